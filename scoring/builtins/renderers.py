@@ -1,0 +1,10 @@
+"""Built-in output formats: table (rich), json, markdown, csv."""
+
+from scoring.hookspecs import hookimpl
+
+
+@hookimpl
+def scoring_register_renderers():
+    from scoring.render import csv, json, markdown, table
+
+    return {"table": table.render, "json": json.render, "markdown": markdown.render, "csv": csv.render}

@@ -1,0 +1,142 @@
+"""Review checks (复核): what a reviewer compares between the filed table and the rules.
+
+Each check is ``check(evaluation, result, ruleset)`` yielding :class:`~scoring.result.Finding`
+and registered under its finding code through ``scoring_register_checks``, like a plugin's.
+A filed value is compared with the computed one at the rule set's decimals, without tolerance.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Iterator
+
+from .model import Evaluation
+from .result import Finding, Result
+from .rules import RuleSet
+from .values import format_decimal as fmt
+
+
+def _tables(evaluation: Evaluation, result: Result):
+    """Pairs of (filed table, scored table): the projects, then the department's own table."""
+    pairs = list(zip(evaluation.projects, result.projects))
+    if evaluation.department.table is not None and result.department.table is not None:
+        pairs.append((evaluation.department.table, result.department.table))
+    return pairs
+
+
+def _whole_point_note(filed: Decimal, computed: Decimal) -> str:
+    whole = computed.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    return "（自评按整数取分）" if filed == whole and filed != computed else ""
+
+
+def _differs(filed: Decimal, computed: Decimal, ruleset: RuleSet) -> bool:
+    return ruleset.round(filed) != computed
+
+
+def recorded_score_mismatch(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> Iterator[Finding]:
+    """Every filed 得分 — indicator, execution row, total — against the computed one."""
+    code = "recorded-score-mismatch"
+    for table, scored in _tables(evaluation, result):
+        execution = scored.execution
+        if execution.filed_score is not None and _differs(execution.filed_score, execution.score, ruleset):
+            yield Finding(code, "warning", table.budget.where,
+                          f"预算执行率得分：自评 {fmt(execution.filed_score)}，按规则 {fmt(execution.score)}"
+                          + _whole_point_note(execution.filed_score, execution.score))
+        for row in scored.indicators:
+            if row.applicable and row.filed_score is not None and _differs(row.filed_score, row.score, ruleset):
+                yield Finding(code, "warning", row.where,
+                              f"「{row.name}」得分：自评 {fmt(row.filed_score)}，按规则 {fmt(row.score)}"
+                              + _whole_point_note(row.filed_score, row.score))
+        if scored.filed_score is not None and _differs(scored.filed_score, scored.score, ruleset):
+            yield Finding(code, "warning", scored.where,
+                          f"「{scored.name}」总分：自评 {fmt(scored.filed_score)}，按规则 {fmt(scored.score)}"
+                          + _whole_point_note(scored.filed_score, scored.score))
+    department = result.department
+    if department.filed_score is not None and _differs(department.filed_score, department.score, ruleset):
+        yield Finding(code, "warning", "department.score",
+                      f"部门自评得分 {fmt(department.filed_score)}，按规则 {fmt(department.score)}"
+                      + _whole_point_note(department.filed_score, department.score))
+
+
+def recorded_grade_mismatch(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> Iterator[Finding]:
+    """A filed grade (等级) against the grade of the computed total."""
+    for table, scored in _tables(evaluation, result):
+        if scored.filed_grade is not None and scored.filed_grade.strip() != scored.grade:
+            yield Finding("recorded-grade-mismatch", "warning", f"{scored.where}.grade",
+                          f"「{scored.name}」等级：自评「{scored.filed_grade}」，按规则「{scored.grade}」")
+    department = result.department
+    if department.filed_grade is not None and department.filed_grade.strip() != department.grade:
+        yield Finding("recorded-grade-mismatch", "warning", "department.grade",
+                      f"部门自评等级「{department.filed_grade}」，按规则「{department.grade}」")
+
+
+def score_above_weight(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> Iterator[Finding]:
+    """A filed score above its row's weight: the official system refuses it."""
+    for table, scored in _tables(evaluation, result):
+        execution = scored.execution
+        if execution.filed_score is not None and execution.filed_score > execution.weight:
+            yield Finding("score-above-weight", "error", table.budget.where,
+                          f"预算执行率自评得分 {fmt(execution.filed_score)} 超过分值 {fmt(execution.weight)}")
+        for row in scored.indicators:
+            if row.filed_score is not None and row.filed_score > row.weight:
+                yield Finding("score-above-weight", "error", row.where,
+                              f"「{row.name}」自评得分 {fmt(row.filed_score)} 超过分值 {fmt(row.weight)}")
+
+
+def reason_missing(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> Iterator[Finding]:
+    """A score below its weight, or execution below the rule set's threshold, with no reason given."""
+    checks = ruleset.checks
+    severity = checks.get("reason_required_below_weight", "off")
+    threshold = checks.get("execution_reason_below")
+    for table, scored in _tables(evaluation, result):
+        if severity != "off":
+            for filed, row in zip(table.indicators, scored.indicators):
+                if row.applicable and row.score < row.weight and not filed.reason:
+                    yield Finding("reason-missing", severity, row.where,
+                                  f"「{row.name}」得分 {fmt(row.score)} 低于分值 {fmt(row.weight)}，"
+                                  "未填写偏差原因分析及改进措施")
+        rate = scored.execution.rate
+        if threshold is not None and rate < Decimal(threshold) and not table.budget.reason:
+            yield Finding("reason-missing", severity if severity != "off" else "warning",
+                          f"{table.budget.where}.reason",
+                          f"执行率 {_percent(rate)} 低于 {_percent(Decimal(threshold))}，未说明原因")
+
+
+def execution_low(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> Iterator[Finding]:
+    """Execution below the rule set's threshold."""
+    threshold = ruleset.checks.get("execution_reason_below")
+    if threshold is None:
+        return
+    rows = [(t.budget.where, s) for t, s in _tables(evaluation, result)]
+    if evaluation.department.table is None:
+        rows.append(("department.budget", result.department))
+    for where, scored in rows:
+        rate = scored.execution.rate
+        if rate < Decimal(threshold):
+            yield Finding("execution-low", "warning", where,
+                          f"预算执行率 {_percent(rate)} 低于 {_percent(Decimal(threshold))}")
+
+
+def projects_over_department(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> Iterator[Finding]:
+    """The projects' budgets add up to more than the department's."""
+    department = evaluation.department.budget
+    for key, label in (("adjusted", "全年预算数"), ("spent", "全年执行数")):
+        total = sum((getattr(p.budget, key) for p in evaluation.projects), Decimal(0))
+        own = getattr(department, key)
+        if evaluation.projects and total > own:
+            yield Finding("projects-over-department", "warning", f"department.budget.{key}",
+                          f"项目{label}合计 {fmt(total)} 万元，超过部门{label} {fmt(own)} 万元")
+
+
+def _percent(rate: Decimal) -> str:
+    return fmt((rate * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)) + "%"
+
+
+BUILTIN = {
+    "recorded-score-mismatch": recorded_score_mismatch,
+    "recorded-grade-mismatch": recorded_grade_mismatch,
+    "score-above-weight": score_above_weight,
+    "reason-missing": reason_missing,
+    "execution-low": execution_low,
+    "projects-over-department": projects_over_department,
+}

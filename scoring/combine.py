@@ -1,0 +1,73 @@
+"""The department's score (部门整体): its own table, or its projects combined.
+
+``table`` scores the department's own 部门整体 table exactly like a project — the official way.
+``budget-weighted`` and ``mean`` combine the rounded project totals; no official text
+prescribes either, and the explanation says so. ``auto`` takes the table when the file has one.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .errors import InputError
+from .model import Evaluation
+from .result import DepartmentResult, TableResult
+from .scorer import Context, score_execution, score_table
+from .values import format_decimal as fmt
+
+CONVENTION = "惯例做法，无官方规定"
+
+
+def choose_method(method: str, evaluation: Evaluation) -> str:
+    """The method actually used: ``auto`` never reaches a result."""
+    has_table = evaluation.department.table is not None
+    if method == "auto":
+        return "table" if has_table else "budget-weighted"
+    if method == "table" and not has_table:
+        raise InputError(
+            "the rule set scores the department from its own table, and this file has none",
+            "department.indicators",
+            "add the department's 部门整体 indicators, or use a rule set with "
+            "[department] method = \"budget-weighted\"", code="department-table-missing")
+    if method != "table" and not evaluation.projects:
+        raise InputError(f"department method {method!r} combines projects, and this file has none",
+                         "projects", code="projects-missing")
+    return method
+
+
+def score_department(evaluation: Evaluation, projects: list[TableResult], ctx: Context) -> DepartmentResult:
+    department = evaluation.department
+    method = choose_method(ctx.ruleset.department_method, evaluation)
+    table = score_table(department.table, ctx) if department.table is not None else None
+    # The department's own budget row is shown either way; it enters the score only under table.
+    execution = table.execution if table is not None else score_execution(department.budget, ctx)
+    if method == "table":
+        score, explanation = table.score, f"部门整体自评表：{table.explanation}"
+    elif method == "budget-weighted":
+        score, explanation = _budget_weighted(evaluation, projects, ctx)
+    else:
+        score, explanation = _mean(projects, ctx)
+    return DepartmentResult(
+        name=department.name, year=department.year, score=score,
+        grade=ctx.ruleset.grade(score), method=method, execution=execution, table=table,
+        explanation=explanation, filed_score=department.score, filed_grade=department.grade,
+    )
+
+
+def _budget_weighted(evaluation: Evaluation, projects: list[TableResult], ctx: Context):
+    budgets = [p.budget.adjusted for p in evaluation.projects]
+    weight_sum = sum(budgets, Decimal(0))
+    if weight_sum == 0:
+        score, explanation = _mean(projects, ctx)
+        return score, explanation + "（项目全年预算数合计为 0，改用平均）"
+    weighted = sum((p.score * b for p, b in zip(projects, budgets)), Decimal(0))
+    score = ctx.ruleset.round(weighted / weight_sum)
+    terms = " + ".join(f"{fmt(p.score)} × {fmt(b)}" for p, b in zip(projects, budgets))
+    return score, (f"按项目全年预算数加权平均（{CONVENTION}）：({terms}) / {fmt(weight_sum)} = {fmt(score)}")
+
+
+def _mean(projects: list[TableResult], ctx: Context):
+    total = sum((p.score for p in projects), Decimal(0))
+    score = ctx.ruleset.round(total / len(projects))
+    terms = " + ".join(fmt(p.score) for p in projects)
+    return score, f"项目得分简单平均（{CONVENTION}）：({terms}) / {len(projects)} = {fmt(score)}"

@@ -1,0 +1,57 @@
+"""The pipeline in one pure function: evaluation + rule set → result.
+
+score the projects → combine into the department → run the review checks → order the findings.
+No I/O and no state outside its arguments, so a batch, a web service or a thread pool can call
+it as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .combine import score_department
+from .errors import ScoringError
+from .model import Evaluation
+from .result import SEVERITIES, Finding, Result, RulesetInfo
+from .rules import RuleSet
+from .scorer import Context, score_table
+
+
+def evaluate(evaluation: Evaluation, ruleset: RuleSet, methods: dict, checks: dict,
+             engine_version: str = "") -> Result:
+    """Score ``evaluation`` under ``ruleset`` with the given methods and review checks."""
+    ctx = Context(ruleset, methods)
+    try:
+        projects = [score_table(project, ctx) for project in evaluation.projects]
+        department = score_department(evaluation, projects, ctx)
+    except ScoringError as exc:
+        raise exc.in_file(evaluation.source) from None
+    info = RulesetInfo(ruleset.id, ruleset.version, ruleset.sha256, ruleset.title,
+                       tuple(ruleset.grades))
+    result = Result(engine_version, info, evaluation.source, department, projects, [])
+    found = list(ctx.findings)
+    for check in checks.values():
+        found.extend(check(evaluation, result, ruleset))
+    result.findings.extend(_settle(found, ruleset))
+    return result
+
+
+def _settle(findings: list[Finding], ruleset: RuleSet) -> list[Finding]:
+    """Apply the rule set's severity overrides, drop what it turns off, order by place."""
+    overrides = ruleset.checks.get("severity", {})
+    settled = []
+    for finding in findings:
+        severity = overrides.get(finding.code, finding.severity)
+        if severity == "off":
+            continue
+        if severity != finding.severity:
+            finding = Finding(finding.code, severity, finding.where, finding.message)
+        settled.append(finding)
+    return sorted(settled, key=lambda f: (_place(f.where), SEVERITIES.index(f.severity)))
+
+
+def _place(where: str) -> tuple:
+    """Order key for a key path: the department first, then projects in file order."""
+    parts = re.split(r"(\d+)", where)
+    return (0 if where.startswith("department") else 1,
+            tuple(int(p) if p.isdigit() else p for p in parts if p))

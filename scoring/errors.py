@@ -1,0 +1,103 @@
+"""What a user can get wrong: one exception family, rendered in one place.
+
+Every error names the file, the place in it (a key path such as
+``projects[1].indicators[0].actual``, or ``line L, column C`` for a syntax error) and what to
+do about it. The command line prints these and exits 2; the traceback is shown only under
+``--debug``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Problem:
+    """One thing wrong at one place."""
+
+    message: str
+    where: str | None = None  # key path, or "line L, column C"
+    hint: str | None = None
+
+    def render(self, file: str | None) -> str:
+        head = ": ".join(part for part in (file, self.where) if part)
+        text = f"{head}: {self.message}" if head else self.message
+        if self.hint:
+            text += f"\n  → {self.hint}"
+        return text
+
+
+@dataclass(eq=False)
+class ScoringError(Exception):
+    """Base of every error a user can cause. ``code`` is a stable kebab-case reference."""
+
+    message: str
+    where: str | None = None
+    hint: str | None = None
+    file: str | None = None
+    code: str = "error"
+    problems: list[Problem] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        super().__init__(self.message)
+        if not self.problems:
+            self.problems = [Problem(self.message, self.where, self.hint)]
+
+    def __str__(self) -> str:
+        return self.render()
+
+    def in_file(self, file: str) -> ScoringError:
+        """Attach the file name when the code that raised did not know it."""
+        if self.file is None:
+            self.file = file
+        return self
+
+    def render(self) -> str:
+        if len(self.problems) == 1:
+            return self.problems[0].render(self.file)
+        lines = [f"{self.file}: {len(self.problems)} problems" if self.file else self.message]
+        lines += ["  " + p.render(None).replace("\n", "\n  ") for p in self.problems]
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict:
+        return {"code": self.code, "message": self.render(), "where": self.where}
+
+
+class InputError(ScoringError):
+    """The evaluation file cannot be read or scored."""
+
+    def __init__(self, message: str, where: str | None = None, hint: str | None = None, **kw):
+        kw.setdefault("code", "input-invalid")
+        super().__init__(message, where, hint, **kw)
+
+
+class RulesetError(ScoringError):
+    """A rule set cannot be read, resolved or used."""
+
+    def __init__(self, message: str, where: str | None = None, hint: str | None = None, **kw):
+        kw.setdefault("code", "ruleset-invalid")
+        super().__init__(message, where, hint, **kw)
+
+
+class PluginError(ScoringError):
+    """A plugin is broken, or a rule set needs something no loaded plugin provides."""
+
+    def __init__(self, message: str, where: str | None = None, hint: str | None = None, **kw):
+        kw.setdefault("code", "plugin-error")
+        super().__init__(message, where, hint, **kw)
+
+
+class UsageError(ScoringError):
+    """The command line is wrong."""
+
+    def __init__(self, message: str, where: str | None = None, hint: str | None = None, **kw):
+        kw.setdefault("code", "usage")
+        super().__init__(message, where, hint, **kw)
+
+
+def did_you_mean(word: str, choices) -> str | None:
+    """A hint for a misspelt name, in the manner of ruff and pip."""
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"did you mean `{close[0]}`?" if close else None

@@ -1,0 +1,99 @@
+"""The plugin hooks of ``scoring``.
+
+Plugins are `pluggy <https://pluggy.readthedocs.io>`_ plugins of the project ``scoring``,
+found through the entry-point group ``scoring``. The built-in methods, rule sets, readers,
+renderers and checks register through these same hooks. Every ``scoring_register_*`` hook
+returns a registry keyed by name, so the order in which plugins are called never matters.
+
+An implementation may accept fewer arguments than its spec, so specs can grow without
+breaking plugins.
+"""
+
+from __future__ import annotations
+
+import pluggy
+
+hookspec = pluggy.HookspecMarker("scoring")
+hookimpl = pluggy.HookimplMarker("scoring")
+
+
+@hookspec
+def scoring_register_methods():
+    """Return indicator scoring methods, keyed by the name a rule set uses.
+
+    A method is called as ``method(indicator, params)`` and returns
+    :class:`scoring.Rating`. ``indicator`` exposes ``target`` and ``actual`` (Decimal or
+    None), ``op``, ``unit``, ``tier``, ``weight``, ``level1``, ``level2``, ``name``;
+    ``params`` is the rule set's table for the method.
+
+    :return: ``{name: method}``, e.g. ``{"ratio": ratio}``.
+
+    .. versionadded:: 0.1
+    """
+
+
+@hookspec
+def scoring_register_rulesets():
+    """Return rule-set files, or folders of them, to install.
+
+    Each file is a TOML rule set with ``[ruleset] id``; ``scoring rules list`` shows them and
+    ``-r ID`` selects one.
+
+    :return: a list of :class:`pathlib.Path`.
+
+    .. versionadded:: 0.1
+    """
+
+
+@hookspec
+def scoring_register_readers():
+    """Return readers of evaluation files, keyed by file suffix.
+
+    A reader is called as ``reader(path)`` with a :class:`pathlib.Path` and returns the
+    evaluation as plain data (the structure of ``scoring schema evaluation``), numbers as
+    :class:`~decimal.Decimal`, int or text. It raises :class:`scoring.InputError` for what the
+    user must fix.
+
+    :return: ``{suffix: reader}``, e.g. ``{".toml": read_toml}``.
+
+    .. versionadded:: 0.1
+    """
+
+
+@hookspec
+def scoring_register_renderers():
+    """Return output formats for ``-f``, keyed by format name.
+
+    A renderer is called as ``renderer(results, options)`` with a list of
+    :class:`scoring.Result` (or error entries) and a :class:`scoring.render.Options`, and
+    returns the text to write.
+
+    :return: ``{format: renderer}``, e.g. ``{"json": render_json}``.
+
+    .. versionadded:: 0.1
+    """
+
+
+@hookspec
+def scoring_register_checks():
+    """Return review checks, keyed by the finding code they raise.
+
+    A check is called as ``check(evaluation, result, ruleset)`` after scoring and yields
+    :class:`scoring.Finding` objects. It must not change its arguments.
+
+    :return: ``{code: check}``.
+
+    .. versionadded:: 0.1
+    """
+
+
+@hookspec
+def scoring_evaluated(result):
+    """Receive each finished result, for tools that record them.
+
+    Called once for every evaluation scored, through the command line or the Python API.
+
+    :param result: the :class:`scoring.Result`, complete with its findings.
+
+    .. versionadded:: 0.1
+    """

@@ -1,0 +1,159 @@
+"""Scoring methods: how one indicator's rate (得分率, in [0, 1]) follows from its values.
+
+A method is a plain function ``method(indicator, params) -> Rating``. It reads the indicator
+(:class:`MethodInput`) and the rule set's table for it, and says in the evaluator's words how
+it got the rate. The scorer multiplies the rate by the weight and rounds; policies such as
+over-achievement and filed scores inside a band are the scorer's, not the method's.
+
+The formulas are those of DOMAIN (财预〔2020〕10号 and the ministry's system); which one applies
+to which comparison is the rule set's choice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from .values import format_decimal
+
+ZERO, ONE, TWO = Decimal(0), Decimal(1), Decimal(2)
+
+
+@dataclass(frozen=True)
+class Rating:
+    """What a method returns: the exact rate and how it was reached."""
+
+    rate: Decimal
+    explanation: str = ""
+
+
+@dataclass(frozen=True)
+class MethodInput:
+    """The indicator as a method sees it. Values are exact and already in one unit."""
+
+    level1: str
+    level2: str
+    name: str
+    op: str | None
+    target: Decimal | None
+    actual: Decimal | None
+    unit: str | None
+    tier: str | None
+    weight: Decimal
+    target_text: str = ""
+    actual_text: str = ""
+    filed_score: Decimal | None = None
+
+
+def show_rate(rate: Decimal) -> str:
+    return format_decimal(rate.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))
+
+
+def _q(value: Decimal, unit: str | None) -> str:
+    return f"{format_decimal(value)}{unit or ''}"
+
+
+def _clamp(rate: Decimal) -> Decimal:
+    return max(ZERO, min(ONE, rate))
+
+
+def _reached(ind: MethodInput, sign: str) -> Rating:
+    return Rating(ONE, f"实际 {_q(ind.actual, ind.unit)} {sign} 目标 {_q(ind.target, ind.unit)}，达到目标")
+
+
+def ratio(ind: MethodInput, params: dict) -> Rating:
+    """≥ and >: full when actual ≥ target (or target 0), else actual / target."""
+    t, a = ind.target, ind.actual
+    if a >= t:
+        return _reached(ind, "≥")
+    if t <= ZERO:
+        return Rating(ZERO, f"实际 {_q(a, ind.unit)} 低于目标 {_q(t, ind.unit)}，不得分")
+    rate = _clamp(a / t)
+    return Rating(rate, f"实际 {_q(a, ind.unit)} / 目标 {_q(t, ind.unit)} = {show_rate(rate)}")
+
+
+def reverse_linear(ind: MethodInput, params: dict) -> Rating:
+    """≤ and <: full when actual ≤ target, else 2 − actual / target, 0 from twice the target."""
+    t, a = ind.target, ind.actual
+    if a <= t:
+        return _reached(ind, "≤")
+    if t <= ZERO:
+        return Rating(ZERO, f"目标 {_q(t, ind.unit)}，实际 {_q(a, ind.unit)} 超过目标，不得分")
+    rate = _clamp(TWO - a / t)
+    return Rating(rate, f"2 − 实际 {_q(a, ind.unit)} / 目标 {_q(t, ind.unit)} = {show_rate(rate)}")
+
+
+def reverse_ratio(ind: MethodInput, params: dict) -> Rating:
+    """≤ and < in the older template: full when actual ≤ target, else target / actual."""
+    t, a = ind.target, ind.actual
+    if a <= t:
+        return _reached(ind, "≤")
+    if t <= ZERO:
+        return Rating(ZERO, f"目标 {_q(t, ind.unit)}，实际 {_q(a, ind.unit)} 超过目标，不得分")
+    rate = _clamp(t / a)
+    return Rating(rate, f"目标 {_q(t, ind.unit)} / 实际 {_q(a, ind.unit)} = {show_rate(rate)}")
+
+
+def equal(ind: MethodInput, params: dict) -> Rating:
+    """=: with target 0, full only when actual ≤ 0; otherwise scored like ≥."""
+    t, a = ind.target, ind.actual
+    if t == ZERO:
+        if a <= ZERO:
+            return Rating(ONE, f"目标为 0，实际 {_q(a, ind.unit)}，达到目标")
+        return Rating(ZERO, f"目标为 0，实际 {_q(a, ind.unit)} 不为 0，不得分")
+    if a == t:
+        return _reached(ind, "=")
+    return ratio(ind, params)
+
+
+def tiers(ind: MethodInput, params: dict) -> Rating:
+    """定性: the tier's default share of the weight (a filed score inside the band is the scorer's)."""
+    for tier in params.get("tiers", ()):
+        if tier["name"] == ind.tier:
+            low, high = format_decimal(tier["min"] * 100), format_decimal(tier["max"] * 100)
+            return Rating(Decimal(tier["default"]),
+                          f"定性「{ind.tier}」，档内 {low}%–{high}%，取 {show_rate(Decimal(tier['default']))}")
+    raise ValueError(f"no tier called {ind.tier!r}")
+
+
+def proportional(ind: MethodInput, params: dict) -> Rating:
+    """Execution: min(spent / budget, 1); a budget of 0 gives 0."""
+    t, a = ind.target, ind.actual
+    if t <= ZERO:
+        return Rating(ZERO, f"预算数为 {_q(t, ind.unit)}，执行率按 0 计")
+    rate = _clamp(a / t)
+    return Rating(rate, f"{_q(a, ind.unit)} / {_q(t, ind.unit)} = {show_rate(rate)}")
+
+
+def bands(ind: MethodInput, params: dict) -> Rating:
+    """Step rules: the first band whose ``min`` the value reaches (or ``max`` it stays within).
+
+    The value is actual / target (``of = "rate"``, the default) or the actual itself
+    (``of = "actual"``). No band reached gives 0.
+    """
+    t, a = ind.target, ind.actual
+    if params.get("of", "rate") == "actual":
+        value, label = a, f"实际 {_q(a, ind.unit)}"
+    else:
+        value = a / t if t and t > ZERO else ZERO
+        label = f"完成率 {show_rate(value)}"
+    for band in params.get("bands", ()):
+        if value >= band.get("min", value) and value <= band.get("max", value):
+            bound = "，".join(
+                f"{sign} {format_decimal(band[key])}" for key, sign in (("min", "≥"), ("max", "≤"))
+                if key in band
+            ) or "任意值"
+            rate = Decimal(band["rate"])
+            return Rating(rate, f"{label} 落在 {bound} 档，得分率 {show_rate(rate)}")
+    return Rating(ZERO, f"{label} 未达到任何一档，不得分")
+
+
+BUILTIN = {
+    "ratio": ratio,
+    "reverse-linear": reverse_linear,
+    "reverse-ratio": reverse_ratio,
+    "equal": equal,
+    "tiers": tiers,
+    "proportional": proportional,
+    "bands": bands,
+}

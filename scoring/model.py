@@ -1,0 +1,74 @@
+"""The evaluation as the scorer sees it: plain frozen records, every value already exact.
+
+Built by :mod:`scoring.load` from a validated file. Each record keeps ``where``, its key path in
+the file (``projects[0].indicators[2]``), so every finding and error can point back to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .values import Quantity, Target
+
+
+@dataclass(frozen=True)
+class Budget:
+    """项目资金: 年初预算数 (planned), 全年预算数 (adjusted), 全年执行数 (spent), in 万元."""
+
+    planned: Decimal
+    adjusted: Decimal
+    spent: Decimal
+    score: Decimal | None = None  # the execution row's 得分 as filed
+    reason: str = ""
+    where: str = "department.budget"
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One row of the 绩效指标 grid."""
+
+    level1: str  # 一级指标
+    level2: str  # 二级指标
+    name: str  # 三级指标
+    target: Target  # 年度指标值
+    actual_text: str  # 实际完成值, as filed
+    actual: Quantity | None  # None when the actual is text (a tier word, or the target restated)
+    weight: Decimal | None  # 分值
+    score: Decimal | None  # 得分 as filed
+    reason: str  # 偏差原因分析及改进措施
+    applicable: bool
+    where: str
+
+
+@dataclass(frozen=True)
+class Table:
+    """A budget row and an indicator grid: a project, or the department's own table."""
+
+    name: str
+    budget: Budget
+    indicators: tuple[Indicator, ...]
+    score: Decimal | None = None  # 总分 as filed
+    grade: str | None = None  # grade as filed
+    goal: str = ""
+    result: str = ""
+    where: str = ""
+
+
+@dataclass(frozen=True)
+class Department:
+    name: str
+    year: int
+    budget: Budget
+    table: Table | None  # the department's own 部门整体 table, when filed
+    score: Decimal | None = None
+    grade: str | None = None
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """One department, one year."""
+
+    department: Department
+    projects: tuple[Table, ...]
+    source: str = "<data>"

@@ -1,0 +1,194 @@
+"""The result of scoring one evaluation: typed records and their JSON form (SPEC §4).
+
+Numbers stay :class:`~decimal.Decimal` in the records; :meth:`Result.to_dict` gives the JSON
+structure, with scores already rounded by the rule set and rates rounded to 4 decimals.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+SEVERITIES = ("error", "warning", "info")
+
+
+def number(value: Decimal | None):
+    """A Decimal as a JSON number: an int when whole, else a float of the same digits."""
+    if value is None:
+        return None
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+def rate4(value: Decimal | None):
+    if value is None:
+        return None
+    return number(value.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something a reviewer should see. Findings never stop the scoring."""
+
+    code: str
+    severity: str
+    where: str
+    message: str
+
+    def to_dict(self) -> dict:
+        return {"code": self.code, "severity": self.severity, "where": self.where,
+                "message": self.message}
+
+
+@dataclass(frozen=True)
+class IndicatorResult:
+    level1: str
+    level2: str
+    name: str
+    target: str
+    actual: str
+    weight: Decimal
+    applicable: bool
+    rate: Decimal | None
+    score: Decimal | None
+    method: str
+    explanation: str
+    filed_score: Decimal | None
+    where: str
+    tier: str | None = None
+    reason: str = ""
+
+    def to_dict(self) -> dict:
+        return {
+            "level1": self.level1, "level2": self.level2, "name": self.name,
+            "target": self.target, "actual": self.actual, "weight": number(self.weight),
+            "applicable": self.applicable, "rate": rate4(self.rate), "score": number(self.score),
+            "method": self.method, "explanation": self.explanation,
+            "filed_score": number(self.filed_score), "tier": self.tier, "where": self.where,
+        }
+
+
+@dataclass(frozen=True)
+class ExecutionResult:
+    """The 预算执行率 row."""
+
+    planned: Decimal
+    adjusted: Decimal
+    spent: Decimal
+    rate: Decimal
+    weight: Decimal
+    score: Decimal
+    method: str
+    explanation: str
+    filed_score: Decimal | None = None
+
+    def to_dict(self) -> dict:
+        return {
+            "planned": number(self.planned), "adjusted": number(self.adjusted),
+            "spent": number(self.spent), "rate": rate4(self.rate), "weight": number(self.weight),
+            "score": number(self.score), "method": self.method, "explanation": self.explanation,
+            "filed_score": number(self.filed_score),
+        }
+
+
+@dataclass(frozen=True)
+class CategoryResult:
+    weight: Decimal
+    score: Decimal
+
+    def to_dict(self) -> dict:
+        return {"weight": number(self.weight), "score": number(self.score)}
+
+
+@dataclass(frozen=True)
+class TableResult:
+    """A scored project, or the department's own table."""
+
+    name: str
+    score: Decimal
+    grade: str
+    execution: ExecutionResult
+    categories: dict[str, CategoryResult]
+    indicators: list[IndicatorResult]
+    explanation: str
+    filed_score: Decimal | None = None
+    filed_grade: str | None = None
+    where: str = ""
+
+    def to_dict(self) -> dict:
+        return {
+            "name": self.name, "score": number(self.score), "grade": self.grade,
+            "execution": self.execution.to_dict(),
+            "categories": {k: v.to_dict() for k, v in self.categories.items()},
+            "indicators": [i.to_dict() for i in self.indicators],
+            "explanation": self.explanation,
+            "filed_score": number(self.filed_score), "filed_grade": self.filed_grade,
+        }
+
+
+@dataclass(frozen=True)
+class DepartmentResult:
+    name: str
+    year: int
+    score: Decimal
+    grade: str
+    method: str
+    execution: ExecutionResult
+    table: TableResult | None
+    explanation: str
+    filed_score: Decimal | None = None
+    filed_grade: str | None = None
+
+    def to_dict(self) -> dict:
+        return {
+            "name": self.name, "year": self.year, "score": number(self.score),
+            "grade": self.grade, "method": self.method, "execution": self.execution.to_dict(),
+            "table": self.table.to_dict() if self.table else None,
+            "explanation": self.explanation,
+            "filed_score": number(self.filed_score), "filed_grade": self.filed_grade,
+        }
+
+
+@dataclass(frozen=True)
+class RulesetInfo:
+    id: str
+    version: str
+    sha256: str
+    title: str = ""
+    grades: tuple = ()  # (name, lower bound), highest first, for renderers
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "version": self.version, "sha256": self.sha256, "title": self.title}
+
+
+@dataclass(frozen=True)
+class Result:
+    """Everything known about one scored evaluation."""
+
+    engine_version: str
+    ruleset: RulesetInfo
+    source: str
+    department: DepartmentResult
+    projects: list[TableResult]
+    findings: list[Finding] = field(default_factory=list)
+
+    def findings_by_severity(self) -> dict[str, list[Finding]]:
+        grouped: dict[str, list[Finding]] = {s: [] for s in SEVERITIES}
+        for finding in self.findings:
+            grouped.setdefault(finding.severity, []).append(finding)
+        return grouped
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.severity == "error" for f in self.findings)
+
+    def to_dict(self) -> dict:
+        return {
+            "engine": {"name": "scoring", "version": self.engine_version},
+            "ruleset": self.ruleset.to_dict(),
+            "source": self.source,
+            "department": self.department.to_dict(),
+            "projects": [p.to_dict() for p in self.projects],
+            "findings": [f.to_dict() for f in self.findings],
+        }

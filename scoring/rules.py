@@ -1,0 +1,302 @@
+"""Rule sets: find, read, resolve ``extends``, validate, and compile into a :class:`RuleSet`.
+
+A rule set is TOML. ``extends`` names a parent by id or by a path relative to the file; tables
+merge key by key and arrays replace. The resolved rule set records, for every key, the file
+that set it, and its SHA-256 so a score can be reproduced.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+from . import schemas
+from .errors import RulesetError, did_you_mean
+from .readers import parse_toml, read_text
+
+ROUNDING_MODES = {"half-up": ROUND_HALF_UP, "half-even": ROUND_HALF_EVEN, "down": ROUND_DOWN}
+REQUIRED_SECTIONS = (
+    "ruleset", "rounding", "grades", "execution", "weights", "quantitative", "qualitative",
+    "not_applicable", "department",
+)
+
+
+@dataclass(frozen=True)
+class Tier:
+    name: str
+    aliases: tuple[str, ...]
+    min: Decimal
+    max: Decimal
+    default: Decimal
+
+
+@dataclass(frozen=True)
+class Override:
+    match: dict
+    method: str
+    params: dict
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """A resolved rule set. ``data`` is the merged TOML; the fields are its typed reading."""
+
+    id: str
+    title: str
+    version: str
+    basis: tuple[str, ...]
+    source: str
+    data: dict = field(repr=False)
+    origins: dict = field(repr=False)  # dotted key → file that set it
+    sha256: str = ""
+
+    # --- typed views, computed once --------------------------------------------------------
+    @property
+    def decimals(self) -> int:
+        return int(self.data["rounding"]["decimals"])
+
+    def round(self, value: Decimal) -> Decimal:
+        """A reported score: the rule set's decimals and rounding mode."""
+        quantum = Decimal(1).scaleb(-self.decimals)
+        return value.quantize(quantum, rounding=ROUNDING_MODES[self.data["rounding"]["mode"]])
+
+    @property
+    def quantum(self) -> Decimal:
+        return Decimal(1).scaleb(-self.decimals)
+
+    @property
+    def grades(self) -> list[tuple[str, Decimal]]:
+        """Grade names with their lower bounds, highest first."""
+        return sorted(self.data["grades"].items(), key=lambda item: -item[1])
+
+    def grade(self, score: Decimal) -> str:
+        for name, bound in self.grades:
+            if score >= bound:
+                return name
+        return self.grades[-1][0]
+
+    @property
+    def total(self) -> Decimal:
+        return self.data["weights"]["total"]
+
+    @property
+    def categories(self) -> dict[str, Decimal]:
+        """Default 一级指标 weights, in the rule set's order."""
+        return {k: v for k, v in self.data["weights"].items() if k not in ("total", "missing")}
+
+    @property
+    def missing(self) -> dict[str, list[str]]:
+        return self.data["weights"].get("missing", {})
+
+    @property
+    def execution(self) -> dict:
+        return self.data["execution"]
+
+    @property
+    def quantitative(self) -> dict:
+        return self.data["quantitative"]
+
+    @property
+    def tiers(self) -> list[Tier]:
+        return [
+            Tier(t["name"], tuple(t.get("aliases", ())), t["min"], t["max"], t["default"])
+            for t in self.data["qualitative"]["tiers"]
+        ]
+
+    @property
+    def same_as_target(self) -> str:
+        return self.data["qualitative"]["same_as_target"]
+
+    @property
+    def over_achievement(self) -> dict | None:
+        return self.data.get("over_achievement")
+
+    @property
+    def not_applicable(self) -> str:
+        return self.data["not_applicable"]["mode"]
+
+    @property
+    def caps(self) -> list[dict]:
+        return self.data.get("caps", [])
+
+    @property
+    def checks(self) -> dict:
+        return self.data.get("checks", {})
+
+    @property
+    def department_method(self) -> str:
+        return self.data["department"]["method"]
+
+    @property
+    def overrides(self) -> list[Override]:
+        return [Override(o["match"], o["method"], o.get("params", {})) for o in self.data.get("overrides", [])]
+
+    def params(self, method: str) -> dict:
+        """The rule set's table for a method (``[methods.NAME]``), empty when it has none."""
+        return self.data.get("methods", {}).get(method, {})
+
+    def methods_used(self) -> dict[str, str]:
+        """Every method name the rule set asks for, with the key that asks for it."""
+        used = {"tiers": "qualitative"}
+        used[self.execution["method"]] = "execution.method"
+        for op in ("≥", ">", "≤", "<", "="):
+            if op in self.quantitative:
+                used.setdefault(self.quantitative[op], f"quantitative.{op}")
+        for i, override in enumerate(self.overrides):
+            used.setdefault(override.method, f"overrides[{i}].method")
+        return used
+
+
+def merge(base: dict, child: dict, origins: dict, source: str, prefix: str = "") -> dict:
+    """Tables merge key by key, everything else (arrays included) replaces."""
+    merged = dict(base)
+    for key, value in child.items():
+        dotted = f"{prefix}{key}"
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = merge(merged[key], value, origins, source, dotted + ".")
+        else:
+            merged[key] = value
+            for stale in [k for k in origins if k == dotted or k.startswith(dotted + ".")]:
+                del origins[stale]
+            _record_origins(value, dotted, source, origins)
+    return merged
+
+
+def _record_origins(value, dotted: str, source: str, origins: dict) -> None:
+    if isinstance(value, dict) and value:
+        for key, inner in value.items():
+            _record_origins(inner, f"{dotted}.{key}", source, origins)
+    else:
+        origins[dotted] = source
+
+
+def read_ruleset_file(path: Path) -> dict:
+    data = parse_toml(read_text(path, RulesetError), str(path), RulesetError)
+    problems = schemas.problems("ruleset", data)
+    if problems:
+        raise RulesetError(problems[0].message, problems[0].where, problems[0].hint,
+                           file=str(path), problems=problems)
+    return data
+
+
+def resolve(path: Path, catalog: dict[str, Path], chain: tuple[Path, ...] = ()) -> tuple[dict, dict]:
+    """The merged data of a rule-set file and its ``extends`` chain, with key origins."""
+    path = path.resolve()
+    if path in chain:
+        cycle = " → ".join(str(p) for p in (*chain, path))
+        raise RulesetError(f"`extends` goes round in a circle: {cycle}", "ruleset.extends",
+                           "remove one of the `extends`", file=str(chain[-1]), code="ruleset-cycle")
+    data = read_ruleset_file(path)
+    parent = data.get("ruleset", {}).get("extends")
+    origins: dict = {}
+    base: dict = {}
+    if parent:
+        parent_path = _parent_path(parent, path, catalog)
+        base, origins = resolve(parent_path, catalog, (*chain, path))
+        # A rule set's identity (id, title, version, basis) is its own, never inherited.
+        base = {k: v for k, v in base.items() if k != "ruleset"}
+        origins = {k: v for k, v in origins.items() if not k.startswith("ruleset.")}
+    merged = merge(base, data, origins, str(path))
+    merged.get("ruleset", {}).pop("extends", None)
+    origins.pop("ruleset.extends", None)
+    return merged, origins
+
+
+def _parent_path(parent: str, path: Path, catalog: dict[str, Path]) -> Path:
+    if parent in catalog:
+        return catalog[parent]
+    candidate = (path.parent / parent)
+    if candidate.suffix == ".toml" or candidate.exists():
+        if not candidate.is_file():
+            raise RulesetError(f"`extends = \"{parent}\"`: no such file {candidate}",
+                               "ruleset.extends", file=str(path), code="ruleset-missing")
+        return candidate
+    raise RulesetError(
+        f"`extends = \"{parent}\"`: no installed rule set has this id",
+        "ruleset.extends",
+        did_you_mean(parent, catalog) or "installed: " + ", ".join(sorted(catalog)),
+        file=str(path), code="ruleset-missing",
+    )
+
+
+def fingerprint(data: dict) -> str:
+    """SHA-256 of the resolved rule set in a canonical JSON form."""
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def compile_ruleset(data: dict, origins: dict, source: str) -> RuleSet:
+    """Check that the resolved data can score, and give it its typed form."""
+    _check_complete(data, source)
+    _check_consistent(data, source)
+    meta = data["ruleset"]
+    return RuleSet(
+        id=meta["id"], title=meta.get("title", meta["id"]), version=meta.get("version", ""),
+        basis=tuple(meta.get("basis", ())), source=source, data=data, origins=origins,
+        sha256=fingerprint(data),
+    )
+
+
+_REQUIRED_KEYS = {
+    "ruleset": ("id",),
+    "rounding": ("decimals", "mode"),
+    "execution": ("weight", "denominator", "method"),
+    "weights": ("total",),
+    "quantitative": ("default_op", "≥", ">", "≤", "<", "=", "negative_actual"),
+    "qualitative": ("same_as_target", "tiers"),
+    "not_applicable": ("mode",),
+    "department": ("method",),
+}
+
+
+def _check_complete(data: dict, source: str) -> None:
+    for section in REQUIRED_SECTIONS:
+        if section not in data:
+            raise RulesetError(f"missing section `[{section}]`", section,
+                               "add it, or `extends = \"mof-2020\"` to take the national rules",
+                               file=source, code="ruleset-incomplete")
+        for key in _REQUIRED_KEYS.get(section, ()):
+            if key not in data[section]:
+                raise RulesetError(f"missing key `{key}`", f"{section}.{key}",
+                                   "add it, or extend a rule set that has it",
+                                   file=source, code="ruleset-incomplete")
+    over = data.get("over_achievement")
+    if over is not None:
+        for key in ("ratio", "action"):
+            if key not in over:
+                raise RulesetError(f"missing key `{key}`", f"over_achievement.{key}",
+                                   file=source, code="ruleset-incomplete")
+        if over["action"] == "deduct" and "points" not in over:
+            raise RulesetError("`action = \"deduct\"` needs `points`", "over_achievement.points",
+                               "say how many points are taken off", file=source,
+                               code="ruleset-incomplete")
+    if data["execution"]["method"] == "bands" and "bands" not in data["execution"]:
+        raise RulesetError("`method = \"bands\"` needs `bands`", "execution.bands",
+                           "add e.g. bands = [{ min = 0.95, rate = 1.0 }, { min = 0, rate = 0.5 }]",
+                           file=source, code="ruleset-incomplete")
+
+
+def _check_consistent(data: dict, source: str) -> None:
+    """What a schema cannot say: tiers inside their bands, categories that exist."""
+    tiers = data["qualitative"]["tiers"]
+    names = [t["name"] for t in tiers]
+    for i, tier in enumerate(tiers):
+        where = f"qualitative.tiers[{i}]"
+        if not tier["min"] <= tier["default"] <= tier["max"]:
+            raise RulesetError(
+                f"tier {tier['name']!r}: default {tier['default']} is outside [{tier['min']}, {tier['max']}]",
+                where, file=source, code="ruleset-invalid")
+    if data["qualitative"]["same_as_target"] not in names:
+        raise RulesetError(
+            f"same_as_target {data['qualitative']['same_as_target']!r} is not a tier",
+            "qualitative.same_as_target", did_you_mean(data["qualitative"]["same_as_target"], names)
+            or "tiers: " + ", ".join(names), file=source)
+    categories = [k for k in data["weights"] if k not in ("total", "missing")]
+    for lacking, receivers in data["weights"].get("missing", {}).items():
+        for name in (lacking, *receivers):
+            if name not in categories:
+                raise RulesetError(f"`{name}` is not a weighted category", f"weights.missing.{lacking}",
+                                   did_you_mean(name, categories), file=source)

@@ -1,0 +1,253 @@
+"""The value grammar of the 自评表: numbers, units, and targets with their comparison.
+
+A unit writes ``"≥95%"``, ``"不少于 3,000 元"``, ``"９５％以上"``, ``"效果明显"`` or a plain
+``100``. This module turns such text into exact values; it knows nothing of rule sets.
+
+- Text is normalised with NFKC first, so full-width digits, signs and ``％`` become ASCII.
+- Numbers are :class:`~decimal.Decimal`, parsed from their text, never through a float.
+- A unit is what follows the number: at most four characters and no digit. ``百分比`` is
+  ``%``; ``元``, ``万元`` and ``亿元`` convert to one another.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+GE, GT, LE, LT, EQ = "≥", ">", "≤", "<", "="
+OPS = (GE, GT, LE, LT, EQ)
+
+# Longest spellings first, so that 大于等于 is not read as 大于 followed by 等于.
+_PREFIX_OPS = sorted(
+    {
+        ">=": GE, "≥": GE, "≧": GE, "⩾": GE, "不低于": GE, "不少于": GE, "大于等于": GE,
+        "大于或等于": GE, "至少": GE,
+        "<=": LE, "≤": LE, "≦": LE, "⩽": LE, "不高于": LE, "不超过": LE, "不多于": LE,
+        "小于等于": LE, "小于或等于": LE, "至多": LE,
+        ">": GT, "大于": GT, "高于": GT, "多于": GT,
+        "<": LT, "小于": LT, "低于": LT, "少于": LT,
+        "=": EQ, "═": EQ, "==": EQ, "等于": EQ,
+    }.items(),
+    key=lambda item: -len(item[0]),
+)
+_SUFFIX_OPS = (("以上", GE), ("以内", LE), ("以下", LE))
+
+_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+")
+UNIT_MAX_CHARS = 4
+
+PERCENT = "%"
+_UNIT_ALIASES = {"百分比": PERCENT, "百分点": PERCENT}
+# Money converts between these; the factor is the value of one unit in 万元.
+MONEY = {"元": Decimal("0.0001"), "万元": Decimal(1), "亿元": Decimal(10000)}
+
+
+class ValueProblem(ValueError):
+    """Text that does not follow the grammar; the caller adds the file and key path."""
+
+    def __init__(self, message: str, hint: str | None = None):
+        super().__init__(message)
+        self.hint = hint
+
+
+def normalise(text: str) -> str:
+    """NFKC and trimmed: ``"＞＝９５％ "`` becomes ``">=95%"``."""
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def canonical_unit(unit: str | None) -> str | None:
+    if not unit:
+        return None
+    return _UNIT_ALIASES.get(unit, unit)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with the unit it was written with (``None`` for a bare number)."""
+
+    value: Decimal
+    unit: str | None = None
+
+    def __str__(self) -> str:
+        return f"{format_decimal(self.value)}{self.unit or ''}"
+
+
+@dataclass(frozen=True)
+class Target:
+    """A parsed 年度指标值. ``value`` is ``None`` for a qualitative (定性) target."""
+
+    text: str
+    op: str | None = None
+    value: Decimal | None = None
+    unit: str | None = None
+
+    @property
+    def qualitative(self) -> bool:
+        return self.value is None
+
+
+def format_decimal(value: Decimal) -> str:
+    """Plain notation without exponent or trailing zeros: ``Decimal('1E+1')`` is ``10``."""
+    text = format(value.normalize(), "f") if value == value.to_integral_value() else format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def to_decimal(raw) -> Decimal:
+    """A TOML/JSON number, already exact (Decimal or int), or its text; never a float."""
+    if isinstance(raw, bool):
+        raise ValueProblem(f"expected a number, got {str(raw).lower()}")
+    if isinstance(raw, float):  # only reachable through the Python API
+        raw = repr(raw)
+    try:
+        value = Decimal(raw) if not isinstance(raw, Decimal) else raw
+    except (InvalidOperation, ValueError, TypeError):
+        raise ValueProblem(f"{raw!r} is not a number") from None
+    if not value.is_finite():
+        raise ValueProblem(f"{raw} is not a usable number", "write a finite number such as 95.5")
+    return value
+
+
+def _leading_op(text: str) -> tuple[str | None, str]:
+    for spelling, op in _PREFIX_OPS:
+        if text.startswith(spelling):
+            return op, text[len(spelling):].strip()
+    return None, text
+
+
+def _trailing_op(text: str) -> tuple[str | None, str]:
+    for spelling, op in _SUFFIX_OPS:
+        if text.endswith(spelling):
+            return op, text[: -len(spelling)].strip()
+    return None, text
+
+
+def _split_number(text: str) -> tuple[Decimal, str] | None:
+    """The leading number and what follows it, or None when the text does not start with one."""
+    match = _NUMBER.match(text)
+    if not match:
+        return None
+    number = Decimal(match.group().replace(",", ""))
+    return number, text[match.end():].strip()
+
+
+def _unit_or_none(tail: str) -> str | None | bool:
+    """The unit a tail spells, None for no unit, False when the tail is not a unit."""
+    if not tail:
+        return None
+    if len(tail) > UNIT_MAX_CHARS or any(ch.isdigit() for ch in tail):
+        return False
+    return canonical_unit(tail)
+
+
+def parse_quantity(raw) -> Quantity | None:
+    """A number written as a number or as text with an optional unit and optional op.
+
+    Returns None for text that does not start with a number (a tier word, say). An op written
+    in front (``≥266米``) is dropped: only targets carry a comparison.
+    """
+    if isinstance(raw, (int, Decimal, float)) and not isinstance(raw, bool):
+        return Quantity(to_decimal(raw))
+    if not isinstance(raw, str):
+        raise ValueProblem(f"expected a number or text, got {type(raw).__name__}")
+    text = normalise(raw)
+    if text.lower().lstrip("+-") in {"nan", "inf", "infinity"}:
+        raise ValueProblem(f"{raw!r} is not a usable number", "write a finite number such as 95.5")
+    _, rest = _leading_op(text)
+    _, rest = _trailing_op(rest)
+    split = _split_number(rest)
+    if split is None:
+        return None
+    number, tail = split
+    unit = _unit_or_none(tail)
+    if unit is False:
+        raise ValueProblem(
+            f"{raw!r}: the text after the number ({tail!r}) is not a unit",
+            f"a unit has at most {UNIT_MAX_CHARS} characters and no digit; write the number "
+            "and its unit only, and put explanations in `reason`",
+        )
+    return Quantity(number, unit)
+
+
+def parse_money(raw) -> Decimal:
+    """A budget amount in 万元; ``"3,823,100元"`` is 382.31."""
+    quantity = parse_quantity(raw)
+    if quantity is None:
+        raise ValueProblem(f"{raw!r} is not an amount of money", "write it like 382.31 or \"382.31万元\"")
+    if quantity.unit is None or quantity.unit == "万元":
+        return quantity.value
+    if quantity.unit in MONEY:
+        return quantity.value * MONEY[quantity.unit]
+    raise ValueProblem(
+        f"{raw!r}: {quantity.unit!r} is not a unit of money",
+        "amounts are in 万元 unless they carry 元, 万元 or 亿元",
+    )
+
+
+def parse_target(raw) -> Target:
+    """A 年度指标值: ``[op] number [unit]``, a table ``{op, value, unit}``, or text (定性)."""
+    if isinstance(raw, dict):
+        return _target_from_table(raw)
+    if isinstance(raw, (int, Decimal, float)) and not isinstance(raw, bool):
+        value = to_decimal(raw)
+        return Target(format_decimal(value), None, value, None)
+    if not isinstance(raw, str):
+        raise ValueProblem(f"expected text or a number, got {type(raw).__name__}")
+    text = normalise(raw)
+    if not text:
+        raise ValueProblem("the target is empty", "write the 年度指标值, e.g. \"≥95%\" or \"效果明显\"")
+    lead, rest = _leading_op(text)
+    trail, rest = _trailing_op(rest)
+    if lead and trail and lead != trail:
+        raise ValueProblem(
+            f"{raw!r} says both {lead} and {trail}",
+            "keep one comparison: a sign in front, or 以上/以内/以下 at the end",
+        )
+    split = _split_number(rest)
+    unit = _unit_or_none(split[1]) if split else False
+    if split is None or unit is False:
+        return Target(raw.strip())  # 定性: no leading number, or a tail longer than a unit
+    value = split[0]
+    if not value.is_finite():
+        raise ValueProblem(f"{raw!r} is not a usable number")
+    return Target(raw.strip(), lead or trail, value, unit)
+
+
+def _target_from_table(raw: dict) -> Target:
+    op_text = raw.get("op")
+    op = None
+    if op_text is not None:
+        op, rest = _leading_op(normalise(str(op_text)))
+        if op is None or rest:
+            raise ValueProblem(
+                f"op {op_text!r} is not a comparison", "use one of ≥ > ≤ < = (or >= <=)"
+            )
+    quantity = parse_quantity(raw.get("value"))
+    if quantity is None:
+        raise ValueProblem(f"value {raw.get('value')!r} is not a number")
+    unit = canonical_unit(raw.get("unit")) or quantity.unit
+    text = f"{op or ''}{format_decimal(quantity.value)}{raw.get('unit') or quantity.unit or ''}"
+    return Target(text, op, quantity.value, unit)
+
+
+def same_text(a: str, b: str) -> bool:
+    """Two texts equal once normalised and with inner spaces ignored."""
+    return re.sub(r"\s+", "", normalise(a)) == re.sub(r"\s+", "", normalise(b))
+
+
+def align_units(
+    target: Target, actual: Quantity
+) -> tuple[Decimal, Decimal, str | None]:
+    """Target and actual values in one unit, or ValueProblem when the units disagree."""
+    t_unit, a_unit = target.unit, actual.unit
+    assert target.value is not None
+    if t_unit is None or a_unit is None or t_unit == a_unit:
+        return target.value, actual.value, t_unit or a_unit
+    if t_unit in MONEY and a_unit in MONEY:
+        return target.value, actual.value * MONEY[a_unit] / MONEY[t_unit], t_unit
+    raise ValueProblem(
+        f"the target is in {t_unit!r} but the actual value is in {a_unit!r}",
+        "write both in the same unit (% and 百分比 are the same; 元, 万元 and 亿元 convert)",
+    )

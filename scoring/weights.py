@@ -1,0 +1,114 @@
+"""Effective weights (分值) of a table's indicators.
+
+Explicit weights are used as filed. When no indicator carries one, each 一级指标 takes the rule
+set's default weight — after the weight of a category the table lacks has moved to the
+categories ``missing`` names, in proportion — and splits it equally among its indicators.
+
+Splits are made in the rule set's quantum (0.01 for two decimals) by largest remainder, so the
+weights printed add up exactly and no indicator can score more than its printed weight: 50
+among three indicators is 16.67 + 16.67 + 16.66, not three unrounded thirds whose rounded
+scores would print 50.01. (SPEC §1 says "unrounded"; README explains this deviation.)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_DOWN, Decimal
+
+from .errors import InputError
+from .model import Table
+from .rules import RuleSet
+from .values import format_decimal
+
+
+@dataclass(frozen=True)
+class WeightNote:
+    """A finding the weighting raises: ``weights-total`` or ``category-missing``."""
+
+    code: str
+    severity: str
+    where: str
+    message: str
+
+
+def apportion(amount: Decimal, shares: list[Decimal], quantum: Decimal) -> list[Decimal]:
+    """Split ``amount`` in proportion to ``shares``, in whole quanta that add up to ``amount``."""
+    total = sum(shares, Decimal(0))
+    if not shares:
+        return []
+    if total == 0:
+        shares, total = [Decimal(1)] * len(shares), Decimal(len(shares))
+    exact = [amount * share / total for share in shares]
+    floors = [value.quantize(quantum, rounding=ROUND_DOWN) for value in exact]
+    left = int(((amount - sum(floors, Decimal(0))) / quantum).to_integral_value())
+    # The largest remainders take one more quantum each; ties go to the earlier row.
+    order = sorted(range(len(exact)), key=lambda i: (-(exact[i] - floors[i]), i))
+    for i in order[:left]:
+        floors[i] += quantum
+    return floors
+
+
+def effective_weights(table: Table, ruleset: RuleSet) -> tuple[list[Decimal], list[WeightNote]]:
+    """The weight of every indicator of ``table``, in order, and what a reviewer should know."""
+    weighted = [ind.weight is not None for ind in table.indicators]
+    if all(weighted):
+        weights = [ind.weight for ind in table.indicators]
+        return weights, _check_total(table, weights, ruleset)
+    if any(weighted):
+        first = table.indicators[weighted.index(False)]
+        raise InputError(
+            "some indicators of this table have a weight (分值) and some do not", first.where,
+            "give every indicator its weight, or none of them to use the rule set's defaults",
+            code="weights-partial")
+    return _default_weights(table, ruleset)
+
+
+def _check_total(table: Table, weights: list[Decimal], ruleset: RuleSet) -> list[WeightNote]:
+    execution = ruleset.execution["weight"]
+    total = execution + sum(weights, Decimal(0))
+    if total == ruleset.total:
+        return []
+    return [WeightNote(
+        "weights-total", "warning", table.where or "department",
+        f"分值合计 {format_decimal(total)}（预算执行率 {format_decimal(execution)} + 指标 "
+        f"{format_decimal(total - execution)}），应为 {format_decimal(ruleset.total)}；按所填分值计分，不作折算",
+    )]
+
+
+def _default_weights(table: Table, ruleset: RuleSet) -> tuple[list[Decimal], list[WeightNote]]:
+    categories = ruleset.categories
+    present = list(dict.fromkeys(ind.level1 for ind in table.indicators))
+    for ind in table.indicators:
+        if ind.level1 not in categories:
+            raise InputError(
+                f"一级指标 {ind.level1!r} has no default weight in rule set {ruleset.id!r}",
+                f"{ind.where}.level1",
+                "give every indicator of this table a weight, or use a rule set that weights "
+                "this category; weighted here: " + ", ".join(categories),
+                code="category-unknown")
+    notes: list[WeightNote] = []
+    category_weight = {name: categories[name] for name in present}
+    for lacking in categories:
+        if lacking in present or categories[lacking] == 0:
+            continue
+        receivers = [c for c in ruleset.missing.get(lacking, ()) if c in present]
+        where = table.where or "department"
+        if not receivers:
+            notes.append(WeightNote(
+                "category-missing", "warning", where,
+                f"缺少「{lacking}」，其默认分值 {format_decimal(categories[lacking])} 无处分配，满分达不到 "
+                f"{format_decimal(ruleset.total)}"))
+            continue
+        shares = apportion(categories[lacking], [categories[c] for c in receivers], ruleset.quantum)
+        for receiver, share in zip(receivers, shares):
+            category_weight[receiver] += share
+        notes.append(WeightNote(
+            "category-missing", "info", where,
+            f"缺少「{lacking}」，其分值 {format_decimal(categories[lacking])} 按比例分给 "
+            + "、".join(f"{c} +{format_decimal(s)}" for c, s in zip(receivers, shares))))
+    counts = {name: sum(1 for ind in table.indicators if ind.level1 == name) for name in present}
+    splits = {
+        name: iter(apportion(category_weight[name], [Decimal(1)] * counts[name], ruleset.quantum))
+        for name in present
+    }
+    return [next(splits[ind.level1]) for ind in table.indicators], notes
