@@ -62,12 +62,12 @@ def _budget_weighted(evaluation: Evaluation, projects: list[TableResult], ctx: C
         return score, explanation + "（项目全年预算数合计为 0，改用平均）"
     weighted = sum((p.score * b for p, b in zip(projects, budgets)), Decimal(0))
     score = ctx.ruleset.round(weighted / weight_sum)
-    terms = " + ".join(f"{fmt(p.score)} × {fmt(b)}" for p, b in zip(projects, budgets))
-    return score, (f"按项目全年预算数加权平均（{CONVENTION}）：({terms}) / {fmt(weight_sum)} = {fmt(score)}")
+    terms = " + ".join(f"{p.score} × {fmt(b)}" for p, b in zip(projects, budgets))
+    return score, (f"按项目全年预算数加权平均（{CONVENTION}）：({terms}) / {fmt(weight_sum)} = {score}")
 
 
 def _mean(projects: list[TableResult], ctx: Context):
     total = sum((p.score for p in projects), Decimal(0))
     score = ctx.ruleset.round(total / len(projects))
-    terms = " + ".join(fmt(p.score) for p in projects)
-    return score, f"项目得分简单平均（{CONVENTION}）：({terms}) / {len(projects)} = {fmt(score)}"
+    terms = " + ".join(str(p.score) for p in projects)
+    return score, f"项目得分简单平均（{CONVENTION}）：({terms}) / {len(projects)} = {score}"

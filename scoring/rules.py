@@ -300,3 +300,53 @@ def _check_consistent(data: dict, source: str) -> None:
             if name not in categories:
                 raise RulesetError(f"`{name}` is not a weighted category", f"weights.missing.{lacking}",
                                    did_you_mean(name, categories), file=source)
+
+
+# --- showing a resolved rule set ---------------------------------------------------------------
+
+def _toml_key(key: str) -> str:
+    import re
+
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else json.dumps(key, ensure_ascii=False)
+
+
+def _toml_value(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, Decimal)):
+        return str(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)  # JSON string escapes are valid TOML
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{_toml_key(k)} = {_toml_value(v)}" for k, v in value.items()) + " }"
+    raise TypeError(f"cannot show {type(value).__name__} in TOML")
+
+
+def to_toml(ruleset: RuleSet) -> str:
+    """The resolved rule set as TOML, each key followed by the file that set it."""
+    lines = [f"# {ruleset.id} resolved from {ruleset.source}", f"# sha256 {ruleset.sha256}", ""]
+    width = 44
+    for section, table in ruleset.data.items():
+        if isinstance(table, list):  # arrays of tables: caps, overrides
+            for i, item in enumerate(table):
+                lines.append(f"[[{_toml_key(section)}]]")
+                for key, value in item.items():
+                    origin = _origin_of(ruleset.origins, f"{section}")
+                    lines.append(f"{_toml_key(key)} = {_toml_value(value)}".ljust(width) + f"  # {origin}")
+                lines.append("")
+            continue
+        lines.append(f"[{_toml_key(section)}]")
+        for key, value in table.items():
+            line = f"{_toml_key(key)} = {_toml_value(value)}"
+            lines.append(line.ljust(width) + f"  # {_origin_of(ruleset.origins, f'{section}.{key}')}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _origin_of(origins: dict, dotted: str) -> str:
+    if dotted in origins:
+        return origins[dotted]
+    inner = sorted({v for k, v in origins.items() if k.startswith(dotted + ".")})
+    return ", ".join(inner) if inner else "?"

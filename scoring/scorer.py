@@ -80,7 +80,7 @@ def score_execution(budget: Budget, ctx: Context) -> ExecutionResult:
     score = ctx.ruleset.round(weight * rating.rate)
     explanation = (f"执行率 = 全年执行数 / {label} = {rating.explanation}" if method == "proportional"
                    else f"执行率 {show_rate(rate)}：{rating.explanation}")
-    explanation += f"；{fmt(weight)} × {show_rate(rating.rate)} = {fmt(score)}"
+    explanation += f"；{fmt(weight)} × {show_rate(rating.rate)} = {score}"
     return ExecutionResult(budget.planned, budget.adjusted, budget.spent, rate, weight, score,
                            method, explanation, budget.score)
 
@@ -124,7 +124,7 @@ def score_indicator(ind: Indicator, weight: Decimal, ctx: Context) -> IndicatorR
     score = rules.round(weight * rate)
     if view.tier is None:
         score, rate, explanation = _over_achievement(ind, view, weight, score, rate, explanation, ctx)
-    explanation += f"；{fmt(weight)} × {show_rate(rate)} = {fmt(score)}"
+    explanation += f"；{fmt(weight)} × {show_rate(rate)} = {score}"
     return IndicatorResult(ind.level1, ind.level2, ind.name, ind.target.text, ind.actual_text,
                            weight, True, rate, score, method_name, explanation, ind.score,
                            ind.where, view.tier, ind.reason)
@@ -237,14 +237,14 @@ def score_table(table: Table, ctx: Context) -> TableResult:
     execution = score_execution(table.budget, ctx)
     indicators = [score_indicator(ind, weight, ctx) for ind, weight in zip(table.indicators, weights)]
     parts = execution.score + sum((i.score for i in indicators if i.applicable), ZERO)
-    explanation = f"执行率得分 {fmt(execution.score)} + 指标得分 {fmt(parts - execution.score)} = {fmt(parts)}"
+    explanation = f"执行率得分 {execution.score} + 指标得分 {parts - execution.score} = {parts}"
     total = parts
     dropped = sum((i.weight for i in indicators if not i.applicable), ZERO)
     if dropped and rules.not_applicable == "rescale":
         remaining = rules.total - dropped
         total = rules.round(parts * rules.total / remaining) if remaining > ZERO else ZERO
-        explanation += (f"；不适用指标分值 {fmt(dropped)}，折算 {fmt(parts)} × {fmt(rules.total)} / "
-                        f"{fmt(remaining)} = {fmt(total)}")
+        explanation += (f"；不适用指标分值 {fmt(dropped)}，折算 {parts} × {fmt(rules.total)} / "
+                        f"{fmt(remaining)} = {total}")
     total, explanation = _apply_caps(total, execution, explanation, table, ctx)
     return TableResult(
         name=table.name, score=total, grade=rules.grade(total), execution=execution,

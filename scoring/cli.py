@@ -1,0 +1,352 @@
+"""The ``scoring`` command line (SPEC §3).
+
+Exit codes: 0 done; 1 a ``--fail-under`` not met, or ``check`` found an error-level finding;
+2 the input, the rule set or the command line is wrong (a message on stderr, no traceback
+unless ``--debug``); 3 an internal fault of scoring itself.
+
+Only argparse is imported at start-up; everything else is imported by the command that needs
+it, so ``scoring --version`` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+EXIT_OK, EXIT_FAIL, EXIT_USER, EXIT_INTERNAL = 0, 1, 2, 3
+FORMATS = ("table", "json", "markdown", "csv")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse's own exit code for usage errors is 2 as well
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USER, f"scoring: error: {message}\n  → see `{self.prog} --help`\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from . import __version__
+
+    parser = _Parser(prog="scoring", description="Score budget performance self-evaluations (预算绩效自评).")
+    parser.add_argument("--version", action="version", version=f"scoring {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def scoring_options(p, formats=FORMATS, full=True):
+        p.add_argument("-r", "--rules", default="mof-2020", metavar="RULES",
+                       help="an installed rule-set id or a path (default: mof-2020)")
+        p.add_argument("-f", "--format", choices=formats, default=None, help="output format (default: table)")
+        p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
+        if full:
+            p.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of standard output")
+            p.add_argument("--explain", action="store_true", help="show the rule and arithmetic behind every score")
+            p.add_argument("--fail-under", metavar="SCORE|GRADE",
+                           help="exit 1 when a department scores below this score or grade")
+
+    score = commands.add_parser("score", help="score evaluation files")
+    score.add_argument("files", nargs="+", metavar="FILE")
+    scoring_options(score)
+    check = commands.add_parser("check", help="validation and review findings only")
+    check.add_argument("files", nargs="+", metavar="FILE")
+    scoring_options(check, ("table", "json"), full=False)
+    demo = commands.add_parser("demo", help="score the bundled example (乐亭县城区工业聚集区管理委员会, 2023)")
+    scoring_options(demo)
+
+    rules = commands.add_parser("rules", help="list, show and check rule sets")
+    rules_commands = rules.add_subparsers(dest="rules_command", metavar="ACTION", parser_class=_Parser)
+    rules_commands.required = True
+    rules_commands.add_parser("list", help="installed rule sets")
+    show = rules_commands.add_parser("show", help="a rule set resolved, with the file that set each key")
+    show.add_argument("name", metavar="ID|PATH")
+    show.add_argument("-f", "--format", choices=("toml", "json"), default="toml")
+    check_rules = rules_commands.add_parser("check", help="validate a rule-set file")
+    check_rules.add_argument("name", metavar="PATH")
+
+    schema = commands.add_parser("schema", help="print a JSON Schema")
+    schema.add_argument("name", choices=("evaluation", "ruleset"))
+    commands.add_parser("plugins", help="installed plugins and the hooks each implements")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USER
+    _quiet_broken_pipes()
+    try:
+        return COMMANDS[args.command](args)
+    except Exception as exc:
+        from .errors import ScoringError
+
+        if getattr(args, "debug", False):
+            raise
+        if isinstance(exc, ScoringError):
+            print(f"scoring: error: {exc.render()}", file=sys.stderr)
+            return EXIT_USER
+        if isinstance(exc, KeyboardInterrupt):  # pragma: no cover
+            return 130
+        print(f"scoring: internal error: {type(exc).__name__}: {exc}\n"
+              "  → this is a fault in scoring, not in your files; run again with --debug and "
+              "report the traceback", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _quiet_broken_pipes() -> None:
+    """`scoring … | head` must not end in a traceback; warnings print as one plain line."""
+    import warnings
+
+    warnings.formatwarning = lambda message, category, *a, **k: f"scoring: warning: {message}\n"
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure") and not stream.isatty():
+            stream.reconfigure(encoding="utf-8", errors="replace")
+
+
+# --- score, check, demo ----------------------------------------------------------------------
+
+def _output_options(args, mode: str):
+    import shutil
+
+    from .render import Options
+
+    tty = sys.stdout.isatty() and not getattr(args, "output", None)
+    color = tty and not os.environ.get("NO_COLOR")
+    width = shutil.get_terminal_size((100, 24)).columns if tty else int(os.environ.get("COLUMNS") or 100)
+    return Options(explain=getattr(args, "explain", False), color=color, width=width, mode=mode)
+
+
+def _score_files(paths: list[str], rules: str):
+    """Every file scored on its own; one that fails stands in its place as an error entry."""
+    from .api import load
+    from .engine import evaluate
+    from .errors import RulesetError, PluginError, ScoringError
+    from .host import default_host
+    from .render import FileError
+    from . import __version__
+
+    host = default_host()
+    ruleset = host.ruleset(rules)  # a bad rule set stops the run: nothing could be scored
+    entries = []
+    for path in paths:
+        try:
+            result = evaluate(load(path, host), ruleset, host.methods, host.checks, __version__)
+            host.pm.hook.scoring_evaluated(result=result)
+            entries.append(result)
+        except (RulesetError, PluginError):
+            raise
+        except ScoringError as exc:
+            exc.in_file(path)
+            print(f"scoring: error: {exc.render()}", file=sys.stderr)
+            entries.append(FileError(path, exc.code, exc.render(), exc.where))
+    return entries
+
+
+def _render(entries, fmt: str, options) -> str:
+    from .errors import UsageError
+    from .host import default_host
+
+    renderers = default_host().renderers
+    if fmt not in renderers:
+        raise UsageError(f"unknown format {fmt!r}", hint="formats: " + ", ".join(renderers))
+    return renderers[fmt](entries, options)
+
+
+def _fail_under(value: str, entries, ruleset) -> bool:
+    """True when some department is below the score or grade given."""
+    from decimal import Decimal, InvalidOperation
+
+    from .errors import UsageError
+    from .result import Result
+
+    bounds = dict(ruleset.grades)
+    if value in bounds:
+        threshold = bounds[value]
+    else:
+        try:
+            threshold = Decimal(value)
+        except InvalidOperation:
+            raise UsageError(f"--fail-under {value!r} is neither a score nor a grade",
+                             hint="grades of this rule set: " + ", ".join(bounds)) from None
+    return any(e.department.score < threshold for e in entries if isinstance(e, Result))
+
+
+def cmd_score(args, paths=None) -> int:
+    from .host import default_host
+    from .render import FileError
+
+    paths = paths or args.files
+    fmt = args.format or "table"
+    if args.output:
+        _refuse_overwriting_input(args.output, paths)
+    if args.fail_under is not None:  # a bad threshold is a usage error before any work
+        _fail_under(args.fail_under, [], default_host().ruleset(args.rules))
+    entries = _score_files(paths, args.rules)
+    text = _render(entries, fmt, _output_options(args, "score"))
+    _emit(text, args.output, bom=fmt == "csv")
+    if any(isinstance(e, FileError) for e in entries):
+        return EXIT_USER
+    if args.fail_under is not None and _fail_under(args.fail_under, entries, default_host().ruleset(args.rules)):
+        return EXIT_FAIL
+    return EXIT_OK
+
+
+def cmd_check(args) -> int:
+    from .render import FileError
+    from .result import Result
+
+    entries = _score_files(args.files, args.rules)
+    text = _render(entries, args.format or "table", _output_options(args, "check"))
+    _emit(text, None)
+    if any(isinstance(e, FileError) for e in entries):
+        return EXIT_USER
+    return EXIT_FAIL if any(isinstance(e, Result) and e.has_errors for e in entries) else EXIT_OK
+
+
+def cmd_demo(args) -> int:
+    from importlib import resources
+
+    example = resources.files("scoring").joinpath("examples", "leting-2023.toml")
+    with resources.as_file(example) as path:
+        return cmd_score(args, [str(path)])
+
+
+def _refuse_overwriting_input(output: str, inputs: list[str]) -> None:
+    from pathlib import Path
+
+    from .errors import UsageError
+
+    target = Path(output).resolve()
+    if any(Path(p).resolve() == target for p in inputs):
+        raise UsageError(f"-o {output} is one of the input files", hint="write the output to another file")
+
+
+def _emit(text: str, output: str | None, bom: bool = False) -> None:
+    """Standard output, or a file written atomically (a temporary file renamed into place)."""
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    import tempfile
+    from pathlib import Path
+
+    from .errors import UsageError
+
+    target = Path(output)
+    if target.is_dir():
+        raise UsageError(f"-o {output} is a folder", hint="give a file name")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".",
+                                   prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise UsageError(f"cannot write {output}: {exc.strerror}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
+# --- rules, schema, plugins ------------------------------------------------------------------
+
+def cmd_rules(args) -> int:
+    from .host import default_host
+
+    host = default_host()
+    if args.rules_command == "list":
+        return _rules_list(host)
+    if args.rules_command == "show":
+        ruleset = host.ruleset(args.name)
+        if args.format == "json":
+            import json
+
+            payload = {"id": ruleset.id, "sha256": ruleset.sha256, "source": ruleset.source,
+                       "ruleset": ruleset.data, "origins": ruleset.origins}
+            _emit(json.dumps(payload, ensure_ascii=False, indent=2, default=_json_number) + "\n", None)
+        else:
+            from .rules import to_toml
+
+            _emit(to_toml(ruleset), None)
+        return EXIT_OK
+    ruleset = host.ruleset(args.name)
+    print(f"✓ {args.name}: rule set {ruleset.id} {ruleset.version} is valid "
+          f"(sha256 {ruleset.sha256[:12]}…)")
+    return EXIT_OK
+
+
+def _json_number(value):
+    from .result import number
+
+    return number(value)
+
+
+def _rules_list(host) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    from .rules import read_ruleset_file
+
+    table = Table(show_edge=False, pad_edge=False)
+    for header in ("id", "标题", "版本", "依据", "来源"):
+        table.add_column(header)
+    for path, plugin in host.ruleset_files:
+        meta = read_ruleset_file(path).get("ruleset", {})
+        origin = "built in" if plugin in _BUILTIN_PLUGINS else f"plugin {plugin}"
+        table.add_row(meta.get("id", "?"), meta.get("title", ""), meta.get("version", ""),
+                      "\n".join(meta.get("basis", ())), f"{origin}: {path}")
+    Console(no_color=bool(os.environ.get("NO_COLOR")), width=_width()).print(table)
+    return EXIT_OK
+
+
+_BUILTIN_PLUGINS = ("methods", "rulesets", "readers", "renderers", "checks")
+
+
+def _width() -> int | None:
+    return None if sys.stdout.isatty() else int(os.environ.get("COLUMNS") or 120)
+
+
+def cmd_schema(args) -> int:
+    from .schemas import schema_text
+
+    _emit(schema_text(args.name), None)
+    return EXIT_OK
+
+
+def cmd_plugins(args) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    from .host import default_host
+
+    host = default_host()
+    table = Table(show_edge=False, pad_edge=False)
+    for header in ("plugin", "distribution", "version", "hooks", "registers"):
+        table.add_column(header)
+    registries = {"scoring_register_methods": host.methods, "scoring_register_readers": host.readers,
+                  "scoring_register_renderers": host.renderers, "scoring_register_checks": host.checks}
+    for info in host.plugins():
+        plugin = host.pm.get_plugin(info.name)
+        names = []
+        for hook in info.hooks:
+            impls = getattr(host.pm.hook, hook).get_hookimpls()
+            mine = [i for i in impls if i.plugin is plugin]
+            if hook in registries and mine:
+                names += sorted(mine[0].function())
+        table.add_row(info.name, info.distribution, info.version, "\n".join(info.hooks), ", ".join(names))
+    console = Console(no_color=bool(os.environ.get("NO_COLOR")), width=_width())
+    console.print(table)
+    for failure in host.failures:
+        console.print(f"[red]✗[/] {failure.message()}")
+    return EXIT_OK
+
+
+COMMANDS = {
+    "score": cmd_score, "check": cmd_check, "demo": cmd_demo, "rules": cmd_rules,
+    "schema": cmd_schema, "plugins": cmd_plugins,
+}
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,60 @@
+"""Renderers: a list of results (or per-file errors) in, text out.
+
+Each format is a plain function ``render(entries, options) -> str`` registered through
+``scoring_register_renderers``. An entry is a :class:`~scoring.result.Result` or a
+:class:`FileError` for a file that could not be scored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from ..result import Result
+from ..values import format_decimal
+
+
+@dataclass(frozen=True)
+class Options:
+    explain: bool = False
+    color: bool = False
+    width: int | None = None
+    mode: str = "score"  # "score": the full summary; "check": validation and findings only
+
+
+@dataclass(frozen=True)
+class FileError:
+    """A file that could not be read or scored, standing in its place in the output."""
+
+    source: str
+    code: str
+    message: str
+    where: str | None
+
+    def to_dict(self) -> dict:
+        return {"source": self.source,
+                "error": {"code": self.code, "message": self.message, "where": self.where}}
+
+
+def percent(rate: Decimal | None) -> str:
+    if rate is None:
+        return "—"
+    return f"{(rate * 100).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP)}%"
+
+
+def plain(value: Decimal | None) -> str:
+    return "—" if value is None else format_decimal(value)
+
+
+def money(value: Decimal) -> str:
+    """万元 with at least two decimals, as the 自评表 prints them: 20.00, 19.80, 0.1234."""
+    text = format_decimal(value)
+    decimals = len(text.split(".")[1]) if "." in text else 0
+    return text if decimals >= 2 else f"{value:.2f}"
+
+
+SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def results_only(entries) -> list[Result]:
+    return [e for e in entries if isinstance(e, Result)]

@@ -1,0 +1,215 @@
+"""``-f table``: the rich summary an evaluator reads first.
+
+A header with the department, year, rule set, score and grade; the department's budget row;
+the projects; each project's indicator table in the 自评表's own order and words; and the
+findings grouped by severity. Colour only on a terminal; rich measures CJK width, so Chinese
+columns line up.
+"""
+
+from __future__ import annotations
+
+from io import StringIO
+
+from ..result import Result, TableResult
+from . import SEVERITY_LABELS, FileError, Options, money, percent, plain
+
+GRADE_STYLES = ("bold green", "bold cyan", "bold yellow", "bold red")
+SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def grade_style(result: Result, grade: str) -> str:
+    """Colour by the grade's rank in the rule set: the best green, the worst red."""
+    names = [name for name, _ in result.ruleset.grades]
+    if grade not in names:
+        return ""
+    rank = names.index(grade)
+    if rank == len(names) - 1 and len(names) > 1:
+        return GRADE_STYLES[-1]
+    return GRADE_STYLES[min(rank, len(GRADE_STYLES) - 2)]
+
+
+def render(entries: list[Result | FileError], options: Options) -> str:
+    from rich.console import Console
+
+    buffer = StringIO()
+    console = Console(file=buffer, width=options.width or 100, force_terminal=options.color,
+                      no_color=not options.color, color_system="standard" if options.color else None,
+                      highlight=False, emoji=False, legacy_windows=False)
+    for i, entry in enumerate(entries):
+        if i:
+            console.rule(style="dim")
+        if isinstance(entry, FileError):
+            console.print(f"[bold red]✗ {entry.source}[/]：{entry.message}")
+        elif options.mode == "check":
+            _check_summary(console, entry)
+        else:
+            _summary(console, entry, options)
+    return buffer.getvalue()
+
+
+def _summary(console, result: Result, options: Options) -> None:
+    _header(console, result)
+    if len(result.projects) > 0:
+        console.print(_projects_table(result))
+    for project in result.projects:
+        console.print(_indicator_table(result, project, f"项目：{project.name}", console.width))
+        if options.explain:
+            _explain(console, project)
+    if result.department.table is not None:
+        table = result.department.table
+        console.print(_indicator_table(result, table, "部门整体绩效自评表", console.width))
+        if options.explain:
+            _explain(console, table)
+    if options.explain:
+        console.print(f"[bold]部门得分[/]：{result.department.explanation}\n")
+    _findings(console, result)
+
+
+def _header(console, result: Result) -> None:
+    from rich.panel import Panel
+    from rich.text import Text
+
+    department = result.department
+    style = grade_style(result, department.grade)
+    text = Text()
+    text.append(f"{department.name}", style="bold")
+    text.append(f"  {department.year} 年度\n")
+    text.append("得分 ")
+    text.append(f"{department.score}", style=style)
+    text.append("   等级 ")
+    text.append(department.grade, style=style)
+    method = {"table": "部门整体自评表", "budget-weighted": "项目得分按全年预算数加权（惯例）",
+              "mean": "项目得分简单平均（惯例）"}.get(department.method, department.method)
+    text.append(f"   计分：{method}\n", style="dim")
+    execution = department.execution
+    text.append(f"部门预算  年初 {money(execution.planned)}  全年 {money(execution.adjusted)}  "
+                f"执行 {money(execution.spent)} 万元  执行率 {percent(execution.rate)}\n")
+    text.append(f"规则 {result.ruleset.id} {result.ruleset.version}  {result.ruleset.title}", style="dim")
+    console.print(Panel(text, title=f"[bold]预算绩效自评[/] · {result.source}", title_align="left",
+                        expand=False))
+
+
+def _projects_table(result: Result):
+    from rich.table import Table
+
+    table = Table(title="项目", title_justify="left", show_edge=False, pad_edge=False)
+    for header, justify in (("#", "right"), ("项目名称", "left"), ("全年预算数", "right"),
+                            ("全年执行数", "right"), ("执行率", "right"), ("得分", "right"),
+                            ("等级", "center")):
+        table.add_column(header, justify=justify, no_wrap=header != "项目名称", overflow="fold")
+    for i, project in enumerate(result.projects, 1):
+        execution = project.execution
+        style = grade_style(result, project.grade)
+        table.add_row(str(i), project.name, money(execution.adjusted), money(execution.spent),
+                      percent(execution.rate), f"[{style}]{project.score}[/]" if style else str(project.score),
+                      f"[{style}]{project.grade}[/]" if style else project.grade)
+    return table
+
+
+def _filed_differs(filed, computed) -> bool:
+    return filed is not None and computed is not None and filed != computed
+
+
+COMPACT_BELOW = 120  # columns: under this, 一级/二级指标 become group rows instead of columns
+
+
+def _indicator_table(result: Result, project: TableResult, title: str, width: int):
+    from rich.table import Table
+
+    rows = project.indicators
+    execution = project.execution
+    compact = width < COMPACT_BELOW
+    show_filed = (_filed_differs(execution.filed_score, execution.score)
+                  or _filed_differs(project.filed_score, project.score)
+                  or any(r.applicable and _filed_differs(r.filed_score, r.score) for r in rows))
+    table = Table(title=title, title_justify="left", show_edge=False, pad_edge=False,
+                  header_style="bold", title_style="bold")
+    if not compact:
+        table.add_column("一级指标", overflow="fold")
+        table.add_column("二级指标", overflow="fold")
+    table.add_column("三级指标", overflow="fold", ratio=3 if compact else None)
+    table.add_column("年度指标值", overflow="fold", ratio=2 if compact else None)
+    table.add_column("实际完成值", overflow="fold", ratio=2 if compact else None)
+    table.add_column("分值", justify="right", no_wrap=True)
+    table.add_column("得分", justify="right", no_wrap=True)
+    if show_filed:
+        table.add_column("自评", justify="right", no_wrap=True, style="yellow")
+
+    def filed(value, computed):
+        if not show_filed:
+            return []
+        return [plain(value) if _filed_differs(value, computed) else ""]
+
+    def labels(*cells):
+        return list(cells[2:]) if compact else list(cells)
+
+    table.add_row(*labels("预算执行率", "", f"执行率 {percent(execution.rate)}" if not compact
+                          else f"预算执行率 {percent(execution.rate)}"),
+                  f"{money(execution.adjusted)}万元", f"{money(execution.spent)}万元",
+                  plain(execution.weight), str(execution.score),
+                  *filed(execution.filed_score, execution.score), end_section=True)
+    previous = (None, None)
+    for row in rows:
+        group = (row.level1, row.level2)
+        if compact and group != previous:
+            table.add_row(f"[bold]{row.level1}[/] · {row.level2}" if row.level1 != previous[0]
+                          else f"[dim]{row.level1}[/] · {row.level2}")
+        level1 = row.level1 if row.level1 != previous[0] else ""
+        level2 = row.level2 if group != previous else ""
+        previous = group
+        name = f"  {row.name}" if compact else row.name
+        score = str(row.score) if row.applicable else "[dim]不适用[/]"
+        table.add_row(*labels(level1, level2, name), row.target, row.actual, plain(row.weight), score,
+                      *filed(row.filed_score if row.applicable else None, row.score))
+    style = grade_style(result, project.grade)
+    weight_total = execution.weight + sum((r.weight for r in rows), type(execution.weight)(0))
+    table.add_section()
+    total = f"[{style}]{project.score}  {project.grade}[/]" if style else f"{project.score}  {project.grade}"
+    table.add_row(*labels("总分", "", "" if not compact else "总分"), "", "", plain(weight_total), total,
+                  *filed(project.filed_score, project.score))
+    table.caption = project.explanation
+    table.caption_justify = "left"
+    return table
+
+
+def _explain(console, project: TableResult) -> None:
+    from rich.table import Table
+
+    table = Table(title="计算过程", title_justify="left", show_header=False, show_edge=False,
+                  pad_edge=False, box=None)
+    table.add_column(style="bold", max_width=24)
+    table.add_column()
+    table.add_row("预算执行率", project.execution.explanation)
+    for row in project.indicators:
+        table.add_row(row.name, f"[{row.method}] {row.explanation}")
+    table.add_row("总分", project.explanation)
+    console.print(table)
+    console.print()
+
+
+def _findings(console, result: Result) -> None:
+    from rich.table import Table
+
+    if not result.findings:
+        console.print("[green]✓ 无复核发现[/]")
+        return
+    grouped = result.findings_by_severity()
+    counts = "，".join(f"{SEVERITY_LABELS[s]} {len(f)}" for s, f in grouped.items() if f)
+    table = Table(title=f"复核发现（{counts}）", title_justify="left", title_style="bold",
+                  show_header=False, box=None, pad_edge=False)
+    table.add_column(no_wrap=True)
+    table.add_column(overflow="fold", ratio=1)
+    for severity, findings in grouped.items():
+        style = SEVERITY_STYLES.get(severity, "")
+        for finding in findings:
+            table.add_row(f"[{style}]{SEVERITY_LABELS.get(severity, severity)}[/]",
+                          f"{finding.message}\n[dim]{finding.where} · {finding.code}[/]")
+    console.print(table)
+
+
+def _check_summary(console, result: Result) -> None:
+    department = result.department
+    style = grade_style(result, department.grade)
+    console.print(f"[bold]{result.source}[/]  {department.name} {department.year}  "
+                  f"规则 {result.ruleset.id}  得分 [{style}]{department.score} {department.grade}[/]")
+    _findings(console, result)
