@@ -26,7 +26,7 @@ Rules = Union[str, PathLike, dict, RuleSet]
 
 def load(source: Source, host: Host | None = None) -> Evaluation:
     """An :class:`Evaluation` from a path (any registered reader), a dict, or itself."""
-    from .load import load_evaluation, read_evaluation
+    from .loader import load_evaluation, read_evaluation
 
     if isinstance(source, Evaluation):
         return source

@@ -7,7 +7,7 @@ A filed value is compared with the computed one at the rule set's decimals, with
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Iterator
 
 from .model import Evaluation
@@ -129,7 +129,8 @@ def projects_over_department(evaluation: Evaluation, result: Result, ruleset: Ru
 
 
 def _percent(rate: Decimal) -> str:
-    return fmt((rate * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)) + "%"
+    # Rounded down, so a rate just under a threshold never reads as the threshold itself.
+    return fmt((rate * 100).quantize(Decimal("0.01"), rounding=ROUND_DOWN)) + "%"
 
 
 BUILTIN = {

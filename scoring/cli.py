@@ -35,7 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     def scoring_options(p, formats=FORMATS, full=True):
         p.add_argument("-r", "--rules", default="mof-2020", metavar="RULES",
                        help="an installed rule-set id or a path (default: mof-2020)")
-        p.add_argument("-f", "--format", choices=formats, default=None, help="output format (default: table)")
+        p.add_argument("-f", "--format", default=None, metavar="FORMAT",
+                       help=f"output format: {'|'.join(formats)} or one a plugin adds (default: table)")
         p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
         if full:
             p.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of standard output")
@@ -116,7 +117,7 @@ def _output_options(args, mode: str):
     return Options(explain=getattr(args, "explain", False), color=color, width=width, mode=mode)
 
 
-def _score_files(paths: list[str], rules: str):
+def _score_files(paths: list[str], rules: str, debug: bool = False):
     """Every file scored on its own; one that fails stands in its place as an error entry."""
     from .api import load
     from .engine import evaluate
@@ -136,6 +137,8 @@ def _score_files(paths: list[str], rules: str):
         except (RulesetError, PluginError):
             raise
         except ScoringError as exc:
+            if debug:
+                raise
             exc.in_file(path)
             print(f"scoring: error: {exc.render()}", file=sys.stderr)
             entries.append(FileError(path, exc.code, exc.render(), exc.where))
@@ -181,7 +184,7 @@ def cmd_score(args, paths=None) -> int:
         _refuse_overwriting_input(args.output, paths)
     if args.fail_under is not None:  # a bad threshold is a usage error before any work
         _fail_under(args.fail_under, [], default_host().ruleset(args.rules))
-    entries = _score_files(paths, args.rules)
+    entries = _score_files(paths, args.rules, args.debug)
     text = _render(entries, fmt, _output_options(args, "score"))
     _emit(text, args.output, bom=fmt == "csv")
     if any(isinstance(e, FileError) for e in entries):
@@ -195,7 +198,7 @@ def cmd_check(args) -> int:
     from .render import FileError
     from .result import Result
 
-    entries = _score_files(args.files, args.rules)
+    entries = _score_files(args.files, args.rules, args.debug)
     text = _render(entries, args.format or "table", _output_options(args, "check"))
     _emit(text, None)
     if any(isinstance(e, FileError) for e in entries):

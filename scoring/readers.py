@@ -43,7 +43,7 @@ def read_text(path: Path, error=InputError) -> str:
         except UnicodeDecodeError:
             pass
         raise error(
-            f"not UTF-8 text (byte {exc.start})", file=str(path), hint=hint, code="not-utf8"
+            f"not UTF-8 text (at byte {exc.start})", file=str(path), hint=hint, code="not-utf8"
         ) from None
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -40,7 +41,7 @@ class Override:
     params: dict
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class RuleSet:
     """A resolved rule set. ``data`` is the merged TOML; the fields are its typed reading."""
 
@@ -54,20 +55,23 @@ class RuleSet:
     sha256: str = ""
 
     # --- typed views, computed once --------------------------------------------------------
-    @property
+    @cached_property
     def decimals(self) -> int:
         return int(self.data["rounding"]["decimals"])
 
+    @cached_property
+    def _rounding(self) -> str:
+        return ROUNDING_MODES[self.data["rounding"]["mode"]]
+
     def round(self, value: Decimal) -> Decimal:
         """A reported score: the rule set's decimals and rounding mode."""
-        quantum = Decimal(1).scaleb(-self.decimals)
-        return value.quantize(quantum, rounding=ROUNDING_MODES[self.data["rounding"]["mode"]])
+        return value.quantize(self.quantum, rounding=self._rounding)
 
-    @property
+    @cached_property
     def quantum(self) -> Decimal:
         return Decimal(1).scaleb(-self.decimals)
 
-    @property
+    @cached_property
     def grades(self) -> list[tuple[str, Decimal]]:
         """Grade names with their lower bounds, highest first."""
         return sorted(self.data["grades"].items(), key=lambda item: -item[1])
@@ -78,59 +82,59 @@ class RuleSet:
                 return name
         return self.grades[-1][0]
 
-    @property
+    @cached_property
     def total(self) -> Decimal:
         return self.data["weights"]["total"]
 
-    @property
+    @cached_property
     def categories(self) -> dict[str, Decimal]:
         """Default 一级指标 weights, in the rule set's order."""
         return {k: v for k, v in self.data["weights"].items() if k not in ("total", "missing")}
 
-    @property
+    @cached_property
     def missing(self) -> dict[str, list[str]]:
         return self.data["weights"].get("missing", {})
 
-    @property
+    @cached_property
     def execution(self) -> dict:
         return self.data["execution"]
 
-    @property
+    @cached_property
     def quantitative(self) -> dict:
         return self.data["quantitative"]
 
-    @property
+    @cached_property
     def tiers(self) -> list[Tier]:
         return [
             Tier(t["name"], tuple(t.get("aliases", ())), t["min"], t["max"], t["default"])
             for t in self.data["qualitative"]["tiers"]
         ]
 
-    @property
+    @cached_property
     def same_as_target(self) -> str:
         return self.data["qualitative"]["same_as_target"]
 
-    @property
+    @cached_property
     def over_achievement(self) -> dict | None:
         return self.data.get("over_achievement")
 
-    @property
+    @cached_property
     def not_applicable(self) -> str:
         return self.data["not_applicable"]["mode"]
 
-    @property
+    @cached_property
     def caps(self) -> list[dict]:
         return self.data.get("caps", [])
 
-    @property
+    @cached_property
     def checks(self) -> dict:
         return self.data.get("checks", {})
 
-    @property
+    @cached_property
     def department_method(self) -> str:
         return self.data["department"]["method"]
 
-    @property
+    @cached_property
     def overrides(self) -> list[Override]:
         return [Override(o["match"], o["method"], o.get("params", {})) for o in self.data.get("overrides", [])]
 

@@ -13,6 +13,13 @@ from io import StringIO
 from ..result import Result, TableResult
 from . import SEVERITY_LABELS, FileError, Options, money, percent, plain
 
+def esc(text) -> str:
+    """User text (names, targets, reasons) never read as rich markup: "[重点]" stays as written."""
+    from rich.markup import escape
+
+    return escape(str(text))
+
+
 GRADE_STYLES = ("bold green", "bold cyan", "bold yellow", "bold red")
 SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -36,10 +43,12 @@ def render(entries: list[Result | FileError], options: Options) -> str:
                       no_color=not options.color, color_system="standard" if options.color else None,
                       highlight=False, emoji=False, legacy_windows=False)
     for i, entry in enumerate(entries):
-        if i:
+        if i and not (isinstance(entry, FileError) and len(entries) == 1):
             console.rule(style="dim")
         if isinstance(entry, FileError):
-            console.print(f"[bold red]✗ {entry.source}[/]：{entry.message}")
+            # the message itself went to standard error; with several files, mark the gap here
+            if len(entries) > 1:
+                console.print(f"[bold red]✗ {esc(entry.source)}[/]：无法评分（{entry.code}），原因见错误输出")
         elif options.mode == "check":
             _check_summary(console, entry)
         else:
@@ -52,7 +61,7 @@ def _summary(console, result: Result, options: Options) -> None:
     if len(result.projects) > 0:
         console.print(_projects_table(result))
     for project in result.projects:
-        console.print(_indicator_table(result, project, f"项目：{project.name}", console.width))
+        console.print(_indicator_table(result, project, f"项目：{esc(project.name)}", console.width))
         if options.explain:
             _explain(console, project)
     if result.department.table is not None:
@@ -61,7 +70,7 @@ def _summary(console, result: Result, options: Options) -> None:
         if options.explain:
             _explain(console, table)
     if options.explain:
-        console.print(f"[bold]部门得分[/]：{result.department.explanation}\n")
+        console.print(f"[bold]部门得分[/]：{esc(result.department.explanation)}\n")
     _findings(console, result)
 
 
@@ -85,7 +94,7 @@ def _header(console, result: Result) -> None:
     text.append(f"部门预算  年初 {money(execution.planned)}  全年 {money(execution.adjusted)}  "
                 f"执行 {money(execution.spent)} 万元  执行率 {percent(execution.rate)}\n")
     text.append(f"规则 {result.ruleset.id} {result.ruleset.version}  {result.ruleset.title}", style="dim")
-    console.print(Panel(text, title=f"[bold]预算绩效自评[/] · {result.source}", title_align="left",
+    console.print(Panel(text, title=f"[bold]预算绩效自评[/] · {esc(result.source)}", title_align="left",
                         expand=False))
 
 
@@ -100,7 +109,7 @@ def _projects_table(result: Result):
     for i, project in enumerate(result.projects, 1):
         execution = project.execution
         style = grade_style(result, project.grade)
-        table.add_row(str(i), project.name, money(execution.adjusted), money(execution.spent),
+        table.add_row(str(i), esc(project.name), money(execution.adjusted), money(execution.spent),
                       percent(execution.rate), f"[{style}]{project.score}[/]" if style else str(project.score),
                       f"[{style}]{project.grade}[/]" if style else project.grade)
     return table
@@ -152,14 +161,14 @@ def _indicator_table(result: Result, project: TableResult, title: str, width: in
     for row in rows:
         group = (row.level1, row.level2)
         if compact and group != previous:
-            table.add_row(f"[bold]{row.level1}[/] · {row.level2}" if row.level1 != previous[0]
-                          else f"[dim]{row.level1}[/] · {row.level2}")
-        level1 = row.level1 if row.level1 != previous[0] else ""
-        level2 = row.level2 if group != previous else ""
+            table.add_row(f"[bold]{esc(row.level1)}[/] · {esc(row.level2)}" if row.level1 != previous[0]
+                          else f"[dim]{esc(row.level1)}[/] · {esc(row.level2)}")
+        level1 = esc(row.level1) if row.level1 != previous[0] else ""
+        level2 = esc(row.level2) if group != previous else ""
         previous = group
-        name = f"  {row.name}" if compact else row.name
+        name = f"  {esc(row.name)}" if compact else esc(row.name)
         score = str(row.score) if row.applicable else "[dim]不适用[/]"
-        table.add_row(*labels(level1, level2, name), row.target, row.actual, plain(row.weight), score,
+        table.add_row(*labels(level1, level2, name), esc(row.target), esc(row.actual), plain(row.weight), score,
                       *filed(row.filed_score if row.applicable else None, row.score))
     style = grade_style(result, project.grade)
     weight_total = execution.weight + sum((r.weight for r in rows), type(execution.weight)(0))
@@ -167,7 +176,7 @@ def _indicator_table(result: Result, project: TableResult, title: str, width: in
     total = f"[{style}]{project.score}  {project.grade}[/]" if style else f"{project.score}  {project.grade}"
     table.add_row(*labels("总分", "", "" if not compact else "总分"), "", "", plain(weight_total), total,
                   *filed(project.filed_score, project.score))
-    table.caption = project.explanation
+    table.caption = esc(project.explanation)
     table.caption_justify = "left"
     return table
 
@@ -179,10 +188,10 @@ def _explain(console, project: TableResult) -> None:
                   pad_edge=False, box=None)
     table.add_column(style="bold", max_width=24)
     table.add_column()
-    table.add_row("预算执行率", project.execution.explanation)
+    table.add_row("预算执行率", esc(project.execution.explanation))
     for row in project.indicators:
-        table.add_row(row.name, f"[{row.method}] {row.explanation}")
-    table.add_row("总分", project.explanation)
+        table.add_row(esc(row.name), esc(f"[{row.method}] {row.explanation}"))
+    table.add_row("总分", esc(project.explanation))
     console.print(table)
     console.print()
 
@@ -203,13 +212,13 @@ def _findings(console, result: Result) -> None:
         style = SEVERITY_STYLES.get(severity, "")
         for finding in findings:
             table.add_row(f"[{style}]{SEVERITY_LABELS.get(severity, severity)}[/]",
-                          f"{finding.message}\n[dim]{finding.where} · {finding.code}[/]")
+                          f"{esc(finding.message)}\n[dim]{esc(finding.where)} · {finding.code}[/]")
     console.print(table)
 
 
 def _check_summary(console, result: Result) -> None:
     department = result.department
     style = grade_style(result, department.grade)
-    console.print(f"[bold]{result.source}[/]  {department.name} {department.year}  "
+    console.print(f"[bold]{esc(result.source)}[/]  {esc(department.name)} {department.year}  "
                   f"规则 {result.ruleset.id}  得分 [{style}]{department.score} {department.grade}[/]")
     _findings(console, result)

@@ -1,0 +1,65 @@
+"""Shared helpers: run the real command line, and the two published tables."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+CASES = Path(__file__).parent / "cases"
+LETING = CASES / "leting-2023.toml"
+LANGFANG = CASES / "langfang-2019.toml"
+
+
+class Run:
+    def __init__(self, proc: subprocess.CompletedProcess):
+        self.code = proc.returncode
+        self.out = proc.stdout
+        self.err = proc.stderr
+
+    def __repr__(self) -> str:
+        return f"exit {self.code}\n--- stdout\n{self.out}\n--- stderr\n{self.err}"
+
+
+def run_cli(*args: str, env: dict | None = None, cwd: Path | None = None) -> Run:
+    """`scoring ARGS` in a child process, output captured (so: piped, no colour)."""
+    environment = {**os.environ, "COLUMNS": "100", **(env or {})}
+    environment.pop("FORCE_COLOR", None)
+    proc = subprocess.run(
+        [sys.executable, "-m", "scoring", *args], capture_output=True, text=True,
+        encoding="utf-8", env=environment, cwd=cwd, timeout=120,
+    )
+    return Run(proc)
+
+
+@pytest.fixture
+def cli():
+    return run_cli
+
+
+def case_evaluation(path: Path) -> str:
+    """A case file without its [case] and [expect] tables: a plain evaluation file."""
+    lines, skipping = [], False
+    for line in path.read_text("utf-8").splitlines():
+        if line.startswith("["):
+            skipping = line.strip() in ("[case]", "[expect]") or line.startswith(("[case.", "[expect."))
+        if not skipping:
+            lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture
+def leting(tmp_path: Path) -> Path:
+    path = tmp_path / "leting-2023.toml"
+    path.write_text(case_evaluation(LETING), "utf-8")
+    return path
+
+
+@pytest.fixture
+def langfang(tmp_path: Path) -> Path:
+    path = tmp_path / "langfang-2019.toml"
+    path.write_text(case_evaluation(LANGFANG), "utf-8")
+    return path

@@ -1,0 +1,228 @@
+"""The command line through its real entry point, as an evaluator uses it."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ANSI = re.compile(r"\x1b\[")
+
+
+def test_demo_scores_the_bundled_example(cli):
+    run = cli("demo")
+    assert run.code == 0, run
+    assert "乐亭县城区工业聚集区管理委员会" in run.out
+    assert "99.79" in run.out and "优" in run.out
+    for project, total in (("招商经费", "99.90"), ("基础设施维护及企业服务费", "99.71"), ("电子政务平台经费", "99.82")):
+        assert re.search(rf"{project}.*{total}", run.out), run.out
+    assert not ANSI.search(run.out), "piped output must be plain"
+
+
+def test_json_output_is_the_contract(cli, leting):
+    run = cli("score", str(leting), "-f", "json")
+    assert run.code == 0, run
+    data = json.loads(run.out)
+    assert "乐亭" in run.out  # UTF-8, not \\u escapes
+    assert data["engine"]["name"] == "scoring"
+    assert data["ruleset"]["id"] == "mof-2020" and re.fullmatch(r"[0-9a-f]{64}", data["ruleset"]["sha256"])
+    department = data["department"]
+    assert (department["score"], department["grade"], department["method"]) == (99.79, "优", "budget-weighted")
+    assert department["execution"] == {**department["execution"], "rate": 0.9786, "weight": 10, "score": 9.79}
+    assert department["table"] is None
+    first = data["projects"][0]
+    assert (first["name"], first["score"], first["grade"]) == ("招商经费", 99.9, "优")
+    assert first["execution"]["rate"] == 0.99 and first["execution"]["score"] == 9.9
+    assert first["categories"] == {"产出指标": {"weight": 55, "score": 55}, "效益指标": {"weight": 35, "score": 35}}
+    row = first["indicators"][0]
+    assert {k: row[k] for k in ("level1", "level2", "name", "target", "actual", "weight", "applicable",
+                                 "rate", "score", "method", "filed_score")} == {
+        "level1": "产出指标", "level2": "数量指标", "name": "自主引进项目数", "target": "≥3个",
+        "actual": "3个", "weight": 20, "applicable": True, "rate": 1, "score": 20, "method": "ratio",
+        "filed_score": None}
+    assert row["explanation"]
+    assert data["findings"] == []
+
+
+def test_langfang_flags_the_filed_scores(cli, langfang):
+    run = cli("score", str(langfang), "-f", "json")
+    data = json.loads(run.out)
+    assert data["department"]["score"] == 97.24
+    project = data["projects"][0]
+    assert project["score"] == 97.24 and project["filed_score"] == 98
+    assert project["execution"]["score"] == 8.62 and project["execution"]["filed_score"] == 9
+    mismatches = {f["where"] for f in data["findings"] if f["code"] == "recorded-score-mismatch"}
+    assert mismatches == {"projects[0]", "projects[0].budget", "projects[0].indicators[0]"}
+
+
+def test_table_shows_filed_scores_where_they_differ(cli, langfang):
+    run = cli("score", str(langfang))
+    assert run.code == 0, run
+    assert "自评" in run.out and "98" in run.out
+    assert "recorded-score-mismatch" in run.out and "自评按整数取分" in run.out
+
+
+def test_table_fits_80_and_160_columns(cli, langfang):
+    for width in (80, 160):
+        run = cli("score", str(langfang), env={"COLUMNS": str(width)})
+        widest = max(_cells(line) for line in run.out.splitlines())
+        assert widest <= width, f"{widest} > {width}\n{run.out}"
+
+
+def _cells(line: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+
+
+def test_explain_shows_the_arithmetic(cli, langfang):
+    run = cli("score", str(langfang), "--explain")
+    assert "37.24万元 / 43.2万元 = 0.862" in run.out
+    assert "[ratio] 实际 37.24 / 目标 43.2 = 0.862" in run.out
+    assert "10 × 0.862 = 8.62" in run.out
+    assert "加权平均" in run.out
+
+
+def test_no_color_and_colour_on_a_terminal(cli, langfang):
+    assert not ANSI.search(cli("score", str(langfang), env={"NO_COLOR": "1"}).out)
+    assert not ANSI.search(cli("score", str(langfang)).out)
+
+
+def test_markdown_and_csv(cli, langfang, tmp_path):
+    markdown = cli("score", str(langfang), "-f", "markdown")
+    assert markdown.code == 0 and "| **总分** |" in markdown.out and "**97.24**" in markdown.out
+    out = tmp_path / "out.csv"
+    run = cli("score", str(langfang), "-f", "csv", "-o", str(out))
+    assert run.code == 0 and run.out == ""
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "a CSV file for Excel carries a byte-order mark"
+    rows = raw.decode("utf-8-sig").splitlines()
+    assert rows[0].startswith("source,表,行")
+    total = [r for r in rows if ",总分," in r]
+    assert total and ",97.24,98,优," in total[0]
+    assert len(rows) == 1 + 1 + 9 + 1 + 1  # header, execution, nine indicators, total, department
+
+
+def test_several_files_one_broken(cli, leting, langfang, tmp_path):
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[department]\nname = 1\n", "utf-8")
+    run = cli("score", str(leting), str(broken), str(langfang), "-f", "json")
+    assert run.code == 2, run
+    data = json.loads(run.out)
+    assert [d.get("department", {}).get("score") for d in data] == [99.79, None, 97.24]
+    assert data[1]["source"] == str(broken) and data[1]["error"]["code"] == "schema"
+    assert str(broken) in run.err and "Traceback" not in run.err
+
+
+@pytest.mark.parametrize(("threshold", "code"), [("99", 0), ("99.79", 0), ("99.8", 1), ("优", 0), ("良", 0)])
+def test_fail_under(cli, leting, threshold, code):
+    assert cli("score", str(leting), "--fail-under", threshold).code == code
+
+
+def test_fail_under_grade_not_reached(cli, tmp_path):
+    low = tmp_path / "low.toml"
+    low.write_text(
+        '[department]\nname = "d"\nyear = 2024\nbudget = { planned = 10, spent = 5 }\n'
+        '[[projects]]\nname = "p"\nbudget = { planned = 10, spent = 5 }\n'
+        '[[projects.indicators]]\nlevel1 = "产出指标"\nlevel2 = "数量指标"\nname = "n"\n'
+        'target = "≥10个"\nactual = "7个"\nweight = 90\nreason = "进度滞后"\n', "utf-8")
+    # 10 × 0.5 = 5 + 90 × 0.7 = 63 → 68, 中
+    run = cli("score", str(low), "--fail-under", "良")
+    assert run.code == 1 and "68.00" in run.out
+    assert cli("score", str(low), "--fail-under", "中").code == 0
+
+
+def test_fail_under_nonsense_is_a_usage_error(cli, leting):
+    run = cli("score", str(leting), "--fail-under", "excellent")
+    assert run.code == 2 and "neither a score nor a grade" in run.err
+
+
+def test_check_exit_codes(cli, langfang, tmp_path):
+    run = cli("check", str(langfang))
+    assert run.code == 0, run  # warnings only
+    assert "recorded-score-mismatch" in run.out
+    data = json.loads(cli("check", str(langfang), "-f", "json").out)
+    assert set(data) == {"engine", "ruleset", "source", "findings", "errors"} and data["errors"] == 0
+    above = tmp_path / "above.toml"
+    above.write_text(langfang.read_text("utf-8").replace("score = 10\n", "score = 11\n", 1), "utf-8")
+    run = cli("check", str(above), "-f", "json")
+    assert run.code == 1, run
+    assert any(f["code"] == "score-above-weight" and f["severity"] == "error" for f in json.loads(run.out)["findings"])
+
+
+def test_output_is_atomic_and_never_overwrites_an_input(cli, leting, tmp_path):
+    run = cli("score", str(leting), "-o", str(leting))
+    assert run.code == 2 and "one of the input files" in run.err
+    assert "[department]" in leting.read_text("utf-8")
+    out = tmp_path / "result.json"
+    assert cli("score", str(leting), "-f", "json", "-o", str(out)).code == 0
+    assert json.loads(out.read_text("utf-8"))["department"]["score"] == 99.79
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_version_is_fast_and_light():
+    code = ("import sys\nfrom scoring.cli import main\ntry:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
+            "heavy = [m for m in sys.modules if m.split('.')[0] in ('jsonschema', 'rich', 'pluggy')]\n"
+            "print('HEAVY', heavy)")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert "scoring 0." in proc.stdout
+    assert "HEAVY []" in proc.stdout, proc.stdout
+
+
+def test_schema_command(cli):
+    for name in ("evaluation", "ruleset"):
+        run = cli("schema", name)
+        assert run.code == 0
+        schema = json.loads(run.out)
+        assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+def test_rules_list_show_check(cli, tmp_path):
+    listing = cli("rules", "list")
+    assert listing.code == 0 and "mof-2020" in listing.out and "built in" in listing.out
+    show = cli("rules", "show", "mof-2020")
+    assert show.code == 0 and "[execution]" in show.out and "mof-2020.toml" in show.out
+    child = tmp_path / "mine.toml"
+    child.write_text('[ruleset]\nid = "mine"\nextends = "mof-2020"\n[execution]\nweight = 20\n', "utf-8")
+    shown = cli("rules", "show", str(child))
+    line = next(l for l in shown.out.splitlines() if l.startswith("weight = 20"))
+    assert str(child) in line, "each key names the file that set it"
+    line = next(l for l in shown.out.splitlines() if l.startswith("denominator"))
+    assert "mof-2020.toml" in line
+    assert cli("rules", "check", str(child)).code == 0
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[ruleset]\nid = "bad"\nextends = "mof-2020"\n[rounding]\nmode = "bankers"\n', "utf-8")
+    run = cli("rules", "check", str(bad))
+    assert run.code == 2 and "rounding.mode" in run.err and str(bad) in run.err
+
+
+def test_plugins_lists_the_builtins(cli):
+    run = cli("plugins")
+    assert run.code == 0
+    for name in ("methods", "rulesets", "readers", "renderers", "checks"):
+        assert name in run.out
+    assert "scoring_register_methods" in run.out and "reverse-linear" in run.out
+
+
+def test_debug_shows_the_traceback(cli, tmp_path):
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[department\n", "utf-8")
+    assert "Traceback" not in cli("score", str(broken)).err
+    assert "Traceback" in cli("--debug", "score", str(broken)).err
+    assert "Traceback" in cli("score", str(broken), "--debug").err
+
+
+def test_no_command_prints_help(cli):
+    run = cli()
+    assert run.code == 2 and "score" in run.out
+
+
+def test_console_script_is_installed():
+    import shutil
+
+    script = shutil.which("scoring", path=str(Path(sys.executable).parent)) or shutil.which("scoring")
+    assert script, "the `scoring` command is installed with the package"
