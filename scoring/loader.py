@@ -147,6 +147,11 @@ def _plain(value) -> str:
 
 def read_evaluation(path: Path, readers: dict) -> Evaluation:
     """Read a file with the reader registered for its suffix, then load it."""
+    if not path.exists():
+        raise InputError("no such file", file=str(path), hint="check the path", code="not-found")
+    if path.is_dir():
+        raise InputError("this is a folder, not a file", file=str(path),
+                         hint="name the evaluation files in it, e.g. folder/*.toml", code="not-found")
     reader = readers.get(path.suffix.lower())
     if reader is None:
         raise InputError(

@@ -60,13 +60,16 @@ def _summary(console, result: Result, options: Options) -> None:
     _header(console, result)
     if len(result.projects) > 0:
         console.print(_projects_table(result))
+        console.print()
     for project in result.projects:
         console.print(_indicator_table(result, project, f"项目：{esc(project.name)}", console.width))
+        console.print()
         if options.explain:
             _explain(console, project)
     if result.department.table is not None:
         table = result.department.table
         console.print(_indicator_table(result, table, "部门整体绩效自评表", console.width))
+        console.print()
         if options.explain:
             _explain(console, table)
     if options.explain:

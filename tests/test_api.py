@@ -1,0 +1,104 @@
+"""The Python API: what an embedding budget system calls."""
+
+from __future__ import annotations
+
+import json
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import scoring
+from scoring.host import Host
+
+from .conftest import run_cli
+
+
+def test_score_a_path(leting):
+    result = scoring.score(leting)
+    assert result.department.score == Decimal("99.79")
+    assert result.department.grade == "优"
+    assert [p.score for p in result.projects] == [Decimal("99.90"), Decimal("99.71"), Decimal("99.82")]
+
+
+def test_score_a_dict_and_a_loaded_evaluation(leting):
+    import tomllib
+
+    data = tomllib.loads(leting.read_text("utf-8"), parse_float=Decimal)
+    from_dict = scoring.score(data)
+    loaded = scoring.load(leting)
+    assert scoring.load(leting) is not None  # the name stays the API function after use
+    from_loaded = scoring.score(loaded)
+    assert from_dict.department.score == from_loaded.department.score == Decimal("99.79")
+    assert from_dict.source == "<data>"
+
+
+def test_rules_by_id_path_and_dict(leting, tmp_path):
+    by_id = scoring.score(leting, rules="mof-2020")
+    path = tmp_path / "whole.toml"
+    path.write_text('[ruleset]\nid = "whole"\nextends = "mof-2020"\n[rounding]\ndecimals = 0\n', "utf-8")
+    by_path = scoring.score(leting, rules=path)
+    by_dict = scoring.score(leting, rules={"ruleset": {"id": "whole-dict", "extends": "mof-2020"},
+                                           "rounding": {"decimals": 0}})
+    assert by_id.department.score == Decimal("99.79")
+    # whole points: executions 9.9 → 10, 9.71 → 10, 9.82 → 10: every project 100
+    assert by_path.department.score == by_dict.department.score == Decimal("100")
+    assert by_path.ruleset.id == "whole" and by_dict.ruleset.id == "whole-dict"
+    assert by_path.ruleset.sha256 != by_id.ruleset.sha256
+
+
+def test_to_dict_equals_the_json_output(leting):
+    result = scoring.score(leting)
+    run = run_cli("score", str(leting), "-f", "json")
+    assert json.loads(run.out) == result.to_dict()
+
+
+def test_sha256_is_stable_and_follows_the_rules(leting):
+    a = scoring.score(leting).ruleset.sha256
+    b = scoring.score(leting).ruleset.sha256
+    assert a == b and len(a) == 64
+
+
+def test_errors_are_one_family(tmp_path, leting):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[department]\nname = "d"\nyear = 2024\nbudget = { planned = 1, spent = 1 }\n', "utf-8")
+    with pytest.raises(scoring.InputError) as raised:
+        scoring.score(bad)
+    assert isinstance(raised.value, scoring.ScoringError)
+    assert str(bad) in raised.value.render() and "projects" in raised.value.render()
+    with pytest.raises(scoring.RulesetError):
+        scoring.score(leting, rules="no-such-rules")
+
+
+def test_threads_share_nothing_but_the_read_only_host(leting, langfang):
+    paths = [leting, langfang] * 20
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        scores = list(pool.map(lambda p: scoring.score(p).department.score, paths))
+    assert scores == [Decimal("99.79"), Decimal("97.24")] * 20
+
+
+def test_evaluated_hook_sees_every_result(leting):
+    seen = []
+
+    class Recorder:
+        @scoring.hookimpl
+        def scoring_evaluated(self, result):
+            seen.append(result.department.score)
+
+    host = Host(plugins=(Recorder(),))  # every installed plugin, and this one
+    scoring.score(leting, host=host)
+    assert seen == [Decimal("99.79")]
+
+
+def test_typed_package():
+    assert (Path(scoring.__file__).parent / "py.typed").exists()
+
+
+def test_lazy_import_keeps_the_engine_out():
+    import subprocess
+
+    code = "import sys, scoring; print(sorted(m for m in sys.modules if m.startswith(('scoring.', 'jsonschema', 'rich'))))"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.stdout.strip() == "[]"

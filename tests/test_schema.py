@@ -1,0 +1,62 @@
+"""The JSON Schemas shipped in the package: valid, strict, and in step with the examples."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from scoring import schemas
+
+from .conftest import LANGFANG, LETING, case_evaluation
+
+
+@pytest.mark.parametrize("name", schemas.NAMES)
+def test_schema_is_valid_draft_2020_12(name):
+    document = json.loads(schemas.schema_text(name))
+    Draft202012Validator.check_schema(document)
+    assert document["$schema"].endswith("2020-12/schema")
+
+
+@pytest.mark.parametrize("path", [LETING, LANGFANG])
+def test_examples_validate(path):
+    import tomllib
+
+    data = tomllib.loads(case_evaluation(path), parse_float=Decimal)
+    assert schemas.problems("evaluation", data) == []
+
+
+def test_bundled_rule_sets_validate():
+    import tomllib
+    from pathlib import Path
+
+    from scoring.builtins.rulesets import ruleset_folder
+
+    files = sorted(Path(ruleset_folder()).glob("*.toml"))
+    assert files
+    for path in files:
+        data = tomllib.loads(path.read_text("utf-8"), parse_float=Decimal)
+        assert schemas.problems("ruleset", data) == [], path
+
+
+@pytest.mark.parametrize(("data", "where", "words"), [
+    ({"department": {"name": "d", "year": 2024, "budget": {"planned": 1, "spent": 1}, "x": 1}},
+     "department.x", "unknown key"),
+    ({"department": {"name": "d", "year": 2024.5, "budget": {"planned": 1, "spent": 1}}}, "department.year", "whole number"),
+    ({"department": {"name": "", "year": 2024, "budget": {"planned": 1, "spent": 1}}}, "department.name", "empty"),
+    ({"department": {"name": "d", "year": 2024, "budget": {"planned": 1, "spent": 1}},
+      "projects": [{"name": "p", "budget": {"planned": 1, "spent": 1}, "indicators": [
+          {"level1": "a", "level2": "b", "name": "c", "target": {"op": "≥"}, "actual": 1}]}]},
+     "projects[0].indicators[0].target", "wrong form"),
+])
+def test_schema_problems_speak_plainly(data, where, words):
+    found = schemas.problems("evaluation", data)
+    assert found, data
+    assert found[0].where == where and words in found[0].message, found
+
+
+def test_unknown_rule_set_key_is_named():
+    found = schemas.problems("ruleset", {"execution": {"wieght": 10}})
+    assert found[0].where == "execution.wieght" and "did you mean `weight`" in found[0].hint
