@@ -274,8 +274,8 @@ def cmd_rules(args) -> int:
             _emit(to_toml(ruleset), None)
         return EXIT_OK
     ruleset = host.ruleset(args.name)
-    print(f"✓ {args.name}: rule set {ruleset.id} {ruleset.version} is valid "
-          f"(sha256 {ruleset.sha256[:12]}…)")
+    version = f" {ruleset.version}" if ruleset.version else ""
+    print(f"✓ {args.name}: rule set {ruleset.id}{version} is valid (sha256 {ruleset.sha256[:12]}…)")
     return EXIT_OK
 
 

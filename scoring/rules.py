@@ -298,7 +298,18 @@ def _check_consistent(data: dict, source: str) -> None:
             f"same_as_target {data['qualitative']['same_as_target']!r} is not a tier",
             "qualitative.same_as_target", did_you_mean(data["qualitative"]["same_as_target"], names)
             or "tiers: " + ", ".join(names), file=source)
+    _check_tier_bands(tiers, source)
+    _check_grades(data["grades"], source)
     categories = [k for k in data["weights"] if k not in ("total", "missing")]
+    execution = data["execution"]["weight"]
+    weights_sum = execution + sum((data["weights"][c] for c in categories), Decimal(0))
+    if categories and weights_sum != data["weights"]["total"]:
+        raise RulesetError(
+            f"the default weights do not add up: execution {execution} + "
+            + " + ".join(f"{c} {data['weights'][c]}" for c in categories)
+            + f" = {weights_sum}, not total = {data['weights']['total']}",
+            "weights", "change a weight or `total` so that they agree", file=source,
+            code="ruleset-weights")
     for lacking, receivers in data["weights"].get("missing", {}).items():
         for name in (lacking, *receivers):
             if name not in categories:
@@ -354,3 +365,37 @@ def _origin_of(origins: dict, dotted: str) -> str:
         return origins[dotted]
     inner = sorted({v for k, v in origins.items() if k.startswith(dotted + ".")})
     return ", ".join(inner) if inner else "?"
+
+
+def _check_tier_bands(tiers: list[dict], source: str) -> None:
+    """The qualitative bands must cover [0, 1] once: no overlap, no gap."""
+    ordered = sorted(enumerate(tiers), key=lambda item: item[1]["min"])
+    for (i, tier) in ordered:
+        if tier["min"] >= tier["max"]:
+            raise RulesetError(f"tier {tier['name']!r}: min {tier['min']} is not below max {tier['max']}",
+                               f"qualitative.tiers[{i}]", file=source)
+    if ordered[0][1]["min"] != 0 or ordered[-1][1]["max"] != 1:
+        raise RulesetError("the tiers must cover the whole weight, from 0 to 1",
+                           "qualitative.tiers", "start the lowest tier at min = 0 and end the highest at max = 1",
+                           file=source)
+    for (_, low), (j, high) in zip(ordered, ordered[1:]):
+        if low["max"] != high["min"]:
+            word = "overlap" if low["max"] > high["min"] else "leave a gap"
+            raise RulesetError(
+                f"tiers {low['name']!r} (up to {low['max']}) and {high['name']!r} (from {high['min']}) {word}",
+                f"qualitative.tiers[{j}].min", "make each tier start where the one below ends",
+                file=source)
+
+
+def _check_grades(grades: dict, source: str) -> None:
+    """Grades are listed best first, with falling bounds, the last one reachable by any score."""
+    bounds = list(grades.values())
+    names = list(grades)
+    for (name, bound), (next_name, next_bound) in zip(grades.items(), list(grades.items())[1:]):
+        if next_bound >= bound:
+            raise RulesetError(f"grades out of order: {next_name!r} = {next_bound} comes after {name!r} = {bound}",
+                               f"grades.{next_name}", "list the grades from the best down, bounds falling",
+                               file=source)
+    if bounds[-1] != 0:
+        raise RulesetError(f"the lowest grade {names[-1]!r} starts at {bounds[-1]}, so lower scores have no grade",
+                           f"grades.{names[-1]}", "give the lowest grade the bound 0", file=source)

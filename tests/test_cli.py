@@ -187,7 +187,8 @@ def test_rules_list_show_check(cli, tmp_path):
     show = cli("rules", "show", "mof-2020")
     assert show.code == 0 and "[execution]" in show.out and "mof-2020.toml" in show.out
     child = tmp_path / "mine.toml"
-    child.write_text('[ruleset]\nid = "mine"\nextends = "mof-2020"\n[execution]\nweight = 20\n', "utf-8")
+    child.write_text('[ruleset]\nid = "mine"\nextends = "mof-2020"\n[execution]\nweight = 20\n'
+                     '[weights]\n"产出指标" = 40\n', "utf-8")
     shown = cli("rules", "show", str(child))
     line = next(l for l in shown.out.splitlines() if l.startswith("weight = 20"))
     assert str(child) in line, "each key names the file that set it"
@@ -226,3 +227,24 @@ def test_console_script_is_installed():
 
     script = shutil.which("scoring", path=str(Path(sys.executable).parent)) or shutil.which("scoring")
     assert script, "the `scoring` command is installed with the package"
+
+
+@pytest.mark.parametrize(("body", "where", "words"), [
+    ('[qualitative]\ntiers = [{ name = "达成", min = 0.8, max = 1.0, default = 1.0 }, '
+     '{ name = "部分达成", min = 0.5, max = 0.85, default = 0.7 }, { name = "未达成", min = 0.0, max = 0.5, default = 0.3 }]\n',
+     "qualitative.tiers", "overlap"),
+    ('[qualitative]\ntiers = [{ name = "达成", min = 0.8, max = 1.0, default = 1.0 }, '
+     '{ name = "未达成", min = 0.0, max = 0.6, default = 0.3 }]\nsame_as_target = "达成"\n',
+     "qualitative.tiers", "gap"),
+    ('[weights]\n"产出指标" = 60\n', "weights", "do not add up"),
+    ('[grades]\n"差" = 10\n', "grades.差", "bound 0"),
+    ('[over_achievement]\naction = "deduct"\n', "over_achievement.points", "needs `points`"),
+    ('[execution]\nmethod = "bands"\n', "execution.bands", "needs `bands`"),
+    ('[qualitative]\nsame_as_target = "完成了"\n', "qualitative.same_as_target", "not a tier"),
+])
+def test_rules_check_finds_what_a_schema_cannot(cli, tmp_path, body, where, words):
+    path = tmp_path / "mine.toml"
+    path.write_text('[ruleset]\nid = "mine"\nextends = "mof-2020"\n' + body, "utf-8")
+    run = cli("rules", "check", str(path))
+    assert run.code == 2, run
+    assert str(path) in run.err and where in run.err and words in run.err, run.err
