@@ -45,15 +45,18 @@ from scoring import load as load_evaluation
 
 CENT = Decimal("0.01")
 # The default 一级指标 weights of mof-2020 without the execution row: 50 + 30 + 10 = 90.
-CATEGORIES = (("产出指标", 50, ("数量指标", "质量指标", "时效指标")),
-              ("效益指标", 30, ("社会效益指标", "可持续影响指标")),
-              ("满意度指标", 10, ("服务对象满意度指标",)))
+CATEGORIES = (
+    ("产出指标", 50, ("数量指标", "质量指标", "时效指标")),
+    ("效益指标", 30, ("社会效益指标", "可持续影响指标")),
+    ("满意度指标", 10, ("服务对象满意度指标",)),
+)
 QUALITATIVE = ("效果明显", "持续优化", "形成长效机制", "群众获得感提升")
 # The qualitative tiers' default rates in mof-2020, for the bare loop only.
 TIER_RATE = {"达成": Decimal(1), "部分达成": Decimal("0.7")}
 
 
 # --- synthetic input -------------------------------------------------------------------------
+
 
 def split_weight(total: int, count: int) -> list[str]:
     """``total`` points over ``count`` rows in whole cents that add up exactly (50/3 → 16.67…)."""
@@ -87,8 +90,14 @@ def make_indicator(rng: Random, level1: str, level2: str, n: int, weight: str) -
         target, actual = "100", str(rng.randint(85, 130))  # a bare target reads as ≥ 100
     else:
         target, actual = rng.choice(QUALITATIVE), rng.choice(("达成", "达成", "部分达成"))
-    return {"level1": level1, "level2": level2, "name": f"{level2}{n}", "target": target,
-            "actual": actual, "weight": weight}
+    return {
+        "level1": level1,
+        "level2": level2,
+        "name": f"{level2}{n}",
+        "target": target,
+        "actual": actual,
+        "weight": weight,
+    }
 
 
 def make_budget(rng: Random, low: int, high: int) -> dict:
@@ -107,13 +116,18 @@ def make_department(rng: Random, index: int, projects: int, indicators: int) -> 
         for (level1, total, level2s), count in zip(CATEGORIES, counts):
             for i, weight in enumerate(split_weight(total, count)):
                 rows.append(make_indicator(rng, level1, level2s[i % len(level2s)], i + 1, weight))
-        project_list.append({"name": f"项目{p + 1}", "budget": make_budget(rng, 10, 200),
-                             "indicators": rows})
+        project_list.append(
+            {"name": f"项目{p + 1}", "budget": make_budget(rng, 10, 200), "indicators": rows}
+        )
     # The department's budget covers its projects plus running costs, so no budget finding.
-    budget = {key: str(sum(Decimal(p["budget"][key]) for p in project_list) + 100)
-              for key in ("planned", "adjusted", "spent")}
-    return {"department": {"name": f"部门{index + 1:04d}", "year": 2023, "budget": budget},
-            "projects": project_list}
+    budget = {
+        key: str(sum(Decimal(p["budget"][key]) for p in project_list) + 100)
+        for key in ("planned", "adjusted", "spent")
+    }
+    return {
+        "department": {"name": f"部门{index + 1:04d}", "year": 2023, "budget": budget},
+        "projects": project_list,
+    }
 
 
 def make_departments(n: int, projects: int, indicators: int, seed: int) -> list[dict]:
@@ -122,6 +136,7 @@ def make_departments(n: int, projects: int, indicators: int, seed: int) -> list[
 
 
 # --- the bare floor --------------------------------------------------------------------------
+
 
 def bare_scores(evaluations: list) -> Decimal:
     """Only the arithmetic the engine does per indicator, on the already parsed values."""
@@ -138,6 +153,7 @@ def bare_scores(evaluations: list) -> Decimal:
 
 
 # --- timing ----------------------------------------------------------------------------------
+
 
 def best_of(repeat: int, run: Callable[[], Any]) -> tuple[float, Any]:
     """Best wall time of ``repeat`` runs; the minimum is the least disturbed by the machine."""
@@ -175,8 +191,10 @@ def measure(args: argparse.Namespace) -> dict:
     first_use = time.perf_counter() - start
 
     parse, evaluations = best_of(args.repeat, lambda: [load_evaluation(d) for d in data])
-    engine, results = best_of(args.repeat, lambda: [
-        scoring.engine.evaluate(e, ruleset, methods, checks) for e in evaluations])
+    engine, results = best_of(
+        args.repeat,
+        lambda: [scoring.engine.evaluate(e, ruleset, methods, checks) for e in evaluations],
+    )
     full, _ = best_of(args.repeat, lambda: [scoring.score(d) for d in data])
     bare, _ = best_of(args.repeat, lambda: bare_scores(evaluations))
 
@@ -184,13 +202,25 @@ def measure(args: argparse.Namespace) -> dict:
     beside = Path(sys.executable).with_name("scoring")
     cli = str(beside) if beside.is_file() else shutil.which("scoring")
     return {
-        "departments": args.departments, "projects": args.projects,
-        "indicators_per_project": args.indicators, "indicators": count, "repeat": args.repeat,
+        "departments": args.departments,
+        "projects": args.projects,
+        "indicators_per_project": args.indicators,
+        "indicators": count,
+        "repeat": args.repeat,
         "findings": sum(len(r.findings) for r in results),
-        "seconds": {"parse": parse, "engine": engine, "full_api": full, "bare": bare,
-                    "first_use": first_use},
-        "indicators_per_second": {"parse": count / parse, "engine": count / engine,
-                                  "full_api": count / full, "bare": count / bare},
+        "seconds": {
+            "parse": parse,
+            "engine": engine,
+            "full_api": full,
+            "bare": bare,
+            "first_use": first_use,
+        },
+        "indicators_per_second": {
+            "parse": count / parse,
+            "engine": count / engine,
+            "full_api": count / full,
+            "bare": count / bare,
+        },
         "engine_over_bare": engine / bare,
         "startup_seconds": {
             "python": startup([sys.executable, "-c", "pass"]),
@@ -201,6 +231,7 @@ def measure(args: argparse.Namespace) -> dict:
 
 
 # --- output ----------------------------------------------------------------------------------
+
 
 def _ms(seconds: float | None) -> str:
     return "n/a" if seconds is None else f"{seconds * 1000:.1f} ms"
@@ -215,8 +246,12 @@ def render(f: dict) -> str:
         "",
         f"{'path':<28}{'time':>12}{'indicators/s':>16}",
     ]
-    for key, label in (("parse", "parse (scoring.load)"), ("engine", "engine (evaluate)"),
-                       ("full_api", "full API (scoring.score)"), ("bare", "bare Decimal loop")):
+    for key, label in (
+        ("parse", "parse (scoring.load)"),
+        ("engine", "engine (evaluate)"),
+        ("full_api", "full API (scoring.score)"),
+        ("bare", "bare Decimal loop"),
+    ):
         lines.append(f"{label:<28}{_ms(secs[key]):>12}{rate[key]:>16,.0f}")
     lines += [
         "",

@@ -9,15 +9,32 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 __all__ = [
-    "Finding", "InputError", "PluginError", "Rating", "Result", "RulesetError", "ScoringError",
-    "__version__", "hookimpl", "load", "ruleset", "score",
+    "Finding",
+    "InputError",
+    "PluginError",
+    "Rating",
+    "Result",
+    "RulesetError",
+    "ScoringError",
+    "__version__",
+    "hookimpl",
+    "load",
+    "ruleset",
+    "score",
 ]
 
 _LAZY = {
-    "score": "api", "load": "api", "ruleset": "api",
-    "Rating": "methods", "Result": "result", "Finding": "result",
-    "ScoringError": "errors", "InputError": "errors", "RulesetError": "errors",
-    "PluginError": "errors", "hookimpl": "hookspecs",
+    "score": "api",
+    "load": "api",
+    "ruleset": "api",
+    "Rating": "methods",
+    "Result": "result",
+    "Finding": "result",
+    "ScoringError": "errors",
+    "InputError": "errors",
+    "RulesetError": "errors",
+    "PluginError": "errors",
+    "hookimpl": "hookspecs",
 }
 
 

@@ -7,8 +7,8 @@ A filed value is compared with the computed one at the rule set's decimals, with
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
-from typing import Iterator
 
 from .model import Evaluation
 from .result import Finding, Result
@@ -33,54 +33,100 @@ def _differs(filed: Decimal, computed: Decimal, ruleset: RuleSet) -> bool:
     return ruleset.round(filed) != computed
 
 
-def recorded_score_mismatch(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> Iterator[Finding]:
+def recorded_score_mismatch(
+    evaluation: Evaluation, result: Result, ruleset: RuleSet
+) -> Iterator[Finding]:
     """Every filed 得分 — indicator, execution row, total — against the computed one."""
     code = "recorded-score-mismatch"
     for table, scored in _tables(evaluation, result):
         execution = scored.execution
-        if execution.filed_score is not None and _differs(execution.filed_score, execution.score, ruleset):
-            yield Finding(code, "warning", table.budget.where,
-                          f"预算执行率得分：自评 {fmt(execution.filed_score)}，按规则 {fmt(execution.score)}"
-                          + _whole_point_note(execution.filed_score, execution.score))
+        if execution.filed_score is not None and _differs(
+            execution.filed_score, execution.score, ruleset
+        ):
+            yield Finding(
+                code,
+                "warning",
+                table.budget.where,
+                f"预算执行率得分：自评 {fmt(execution.filed_score)}，按规则 {fmt(execution.score)}"
+                + _whole_point_note(execution.filed_score, execution.score),
+            )
         for row in scored.indicators:
-            if row.applicable and row.filed_score is not None and _differs(row.filed_score, row.score, ruleset):
-                yield Finding(code, "warning", row.where,
-                              f"「{row.name}」得分：自评 {fmt(row.filed_score)}，按规则 {fmt(row.score)}"
-                              + _whole_point_note(row.filed_score, row.score))
+            if (
+                row.applicable
+                and row.filed_score is not None
+                and _differs(row.filed_score, row.score, ruleset)
+            ):
+                yield Finding(
+                    code,
+                    "warning",
+                    row.where,
+                    f"「{row.name}」得分：自评 {fmt(row.filed_score)}，按规则 {fmt(row.score)}"
+                    + _whole_point_note(row.filed_score, row.score),
+                )
         if scored.filed_score is not None and _differs(scored.filed_score, scored.score, ruleset):
-            yield Finding(code, "warning", scored.where,
-                          f"「{scored.name}」总分：自评 {fmt(scored.filed_score)}，按规则 {fmt(scored.score)}"
-                          + _whole_point_note(scored.filed_score, scored.score))
+            yield Finding(
+                code,
+                "warning",
+                scored.where,
+                f"「{scored.name}」总分：自评 {fmt(scored.filed_score)}，按规则 {fmt(scored.score)}"
+                + _whole_point_note(scored.filed_score, scored.score),
+            )
     department = result.department
-    if department.filed_score is not None and _differs(department.filed_score, department.score, ruleset):
-        yield Finding(code, "warning", "department.score",
-                      f"部门自评得分 {fmt(department.filed_score)}，按规则 {fmt(department.score)}"
-                      + _whole_point_note(department.filed_score, department.score))
+    if department.filed_score is not None and _differs(
+        department.filed_score, department.score, ruleset
+    ):
+        yield Finding(
+            code,
+            "warning",
+            "department.score",
+            f"部门自评得分 {fmt(department.filed_score)}，按规则 {fmt(department.score)}"
+            + _whole_point_note(department.filed_score, department.score),
+        )
 
 
-def recorded_grade_mismatch(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> Iterator[Finding]:
+def recorded_grade_mismatch(
+    evaluation: Evaluation, result: Result, ruleset: RuleSet
+) -> Iterator[Finding]:
     """A filed grade (等级) against the grade of the computed total."""
-    for table, scored in _tables(evaluation, result):
+    for _, scored in _tables(evaluation, result):
         if scored.filed_grade is not None and scored.filed_grade.strip() != scored.grade:
-            yield Finding("recorded-grade-mismatch", "warning", f"{scored.where}.grade",
-                          f"「{scored.name}」等级：自评「{scored.filed_grade}」，按规则「{scored.grade}」")
+            yield Finding(
+                "recorded-grade-mismatch",
+                "warning",
+                f"{scored.where}.grade",
+                f"「{scored.name}」等级：自评「{scored.filed_grade}」，按规则「{scored.grade}」",
+            )
     department = result.department
     if department.filed_grade is not None and department.filed_grade.strip() != department.grade:
-        yield Finding("recorded-grade-mismatch", "warning", "department.grade",
-                      f"部门自评等级「{department.filed_grade}」，按规则「{department.grade}」")
+        yield Finding(
+            "recorded-grade-mismatch",
+            "warning",
+            "department.grade",
+            f"部门自评等级「{department.filed_grade}」，按规则「{department.grade}」",
+        )
 
 
-def score_above_weight(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> Iterator[Finding]:
+def score_above_weight(
+    evaluation: Evaluation, result: Result, ruleset: RuleSet
+) -> Iterator[Finding]:
     """A filed score above its row's weight: the official system refuses it."""
     for table, scored in _tables(evaluation, result):
         execution = scored.execution
         if execution.filed_score is not None and execution.filed_score > execution.weight:
-            yield Finding("score-above-weight", "error", table.budget.where,
-                          f"预算执行率自评得分 {fmt(execution.filed_score)} 超过分值 {fmt(execution.weight)}")
+            yield Finding(
+                "score-above-weight",
+                "error",
+                table.budget.where,
+                f"预算执行率自评得分 {fmt(execution.filed_score)} 超过分值 {fmt(execution.weight)}",
+            )
         for row in scored.indicators:
             if row.filed_score is not None and row.filed_score > row.weight:
-                yield Finding("score-above-weight", "error", row.where,
-                              f"「{row.name}」自评得分 {fmt(row.filed_score)} 超过分值 {fmt(row.weight)}")
+                yield Finding(
+                    "score-above-weight",
+                    "error",
+                    row.where,
+                    f"「{row.name}」自评得分 {fmt(row.filed_score)} 超过分值 {fmt(row.weight)}",
+                )
 
 
 def reason_missing(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> Iterator[Finding]:
@@ -92,14 +138,21 @@ def reason_missing(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> 
         if severity != "off":
             for filed, row in zip(table.indicators, scored.indicators):
                 if row.applicable and row.score < row.weight and not filed.reason:
-                    yield Finding("reason-missing", severity, row.where,
-                                  f"「{row.name}」得分 {fmt(row.score)} 低于分值 {fmt(row.weight)}，"
-                                  "未填写偏差原因分析及改进措施")
+                    yield Finding(
+                        "reason-missing",
+                        severity,
+                        row.where,
+                        f"「{row.name}」得分 {fmt(row.score)} 低于分值 {fmt(row.weight)}，"
+                        "未填写偏差原因分析及改进措施",
+                    )
         rate = scored.execution.rate
         if threshold is not None and rate < Decimal(threshold) and not table.budget.reason:
-            yield Finding("reason-missing", severity if severity != "off" else "warning",
-                          f"{table.budget.where}.reason",
-                          f"执行率 {_percent(rate)} 低于 {_percent(Decimal(threshold))}，未说明原因")
+            yield Finding(
+                "reason-missing",
+                severity if severity != "off" else "warning",
+                f"{table.budget.where}.reason",
+                f"执行率 {_percent(rate)} 低于 {_percent(Decimal(threshold))}，未说明原因",
+            )
 
 
 def execution_low(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> Iterator[Finding]:
@@ -113,19 +166,29 @@ def execution_low(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> I
     for where, scored in rows:
         rate = scored.execution.rate
         if rate < Decimal(threshold):
-            yield Finding("execution-low", "warning", where,
-                          f"预算执行率 {_percent(rate)} 低于 {_percent(Decimal(threshold))}")
+            yield Finding(
+                "execution-low",
+                "warning",
+                where,
+                f"预算执行率 {_percent(rate)} 低于 {_percent(Decimal(threshold))}",
+            )
 
 
-def projects_over_department(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> Iterator[Finding]:
+def projects_over_department(
+    evaluation: Evaluation, result: Result, ruleset: RuleSet
+) -> Iterator[Finding]:
     """The projects' budgets add up to more than the department's."""
     department = evaluation.department.budget
     for key, label in (("adjusted", "全年预算数"), ("spent", "全年执行数")):
         total = sum((getattr(p.budget, key) for p in evaluation.projects), Decimal(0))
         own = getattr(department, key)
         if evaluation.projects and total > own:
-            yield Finding("projects-over-department", "warning", f"department.budget.{key}",
-                          f"项目{label}合计 {fmt(total)} 万元，超过部门{label} {fmt(own)} 万元")
+            yield Finding(
+                "projects-over-department",
+                "warning",
+                f"department.budget.{key}",
+                f"项目{label}合计 {fmt(total)} 万元，超过部门{label} {fmt(own)} 万元",
+            )
 
 
 def _percent(rate: Decimal) -> str:

@@ -27,22 +27,48 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__
 
-    parser = _Parser(prog="scoring", description="Score budget performance self-evaluations (预算绩效自评).")
+    parser = _Parser(
+        prog="scoring", description="Score budget performance self-evaluations (预算绩效自评)."
+    )
     parser.add_argument("--version", action="version", version=f"scoring {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def scoring_options(p, formats=FORMATS, full=True):
-        p.add_argument("-r", "--rules", default="mof-2020", metavar="RULES",
-                       help="an installed rule-set id or a path (default: mof-2020)")
-        p.add_argument("-f", "--format", default=None, metavar="FORMAT",
-                       help=f"output format: {'|'.join(formats)} or one a plugin adds (default: table)")
-        p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
+        p.add_argument(
+            "-r",
+            "--rules",
+            default="mof-2020",
+            metavar="RULES",
+            help="an installed rule-set id or a path (default: mof-2020)",
+        )
+        p.add_argument(
+            "-f",
+            "--format",
+            default=None,
+            metavar="FORMAT",
+            help=f"output format: {'|'.join(formats)} or one a plugin adds (default: table)",
+        )
+        p.add_argument(
+            "--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks"
+        )
         if full:
-            p.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of standard output")
-            p.add_argument("--explain", action="store_true", help="show the rule and arithmetic behind every score")
-            p.add_argument("--fail-under", metavar="SCORE|GRADE",
-                           help="exit 1 when a department scores below this score or grade")
+            p.add_argument(
+                "-o",
+                "--output",
+                metavar="OUT",
+                help="write to this file instead of standard output",
+            )
+            p.add_argument(
+                "--explain",
+                action="store_true",
+                help="show the rule and arithmetic behind every score",
+            )
+            p.add_argument(
+                "--fail-under",
+                metavar="SCORE|GRADE",
+                help="exit 1 when a department scores below this score or grade",
+            )
 
     score = commands.add_parser("score", help="score evaluation files")
     score.add_argument("files", nargs="+", metavar="FILE")
@@ -50,14 +76,20 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validation and review findings only")
     check.add_argument("files", nargs="+", metavar="FILE")
     scoring_options(check, ("table", "json"), full=False)
-    demo = commands.add_parser("demo", help="score the bundled example (乐亭县城区工业聚集区管理委员会, 2023)")
+    demo = commands.add_parser(
+        "demo", help="score the bundled example (乐亭县城区工业聚集区管理委员会, 2023)"
+    )
     scoring_options(demo)
 
     rules = commands.add_parser("rules", help="list, show and check rule sets")
-    rules_commands = rules.add_subparsers(dest="rules_command", metavar="ACTION", parser_class=_Parser)
+    rules_commands = rules.add_subparsers(
+        dest="rules_command", metavar="ACTION", parser_class=_Parser
+    )
     rules_commands.required = True
     rules_commands.add_parser("list", help="installed rule sets")
-    show = rules_commands.add_parser("show", help="a rule set resolved, with the file that set each key")
+    show = rules_commands.add_parser(
+        "show", help="a rule set resolved, with the file that set each key"
+    )
     show.add_argument("name", metavar="ID|PATH")
     show.add_argument("-f", "--format", choices=("toml", "json"), default="toml")
     check_rules = rules_commands.add_parser("check", help="validate a rule-set file")
@@ -88,9 +120,12 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_USER
         if isinstance(exc, KeyboardInterrupt):  # pragma: no cover
             return 130
-        print(f"scoring: internal error: {type(exc).__name__}: {exc}\n"
-              "  → this is a fault in scoring, not in your files; run again with --debug and "
-              "report the traceback", file=sys.stderr)
+        print(
+            f"scoring: internal error: {type(exc).__name__}: {exc}\n"
+            "  → this is a fault in scoring, not in your files; run again with --debug and "
+            "report the traceback",
+            file=sys.stderr,
+        )
         return EXIT_INTERNAL
 
 
@@ -106,6 +141,7 @@ def _quiet_broken_pipes() -> None:
 
 # --- score, check, demo ----------------------------------------------------------------------
 
+
 def _output_options(args, mode: str):
     import shutil
 
@@ -113,18 +149,22 @@ def _output_options(args, mode: str):
 
     tty = sys.stdout.isatty() and not getattr(args, "output", None)
     color = tty and not os.environ.get("NO_COLOR")
-    width = shutil.get_terminal_size((100, 24)).columns if tty else int(os.environ.get("COLUMNS") or 100)
+    width = (
+        shutil.get_terminal_size((100, 24)).columns
+        if tty
+        else int(os.environ.get("COLUMNS") or 100)
+    )
     return Options(explain=getattr(args, "explain", False), color=color, width=width, mode=mode)
 
 
 def _score_files(paths: list[str], rules: str, debug: bool = False):
     """Every file scored on its own; one that fails stands in its place as an error entry."""
+    from . import __version__
     from .api import load
     from .engine import evaluate
-    from .errors import RulesetError, PluginError, ScoringError
+    from .errors import PluginError, RulesetError, ScoringError
     from .host import default_host
     from .render import FileError
-    from . import __version__
 
     host = default_host()
     ruleset = host.ruleset(rules)  # a bad rule set stops the run: nothing could be scored
@@ -169,8 +209,10 @@ def _fail_under(value: str, entries, ruleset) -> bool:
         try:
             threshold = Decimal(value)
         except InvalidOperation:
-            raise UsageError(f"--fail-under {value!r} is neither a score nor a grade",
-                             hint="grades of this rule set: " + ", ".join(bounds)) from None
+            raise UsageError(
+                f"--fail-under {value!r} is neither a score nor a grade",
+                hint="grades of this rule set: " + ", ".join(bounds),
+            ) from None
     return any(e.department.score < threshold for e in entries if isinstance(e, Result))
 
 
@@ -189,7 +231,9 @@ def cmd_score(args, paths=None) -> int:
     _emit(text, args.output, bom=fmt == "csv")
     if any(isinstance(e, FileError) for e in entries):
         return EXIT_USER
-    if args.fail_under is not None and _fail_under(args.fail_under, entries, default_host().ruleset(args.rules)):
+    if args.fail_under is not None and _fail_under(
+        args.fail_under, entries, default_host().ruleset(args.rules)
+    ):
         return EXIT_FAIL
     return EXIT_OK
 
@@ -221,7 +265,9 @@ def _refuse_overwriting_input(output: str, inputs: list[str]) -> None:
 
     target = Path(output).resolve()
     if any(Path(p).resolve() == target for p in inputs):
-        raise UsageError(f"-o {output} is one of the input files", hint="write the output to another file")
+        raise UsageError(
+            f"-o {output} is one of the input files", hint="write the output to another file"
+        )
 
 
 def _emit(text: str, output: str | None, bom: bool = False) -> None:
@@ -239,8 +285,11 @@ def _emit(text: str, output: str | None, bom: bool = False) -> None:
     if target.is_dir():
         raise UsageError(f"-o {output} is a folder", hint="give a file name")
     try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".",
-                                   prefix=f".{target.name}.", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(
+            dir=target.parent if str(target.parent) else ".",
+            prefix=f".{target.name}.",
+            suffix=".tmp",
+        )
     except OSError as exc:
         raise UsageError(f"cannot write {output}: {exc.strerror}") from None
     try:
@@ -254,6 +303,7 @@ def _emit(text: str, output: str | None, bom: bool = False) -> None:
 
 # --- rules, schema, plugins ------------------------------------------------------------------
 
+
 def cmd_rules(args) -> int:
     from .host import default_host
 
@@ -265,9 +315,16 @@ def cmd_rules(args) -> int:
         if args.format == "json":
             import json
 
-            payload = {"id": ruleset.id, "sha256": ruleset.sha256, "source": ruleset.source,
-                       "ruleset": ruleset.data, "origins": ruleset.origins}
-            _emit(json.dumps(payload, ensure_ascii=False, indent=2, default=_json_number) + "\n", None)
+            payload = {
+                "id": ruleset.id,
+                "sha256": ruleset.sha256,
+                "source": ruleset.source,
+                "ruleset": ruleset.data,
+                "origins": ruleset.origins,
+            }
+            _emit(
+                json.dumps(payload, ensure_ascii=False, indent=2, default=_json_number) + "\n", None
+            )
         else:
             from .rules import to_toml
 
@@ -297,8 +354,13 @@ def _rules_list(host) -> int:
     for path, plugin in host.ruleset_files:
         meta = read_ruleset_file(path).get("ruleset", {})
         origin = "built in" if plugin in _BUILTIN_PLUGINS else f"plugin {plugin}"
-        table.add_row(meta.get("id", "?"), meta.get("title", ""), meta.get("version", ""),
-                      "\n".join(meta.get("basis", ())), f"{origin}: {path}")
+        table.add_row(
+            meta.get("id", "?"),
+            meta.get("title", ""),
+            meta.get("version", ""),
+            "\n".join(meta.get("basis", ())),
+            f"{origin}: {path}",
+        )
     Console(no_color=bool(os.environ.get("NO_COLOR")), width=_width()).print(table)
     return EXIT_OK
 
@@ -327,8 +389,12 @@ def cmd_plugins(args) -> int:
     table = Table(show_edge=False, pad_edge=False)
     for header in ("plugin", "distribution", "version", "hooks", "registers"):
         table.add_column(header)
-    registries = {"scoring_register_methods": host.methods, "scoring_register_readers": host.readers,
-                  "scoring_register_renderers": host.renderers, "scoring_register_checks": host.checks}
+    registries = {
+        "scoring_register_methods": host.methods,
+        "scoring_register_readers": host.readers,
+        "scoring_register_renderers": host.renderers,
+        "scoring_register_checks": host.checks,
+    }
     for info in host.plugins():
         plugin = host.pm.get_plugin(info.name)
         names = []
@@ -337,7 +403,9 @@ def cmd_plugins(args) -> int:
             mine = [i for i in impls if i.plugin is plugin]
             if hook in registries and mine:
                 names += sorted(mine[0].function())
-        table.add_row(info.name, info.distribution, info.version, "\n".join(info.hooks), ", ".join(names))
+        table.add_row(
+            info.name, info.distribution, info.version, "\n".join(info.hooks), ", ".join(names)
+        )
     console = Console(no_color=bool(os.environ.get("NO_COLOR")), width=_width())
     console.print(table)
     for failure in host.failures:
@@ -346,8 +414,12 @@ def cmd_plugins(args) -> int:
 
 
 COMMANDS = {
-    "score": cmd_score, "check": cmd_check, "demo": cmd_demo, "rules": cmd_rules,
-    "schema": cmd_schema, "plugins": cmd_plugins,
+    "score": cmd_score,
+    "check": cmd_check,
+    "demo": cmd_demo,
+    "rules": cmd_rules,
+    "schema": cmd_schema,
+    "plugins": cmd_plugins,
 }
 
 

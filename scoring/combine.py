@@ -28,14 +28,21 @@ def choose_method(method: str, evaluation: Evaluation) -> str:
             "the rule set scores the department from its own table, and this file has none",
             "department.indicators",
             "add the department's 部门整体 indicators, or use a rule set with "
-            "[department] method = \"budget-weighted\"", code="department-table-missing")
+            '[department] method = "budget-weighted"',
+            code="department-table-missing",
+        )
     if method != "table" and not evaluation.projects:
-        raise InputError(f"department method {method!r} combines projects, and this file has none",
-                         "projects", code="projects-missing")
+        raise InputError(
+            f"department method {method!r} combines projects, and this file has none",
+            "projects",
+            code="projects-missing",
+        )
     return method
 
 
-def score_department(evaluation: Evaluation, projects: list[TableResult], ctx: Context) -> DepartmentResult:
+def score_department(
+    evaluation: Evaluation, projects: list[TableResult], ctx: Context
+) -> DepartmentResult:
     department = evaluation.department
     method = choose_method(ctx.ruleset.department_method, evaluation)
     table = score_table(department.table, ctx) if department.table is not None else None
@@ -48,9 +55,16 @@ def score_department(evaluation: Evaluation, projects: list[TableResult], ctx: C
     else:
         score, explanation = _mean(projects, ctx)
     return DepartmentResult(
-        name=department.name, year=department.year, score=score,
-        grade=ctx.ruleset.grade(score), method=method, execution=execution, table=table,
-        explanation=explanation, filed_score=department.score, filed_grade=department.grade,
+        name=department.name,
+        year=department.year,
+        score=score,
+        grade=ctx.ruleset.grade(score),
+        method=method,
+        execution=execution,
+        table=table,
+        explanation=explanation,
+        filed_score=department.score,
+        filed_grade=department.grade,
     )
 
 
@@ -63,7 +77,9 @@ def _budget_weighted(evaluation: Evaluation, projects: list[TableResult], ctx: C
     weighted = sum((p.score * b for p, b in zip(projects, budgets)), Decimal(0))
     score = ctx.ruleset.round(weighted / weight_sum)
     terms = " + ".join(f"{p.score} × {fmt(b)}" for p, b in zip(projects, budgets))
-    return score, (f"按项目全年预算数加权平均（{CONVENTION}）：({terms}) / {fmt(weight_sum)} = {score}")
+    return score, (
+        f"按项目全年预算数加权平均（{CONVENTION}）：({terms}) / {fmt(weight_sum)} = {score}"
+    )
 
 
 def _mean(projects: list[TableResult], ctx: Context):

@@ -17,8 +17,9 @@ from .rules import RuleSet
 from .scorer import Context, score_table
 
 
-def evaluate(evaluation: Evaluation, ruleset: RuleSet, methods: dict, checks: dict,
-             engine_version: str = "") -> Result:
+def evaluate(
+    evaluation: Evaluation, ruleset: RuleSet, methods: dict, checks: dict, engine_version: str = ""
+) -> Result:
     """Score ``evaluation`` under ``ruleset`` with the given methods and review checks."""
     ctx = Context(ruleset, methods)
     try:
@@ -26,8 +27,9 @@ def evaluate(evaluation: Evaluation, ruleset: RuleSet, methods: dict, checks: di
         department = score_department(evaluation, projects, ctx)
     except ScoringError as exc:
         raise exc.in_file(evaluation.source) from None
-    info = RulesetInfo(ruleset.id, ruleset.version, ruleset.sha256, ruleset.title,
-                       tuple(ruleset.grades))
+    info = RulesetInfo(
+        ruleset.id, ruleset.version, ruleset.sha256, ruleset.title, tuple(ruleset.grades)
+    )
     result = Result(engine_version, info, evaluation.source, department, projects, [])
     found = list(ctx.findings)
     for check in checks.values():
@@ -53,5 +55,7 @@ def _settle(findings: list[Finding], ruleset: RuleSet) -> list[Finding]:
 def _place(where: str) -> tuple:
     """Order key for a key path: the department first, then projects in file order."""
     parts = re.split(r"(\d+)", where)
-    return (0 if where.startswith("department") else 1,
-            tuple(int(p) if p.isdigit() else p for p in parts if p))
+    return (
+        0 if where.startswith("department") else 1,
+        tuple(int(p) if p.isdigit() else p for p in parts if p),
+    )

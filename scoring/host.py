@@ -84,7 +84,9 @@ class Host:
                 plugin = ep.load()
                 self.pm.register(plugin, name=ep.name)
             except Exception as exc:  # any fault in a third-party import is reported, not fatal
-                self.failures.append(LoadFailure(ep.name, dist_name, version, f"{type(exc).__name__}: {exc}"))
+                self.failures.append(
+                    LoadFailure(ep.name, dist_name, version, f"{type(exc).__name__}: {exc}")
+                )
                 continue
             self.infos[ep.name] = PluginInfo(ep.name, dist_name, version)
 
@@ -109,18 +111,23 @@ class Host:
             try:
                 provided = impl.function()
             except Exception as exc:
-                raise PluginError(f"plugin {impl.plugin_name!r} raised in {hook_name}: {exc}",
-                                  code="plugin-fault") from exc
+                raise PluginError(
+                    f"plugin {impl.plugin_name!r} raised in {hook_name}: {exc}", code="plugin-fault"
+                ) from exc
             if not isinstance(provided, dict):
                 raise PluginError(
                     f"plugin {impl.plugin_name!r}: {hook_name} returned {type(provided).__name__}, "
-                    "not a dict", code="plugin-fault")
+                    "not a dict",
+                    code="plugin-fault",
+                )
             for name, value in provided.items():
                 if name in registry:
                     raise PluginError(
                         f"{kind} {name!r} is registered by both {owners[name]!r} and "
-                        f"{impl.plugin_name!r}", hint="uninstall or disable one of them",
-                        code="plugin-conflict")
+                        f"{impl.plugin_name!r}",
+                        hint="uninstall or disable one of them",
+                        code="plugin-conflict",
+                    )
                 registry[name] = value
                 owners[name] = impl.plugin_name
         return registry
@@ -158,14 +165,16 @@ class Host:
         from .readers import parse_toml, read_text
 
         catalog: dict[str, Path] = {}
-        for path, plugin in self.ruleset_files:
+        for path, _plugin in self.ruleset_files:
             data = parse_toml(read_text(path, RulesetError), str(path), RulesetError)
             rid = data.get("ruleset", {}).get("id")
             if not rid:
                 raise RulesetError("missing key `id`", "ruleset.id", file=str(path))
             if rid in catalog:
-                raise PluginError(f"rule set {rid!r} is installed twice: {catalog[rid]} and {path}",
-                                  code="plugin-conflict")
+                raise PluginError(
+                    f"rule set {rid!r} is installed twice: {catalog[rid]} and {path}",
+                    code="plugin-conflict",
+                )
             catalog[rid] = path
         return catalog
 
@@ -198,13 +207,20 @@ class Host:
 
         problems = schemas.problems("ruleset", data)
         if problems:
-            raise RulesetError(problems[0].message, problems[0].where, problems[0].hint,
-                               file="<rules>", problems=problems)
+            raise RulesetError(
+                problems[0].message,
+                problems[0].where,
+                problems[0].hint,
+                file="<rules>",
+                problems=problems,
+            )
         data = copy.deepcopy(data)
         parent = data.get("ruleset", {}).pop("extends", None)
         base, origins = ({}, {})
         if parent:
-            base, origins = resolve(_parent_path(parent, Path.cwd() / "<rules>", self.catalog), self.catalog)
+            base, origins = resolve(
+                _parent_path(parent, Path.cwd() / "<rules>", self.catalog), self.catalog
+            )
             base = {k: v for k, v in base.items() if k != "ruleset"}
         merged = merge(base, data, origins, "<rules>")
         ruleset = compile_ruleset(merged, origins, "<rules>")
@@ -217,12 +233,19 @@ class Host:
         path = Path(name)
         if path.suffix == ".toml" or path.exists():
             if not path.is_file():
-                raise RulesetError("no such rule-set file", file=name, code="ruleset-missing",
-                                   hint="give an installed id (scoring rules list) or a path")
+                raise RulesetError(
+                    "no such rule-set file",
+                    file=name,
+                    code="ruleset-missing",
+                    hint="give an installed id (scoring rules list) or a path",
+                )
             return path
-        raise RulesetError(f"no installed rule set is called {name!r}", code="ruleset-missing",
-                           hint=did_you_mean(name, self.catalog)
-                           or "installed: " + ", ".join(sorted(self.catalog)))
+        raise RulesetError(
+            f"no installed rule set is called {name!r}",
+            code="ruleset-missing",
+            hint=did_you_mean(name, self.catalog)
+            or "installed: " + ", ".join(sorted(self.catalog)),
+        )
 
     def require_methods(self, ruleset) -> None:
         """Refuse a rule set whose methods no loaded plugin provides: never score without them."""
@@ -230,10 +253,17 @@ class Host:
             if method not in self.methods:
                 failed = "; ".join(f.message() for f in self.failures)
                 hint = did_you_mean(method, self.methods) or (
-                    f"a plugin that failed to load may provide it: {failed}" if failed
-                    else "install the plugin that provides it; `scoring plugins` lists what is loaded")
-                raise PluginError(f"method {method!r} is not provided by any loaded plugin", key,
-                                  hint, file=ruleset.source, code="method-missing")
+                    f"a plugin that failed to load may provide it: {failed}"
+                    if failed
+                    else "install the plugin that provides it; `scoring plugins` lists what is loaded"
+                )
+                raise PluginError(
+                    f"method {method!r} is not provided by any loaded plugin",
+                    key,
+                    hint,
+                    file=ruleset.source,
+                    code="method-missing",
+                )
 
 
 @lru_cache(maxsize=1)
@@ -246,5 +276,6 @@ def default_host() -> Host:
         raise PluginError(
             "the built-in plugins are not registered: scoring is not installed as a package",
             hint="install it with `pip install .` (or `pip install -e .`) in its folder",
-            code="not-installed")
+            code="not-installed",
+        )
     return host

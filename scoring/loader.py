@@ -37,19 +37,23 @@ def load_evaluation(data: dict, source: str = "<data>") -> Evaluation:
     problems = schemas.problems("evaluation", data)
     if problems:
         first = problems[0]
-        raise InputError(first.message, first.where, first.hint, file=source, problems=problems,
-                         code="schema")
+        raise InputError(
+            first.message, first.where, first.hint, file=source, problems=problems, code="schema"
+        )
     found = _Collector()
     department_data = data["department"]
     budget = _budget(department_data["budget"], "department.budget", found)
     table = None
     if "indicators" in department_data:
         table = _table(
-            {**department_data, "name": department_data["name"]}, "department", found,
+            {**department_data, "name": department_data["name"]},
+            "department",
+            found,
             budget=budget,
         )
     projects = tuple(
-        _table(project, f"projects[{i}]", found) for i, project in enumerate(data.get("projects", []))
+        _table(project, f"projects[{i}]", found)
+        for i, project in enumerate(data.get("projects", []))
     )
     department = Department(
         name=department_data["name"],
@@ -60,13 +64,18 @@ def load_evaluation(data: dict, source: str = "<data>") -> Evaluation:
         grade=department_data.get("grade"),
     )
     if not projects and table is None:
-        found.problems.append(Problem(
-            "there is nothing to score", "projects",
-            "add at least one [[projects]] table, or the department's own `indicators`"))
+        found.problems.append(
+            Problem(
+                "there is nothing to score",
+                "projects",
+                "add at least one [[projects]] table, or the department's own `indicators`",
+            )
+        )
     if found.problems:
         first = found.problems[0]
-        raise InputError(first.message, first.where, first.hint, file=source,
-                         problems=found.problems)
+        raise InputError(
+            first.message, first.where, first.hint, file=source, problems=found.problems
+        )
     return Evaluation(department=department, projects=projects, source=source)
 
 
@@ -92,8 +101,13 @@ def _budget(raw: dict, where: str, found: _Collector) -> Budget:
     spent = found.take(f"{where}.spent", parse_money, raw["spent"])
     for key, value in (("planned", planned), ("adjusted", adjusted), ("spent", spent)):
         if value is not None and value < 0:
-            found.problems.append(Problem(f"{key} is negative ({value})", f"{where}.{key}",
-                                          "amounts of money are 0 or more"))
+            found.problems.append(
+                Problem(
+                    f"{key} is negative ({value})",
+                    f"{where}.{key}",
+                    "amounts of money are 0 or more",
+                )
+            )
     return Budget(
         planned=planned or Decimal(0),
         adjusted=adjusted or Decimal(0),
@@ -123,7 +137,11 @@ def _table(raw: dict, where: str, found: _Collector, budget: Budget | None = Non
 def _indicator(raw: dict, where: str, found: _Collector) -> Indicator:
     target = found.take(f"{where}.target", parse_target, raw["target"])
     actual_raw = raw["actual"]
-    actual = found.take(f"{where}.actual", parse_quantity, actual_raw)
+    # A qualitative (定性) row is scored by the words of its actual; only a quantitative one
+    # needs a number there ("12月底前完成" restating its target is not a malformed number).
+    actual = None
+    if target is not None and not target.qualitative:
+        actual = found.take(f"{where}.actual", parse_quantity, actual_raw)
     return Indicator(
         level1=raw["level1"].strip(),
         level2=raw["level2"].strip(),
@@ -150,13 +168,20 @@ def read_evaluation(path: Path, readers: dict) -> Evaluation:
     if not path.exists():
         raise InputError("no such file", file=str(path), hint="check the path", code="not-found")
     if path.is_dir():
-        raise InputError("this is a folder, not a file", file=str(path),
-                         hint="name the evaluation files in it, e.g. folder/*.toml", code="not-found")
+        raise InputError(
+            "this is a folder, not a file",
+            file=str(path),
+            hint="name the evaluation files in it, e.g. folder/*.toml",
+            code="not-found",
+        )
     reader = readers.get(path.suffix.lower())
     if reader is None:
         raise InputError(
-            f"no reader for {path.suffix or 'files without a suffix'}", file=str(path),
-            hint="evaluation files end in " + ", ".join(sorted(readers)), code="unknown-format")
+            f"no reader for {path.suffix or 'files without a suffix'}",
+            file=str(path),
+            hint="evaluation files end in " + ", ".join(sorted(readers)),
+            code="unknown-format",
+        )
     data = reader(path)
     try:
         return load_evaluation(data, str(path))

@@ -58,7 +58,9 @@ def _clamp(rate: Decimal) -> Decimal:
 
 
 def _reached(ind: MethodInput, sign: str) -> Rating:
-    return Rating(ONE, f"实际 {_q(ind.actual, ind.unit)} {sign} 目标 {_q(ind.target, ind.unit)}，达到目标")
+    return Rating(
+        ONE, f"实际 {_q(ind.actual, ind.unit)} {sign} 目标 {_q(ind.target, ind.unit)}，达到目标"
+    )
 
 
 def ratio(ind: MethodInput, params: dict) -> Rating:
@@ -111,8 +113,10 @@ def tiers(ind: MethodInput, params: dict) -> Rating:
     for tier in params.get("tiers", ()):
         if tier["name"] == ind.tier:
             low, high = format_decimal(tier["min"] * 100), format_decimal(tier["max"] * 100)
-            return Rating(Decimal(tier["default"]),
-                          f"定性「{ind.tier}」，档内 {low}%–{high}%，取 {show_rate(Decimal(tier['default']))}")
+            return Rating(
+                Decimal(tier["default"]),
+                f"定性「{ind.tier}」，档内 {low}%–{high}%，取 {show_rate(Decimal(tier['default']))}",
+            )
     raise ValueError(f"no tier called {ind.tier!r}")
 
 
@@ -139,10 +143,14 @@ def bands(ind: MethodInput, params: dict) -> Rating:
         label = f"完成率 {show_rate(value)}"
     for band in params.get("bands", ()):
         if value >= band.get("min", value) and value <= band.get("max", value):
-            bound = "，".join(
-                f"{sign} {format_decimal(band[key])}" for key, sign in (("min", "≥"), ("max", "≤"))
-                if key in band
-            ) or "任意值"
+            bound = (
+                "，".join(
+                    f"{sign} {format_decimal(band[key])}"
+                    for key, sign in (("min", "≥"), ("max", "≤"))
+                    if key in band
+                )
+                or "任意值"
+            )
             rate = Decimal(band["rate"])
             return Rating(rate, f"{label} 落在 {bound} 档，得分率 {show_rate(rate)}")
     return Rating(ZERO, f"{label} 未达到任何一档，不得分")

@@ -68,8 +68,11 @@ def parse_toml(text: str, file: str, error=InputError) -> dict:
         where = f"line {found.group(1)}, column {found.group(2)}" if found else None
         message = _TOML_POSITION.sub("", message).strip()
         raise error(
-            f"not valid TOML: {message}", where, "fix the syntax at that place",
-            file=file, code="syntax",
+            f"not valid TOML: {message}",
+            where,
+            "fix the syntax at that place",
+            file=file,
+            code="syntax",
         ) from None
     except RecursionError:
         raise error("nested too deeply to read", file=file, code="syntax") from None
@@ -86,8 +89,11 @@ def parse_json(text: str, file: str, error=InputError) -> dict:
         data = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
         raise error(
-            f"not valid JSON: {exc.msg}", f"line {exc.lineno}, column {exc.colno}",
-            "fix the syntax at that place", file=file, code="syntax",
+            f"not valid JSON: {exc.msg}",
+            f"line {exc.lineno}, column {exc.colno}",
+            "fix the syntax at that place",
+            file=file,
+            code="syntax",
         ) from None
     except ValueError as exc:  # NaN, Infinity
         raise error(

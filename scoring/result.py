@@ -37,8 +37,12 @@ class Finding:
     message: str
 
     def to_dict(self) -> dict:
-        return {"code": self.code, "severity": self.severity, "where": self.where,
-                "message": self.message}
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "where": self.where,
+            "message": self.message,
+        }
 
 
 @dataclass(frozen=True)
@@ -61,11 +65,20 @@ class IndicatorResult:
 
     def to_dict(self) -> dict:
         return {
-            "level1": self.level1, "level2": self.level2, "name": self.name,
-            "target": self.target, "actual": self.actual, "weight": number(self.weight),
-            "applicable": self.applicable, "rate": rate4(self.rate), "score": number(self.score),
-            "method": self.method, "explanation": self.explanation,
-            "filed_score": number(self.filed_score), "tier": self.tier, "where": self.where,
+            "level1": self.level1,
+            "level2": self.level2,
+            "name": self.name,
+            "target": self.target,
+            "actual": self.actual,
+            "weight": number(self.weight),
+            "applicable": self.applicable,
+            "rate": rate4(self.rate),
+            "score": number(self.score),
+            "method": self.method,
+            "explanation": self.explanation,
+            "filed_score": number(self.filed_score),
+            "tier": self.tier,
+            "where": self.where,
         }
 
 
@@ -85,9 +98,14 @@ class ExecutionResult:
 
     def to_dict(self) -> dict:
         return {
-            "planned": number(self.planned), "adjusted": number(self.adjusted),
-            "spent": number(self.spent), "rate": rate4(self.rate), "weight": number(self.weight),
-            "score": number(self.score), "method": self.method, "explanation": self.explanation,
+            "planned": number(self.planned),
+            "adjusted": number(self.adjusted),
+            "spent": number(self.spent),
+            "rate": rate4(self.rate),
+            "weight": number(self.weight),
+            "score": number(self.score),
+            "method": self.method,
+            "explanation": self.explanation,
             "filed_score": number(self.filed_score),
         }
 
@@ -118,12 +136,15 @@ class TableResult:
 
     def to_dict(self) -> dict:
         return {
-            "name": self.name, "score": number(self.score), "grade": self.grade,
+            "name": self.name,
+            "score": number(self.score),
+            "grade": self.grade,
             "execution": self.execution.to_dict(),
             "categories": {k: v.to_dict() for k, v in self.categories.items()},
             "indicators": [i.to_dict() for i in self.indicators],
             "explanation": self.explanation,
-            "filed_score": number(self.filed_score), "filed_grade": self.filed_grade,
+            "filed_score": number(self.filed_score),
+            "filed_grade": self.filed_grade,
         }
 
 
@@ -142,11 +163,16 @@ class DepartmentResult:
 
     def to_dict(self) -> dict:
         return {
-            "name": self.name, "year": self.year, "score": number(self.score),
-            "grade": self.grade, "method": self.method, "execution": self.execution.to_dict(),
+            "name": self.name,
+            "year": self.year,
+            "score": number(self.score),
+            "grade": self.grade,
+            "method": self.method,
+            "execution": self.execution.to_dict(),
             "table": self.table.to_dict() if self.table else None,
             "explanation": self.explanation,
-            "filed_score": number(self.filed_score), "filed_grade": self.filed_grade,
+            "filed_score": number(self.filed_score),
+            "filed_grade": self.filed_grade,
         }
 
 

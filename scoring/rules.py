@@ -10,8 +10,8 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from functools import cached_property
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from functools import cached_property
 from pathlib import Path
 
 from . import schemas
@@ -20,8 +20,15 @@ from .readers import parse_toml, read_text
 
 ROUNDING_MODES = {"half-up": ROUND_HALF_UP, "half-even": ROUND_HALF_EVEN, "down": ROUND_DOWN}
 REQUIRED_SECTIONS = (
-    "ruleset", "rounding", "grades", "execution", "weights", "quantitative", "qualitative",
-    "not_applicable", "department",
+    "ruleset",
+    "rounding",
+    "grades",
+    "execution",
+    "weights",
+    "quantitative",
+    "qualitative",
+    "not_applicable",
+    "department",
 )
 
 
@@ -136,7 +143,10 @@ class RuleSet:
 
     @cached_property
     def overrides(self) -> list[Override]:
-        return [Override(o["match"], o["method"], o.get("params", {})) for o in self.data.get("overrides", [])]
+        return [
+            Override(o["match"], o["method"], o.get("params", {}))
+            for o in self.data.get("overrides", [])
+        ]
 
     def params(self, method: str) -> dict:
         """The rule set's table for a method (``[methods.NAME]``), empty when it has none."""
@@ -181,18 +191,30 @@ def read_ruleset_file(path: Path) -> dict:
     data = parse_toml(read_text(path, RulesetError), str(path), RulesetError)
     problems = schemas.problems("ruleset", data)
     if problems:
-        raise RulesetError(problems[0].message, problems[0].where, problems[0].hint,
-                           file=str(path), problems=problems)
+        raise RulesetError(
+            problems[0].message,
+            problems[0].where,
+            problems[0].hint,
+            file=str(path),
+            problems=problems,
+        )
     return data
 
 
-def resolve(path: Path, catalog: dict[str, Path], chain: tuple[Path, ...] = ()) -> tuple[dict, dict]:
+def resolve(
+    path: Path, catalog: dict[str, Path], chain: tuple[Path, ...] = ()
+) -> tuple[dict, dict]:
     """The merged data of a rule-set file and its ``extends`` chain, with key origins."""
     path = path.resolve()
     if path in chain:
         cycle = " → ".join(str(p) for p in (*chain, path))
-        raise RulesetError(f"`extends` goes round in a circle: {cycle}", "ruleset.extends",
-                           "remove one of the `extends`", file=str(chain[-1]), code="ruleset-cycle")
+        raise RulesetError(
+            f"`extends` goes round in a circle: {cycle}",
+            "ruleset.extends",
+            "remove one of the `extends`",
+            file=str(chain[-1]),
+            code="ruleset-cycle",
+        )
     data = read_ruleset_file(path)
     parent = data.get("ruleset", {}).get("extends")
     origins: dict = {}
@@ -212,17 +234,22 @@ def resolve(path: Path, catalog: dict[str, Path], chain: tuple[Path, ...] = ()) 
 def _parent_path(parent: str, path: Path, catalog: dict[str, Path]) -> Path:
     if parent in catalog:
         return catalog[parent]
-    candidate = (path.parent / parent)
+    candidate = path.parent / parent
     if candidate.suffix == ".toml" or candidate.exists():
         if not candidate.is_file():
-            raise RulesetError(f"`extends = \"{parent}\"`: no such file {candidate}",
-                               "ruleset.extends", file=str(path), code="ruleset-missing")
+            raise RulesetError(
+                f'`extends = "{parent}"`: no such file {candidate}',
+                "ruleset.extends",
+                file=str(path),
+                code="ruleset-missing",
+            )
         return candidate
     raise RulesetError(
-        f"`extends = \"{parent}\"`: no installed rule set has this id",
+        f'`extends = "{parent}"`: no installed rule set has this id',
         "ruleset.extends",
         did_you_mean(parent, catalog) or "installed: " + ", ".join(sorted(catalog)),
-        file=str(path), code="ruleset-missing",
+        file=str(path),
+        code="ruleset-missing",
     )
 
 
@@ -232,14 +259,33 @@ def fingerprint(data: dict) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def _exact(value):
+    """Every number of a rule set as a Decimal, whether TOML wrote it as 10 or 10.0."""
+    if isinstance(value, dict):
+        return {k: _exact(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_exact(v) for v in value]
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Decimal(value)
+    if isinstance(value, float):  # a rule set given as a dict through the API
+        return Decimal(repr(value))
+    return value
+
+
 def compile_ruleset(data: dict, origins: dict, source: str) -> RuleSet:
     """Check that the resolved data can score, and give it its typed form."""
+    data = _exact(data)
     _check_complete(data, source)
     _check_consistent(data, source)
     meta = data["ruleset"]
     return RuleSet(
-        id=meta["id"], title=meta.get("title", meta["id"]), version=meta.get("version", ""),
-        basis=tuple(meta.get("basis", ())), source=source, data=data, origins=origins,
+        id=meta["id"],
+        title=meta.get("title", meta["id"]),
+        version=meta.get("version", ""),
+        basis=tuple(meta.get("basis", ())),
+        source=source,
+        data=data,
+        origins=origins,
         sha256=fingerprint(data),
     )
 
@@ -259,28 +305,48 @@ _REQUIRED_KEYS = {
 def _check_complete(data: dict, source: str) -> None:
     for section in REQUIRED_SECTIONS:
         if section not in data:
-            raise RulesetError(f"missing section `[{section}]`", section,
-                               "add it, or `extends = \"mof-2020\"` to take the national rules",
-                               file=source, code="ruleset-incomplete")
+            raise RulesetError(
+                f"missing section `[{section}]`",
+                section,
+                'add it, or `extends = "mof-2020"` to take the national rules',
+                file=source,
+                code="ruleset-incomplete",
+            )
         for key in _REQUIRED_KEYS.get(section, ()):
             if key not in data[section]:
-                raise RulesetError(f"missing key `{key}`", f"{section}.{key}",
-                                   "add it, or extend a rule set that has it",
-                                   file=source, code="ruleset-incomplete")
+                raise RulesetError(
+                    f"missing key `{key}`",
+                    f"{section}.{key}",
+                    "add it, or extend a rule set that has it",
+                    file=source,
+                    code="ruleset-incomplete",
+                )
     over = data.get("over_achievement")
     if over is not None:
         for key in ("ratio", "action"):
             if key not in over:
-                raise RulesetError(f"missing key `{key}`", f"over_achievement.{key}",
-                                   file=source, code="ruleset-incomplete")
+                raise RulesetError(
+                    f"missing key `{key}`",
+                    f"over_achievement.{key}",
+                    file=source,
+                    code="ruleset-incomplete",
+                )
         if over["action"] == "deduct" and "points" not in over:
-            raise RulesetError("`action = \"deduct\"` needs `points`", "over_achievement.points",
-                               "say how many points are taken off", file=source,
-                               code="ruleset-incomplete")
+            raise RulesetError(
+                '`action = "deduct"` needs `points`',
+                "over_achievement.points",
+                "say how many points are taken off",
+                file=source,
+                code="ruleset-incomplete",
+            )
     if data["execution"]["method"] == "bands" and "bands" not in data["execution"]:
-        raise RulesetError("`method = \"bands\"` needs `bands`", "execution.bands",
-                           "add e.g. bands = [{ min = 0.95, rate = 1.0 }, { min = 0, rate = 0.5 }]",
-                           file=source, code="ruleset-incomplete")
+        raise RulesetError(
+            '`method = "bands"` needs `bands`',
+            "execution.bands",
+            "add e.g. bands = [{ min = 0.95, rate = 1.0 }, { min = 0, rate = 0.5 }]",
+            file=source,
+            code="ruleset-incomplete",
+        )
 
 
 def _check_consistent(data: dict, source: str) -> None:
@@ -292,12 +358,18 @@ def _check_consistent(data: dict, source: str) -> None:
         if not tier["min"] <= tier["default"] <= tier["max"]:
             raise RulesetError(
                 f"tier {tier['name']!r}: default {tier['default']} is outside [{tier['min']}, {tier['max']}]",
-                where, file=source, code="ruleset-invalid")
+                where,
+                file=source,
+                code="ruleset-invalid",
+            )
     if data["qualitative"]["same_as_target"] not in names:
         raise RulesetError(
             f"same_as_target {data['qualitative']['same_as_target']!r} is not a tier",
-            "qualitative.same_as_target", did_you_mean(data["qualitative"]["same_as_target"], names)
-            or "tiers: " + ", ".join(names), file=source)
+            "qualitative.same_as_target",
+            did_you_mean(data["qualitative"]["same_as_target"], names)
+            or "tiers: " + ", ".join(names),
+            file=source,
+        )
     _check_tier_bands(tiers, source)
     _check_grades(data["grades"], source)
     categories = [k for k in data["weights"] if k not in ("total", "missing")]
@@ -308,16 +380,24 @@ def _check_consistent(data: dict, source: str) -> None:
             f"the default weights do not add up: execution {execution} + "
             + " + ".join(f"{c} {data['weights'][c]}" for c in categories)
             + f" = {weights_sum}, not total = {data['weights']['total']}",
-            "weights", "change a weight or `total` so that they agree", file=source,
-            code="ruleset-weights")
+            "weights",
+            "change a weight or `total` so that they agree",
+            file=source,
+            code="ruleset-weights",
+        )
     for lacking, receivers in data["weights"].get("missing", {}).items():
         for name in (lacking, *receivers):
             if name not in categories:
-                raise RulesetError(f"`{name}` is not a weighted category", f"weights.missing.{lacking}",
-                                   did_you_mean(name, categories), file=source)
+                raise RulesetError(
+                    f"`{name}` is not a weighted category",
+                    f"weights.missing.{lacking}",
+                    did_you_mean(name, categories),
+                    file=source,
+                )
 
 
 # --- showing a resolved rule set ---------------------------------------------------------------
+
 
 def _toml_key(key: str) -> str:
     import re
@@ -335,7 +415,9 @@ def _toml_value(value) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(_toml_value(v) for v in value) + "]"
     if isinstance(value, dict):
-        return "{ " + ", ".join(f"{_toml_key(k)} = {_toml_value(v)}" for k, v in value.items()) + " }"
+        return (
+            "{ " + ", ".join(f"{_toml_key(k)} = {_toml_value(v)}" for k, v in value.items()) + " }"
+        )
     raise TypeError(f"cannot show {type(value).__name__} in TOML")
 
 
@@ -345,17 +427,21 @@ def to_toml(ruleset: RuleSet) -> str:
     width = 44
     for section, table in ruleset.data.items():
         if isinstance(table, list):  # arrays of tables: caps, overrides
-            for i, item in enumerate(table):
+            for item in table:
                 lines.append(f"[[{_toml_key(section)}]]")
                 for key, value in item.items():
                     origin = _origin_of(ruleset.origins, f"{section}")
-                    lines.append(f"{_toml_key(key)} = {_toml_value(value)}".ljust(width) + f"  # {origin}")
+                    lines.append(
+                        f"{_toml_key(key)} = {_toml_value(value)}".ljust(width) + f"  # {origin}"
+                    )
                 lines.append("")
             continue
         lines.append(f"[{_toml_key(section)}]")
         for key, value in table.items():
             line = f"{_toml_key(key)} = {_toml_value(value)}"
-            lines.append(line.ljust(width) + f"  # {_origin_of(ruleset.origins, f'{section}.{key}')}")
+            lines.append(
+                line.ljust(width) + f"  # {_origin_of(ruleset.origins, f'{section}.{key}')}"
+            )
         lines.append("")
     return "\n".join(lines)
 
@@ -370,21 +456,29 @@ def _origin_of(origins: dict, dotted: str) -> str:
 def _check_tier_bands(tiers: list[dict], source: str) -> None:
     """The qualitative bands must cover [0, 1] once: no overlap, no gap."""
     ordered = sorted(enumerate(tiers), key=lambda item: item[1]["min"])
-    for (i, tier) in ordered:
+    for i, tier in ordered:
         if tier["min"] >= tier["max"]:
-            raise RulesetError(f"tier {tier['name']!r}: min {tier['min']} is not below max {tier['max']}",
-                               f"qualitative.tiers[{i}]", file=source)
+            raise RulesetError(
+                f"tier {tier['name']!r}: min {tier['min']} is not below max {tier['max']}",
+                f"qualitative.tiers[{i}]",
+                file=source,
+            )
     if ordered[0][1]["min"] != 0 or ordered[-1][1]["max"] != 1:
-        raise RulesetError("the tiers must cover the whole weight, from 0 to 1",
-                           "qualitative.tiers", "start the lowest tier at min = 0 and end the highest at max = 1",
-                           file=source)
+        raise RulesetError(
+            "the tiers must cover the whole weight, from 0 to 1",
+            "qualitative.tiers",
+            "start the lowest tier at min = 0 and end the highest at max = 1",
+            file=source,
+        )
     for (_, low), (j, high) in zip(ordered, ordered[1:]):
         if low["max"] != high["min"]:
             word = "overlap" if low["max"] > high["min"] else "leave a gap"
             raise RulesetError(
                 f"tiers {low['name']!r} (up to {low['max']}) and {high['name']!r} (from {high['min']}) {word}",
-                f"qualitative.tiers[{j}].min", "make each tier start where the one below ends",
-                file=source)
+                f"qualitative.tiers[{j}].min",
+                "make each tier start where the one below ends",
+                file=source,
+            )
 
 
 def _check_grades(grades: dict, source: str) -> None:
@@ -393,9 +487,16 @@ def _check_grades(grades: dict, source: str) -> None:
     names = list(grades)
     for (name, bound), (next_name, next_bound) in zip(grades.items(), list(grades.items())[1:]):
         if next_bound >= bound:
-            raise RulesetError(f"grades out of order: {next_name!r} = {next_bound} comes after {name!r} = {bound}",
-                               f"grades.{next_name}", "list the grades from the best down, bounds falling",
-                               file=source)
+            raise RulesetError(
+                f"grades out of order: {next_name!r} = {next_bound} comes after {name!r} = {bound}",
+                f"grades.{next_name}",
+                "list the grades from the best down, bounds falling",
+                file=source,
+            )
     if bounds[-1] != 0:
-        raise RulesetError(f"the lowest grade {names[-1]!r} starts at {bounds[-1]}, so lower scores have no grade",
-                           f"grades.{names[-1]}", "give the lowest grade the bound 0", file=source)
+        raise RulesetError(
+            f"the lowest grade {names[-1]!r} starts at {bounds[-1]}, so lower scores have no grade",
+            f"grades.{names[-1]}",
+            "give the lowest grade the bound 0",
+            file=source,
+        )

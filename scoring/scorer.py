@@ -16,7 +16,8 @@ from .methods import MethodInput, Rating, show_rate
 from .model import Budget, Indicator, Table
 from .result import CategoryResult, ExecutionResult, Finding, IndicatorResult, TableResult
 from .rules import RuleSet
-from .values import GE, GT, EQ, ValueProblem, align_units, format_decimal as fmt, same_text
+from .values import EQ, GE, GT, ValueProblem, align_units, same_text
+from .values import format_decimal as fmt
 from .weights import effective_weights
 
 ZERO, ONE = Decimal(0), Decimal(1)
@@ -42,21 +43,32 @@ class Context:
         except (InputError, PluginError):
             raise
         except Exception as exc:
-            raise PluginError(f"method {method_name!r} failed on this indicator: {exc}", where,
-                              "report it to the plugin's authors", code="plugin-fault") from exc
+            raise PluginError(
+                f"method {method_name!r} failed on this indicator: {exc}",
+                where,
+                "report it to the plugin's authors",
+                code="plugin-fault",
+            ) from exc
         if not isinstance(rating, Rating):
-            raise PluginError(f"method {method_name!r} returned {type(rating).__name__}, not a Rating",
-                              where, code="plugin-fault")
+            raise PluginError(
+                f"method {method_name!r} returned {type(rating).__name__}, not a Rating",
+                where,
+                code="plugin-fault",
+            )
         rate = rating.rate
         if isinstance(rate, int) and not isinstance(rate, bool):
             rate = Decimal(rate)
         if not isinstance(rate, Decimal) or not rate.is_finite() or not ZERO <= rate <= ONE:
-            raise PluginError(f"method {method_name!r} returned rate {rate!r}: a rate is a Decimal in [0, 1]",
-                              where, code="plugin-fault")
+            raise PluginError(
+                f"method {method_name!r} returned rate {rate!r}: a rate is a Decimal in [0, 1]",
+                where,
+                code="plugin-fault",
+            )
         return Rating(rate, rating.explanation)
 
 
 # --- execution row ----------------------------------------------------------------------------
+
 
 def score_execution(budget: Budget, ctx: Context) -> ExecutionResult:
     """The 预算执行率 row: rate = spent / budget (adjusted by default), score by the rule set's method."""
@@ -66,26 +78,65 @@ def score_execution(budget: Budget, ctx: Context) -> ExecutionResult:
     label = "全年预算数" if rules["denominator"] == "adjusted" else "年初预算数"
     method = rules["method"]
     if denominator <= ZERO:
-        ctx.flag("budget-zero", "warning", budget.where,
-                 f"{label}为 0：执行率按 0 计，预算执行率得分 0")
-        return ExecutionResult(budget.planned, budget.adjusted, budget.spent, ZERO, weight, ZERO,
-                               method, f"{label}为 0，执行率按 0 计", budget.score)
+        ctx.flag(
+            "budget-zero", "warning", budget.where, f"{label}为 0：执行率按 0 计，预算执行率得分 0"
+        )
+        return ExecutionResult(
+            budget.planned,
+            budget.adjusted,
+            budget.spent,
+            ZERO,
+            weight,
+            ZERO,
+            method,
+            f"{label}为 0，执行率按 0 计",
+            budget.score,
+        )
     rate = min(budget.spent / denominator, ONE)
     if budget.spent > denominator:
-        ctx.flag("spent-over-budget", "warning", budget.where,
-                 f"全年执行数 {fmt(budget.spent)} 超过{label} {fmt(denominator)}，按满额执行计分")
-    view = MethodInput("预算执行率", "", "预算执行率", GE, denominator, budget.spent, "万元", None, weight,
-                       fmt(denominator), fmt(budget.spent), budget.score)
+        ctx.flag(
+            "spent-over-budget",
+            "warning",
+            budget.where,
+            f"全年执行数 {fmt(budget.spent)} 超过{label} {fmt(denominator)}，按满额执行计分",
+        )
+    view = MethodInput(
+        "预算执行率",
+        "",
+        "预算执行率",
+        GE,
+        denominator,
+        budget.spent,
+        "万元",
+        None,
+        weight,
+        fmt(denominator),
+        fmt(budget.spent),
+        budget.score,
+    )
     rating = ctx.rate(method, view, rules, f"{budget.where}")
     score = ctx.ruleset.round(weight * rating.rate)
-    explanation = (f"执行率 = 全年执行数 / {label} = {rating.explanation}" if method == "proportional"
-                   else f"执行率 {show_rate(rate)}：{rating.explanation}")
+    explanation = (
+        f"执行率 = 全年执行数 / {label} = {rating.explanation}"
+        if method == "proportional"
+        else f"执行率 {show_rate(rate)}：{rating.explanation}"
+    )
     explanation += f"；{fmt(weight)} × {show_rate(rating.rate)} = {score}"
-    return ExecutionResult(budget.planned, budget.adjusted, budget.spent, rate, weight, score,
-                           method, explanation, budget.score)
+    return ExecutionResult(
+        budget.planned,
+        budget.adjusted,
+        budget.spent,
+        rate,
+        weight,
+        score,
+        method,
+        explanation,
+        budget.score,
+    )
 
 
 # --- indicators -------------------------------------------------------------------------------
+
 
 def _match_tier(text: str, ruleset: RuleSet, target_text: str | None) -> str | None:
     for tier in ruleset.tiers:
@@ -112,10 +163,23 @@ def score_indicator(ind: Indicator, weight: Decimal, ctx: Context) -> IndicatorR
     """One row of the grid: its method, its rate, its rounded score and how they were reached."""
     rules = ctx.ruleset
     if not ind.applicable:
-        return IndicatorResult(ind.level1, ind.level2, ind.name, ind.target.text, ind.actual_text,
-                               weight, False, None, None, "not-applicable",
-                               "不适用：不参与评分" + ("，总分按比例折算" if rules.not_applicable == "rescale" else ""),
-                               ind.score, ind.where, reason=ind.reason)
+        return IndicatorResult(
+            ind.level1,
+            ind.level2,
+            ind.name,
+            ind.target.text,
+            ind.actual_text,
+            weight,
+            False,
+            None,
+            None,
+            "not-applicable",
+            "不适用：不参与评分"
+            + ("，总分按比例折算" if rules.not_applicable == "rescale" else ""),
+            ind.score,
+            ind.where,
+            reason=ind.reason,
+        )
     view, method_name, params = _prepare(ind, weight, ctx)
     rating = ctx.rate(method_name, view, params, ind.where)
     rate, explanation = rating.rate, rating.explanation
@@ -123,19 +187,42 @@ def score_indicator(ind: Indicator, weight: Decimal, ctx: Context) -> IndicatorR
         rate, explanation = _filed_in_band(ind, view, weight, rate, explanation, ctx)
     score = rules.round(weight * rate)
     if view.tier is None:
-        score, rate, explanation = _over_achievement(ind, view, weight, score, rate, explanation, ctx)
+        score, rate, explanation = _over_achievement(
+            ind, view, weight, score, rate, explanation, ctx
+        )
     explanation += f"；{fmt(weight)} × {show_rate(rate)} = {score}"
-    return IndicatorResult(ind.level1, ind.level2, ind.name, ind.target.text, ind.actual_text,
-                           weight, True, rate, score, method_name, explanation, ind.score,
-                           ind.where, view.tier, ind.reason)
+    return IndicatorResult(
+        ind.level1,
+        ind.level2,
+        ind.name,
+        ind.target.text,
+        ind.actual_text,
+        weight,
+        True,
+        rate,
+        score,
+        method_name,
+        explanation,
+        ind.score,
+        ind.where,
+        view.tier,
+        ind.reason,
+    )
 
 
 def _prepare(ind: Indicator, weight: Decimal, ctx: Context) -> tuple[MethodInput, str, dict]:
     """The method's view of the row, which method scores it, and the method's parameters."""
     rules = ctx.ruleset
     target = ind.target
-    common = dict(level1=ind.level1, level2=ind.level2, name=ind.name, weight=weight,
-                  target_text=target.text, actual_text=ind.actual_text, filed_score=ind.score)
+    common = dict(
+        level1=ind.level1,
+        level2=ind.level2,
+        name=ind.name,
+        weight=weight,
+        target_text=target.text,
+        actual_text=ind.actual_text,
+        filed_score=ind.score,
+    )
     tier = None
     if target.qualitative:
         tier = _match_tier(ind.actual_text, rules, target.text)
@@ -144,35 +231,51 @@ def _prepare(ind: Indicator, weight: Decimal, ctx: Context) -> tuple[MethodInput
                 f"实际完成值 {ind.actual_text!r} is not a tier of this qualitative (定性) indicator",
                 f"{ind.where}.actual",
                 f"write one of: {_accepted_words(rules)}, or restate the target ({target.text})",
-                code="actual-invalid")
+                code="actual-invalid",
+            )
     elif ind.actual is None:
         tier = _match_tier(ind.actual_text, rules, None)
         if tier is None:
             raise InputError(
                 f"实际完成值 {ind.actual_text!r} is not a number, and the target {target.text!r} is",
                 f"{ind.where}.actual",
-                "write the actual value as a number with its unit, e.g. \"95%\"",
-                code="actual-invalid")
-        ctx.flag("actual-not-numeric", "warning", ind.where,
-                 f"定量指标的实际完成值写成了「{ind.actual_text}」，按定性「{tier}」计分；请填写实际数值")
+                'write the actual value as a number with its unit, e.g. "95%"',
+                code="actual-invalid",
+            )
+        ctx.flag(
+            "actual-not-numeric",
+            "warning",
+            ind.where,
+            f"定量指标的实际完成值写成了「{ind.actual_text}」，按定性「{tier}」计分；请填写实际数值",
+        )
     override = _override(ind, rules)
     if tier is not None:
         method_name = override.method if override else "tiers"
         params = override.params if override else rules.data["qualitative"]
-        return MethodInput(op=None, target=None, actual=None, unit=None, tier=tier, **common), method_name, params
+        return (
+            MethodInput(op=None, target=None, actual=None, unit=None, tier=tier, **common),
+            method_name,
+            params,
+        )
     try:
         target_value, actual_value, unit = align_units(target, ind.actual)
     except ValueProblem as exc:
         raise InputError(str(exc), f"{ind.where}.actual", exc.hint, code="unit-mismatch") from None
     if actual_value < ZERO:
         if rules.quantitative["negative_actual"] == "error":
-            raise InputError(f"实际完成值 {ind.actual_text!r} is negative", f"{ind.where}.actual",
-                             "this rule set does not accept negative actual values", code="actual-negative")
+            raise InputError(
+                f"实际完成值 {ind.actual_text!r} is negative",
+                f"{ind.where}.actual",
+                "this rule set does not accept negative actual values",
+                code="actual-negative",
+            )
         actual_value = ZERO
     op = target.op or rules.quantitative["default_op"]
     method_name = override.method if override else rules.quantitative[op]
     params = override.params if override else rules.params(method_name)
-    view = MethodInput(op=op, target=target_value, actual=actual_value, unit=unit, tier=None, **common)
+    view = MethodInput(
+        op=op, target=target_value, actual=actual_value, unit=unit, tier=None, **common
+    )
     return view, method_name, params
 
 
@@ -188,10 +291,17 @@ def _filed_in_band(ind, view, weight, rate, explanation, ctx):
     inside = low <= filed <= high if tier.max == top else low <= filed < high
     bracket = "]" if tier.max == top else ")"
     if inside:
-        return filed / weight, f"定性「{view.tier}」，自评得分 {fmt(filed)} 在档内 [{fmt(low)}, {fmt(high)}{bracket}，采用"
-    ctx.flag("score-outside-band", "warning", ind.where,
-             f"定性「{view.tier}」的得分应在 [{fmt(low)}, {fmt(high)}{bracket}，自评 {fmt(filed)} 不在档内；"
-             f"按默认 {show_rate(rate)} 计分")
+        return (
+            filed / weight,
+            f"定性「{view.tier}」，自评得分 {fmt(filed)} 在档内 [{fmt(low)}, {fmt(high)}{bracket}，采用",
+        )
+    ctx.flag(
+        "score-outside-band",
+        "warning",
+        ind.where,
+        f"定性「{view.tier}」的得分应在 [{fmt(low)}, {fmt(high)}{bracket}，自评 {fmt(filed)} 不在档内；"
+        f"按默认 {show_rate(rate)} 计分",
+    )
     return rate, explanation
 
 
@@ -204,13 +314,17 @@ def _over_achievement(ind, view, weight, score, rate, explanation, ctx):
     if view.actual < threshold:
         return score, rate, explanation
     unit = view.unit or ""
-    said = (f"实际 {fmt(view.actual)}{unit} ≥ {fmt(Decimal(rule['ratio']))} × 目标 {fmt(view.target)}{unit}")
+    said = f"实际 {fmt(view.actual)}{unit} ≥ {fmt(Decimal(rule['ratio']))} × 目标 {fmt(view.target)}{unit}"
     filed = ind.score
     if rule.get("accept_filed") and filed is not None and ZERO <= filed < weight:
-        ctx.flag("over-achievement", "info", ind.where,
-                 f"{said}（完成值高于指标值较多）；采用自评调减后的得分 {fmt(filed)}")
-        return filed, filed / weight if weight else rate, (
-            explanation + f"；{said}，采用自评适度调减后的得分 {fmt(filed)}")
+        taken = ctx.ruleset.round(filed)
+        ctx.flag(
+            "over-achievement",
+            "info",
+            ind.where,
+            f"{said}（完成值高于指标值较多）；采用自评调减后的得分 {taken}",
+        )
+        return taken, taken / weight, explanation + f"；{said}，采用自评适度调减后的得分 {taken}"
     action = rule["action"]
     if action == "deduct":
         points = Decimal(rule["points"])
@@ -219,14 +333,24 @@ def _over_achievement(ind, view, weight, score, rate, explanation, ctx):
         new_rate = cut / weight if weight else ZERO
         return cut, new_rate, explanation + f"；{said}，扣 {fmt(points)} 分"
     if action == "require-reason" and not ind.reason:
-        ctx.flag("reason-missing", "error", ind.where,
-                 f"{said}，须在「偏差原因分析及改进措施」中说明原因")
-    ctx.flag("over-achievement", "warning" if not ind.reason else "info", ind.where,
-             f"{said}（完成值高于指标值较多），指标值是否偏低？" + ("已说明原因" if ind.reason else "未说明原因"))
+        ctx.flag(
+            "reason-missing",
+            "error",
+            ind.where,
+            f"{said}，须在「偏差原因分析及改进措施」中说明原因",
+        )
+    ctx.flag(
+        "over-achievement",
+        "warning" if not ind.reason else "info",
+        ind.where,
+        f"{said}（完成值高于指标值较多），指标值是否偏低？"
+        + ("已说明原因" if ind.reason else "未说明原因"),
+    )
     return score, rate, explanation
 
 
 # --- the table --------------------------------------------------------------------------------
+
 
 def score_table(table: Table, ctx: Context) -> TableResult:
     """Execution row, indicator rows, total (rescaled for not-applicable rows, capped), grade."""
@@ -235,7 +359,9 @@ def score_table(table: Table, ctx: Context) -> TableResult:
     for note in notes:
         ctx.flag(note.code, note.severity, note.where, note.message)
     execution = score_execution(table.budget, ctx)
-    indicators = [score_indicator(ind, weight, ctx) for ind, weight in zip(table.indicators, weights)]
+    indicators = [
+        score_indicator(ind, weight, ctx) for ind, weight in zip(table.indicators, weights)
+    ]
     parts = execution.score + sum((i.score for i in indicators if i.applicable), ZERO)
     explanation = f"执行率得分 {execution.score} + 指标得分 {parts - execution.score} = {parts}"
     total = parts
@@ -243,13 +369,22 @@ def score_table(table: Table, ctx: Context) -> TableResult:
     if dropped and rules.not_applicable == "rescale":
         remaining = rules.total - dropped
         total = rules.round(parts * rules.total / remaining) if remaining > ZERO else ZERO
-        explanation += (f"；不适用指标分值 {fmt(dropped)}，折算 {parts} × {fmt(rules.total)} / "
-                        f"{fmt(remaining)} = {total}")
+        explanation += (
+            f"；不适用指标分值 {fmt(dropped)}，折算 {parts} × {fmt(rules.total)} / "
+            f"{fmt(remaining)} = {total}"
+        )
     total, explanation = _apply_caps(total, execution, explanation, table, ctx)
     return TableResult(
-        name=table.name, score=total, grade=rules.grade(total), execution=execution,
-        categories=_categories(indicators), indicators=indicators, explanation=explanation,
-        filed_score=table.score, filed_grade=table.grade, where=table.where,
+        name=table.name,
+        score=total,
+        grade=rules.grade(total),
+        execution=execution,
+        categories=_categories(indicators),
+        indicators=indicators,
+        explanation=explanation,
+        filed_score=table.score,
+        filed_grade=table.grade,
+        where=table.where,
     )
 
 
@@ -262,10 +397,17 @@ def _apply_caps(total, execution, explanation, table, ctx):
     limit = Decimal(cap["max_score"])
     if total <= limit:
         return total, explanation
-    ctx.flag("score-capped", "info", table.where or "department",
-             f"执行率 {show_rate(execution.rate)} 低于 {fmt(Decimal(cap['execution_below']))}，总分封顶 {fmt(limit)}"
-             f"（计算得 {fmt(total)}）")
-    return limit, explanation + f"；执行率低于 {fmt(Decimal(cap['execution_below']))}，封顶 {fmt(limit)}"
+    ctx.flag(
+        "score-capped",
+        "info",
+        table.where or "department",
+        f"执行率 {show_rate(execution.rate)} 低于 {fmt(Decimal(cap['execution_below']))}，总分封顶 {fmt(limit)}"
+        f"（计算得 {fmt(total)}）",
+    )
+    return (
+        limit,
+        explanation + f"；执行率低于 {fmt(Decimal(cap['execution_below']))}，封顶 {fmt(limit)}",
+    )
 
 
 def _categories(indicators: list[IndicatorResult]) -> dict[str, CategoryResult]:

@@ -22,19 +22,45 @@ OPS = (GE, GT, LE, LT, EQ)
 # Longest spellings first, so that 大于等于 is not read as 大于 followed by 等于.
 _PREFIX_OPS = sorted(
     {
-        ">=": GE, "≥": GE, "≧": GE, "⩾": GE, "不低于": GE, "不少于": GE, "大于等于": GE,
-        "大于或等于": GE, "至少": GE,
-        "<=": LE, "≤": LE, "≦": LE, "⩽": LE, "不高于": LE, "不超过": LE, "不多于": LE,
-        "小于等于": LE, "小于或等于": LE, "至多": LE,
-        ">": GT, "大于": GT, "高于": GT, "多于": GT,
-        "<": LT, "小于": LT, "低于": LT, "少于": LT,
-        "=": EQ, "═": EQ, "==": EQ, "等于": EQ,
+        ">=": GE,
+        "≥": GE,
+        "≧": GE,
+        "⩾": GE,
+        "不低于": GE,
+        "不少于": GE,
+        "大于等于": GE,
+        "大于或等于": GE,
+        "至少": GE,
+        "<=": LE,
+        "≤": LE,
+        "≦": LE,
+        "⩽": LE,
+        "不高于": LE,
+        "不超过": LE,
+        "不多于": LE,
+        "小于等于": LE,
+        "小于或等于": LE,
+        "至多": LE,
+        ">": GT,
+        "大于": GT,
+        "高于": GT,
+        "多于": GT,
+        "<": LT,
+        "小于": LT,
+        "低于": LT,
+        "少于": LT,
+        "=": EQ,
+        "═": EQ,
+        "==": EQ,
+        "等于": EQ,
     }.items(),
     key=lambda item: -len(item[0]),
 )
 _SUFFIX_OPS = (("以上", GE), ("以内", LE), ("以下", LE))
 
-_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+")
+_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|[+-]?\.\d+")
+# NaN and infinity in any spelling Decimal would accept: refused, never read as text or a number.
+_NOT_FINITE = re.compile(r"[+-]?(?:s?nan|inf(?:inity)?)", re.IGNORECASE)
 UNIT_MAX_CHARS = 4
 
 PERCENT = "%"
@@ -87,9 +113,9 @@ class Target:
         return self.value is None
 
 
-def format_decimal(value: Decimal) -> str:
+def format_decimal(value: Decimal | int) -> str:
     """Plain notation without exponent or trailing zeros: ``Decimal('1E+1')`` is ``10``."""
-    text = format(value.normalize(), "f") if value == value.to_integral_value() else format(value, "f")
+    text = format(Decimal(value), "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text or "0"
@@ -110,10 +136,15 @@ def to_decimal(raw) -> Decimal:
     return value
 
 
+def _refuse_not_finite(raw, text: str) -> None:
+    if _NOT_FINITE.match(text):
+        raise ValueProblem(f"{raw!r} is not a usable number", "write a finite number such as 95.5")
+
+
 def _leading_op(text: str) -> tuple[str | None, str]:
     for spelling, op in _PREFIX_OPS:
         if text.startswith(spelling):
-            return op, text[len(spelling):].strip()
+            return op, text[len(spelling) :].strip()
     return None, text
 
 
@@ -130,10 +161,10 @@ def _split_number(text: str) -> tuple[Decimal, str] | None:
     if not match:
         return None
     number = Decimal(match.group().replace(",", ""))
-    return number, text[match.end():].strip()
+    return number, text[match.end() :].strip()
 
 
-def _unit_or_none(tail: str) -> str | None | bool:
+def _unit_or_none(tail: str) -> str | bool | None:
     """The unit a tail spells, None for no unit, False when the tail is not a unit."""
     if not tail:
         return None
@@ -153,10 +184,9 @@ def parse_quantity(raw) -> Quantity | None:
     if not isinstance(raw, str):
         raise ValueProblem(f"expected a number or text, got {type(raw).__name__}")
     text = normalise(raw)
-    if text.lower().lstrip("+-") in {"nan", "inf", "infinity"}:
-        raise ValueProblem(f"{raw!r} is not a usable number", "write a finite number such as 95.5")
     _, rest = _leading_op(text)
     _, rest = _trailing_op(rest)
+    _refuse_not_finite(raw, rest)
     split = _split_number(rest)
     if split is None:
         return None
@@ -175,7 +205,9 @@ def parse_money(raw) -> Decimal:
     """A budget amount in 万元; ``"3,823,100元"`` is 382.31."""
     quantity = parse_quantity(raw)
     if quantity is None:
-        raise ValueProblem(f"{raw!r} is not an amount of money", "write it like 382.31 or \"382.31万元\"")
+        raise ValueProblem(
+            f"{raw!r} is not an amount of money", 'write it like 382.31 or "382.31万元"'
+        )
     if quantity.unit is None or quantity.unit == "万元":
         return quantity.value
     if quantity.unit in MONEY:
@@ -197,9 +229,10 @@ def parse_target(raw) -> Target:
         raise ValueProblem(f"expected text or a number, got {type(raw).__name__}")
     text = normalise(raw)
     if not text:
-        raise ValueProblem("the target is empty", "write the 年度指标值, e.g. \"≥95%\" or \"效果明显\"")
+        raise ValueProblem("the target is empty", 'write the 年度指标值, e.g. "≥95%" or "效果明显"')
     lead, rest = _leading_op(text)
     trail, rest = _trailing_op(rest)
+    _refuse_not_finite(raw, rest)
     if lead and trail and lead != trail:
         raise ValueProblem(
             f"{raw!r} says both {lead} and {trail}",
@@ -227,9 +260,18 @@ def _target_from_table(raw: dict) -> Target:
     quantity = parse_quantity(raw.get("value"))
     if quantity is None:
         raise ValueProblem(f"value {raw.get('value')!r} is not a number")
-    unit = canonical_unit(raw.get("unit")) or quantity.unit
-    text = f"{op or ''}{format_decimal(quantity.value)}{raw.get('unit') or quantity.unit or ''}"
-    return Target(text, op, quantity.value, unit)
+    value, unit = quantity.value, quantity.unit
+    stated = canonical_unit(normalise(str(raw["unit"]))) if raw.get("unit") is not None else None
+    if stated and unit and stated != unit:
+        if not (stated in MONEY and unit in MONEY):
+            raise ValueProblem(
+                f"value {raw['value']!r} is in {unit!r} but unit says {stated!r}",
+                "give the unit once, in `unit` or in the value",
+            )
+        value = value * MONEY[unit] / MONEY[stated]
+    unit = stated or unit
+    text = f"{op or ''}{format_decimal(value)}{unit or ''}"
+    return Target(text, op, value, unit)
 
 
 def same_text(a: str, b: str) -> bool:
@@ -237,9 +279,7 @@ def same_text(a: str, b: str) -> bool:
     return re.sub(r"\s+", "", normalise(a)) == re.sub(r"\s+", "", normalise(b))
 
 
-def align_units(
-    target: Target, actual: Quantity
-) -> tuple[Decimal, Decimal, str | None]:
+def align_units(target: Target, actual: Quantity) -> tuple[Decimal, Decimal, str | None]:
     """Target and actual values in one unit, or ValueProblem when the units disagree."""
     t_unit, a_unit = target.unit, actual.unit
     assert target.value is not None

@@ -57,9 +57,11 @@ def effective_weights(table: Table, ruleset: RuleSet) -> tuple[list[Decimal], li
     if any(weighted):
         first = table.indicators[weighted.index(False)]
         raise InputError(
-            "some indicators of this table have a weight (分值) and some do not", first.where,
+            "some indicators of this table have a weight (分值) and some do not",
+            first.where,
             "give every indicator its weight, or none of them to use the rule set's defaults",
-            code="weights-partial")
+            code="weights-partial",
+        )
     return _default_weights(table, ruleset)
 
 
@@ -68,11 +70,15 @@ def _check_total(table: Table, weights: list[Decimal], ruleset: RuleSet) -> list
     total = execution + sum(weights, Decimal(0))
     if total == ruleset.total:
         return []
-    return [WeightNote(
-        "weights-total", "warning", table.where or "department",
-        f"分值合计 {format_decimal(total)}（预算执行率 {format_decimal(execution)} + 指标 "
-        f"{format_decimal(total - execution)}），应为 {format_decimal(ruleset.total)}；按所填分值计分，不作折算",
-    )]
+    return [
+        WeightNote(
+            "weights-total",
+            "warning",
+            table.where or "department",
+            f"分值合计 {format_decimal(total)}（预算执行率 {format_decimal(execution)} + 指标 "
+            f"{format_decimal(total - execution)}），应为 {format_decimal(ruleset.total)}；按所填分值计分，不作折算",
+        )
+    ]
 
 
 def _default_weights(table: Table, ruleset: RuleSet) -> tuple[list[Decimal], list[WeightNote]]:
@@ -85,7 +91,8 @@ def _default_weights(table: Table, ruleset: RuleSet) -> tuple[list[Decimal], lis
                 f"{ind.where}.level1",
                 "give every indicator of this table a weight, or use a rule set that weights "
                 "this category; weighted here: " + ", ".join(categories),
-                code="category-unknown")
+                code="category-unknown",
+            )
     notes: list[WeightNote] = []
     category_weight = {name: categories[name] for name in present}
     for lacking in categories:
@@ -94,18 +101,28 @@ def _default_weights(table: Table, ruleset: RuleSet) -> tuple[list[Decimal], lis
         receivers = [c for c in ruleset.missing.get(lacking, ()) if c in present]
         where = table.where or "department"
         if not receivers:
-            notes.append(WeightNote(
-                "category-missing", "warning", where,
-                f"缺少「{lacking}」，其默认分值 {format_decimal(categories[lacking])} 无处分配，满分达不到 "
-                f"{format_decimal(ruleset.total)}"))
+            notes.append(
+                WeightNote(
+                    "category-missing",
+                    "warning",
+                    where,
+                    f"缺少「{lacking}」，其默认分值 {format_decimal(categories[lacking])} 无处分配，满分达不到 "
+                    f"{format_decimal(ruleset.total)}",
+                )
+            )
             continue
         shares = apportion(categories[lacking], [categories[c] for c in receivers], ruleset.quantum)
         for receiver, share in zip(receivers, shares):
             category_weight[receiver] += share
-        notes.append(WeightNote(
-            "category-missing", "info", where,
-            f"缺少「{lacking}」，其分值 {format_decimal(categories[lacking])} 按比例分给 "
-            + "、".join(f"{c} +{format_decimal(s)}" for c, s in zip(receivers, shares))))
+        notes.append(
+            WeightNote(
+                "category-missing",
+                "info",
+                where,
+                f"缺少「{lacking}」，其分值 {format_decimal(categories[lacking])} 按比例分给 "
+                + "、".join(f"{c} +{format_decimal(s)}" for c, s in zip(receivers, shares)),
+            )
+        )
     counts = {name: sum(1 for ind in table.indicators if ind.level1 == name) for name in present}
     splits = {
         name: iter(apportion(category_weight[name], [Decimal(1)] * counts[name], ruleset.quantum))

@@ -29,8 +29,13 @@ def run_cli(*args: str, env: dict | None = None, cwd: Path | None = None) -> Run
     environment = {**os.environ, "COLUMNS": "100", **(env or {})}
     environment.pop("FORCE_COLOR", None)
     proc = subprocess.run(
-        [sys.executable, "-m", "scoring", *args], capture_output=True, text=True,
-        encoding="utf-8", env=environment, cwd=cwd, timeout=120,
+        [sys.executable, "-m", "scoring", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=environment,
+        cwd=cwd,
+        timeout=120,
     )
     return Run(proc)
 
@@ -45,7 +50,9 @@ def case_evaluation(path: Path) -> str:
     lines, skipping = [], False
     for line in path.read_text("utf-8").splitlines():
         if line.startswith("["):
-            skipping = line.strip() in ("[case]", "[expect]") or line.startswith(("[case.", "[expect."))
+            skipping = line.strip() in ("[case]", "[expect]") or line.startswith(
+                ("[case.", "[expect.")
+            )
         if not skipping:
             lines.append(line)
     return "\n".join(lines) + "\n"

@@ -20,7 +20,11 @@ def test_score_a_path(leting):
     result = scoring.score(leting)
     assert result.department.score == Decimal("99.79")
     assert result.department.grade == "优"
-    assert [p.score for p in result.projects] == [Decimal("99.90"), Decimal("99.71"), Decimal("99.82")]
+    assert [p.score for p in result.projects] == [
+        Decimal("99.90"),
+        Decimal("99.71"),
+        Decimal("99.82"),
+    ]
 
 
 def test_score_a_dict_and_a_loaded_evaluation(leting):
@@ -38,10 +42,14 @@ def test_score_a_dict_and_a_loaded_evaluation(leting):
 def test_rules_by_id_path_and_dict(leting, tmp_path):
     by_id = scoring.score(leting, rules="mof-2020")
     path = tmp_path / "whole.toml"
-    path.write_text('[ruleset]\nid = "whole"\nextends = "mof-2020"\n[rounding]\ndecimals = 0\n', "utf-8")
+    path.write_text(
+        '[ruleset]\nid = "whole"\nextends = "mof-2020"\n[rounding]\ndecimals = 0\n', "utf-8"
+    )
     by_path = scoring.score(leting, rules=path)
-    by_dict = scoring.score(leting, rules={"ruleset": {"id": "whole-dict", "extends": "mof-2020"},
-                                           "rounding": {"decimals": 0}})
+    by_dict = scoring.score(
+        leting,
+        rules={"ruleset": {"id": "whole-dict", "extends": "mof-2020"}, "rounding": {"decimals": 0}},
+    )
     assert by_id.department.score == Decimal("99.79")
     # whole points: executions 9.9 → 10, 9.71 → 10, 9.82 → 10: every project 100
     assert by_path.department.score == by_dict.department.score == Decimal("100")
@@ -63,7 +71,9 @@ def test_sha256_is_stable_and_follows_the_rules(leting):
 
 def test_errors_are_one_family(tmp_path, leting):
     bad = tmp_path / "bad.toml"
-    bad.write_text('[department]\nname = "d"\nyear = 2024\nbudget = { planned = 1, spent = 1 }\n', "utf-8")
+    bad.write_text(
+        '[department]\nname = "d"\nyear = 2024\nbudget = { planned = 1, spent = 1 }\n', "utf-8"
+    )
     with pytest.raises(scoring.InputError) as raised:
         scoring.score(bad)
     assert isinstance(raised.value, scoring.ScoringError)

@@ -56,11 +56,15 @@ def _check_table(label: str, scored, expected: dict) -> list[str]:
         if key in expected and not _same(getattr(scored, key), expected[key]):
             wrong.append(f"{label}.{key}: got {getattr(scored, key)}, expected {expected[key]}")
     if "execution" in expected and not _same(scored.execution.score, expected["execution"]):
-        wrong.append(f"{label}.execution: got {scored.execution.score}, expected {expected['execution']}")
+        wrong.append(
+            f"{label}.execution: got {scored.execution.score}, expected {expected['execution']}"
+        )
     if "execution_rate" in expected and not _same(
         scored.execution.rate.quantize(Decimal("0.0001")), expected["execution_rate"]
     ):
-        wrong.append(f"{label}.execution_rate: got {scored.execution.rate}, expected {expected['execution_rate']}")
+        wrong.append(
+            f"{label}.execution_rate: got {scored.execution.rate}, expected {expected['execution_rate']}"
+        )
     for key, attr in (("indicators", "score"), ("weights", "weight"), ("rates", "rate")):
         if key in expected:
             got = [getattr(i, attr) for i in scored.indicators]
@@ -71,7 +75,9 @@ def _check_table(label: str, scored, expected: dict) -> list[str]:
                 (g is None and w is None) or (g is not None and w is not None and _same(g, w))
                 for g, w in zip(got, want)
             ):
-                wrong.append(f"{label}.{key}: got {[str(g) for g in got]}, expected {[str(w) for w in want]}")
+                wrong.append(
+                    f"{label}.{key}: got {[str(g) for g in got]}, expected {[str(w) for w in want]}"
+                )
     return wrong
 
 
@@ -93,7 +99,9 @@ def test_case(path: Path) -> None:
         department = expect["department"]
         for key in ("score", "grade", "method"):
             if key in department and not _same(getattr(result.department, key), department[key]):
-                wrong.append(f"department.{key}: got {getattr(result.department, key)}, expected {department[key]}")
+                wrong.append(
+                    f"department.{key}: got {getattr(result.department, key)}, expected {department[key]}"
+                )
         if "table" in department:
             wrong += _check_table("department.table", result.department.table, department["table"])
     for i, expected in enumerate(expect.get("projects", [])):

@@ -18,7 +18,11 @@ def test_demo_scores_the_bundled_example(cli):
     assert run.code == 0, run
     assert "乐亭县城区工业聚集区管理委员会" in run.out
     assert "99.79" in run.out and "优" in run.out
-    for project, total in (("招商经费", "99.90"), ("基础设施维护及企业服务费", "99.71"), ("电子政务平台经费", "99.82")):
+    for project, total in (
+        ("招商经费", "99.90"),
+        ("基础设施维护及企业服务费", "99.71"),
+        ("电子政务平台经费", "99.82"),
+    ):
         assert re.search(rf"{project}.*{total}", run.out), run.out
     assert not ANSI.search(run.out), "piped output must be plain"
 
@@ -29,21 +33,58 @@ def test_json_output_is_the_contract(cli, leting):
     data = json.loads(run.out)
     assert "乐亭" in run.out  # UTF-8, not \\u escapes
     assert data["engine"]["name"] == "scoring"
-    assert data["ruleset"]["id"] == "mof-2020" and re.fullmatch(r"[0-9a-f]{64}", data["ruleset"]["sha256"])
+    assert data["ruleset"]["id"] == "mof-2020" and re.fullmatch(
+        r"[0-9a-f]{64}", data["ruleset"]["sha256"]
+    )
     department = data["department"]
-    assert (department["score"], department["grade"], department["method"]) == (99.79, "优", "budget-weighted")
-    assert department["execution"] == {**department["execution"], "rate": 0.9786, "weight": 10, "score": 9.79}
+    assert (department["score"], department["grade"], department["method"]) == (
+        99.79,
+        "优",
+        "budget-weighted",
+    )
+    assert department["execution"] == {
+        **department["execution"],
+        "rate": 0.9786,
+        "weight": 10,
+        "score": 9.79,
+    }
     assert department["table"] is None
     first = data["projects"][0]
     assert (first["name"], first["score"], first["grade"]) == ("招商经费", 99.9, "优")
     assert first["execution"]["rate"] == 0.99 and first["execution"]["score"] == 9.9
-    assert first["categories"] == {"产出指标": {"weight": 55, "score": 55}, "效益指标": {"weight": 35, "score": 35}}
+    assert first["categories"] == {
+        "产出指标": {"weight": 55, "score": 55},
+        "效益指标": {"weight": 35, "score": 35},
+    }
     row = first["indicators"][0]
-    assert {k: row[k] for k in ("level1", "level2", "name", "target", "actual", "weight", "applicable",
-                                 "rate", "score", "method", "filed_score")} == {
-        "level1": "产出指标", "level2": "数量指标", "name": "自主引进项目数", "target": "≥3个",
-        "actual": "3个", "weight": 20, "applicable": True, "rate": 1, "score": 20, "method": "ratio",
-        "filed_score": None}
+    assert {
+        k: row[k]
+        for k in (
+            "level1",
+            "level2",
+            "name",
+            "target",
+            "actual",
+            "weight",
+            "applicable",
+            "rate",
+            "score",
+            "method",
+            "filed_score",
+        )
+    } == {
+        "level1": "产出指标",
+        "level2": "数量指标",
+        "name": "自主引进项目数",
+        "target": "≥3个",
+        "actual": "3个",
+        "weight": 20,
+        "applicable": True,
+        "rate": 1,
+        "score": 20,
+        "method": "ratio",
+        "filed_score": None,
+    }
     assert row["explanation"]
     assert data["findings"] == []
 
@@ -118,7 +159,9 @@ def test_several_files_one_broken(cli, leting, langfang, tmp_path):
     assert str(broken) in run.err and "Traceback" not in run.err
 
 
-@pytest.mark.parametrize(("threshold", "code"), [("99", 0), ("99.79", 0), ("99.8", 1), ("优", 0), ("良", 0)])
+@pytest.mark.parametrize(
+    ("threshold", "code"), [("99", 0), ("99.79", 0), ("99.8", 1), ("优", 0), ("良", 0)]
+)
 def test_fail_under(cli, leting, threshold, code):
     assert cli("score", str(leting), "--fail-under", threshold).code == code
 
@@ -129,7 +172,9 @@ def test_fail_under_grade_not_reached(cli, tmp_path):
         '[department]\nname = "d"\nyear = 2024\nbudget = { planned = 10, spent = 5 }\n'
         '[[projects]]\nname = "p"\nbudget = { planned = 10, spent = 5 }\n'
         '[[projects.indicators]]\nlevel1 = "产出指标"\nlevel2 = "数量指标"\nname = "n"\n'
-        'target = "≥10个"\nactual = "7个"\nweight = 90\nreason = "进度滞后"\n', "utf-8")
+        'target = "≥10个"\nactual = "7个"\nweight = 90\nreason = "进度滞后"\n',
+        "utf-8",
+    )
     # 10 × 0.5 = 5 + 90 × 0.7 = 63 → 68, 中
     run = cli("score", str(low), "--fail-under", "良")
     assert run.code == 1 and "68.00" in run.out
@@ -146,12 +191,19 @@ def test_check_exit_codes(cli, langfang, tmp_path):
     assert run.code == 0, run  # warnings only
     assert "recorded-score-mismatch" in run.out
     data = json.loads(cli("check", str(langfang), "-f", "json").out)
-    assert set(data) == {"engine", "ruleset", "source", "findings", "errors"} and data["errors"] == 0
+    assert (
+        set(data) == {"engine", "ruleset", "source", "findings", "errors"} and data["errors"] == 0
+    )
     above = tmp_path / "above.toml"
-    above.write_text(langfang.read_text("utf-8").replace("score = 10\n", "score = 11\n", 1), "utf-8")
+    above.write_text(
+        langfang.read_text("utf-8").replace("score = 10\n", "score = 11\n", 1), "utf-8"
+    )
     run = cli("check", str(above), "-f", "json")
     assert run.code == 1, run
-    assert any(f["code"] == "score-above-weight" and f["severity"] == "error" for f in json.loads(run.out)["findings"])
+    assert any(
+        f["code"] == "score-above-weight" and f["severity"] == "error"
+        for f in json.loads(run.out)["findings"]
+    )
 
 
 def test_output_is_atomic_and_never_overwrites_an_input(cli, leting, tmp_path):
@@ -165,9 +217,11 @@ def test_output_is_atomic_and_never_overwrites_an_input(cli, leting, tmp_path):
 
 
 def test_version_is_fast_and_light():
-    code = ("import sys\nfrom scoring.cli import main\ntry:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
-            "heavy = [m for m in sys.modules if m.split('.')[0] in ('jsonschema', 'rich', 'pluggy')]\n"
-            "print('HEAVY', heavy)")
+    code = (
+        "import sys\nfrom scoring.cli import main\ntry:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in sys.modules if m.split('.')[0] in ('jsonschema', 'rich', 'pluggy')]\n"
+        "print('HEAVY', heavy)"
+    )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert "scoring 0." in proc.stdout
     assert "HEAVY []" in proc.stdout, proc.stdout
@@ -187,16 +241,21 @@ def test_rules_list_show_check(cli, tmp_path):
     show = cli("rules", "show", "mof-2020")
     assert show.code == 0 and "[execution]" in show.out and "mof-2020.toml" in show.out
     child = tmp_path / "mine.toml"
-    child.write_text('[ruleset]\nid = "mine"\nextends = "mof-2020"\n[execution]\nweight = 20\n'
-                     '[weights]\n"产出指标" = 40\n', "utf-8")
+    child.write_text(
+        '[ruleset]\nid = "mine"\nextends = "mof-2020"\n[execution]\nweight = 20\n'
+        '[weights]\n"产出指标" = 40\n',
+        "utf-8",
+    )
     shown = cli("rules", "show", str(child))
-    line = next(l for l in shown.out.splitlines() if l.startswith("weight = 20"))
+    line = next(row for row in shown.out.splitlines() if row.startswith("weight = 20"))
     assert str(child) in line, "each key names the file that set it"
-    line = next(l for l in shown.out.splitlines() if l.startswith("denominator"))
+    line = next(row for row in shown.out.splitlines() if row.startswith("denominator"))
     assert "mof-2020.toml" in line
     assert cli("rules", "check", str(child)).code == 0
     bad = tmp_path / "bad.toml"
-    bad.write_text('[ruleset]\nid = "bad"\nextends = "mof-2020"\n[rounding]\nmode = "bankers"\n', "utf-8")
+    bad.write_text(
+        '[ruleset]\nid = "bad"\nextends = "mof-2020"\n[rounding]\nmode = "bankers"\n', "utf-8"
+    )
     run = cli("rules", "check", str(bad))
     assert run.code == 2 and "rounding.mode" in run.err and str(bad) in run.err
 
@@ -225,23 +284,34 @@ def test_no_command_prints_help(cli):
 def test_console_script_is_installed():
     import shutil
 
-    script = shutil.which("scoring", path=str(Path(sys.executable).parent)) or shutil.which("scoring")
+    script = shutil.which("scoring", path=str(Path(sys.executable).parent)) or shutil.which(
+        "scoring"
+    )
     assert script, "the `scoring` command is installed with the package"
 
 
-@pytest.mark.parametrize(("body", "where", "words"), [
-    ('[qualitative]\ntiers = [{ name = "达成", min = 0.8, max = 1.0, default = 1.0 }, '
-     '{ name = "部分达成", min = 0.5, max = 0.85, default = 0.7 }, { name = "未达成", min = 0.0, max = 0.5, default = 0.3 }]\n',
-     "qualitative.tiers", "overlap"),
-    ('[qualitative]\ntiers = [{ name = "达成", min = 0.8, max = 1.0, default = 1.0 }, '
-     '{ name = "未达成", min = 0.0, max = 0.6, default = 0.3 }]\nsame_as_target = "达成"\n',
-     "qualitative.tiers", "gap"),
-    ('[weights]\n"产出指标" = 60\n', "weights", "do not add up"),
-    ('[grades]\n"差" = 10\n', "grades.差", "bound 0"),
-    ('[over_achievement]\naction = "deduct"\n', "over_achievement.points", "needs `points`"),
-    ('[execution]\nmethod = "bands"\n', "execution.bands", "needs `bands`"),
-    ('[qualitative]\nsame_as_target = "完成了"\n', "qualitative.same_as_target", "not a tier"),
-])
+@pytest.mark.parametrize(
+    ("body", "where", "words"),
+    [
+        (
+            '[qualitative]\ntiers = [{ name = "达成", min = 0.8, max = 1.0, default = 1.0 }, '
+            '{ name = "部分达成", min = 0.5, max = 0.85, default = 0.7 }, { name = "未达成", min = 0.0, max = 0.5, default = 0.3 }]\n',
+            "qualitative.tiers",
+            "overlap",
+        ),
+        (
+            '[qualitative]\ntiers = [{ name = "达成", min = 0.8, max = 1.0, default = 1.0 }, '
+            '{ name = "未达成", min = 0.0, max = 0.6, default = 0.3 }]\nsame_as_target = "达成"\n',
+            "qualitative.tiers",
+            "gap",
+        ),
+        ('[weights]\n"产出指标" = 60\n', "weights", "do not add up"),
+        ('[grades]\n"差" = 10\n', "grades.差", "bound 0"),
+        ('[over_achievement]\naction = "deduct"\n', "over_achievement.points", "needs `points`"),
+        ('[execution]\nmethod = "bands"\n', "execution.bands", "needs `bands`"),
+        ('[qualitative]\nsame_as_target = "完成了"\n', "qualitative.same_as_target", "not a tier"),
+    ],
+)
 def test_rules_check_finds_what_a_schema_cannot(cli, tmp_path, body, where, words):
     path = tmp_path / "mine.toml"
     path.write_text('[ruleset]\nid = "mine"\nextends = "mof-2020"\n' + body, "utf-8")

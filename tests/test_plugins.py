@@ -15,7 +15,15 @@ def test_builtins_come_through_the_entry_point_group():
     host = Host()
     names = {info.name for info in host.plugins()}
     assert {"methods", "rulesets", "readers", "renderers", "checks"} <= names
-    assert {"ratio", "reverse-linear", "reverse-ratio", "equal", "tiers", "proportional", "bands"} <= set(host.methods)
+    assert {
+        "ratio",
+        "reverse-linear",
+        "reverse-ratio",
+        "equal",
+        "tiers",
+        "proportional",
+        "bands",
+    } <= set(host.methods)
     assert {".toml", ".json"} <= set(host.readers)
     assert {"table", "json", "markdown", "csv"} <= set(host.renderers)
     assert "mof-2020" in host.catalog
@@ -65,7 +73,7 @@ def test_two_plugins_with_one_name_are_an_error():
 
     host = Host(plugins=(Twin(),))
     with pytest.raises(scoring.PluginError) as raised:
-        host.methods
+        _ = host.methods
     assert "ratio" in str(raised.value) and "methods" in str(raised.value)
 
 

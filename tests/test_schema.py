@@ -29,8 +29,9 @@ def test_examples_validate(path):
 
 
 def test_bundled_rule_sets_validate():
-    import tomllib
     from pathlib import Path
+
+    import tomllib
 
     from scoring.builtins.rulesets import ruleset_folder
 
@@ -41,16 +42,55 @@ def test_bundled_rule_sets_validate():
         assert schemas.problems("ruleset", data) == [], path
 
 
-@pytest.mark.parametrize(("data", "where", "words"), [
-    ({"department": {"name": "d", "year": 2024, "budget": {"planned": 1, "spent": 1}, "x": 1}},
-     "department.x", "unknown key"),
-    ({"department": {"name": "d", "year": 2024.5, "budget": {"planned": 1, "spent": 1}}}, "department.year", "whole number"),
-    ({"department": {"name": "", "year": 2024, "budget": {"planned": 1, "spent": 1}}}, "department.name", "empty"),
-    ({"department": {"name": "d", "year": 2024, "budget": {"planned": 1, "spent": 1}},
-      "projects": [{"name": "p", "budget": {"planned": 1, "spent": 1}, "indicators": [
-          {"level1": "a", "level2": "b", "name": "c", "target": {"op": "≥"}, "actual": 1}]}]},
-     "projects[0].indicators[0].target", "wrong form"),
-])
+@pytest.mark.parametrize(
+    ("data", "where", "words"),
+    [
+        (
+            {
+                "department": {
+                    "name": "d",
+                    "year": 2024,
+                    "budget": {"planned": 1, "spent": 1},
+                    "x": 1,
+                }
+            },
+            "department.x",
+            "unknown key",
+        ),
+        (
+            {"department": {"name": "d", "year": 2024.5, "budget": {"planned": 1, "spent": 1}}},
+            "department.year",
+            "whole number",
+        ),
+        (
+            {"department": {"name": "", "year": 2024, "budget": {"planned": 1, "spent": 1}}},
+            "department.name",
+            "empty",
+        ),
+        (
+            {
+                "department": {"name": "d", "year": 2024, "budget": {"planned": 1, "spent": 1}},
+                "projects": [
+                    {
+                        "name": "p",
+                        "budget": {"planned": 1, "spent": 1},
+                        "indicators": [
+                            {
+                                "level1": "a",
+                                "level2": "b",
+                                "name": "c",
+                                "target": {"op": "≥"},
+                                "actual": 1,
+                            }
+                        ],
+                    }
+                ],
+            },
+            "projects[0].indicators[0].target",
+            "wrong form",
+        ),
+    ],
+)
 def test_schema_problems_speak_plainly(data, where, words):
     found = schemas.problems("evaluation", data)
     assert found, data

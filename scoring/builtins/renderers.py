@@ -7,4 +7,9 @@ from scoring.hookspecs import hookimpl
 def scoring_register_renderers():
     from scoring.render import csv, json, markdown, table
 
-    return {"table": table.render, "json": json.render, "markdown": markdown.render, "csv": csv.render}
+    return {
+        "table": table.render,
+        "json": json.render,
+        "markdown": markdown.render,
+        "csv": csv.render,
+    }

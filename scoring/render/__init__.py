@@ -32,8 +32,10 @@ class FileError:
     where: str | None
 
     def to_dict(self) -> dict:
-        return {"source": self.source,
-                "error": {"code": self.code, "message": self.message, "where": self.where}}
+        return {
+            "source": self.source,
+            "error": {"code": self.code, "message": self.message, "where": self.where},
+        }
 
 
 def percent(rate: Decimal | None) -> str:

@@ -13,8 +13,23 @@ from ..result import Result, TableResult
 from ..values import format_decimal
 from . import FileError, Options
 
-COLUMNS = ["source", "表", "行", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值",
-           "分值", "得分率", "得分", "自评得分", "等级", "方法", "位置"]
+COLUMNS = [
+    "source",
+    "表",
+    "行",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "年度指标值",
+    "实际完成值",
+    "分值",
+    "得分率",
+    "得分",
+    "自评得分",
+    "等级",
+    "方法",
+    "位置",
+]
 
 
 def _n(value) -> str:
@@ -29,15 +44,58 @@ def _rate(value) -> str:
 
 def _table_rows(source: str, table: TableResult):
     execution = table.execution
-    yield [source, table.name, "预算执行率", "预算执行率", "", "", _n(execution.adjusted),
-           _n(execution.spent), _n(execution.weight), _rate(execution.rate), _n(execution.score),
-           _n(execution.filed_score), "", execution.method, f"{table.where or 'department'}.budget"]
+    yield [
+        source,
+        table.name,
+        "预算执行率",
+        "预算执行率",
+        "",
+        "",
+        _n(execution.adjusted),
+        _n(execution.spent),
+        _n(execution.weight),
+        _rate(execution.rate),
+        _n(execution.score),
+        _n(execution.filed_score),
+        "",
+        execution.method,
+        f"{table.where or 'department'}.budget",
+    ]
     for ind in table.indicators:
-        yield [source, table.name, "指标", ind.level1, ind.level2, ind.name, ind.target, ind.actual,
-               _n(ind.weight), _rate(ind.rate), _n(ind.score), _n(ind.filed_score), "",
-               ind.method, ind.where]
-    yield [source, table.name, "总分", "", "", "", "", "", "", "", _n(table.score),
-           _n(table.filed_score), table.grade, "", table.where or "department"]
+        yield [
+            source,
+            table.name,
+            "指标",
+            ind.level1,
+            ind.level2,
+            ind.name,
+            ind.target,
+            ind.actual,
+            _n(ind.weight),
+            _rate(ind.rate),
+            _n(ind.score),
+            _n(ind.filed_score),
+            "",
+            ind.method,
+            ind.where,
+        ]
+    yield [
+        source,
+        table.name,
+        "总分",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        _n(table.score),
+        _n(table.filed_score),
+        table.grade,
+        "",
+        table.where or "department",
+    ]
 
 
 def render(entries: list[Result | FileError], options: Options) -> str:
@@ -46,8 +104,25 @@ def render(entries: list[Result | FileError], options: Options) -> str:
     writer.writerow(COLUMNS)
     for entry in entries:
         if isinstance(entry, FileError):
-            writer.writerow([entry.source, "", "错误", "", "", "", "", "", "", "", "", "", "",
-                             entry.code, entry.where or ""])
+            writer.writerow(
+                [
+                    entry.source,
+                    "",
+                    "错误",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    entry.code,
+                    entry.where or "",
+                ]
+            )
             continue
         tables = list(entry.projects)
         if entry.department.table is not None:
@@ -55,7 +130,23 @@ def render(entries: list[Result | FileError], options: Options) -> str:
         for table in tables:
             writer.writerows(_table_rows(entry.source, table))
         department = entry.department
-        writer.writerow([entry.source, department.name, "部门得分", "", "", "", "", "", "", "",
-                         _n(department.score), _n(department.filed_score), department.grade,
-                         department.method, "department"])
+        writer.writerow(
+            [
+                entry.source,
+                department.name,
+                "部门得分",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                _n(department.score),
+                _n(department.filed_score),
+                department.grade,
+                department.method,
+                "department",
+            ]
+        )
     return out.getvalue()

@@ -16,18 +16,56 @@ def _row(*cells) -> str:
 
 def _table(title: str, table: TableResult, explain: bool) -> list[str]:
     execution = table.execution
-    lines = [f"### {title}", "",
-             _row("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "自评得分"),
-             _row(*["---"] * 5, "---:", "---:", "---:"),
-             _row("预算执行率", "", f"执行率 {percent(execution.rate)}", f"{money(execution.adjusted)}万元",
-                  f"{money(execution.spent)}万元", plain(execution.weight), execution.score,
-                  plain(execution.filed_score) if execution.filed_score is not None else "")]
+    lines = [
+        f"### {title}",
+        "",
+        _row(
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度指标值",
+            "实际完成值",
+            "分值",
+            "得分",
+            "自评得分",
+        ),
+        _row(*["---"] * 5, "---:", "---:", "---:"),
+        _row(
+            "预算执行率",
+            "",
+            f"执行率 {percent(execution.rate)}",
+            f"{money(execution.adjusted)}万元",
+            f"{money(execution.spent)}万元",
+            plain(execution.weight),
+            execution.score,
+            plain(execution.filed_score) if execution.filed_score is not None else "",
+        ),
+    ]
     for row in table.indicators:
-        lines.append(_row(row.level1, row.level2, row.name, row.target, row.actual, plain(row.weight),
-                          row.score if row.applicable else "不适用",
-                          plain(row.filed_score) if row.filed_score is not None else ""))
-    lines.append(_row("**总分**", "", "", "", "", "", f"**{table.score}**",
-                      plain(table.filed_score) if table.filed_score is not None else ""))
+        lines.append(
+            _row(
+                row.level1,
+                row.level2,
+                row.name,
+                row.target,
+                row.actual,
+                plain(row.weight),
+                row.score if row.applicable else "不适用",
+                plain(row.filed_score) if row.filed_score is not None else "",
+            )
+        )
+    lines.append(
+        _row(
+            "**总分**",
+            "",
+            "",
+            "",
+            "",
+            "",
+            f"**{table.score}**",
+            plain(table.filed_score) if table.filed_score is not None else "",
+        )
+    )
     lines += ["", f"等级：**{table.grade}**。{table.explanation}", ""]
     if explain:
         lines += ["计算过程：", "", f"- 预算执行率：{execution.explanation}"]
@@ -39,19 +77,34 @@ def _table(title: str, table: TableResult, explain: bool) -> list[str]:
 def _result(result: Result, options: Options) -> list[str]:
     department = result.department
     execution = department.execution
-    lines = [f"## {department.name} {department.year} 年度预算绩效自评", "",
-             f"- 得分 **{department.score}**，等级 **{department.grade}**（{department.method}）",
-             f"- 部门预算：年初 {money(execution.planned)}，全年 {money(execution.adjusted)}，"
-             f"执行 {money(execution.spent)} 万元，执行率 {percent(execution.rate)}",
-             f"- 规则：{result.ruleset.id} {result.ruleset.version} {result.ruleset.title}",
-             f"- 来源：`{result.source}`", ""]
+    lines = [
+        f"## {department.name} {department.year} 年度预算绩效自评",
+        "",
+        f"- 得分 **{department.score}**，等级 **{department.grade}**（{department.method}）",
+        f"- 部门预算：年初 {money(execution.planned)}，全年 {money(execution.adjusted)}，"
+        f"执行 {money(execution.spent)} 万元，执行率 {percent(execution.rate)}",
+        f"- 规则：{result.ruleset.id} {result.ruleset.version} {result.ruleset.title}",
+        f"- 来源：`{result.source}`",
+        "",
+    ]
     if options.mode == "score":
         if result.projects:
-            lines += ["| # | 项目名称 | 全年预算数 | 全年执行数 | 执行率 | 得分 | 等级 |",
-                      "|---:|---|---:|---:|---:|---:|:---:|"]
+            lines += [
+                "| # | 项目名称 | 全年预算数 | 全年执行数 | 执行率 | 得分 | 等级 |",
+                "|---:|---|---:|---:|---:|---:|:---:|",
+            ]
             for i, p in enumerate(result.projects, 1):
-                lines.append(_row(i, p.name, money(p.execution.adjusted), money(p.execution.spent),
-                                  percent(p.execution.rate), p.score, p.grade))
+                lines.append(
+                    _row(
+                        i,
+                        p.name,
+                        money(p.execution.adjusted),
+                        money(p.execution.spent),
+                        percent(p.execution.rate),
+                        p.score,
+                        p.grade,
+                    )
+                )
             lines.append("")
         for project in result.projects:
             lines += _table(f"项目：{project.name}", project, options.explain)
@@ -63,7 +116,9 @@ def _result(result: Result, options: Options) -> list[str]:
     if not result.findings:
         lines.append("无。")
     for f in result.findings:
-        lines.append(f"- **{SEVERITY_LABELS.get(f.severity, f.severity)}** `{f.where}` {f.message} (`{f.code}`)")
+        lines.append(
+            f"- **{SEVERITY_LABELS.get(f.severity, f.severity)}** `{f.where}` {f.message} (`{f.code}`)"
+        )
     lines.append("")
     return lines
 

@@ -13,6 +13,7 @@ from io import StringIO
 from ..result import Result, TableResult
 from . import SEVERITY_LABELS, FileError, Options, money, percent, plain
 
+
 def esc(text) -> str:
     """User text (names, targets, reasons) never read as rich markup: "[重点]" stays as written."""
     from rich.markup import escape
@@ -39,16 +40,25 @@ def render(entries: list[Result | FileError], options: Options) -> str:
     from rich.console import Console
 
     buffer = StringIO()
-    console = Console(file=buffer, width=options.width or 100, force_terminal=options.color,
-                      no_color=not options.color, color_system="standard" if options.color else None,
-                      highlight=False, emoji=False, legacy_windows=False)
+    console = Console(
+        file=buffer,
+        width=options.width or 100,
+        force_terminal=options.color,
+        no_color=not options.color,
+        color_system="standard" if options.color else None,
+        highlight=False,
+        emoji=False,
+        legacy_windows=False,
+    )
     for i, entry in enumerate(entries):
         if i and not (isinstance(entry, FileError) and len(entries) == 1):
             console.rule(style="dim")
         if isinstance(entry, FileError):
             # the message itself went to standard error; with several files, mark the gap here
             if len(entries) > 1:
-                console.print(f"[bold red]✗ {esc(entry.source)}[/]：无法评分（{entry.code}），原因见错误输出")
+                console.print(
+                    f"[bold red]✗ {esc(entry.source)}[/]：无法评分（{entry.code}），原因见错误输出"
+                )
         elif options.mode == "check":
             _check_summary(console, entry)
         else:
@@ -62,7 +72,9 @@ def _summary(console, result: Result, options: Options) -> None:
         console.print(_projects_table(result))
         console.print()
     for project in result.projects:
-        console.print(_indicator_table(result, project, f"项目：{esc(project.name)}", console.width))
+        console.print(
+            _indicator_table(result, project, f"项目：{esc(project.name)}", console.width)
+        )
         console.print()
         if options.explain:
             _explain(console, project)
@@ -90,31 +102,56 @@ def _header(console, result: Result) -> None:
     text.append(f"{department.score}", style=style)
     text.append("   等级 ")
     text.append(department.grade, style=style)
-    method = {"table": "部门整体自评表", "budget-weighted": "项目得分按全年预算数加权（惯例）",
-              "mean": "项目得分简单平均（惯例）"}.get(department.method, department.method)
+    method = {
+        "table": "部门整体自评表",
+        "budget-weighted": "项目得分按全年预算数加权（惯例）",
+        "mean": "项目得分简单平均（惯例）",
+    }.get(department.method, department.method)
     text.append(f"   计分：{method}\n", style="dim")
     execution = department.execution
-    text.append(f"部门预算  年初 {money(execution.planned)}  全年 {money(execution.adjusted)}  "
-                f"执行 {money(execution.spent)} 万元  执行率 {percent(execution.rate)}\n")
-    text.append(f"规则 {result.ruleset.id} {result.ruleset.version}  {result.ruleset.title}", style="dim")
-    console.print(Panel(text, title=f"[bold]预算绩效自评[/] · {esc(result.source)}", title_align="left",
-                        expand=False))
+    text.append(
+        f"部门预算  年初 {money(execution.planned)}  全年 {money(execution.adjusted)}  "
+        f"执行 {money(execution.spent)} 万元  执行率 {percent(execution.rate)}\n"
+    )
+    text.append(
+        f"规则 {result.ruleset.id} {result.ruleset.version}  {result.ruleset.title}", style="dim"
+    )
+    console.print(
+        Panel(
+            text,
+            title=f"[bold]预算绩效自评[/] · {esc(result.source)}",
+            title_align="left",
+            expand=False,
+        )
+    )
 
 
 def _projects_table(result: Result):
     from rich.table import Table
 
     table = Table(title="项目", title_justify="left", show_edge=False, pad_edge=False)
-    for header, justify in (("#", "right"), ("项目名称", "left"), ("全年预算数", "right"),
-                            ("全年执行数", "right"), ("执行率", "right"), ("得分", "right"),
-                            ("等级", "center")):
+    for header, justify in (
+        ("#", "right"),
+        ("项目名称", "left"),
+        ("全年预算数", "right"),
+        ("全年执行数", "right"),
+        ("执行率", "right"),
+        ("得分", "right"),
+        ("等级", "center"),
+    ):
         table.add_column(header, justify=justify, no_wrap=header != "项目名称", overflow="fold")
     for i, project in enumerate(result.projects, 1):
         execution = project.execution
         style = grade_style(result, project.grade)
-        table.add_row(str(i), esc(project.name), money(execution.adjusted), money(execution.spent),
-                      percent(execution.rate), f"[{style}]{project.score}[/]" if style else str(project.score),
-                      f"[{style}]{project.grade}[/]" if style else project.grade)
+        table.add_row(
+            str(i),
+            esc(project.name),
+            money(execution.adjusted),
+            money(execution.spent),
+            percent(execution.rate),
+            f"[{style}]{project.score}[/]" if style else str(project.score),
+            f"[{style}]{project.grade}[/]" if style else project.grade,
+        )
     return table
 
 
@@ -131,11 +168,19 @@ def _indicator_table(result: Result, project: TableResult, title: str, width: in
     rows = project.indicators
     execution = project.execution
     compact = width < COMPACT_BELOW
-    show_filed = (_filed_differs(execution.filed_score, execution.score)
-                  or _filed_differs(project.filed_score, project.score)
-                  or any(r.applicable and _filed_differs(r.filed_score, r.score) for r in rows))
-    table = Table(title=title, title_justify="left", show_edge=False, pad_edge=False,
-                  header_style="bold", title_style="bold")
+    show_filed = (
+        _filed_differs(execution.filed_score, execution.score)
+        or _filed_differs(project.filed_score, project.score)
+        or any(r.applicable and _filed_differs(r.filed_score, r.score) for r in rows)
+    )
+    table = Table(
+        title=title,
+        title_justify="left",
+        show_edge=False,
+        pad_edge=False,
+        header_style="bold",
+        title_style="bold",
+    )
     if not compact:
         table.add_column("一级指标", overflow="fold")
         table.add_column("二级指标", overflow="fold")
@@ -155,30 +200,59 @@ def _indicator_table(result: Result, project: TableResult, title: str, width: in
     def labels(*cells):
         return list(cells[2:]) if compact else list(cells)
 
-    table.add_row(*labels("预算执行率", "", f"执行率 {percent(execution.rate)}" if not compact
-                          else f"预算执行率 {percent(execution.rate)}"),
-                  f"{money(execution.adjusted)}万元", f"{money(execution.spent)}万元",
-                  plain(execution.weight), str(execution.score),
-                  *filed(execution.filed_score, execution.score), end_section=True)
+    table.add_row(
+        *labels(
+            "预算执行率",
+            "",
+            f"执行率 {percent(execution.rate)}"
+            if not compact
+            else f"预算执行率 {percent(execution.rate)}",
+        ),
+        f"{money(execution.adjusted)}万元",
+        f"{money(execution.spent)}万元",
+        plain(execution.weight),
+        str(execution.score),
+        *filed(execution.filed_score, execution.score),
+        end_section=True,
+    )
     previous = (None, None)
     for row in rows:
         group = (row.level1, row.level2)
         if compact and group != previous:
-            table.add_row(f"[bold]{esc(row.level1)}[/] · {esc(row.level2)}" if row.level1 != previous[0]
-                          else f"[dim]{esc(row.level1)}[/] · {esc(row.level2)}")
+            table.add_row(
+                f"[bold]{esc(row.level1)}[/] · {esc(row.level2)}"
+                if row.level1 != previous[0]
+                else f"[dim]{esc(row.level1)}[/] · {esc(row.level2)}"
+            )
         level1 = esc(row.level1) if row.level1 != previous[0] else ""
         level2 = esc(row.level2) if group != previous else ""
         previous = group
         name = f"  {esc(row.name)}" if compact else esc(row.name)
         score = str(row.score) if row.applicable else "[dim]不适用[/]"
-        table.add_row(*labels(level1, level2, name), esc(row.target), esc(row.actual), plain(row.weight), score,
-                      *filed(row.filed_score if row.applicable else None, row.score))
+        table.add_row(
+            *labels(level1, level2, name),
+            esc(row.target),
+            esc(row.actual),
+            plain(row.weight),
+            score,
+            *filed(row.filed_score if row.applicable else None, row.score),
+        )
     style = grade_style(result, project.grade)
     weight_total = execution.weight + sum((r.weight for r in rows), type(execution.weight)(0))
     table.add_section()
-    total = f"[{style}]{project.score}  {project.grade}[/]" if style else f"{project.score}  {project.grade}"
-    table.add_row(*labels("总分", "", "" if not compact else "总分"), "", "", plain(weight_total), total,
-                  *filed(project.filed_score, project.score))
+    total = (
+        f"[{style}]{project.score}  {project.grade}[/]"
+        if style
+        else f"{project.score}  {project.grade}"
+    )
+    table.add_row(
+        *labels("总分", "", "" if not compact else "总分"),
+        "",
+        "",
+        plain(weight_total),
+        total,
+        *filed(project.filed_score, project.score),
+    )
     table.caption = esc(project.explanation)
     table.caption_justify = "left"
     return table
@@ -187,8 +261,14 @@ def _indicator_table(result: Result, project: TableResult, title: str, width: in
 def _explain(console, project: TableResult) -> None:
     from rich.table import Table
 
-    table = Table(title="计算过程", title_justify="left", show_header=False, show_edge=False,
-                  pad_edge=False, box=None)
+    table = Table(
+        title="计算过程",
+        title_justify="left",
+        show_header=False,
+        show_edge=False,
+        pad_edge=False,
+        box=None,
+    )
     table.add_column(style="bold", max_width=24)
     table.add_column()
     table.add_row("预算执行率", esc(project.execution.explanation))
@@ -207,21 +287,31 @@ def _findings(console, result: Result) -> None:
         return
     grouped = result.findings_by_severity()
     counts = "，".join(f"{SEVERITY_LABELS[s]} {len(f)}" for s, f in grouped.items() if f)
-    table = Table(title=f"复核发现（{counts}）", title_justify="left", title_style="bold",
-                  show_header=False, box=None, pad_edge=False)
+    table = Table(
+        title=f"复核发现（{counts}）",
+        title_justify="left",
+        title_style="bold",
+        show_header=False,
+        box=None,
+        pad_edge=False,
+    )
     table.add_column(no_wrap=True)
     table.add_column(overflow="fold", ratio=1)
     for severity, findings in grouped.items():
         style = SEVERITY_STYLES.get(severity, "")
         for finding in findings:
-            table.add_row(f"[{style}]{SEVERITY_LABELS.get(severity, severity)}[/]",
-                          f"{esc(finding.message)}\n[dim]{esc(finding.where)} · {finding.code}[/]")
+            table.add_row(
+                f"[{style}]{SEVERITY_LABELS.get(severity, severity)}[/]",
+                f"{esc(finding.message)}\n[dim]{esc(finding.where)} · {finding.code}[/]",
+            )
     console.print(table)
 
 
 def _check_summary(console, result: Result) -> None:
     department = result.department
     style = grade_style(result, department.grade)
-    console.print(f"[bold]{esc(result.source)}[/]  {esc(department.name)} {department.year}  "
-                  f"规则 {result.ruleset.id}  得分 [{style}]{department.score} {department.grade}[/]")
+    console.print(
+        f"[bold]{esc(result.source)}[/]  {esc(department.name)} {department.year}  "
+        f"规则 {result.ruleset.id}  得分 [{style}]{department.score} {department.grade}[/]"
+    )
     _findings(console, result)

@@ -7,7 +7,7 @@ them. jsonschema is imported only when a file is validated, so start-up stays li
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 from ..errors import Problem, did_you_mean
@@ -19,7 +19,7 @@ def schema_text(name: str) -> str:
     return resources.files(__name__).joinpath(f"{name}.schema.json").read_text("utf-8")
 
 
-@lru_cache(maxsize=None)
+@cache
 def schema(name: str) -> dict:
     return json.loads(schema_text(name))
 
@@ -33,7 +33,7 @@ def _inline_refs(node, defs: dict):
     if isinstance(node, dict):
         ref = node.get("$ref")
         if isinstance(ref, str) and ref.startswith("#/$defs/"):
-            target = _inline_refs(defs[ref[len("#/$defs/"):]], defs)
+            target = _inline_refs(defs[ref[len("#/$defs/") :]], defs)
             rest = {k: _inline_refs(v, defs) for k, v in node.items() if k != "$ref"}
             return {**target, **rest}
         return {k: _inline_refs(v, defs) for k, v in node.items() if k != "$defs"}
@@ -42,7 +42,7 @@ def _inline_refs(node, defs: dict):
     return node
 
 
-@lru_cache(maxsize=None)
+@cache
 def _validator(name: str):
     from jsonschema import Draft202012Validator
 
@@ -75,8 +75,14 @@ def problems(name: str, data, prefix=()) -> list[Problem]:
 
 
 def _type_names(expected) -> str:
-    names = {"number": "a number", "string": "text", "integer": "a whole number",
-             "boolean": "true or false", "object": "a table", "array": "a list"}
+    names = {
+        "number": "a number",
+        "string": "text",
+        "integer": "a whole number",
+        "boolean": "true or false",
+        "object": "a table",
+        "array": "a list",
+    }
     expected = expected if isinstance(expected, list) else [expected]
     return " or ".join(names.get(t, t) for t in expected)
 
@@ -104,21 +110,28 @@ def _describe(error, prefix) -> Problem:
             f"expected {_type_names(error.validator_value)}, got {_shown(error.instance)}",
             where,
         )
-    if kind == "anyOf" and error.schema.get("anyOf") and all(
-        "required" in alt for alt in error.schema["anyOf"]
+    if (
+        kind == "anyOf"
+        and error.schema.get("anyOf")
+        and all("required" in alt for alt in error.schema["anyOf"])
     ):
         keys = [alt["required"][0] for alt in error.schema["anyOf"]]
         return Problem(f"needs one of {', '.join(f'`{k}`' for k in keys)}", where)
     if kind == "enum":
         choices = ", ".join(_shown(v) for v in error.validator_value)
-        return Problem(f"{_shown(error.instance)} is not one of {choices}", where,
-                       did_you_mean(str(error.instance), [str(v) for v in error.validator_value]))
+        return Problem(
+            f"{_shown(error.instance)} is not one of {choices}",
+            where,
+            did_you_mean(str(error.instance), [str(v) for v in error.validator_value]),
+        )
     if kind in ("minItems", "minLength"):
         return Problem("must not be empty", where)
     if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        return Problem(f"{_shown(error.instance)} is out of range ({error.message.split(' is ')[-1]})",
-                       where)
+        return Problem(
+            f"{_shown(error.instance)} is out of range ({error.message.split(' is ')[-1]})", where
+        )
     if kind == "oneOf":
-        return Problem(f"{_shown(error.instance)} has the wrong form", where,
-                       error.schema.get("description"))
+        return Problem(
+            f"{_shown(error.instance)} has the wrong form", where, error.schema.get("description")
+        )
     return Problem(error.message, where)

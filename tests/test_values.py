@@ -1,0 +1,645 @@
+"""The value grammar of SPEC §1: targets, actuals, money, units — scoring/values.py.
+
+Every table below is SPEC text turned into cases.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+import scoring
+from scoring.values import (
+    EQ,
+    GE,
+    GT,
+    LE,
+    LT,
+    Quantity,
+    Target,
+    ValueProblem,
+    align_units,
+    canonical_unit,
+    normalise,
+    parse_money,
+    parse_quantity,
+    parse_target,
+    to_decimal,
+)
+
+D = Decimal
+ScoringError = scoring.ScoringError
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+
+def one_indicator(target, actual, weight="90", **extra) -> dict:
+    """A one-project evaluation around a single indicator (weights add up to 100)."""
+    indicator = {
+        "level1": "产出指标",
+        "level2": "数量指标",
+        "name": "指标",
+        "target": target,
+        "actual": actual,
+        "weight": weight,
+        **extra,
+    }
+    return {
+        "department": {"name": "单位", "year": 2023, "budget": {"adjusted": "100", "spent": "100"}},
+        "projects": [
+            {
+                "name": "项目",
+                "budget": {"adjusted": "100", "spent": "100"},
+                "indicators": [indicator],
+            }
+        ],
+    }
+
+
+def scored_indicator(target, actual, **extra):
+    return scoring.score(one_indicator(target, actual, **extra)).projects[0].indicators[0]
+
+
+# --- ops: every spelling of SPEC §1 -----------------------------------------------------------
+
+OP_SPELLINGS = [
+    # ≥
+    ("≥95%", GE, "95", "%"),
+    (">=95%", GE, "95", "%"),
+    ("≧95%", GE, "95", "%"),
+    ("不低于95%", GE, "95", "%"),
+    ("不少于95%", GE, "95", "%"),
+    ("大于等于95%", GE, "95", "%"),
+    ("至少95%", GE, "95", "%"),
+    ("95%以上", GE, "95", "%"),
+    ("50个以上", GE, "50", "个"),
+    # ≤
+    ("≤90万元", LE, "90", "万元"),
+    ("<=90万元", LE, "90", "万元"),
+    ("≦90万元", LE, "90", "万元"),
+    ("不高于90万元", LE, "90", "万元"),
+    ("不超过90万元", LE, "90", "万元"),
+    ("不多于90万元", LE, "90", "万元"),
+    ("小于等于90万元", LE, "90", "万元"),
+    ("90万元以内", LE, "90", "万元"),
+    ("90万元以下", LE, "90", "万元"),
+    ("5%以下", LE, "5", "%"),
+    # strict
+    (">5个", GT, "5", "个"),
+    ("<5个", LT, "5", "个"),
+    # =
+    ("=42个", EQ, "42", "个"),
+    ("═42个", EQ, "42", "个"),
+    ("等于42个", EQ, "42", "个"),
+    # no op: the rule set's default_op decides later
+    ("100", None, "100", None),
+    ("100%", None, "100", "%"),
+    ("≥50个", GE, "50", "个"),
+    ("≥100百分比", GE, "100", "%"),
+    ("≤202.6万元", LE, "202.6", "万元"),
+    ("≥7个", GE, "7", "个"),
+    ("≥1000人次", GE, "1000", "人次"),
+    ("≥3万亩", GE, "3", "万亩"),
+]
+
+
+@pytest.mark.parametrize(("text", "op", "value", "unit"), OP_SPELLINGS)
+def test_op_spellings(text, op, value, unit):
+    target = parse_target(text)
+    assert not target.qualitative
+    assert target.op == op
+    assert target.value == D(value)
+    assert isinstance(target.value, Decimal)
+    assert target.unit == unit
+    assert target.text == text
+
+
+FULL_WIDTH = [
+    ("＞＝９５％", GE, "95", "%"),
+    ("＞＝ ９５％", GE, "95", "%"),
+    ("＜＝９０万元", LE, "90", "万元"),
+    ("＞５个", GT, "5", "个"),
+    ("＜５个", LT, "5", "个"),
+    ("＝42个", EQ, "42", "个"),
+    ("＝４２个", EQ, "42", "个"),
+    ("≥９５％", GE, "95", "%"),
+    ("９５％以上", GE, "95", "%"),
+    ("不少于１２．５％", GE, "12.5", "%"),
+    ("９０万元以内", LE, "90", "万元"),
+    ("１００", None, "100", None),
+]
+
+
+@pytest.mark.parametrize(("text", "op", "value", "unit"), FULL_WIDTH)
+def test_full_width_forms_are_normalised(text, op, value, unit):
+    target = parse_target(text)
+    assert (target.op, target.value, target.unit) == (op, D(value), unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("＞＝９５％", ">=95%"),
+        ("＝", "="),
+        ("９５％ ", "95%"),
+        ("３，８２３，１００元", "3,823,100元"),
+    ],
+)
+def test_normalise_is_nfkc_and_trimmed(text, expected):
+    assert normalise(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "op", "value", "unit"),
+    [
+        ("≥ 95 %", GE, "95", "%"),
+        ("不少于 3,000 元", GE, "3000", "元"),
+        ("  ≤90万元  ", LE, "90", "万元"),
+        ("95 % 以上", GE, "95", "%"),
+    ],
+)
+def test_spaces_around_op_number_and_unit(text, op, value, unit):
+    target = parse_target(text)
+    assert (target.op, target.value, target.unit) == (op, D(value), unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "op"),
+    [
+        ("大于等于3", GE),
+        ("小于等于3", LE),
+        ("不低于3", GE),
+        ("不高于3", LE),
+        ("不少于3", GE),
+        ("不多于3", LE),
+        (">=3", GE),
+        ("<=3", LE),
+    ],
+)
+def test_longer_spelling_wins_over_its_prefix(text, op):
+    """大于等于 is ≥, not 大于 (>) followed by 等于; >= is ≥, not >."""
+    assert parse_target(text).op == op
+
+
+def test_same_op_front_and_back_is_accepted():
+    target = parse_target("≥95%以上")
+    assert (target.op, target.value, target.unit) == (GE, D(95), "%")
+
+
+@pytest.mark.parametrize("text", ["≥95%以下", "≤90万元以上", "不少于5个以内"])
+def test_conflicting_front_and_back_ops_are_rejected(text):
+    with pytest.raises(ValueProblem):
+        parse_target(text)
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "rate"),
+    [
+        ("100", "90", D("0.9")),  # no op: default_op ≥ of mof-2020, ratio
+        ("100%", "90%", D("0.9")),
+        ("≤50万元", "75万元", D("0.5")),  # reverse-linear: 2 − 75/50
+        ("=42个", "42个", D(1)),
+        ("等于42个", "21个", D("0.5")),
+    ],
+)
+def test_op_reaches_the_rule_sets_method(target, actual, rate):
+    assert scored_indicator(target, actual).rate == rate
+
+
+# --- numbers: thousands separators, exactness -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("3,823,100元", "382.31"),
+        ("３，８２３，１００元", "382.31"),
+        ("382.31", "382.31"),
+        ("382.31万元", "382.31"),
+        ("３８２．３１万元", "382.31"),
+        (D("382.31"), "382.31"),
+        (382, "382"),
+        ("0.5亿元", "5000"),
+        ("1,000,000.50元", "100.00005"),
+        ("0", "0"),
+    ],
+)
+def test_parse_money_in_wan_yuan(raw, expected):
+    value = parse_money(raw)
+    assert isinstance(value, Decimal)
+    assert value == D(expected)
+
+
+@pytest.mark.parametrize("raw", ["12个", "95%", "达成", "", "三百万元"])
+def test_parse_money_rejects_what_is_not_money(raw):
+    with pytest.raises(ValueProblem):
+        parse_money(raw)
+
+
+@pytest.mark.parametrize(
+    ("raw", "value", "unit"),
+    [
+        ("1,234", "1234", None),
+        ("1,234.5万元", "1234.5", "万元"),
+        ("12,345,678.90元", "12345678.90", "元"),
+        ("≥3,000个", "3000", "个"),
+    ],
+)
+def test_thousands_separators(raw, value, unit):
+    quantity = parse_quantity(raw)
+    assert quantity == Quantity(D(value), unit)
+
+
+@pytest.mark.parametrize(
+    "raw", ["12.34567890123456789012345678", "0.1", "0.30", "1000000.01", "-0.5", ".5"]
+)
+def test_numbers_are_exact_decimals(raw):
+    assert parse_quantity(raw).value == D(raw)
+    assert type(parse_quantity(raw).value) is Decimal
+    assert parse_target("≥" + raw).value == D(raw)
+    assert to_decimal(raw) == D(raw)
+
+
+def test_decimal_arithmetic_not_binary_float():
+    a, b = parse_quantity("0.1").value, parse_quantity("0.2").value
+    assert a + b == D("0.3")
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"), [(0.1, "0.1"), (382.31, "382.31"), (1e-05, "0.00001")]
+)
+def test_a_python_float_is_the_decimal_its_repr_denotes(raw, expected):
+    """Only reachable through the API: 0.1 is Decimal('0.1'), not 0.1000000000000000055…"""
+    assert to_decimal(raw) == D(expected)
+    assert parse_target(raw).value == D(expected)
+
+
+def test_json_numbers_are_read_as_exact_decimals(tmp_path):
+    data = one_indicator("≥95%", "96.5%")
+    data["projects"][0]["budget"] = {"adjusted": 382.31, "spent": 374.11}
+    path = tmp_path / "eval.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    execution = scoring.score(path).projects[0].execution
+    assert execution.adjusted == D("382.31")
+    assert execution.spent == D("374.11")
+    assert execution.rate == D("374.11") / D("382.31")
+
+
+@pytest.mark.parametrize("raw", [True, False, "abc", "", "1,2"])
+def test_to_decimal_rejects_non_numbers(raw):
+    with pytest.raises(ValueProblem):
+        to_decimal(raw)
+
+
+@pytest.mark.parametrize("raw", [True, None, [], {}])
+def test_parse_quantity_rejects_non_values(raw):
+    with pytest.raises(ValueProblem):
+        parse_quantity(raw)
+
+
+# --- NaN and infinity: input errors in any spelling -------------------------------------------
+
+NON_FINITE_DECIMALS = [
+    D("NaN"),
+    D("-NaN"),
+    D("sNaN"),
+    D("Infinity"),
+    D("-Infinity"),
+    float("nan"),
+    float("inf"),
+    float("-inf"),
+]
+NON_FINITE_TEXT = [
+    "NaN",
+    "nan",
+    "NAN",
+    "-nan",
+    "Infinity",
+    "infinity",
+    "-Infinity",
+    "+Infinity",
+    "inf",
+    "-inf",
+    "+inf",
+    "ＮａＮ",
+    "Ｉｎｆｉｎｉｔｙ",
+    " nan ",
+]
+
+
+@pytest.mark.parametrize("raw", NON_FINITE_DECIMALS + NON_FINITE_TEXT, ids=repr)
+def test_to_decimal_rejects_nan_and_infinity(raw):
+    with pytest.raises(ValueProblem):
+        to_decimal(raw)
+
+
+@pytest.mark.parametrize("raw", NON_FINITE_DECIMALS + NON_FINITE_TEXT, ids=repr)
+def test_parse_quantity_rejects_nan_and_infinity(raw):
+    with pytest.raises(ValueProblem):
+        parse_quantity(raw)
+
+
+@pytest.mark.parametrize(
+    "raw", NON_FINITE_DECIMALS + NON_FINITE_TEXT + ["NaN万元", "inf元", "sNaN"], ids=repr
+)
+def test_parse_money_rejects_nan_and_infinity(raw):
+    with pytest.raises(ValueProblem):
+        parse_money(raw)
+
+
+@pytest.mark.parametrize("raw", ["NaN%", "≥NaN", "inf万元", "≥Infinity%", "sNaN"], ids=repr)
+def test_parse_quantity_never_yields_a_non_finite_quantity(raw):
+    """With a unit or an op around it, NaN is not a number: None (→ input error) or ValueProblem."""
+    try:
+        quantity = parse_quantity(raw)
+    except ValueProblem:
+        return
+    assert quantity is None or quantity.value.is_finite()
+
+
+@pytest.mark.parametrize("raw", NON_FINITE_DECIMALS, ids=repr)
+def test_parse_target_rejects_non_finite_numbers(raw):
+    with pytest.raises(ValueProblem):
+        parse_target(raw)
+
+
+@pytest.mark.parametrize("value", NON_FINITE_DECIMALS + NON_FINITE_TEXT, ids=repr)
+def test_table_target_rejects_non_finite_value(value):
+    with pytest.raises(ValueProblem):
+        parse_target({"op": "≥", "value": value, "unit": "%"})
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["NaN", "nan", "Infinity", "-inf", "ＮａＮ", "sNaN", "≥NaN", "≥Infinity%", "NaN%", "inf万元"],
+    ids=repr,
+)
+def test_parse_target_rejects_nan_and_infinity_text(raw):
+    with pytest.raises(ValueProblem):
+        parse_target(raw)
+
+
+@pytest.mark.parametrize(
+    ("target", "actual"), [("NaN", "达成"), ("Infinity", "完成"), ("≥NaN%", "达成")]
+)
+def test_nan_target_is_an_input_error_through_the_api(target, actual):
+    with pytest.raises(ScoringError):
+        scoring.score(one_indicator(target, actual))
+
+
+@pytest.mark.parametrize("actual", ["NaN", "Infinity", "-inf", "NaN%", "≥NaN", "inf万元", "ＮａＮ"])
+def test_nan_actual_is_an_input_error_through_the_api(actual):
+    with pytest.raises(ScoringError):
+        scoring.score(one_indicator("≥95%", actual))
+
+
+@pytest.mark.parametrize("field", ["planned", "adjusted", "spent"])
+@pytest.mark.parametrize("raw", ["NaN", "Infinity", "NaN万元", "-inf"])
+def test_nan_money_is_an_input_error_through_the_api(field, raw):
+    data = one_indicator("≥95%", "96%")
+    data["projects"][0]["budget"] = {"planned": "100", "adjusted": "100", "spent": "90", field: raw}
+    with pytest.raises(ScoringError):
+        scoring.score(data)
+
+
+# --- units: % and 百分比, 元 and 万元, mismatch -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("unit", "expected"), [("百分比", "%"), ("%", "%"), ("个", "个"), ("", None), (None, None)]
+)
+def test_canonical_unit(unit, expected):
+    assert canonical_unit(unit) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "unit"),
+    [("95%", "%"), ("95百分比", "%"), ("９５％", "%"), ("95 %", "%"), ("95 百分比", "%")],
+)
+def test_percent_and_baifenbi_are_one_unit(raw, unit):
+    assert parse_quantity(raw) == Quantity(D(95), unit)
+    assert parse_target("≥" + raw).unit == unit
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "expected"),
+    [
+        ("≥95百分比", "96%", ("95", "96", "%")),
+        ("≥95%", "96百分比", ("95", "96", "%")),
+        ("≥95%", "96%", ("95", "96", "%")),
+        ("≤90万元", "850000元", ("90", "85", "万元")),
+        ("≤90万元", "3,823,100元", ("90", "382.31", "万元")),
+        ("≤900000元", "85万元", ("900000", "850000", "元")),
+        ("≥1亿元", "5000万元", ("1", "0.5", "亿元")),
+        ("≤202.6万元", "132.9万元", ("202.6", "132.9", "万元")),
+        # a bare number takes the other side's unit
+        ("≥7个", "7", ("7", "7", "个")),
+        ("≥7", "7个", ("7", "7", "个")),
+        ("100", "90", ("100", "90", None)),
+    ],
+)
+def test_align_units(target, actual, expected):
+    t, a, unit = align_units(parse_target(target), parse_quantity(actual))
+    assert (t, a, unit) == (D(expected[0]), D(expected[1]), expected[2])
+    assert isinstance(t, Decimal) and isinstance(a, Decimal)
+
+
+@pytest.mark.parametrize(
+    ("target", "actual"),
+    [("≥7个", "7人次"), ("≥95%", "95个"), ("≤90万元", "90个"), ("≥3万亩", "3亩"), ("≤90元", "90%")],
+)
+def test_unit_mismatch_is_a_value_problem_naming_both_units(target, actual):
+    parsed_target, parsed_actual = parse_target(target), parse_quantity(actual)
+    with pytest.raises(ValueProblem) as info:
+        align_units(parsed_target, parsed_actual)
+    assert parsed_target.unit in str(info.value)
+    assert parsed_actual.unit in str(info.value)
+
+
+def test_unit_mismatch_is_an_input_error_naming_the_indicator_and_both_units():
+    with pytest.raises(ScoringError) as info:
+        scoring.score(one_indicator("≥7个", "7人次"))
+    text = str(info.value)
+    assert "projects[0].indicators[0]" in text
+    assert "个" in text and "人次" in text
+
+
+def test_money_units_convert_through_the_api():
+    indicator = scored_indicator("≤90万元", "850000元")
+    assert indicator.rate == 1
+    indicator = scored_indicator("≤50万元", "750000元")
+    assert indicator.rate == D("0.5")
+
+
+# --- the unit is at most four characters, no digit; else qualitative --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("≥5平方公里", "平方公里"), ("≥5人次", "人次"), ("≥3万亩", "万亩"), ("≥2所", "所")],
+)
+def test_units_up_to_four_characters(text, unit):
+    assert parse_target(text).unit == unit
+
+
+QUALITATIVE = [
+    "效果明显",
+    "及时",
+    "12月底前完成",  # a tail of five characters is not a unit
+    "严格执行相关制度规定",
+    "100%完成率达标",
+    "12月3日",  # a tail with a digit is not a unit
+    "≥5立方千米以",  # ≥, 5, and a five-character tail
+    "按时完成",
+    "有效",
+    "逐步提高",
+]
+
+
+@pytest.mark.parametrize("text", QUALITATIVE)
+def test_qualitative_targets(text):
+    target = parse_target(text)
+    assert target.qualitative
+    assert target.value is None
+    assert target.text == text
+
+
+def test_empty_target_is_rejected():
+    with pytest.raises(ValueProblem):
+        parse_target("  ")
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "tier", "rate"),
+    [
+        ("效果明显", "达成", "达成", D(1)),
+        ("效果明显", "效果明显", "达成", D(1)),  # the target restated: same_as_target
+        ("效果明显", " 效果 明显 ", "达成", D(1)),
+        ("及时", "部分达成", "部分达成", D("0.7")),
+        ("及时", "未达成", "未达成", D("0.3")),
+        ("12月底前完成", "完成", "达成", D(1)),
+    ],
+)
+def test_qualitative_targets_score_by_tier(target, actual, tier, rate):
+    indicator = scored_indicator(target, actual)
+    assert (indicator.tier, indicator.rate) == (tier, rate)
+
+
+@pytest.mark.parametrize("target", ["12月底前完成", "12月3日", "100%完成率达标"])
+def test_qualitative_target_restated_even_when_it_starts_with_a_number(target):
+    indicator = scored_indicator(target, target)
+    assert (indicator.tier, indicator.rate) == ("达成", D(1))
+
+
+@pytest.mark.parametrize("actual", ["很好", "95%", "12月底前已完成"])
+def test_qualitative_actual_outside_the_tiers_is_an_input_error(actual):
+    with pytest.raises(ScoringError):
+        scoring.score(one_indicator("效果明显", actual))
+
+
+# --- the table form {op, value, unit} ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("table", "op", "value", "unit"),
+    [
+        ({"op": "≤", "value": 90, "unit": "万元"}, LE, "90", "万元"),
+        ({"op": "≤", "value": D("90"), "unit": "万元"}, LE, "90", "万元"),
+        ({"op": "≥", "value": "95", "unit": "%"}, GE, "95", "%"),
+        ({"op": "≥", "value": "95", "unit": "百分比"}, GE, "95", "%"),
+        ({"op": ">=", "value": 95, "unit": "%"}, GE, "95", "%"),
+        ({"op": "＞＝", "value": "９５％"}, GE, "95", "%"),
+        ({"op": "不少于", "value": 3}, GE, "3", None),
+        ({"op": "不超过", "value": "3,000", "unit": "元"}, LE, "3000", "元"),
+        ({"op": ">", "value": 5, "unit": "个"}, GT, "5", "个"),
+        ({"op": "<", "value": 5, "unit": "个"}, LT, "5", "个"),
+        ({"op": "=", "value": 42, "unit": "个"}, EQ, "42", "个"),
+        ({"op": "═", "value": 42}, EQ, "42", None),
+        ({"op": "等于", "value": 0}, EQ, "0", None),
+        ({"value": "95%"}, None, "95", "%"),
+        ({"value": 100}, None, "100", None),
+        ({"op": "≥", "value": 0.1}, GE, "0.1", None),
+    ],
+)
+def test_table_form_targets(table, op, value, unit):
+    target = parse_target(table)
+    assert isinstance(target, Target)
+    assert not target.qualitative
+    assert (target.op, target.value, target.unit) == (op, D(value), unit)
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        {"op": "约", "value": 90},
+        {"op": "≥≥", "value": 90},
+        {"op": "≥", "value": "好"},
+        {"op": "≥", "value": "效果明显"},
+        {"op": "≥"},
+    ],
+)
+def test_table_form_rejects_bad_op_or_value(table):
+    with pytest.raises(ValueProblem):
+        parse_target(table)
+
+
+@pytest.mark.parametrize("unit", ["％", " % ", "百分比 "])
+def test_table_form_unit_is_normalised(unit):
+    assert parse_target({"op": "≥", "value": "95", "unit": unit}).unit == "%"
+
+
+@pytest.mark.parametrize("actual", ["96%", "96％"])
+def test_table_form_full_width_unit_through_the_api(actual):
+    assert scored_indicator({"op": "≥", "value": 95, "unit": "％"}, actual).rate == 1
+
+
+def test_table_form_target_through_the_api():
+    indicator = scored_indicator({"op": "≤", "value": 90, "unit": "万元"}, "135万元")
+    assert indicator.rate == D("0.5")
+    assert indicator.method == "reverse-linear"
+
+
+# --- actuals ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "value", "unit"),
+    [
+        ("≥266米", "266", "米"),  # an op in the actual is ignored
+        ("不少于7个", "7", "个"),
+        ("95%以上", "95", "%"),
+        ("７个", "7", "个"),
+        ("97.86%", "97.86", "%"),
+        (D("97.86"), "97.86", None),
+        (7, "7", None),
+        ("-3", "-3", None),
+    ],
+)
+def test_parse_actual(raw, value, unit):
+    assert parse_quantity(raw) == Quantity(D(value), unit)
+
+
+@pytest.mark.parametrize("raw", ["达成", "完成", "部分达成", "效果明显", ""])
+def test_text_actual_is_not_a_quantity(raw):
+    assert parse_quantity(raw) is None
+
+
+@pytest.mark.parametrize("raw", ["12月底前完成", "95%（全年）", "1,2345", "7个，超额完成"])
+def test_number_followed_by_a_long_tail_is_rejected(raw):
+    with pytest.raises(ValueProblem):
+        parse_quantity(raw)
+
+
+def test_tier_word_for_a_quantitative_indicator_is_flagged_and_scored_as_the_tier():
+    result = scoring.score(one_indicator("≥95%", "部分达成"))
+    indicator = result.projects[0].indicators[0]
+    assert (indicator.tier, indicator.rate) == ("部分达成", D("0.7"))
+    assert "actual-not-numeric" in {f.code for f in result.findings}
+
+
+def test_other_text_for_a_quantitative_indicator_is_an_input_error():
+    with pytest.raises(ScoringError):
+        scoring.score(one_indicator("≥95%", "很好"))
