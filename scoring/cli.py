@@ -350,7 +350,7 @@ def _rules_list(host) -> int:
 
     table = Table(show_edge=False, pad_edge=False)
     for header in ("id", "标题", "版本", "依据", "来源"):
-        table.add_column(header)
+        table.add_column(header, overflow="fold", no_wrap=header in ("id", "版本"))
     for path, plugin in host.ruleset_files:
         meta = read_ruleset_file(path).get("ruleset", {})
         origin = "built in" if plugin in _BUILTIN_PLUGINS else f"plugin {plugin}"
@@ -403,6 +403,9 @@ def cmd_plugins(args) -> int:
             mine = [i for i in impls if i.plugin is plugin]
             if hook in registries and mine:
                 names += sorted(mine[0].function())
+            elif hook == "scoring_register_rulesets" and mine:
+                names += sorted(rid for rid, path in host.catalog.items()
+                                if any(p == path for p, owner in host.ruleset_files if owner == info.name))
         table.add_row(
             info.name, info.distribution, info.version, "\n".join(info.hooks), ", ".join(names)
         )

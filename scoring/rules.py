@@ -275,6 +275,8 @@ def _exact(value):
 def compile_ruleset(data: dict, origins: dict, source: str) -> RuleSet:
     """Check that the resolved data can score, and give it its typed form."""
     data = _exact(data)
+    if "ruleset" in data:  # the identity comes first, as in a rule-set file
+        data = {"ruleset": data["ruleset"], **data}
     _check_complete(data, source)
     _check_consistent(data, source)
     meta = data["ruleset"]
@@ -422,28 +424,39 @@ def _toml_value(value) -> str:
 
 
 def to_toml(ruleset: RuleSet) -> str:
-    """The resolved rule set as TOML, each key followed by the file that set it."""
+    """The resolved rule set as valid TOML, saying which file set each key.
+
+    A section whose keys all come from one file names it once, after its header; a section
+    mixed from several files names the file after each key.
+    """
     lines = [f"# {ruleset.id} resolved from {ruleset.source}", f"# sha256 {ruleset.sha256}", ""]
-    width = 44
     for section, table in ruleset.data.items():
-        if isinstance(table, list):  # arrays of tables: caps, overrides
-            for item in table:
-                lines.append(f"[[{_toml_key(section)}]]")
-                for key, value in item.items():
-                    origin = _origin_of(ruleset.origins, f"{section}")
-                    lines.append(
-                        f"{_toml_key(key)} = {_toml_value(value)}".ljust(width) + f"  # {origin}"
-                    )
-                lines.append("")
-            continue
-        lines.append(f"[{_toml_key(section)}]")
-        for key, value in table.items():
-            line = f"{_toml_key(key)} = {_toml_value(value)}"
-            lines.append(
-                line.ljust(width) + f"  # {_origin_of(ruleset.origins, f'{section}.{key}')}"
-            )
-        lines.append("")
+        rows = table if isinstance(table, list) else [table]
+        header = f"[[{_toml_key(section)}]]" if isinstance(table, list) else f"[{_toml_key(section)}]"
+        for row in rows:
+            keyed = [(f"{_toml_key(k)} = {_toml_value(v)}", f"{section}.{k}") for k, v in row.items()]
+            sources = {_origin_of(ruleset.origins, dotted) for _, dotted in keyed}
+            if isinstance(table, list):
+                sources = {_origin_of(ruleset.origins, section)}
+            if len(sources) == 1:
+                lines.append(f"{header}  # {sources.pop()}")
+                lines += [text for text, _ in keyed]
+            else:
+                lines.append(header)
+                width = max(_cells(text) for text, _ in keyed)
+                lines += [
+                    text + " " * (width - _cells(text)) + f"  # {_origin_of(ruleset.origins, dotted)}"
+                    for text, dotted in keyed
+                ]
+            lines.append("")
     return "\n".join(lines)
+
+
+def _cells(text: str) -> int:
+    """Terminal width of text: CJK characters take two cells."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _origin_of(origins: dict, dotted: str) -> str:
