@@ -47,7 +47,7 @@ def recorded_score_mismatch(
                 code,
                 "warning",
                 table.budget.where,
-                f"预算执行率得分：自评 {fmt(execution.filed_score)}，按规则 {fmt(execution.score)}"
+                f"预算执行率得分：自评 {fmt(execution.filed_score)}，按规则 {execution.score}"
                 + _whole_point_note(execution.filed_score, execution.score),
             )
         for row in scored.indicators:
@@ -60,7 +60,7 @@ def recorded_score_mismatch(
                     code,
                     "warning",
                     row.where,
-                    f"「{row.name}」得分：自评 {fmt(row.filed_score)}，按规则 {fmt(row.score)}"
+                    f"「{row.name}」得分：自评 {fmt(row.filed_score)}，按规则 {row.score}"
                     + _whole_point_note(row.filed_score, row.score),
                 )
         if scored.filed_score is not None and _differs(scored.filed_score, scored.score, ruleset):
@@ -68,10 +68,23 @@ def recorded_score_mismatch(
                 code,
                 "warning",
                 scored.where,
-                f"「{scored.name}」总分：自评 {fmt(scored.filed_score)}，按规则 {fmt(scored.score)}"
+                f"「{scored.name}」总分：自评 {fmt(scored.filed_score)}，按规则 {scored.score}"
                 + _whole_point_note(scored.filed_score, scored.score),
             )
     department = result.department
+    execution = department.execution
+    if (
+        department.table is None
+        and execution.filed_score is not None
+        and _differs(execution.filed_score, execution.score, ruleset)
+    ):
+        yield Finding(
+            code,
+            "warning",
+            "department.budget",
+            f"部门预算执行率得分：自评 {fmt(execution.filed_score)}，按规则 {execution.score}"
+            + _whole_point_note(execution.filed_score, execution.score),
+        )
     if department.filed_score is not None and _differs(
         department.filed_score, department.score, ruleset
     ):
@@ -79,7 +92,7 @@ def recorded_score_mismatch(
             code,
             "warning",
             "department.score",
-            f"部门自评得分 {fmt(department.filed_score)}，按规则 {fmt(department.score)}"
+            f"部门自评得分 {fmt(department.filed_score)}，按规则 {department.score}"
             + _whole_point_note(department.filed_score, department.score),
         )
 

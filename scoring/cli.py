@@ -404,8 +404,11 @@ def cmd_plugins(args) -> int:
             if hook in registries and mine:
                 names += sorted(mine[0].function())
             elif hook == "scoring_register_rulesets" and mine:
-                names += sorted(rid for rid, path in host.catalog.items()
-                                if any(p == path for p, owner in host.ruleset_files if owner == info.name))
+                names += sorted(
+                    rid
+                    for rid, path in host.catalog.items()
+                    if any(p == path for p, owner in host.ruleset_files if owner == info.name)
+                )
         table.add_row(
             info.name, info.distribution, info.version, "\n".join(info.hooks), ", ".join(names)
         )

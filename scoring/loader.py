@@ -45,12 +45,9 @@ def load_evaluation(data: dict, source: str = "<data>") -> Evaluation:
     budget = _budget(department_data["budget"], "department.budget", found)
     table = None
     if "indicators" in department_data:
-        table = _table(
-            {**department_data, "name": department_data["name"]},
-            "department",
-            found,
-            budget=budget,
-        )
+        # The department's filed score and grade are its own, checked once as the department's.
+        own = {k: v for k, v in department_data.items() if k not in ("score", "grade")}
+        table = _table(own, "department", found, budget=budget)
     projects = tuple(
         _table(project, f"projects[{i}]", found)
         for i, project in enumerate(data.get("projects", []))

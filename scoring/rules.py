@@ -432,9 +432,13 @@ def to_toml(ruleset: RuleSet) -> str:
     lines = [f"# {ruleset.id} resolved from {ruleset.source}", f"# sha256 {ruleset.sha256}", ""]
     for section, table in ruleset.data.items():
         rows = table if isinstance(table, list) else [table]
-        header = f"[[{_toml_key(section)}]]" if isinstance(table, list) else f"[{_toml_key(section)}]"
+        header = (
+            f"[[{_toml_key(section)}]]" if isinstance(table, list) else f"[{_toml_key(section)}]"
+        )
         for row in rows:
-            keyed = [(f"{_toml_key(k)} = {_toml_value(v)}", f"{section}.{k}") for k, v in row.items()]
+            keyed = [
+                (f"{_toml_key(k)} = {_toml_value(v)}", f"{section}.{k}") for k, v in row.items()
+            ]
             sources = {_origin_of(ruleset.origins, dotted) for _, dotted in keyed}
             if isinstance(table, list):
                 sources = {_origin_of(ruleset.origins, section)}
@@ -445,7 +449,9 @@ def to_toml(ruleset: RuleSet) -> str:
                 lines.append(header)
                 width = max(_cells(text) for text, _ in keyed)
                 lines += [
-                    text + " " * (width - _cells(text)) + f"  # {_origin_of(ruleset.origins, dotted)}"
+                    text
+                    + " " * (width - _cells(text))
+                    + f"  # {_origin_of(ruleset.origins, dotted)}"
                     for text, dotted in keyed
                 ]
             lines.append("")

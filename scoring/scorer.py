@@ -183,9 +183,9 @@ def score_indicator(ind: Indicator, weight: Decimal, ctx: Context) -> IndicatorR
     view, method_name, params = _prepare(ind, weight, ctx)
     rating = ctx.rate(method_name, view, params, ind.where)
     rate, explanation = rating.rate, rating.explanation
-    if view.tier is not None:
-        rate, explanation = _filed_in_band(ind, view, weight, rate, explanation, ctx)
     score = rules.round(weight * rate)
+    if view.tier is not None:
+        score, rate, explanation = _filed_in_band(ind, view, weight, score, rate, explanation, ctx)
     if view.tier is None:
         score, rate, explanation = _over_achievement(
             ind, view, weight, score, rate, explanation, ctx
@@ -228,7 +228,7 @@ def _prepare(ind: Indicator, weight: Decimal, ctx: Context) -> tuple[MethodInput
         tier = _match_tier(ind.actual_text, rules, target.text)
         if tier is None:
             raise InputError(
-                f"实际完成值 {ind.actual_text!r} is not a tier of this qualitative (定性) indicator",
+                f"「{ind.name}」: 实际完成值 {ind.actual_text!r} is not a tier of this qualitative (定性) indicator",
                 f"{ind.where}.actual",
                 f"write one of: {_accepted_words(rules)}, or restate the target ({target.text})",
                 code="actual-invalid",
@@ -237,7 +237,7 @@ def _prepare(ind: Indicator, weight: Decimal, ctx: Context) -> tuple[MethodInput
         tier = _match_tier(ind.actual_text, rules, None)
         if tier is None:
             raise InputError(
-                f"实际完成值 {ind.actual_text!r} is not a number, and the target {target.text!r} is",
+                f"「{ind.name}」: 实际完成值 {ind.actual_text!r} is not a number, and the target {target.text!r} is",
                 f"{ind.where}.actual",
                 'write the actual value as a number with its unit, e.g. "95%"',
                 code="actual-invalid",
@@ -260,7 +260,9 @@ def _prepare(ind: Indicator, weight: Decimal, ctx: Context) -> tuple[MethodInput
     try:
         target_value, actual_value, unit = align_units(target, ind.actual)
     except ValueProblem as exc:
-        raise InputError(str(exc), f"{ind.where}.actual", exc.hint, code="unit-mismatch") from None
+        raise InputError(
+            f"「{ind.name}」: {exc}", f"{ind.where}.actual", exc.hint, code="unit-mismatch"
+        ) from None
     if actual_value < ZERO:
         if rules.quantitative["negative_actual"] == "error":
             raise InputError(
@@ -279,11 +281,15 @@ def _prepare(ind: Indicator, weight: Decimal, ctx: Context) -> tuple[MethodInput
     return view, method_name, params
 
 
-def _filed_in_band(ind, view, weight, rate, explanation, ctx):
-    """定性: a filed score inside its tier's band is the evaluator's choice and is used."""
+def _filed_in_band(ind, view, weight, score, rate, explanation, ctx):
+    """定性: a filed score inside its tier's band is the evaluator's choice and is used.
+
+    The filed score itself is taken (rounded to the rule set's decimals), not re-derived from
+    its rate, which ``down`` rounding would turn from 8.5 into 8.49.
+    """
     filed = ind.score
     if filed is None or weight <= ZERO:
-        return rate, explanation
+        return score, rate, explanation
     tiers = ctx.ruleset.tiers
     tier = next(t for t in tiers if t.name == view.tier)
     top = max(t.max for t in tiers)
@@ -291,8 +297,10 @@ def _filed_in_band(ind, view, weight, rate, explanation, ctx):
     inside = low <= filed <= high if tier.max == top else low <= filed < high
     bracket = "]" if tier.max == top else ")"
     if inside:
+        taken = ctx.ruleset.round(filed)
         return (
-            filed / weight,
+            taken,
+            taken / weight,
             f"定性「{view.tier}」，自评得分 {fmt(filed)} 在档内 [{fmt(low)}, {fmt(high)}{bracket}，采用",
         )
     ctx.flag(
@@ -302,7 +310,7 @@ def _filed_in_band(ind, view, weight, rate, explanation, ctx):
         f"定性「{view.tier}」的得分应在 [{fmt(low)}, {fmt(high)}{bracket}，自评 {fmt(filed)} 不在档内；"
         f"按默认 {show_rate(rate)} 计分",
     )
-    return rate, explanation
+    return score, rate, explanation
 
 
 def _over_achievement(ind, view, weight, score, rate, explanation, ctx):
