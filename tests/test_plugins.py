@@ -103,3 +103,23 @@ def test_a_plugin_that_fails_to_load_is_named(monkeypatch):
     assert [f.name for f in host.failures] == ["broken"]
     assert "ModuleNotFoundError" in host.failures[0].message()
     assert "ratio" in host.methods  # the run goes on without it
+
+
+def test_the_command_line_names_a_broken_plugin_and_goes_on(cli, tmp_path, leting):
+    """An installed distribution whose plugin module is missing: a warning, then the score."""
+    site = tmp_path / "site"
+    info = site / "scoring_broken_plugin-1.2.3.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: scoring-broken-plugin\nVersion: 1.2.3\n", "utf-8"
+    )
+    (info / "entry_points.txt").write_text("[scoring]\nbroken = no_such_module_here\n", "utf-8")
+    import os
+
+    env = {"PYTHONPATH": os.pathsep.join(filter(None, [str(site), os.environ.get("PYTHONPATH")]))}
+    run = cli("score", str(leting), "-f", "json", env=env)
+    assert run.code == 0, run
+    assert "scoring: warning: plugin 'broken' from scoring-broken-plugin 1.2.3 failed to load" in run.err
+    assert "ModuleNotFoundError" in run.err and "Traceback" not in run.err
+    plugins = cli("plugins", env=env)
+    assert "broken" in plugins.out and "failed to load" in plugins.out
