@@ -142,29 +142,59 @@ def score_above_weight(
                 )
 
 
+def _budget_rows(evaluation: Evaluation, result: Result):
+    """Every 预算执行率 row: (filed budget, scored execution), projects first, then the department's."""
+    rows = [(p.budget, s.execution) for p, s in zip(evaluation.projects, result.projects)]
+    rows.append((evaluation.department.budget, result.department.execution))
+    return rows
+
+
 def reason_missing(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> Iterator[Finding]:
-    """A score below its weight, or execution below the rule set's threshold, with no reason given."""
+    """No reason given where the rule set asks for one: a score below its weight
+    (``reason_required_below_weight``), execution below ``execution_reason_below``
+    (severity ``execution_reason``, a warning unless the rule set says otherwise)."""
     checks = ruleset.checks
     severity = checks.get("reason_required_below_weight", "off")
-    threshold = checks.get("execution_reason_below")
-    for table, scored in _tables(evaluation, result):
-        if severity != "off":
+    if severity != "off":
+        for table, scored in _tables(evaluation, result):
             for filed, row in zip(table.indicators, scored.indicators):
                 if row.applicable and row.score < row.weight and not filed.reason:
                     yield Finding(
                         "reason-missing",
                         severity,
                         row.where,
-                        f"「{row.name}」得分 {fmt(row.score)} 低于分值 {fmt(row.weight)}，"
+                        f"「{row.name}」得分 {row.score} 低于分值 {fmt(row.weight)}，"
                         "未填写偏差原因分析及改进措施",
                     )
-        rate = scored.execution.rate
-        if threshold is not None and rate < Decimal(threshold) and not table.budget.reason:
+    threshold = checks.get("execution_reason_below")
+    execution_severity = checks.get("execution_reason", "warning")
+    if threshold is None or execution_severity == "off":
+        return
+    for budget, execution in _budget_rows(evaluation, result):
+        if execution.rate < Decimal(threshold) and not budget.reason:
             yield Finding(
                 "reason-missing",
-                severity if severity != "off" else "warning",
-                f"{table.budget.where}.reason",
-                f"执行率 {_percent(rate)} 低于 {_percent(Decimal(threshold))}，未说明原因",
+                execution_severity,
+                f"{budget.where}.reason",
+                f"执行率 {_percent(execution.rate)} 低于 {_percent(Decimal(threshold))}，未说明原因",
+            )
+
+
+def adjustment_unexplained(
+    evaluation: Evaluation, result: Result, ruleset: RuleSet
+) -> Iterator[Finding]:
+    """全年预算数 differs from 年初预算数 and no reason explains the adjustment
+    (severity ``checks.adjustment_reason``; off unless the rule set asks)."""
+    severity = ruleset.checks.get("adjustment_reason", "off")
+    if severity == "off":
+        return
+    for budget, _ in _budget_rows(evaluation, result):
+        if budget.adjusted != budget.planned and not budget.reason:
+            yield Finding(
+                "adjustment-unexplained",
+                severity,
+                f"{budget.where}.reason",
+                f"全年预算数 {fmt(budget.adjusted)} 与年初预算数 {fmt(budget.planned)} 不同，未说明预算调整原因",
             )
 
 
@@ -173,17 +203,13 @@ def execution_low(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> I
     threshold = ruleset.checks.get("execution_reason_below")
     if threshold is None:
         return
-    rows = [(t.budget.where, s) for t, s in _tables(evaluation, result)]
-    if evaluation.department.table is None:
-        rows.append(("department.budget", result.department))
-    for where, scored in rows:
-        rate = scored.execution.rate
-        if rate < Decimal(threshold):
+    for budget, execution in _budget_rows(evaluation, result):
+        if execution.rate < Decimal(threshold):
             yield Finding(
                 "execution-low",
                 "warning",
-                where,
-                f"预算执行率 {_percent(rate)} 低于 {_percent(Decimal(threshold))}",
+                budget.where,
+                f"预算执行率 {_percent(execution.rate)} 低于 {_percent(Decimal(threshold))}",
             )
 
 
@@ -215,5 +241,6 @@ BUILTIN = {
     "score-above-weight": score_above_weight,
     "reason-missing": reason_missing,
     "execution-low": execution_low,
+    "adjustment-unexplained": adjustment_unexplained,
     "projects-over-department": projects_over_department,
 }

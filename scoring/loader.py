@@ -92,6 +92,15 @@ def _weight(raw) -> Decimal | None:
     return value
 
 
+def _deduction(raw) -> Decimal | None:
+    value = _score(raw)
+    if value is not None and value < 0:
+        raise ValueProblem(
+            f"deduction {raw} is negative", "write the points taken off (扣减分数) as 0 or more"
+        )
+    return value
+
+
 def _budget(raw: dict, where: str, found: _Collector) -> Budget:
     planned = found.take(f"{where}.planned", parse_money, raw.get("planned", raw.get("adjusted")))
     adjusted = found.take(f"{where}.adjusted", parse_money, raw.get("adjusted", raw.get("planned")))
@@ -150,6 +159,7 @@ def _indicator(raw: dict, where: str, found: _Collector) -> Indicator:
         score=found.take(f"{where}.score", _score, raw.get("score")),
         reason=raw.get("reason", "").strip(),
         applicable=raw.get("applicable", True),
+        deduction=found.take(f"{where}.deduction", _deduction, raw.get("deduction")),
         where=where,
     )
 

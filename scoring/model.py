@@ -39,6 +39,7 @@ class Indicator:
     reason: str  # 偏差原因分析及改进措施
     applicable: bool
     where: str
+    deduction: Decimal | None = None  # 扣减分数 as filed
 
 
 @dataclass(frozen=True)

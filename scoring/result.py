@@ -62,6 +62,7 @@ class IndicatorResult:
     where: str
     tier: str | None = None
     reason: str = ""
+    deduction: Decimal | None = None  # 扣减分数 as filed
 
     def to_dict(self) -> dict:
         return {
@@ -77,6 +78,7 @@ class IndicatorResult:
             "method": self.method,
             "explanation": self.explanation,
             "filed_score": number(self.filed_score),
+            "deduction": number(self.deduction),
             "tier": self.tier,
             "where": self.where,
         }

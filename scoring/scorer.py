@@ -14,14 +14,14 @@ from fnmatch import fnmatchcase
 from .errors import InputError, PluginError
 from .methods import MethodInput, Rating, show_rate
 from .model import Budget, Indicator, Table
+from .policies import Outcome, apply_policies
 from .result import CategoryResult, ExecutionResult, Finding, IndicatorResult, TableResult
 from .rules import RuleSet
-from .values import EQ, GE, GT, ValueProblem, align_units, same_text
+from .values import GE, ValueProblem, align_units, same_text
 from .values import format_decimal as fmt
 from .weights import effective_weights
 
 ZERO, ONE = Decimal(0), Decimal(1)
-OVER_OPS = (GE, GT, EQ)
 
 
 class Context:
@@ -183,14 +183,16 @@ def score_indicator(ind: Indicator, weight: Decimal, ctx: Context) -> IndicatorR
     view, method_name, params = _prepare(ind, weight, ctx)
     rating = ctx.rate(method_name, view, params, ind.where)
     rate, explanation = rating.rate, rating.explanation
-    score = rules.round(weight * rate)
-    if view.tier is not None:
-        score, rate, explanation = _filed_in_band(ind, view, weight, score, rate, explanation, ctx)
-    if view.tier is None:
-        score, rate, explanation = _over_achievement(
-            ind, view, weight, score, rate, explanation, ctx
+    outcome = apply_policies(ind, view, Outcome(rules.round(weight * rate), rate, explanation), ctx)
+    score, rate = outcome.score, outcome.rate
+    if outcome.before is None:
+        explanation = outcome.explanation + f"；{fmt(weight)} × {show_rate(rate)} = {score}"
+    else:
+        explanation = (
+            outcome.explanation
+            + f"；{fmt(weight)} × {show_rate(outcome.before / weight)} = {outcome.before}"
+            + f"，扣减分数 {fmt(outcome.deducted)}，得 {score}"
         )
-    explanation += f"；{fmt(weight)} × {show_rate(rate)} = {score}"
     return IndicatorResult(
         ind.level1,
         ind.level2,
@@ -207,6 +209,7 @@ def score_indicator(ind: Indicator, weight: Decimal, ctx: Context) -> IndicatorR
         ind.where,
         view.tier,
         ind.reason,
+        ind.deduction,
     )
 
 
@@ -279,82 +282,6 @@ def _prepare(ind: Indicator, weight: Decimal, ctx: Context) -> tuple[MethodInput
         op=op, target=target_value, actual=actual_value, unit=unit, tier=None, **common
     )
     return view, method_name, params
-
-
-def _filed_in_band(ind, view, weight, score, rate, explanation, ctx):
-    """定性: a filed score inside its tier's band is the evaluator's choice and is used.
-
-    The filed score itself is taken (rounded to the rule set's decimals), not re-derived from
-    its rate, which ``down`` rounding would turn from 8.5 into 8.49.
-    """
-    filed = ind.score
-    if filed is None or weight <= ZERO:
-        return score, rate, explanation
-    tiers = ctx.ruleset.tiers
-    tier = next(t for t in tiers if t.name == view.tier)
-    top = max(t.max for t in tiers)
-    low, high = tier.min * weight, tier.max * weight
-    inside = low <= filed <= high if tier.max == top else low <= filed < high
-    bracket = "]" if tier.max == top else ")"
-    if inside:
-        taken = ctx.ruleset.round(filed)
-        return (
-            taken,
-            taken / weight,
-            f"定性「{view.tier}」，自评得分 {fmt(filed)} 在档内 [{fmt(low)}, {fmt(high)}{bracket}，采用",
-        )
-    ctx.flag(
-        "score-outside-band",
-        "warning",
-        ind.where,
-        f"定性「{view.tier}」的得分应在 [{fmt(low)}, {fmt(high)}{bracket}，自评 {fmt(filed)} 不在档内；"
-        f"按默认 {show_rate(rate)} 计分",
-    )
-    return score, rate, explanation
-
-
-def _over_achievement(ind, view, weight, score, rate, explanation, ctx):
-    """完成值高于指标值较多: flag it, require a reason, take points off, or take the evaluator's cut."""
-    rule = ctx.ruleset.over_achievement
-    if not rule or view.op not in OVER_OPS or view.target <= ZERO:
-        return score, rate, explanation
-    threshold = Decimal(rule["ratio"]) * view.target
-    if view.actual < threshold:
-        return score, rate, explanation
-    unit = view.unit or ""
-    said = f"实际 {fmt(view.actual)}{unit} ≥ {fmt(Decimal(rule['ratio']))} × 目标 {fmt(view.target)}{unit}"
-    filed = ind.score
-    if rule.get("accept_filed") and filed is not None and ZERO <= filed < weight:
-        taken = ctx.ruleset.round(filed)
-        ctx.flag(
-            "over-achievement",
-            "info",
-            ind.where,
-            f"{said}（完成值高于指标值较多）；采用自评调减后的得分 {taken}",
-        )
-        return taken, taken / weight, explanation + f"；{said}，采用自评适度调减后的得分 {taken}"
-    action = rule["action"]
-    if action == "deduct":
-        points = Decimal(rule["points"])
-        cut = max(ZERO, score - points)
-        ctx.flag("over-achievement", "warning", ind.where, f"{said}，按规则扣 {fmt(points)} 分")
-        new_rate = cut / weight if weight else ZERO
-        return cut, new_rate, explanation + f"；{said}，扣 {fmt(points)} 分"
-    if action == "require-reason" and not ind.reason:
-        ctx.flag(
-            "reason-missing",
-            "error",
-            ind.where,
-            f"{said}，须在「偏差原因分析及改进措施」中说明原因",
-        )
-    ctx.flag(
-        "over-achievement",
-        "warning" if not ind.reason else "info",
-        ind.where,
-        f"{said}（完成值高于指标值较多），指标值是否偏低？"
-        + ("已说明原因" if ind.reason else "未说明原因"),
-    )
-    return score, rate, explanation
 
 
 # --- the table --------------------------------------------------------------------------------
