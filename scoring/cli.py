@@ -76,6 +76,26 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validation and review findings only")
     check.add_argument("files", nargs="+", metavar="FILE")
     scoring_options(check, ("table", "json"), full=False)
+    compare = commands.add_parser(
+        "compare", help="score files under several rule sets, side by side"
+    )
+    compare.add_argument("files", nargs="+", metavar="FILE")
+    compare.add_argument(
+        "-r",
+        "--rules",
+        required=True,
+        metavar="A,B[,…]",
+        help="two or more rule sets, by id or path, separated by commas",
+    )
+    compare.add_argument(
+        "-f", "--format", default=None, metavar="FORMAT", help="table|json|markdown"
+    )
+    compare.add_argument(
+        "-o", "--output", metavar="OUT", help="write to this file instead of standard output"
+    )
+    compare.add_argument(
+        "--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks"
+    )
     demo = commands.add_parser(
         "demo", help="score the bundled example (乐亭县城区工业聚集区管理委员会, 2023)"
     )
@@ -94,6 +114,10 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("-f", "--format", choices=("toml", "json"), default="toml")
     check_rules = rules_commands.add_parser("check", help="validate a rule-set file")
     check_rules.add_argument("name", metavar="PATH")
+    diff = rules_commands.add_parser("diff", help="what differs between two rule sets, key by key")
+    diff.add_argument("first", metavar="A")
+    diff.add_argument("second", metavar="B")
+    diff.add_argument("-f", "--format", choices=("table", "json"), default="table")
 
     schema = commands.add_parser("schema", help="print a JSON Schema")
     schema.add_argument("name", choices=("evaluation", "ruleset"))
@@ -221,6 +245,16 @@ def cmd_score(args, paths=None) -> int:
     from .render import FileError
 
     paths = paths or args.files
+    if "," in args.rules:  # several rule sets: the comparison view
+        if args.fail_under is not None or args.explain:
+            from .errors import UsageError
+
+            raise UsageError(
+                "--fail-under and --explain take one rule set",
+                hint="score under each rule set on its own, or drop the option",
+            )
+        args.files = paths
+        return cmd_compare(args)
     fmt = args.format or "table"
     if args.output:
         _refuse_overwriting_input(args.output, paths)
@@ -248,6 +282,60 @@ def cmd_check(args) -> int:
     if any(isinstance(e, FileError) for e in entries):
         return EXIT_USER
     return EXIT_FAIL if any(isinstance(e, Result) and e.has_errors for e in entries) else EXIT_OK
+
+
+def cmd_compare(args) -> int:
+    """The same files under several rule sets: the department, projects and rows that change."""
+    from . import __version__
+    from .api import load
+    from .compare import render_markdown, render_table, to_dict
+    from .engine import evaluate
+    from .errors import ScoringError, UsageError
+    from .host import default_host
+
+    names = [name.strip() for name in args.rules.split(",") if name.strip()]
+    if len(names) < 2:
+        raise UsageError(
+            f"-r {args.rules!r} names one rule set; compare needs two or more",
+            hint="e.g. -r mof-2020,guangxi",
+        )
+    fmt = args.format or "table"
+    if fmt not in ("table", "json", "markdown"):
+        raise UsageError(f"compare has no format {fmt!r}", hint="formats: table, json, markdown")
+    if args.output:
+        _refuse_overwriting_input(args.output, args.files)
+    host = default_host()
+    rulesets = [host.ruleset(name) for name in names]
+    groups, failed = [], False
+    for path in args.files:
+        try:
+            evaluation = load(path, host)
+            results = [
+                evaluate(evaluation, r, host.methods, host.checks, __version__) for r in rulesets
+            ]
+        except ScoringError as exc:
+            if getattr(args, "debug", False):
+                raise
+            print(f"scoring: error: {exc.in_file(path).render()}", file=sys.stderr)
+            failed = True
+            continue
+        for result in results:
+            host.pm.hook.scoring_evaluated(result=result)
+        groups.append((path, results))
+    if fmt == "json":
+        import json
+
+        items = [to_dict(source, results) for source, results in groups]
+        text = (
+            json.dumps(items[0] if len(items) == 1 else items, ensure_ascii=False, indent=2) + "\n"
+        )
+    elif fmt == "markdown":
+        text = render_markdown(groups)
+    else:
+        options = _output_options(args, "score")
+        text = render_table(groups, options.color, options.width)
+    _emit(text, args.output)
+    return EXIT_USER if failed else EXIT_OK
 
 
 def cmd_demo(args) -> int:
@@ -330,9 +418,56 @@ def cmd_rules(args) -> int:
 
             _emit(to_toml(ruleset), None)
         return EXIT_OK
+    if args.rules_command == "diff":
+        return _rules_diff(host, args)
     ruleset = host.ruleset(args.name)
     version = f" {ruleset.version}" if ruleset.version else ""
     print(f"✓ {args.name}: rule set {ruleset.id}{version} is valid (sha256 {ruleset.sha256[:12]}…)")
+    return EXIT_OK
+
+
+def _rules_diff(host, args) -> int:
+    from .compare import diff
+
+    first, second = host.ruleset(args.first), host.ruleset(args.second)
+    changes = diff(first, second)
+    if args.format == "json":
+        import json
+
+        payload = {
+            "a": first.id,
+            "b": second.id,
+            "differences": [
+                {
+                    "key": k,
+                    "a": json.loads(a) if a != "—" else None,
+                    "b": json.loads(b) if b != "—" else None,
+                }
+                for k, a, b in changes
+            ],
+        }
+        _emit(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", None)
+        return EXIT_OK
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    console = Console(no_color=bool(os.environ.get("NO_COLOR")), width=_width(), highlight=False)
+    if not changes:
+        console.print(f"{escape(first.id)} and {escape(second.id)} score alike: no key differs")
+        return EXIT_OK
+    table = Table(
+        title=f"{escape(first.id)} → {escape(second.id)}：{len(changes)} 项不同",
+        title_justify="left",
+        show_edge=False,
+        pad_edge=False,
+    )
+    table.add_column("key", no_wrap=True)
+    table.add_column(escape(first.id), overflow="fold")
+    table.add_column(escape(second.id), overflow="fold")
+    for key, a, b in changes:
+        table.add_row(escape(key), escape(a), escape(b))
+    console.print(table)
     return EXIT_OK
 
 
@@ -421,6 +556,7 @@ def cmd_plugins(args) -> int:
 
 COMMANDS = {
     "score": cmd_score,
+    "compare": cmd_compare,
     "check": cmd_check,
     "demo": cmd_demo,
     "rules": cmd_rules,

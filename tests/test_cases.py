@@ -5,10 +5,13 @@ A case file is an evaluation file plus two tables the loader never sees:
 ``[case]``
     ``description``; ``rules`` (an installed id, or a path relative to the case file) or
     ``ruleset`` (an inline rule set, usually ``extends = "mof-2020"`` and a few keys).
+    ``rules`` may be a list of ids: the table is scored under each, and ``[expect.ID]`` holds
+    the expectations for rule set ID — how a provincial variant differs from mof-2020.
 ``[expect]``
     ``department = {score, grade, method}``; ``projects = [{score, grade, execution,
     indicators = [score, …], weights = [weight, …]}, …]`` — any key may be left out;
-    ``findings = ["code@where", …]``, the exact list (order ignored) when given;
+    ``findings = ["code@where", …]``, the exact list (order ignored) when given; an entry
+    ending in ``:error``, ``:warning`` or ``:info`` also pins the severity;
     ``error = {code, where}`` when the file must be refused.
 
 Expected numbers are worked out by hand in each case's comments.
@@ -37,11 +40,42 @@ def _read(path: Path) -> tuple[dict, dict, dict]:
     return data.pop("case", {}), data.pop("expect"), data
 
 
-def _rules(case: dict, path: Path):
-    if "ruleset" in case:
-        return case["ruleset"]
-    rules = case.get("rules", "mof-2020")
+def _rules(rules, path: Path):
+    if isinstance(rules, dict):
+        return rules
     return str(path.parent / rules) if rules.endswith(".toml") else rules
+
+
+def _runs(case: dict, expect: dict, path: Path) -> list[tuple[str, object, dict]]:
+    """(label, rules, expectations) for each rule set the case is scored under."""
+    if isinstance(case.get("rules"), list):
+        return [(rules, _rules(rules, path), expect[rules]) for rules in case["rules"]]
+    rules = case.get("ruleset", case.get("rules", "mof-2020"))
+    return [("", _rules(rules, path), expect)]
+
+
+def _findings_differ(result, expected: list[str]) -> str | None:
+    got = [(f"{f.code}@{f.where}", f.severity) for f in result.findings]
+    left = list(got)
+    missing = []
+    for entry in expected:
+        place, _, severity = (
+            entry.partition(":") if entry.rsplit(":", 1)[-1] in SEVERITIES else (entry, "", "")
+        )
+        match = next((g for g in left if g[0] == place and severity in ("", g[1])), None)
+        if match is None:
+            missing.append(entry)
+        else:
+            left.remove(match)
+    if missing or left:
+        return (
+            f"findings: missing {missing}, unexpected {[f'{p}:{s}' for p, s in left]}"
+            f" (got {sorted(f'{p}:{s}' for p, s in got)})"
+        )
+    return None
+
+
+SEVERITIES = ("error", "warning", "info")
 
 
 def _same(actual, expected) -> bool:
@@ -84,15 +118,27 @@ def _check_table(label: str, scored, expected: dict) -> list[str]:
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
 def test_case(path: Path) -> None:
     case, expect, evaluation = _read(path)
-    rules = _rules(case, path)
+    wrong: list[str] = []
+    for label, rules, expected in _runs(case, expect, path):
+        wrong += [f"[{label}] {w}" if label else w for w in _check_run(evaluation, rules, expected)]
+    assert not wrong, "\n".join(wrong)
+
+
+def _check_run(evaluation: dict, rules, expect: dict) -> list[str]:
     if "error" in expect:
         with pytest.raises(scoring.ScoringError) as raised:
             scoring.score(evaluation, rules=rules)
         error = raised.value
-        assert error.code == expect["error"]["code"], error.render()
-        if "where" in expect["error"]:
-            assert expect["error"]["where"] in [p.where for p in error.problems], error.render()
-        return
+        wrong = []
+        if error.code != expect["error"]["code"]:
+            wrong.append(
+                f"error code {error.code}, expected {expect['error']['code']}: {error.render()}"
+            )
+        if "where" in expect["error"] and expect["error"]["where"] not in [
+            p.where for p in error.problems
+        ]:
+            wrong.append(f"error place: {error.render()}")
+        return wrong
     result = scoring.score(evaluation, rules=rules)
     wrong: list[str] = []
     if "department" in expect:
@@ -107,10 +153,10 @@ def test_case(path: Path) -> None:
     for i, expected in enumerate(expect.get("projects", [])):
         wrong += _check_table(f"projects[{i}]", result.projects[i], expected)
     if "findings" in expect:
-        got = sorted(f"{f.code}@{f.where}" for f in result.findings)
-        if got != sorted(expect["findings"]):
-            wrong.append(f"findings: got {got}, expected {sorted(expect['findings'])}")
-    assert not wrong, "\n".join(wrong)
+        problem = _findings_differ(result, expect["findings"])
+        if problem:
+            wrong.append(problem)
+    return wrong
 
 
 def test_every_case_checks_something() -> None:
