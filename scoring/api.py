@@ -32,6 +32,13 @@ def load(source: Source, host: Host | None = None) -> Evaluation:
         return source
     if isinstance(source, dict):
         return load_evaluation(source)
+    if not isinstance(source, (str, PathLike)):
+        from .errors import InputError
+
+        raise InputError(
+            f"cannot score a {type(source).__name__}",
+            hint="give a path, a dict of the evaluation, or scoring.load(...)",
+        )
     host = host or default_host()
     return read_evaluation(Path(source), host.readers)
 

@@ -8,12 +8,13 @@ A filed value is compared with the computed one at the rule set's decimals, with
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from .model import Evaluation
 from .result import Finding, Result
 from .rules import RuleSet
 from .values import format_decimal as fmt
+from .values import percent_down
 
 
 def _tables(evaluation: Evaluation, result: Result):
@@ -176,7 +177,7 @@ def reason_missing(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> 
                 "reason-missing",
                 execution_severity,
                 f"{budget.where}.reason",
-                f"执行率 {_percent(execution.rate)} 低于 {_percent(Decimal(threshold))}，未说明原因",
+                f"执行率 {percent_down(execution.rate)} 低于 {percent_down(Decimal(threshold))}，未说明原因",
             )
 
 
@@ -209,7 +210,7 @@ def execution_low(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> I
                 "execution-low",
                 "warning",
                 budget.where,
-                f"预算执行率 {_percent(execution.rate)} 低于 {_percent(Decimal(threshold))}",
+                f"预算执行率 {percent_down(execution.rate)} 低于 {percent_down(Decimal(threshold))}",
             )
 
 
@@ -228,11 +229,6 @@ def projects_over_department(
                 f"department.budget.{key}",
                 f"项目{label}合计 {fmt(total)} 万元，超过部门{label} {fmt(own)} 万元",
             )
-
-
-def _percent(rate: Decimal) -> str:
-    # Rounded down, so a rate just under a threshold never reads as the threshold itself.
-    return fmt((rate * 100).quantize(Decimal("0.01"), rounding=ROUND_DOWN)) + "%"
 
 
 BUILTIN = {

@@ -173,16 +173,16 @@ def _output_options(args, mode: str):
 
     tty = sys.stdout.isatty() and not getattr(args, "output", None)
     color = tty and not os.environ.get("NO_COLOR")
-    width = (
-        shutil.get_terminal_size((100, 24)).columns
-        if tty
-        else int(os.environ.get("COLUMNS") or 100)
-    )
+    width = shutil.get_terminal_size((100, 24)).columns if tty else _columns(100)
     return Options(explain=getattr(args, "explain", False), color=color, width=width, mode=mode)
 
 
-def _score_files(paths: list[str], rules: str, debug: bool = False):
-    """Every file scored on its own; one that fails stands in its place as an error entry."""
+def _score_files(paths: list[str], rules: str, debug: bool = False, label: str | None = None):
+    """Every file scored on its own; one that fails stands in its place as an error entry.
+
+    ``label`` names the source in the output instead of its path (the bundled example)."""
+    from dataclasses import replace
+
     from . import __version__
     from .api import load
     from .engine import evaluate
@@ -195,7 +195,10 @@ def _score_files(paths: list[str], rules: str, debug: bool = False):
     entries = []
     for path in paths:
         try:
-            result = evaluate(load(path, host), ruleset, host.methods, host.checks, __version__)
+            evaluation = load(path, host)
+            if label:
+                evaluation = replace(evaluation, source=label)
+            result = evaluate(evaluation, ruleset, host.methods, host.checks, __version__)
             host.pm.hook.scoring_evaluated(result=result)
             entries.append(result)
         except (RulesetError, PluginError):
@@ -209,14 +212,18 @@ def _score_files(paths: list[str], rules: str, debug: bool = False):
     return entries
 
 
-def _render(entries, fmt: str, options) -> str:
+def _renderer(fmt: str):
     from .errors import UsageError
     from .host import default_host
 
     renderers = default_host().renderers
     if fmt not in renderers:
         raise UsageError(f"unknown format {fmt!r}", hint="formats: " + ", ".join(renderers))
-    return renderers[fmt](entries, options)
+    return renderers[fmt]
+
+
+def _render(entries, fmt: str, options) -> str:
+    return _renderer(fmt)(entries, options)
 
 
 def _fail_under(value: str, entries, ruleset) -> bool:
@@ -232,15 +239,17 @@ def _fail_under(value: str, entries, ruleset) -> bool:
     else:
         try:
             threshold = Decimal(value)
+            if not threshold.is_finite():
+                raise InvalidOperation
         except InvalidOperation:
             raise UsageError(
                 f"--fail-under {value!r} is neither a score nor a grade",
-                hint="grades of this rule set: " + ", ".join(bounds),
+                hint="give a score such as 90, or a grade of this rule set: " + ", ".join(bounds),
             ) from None
     return any(e.department.score < threshold for e in entries if isinstance(e, Result))
 
 
-def cmd_score(args, paths=None) -> int:
+def cmd_score(args, paths=None, label=None) -> int:
     from .host import default_host
     from .render import FileError
 
@@ -258,9 +267,10 @@ def cmd_score(args, paths=None) -> int:
     fmt = args.format or "table"
     if args.output:
         _refuse_overwriting_input(args.output, paths)
-    if args.fail_under is not None:  # a bad threshold is a usage error before any work
+    _renderer(fmt)  # an unknown format is a usage error before any work
+    if args.fail_under is not None:  # so is a bad threshold
         _fail_under(args.fail_under, [], default_host().ruleset(args.rules))
-    entries = _score_files(paths, args.rules, args.debug)
+    entries = _score_files(paths, args.rules, args.debug, label)
     text = _render(entries, fmt, _output_options(args, "score"))
     _emit(text, args.output, bom=fmt == "csv")
     if any(isinstance(e, FileError) for e in entries):
@@ -276,8 +286,16 @@ def cmd_check(args) -> int:
     from .render import FileError
     from .result import Result
 
+    fmt = args.format or "table"
+    if fmt not in ("table", "json"):
+        from .errors import UsageError
+
+        raise UsageError(
+            f"check has no format {fmt!r}",
+            hint="check writes table or json; for the full report use `scoring score -f FORMAT`",
+        )
     entries = _score_files(args.files, args.rules, args.debug)
-    text = _render(entries, args.format or "table", _output_options(args, "check"))
+    text = _render(entries, fmt, _output_options(args, "check"))
     _emit(text, None)
     if any(isinstance(e, FileError) for e in entries):
         return EXIT_USER
@@ -343,7 +361,7 @@ def cmd_demo(args) -> int:
 
     example = resources.files("scoring").joinpath("examples", "leting-2023.toml")
     with resources.as_file(example) as path:
-        return cmd_score(args, [str(path)])
+        return cmd_score(args, [str(path)], label="scoring demo · leting-2023.toml（内置示例）")
 
 
 def _refuse_overwriting_input(output: str, inputs: list[str]) -> None:
@@ -504,7 +522,15 @@ _BUILTIN_PLUGINS = ("methods", "rulesets", "readers", "renderers", "checks")
 
 
 def _width() -> int | None:
-    return None if sys.stdout.isatty() else int(os.environ.get("COLUMNS") or 120)
+    return None if sys.stdout.isatty() else _columns(120)
+
+
+def _columns(default: int) -> int:
+    """The width asked for in COLUMNS when output is not a terminal; nonsense there is ignored."""
+    try:
+        return max(40, int(os.environ.get("COLUMNS", "")))
+    except ValueError:
+        return default
 
 
 def cmd_schema(args) -> int:

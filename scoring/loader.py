@@ -82,23 +82,13 @@ def _score(raw) -> Decimal | None:
     quantity = parse_quantity(raw)
     if quantity is None or quantity.unit not in (None, "分"):
         raise ValueProblem(f"{raw!r} is not a score", "write the points as a number, e.g. 9.5")
+    if quantity.value < 0:
+        raise ValueProblem(f"{raw} is negative", "points (分值, 得分, 扣减分数) are 0 or more")
     return quantity.value
 
 
-def _weight(raw) -> Decimal | None:
-    value = _score(raw)
-    if value is not None and value < 0:
-        raise ValueProblem(f"weight {raw} is negative", "a weight (分值) is 0 or more")
-    return value
-
-
-def _deduction(raw) -> Decimal | None:
-    value = _score(raw)
-    if value is not None and value < 0:
-        raise ValueProblem(
-            f"deduction {raw} is negative", "write the points taken off (扣减分数) as 0 or more"
-        )
-    return value
+# 分值 and 扣减分数 are points like 得分: a number, 0 or more.
+_weight = _deduction = _score
 
 
 def _budget(raw: dict, where: str, found: _Collector) -> Budget:

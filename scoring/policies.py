@@ -150,7 +150,8 @@ def over_achievement(ind: Indicator, view: MethodInput, outcome: Outcome, ctx) -
         ctx.flag("over-achievement", "warning", ind.where, f"{said}，按规则扣 {fmt(points)} 分")
         rate = score / weight if weight else ZERO
         return Outcome(score, rate, outcome.explanation + f"；{said}，扣 {fmt(points)} 分")
-    if action == "require-reason" and not ind.reason:
+    required = action == "require-reason"
+    if required and not ind.reason:
         ctx.flag(
             "reason-missing",
             "error",
@@ -159,7 +160,8 @@ def over_achievement(ind: Indicator, view: MethodInput, outcome: Outcome, ctx) -
         )
     ctx.flag(
         "over-achievement",
-        "info" if ind.reason else "warning",
+        # with require-reason, a missing reason is already the error; this is information
+        "info" if ind.reason or required else "warning",
         ind.where,
         f"{said}（完成值高于指标值较多），指标值是否偏低？"
         + ("已说明原因" if ind.reason else "未说明原因"),

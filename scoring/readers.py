@@ -82,11 +82,35 @@ def _reject_constant(name: str):
     raise ValueError(f"{name} is not a number")
 
 
+def _no_duplicates(pairs: list) -> dict:
+    seen: dict = {}
+    for key, value in pairs:
+        if key in seen:
+            raise ValueError(f"the key {key!r} appears twice in one object")
+        seen[key] = value
+    return seen
+
+
+def _position(text: str, word: str) -> str | None:
+    """Line and column of a bare word (NaN, Infinity) outside strings, for the message."""
+    found = re.search(rf'(?<![\w"]){re.escape(word)}(?![\w"])', text)
+    if not found:
+        return None
+    line = text.count("\n", 0, found.start()) + 1
+    column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+    return f"line {line}, column {column}"
+
+
 def parse_json(text: str, file: str, error=InputError) -> dict:
     import json
 
     try:
-        data = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
+        data = json.loads(
+            text,
+            parse_float=Decimal,
+            parse_constant=_reject_constant,
+            object_pairs_hook=_no_duplicates,
+        )
     except json.JSONDecodeError as exc:
         raise error(
             f"not valid JSON: {exc.msg}",
@@ -95,14 +119,25 @@ def parse_json(text: str, file: str, error=InputError) -> dict:
             file=file,
             code="syntax",
         ) from None
-    except ValueError as exc:  # NaN, Infinity
+    except ValueError as exc:  # NaN, Infinity, a key twice
+        word = str(exc).split(" ")[0]
+        duplicate = "appears twice" in str(exc)
         raise error(
-            f"not valid JSON: {exc}", None, "write a finite number", file=file, code="syntax"
+            f"not valid JSON: {exc}",
+            None if duplicate else _position(text, word),
+            "keep one of them" if duplicate else "write a finite number",
+            file=file,
+            code="syntax",
         ) from None
     except RecursionError:
         raise error("nested too deeply to read", file=file, code="syntax") from None
     if not isinstance(data, dict):
-        raise error("the file must hold one JSON object", file=file, code="syntax")
+        raise error(
+            "the file must hold one JSON object",
+            file=file,
+            code="syntax",
+            hint='write {"department": {…}, "projects": […]}, as `scoring schema evaluation` describes',
+        )
     return data
 
 

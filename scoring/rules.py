@@ -164,12 +164,18 @@ class RuleSet:
         return used
 
 
+# Tables that are one whole: a grade scale cannot be merged with another without keeping grades
+# the child does not want, so a rule set that sets [grades] sets all of it.
+WHOLE_TABLES = ("grades",)
+
+
 def merge(base: dict, child: dict, origins: dict, source: str, prefix: str = "") -> dict:
-    """Tables merge key by key, everything else (arrays included) replaces."""
+    """Tables merge key by key, everything else (arrays included) replaces; so do WHOLE_TABLES."""
     merged = dict(base)
     for key, value in child.items():
         dotted = f"{prefix}{key}"
-        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+        whole = dotted in WHOLE_TABLES
+        if isinstance(value, dict) and isinstance(merged.get(key), dict) and not whole:
             merged[key] = merge(merged[key], value, origins, source, dotted + ".")
         else:
             merged[key] = value
@@ -240,6 +246,7 @@ def _parent_path(parent: str, path: Path, catalog: dict[str, Path]) -> Path:
             raise RulesetError(
                 f'`extends = "{parent}"`: no such file {candidate}',
                 "ruleset.extends",
+                "a path in `extends` is relative to the file that says it; or give an installed id",
                 file=str(path),
                 code="ruleset-missing",
             )

@@ -17,7 +17,7 @@ from .model import Budget, Indicator, Table
 from .policies import Outcome, apply_policies
 from .result import CategoryResult, ExecutionResult, Finding, IndicatorResult, TableResult
 from .rules import RuleSet
-from .values import GE, ValueProblem, align_units, same_text
+from .values import GE, ValueProblem, align_units, percent_down, same_text
 from .values import format_decimal as fmt
 from .weights import effective_weights
 
@@ -87,7 +87,7 @@ def score_execution(budget: Budget, ctx: Context) -> ExecutionResult:
             budget.spent,
             ZERO,
             weight,
-            ZERO,
+            ctx.ruleset.round(ZERO),
             method,
             f"{label}为 0，执行率按 0 计",
             budget.score,
@@ -329,20 +329,17 @@ def _apply_caps(total, execution, explanation, table, ctx):
     if not holding:
         return total, explanation
     cap = min(holding, key=lambda c: Decimal(c["max_score"]))
-    limit = Decimal(cap["max_score"])
+    limit = ctx.ruleset.round(Decimal(cap["max_score"]))
     if total <= limit:
         return total, explanation
+    below = percent_down(Decimal(cap["execution_below"]))
     ctx.flag(
         "score-capped",
         "info",
         table.where or "department",
-        f"执行率 {show_rate(execution.rate)} 低于 {fmt(Decimal(cap['execution_below']))}，总分封顶 {fmt(limit)}"
-        f"（计算得 {fmt(total)}）",
+        f"执行率 {percent_down(execution.rate)} 低于 {below}，总分封顶 {limit}（计算得 {total}）",
     )
-    return (
-        limit,
-        explanation + f"；执行率低于 {fmt(Decimal(cap['execution_below']))}，封顶 {fmt(limit)}",
-    )
+    return limit, explanation + f"；执行率低于 {below}，封顶 {limit}"
 
 
 def _categories(indicators: list[IndicatorResult]) -> dict[str, CategoryResult]:

@@ -58,7 +58,7 @@ _PREFIX_OPS = sorted(
 )
 _SUFFIX_OPS = (("以上", GE), ("以内", LE), ("以下", LE))
 
-_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|[+-]?\.\d+")
+_NUMBER = re.compile(r"(?:[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|[+-]?\.\d+)(?:[eE][+-]?\d+)?")
 # NaN and infinity in any spelling Decimal would accept: refused, never read as text or a number.
 _NOT_FINITE = re.compile(r"[+-]?(?:s?nan|inf(?:inity)?)", re.IGNORECASE)
 UNIT_MAX_CHARS = 4
@@ -133,6 +133,21 @@ def to_decimal(raw) -> Decimal:
         raise ValueProblem(f"{raw!r} is not a number") from None
     if not value.is_finite():
         raise ValueProblem(f"{raw} is not a usable number", "write a finite number such as 95.5")
+    return in_range(value, raw)
+
+
+# No figure of a 自评表 — money in 万元, a count, a score — is anywhere near 10^15 or, unless
+# it is 0, below 10^-9. Refusing those keeps a stray exponent from flooding the output.
+LARGEST, SMALLEST = 15, -9
+
+
+def in_range(value: Decimal, raw=None) -> Decimal:
+    if value and not SMALLEST <= value.adjusted() < LARGEST:
+        shown = raw if raw is not None and len(str(raw)) <= 40 else f"{value:.3e}"
+        raise ValueProblem(
+            f"{shown} is out of range for a 自评表 figure",
+            "write the figure in plain digits, e.g. 382.31",
+        )
     return value
 
 
@@ -160,7 +175,7 @@ def _split_number(text: str) -> tuple[Decimal, str] | None:
     match = _NUMBER.match(text)
     if not match:
         return None
-    number = Decimal(match.group().replace(",", ""))
+    number = in_range(Decimal(match.group().replace(",", "")), match.group())
     return number, text[match.end() :].strip()
 
 
@@ -272,6 +287,14 @@ def _target_from_table(raw: dict) -> Target:
     unit = stated or unit
     text = f"{op or ''}{format_decimal(value)}{unit or ''}"
     return Target(text, op, value, unit)
+
+
+def percent_down(rate: Decimal) -> str:
+    """A rate as a percentage with two decimals, rounded down, so that a rate just under a
+    threshold never reads as the threshold itself (89.998% is 89.99%, not 90.00%)."""
+    from decimal import ROUND_DOWN
+
+    return f"{(rate * 100).quantize(Decimal('0.01'), rounding=ROUND_DOWN)}%"
 
 
 def same_text(a: str, b: str) -> bool:

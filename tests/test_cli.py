@@ -142,7 +142,7 @@ def test_markdown_and_csv(cli, langfang, tmp_path):
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf"), "a CSV file for Excel carries a byte-order mark"
     rows = raw.decode("utf-8-sig").splitlines()
-    assert rows[0].startswith("source,表,行")
+    assert rows[0].startswith("来源,表,行") and rows[0].endswith(",说明")
     total = [r for r in rows if ",总分," in r]
     assert total and ",97.24,98,优," in total[0]
     assert len(rows) == 1 + 1 + 9 + 1 + 1  # header, execution, nine indicators, total, department

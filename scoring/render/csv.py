@@ -14,7 +14,7 @@ from ..values import format_decimal
 from . import FileError, Options
 
 COLUMNS = [
-    "source",
+    "来源",
     "表",
     "行",
     "一级指标",
@@ -29,6 +29,7 @@ COLUMNS = [
     "等级",
     "方法",
     "位置",
+    "说明",
 ]
 
 
@@ -60,6 +61,7 @@ def _table_rows(source: str, table: TableResult):
         "",
         execution.method,
         f"{table.where or 'department'}.budget",
+        execution.explanation,
     ]
     for ind in table.indicators:
         yield [
@@ -78,6 +80,7 @@ def _table_rows(source: str, table: TableResult):
             "",
             ind.method,
             ind.where,
+            ind.explanation,
         ]
     yield [
         source,
@@ -95,6 +98,7 @@ def _table_rows(source: str, table: TableResult):
         table.grade,
         "",
         table.where or "department",
+        table.explanation,
     ]
 
 
@@ -104,24 +108,9 @@ def render(entries: list[Result | FileError], options: Options) -> str:
     writer.writerow(COLUMNS)
     for entry in entries:
         if isinstance(entry, FileError):
+            blank = [""] * (len(COLUMNS) - 6)
             writer.writerow(
-                [
-                    entry.source,
-                    "",
-                    "错误",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    entry.code,
-                    entry.where or "",
-                ]
+                [entry.source, "", "错误", *blank, entry.code, entry.where or "", entry.message]
             )
             continue
         tables = list(entry.projects)
@@ -147,6 +136,7 @@ def render(entries: list[Result | FileError], options: Options) -> str:
                 department.grade,
                 department.method,
                 "department",
+                department.explanation,
             ]
         )
     return out.getvalue()

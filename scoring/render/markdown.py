@@ -14,6 +14,11 @@ def _row(*cells) -> str:
     return "| " + " | ".join(_cell(c) for c in cells) + " |"
 
 
+def _filed(filed, computed) -> str:
+    """The filed score only where it differs from the computed one, as in the terminal table."""
+    return plain(filed) if filed is not None and filed != computed else ""
+
+
 def _table(title: str, table: TableResult, explain: bool) -> list[str]:
     execution = table.execution
     lines = [
@@ -38,7 +43,7 @@ def _table(title: str, table: TableResult, explain: bool) -> list[str]:
             f"{money(execution.spent)}万元",
             plain(execution.weight),
             execution.score,
-            plain(execution.filed_score) if execution.filed_score is not None else "",
+            _filed(execution.filed_score, execution.score),
         ),
     ]
     for row in table.indicators:
@@ -51,7 +56,7 @@ def _table(title: str, table: TableResult, explain: bool) -> list[str]:
                 row.actual,
                 plain(row.weight),
                 row.score if row.applicable else "不适用",
-                plain(row.filed_score) if row.filed_score is not None else "",
+                _filed(row.filed_score, row.score),
             )
         )
     lines.append(
@@ -61,9 +66,11 @@ def _table(title: str, table: TableResult, explain: bool) -> list[str]:
             "",
             "",
             "",
-            "",
+            plain(
+                execution.weight + sum((r.weight for r in table.indicators), execution.weight * 0)
+            ),
             f"**{table.score}**",
-            plain(table.filed_score) if table.filed_score is not None else "",
+            _filed(table.filed_score, table.score),
         )
     )
     lines += ["", f"等级：**{table.grade}**。{table.explanation}", ""]
@@ -115,10 +122,11 @@ def _result(result: Result, options: Options) -> list[str]:
     lines += ["### 复核发现", ""]
     if not result.findings:
         lines.append("无。")
-    for f in result.findings:
-        lines.append(
-            f"- **{SEVERITY_LABELS.get(f.severity, f.severity)}** `{f.where}` {f.message} (`{f.code}`)"
-        )
+    for severity, findings in result.findings_by_severity().items():
+        for f in findings:
+            lines.append(
+                f"- **{SEVERITY_LABELS.get(severity, severity)}** `{f.where}` {f.message} (`{f.code}`)"
+            )
     lines.append("")
     return lines
 
@@ -127,7 +135,16 @@ def render(entries: list[Result | FileError], options: Options) -> str:
     lines: list[str] = []
     for entry in entries:
         if isinstance(entry, FileError):
-            lines += [f"## {entry.source}", "", f"**错误**（`{entry.code}`）：{entry.message}", ""]
+            lines += [
+                f"## {entry.source}",
+                "",
+                f"**错误**（`{entry.code}`）：",
+                "",
+                "```text",
+                entry.message,
+                "```",
+                "",
+            ]
         else:
             lines += _result(entry, options)
     return "\n".join(lines)

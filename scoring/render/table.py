@@ -114,7 +114,17 @@ def _header(console, result: Result) -> None:
         f"执行 {money(execution.spent)} 万元  执行率 {percent(execution.rate)}\n"
     )
     text.append(
-        f"规则 {result.ruleset.id} {result.ruleset.version}  {result.ruleset.title}", style="dim"
+        "规则 "
+        + "  ".join(
+            part
+            for part in (
+                result.ruleset.id,
+                result.ruleset.version,
+                result.ruleset.title if result.ruleset.title != result.ruleset.id else "",
+            )
+            if part
+        ),
+        style="dim",
     )
     console.print(
         Panel(

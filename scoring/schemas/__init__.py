@@ -106,9 +106,12 @@ def _describe(error, prefix) -> Problem:
         missing = error.message.split("'")[1] if "'" in error.message else error.message
         return Problem(f"missing key `{missing}`", where, f"add `{missing}` here")
     if kind == "type":
+        expected = _type_names(error.validator_value)
         return Problem(
-            f"expected {_type_names(error.validator_value)}, got {_shown(error.instance)}",
+            f"expected {expected}, got {_shown(error.instance)}",
             where,
+            f"write {expected} here"
+            + (f" ({error.schema['description']})" if error.schema.get("description") else ""),
         )
     if (
         kind == "anyOf"
@@ -116,22 +119,49 @@ def _describe(error, prefix) -> Problem:
         and all("required" in alt for alt in error.schema["anyOf"])
     ):
         keys = [alt["required"][0] for alt in error.schema["anyOf"]]
-        return Problem(f"needs one of {', '.join(f'`{k}`' for k in keys)}", where)
+        return Problem(
+            f"needs one of {', '.join(f'`{k}`' for k in keys)}", where, f"add `{keys[0]}`"
+        )
     if kind == "enum":
         choices = ", ".join(_shown(v) for v in error.validator_value)
         return Problem(
             f"{_shown(error.instance)} is not one of {choices}",
             where,
-            did_you_mean(str(error.instance), [str(v) for v in error.validator_value]),
+            did_you_mean(str(error.instance), [str(v) for v in error.validator_value])
+            or f"use one of {choices}",
         )
-    if kind in ("minItems", "minLength"):
-        return Problem("must not be empty", where)
-    if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+    if kind in ("minItems", "minLength", "minProperties"):
         return Problem(
-            f"{_shown(error.instance)} is out of range ({error.message.split(' is ')[-1]})", where
+            "must not be empty", where, _described(error) or "fill it in, or leave the key out"
         )
+    if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        bound = {
+            "minimum": "at least",
+            "maximum": "at most",
+            "exclusiveMinimum": "above",
+            "exclusiveMaximum": "below",
+        }[kind]
+        return Problem(
+            f"{_shown(error.instance)} is out of range",
+            where,
+            f"use a value {bound} {error.validator_value}",
+        )
+    if kind == "pattern":
+        return Problem(
+            f"{_shown(error.instance)} has the wrong form",
+            where,
+            "use lower-case letters, digits, '.', '_' and '-', e.g. my-rules",
+        )
+    if kind == "uniqueItems":
+        return Problem("lists the same value twice", where, "keep each value once")
     if kind == "oneOf":
         return Problem(
             f"{_shown(error.instance)} has the wrong form", where, error.schema.get("description")
         )
-    return Problem(error.message, where)
+    return Problem(error.message, where, _described(error))
+
+
+def _described(error) -> str | None:
+    """The schema's own description of the key, as a hint of what belongs there."""
+    description = error.schema.get("description")
+    return f"expected here: {description}" if description else None
