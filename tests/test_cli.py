@@ -318,3 +318,38 @@ def test_rules_check_finds_what_a_schema_cannot(cli, tmp_path, body, where, word
     run = cli("rules", "check", str(path))
     assert run.code == 2, run
     assert str(path) in run.err and where in run.err and words in run.err, run.err
+
+
+def test_rules_list_shows_every_shipped_rule_set(cli):
+    run = cli("rules", "list", env={"COLUMNS": "250"})
+    for rid in ("mof-2020", "mof-system", "guangxi", "hebei", "hubei-huanggang", "sichuan-2023",
+                "legacy-ratio", "whole-points", "platform-caps"):
+        assert rid in run.out, rid
+        assert f"rules/{rid}.toml" in run.out or f"rules{rid}" in run.out.replace("/", "")
+
+
+def test_rules_diff(cli):
+    run = cli("rules", "diff", "mof-2020", "legacy-ratio", "-f", "json")
+    assert run.code == 0, run
+    data = json.loads(run.out)
+    assert {d["key"]: (d["a"], d["b"]) for d in data["differences"]} == {
+        "quantitative.≤": ("reverse-linear", "reverse-ratio"),
+        "quantitative.<": ("reverse-linear", "reverse-ratio"),
+    }
+    table = cli("rules", "diff", "mof-2020", "platform-caps")
+    assert "over_achievement.action" in table.out and "deduct" in table.out
+    assert "no key differs" in cli("rules", "diff", "mof-2020", "mof-2020").out
+
+
+def test_compare_shows_the_grade_a_variant_changes(cli, langfang):
+    # whole points: 8.62 → 9 twice, so 98 (优) against 97.24 (优); the filed 9s then agree
+    run = cli("compare", str(langfang), "-r", "mof-2020,whole-points", "-f", "json")
+    assert run.code == 0, run
+    data = json.loads(run.out)
+    assert [r["id"] for r in data["rulesets"]] == ["mof-2020", "whole-points"]
+    department = data["rows"][0]
+    assert department["scores"] == [97.24, 98] and department["grades"] == ["优", "优"]
+    assert any(row["where"] == "projects[0].indicators[0]" and row["scores"] == [8.62, 9] for row in data["rows"])
+    table = cli("score", str(langfang), "-r", "mof-2020,whole-points")
+    assert table.code == 0 and "规则对比" in table.out and "whole-points" in table.out
+    assert cli("compare", str(langfang), "-r", "mof-2020").code == 2

@@ -119,7 +119,10 @@ def test_the_command_line_names_a_broken_plugin_and_goes_on(cli, tmp_path, letin
     env = {"PYTHONPATH": os.pathsep.join(filter(None, [str(site), os.environ.get("PYTHONPATH")]))}
     run = cli("score", str(leting), "-f", "json", env=env)
     assert run.code == 0, run
-    assert "scoring: warning: plugin 'broken' from scoring-broken-plugin 1.2.3 failed to load" in run.err
+    assert (
+        "scoring: warning: plugin 'broken' from scoring-broken-plugin 1.2.3 failed to load"
+        in run.err
+    )
     assert "ModuleNotFoundError" in run.err and "Traceback" not in run.err
     plugins = cli("plugins", env=env)
     assert "broken" in plugins.out and "failed to load" in plugins.out

@@ -1,0 +1,69 @@
+"""The reference pages cover what they document: a key, method or finding code missing from
+docs/rulesets.md fails here."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from scoring import schemas
+from scoring.host import Host
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+RULESETS = (DOCS / "rulesets.md").read_text("utf-8")
+
+
+def _keys(node: dict, prefix: str = "") -> list[str]:
+    """Every dotted key the rule-set schema names, arrays of tables included."""
+    found = []
+    for key, sub in node.get("properties", {}).items():
+        dotted = f"{prefix}{key}"
+        found.append(dotted)
+        target = sub.get("items", sub) if sub.get("type") == "array" else sub
+        if "$ref" in target:
+            continue
+        found += _keys(target, dotted + ".")
+    return found
+
+
+RULESET_KEYS = _keys(schemas.schema("ruleset"))
+
+
+@pytest.mark.parametrize("key", RULESET_KEYS)
+def test_every_ruleset_key_is_documented(key):
+    top = key.split(".")[0]
+    if key == top:
+        assert re.search(rf"`\[\[?{re.escape(top)}\]\]?`", RULESETS), (
+            f"section [{top}] undocumented"
+        )
+    else:
+        assert f"`{key}`" in RULESETS, f"`{key}` is missing from docs/rulesets.md"
+
+
+@pytest.mark.parametrize("method", sorted(Host().methods))
+def test_every_builtin_method_has_a_formula_and_an_example(method):
+    section = re.search(rf"^### `{re.escape(method)}`\n(.*?)(?=^### |^## )", RULESETS, re.S | re.M)
+    assert section, f"method {method} has no section in docs/rulesets.md"
+    assert "**" in section.group(1) and "→" in section.group(1), f"{method}: no worked example"
+
+
+def test_every_shipped_ruleset_is_in_the_table():
+    for ruleset in Host().catalog:
+        assert f"| `{ruleset}` |" in RULESETS, ruleset
+
+
+def test_every_finding_code_is_documented():
+    import scoring.checks
+
+    package = Path(scoring.checks.__file__).parent
+    source = "".join(
+        (package / name).read_text("utf-8")
+        for name in ("checks.py", "scorer.py", "policies.py", "weights.py")
+    )
+    codes = set(Host().checks)  # a check is registered under the code it raises
+    codes |= set(re.findall(r'(?:flag|WeightNote|Finding)\(\s*"([a-z]+(?:-[a-z]+)+)"', source))
+    assert {"recorded-score-mismatch", "over-achievement", "weights-total", "budget-zero"} <= codes
+    for code in codes:
+        assert f"| `{code}` |" in RULESETS, f"finding {code} is missing from docs/rulesets.md"
