@@ -2,7 +2,9 @@
 
 A method is a plain function ``method(indicator, params) -> Rating``. It reads the indicator
 (:class:`MethodInput`) and the rule set's table for it, and says in the evaluator's words how
-it got the rate. The scorer multiplies the rate by the weight and rounds; policies such as
+it got the rate: a formula that the scorer completes with ``× 分值 = 得分``
+(``实际 90% / 目标 95%`` becomes ``实际 90% / 目标 95% × 30 = 28.42``), or a sentence when the
+rate is 1 or 0. The scorer multiplies the rate by the weight and rounds; policies such as
 over-achievement and filed scores inside a band are the scorer's, not the method's.
 
 The formulas are those of DOMAIN (财预〔2020〕10号 and the ministry's system); which one applies
@@ -71,7 +73,7 @@ def ratio(ind: MethodInput, params: dict) -> Rating:
     if t <= ZERO:
         return Rating(ZERO, f"实际 {_q(a, ind.unit)} 低于目标 {_q(t, ind.unit)}，不得分")
     rate = _clamp(a / t)
-    return Rating(rate, f"实际 {_q(a, ind.unit)} / 目标 {_q(t, ind.unit)} = {show_rate(rate)}")
+    return Rating(rate, f"实际 {_q(a, ind.unit)} / 目标 {_q(t, ind.unit)}")
 
 
 def reverse_linear(ind: MethodInput, params: dict) -> Rating:
@@ -82,7 +84,7 @@ def reverse_linear(ind: MethodInput, params: dict) -> Rating:
     if t <= ZERO:
         return Rating(ZERO, f"目标 {_q(t, ind.unit)}，实际 {_q(a, ind.unit)} 超过目标，不得分")
     rate = _clamp(TWO - a / t)
-    return Rating(rate, f"2 − 实际 {_q(a, ind.unit)} / 目标 {_q(t, ind.unit)} = {show_rate(rate)}")
+    return Rating(rate, f"(2 − 实际 {_q(a, ind.unit)} / 目标 {_q(t, ind.unit)})")
 
 
 def reverse_ratio(ind: MethodInput, params: dict) -> Rating:
@@ -93,7 +95,7 @@ def reverse_ratio(ind: MethodInput, params: dict) -> Rating:
     if t <= ZERO:
         return Rating(ZERO, f"目标 {_q(t, ind.unit)}，实际 {_q(a, ind.unit)} 超过目标，不得分")
     rate = _clamp(t / a)
-    return Rating(rate, f"目标 {_q(t, ind.unit)} / 实际 {_q(a, ind.unit)} = {show_rate(rate)}")
+    return Rating(rate, f"目标 {_q(t, ind.unit)} / 实际 {_q(a, ind.unit)}")
 
 
 def equal(ind: MethodInput, params: dict) -> Rating:
@@ -115,7 +117,7 @@ def tiers(ind: MethodInput, params: dict) -> Rating:
             low, high = format_decimal(tier["min"] * 100), format_decimal(tier["max"] * 100)
             return Rating(
                 Decimal(tier["default"]),
-                f"定性「{ind.tier}」，档内 {low}%–{high}%，取 {show_rate(Decimal(tier['default']))}",
+                f"定性「{ind.tier}」（档内 {low}%–{high}%）取 {show_rate(Decimal(tier['default']))}",
             )
     raise ValueError(f"no tier called {ind.tier!r}")
 
@@ -126,7 +128,7 @@ def proportional(ind: MethodInput, params: dict) -> Rating:
     if t <= ZERO:
         return Rating(ZERO, f"预算数为 {_q(t, ind.unit)}，执行率按 0 计")
     rate = _clamp(a / t)
-    return Rating(rate, f"{_q(a, ind.unit)} / {_q(t, ind.unit)} = {show_rate(rate)}")
+    return Rating(rate, f"{_q(a, ind.unit)} / {_q(t, ind.unit)}")
 
 
 def bands(ind: MethodInput, params: dict) -> Rating:

@@ -9,7 +9,7 @@ nothing when the table is absent.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 
 from .methods import MethodInput, show_rate
@@ -27,9 +27,7 @@ class Outcome:
 
     score: Decimal
     rate: Decimal
-    explanation: str
-    deducted: Decimal | None = None  # points a filed deduction took off
-    before: Decimal | None = None  # the score before that deduction
+    explanation: str  # ends with the score, so each policy adds its clause or rewrites it
 
 
 def apply_policies(ind: Indicator, view: MethodInput, outcome: Outcome, ctx) -> Outcome:
@@ -66,7 +64,7 @@ def filed_in_band(ind: Indicator, view: MethodInput, outcome: Outcome, ctx) -> O
     if inside:
         score, rate = _taken(filed, weight, ctx)
         return Outcome(
-            score, rate, f"定性「{view.tier}」，自评得分 {fmt(filed)} 在档内 {band}，采用"
+            score, rate, f"定性「{view.tier}」，自评得分 {fmt(filed)} 在档内 {band}，采用 {score}"
         )
     ctx.flag(
         "score-outside-band",
@@ -149,7 +147,9 @@ def over_achievement(ind: Indicator, view: MethodInput, outcome: Outcome, ctx) -
         score = max(ZERO, outcome.score - points)
         ctx.flag("over-achievement", "warning", ind.where, f"{said}，按规则扣 {fmt(points)} 分")
         rate = score / weight if weight else ZERO
-        return Outcome(score, rate, outcome.explanation + f"；{said}，扣 {fmt(points)} 分")
+        return Outcome(
+            score, rate, outcome.explanation + f"；{said}，扣 {fmt(points)} 分，得 {score}"
+        )
     required = action == "require-reason"
     if required and not ind.reason:
         ctx.flag(
@@ -182,8 +182,7 @@ def filed_deduction(ind: Indicator, view: MethodInput, outcome: Outcome, ctx) ->
             f"填写了扣减分数 {fmt(ind.deduction)}，本规则不扣减",
         )
         return outcome
-    score = max(ZERO, outcome.score - ctx.ruleset.round(ind.deduction))
+    deduction = ctx.ruleset.round(ind.deduction)
+    score = max(ZERO, outcome.score - deduction)
     rate = score / view.weight if view.weight else ZERO
-    return replace(
-        outcome, score=score, rate=rate, deducted=outcome.score - score, before=outcome.score
-    )
+    return Outcome(score, rate, outcome.explanation + f"；扣减分数 {fmt(deduction)}，得 {score}")

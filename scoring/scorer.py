@@ -12,7 +12,7 @@ from decimal import Decimal
 from fnmatch import fnmatchcase
 
 from .errors import InputError, PluginError
-from .methods import MethodInput, Rating, show_rate
+from .methods import MethodInput, Rating
 from .model import Budget, Indicator, Table
 from .policies import Outcome, apply_policies
 from .result import CategoryResult, ExecutionResult, Finding, IndicatorResult, TableResult
@@ -116,12 +116,12 @@ def score_execution(budget: Budget, ctx: Context) -> ExecutionResult:
     )
     rating = ctx.rate(method, view, rules, f"{budget.where}")
     score = ctx.ruleset.round(weight * rating.rate)
-    explanation = (
-        f"执行率 = 全年执行数 / {label} = {rating.explanation}"
+    lead = (
+        f"执行率 = 全年执行数 / {label} = "
         if method == "proportional"
-        else f"执行率 {show_rate(rate)}：{rating.explanation}"
+        else f"执行率 {percent_down(rate)}："
     )
-    explanation += f"；{fmt(weight)} × {show_rate(rating.rate)} = {score}"
+    explanation = lead + with_score(rating, weight, score)
     return ExecutionResult(
         budget.planned,
         budget.adjusted,
@@ -133,6 +133,16 @@ def score_execution(budget: Budget, ctx: Context) -> ExecutionResult:
         explanation,
         budget.score,
     )
+
+
+def with_score(rating: Rating, weight: Decimal, score: Decimal) -> str:
+    """The method's words completed with the score, as an evaluator writes it:
+    ``实际 90% / 目标 95% × 30 = 28.42``, ``…，达到目标，得满分 20.00``, ``…，不得分：0.00``."""
+    if rating.rate == ONE:
+        return f"{rating.explanation}，得满分 {score}"
+    if rating.rate == ZERO:
+        return f"{rating.explanation}：{score}"
+    return f"{rating.explanation} × {fmt(weight)} = {score}"
 
 
 # --- indicators -------------------------------------------------------------------------------
@@ -182,17 +192,11 @@ def score_indicator(ind: Indicator, weight: Decimal, ctx: Context) -> IndicatorR
         )
     view, method_name, params = _prepare(ind, weight, ctx)
     rating = ctx.rate(method_name, view, params, ind.where)
-    rate, explanation = rating.rate, rating.explanation
-    outcome = apply_policies(ind, view, Outcome(rules.round(weight * rate), rate, explanation), ctx)
-    score, rate = outcome.score, outcome.rate
-    if outcome.before is None:
-        explanation = outcome.explanation + f"；{fmt(weight)} × {show_rate(rate)} = {score}"
-    else:
-        explanation = (
-            outcome.explanation
-            + f"；{fmt(weight)} × {show_rate(outcome.before / weight)} = {outcome.before}"
-            + f"，扣减分数 {fmt(outcome.deducted)}，得 {score}"
-        )
+    score = rules.round(weight * rating.rate)
+    outcome = apply_policies(
+        ind, view, Outcome(score, rating.rate, with_score(rating, weight, score)), ctx
+    )
+    score, rate, explanation = outcome.score, outcome.rate, outcome.explanation
     return IndicatorResult(
         ind.level1,
         ind.level2,

@@ -274,17 +274,19 @@ def _explain(console, project: TableResult) -> None:
     table = Table(
         title="计算过程",
         title_justify="left",
-        show_header=False,
         show_edge=False,
         pad_edge=False,
         box=None,
+        header_style="dim",
     )
-    table.add_column(style="bold", max_width=24)
-    table.add_column()
-    table.add_row("预算执行率", esc(project.execution.explanation))
+    table.add_column("行", style="bold", max_width=24, overflow="fold")
+    table.add_column("计算", overflow="fold", ratio=1)
+    table.add_column("规则", style="dim", no_wrap=True)
+    execution = project.execution
+    table.add_row("预算执行率", esc(execution.explanation), esc(execution.method))
     for row in project.indicators:
-        table.add_row(esc(row.name), esc(f"[{row.method}] {row.explanation}"))
-    table.add_row("总分", esc(project.explanation))
+        table.add_row(esc(row.name), esc(row.explanation), esc(row.method))
+    table.add_row("总分", esc(project.explanation), "")
     console.print(table)
     console.print()
 
