@@ -8,7 +8,7 @@ A filed value is compared with the computed one at the rule set's decimals, with
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from .model import Evaluation
 from .result import Finding, Result
@@ -25,99 +25,33 @@ def _tables(evaluation: Evaluation, result: Result):
     return pairs
 
 
-def _whole_point_note(filed: Decimal, computed: Decimal) -> str:
-    whole = computed.quantize(Decimal(1), rounding=ROUND_HALF_UP)
-    return "（自评按整数取分）" if filed == whole and filed != computed else ""
-
-
-def _differs(filed: Decimal, computed: Decimal, ruleset: RuleSet) -> bool:
-    return ruleset.round(filed) != computed
-
-
 def recorded_score_mismatch(
     evaluation: Evaluation, result: Result, ruleset: RuleSet
 ) -> Iterator[Finding]:
     """Every filed 得分 — indicator, execution row, total — against the computed one."""
-    code = "recorded-score-mismatch"
-    for table, scored in _tables(evaluation, result):
-        execution = scored.execution
-        if execution.filed_score is not None and _differs(
-            execution.filed_score, execution.score, ruleset
-        ):
+    for row in result.review:
+        if row.kind == "score" and not row.agrees:
+            note = f"（{row.note}）" if row.note else ""
             yield Finding(
-                code,
+                "recorded-score-mismatch",
                 "warning",
-                table.budget.where,
-                f"预算执行率得分：自评 {fmt(execution.filed_score)}，按规则 {execution.score}"
-                + _whole_point_note(execution.filed_score, execution.score),
+                row.finding_where,
+                f"{row.label}：自评 {fmt(row.filed)}，按规则 {row.computed}{note}",
             )
-        for row in scored.indicators:
-            if (
-                row.applicable
-                and row.filed_score is not None
-                and _differs(row.filed_score, row.score, ruleset)
-            ):
-                yield Finding(
-                    code,
-                    "warning",
-                    row.where,
-                    f"「{row.name}」得分：自评 {fmt(row.filed_score)}，按规则 {row.score}"
-                    + _whole_point_note(row.filed_score, row.score),
-                )
-        if scored.filed_score is not None and _differs(scored.filed_score, scored.score, ruleset):
-            yield Finding(
-                code,
-                "warning",
-                scored.where,
-                f"「{scored.name}」总分：自评 {fmt(scored.filed_score)}，按规则 {scored.score}"
-                + _whole_point_note(scored.filed_score, scored.score),
-            )
-    department = result.department
-    execution = department.execution
-    if (
-        department.table is None
-        and execution.filed_score is not None
-        and _differs(execution.filed_score, execution.score, ruleset)
-    ):
-        yield Finding(
-            code,
-            "warning",
-            "department.budget",
-            f"部门预算执行率得分：自评 {fmt(execution.filed_score)}，按规则 {execution.score}"
-            + _whole_point_note(execution.filed_score, execution.score),
-        )
-    if department.filed_score is not None and _differs(
-        department.filed_score, department.score, ruleset
-    ):
-        yield Finding(
-            code,
-            "warning",
-            "department.score",
-            f"部门自评得分 {fmt(department.filed_score)}，按规则 {department.score}"
-            + _whole_point_note(department.filed_score, department.score),
-        )
 
 
 def recorded_grade_mismatch(
     evaluation: Evaluation, result: Result, ruleset: RuleSet
 ) -> Iterator[Finding]:
     """A filed grade (等级) against the grade of the computed total."""
-    for _, scored in _tables(evaluation, result):
-        if scored.filed_grade is not None and scored.filed_grade.strip() != scored.grade:
+    for row in result.review:
+        if row.kind == "grade" and not row.agrees:
             yield Finding(
                 "recorded-grade-mismatch",
                 "warning",
-                f"{scored.where}.grade",
-                f"「{scored.name}」等级：自评「{scored.filed_grade}」，按规则「{scored.grade}」",
+                row.finding_where,
+                f"{row.label}：自评「{row.filed}」，按规则「{row.computed}」",
             )
-    department = result.department
-    if department.filed_grade is not None and department.filed_grade.strip() != department.grade:
-        yield Finding(
-            "recorded-grade-mismatch",
-            "warning",
-            "department.grade",
-            f"部门自评等级「{department.filed_grade}」，按规则「{department.grade}」",
-        )
 
 
 def score_above_weight(
@@ -214,6 +148,134 @@ def execution_low(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> I
             )
 
 
+def total_not_sum(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> Iterator[Finding]:
+    """A filed 总分 that is not the sum of the filed rows — a form whose total row reads 0 while
+    every row is filled is a generator fault (as in published 池州 tables)."""
+    if not ruleset.checks.get("total_is_sum"):
+        return
+    for table, scored in _tables(evaluation, result):
+        rows = [ind for ind in table.indicators if ind.applicable]
+        parts = [table.budget.score, *(ind.score for ind in rows)]
+        if table.score is None or any(part is None for part in parts):
+            continue
+        added = sum(parts, Decimal(0))
+        if any(not ind.applicable for ind in table.indicators):
+            continue  # a rescaled total is not a plain sum; recorded-score-mismatch covers it
+        if added != table.score:
+            yield Finding(
+                "total-not-sum",
+                "warning",
+                scored.where or "department",
+                f"「{scored.name}」自评总分 {fmt(table.score)}，而所填各行得分合计 {fmt(added)}：总分不等于各行之和",
+            )
+
+
+def spending_results_mismatch(
+    evaluation: Evaluation, result: Result, ruleset: RuleSet
+) -> Iterator[Finding]:
+    """Results near full marks with money far from spent: the targets or the spending need a look."""
+    rule = ruleset.checks.get("spending_results")
+    if not rule:
+        return
+    completion_at_least, execution_below = (
+        Decimal(rule["completion_at_least"]),
+        Decimal(rule["execution_below"]),
+    )
+    for _, scored in _tables(evaluation, result):
+        rows = [row for row in scored.indicators if row.applicable]
+        weight = sum((row.weight for row in rows), Decimal(0))
+        if not weight:
+            continue
+        completion = sum((row.score for row in rows), Decimal(0)) / weight
+        execution = scored.execution.rate
+        if completion >= completion_at_least and execution < execution_below:
+            yield Finding(
+                "spending-results-mismatch",
+                "warning",
+                scored.where or "department",
+                f"「{scored.name}」指标得分达分值的 {percent_down(completion)}，而预算执行率仅 "
+                f"{percent_down(execution)}：产出效益与资金使用不匹配，请核实指标值或支出",
+            )
+
+
+def qualitative_for_number(
+    evaluation: Evaluation, result: Result, ruleset: RuleSet
+) -> Iterator[Finding]:
+    """A qualitative (定性) target on an indicator whose name asks for a number (数量, …率, …数)."""
+    words = ruleset.checks.get("numeric_words", ())
+    if not words:
+        return
+    for table, _ in _tables(evaluation, result):
+        for ind in table.indicators:
+            if ind.target.qualitative and ind.applicable:
+                word = next((w for w in words if w in ind.name or w == ind.level2), None)
+                if word:
+                    yield Finding(
+                        "qualitative-for-number",
+                        "info",
+                        f"{ind.where}.target",
+                        f"「{ind.name}」含「{word}」，应为定量指标，年度指标值却是定性的「{ind.target.text}」",
+                    )
+
+
+def targets_equal_actuals(
+    evaluation: Evaluation, result: Result, ruleset: RuleSet
+) -> Iterator[Finding]:
+    """Every quantitative row's actual equals its target: targets possibly set after the fact."""
+    least = ruleset.checks.get("targets_equal_actuals_rows")
+    if not least:
+        return
+    for table, scored in _tables(evaluation, result):
+        rows = [
+            ind
+            for ind in table.indicators
+            if ind.applicable and not ind.target.qualitative and ind.actual is not None
+        ]
+        if len(rows) >= least and all(ind.actual.value == ind.target.value for ind in rows):
+            yield Finding(
+                "targets-equal-actuals",
+                "warning",
+                scored.where or "department",
+                f"「{scored.name}」{len(rows)} 项定量指标的实际完成值全部等于年度指标值：指标值是否事后填写？",
+            )
+
+
+def weights_off_default(
+    evaluation: Evaluation, result: Result, ruleset: RuleSet
+) -> Iterator[Finding]:
+    """Explicit weights whose category totals are not the rule set's defaults, with no
+    ``weights_reason`` saying why."""
+    from .weights import default_category_weights
+
+    severity = ruleset.checks.get("weights_reason", "off")
+    if severity == "off":
+        return
+    for table, scored in _tables(evaluation, result):
+        weighted = [ind for ind in table.indicators if ind.weight is not None]
+        if not weighted or len(weighted) != len(table.indicators) or table.weights_reason:
+            continue
+        present = list(dict.fromkeys(ind.level1 for ind in table.indicators))
+        if any(name not in ruleset.categories for name in present):
+            continue
+        defaults, _ = default_category_weights(present, ruleset, scored.where)
+        filed = {
+            name: sum((i.weight for i in weighted if i.level1 == name), Decimal(0))
+            for name in present
+        }
+        off = [
+            f"{name} {fmt(filed[name])}（默认 {fmt(defaults[name])}）"
+            for name in present
+            if filed[name] != defaults[name]
+        ]
+        if off:
+            yield Finding(
+                "weights-off-default",
+                severity,
+                f"{scored.where or 'department'}.weights_reason",
+                f"「{scored.name}」分值与规则默认不同：" + "、".join(off) + "，未说明调整原因",
+            )
+
+
 def projects_over_department(
     evaluation: Evaluation, result: Result, ruleset: RuleSet
 ) -> Iterator[Finding]:
@@ -238,5 +300,10 @@ BUILTIN = {
     "reason-missing": reason_missing,
     "execution-low": execution_low,
     "adjustment-unexplained": adjustment_unexplained,
+    "total-not-sum": total_not_sum,
+    "spending-results-mismatch": spending_results_mismatch,
+    "qualitative-for-number": qualitative_for_number,
+    "targets-equal-actuals": targets_equal_actuals,
+    "weights-off-default": weights_off_default,
     "projects-over-department": projects_over_department,
 }

@@ -13,6 +13,7 @@ from .combine import score_department
 from .errors import ScoringError
 from .model import Evaluation
 from .result import SEVERITIES, Finding, Result, RulesetInfo
+from .review import filed_values
 from .rules import RuleSet
 from .scorer import Context, score_table
 
@@ -31,6 +32,7 @@ def evaluate(
         ruleset.id, ruleset.version, ruleset.sha256, ruleset.title, tuple(ruleset.grades)
     )
     result = Result(engine_version, info, evaluation.source, department, projects, [])
+    result.review.extend(filed_values(evaluation, result, ruleset))
     found = list(ctx.findings)
     for check in checks.values():
         found.extend(check(evaluation, result, ruleset))

@@ -126,6 +126,7 @@ def _table(raw: dict, where: str, found: _Collector, budget: Budget | None = Non
         grade=raw.get("grade"),
         goal=raw.get("goal", ""),
         result=raw.get("result", ""),
+        weights_reason=raw.get("weights_reason", "").strip(),
         where=where,
     )
 

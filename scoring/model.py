@@ -54,6 +54,7 @@ class Table:
     goal: str = ""
     result: str = ""
     where: str = ""
+    weights_reason: str = ""  # why the weights differ from the rule set's defaults
 
 
 @dataclass(frozen=True)

@@ -200,6 +200,7 @@ class Result:
     department: DepartmentResult
     projects: list[TableResult]
     findings: list[Finding] = field(default_factory=list)
+    review: list = field(default_factory=list)  # scoring.review.ReviewRow: every filed value
 
     def findings_by_severity(self) -> dict[str, list[Finding]]:
         grouped: dict[str, list[Finding]] = {s: [] for s in SEVERITIES}
@@ -219,4 +220,5 @@ class Result:
             "department": self.department.to_dict(),
             "projects": [p.to_dict() for p in self.projects],
             "findings": [f.to_dict() for f in self.findings],
+            "review": [r.to_dict() for r in self.review],
         }

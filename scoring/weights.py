@@ -93,13 +93,27 @@ def _default_weights(table: Table, ruleset: RuleSet) -> tuple[list[Decimal], lis
                 "this category; weighted here: " + ", ".join(categories),
                 code="category-unknown",
             )
+    category_weight, notes = default_category_weights(present, ruleset, table.where or "department")
+    counts = {name: sum(1 for ind in table.indicators if ind.level1 == name) for name in present}
+    splits = {
+        name: iter(apportion(category_weight[name], [Decimal(1)] * counts[name], ruleset.quantum))
+        for name in present
+    }
+    return [next(splits[ind.level1]) for ind in table.indicators], notes
+
+
+def default_category_weights(
+    present: list[str], ruleset: RuleSet, where: str
+) -> tuple[dict[str, Decimal], list[WeightNote]]:
+    """The default weight of each category a table has, after ``missing`` moved the weight of
+    the categories it lacks."""
+    categories = ruleset.categories
     notes: list[WeightNote] = []
     category_weight = {name: categories[name] for name in present}
     for lacking in categories:
         if lacking in present or categories[lacking] == 0:
             continue
         receivers = [c for c in ruleset.missing.get(lacking, ()) if c in present]
-        where = table.where or "department"
         if not receivers:
             notes.append(
                 WeightNote(
@@ -123,9 +137,4 @@ def _default_weights(table: Table, ruleset: RuleSet) -> tuple[list[Decimal], lis
                 + "、".join(f"{c} +{format_decimal(s)}" for c, s in zip(receivers, shares)),
             )
         )
-    counts = {name: sum(1 for ind in table.indicators if ind.level1 == name) for name in present}
-    splits = {
-        name: iter(apportion(category_weight[name], [Decimal(1)] * counts[name], ruleset.quantum))
-        for name in present
-    }
-    return [next(splits[ind.level1]) for ind in table.indicators], notes
+    return category_weight, notes

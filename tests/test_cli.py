@@ -86,7 +86,7 @@ def test_json_output_is_the_contract(cli, leting):
         "filed_score": None,
     }
     assert row["explanation"]
-    assert data["findings"] == []
+    assert [(f["code"], f["where"]) for f in data["findings"]] == [("targets-equal-actuals", "projects[0]")]
 
 
 def test_langfang_flags_the_filed_scores(cli, langfang):

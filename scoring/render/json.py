@@ -13,7 +13,7 @@ def _entry(entry, options: Options) -> dict:
         return entry.to_dict()
     data = entry.to_dict()
     if options.mode == "check":
-        keep = ("engine", "ruleset", "source", "findings")
+        keep = ("engine", "ruleset", "source", "findings", "review")
         data = {key: data[key] for key in keep}
         data["errors"] = sum(1 for f in entry.findings if f.severity == "error")
     return data

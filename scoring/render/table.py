@@ -86,6 +86,7 @@ def _summary(console, result: Result, options: Options) -> None:
             _explain(console, table)
     if options.explain:
         console.print(f"[bold]部门得分[/]：{esc(result.department.explanation)}\n")
+    _review(console, result)
     _findings(console, result)
 
 
@@ -291,6 +292,49 @@ def _explain(console, project: TableResult) -> None:
     console.print()
 
 
+def _review(console, result: Result) -> None:
+    """复核表: the filed values that differ from the rules, ready to send back to the unit."""
+    from rich.table import Table
+
+    rows = [row for row in result.review if not row.agrees]
+    if not result.review:
+        return
+    agreeing = len(result.review) - len(rows)
+    title = f"复核表（自评 {len(result.review)} 项：一致 {agreeing} 项，不一致 {len(rows)} 项）"
+    if not rows:
+        console.print(f"[green]✓[/] {title}")
+        console.print()
+        return
+    table = Table(
+        title=title,
+        title_justify="left",
+        title_style="bold",
+        show_edge=False,
+        pad_edge=False,
+        header_style="bold",
+    )
+    table.add_column("行", overflow="fold", ratio=2)
+    table.add_column("自评", justify="right", no_wrap=True, style="yellow")
+    table.add_column("按规则", justify="right", no_wrap=True)
+    table.add_column("差", justify="right", no_wrap=True)
+    table.add_column("依据", overflow="fold", ratio=3)
+    for row in rows:
+        difference = row.difference
+        shown = (
+            "" if difference is None else (f"+{difference}" if difference > 0 else str(difference))
+        )
+        rule = row.rule + (f"（{row.note}）" if row.note else "")
+        table.add_row(
+            f"{esc(row.label)}\n[dim]{esc(row.where)}[/]",
+            esc(row.filed),
+            esc(row.computed),
+            shown,
+            esc(rule),
+        )
+    console.print(table)
+    console.print()
+
+
 def _findings(console, result: Result) -> None:
     from rich.table import Table
 
@@ -326,4 +370,5 @@ def _check_summary(console, result: Result) -> None:
         f"[bold]{esc(result.source)}[/]  {esc(department.name)} {department.year}  "
         f"规则 {result.ruleset.id}  得分 [{style}]{department.score} {department.grade}[/]"
     )
+    _review(console, result)
     _findings(console, result)
