@@ -191,9 +191,15 @@ def test_check_exit_codes(cli, langfang, tmp_path):
     assert run.code == 0, run  # warnings only
     assert "recorded-score-mismatch" in run.out
     data = json.loads(cli("check", str(langfang), "-f", "json").out)
-    assert (
-        set(data) == {"engine", "ruleset", "source", "findings", "errors"} and data["errors"] == 0
-    )
+    assert set(data) == {"engine", "ruleset", "source", "findings", "review", "errors"}
+    assert data["errors"] == 0
+    differing = [(r["where"], r["filed"], r["computed"], r["note"]) for r in data["review"] if not r["agrees"]]
+    assert differing == [
+        ("projects[0].budget.score", 9, 8.62, "自评按整数取分"),
+        ("projects[0].indicators[0].score", 9, 8.62, "自评按整数取分"),
+        ("projects[0].score", 98, 97.24, ""),
+    ]
+    assert len(data["review"]) == 11  # the execution row, nine indicators and the total
     above = tmp_path / "above.toml"
     above.write_text(
         langfang.read_text("utf-8").replace("score = 10\n", "score = 11\n", 1), "utf-8"
