@@ -73,9 +73,18 @@ def build_parser() -> argparse.ArgumentParser:
     score = commands.add_parser("score", help="score evaluation files")
     score.add_argument("files", nargs="+", metavar="FILE")
     scoring_options(score)
-    check = commands.add_parser("check", help="validation and review findings only")
+    check = commands.add_parser(
+        "check",
+        help="validation and review findings only; a .txt or .md file is a 自评报告 to review",
+    )
     check.add_argument("files", nargs="+", metavar="FILE")
     scoring_options(check, ("table", "json"), full=False)
+    check.add_argument(
+        "--with",
+        dest="against",
+        metavar="FILE",
+        help="an evaluation file to check a report's figures against",
+    )
     compare = commands.add_parser(
         "compare", help="score files under several rule sets, side by side"
     )
@@ -287,6 +296,9 @@ def cmd_check(args) -> int:
     from .result import Result
 
     fmt = args.format or "table"
+    reports = [path for path in args.files if path.lower().endswith(REPORT_SUFFIXES)]
+    if reports or args.against:
+        return _check_reports(args, reports, fmt)
     if fmt not in ("table", "json"):
         from .errors import UsageError
 
@@ -354,6 +366,53 @@ def cmd_compare(args) -> int:
         text = render_table(groups, options.color, options.width)
     _emit(text, args.output)
     return EXIT_USER if failed else EXIT_OK
+
+
+REPORT_SUFFIXES = (".txt", ".md", ".markdown")
+
+
+def _check_reports(args, reports: list[str], fmt: str) -> int:
+    """`check REPORT.txt [--with FILE]`: the figures a report states, checked."""
+    from pathlib import Path
+
+    from .api import load
+    from .errors import InputError, UsageError
+    from .readers import read_text
+    from .render.report_view import render_table, to_dict
+    from .report import extract, review
+
+    others = [path for path in args.files if path not in reports]
+    if others or not reports:
+        raise UsageError(
+            "check reviews either evaluation files or reports (.txt, .md), one kind per call",
+            hint="`--with FILE` goes with a report: scoring check REPORT.txt --with FILE.toml",
+        )
+    if fmt not in ("table", "json"):
+        raise UsageError(f"check has no format {fmt!r}", hint="check writes table or json")
+    evaluation = load(args.against) if args.against else None
+    options = _output_options(args, "check")
+    parts, payload = [], []
+    for path in reports:
+        try:
+            figures = extract(read_text(Path(path)))
+        except InputError as exc:
+            raise exc.in_file(path) from None
+        findings = review(figures, evaluation)
+        payload.append(to_dict(path, figures, findings, args.against))
+        parts.append(
+            render_table(path, figures, findings, args.against, options.color, options.width)
+        )
+    if fmt == "json":
+        import json
+
+        text = (
+            json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, indent=2)
+            + "\n"
+        )
+    else:
+        text = "\n".join(parts)
+    _emit(text, None)
+    return EXIT_FAIL if any(item["errors"] for item in payload) else EXIT_OK
 
 
 def cmd_demo(args) -> int:

@@ -1,0 +1,79 @@
+"""The report review (报告复核) as a terminal table or JSON: the figures a report states, and
+what does not add up."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+from ..report import LABELS, Figure
+from ..result import Finding
+from . import SEVERITY_LABELS
+
+
+def to_dict(
+    source: str, figures: list[Figure], findings: list[Finding], against: str | None
+) -> dict:
+    return {
+        "source": source,
+        "kind": "report",
+        "with": against,
+        "figures": [f.to_dict() for f in figures],
+        "findings": [f.to_dict() for f in findings],
+        "errors": sum(f.severity == "error" for f in findings),
+    }
+
+
+def render_table(
+    source: str,
+    figures: list[Figure],
+    findings: list[Finding],
+    against: str | None,
+    color: bool,
+    width: int,
+) -> str:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    buffer = StringIO()
+    console = Console(
+        file=buffer,
+        width=width,
+        force_terminal=color,
+        no_color=not color,
+        color_system="standard" if color else None,
+        highlight=False,
+    )
+    title = f"报告复核 · {escape(source)}" + (f"（对照 {escape(against)}）" if against else "")
+    table = Table(
+        title=title,
+        title_justify="left",
+        title_style="bold",
+        show_edge=False,
+        pad_edge=False,
+        header_style="bold",
+    )
+    table.add_column("行", justify="right", no_wrap=True)
+    table.add_column("数字", no_wrap=True)
+    table.add_column("原文", overflow="fold")
+    table.add_column("所在句", overflow="fold", style="dim")
+    for figure in figures:
+        table.add_row(
+            str(figure.line),
+            LABELS.get(figure.kind, figure.kind),
+            escape(figure.text),
+            escape(figure.sentence),
+        )
+    if figures:
+        console.print(table)
+    else:
+        console.print(f"[bold]{title}[/]：没有找到预算、支出、执行率等数字")
+    console.print()
+    if not findings:
+        console.print("[green]✓ 报告中的数字前后一致[/]" + ("，并与自评表相符" if against else ""))
+    for finding in findings:
+        label = SEVERITY_LABELS.get(finding.severity, finding.severity)
+        console.print(
+            f"[yellow]{label}[/] {escape(finding.message)}\n      [dim]{escape(finding.where)} · {finding.code}[/]"
+        )
+    return buffer.getvalue()
