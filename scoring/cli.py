@@ -105,6 +105,27 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument(
         "--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks"
     )
+    whatif = commands.add_parser(
+        "whatif",
+        help="rescore with changes (--set), or find the smallest changes that reach a grade or score",
+    )
+    whatif.add_argument("file", metavar="FILE")
+    whatif.add_argument(
+        "--set",
+        dest="changes",
+        action="append",
+        default=[],
+        metavar="PATH=VALUE",
+        help="a change by key path, e.g. projects[0].budget.spent=19.9 (repeatable)",
+    )
+    goal = whatif.add_mutually_exclusive_group()
+    goal.add_argument("--grade", metavar="GRADE", help="the grade to reach, e.g. 优")
+    goal.add_argument("--score", metavar="SCORE", help="the department score to reach, e.g. 90")
+    whatif.add_argument("-r", "--rules", default="mof-2020", metavar="RULES")
+    whatif.add_argument("-f", "--format", default=None, metavar="FORMAT", help="table|json")
+    whatif.add_argument(
+        "--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks"
+    )
     demo = commands.add_parser(
         "demo", help="score the bundled example (乐亭县城区工业聚集区管理委员会, 2023)"
     )
@@ -415,6 +436,221 @@ def _check_reports(args, reports: list[str], fmt: str) -> int:
     return EXIT_FAIL if any(item["errors"] for item in payload) else EXIT_OK
 
 
+def cmd_whatif(args) -> int:
+    """Old and new side by side, or the smallest changes that reach a goal."""
+    from pathlib import Path
+
+    from . import __version__
+    from .engine import evaluate
+    from .errors import InputError, UsageError
+    from .host import default_host
+    from .loader import load_evaluation
+    from .whatif import apply_changes, get_value, goal_from, plan
+
+    fmt = args.format or "table"
+    if fmt not in ("table", "json"):
+        raise UsageError(f"whatif has no format {fmt!r}", hint="whatif writes table or json")
+    if not args.changes and args.grade is None and args.score is None:
+        raise UsageError(
+            "whatif needs --set PATH=VALUE, --grade or --score",
+            hint="e.g. scoring whatif FILE --set projects[0].budget.spent=19.9",
+        )
+    host = default_host()
+    ruleset = host.ruleset(args.rules)
+    path = Path(args.file)
+    if not path.is_file():
+        raise InputError("no such file", file=args.file, hint="check the path")
+    reader = host.readers.get(path.suffix.lower())
+    if reader is None:
+        raise InputError(
+            f"no reader for {path.suffix}",
+            file=args.file,
+            hint="evaluation files end in " + ", ".join(sorted(host.readers)),
+        )
+    raw = reader(path)
+    data = apply_changes(raw, args.changes)
+    try:
+        before = evaluate(
+            load_evaluation(raw, args.file), ruleset, host.methods, host.checks, __version__
+        )
+        changed = evaluate(
+            load_evaluation(data, args.file), ruleset, host.methods, host.checks, __version__
+        )
+    except InputError as exc:
+        given = {c.partition("=")[0].strip() for c in args.changes}
+        for problem in exc.problems:
+            if problem.where in given:
+                problem.hint = (
+                    problem.hint + "; " if problem.hint else ""
+                ) + "this value came from --set"
+        raise exc.in_file(args.file) from None
+    edits = [
+        (
+            c.partition("=")[0].strip(),
+            get_value(raw, c.partition("=")[0].strip()),
+            c.partition("=")[2].strip(),
+        )
+        for c in args.changes
+    ]
+    goal_plan = None
+    if args.grade is not None or args.score is not None:
+        goal, label = goal_from(args.grade, args.score, ruleset)
+        goal_plan = plan(data, args.file, ruleset, host, goal, label)
+    options = _output_options(args, "score")
+    if fmt == "json":
+        import json
+
+        text = (
+            json.dumps(
+                _whatif_dict(args.file, edits, before, changed, goal_plan),
+                ensure_ascii=False,
+                indent=2,
+            )
+            + "\n"
+        )
+    else:
+        text = _whatif_table(args.file, edits, before, changed, goal_plan, options)
+    _emit(text, None)
+    return EXIT_OK
+
+
+def _whatif_dict(source, edits, before, changed, goal_plan) -> dict:
+    from .compare import rows
+    from .result import number
+
+    payload = {
+        "source": source,
+        "changes": [
+            {"where": where, "from": _plain_value(old), "to": new} for where, old, new in edits
+        ],
+        "before": {"score": number(before.department.score), "grade": before.department.grade},
+        "after": {"score": number(changed.department.score), "grade": changed.department.grade},
+        "rows": [
+            {
+                "label": r.label,
+                "where": r.where,
+                "scores": [number(s) for s in r.scores],
+                "grades": list(r.grades),
+            }
+            for r in rows([before, changed])
+            if r.changed
+        ],
+    }
+    if goal_plan is not None:
+        payload["goal"] = {
+            "score": number(goal_plan.goal),
+            "label": goal_plan.goal_label,
+            "reachable": goal_plan.reachable,
+            "best": number(goal_plan.best),
+            "changes": [c.to_dict() for c in goal_plan.changes],
+            "after": None
+            if goal_plan.after is None
+            else {
+                "score": number(goal_plan.after.department.score),
+                "grade": goal_plan.after.department.grade,
+            },
+        }
+    return payload
+
+
+def _plain_value(value):
+    from decimal import Decimal
+
+    from .result import number
+
+    return number(value) if isinstance(value, Decimal) else value
+
+
+def _whatif_table(source, edits, before, changed, goal_plan, options) -> str:
+    from io import StringIO
+
+    from rich.console import Console
+    from rich.markup import escape
+
+    from .compare import render_table
+
+    text = ""
+    if edits:
+        buffer = StringIO()
+        console = Console(
+            file=buffer,
+            width=options.width,
+            force_terminal=options.color,
+            no_color=not options.color,
+            color_system="standard" if options.color else None,
+            highlight=False,
+        )
+        console.print("[bold]改动[/]")
+        for where, old, new in edits:
+            console.print(f"  {escape(where)}：{escape(str(_plain_value(old)))} → {escape(new)}")
+        console.print()
+        text += buffer.getvalue()
+        text += render_table(
+            [(source, [before, changed])],
+            options.color,
+            options.width,
+            columns=["原", "改后"],
+            title="假设分析",
+        )
+    if goal_plan is not None:
+        text += _goal_table(source, goal_plan, options)
+    return text
+
+
+def _goal_table(source, goal_plan, options) -> str:
+    from io import StringIO
+    from shlex import quote
+
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    buffer = StringIO()
+    console = Console(
+        file=buffer,
+        width=options.width,
+        force_terminal=options.color,
+        no_color=not options.color,
+        color_system="standard" if options.color else None,
+        highlight=False,
+    )
+    now = goal_plan.before.department
+    head = f"目标 {goal_plan.goal_label}；现为 {now.score} {now.grade}"
+    if not goal_plan.reachable:
+        console.print(f"[bold]{escape(head)}[/]")
+        console.print(f"[red]无法达到[/]：即使每一行都得满分，部门得分也只有 {goal_plan.best}。")
+        return buffer.getvalue()
+    if not goal_plan.changes:
+        console.print(f"[bold]{escape(head)}[/]：已经达到，无需改动。")
+        return buffer.getvalue()
+    table = Table(
+        title=f"{head}：最少的改动",
+        title_justify="left",
+        title_style="bold",
+        show_edge=False,
+        pad_edge=False,
+        header_style="bold",
+    )
+    table.add_column("行", overflow="fold")
+    table.add_column("位置", overflow="fold", style="dim")
+    table.add_column("原值", justify="right", no_wrap=True)
+    table.add_column("改为", justify="right", no_wrap=True)
+    for change in goal_plan.changes:
+        table.add_row(
+            escape(change.label), escape(change.path), escape(change.before), escape(change.after)
+        )
+    console.print(table)
+    after = goal_plan.after.department
+    console.print(
+        f"按改后数据重新评分：部门 {after.score} {after.grade}（原 {now.score} {now.grade}）"
+    )
+    command = " ".join(
+        ["scoring whatif", quote(source), *(f"--set {quote(c.set_arg)}" for c in goal_plan.changes)]
+    )
+    console.print(f"[dim]核对：{escape(command)}[/]", soft_wrap=True)
+    return buffer.getvalue()
+
+
 def cmd_demo(args) -> int:
     from importlib import resources
 
@@ -642,6 +878,7 @@ def cmd_plugins(args) -> int:
 COMMANDS = {
     "score": cmd_score,
     "compare": cmd_compare,
+    "whatif": cmd_whatif,
     "check": cmd_check,
     "demo": cmd_demo,
     "rules": cmd_rules,

@@ -80,16 +80,18 @@ def rows(results: list[Result]) -> list[Row]:
                 tuple(r.projects[i].grade for r in results),
             )
         )
-    for i, project in enumerate(first.projects):
-        execution = tuple(r.projects[i].execution.score for r in results)
+    tables = [(f"projects[{i}]", lambda r, i=i: r.projects[i]) for i in range(len(first.projects))]
+    if first.department.table is not None:
+        tables.append(("department", lambda r: r.department.table))
+    for where, pick in tables:
+        name = pick(first).name if where != "department" else "部门整体"
+        execution = tuple(pick(r).execution.score for r in results)
         if len(set(execution)) > 1:
-            found.append(
-                Row(f"{project.name} · 预算执行率", f"projects[{i}].budget", execution, ())
-            )
-        for j, indicator in enumerate(project.indicators):
-            scores = tuple(r.projects[i].indicators[j].score for r in results)
+            found.append(Row(f"{name} · 预算执行率", f"{where}.budget", execution, ()))
+        for j, indicator in enumerate(pick(first).indicators):
+            scores = tuple(pick(r).indicators[j].score for r in results)
             if len(set(scores)) > 1:
-                found.append(Row(f"{project.name} · {indicator.name}", indicator.where, scores, ()))
+                found.append(Row(f"{name} · {indicator.name}", indicator.where, scores, ()))
     return found
 
 
@@ -112,7 +114,13 @@ def to_dict(source: str, results: list[Result]) -> dict:
     }
 
 
-def render_table(groups: list[tuple[str, list[Result]]], color: bool, width: int) -> str:
+def render_table(
+    groups: list[tuple[str, list[Result]]],
+    color: bool,
+    width: int,
+    columns: list[str] | None = None,
+    title: str = "规则对比",
+) -> str:
     from io import StringIO
 
     from rich.console import Console
@@ -130,15 +138,15 @@ def render_table(groups: list[tuple[str, list[Result]]], color: bool, width: int
     )
     for source, results in groups:
         table = Table(
-            title=f"规则对比 · {escape(source)}",
+            title=f"{title} · {escape(source)}",
             title_justify="left",
             show_edge=False,
             pad_edge=False,
             title_style="bold",
         )
         table.add_column("", overflow="fold")
-        for result in results:
-            table.add_column(escape(result.ruleset.id), justify="right", no_wrap=True)
+        for label in columns or [result.ruleset.id for result in results]:
+            table.add_column(escape(label), justify="right", no_wrap=True)
         for row in rows(results):
             cells = [
                 f"{s}  {g}" if g else str(s)

@@ -86,7 +86,9 @@ def test_json_output_is_the_contract(cli, leting):
         "filed_score": None,
     }
     assert row["explanation"]
-    assert [(f["code"], f["where"]) for f in data["findings"]] == [("targets-equal-actuals", "projects[0]")]
+    assert [(f["code"], f["where"]) for f in data["findings"]] == [
+        ("targets-equal-actuals", "projects[0]")
+    ]
 
 
 def test_langfang_flags_the_filed_scores(cli, langfang):
@@ -193,7 +195,11 @@ def test_check_exit_codes(cli, langfang, tmp_path):
     data = json.loads(cli("check", str(langfang), "-f", "json").out)
     assert set(data) == {"engine", "ruleset", "source", "findings", "review", "errors"}
     assert data["errors"] == 0
-    differing = [(r["where"], r["filed"], r["computed"], r["note"]) for r in data["review"] if not r["agrees"]]
+    differing = [
+        (r["where"], r["filed"], r["computed"], r["note"])
+        for r in data["review"]
+        if not r["agrees"]
+    ]
     assert differing == [
         ("projects[0].budget.score", 9, 8.62, "自评按整数取分"),
         ("projects[0].indicators[0].score", 9, 8.62, "自评按整数取分"),
@@ -328,8 +334,17 @@ def test_rules_check_finds_what_a_schema_cannot(cli, tmp_path, body, where, word
 
 def test_rules_list_shows_every_shipped_rule_set(cli):
     run = cli("rules", "list", env={"COLUMNS": "250"})
-    for rid in ("mof-2020", "mof-system", "guangxi", "hebei", "hubei-huanggang", "sichuan-2023",
-                "legacy-ratio", "whole-points", "platform-caps"):
+    for rid in (
+        "mof-2020",
+        "mof-system",
+        "guangxi",
+        "hebei",
+        "hubei-huanggang",
+        "sichuan-2023",
+        "legacy-ratio",
+        "whole-points",
+        "platform-caps",
+    ):
         assert rid in run.out, rid
         assert f"rules/{rid}.toml" in run.out or f"rules{rid}" in run.out.replace("/", "")
 
@@ -355,7 +370,10 @@ def test_compare_shows_the_grade_a_variant_changes(cli, langfang):
     assert [r["id"] for r in data["rulesets"]] == ["mof-2020", "whole-points"]
     department = data["rows"][0]
     assert department["scores"] == [97.24, 98] and department["grades"] == ["优", "优"]
-    assert any(row["where"] == "projects[0].indicators[0]" and row["scores"] == [8.62, 9] for row in data["rows"])
+    assert any(
+        row["where"] == "projects[0].indicators[0]" and row["scores"] == [8.62, 9]
+        for row in data["rows"]
+    )
     table = cli("score", str(langfang), "-r", "mof-2020,whole-points")
     assert table.code == 0 and "规则对比" in table.out and "whole-points" in table.out
     assert cli("compare", str(langfang), "-r", "mof-2020").code == 2

@@ -1,0 +1,318 @@
+"""What-if: rescore a table with changes, or find the smallest changes that reach a goal.
+
+``--set 'projects[0].indicators[1].actual=8'`` changes a value by its key path in the file's
+own keys; the table is then scored again through the whole pipeline. ``--grade 优`` (or
+``--score 90``) searches for the smallest changes that reach the goal:
+
+1. every row below full marks is a candidate: an indicator raised to its target (a qualitative
+   one to the top tier), an execution row raised to full spending;
+2. candidates are taken largest gain to the department first, so as few rows as possible
+   change, until rescoring reaches the goal;
+3. each numeric change, the last taken first, is then cut back to the least value that still
+   reaches the goal with the others as they stand (a binary search over the value's own
+   precision: whole 个, cents of 万元);
+4. the result is always checked by rescoring the changed table; a goal beyond the score of a
+   table with every row at full marks is reported as unreachable, with that score.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .errors import UsageError
+from .result import Result
+from .values import LE, LT, format_decimal
+
+_STEP = re.compile(r"\.?([^.\[\]]+)|\[(\d+)\]")
+
+
+# --- --set ------------------------------------------------------------------------------------
+
+
+def parse_path(path: str) -> list[str | int]:
+    """``projects[0].budget.spent`` → ``['projects', 0, 'budget', 'spent']``."""
+    parts, position = [], 0
+    for match in _STEP.finditer(path):
+        if match.start() != position:
+            break
+        parts.append(int(match.group(2)) if match.group(2) is not None else match.group(1))
+        position = match.end()
+    if not parts or position != len(path):
+        raise UsageError(
+            f"--set: {path!r} is not a key path",
+            hint="write it like projects[0].indicators[1].actual",
+        )
+    return parts
+
+
+def parse_value(text: str):
+    """A TOML value when the text is one (8, 19.9, true, "达成"), otherwise the text itself."""
+    from .readers import _tomllib
+
+    try:
+        return _tomllib().loads(f"v = {text}", parse_float=Decimal)["v"]
+    except Exception:  # not a TOML value: the text as written, e.g. ≥90% or 达成
+        return text.strip()
+
+
+def apply_changes(data: dict, changes: list[str]) -> dict:
+    """A copy of ``data`` with each ``PATH=VALUE`` applied."""
+    changed = copy.deepcopy(data)
+    for change in changes:
+        path, sep, value = change.partition("=")
+        if not sep:
+            raise UsageError(
+                f"--set {change!r} has no value",
+                hint="write PATH=VALUE, e.g. projects[0].budget.spent=19.9",
+            )
+        set_value(changed, path.strip(), parse_value(value))
+    return changed
+
+
+def get_value(data: dict, path: str):
+    """The value at a key path, or None where the file has none."""
+    node = data
+    for part in parse_path(path):
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return node
+
+
+def set_value(data: dict, path: str, value) -> None:
+    parts = parse_path(path)
+    node = data
+    for depth, part in enumerate(parts[:-1]):
+        node = _step(node, part, parts[: depth + 1], path)
+    last = parts[-1]
+    if isinstance(last, int):
+        _step(node, last, parts, path)  # the index must exist
+    elif not isinstance(node, dict):
+        raise UsageError(f"--set {path}: {_shown(parts[:-1])} is not a table")
+    node[last] = value
+
+
+def _step(node, part, so_far, path):
+    if isinstance(part, int):
+        if not isinstance(node, list) or part >= len(node):
+            size = len(node) if isinstance(node, list) else 0
+            raise UsageError(
+                f"--set {path}: {_shown(so_far)} does not exist",
+                hint=f"the file has {size} of them, numbered from 0",
+            )
+        return node[part]
+    if not isinstance(node, dict) or part not in node:
+        raise UsageError(
+            f"--set {path}: {_shown(so_far)} is not in the file",
+            hint="name a key the file has; `scoring schema evaluation` lists them",
+        )
+    return node[part]
+
+
+def _shown(parts) -> str:
+    from .schemas import key_path
+
+    return key_path(parts)
+
+
+# --- goal search ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One row that could score more: where to change it, from what, to what at full marks."""
+
+    path: str  # key path of the value to change
+    label: str
+    current: Decimal | str
+    full: Decimal | str
+    unit: str
+    step: Decimal | None  # precision of a numeric value; None for a word
+    gain: Decimal  # department points at full marks, for ordering
+
+    def text(self, value) -> str:
+        return value if isinstance(value, str) else f"{format_decimal(value)}{self.unit}"
+
+
+@dataclass(frozen=True)
+class Change:
+    path: str
+    label: str
+    before: str
+    after: str
+
+    @property
+    def set_arg(self) -> str:
+        return f"{self.path}={self.after}"
+
+    def to_dict(self) -> dict:
+        return {"where": self.path, "label": self.label, "from": self.before, "to": self.after}
+
+
+@dataclass(frozen=True)
+class Plan:
+    goal: Decimal
+    goal_label: str
+    before: Result
+    after: Result | None  # the rescored table with the changes; None when unreachable
+    changes: tuple[Change, ...]
+    best: Decimal | None = None  # the score with every row at full marks, when unreachable
+
+    @property
+    def reachable(self) -> bool:
+        return self.after is not None
+
+
+def _decimals(*values) -> int:
+    places = 0
+    for value in values:
+        if isinstance(value, Decimal):
+            places = max(places, -value.as_tuple().exponent if value.as_tuple().exponent < 0 else 0)
+    return places
+
+
+def _share(result: Result, evaluation, index: int | None) -> Decimal:
+    """How much one point of a table moves the department score."""
+    method = result.department.method
+    if index is None:
+        return Decimal(1) if method == "table" else Decimal(0)
+    if method == "table":
+        return Decimal(0)
+    budgets = [p.budget.adjusted for p in evaluation.projects]
+    total = sum(budgets, Decimal(0))
+    if method == "budget-weighted" and total > 0:
+        return budgets[index] / total
+    return Decimal(1) / len(budgets)
+
+
+def candidates(evaluation, result: Result, ruleset) -> list[Candidate]:
+    """Every row below full marks, with the value that would give it full marks."""
+    top_tier = max(ruleset.tiers, key=lambda t: t.max).name
+    found: list[Candidate] = []
+    tables = [(i, t, s) for i, (t, s) in enumerate(zip(evaluation.projects, result.projects))]
+    if evaluation.department.table is not None and result.department.table is not None:
+        tables.append((None, evaluation.department.table, result.department.table))
+    for index, table, scored in tables:
+        share = _share(result, evaluation, index)
+        if share == 0:
+            continue
+        execution = scored.execution
+        denominator = (
+            table.budget.adjusted
+            if ruleset.execution["denominator"] == "adjusted"
+            else table.budget.planned
+        )
+        if execution.score < execution.weight and denominator > 0:
+            found.append(
+                Candidate(
+                    f"{table.budget.where}.spent",
+                    f"{scored.name} · 全年执行数",
+                    table.budget.spent,
+                    denominator,
+                    "",
+                    Decimal("0.01"),
+                    (execution.weight - execution.score) * share,
+                )
+            )
+        for filed, row in zip(table.indicators, scored.indicators):
+            if not row.applicable or row.score >= row.weight:
+                continue
+            gain = (row.weight - row.score) * share
+            label = f"{scored.name} · {row.name}"
+            if filed.target.qualitative or filed.actual is None:
+                found.append(
+                    Candidate(
+                        f"{filed.where}.actual", label, filed.actual_text, top_tier, "", None, gain
+                    )
+                )
+                continue
+            target = filed.target.value
+            unit = filed.target.unit or filed.actual.unit or ""
+            step = Decimal(1).scaleb(-_decimals(target, filed.actual.value))
+            current = filed.actual.value
+            if filed.target.op in (LE, LT):
+                full = target if filed.target.op == LE else target - step
+            else:
+                full = target
+            found.append(Candidate(f"{filed.where}.actual", label, current, full, unit, step, gain))
+    return sorted(found, key=lambda c: -c.gain)
+
+
+def plan(data: dict, source: str, ruleset, host, goal: Decimal, goal_label: str) -> Plan:
+    """The fewest rows, and the least change in the last of them, that reach ``goal``."""
+    from . import __version__
+    from .engine import evaluate
+    from .loader import load_evaluation
+
+    def rescore(changes: list[tuple[Candidate, object]]) -> Result:
+        changed = copy.deepcopy(data)
+        for candidate, value in changes:
+            set_value(changed, candidate.path, candidate.text(value))
+        return evaluate(
+            load_evaluation(changed, source), ruleset, host.methods, host.checks, __version__
+        )
+
+    evaluation = load_evaluation(data, source)
+    before = evaluate(evaluation, ruleset, host.methods, host.checks, __version__)
+    if before.department.score >= goal:
+        return Plan(goal, goal_label, before, before, ())
+    rows = candidates(evaluation, before, ruleset)
+    best = rescore([(c, c.full) for c in rows])
+    if best.department.score < goal:
+        return Plan(goal, goal_label, before, None, (), best.department.score)
+    chosen: list[tuple[Candidate, object]] = []
+    for candidate in rows:
+        chosen.append((candidate, candidate.full))
+        if rescore(chosen).department.score >= goal:
+            break
+    # Then each numeric change, the last taken first, is cut back to the least value that still
+    # reaches the goal with the others as they stand.
+    for index in reversed(range(len(chosen))):
+        others = chosen[:index] + chosen[index + 1 :]
+        chosen[index] = (chosen[index][0], _least_value(others, chosen[index][0], goal, rescore))
+    after = rescore(chosen)
+    assert after.department.score >= goal  # checked by rescoring, never assumed
+    changes = tuple(Change(c.path, c.label, c.text(c.current), c.text(v)) for c, v in chosen)
+    return Plan(goal, goal_label, before, after, changes)
+
+
+def _least_value(fixed, candidate: Candidate, goal: Decimal, rescore):
+    """The value closest to the current one that still reaches the goal (binary search)."""
+    if candidate.step is None:
+        return candidate.full
+    current, full, step = candidate.current, candidate.full, candidate.step
+    steps = int(abs(full - current) / step)
+    direction = 1 if full >= current else -1
+    low, high = 0, steps  # high reaches the goal (checked by the caller)
+    while high - low > 1:
+        middle = (low + high) // 2
+        value = current + direction * middle * step
+        if rescore([*fixed, (candidate, value)]).department.score >= goal:
+            high = middle
+        else:
+            low = middle
+    return full if high == steps else current + direction * high * step
+
+
+def goal_from(args_grade: str | None, args_score: str | None, ruleset) -> tuple[Decimal, str]:
+    bounds = dict(ruleset.grades)
+    if args_grade is not None:
+        if args_grade not in bounds:
+            raise UsageError(
+                f"--grade {args_grade!r} is not a grade of {ruleset.id}",
+                hint="grades: " + ", ".join(bounds),
+            )
+        return Decimal(
+            bounds[args_grade]
+        ), f"{args_grade}（≥ {format_decimal(bounds[args_grade])}）"
+    try:
+        score = Decimal(args_score)
+        if not score.is_finite():
+            raise ValueError
+    except Exception:
+        raise UsageError(f"--score {args_score!r} is not a score", hint="e.g. --score 90") from None
+    return score, f"{format_decimal(score)} 分"

@@ -1,0 +1,55 @@
+"""Review (复核) through the command line: the review table, and the report text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+REPORT = Path(__file__).parent / "data" / "report-2023.txt"
+
+
+def test_review_table_lists_what_to_send_back(cli, langfang):
+    run = cli("check", str(langfang), env={"COLUMNS": "160"})
+    assert "复核表（自评 11 项：一致 8 项，不一致 3 项）" in run.out
+    assert "projects[0].indicators[0].score" in run.out and "-0.38" in run.out
+    assert "自评按整数取分" in run.out and "-0.76" in run.out
+
+
+def test_review_table_in_the_score_summary_and_markdown(cli, langfang):
+    assert "复核表" in cli("score", str(langfang)).out
+
+
+def test_report_figures_and_arithmetic(cli):
+    run = cli("check", str(REPORT), "-f", "json")
+    assert run.code == 0, run
+    data = json.loads(run.out)
+    kinds = {(f["kind"], f["value"]) for f in data["figures"]}
+    assert {("budget", 382.31), ("spent", 374.11), ("execution_rate", 97.86), ("project_count", 3),
+            ("projects_budget", 65), ("projects_spent", 63.62), ("projects_rate", 97.88)} <= kinds
+    assert data["findings"] == []
+
+
+def test_a_figure_that_does_not_follow(cli, tmp_path):
+    altered = tmp_path / "report.txt"
+    altered.write_text(REPORT.read_text("utf-8").replace("97.88%", "97.90%"), "utf-8")
+    run = cli("check", str(altered), "-f", "json")
+    findings = json.loads(run.out)["findings"]
+    assert [f["code"] for f in findings] == ["stated-figure-mismatch"]
+    assert "63.62 / 65" in findings[0]["message"] and findings[0]["where"].startswith("line ")
+    table = cli("check", str(altered))
+    assert "stated-figure-mismatch" in table.out and "97.90%" in table.out
+
+
+def test_report_against_the_table(cli, leting, tmp_path):
+    run = cli("check", str(REPORT), "--with", str(leting), "-f", "json")
+    assert run.code == 0 and json.loads(run.out)["findings"] == []
+    changed = tmp_path / "changed.toml"
+    changed.write_text(leting.read_text("utf-8").replace("spent = 9.82", "spent = 9.00"), "utf-8")
+    run = cli("check", str(REPORT), "--with", str(changed), "-f", "json")
+    codes = [f["code"] for f in json.loads(run.out)["findings"]]
+    assert codes and set(codes) == {"report-table-mismatch"}
+
+
+def test_reports_and_tables_are_not_mixed(cli, leting):
+    run = cli("check", str(REPORT), str(leting))
+    assert run.code == 2 and "one kind per call" in run.err

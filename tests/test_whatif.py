@@ -1,0 +1,139 @@
+"""What-if: rescoring with --set, and the smallest changes that reach a grade or score."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+from scoring.errors import UsageError
+from scoring.whatif import apply_changes, parse_path, parse_value
+
+
+def test_key_paths_and_values():
+    assert parse_path("projects[0].indicators[12].actual") == [
+        "projects",
+        0,
+        "indicators",
+        12,
+        "actual",
+    ]
+    assert parse_value("8") == 8 and parse_value("19.9") == Decimal("19.9")
+    assert (
+        parse_value("false") is False
+        and parse_value("≥90%") == "≥90%"
+        and parse_value("达成") == "达成"
+    )
+    for bad in ("projects[x]", "projects..name", ""):
+        with pytest.raises(UsageError):
+            parse_path(bad)
+
+
+def test_changes_never_touch_the_original():
+    data = {"projects": [{"budget": {"spent": 1}}]}
+    changed = apply_changes(data, ["projects[0].budget.spent=2"])
+    assert (
+        changed["projects"][0]["budget"]["spent"] == 2
+        and data["projects"][0]["budget"]["spent"] == 1
+    )
+    with pytest.raises(UsageError, match="does not exist"):
+        apply_changes(data, ["projects[3].budget.spent=2"])
+    with pytest.raises(UsageError, match="not in the file"):
+        apply_changes(data, ["projects[0].budjet.spent=2"])
+
+
+def test_set_shows_old_and_new(cli, langfang):
+    run = cli(
+        "whatif",
+        str(langfang),
+        "--set",
+        "projects[0].indicators[0].actual=40",
+        "--set",
+        "projects[0].budget.spent=40",
+        "-f",
+        "json",
+    )
+    assert run.code == 0, run
+    data = json.loads(run.out)
+    # 40 / 43.2 = 0.9259… → 9.26 twice: 9.26 + 9.26 + 80 = 98.52
+    assert data["before"] == {"score": 97.24, "grade": "优"}
+    assert data["after"] == {"score": 98.52, "grade": "优"}
+    assert data["changes"] == [
+        {"where": "projects[0].indicators[0].actual", "from": "37.24", "to": "40"},
+        {"where": "projects[0].budget.spent", "from": 37.24, "to": "40"},
+    ]
+    rows = {row["where"]: row["scores"] for row in data["rows"]}
+    assert rows["projects[0].budget"] == [8.62, 9.26] and rows["projects[0].indicators[0]"] == [
+        8.62,
+        9.26,
+    ]
+    table = cli("whatif", str(langfang), "--set", "projects[0].budget.spent=40")
+    assert "假设分析" in table.out and "97.24" in table.out and "98.52" not in table.out
+
+
+def test_goal_is_reached_with_the_fewest_rows_and_the_least_change(cli, langfang):
+    run = cli("whatif", str(langfang), "--score", "99", "-f", "json")
+    goal = json.loads(run.out)["goal"]
+    assert goal["reachable"] and goal["after"] == {"score": 99, "grade": "优"}
+    # execution (+1.38 at full) and 工程资金金额 (+1.38) are both needed; each is then cut back to
+    # the least value that still rounds to full or enough: spent 43.18 → 10 × 0.99954 = 10.00
+    # (43.17 gives 9.99), 工程资金金额 38.86 → 8.995 → 9.00 (38.85 gives 8.99): 10 + 9 + 80 = 99
+    assert goal["changes"] == [
+        {
+            "where": "projects[0].budget.spent",
+            "label": "办公宿舍楼、食堂及餐厅暖通改造经费 · 全年执行数",
+            "from": "37.24",
+            "to": "43.18",
+        },
+        {
+            "where": "projects[0].indicators[0].actual",
+            "label": "办公宿舍楼、食堂及餐厅暖通改造经费 · 工程资金金额",
+            "from": "37.24",
+            "to": "38.86",
+        },
+    ]
+    check = cli(
+        "whatif",
+        str(langfang),
+        *[a for c in goal["changes"] for a in ("--set", f"{c['where']}={c['to']}")],
+        "-f",
+        "json",
+    )
+    assert json.loads(check.out)["after"]["score"] == 99  # the plan, checked by rescoring
+
+
+def test_goal_by_grade_and_the_unreachable(cli, tmp_path):
+    table = tmp_path / "low.toml"
+    table.write_text(
+        '[department]\nname = "d"\nyear = 2024\nbudget = { planned = 10, spent = 5 }\n'
+        '[[projects]]\nname = "p"\nbudget = { planned = 10, spent = 5 }\n'
+        '[[projects.indicators]]\nlevel1 = "产出指标"\nlevel2 = "数量指标"\nname = "培训人次"\n'
+        'target = "≥100人次"\nactual = "60人次"\nweight = 50\nreason = "疫情"\n'
+        '[[projects.indicators]]\nlevel1 = "效益指标"\nlevel2 = "社会效益指标"\nname = "效果"\n'
+        'target = "效果明显"\nactual = "部分达成"\nweight = 30\nreason = "尚需时日"\n',
+        "utf-8",
+    )
+    # now: 5 + 30 + 21 = 56 (差); the weights add up to 90, so the best is 90
+    run = cli("whatif", str(table), "--grade", "良", "-f", "json")
+    goal = json.loads(run.out)["goal"]
+    assert goal["reachable"] and goal["after"]["grade"] == "良"
+    # largest gain first: 培训人次 (+20 at full) gives 76 < 80, then 效果 (+9, 部分达成 → 达成)
+    # gives 85. 培训人次 is then cut back to the least count that still reaches 80 with 效果 at
+    # full: 5 + 50 × a / 100 + 30 ≥ 80 → a ≥ 90 人次, scoring exactly 80.00.
+    assert [(c["where"], c["to"]) for c in goal["changes"]] == [
+        ("projects[0].indicators[0].actual", "90人次"),
+        ("projects[0].indicators[1].actual", "达成"),
+    ]
+    assert goal["after"] == {"score": 80, "grade": "良"}
+    unreachable = cli("whatif", str(table), "--score", "95")
+    assert unreachable.code == 0 and "无法达到" in unreachable.out and "90.00" in unreachable.out
+
+
+def test_whatif_usage_errors(cli, langfang):
+    assert cli("whatif", str(langfang)).code == 2
+    run = cli("whatif", str(langfang), "--set", "projects[2].budget.spent=1")
+    assert run.code == 2 and "projects[2]" in run.err and "Traceback" not in run.err
+    bad = cli("whatif", str(langfang), "--set", "projects[0].budget.spent=abc")
+    assert bad.code == 2 and "projects[0].budget.spent" in bad.err and "came from --set" in bad.err
+    assert cli("whatif", str(langfang), "--grade", "A").code == 2
