@@ -81,6 +81,22 @@ def _table(title: str, table: TableResult, explain: bool) -> list[str]:
     return lines
 
 
+def _review(result: Result) -> list[str]:
+    """复核表: the filed values that differ, as a table a reviewer can send back."""
+    differing = [row for row in result.review if not row.agrees]
+    if not result.review:
+        return []
+    head = f"### 复核表（自评 {len(result.review)} 项：一致 {len(result.review) - len(differing)} 项，不一致 {len(differing)} 项）"
+    if not differing:
+        return [head, ""]
+    lines = [head, "", "| 行 | 位置 | 自评 | 按规则 | 差 | 依据 |", "|---|---|---:|---:|---:|---|"]
+    for row in differing:
+        difference = "" if row.difference is None else f"{row.difference:+}"
+        rule = row.rule + (f"（{row.note}）" if row.note else "")
+        lines.append(_row(row.label, f"`{row.where}`", row.filed, row.computed, difference, rule))
+    return [*lines, ""]
+
+
 def _result(result: Result, options: Options) -> list[str]:
     department = result.department
     execution = department.execution
@@ -119,6 +135,7 @@ def _result(result: Result, options: Options) -> list[str]:
             lines += _table("部门整体绩效自评表", department.table, options.explain)
         if options.explain:
             lines += [f"部门得分：{department.explanation}", ""]
+    lines += _review(result)
     lines += ["### 复核发现", ""]
     if not result.findings:
         lines.append("无。")
