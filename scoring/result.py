@@ -97,6 +97,7 @@ class ExecutionResult:
     method: str
     explanation: str
     filed_score: Decimal | None = None
+    reason: str = ""  # the row's explanation of a shortfall or an adjustment, as filed
 
     def to_dict(self) -> dict:
         return {
@@ -135,6 +136,9 @@ class TableResult:
     filed_score: Decimal | None = None
     filed_grade: str | None = None
     where: str = ""
+    goal: str = ""  # 年度总体目标, as filed
+    result: str = ""  # 实际完成情况, as filed
+    weights_reason: str = ""
 
     def to_dict(self) -> dict:
         return {

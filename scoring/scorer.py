@@ -91,6 +91,7 @@ def score_execution(budget: Budget, ctx: Context) -> ExecutionResult:
             method,
             f"{label}为 0，执行率按 0 计",
             budget.score,
+            budget.reason,
         )
     rate = min(budget.spent / denominator, ONE)
     if budget.spent > denominator:
@@ -132,6 +133,7 @@ def score_execution(budget: Budget, ctx: Context) -> ExecutionResult:
         method,
         explanation,
         budget.score,
+        budget.reason,
     )
 
 
@@ -324,6 +326,9 @@ def score_table(table: Table, ctx: Context) -> TableResult:
         filed_score=table.score,
         filed_grade=table.grade,
         where=table.where,
+        goal=table.goal,
+        result=table.result,
+        weights_reason=table.weights_reason,
     )
 
 
