@@ -14,7 +14,7 @@ from .model import Evaluation
 from .result import Finding, Result
 from .rules import RuleSet
 from .values import format_decimal as fmt
-from .values import percent_down
+from .values import percent, percent_below
 
 
 def _tables(evaluation: Evaluation, result: Result):
@@ -111,7 +111,7 @@ def reason_missing(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> 
                 "reason-missing",
                 execution_severity,
                 f"{budget.where}.reason",
-                f"执行率 {percent_down(execution.rate)} 低于 {percent_down(Decimal(threshold))}，未说明原因",
+                f"执行率 {percent_below(execution.rate, Decimal(threshold))} 低于 {percent(Decimal(threshold))}，未说明原因",
             )
 
 
@@ -144,7 +144,7 @@ def execution_low(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> I
                 "execution-low",
                 "warning",
                 budget.where,
-                f"预算执行率 {percent_down(execution.rate)} 低于 {percent_down(Decimal(threshold))}",
+                f"预算执行率 {percent_below(execution.rate, Decimal(threshold))} 低于 {percent(Decimal(threshold))}",
             )
 
 
@@ -193,8 +193,8 @@ def spending_results_mismatch(
                 "spending-results-mismatch",
                 "warning",
                 scored.where or "department",
-                f"「{scored.name}」指标得分达分值的 {percent_down(completion)}，而预算执行率仅 "
-                f"{percent_down(execution)}：产出效益与资金使用不匹配，请核实指标值或支出",
+                f"「{scored.name}」指标得分达分值的 {percent(completion)}，而预算执行率仅 "
+                f"{percent(execution)}：产出效益与资金使用不匹配，请核实指标值或支出",
             )
 
 

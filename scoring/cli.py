@@ -126,6 +126,28 @@ def build_parser() -> argparse.ArgumentParser:
     whatif.add_argument(
         "--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks"
     )
+    convert = commands.add_parser(
+        "convert", help="write an evaluation in another format: .xlsx/.xls ↔ .toml/.json"
+    )
+    convert.add_argument("file", metavar="FILE")
+    convert.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT",
+        help="the file to write; its suffix (.toml, .json, .xlsx) chooses the format",
+    )
+    convert.add_argument(
+        "--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks"
+    )
+    template = commands.add_parser("template", help="a blank 自评表 to fill in")
+    template.add_argument("-f", "--format", choices=("xlsx", "toml"), default="xlsx")
+    template.add_argument(
+        "-o", "--output", metavar="OUT", help="the file to write (needed for xlsx)"
+    )
+    template.add_argument(
+        "--year", type=int, default=None, help="the budget year (default: last year)"
+    )
     demo = commands.add_parser(
         "demo", help="score the bundled example (乐亭县城区工业聚集区管理委员会, 2023)"
     )
@@ -502,24 +524,25 @@ def cmd_whatif(args) -> int:
 
         text = (
             json.dumps(
-                _whatif_dict(args.file, edits, before, changed, goal_plan),
+                _whatif_dict(args.file, edits, before, changed, goal_plan, args.rules),
                 ensure_ascii=False,
                 indent=2,
             )
             + "\n"
         )
     else:
-        text = _whatif_table(args.file, edits, before, changed, goal_plan, options)
+        text = _whatif_table(args.file, edits, before, changed, goal_plan, options, args.rules)
     _emit(text, None)
     return EXIT_OK
 
 
-def _whatif_dict(source, edits, before, changed, goal_plan) -> dict:
+def _whatif_dict(source, edits, before, changed, goal_plan, rules: str) -> dict:
     from .compare import rows
     from .result import number
 
     payload = {
         "source": source,
+        "ruleset": before.ruleset.to_dict(),
         "changes": [
             {"where": where, "from": _plain_value(old), "to": new} for where, old, new in edits
         ],
@@ -543,6 +566,9 @@ def _whatif_dict(source, edits, before, changed, goal_plan) -> dict:
             "reachable": goal_plan.reachable,
             "best": number(goal_plan.best),
             "changes": [c.to_dict() for c in goal_plan.changes],
+            "command": _check_command(source, rules, goal_plan.changes)
+            if goal_plan.changes
+            else None,
             "after": None
             if goal_plan.after is None
             else {
@@ -561,7 +587,7 @@ def _plain_value(value):
     return number(value) if isinstance(value, Decimal) else value
 
 
-def _whatif_table(source, edits, before, changed, goal_plan, options) -> str:
+def _whatif_table(source, edits, before, changed, goal_plan, options, rules: str) -> str:
     from io import StringIO
 
     from rich.console import Console
@@ -593,13 +619,23 @@ def _whatif_table(source, edits, before, changed, goal_plan, options) -> str:
             title="假设分析",
         )
     if goal_plan is not None:
-        text += _goal_table(source, goal_plan, options)
+        text += _goal_table(source, goal_plan, options, rules)
     return text
 
 
-def _goal_table(source, goal_plan, options) -> str:
-    from io import StringIO
+def _check_command(source: str, rules: str, changes) -> str:
+    """The command line that reproduces a goal plan, rule set included."""
     from shlex import quote
+
+    parts = ["scoring whatif", quote(source)]
+    if rules != "mof-2020":
+        parts += ["-r", quote(rules)]
+    parts += [f"--set {quote(change.set_arg)}" for change in changes]
+    return " ".join(parts)
+
+
+def _goal_table(source, goal_plan, options, rules: str) -> str:
+    from io import StringIO
 
     from rich.console import Console
     from rich.markup import escape
@@ -644,11 +680,59 @@ def _goal_table(source, goal_plan, options) -> str:
     console.print(
         f"按改后数据重新评分：部门 {after.score} {after.grade}（原 {now.score} {now.grade}）"
     )
-    command = " ".join(
-        ["scoring whatif", quote(source), *(f"--set {quote(c.set_arg)}" for c in goal_plan.changes)]
-    )
+    command = _check_command(source, rules, goal_plan.changes)
     console.print(f"[dim]核对：{escape(command)}[/]", soft_wrap=True)
     return buffer.getvalue()
+
+
+def cmd_convert(args) -> int:
+    """Read FILE with its reader and write it in the format OUT's suffix names."""
+    from pathlib import Path
+
+    from .api import load
+    from .convert import to_json, to_toml
+    from .errors import UsageError
+
+    target = Path(args.output).suffix.lower()
+    if target not in (".toml", ".json", ".xlsx"):
+        raise UsageError(
+            f"convert cannot write {target or 'files without a suffix'}",
+            hint="name the output .toml, .json or .xlsx",
+        )
+    _refuse_overwriting_input(args.output, [args.file])
+    evaluation = load(args.file)  # read and validated: what is written is what scores
+    data = evaluation.data
+    if target == ".toml":
+        _emit(to_toml(data, args.file, evaluation.notes), args.output)
+    elif target == ".json":
+        _emit(to_json(data), args.output)
+    else:
+        from .excel.write import evaluation_workbook, workbook_bytes
+
+        _emit(workbook_bytes(evaluation_workbook(data)), args.output)
+    print(f"✓ {args.file} → {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_template(args) -> int:
+    """A blank 自评表 whose placeholders read back without an error."""
+    import datetime
+
+    from .excel.write import template_evaluation
+
+    year = args.year or datetime.date.today().year - 1  # self-evaluation looks back a year
+    if args.format == "toml":
+        from .convert import to_toml
+
+        from .convert import TEMPLATE_HEADER
+
+        text = to_toml(template_evaluation(year), header=TEMPLATE_HEADER)
+        _emit(text, args.output)
+        return EXIT_OK
+    from .excel.write import template_workbook, workbook_bytes
+
+    _emit(workbook_bytes(template_workbook(year)), args.output)
+    return EXIT_OK
 
 
 def cmd_demo(args) -> int:
@@ -671,10 +755,19 @@ def _refuse_overwriting_input(output: str, inputs: list[str]) -> None:
         )
 
 
-def _emit(text: str, output: str | None, bom: bool = False) -> None:
+def _emit(text: str | bytes, output: str | None, bom: bool = False) -> None:
     """Standard output, or a file written atomically (a temporary file renamed into place)."""
+    from .errors import UsageError
+
     if output is None:
-        sys.stdout.write(text)
+        if isinstance(text, bytes):
+            if sys.stdout.isatty():
+                raise UsageError(
+                    "a workbook is not for the terminal", hint="write it to a file with -o OUT.xlsx"
+                )
+            sys.stdout.buffer.write(text)
+        else:
+            sys.stdout.write(text)
         sys.stdout.flush()
         return
     import tempfile
@@ -694,8 +787,12 @@ def _emit(text: str, output: str | None, bom: bool = False) -> None:
     except OSError as exc:
         raise UsageError(f"cannot write {output}: {exc.strerror}") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
-            handle.write(text)
+        if isinstance(text, bytes):
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(text)
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
+                handle.write(text)
         os.replace(tmp, target)
     except BaseException:
         os.unlink(tmp)
@@ -879,6 +976,8 @@ COMMANDS = {
     "score": cmd_score,
     "compare": cmd_compare,
     "whatif": cmd_whatif,
+    "convert": cmd_convert,
+    "template": cmd_template,
     "check": cmd_check,
     "demo": cmd_demo,
     "rules": cmd_rules,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .combine import score_department
-from .errors import ScoringError
+from .errors import ScoringError, cell_of
 from .model import Evaluation
 from .result import SEVERITIES, Finding, Result, RulesetInfo
 from .review import filed_values
@@ -27,31 +27,46 @@ def evaluate(
         projects = [score_table(project, ctx) for project in evaluation.projects]
         department = score_department(evaluation, projects, ctx)
     except ScoringError as exc:
-        raise exc.in_file(evaluation.source) from None
+        raise exc.in_file(evaluation.source, evaluation.locations) from None
     info = RulesetInfo(
         ruleset.id, ruleset.version, ruleset.sha256, ruleset.title, tuple(ruleset.grades)
     )
-    result = Result(engine_version, info, evaluation.source, department, projects, [])
+    result = Result(
+        engine_version, info, evaluation.source, department, projects, [], data=evaluation.data
+    )
     result.review.extend(filed_values(evaluation, result, ruleset))
-    found = list(ctx.findings)
+    found = [Finding("read-assumption", "info", where, note) for where, note in evaluation.notes]
+    found += ctx.findings
     for check in checks.values():
         found.extend(check(evaluation, result, ruleset))
-    result.findings.extend(_settle(found, ruleset))
+    result.findings.extend(_settle(found, ruleset, evaluation.locations))
     return result
 
 
-def _settle(findings: list[Finding], ruleset: RuleSet) -> list[Finding]:
-    """Apply the rule set's severity overrides, drop what it turns off, order by place."""
+def _settle(findings: list[Finding], ruleset: RuleSet, locations: dict) -> list[Finding]:
+    """Apply the rule set's severity overrides, drop what it turns off, name the cell of each
+    finding when the file was a spreadsheet, and order them by place."""
     overrides = ruleset.checks.get("severity", {})
     settled = []
     for finding in findings:
         severity = overrides.get(finding.code, finding.severity)
         if severity == "off":
             continue
-        if severity != finding.severity:
-            finding = Finding(finding.code, severity, finding.where, finding.message)
+        cell = cell_of(finding.where, locations) if locations else None
+        if severity != finding.severity or cell:
+            finding = Finding(finding.code, severity, finding.where, finding.message, cell)
         settled.append(finding)
-    return sorted(settled, key=lambda f: (_place(f.where), SEVERITIES.index(f.severity)))
+    # One finding per code and place: when two rules raise the same code on one row (a reason
+    # missing below full marks, and missing where over-achievement requires one), the most
+    # severe stands.
+    strongest: dict = {}
+    for finding in settled:
+        key = (finding.code, finding.where)
+        if key not in strongest or SEVERITIES.index(finding.severity) < SEVERITIES.index(
+            strongest[key].severity
+        ):
+            strongest[key] = finding
+    return sorted(strongest.values(), key=lambda f: (_place(f.where), SEVERITIES.index(f.severity)))
 
 
 def _place(where: str) -> tuple:

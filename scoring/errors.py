@@ -18,9 +18,13 @@ class Problem:
     message: str
     where: str | None = None  # key path, or "line L, column C"
     hint: str | None = None
+    cell: str | None = None  # "表.xlsx!项目1!F14" when the file is a spreadsheet
 
     def render(self, file: str | None) -> str:
-        head = ": ".join(part for part in (file, self.where) if part)
+        if self.cell:
+            head = f"{self.cell} ({self.where})" if self.where else self.cell
+        else:
+            head = ": ".join(part for part in (file, self.where) if part)
         text = f"{head}: {self.message}" if head else self.message
         if self.hint:
             text += f"\n  → {self.hint}"
@@ -46,10 +50,14 @@ class ScoringError(Exception):
     def __str__(self) -> str:
         return self.render()
 
-    def in_file(self, file: str) -> ScoringError:
-        """Attach the file name when the code that raised did not know it."""
+    def in_file(self, file: str, locations: dict | None = None) -> ScoringError:
+        """Attach the file name when the code that raised did not know it, and the cell of
+        each problem when the file was a spreadsheet."""
         if self.file is None:
             self.file = file
+        for problem in self.problems:
+            if locations and problem.where and not problem.cell:
+                problem.cell = cell_of(problem.where, locations)
         return self
 
     def render(self) -> str:
@@ -93,6 +101,17 @@ class UsageError(ScoringError):
     def __init__(self, message: str, where: str | None = None, hint: str | None = None, **kw):
         kw.setdefault("code", "usage")
         super().__init__(message, where, hint, **kw)
+
+
+def cell_of(where: str, locations: dict) -> str | None:
+    """The cell of a key path, or of the nearest enclosing one that has a cell."""
+    path = where
+    while path:
+        if path in locations:
+            return locations[path]
+        cut = max(path.rfind("."), path.rfind("["))
+        path = path[:cut] if cut > 0 else ""
+    return None
 
 
 def did_you_mean(word: str, choices) -> str | None:

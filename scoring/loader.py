@@ -73,7 +73,14 @@ def load_evaluation(data: dict, source: str = "<data>") -> Evaluation:
         raise InputError(
             first.message, first.where, first.hint, file=source, problems=found.problems
         )
-    return Evaluation(department=department, projects=projects, source=source)
+    return Evaluation(
+        department=department,
+        projects=projects,
+        source=source,
+        locations=getattr(data, "locations", {}),
+        notes=tuple(getattr(data, "notes", ())),
+        data=data,
+    )
 
 
 def _score(raw) -> Decimal | None:
@@ -177,11 +184,13 @@ def read_evaluation(path: Path, readers: dict) -> Evaluation:
         raise InputError(
             f"no reader for {path.suffix or 'files without a suffix'}",
             file=str(path),
-            hint="evaluation files end in " + ", ".join(sorted(readers)),
+            hint="a written report? review it with `scoring check REPORT.txt`"
+            if path.suffix.lower() in (".txt", ".md", ".markdown")
+            else "evaluation files end in " + ", ".join(sorted(readers)),
             code="unknown-format",
         )
     data = reader(path)
     try:
         return load_evaluation(data, str(path))
     except InputError as exc:
-        raise exc.in_file(str(path)) from None
+        raise exc.in_file(str(path), getattr(data, "locations", None)) from None

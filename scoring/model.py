@@ -6,7 +6,7 @@ the file (``projects[0].indicators[2]``), so every finding and error can point b
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .values import Quantity, Target
@@ -74,3 +74,9 @@ class Evaluation:
     department: Department
     projects: tuple[Table, ...]
     source: str = "<data>"
+    # Where each value came from when the file was a spreadsheet: key path → "表.xlsx!项目1!F14".
+    locations: dict = field(default_factory=dict, compare=False, repr=False)
+    # What the reader had to assume (key path, words), reported as findings.
+    notes: tuple = ()
+    # The data as read, for writers that give the file back in its own words (xlsx, convert).
+    data: dict = field(default_factory=dict, compare=False, repr=False)

@@ -63,6 +63,12 @@ def filed_in_band(ind: Indicator, view: MethodInput, outcome: Outcome, ctx) -> O
     band = f"[{fmt(low)}, {fmt(high)}{bracket}"
     if inside:
         score, rate = _taken(filed, weight, ctx)
+        if not (low <= score <= high if tier.max == top else low <= score < high):
+            # rounding (whole points: 7.5 → 8) must not carry it out of its band
+            from decimal import ROUND_DOWN
+
+            score = filed.quantize(ctx.ruleset.quantum, rounding=ROUND_DOWN)
+            rate = score / weight
         return Outcome(
             score, rate, f"定性「{view.tier}」，自评得分 {fmt(filed)} 在档内 {band}，采用 {score}"
         )
@@ -130,6 +136,14 @@ def over_achievement(ind: Indicator, view: MethodInput, outcome: Outcome, ctx) -
     unit = view.unit or ""
     said = f"实际 {fmt(view.actual)}{unit} ≥ {fmt(ratio)} × 目标 {fmt(view.target)}{unit}"
     filed, weight = ind.score, view.weight
+    action = rule["action"]
+    if action == "require-reason" and not ind.reason:  # required whatever score was filed
+        ctx.flag(
+            "reason-missing",
+            "error",
+            ind.where,
+            f"{said}，须在「偏差原因分析及改进措施」中说明原因",
+        )
     if rule.get("accept_filed") and filed is not None and ZERO <= filed < weight:
         score, rate = _taken(filed, weight, ctx)
         ctx.flag(
@@ -141,7 +155,6 @@ def over_achievement(ind: Indicator, view: MethodInput, outcome: Outcome, ctx) -
         return Outcome(
             score, rate, outcome.explanation + f"；{said}，采用自评适度调减后的得分 {score}"
         )
-    action = rule["action"]
     if action == "deduct":
         points = Decimal(rule["points"])
         score = max(ZERO, outcome.score - points)
@@ -151,13 +164,6 @@ def over_achievement(ind: Indicator, view: MethodInput, outcome: Outcome, ctx) -
             score, rate, outcome.explanation + f"；{said}，扣 {fmt(points)} 分，得 {score}"
         )
     required = action == "require-reason"
-    if required and not ind.reason:
-        ctx.flag(
-            "reason-missing",
-            "error",
-            ind.where,
-            f"{said}，须在「偏差原因分析及改进措施」中说明原因",
-        )
     ctx.flag(
         "over-achievement",
         # with require-reason, a missing reason is already the error; this is information

@@ -66,6 +66,8 @@ def parse_toml(text: str, file: str, error=InputError) -> dict:
         message = str(exc)
         found = _TOML_POSITION.search(message)
         where = f"line {found.group(1)}, column {found.group(2)}" if found else None
+        if where is None and "end of document" in message:
+            where = f"line {text.count(chr(10)) + 1} (the end of the file)"
         message = _TOML_POSITION.sub("", message).strip()
         raise error(
             f"not valid TOML: {message}",

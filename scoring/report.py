@@ -5,16 +5,18 @@ budget applied for, what was spent and the execution rate, how many projects wer
 their total and spent amounts and rate, and completion rates. :func:`extract` finds those
 figures by the words around them; :func:`review` checks that a stated rate follows from the
 amounts stated with it, that a figure stated twice does not change, and — given the
-evaluation — that the report agrees with the table.
+evaluation — that the report agrees with the table, its year and department included.
 
 Markup is removed line by line and normalisation keeps every offset, so a figure keeps the
-line it has in the file and its text as the unit wrote it. Amounts are exact Decimals in 万元.
+line it has in the file and its text as the unit wrote it, even in a sentence that text taken
+from a PDF breaks across lines. Amounts are exact Decimals in 万元.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
@@ -26,8 +28,12 @@ from .values import MONEY, format_decimal
 
 DEPARTMENT = ("budget", "spent", "execution_rate")
 PROJECTS = ("projects_budget", "projects_spent", "projects_rate")
-KINDS = (*DEPARTMENT, "project_count", *PROJECTS, "completion_rate")
+IDENTITY = ("department", "year")  # whose report, for which year: stated near the start
+KINDS = (*IDENTITY, *DEPARTMENT, "project_count", *PROJECTS, "completion_rate")
+WHOSE = {"部门": DEPARTMENT, "项目": PROJECTS}  # budget, spent and rate, by whose they are
 LABELS = {
+    "department": "报告单位",
+    "year": "报告年度",
     "budget": "部门预算资金",
     "spent": "部门实际支出",
     "execution_rate": "部门预算执行率",
@@ -70,25 +76,51 @@ _NUMBER = r"(?<![\d.])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _FIGURE = re.compile(rf"百分之\s*{_NUMBER}|{_NUMBER}\s*(万元|亿元|元|%|个(?!月|百分点))")
 _SENTENCE_END = re.compile(r"[。!?;]")
 
-# --- Markdown ------------------------------------------------------------------------------------
+# --- lines and tables ----------------------------------------------------------------------------
 
 _SEPARATOR = re.compile(r"[\s|:-]*-{3,}[\s|:-]*")  # a table's |---|---| line, or a rule
-_LINE_MARKUP = re.compile(r"^\s*(?:#{1,6}\s+)?(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?")
+_LINE_MARKUP = re.compile(r"^\s*(?P<heading>#{1,6}\s+)?(?:>\s*)*(?P<item>[-*+]\s+|\d+[.)]\s+)?")
 _EMPHASIS = re.compile(r"[*_`]+|~~")  # a single ~ is a range: 3~5 个
 _TITLE_UNIT = re.compile(r"[(（]\s*(万元|亿元|元|%|％|个)\s*[)）]")
 _BARE_NUMBER = re.compile(r"\s*[\d.,]+\s*")
+# 一、 （一） 1、 2. 第三部分: a heading or a numbered paragraph starts a sentence.
+_NUMBERED = re.compile(
+    r"\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.)](?!\d)"
+    r"|第[一二三四五六七八九十\d]+[章节部分])"
+)
+_CLAUSE_MARK = re.compile(r"[,。!?;:]")
+HEADING_CHARS = 30  # a numbered line this short without a comma or stop is a heading
+
+# Rows of a table: a 合计 row, the department's own row, and parts of its spending.
+_TOTAL = re.compile(r"(?:项目)?(?:合计|总计)")
+_ALL_PROJECTS = re.compile(
+    r"合计|总计|全部|所有|\d+\s*个|^(?:部门|预算|评价|自评|绩效)?项目(?:支出|资金)?$"
+)
+_DEPARTMENT_ROW = re.compile(r"部门|整体|单位")
+_PART_ROW = re.compile(r"基本支出|人员|公用|其他")
+
+# --- the department and the year, near the start ---------------------------------------------------
+
+FIRST_LINES = 20  # the title page: at most this many lines before the first numbered section
+_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年度")
+_NAME = re.compile(
+    r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]+?(?:管理委员会|管委会|委员会|人民政府|办公室|局|厅)"
+)
 
 
 @dataclass(frozen=True)
 class Figure:
-    """A figure the report states: ``value`` in ``unit`` (万元, % or 个), found on ``line``."""
+    """A figure the report states: ``value`` in ``unit`` (万元, % or 个), found on ``line``, in a
+    sentence that starts on ``sentence_line``. The department's name is a figure too: its
+    ``value`` is None and ``text`` the name."""
 
     kind: str
-    value: Decimal
+    value: Decimal | None
     unit: str
     text: str  # as written, e.g. "382.31 万元" or "３,８２３,１００元"
     sentence: str
     line: int
+    sentence_line: int
 
     def to_dict(self) -> dict:
         return {
@@ -103,18 +135,20 @@ class Figure:
 
 def extract(text: str) -> list[Figure]:
     """The figures of a report, in the order they are written."""
-    figures: list[Figure] = []
-    for line_number, line in enumerate(_plain_lines(text), start=1):
-        normal = _nfkc(line)
-        for start, end in _sentences(normal):
-            figures.extend(_sentence_figures(line, normal, start, end, line_number))
-    return figures
+    lines = _plain_lines(text)
+    figures = list(_identity(lines))
+    for run in _runs(lines):
+        block = _Block.of(run)
+        for start, end in _sentences(block.normal):
+            figures.extend(_sentence_figures(block, start, end))
+    return sorted(figures, key=lambda figure: figure.line)  # stable: in a line, as written
 
 
 def review(figures: list[Figure], evaluation: Evaluation | None = None) -> list[Finding]:
     """Findings on the report's figures, by line; with ``evaluation``, also against the table."""
-    found = [*_rate_mismatches(figures), *_restatements(figures)]
+    found = [*_rate_mismatches(figures), *_overspending(figures), *_restatements(figures)]
     if evaluation is not None:
+        found.extend(_identity_mismatches(figures, evaluation))
         found.extend(_table_mismatches(figures, evaluation))
     return [finding for _, finding in sorted(found, key=lambda pair: pair[0])]
 
@@ -134,30 +168,96 @@ def _nfkc(text: str) -> str:
     return "".join(_nfkc_char(char) for char in text)
 
 
-def _plain_lines(text: str) -> list[str]:
+@dataclass(frozen=True)
+class _Line:
+    """A line without its markup. A sentence never runs into a line that ``opens`` (a heading,
+    a list item, a numbered paragraph, a table row) nor out of one that ``closes`` (a heading,
+    a title, a table row)."""
+
+    text: str
+    opens: bool = False
+    closes: bool = False
+
+
+def _plain_lines(text: str) -> list[_Line]:
     """The lines without Markdown markup, one for each line of the file."""
     lines = [line.rstrip("\r") for line in text.split("\n")]
-    plain: list[str] = []
-    header: list[str] | None = None
+    plain: list[_Line] = []
+    table: _Table | None = None
     for index, line in enumerate(lines):
         if _SEPARATOR.fullmatch(line):
-            plain.append("")
+            plain.append(_Line(""))
         elif line.strip().startswith("|"):
             cells = [_strip_markup(cell) for cell in line.strip().strip("|").split("|")]
             following = lines[index + 1] if index + 1 < len(lines) else ""
             if _SEPARATOR.fullmatch(following):  # the header row names the columns
-                header = cells
-                plain.append("，".join(cells))
+                table = _Table(cells)
+                row = "，".join(cells)
             else:
-                plain.append("，".join(_labelled(cell, header, i) for i, cell in enumerate(cells)))
+                table = table or _Table([])
+                row = table.read(cells)
+            plain.append(_Line(row, opens=True, closes=True))
         else:
-            header = None
-            plain.append(_strip_markup(_LINE_MARKUP.sub("", line, count=1)))
+            table = None
+            plain.append(_prose_line(line))
     return plain
 
 
 def _strip_markup(text: str) -> str:
     return _EMPHASIS.sub("", text).strip()
+
+
+def _prose_line(line: str) -> _Line:
+    markup = _LINE_MARKUP.match(line)
+    assert markup is not None  # every part of the pattern is optional
+    text = _strip_markup(line[markup.end() :])
+    normal = _nfkc(text)
+    numbered = bool(_NUMBERED.match(normal))
+    # 一、部门基本情况 is a heading; a short line of a paragraph broken across lines is not.
+    heading = bool(markup.group("heading")) or (
+        numbered and len(text) <= HEADING_CHARS and not _CLAUSE_MARK.search(normal)
+    )
+    return _Line(text, opens=heading or numbered or bool(markup.group("item")), closes=heading)
+
+
+class _Table:
+    """The rows of one Markdown table, read in order. In a table of projects — its header names
+    项目 beside budget or spending columns, or every row so far is a project — a 合计 row holds
+    the projects' figures and a row for one project holds no figure of the department."""
+
+    def __init__(self, header: list[str]) -> None:
+        self.header = header
+        label = _nfkc(header[0]) if header else ""
+        columns = sum(_kind_of_column(title) for title in header[1:])
+        self.of_projects = "项目" in label and columns >= 2
+        self.project_rows = 0
+        self.other_rows = 0
+
+    def read(self, cells: list[str]) -> str:
+        """The row as a sentence, or "" when it states none of the department's figures."""
+        label = _nfkc(cells[0]) if cells else ""
+        if _TOTAL.match(label):
+            if (self.of_projects or self.project_rows) and not self.other_rows:
+                cells = ["项目" + cells[0] if "项目" not in label else cells[0], *cells[1:]]
+        elif "项目" in label:
+            self.project_rows += 1
+            if not _ALL_PROJECTS.search(label):
+                return ""  # one project
+        elif _PART_ROW.search(label):
+            self.other_rows += 1
+            return ""  # 基本支出, 人员经费: a part of the department's spending
+        elif self.of_projects and not _DEPARTMENT_ROW.search(label):
+            self.project_rows += 1
+            return ""  # one project
+        else:
+            self.other_rows += 1
+        return "，".join(_labelled(cell, self.header, i) for i, cell in enumerate(cells))
+
+
+def _kind_of_column(title: str) -> bool:
+    """Whether a column's title names a budget, spending or rate."""
+    words = re.sub(r"\s+", "", _TITLE_UNIT.sub("", _nfkc(title)))
+    return any(_kind(unit, words, projects=True) for unit in ("万元", "%"))
 
 
 def _labelled(cell: str, header: list[str] | None, column: int) -> str:
@@ -173,19 +273,59 @@ def _labelled(cell: str, header: list[str] | None, column: int) -> str:
     return f"{_TITLE_UNIT.sub('', title).strip()} {cell}"
 
 
-def _sentences(line: str) -> Iterator[tuple[int, int]]:
-    """Start and end offsets of the sentences of a normalised line."""
+def _runs(lines: list[_Line]) -> Iterator[list[tuple[int, str]]]:
+    """Runs of lines a sentence may span, as (line number, text): a blank line, a heading, a list
+    item or a table row ends a run."""
+    run: list[tuple[int, str]] = []
+    closed = False
+    for line_number, line in enumerate(lines, start=1):
+        if run and (closed or line.opens or not line.text):
+            yield run
+            run = []
+        if line.text:
+            run.append((line_number, line.text))
+        closed = line.closes
+    if run:
+        yield run
+
+
+@dataclass(frozen=True)
+class _Block:
+    """The lines of a run joined, as written and normalised, and where each line starts."""
+
+    written: str
+    normal: str
+    starts: tuple[int, ...]
+    numbers: tuple[int, ...]
+
+    @classmethod
+    def of(cls, run: list[tuple[int, str]]) -> _Block:
+        # Chinese text broken across lines, and a number broken in two, join as they are.
+        written, starts = "", []
+        for _, text in run:
+            starts.append(len(written))
+            written += text
+        numbers = tuple(number for number, _ in run)
+        return cls(written, _nfkc(written), tuple(starts), numbers)
+
+    def line(self, offset: int) -> int:
+        """The line of the file that holds the character at ``offset``."""
+        return self.numbers[bisect_right(self.starts, offset) - 1]
+
+
+def _sentences(text: str) -> Iterator[tuple[int, int]]:
+    """Start and end offsets of the sentences of a normalised text."""
     start = 0
-    for match in _SENTENCE_END.finditer(line):
+    for match in _SENTENCE_END.finditer(text):
         yield start, match.start()
         start = match.end()
-    yield start, len(line)
+    yield start, len(text)
 
 
-def _sentence_figures(
-    line: str, normal: str, start: int, end: int, line_number: int
-) -> Iterator[Figure]:
-    sentence = line[start:end].strip()
+def _sentence_figures(block: _Block, start: int, end: int) -> Iterator[Figure]:
+    normal = block.normal
+    sentence = block.written[start:end].strip()
+    first = start + len(block.written[start:end]) - len(block.written[start:end].lstrip())
     lead_start = start
     for match in _FIGURE.finditer(normal, start, end):
         # The words since the previous figure say what this one is.
@@ -197,8 +337,9 @@ def _sentence_figures(
         projects = bool(_PROJECT_CONTEXT.search(normal[start : match.start()]))
         kind = _kind(unit, lead, projects)
         if kind:
-            text = line[match.start() : match.end()]
-            yield Figure(kind, value, unit, text, sentence, line_number)
+            text = block.written[match.start() : match.end()]
+            line, sentence_line = block.line(match.start()), block.line(first)
+            yield Figure(kind, value, unit, text, sentence, line, sentence_line)
 
 
 def _value(match: re.Match[str]) -> tuple[Decimal, str]:
@@ -227,6 +368,33 @@ def _kind(unit: str, lead: str, projects: bool) -> str | None:
     return "projects_budget" if projects and _PROJECTS_TOTAL.search(lead) else None
 
 
+def _identity(lines: list[_Line]) -> Iterator[Figure]:
+    """The year (2023 年度) and the department's name (…管理委员会, …局) the title page states
+    first: in the lines before the first numbered section."""
+    first = next((i for i, line in enumerate(lines) if _NUMBERED.match(_nfkc(line.text))), None)
+    title = lines[: min(FIRST_LINES, len(lines) if first is None else first)]
+    found: dict[str, Figure] = {}
+    for run in _runs(title):
+        block = _Block.of(run)
+        # The name is read with the year blanked out: 2023 年度乐亭县…管委会.
+        blanked = _YEAR.sub(lambda match: " " * len(match.group()), block.normal)
+        for kind, match in (
+            ("year", _YEAR.search(block.normal)),
+            ("department", _NAME.search(blanked)),
+        ):
+            if match and kind not in found:
+                found[kind] = _identity_figure(kind, match, block, lines)
+    yield from sorted(found.values(), key=lambda figure: figure.line)
+
+
+def _identity_figure(kind: str, match: re.Match[str], block: _Block, lines: list[_Line]) -> Figure:
+    """The year, or the name (its value None); its sentence is the line it starts on."""
+    line = block.line(match.start())
+    value = Decimal(match.group(1)) if kind == "year" else None
+    text = block.written[match.start() : match.end()]
+    return Figure(kind, value, "年" if value else "", text, lines[line - 1].text, line, line)
+
+
 # --- review ------------------------------------------------------------------------------------
 
 
@@ -235,7 +403,7 @@ def _finding(code: str, line: int, message: str) -> tuple[int, Finding]:
 
 
 def _shown(figure: Figure) -> str:
-    value = format_decimal(figure.value)
+    value = format_decimal(figure.value or 0)
     return f"{value}%" if figure.unit == "%" else f"{value} {figure.unit}"
 
 
@@ -243,16 +411,20 @@ def _quote(sentence: str) -> str:
     return sentence if len(sentence) <= QUOTE_CHARS else sentence[: QUOTE_CHARS - 1] + "…"
 
 
-def _triples(figures: list[Figure]) -> Iterator[tuple[Figure, Figure, Figure]]:
-    """Budget, spent and rate stated in one sentence, for the department and the projects."""
+Stated = tuple[str, "Figure | None", "Figure | None", "Figure | None"]
+
+
+def _stated(figures: list[Figure]) -> Iterator[Stated]:
+    """Whose (部门 or 项目) budget, spent and rate one sentence states, each None when not."""
     by_sentence: dict[tuple[int, str], dict[str, Figure]] = {}
     for figure in figures:
-        by_sentence.setdefault((figure.line, figure.sentence), {}).setdefault(figure.kind, figure)
+        key = (figure.sentence_line, figure.sentence)
+        by_sentence.setdefault(key, {}).setdefault(figure.kind, figure)
     for stated in by_sentence.values():
-        for kinds in (DEPARTMENT, PROJECTS):
-            if all(kind in stated for kind in kinds):
-                budget, spent, rate = (stated[kind] for kind in kinds)
-                yield budget, spent, rate
+        for whose, kinds in WHOSE.items():
+            budget, spent, rate = (stated.get(kind) for kind in kinds)
+            if budget or spent or rate:
+                yield whose, budget, spent, rate
 
 
 def _roundings(exact: Decimal, quantum: Decimal) -> tuple[Decimal, Decimal]:
@@ -266,7 +438,10 @@ def _approximately(exact: Decimal, places: int) -> str:
 
 
 def _rate_mismatches(figures: list[Figure]) -> Iterator[tuple[int, Finding]]:
-    for budget, spent, rate in _triples(figures):
+    """Amounts and a rate in one sentence that do not agree: either may be the wrong one."""
+    for whose, budget, spent, rate in _stated(figures):
+        if not (budget and spent and rate):
+            continue
         decimals = max(0, -rate.value.as_tuple().exponent)
         try:
             # 28 significant digits: more than enough to round a rate to its stated decimals.
@@ -280,9 +455,27 @@ def _rate_mismatches(figures: list[Figure]) -> Iterator[tuple[int, Finding]]:
         yield _finding(
             "stated-figure-mismatch",
             rate.line,
-            f"{LABELS[rate.kind]}与金额不符：「{_quote(rate.sentence)}」中 "
+            f"{whose}的金额与执行率不符：「{_quote(rate.sentence)}」中 "
             f"{format_decimal(spent.value)} / {format_decimal(budget.value)} = {shown}%，"
-            f"报告写 {rate.text.strip()}（应为 {half_up}%）",
+            f"报告写 {rate.text.strip()}",
+        )
+
+
+def _overspending(figures: list[Figure]) -> Iterator[tuple[int, Finding]]:
+    """More spent than budgeted, as the amounts or a rate above 100% state it."""
+    for whose, budget, spent, rate in _stated(figures):
+        rate_words = f"，执行率 {rate.text.strip()}" if rate else ""
+        if budget and spent and spent.value > budget.value:
+            line = spent.line
+            words = f"支出 {_shown(spent)}，预算 {_shown(budget)}{rate_words}"
+        elif rate and rate.value > 100:
+            line, words = rate.line, f"执行率 {rate.text.strip()}，超过 100%"
+        else:
+            continue
+        yield _finding(
+            "stated-figure-mismatch",
+            line,
+            f"{whose}支出大于预算：「{_quote((spent or rate).sentence)}」中{words}",
         )
 
 
@@ -291,7 +484,7 @@ def _restatements(figures: list[Figure]) -> Iterator[tuple[int, Finding]]:
     those."""
     first: dict[str, Figure] = {}
     for figure in figures:
-        if figure.kind == "completion_rate":
+        if figure.kind in ("completion_rate", *IDENTITY):
             continue
         earlier = first.setdefault(figure.kind, figure)
         if figure.value != earlier.value:
@@ -301,6 +494,36 @@ def _restatements(figures: list[Figure]) -> Iterator[tuple[int, Finding]]:
                 f"{LABELS[figure.kind]}前后不一致：第 {earlier.line} 行写 {_shown(earlier)}，"
                 f"第 {figure.line} 行写 {_shown(figure)}（「{_quote(figure.sentence)}」）",
             )
+
+
+def _same_name(stated: str, filed: str) -> bool:
+    """Names compared loosely: one holds the other, 管委会 standing for 管理委员会."""
+
+    def plain(name: str) -> str:
+        return re.sub(r"\s+", "", _nfkc(name)).replace("管理委员会", "管委会")
+
+    stated, filed = plain(stated), plain(filed)
+    return stated in filed or filed in stated
+
+
+def _identity_mismatches(
+    figures: list[Figure], evaluation: Evaluation
+) -> Iterator[tuple[int, Finding]]:
+    """The report's year and department against the table's."""
+    department = evaluation.department
+    for figure in figures:
+        if figure.kind == "year" and figure.value != department.year:
+            stated, filed = f"{format_decimal(figure.value or 0)} 年度", f"{department.year} 年度"
+        elif figure.kind == "department" and not _same_name(figure.text, department.name):
+            stated, filed = f"「{figure.text}」", f"「{department.name}」"
+        else:
+            continue
+        yield _finding(
+            "report-table-mismatch",
+            figure.line,
+            f"第 {figure.line} 行{LABELS[figure.kind]}为{stated}，自评表为{filed}"
+            f"（「{_quote(figure.sentence)}」）",
+        )
 
 
 def _table_values(evaluation: Evaluation) -> dict[str, tuple[set[Decimal], str]]:

@@ -35,12 +35,14 @@ class Finding:
     severity: str
     where: str
     message: str
+    cell: str | None = None  # "表.xlsx!项目1!F14" when the file is a spreadsheet
 
     def to_dict(self) -> dict:
         return {
             "code": self.code,
             "severity": self.severity,
             "where": self.where,
+            "cell": self.cell,
             "message": self.message,
         }
 
@@ -205,6 +207,7 @@ class Result:
     projects: list[TableResult]
     findings: list[Finding] = field(default_factory=list)
     review: list = field(default_factory=list)  # scoring.review.ReviewRow: every filed value
+    data: dict = field(default_factory=dict, compare=False, repr=False)  # the evaluation as read
 
     def findings_by_severity(self) -> dict[str, list[Finding]]:
         grouped: dict[str, list[Finding]] = {s: [] for s in SEVERITIES}

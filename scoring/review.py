@@ -30,10 +30,11 @@ class ReviewRow:
     computed: Decimal | str
     rule: str  # how the computed value was reached
     note: str = ""
+    same: bool | None = None  # for scores: equal at the rule set's decimals
 
     @property
     def agrees(self) -> bool:
-        return self.filed == self.computed
+        return self.same if self.same is not None else self.filed == self.computed
 
     @property
     def difference(self) -> Decimal | None:
@@ -65,17 +66,17 @@ def whole_point_note(filed: Decimal, computed: Decimal) -> str:
 
 
 def _score_row(where, finding_where, label, filed, computed, rule, ruleset) -> ReviewRow:
-    # The filed value is compared at the rule set's decimals: 8.620 filed is 8.62.
-    shown = ruleset.round(filed)
+    # Compared at the rule set's decimals (8.620 filed is 8.62), shown as filed (9, not 9.00).
     return ReviewRow(
         where,
         finding_where,
         label,
         "score",
-        shown,
+        filed,
         computed,
         rule,
         whole_point_note(filed, computed),
+        ruleset.round(filed) == computed,
     )
 
 

@@ -17,7 +17,7 @@ from .model import Budget, Indicator, Table
 from .policies import Outcome, apply_policies
 from .result import CategoryResult, ExecutionResult, Finding, IndicatorResult, TableResult
 from .rules import RuleSet
-from .values import GE, ValueProblem, align_units, percent_down, same_text
+from .values import GE, ValueProblem, align_units, percent, percent_below, same_text
 from .values import format_decimal as fmt
 from .weights import effective_weights
 
@@ -117,12 +117,14 @@ def score_execution(budget: Budget, ctx: Context) -> ExecutionResult:
     )
     rating = ctx.rate(method, view, rules, f"{budget.where}")
     score = ctx.ruleset.round(weight * rating.rate)
-    lead = (
-        f"执行率 = 全年执行数 / {label} = "
-        if method == "proportional"
-        else f"执行率 {percent_down(rate)}："
-    )
-    explanation = lead + with_score(rating, weight, score)
+    if method == "proportional":
+        # 执行率 = 全年执行数 19.8 / 全年预算数 20 = 99.00%；10 × 99.00% = 9.90
+        explanation = (
+            f"执行率 = 全年执行数 {fmt(budget.spent)} / {label} {fmt(denominator)} = "
+            f"{percent(rate)}；{fmt(weight)} × {percent(rating.rate)} = {score}"
+        )
+    else:
+        explanation = f"执行率 {percent(rate)}：" + with_score(rating, weight, score)
     return ExecutionResult(
         budget.planned,
         budget.adjusted,
@@ -341,12 +343,12 @@ def _apply_caps(total, execution, explanation, table, ctx):
     limit = ctx.ruleset.round(Decimal(cap["max_score"]))
     if total <= limit:
         return total, explanation
-    below = percent_down(Decimal(cap["execution_below"]))
+    below = percent(Decimal(cap["execution_below"]))
     ctx.flag(
         "score-capped",
         "info",
         table.where or "department",
-        f"执行率 {percent_down(execution.rate)} 低于 {below}，总分封顶 {limit}（计算得 {total}）",
+        f"执行率 {percent_below(execution.rate, Decimal(cap['execution_below']))} 低于 {below}，总分封顶 {limit}（计算得 {total}）",
     )
     return limit, explanation + f"；执行率低于 {below}，封顶 {limit}"
 

@@ -289,12 +289,22 @@ def _target_from_table(raw: dict) -> Target:
     return Target(text, op, value, unit)
 
 
-def percent_down(rate: Decimal) -> str:
-    """A rate as a percentage with two decimals, rounded down, so that a rate just under a
-    threshold never reads as the threshold itself (89.998% is 89.99%, not 90.00%)."""
+def percent(rate: Decimal) -> str:
+    """A rate as the form prints it: a percentage with two decimals, half up (97.86%)."""
+    from decimal import ROUND_HALF_UP
+
+    return f"{(rate * 100).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP)}%"
+
+
+def percent_below(rate: Decimal, threshold: Decimal) -> str:
+    """``rate`` as a percentage for a sentence saying it is below ``threshold``: the usual two
+    decimals, or four when two would print the threshold itself (89.998% is 89.9980%)."""
     from decimal import ROUND_DOWN
 
-    return f"{(rate * 100).quantize(Decimal('0.01'), rounding=ROUND_DOWN)}%"
+    shown = percent(rate)
+    if rate < threshold and shown == percent(threshold):
+        shown = f"{(rate * 100).quantize(Decimal('0.0001'), rounding=ROUND_DOWN)}%"
+    return shown
 
 
 def same_text(a: str, b: str) -> bool:

@@ -61,6 +61,12 @@ def parse_value(text: str):
 def apply_changes(data: dict, changes: list[str]) -> dict:
     """A copy of ``data`` with each ``PATH=VALUE`` applied."""
     changed = copy.deepcopy(data)
+    paths = [change.partition("=")[0].strip() for change in changes]
+    twice = sorted({p for p in paths if paths.count(p) > 1})
+    if twice:
+        raise UsageError(
+            f"--set names {', '.join(twice)} more than once", hint="give each key path once"
+        )
     for change in changes:
         path, sep, value = change.partition("=")
         if not sep:
@@ -234,10 +240,12 @@ def candidates(evaluation, result: Result, ruleset) -> list[Candidate]:
             unit = filed.target.unit or filed.actual.unit or ""
             step = Decimal(1).scaleb(-_decimals(target, filed.actual.value))
             current = filed.actual.value
-            if filed.target.op in (LE, LT):
-                full = target if filed.target.op == LE else target - step
-            else:
-                full = target
+            reverse = filed.target.op in (LE, LT)
+            if (current <= target) if reverse else (current >= target):
+                # already at its target: what it lacks is a cut or a deduction, not an
+                # achievement — no change is proposed that would report less
+                continue
+            full = (target if filed.target.op == LE else target - step) if reverse else target
             found.append(Candidate(f"{filed.where}.actual", label, current, full, unit, step, gain))
     return sorted(found, key=lambda c: -c.gain)
 
@@ -311,8 +319,11 @@ def goal_from(args_grade: str | None, args_score: str | None, ruleset) -> tuple[
         ), f"{args_grade}（≥ {format_decimal(bounds[args_grade])}）"
     try:
         score = Decimal(args_score)
-        if not score.is_finite():
+        if not score.is_finite() or not 0 <= score <= ruleset.total:
             raise ValueError
     except Exception:
-        raise UsageError(f"--score {args_score!r} is not a score", hint="e.g. --score 90") from None
+        raise UsageError(
+            f"--score {args_score!r} is not a score of this rule set",
+            hint=f"give a score from 0 to {format_decimal(ruleset.total)}, e.g. --score 90",
+        ) from None
     return score, f"{format_decimal(score)} 分"

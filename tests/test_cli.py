@@ -123,8 +123,8 @@ def _cells(line: str) -> int:
 
 
 def test_explain_shows_the_arithmetic(cli, langfang):
-    run = cli("score", str(langfang), "--explain")
-    assert "全年执行数 / 全年预算数 = 37.24万元 / 43.2万元 × 10 = 8.62" in run.out
+    run = cli("score", str(langfang), "--explain", env={"COLUMNS": "160"})
+    assert "执行率 = 全年执行数 37.24 / 全年预算数 43.2 = 86.20%；10 × 86.20% = 8.62" in run.out
     assert "实际 37.24 / 目标 43.2 × 10 = 8.62" in run.out
     assert "实际 100 ≥ 目标 100，达到目标，得满分 10.00" in run.out
     assert "加权平均" in run.out

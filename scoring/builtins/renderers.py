@@ -1,15 +1,16 @@
-"""Built-in output formats: table (rich), json, markdown, csv."""
+"""Built-in output formats: table (rich), json, markdown, csv, xlsx."""
 
 from scoring.hookspecs import hookimpl
 
 
 @hookimpl
 def scoring_register_renderers():
-    from scoring.render import csv, json, markdown, table
+    from scoring.render import csv, json, markdown, table, xlsx
 
     return {
         "table": table.render,
         "json": json.render,
         "markdown": markdown.render,
         "csv": csv.render,
+        "xlsx": xlsx.render,
     }

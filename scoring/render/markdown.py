@@ -142,7 +142,7 @@ def _result(result: Result, options: Options) -> list[str]:
     for severity, findings in result.findings_by_severity().items():
         for f in findings:
             lines.append(
-                f"- **{SEVERITY_LABELS.get(severity, severity)}** `{f.where}` {f.message} (`{f.code}`)"
+                f"- **{SEVERITY_LABELS.get(severity, severity)}** `{f.cell or f.where}` {f.message} (`{f.code}`)"
             )
     lines.append("")
     return lines

@@ -11,6 +11,7 @@ from __future__ import annotations
 from io import StringIO
 
 from ..result import Result, TableResult
+from ..values import format_decimal as fmt
 from . import SEVERITY_LABELS, FileError, Options, money, percent, plain
 
 
@@ -326,7 +327,7 @@ def _review(console, result: Result) -> None:
         rule = row.rule + (f"（{row.note}）" if row.note else "")
         table.add_row(
             f"{esc(row.label)}\n[dim]{esc(row.where)}[/]",
-            esc(row.filed),
+            esc(fmt(row.filed) if row.kind == "score" else row.filed),
             esc(row.computed),
             shown,
             esc(rule),
@@ -358,7 +359,7 @@ def _findings(console, result: Result) -> None:
         for finding in findings:
             table.add_row(
                 f"[{style}]{SEVERITY_LABELS.get(severity, severity)}[/]",
-                f"{esc(finding.message)}\n[dim]{esc(finding.where)} · {finding.code}[/]",
+                f"{esc(finding.message)}\n[dim]{esc(finding.cell or finding.where)} · {finding.code}[/]",
             )
     console.print(table)
 

@@ -1,0 +1,76 @@
+"""An evaluation written out again: as TOML (what a user reads and fixes), JSON, or a 自评表
+workbook. ``scoring convert`` reads a file with any reader and writes it with these, so a user
+can see what was understood of a spreadsheet, fix it, and go back."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+from .values import format_decimal
+
+HEADER = "# {source} as scoring read it (scoring convert). Money is in 万元."
+TEMPLATE_HEADER = (
+    "# A blank 自评表 (scoring template): replace the （…） placeholders and the example rows.\n"
+    "# Targets are written as on the form (≥95%, ≤90万元, =42个, 效果明显); money is in 万元;\n"
+    "# one [[projects]] table per project. `scoring schema evaluation` lists every key."
+)
+
+
+def _key(key: str) -> str:
+    import re
+
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else json.dumps(key, ensure_ascii=False)
+
+
+def _value(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):
+        return format_decimal(value) if value == value.to_integral_value() else str(value)
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{_key(k)} = {_value(v)}" for k, v in value.items()) + " }"
+    if isinstance(value, list):
+        return "[" + ", ".join(_value(v) for v in value) + "]"
+    return json.dumps(str(value), ensure_ascii=False)  # JSON string escapes are valid TOML
+
+
+def _table(header: str, data: dict, skip: tuple = ()) -> list[str]:
+    lines = [header]
+    lines += [
+        f"{_key(k)} = {_value(v)}" for k, v in data.items() if k not in skip and v is not None
+    ]
+    return [*lines, ""]
+
+
+def to_toml(data: dict, source: str = "", notes=(), header: str | None = None) -> str:
+    """The evaluation as a TOML file in the layout of the documentation."""
+    lines = [header or HEADER.format(source=source or "this evaluation")]
+    lines += [f"# note: {where}: {note}" for where, note in notes]
+    lines.append("")
+    department = data.get("department", {})
+    lines += _table("[department]", department, skip=("indicators",))
+    for indicator in department.get("indicators", ()):
+        lines += _table("[[department.indicators]]", indicator)
+    for project in data.get("projects", ()):
+        lines += _table("[[projects]]", project, skip=("indicators",))
+        for indicator in project.get("indicators", ()):
+            lines += _table("[[projects.indicators]]", indicator)
+    return "\n".join(lines)
+
+
+def _plain(value):
+    """Decimals as JSON numbers (exact digits via int or float repr of the same text)."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def to_json(data: dict) -> str:
+    return json.dumps(_plain(dict(data)), ensure_ascii=False, indent=2) + "\n"
