@@ -32,6 +32,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"scoring {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    parser.add_argument(
+        "-p",
+        dest="plugin_options",
+        action="append",
+        default=[],
+        metavar="no:NAME",
+        help="disable a plugin by name or distribution (repeatable), as pytest's -p no:NAME",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def scoring_options(p, formats=FORMATS, full=True):
@@ -185,6 +193,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USER
     _quiet_broken_pipes()
     try:
+        _configure_plugins(args.plugin_options)
         return COMMANDS[args.command](args)
     except Exception as exc:
         from .errors import ScoringError
@@ -203,6 +212,24 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_INTERNAL
+
+
+def _configure_plugins(options: list[str]) -> None:
+    """`-p no:NAME`: the host of this run leaves those plugins out."""
+    if not options:
+        return
+    from .errors import UsageError
+    from .host import Host, set_default_host
+
+    blocked = []
+    for option in options:
+        if not option.startswith("no:") or not option[3:]:
+            raise UsageError(
+                f"-p {option!r}: only -p no:NAME is understood",
+                hint="plugins load from their entry points; -p no:NAME disables one",
+            )
+        blocked.append(option[3:])
+    set_default_host(Host(blocked=tuple(blocked)))
 
 
 def _quiet_broken_pipes() -> None:
@@ -434,12 +461,22 @@ def _check_reports(args, reports: list[str], fmt: str) -> int:
         raise UsageError(f"check has no format {fmt!r}", hint="check writes table or json")
     evaluation = load(args.against) if args.against else None
     options = _output_options(args, "check")
-    parts, payload = [], []
+    parts, payload, failed = [], [], False
     for path in reports:
         try:
             figures = extract(read_text(Path(path)))
         except InputError as exc:
-            raise exc.in_file(path) from None
+            if getattr(args, "debug", False):
+                raise
+            print(f"scoring: error: {exc.in_file(path).render()}", file=sys.stderr)
+            payload.append(
+                {
+                    "source": path,
+                    "error": {"code": exc.code, "message": exc.render(), "where": exc.where},
+                }
+            )
+            failed = True
+            continue
         findings = review(figures, evaluation)
         payload.append(to_dict(path, figures, findings, args.against))
         parts.append(
@@ -455,7 +492,9 @@ def _check_reports(args, reports: list[str], fmt: str) -> int:
     else:
         text = "\n".join(parts)
     _emit(text, None)
-    return EXIT_FAIL if any(item["errors"] for item in payload) else EXIT_OK
+    if failed:
+        return EXIT_USER
+    return EXIT_FAIL if any(item.get("errors") for item in payload) else EXIT_OK
 
 
 def cmd_whatif(args) -> int:
@@ -722,9 +761,7 @@ def cmd_template(args) -> int:
 
     year = args.year or datetime.date.today().year - 1  # self-evaluation looks back a year
     if args.format == "toml":
-        from .convert import to_toml
-
-        from .convert import TEMPLATE_HEADER
+        from .convert import TEMPLATE_HEADER, to_toml
 
         text = to_toml(template_evaluation(year), header=TEMPLATE_HEADER)
         _emit(text, args.output)

@@ -8,6 +8,9 @@ it (with other plugins) for embedding.
 
 from __future__ import annotations
 
+import os
+import sys
+import threading
 import warnings
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -59,26 +62,74 @@ def _entry_points():
     return list(found.get(GROUP, []))  # pragma: no cover - Python 3.9
 
 
-class Host:
-    """A plugin manager with the registries its plugins provide."""
+AUTOLOAD_OFF = "SCORING_DISABLE_PLUGIN_AUTOLOAD"
+ALLOW = "SCORING_PLUGINS"
+TRACE = "SCORING_TRACE_HOOKS"
+BUILTIN_DISTRIBUTION = "scoring"
 
-    def __init__(self, *, autoload: bool = True, plugins: tuple = ()):
+
+def _env_flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() not in ("", "0", "false", "no")
+
+
+class Host:
+    """A plugin manager with the registries its plugins provide.
+
+    Which plugins load, in the manner of pytest: the built-in ones always (unless blocked);
+    others through the ``scoring`` entry points unless ``autoload`` is off
+    (``SCORING_DISABLE_PLUGIN_AUTOLOAD=1``), only those named when ``allow`` is given
+    (``SCORING_PLUGINS=a,b``), never those ``blocked`` (``-p no:NAME``). ``trace``
+    (``SCORING_TRACE_HOOKS=1``) prints every hook call on standard error.
+    """
+
+    def __init__(
+        self,
+        *,
+        autoload: bool | None = None,
+        plugins: tuple = (),
+        blocked=(),
+        allow=None,
+        trace: bool | None = None,
+    ):
         self.pm = pluggy.PluginManager(GROUP)
         self.pm.add_hookspecs(hookspecs)
         self.infos: dict[str, PluginInfo] = {}
         self.failures: list[LoadFailure] = []
-        if autoload:
-            self._load_entry_points()
+        self.skipped: list[str] = []  # plugins installed but not loaded, and why
+        self.owners: dict[tuple[str, str], PluginInfo] = {}  # (kind, name) → who registered it
+        self.trace = _env_flag(TRACE) if trace is None else trace
+        if autoload is None:
+            autoload = not _env_flag(AUTOLOAD_OFF)
+        if allow is None and os.environ.get(ALLOW, "").strip():
+            allow = [name.strip() for name in os.environ[ALLOW].split(",") if name.strip()]
+        for name in blocked:
+            self.pm.set_blocked(name)
+        self._load_entry_points(autoload, None if allow is None else set(allow), set(blocked))
         for plugin in plugins:
             self.register(plugin)
         self.pm.check_pending()
+        if self.trace:
+            self.pm.trace.root.setwriter(lambda text: sys.stderr.write(f"scoring: trace: {text}"))
+            self.pm.enable_tracing()
 
-    def _load_entry_points(self) -> None:
+    def _load_entry_points(self, autoload: bool, allow: set | None, blocked: set) -> None:
         for ep in _entry_points():
             dist = getattr(ep, "dist", None)
             dist_name = dist.metadata["Name"] if dist is not None else ""
             version = dist.version if dist is not None else ""
-            if self.pm.get_plugin(ep.name) is not None or self.pm.is_blocked(ep.name):
+            if self.pm.get_plugin(ep.name) is not None:
+                continue
+            builtin = dist_name == BUILTIN_DISTRIBUTION
+            if ep.name in blocked or dist_name in blocked:
+                self.skipped.append(
+                    f"{ep.name} ({dist_name} {version}): disabled by -p no:{ep.name}"
+                )
+                continue
+            if not builtin and not autoload:
+                self.skipped.append(f"{ep.name} ({dist_name} {version}): {AUTOLOAD_OFF} is set")
+                continue
+            if not builtin and allow is not None and not ({ep.name, dist_name} & allow):
+                self.skipped.append(f"{ep.name} ({dist_name} {version}): not in {ALLOW}")
                 continue
             try:
                 plugin = ep.load()
@@ -102,34 +153,61 @@ class Host:
             info.hooks = sorted(h.name for h in self.pm.get_hookcallers(plugin) or ())
         return list(self.infos.values())
 
+    def info(self, plugin_name: str) -> PluginInfo:
+        return self.infos.get(plugin_name) or PluginInfo(plugin_name)
+
     # --- registries -------------------------------------------------------------------------
+    def _call(self, impl, hook_name: str):
+        """One plugin's answer to a registry hook; a plugin that raises or answers with the wrong
+        type is named (with its distribution and version) and left out, not fatal."""
+        info = self.info(impl.plugin_name)
+        if self.trace:
+            sys.stderr.write(f"scoring: trace: {hook_name} → {info.label}\n")
+        try:
+            provided = impl.function()
+        except Exception as exc:
+            return self._fault(info, f"{hook_name} raised {type(exc).__name__}: {exc}")
+        expected = list if hook_name == "scoring_register_rulesets" else dict
+        if provided is None:
+            return expected()
+        if not isinstance(provided, expected if expected is dict else (list, tuple)):
+            return self._fault(
+                info, f"{hook_name} returned {type(provided).__name__}, not a {expected.__name__}"
+            )
+        return provided
+
+    def _fault(self, info: PluginInfo, error: str):
+        failure = LoadFailure(info.name, info.distribution, info.version, error)
+        self.failures.append(failure)
+        warnings.warn(
+            failure.message().replace("failed to load", "is broken"),
+            PluginLoadWarning,
+            stacklevel=3,
+        )
+        return None
+
     def _registry(self, hook_name: str, kind: str) -> dict:
         """Merge the dicts every implementation returns; a name registered twice is an error."""
         registry: dict = {}
-        owners: dict = {}
         for impl in getattr(self.pm.hook, hook_name).get_hookimpls():
-            try:
-                provided = impl.function()
-            except Exception as exc:
-                raise PluginError(
-                    f"plugin {impl.plugin_name!r} raised in {hook_name}: {exc}", code="plugin-fault"
-                ) from exc
-            if not isinstance(provided, dict):
-                raise PluginError(
-                    f"plugin {impl.plugin_name!r}: {hook_name} returned {type(provided).__name__}, "
-                    "not a dict",
-                    code="plugin-fault",
-                )
+            provided = self._call(impl, hook_name)
+            if provided is None:
+                continue
+            owner = self.info(impl.plugin_name)
             for name, value in provided.items():
                 if name in registry:
+                    first = self.owners[(kind, name)]
                     raise PluginError(
-                        f"{kind} {name!r} is registered by both {owners[name]!r} and "
-                        f"{impl.plugin_name!r}",
-                        hint="uninstall or disable one of them",
+                        f"{kind} {name!r} is registered by both {first.label} and {owner.label}",
+                        hint="uninstall one of them, or disable one with -p no:NAME",
                         code="plugin-conflict",
                     )
-                registry[name] = value
-                owners[name] = impl.plugin_name
+                registry[name] = (
+                    value
+                    if owner.distribution == BUILTIN_DISTRIBUTION
+                    else _guarded(kind, name, owner, value)
+                )
+                self.owners[(kind, name)] = owner
         return registry
 
     @cached_property
@@ -148,12 +226,17 @@ class Host:
     def checks(self) -> dict:
         return self._registry("scoring_register_checks", "check")
 
+    def unavailable(self) -> str:
+        """Plugins that are installed but did not load or broke, for a message about what is missing."""
+        lines = [f.message() for f in self.failures] + [f"plugin {s}" for s in self.skipped]
+        return "; ".join(lines)
+
     @cached_property
     def ruleset_files(self) -> list[tuple[Path, str]]:
         """Every installed rule-set file, with the plugin that registered it."""
         files = []
         for impl in self.pm.hook.scoring_register_rulesets.get_hookimpls():
-            for entry in impl.function() or ():
+            for entry in self._call(impl, "scoring_register_rulesets") or ():
                 path = Path(entry)
                 found = sorted(path.glob("*.toml")) if path.is_dir() else [path]
                 files += [(f, impl.plugin_name) for f in found]
@@ -244,17 +327,19 @@ class Host:
             f"no installed rule set is called {name!r}",
             code="ruleset-missing",
             hint=did_you_mean(name, self.catalog)
-            or "installed: " + ", ".join(sorted(self.catalog)),
+            or "installed: "
+            + ", ".join(sorted(self.catalog))
+            + (f"; not loaded: {self.unavailable()}" if self.unavailable() else ""),
         )
 
     def require_methods(self, ruleset) -> None:
         """Refuse a rule set whose methods no loaded plugin provides: never score without them."""
         for method, key in ruleset.methods_used().items():
             if method not in self.methods:
-                failed = "; ".join(f.message() for f in self.failures)
+                missing = self.unavailable()
                 hint = did_you_mean(method, self.methods) or (
-                    f"a plugin that failed to load may provide it: {failed}"
-                    if failed
+                    f"the plugin that should provide it is not loaded — {missing}"
+                    if missing
                     else "install the plugin that provides it; `scoring plugins` lists what is loaded"
                 )
                 raise PluginError(
@@ -266,9 +351,28 @@ class Host:
                 )
 
 
-@lru_cache(maxsize=1)
+_DEFAULT: list[Host] = []  # the process's host, once built; a list so a lock can guard it
+_LOCK = threading.Lock()
+
+
+def set_default_host(host: Host | None) -> None:
+    """Make ``host`` the one the API and the command line use (None: build it anew on use)."""
+    with _LOCK:
+        _DEFAULT[:] = [host] if host is not None else []
+
+
 def default_host() -> Host:
-    """The process's host with every installed plugin; built on first use."""
+    """The process's host with every installed plugin, built once, on first use, under a lock
+    so that threads scoring at once share one host and load plugins once."""
+    if _DEFAULT:
+        return _DEFAULT[0]
+    with _LOCK:
+        if not _DEFAULT:
+            _DEFAULT.append(_new_default_host())
+    return _DEFAULT[0]
+
+
+def _new_default_host() -> Host:
     host = Host()
     for failure in host.failures:
         warnings.warn(failure.message(), PluginLoadWarning, stacklevel=2)
@@ -279,3 +383,25 @@ def default_host() -> Host:
             code="not-installed",
         )
     return host
+
+
+def _guarded(kind: str, name: str, owner: PluginInfo, function):
+    """An outside plugin's function, named with its plugin when it fails unexpectedly."""
+    import functools
+
+    from .errors import ScoringError
+
+    @functools.wraps(function)
+    def call(*args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        except ScoringError:
+            raise  # a user error the plugin reports, such as a reader's InputError
+        except Exception as exc:
+            raise PluginError(
+                f"{kind} {name!r} of plugin {owner.label} failed: {type(exc).__name__}: {exc}",
+                hint="report it to the plugin's authors, or disable it with -p no:" + owner.name,
+                code="plugin-fault",
+            ) from exc
+
+    return call

@@ -411,10 +411,9 @@ def _quote(sentence: str) -> str:
     return sentence if len(sentence) <= QUOTE_CHARS else sentence[: QUOTE_CHARS - 1] + "…"
 
 
-Stated = tuple[str, "Figure | None", "Figure | None", "Figure | None"]
-
-
-def _stated(figures: list[Figure]) -> Iterator[Stated]:
+def _stated(
+    figures: list[Figure],
+) -> Iterator[tuple[str, Figure | None, Figure | None, Figure | None]]:
     """Whose (部门 or 项目) budget, spent and rate one sentence states, each None when not."""
     by_sentence: dict[tuple[int, str], dict[str, Figure]] = {}
     for figure in figures:
