@@ -197,6 +197,7 @@ def measure(args: argparse.Namespace) -> dict:
     )
     full, _ = best_of(args.repeat, lambda: [scoring.score(d) for d in data])
     bare, _ = best_of(args.repeat, lambda: bare_scores(evaluations))
+    embedding = embedded_run(host, data, args.embedded)
 
     # The script installed beside this interpreter, not a PATH shim (pyenv's adds ~60 ms).
     beside = Path(sys.executable).with_name("scoring")
@@ -222,6 +223,7 @@ def measure(args: argparse.Namespace) -> dict:
             "bare": count / bare,
         },
         "engine_over_bare": engine / bare,
+        "embedding": embedding,
         "startup_seconds": {
             "python": startup([sys.executable, "-c", "pass"]),
             "import_scoring": startup([sys.executable, "-c", "import scoring"]),
@@ -230,11 +232,31 @@ def measure(args: argparse.Namespace) -> dict:
     }
 
 
+def embedded_run(host, data: list[dict], calls: int) -> dict:
+    """``calls`` evaluations through ``scoring.score`` in this process, as a budget system that
+    embeds scoring does: the plugins and the rule set are loaded once, not per evaluation."""
+    before = dict(host.stats)
+    start = time.perf_counter()
+    for i in range(calls):
+        scoring.score(data[i % len(data)], rules="mof-2020")
+    seconds = time.perf_counter() - start
+    return {"calls": calls, "seconds": seconds, "before": before, "after": dict(host.stats)}
+
+
 # --- output ----------------------------------------------------------------------------------
 
 
 def _ms(seconds: float | None) -> str:
     return "n/a" if seconds is None else f"{seconds * 1000:.1f} ms"
+
+
+def _embedding_line(e: dict) -> str:
+    before, after = e["before"], e["after"]
+    return (
+        f"embedded: {e['calls']} × scoring.score in one process, {_ms(e['seconds'])}; "
+        f"plugins loaded {before['plugins_loaded']} → {after['plugins_loaded']}, "
+        f"rule sets compiled {before['rulesets_compiled']} → {after['rulesets_compiled']}"
+    )
 
 
 def render(f: dict) -> str:
@@ -257,6 +279,7 @@ def render(f: dict) -> str:
         "",
         f"engine / bare: {f['engine_over_bare']:.1f}×",
         f"first use (host + mof-2020): {_ms(secs['first_use'])}",
+        _embedding_line(f["embedding"]),
         f"start-up: python -c pass {_ms(up['python'])}, "
         f"import scoring {_ms(up['import_scoring'])}, "
         f"scoring --version {_ms(up['scoring_version'])}",
@@ -272,6 +295,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--seed", type=int, default=2023)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument(
+        "--embedded",
+        type=int,
+        default=1000,
+        help="evaluations scored through the API in one process (default 1000)",
+    )
     args = parser.parse_args(argv)
     if args.indicators < 3 or args.departments < 1 or args.projects < 1 or args.repeat < 1:
         parser.error("need --indicators ≥ 3 (one per 一级指标) and positive counts")

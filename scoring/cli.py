@@ -1006,6 +1006,8 @@ def cmd_plugins(args) -> int:
     console.print(table)
     for failure in host.failures:
         console.print(f"[red]✗[/] {failure.message()}")
+    for skipped in host.skipped:
+        console.print(f"[dim]– not loaded: {skipped}[/]")
     return EXIT_OK
 
 

@@ -98,6 +98,8 @@ class Host:
         self.skipped: list[str] = []  # plugins installed but not loaded, and why
         self.owners: dict[tuple[str, str], PluginInfo] = {}  # (kind, name) → who registered it
         self.trace = _env_flag(TRACE) if trace is None else trace
+        # How often the expensive things happened: an embedding host checks these stay flat.
+        self.stats = {"plugins_loaded": 0, "rulesets_compiled": 0}
         if autoload is None:
             autoload = not _env_flag(AUTOLOAD_OFF)
         if allow is None and os.environ.get(ALLOW, "").strip():
@@ -134,6 +136,7 @@ class Host:
             try:
                 plugin = ep.load()
                 self.pm.register(plugin, name=ep.name)
+                self.stats["plugins_loaded"] += 1
             except Exception as exc:  # any fault in a third-party import is reported, not fatal
                 self.failures.append(
                     LoadFailure(ep.name, dist_name, version, f"{type(exc).__name__}: {exc}")
@@ -280,6 +283,7 @@ class Host:
         data, origins = resolve(path, self.catalog)
         ruleset = compile_ruleset(data, origins, str(path))
         self.require_methods(ruleset)
+        self.stats["rulesets_compiled"] += 1
         return ruleset
 
     def _ruleset_from_dict(self, data: dict):
@@ -308,6 +312,7 @@ class Host:
         merged = merge(base, data, origins, "<rules>")
         ruleset = compile_ruleset(merged, origins, "<rules>")
         self.require_methods(ruleset)
+        self.stats["rulesets_compiled"] += 1
         return ruleset
 
     def _ruleset_path(self, name: str) -> Path:

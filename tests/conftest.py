@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 
+# The fixture plugin authors use (scoring_host) is the one these tests use too.
+pytest_plugins = ["scoring.testing"]
+
 CASES = Path(__file__).parent / "cases"
 LETING = CASES / "leting-2023.toml"
 LANGFANG = CASES / "langfang-2019.toml"

@@ -1,165 +1,25 @@
-"""The scoring rules as data: every ``cases/*.toml`` is an evaluation with the result it must give.
-
-A case file is an evaluation file plus two tables the loader never sees:
-
-``[case]``
-    ``description``; ``rules`` (an installed id, or a path relative to the case file) or
-    ``ruleset`` (an inline rule set, usually ``extends = "mof-2020"`` and a few keys).
-    ``rules`` may be a list of ids: the table is scored under each, and ``[expect.ID]`` holds
-    the expectations for rule set ID — how a provincial variant differs from mof-2020.
-``[expect]``
-    ``department = {score, grade, method}``; ``projects = [{score, grade, execution,
-    indicators = [score, …], weights = [weight, …]}, …]`` — any key may be left out;
-    ``findings = ["code@where", …]``, the exact list (order ignored) when given; an entry
-    ending in ``:error``, ``:warning`` or ``:info`` also pins the severity;
-    ``error = {code, where}`` when the file must be refused.
-
-Expected numbers are worked out by hand in each case's comments.
-"""
+"""The scoring rules as data: every ``cases/*.toml`` is an evaluation with the result it must
+give, run by the same helper plugin authors use (:mod:`scoring.testing`, which documents the
+case format). Expected numbers are worked out by hand in each case's comments."""
 
 from __future__ import annotations
 
-import sys
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-import scoring
+from scoring.testing import case_files, check_case, read_case
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
-CASES = sorted((Path(__file__).parent / "cases").glob("*.toml"))
-
-
-def _read(path: Path) -> tuple[dict, dict, dict]:
-    data = tomllib.loads(path.read_text("utf-8"), parse_float=Decimal)
-    return data.pop("case", {}), data.pop("expect"), data
-
-
-def _rules(rules, path: Path):
-    if isinstance(rules, dict):
-        return rules
-    return str(path.parent / rules) if rules.endswith(".toml") else rules
-
-
-def _runs(case: dict, expect: dict, path: Path) -> list[tuple[str, object, dict]]:
-    """(label, rules, expectations) for each rule set the case is scored under."""
-    if isinstance(case.get("rules"), list):
-        return [(rules, _rules(rules, path), expect[rules]) for rules in case["rules"]]
-    rules = case.get("ruleset", case.get("rules", "mof-2020"))
-    return [("", _rules(rules, path), expect)]
-
-
-def _findings_differ(result, expected: list[str]) -> str | None:
-    got = [(f"{f.code}@{f.where}", f.severity) for f in result.findings]
-    left = list(got)
-    missing = []
-    for entry in expected:
-        place, _, severity = (
-            entry.partition(":") if entry.rsplit(":", 1)[-1] in SEVERITIES else (entry, "", "")
-        )
-        match = next((g for g in left if g[0] == place and severity in ("", g[1])), None)
-        if match is None:
-            missing.append(entry)
-        else:
-            left.remove(match)
-    if missing or left:
-        return (
-            f"findings: missing {missing}, unexpected {[f'{p}:{s}' for p, s in left]}"
-            f" (got {sorted(f'{p}:{s}' for p, s in got)})"
-        )
-    return None
-
-
-SEVERITIES = ("error", "warning", "info")
-
-
-def _same(actual, expected) -> bool:
-    if isinstance(expected, (int, Decimal)) and not isinstance(expected, bool):
-        return actual is not None and Decimal(actual) == Decimal(expected)
-    return actual == expected
-
-
-def _check_table(label: str, scored, expected: dict) -> list[str]:
-    wrong = []
-    for key in ("score", "grade"):
-        if key in expected and not _same(getattr(scored, key), expected[key]):
-            wrong.append(f"{label}.{key}: got {getattr(scored, key)}, expected {expected[key]}")
-    if "execution" in expected and not _same(scored.execution.score, expected["execution"]):
-        wrong.append(
-            f"{label}.execution: got {scored.execution.score}, expected {expected['execution']}"
-        )
-    if "execution_rate" in expected and not _same(
-        scored.execution.rate.quantize(Decimal("0.0001")), expected["execution_rate"]
-    ):
-        wrong.append(
-            f"{label}.execution_rate: got {scored.execution.rate}, expected {expected['execution_rate']}"
-        )
-    for key, attr in (("indicators", "score"), ("weights", "weight"), ("rates", "rate")):
-        if key in expected:
-            got = [getattr(i, attr) for i in scored.indicators]
-            if attr == "rate":
-                got = [None if r is None else r.quantize(Decimal("0.0001")) for r in got]
-            want = [None if w == "n/a" else w for w in expected[key]]
-            if len(got) != len(want) or not all(
-                (g is None and w is None) or (g is not None and w is not None and _same(g, w))
-                for g, w in zip(got, want)
-            ):
-                wrong.append(
-                    f"{label}.{key}: got {[str(g) for g in got]}, expected {[str(w) for w in want]}"
-                )
-    return wrong
+CASES = case_files(Path(__file__).parent / "cases")
 
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
 def test_case(path: Path) -> None:
-    case, expect, evaluation = _read(path)
-    wrong: list[str] = []
-    for label, rules, expected in _runs(case, expect, path):
-        wrong += [f"[{label}] {w}" if label else w for w in _check_run(evaluation, rules, expected)]
+    wrong = check_case(path)
     assert not wrong, "\n".join(wrong)
-
-
-def _check_run(evaluation: dict, rules, expect: dict) -> list[str]:
-    if "error" in expect:
-        with pytest.raises(scoring.ScoringError) as raised:
-            scoring.score(evaluation, rules=rules)
-        error = raised.value
-        wrong = []
-        if error.code != expect["error"]["code"]:
-            wrong.append(
-                f"error code {error.code}, expected {expect['error']['code']}: {error.render()}"
-            )
-        if "where" in expect["error"] and expect["error"]["where"] not in [
-            p.where for p in error.problems
-        ]:
-            wrong.append(f"error place: {error.render()}")
-        return wrong
-    result = scoring.score(evaluation, rules=rules)
-    wrong: list[str] = []
-    if "department" in expect:
-        department = expect["department"]
-        for key in ("score", "grade", "method"):
-            if key in department and not _same(getattr(result.department, key), department[key]):
-                wrong.append(
-                    f"department.{key}: got {getattr(result.department, key)}, expected {department[key]}"
-                )
-        if "table" in department:
-            wrong += _check_table("department.table", result.department.table, department["table"])
-    for i, expected in enumerate(expect.get("projects", [])):
-        wrong += _check_table(f"projects[{i}]", result.projects[i], expected)
-    if "findings" in expect:
-        problem = _findings_differ(result, expect["findings"])
-        if problem:
-            wrong.append(problem)
-    return wrong
 
 
 def test_every_case_checks_something() -> None:
     for path in CASES:
-        _, expect, _ = _read(path)
+        _, expect, _ = read_case(path)
         assert expect, f"{path.name} has an empty [expect]"

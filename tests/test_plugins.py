@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 
 import pytest
@@ -126,3 +127,213 @@ def test_the_command_line_names_a_broken_plugin_and_goes_on(cli, tmp_path, letin
     assert "ModuleNotFoundError" in run.err and "Traceback" not in run.err
     plugins = cli("plugins", env=env)
     assert "broken" in plugins.out and "failed to load" in plugins.out
+
+
+# --- controls, faults and embedding, with real installed distributions ----------------------
+
+
+def _install(site, dist: str, version: str, entries: dict[str, str], modules: dict[str, str]):
+    """A distribution in a folder on PYTHONPATH: metadata, entry points and its modules."""
+    info = site / f"{dist.replace('-', '_')}-{version}.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text(
+        f"Metadata-Version: 2.1\nName: {dist}\nVersion: {version}\n", "utf-8"
+    )
+    lines = "\n".join(f"{name} = {target}" for name, target in entries.items())
+    (info / "entry_points.txt").write_text(f"[scoring]\n{lines}\n", "utf-8")
+    for name, code in modules.items():
+        (site / f"{name}.py").write_text(code, "utf-8")
+
+
+HALVES = """
+from decimal import Decimal
+from scoring import Rating, hookimpl
+
+@hookimpl
+def scoring_register_methods():
+    def halves(indicator, params):
+        return Rating(Decimal("0.5"), "一半")
+    return {"halves": halves}
+"""
+
+RAISING = """
+from scoring import hookimpl
+
+@hookimpl
+def scoring_register_methods():
+    raise RuntimeError("boom")
+"""
+
+WRONG_TYPE = """
+from scoring import hookimpl
+
+@hookimpl
+def scoring_register_methods():
+    return ["halves"]
+"""
+
+
+@pytest.fixture
+def site(tmp_path):
+    folder = tmp_path / "site"
+    folder.mkdir()
+    return folder
+
+
+def _env(site, **extra):
+    import os
+
+    paths = [str(site), os.environ.get("PYTHONPATH", "")]
+    return {"PYTHONPATH": os.pathsep.join(p for p in paths if p), **extra}
+
+
+def _halves_rules(tmp_path):
+    rules = tmp_path / "halves.toml"
+    rules.write_text(
+        '[ruleset]\nid = "halves"\nextends = "mof-2020"\n[quantitative]\n"≥" = "halves"\n', "utf-8"
+    )
+    return rules
+
+
+def test_an_outside_plugin_scores_and_can_be_switched_off(cli, site, tmp_path, leting):
+    _install(
+        site, "scoring-halves", "2.0.1", {"halves": "halves_plugin"}, {"halves_plugin": HALVES}
+    )
+    rules = _halves_rules(tmp_path)
+    run = cli("score", str(leting), "-r", str(rules), "-f", "json", env=_env(site))
+    assert run.code == 0, run
+    assert json.loads(run.out)["projects"][0]["indicators"][0]["method"] == "halves"
+    listing = cli("plugins", env=_env(site))
+    assert "halves" in listing.out and "scoring-halves" in listing.out and "2.0.1" in listing.out
+    for env, args, why in (
+        (_env(site, SCORING_DISABLE_PLUGIN_AUTOLOAD="1"), (), "SCORING_DISABLE_PLUGIN_AUTOLOAD"),
+        (_env(site, SCORING_PLUGINS="something-else"), (), "SCORING_PLUGINS"),
+        (_env(site), ("-p", "no:halves"), "-p no:halves"),
+    ):
+        off = cli(*args, "score", str(leting), "-r", str(rules), env=env)
+        assert off.code == 2, off
+        assert "method 'halves' is not provided" in off.err and "quantitative.≥" in off.err
+        assert "scoring-halves 2.0.1" in off.err and why in off.err, off.err
+    allowed = cli(
+        "score", str(leting), "-r", str(rules), env=_env(site, SCORING_PLUGINS="scoring-halves")
+    )
+    assert allowed.code == 0, allowed
+
+
+@pytest.mark.parametrize(
+    ("module", "words"),
+    [(RAISING, "raised RuntimeError: boom"), (WRONG_TYPE, "returned list, not a dict")],
+)
+def test_a_broken_hook_is_named_and_the_rule_set_needing_it_refused(
+    cli, site, tmp_path, leting, module, words
+):
+    _install(
+        site, "scoring-halves", "2.0.1", {"halves": "halves_plugin"}, {"halves_plugin": module}
+    )
+    fine = cli("score", str(leting), env=_env(site))
+    assert fine.code == 0, fine  # mof-2020 needs nothing from it: the run goes on
+    assert "plugin 'halves' from scoring-halves 2.0.1 is broken" in fine.err and words in fine.err
+    needed = cli("score", str(leting), "-r", str(_halves_rules(tmp_path)), env=_env(site))
+    assert needed.code == 2 and "method 'halves' is not provided" in needed.err
+    assert "scoring-halves 2.0.1" in needed.err and "Traceback" not in needed.err
+
+
+def test_two_distributions_with_one_method_name(cli, site, leting):
+    _install(
+        site, "scoring-halves", "2.0.1", {"halves": "halves_plugin"}, {"halves_plugin": HALVES}
+    )
+    _install(site, "scoring-halves-too", "0.3", {"halves2": "halves_two"}, {"halves_two": HALVES})
+    run = cli("score", str(leting), env=_env(site))
+    assert run.code == 2
+    assert "method 'halves' is registered by both" in run.err
+    assert "scoring-halves 2.0.1" in run.err and "scoring-halves-too 0.3" in run.err
+
+
+def test_tracing_prints_every_hook_call(cli, leting):
+    run = cli("score", str(leting), env={"SCORING_TRACE_HOOKS": "1"})
+    assert run.code == 0
+    for hook in (
+        "scoring_register_methods",
+        "scoring_register_readers",
+        "scoring_register_checks",
+        "scoring_register_rulesets",
+        "scoring_evaluated",
+    ):
+        assert hook in run.err, hook
+
+
+def test_a_method_that_fails_while_scoring_is_named(site, tmp_path, leting):
+    import importlib
+    import sys
+
+    (site / "failing_plugin.py").write_text(
+        "from scoring import hookimpl\n\n@hookimpl\ndef scoring_register_methods():\n"
+        "    def failing(indicator, params):\n        raise ZeroDivisionError('x')\n"
+        "    return {'failing': failing}\n",
+        "utf-8",
+    )
+    sys.path.insert(0, str(site))
+    try:
+        module = importlib.import_module("failing_plugin")
+        host = Host(plugins=())
+        host.register(module, "failing")
+        host.infos["failing"].distribution, host.infos["failing"].version = "scoring-failing", "1.0"
+        rules = {"ruleset": {"id": "f", "extends": "mof-2020"}, "quantitative": {"≥": "failing"}}
+        with pytest.raises(scoring.PluginError) as raised:
+            scoring.score(leting, rules=rules, host=host)
+        assert "failing" in raised.value.render() and "scoring-failing 1.0" in raised.value.render()
+    finally:
+        sys.path.remove(str(site))
+
+
+def test_a_thousand_scorings_load_plugins_and_rules_once(leting):
+    host = Host()
+    data = scoring.load(leting, host)
+    scoring.score(data, host=host)
+    before = dict(host.stats)
+    for _ in range(1000):
+        scoring.score(data, rules="mof-2020", host=host)
+    assert host.stats == before == {"plugins_loaded": 5, "rulesets_compiled": 1}
+
+
+def test_the_testing_helpers(tmp_path, scoring_host):
+    from pathlib import Path
+
+    from scoring.testing import case_files, check_case
+
+    cases = case_files(Path(__file__).parent / "cases")
+    assert len(cases) > 50
+    langfang = next(c for c in cases if c.stem == "langfang-2019")
+    assert check_case(langfang, scoring_host) == []
+    broken = tmp_path / "broken.toml"
+    text = langfang.read_text("utf-8")
+    broken.write_text(
+        text.replace(
+            'department = { score = 97.24, grade = "优" }',
+            'department = { score = 97.25, grade = "优" }',
+        ),
+        "utf-8",
+    )
+    assert check_case(broken, scoring_host) == ["department.score: got 97.24, expected 97.25"]
+
+
+def test_plugin_docs_cover_every_hook_and_argument():
+    import inspect
+    import re
+    from pathlib import Path
+
+    from scoring import hookspecs
+
+    page = (Path(__file__).resolve().parent.parent / "docs" / "plugins.md").read_text("utf-8")
+    for name, function in vars(hookspecs).items():
+        if not name.startswith("scoring_"):
+            continue
+        arguments = list(inspect.signature(function).parameters)
+        heading = re.search(rf"^### `{name}\(([^)]*)\)`\n(.*?)(?=^### |^## )", page, re.S | re.M)
+        assert heading, f"{name} has no section in docs/plugins.md"
+        assert [a.strip() for a in heading.group(1).split(",") if a.strip()] == arguments, name
+        body = heading.group(2)
+        for part in ("**Arguments:**", "**Returns:**", "**Called:**", "```python"):
+            assert part in body, f"{name}: {part} missing"
+        for argument in arguments:
+            assert f"`{argument}`" in body, f"{name}: argument {argument} undocumented"

@@ -1,0 +1,1316 @@
+"""The 自评表 read from a workbook scores exactly like the same table written in TOML.
+
+Every workbook here is built by the test, cell by cell (openpyxl for .xlsx, xlwt for .xls):
+the canonical layout of :mod:`scoring.excel.write`, and the layouts units really file — rows
+moved down under a title and notes, blank rows between and inside the blocks, 一级/二级指标
+merged over their rows, 本年财政拨款 / 当年财政拨款 rows, weights in the labels, percentages as
+numbers with a % format or as text, the Sichuan split of 年度指标值 into 指标性质 | 指标值 |
+度量单位, 总分 and 自评等级 rows, a 序号 column, a sheet per project and a 部门整体 sheet.
+Each is scored through :func:`scoring.score` and compared, score by score, with the TOML.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import re
+import tomllib
+from dataclasses import dataclass
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+
+import scoring
+from scoring.excel.write import evaluation_workbook
+
+from .conftest import CASES, LANGFANG, LETING, case_evaluation, run_cli
+
+openpyxl = pytest.importorskip("openpyxl")
+from openpyxl.utils import get_column_letter  # noqa: E402
+
+EXAMPLES = {"langfang": LANGFANG, "leting": LETING}
+
+
+def toml_data(path: Path) -> dict:
+    """A case file as the TOML reader gives it: numbers as exact decimals."""
+    return tomllib.loads(case_evaluation(path), parse_float=D)
+
+
+def num(value):
+    """A number as a cell holds it: an int when whole, else a float of the same digits."""
+    value = D(str(value))
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+# --- comparing results -------------------------------------------------------------------------
+
+
+def _table_scores(table) -> dict:
+    return {
+        "name": table.name,
+        "score": table.score,
+        "grade": table.grade,
+        "execution": (table.execution.rate, table.execution.score),
+        "indicators": [(i.name, i.weight, i.applicable, i.score) for i in table.indicators],
+    }
+
+
+def findings(result) -> set:
+    """(code, severity, where) of each finding, without what the reader had to assume."""
+    return {(f.code, f.severity, f.where) for f in result.findings if f.code != "read-assumption"}
+
+
+def assert_scores_like(source, data: dict, *, same_findings: bool = True):
+    """``source`` (a workbook) scores exactly like ``data`` (the same table as TOML): the
+    department score, grade and method, every project and indicator score."""
+    got, want = scoring.score(source), scoring.score(data)
+    assert got.department.score == want.department.score
+    assert got.department.grade == want.department.grade
+    assert got.department.method == want.department.method
+    assert got.department.execution.score == want.department.execution.score
+    assert [_table_scores(t) for t in got.projects] == [_table_scores(t) for t in want.projects]
+    own = got.department.table, want.department.table
+    assert (own[0] is None) == (own[1] is None)
+    if own[1] is not None:
+        assert _table_scores(own[0])["indicators"] == _table_scores(own[1])["indicators"]
+        assert own[0].score == own[1].score
+        assert own[0].execution.score == own[1].execution.score
+    if same_findings:
+        assert findings(got) == findings(want)
+    return got, want
+
+
+# --- building sheets ---------------------------------------------------------------------------
+
+
+class Sheet:
+    """A sheet as cells (row and column from 1) and merged ranges, saved by openpyxl or xlwt."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.cells: dict[tuple[int, int], tuple[object, str | None]] = {}
+        self.merges: list[tuple[int, int, int, int]] = []
+
+    def put(self, row: int, column: int, value, fmt: str | None = None) -> str | None:
+        if value is None:
+            return None
+        self.cells[(row, column)] = (value, fmt)
+        return f"{get_column_letter(column)}{row}"
+
+    def merge(self, top: int, left: int, bottom: int, right: int) -> None:
+        if (top, left) != (bottom, right):
+            self.merges.append((top, left, bottom, right))
+
+    def check(self) -> None:
+        """Only the top-left cell of a merged range holds a value, as in Excel."""
+        for top, left, bottom, right in self.merges:
+            for row in range(top, bottom + 1):
+                for column in range(left, right + 1):
+                    assert (row, column) == (top, left) or (row, column) not in self.cells, (
+                        f"{self.name}: a value inside the merged range at {row}, {column}"
+                    )
+
+
+def save_xlsx(sheets: list[Sheet], path: Path) -> Path:
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    for sheet in sheets:
+        sheet.check()
+        ws = workbook.create_sheet(sheet.name)
+        for (row, column), (value, fmt) in sheet.cells.items():
+            cell = ws.cell(row=row, column=column, value=value)
+            if fmt:
+                cell.number_format = fmt
+        for top, left, bottom, right in sheet.merges:
+            ws.merge_cells(start_row=top, start_column=left, end_row=bottom, end_column=right)
+    workbook.save(path)
+    return path
+
+
+def save_xls(sheets: list[Sheet], path: Path) -> Path:
+    xlwt = pytest.importorskip("xlwt")
+    workbook = xlwt.Workbook(encoding="utf-8")
+    styles: dict = {}
+
+    def style(fmt):
+        if fmt not in styles:
+            styles[fmt] = xlwt.easyxf(num_format_str=fmt) if fmt else xlwt.Style.default_style
+        return styles[fmt]
+
+    for sheet in sheets:
+        sheet.check()
+        ws = workbook.add_sheet(sheet.name)
+        tops = set()
+        for top, left, bottom, right in sheet.merges:
+            value, fmt = sheet.cells.get((top, left), ("", None))
+            ws.write_merge(top - 1, bottom - 1, left - 1, right - 1, value, style(fmt))
+            tops.add((top, left))
+        for (row, column), (value, fmt) in sheet.cells.items():
+            if (row, column) not in tops:
+                ws.write(row - 1, column - 1, value, style(fmt))
+    workbook.save(str(path))
+    return path
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How a unit's 自评表 differs from the canonical one."""
+
+    left: int = 0  # extra columns on the left (序号)
+    notes: bool = False  # a 填报单位 / 金额单位 line above, blank rows between the blocks
+    gaps: bool = False  # a blank row between the categories of the grid
+    merged: bool = False  # 一级/二级指标 merged over their rows (else written on every row)
+    funds: str | None = None  # "本年财政拨款" / "当年财政拨款": rows under 年度资金总额
+    weights: bool = False  # 产出指标(50分), 数量指标（20分）
+    numbers: bool = False  # 95% as 0.95 with a % number format, 37.24 as a number
+    split: bool = False  # Sichuan: 年度指标值 over 指标性质 | 指标值 | 度量单位
+    totals: bool = True  # 总分, 自评等级 and 分值调整说明 under the grid
+    wrapped: bool = False  # header words broken over lines, as in narrow columns
+
+
+NUMBER = re.compile(r"^(\d+(?:\.\d+)?)$")
+QUANTITY = re.compile(r"^(≥|≤|=|>|<)?(\d+(?:\.\d+)?)(\D*)$")
+
+
+def _percent(text: str, layout: Layout):
+    """A filed value as the cell holds it under ``layout``: (value, number format)."""
+    if not isinstance(text, str):
+        return num(text), None
+    if layout.numbers:
+        if text.endswith("%") and NUMBER.match(text[:-1]):
+            share = D(text[:-1]) / 100
+            return num(share), "0%" if D(text[:-1]) == int(D(text[:-1])) else "0.00%"
+        if NUMBER.match(text):
+            return num(text), None
+    return text, None
+
+
+def _weight_label(label: str, total: D, layout: Layout, full_width: bool) -> str:
+    if not layout.weights:
+        return label
+    points = num(total)
+    return f"{label}（{points}分）" if full_width else f"{label}({points}分)"
+
+
+def write_table(
+    sheet: Sheet,
+    table: dict,
+    *,
+    department: str,
+    year,
+    layout: Layout = Layout(),
+    title: str = "项目支出绩效自评表",
+    name_label: str = "项目名称",
+) -> dict[str, str]:
+    """One 自评表 built row by row; returns the cell of each value by its key path under the
+    table (``budget.spent``, ``indicators[1].actual``, …)."""
+    at: dict[str, str] = {}
+    put, merge = sheet.put, sheet.merge
+    c = 1 + layout.left  # the 一级指标 column
+    col = {"level1": c, "level2": c + 1, "name": c + 2}
+    if layout.split:
+        col.update(op=c + 3, target=c + 4, unit=c + 5)
+    else:
+        col["target"] = c + 3
+    after = col.get("unit", col["target"]) + 1
+    col.update(actual=after, weight=after + 1, score=after + 2, reason=after + 3)
+    last = col["reason"]
+
+    row = 1
+    put(row, c, title)
+    merge(row, c, row, last)
+    row += 1
+    put(row, c, f"（{year}年度）")
+    merge(row, c, row, last)
+    row += 1
+    if layout.notes:
+        put(row, c, f"填报单位（盖章）：{department}")
+        merge(row, c, row, c + 3)
+        put(row, last, "金额单位：万元")
+        row += 2  # and a blank row
+
+    # 项目名称, 主管部门 and 实施单位
+    put(row, c, name_label)
+    at["name"] = put(row, c + 1, table["name"])
+    merge(row, c + 1, row, last)
+    row += 1
+    put(row, c, "主管部门")
+    put(row, c + 1, department)
+    merge(row, c + 1, row, c + 3)
+    put(row, c + 4, "实施单位")
+    put(row, c + 5, department)
+    merge(row, c + 5, row, last)
+    row += 1
+    if layout.notes:
+        row += 1
+
+    # 项目资金（万元）
+    budget = table["budget"]
+    top = row
+    put(row, c, "项目资金（万元）")
+    words = ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")
+    for offset, word in enumerate(words):
+        put(row, c + 2 + offset, word)
+    row += 1
+    amounts = [budget.get(key) for key in ("planned", "adjusted", "spent")]
+    put(row, c + 1, "年度资金总额")
+    for offset, (key, amount) in enumerate(zip(("planned", "adjusted", "spent"), amounts)):
+        if amount is not None:
+            at[f"budget.{key}"] = put(row, c + 2 + offset, num(amount))
+    put(row, c + 5, 10)
+    rate = D(str(budget["spent"])) / D(str(budget["adjusted"]))
+    if layout.numbers:
+        put(row, c + 6, float(rate), "0.00%")
+    else:
+        put(row, c + 6, format(rate, ".2%"))
+    if "score" in budget:
+        at["budget.score"] = put(row, c + 7, num(budget["score"]))
+    row += 1
+    if layout.funds:
+        put(row, c + 1, f"其中：{layout.funds}")
+        for offset, amount in enumerate(amounts):
+            put(row, c + 2 + offset, num(amount))
+        row += 1
+        put(row, c + 1, "上年结转资金")
+        row += 1
+        put(row, c + 1, "其他资金")
+        for offset in range(3):
+            put(row, c + 2 + offset, 0)
+        row += 1
+    if budget.get("reason"):
+        put(row, c + 1, "资金偏差原因")
+        at["budget.reason"] = put(row, c + 2, budget["reason"])
+        merge(row, c + 2, row, last)
+        row += 1
+    merge(top, c, row - 1, c)
+    if layout.notes:
+        row += 1
+
+    # 年度总体目标
+    put(row, c, "年度总体目标")
+    merge(row, c, row + 1, c)
+    put(row, c + 1, "预期目标")
+    merge(row, c + 1, row, c + 3)
+    put(row, c + 4, "实际完成情况")
+    merge(row, c + 4, row, last)
+    at["goal"] = put(row + 1, c + 1, table.get("goal"))
+    merge(row + 1, c + 1, row + 1, c + 3)
+    at["result"] = put(row + 1, c + 4, table.get("result"))
+    merge(row + 1, c + 4, row + 1, last)
+    row += 2
+    if layout.notes:
+        row += 1
+
+    # The 绩效指标 grid: its header, on two rows under the Sichuan split
+    wrap = (lambda word: "\n".join((word[:2], word[2:]))) if layout.wrapped else (lambda w: w)
+    titles = {
+        "level1": "一级指标",
+        "level2": "二级指标",
+        "name": "三级指标",
+        "actual": "实际完成值",
+        "weight": "分值",
+        "score": "得分",
+        "reason": "偏差原因分析及改进措施",
+    }
+    depth = 2 if layout.split else 1
+    if layout.left:
+        put(row, 1, "序号")
+        merge(row, 1, row + depth - 1, 1)
+    for key, word in titles.items():
+        put(row, col[key], wrap(word))
+        merge(row, col[key], row + depth - 1, col[key])
+    put(row, col["op"] if layout.split else col["target"], wrap("年度指标值"))
+    if layout.split:
+        merge(row, col["op"], row, col["unit"])
+        put(row + 1, col["op"], "指标性质")
+        put(row + 1, col["target"], "指标值")
+        put(row + 1, col["unit"], "度量单位")
+    row += depth
+
+    # One row per indicator
+    indicators = table["indicators"]
+    level1_weight: dict = {}
+    level2_weight: dict = {}
+    for ind in indicators:
+        weight = D(str(ind.get("weight", 0)))
+        level1_weight[ind["level1"]] = level1_weight.get(ind["level1"], 0) + weight
+        key = (ind["level1"], ind["level2"])
+        level2_weight[key] = level2_weight.get(key, 0) + weight
+    rows = []
+    for index, ind in enumerate(indicators):
+        if layout.gaps and index and ind["level1"] != indicators[index - 1]["level1"]:
+            row += 1  # a blank row between the categories
+        rows.append(row)
+        where = f"indicators[{index}]"
+        new1 = index == 0 or ind["level1"] != indicators[index - 1]["level1"]
+        new2 = new1 or ind["level2"] != indicators[index - 1]["level2"]
+        if layout.left:
+            put(row, 1, index + 1)
+        if new1 or not layout.merged:
+            label = _weight_label(ind["level1"], level1_weight[ind["level1"]], layout, False)
+            put(row, col["level1"], label)
+        if new2 or not layout.merged:
+            key = (ind["level1"], ind["level2"])
+            put(row, col["level2"], _weight_label(ind["level2"], level2_weight[key], layout, True))
+        at[where] = put(row, col["name"], ind["name"])
+        target = ind["target"]
+        if layout.split:
+            found = QUANTITY.match(target) if isinstance(target, str) else None
+            if found:
+                op, value, unit = found.groups()
+                cell, fmt = _percent(value + unit, layout) if unit == "%" else (value, None)
+                if layout.numbers and unit != "%":
+                    cell = num(value)
+                put(row, col["op"], op)
+                at[f"{where}.target"] = put(row, col["target"], cell, fmt)
+                put(row, col["unit"], unit or None)
+            else:
+                put(row, col["op"], "定性")
+                at[f"{where}.target"] = put(row, col["target"], target)
+        else:
+            at[f"{where}.target"] = put(row, col["target"], *_percent(target, layout))
+        actual = ind["actual"]
+        found = QUANTITY.match(actual) if layout.split and isinstance(actual, str) else None
+        if found and not found.group(1) and found.group(3) and found.group(3) != "%":
+            actual = num(found.group(2))  # the unit is in 度量单位
+        at[f"{where}.actual"] = put(row, col["actual"], *_percent(actual, layout))
+        if "weight" in ind:
+            at[f"{where}.weight"] = put(row, col["weight"], num(ind["weight"]))
+        if "score" in ind:
+            at[f"{where}.score"] = put(row, col["score"], num(ind["score"]))
+        at[f"{where}.reason"] = put(row, col["reason"], ind.get("reason"))
+        row += 1
+    if layout.merged:
+        for key, level in (("level1", lambda i: (i["level1"],)), ("level2", None)):
+            level = level or (lambda i: (i["level1"], i["level2"]))
+            start = 0
+            for index in range(1, len(indicators) + 1):
+                if index == len(indicators) or level(indicators[index]) != level(
+                    indicators[start]
+                ):
+                    merge(rows[start], col[key], rows[index - 1], col[key])
+                    start = index
+
+    # 总分, 自评等级, 分值调整说明
+    if layout.totals:
+        put(row, c, "总分")
+        merge(row, c, row, col["actual"])
+        put(row, col["weight"], 100)
+        at["score"] = put(row, col["score"], num(table["score"]) if "score" in table else None)
+        row += 1
+        put(row, c, "自评等级")
+        merge(row, c, row, col["actual"])
+        at["grade"] = put(row, col["weight"], table.get("grade"))
+        merge(row, col["weight"], row, col["score"])
+        row += 1
+        if table.get("weights_reason"):
+            put(row, c, "分值调整说明")
+            at["weights_reason"] = put(row, c + 1, table["weights_reason"])
+            merge(row, c + 1, row, last)
+            row += 1
+        if layout.notes:
+            put(row + 1, c, "填表人：          联系电话：          填报日期：")
+            merge(row + 1, c, row + 1, last)
+    return {key: cell for key, cell in at.items() if cell is not None}
+
+
+DEPARTMENT_LABELS = (
+    ("部门名称", ("name",)),
+    ("年度", ("year",)),
+    ("年初预算数（万元）", ("budget", "planned")),
+    ("全年预算数（万元）", ("budget", "adjusted")),
+    ("全年执行数（万元）", ("budget", "spent")),
+    ("执行率得分", ("budget", "score")),
+    ("资金偏差原因", ("budget", "reason")),
+    ("自评得分", ("score",)),
+    ("自评等级", ("grade",)),
+)
+
+
+def write_department(sheet: Sheet, department: dict, notes: bool = False) -> dict[str, str]:
+    """The 部门 sheet: label | value, under a title and a blank row when ``notes``."""
+    at = {}
+    row = 1
+    if notes:
+        sheet.put(1, 1, "部门基本情况")
+        sheet.merge(1, 1, 1, 2)
+        row = 3
+    for label, path in DEPARTMENT_LABELS:
+        value = department
+        for key in path:
+            value = value.get(key) if isinstance(value, dict) else None
+        sheet.put(row, 1, label)
+        if value is not None:
+            at[".".join(path)] = sheet.put(row, 2, value if isinstance(value, str) else num(value))
+        row += 1
+    return at
+
+
+def sheet_name(name: str) -> str:
+    return re.sub(r"[\[\]:*?/\\]", "", name)[:31]
+
+
+def build(data: dict, layout: Layout = Layout(), *, department_sheet: bool = True):
+    """The sheets of a department's workbook: 部门, then one sheet per project named by the
+    project, then 部门整体 when the department files its own table. Returns the sheets and
+    the cell of each value by its key path (``projects[0].indicators[1].actual``)."""
+    department = data["department"]
+    sheets, at = [], {}
+    if department_sheet:
+        sheet = Sheet("部门")
+        found = write_department(sheet, department, notes=layout.notes)
+        at.update({f"部门!department.{k}": v for k, v in found.items()})
+        sheets.append(sheet)
+    for index, project in enumerate(data.get("projects", [])):
+        sheet = Sheet(sheet_name(project["name"]))
+        found = write_table(
+            sheet, project, department=department["name"], year=department["year"], layout=layout
+        )
+        at.update({f"{sheet.name}!projects[{index}].{k}": v for k, v in found.items()})
+        sheets.append(sheet)
+    if "indicators" in department:
+        sheet = Sheet("部门整体")
+        own = {**department, "name": department["name"]}
+        found = write_table(
+            sheet,
+            own,
+            department=department["name"],
+            year=department["year"],
+            layout=layout,
+            title="部门整体绩效自评表",
+            name_label="部门名称",
+        )
+        at.update({f"部门整体!department.{k}": v for k, v in found.items()})
+        sheets.append(sheet)
+    return sheets, at
+
+
+def cell(at: dict, file: Path, where: str) -> str:
+    """The address ``file.xlsx!sheet!E12`` of the value at key path ``where``."""
+    found = [key for key in at if key.split("!", 1)[1] == where]
+    assert len(found) == 1, (where, found)
+    sheet = found[0].split("!", 1)[0]
+    return f"{file.name}!{sheet}!{at[found[0]]}"
+
+
+def as_filed(data: dict, layout: Layout) -> dict:
+    """The TOML that says what a workbook in ``layout`` says: without totals rows there is no
+    filed 总分, grade or 分值调整说明; with them each project files the grade 优."""
+    data = copy.deepcopy(data)
+    for project in data.get("projects", []):
+        if layout.totals:
+            project.setdefault("grade", "优")
+        else:
+            for key in ("score", "grade", "weights_reason"):
+                project.pop(key, None)
+    return data
+
+
+# --- 1. the canonical layout -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_canonical_layout_scores_like_toml(example, tmp_path):
+    data = toml_data(EXAMPLES[example])
+    path = tmp_path / f"{example}.xlsx"
+    evaluation_workbook(data).save(path)
+    assert_scores_like(path, data)
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_canonical_layout_without_year_title(example, tmp_path):
+    data = toml_data(EXAMPLES[example])
+    path = tmp_path / f"{example}.xlsx"
+    evaluation_workbook(data, year_title=False).save(path)
+    assert_scores_like(path, data)
+
+
+def test_canonical_layout_reads_back_the_data(tmp_path):
+    """Beyond the scores: the evaluation read is the one written, value for value."""
+    for path in EXAMPLES.values():
+        data = toml_data(path)
+        book = tmp_path / f"{path.stem}.xlsx"
+        evaluation_workbook(data).save(book)
+        assert scoring.load(book).data == data
+
+
+# --- 2. real-world layouts ---------------------------------------------------------------------
+
+LAYOUTS = {
+    "moved-rows": Layout(notes=True, gaps=True),
+    "merged-levels": Layout(merged=True),
+    "本年财政拨款": Layout(funds="本年财政拨款"),
+    "当年财政拨款": Layout(funds="当年财政拨款", notes=True),
+    "weights-in-labels": Layout(weights=True, merged=True),
+    "weights-in-labels-every-row": Layout(weights=True),
+    "percent-numbers": Layout(numbers=True),
+    "percent-text": Layout(numbers=False),
+    "sichuan-split": Layout(split=True, merged=True),
+    "sichuan-split-numbers": Layout(split=True, numbers=True),
+    "serial-column": Layout(left=1),
+    "two-extra-columns": Layout(left=2, merged=True),
+    "wrapped-headers": Layout(wrapped=True),
+    "no-totals": Layout(totals=False),
+    "everything": Layout(
+        left=1,
+        notes=True,
+        gaps=True,
+        merged=True,
+        funds="当年财政拨款",
+        weights=True,
+        numbers=True,
+        split=True,
+        wrapped=True,
+    ),
+}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_layout_scores_like_toml(example, layout, tmp_path):
+    data = as_filed(toml_data(EXAMPLES[example]), LAYOUTS[layout])
+    sheets, _ = build(data, LAYOUTS[layout])
+    path = save_xlsx(sheets, tmp_path / f"{example}.xlsx")
+    assert_scores_like(path, data)
+
+
+@pytest.mark.parametrize("layout", ["moved-rows", "sichuan-split", "everything"])
+def test_layout_reads_the_filed_values(layout, tmp_path):
+    """Not only the same scores: the same filed 得分, 总分, grade, goal, result and reasons."""
+    data = as_filed(toml_data(LETING), LAYOUTS[layout])
+    data["projects"][0]["indicators"][0]["score"] = D(18)
+    data["projects"][0]["indicators"][0]["reason"] = "一个项目延期落地"
+    data["projects"][1]["score"] = D("99.5")
+    data["projects"][2]["budget"]["score"] = D("9.8")
+    data["projects"][2]["budget"]["reason"] = "年末结余 0.18 万元"
+    sheets, _ = build(data, LAYOUTS[layout])
+    path = save_xlsx(sheets, tmp_path / "leting.xlsx")
+    got, _ = assert_scores_like(path, data)
+    read = scoring.load(path)
+    for index, project in enumerate(data["projects"]):
+        table = read.projects[index]
+        assert table.name == project["name"]
+        assert table.score == project.get("score")
+        assert table.grade == project["grade"]
+        assert table.goal == project["goal"]
+        assert table.result == project["result"]
+        assert table.weights_reason == project["weights_reason"]
+        assert table.budget.score == project["budget"].get("score")
+        assert table.budget.reason == project["budget"].get("reason", "")
+        assert [i.score for i in table.indicators] == [
+            i.get("score") for i in project["indicators"]
+        ]
+        assert [i.reason for i in table.indicators] == [
+            i.get("reason", "") for i in project["indicators"]
+        ]
+        assert [(i.level1, i.level2) for i in table.indicators] == [
+            (i["level1"], i["level2"]) for i in project["indicators"]
+        ]
+
+
+def test_percent_number_formats(tmp_path):
+    """0.95 shown as 95% (format 0%) and 0.957 shown as 95.70% (0.00%) are 95% and 95.7%;
+    the same shares as text read the same."""
+    indicators = [
+        ("完成率", "≥90%", (0.95, "0%"), "95%"),
+        ("合格率", "≥90%", (0.957, "0.00%"), "95.7%"),
+        ("知晓率", (1, "0%"), (0.8, "0.0%"), "80%"),
+        ("满意度", "≥90%", "92%", "92%"),
+    ]
+    data = {
+        "department": {
+            "name": "某县测试单位",
+            "year": 2023,
+            "budget": {"planned": D(10), "adjusted": D(10), "spent": D(9)},
+        },
+        "projects": [
+            {
+                "name": "测试项目",
+                "budget": {"planned": D(10), "adjusted": D(10), "spent": D(9)},
+                "indicators": [],
+            }
+        ],
+    }
+    sheet = Sheet("项目1")
+    for row, header in enumerate(
+        ("项目名称", "主管部门"), start=1
+    ):  # the header blocks, by hand
+        sheet.put(row, 1, header)
+        sheet.put(row, 2, "测试项目" if row == 1 else "某县测试单位")
+    sheet.put(3, 3, "年初预算数")
+    sheet.put(3, 4, "全年预算数")
+    sheet.put(3, 5, "全年执行数")
+    sheet.put(4, 2, "年度资金总额")
+    for column, amount in zip((3, 4, 5), (10, 10, 9)):
+        sheet.put(4, column, amount)
+    grid = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值")
+    for column, word in enumerate(grid, start=1):
+        sheet.put(6, column, word)
+    for row, (name, target, actual, as_text) in enumerate(indicators, start=7):
+        sheet.put(row, 1, "产出指标")
+        sheet.put(row, 2, "质量指标")
+        sheet.put(row, 3, name)
+        sheet.put(row, 4, *(target if isinstance(target, tuple) else (target,)))
+        sheet.put(row, 5, *(actual if isinstance(actual, tuple) else (actual,)))
+        sheet.put(row, 6, 20)
+        data["projects"][0]["indicators"].append(
+            {
+                "level1": "产出指标",
+                "level2": "质量指标",
+                "name": name,
+                "target": "100%" if isinstance(target, tuple) else target,
+                "actual": as_text,
+                "weight": D(20),
+            }
+        )
+    sheet.put(1, 3, "（2023年度）")
+    path = save_xlsx([sheet], tmp_path / "percent.xlsx")
+    read = scoring.load(path)
+    assert [i["target"] for i in read.data["projects"][0]["indicators"]] == [
+        "≥90%",
+        "≥90%",
+        "100%",
+        "≥90%",
+    ]
+    assert [i["actual"] for i in read.data["projects"][0]["indicators"]] == [
+        "95%",
+        "95.7%",
+        "80%",
+        "92%",
+    ]
+    data["department"]["budget"] = {"planned": D(10), "adjusted": D(10), "spent": D(9)}
+    data["department"]["name"] = "某县测试单位"
+    assert_scores_like(path, data)
+
+
+# The Sichuan 2023 template: 年度指标值 split into 指标性质 (≥, ≤, =, 定性) | 指标值 | 度量单位,
+# the actual a bare number in the unit of 度量单位.
+SICHUAN_ROWS = [
+    # level1, level2, name, (指标性质, 指标值, 度量单位), actual in the sheet, TOML target, actual
+    ("产出指标", "数量指标", "硬化道路里程", ("≥", 30, "公里"), 28, "≥30公里", "28公里"),
+    ("产出指标", "数量指标", "培训人次", ("=", 42, "人次"), 42, "=42人次", "42人次"),
+    ("产出指标", "质量指标", "验收合格率", ("=", (1, "0%"), "%"), (1, "0%"), "=100%", "100%"),
+    ("产出指标", "成本指标", "单位成本", ("≤", 90, "万元"), 85, "≤90万元", "85万元"),
+    ("效益指标", "社会效益指标", "通行条件", ("定性", "明显改善", None), "达成", "明显改善", "达成"),
+    ("满意度指标", "服务对象满意度指标", "群众满意度", ("≥", "90", "%"), "94%", "≥90%", "94%"),
+]
+
+
+def sichuan_data() -> dict:
+    weights = [20, 20, 10, 10, 20, 10]
+    return {
+        "department": {
+            "name": "某县交通运输局",
+            "year": 2023,
+            "budget": {"planned": D(100), "adjusted": D(120), "spent": D(96)},
+        },
+        "projects": [
+            {
+                "name": "乡村道路硬化",
+                "budget": {
+                    "planned": D(100),
+                    "adjusted": D(120),
+                    "spent": D(96),
+                    "reason": "追加预算 20 万元，年末工程款未结清",
+                },
+                "indicators": [
+                    {
+                        "level1": l1,
+                        "level2": l2,
+                        "name": name,
+                        "target": target,
+                        "actual": actual,
+                        "weight": D(weight),
+                    }
+                    for (l1, l2, name, _, _, target, actual), weight in zip(SICHUAN_ROWS, weights)
+                ],
+            }
+        ],
+    }
+
+
+def sichuan_sheets() -> list[Sheet]:
+    """The Sichuan form as units fill it, with its own column order and a 总分 row."""
+    sheet = Sheet("项目支出绩效自评表")
+    put, merge = sheet.put, sheet.merge
+    put(1, 1, "项目支出绩效自评表")
+    merge(1, 1, 1, 10)
+    put(2, 1, "（2023年度）")
+    merge(2, 1, 2, 10)
+    put(3, 1, "项目名称")
+    put(3, 2, "乡村道路硬化")
+    merge(3, 2, 3, 10)
+    put(4, 1, "主管部门")
+    put(4, 2, "某县交通运输局")
+    merge(4, 2, 4, 5)
+    put(4, 6, "实施单位")
+    put(4, 7, "某县交通运输局公路养护段")
+    merge(4, 7, 4, 10)
+    put(5, 1, "项目资金（万元）")
+    merge(5, 1, 8, 2)
+    for column, word in zip(range(3, 9), ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")):
+        put(5, column, word)
+    put(6, 3, 100)  # a row without its label: the first row with amounts is the total
+    put(6, 4, 120)
+    put(6, 5, 96)
+    put(6, 6, 10)
+    put(6, 7, 0.8, "0.00%")
+    put(7, 2, "资金偏差原因")
+    put(7, 3, "追加预算 20 万元，年末工程款未结清")
+    merge(7, 3, 7, 10)
+    put(10, 1, "一级指标")
+    put(10, 2, "二级指标")
+    put(10, 3, "三级指标")
+    put(10, 4, "年度指标值")
+    merge(10, 4, 10, 6)
+    put(11, 4, "指标性质")
+    put(11, 5, "指标值")
+    put(11, 6, "度量单位")
+    for column, word in zip((7, 8, 9, 10), ("全年实际值", "分值", "得分", "偏差原因分析及改进措施")):
+        put(10, column, word)
+        merge(10, column, 11, column)
+    for column in (1, 2, 3):
+        merge(10, column, 11, column)
+    weights = [20, 20, 10, 10, 20, 10]
+    for row, ((l1, l2, name, (op, value, unit), actual, _, _), weight) in enumerate(
+        zip(SICHUAN_ROWS, weights), start=12
+    ):
+        put(row, 1, l1)
+        put(row, 2, l2)
+        put(row, 3, name)
+        put(row, 4, op)
+        put(row, 5, *(value if isinstance(value, tuple) else (value,)))
+        put(row, 6, unit)
+        put(row, 7, *(actual if isinstance(actual, tuple) else (actual,)))
+        put(row, 8, weight)
+    merge(12, 1, 15, 1)
+    merge(12, 2, 13, 2)
+    put(18, 1, "总分")
+    merge(18, 1, 18, 7)
+    put(18, 8, 100)
+    put(19, 1, "自评等级")
+    merge(19, 1, 19, 7)
+    return [sheet]
+
+
+def test_sichuan_form_scores_like_toml(tmp_path):
+    path = save_xlsx(sichuan_sheets(), tmp_path / "sichuan.xlsx")
+    data = sichuan_data()
+    # No 部门 sheet: the department is the 主管部门, its budget the project's.
+    assert_scores_like(path, data)
+    assert_scores_like(path, data, same_findings=False)
+    got = scoring.score(path, rules="sichuan-2023")
+    want = scoring.score(data, rules="sichuan-2023")
+    assert got.department.score == want.department.score
+    assert findings(got) == findings(want)
+
+
+def test_sichuan_targets_put_together(tmp_path):
+    path = save_xlsx(sichuan_sheets(), tmp_path / "sichuan.xlsx")
+    read = scoring.load(path).data["projects"][0]["indicators"]
+    assert [i["target"] for i in read[:4]] == ["≥30公里", "=42人次", "=100%", "≤90万元"]
+    assert read[5]["target"] == "≥90%"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="read.py _target glues 指标性质 「定性」 in front of a qualitative 指标值: "
+    "the target reads 「定性明显改善」, not 「明显改善」",
+)
+def test_sichuan_qualitative_target_without_its_kind(tmp_path):
+    path = save_xlsx(sichuan_sheets(), tmp_path / "sichuan.xlsx")
+    read = scoring.load(path).data["projects"][0]["indicators"]
+    assert read[4]["target"] == "明显改善"
+
+
+def test_project_sheets_without_department_sheet(tmp_path):
+    """A workbook of 自评表 only: the department is named by 主管部门, its year by the title
+    and its budget is the sum of its projects — each assumption reported, none silent."""
+    data = toml_data(LETING)
+    sheets, _ = build(data, LAYOUTS["moved-rows"], department_sheet=False)
+    path = save_xlsx(sheets, tmp_path / "leting.xlsx")
+    expected = as_filed(data, LAYOUTS["moved-rows"])
+    expected["department"]["budget"] = {"planned": D(65), "adjusted": D(65), "spent": D("63.62")}
+    got, _ = assert_scores_like(path, expected)
+    assumed = {f.where for f in got.findings if f.code == "read-assumption"}
+    assert assumed == {"department.name", "department.budget"}
+    assert got.department.name == data["department"]["name"]
+    assert got.department.year == 2023
+
+
+def test_department_own_table_sheet(tmp_path):
+    """A 部门整体 sheet is the department's own table: mof-2020's auto method scores the
+    department from it (table), not from its projects."""
+    data = toml_data(CASES / "department-auto-table.toml")
+    for layout in (Layout(), LAYOUTS["everything"]):
+        sheets, _ = build(data, layout)
+        assert [s.name for s in sheets] == ["部门", "园区基础设施维护", "招商推介", "部门整体"]
+        path = save_xlsx(sheets, tmp_path / "department.xlsx")
+        got, want = assert_scores_like(path, as_filed(data, layout))
+        assert got.department.method == want.department.method == "table"
+        assert got.department.score == D(84)
+        assert [i.score for i in got.department.table.indicators] == [D(45), D(30)]
+
+
+def test_department_own_table_canonical(tmp_path):
+    data = toml_data(CASES / "department-auto-table.toml")
+    path = tmp_path / "department.xlsx"
+    evaluation_workbook(data).save(path)
+    got, _ = assert_scores_like(path, data)
+    assert got.department.method == "table"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="read.py read_workbook copies name, budget, indicators, goal, result and "
+    "weights_reason from a 部门整体 sheet, not its filed 总分 / 自评等级: without a 部门 sheet "
+    "the department's filed score is lost and its recorded-score-mismatch never raised",
+)
+def test_department_own_table_filed_total_without_department_sheet(tmp_path):
+    data = toml_data(CASES / "department-auto-table.toml")
+    data["department"]["score"] = D(90)
+    data["department"]["grade"] = "优"
+    sheets, _ = build(data, Layout(), department_sheet=False)
+    path = save_xlsx(sheets, tmp_path / "department.xlsx")
+    read = scoring.load(path)
+    assert (read.department.score, read.department.grade) == (D(90), "优")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="read.py _read_rows ends the grid only at 总分/自评等级: without a 总分 row a note "
+    "merged across the sheet under the grid fills the 三级指标 and 年度指标值 columns and is "
+    "read as an indicator",
+)
+def test_note_under_grid_without_totals(tmp_path):
+    data = as_filed(toml_data(LANGFANG), Layout(totals=False))
+    sheets, _ = build(data, Layout(totals=False))
+    sheet = sheets[1]
+    last = max(row for row, _ in sheet.cells)
+    sheet.put(last + 2, 1, "填表说明：实际完成值按年末统计口径填写。")
+    sheet.merge(last + 2, 1, last + 2, 8)
+    path = save_xlsx(sheets, tmp_path / "langfang.xlsx")
+    assert len(scoring.load(path).projects[0].indicators) == 9
+
+
+# --- 3. .xls -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("layout", ["merged-levels", "everything-but-percent", "sichuan-split"])
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_xls_scores_like_toml(example, layout, tmp_path):
+    pytest.importorskip("python_calamine")
+    chosen = LAYOUTS.get(layout) or Layout(
+        left=1, notes=True, gaps=True, merged=True, funds="本年财政拨款", weights=True
+    )
+    data = as_filed(toml_data(EXAMPLES[example]), chosen)
+    sheets, at = build(data, chosen)
+    path = save_xls(sheets, tmp_path / f"{example}.xls")
+    assert_scores_like(path, data)
+    read = scoring.load(path)
+    assert read.locations["projects[0].indicators[1].actual"] == cell(
+        at, path, "projects[0].indicators[1].actual"
+    )
+
+
+def test_xls_sichuan_form(tmp_path):
+    pytest.importorskip("python_calamine")
+    sheets = sichuan_sheets()
+    sheet = sheets[0]
+    # .xls keeps no way to read a number format here: the percentages are written as text.
+    sheet.put(14, 5, "100")
+    sheet.put(14, 7, "100%")
+    sheet.put(6, 7, "80.00%")
+    path = save_xls(sheets, tmp_path / "sichuan.xls")
+    assert_scores_like(path, sichuan_data())
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="grid.py _load_xls passes no number format to _cell_value (python-calamine gives "
+    "none): an .xls cell 0.95 shown as 95% reads as 0.95, and 「≥90%」 scores it as 0.95%",
+)
+def test_xls_percent_number_format(tmp_path):
+    pytest.importorskip("python_calamine")
+    data = as_filed(toml_data(LETING), LAYOUTS["percent-numbers"])
+    sheets, _ = build(data, LAYOUTS["percent-numbers"])
+    path = save_xls(sheets, tmp_path / "leting.xls")
+    assert_scores_like(path, data)
+
+
+# --- 4. cell addresses -------------------------------------------------------------------------
+
+MOVED = Layout(left=1, notes=True, gaps=True, merged=True, funds="当年财政拨款", weights=True)
+
+
+def _broken(tmp_path: Path, change, name: str = "bad.xlsx", layout: Layout = MOVED):
+    data = as_filed(toml_data(LANGFANG), layout)
+    change(data)
+    sheets, at = build(data, layout)
+    saver = save_xls if name.endswith(".xls") else save_xlsx
+    return saver(sheets, tmp_path / name), at
+
+
+def _no_traceback(run) -> None:
+    assert "Traceback" not in run.err, run
+    assert "internal error" not in run.err, run
+
+
+@pytest.mark.parametrize("name", ["bad.xlsx", "bad.xls"])
+def test_error_actual_not_a_number_names_its_cell(name, tmp_path):
+    def change(data):
+        data["projects"][0]["indicators"][1]["actual"] = "很多"
+
+    path, at = _broken(tmp_path, change, name)
+    address = cell(at, path, "projects[0].indicators[1].actual")
+    assert address == f"{name}!{sheet_name(toml_data(LANGFANG)['projects'][0]['name'])}!F23"
+    run = run_cli("score", str(path))
+    assert run.code == 2, run
+    _no_traceback(run)
+    assert address in run.err
+    assert "很多" in run.err
+    with pytest.raises(scoring.InputError) as caught:
+        scoring.score(path)
+    assert caught.value.problems[0].cell == address
+
+
+def test_error_units_disagree_names_its_cell(tmp_path):
+    def change(data):
+        data["projects"][0]["indicators"][2]["target"] = "≥95%"
+        data["projects"][0]["indicators"][2]["actual"] = "95个"
+
+    path, at = _broken(tmp_path, change)
+    run = run_cli("score", str(path))
+    assert run.code == 2, run
+    _no_traceback(run)
+    assert cell(at, path, "projects[0].indicators[2].actual") in run.err
+    assert "'个'" in run.err
+
+
+def test_errors_each_name_their_cell(tmp_path):
+    """Several bad values: every one is reported, each with its own cell."""
+
+    def change(data):
+        data["projects"][0]["indicators"][0]["weight"] = "十分"
+        data["projects"][0]["indicators"][4]["actual"] = "正在统计"
+        data["projects"][0]["budget"]["spent"] = "三十七万"
+        data["department"]["budget"]["spent"] = "很多"
+
+    path, at = _broken(tmp_path, change)
+    run = run_cli("score", str(path))
+    assert run.code == 2, run
+    _no_traceback(run)
+    for where in (
+        "projects[0].indicators[0].weight",
+        "projects[0].indicators[4].actual",
+        "projects[0].budget.spent",
+        "department.budget.spent",
+    ):
+        assert f"{cell(at, path, where)} ({where})" in run.err, where
+    assert "bad.xlsx!部门!B7 (department.budget.spent)" in run.err
+
+
+def test_error_in_canonical_layout_names_its_cell(tmp_path):
+    data = toml_data(LANGFANG)
+    data["projects"][0]["indicators"][1]["actual"] = "很多"
+    path = tmp_path / "file.xlsx"
+    evaluation_workbook(data).save(path)
+    run = run_cli("score", str(path))
+    assert run.code == 2, run
+    _no_traceback(run)
+    assert "file.xlsx!项目1!E12 (projects[0].indicators[1].actual)" in run.err
+
+
+def test_findings_carry_their_cell(tmp_path):
+    path, at = _broken(tmp_path, lambda data: None, "langfang.xlsx")
+    run = run_cli("score", str(path), "-f", "json")
+    assert run.code == 0, run
+    found = {(f["code"], f["where"]): f["cell"] for f in json.loads(run.out)["findings"]}
+    assert found[("recorded-score-mismatch", "projects[0].indicators[0]")] == cell(
+        at, path, "projects[0].indicators[0]"
+    )
+    assert found[("recorded-score-mismatch", "projects[0].budget")] == cell(
+        at, path, "projects[0].budget.spent"
+    )
+    assert found[("execution-low", "projects[0].budget")] == cell(
+        at, path, "projects[0].budget.spent"
+    )
+    assert found[("recorded-score-mismatch", "projects[0]")].startswith(f"{path.name}!")
+    run = run_cli("check", str(path), "-f", "json")
+    assert run.code == 0, run
+    checked = {(f["code"], f["where"]): f["cell"] for f in json.loads(run.out)["findings"]}
+    assert checked == found
+
+
+def test_findings_in_toml_have_no_cell(tmp_path, langfang):
+    run = run_cli("score", str(langfang), "-f", "json")
+    assert run.code == 0, run
+    assert all(f["cell"] is None for f in json.loads(run.out)["findings"])
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="read.py _read_department records department.budget.planned/adjusted/spent but "
+    "not department.budget itself, so execution-low@department.budget (read from the 部门 "
+    "sheet) carries no cell",
+)
+def test_department_findings_carry_their_cell(tmp_path):
+    path, _ = _broken(tmp_path, lambda data: None, "langfang.xlsx")
+    result = scoring.score(path)
+    low = [f for f in result.findings if f.where == "department.budget"]
+    assert low
+    assert all(f.cell and f.cell.startswith("langfang.xlsx!部门!") for f in low)
+
+
+# --- 5. not a spreadsheet ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, content",
+    [
+        ("notes.xlsx", "项目名称,招商经费\n这不是 Excel 文件\n".encode()),
+        ("random.xls", bytes(range(256)) * 8 + os.urandom(2048)),
+        ("empty.xlsx", b""),
+        ("empty.xls", b""),
+        ("zip.xlsx", b"PK\x03\x04 not really a zip"),
+    ],
+)
+def test_not_a_spreadsheet_is_refused(name, content, tmp_path):
+    path = tmp_path / name
+    path.write_bytes(content)
+    for command in ("score", "check", "convert"):
+        extra = ["-o", str(tmp_path / "out.toml")] if command == "convert" else []
+        run = run_cli(command, str(path), *extra)
+        assert run.code == 2, run
+        _no_traceback(run)
+        assert name in run.err
+        assert "not a spreadsheet" in run.err
+    assert not (tmp_path / "out.toml").exists()
+    with pytest.raises(scoring.InputError) as caught:
+        scoring.score(path)
+    assert caught.value.code == "not-a-spreadsheet"
+
+
+def test_workbook_without_a_grid_is_refused(tmp_path):
+    sheet = Sheet("Sheet1")
+    sheet.put(1, 1, "会议纪要")
+    path = save_xlsx([sheet], tmp_path / "minutes.xlsx")
+    run = run_cli("score", str(path))
+    assert run.code == 2, run
+    _no_traceback(run)
+    assert "一级指标" in run.err
+
+
+# --- 6. convert --------------------------------------------------------------------------------
+
+
+def _json_scores(run) -> dict:
+    data = json.loads(run.out)
+    for finding in data["findings"]:
+        finding.pop("cell")
+    return {key: data[key] for key in ("department", "projects", "findings")}
+
+
+@pytest.mark.parametrize("layout", ["everything", "sichuan-split", "no-totals"])
+def test_convert_xlsx_to_toml_scores_the_same(layout, tmp_path):
+    data = as_filed(toml_data(LETING), LAYOUTS[layout])
+    sheets, _ = build(data, LAYOUTS[layout])
+    book = save_xlsx(sheets, tmp_path / "x.xlsx")
+    run = run_cli("convert", str(book), "-o", str(tmp_path / "x.toml"))
+    assert run.code == 0, run
+    from_book = run_cli("score", str(book), "-f", "json")
+    from_toml = run_cli("score", str(tmp_path / "x.toml"), "-f", "json")
+    assert from_book.code == from_toml.code == 0
+    assert _json_scores(from_book) == _json_scores(from_toml)
+    assert_scores_like(tmp_path / "x.toml", data)
+
+
+def test_convert_records_what_was_assumed(tmp_path):
+    data = toml_data(LETING)
+    sheets, _ = build(data, Layout(), department_sheet=False)
+    book = save_xlsx(sheets, tmp_path / "x.xlsx")
+    run = run_cli("convert", str(book), "-o", str(tmp_path / "x.toml"))
+    assert run.code == 0, run
+    text = (tmp_path / "x.toml").read_text("utf-8")
+    assert "# note: department.budget:" in text
+    assert "# note: department.name:" in text
+    converted = tomllib.loads(text, parse_float=D)
+    assert converted["department"]["budget"]["adjusted"] == D(65)
+    assert scoring.score(tmp_path / "x.toml").department.score == (
+        scoring.score(book).department.score
+    )
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_examples_round_trip_toml_xlsx_toml(example, tmp_path):
+    a = tmp_path / "a.toml"
+    a.write_text(case_evaluation(EXAMPLES[example]), "utf-8")
+    run = run_cli("convert", str(a), "-o", str(tmp_path / "a.xlsx"))
+    assert run.code == 0, run
+    run = run_cli("convert", str(tmp_path / "a.xlsx"), "-o", str(tmp_path / "b.toml"))
+    assert run.code == 0, run
+    first = tomllib.loads(a.read_text("utf-8"), parse_float=D)
+    second = tomllib.loads((tmp_path / "b.toml").read_text("utf-8"), parse_float=D)
+    assert second == first
+    assert_scores_like(tmp_path / "a.xlsx", first)
+    assert_scores_like(tmp_path / "b.toml", first)
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_examples_round_trip_through_json(example, tmp_path):
+    a = tmp_path / "a.toml"
+    a.write_text(case_evaluation(EXAMPLES[example]), "utf-8")
+    for source, target in (("a.toml", "a.xlsx"), ("a.xlsx", "a.json"), ("a.json", "b.xlsx")):
+        run = run_cli("convert", str(tmp_path / source), "-o", str(tmp_path / target))
+        assert run.code == 0, run
+    first = tomllib.loads(a.read_text("utf-8"), parse_float=D)
+    assert scoring.load(tmp_path / "b.xlsx").data == first
+
+
+# --- 7. score -f xlsx --------------------------------------------------------------------------
+
+
+def test_scored_workbook_langfang(tmp_path, langfang):
+    out = tmp_path / "out.xlsx"
+    run = run_cli("score", str(langfang), "-f", "xlsx", "-o", str(out))
+    assert run.code == 0, run
+    book = openpyxl.load_workbook(out)
+    sheet = book["项目1"]
+    assert sheet["G6"].value == pytest.approx(0.862)  # 执行率 37.24 / 43.2, to 4 decimals
+    assert "%" in sheet["G6"].number_format
+    assert (sheet["F6"].value, sheet["H6"].value) == (10, 8.62)
+    assert sheet["I5"].value == "自评得分"
+    assert sheet["I6"].value == 9  # filed 9, computed 8.62
+    assert [sheet[f"G{row}"].value for row in range(11, 20)] == [8.62] + [10] * 8
+    assert sheet["I11"].value == 9
+    assert [sheet[f"I{row}"].value for row in range(12, 20)] == [None] * 8
+    assert (sheet["A20"].value, sheet["G20"].value, sheet["I20"].value) == ("总分", 97.24, 98)
+    assert (sheet["A21"].value, sheet["G21"].value, sheet["I21"].value) == ("自评等级", "优", None)
+    assert_scores_like(out, toml_data(LANGFANG), same_findings=False)
+    got, want = scoring.score(out), scoring.score(toml_data(LANGFANG))
+    assert findings(got) == findings(want)
+
+
+def test_scored_workbook_leting(tmp_path, leting):
+    out = tmp_path / "out.xlsx"
+    run = run_cli("score", str(leting), "-f", "xlsx", "-o", str(out))
+    assert run.code == 0, run
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["汇总", "部门", "项目1", "项目2", "项目3"]
+    expected = {
+        "项目1": (0.99, 9.9, [20, 20, 15, 20, 15], 99.9),
+        "项目2": (0.9714, 9.71, [30, 25, 35], 99.71),
+        "项目3": (0.982, 9.82, [55, 35], 99.82),
+    }
+    for name, (rate, execution, scores, total) in expected.items():
+        sheet = book[name]
+        assert sheet["G6"].value == pytest.approx(rate)
+        assert sheet["H6"].value == pytest.approx(execution)
+        last = 10 + len(scores)
+        assert [sheet[f"G{row}"].value for row in range(11, last + 1)] == scores
+        assert sheet[f"G{last + 1}"].value == pytest.approx(total)
+        assert sheet[f"G{last + 2}"].value == "优"
+        # nothing was filed, so nothing differs: no 自评得分 value anywhere
+        assert all(sheet.cell(row=r, column=9).value in (None, "自评得分") for r in range(1, 30))
+    summary = book["汇总"]
+    assert summary["B10"].value == pytest.approx(99.79)
+    assert_scores_like(out, toml_data(LETING))
+
+
+def test_scored_workbook_of_a_workbook(tmp_path):
+    """A unit's workbook scored to a workbook: the result reads back and scores the same."""
+    data = as_filed(toml_data(LANGFANG), LAYOUTS["everything"])
+    sheets, _ = build(data, LAYOUTS["everything"])
+    book = save_xlsx(sheets, tmp_path / "in.xlsx")
+    out = tmp_path / "out.xlsx"
+    run = run_cli("score", str(book), "-f", "xlsx", "-o", str(out))
+    assert run.code == 0, run
+    assert openpyxl.load_workbook(out)["项目1"]["G6"].value == pytest.approx(0.862)
+    assert_scores_like(out, data)
+
+
+# --- 8. template -------------------------------------------------------------------------------
+
+
+def test_templates_read_back_without_errors(tmp_path):
+    blank_xlsx, blank_toml = tmp_path / "blank.xlsx", tmp_path / "blank.toml"
+    run = run_cli("template", "-o", str(blank_xlsx), "--year", "2024")
+    assert run.code == 0, run
+    run = run_cli("template", "-f", "toml", "-o", str(blank_toml), "--year", "2024")
+    assert run.code == 0, run
+    for path in (blank_xlsx, blank_toml):
+        run = run_cli("check", str(path))
+        assert run.code == 0, run
+        run = run_cli("check", str(path), "-f", "json")
+        assert run.code == 0, run
+        severities = {f["severity"] for f in json.loads(run.out)["findings"]}
+        assert "error" not in severities
+    assert_scores_like(blank_xlsx, tomllib.loads(blank_toml.read_text("utf-8"), parse_float=D))
+    assert scoring.load(blank_xlsx).department.year == 2024
+
+
+def test_template_filled_in_scores(tmp_path):
+    """A unit fills the blank workbook's cells; the filled workbook scores like its TOML."""
+    blank = tmp_path / "blank.xlsx"
+    assert run_cli("template", "-o", str(blank), "--year", "2024").code == 0
+    book = openpyxl.load_workbook(blank)
+    department, project = book["部门"], book["项目1"]
+    department["B2"] = "某县教育局"
+    for row, amount in ((4, 50), (5, 50), (6, 45)):
+        department[f"B{row}"] = amount
+    project["B3"] = "教师培训"
+    for column, amount in (("C", 50), ("D", 50), ("E", 45)):
+        project[f"{column}6"] = amount
+    project["C7"] = "部分培训改为线上，节约经费"
+    project["E11"] = "80人次"
+    project["H11"] = "两期培训合并"
+    book.save(tmp_path / "filled.xlsx")
+    data = {
+        "department": {
+            "name": "某县教育局",
+            "year": 2024,
+            "budget": {"planned": D(50), "adjusted": D(50), "spent": D(45)},
+        },
+        "projects": [
+            {
+                "name": "教师培训",
+                "budget": {
+                    "planned": D(50),
+                    "adjusted": D(50),
+                    "spent": D(45),
+                    "reason": "部分培训改为线上，节约经费",
+                },
+                "indicators": [
+                    {
+                        "level1": "产出指标",
+                        "level2": "数量指标",
+                        "name": "（示例）培训人次",
+                        "target": "≥100人次",
+                        "actual": "80人次",
+                        "weight": D(50),
+                        "reason": "两期培训合并",
+                    },
+                    {
+                        "level1": "效益指标",
+                        "level2": "社会效益指标",
+                        "name": "（示例）政策知晓率",
+                        "target": "≥90%",
+                        "actual": "95%",
+                        "weight": D(30),
+                    },
+                    {
+                        "level1": "满意度指标",
+                        "level2": "服务对象满意度指标",
+                        "name": "（示例）服务对象满意度",
+                        "target": "≥90%",
+                        "actual": "92%",
+                        "weight": D(10),
+                    },
+                ],
+            }
+        ],
+    }
+    got, _ = assert_scores_like(tmp_path / "filled.xlsx", data)
+    assert got.projects[0].indicators[0].score == D(40)
