@@ -11,6 +11,7 @@ __version__ = "0.1.0"
 __all__ = [
     "Finding",
     "InputError",
+    "MethodInput",
     "PluginError",
     "Rating",
     "Result",
@@ -28,6 +29,7 @@ _LAZY = {
     "load": "api",
     "ruleset": "api",
     "Rating": "methods",
+    "MethodInput": "methods",
     "Result": "result",
     "Finding": "result",
     "ScoringError": "errors",

@@ -979,28 +979,26 @@ def cmd_plugins(args) -> int:
     table = Table(show_edge=False, pad_edge=False)
     for header in ("plugin", "distribution", "version", "hooks", "registers"):
         table.add_column(header)
-    registries = {
-        "scoring_register_methods": host.methods,
-        "scoring_register_readers": host.readers,
-        "scoring_register_renderers": host.renderers,
-        "scoring_register_checks": host.checks,
-    }
+    # what each plugin registered, by kind, from the registries themselves
+    _ = (host.methods, host.readers, host.renderers, host.checks, host.catalog)
+    kinds = {"method": "methods", "reader for": "readers", "format": "formats", "check": "checks"}
     for info in host.plugins():
-        plugin = host.pm.get_plugin(info.name)
-        names = []
-        for hook in info.hooks:
-            impls = getattr(host.pm.hook, hook).get_hookimpls()
-            mine = [i for i in impls if i.plugin is plugin]
-            if hook in registries and mine:
-                names += sorted(mine[0].function())
-            elif hook == "scoring_register_rulesets" and mine:
-                names += sorted(
-                    rid
-                    for rid, path in host.catalog.items()
-                    if any(p == path for p, owner in host.ruleset_files if owner == info.name)
-                )
+        parts = []
+        for kind, label in kinds.items():
+            names = sorted(
+                n for (k, n), owner in host.owners.items() if k == kind and owner.name == info.name
+            )
+            if names:
+                parts.append(f"{label}: {', '.join(names)}")
+        rulesets = sorted(
+            rid
+            for rid, path in host.catalog.items()
+            if any(p == path and owner == info.name for p, owner in host.ruleset_files)
+        )
+        if rulesets:
+            parts.append(f"rule sets: {', '.join(rulesets)}")
         table.add_row(
-            info.name, info.distribution, info.version, "\n".join(info.hooks), ", ".join(names)
+            info.name, info.distribution, info.version, "\n".join(info.hooks), "\n".join(parts)
         )
     console = Console(no_color=bool(os.environ.get("NO_COLOR")), width=_width())
     console.print(table)

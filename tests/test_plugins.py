@@ -13,7 +13,7 @@ from scoring.methods import Rating
 
 
 def test_builtins_come_through_the_entry_point_group():
-    host = Host()
+    host = Host(autoload=False)  # the built-in plugins only, whatever else is installed
     names = {info.name for info in host.plugins()}
     assert {"methods", "rulesets", "readers", "renderers", "checks"} <= names
     assert {
@@ -293,7 +293,8 @@ def test_a_thousand_scorings_load_plugins_and_rules_once(leting):
     before = dict(host.stats)
     for _ in range(1000):
         scoring.score(data, rules="mof-2020", host=host)
-    assert host.stats == before == {"plugins_loaded": 5, "rulesets_compiled": 1}
+    assert host.stats == before and before["rulesets_compiled"] == 1
+    assert before["plugins_loaded"] == len(host.plugins())
 
 
 def test_the_testing_helpers(tmp_path, scoring_host):

@@ -37,6 +37,7 @@ class Grid:
     cells: dict[tuple[int, int], object] = field(default_factory=dict)
     rows: int = 0
     columns: int = 0
+    formats: bool = True  # whether number formats were read (a % cell as "95%"); not for .xls
 
     def value(self, row: int, column: int):
         return self.cells.get((row, column))
@@ -145,7 +146,11 @@ def _load_xls(path: Path) -> list[Grid]:
         sheet = workbook.get_sheet_by_name(name)
         values = sheet.to_python(skip_empty_area=False)
         grid = Grid(
-            str(path), name, rows=len(values), columns=max((len(r) for r in values), default=0)
+            str(path),
+            name,
+            rows=len(values),
+            columns=max((len(r) for r in values), default=0),
+            formats=False,
         )
         for r, row in enumerate(values):
             for c, value in enumerate(row):

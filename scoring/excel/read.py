@@ -36,6 +36,7 @@ GRID_COLUMNS = {
 }
 SUB_HEADERS = ("指标性质", "度量单位", "计量单位", "指标值")
 TOTAL_LABELS = ("总分", "合计", "总计", "得分合计")
+END_LABELS = ("分值调整说明",)
 GRADE_LABELS = ("自评等级", "等级", "评价等级")
 WEIGHT_IN_LABEL = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -68,7 +69,9 @@ def read_workbook(path: Path) -> SheetData:
     grids = load_grids(path)
     locations: dict[str, str] = {}
     notes: list[tuple[str, str]] = []
-    department_grid = next((g for g in grids if _is_department_sheet(g)), None)
+    department_grid = next(
+        (g for g in grids if _is_department_sheet(g) and _grid_header(g) is None), None
+    )
     tables = [g for g in grids if _grid_header(g) is not None]
     own = [g for g in tables if "部门整体" in g.sheet or "部门整体" in _title(g)]
     projects = [g for g in tables if g not in own]
@@ -93,9 +96,11 @@ def read_workbook(path: Path) -> SheetData:
         department.setdefault("name", table["name"])
         department.setdefault("budget", table["budget"])
         department["indicators"] = table["indicators"]
-        for key in ("goal", "result", "weights_reason"):
+        for key in ("goal", "result", "weights_reason", "score", "grade"):
             if key in table:
                 department.setdefault(key, table[key])
+                if f"department.{key}" not in locations and "department" in locations:
+                    locations[f"department.{key}"] = locations["department"]
     _complete_department(department, projects or own, read_projects, notes, path)
     return SheetData(data, locations=locations, notes=notes)
 
@@ -140,6 +145,12 @@ def _read_department(grid: Grid, locations: dict) -> dict:
             found[role] = value
     if budget:
         found["budget"] = budget
+        first = next(
+            k for k in ("planned", "adjusted", "spent") if f"department.budget.{k}" in locations
+        )
+        locations.setdefault("department.budget", locations[f"department.budget.{first}"])
+    if "department.name" in locations:
+        locations.setdefault("department", locations["department.name"])
     return found
 
 
@@ -275,7 +286,8 @@ def _below(grid: Grid, label: str, limit: int):
 def _read_budget(grid: Grid, limit: int, where: str, locations: dict) -> dict:
     """项目资金（万元）: the 年度资金总额 row under 年初预算数 / 全年预算数 / 全年执行数."""
     for row in range(limit):
-        texts = grid.row_texts(row)
+        # 全年预算数（A）, 执行率（B/A）: the words without what is in brackets
+        texts = [re.sub(r"[（(].*?[)）]", "", t) for t in grid.row_texts(row)]
         if "全年执行数" not in texts or not ({"年初预算数", "全年预算数"} & set(texts)):
             continue
         columns = {
@@ -344,14 +356,14 @@ def _read_rows(grid: Grid, roles: dict, start: int, prefix: str, locations: dict
     while row < grid.rows:
         texts = grid.row_texts(row)
         first = next((t for t in texts if t), "")
-        if first in TOTAL_LABELS or first in GRADE_LABELS:
+        if first in TOTAL_LABELS or first in GRADE_LABELS or first in END_LABELS:
             break
         name = grid.value(row, roles["name"])
         target = _target(grid, row, roles)
         level1 = _label(grid.value(row, roles["level1"])) or level1
         level2 = _label(grid.value(row, roles["level2"])) or level2
-        if name is None or target is None:
-            row += 1  # a blank row, a note, or a category subtotal
+        if name is None or target is None or _spans_the_row(grid, row, roles):
+            row += 1  # a blank row, a note merged across the grid, or a category subtotal
             continue
         where = f"{prefix}.indicators[{len(indicators)}]"
         indicator = {
@@ -365,6 +377,8 @@ def _read_rows(grid: Grid, roles: dict, start: int, prefix: str, locations: dict
         for key in ("level1", "level2"):
             locations[f"{where}.{key}"] = grid.address(row, roles[key])
         actual = grid.value(row, roles["actual"])
+        if not grid.formats:
+            _refuse_a_lost_percent(grid, row, roles, target, actual)
         indicator["actual"] = actual if actual is not None else ""
         locations[f"{where}.actual"] = grid.address(row, roles["actual"])
         for key in ("weight", "reason", "deduction"):
@@ -384,6 +398,33 @@ def _read_rows(grid: Grid, roles: dict, start: int, prefix: str, locations: dict
     return indicators, row
 
 
+def _refuse_a_lost_percent(grid: Grid, row: int, roles: dict, target, actual) -> None:
+    """A .xls keeps no number formats: Excel's 95% arrives as 0.95. Against a target in % above
+    1 that is surely a lost format, and guessing would be silent — so it is an error."""
+    from ..values import ValueProblem, parse_target
+
+    if not isinstance(actual, Decimal) or not 0 < actual <= 1:
+        return
+    try:
+        parsed = parse_target(target)
+    except ValueProblem:
+        return
+    if parsed.unit == "%" and parsed.value is not None and parsed.value > 1:
+        raise InputError(
+            f"{grid.address(row, roles['actual'])} holds {_plain(actual)} against the target {parsed.text}: "
+            "in a .xls the cell's % format is lost, so this is read as a number, not a percentage",
+            hint=f"type it as {_plain(actual * 100)}% in the cell, or save the workbook as .xlsx",
+            file=grid.file,
+            code="percent-format-lost",
+        )
+
+
+def _spans_the_row(grid: Grid, row: int, roles: dict) -> bool:
+    """One text over the name, target and actual columns: a note merged across the grid."""
+    cells = [grid.value(row, roles[key]) for key in ("name", "target", "actual")]
+    return cells[0] is not None and all(cell == cells[0] for cell in cells)
+
+
 def _label(value) -> str | None:
     """一级/二级指标 as a label, without a weight written into it (产出指标(50分))."""
     if value is None:
@@ -397,12 +438,21 @@ def _target(grid: Grid, row: int, roles: dict):
     if value is None:
         return None
     op = grid.value(row, roles["op"]) if "op" in roles else None
+    if op is not None and not _is_comparison(str(op)):
+        op = None  # 指标性质 may say 定性 / 定量 rather than ≥ = ≤: not part of the value
     unit = grid.value(row, roles["unit"]) if "unit" in roles else None
     if op is None and unit is None:
         return value
     text = value if isinstance(value, str) else _plain(value)
     unit_text = str(unit).strip() if unit is not None and str(unit) not in text else ""
     return f"{str(op).strip() if op is not None else ''}{text}{unit_text}"
+
+
+def _is_comparison(text: str) -> bool:
+    from ..values import _leading_op, normalise
+
+    op, rest = _leading_op(normalise(text))
+    return op is not None and not rest
 
 
 def _plain(value) -> str:
