@@ -381,6 +381,8 @@ def _new_default_host() -> Host:
     host = Host()
     for failure in host.failures:
         warnings.warn(failure.message(), PluginLoadWarning, stacklevel=2)
+    # Build every registry now, under the lock, so threads never race to build them.
+    _ = (host.readers, host.renderers, host.checks, host.catalog)
     if not host.methods:
         raise PluginError(
             "the built-in plugins are not registered: scoring is not installed as a package",
