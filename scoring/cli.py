@@ -627,24 +627,14 @@ def _plain_value(value):
 
 
 def _whatif_table(source, edits, before, changed, goal_plan, options, rules: str) -> str:
-    from io import StringIO
-
-    from rich.console import Console
     from rich.markup import escape
 
     from .compare import render_table
+    from .render import string_console
 
     text = ""
     if edits:
-        buffer = StringIO()
-        console = Console(
-            file=buffer,
-            width=options.width,
-            force_terminal=options.color,
-            no_color=not options.color,
-            color_system="standard" if options.color else None,
-            highlight=False,
-        )
+        console, buffer = string_console(options.color, options.width)
         console.print("[bold]改动[/]")
         for where, old, new in edits:
             console.print(f"  {escape(where)}：{escape(str(_plain_value(old)))} → {escape(new)}")
@@ -674,21 +664,12 @@ def _check_command(source: str, rules: str, changes) -> str:
 
 
 def _goal_table(source, goal_plan, options, rules: str) -> str:
-    from io import StringIO
-
-    from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
-    buffer = StringIO()
-    console = Console(
-        file=buffer,
-        width=options.width,
-        force_terminal=options.color,
-        no_color=not options.color,
-        color_system="standard" if options.color else None,
-        highlight=False,
-    )
+    from .render import string_console
+
+    console, buffer = string_console(options.color, options.width)
     now = goal_plan.before.department
     head = f"目标 {goal_plan.goal_label}；现为 {now.score} {now.grade}"
     if not goal_plan.reachable:

@@ -121,21 +121,12 @@ def render_table(
     columns: list[str] | None = None,
     title: str = "规则对比",
 ) -> str:
-    from io import StringIO
-
-    from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
-    buffer = StringIO()
-    console = Console(
-        file=buffer,
-        width=width,
-        force_terminal=color,
-        no_color=not color,
-        color_system="standard" if color else None,
-        highlight=False,
-    )
+    from .render import string_console
+
+    console, buffer = string_console(color, width)
     for source, results in groups:
         table = Table(
             title=f"{title} · {escape(source)}",

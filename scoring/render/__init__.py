@@ -38,6 +38,28 @@ class FileError:
         }
 
 
+def string_console(color: bool, width: int | None):
+    """A rich console that writes into a string: colour only when asked (a terminal), the
+    width given; returns (console, buffer). Every rich view is drawn this way, then written
+    once by the command line."""
+    from io import StringIO
+
+    from rich.console import Console
+
+    buffer = StringIO()
+    console = Console(
+        file=buffer,
+        width=width or 100,
+        force_terminal=color,
+        no_color=not color,
+        color_system="standard" if color else None,
+        highlight=False,
+        emoji=False,
+        legacy_windows=False,
+    )
+    return console, buffer
+
+
 def percent(rate: Decimal | None) -> str:
     if rate is None:
         return "—"

@@ -3,11 +3,9 @@ what does not add up."""
 
 from __future__ import annotations
 
-from io import StringIO
-
 from ..report import LABELS, Figure
 from ..result import Finding
-from . import SEVERITY_LABELS
+from . import SEVERITY_LABELS, string_console
 
 
 def to_dict(
@@ -31,19 +29,10 @@ def render_table(
     color: bool,
     width: int,
 ) -> str:
-    from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
-    buffer = StringIO()
-    console = Console(
-        file=buffer,
-        width=width,
-        force_terminal=color,
-        no_color=not color,
-        color_system="standard" if color else None,
-        highlight=False,
-    )
+    console, buffer = string_console(color, width)
     title = f"报告复核 · {escape(source)}" + (f"（对照 {escape(against)}）" if against else "")
     table = Table(
         title=title,

@@ -8,11 +8,9 @@ columns line up.
 
 from __future__ import annotations
 
-from io import StringIO
-
 from ..result import Result, TableResult
 from ..values import format_decimal as fmt
-from . import SEVERITY_LABELS, FileError, Options, money, percent, plain
+from . import SEVERITY_LABELS, FileError, Options, money, percent, plain, string_console
 
 
 def esc(text) -> str:
@@ -38,19 +36,7 @@ def grade_style(result: Result, grade: str) -> str:
 
 
 def render(entries: list[Result | FileError], options: Options) -> str:
-    from rich.console import Console
-
-    buffer = StringIO()
-    console = Console(
-        file=buffer,
-        width=options.width or 100,
-        force_terminal=options.color,
-        no_color=not options.color,
-        color_system="standard" if options.color else None,
-        highlight=False,
-        emoji=False,
-        legacy_windows=False,
-    )
+    console, buffer = string_console(options.color, options.width)
     for i, entry in enumerate(entries):
         if i and not (isinstance(entry, FileError) and len(entries) == 1):
             console.rule(style="dim")
