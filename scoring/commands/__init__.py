@@ -1,0 +1,108 @@
+"""The commands of the ``scoring`` command line, one module per group, and what they share:
+the output options of the terminal, writing output (atomically to a file), the exit codes."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+EXIT_OK, EXIT_FAIL, EXIT_USER, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+def _output_options(args, mode: str):
+    import shutil
+
+    from ..render import Options
+
+    tty = sys.stdout.isatty() and not getattr(args, "output", None)
+    color = tty and not os.environ.get("NO_COLOR")
+    width = shutil.get_terminal_size((100, 24)).columns if tty else _columns(100)
+    return Options(explain=getattr(args, "explain", False), color=color, width=width, mode=mode)
+
+
+def _renderer(fmt: str):
+    from ..errors import UsageError
+    from ..host import default_host
+
+    renderers = default_host().renderers
+    if fmt not in renderers:
+        raise UsageError(f"unknown format {fmt!r}", hint="formats: " + ", ".join(renderers))
+    return renderers[fmt]
+
+
+def _render(entries, fmt: str, options) -> str:
+    return _renderer(fmt)(entries, options)
+
+
+def _refuse_overwriting_input(output: str, inputs: list[str]) -> None:
+    from pathlib import Path
+
+    from ..errors import UsageError
+
+    target = Path(output).resolve()
+    if any(Path(p).resolve() == target for p in inputs):
+        raise UsageError(
+            f"-o {output} is one of the input files", hint="write the output to another file"
+        )
+
+
+def _emit(text: str | bytes, output: str | None, bom: bool = False) -> None:
+    """Standard output, or a file written atomically (a temporary file renamed into place)."""
+    from ..errors import UsageError
+
+    if output is None:
+        if isinstance(text, bytes):
+            if sys.stdout.isatty():
+                raise UsageError(
+                    "a workbook is not for the terminal", hint="write it to a file with -o OUT.xlsx"
+                )
+            sys.stdout.buffer.write(text)
+        else:
+            sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    import tempfile
+    from pathlib import Path
+
+    from ..errors import UsageError
+
+    target = Path(output)
+    if target.is_dir():
+        raise UsageError(f"-o {output} is a folder", hint="give a file name")
+    try:
+        fd, tmp = tempfile.mkstemp(
+            dir=target.parent if str(target.parent) else ".",
+            prefix=f".{target.name}.",
+            suffix=".tmp",
+        )
+    except OSError as exc:
+        raise UsageError(f"cannot write {output}: {exc.strerror}") from None
+    try:
+        if isinstance(text, bytes):
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(text)
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
+                handle.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
+def _width() -> int | None:
+    return None if sys.stdout.isatty() else _columns(120)
+
+
+def _columns(default: int) -> int:
+    """The width asked for in COLUMNS when output is not a terminal; nonsense there is ignored."""
+    try:
+        return max(40, int(os.environ.get("COLUMNS", "")))
+    except ValueError:
+        return default
+
+
+def _json_number(value):
+    from ..result import number
+
+    return number(value)

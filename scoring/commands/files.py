@@ -1,0 +1,59 @@
+"""convert and template: evaluations written in another format, and blank tables."""
+
+from __future__ import annotations
+
+import sys
+
+from . import (
+    EXIT_OK,
+    _emit,
+    _refuse_overwriting_input,
+)
+
+
+def cmd_convert(args) -> int:
+    """Read FILE with its reader and write it in the format OUT's suffix names."""
+    from pathlib import Path
+
+    from ..api import load
+    from ..convert import to_json, to_toml
+    from ..errors import UsageError
+
+    target = Path(args.output).suffix.lower()
+    if target not in (".toml", ".json", ".xlsx"):
+        raise UsageError(
+            f"convert cannot write {target or 'files without a suffix'}",
+            hint="name the output .toml, .json or .xlsx",
+        )
+    _refuse_overwriting_input(args.output, [args.file])
+    evaluation = load(args.file)  # read and validated: what is written is what scores
+    data = evaluation.data
+    if target == ".toml":
+        _emit(to_toml(data, args.file, evaluation.notes), args.output)
+    elif target == ".json":
+        _emit(to_json(data), args.output)
+    else:
+        from ..excel.write import evaluation_workbook, workbook_bytes
+
+        _emit(workbook_bytes(evaluation_workbook(data)), args.output)
+    print(f"✓ {args.file} → {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_template(args) -> int:
+    """A blank 自评表 whose placeholders read back without an error."""
+    import datetime
+
+    from ..excel.write import template_evaluation
+
+    year = args.year or datetime.date.today().year - 1  # self-evaluation looks back a year
+    if args.format == "toml":
+        from ..convert import TEMPLATE_HEADER, to_toml
+
+        text = to_toml(template_evaluation(year), header=TEMPLATE_HEADER)
+        _emit(text, args.output)
+        return EXIT_OK
+    from ..excel.write import template_workbook, workbook_bytes
+
+    _emit(workbook_bytes(template_workbook(year)), args.output)
+    return EXIT_OK
