@@ -58,5 +58,5 @@ def score(source: Source, rules: Rules = "mof-2020", *, host: Host | None = None
     evaluation = load(source, host)
     compiled = ruleset(rules, host)
     result = evaluate(evaluation, compiled, host.methods, host.checks, __version__)
-    host.pm.hook.scoring_evaluated(result=result)
+    host.evaluated(result)
     return result

@@ -100,6 +100,7 @@ class Host:
         self.trace = _env_flag(TRACE) if trace is None else trace
         # How often the expensive things happened: an embedding host checks these stay flat.
         self.stats = {"plugins_loaded": 0, "rulesets_compiled": 0}
+        self._lock = threading.RLock()
         if autoload is None:
             autoload = not _env_flag(AUTOLOAD_OFF)
         if allow is None and os.environ.get(ALLOW, "").strip():
@@ -110,9 +111,6 @@ class Host:
         for plugin in plugins:
             self.register(plugin)
         self.pm.check_pending()
-        if self.trace:
-            self.pm.trace.root.setwriter(lambda text: sys.stderr.write(f"scoring: trace: {text}"))
-            self.pm.enable_tracing()
 
     def _load_entry_points(self, autoload: bool, allow: set | None, blocked: set) -> None:
         for ep in _entry_points():
@@ -229,6 +227,26 @@ class Host:
     def checks(self) -> dict:
         return self._registry("scoring_register_checks", "check")
 
+    def evaluated(self, result) -> None:
+        """Pass a finished result to every ``scoring_evaluated`` hook; one that raises is named."""
+        impls = self.pm.hook.scoring_evaluated.get_hookimpls()
+        if self.trace:
+            called = (
+                ", ".join(self.info(i.plugin_name).label for i in impls)
+                or "no plugin implements it"
+            )
+            sys.stderr.write(f"scoring: trace: scoring_evaluated({result.source}) → {called}\n")
+        for impl in impls:
+            info = self.info(impl.plugin_name)
+            try:
+                impl.function(result=result)
+            except Exception as exc:
+                raise PluginError(
+                    f"plugin {info.label} failed in scoring_evaluated: {type(exc).__name__}: {exc}",
+                    hint=f"report it to the plugin's authors, or disable it with -p no:{info.name}",
+                    code="plugin-fault",
+                ) from exc
+
     def unavailable(self) -> str:
         """Plugins that are installed but did not load or broke, for a message about what is missing."""
         lines = [f.message() for f in self.failures] + [f"plugin {s}" for s in self.skipped]
@@ -273,7 +291,8 @@ class Host:
             return rules
         if isinstance(rules, dict):
             return self._ruleset_from_dict(rules)
-        return self._ruleset_from_name(str(rules or "mof-2020"))
+        with self._lock:  # threads asking at once resolve a rule set once
+            return self._ruleset_from_name(str(rules or "mof-2020"))
 
     @lru_cache(maxsize=64)  # noqa: B019 - a host lives as long as its process, by design
     def _ruleset_from_name(self, name: str):
@@ -393,22 +412,62 @@ def _new_default_host() -> Host:
 
 
 def _guarded(kind: str, name: str, owner: PluginInfo, function):
-    """An outside plugin's function, named with its plugin when it fails unexpectedly."""
+    """An outside plugin's function, held to its contract and named with its plugin when it
+    fails: a method must return a Rating with a rate in [0, 1], a check yield Findings (its
+    generator is run here, so a fault inside it is caught here), a format return text or bytes."""
     import functools
 
     from .errors import ScoringError
 
+    def fault(what: str, cause=None):
+        return PluginError(
+            f"{kind} {name!r} of plugin {owner.label} {what}",
+            hint="report it to the plugin's authors, or disable it with -p no:" + owner.name,
+            code="plugin-fault",
+        )
+
     @functools.wraps(function)
     def call(*args, **kwargs):
         try:
-            return function(*args, **kwargs)
+            answer = function(*args, **kwargs)
+            if kind == "check":
+                answer = list(answer or ())
         except ScoringError:
             raise  # a user error the plugin reports, such as a reader's InputError
         except Exception as exc:
-            raise PluginError(
-                f"{kind} {name!r} of plugin {owner.label} failed: {type(exc).__name__}: {exc}",
-                hint="report it to the plugin's authors, or disable it with -p no:" + owner.name,
-                code="plugin-fault",
-            ) from exc
+            raise fault(f"failed: {type(exc).__name__}: {exc}") from exc
+        problem = _breach(kind, answer)
+        if problem:
+            raise fault(problem)
+        return answer
 
     return call
+
+
+def _breach(kind: str, answer) -> str | None:
+    """What is wrong with a plugin function's answer, or None."""
+    from decimal import Decimal
+
+    from .methods import Rating
+    from .result import SEVERITIES, Finding
+
+    if kind == "method":
+        if not isinstance(answer, Rating):
+            return f"returned {type(answer).__name__}, not a scoring.Rating"
+        rate = answer.rate
+        if (
+            isinstance(rate, bool)
+            or not isinstance(rate, (int, Decimal))
+            or not Decimal(rate).is_finite()
+            or not 0 <= rate <= 1
+        ):
+            return f"returned rate {rate!r}: a rate is a Decimal in [0, 1]"
+    if kind == "check":
+        for item in answer:
+            if not isinstance(item, Finding):
+                return f"yielded {type(item).__name__}, not a scoring.Finding"
+            if item.severity not in SEVERITIES:
+                return f"yielded severity {item.severity!r}: use one of {', '.join(SEVERITIES)}"
+    if kind == "format" and not isinstance(answer, (str, bytes)):
+        return f"returned {type(answer).__name__}, not text"
+    return None

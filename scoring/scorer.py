@@ -40,7 +40,11 @@ class Context:
         method = self.methods[method_name]
         try:
             rating = method(view, params)
-        except (InputError, PluginError):
+        except PluginError as exc:
+            if exc.where is None:  # a plugin's method, named by the host: say which row
+                exc.where = exc.problems[0].where = where
+            raise
+        except InputError:
             raise
         except Exception as exc:
             raise PluginError(
@@ -248,7 +252,7 @@ def _prepare(ind: Indicator, weight: Decimal, ctx: Context) -> tuple[MethodInput
         tier = _match_tier(ind.actual_text, rules, None)
         if tier is None:
             raise InputError(
-                f"「{ind.name}」: 实际完成值 {ind.actual_text!r} is not a number, and the target {target.text!r} is",
+                f"「{ind.name}」: 实际完成值 {ind.actual_text!r} is not a number, though the target {target.text!r} is one",
                 f"{ind.where}.actual",
                 'write the actual value as a number with its unit, e.g. "95%"',
                 code="actual-invalid",

@@ -180,7 +180,12 @@ def _check_run(evaluation: dict, rules, expect: dict, host=None) -> list[str]:
                 )
         if "table" in department:
             wrong += _check_table("department.table", result.department.table, department["table"])
-    for i, expected in enumerate(expect.get("projects", [])):
+    expected_projects = expect.get("projects", [])
+    if len(expected_projects) > len(result.projects):
+        wrong.append(
+            f"projects: {len(expected_projects)} expected, the result has {len(result.projects)}"
+        )
+    for i, expected in enumerate(expected_projects[: len(result.projects)]):
         wrong += _check_table(f"projects[{i}]", result.projects[i], expected)
     if "findings" in expect:
         problem = _findings_differ(result, expect["findings"])

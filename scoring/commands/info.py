@@ -6,6 +6,7 @@ import os
 
 from . import (
     EXIT_OK,
+    EXIT_USER,
     _emit,
     _json_number,
     _width,
@@ -136,7 +137,13 @@ def cmd_plugins(args) -> int:
     for header in ("plugin", "distribution", "version", "hooks", "registers"):
         table.add_column(header)
     # what each plugin registered, by kind, from the registries themselves
-    _ = (host.methods, host.readers, host.renderers, host.checks, host.catalog)
+    from ..errors import PluginError
+
+    conflict = None
+    try:  # the command that diagnoses plugins must run even when two of them clash
+        _ = (host.methods, host.readers, host.renderers, host.checks, host.catalog)
+    except PluginError as exc:
+        conflict = exc
     kinds = {"method": "methods", "reader for": "readers", "format": "formats", "check": "checks"}
     for info in host.plugins():
         parts = []
@@ -148,7 +155,7 @@ def cmd_plugins(args) -> int:
                 parts.append(f"{label}: {', '.join(names)}")
         rulesets = sorted(
             rid
-            for rid, path in host.catalog.items()
+            for rid, path in vars(host).get("catalog", {}).items()
             if any(p == path and owner == info.name for p, owner in host.ruleset_files)
         )
         if rulesets:
@@ -162,4 +169,7 @@ def cmd_plugins(args) -> int:
         console.print(f"[red]✗[/] {failure.message()}")
     for skipped in host.skipped:
         console.print(f"[dim]– not loaded: {skipped}[/]")
+    if conflict is not None:
+        console.print(f"[red]✗[/] {conflict.render()}")
+        return EXIT_USER
     return EXIT_OK

@@ -38,7 +38,7 @@ def _score_files(paths: list[str], rules: str, debug: bool = False, label: str |
             if label:
                 evaluation = replace(evaluation, source=label)
             result = evaluate(evaluation, ruleset, host.methods, host.checks, __version__)
-            host.pm.hook.scoring_evaluated(result=result)
+            host.evaluated(result)
             entries.append(result)
         except (RulesetError, PluginError):
             raise
@@ -166,7 +166,7 @@ def cmd_compare(args) -> int:
             failed = True
             continue
         for result in results:
-            host.pm.hook.scoring_evaluated(result=result)
+            host.evaluated(result)
         groups.append((path, results))
     if fmt == "json":
         import json

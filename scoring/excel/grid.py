@@ -63,14 +63,23 @@ def _cell_value(value, number_format: str = ""):
     if isinstance(value, bool):
         return value
     if isinstance(value, (int, float)):
-        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-        if "%" in number_format:
+        # a cached float as Excel shows it: 15 significant digits (9.500000000000002 is 9.5)
+        number = Decimal(format(value, ".15g")) if isinstance(value, float) else Decimal(value)
+        if _percent_format(number_format):
             # 0.95 shown as 95% in Excel is 95% on the form
             return f"{_plain(number * 100)}%"
         return number
     if isinstance(value, (datetime, date)):
         return value.isoformat()
     return str(value).strip()
+
+
+def _percent_format(number_format: str) -> bool:
+    """A format that multiplies by 100: a % outside quotes and not escaped (0.00%, not 0"%")."""
+    import re
+
+    bare = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", number_format)
+    return "%" in bare
 
 
 def _plain(number: Decimal) -> str:
@@ -118,6 +127,8 @@ def _load_xlsx(path: Path) -> list[Grid]:
         raise _not_a_spreadsheet(path, type(exc).__name__) from None
     grids = []
     for sheet in workbook.worksheets:
+        if sheet.sheet_state != "visible":
+            continue  # hidden lists (指标库) feed data validation; they are not tables
         grid = Grid(str(path), sheet.title, rows=sheet.max_row, columns=sheet.max_column)
         for row in sheet.iter_rows():
             for cell in row:
@@ -142,7 +153,14 @@ def _load_xls(path: Path) -> list[Grid]:
     except Exception as exc:  # python-calamine raises its own exception types per format fault
         raise _not_a_spreadsheet(path, type(exc).__name__) from None
     grids = []
+    hidden = {
+        m.name
+        for m in getattr(workbook, "sheets_metadata", ())
+        if str(m.visible).lower().endswith("hidden")
+    }
     for name in workbook.sheet_names:
+        if name in hidden:
+            continue
         sheet = workbook.get_sheet_by_name(name)
         values = sheet.to_python(skip_empty_area=False)
         grid = Grid(

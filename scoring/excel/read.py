@@ -15,7 +15,7 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, Problem
 from .grid import Grid, load_grids
 
 # Column titles of the 绩效指标 grid, by role; the first word found wins.
@@ -66,6 +66,7 @@ class SheetData(dict):
 
 def read_workbook(path: Path) -> SheetData:
     """The built-in reader for ``.xlsx`` and ``.xls`` evaluation files."""
+    path = Path(path)
     grids = load_grids(path)
     locations: dict[str, str] = {}
     notes: list[tuple[str, str]] = []
@@ -73,6 +74,14 @@ def read_workbook(path: Path) -> SheetData:
         (g for g in grids if _is_department_sheet(g) and _grid_header(g) is None), None
     )
     tables = [g for g in grids if _grid_header(g) is not None]
+    for grid in [g for g in tables if not _is_table(g)]:
+        tables.remove(grid)
+        notes.append(
+            (
+                "projects",
+                f"「{grid.sheet}」有指标表头，但没有项目名称和项目资金，不是自评表，未读取",
+            )
+        )
     own = [g for g in tables if "部门整体" in g.sheet or "部门整体" in _title(g)]
     projects = [g for g in tables if g not in own]
     if not tables:
@@ -212,8 +221,17 @@ def _labelled(grid: Grid, labels: tuple[str, ...], above: int | None = None):
     return None
 
 
-def _grid_header(grid: Grid) -> int | None:
-    for row in range(grid.rows):
+def _is_table(grid: Grid) -> bool:
+    """A 自评表 has a 项目资金 block or a 项目名称 above its grid; an indicator library has neither."""
+    header = _grid_header(grid)
+    above = [t for row in range(header) for t in grid.row_texts(row)]
+    words = [re.sub(r"[（(].*?[)）]", "", t) for t in above]
+    return "全年执行数" in words or any(t in ("项目名称", "部门名称", "单位名称") for t in words)
+
+
+def _grid_header(grid: Grid, start: int = 0) -> int | None:
+    """The row of the 绩效指标 grid's header (一级指标 … 三级指标), from ``start`` down."""
+    for row in range(start, grid.rows):
         texts = grid.row_texts(row)
         if any(t.startswith("一级指标") for t in texts) and any(
             t.startswith("三级指标") for t in texts
@@ -233,6 +251,8 @@ def _columns(grid: Grid, header: int) -> tuple[dict[str, int], int]:
         below[c] if has_sub and c < len(below) and below[c] in known else grid.text(header, c)
         for c in range(grid.columns)
     ]
+    # 分值（分）, 年度指标值（A）: the title without what is in brackets
+    titles = [re.sub(r"[（(][^）)]*[)）]$", "", title) for title in titles]
     roles: dict[str, int] = {}
     for role, words in GRID_COLUMNS.items():
         for word in words:
@@ -251,8 +271,8 @@ def _read_table(grid: Grid, prefix: str, locations: dict) -> dict:
     for needed in ("level1", "level2", "name", "target", "actual"):
         if needed not in roles:
             raise InputError(
-                f"the indicator grid has no column for {GRID_COLUMNS[needed][0]}",
-                f"{grid.sheet}!row {header + 1}",
+                f"{grid.address(header, 0)}: the indicator grid has no column for {GRID_COLUMNS[needed][0]}",
+                None,
                 "add the column, titled as on the 自评表",
                 file=grid.file,
                 code="column-missing",
@@ -269,6 +289,14 @@ def _read_table(grid: Grid, prefix: str, locations: dict) -> dict:
             locations[f"{prefix}.{key}"] = grid.address(*cell)
     table["indicators"], end = _read_rows(grid, roles, start, prefix, locations)
     _read_totals(grid, roles, end, table, prefix, locations)
+    second = _grid_header(grid, end)
+    if second is not None:
+        raise InputError(
+            f"{grid.address(second, 0)}: a second indicator grid on the sheet 「{grid.sheet}」",
+            hint="put each project's 自评表 on its own sheet; only one is read per sheet",
+            file=grid.file,
+            code="two-tables",
+        )
     return table
 
 
@@ -362,8 +390,32 @@ def _read_rows(grid: Grid, roles: dict, start: int, prefix: str, locations: dict
         target = _target(grid, row, roles)
         level1 = _label(grid.value(row, roles["level1"])) or level1
         level2 = _label(grid.value(row, roles["level2"])) or level2
-        if name is None or target is None or _spans_the_row(grid, row, roles):
+        if name is None or _spans_the_row(grid, row, roles):
             row += 1  # a blank row, a note merged across the grid, or a category subtotal
+            continue
+        if target is None:
+            # a named row with values but no 年度指标值 (or a formula with no cached value) is
+            # never dropped silently
+            if any(
+                grid.value(row, roles[k]) is not None
+                for k in ("actual", "weight", "score")
+                if k in roles
+            ):
+                raise InputError(
+                    f"「{str(name).strip()}」 has no 年度指标值",
+                    hint="fill in the target (年度指标值) of this row",
+                    file=grid.file,
+                    code="target-missing",
+                    problems=[
+                        Problem(
+                            f"「{str(name).strip()}」 has no 年度指标值",
+                            f"{prefix}.indicators[{len(indicators)}].target",
+                            "fill in the target (年度指标值) of this row",
+                            grid.address(row, roles["target"]),
+                        )
+                    ],
+                )
+            row += 1  # a heading row: a name alone
             continue
         where = f"{prefix}.indicators[{len(indicators)}]"
         indicator = {
@@ -377,8 +429,7 @@ def _read_rows(grid: Grid, roles: dict, start: int, prefix: str, locations: dict
         for key in ("level1", "level2"):
             locations[f"{where}.{key}"] = grid.address(row, roles[key])
         actual = grid.value(row, roles["actual"])
-        if not grid.formats:
-            _refuse_a_lost_percent(grid, row, roles, target, actual)
+        _refuse_a_lost_percent(grid, row, roles, target, actual)
         indicator["actual"] = actual if actual is not None else ""
         locations[f"{where}.actual"] = grid.address(row, roles["actual"])
         for key in ("weight", "reason", "deduction"):
@@ -399,8 +450,9 @@ def _read_rows(grid: Grid, roles: dict, start: int, prefix: str, locations: dict
 
 
 def _refuse_a_lost_percent(grid: Grid, row: int, roles: dict, target, actual) -> None:
-    """A .xls keeps no number formats: Excel's 95% arrives as 0.95. Against a target in % above
-    1 that is surely a lost format, and guessing would be silent — so it is an error."""
+    """A fraction (0.95) against a target in % above 1 (≥90%) is a percentage typed or kept
+    without its format — a .xls keeps none, so Excel's 95% arrives as 0.95. Guessing would be
+    silent, and scoring it as 0.95% wrong: it is an error, with the cell."""
     from ..values import ValueProblem, parse_target
 
     if not isinstance(actual, Decimal) or not 0 < actual <= 1:
@@ -410,12 +462,21 @@ def _refuse_a_lost_percent(grid: Grid, row: int, roles: dict, target, actual) ->
     except ValueProblem:
         return
     if parsed.unit == "%" and parsed.value is not None and parsed.value > 1:
+        lost = not grid.formats
+        message = f"{_plain(actual)} against the target {parsed.text}: " + (
+            "in a .xls the cell's % format is lost, so it reads as a number, not a percentage"
+            if lost
+            else "a fraction where a percentage is expected"
+        )
+        hint = f"type it as {_plain(actual * 100)}% in the cell" + (
+            ", or save the workbook as .xlsx" if lost else ""
+        )
         raise InputError(
-            f"{grid.address(row, roles['actual'])} holds {_plain(actual)} against the target {parsed.text}: "
-            "in a .xls the cell's % format is lost, so this is read as a number, not a percentage",
-            hint=f"type it as {_plain(actual * 100)}% in the cell, or save the workbook as .xlsx",
+            message,
+            hint=hint,
             file=grid.file,
             code="percent-format-lost",
+            problems=[Problem(message, None, hint, grid.address(row, roles["actual"]))],
         )
 
 
