@@ -1472,3 +1472,90 @@ def test_template_filled_in_scores(tmp_path):
     }
     got, _ = assert_scores_like(tmp_path / "filled.xlsx", data)
     assert got.projects[0].indicators[0].score == D(40)
+
+
+# --- faults a reviewer found in real files ------------------------------------------------------
+
+
+def _one_project(tmp_path, rows, name="t.xlsx", formats=None, hidden=None, title_row=None):
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "项目1"
+    head = [
+        ["项目支出绩效自评表（2023年度）"],
+        ["项目名称", "道路维护"],
+        ["主管部门", "某区城管局"],
+        [
+            "项目资金（万元）",
+            "",
+            "年初预算数",
+            "全年预算数",
+            "全年执行数",
+            "分值",
+            "执行率",
+            "得分",
+        ],
+        ["", "年度资金总额", 100, 100, 100, 10, 1, 10],
+        [
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            title_row or "年度指标值",
+            "实际完成值",
+            "分值（分）",
+            "得分（分）",
+        ],
+    ]
+    for row in head + rows:
+        sheet.append(row)
+    for cell, number_format in (formats or {}).items():
+        sheet[cell].number_format = number_format
+    if hidden:
+        library = workbook.create_sheet("指标库")
+        library.append(["一级指标", "二级指标", "三级指标"])
+        library.sheet_state = "hidden"
+    path = tmp_path / name
+    workbook.save(path)
+    return path
+
+
+def test_literal_percent_formats_and_bracketed_titles(tmp_path):
+    path = _one_project(
+        tmp_path,
+        [["产出指标", "质量指标", "完好率", "≥95%", 96, 90, 90]],
+        formats={"E7": '0"%"'},
+        hidden=True,
+    )
+    result = scoring.score(path)
+    row = result.projects[0].indicators[0]
+    assert (
+        row.actual == "96" and row.weight == D(90) and row.filed_score == D(90)
+    )  # 分值（分） read
+    assert result.projects[0].score == D(100)
+
+
+def test_a_named_row_without_target_is_refused_with_its_cell(tmp_path):
+    path = _one_project(tmp_path, [["产出指标", "时效指标", "响应时间", None, "20小时", 90, 85]])
+    run = run_cli("score", str(path))
+    assert run.code == 2 and "t.xlsx!项目1!D7" in run.err and "has no 年度指标值" in run.err
+
+
+def test_a_fraction_against_a_percent_target_is_refused(tmp_path):
+    path = _one_project(tmp_path, [["产出指标", "质量指标", "完好率", "≥95%", 0.96, 90, 90]])
+    run = run_cli("score", str(path))
+    assert (
+        run.code == 2 and "t.xlsx!项目1!E7" in run.err and "type it as 96% in the cell" in run.err
+    )
+
+
+def test_a_second_grid_on_one_sheet_is_refused(tmp_path):
+    rows = [
+        ["产出指标", "质量指标", "完好率", "≥95%", "96%", 90, 90],
+        ["总分", "", "", "", "", 100, 100],
+        [],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+    ]
+    run = run_cli("score", str(_one_project(tmp_path, rows)))
+    assert run.code == 2 and "t.xlsx!项目1!A10" in run.err and "second indicator grid" in run.err

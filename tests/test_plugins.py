@@ -338,3 +338,74 @@ def test_plugin_docs_cover_every_hook_and_argument():
             assert part in body, f"{name}: {part} missing"
         for argument in arguments:
             assert f"`{argument}`" in body, f"{name}: argument {argument} undocumented"
+
+
+FAULTY = """
+from scoring import Finding, hookimpl
+
+@hookimpl
+def scoring_register_checks():
+    def raising(evaluation, result, ruleset):
+        raise RuntimeError("check down")
+        yield
+    def wrong(evaluation, result, ruleset):
+        yield "not a finding"
+    return {"faulty-raising": raising, "faulty-wrong": wrong}
+"""
+
+FAULTY_FORMAT = """
+from scoring import hookimpl
+
+@hookimpl
+def scoring_register_renderers():
+    return {"nothing": lambda results, options: None}
+
+@hookimpl
+def scoring_evaluated(result):
+    if result.source.endswith("boom.toml"):
+        raise RuntimeError("recorder down")
+"""
+
+
+def test_faulty_checks_formats_and_recorders_are_named(cli, site, leting, tmp_path):
+    _install(site, "scoring-faulty", "0.9", {"faulty": "faulty_plugin"}, {"faulty_plugin": FAULTY})
+    run = cli("check", str(leting), env=_env(site))
+    assert run.code == 2 and "Traceback" not in run.err and "internal error" not in run.err
+    assert "scoring-faulty 0.9" in run.err and (
+        "check down" in run.err or "not a scoring.Finding" in run.err
+    )
+    faulty_format = site / "format"
+    faulty_format.mkdir()
+    _install(
+        faulty_format,
+        "scoring-nothing",
+        "1.1",
+        {"nothing": "nothing_plugin"},
+        {"nothing_plugin": FAULTY_FORMAT},
+    )
+    run = cli("score", str(leting), "-f", "nothing", env=_env(faulty_format))
+    assert (
+        run.code == 2
+        and "format 'nothing' of plugin nothing (scoring-nothing 1.1) returned NoneType" in run.err
+    )
+    boom = tmp_path / "boom.toml"
+    boom.write_text(leting.read_text("utf-8"), "utf-8")
+    run = cli("score", str(boom), env=_env(faulty_format))
+    assert run.code == 2 and "scoring_evaluated" in run.err and "recorder down" in run.err
+    assert "scoring-nothing 1.1" in run.err
+
+
+def test_threads_resolve_a_rule_set_once(leting):
+    from concurrent.futures import ThreadPoolExecutor
+
+    host = Host()
+    data = scoring.load(leting, host)
+    ids = ["mof-2020", "guangxi", "hebei", "whole-points"] * 25
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        scores = list(
+            pool.map(lambda rid: scoring.score(data, rules=rid, host=host).department.score, ids)
+        )
+    assert host.stats["rulesets_compiled"] == 4
+    assert scores[:4] == [
+        scoring.score(data, rules=rid, host=host).department.score for rid in ids[:4]
+    ]

@@ -24,8 +24,15 @@ def test_report_figures_and_arithmetic(cli):
     assert run.code == 0, run
     data = json.loads(run.out)
     kinds = {(f["kind"], f["value"]) for f in data["figures"]}
-    assert {("budget", 382.31), ("spent", 374.11), ("execution_rate", 97.86), ("project_count", 3),
-            ("projects_budget", 65), ("projects_spent", 63.62), ("projects_rate", 97.88)} <= kinds
+    assert {
+        ("budget", 382.31),
+        ("spent", 374.11),
+        ("execution_rate", 97.86),
+        ("project_count", 3),
+        ("projects_budget", 65),
+        ("projects_spent", 63.62),
+        ("projects_rate", 97.88),
+    } <= kinds
     assert data["findings"] == []
 
 

@@ -270,12 +270,14 @@ def _read_table(grid: Grid, prefix: str, locations: dict) -> dict:
     roles, start = _columns(grid, header)
     for needed in ("level1", "level2", "name", "target", "actual"):
         if needed not in roles:
+            message = f"the indicator grid has no column for {GRID_COLUMNS[needed][0]}"
+            hint = "add the column, titled as on the 自评表"
             raise InputError(
-                f"{grid.address(header, 0)}: the indicator grid has no column for {GRID_COLUMNS[needed][0]}",
-                None,
-                "add the column, titled as on the 自评表",
+                message,
+                hint=hint,
                 file=grid.file,
                 code="column-missing",
+                problems=[Problem(message, None, hint, grid.address(header, 0))],
             )
     table: dict = {}
     name = _labelled(grid, ("项目名称",), above=header)
@@ -291,11 +293,14 @@ def _read_table(grid: Grid, prefix: str, locations: dict) -> dict:
     _read_totals(grid, roles, end, table, prefix, locations)
     second = _grid_header(grid, end)
     if second is not None:
+        message = f"a second indicator grid on the sheet 「{grid.sheet}」"
+        hint = "put each project's 自评表 on its own sheet; only one is read per sheet"
         raise InputError(
-            f"{grid.address(second, 0)}: a second indicator grid on the sheet 「{grid.sheet}」",
-            hint="put each project's 自评表 on its own sheet; only one is read per sheet",
+            message,
+            hint=hint,
             file=grid.file,
             code="two-tables",
+            problems=[Problem(message, None, hint, grid.address(second, 0))],
         )
     return table
 
