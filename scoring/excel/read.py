@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..errors import InputError, Problem
 from .grid import Grid, load_grids
+from .layout import DEPARTMENT_ROWS, OWN_TABLE_SHEET
 
 # Column titles of the 绩效指标 grid, by role; the first word found wins.
 GRID_COLUMNS = {
@@ -40,19 +41,9 @@ END_LABELS = ("分值调整说明",)
 GRADE_LABELS = ("自评等级", "等级", "评价等级")
 WEIGHT_IN_LABEL = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-DEPARTMENT_LABELS = {
-    "部门名称": "name",
-    "单位名称": "name",
-    "年度": "year",
-    "年初预算数": "planned",
-    "全年预算数": "adjusted",
-    "全年执行数": "spent",
-    "执行率得分": "budget_score",
-    "资金偏差原因": "budget_reason",
-    "自评得分": "score",
-    "自评等级": "grade",
-    "分值调整说明": "weights_reason",
-}
+# 部门 sheet labels (without what is in brackets) to their key in the evaluation; 单位名称 too.
+DEPARTMENT_LABELS = {re.sub(r"[（(].*?[)）]", "", text): path for text, path in DEPARTMENT_ROWS}
+DEPARTMENT_LABELS["单位名称"] = ("name",)
 
 
 class SheetData(dict):
@@ -82,7 +73,7 @@ def read_workbook(path: Path) -> SheetData:
                 f"「{grid.sheet}」有指标表头，但没有项目名称和项目资金，不是自评表，未读取",
             )
         )
-    own = [g for g in tables if "部门整体" in g.sheet or "部门整体" in _title(g)]
+    own = [g for g in tables if OWN_TABLE_SHEET in g.sheet or OWN_TABLE_SHEET in _title(g)]
     projects = [g for g in tables if g not in own]
     if not tables:
         raise InputError(
@@ -123,39 +114,23 @@ def _is_department_sheet(grid: Grid) -> bool:
 
 def _read_department(grid: Grid, locations: dict) -> dict:
     found: dict = {}
-    budget: dict = {}
     for row in range(grid.rows):
-        label = re.sub(r"[（(].*?[)）]", "", grid.text(row, 0))
-        role = DEPARTMENT_LABELS.get(label)
+        path = DEPARTMENT_LABELS.get(re.sub(r"[（(].*?[)）]", "", grid.text(row, 0)))
         value = grid.value(row, 1)
-        if role is None or value is None:
+        if path is None or value is None:
             continue
-        where = {
-            "planned": "budget.planned",
-            "adjusted": "budget.adjusted",
-            "spent": "budget.spent",
-            "budget_score": "budget.score",
-            "budget_reason": "budget.reason",
-        }.get(role, role)
-        locations[f"department.{where}"] = grid.address(row, 1)
-        if role in ("planned", "adjusted", "spent"):
-            budget[role] = value
-        elif role == "budget_score":
-            budget["score"] = value
-        elif role == "budget_reason":
-            budget["reason"] = str(value)
-        elif role == "year":
-            found["year"] = (
-                int(value) if isinstance(value, Decimal) and value == int(value) else value
-            )
-        elif role in ("name", "grade", "weights_reason"):
-            found[role] = str(value)
-        else:
-            found[role] = value
-    if budget:
-        found["budget"] = budget
+        if path == ("year",) and isinstance(value, Decimal) and value == int(value):
+            value = int(value)
+        elif path[-1] in ("name", "grade", "reason", "weights_reason"):
+            value = str(value)
+        target = found
+        for key in path[:-1]:
+            target = target.setdefault(key, {})
+        target[path[-1]] = value
+        locations["department." + ".".join(path)] = grid.address(row, 1)
+    if "budget" in found:
         first = next(
-            k for k in ("planned", "adjusted", "spent") if f"department.budget.{k}" in locations
+            k for k in ("adjusted", "planned", "spent") if f"department.budget.{k}" in locations
         )
         locations.setdefault("department.budget", locations[f"department.budget.{first}"])
     if "department.name" in locations:

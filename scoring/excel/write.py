@@ -24,12 +24,11 @@ from decimal import Decimal
 from ..render import SEVERITY_LABELS
 from ..result import Result, TableResult, number, rate4
 from ..values import format_decimal
+from .layout import DEPARTMENT_ROWS, DEPARTMENT_SHEET, OWN_TABLE_SHEET
 
 PROJECT_TITLE = "项目支出绩效自评表"
 DEPARTMENT_TITLE = "部门整体绩效自评表"
 SUMMARY_SHEET = "汇总"
-DEPARTMENT_SHEET = "部门"
-OWN_TABLE_SHEET = "部门整体"
 
 GRID_HEADER_ROW = 10
 FIRST_INDICATOR_ROW = 11
@@ -48,19 +47,6 @@ DEDUCTION_COLUMN = "扣减分数"
 APPLICABLE_COLUMN = "是否适用"
 NOT_APPLICABLE = "不适用"
 
-# Label in column A, key in the department mapping (a tuple: inside ``budget``).
-DEPARTMENT_ROWS = (
-    ("部门名称", ("name",)),
-    ("年度", ("year",)),
-    ("年初预算数（万元）", ("budget", "planned")),
-    ("全年预算数（万元）", ("budget", "adjusted")),
-    ("全年执行数（万元）", ("budget", "spent")),
-    ("执行率得分", ("budget", "score")),
-    ("资金偏差原因", ("budget", "reason")),
-    ("自评得分", ("score",)),
-    ("自评等级", ("grade",)),
-    ("分值调整说明", ("weights_reason",)),
-)
 # Findings on the 部门 sheet: key path → its row there (the first label row is 2).
 DEPARTMENT_FINDING_ROWS = {
     "department.budget.planned": 4,
