@@ -183,6 +183,17 @@ def build_parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="print a JSON Schema")
     schema.add_argument("name", choices=("evaluation", "ruleset"))
     commands.add_parser("plugins", help="installed plugins and the hooks each implements")
+    # -p no:NAME is understood after the command too (scoring score -p no:hunan FILE), as pytest does
+    for sub in commands.choices.values():
+        if not any("-p" in action.option_strings for action in sub._actions):
+            sub.add_argument(
+                "-p",
+                dest="plugin_options",
+                action="append",
+                default=argparse.SUPPRESS,
+                metavar="no:NAME",
+                help="disable a plugin (repeatable)",
+            )
     return parser
 
 

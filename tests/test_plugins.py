@@ -214,6 +214,8 @@ def test_an_outside_plugin_scores_and_can_be_switched_off(cli, site, tmp_path, l
         assert off.code == 2, off
         assert "method 'halves' is not provided" in off.err and "quantitative.≥" in off.err
         assert "scoring-halves 2.0.1" in off.err and why in off.err, off.err
+    after = cli("score", "-p", "no:halves", str(leting), "-r", str(rules), env=_env(site))
+    assert after.code == 2 and "-p no:halves" in after.err
     allowed = cli(
         "score", str(leting), "-r", str(rules), env=_env(site, SCORING_PLUGINS="scoring-halves")
     )
