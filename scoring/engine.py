@@ -52,7 +52,7 @@ def _settle(findings: list[Finding], ruleset: RuleSet, locations: dict) -> list[
         severity = overrides.get(finding.code, finding.severity)
         if severity == "off":
             continue
-        cell = cell_of(finding.where, locations) if locations else None
+        cell = _cell(finding, locations) if locations else None
         if severity != finding.severity or cell:
             finding = Finding(finding.code, severity, finding.where, finding.message, cell)
         settled.append(finding)
@@ -67,6 +67,24 @@ def _settle(findings: list[Finding], ruleset: RuleSet, locations: dict) -> list[
         ):
             strongest[key] = finding
     return sorted(strongest.values(), key=lambda f: (_place(f.where), SEVERITIES.index(f.severity)))
+
+
+# The cell a finding is about, where its row has one: a score mismatch points at the 得分 cell,
+# a missing reason at the reason cell, an over-achievement at the actual — not at the row's name.
+CELL_OF_CODE = {
+    "recorded-score-mismatch": ".score",
+    "score-above-weight": ".score",
+    "score-outside-band": ".score",
+    "reason-missing": ".reason",
+    "over-achievement": ".actual",
+    "actual-not-numeric": ".actual",
+    "evaluator-judgement": ".score",
+}
+
+
+def _cell(finding: Finding, locations: dict) -> str | None:
+    specific = f"{finding.where}{CELL_OF_CODE.get(finding.code, '')}"
+    return locations.get(specific) or cell_of(finding.where, locations)
 
 
 def _place(where: str) -> tuple:

@@ -1194,11 +1194,12 @@ def test_findings_carry_their_cell(tmp_path):
     run = run_cli("score", str(path), "-f", "json")
     assert run.code == 0, run
     found = {(f["code"], f["where"]): f["cell"] for f in json.loads(run.out)["findings"]}
+    # a score mismatch points at the filed 得分 cell, not at the row's name
     assert found[("recorded-score-mismatch", "projects[0].indicators[0]")] == cell(
-        at, path, "projects[0].indicators[0]"
+        at, path, "projects[0].indicators[0].score"
     )
     assert found[("recorded-score-mismatch", "projects[0].budget")] == cell(
-        at, path, "projects[0].budget.spent"
+        at, path, "projects[0].budget.score"
     )
     assert found[("execution-low", "projects[0].budget")] == cell(
         at, path, "projects[0].budget.spent"
