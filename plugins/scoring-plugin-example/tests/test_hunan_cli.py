@@ -81,7 +81,8 @@ def test_check_names_the_csv_line_of_a_finding():
     run = run_cli("check", str(EXAMPLE), "-r", "hunan-steps", "-f", "json")
     assert run.code == 0, run
     findings = {f["code"]: f for f in json.loads(run.out)["findings"]}
-    assert findings["recorded-score-mismatch"]["cell"] == "hunan-2023.csv line 5"
+    # a score mismatch names the 得分 cell of the line
+    assert findings["recorded-score-mismatch"]["cell"] == "hunan-2023.csv line 5, column 11"
     assert findings["reason-missing"]["cell"] == "hunan-2023.csv line 11"
 
 
