@@ -26,6 +26,7 @@ Rules = Union[str, PathLike, dict, RuleSet]
 
 def load(source: Source, host: Host | None = None) -> Evaluation:
     """An :class:`Evaluation` from a path (any registered reader), a dict, or itself."""
+    from .errors import InputError
     from .loader import load_evaluation, read_evaluation
 
     if isinstance(source, Evaluation):
@@ -33,14 +34,18 @@ def load(source: Source, host: Host | None = None) -> Evaluation:
     if isinstance(source, dict):
         return load_evaluation(source)
     if not isinstance(source, (str, PathLike)):
-        from .errors import InputError
-
         raise InputError(
             f"cannot score a {type(source).__name__}",
             hint="give a path, a dict of the evaluation, or scoring.load(...)",
         )
     host = host or default_host()
-    return read_evaluation(Path(source), host.readers)
+    try:
+        return read_evaluation(Path(source), host.readers)
+    except InputError as exc:
+        missing = host.unavailable()
+        if exc.code == "unknown-format" and missing:  # a broken plugin may be the reader
+            exc.problems[0].hint = f"{exc.problems[0].hint}; not loaded: {missing}"
+        raise
 
 
 def ruleset(rules: Rules = "mof-2020", host: Host | None = None) -> RuleSet:

@@ -11,12 +11,13 @@ it, so ``scoring --version`` stays fast.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 EXIT_OK, EXIT_FAIL, EXIT_USER, EXIT_INTERNAL = 0, 1, 2, 3
 
 
-FORMATS = ("table", "json", "markdown", "csv")
+FORMATS = ("table", "json", "markdown", "csv", "xlsx")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -207,6 +208,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         _configure_plugins(args.plugin_options)
         return _commands()[args.command](args)
+    except KeyboardInterrupt:  # pragma: no cover - Ctrl-C ends the run quietly
+        return 130
+    except BrokenPipeError:
+        # `scoring … | head` stopped reading: nothing more to say, and nowhere to say it
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception as exc:
         from .errors import ScoringError
 
@@ -215,8 +222,6 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(exc, ScoringError):
             print(f"scoring: error: {exc.render()}", file=sys.stderr)
             return EXIT_USER
-        if isinstance(exc, KeyboardInterrupt):  # pragma: no cover
-            return 130
         print(
             f"scoring: internal error: {type(exc).__name__}: {exc}\n"
             "  → this is a fault in scoring, not in your files; run again with --debug and "

@@ -7,6 +7,7 @@ it as it is.
 
 from __future__ import annotations
 
+import decimal
 import re
 
 from .combine import score_department
@@ -21,7 +22,15 @@ from .scorer import Context, score_table
 def evaluate(
     evaluation: Evaluation, ruleset: RuleSet, methods: dict, checks: dict, engine_version: str = ""
 ) -> Result:
-    """Score ``evaluation`` under ``ruleset`` with the given methods and review checks."""
+    """Score ``evaluation`` under ``ruleset`` with the given methods and review checks.
+
+    The arithmetic runs in a decimal context of its own, so the caller's settings (a lower
+    precision, another rounding, traps) cannot change a score."""
+    with decimal.localcontext(decimal.Context(prec=28, rounding=decimal.ROUND_HALF_EVEN)):
+        return _evaluate(evaluation, ruleset, methods, checks, engine_version)
+
+
+def _evaluate(evaluation, ruleset, methods, checks, engine_version) -> Result:
     ctx = Context(ruleset, methods)
     try:
         projects = [score_table(project, ctx) for project in evaluation.projects]

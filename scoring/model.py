@@ -1,6 +1,6 @@
 """The evaluation as the scorer sees it: plain frozen records, every value already exact.
 
-Built by :mod:`scoring.load` from a validated file. Each record keeps ``where``, its key path in
+Built by :mod:`scoring.loader` from a validated file. Each record keeps ``where``, its key path in
 the file (``projects[0].indicators[2]``), so every finding and error can point back to it.
 """
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from . import schemas
 from .errors import RulesetError, did_you_mean
 from .readers import parse_toml, read_text
+from .values import OPS, format_decimal
 
 ROUNDING_MODES = {"half-up": ROUND_HALF_UP, "half-even": ROUND_HALF_EVEN, "down": ROUND_DOWN}
 REQUIRED_SECTIONS = (
@@ -46,6 +47,7 @@ class Override:
     match: dict
     method: str
     params: dict
+    index: int = 0  # its place in [[overrides]], for messages
 
 
 @dataclass(frozen=True, eq=False)
@@ -144,8 +146,8 @@ class RuleSet:
     @cached_property
     def overrides(self) -> list[Override]:
         return [
-            Override(o["match"], o["method"], o.get("params", {}))
-            for o in self.data.get("overrides", [])
+            Override(o["match"], o["method"], o.get("params", {}), i)
+            for i, o in enumerate(self.data.get("overrides", []))
         ]
 
     def params(self, method: str) -> dict:
@@ -156,7 +158,7 @@ class RuleSet:
         """Every method name the rule set asks for, with the key that asks for it."""
         used = {"tiers": "qualitative"}
         used[self.execution["method"]] = "execution.method"
-        for op in ("≥", ">", "≤", "<", "="):
+        for op in OPS:
             if op in self.quantitative:
                 used.setdefault(self.quantitative[op], f"quantitative.{op}")
         for i, override in enumerate(self.overrides):
@@ -262,7 +264,14 @@ def _parent_path(parent: str, path: Path, catalog: dict[str, Path]) -> Path:
 
 def fingerprint(data: dict) -> str:
     """SHA-256 of the resolved rule set in a canonical JSON form."""
-    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    # 10 and 10.0 are one number: hash its canonical text, not how the file spelt it
+    text = json.dumps(
+        data,
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
+        default=lambda value: format_decimal(value) if isinstance(value, Decimal) else str(value),
+    )
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

@@ -2,8 +2,9 @@
 
 Pure: data in (a :class:`~scoring.model.Table`, a :class:`~scoring.rules.RuleSet`, the
 registered methods), data out (a :class:`~scoring.result.TableResult` and findings). No I/O,
-no global state. Every number comes from the rule set; every score is
-``round(weight × rate)`` and a total is the sum of its rounded parts.
+no global state. Every number comes from the rule set; a score is ``round(weight × rate)``
+unless a policy of the rule set takes a filed score or takes points off, and a total is the sum
+of its rounded parts before not-applicable rows are rescaled and caps applied.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 from fnmatch import fnmatchcase
 
-from .errors import InputError, PluginError
+from .errors import InputError, PluginError, RulesetError
 from .methods import MethodInput, Rating
 from .model import Budget, Indicator, Table
 from .policies import Outcome, apply_policies
@@ -225,6 +226,28 @@ def score_indicator(ind: Indicator, weight: Decimal, ctx: Context) -> IndicatorR
     )
 
 
+# The built-in methods that need a number on both sides; `tiers` needs a tier word.
+NUMERIC_METHODS = ("ratio", "reverse-linear", "reverse-ratio", "equal", "proportional", "bands")
+
+
+def _check_override_fits(override, ind: Indicator, tier, rules: RuleSet) -> None:
+    """An override that gives a built-in method a row it cannot score is the rule set's
+    mistake, said at the rule set's key — not a plugin fault."""
+    if tier is not None and override.method in NUMERIC_METHODS:
+        kind = "a qualitative (定性) row"
+    elif tier is None and override.method == "tiers":
+        kind = "a quantitative row"
+    else:
+        return
+    raise RulesetError(
+        f"override {override.index} gives method {override.method!r} to {kind}: {ind.where} 「{ind.name}」",
+        f"overrides[{override.index}].method",
+        "narrow its `match` to the rows that method can score",
+        file=rules.source,
+        code="override-mismatch",
+    )
+
+
 def _prepare(ind: Indicator, weight: Decimal, ctx: Context) -> tuple[MethodInput, str, dict]:
     """The method's view of the row, which method scores it, and the method's parameters."""
     rules = ctx.ruleset
@@ -264,6 +287,8 @@ def _prepare(ind: Indicator, weight: Decimal, ctx: Context) -> tuple[MethodInput
             f"定量指标的实际完成值写成了「{ind.actual_text}」，按定性「{tier}」计分；请填写实际数值",
         )
     override = _override(ind, rules)
+    if override is not None:
+        _check_override_fits(override, ind, tier, rules)
     if tier is not None:
         method_name = override.method if override else "tiers"
         params = override.params if override else rules.data["qualitative"]

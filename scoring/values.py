@@ -141,12 +141,21 @@ def to_decimal(raw) -> Decimal:
 LARGEST, SMALLEST = 15, -9
 
 
+# Nor does it carry more than 15 significant digits — what a spreadsheet and a JSON number keep.
+DIGITS = 15
+
+
 def in_range(value: Decimal, raw=None) -> Decimal:
+    shown = raw if raw is not None and len(str(raw)) <= 40 else f"{value:.3e}"
     if value and not SMALLEST <= value.adjusted() < LARGEST:
-        shown = raw if raw is not None and len(str(raw)) <= 40 else f"{value:.3e}"
         raise ValueProblem(
             f"{shown} is out of range for a 自评表 figure",
             "write the figure in plain digits, e.g. 382.31",
+        )
+    if len(value.normalize().as_tuple().digits) > DIGITS:
+        raise ValueProblem(
+            f"{shown} has more than {DIGITS} significant digits",
+            "round it as the form prints it, e.g. 382.31",
         )
     return value
 

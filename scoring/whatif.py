@@ -283,7 +283,10 @@ def plan(data: dict, source: str, ruleset, host, goal: Decimal, goal_label: str)
         others = chosen[:index] + chosen[index + 1 :]
         chosen[index] = (chosen[index][0], _least_value(others, chosen[index][0], goal, rescore))
     after = rescore(chosen)
-    assert after.department.score >= goal  # checked by rescoring, never assumed
+    if after.department.score < goal:  # checked by rescoring, never assumed
+        raise RuntimeError(
+            f"the plan reached {after.department.score}, not {goal}: a fault in whatif"
+        )
     changes = tuple(Change(c.path, c.label, c.text(c.current), c.text(v)) for c, v in chosen)
     return Plan(goal, goal_label, before, after, changes)
 

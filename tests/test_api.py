@@ -112,3 +112,30 @@ def test_lazy_import_keeps_the_engine_out():
     code = "import sys, scoring; print(sorted(m for m in sys.modules if m.startswith(('scoring.', 'jsonschema', 'rich'))))"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.stdout.strip() == "[]"
+
+
+def test_the_callers_decimal_context_cannot_change_a_score(leting):
+    import decimal
+
+    with decimal.localcontext(decimal.Context(prec=3, rounding=decimal.ROUND_DOWN)):
+        assert scoring.score(leting).department.score == Decimal("99.79")
+
+
+def test_the_fingerprint_does_not_depend_on_how_a_number_is_written():
+    whole = scoring.ruleset(
+        {"ruleset": {"id": "x", "extends": "mof-2020"}, "execution": {"weight": 10}}
+    )
+    point = scoring.ruleset(
+        {"ruleset": {"id": "x", "extends": "mof-2020"}, "execution": {"weight": Decimal("10.0")}}
+    )
+    assert whole.sha256 == point.sha256
+
+
+def test_an_override_that_does_not_fit_is_the_rule_sets_mistake(leting):
+    rules = {
+        "ruleset": {"id": "o", "extends": "mof-2020"},
+        "overrides": [{"match": {"level2": "质量指标"}, "method": "ratio"}],
+    }
+    with pytest.raises(scoring.RulesetError) as raised:
+        scoring.score(leting, rules=rules)
+    assert raised.value.where == "overrides[0].method" and "qualitative" in raised.value.render()

@@ -377,3 +377,26 @@ def test_compare_shows_the_grade_a_variant_changes(cli, langfang):
     table = cli("score", str(langfang), "-r", "mof-2020,whole-points")
     assert table.code == 0 and "规则对比" in table.out and "whole-points" in table.out
     assert cli("compare", str(langfang), "-r", "mof-2020").code == 2
+
+
+def test_a_closed_pipe_is_not_an_error(leting):
+    import subprocess
+    import sys
+
+    proc = subprocess.run(
+        f'"{sys.executable}" -m scoring score "{leting}" -f json | head -c 10',
+        shell=True,
+        capture_output=True,
+        text=True,
+    )
+    assert "Traceback" not in proc.stderr and "internal error" not in proc.stderr
+
+
+def test_compare_json_keeps_a_failed_file_in_its_place(cli, leting, tmp_path):
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[department]\nname = 1\n", "utf-8")
+    run = cli("compare", str(leting), str(broken), "-r", "mof-2020,whole-points", "-f", "json")
+    assert run.code == 2
+    data = json.loads(run.out)
+    assert data[0]["source"] == str(leting) and data[1] == {**data[1], "source": str(broken)}
+    assert data[1]["error"]["code"] == "schema"

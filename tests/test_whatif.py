@@ -137,3 +137,23 @@ def test_whatif_usage_errors(cli, langfang):
     bad = cli("whatif", str(langfang), "--set", "projects[0].budget.spent=abc")
     assert bad.code == 2 and "projects[0].budget.spent" in bad.err and "came from --set" in bad.err
     assert cli("whatif", str(langfang), "--grade", "A").code == 2
+
+
+def test_the_check_line_keeps_the_users_own_changes(cli, leting):
+    run = cli("whatif", str(leting), "--set", "projects[0].reason_note=x", "--score", "99.9")
+    assert run.code == 2  # a key the file does not have is refused, not silently added
+    run = cli(
+        "whatif",
+        str(leting),
+        "--set",
+        "projects[0].goal=另定的目标",
+        "--score",
+        "99.9",
+        "-f",
+        "json",
+    )
+    goal = json.loads(run.out)["goal"]
+    assert goal["reachable"]
+    assert goal["command"].startswith(
+        f"scoring whatif {leting} --set 'projects[0].goal=另定的目标' --set "
+    )

@@ -26,7 +26,13 @@ def _renderer(fmt: str):
 
     renderers = default_host().renderers
     if fmt not in renderers:
-        raise UsageError(f"unknown format {fmt!r}", hint="formats: " + ", ".join(renderers))
+        missing = default_host().unavailable()
+        raise UsageError(
+            f"unknown format {fmt!r}",
+            hint="formats: "
+            + ", ".join(renderers)
+            + (f"; not loaded: {missing}" if missing else ""),
+        )
     return renderers[fmt]
 
 

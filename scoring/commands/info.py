@@ -130,14 +130,17 @@ def cmd_plugins(args) -> int:
     from rich.console import Console
     from rich.table import Table
 
-    from ..host import default_host
+    from ..errors import PluginError
+    from ..host import Host, default_host
 
-    host = default_host()
+    try:
+        host = default_host()
+    except PluginError:  # a clash: list the plugins anyway, from a host not yet built
+        host = Host()
     table = Table(show_edge=False, pad_edge=False)
     for header in ("plugin", "distribution", "version", "hooks", "registers"):
         table.add_column(header)
     # what each plugin registered, by kind, from the registries themselves
-    from ..errors import PluginError
 
     conflict = None
     try:  # the command that diagnoses plugins must run even when two of them clash

@@ -138,6 +138,7 @@ def cmd_compare(args) -> int:
     from ..engine import evaluate
     from ..errors import ScoringError, UsageError
     from ..host import default_host
+    from ..render import FileError
 
     names = [name.strip() for name in args.rules.split(",") if name.strip()]
     if len(names) < 2:
@@ -152,7 +153,7 @@ def cmd_compare(args) -> int:
         _refuse_overwriting_input(args.output, args.files)
     host = default_host()
     rulesets = [host.ruleset(name) for name in names]
-    groups, failed = [], False
+    groups, failed, errors = [], False, {}
     for path in args.files:
         try:
             evaluation = load(path, host)
@@ -164,6 +165,7 @@ def cmd_compare(args) -> int:
                 raise
             print(f"scoring: error: {exc.in_file(path).render()}", file=sys.stderr)
             failed = True
+            errors[path] = FileError(path, exc.code, exc.render(), exc.where).to_dict()
             continue
         for result in results:
             host.evaluated(result)
@@ -171,7 +173,9 @@ def cmd_compare(args) -> int:
     if fmt == "json":
         import json
 
-        items = [to_dict(source, results) for source, results in groups]
+        # a file that could not be scored stands in its place, as in `score -f json`
+        scored = {source: to_dict(source, results) for source, results in groups}
+        items = [scored.get(path) or errors[path] for path in args.files]
         text = (
             json.dumps(items[0] if len(items) == 1 else items, ensure_ascii=False, indent=2) + "\n"
         )

@@ -75,19 +75,23 @@ def cmd_whatif(args) -> int:
 
         text = (
             json.dumps(
-                _whatif_dict(args.file, edits, before, changed, goal_plan, args.rules),
+                _whatif_dict(
+                    args.file, edits, before, changed, goal_plan, args.rules, args.changes
+                ),
                 ensure_ascii=False,
                 indent=2,
             )
             + "\n"
         )
     else:
-        text = _whatif_table(args.file, edits, before, changed, goal_plan, options, args.rules)
+        text = _whatif_table(
+            args.file, edits, before, changed, goal_plan, options, args.rules, args.changes
+        )
     _emit(text, None)
     return EXIT_OK
 
 
-def _whatif_dict(source, edits, before, changed, goal_plan, rules: str) -> dict:
+def _whatif_dict(source, edits, before, changed, goal_plan, rules: str, given=()) -> dict:
     from ..compare import rows
     from ..result import number
 
@@ -117,7 +121,7 @@ def _whatif_dict(source, edits, before, changed, goal_plan, rules: str) -> dict:
             "reachable": goal_plan.reachable,
             "best": number(goal_plan.best),
             "changes": [c.to_dict() for c in goal_plan.changes],
-            "command": _check_command(source, rules, goal_plan.changes)
+            "command": _check_command(source, rules, goal_plan.changes, given)
             if goal_plan.changes
             else None,
             "after": None
@@ -138,7 +142,7 @@ def _plain_value(value):
     return number(value) if isinstance(value, Decimal) else value
 
 
-def _whatif_table(source, edits, before, changed, goal_plan, options, rules: str) -> str:
+def _whatif_table(source, edits, before, changed, goal_plan, options, rules: str, given=()) -> str:
     from rich.markup import escape
 
     from ..compare import render_table
@@ -160,22 +164,25 @@ def _whatif_table(source, edits, before, changed, goal_plan, options, rules: str
             title="假设分析",
         )
     if goal_plan is not None:
-        text += _goal_table(source, goal_plan, options, rules)
+        text += _goal_table(source, goal_plan, options, rules, given)
     return text
 
 
-def _check_command(source: str, rules: str, changes) -> str:
-    """The command line that reproduces a goal plan, rule set included."""
+def _check_command(source: str, rules: str, changes, given=()) -> str:
+    """The command line that reproduces a goal plan: the rule set, the user's own --set (where
+    the plan does not change the same value), then the plan's changes."""
     from shlex import quote
 
     parts = ["scoring whatif", quote(source)]
     if rules != "mof-2020":
         parts += ["-r", quote(rules)]
-    parts += [f"--set {quote(change.set_arg)}" for change in changes]
+    planned = {change.path for change in changes}
+    own = [g for g in given if g.partition("=")[0].strip() not in planned]
+    parts += [f"--set {quote(arg)}" for arg in [*own, *(change.set_arg for change in changes)]]
     return " ".join(parts)
 
 
-def _goal_table(source, goal_plan, options, rules: str) -> str:
+def _goal_table(source, goal_plan, options, rules: str, given=()) -> str:
     from rich.markup import escape
     from rich.table import Table
 
@@ -212,6 +219,6 @@ def _goal_table(source, goal_plan, options, rules: str) -> str:
     console.print(
         f"按改后数据重新评分：部门 {after.score} {after.grade}（原 {now.score} {now.grade}）"
     )
-    command = _check_command(source, rules, goal_plan.changes)
+    command = _check_command(source, rules, goal_plan.changes, given)
     console.print(f"[dim]核对：{escape(command)}[/]", soft_wrap=True)
     return buffer.getvalue()

@@ -15,8 +15,6 @@ from pathlib import Path
 
 from ..errors import InputError
 
-SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls")
-
 
 def column_letter(column: int) -> str:
     """0 → A, 25 → Z, 26 → AA."""

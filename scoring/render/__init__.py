@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from ..result import Result
 from ..values import format_decimal
 
 
@@ -78,7 +77,3 @@ def money(value: Decimal) -> str:
 
 
 SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
-
-
-def results_only(entries) -> list[Result]:
-    return [e for e in entries if isinstance(e, Result)]
