@@ -163,7 +163,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     scoring_options(demo)
 
-    rules = commands.add_parser("rules", help="list, show and check rule sets")
+    rules = commands.add_parser("rules", help="list, show, check and diff rule sets")
     rules_commands = rules.add_subparsers(
         dest="rules_command", metavar="ACTION", parser_class=_Parser
     )
