@@ -7,7 +7,7 @@ it got the rate: a formula that the scorer completes with ``× 分值 = 得分``
 rate is 1 or 0. The scorer multiplies the rate by the weight and rounds; policies such as
 over-achievement and filed scores inside a band are the scorer's, not the method's.
 
-The formulas are those of DOMAIN (财预〔2020〕10号 and the ministry's system); which one applies
+The formulas are those of 财预〔2020〕10号 and the ministry's integrated system; which one applies
 to which comparison is the rule set's choice.
 """
 
