@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
+from .result import jsonable
 from .values import format_decimal
 
 HEADER = "# {source} as scoring read it (scoring convert). Money is in 万元."
@@ -17,13 +18,15 @@ TEMPLATE_HEADER = (
 )
 
 
-def _key(key: str) -> str:
+def toml_key(key: str) -> str:
+    """A TOML key: bare when it can be, quoted otherwise (\"≥\", \"产出指标\")."""
     import re
 
     return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else json.dumps(key, ensure_ascii=False)
 
 
-def _value(value) -> str:
+def toml_value(value) -> str:
+    """A TOML value on one line: tables inline, numbers as their exact digits."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, Decimal):
@@ -31,16 +34,18 @@ def _value(value) -> str:
     if isinstance(value, (int, float)):
         return str(value)
     if isinstance(value, dict):
-        return "{ " + ", ".join(f"{_key(k)} = {_value(v)}" for k, v in value.items()) + " }"
+        return "{ " + ", ".join(f"{toml_key(k)} = {toml_value(v)}" for k, v in value.items()) + " }"
     if isinstance(value, list):
-        return "[" + ", ".join(_value(v) for v in value) + "]"
+        return "[" + ", ".join(toml_value(v) for v in value) + "]"
     return json.dumps(str(value), ensure_ascii=False)  # JSON string escapes are valid TOML
 
 
 def _table(header: str, data: dict, skip: tuple = ()) -> list[str]:
     lines = [header]
     lines += [
-        f"{_key(k)} = {_value(v)}" for k, v in data.items() if k not in skip and v is not None
+        f"{toml_key(k)} = {toml_value(v)}"
+        for k, v in data.items()
+        if k not in skip and v is not None
     ]
     return [*lines, ""]
 
@@ -61,16 +66,5 @@ def to_toml(data: dict, source: str = "", notes=(), header: str | None = None) -
     return "\n".join(lines)
 
 
-def _plain(value):
-    """Decimals as JSON numbers (exact digits via int or float repr of the same text)."""
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
-
-
 def to_json(data: dict) -> str:
-    return json.dumps(_plain(dict(data)), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(jsonable(dict(data)), ensure_ascii=False, indent=2) + "\n"

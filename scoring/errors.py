@@ -50,6 +50,12 @@ class ScoringError(Exception):
     def __str__(self) -> str:
         return self.render()
 
+    @classmethod
+    def from_problems(cls, problems: list[Problem], file: str, **kw) -> ScoringError:
+        """One error for several problems, headed by the first."""
+        first = problems[0]
+        return cls(first.message, first.where, first.hint, file=file, problems=problems, **kw)
+
     def in_file(self, file: str, locations: dict | None = None) -> ScoringError:
         """Attach the file name when the code that raised did not know it, and the cell of
         each problem when the file was a spreadsheet."""

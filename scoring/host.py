@@ -296,9 +296,9 @@ class Host:
 
     @lru_cache(maxsize=64)  # noqa: B019 - a host lives as long as its process, by design
     def _ruleset_from_name(self, name: str):
-        from .rules import compile_ruleset, resolve
+        from .rules import compile_ruleset, locate, resolve
 
-        path = self._ruleset_path(name)
+        path = locate(name, self.catalog, Path(), not_loaded=self.unavailable())
         data, origins = resolve(path, self.catalog)
         ruleset = compile_ruleset(data, origins, str(path))
         self.require_methods(ruleset)
@@ -309,23 +309,17 @@ class Host:
         import copy
 
         from . import schemas
-        from .rules import _parent_path, compile_ruleset, merge, resolve
+        from .rules import compile_ruleset, locate, merge, resolve
 
         problems = schemas.problems("ruleset", data)
         if problems:
-            raise RulesetError(
-                problems[0].message,
-                problems[0].where,
-                problems[0].hint,
-                file="<rules>",
-                problems=problems,
-            )
+            raise RulesetError.from_problems(problems, "<rules>")
         data = copy.deepcopy(data)
         parent = data.get("ruleset", {}).pop("extends", None)
         base, origins = ({}, {})
         if parent:
             base, origins = resolve(
-                _parent_path(parent, Path.cwd() / "<rules>", self.catalog), self.catalog
+                locate(parent, self.catalog, Path.cwd(), asked_by="<rules>"), self.catalog
             )
             base = {k: v for k, v in base.items() if k != "ruleset"}
         merged = merge(base, data, origins, "<rules>")
@@ -333,28 +327,6 @@ class Host:
         self.require_methods(ruleset)
         self.stats["rulesets_compiled"] += 1
         return ruleset
-
-    def _ruleset_path(self, name: str) -> Path:
-        if name in self.catalog:
-            return self.catalog[name]
-        path = Path(name)
-        if path.suffix == ".toml" or path.exists():
-            if not path.is_file():
-                raise RulesetError(
-                    "no such rule-set file",
-                    file=name,
-                    code="ruleset-missing",
-                    hint="give an installed id (scoring rules list) or a path",
-                )
-            return path
-        raise RulesetError(
-            f"no installed rule set is called {name!r}",
-            code="ruleset-missing",
-            hint=did_you_mean(name, self.catalog)
-            or "installed: "
-            + ", ".join(sorted(self.catalog))
-            + (f"; not loaded: {self.unavailable()}" if self.unavailable() else ""),
-        )
 
     def require_methods(self, ruleset) -> None:
         """Refuse a rule set whose methods no loaded plugin provides: never score without them."""
@@ -446,22 +418,12 @@ def _guarded(kind: str, name: str, owner: PluginInfo, function):
 
 def _breach(kind: str, answer) -> str | None:
     """What is wrong with a plugin function's answer, or None."""
-    from decimal import Decimal
 
-    from .methods import Rating
+    from .methods import rating_breach
     from .result import SEVERITIES, Finding
 
     if kind == "method":
-        if not isinstance(answer, Rating):
-            return f"returned {type(answer).__name__}, not a scoring.Rating"
-        rate = answer.rate
-        if (
-            isinstance(rate, bool)
-            or not isinstance(rate, (int, Decimal))
-            or not Decimal(rate).is_finite()
-            or not 0 <= rate <= 1
-        ):
-            return f"returned rate {rate!r}: a rate is a Decimal in [0, 1]"
+        return rating_breach(answer)
     if kind == "check":
         for item in answer:
             if not isinstance(item, Finding):

@@ -36,10 +36,7 @@ def load_evaluation(data: dict, source: str = "<data>") -> Evaluation:
         raise InputError("an evaluation is a table with `department` and `projects`", file=source)
     problems = schemas.problems("evaluation", data)
     if problems:
-        first = problems[0]
-        raise InputError(
-            first.message, first.where, first.hint, file=source, problems=problems, code="schema"
-        )
+        raise InputError.from_problems(problems, source, code="schema")
     found = _Collector()
     department_data = data["department"]
     budget = _budget(department_data["budget"], "department.budget", found)
@@ -69,10 +66,7 @@ def load_evaluation(data: dict, source: str = "<data>") -> Evaluation:
             )
         )
     if found.problems:
-        first = found.problems[0]
-        raise InputError(
-            first.message, first.where, first.hint, file=source, problems=found.problems
-        )
+        raise InputError.from_problems(found.problems, source)
     return Evaluation(
         department=department,
         projects=projects,
@@ -170,6 +164,15 @@ def _plain(value) -> str:
 
 def read_evaluation(path: Path, readers: dict) -> Evaluation:
     """Read a file with the reader registered for its suffix, then load it."""
+    data = read_data(path, readers)
+    try:
+        return load_evaluation(data, str(path))
+    except InputError as exc:
+        raise exc.in_file(str(path), getattr(data, "locations", None)) from None
+
+
+def read_data(path: Path, readers: dict) -> dict:
+    """A file's plain data through the reader registered for its suffix (not yet validated)."""
     if not path.exists():
         raise InputError("no such file", file=str(path), hint="check the path", code="not-found")
     if path.is_dir():
@@ -189,8 +192,4 @@ def read_evaluation(path: Path, readers: dict) -> Evaluation:
             else "evaluation files end in " + ", ".join(sorted(readers)),
             code="unknown-format",
         )
-    data = reader(path)
-    try:
-        return load_evaluation(data, str(path))
-    except InputError as exc:
-        raise exc.in_file(str(path), getattr(data, "locations", None)) from None
+    return reader(path)

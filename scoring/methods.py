@@ -47,6 +47,22 @@ class MethodInput:
     filed_score: Decimal | None = None
 
 
+def rating_breach(answer) -> str | None:
+    """What breaks the contract of a method's answer (a Rating, its rate a Decimal in [0, 1]),
+    or None."""
+    if not isinstance(answer, Rating):
+        return f"returned {type(answer).__name__}, not a scoring.Rating"
+    rate = answer.rate
+    if (
+        isinstance(rate, bool)
+        or not isinstance(rate, (int, Decimal))
+        or not Decimal(rate).is_finite()
+        or not 0 <= rate <= 1
+    ):
+        return f"returned rate {rate!r}: a rate is a Decimal in [0, 1]"
+    return None
+
+
 def show_rate(rate: Decimal) -> str:
     return format_decimal(rate.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))
 

@@ -21,6 +21,17 @@ def number(value: Decimal | None):
     return float(value)
 
 
+def jsonable(value):
+    """Plain data for json.dumps: every Decimal as a JSON number, through dicts and lists."""
+    if isinstance(value, Decimal):
+        return number(value)
+    if isinstance(value, dict):
+        return {key: jsonable(inner) for key, inner in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [jsonable(inner) for inner in value]
+    return value
+
+
 def rate4(value: Decimal | None):
     if value is None:
         return None

@@ -199,13 +199,7 @@ def read_ruleset_file(path: Path) -> dict:
     data = parse_toml(read_text(path, RulesetError), str(path), RulesetError)
     problems = schemas.problems("ruleset", data)
     if problems:
-        raise RulesetError(
-            problems[0].message,
-            problems[0].where,
-            problems[0].hint,
-            file=str(path),
-            problems=problems,
-        )
+        raise RulesetError.from_problems(problems, str(path))
     return data
 
 
@@ -228,7 +222,7 @@ def resolve(
     origins: dict = {}
     base: dict = {}
     if parent:
-        parent_path = _parent_path(parent, path, catalog)
+        parent_path = locate(parent, catalog, path.parent, asked_by=str(path))
         base, origins = resolve(parent_path, catalog, (*chain, path))
         # A rule set's identity (id, title, version, basis) is its own, never inherited.
         base = {k: v for k, v in base.items() if k != "ruleset"}
@@ -239,25 +233,38 @@ def resolve(
     return merged, origins
 
 
-def _parent_path(parent: str, path: Path, catalog: dict[str, Path]) -> Path:
-    if parent in catalog:
-        return catalog[parent]
-    candidate = path.parent / parent
+def locate(
+    name: str,
+    catalog: dict[str, Path],
+    base: Path,
+    asked_by: str | None = None,
+    not_loaded: str = "",
+) -> Path:
+    """A rule set named by an installed id, or by a path relative to ``base``. ``asked_by`` is
+    the file whose `extends` names it (None: the command line or the API)."""
+    if name in catalog:
+        return catalog[name]
+    said = f'`extends = "{name}"`: ' if asked_by else ""
+    where = "ruleset.extends" if asked_by else None
+    candidate = base / name
     if candidate.suffix == ".toml" or candidate.exists():
         if not candidate.is_file():
             raise RulesetError(
-                f'`extends = "{parent}"`: no such file {candidate}',
-                "ruleset.extends",
-                "a path in `extends` is relative to the file that says it; or give an installed id",
-                file=str(path),
+                f"{said}no such rule-set file {candidate}",
+                where,
+                "a path in `extends` is relative to the file that says it; or give an installed id"
+                if asked_by
+                else "give an installed id (scoring rules list) or a path",
+                file=asked_by or name,
                 code="ruleset-missing",
             )
         return candidate
+    hint = did_you_mean(name, catalog) or "installed: " + ", ".join(sorted(catalog))
     raise RulesetError(
-        f'`extends = "{parent}"`: no installed rule set has this id',
-        "ruleset.extends",
-        did_you_mean(parent, catalog) or "installed: " + ", ".join(sorted(catalog)),
-        file=str(path),
+        f"{said}no installed rule set is called {name!r}",
+        where,
+        hint + (f"; not loaded: {not_loaded}" if not_loaded else ""),
+        file=asked_by,
         code="ruleset-missing",
     )
 
@@ -417,44 +424,20 @@ def _check_consistent(data: dict, source: str) -> None:
 # --- showing a resolved rule set ---------------------------------------------------------------
 
 
-def _toml_key(key: str) -> str:
-    import re
-
-    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else json.dumps(key, ensure_ascii=False)
-
-
-def _toml_value(value) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, Decimal)):
-        return str(value)
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)  # JSON string escapes are valid TOML
-    if isinstance(value, list):
-        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
-    if isinstance(value, dict):
-        return (
-            "{ " + ", ".join(f"{_toml_key(k)} = {_toml_value(v)}" for k, v in value.items()) + " }"
-        )
-    raise TypeError(f"cannot show {type(value).__name__} in TOML")
-
-
 def to_toml(ruleset: RuleSet) -> str:
     """The resolved rule set as valid TOML, saying which file set each key.
 
     A section whose keys all come from one file names it once, after its header; a section
     mixed from several files names the file after each key.
     """
+    from .convert import toml_key, toml_value
+
     lines = [f"# {ruleset.id} resolved from {ruleset.source}", f"# sha256 {ruleset.sha256}", ""]
     for section, table in ruleset.data.items():
         rows = table if isinstance(table, list) else [table]
-        header = (
-            f"[[{_toml_key(section)}]]" if isinstance(table, list) else f"[{_toml_key(section)}]"
-        )
+        header = f"[[{toml_key(section)}]]" if isinstance(table, list) else f"[{toml_key(section)}]"
         for row in rows:
-            keyed = [
-                (f"{_toml_key(k)} = {_toml_value(v)}", f"{section}.{k}") for k, v in row.items()
-            ]
+            keyed = [(f"{toml_key(k)} = {toml_value(v)}", f"{section}.{k}") for k, v in row.items()]
             sources = {_origin_of(ruleset.origins, dotted) for _, dotted in keyed}
             if isinstance(table, list):
                 sources = {_origin_of(ruleset.origins, section)}

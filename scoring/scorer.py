@@ -13,7 +13,7 @@ from decimal import Decimal
 from fnmatch import fnmatchcase
 
 from .errors import InputError, PluginError, RulesetError
-from .methods import MethodInput, Rating
+from .methods import MethodInput, Rating, rating_breach
 from .model import Budget, Indicator, Table
 from .policies import Outcome, apply_policies
 from .result import CategoryResult, ExecutionResult, Finding, IndicatorResult, TableResult
@@ -54,22 +54,10 @@ class Context:
                 "report it to the plugin's authors",
                 code="plugin-fault",
             ) from exc
-        if not isinstance(rating, Rating):
-            raise PluginError(
-                f"method {method_name!r} returned {type(rating).__name__}, not a Rating",
-                where,
-                code="plugin-fault",
-            )
-        rate = rating.rate
-        if isinstance(rate, int) and not isinstance(rate, bool):
-            rate = Decimal(rate)
-        if not isinstance(rate, Decimal) or not rate.is_finite() or not ZERO <= rate <= ONE:
-            raise PluginError(
-                f"method {method_name!r} returned rate {rate!r}: a rate is a Decimal in [0, 1]",
-                where,
-                code="plugin-fault",
-            )
-        return Rating(rate, rating.explanation)
+        breach = rating_breach(rating)
+        if breach:
+            raise PluginError(f"method {method_name!r} {breach}", where, code="plugin-fault")
+        return Rating(Decimal(rating.rate), rating.explanation)
 
 
 # --- execution row ----------------------------------------------------------------------------

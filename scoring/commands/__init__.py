@@ -106,9 +106,3 @@ def _columns(default: int) -> int:
         return max(40, int(os.environ.get("COLUMNS", "")))
     except ValueError:
         return default
-
-
-def _json_number(value):
-    from ..result import number
-
-    return number(value)

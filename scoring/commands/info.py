@@ -8,13 +8,13 @@ from . import (
     EXIT_OK,
     EXIT_USER,
     _emit,
-    _json_number,
     _width,
 )
 
 
 def cmd_rules(args) -> int:
     from ..host import default_host
+    from ..result import number
 
     host = default_host()
     if args.rules_command == "list":
@@ -31,9 +31,7 @@ def cmd_rules(args) -> int:
                 "ruleset": ruleset.data,
                 "origins": ruleset.origins,
             }
-            _emit(
-                json.dumps(payload, ensure_ascii=False, indent=2, default=_json_number) + "\n", None
-            )
+            _emit(json.dumps(payload, ensure_ascii=False, indent=2, default=number) + "\n", None)
         else:
             from ..rules import to_toml
 

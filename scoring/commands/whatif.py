@@ -17,7 +17,7 @@ def cmd_whatif(args) -> int:
     from ..engine import evaluate
     from ..errors import InputError, UsageError
     from ..host import default_host
-    from ..loader import load_evaluation
+    from ..loader import load_evaluation, read_data
     from ..whatif import apply_changes, get_value, goal_from, plan
 
     fmt = args.format or "table"
@@ -30,17 +30,7 @@ def cmd_whatif(args) -> int:
         )
     host = default_host()
     ruleset = host.ruleset(args.rules)
-    path = Path(args.file)
-    if not path.is_file():
-        raise InputError("no such file", file=args.file, hint="check the path")
-    reader = host.readers.get(path.suffix.lower())
-    if reader is None:
-        raise InputError(
-            f"no reader for {path.suffix}",
-            file=args.file,
-            hint="evaluation files end in " + ", ".join(sorted(host.readers)),
-        )
-    raw = reader(path)
+    raw = read_data(Path(args.file), host.readers)
     data = apply_changes(raw, args.changes)
     try:
         before = evaluate(
@@ -56,7 +46,7 @@ def cmd_whatif(args) -> int:
                 problem.hint = (
                     problem.hint + "; " if problem.hint else ""
                 ) + "this value came from --set"
-        raise exc.in_file(args.file) from None
+        raise exc.in_file(args.file, getattr(raw, "locations", None)) from None
     edits = [
         (
             c.partition("=")[0].strip(),
@@ -93,13 +83,13 @@ def cmd_whatif(args) -> int:
 
 def _whatif_dict(source, edits, before, changed, goal_plan, rules: str, given=()) -> dict:
     from ..compare import rows
-    from ..result import number
+    from ..result import jsonable, number
 
     payload = {
         "source": source,
         "ruleset": before.ruleset.to_dict(),
         "changes": [
-            {"where": where, "from": _plain_value(old), "to": new} for where, old, new in edits
+            {"where": where, "from": jsonable(old), "to": new} for where, old, new in edits
         ],
         "before": {"score": number(before.department.score), "grade": before.department.grade},
         "after": {"score": number(changed.department.score), "grade": changed.department.grade},
@@ -134,26 +124,19 @@ def _whatif_dict(source, edits, before, changed, goal_plan, rules: str, given=()
     return payload
 
 
-def _plain_value(value):
-    from decimal import Decimal
-
-    from ..result import number
-
-    return number(value) if isinstance(value, Decimal) else value
-
-
 def _whatif_table(source, edits, before, changed, goal_plan, options, rules: str, given=()) -> str:
     from rich.markup import escape
 
     from ..compare import render_table
     from ..render import string_console
+    from ..result import jsonable
 
     text = ""
     if edits:
         console, buffer = string_console(options.color, options.width)
         console.print("[bold]改动[/]")
         for where, old, new in edits:
-            console.print(f"  {escape(where)}：{escape(str(_plain_value(old)))} → {escape(new)}")
+            console.print(f"  {escape(where)}：{escape(str(jsonable(old)))} → {escape(new)}")
         console.print()
         text += buffer.getvalue()
         text += render_table(

@@ -475,23 +475,30 @@ def evaluation_workbook(data: dict, year_title: bool = True):
     With ``year_title=False`` row 2 of each table (``（2023年度）``) is left empty, as on forms
     that print no year; the year is still on the 部门 sheet."""
     workbook = _new_workbook()
-    department = data["department"]
-    _write_department(workbook.create_sheet(DEPARTMENT_SHEET), department)
-    for sheet_name, title, where, raw, budget, score, grade in _tables(data):
-        _write_table(
-            workbook.create_sheet(sheet_name),
-            title=title,
-            year=department.get("year"),
-            year_title=year_title,
-            name=raw.get("name"),
-            department_name=department.get("name"),
-            raw=raw,
-            budget=budget,
-            filed_score=score,
-            filed_grade=grade,
-            where=where,
-        )
+    _write_department(workbook.create_sheet(DEPARTMENT_SHEET), data["department"])
+    for sheet_name, *table in _tables(data):
+        _write_one(workbook.create_sheet(sheet_name), data, table, year_title)
     return workbook
+
+
+def _write_one(sheet, data: dict, table: tuple, year_title: bool = True, scored=None):
+    """One 自评表 sheet, as filed (``scored`` None) or with its computed values."""
+    title, where, raw, budget, score, grade = table
+    department = data["department"]
+    return _write_table(
+        sheet,
+        title=title,
+        year=department.get("year"),
+        year_title=year_title,
+        name=raw.get("name"),
+        department_name=department.get("name"),
+        raw=raw,
+        budget=budget,
+        filed_score=score,
+        filed_grade=grade,
+        where=where,
+        scored=scored,
+    )
 
 
 def result_workbook(result: Result, data: dict):
@@ -507,27 +514,15 @@ def result_workbook(result: Result, data: dict):
     scored_tables = list(result.projects)
     if result.department.table is not None:
         scored_tables.append(result.department.table)
-    for (sheet_name, title, where, raw, budget, score, grade), table in zip(
-        _tables(data), scored_tables
-    ):
-        if where == "department":
-            filed_score, filed_grade = result.department.filed_score, result.department.filed_grade
-        else:
-            filed_score, filed_grade = table.filed_score, table.filed_grade
+    for (sheet_name, *filed), table in zip(_tables(data), scored_tables):
+        own = (
+            filed[1] == "department"
+        )  # the department's own table: its filed total is the department's
+        filed_score = result.department.filed_score if own else table.filed_score
+        filed_grade = result.department.filed_grade if own else table.filed_grade
         sheet = workbook.create_sheet(sheet_name)
-        anchors = _write_table(
-            sheet,
-            title=title,
-            year=department.get("year"),
-            year_title=True,
-            name=raw.get("name"),
-            department_name=department.get("name"),
-            raw=raw,
-            budget=budget,
-            filed_score=score,
-            filed_grade=grade,
-            where=where,
-            scored=_Scored(table, filed_score, filed_grade, review),
+        anchors = _write_one(
+            sheet, data, filed, scored=_Scored(table, filed_score, filed_grade, review)
         )
         _colour(sheet, anchors, result.findings)
     return workbook

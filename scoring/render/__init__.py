@@ -8,9 +8,10 @@ Each format is a plain function ``render(entries, options) -> str`` registered t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from ..values import format_decimal
+from ..values import percent as values_percent
 
 
 @dataclass(frozen=True)
@@ -60,9 +61,8 @@ def string_console(color: bool, width: int | None):
 
 
 def percent(rate: Decimal | None) -> str:
-    if rate is None:
-        return "—"
-    return f"{(rate * 100).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP)}%"
+    """A rate as the form prints it (97.86%), a dash for none."""
+    return "—" if rate is None else values_percent(rate)
 
 
 def plain(value: Decimal | None) -> str:

@@ -43,63 +43,63 @@ def _rate(value) -> str:
     return "" if value is None else str(rate4(value))
 
 
+def _row(cells: dict) -> list:
+    """A CSV row from its cells by column title; the others are empty."""
+    return [cells.get(column, "") for column in COLUMNS]
+
+
 def _table_rows(source: str, table: TableResult):
     execution = table.execution
-    yield [
-        source,
-        table.name,
-        "预算执行率",
-        "预算执行率",
-        "",
-        "",
-        _n(execution.adjusted),
-        _n(execution.spent),
-        _n(execution.weight),
-        _rate(execution.rate),
-        _n(execution.score),
-        _n(execution.filed_score),
-        "",
-        execution.method,
-        f"{table.where or 'department'}.budget",
-        execution.explanation,
-    ]
+    where = table.where or "department"
+    yield _row(
+        {
+            "来源": source,
+            "表": table.name,
+            "行": "预算执行率",
+            "一级指标": "预算执行率",
+            "年度指标值": _n(execution.adjusted),
+            "实际完成值": _n(execution.spent),
+            "分值": _n(execution.weight),
+            "得分率": _rate(execution.rate),
+            "得分": _n(execution.score),
+            "自评得分": _n(execution.filed_score),
+            "方法": execution.method,
+            "位置": f"{where}.budget",
+            "说明": execution.explanation,
+        }
+    )
     for ind in table.indicators:
-        yield [
-            source,
-            table.name,
-            "指标",
-            ind.level1,
-            ind.level2,
-            ind.name,
-            ind.target,
-            ind.actual,
-            _n(ind.weight),
-            _rate(ind.rate),
-            _n(ind.score),
-            _n(ind.filed_score),
-            "",
-            ind.method,
-            ind.where,
-            ind.explanation,
-        ]
-    yield [
-        source,
-        table.name,
-        "总分",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        _n(table.score),
-        _n(table.filed_score),
-        table.grade,
-        "",
-        table.where or "department",
-        table.explanation,
-    ]
+        yield _row(
+            {
+                "来源": source,
+                "表": table.name,
+                "行": "指标",
+                "一级指标": ind.level1,
+                "二级指标": ind.level2,
+                "三级指标": ind.name,
+                "年度指标值": ind.target,
+                "实际完成值": ind.actual,
+                "分值": _n(ind.weight),
+                "得分率": _rate(ind.rate),
+                "得分": _n(ind.score),
+                "自评得分": _n(ind.filed_score),
+                "方法": ind.method,
+                "位置": ind.where,
+                "说明": ind.explanation,
+            }
+        )
+    yield _row(
+        {
+            "来源": source,
+            "表": table.name,
+            "行": "总分",
+            "得分": _n(table.score),
+            "自评得分": _n(table.filed_score),
+            "等级": table.grade,
+            "位置": where,
+            "说明": table.explanation,
+        }
+    )
 
 
 def render(entries: list[Result | FileError], options: Options) -> str:
@@ -108,9 +108,16 @@ def render(entries: list[Result | FileError], options: Options) -> str:
     writer.writerow(COLUMNS)
     for entry in entries:
         if isinstance(entry, FileError):
-            blank = [""] * (len(COLUMNS) - 6)
             writer.writerow(
-                [entry.source, "", "错误", *blank, entry.code, entry.where or "", entry.message]
+                _row(
+                    {
+                        "来源": entry.source,
+                        "行": "错误",
+                        "方法": entry.code,
+                        "位置": entry.where or "",
+                        "说明": entry.message,
+                    }
+                )
             )
             continue
         tables = list(entry.projects)
@@ -120,23 +127,18 @@ def render(entries: list[Result | FileError], options: Options) -> str:
             writer.writerows(_table_rows(entry.source, table))
         department = entry.department
         writer.writerow(
-            [
-                entry.source,
-                department.name,
-                "部门得分",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                _n(department.score),
-                _n(department.filed_score),
-                department.grade,
-                department.method,
-                "department",
-                department.explanation,
-            ]
+            _row(
+                {
+                    "来源": entry.source,
+                    "表": department.name,
+                    "行": "部门得分",
+                    "得分": _n(department.score),
+                    "自评得分": _n(department.filed_score),
+                    "等级": department.grade,
+                    "方法": department.method,
+                    "位置": "department",
+                    "说明": department.explanation,
+                }
+            )
         )
     return out.getvalue()
