@@ -24,7 +24,7 @@ from decimal import Decimal
 from ..render import SEVERITY_LABELS
 from ..result import Result, TableResult, number, rate4
 from ..values import format_decimal
-from .layout import DEPARTMENT_ROWS, DEPARTMENT_SHEET, OWN_TABLE_SHEET
+from .layout import DEPARTMENT_ROWS, DEPARTMENT_SHEET, GRID_TITLES, OWN_TABLE_SHEET
 
 PROJECT_TITLE = "项目支出绩效自评表"
 DEPARTMENT_TITLE = "部门整体绩效自评表"
@@ -32,16 +32,7 @@ SUMMARY_SHEET = "汇总"
 
 GRID_HEADER_ROW = 10
 FIRST_INDICATOR_ROW = 11
-GRID_COLUMNS = (
-    "一级指标",
-    "二级指标",
-    "三级指标",
-    "年度指标值",
-    "实际完成值",
-    "分值",
-    "得分",
-    "偏差原因分析及改进措施",
-)
+GRID_COLUMNS = (*GRID_TITLES, "偏差原因分析及改进措施")
 FILED_COLUMN = "自评得分"
 DEDUCTION_COLUMN = "扣减分数"
 APPLICABLE_COLUMN = "是否适用"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..excel.layout import GRID_TITLES
 from ..result import Result, TableResult
 from . import SEVERITY_LABELS, FileError, Options, money, percent, plain
 
@@ -24,16 +25,7 @@ def _table(title: str, table: TableResult, explain: bool) -> list[str]:
     lines = [
         f"### {title}",
         "",
-        _row(
-            "一级指标",
-            "二级指标",
-            "三级指标",
-            "年度指标值",
-            "实际完成值",
-            "分值",
-            "得分",
-            "自评得分",
-        ),
+        _row(*GRID_TITLES, "自评得分"),
         _row(*["---"] * 5, "---:", "---:", "---:"),
         _row(
             "预算执行率",
