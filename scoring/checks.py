@@ -159,7 +159,7 @@ def total_not_sum(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> I
         if table.score is None or any(part is None for part in parts):
             continue
         added = sum(parts, Decimal(0))
-        if any(not ind.applicable for ind in table.indicators):
+        if any(ind.counted and not ind.applicable for ind in table.indicators):
             continue  # a rescaled total is not a plain sum; recorded-score-mismatch covers it
         if added != table.score:
             yield Finding(
@@ -207,7 +207,7 @@ def qualitative_for_number(
         return
     for table, _ in _tables(evaluation, result):
         for ind in table.indicators:
-            if ind.target.qualitative and ind.applicable:
+            if ind.target.qualitative and ind.applicable and ind.kind == "row":
                 word = next((w for w in words if w in ind.name or w == ind.level2), None)
                 if word:
                     yield Finding(

@@ -8,6 +8,7 @@ prescribes either, and the explanation says so. ``auto`` takes the table when th
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 
 from .errors import InputError
 from .model import Evaluation
@@ -75,7 +76,7 @@ def _budget_weighted(evaluation: Evaluation, projects: list[TableResult], ctx: C
         score, explanation = _mean(projects, ctx)
         return score, explanation + "（项目全年预算数合计为 0，改用平均）"
     weighted = sum((p.score * b for p, b in zip(projects, budgets)), Decimal(0))
-    score = ctx.ruleset.round(weighted / weight_sum)
+    score = ctx.ruleset.round(Fraction(weighted) / Fraction(weight_sum))
     terms = " + ".join(f"{p.score} × {fmt(b)}" for p, b in zip(projects, budgets))
     return score, (
         f"按项目全年预算数加权平均（{CONVENTION}）：({terms}) / {fmt(weight_sum)} = {score}"
@@ -84,6 +85,6 @@ def _budget_weighted(evaluation: Evaluation, projects: list[TableResult], ctx: C
 
 def _mean(projects: list[TableResult], ctx: Context):
     total = sum((p.score for p in projects), Decimal(0))
-    score = ctx.ruleset.round(total / len(projects))
+    score = ctx.ruleset.round(Fraction(total) / len(projects))
     terms = " + ".join(str(p.score) for p in projects)
     return score, f"项目得分简单平均（{CONVENTION}）：({terms}) / {len(projects)} = {score}"

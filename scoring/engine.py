@@ -31,7 +31,7 @@ def evaluate(
 
 
 def _evaluate(evaluation, ruleset, methods, checks, engine_version) -> Result:
-    ctx = Context(ruleset, methods)
+    ctx = Context(ruleset, methods, evaluation.department.year)
     try:
         projects = [score_table(project, ctx) for project in evaluation.projects]
         department = score_department(evaluation, projects, ctx)
@@ -48,8 +48,32 @@ def _evaluate(evaluation, ruleset, methods, checks, engine_version) -> Result:
     found += ctx.findings
     for check in checks.values():
         found.extend(check(evaluation, result, ruleset))
+    found = _once_for_one_project(found, evaluation)
     result.findings.extend(_settle(found, ruleset, evaluation.locations))
     return result
+
+
+def _once_for_one_project(findings: list[Finding], evaluation: Evaluation) -> list[Finding]:
+    """When the department's budget is its one project's, a finding on the budget row is said
+    once, at the project's row; a reason the project's row gives is the department's too."""
+    projects = evaluation.projects
+    own = evaluation.department.budget
+    if len(projects) != 1 or evaluation.department.table is not None:
+        return findings
+    budget = projects[0].budget
+    if (budget.planned, budget.adjusted, budget.spent) != (own.planned, own.adjusted, own.spent):
+        return findings
+    at_project = {
+        (f.code, f.where[len(budget.where) :]) for f in findings if f.where.startswith(budget.where)
+    }
+    if budget.reason:
+        at_project.add(("reason-missing", ".reason"))
+    own_row = "department.budget"
+    return [
+        f
+        for f in findings
+        if not (f.where.startswith(own_row) and (f.code, f.where[len(own_row) :]) in at_project)
+    ]
 
 
 def _settle(findings: list[Finding], ruleset: RuleSet, locations: dict) -> list[Finding]:

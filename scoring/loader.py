@@ -13,14 +13,29 @@ from pathlib import Path
 from . import schemas
 from .errors import InputError, Problem
 from .model import Budget, Department, Evaluation, Indicator, Table
-from .values import ValueProblem, parse_money, parse_quantity, parse_target, to_decimal
+from .values import (
+    Target,
+    ValueProblem,
+    is_blank,
+    normalise,
+    parse_money,
+    parse_quantity,
+    parse_target,
+    simplified,
+    to_decimal,
+)
+
+# 其中：… rows break the row above down; without 分值 they are shown and not scored.
+BREAKDOWN = ("其中",)
 
 
 class _Collector:
-    """Gathers value problems so one run reports every bad value, not only the first."""
+    """Gathers value problems so one run reports every bad value, not only the first, and
+    what was assumed in reading (reported as ``read-assumption`` findings)."""
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        self.traditional: list[tuple[str, str]] = []  # (key path, text) written in 繁体
 
     def take(self, where: str, parse, raw):
         try:
@@ -51,7 +66,7 @@ def load_evaluation(data: dict, source: str = "<data>") -> Evaluation:
     )
     department = Department(
         name=department_data["name"],
-        year=int(department_data["year"]),
+        year=found.take("department.year", parse_year, department_data["year"]) or 0,
         budget=budget,
         table=table,
         score=found.take("department.score", _score, department_data.get("score")),
@@ -67,18 +82,43 @@ def load_evaluation(data: dict, source: str = "<data>") -> Evaluation:
         )
     if found.problems:
         raise InputError.from_problems(found.problems, source)
+    notes = list(getattr(data, "notes", ()))
+    if found.traditional:
+        notes.append(
+            (
+                found.traditional[0][0],
+                f"{len(found.traditional)} 处文字为繁体（如「{found.traditional[0][1]}」），"
+                "已按简体读取",
+            )
+        )
     return Evaluation(
         department=department,
         projects=projects,
         source=source,
         locations=getattr(data, "locations", {}),
-        notes=tuple(getattr(data, "notes", ())),
+        notes=tuple(notes),
         data=data,
     )
 
 
+def parse_year(raw) -> int:
+    """年度: ``2024``, ``"2024"``, ``"2024年"`` or ``"2024年度"``."""
+    import re
+
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        year = raw
+    else:
+        found = re.fullmatch(r"(\d{4})(?:年度?)?", normalise(str(raw)))
+        if not found:
+            raise ValueProblem(f"{raw!r} is not a year", "write the year as 2024 (or 2024年)")
+        year = int(found.group(1))
+    if not 1949 <= year <= 9999:
+        raise ValueProblem(f"{raw!r} is not a year of a 自评表", "write the year as 2024")
+    return year
+
+
 def _score(raw) -> Decimal | None:
-    if raw is None:
+    if is_blank(raw):
         return None
     quantity = parse_quantity(raw)
     if quantity is None or quantity.unit not in (None, "分"):
@@ -132,28 +172,86 @@ def _table(raw: dict, where: str, found: _Collector, budget: Budget | None = Non
     )
 
 
+def _text(raw, where: str, found: _Collector):
+    """A label or value as the scorer reads it: 繁体 written as 简体 (noted), other values as
+    they are."""
+    if not isinstance(raw, str):
+        return raw
+    text = simplified(raw.strip())
+    if text != raw.strip():
+        found.traditional.append((where, raw.strip()))
+    return text
+
+
+def _kind(name: str, raw: dict, weight, score) -> str:
+    """Which of the model's ROW_KINDS a row of the grid is."""
+    if weight is None and name.startswith(BREAKDOWN):
+        return "breakdown"
+    if is_blank(raw["target"]) and is_blank(raw["actual"]):
+        if weight is None and score is None:
+            return "empty"
+        if weight is not None and score is not None:
+            return "blank"
+    return "row"
+
+
 def _indicator(raw: dict, where: str, found: _Collector) -> Indicator:
-    target = found.take(f"{where}.target", parse_target, raw["target"])
-    actual_raw = raw["actual"]
-    # A qualitative (定性) row is scored by the words of its actual; only a quantitative one
-    # needs a number there ("12月底前完成" restating its target is not a malformed number).
+    name = _text(raw["name"], f"{where}.name", found)
+    target_raw = _text(raw["target"], f"{where}.target", found)
+    actual_raw = _text(raw["actual"], f"{where}.actual", found)
+    weight = found.take(f"{where}.weight", _weight, raw.get("weight"))
+    score = found.take(f"{where}.score", _score, raw.get("score"))
+    kind = _kind(name, raw, weight, score)
+    actual_text = actual_raw if isinstance(actual_raw, str) else _plain(actual_raw)
     actual = None
-    if target is not None and not target.qualitative:
-        actual = found.take(f"{where}.actual", parse_quantity, actual_raw)
+    if kind == "row":
+        target = found.take(f"{where}.target", _target_of_row(score), target_raw)
+        # A qualitative (定性) row is scored by the words of its actual, a deadline by the
+        # scorer's reading of a date; only a quantity needs a number here.
+        if target is not None and target.value is not None:
+            actual = found.take(f"{where}.actual", parse_quantity, actual_raw)
+    else:
+        target = _shown_target(target_raw)
     return Indicator(
-        level1=raw["level1"].strip(),
-        level2=raw["level2"].strip(),
-        name=raw["name"].strip(),
-        target=target if target is not None else parse_target("?"),
-        actual_text=actual_raw.strip() if isinstance(actual_raw, str) else _plain(actual_raw),
+        level1=_text(raw["level1"], f"{where}.level1", found),
+        level2=_text(raw["level2"], f"{where}.level2", found),
+        name=name,
+        target=target if target is not None else Target("?"),
+        actual_text="" if is_blank(actual_raw) and kind != "row" else actual_text,
         actual=actual,
-        weight=found.take(f"{where}.weight", _weight, raw.get("weight")),
-        score=found.take(f"{where}.score", _score, raw.get("score")),
+        weight=weight,
+        score=score,
         reason=raw.get("reason", "").strip(),
-        applicable=raw.get("applicable", True),
+        applicable=raw.get("applicable", True) and kind in ("row", "blank"),
         deduction=found.take(f"{where}.deduction", _deduction, raw.get("deduction")),
         where=where,
+        kind=kind,
     )
+
+
+def _target_of_row(score):
+    """The target's parser, with the fix for an empty one that fits the row: with a filed 得分,
+    leaving both values blank is also a way (the evaluator's judgement)."""
+
+    def parse(raw):
+        if is_blank(raw):
+            hint = 'write the 年度指标值, e.g. "≥95%" or "效果明显"'
+            if score is not None:
+                hint += "; or leave 实际完成值 blank too and give 分值, to score the filed 得分"
+            raise ValueProblem("the target is empty", hint)
+        return parse_target(raw)
+
+    return parse
+
+
+def _shown_target(raw) -> Target:
+    """The target of a row that is shown and not scored: read when it can be, else its text."""
+    if is_blank(raw):
+        return Target("")
+    try:
+        return parse_target(raw)
+    except ValueProblem:
+        return Target(str(raw).strip())
 
 
 def _plain(value) -> str:

@@ -9,23 +9,33 @@ over-achievement and filed scores inside a band are the scorer's, not the method
 
 The formulas are those of 财预〔2020〕10号 and the ministry's integrated system; which one applies
 to which comparison is the rule set's choice.
+
+Values are compared as written, signs included (增长率 ≥ -5% against -8% is missed). A ratio
+has a meaning only for a target above 0 and an actual of 0 or more; where a target is missed
+and no ratio applies, a method answers ``Rating(None, why)``: the row goes to the evaluator
+(the rule set's ``[judgement]``). A rate is exact: divisions give a :class:`~fractions.Fraction`,
+so that the score is rounded once (21 × 5.39 / 42 = 2.695 → 2.70).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+from typing import Union
 
 from .values import format_decimal
 
 ZERO, ONE, TWO = Decimal(0), Decimal(1), Decimal(2)
+Rate = Union[Decimal, Fraction]
 
 
 @dataclass(frozen=True)
 class Rating:
-    """What a method returns: the exact rate and how it was reached."""
+    """What a method returns: the exact rate (a Decimal or Fraction in [0, 1]) and how it was
+    reached; ``rate`` None asks for the evaluator's judgement (no formula scores the row)."""
 
-    rate: Decimal
+    rate: Rate | None
     explanation: str = ""
 
 
@@ -48,31 +58,54 @@ class MethodInput:
 
 
 def rating_breach(answer) -> str | None:
-    """What breaks the contract of a method's answer (a Rating, its rate a Decimal in [0, 1]),
-    or None."""
+    """What breaks the contract of a method's answer (a Rating, its rate a Decimal or Fraction
+    in [0, 1], or None), or None."""
     if not isinstance(answer, Rating):
         return f"returned {type(answer).__name__}, not a scoring.Rating"
     rate = answer.rate
+    if rate is None:
+        return None
     if (
         isinstance(rate, bool)
-        or not isinstance(rate, (int, Decimal))
-        or not Decimal(rate).is_finite()
+        or not isinstance(rate, (int, Decimal, Fraction))
+        or (isinstance(rate, Decimal) and not rate.is_finite())
         or not 0 <= rate <= 1
     ):
         return f"returned rate {rate!r}: a rate is a Decimal in [0, 1]"
     return None
 
 
-def show_rate(rate: Decimal) -> str:
-    return format_decimal(rate.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))
+def as_decimal(rate: Rate) -> Decimal:
+    """A rate as a Decimal: exact when it terminates within 28 digits."""
+    if isinstance(rate, Fraction):
+        return Decimal(rate.numerator) / Decimal(rate.denominator)
+    return Decimal(rate)
+
+
+def show_rate(rate: Rate) -> str:
+    return format_decimal(as_decimal(rate).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))
 
 
 def _q(value: Decimal, unit: str | None) -> str:
     return f"{format_decimal(value)}{unit or ''}"
 
 
-def _clamp(rate: Decimal) -> Decimal:
-    return max(ZERO, min(ONE, rate))
+def _clamp(rate: Fraction) -> Fraction:
+    return max(Fraction(0), min(Fraction(1), rate))
+
+
+def _share(numerator: Decimal, denominator: Decimal) -> Fraction:
+    """numerator / denominator, exactly."""
+    return Fraction(numerator) / Fraction(denominator)
+
+
+def _no_formula(ind: MethodInput, sign: str) -> Rating:
+    """A missed target where no ratio has a meaning: the evaluator's judgement."""
+    return Rating(
+        None,
+        f"实际 {_q(ind.actual, ind.unit)} 未达到目标 {sign}{_q(ind.target, ind.unit)}，"
+        "目标不大于 0 或实际与目标符号相反，无比例公式可用",
+    )
 
 
 def _reached(ind: MethodInput, sign: str) -> Rating:
@@ -82,47 +115,54 @@ def _reached(ind: MethodInput, sign: str) -> Rating:
 
 
 def ratio(ind: MethodInput, params: dict) -> Rating:
-    """≥ and >: full when actual ≥ target (or target 0), else actual / target."""
+    """≥ and >: full when actual ≥ target, else actual / target (target above 0, actual 0 or
+    more; otherwise the evaluator's judgement)."""
     t, a = ind.target, ind.actual
     if a >= t:
         return _reached(ind, "≥")
-    if t <= ZERO:
-        return Rating(ZERO, f"实际 {_q(a, ind.unit)} 低于目标 {_q(t, ind.unit)}，不得分")
-    rate = _clamp(a / t)
-    return Rating(rate, f"实际 {_q(a, ind.unit)} / 目标 {_q(t, ind.unit)}")
+    if t <= ZERO or a < ZERO:
+        return _no_formula(ind, "≥")
+    return Rating(_share(a, t), f"实际 {_q(a, ind.unit)} / 目标 {_q(t, ind.unit)}")
 
 
 def reverse_linear(ind: MethodInput, params: dict) -> Rating:
-    """≤ and <: full when actual ≤ target, else 2 − actual / target, 0 from twice the target."""
+    """≤ and <: full when actual ≤ target, else 2 − actual / target, 0 from twice the target;
+    target 0: 0 once the actual is above it; target below 0: the evaluator's judgement."""
     t, a = ind.target, ind.actual
     if a <= t:
         return _reached(ind, "≤")
-    if t <= ZERO:
+    if t == ZERO:
         return Rating(ZERO, f"目标 {_q(t, ind.unit)}，实际 {_q(a, ind.unit)} 超过目标，不得分")
-    rate = _clamp(TWO - a / t)
-    return Rating(rate, f"(2 − 实际 {_q(a, ind.unit)} / 目标 {_q(t, ind.unit)})")
+    if t < ZERO:
+        return _no_formula(ind, "≤")
+    return Rating(
+        _clamp(2 - _share(a, t)), f"(2 − 实际 {_q(a, ind.unit)} / 目标 {_q(t, ind.unit)})"
+    )
 
 
 def reverse_ratio(ind: MethodInput, params: dict) -> Rating:
-    """≤ and < in the older template: full when actual ≤ target, else target / actual."""
+    """≤ and < in the older template: full when actual ≤ target, else target / actual;
+    target 0: 0 once the actual is above it; target below 0: the evaluator's judgement."""
     t, a = ind.target, ind.actual
     if a <= t:
         return _reached(ind, "≤")
-    if t <= ZERO:
+    if t == ZERO:
         return Rating(ZERO, f"目标 {_q(t, ind.unit)}，实际 {_q(a, ind.unit)} 超过目标，不得分")
-    rate = _clamp(t / a)
-    return Rating(rate, f"目标 {_q(t, ind.unit)} / 实际 {_q(a, ind.unit)}")
+    if t < ZERO:
+        return _no_formula(ind, "≤")
+    return Rating(_share(t, a), f"目标 {_q(t, ind.unit)} / 实际 {_q(a, ind.unit)}")
 
 
 def equal(ind: MethodInput, params: dict) -> Rating:
-    """=: with target 0, full only when actual ≤ 0; otherwise scored like ≥."""
+    """=: with target 0, full only when actual is 0 (0 points above it, the evaluator's
+    judgement below it); otherwise scored like ≥."""
     t, a = ind.target, ind.actual
-    if t == ZERO:
-        if a <= ZERO:
-            return Rating(ONE, f"目标为 0，实际 {_q(a, ind.unit)}，达到目标")
-        return Rating(ZERO, f"目标为 0，实际 {_q(a, ind.unit)} 不为 0，不得分")
     if a == t:
+        if t == ZERO:
+            return Rating(ONE, f"目标为 0，实际 {_q(a, ind.unit)}，达到目标")
         return _reached(ind, "=")
+    if t == ZERO and a > ZERO:
+        return Rating(ZERO, f"目标为 0，实际 {_q(a, ind.unit)} 不为 0，不得分")
     return ratio(ind, params)
 
 
@@ -143,21 +183,26 @@ def proportional(ind: MethodInput, params: dict) -> Rating:
     t, a = ind.target, ind.actual
     if t <= ZERO:
         return Rating(ZERO, f"预算数为 {_q(t, ind.unit)}，执行率按 0 计")
-    rate = _clamp(a / t)
-    return Rating(rate, f"{_q(a, ind.unit)} / {_q(t, ind.unit)}")
+    return Rating(_clamp(_share(a, t)), f"{_q(a, ind.unit)} / {_q(t, ind.unit)}")
 
 
 def bands(ind: MethodInput, params: dict) -> Rating:
     """Step rules: the first band whose ``min`` the value reaches (or ``max`` it stays within).
 
-    The value is actual / target (``of = "rate"``, the default) or the actual itself
-    (``of = "actual"``). No band reached gives 0.
+    The value is actual / target (``of = "rate"``, the default; a target above 0 and an actual
+    of 0 or more, else the evaluator's judgement) or the actual itself (``of = "actual"``). No
+    band reached gives 0.
     """
     t, a = ind.target, ind.actual
     if params.get("of", "rate") == "actual":
         value, label = a, f"实际 {_q(a, ind.unit)}"
     else:
-        value = a / t if t and t > ZERO else ZERO
+        if t <= ZERO or a < ZERO:
+            upper = ind.op in ("≤", "<")
+            if (a <= t) if upper else (a >= t):
+                return _reached(ind, "≤" if upper else "≥")
+            return _no_formula(ind, "≤" if upper else "≥")
+        value = _share(a, t)
         label = f"完成率 {show_rate(value)}"
     for band in params.get("bands", ()):
         if value >= band.get("min", value) and value <= band.get("max", value):

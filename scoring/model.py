@@ -24,6 +24,13 @@ class Budget:
     where: str = "department.budget"
 
 
+# What a row of the grid is: scored as its values say ("row"); scored as the evaluator's filed
+# 得分 because both values are blank ("blank"); a 其中 breakdown of the row above, without 分值
+# ("breakdown"); or a placeholder with nothing filed ("empty"). The last two are shown, never
+# scored.
+ROW_KINDS = ("row", "blank", "breakdown", "empty")
+
+
 @dataclass(frozen=True)
 class Indicator:
     """One row of the 绩效指标 grid."""
@@ -40,6 +47,12 @@ class Indicator:
     applicable: bool
     where: str
     deduction: Decimal | None = None  # 扣减分数 as filed
+    kind: str = "row"  # one of ROW_KINDS
+
+    @property
+    def counted(self) -> bool:
+        """A row that carries points (not a 其中 breakdown, not an empty placeholder)."""
+        return self.kind in ("row", "blank")
 
 
 @dataclass(frozen=True)

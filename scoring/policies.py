@@ -4,7 +4,8 @@ In order: a qualitative filed score inside its band (定性, the evaluator picks
 rows the rule set leaves to the evaluator's judgement (Hebei: ``=`` missed, ``≤`` exceeded);
 over-achievement (完成值高于指标值较多: flag, require a reason, deduct, or take the evaluator's
 cut); last, a filed deduction (扣减分数). Each policy is driven by its rule-set table and does
-nothing when the table is absent.
+nothing when the table is absent. A row no formula can score (:func:`no_formula`) goes to the
+evaluator instead of a method's rate.
 """
 
 from __future__ import annotations
@@ -123,6 +124,35 @@ def judgement(ind: Indicator, view: MethodInput, outcome: Outcome, ctx) -> Outco
         f"{said}，应由评价人判断，但未填写有效的自评得分；按公式计 {outcome.score}",
     )
     return outcome
+
+
+def no_formula(ind: Indicator, view: MethodInput, why: str, ctx) -> Outcome:
+    """A missed target no ratio can score (``[judgement] no_formula_*``): a filed score inside
+    the named tiers' bands is the evaluator's and is taken; otherwise the rule set's default
+    share, and ``evaluator-judgement`` asks for the evaluator's score."""
+    rule = ctx.ruleset.data["judgement"]
+    tiers = [t for t in ctx.ruleset.tiers if t.name in rule["no_formula_tiers"]]
+    weight = view.weight
+    low, high = min(t.min for t in tiers) * weight, max(t.max for t in tiers) * weight
+    closed = max(t.max for t in tiers) == max(t.max for t in ctx.ruleset.tiers)
+    band = f"[{fmt(low)}, {fmt(high)}{']' if closed else ')'}"
+    filed = ind.score
+    if filed is not None and (low <= filed <= high if closed else low <= filed < high):
+        score, rate = _taken(filed, weight, ctx)
+        ctx.flag(
+            "evaluator-judgement", "info", ind.where, f"{why}；由评价人判断，采用自评得分 {score}"
+        )
+        return Outcome(score, rate, f"{why}；由评价人判断，采用自评得分 {score}")
+    rate = Decimal(rule["no_formula_default"])
+    score = ctx.ruleset.round(weight * rate)
+    filed_said = f"自评 {fmt(filed)} 不在此范围" if filed is not None else "未填写自评得分"
+    ctx.flag(
+        "evaluator-judgement",
+        "warning",
+        ind.where,
+        f"{why}，应由评价人在 {band} 内给分；{filed_said}，按 {show_rate(rate)} 计 {score}",
+    )
+    return Outcome(score, rate, f"{why}；{filed_said}，按 {show_rate(rate)} 计：{score}")
 
 
 def over_achievement(ind: Indicator, view: MethodInput, outcome: Outcome, ctx) -> Outcome:

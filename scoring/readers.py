@@ -72,12 +72,25 @@ def parse_toml(text: str, file: str, error=InputError) -> dict:
         raise error(
             f"not valid TOML: {message}",
             where,
-            "fix the syntax at that place",
+            _toml_hint(text, int(found.group(1)) if found else None),
             file=file,
             code="syntax",
         ) from None
     except RecursionError:
         raise error("nested too deeply to read", file=file, code="syntax") from None
+
+
+_CURLY_QUOTES = "“”‘’"
+
+
+def _toml_hint(text: str, line: int | None) -> str:
+    """What to do about a syntax error: Chinese curly quotes, typed by an input method, are the
+    usual cause in a file written by hand."""
+    lines = text.splitlines()
+    shown = lines[line - 1] if line and line <= len(lines) else text
+    if any(quote in shown for quote in _CURLY_QUOTES):
+        return 'put text between straight quotes ("…"), not Chinese quotes (“…”)'
+    return "fix the syntax at that place"
 
 
 def _reject_constant(name: str):

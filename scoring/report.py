@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from .model import Evaluation
 from .result import Finding, number
-from .values import MONEY, format_decimal
+from .values import format_decimal
 
 DEPARTMENT = ("budget", "spent", "execution_rate")
 PROJECTS = ("projects_budget", "projects_spent", "projects_rate")
@@ -346,9 +346,10 @@ def _value(match: re.Match[str]) -> tuple[Decimal, str]:
     if match.group(1) is not None:  # 百分之 90
         return Decimal(match.group(1).replace(",", "")), "%"
     value, unit = Decimal(match.group(2).replace(",", "")), match.group(3)
-    if unit in MONEY:
-        return value * MONEY[unit], "万元"
-    return value, unit
+    from .units import standard
+
+    in_wanyuan = standard().convert(value, unit, "万元")
+    return (in_wanyuan, "万元") if in_wanyuan is not None else (value, unit)
 
 
 def _kind(unit: str, lead: str, projects: bool) -> str | None:

@@ -99,7 +99,8 @@ class IndicatorResult:
 
 @dataclass(frozen=True)
 class ExecutionResult:
-    """The 预算执行率 row."""
+    """The 预算执行率 row. ``rate`` is the execution rate as it is (1.075 when more was spent
+    than budgeted); ``score_rate`` the share of the weight it earned (at most 1)."""
 
     planned: Decimal
     adjusted: Decimal
@@ -111,6 +112,7 @@ class ExecutionResult:
     explanation: str
     filed_score: Decimal | None = None
     reason: str = ""  # the row's explanation of a shortfall or an adjustment, as filed
+    score_rate: Decimal | None = None
 
     def to_dict(self) -> dict:
         return {

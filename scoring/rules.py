@@ -11,6 +11,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from fractions import Fraction
 from functools import cached_property
 from pathlib import Path
 
@@ -30,7 +31,12 @@ REQUIRED_SECTIONS = (
     "qualitative",
     "not_applicable",
     "department",
+    "judgement",
+    "reverse_indicators",
+    "deadlines",
 )
+# Keys of [weights] that are not categories.
+WEIGHT_SETTINGS = ("total", "missing", "over_total")
 
 
 @dataclass(frozen=True)
@@ -72,8 +78,11 @@ class RuleSet:
     def _rounding(self) -> str:
         return ROUNDING_MODES[self.data["rounding"]["mode"]]
 
-    def round(self, value: Decimal) -> Decimal:
-        """A reported score: the rule set's decimals and rounding mode."""
+    def round(self, value: Decimal | Fraction) -> Decimal:
+        """A reported score: the rule set's decimals and rounding mode, applied once to an exact
+        value (a Fraction keeps 21 × 5.39 / 42 = 2.695 exact, so it rounds to 2.70)."""
+        if isinstance(value, Fraction):
+            return round_fraction(value, self.decimals, self.data["rounding"]["mode"])
         return value.quantize(self.quantum, rounding=self._rounding)
 
     @cached_property
@@ -98,7 +107,7 @@ class RuleSet:
     @cached_property
     def categories(self) -> dict[str, Decimal]:
         """Default 一级指标 weights, in the rule set's order."""
-        return {k: v for k, v in self.data["weights"].items() if k not in ("total", "missing")}
+        return {k: v for k, v in self.data["weights"].items() if k not in WEIGHT_SETTINGS}
 
     @cached_property
     def missing(self) -> dict[str, list[str]]:
@@ -122,6 +131,28 @@ class RuleSet:
     @cached_property
     def same_as_target(self) -> str:
         return self.data["qualitative"]["same_as_target"]
+
+    @cached_property
+    def words(self):
+        """The qualitative vocabulary (:class:`scoring.words.Words`)."""
+        from .words import Words
+
+        return Words(self.data["qualitative"])
+
+    @cached_property
+    def units(self):
+        """The standard unit table with this rule set's ``[units]`` added."""
+        from .units import standard
+
+        extra = self.data.get("units")
+        return standard().extended(extra) if extra else standard()
+
+    def reverse_word(self, name: str) -> str | None:
+        """The word of ``reverse_indicators.names`` that marks ``name`` as a limit, or None."""
+        rule = self.data["reverse_indicators"]
+        if any(word in name for word in rule.get("except", ())):
+            return None
+        return next((word for word in rule["names"] if word in name), None)
 
     @cached_property
     def over_achievement(self) -> dict | None:
@@ -319,9 +350,12 @@ _REQUIRED_KEYS = {
     "ruleset": ("id",),
     "rounding": ("decimals", "mode"),
     "execution": ("weight", "denominator", "method"),
-    "weights": ("total",),
+    "weights": ("total", "over_total"),
     "quantitative": ("default_op", "≥", ">", "≤", "<", "=", "negative_actual"),
     "qualitative": ("same_as_target", "tiers"),
+    "judgement": ("no_formula_tiers", "no_formula_default"),
+    "reverse_indicators": ("infer", "names"),
+    "deadlines": ("late",),
     "not_applicable": ("mode",),
     "department": ("method",),
 }
@@ -396,8 +430,20 @@ def _check_consistent(data: dict, source: str) -> None:
             file=source,
         )
     _check_tier_bands(tiers, source)
+    for key, named in (
+        ("deadlines.late", [data["deadlines"]["late"]]),
+        ("judgement.no_formula_tiers", data["judgement"]["no_formula_tiers"]),
+    ):
+        for name in named:
+            if name not in names:
+                raise RulesetError(
+                    f"{name!r} is not a tier",
+                    key,
+                    did_you_mean(name, names) or "tiers: " + ", ".join(names),
+                    file=source,
+                )
     _check_grades(data["grades"], source)
-    categories = [k for k in data["weights"] if k not in ("total", "missing")]
+    categories = [k for k in data["weights"] if k not in WEIGHT_SETTINGS]
     execution = data["execution"]["weight"]
     weights_sum = execution + sum((data["weights"][c] for c in categories), Decimal(0))
     if categories and weights_sum != data["weights"]["total"]:
@@ -419,6 +465,20 @@ def _check_consistent(data: dict, source: str) -> None:
                     did_you_mean(name, categories),
                     file=source,
                 )
+
+
+def round_fraction(value: Fraction, decimals: int, mode: str) -> Decimal:
+    """``value`` rounded once to ``decimals`` places: half-up (away from zero), half-even or
+    down (toward zero), by integer arithmetic."""
+    scaled = value * 10**decimals
+    whole, rest = divmod(abs(scaled.numerator), scaled.denominator)
+    twice = 2 * rest
+    if mode != "down" and (
+        twice > scaled.denominator
+        or (twice == scaled.denominator and (mode == "half-up" or whole % 2))
+    ):
+        whole += 1
+    return Decimal(-whole if scaled < 0 else whole).scaleb(-decimals)
 
 
 # --- showing a resolved rule set ---------------------------------------------------------------

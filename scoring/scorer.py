@@ -2,23 +2,31 @@
 
 Pure: data in (a :class:`~scoring.model.Table`, a :class:`~scoring.rules.RuleSet`, the
 registered methods), data out (a :class:`~scoring.result.TableResult` and findings). No I/O,
-no global state. Every number comes from the rule set; a score is ``round(weight × rate)``
-unless a policy of the rule set takes a filed score or takes points off, and a total is the sum
-of its rounded parts before not-applicable rows are rescaled and caps applied.
+no global state. Every number comes from the rule set; a score is ``round(weight × rate)`` —
+the rate exact, rounded once — unless a policy of the rule set takes a filed score or takes
+points off, and a total is the sum of its rounded parts before not-applicable rows and weights
+above full marks are rescaled and caps applied.
+
+How a row is read before a method scores it: a deadline (6月底前) by the time grammar of
+:mod:`scoring.deadlines`; words by the rule set's vocabulary (:mod:`scoring.words`); numbers in
+one unit by the unit table, a fraction against a percentage refused; a bare target on a row
+whose name marks a limit (预算调整率) read as ≤, said so.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from fnmatch import fnmatchcase
+from fractions import Fraction
 
 from .errors import InputError, PluginError, RulesetError
-from .methods import MethodInput, Rating, rating_breach
+from .methods import MethodInput, Rating, as_decimal, rating_breach
 from .model import Budget, Indicator, Table
-from .policies import Outcome, apply_policies
+from .policies import Outcome, apply_policies, no_formula
 from .result import CategoryResult, ExecutionResult, Finding, IndicatorResult, TableResult
 from .rules import RuleSet
-from .values import GE, ValueProblem, align_units, percent, percent_below, same_text
+from .values import GE, LE, ValueProblem, align_units, percent, percent_below
 from .values import format_decimal as fmt
 from .weights import effective_weights
 
@@ -26,11 +34,13 @@ ZERO, ONE = Decimal(0), Decimal(1)
 
 
 class Context:
-    """What scoring one evaluation needs besides the data: the rules, the methods, the findings."""
+    """What scoring one evaluation needs besides the data: the rules, the methods, the year
+    (deadlines without a year are in it), the findings."""
 
-    def __init__(self, ruleset: RuleSet, methods: dict):
+    def __init__(self, ruleset: RuleSet, methods: dict, year: int = 0):
         self.ruleset = ruleset
         self.methods = methods
+        self.year = year
         self.findings: list[Finding] = []
 
     def flag(self, code: str, severity: str, where: str, message: str) -> None:
@@ -57,42 +67,57 @@ class Context:
         breach = rating_breach(rating)
         if breach:
             raise PluginError(f"method {method_name!r} {breach}", where, code="plugin-fault")
-        return Rating(Decimal(rating.rate), rating.explanation)
+        return rating
+
+
+def points(weight: Decimal, rate, ruleset: RuleSet) -> Decimal:
+    """``round(weight × rate)`` from the exact product, rounded once."""
+    return ruleset.round(Fraction(weight) * Fraction(rate))
 
 
 # --- execution row ----------------------------------------------------------------------------
 
 
 def score_execution(budget: Budget, ctx: Context) -> ExecutionResult:
-    """The 预算执行率 row: rate = spent / budget (adjusted by default), score by the rule set's method."""
+    """The 预算执行率 row: rate = spent / budget (adjusted by default), as it really is (above
+    100% when more was spent), scored by the rule set's method on at most 100%."""
     rules = ctx.ruleset.execution
     weight = Decimal(rules["weight"])
     denominator = budget.adjusted if rules["denominator"] == "adjusted" else budget.planned
     label = "全年预算数" if rules["denominator"] == "adjusted" else "年初预算数"
     method = rules["method"]
-    if denominator <= ZERO:
-        ctx.flag(
-            "budget-zero", "warning", budget.where, f"{label}为 0：执行率按 0 计，预算执行率得分 0"
-        )
+
+    def result(rate, score_rate, score: Decimal, explanation: str) -> ExecutionResult:
         return ExecutionResult(
             budget.planned,
             budget.adjusted,
             budget.spent,
-            ZERO,
+            rate,
             weight,
-            ctx.ruleset.round(ZERO),
+            score,
             method,
-            f"{label}为 0，执行率按 0 计",
+            explanation,
             budget.score,
             budget.reason,
+            score_rate,
         )
-    rate = min(budget.spent / denominator, ONE)
-    if budget.spent > denominator:
+
+    if denominator <= ZERO:
+        ctx.flag(
+            "budget-zero", "warning", budget.where, f"{label}为 0：执行率按 0 计，预算执行率得分 0"
+        )
+        return result(ZERO, ZERO, ctx.ruleset.round(ZERO), f"{label}为 0，执行率按 0 计")
+    exact = Fraction(budget.spent) / Fraction(denominator)
+    rate = as_decimal(exact)
+    stated = f"执行率 = 全年执行数 {fmt(budget.spent)} / {label} {fmt(denominator)} = {percent(rate)}"
+    if exact > 1:
+        stated += "，超过 100% 按 100% 计"
         ctx.flag(
             "spent-over-budget",
             "warning",
             budget.where,
-            f"全年执行数 {fmt(budget.spent)} 超过{label} {fmt(denominator)}，按满额执行计分",
+            f"全年执行数 {fmt(budget.spent)} 超过{label} {fmt(denominator)}（执行率 "
+            f"{percent(rate)}），按 100% 计分",
         )
     view = MethodInput(
         "预算执行率",
@@ -108,54 +133,32 @@ def score_execution(budget: Budget, ctx: Context) -> ExecutionResult:
         fmt(budget.spent),
         budget.score,
     )
-    rating = ctx.rate(method, view, rules, f"{budget.where}")
-    score = ctx.ruleset.round(weight * rating.rate)
+    rating = ctx.rate(method, view, rules, budget.where)
+    if rating.rate is None:
+        raise PluginError(
+            f"method {method!r} left the execution row to the evaluator", budget.where,
+            "an execution method must give a rate", code="plugin-fault",
+        )
+    score = points(weight, rating.rate, ctx.ruleset)
     if method == "proportional":
         # 执行率 = 全年执行数 19.8 / 全年预算数 20 = 99.00%；10 × 99.00% = 9.90
-        explanation = (
-            f"执行率 = 全年执行数 {fmt(budget.spent)} / {label} {fmt(denominator)} = "
-            f"{percent(rate)}；{fmt(weight)} × {percent(rating.rate)} = {score}"
-        )
+        explanation = f"{stated}；{fmt(weight)} × {percent(as_decimal(rating.rate))} = {score}"
     else:
-        explanation = f"执行率 {percent(rate)}：" + with_score(rating, weight, score)
-    return ExecutionResult(
-        budget.planned,
-        budget.adjusted,
-        budget.spent,
-        rate,
-        weight,
-        score,
-        method,
-        explanation,
-        budget.score,
-        budget.reason,
-    )
+        explanation = f"{stated}：" + with_score(rating, weight, score)
+    return result(rate, as_decimal(rating.rate), score, explanation)
 
 
 def with_score(rating: Rating, weight: Decimal, score: Decimal) -> str:
     """The method's words completed with the score, as an evaluator writes it:
     ``实际 90% / 目标 95% × 30 = 28.42``, ``…，达到目标，得满分 20.00``, ``…，不得分：0.00``."""
-    if rating.rate == ONE:
+    if rating.rate == 1:
         return f"{rating.explanation}，得满分 {score}"
-    if rating.rate == ZERO:
+    if rating.rate == 0:
         return f"{rating.explanation}：{score}"
     return f"{rating.explanation} × {fmt(weight)} = {score}"
 
 
 # --- indicators -------------------------------------------------------------------------------
-
-
-def _match_tier(text: str, ruleset: RuleSet, target_text: str | None) -> str | None:
-    for tier in ruleset.tiers:
-        if any(same_text(text, word) for word in (tier.name, *tier.aliases)):
-            return tier.name
-    if target_text is not None and same_text(text, target_text):
-        return ruleset.same_as_target
-    return None
-
-
-def _accepted_words(ruleset: RuleSet) -> str:
-    return "、".join(word for tier in ruleset.tiers for word in (tier.name, *tier.aliases))
 
 
 def _override(ind: Indicator, ruleset: RuleSet):
@@ -166,34 +169,56 @@ def _override(ind: Indicator, ruleset: RuleSet):
     return None
 
 
+def _shown(ind: Indicator, weight: Decimal, method: str, explanation: str, **kw) -> IndicatorResult:
+    """A row without a score of its own: not applicable, a 其中 breakdown, an empty row."""
+    return IndicatorResult(
+        ind.level1,
+        ind.level2,
+        ind.name,
+        ind.target.text,
+        ind.actual_text,
+        weight,
+        False,
+        None,
+        None,
+        method,
+        explanation,
+        ind.score,
+        ind.where,
+        reason=ind.reason,
+        **kw,
+    )
+
+
+SHOWN = {
+    "breakdown": "「其中」分项：说明上一行的构成，不单独计分",
+    "empty": "未填写年度指标值、实际完成值和分值：空行，不计分",
+}
+
+
 def score_indicator(ind: Indicator, weight: Decimal, ctx: Context) -> IndicatorResult:
     """One row of the grid: its method, its rate, its rounded score and how they were reached."""
     rules = ctx.ruleset
+    if ind.kind in SHOWN:
+        ctx.flag("row-not-scored", "info", ind.where, f"「{ind.name}」{SHOWN[ind.kind]}")
+        return _shown(ind, ZERO, ind.kind, SHOWN[ind.kind])
     if not ind.applicable:
-        return IndicatorResult(
-            ind.level1,
-            ind.level2,
-            ind.name,
-            ind.target.text,
-            ind.actual_text,
-            weight,
-            False,
-            None,
-            None,
-            "not-applicable",
-            "不适用：不参与评分"
-            + ("，总分按比例折算" if rules.not_applicable == "rescale" else ""),
-            ind.score,
-            ind.where,
-            reason=ind.reason,
+        explanation = "不适用：不参与评分" + (
+            "，总分按比例折算" if rules.not_applicable == "rescale" else ""
         )
-    view, method_name, params = _prepare(ind, weight, ctx)
-    rating = ctx.rate(method_name, view, params, ind.where)
-    score = rules.round(weight * rating.rate)
-    outcome = apply_policies(
-        ind, view, Outcome(score, rating.rate, with_score(rating, weight, score)), ctx
-    )
-    score, rate, explanation = outcome.score, outcome.rate, outcome.explanation
+        return _shown(ind, weight, "not-applicable", explanation)
+    if ind.kind == "blank":
+        return _values_blank(ind, weight, ctx)
+    plan = _prepare(ind, weight, ctx)
+    view = plan.view
+    rating = plan.rating or ctx.rate(plan.method, view, plan.params, ind.where)
+    if rating.rate is None:
+        outcome = no_formula(ind, view, rating.explanation, ctx)
+    else:
+        score = points(weight, rating.rate, rules)
+        outcome = apply_policies(
+            ind, view, Outcome(score, as_decimal(rating.rate), with_score(rating, weight, score)), ctx
+        )
     return IndicatorResult(
         ind.level1,
         ind.level2,
@@ -202,15 +227,46 @@ def score_indicator(ind: Indicator, weight: Decimal, ctx: Context) -> IndicatorR
         ind.actual_text,
         weight,
         True,
-        rate,
-        score,
-        method_name,
-        explanation,
+        outcome.rate,
+        outcome.score,
+        plan.label or plan.method,
+        plan.lead + outcome.explanation,
         ind.score,
         ind.where,
         view.tier,
         ind.reason,
         ind.deduction,
+    )
+
+
+def _values_blank(ind: Indicator, weight: Decimal, ctx: Context) -> IndicatorResult:
+    """Both values blank, 分值 and 得分 filed: the filed score is the evaluator's judgement,
+    at most the weight."""
+    filed = ctx.ruleset.round(ind.score)
+    score = min(filed, weight)
+    capped = f"，超过分值按 {fmt(weight)} 计" if filed > weight else ""
+    ctx.flag(
+        "values-blank",
+        "warning",
+        ind.where,
+        f"「{ind.name}」未填写年度指标值和实际完成值：按评价人所填得分 {fmt(ind.score)} 计{capped}，请补填指标值",
+    )
+    return IndicatorResult(
+        ind.level1,
+        ind.level2,
+        ind.name,
+        ind.target.text,
+        ind.actual_text,
+        weight,
+        True,
+        score / weight if weight else ZERO,
+        score,
+        "judgement",
+        f"年度指标值、实际完成值均未填写：采用自评得分 {fmt(ind.score)}{capped}，得 {score}",
+        ind.score,
+        ind.where,
+        reason=ind.reason,
+        deduction=ind.deduction,
     )
 
 
@@ -236,9 +292,25 @@ def _check_override_fits(override, ind: Indicator, tier, rules: RuleSet) -> None
     )
 
 
-def _prepare(ind: Indicator, weight: Decimal, ctx: Context) -> tuple[MethodInput, str, dict]:
-    """The method's view of the row, which method scores it, and the method's parameters."""
-    rules = ctx.ruleset
+@dataclass(frozen=True)
+class Plan:
+    """How a row is scored: the method's view of it, the method and its parameters — or the
+    rating itself when the reading decides (a deadline met) — and how the row was read."""
+
+    view: MethodInput
+    method: str
+    params: dict
+    rating: Rating | None = None
+    lead: str = ""  # how the row was read, in front of the method's words
+    label: str = ""  # the method shown, when not the one called (deadline)
+
+
+def _refused(ind: Indicator, exc: ValueProblem, code: str) -> InputError:
+    return InputError(f"「{ind.name}」: {exc}", f"{ind.where}.actual", exc.hint, code=code)
+
+
+def _prepare(ind: Indicator, weight: Decimal, ctx: Context) -> Plan:
+    """The method's view of the row, which method scores it, and how the row was read."""
     target = ind.target
     common = dict(
         level1=ind.level1,
@@ -249,19 +321,13 @@ def _prepare(ind: Indicator, weight: Decimal, ctx: Context) -> tuple[MethodInput
         actual_text=ind.actual_text,
         filed_score=ind.score,
     )
-    tier = None
+    if target.deadline is not None:
+        return _deadline_plan(ind, common, ctx)
     if target.qualitative:
-        tier = _match_tier(ind.actual_text, rules, target.text)
-        if tier is None:
-            raise InputError(
-                f"「{ind.name}」: 实际完成值 {ind.actual_text!r} is not a tier of this qualitative (定性) indicator",
-                f"{ind.where}.actual",
-                f"write one of: {_accepted_words(rules)}, or restate the target ({target.text})",
-                code="actual-invalid",
-            )
-    elif ind.actual is None:
-        tier = _match_tier(ind.actual_text, rules, None)
-        if tier is None:
+        return _tier_plan(ind, common, ctx, _read_words(ind, ind.target.text, ctx))
+    if ind.actual is None:
+        reading = ctx.ruleset.words.read(ind.actual_text, None)
+        if reading is None:
             raise InputError(
                 f"「{ind.name}」: 实际完成值 {ind.actual_text!r} is not a number, though the target {target.text!r} is one",
                 f"{ind.where}.actual",
@@ -272,48 +338,129 @@ def _prepare(ind: Indicator, weight: Decimal, ctx: Context) -> tuple[MethodInput
             "actual-not-numeric",
             "warning",
             ind.where,
-            f"定量指标的实际完成值写成了「{ind.actual_text}」，按定性「{tier}」计分；请填写实际数值",
+            f"定量指标的实际完成值写成了「{ind.actual_text}」，按定性「{reading.tier}」计分；请填写实际数值",
         )
+        return _tier_plan(ind, common, ctx, reading)
+    return _number_plan(ind, common, ctx)
+
+
+def _read_words(ind: Indicator, target_text: str | None, ctx: Context, also: str = ""):
+    reading = ctx.ruleset.words.read(ind.actual_text, target_text)
+    if reading is None:
+        raise InputError(
+            f"「{ind.name}」: 实际完成值 {ind.actual_text!r} is not a tier of this qualitative (定性) indicator",
+            f"{ind.where}.actual",
+            f"write {also}one of — {ctx.ruleset.words.accepted()}; or restate the target ({ind.target.text})",
+            code="actual-invalid",
+        )
+    return reading
+
+
+def _tier_plan(ind: Indicator, common: dict, ctx: Context, reading, lead: str = "", label: str = "") -> Plan:
+    rules = ctx.ruleset
     override = _override(ind, rules)
     if override is not None:
-        _check_override_fits(override, ind, tier, rules)
-    if tier is not None:
-        method_name = override.method if override else "tiers"
-        params = override.params if override else rules.data["qualitative"]
-        return (
-            MethodInput(op=None, target=None, actual=None, unit=None, tier=tier, **common),
-            method_name,
-            params,
-        )
+        _check_override_fits(override, ind, reading.tier, rules)
+    if reading.how and reading.how != "复述年度指标值":
+        lead += f"实际完成值「{ind.actual_text}」{reading.how}："
+    view = MethodInput(op=None, target=None, actual=None, unit=None, tier=reading.tier, **common)
+    if override is not None:
+        return Plan(view, override.method, override.params, lead=lead, label=label)
+    return Plan(view, "tiers", rules.data["qualitative"], lead=lead, label=label)
+
+
+def _deadline_plan(ind: Indicator, common: dict, ctx: Context) -> Plan:
+    """A deadline: on time or early is full marks; late is the rule set's `deadlines.late`
+    tier, a filed score in its band taken; words (按时完成) are read as tiers."""
+    from .deadlines import judge
+
+    rules = ctx.ruleset
     try:
-        target_value, actual_value, unit = align_units(target, ind.actual)
+        timing = judge(ind.target.deadline, ind.actual_text, ctx.year, rules.units)
     except ValueProblem as exc:
+        raise _refused(ind, exc, "deadline-invalid") from None
+    if timing is None:
+        reading = _read_words(ind, ind.target.text, ctx, also="a date or a duration, or ")
+        return _tier_plan(ind, common, ctx, reading)
+    view = MethodInput(op=None, target=None, actual=None, unit=None, tier=None, **common)
+    if timing.on_time:
+        rating = Rating(ONE, f"{timing.reading}，按时完成")
+        return Plan(view, "deadline", {}, rating=rating)
+    late = rules.data["deadlines"]["late"]
+    ctx.flag(
+        "deadline-late",
+        "warning",
+        ind.where,
+        f"「{ind.name}」{timing.reading}：未按时完成，按「{late}」计分",
+    )
+    from .words import Reading
+
+    return _tier_plan(
+        ind, common, ctx, Reading(late), lead=f"{timing.reading}，未按时完成；", label="deadline"
+    )
+
+
+def _number_plan(ind: Indicator, common: dict, ctx: Context) -> Plan:
+    rules = ctx.ruleset
+    target = ind.target
+    try:
+        target_value, actual_value, unit = align_units(target, ind.actual, rules.units)
+    except ValueProblem as exc:
+        raise _refused(ind, exc, exc.code or "unit-mismatch") from None
+    if actual_value < ZERO and rules.quantitative["negative_actual"] == "error":
         raise InputError(
-            f"「{ind.name}」: {exc}", f"{ind.where}.actual", exc.hint, code="unit-mismatch"
-        ) from None
-    if actual_value < ZERO:
-        if rules.quantitative["negative_actual"] == "error":
-            raise InputError(
-                f"实际完成值 {ind.actual_text!r} is negative",
-                f"{ind.where}.actual",
-                "this rule set does not accept negative actual values",
-                code="actual-negative",
-            )
-        actual_value = ZERO
-    op = target.op or rules.quantitative["default_op"]
+            f"实际完成值 {ind.actual_text!r} is negative",
+            f"{ind.where}.actual",
+            "this rule set does not accept negative actual values",
+            code="actual-negative",
+        )
+    op, lead = target.op, ""
+    if op is None:
+        op, lead = _inferred_op(ind, ctx)
+    override = _override(ind, rules)
+    if override is not None:
+        _check_override_fits(override, ind, None, rules)
     method_name = override.method if override else rules.quantitative[op]
     params = override.params if override else rules.params(method_name)
     view = MethodInput(
         op=op, target=target_value, actual=actual_value, unit=unit, tier=None, **common
     )
-    return view, method_name, params
+    return Plan(view, method_name, params, lead=lead)
+
+
+def _inferred_op(ind: Indicator, ctx: Context) -> tuple[str, str]:
+    """The comparison of a target written without one: ≤ on a row whose name marks a limit
+    (预算调整率), when the rule set infers it; otherwise the rule set's default."""
+    rules = ctx.ruleset
+    default = rules.quantitative["default_op"]
+    word = rules.reverse_word(ind.name)
+    if word is None or default in (LE, "<"):
+        return default, ""
+    limit = f"≤{ind.target.text}"
+    if rules.data["reverse_indicators"]["infer"]:
+        ctx.flag(
+            "operator-inferred",
+            "info",
+            f"{ind.where}.target",
+            f"「{ind.name}」名称含「{word}」，为反向指标：年度指标值「{ind.target.text}」按「{limit}」计分",
+        )
+        return LE, f"名称含「{word}」，按 {limit} 计："
+    ctx.flag(
+        "operator-inferred",
+        "warning",
+        f"{ind.where}.target",
+        f"「{ind.name}」名称含「{word}」，可能是反向指标，年度指标值「{ind.target.text}」仍按「{default}」"
+        f"计分；如为上限，请写「{limit}」",
+    )
+    return default, ""
 
 
 # --- the table --------------------------------------------------------------------------------
 
 
 def score_table(table: Table, ctx: Context) -> TableResult:
-    """Execution row, indicator rows, total (rescaled for not-applicable rows, capped), grade."""
+    """Execution row, indicator rows, total (rescaled for not-applicable rows and for weights
+    above full marks, capped), grade."""
     rules = ctx.ruleset
     weights, notes = effective_weights(table, rules)
     for note in notes:
@@ -324,15 +471,7 @@ def score_table(table: Table, ctx: Context) -> TableResult:
     ]
     parts = execution.score + sum((i.score for i in indicators if i.applicable), ZERO)
     explanation = f"执行率得分 {execution.score} + 指标得分 {parts - execution.score} = {parts}"
-    total = parts
-    dropped = sum((i.weight for i in indicators if not i.applicable), ZERO)
-    if dropped and rules.not_applicable == "rescale":
-        remaining = rules.total - dropped
-        total = rules.round(parts * rules.total / remaining) if remaining > ZERO else ZERO
-        explanation += (
-            f"；不适用指标分值 {fmt(dropped)}，折算 {parts} × {fmt(rules.total)} / "
-            f"{fmt(remaining)} = {total}"
-        )
+    total, explanation = _rescaled(parts, explanation, execution.weight + sum(weights, ZERO), indicators, rules)
     total, explanation = _apply_caps(total, execution, explanation, table, ctx)
     return TableResult(
         name=table.name,
@@ -348,6 +487,28 @@ def score_table(table: Table, ctx: Context) -> TableResult:
         goal=table.goal,
         result=table.result,
         weights_reason=table.weights_reason,
+    )
+
+
+def _rescaled(parts, explanation, full, indicators, rules: RuleSet):
+    """The sum of the parts scaled to full marks: ``round(parts × total / (full − dropped))``,
+    where ``full`` is the weights filed (above ``total`` only when the rule set rescales them,
+    else it is ``total``) and ``dropped`` the not-applicable rows' (when it rescales those)."""
+    dropped = sum((i.weight for i in indicators if i.method == "not-applicable"), ZERO)
+    dropped = dropped if rules.not_applicable == "rescale" else ZERO
+    over = full > rules.total
+    if not dropped and not over:
+        return parts, explanation
+    remaining = (full if over else rules.total) - dropped
+    total = (
+        rules.round(Fraction(parts) * Fraction(rules.total) / Fraction(remaining))
+        if remaining > ZERO
+        else ZERO
+    )
+    why = [f"分值合计 {fmt(full)} 超过满分 {fmt(rules.total)}"] if over else []
+    why += [f"不适用指标分值 {fmt(dropped)}"] if dropped else []
+    return total, explanation + (
+        f"；{'，'.join(why)}，折算 {parts} × {fmt(rules.total)} / {fmt(remaining)} = {total}"
     )
 
 

@@ -3,10 +3,14 @@
 A unit writes ``"≥95%"``, ``"不少于 3,000 元"``, ``"９５％以上"``, ``"效果明显"`` or a plain
 ``100``. This module turns such text into exact values; it knows nothing of rule sets.
 
-- Text is normalised with NFKC first, so full-width digits, signs and ``％`` become ASCII.
+- Text is normalised with NFKC first, so full-width digits, signs and ``％`` become ASCII,
+  and zero-width and direction marks are dropped.
 - Numbers are :class:`~decimal.Decimal`, parsed from their text, never through a float.
-- A unit is what follows the number: at most four characters and no digit. ``百分比`` is
-  ``%``; ``元``, ``万元`` and ``亿元`` convert to one another.
+- A unit is what follows the number: at most four characters and no digit, a Latin unit with
+  its power (``m2``, from ``㎡`` or ``m²``), or two such parts joined by ``/`` (``元/平方米``).
+  Which units are one and which convert is the unit table's (:mod:`scoring.units`).
+- A target that names a date or a time limit (``6月底前``, ``10个工作日内``) is a deadline,
+  read by :mod:`scoring.deadlines`, never a number.
 """
 
 from __future__ import annotations
@@ -64,28 +68,55 @@ _NOT_FINITE = re.compile(r"[+-]?(?:s?nan|inf(?:inity)?)", re.IGNORECASE)
 UNIT_MAX_CHARS = 4
 
 PERCENT = "%"
-_UNIT_ALIASES = {"百分比": PERCENT, "百分点": PERCENT}
-# Money converts between these; the factor is the value of one unit in 万元.
-MONEY = {"元": Decimal("0.0001"), "万元": Decimal(1), "亿元": Decimal(10000)}
+# Zero-width characters, direction marks and the soft hyphen: invisible in a cell, never meant.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# A Latin unit with an optional power: m2 (㎡, m²), km2, m3, kg, °C.
+_LATIN_UNIT = re.compile(r"°?[A-Za-z]{1,4}[23]?")
+# What a cell holds when it holds nothing: the row is blank there.
+BLANKS = frozenset({"", "/", "\\", "-", "--", "—", "——", "–", "空"})
 
 
 class ValueProblem(ValueError):
     """Text that does not follow the grammar; the caller adds the file and key path."""
 
-    def __init__(self, message: str, hint: str | None = None):
+    def __init__(self, message: str, hint: str | None = None, code: str | None = None):
         super().__init__(message)
         self.hint = hint
+        self.code = code
 
 
 def normalise(text: str) -> str:
-    """NFKC and trimmed: ``"＞＝９５％ "`` becomes ``">=95%"``."""
-    return unicodedata.normalize("NFKC", text).strip()
+    """NFKC, without invisible marks, trimmed: ``"＞＝９５％ "`` becomes ``">=95%"``."""
+    return _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).strip()
+
+
+_CONVERTER: list = []
+
+
+def simplified(text: str) -> str:
+    """Traditional characters written as Simplified (``產出指標`` → ``产出指标``), by OpenCC's
+    phrase-aware t2s conversion; text without Chinese characters is returned as it is."""
+    if text.isascii():
+        return text
+    if not _CONVERTER:
+        import opencc
+
+        _CONVERTER.append(opencc.OpenCC("t2s"))
+    return _CONVERTER[0].convert(text)
+
+
+def is_blank(raw) -> bool:
+    """A cell left empty, or holding only a placeholder such as ``/`` or ``—``."""
+    return raw is None or (isinstance(raw, str) and normalise(raw) in BLANKS)
 
 
 def canonical_unit(unit: str | None) -> str | None:
+    """The unit's usual spelling in the standard table (``百分比`` → ``%``), None for none."""
     if not unit:
         return None
-    return _UNIT_ALIASES.get(unit, unit)
+    from .units import standard
+
+    return standard().canonical(unit)
 
 
 @dataclass(frozen=True)
@@ -101,16 +132,17 @@ class Quantity:
 
 @dataclass(frozen=True)
 class Target:
-    """A parsed 年度指标值. ``value`` is ``None`` for a qualitative (定性) target."""
+    """A parsed 年度指标值: a quantity (``value``), a deadline, or words (定性: neither)."""
 
     text: str
     op: str | None = None
     value: Decimal | None = None
     unit: str | None = None
+    deadline: object = None  # a scoring.deadlines.Deadline for a time target
 
     @property
     def qualitative(self) -> bool:
-        return self.value is None
+        return self.value is None and self.deadline is None
 
 
 def format_decimal(value: Decimal | int) -> str:
@@ -192,9 +224,16 @@ def _unit_or_none(tail: str) -> str | bool | None:
     """The unit a tail spells, None for no unit, False when the tail is not a unit."""
     if not tail:
         return None
-    if len(tail) > UNIT_MAX_CHARS or any(ch.isdigit() for ch in tail):
+    parts = tail.split("/")
+    if len(parts) > 2 or not all(_unit_shaped(part) for part in parts):
         return False
-    return canonical_unit(tail)
+    return "/".join(canonical_unit(part) for part in parts)
+
+
+def _unit_shaped(part: str) -> bool:
+    if _LATIN_UNIT.fullmatch(part):
+        return True
+    return 0 < len(part) <= UNIT_MAX_CHARS and not any(ch.isdigit() for ch in part)
 
 
 def parse_quantity(raw) -> Quantity | None:
@@ -232,14 +271,17 @@ def parse_money(raw) -> Decimal:
         raise ValueProblem(
             f"{raw!r} is not an amount of money", 'write it like 382.31 or "382.31万元"'
         )
-    if quantity.unit is None or quantity.unit == "万元":
+    if quantity.unit is None:
         return quantity.value
-    if quantity.unit in MONEY:
-        return quantity.value * MONEY[quantity.unit]
-    raise ValueProblem(
-        f"{raw!r}: {quantity.unit!r} is not a unit of money",
-        "amounts are in 万元 unless they carry 元, 万元 or 亿元",
-    )
+    from .units import standard
+
+    converted = standard().convert(quantity.value, quantity.unit, "万元")
+    if converted is None:
+        raise ValueProblem(
+            f"{raw!r}: {quantity.unit!r} is not a unit of money",
+            "amounts are in 万元 unless they carry 元, 千元, 万元 or 亿元",
+        )
+    return converted
 
 
 def parse_target(raw) -> Target:
@@ -254,7 +296,14 @@ def parse_target(raw) -> Target:
     text = normalise(raw)
     if not text:
         raise ValueProblem("the target is empty", 'write the 年度指标值, e.g. "≥95%" or "效果明显"')
+    from .deadlines import parse_deadline
+
+    deadline = parse_deadline(text)
     lead, rest = _leading_op(text)
+    if deadline is None and lead is not None:
+        deadline = parse_deadline(rest, lead)
+    if deadline is not None:
+        return Target(raw.strip(), lead, deadline=deadline)
     trail, rest = _trailing_op(rest)
     _refuse_not_finite(raw, rest)
     if lead and trail and lead != trail:
@@ -287,12 +336,15 @@ def _target_from_table(raw: dict) -> Target:
     value, unit = quantity.value, quantity.unit
     stated = canonical_unit(normalise(str(raw["unit"]))) if raw.get("unit") is not None else None
     if stated and unit and stated != unit:
-        if not (stated in MONEY and unit in MONEY):
+        from .units import standard
+
+        converted = standard().convert(value, unit, stated)
+        if converted is None:
             raise ValueProblem(
                 f"value {raw['value']!r} is in {unit!r} but unit says {stated!r}",
                 "give the unit once, in `unit` or in the value",
             )
-        value = value * MONEY[unit] / MONEY[stated]
+        value = converted
     unit = stated or unit
     text = f"{op or ''}{format_decimal(value)}{unit or ''}"
     return Target(text, op, value, unit)
@@ -321,15 +373,40 @@ def same_text(a: str, b: str) -> bool:
     return re.sub(r"\s+", "", normalise(a)) == re.sub(r"\s+", "", normalise(b))
 
 
-def align_units(target: Target, actual: Quantity) -> tuple[Decimal, Decimal, str | None]:
-    """Target and actual values in one unit, or ValueProblem when the units disagree."""
+def align_units(target: Target, actual: Quantity, units) -> tuple[Decimal, Decimal, str | None]:
+    """Target and actual values in the target's unit, by the unit table ``units``.
+
+    A bare number takes the other side's unit — except a fraction against a percentage: 0.95
+    against ``≥95%`` may mean 95% or 0.95%, and guessing would score one of them wrong without
+    a word, so it is refused. ValueProblem when the units do not convert."""
     t_unit, a_unit = target.unit, actual.unit
     assert target.value is not None
+    _refuse_a_fraction(target.value, t_unit, actual.value, a_unit, units, "实际完成值")
+    _refuse_a_fraction(actual.value, a_unit, target.value, t_unit, units, "年度指标值")
     if t_unit is None or a_unit is None or t_unit == a_unit:
         return target.value, actual.value, t_unit or a_unit
-    if t_unit in MONEY and a_unit in MONEY:
-        return target.value, actual.value * MONEY[a_unit] / MONEY[t_unit], t_unit
+    converted = units.convert(actual.value, a_unit, t_unit)
+    if converted is None:
+        raise ValueProblem(
+            f"the target is in {t_unit!r} but the actual value is in {a_unit!r}",
+            "write both in the same unit (% and 百分比 are the same; 元, 万元 and 亿元 convert, "
+            "so do 亩, 公顷 and 平方米)",
+        )
+    return target.value, converted, t_unit
+
+
+def _refuse_a_fraction(value, unit, bare, bare_unit, units, label: str) -> None:
+    """``bare`` (no unit) in (0, 1] against ``value`` in % of 1 % or more: ambiguous."""
+    if bare_unit is not None or unit is None or units.family(unit) != "percent":
+        return
+    in_percent = units.convert(value, unit, PERCENT)
+    if not (0 < abs(bare) <= 1 and abs(in_percent) >= 1):
+        return
+    shown = format_decimal(bare)
     raise ValueProblem(
-        f"the target is in {t_unit!r} but the actual value is in {a_unit!r}",
-        "write both in the same unit (% and 百分比 are the same; 元, 万元 and 亿元 convert)",
+        f"{label} {shown} is a bare number against a percentage: {shown}% or "
+        f"{format_decimal(bare * 100)}%?",
+        f"write {format_decimal(bare * 100)}% if {shown} is a fraction, or {shown}% if it is a "
+        "percentage",
+        code="percent-ambiguous",
     )

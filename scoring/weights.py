@@ -1,8 +1,10 @@
 """Effective weights (分值) of a table's indicators.
 
-Explicit weights are used as filed. When no indicator carries one, each 一级指标 takes the rule
-set's default weight — after the weight of a category the table lacks has moved to the
-categories ``missing`` names, in proportion — and splits it equally among its indicators.
+Explicit weights are used as filed; weights adding up to more than full marks are rescaled
+by the scorer (or refused, as the rule set says). When no indicator carries one, each 一级指标
+takes the rule set's default weight — after the weight of a category the table lacks has moved
+to the categories ``missing`` names, in proportion — and splits it equally among its
+indicators. Rows that carry no points (a 其中 breakdown, an empty row) take none.
 
 Splits are made in the rule set's quantum (0.01 for two decimals) by largest remainder, so the
 weights printed add up exactly and no indicator can score more than its printed weight: 50
@@ -50,19 +52,23 @@ def apportion(amount: Decimal, shares: list[Decimal], quantum: Decimal) -> list[
 
 def effective_weights(table: Table, ruleset: RuleSet) -> tuple[list[Decimal], list[WeightNote]]:
     """The weight of every indicator of ``table``, in order, and what a reviewer should know."""
-    weighted = [ind.weight is not None for ind in table.indicators]
+    counted = [ind for ind in table.indicators if ind.counted]
+    weighted = [ind.weight is not None for ind in counted]
     if all(weighted):
-        weights = [ind.weight for ind in table.indicators]
-        return weights, _check_total(table, weights, ruleset)
-    if any(weighted):
-        first = table.indicators[weighted.index(False)]
+        weights = [ind.weight for ind in counted]
+        notes = _check_total(table, weights, ruleset)
+    elif any(weighted):
+        first = counted[weighted.index(False)]
         raise InputError(
             "some indicators of this table have a weight (分值) and some do not",
             first.where,
             "give every indicator its weight, or none of them to use the rule set's defaults",
             code="weights-partial",
         )
-    return _default_weights(table, ruleset)
+    else:
+        weights, notes = _default_weights(table, counted, ruleset)
+    given = iter(weights)
+    return [next(given) if ind.counted else Decimal(0) for ind in table.indicators], notes
 
 
 def _check_total(table: Table, weights: list[Decimal], ruleset: RuleSet) -> list[WeightNote]:
@@ -70,21 +76,38 @@ def _check_total(table: Table, weights: list[Decimal], ruleset: RuleSet) -> list
     total = execution + sum(weights, Decimal(0))
     if total == ruleset.total:
         return []
+    where = table.where or "department"
+    added = (
+        f"分值合计 {format_decimal(total)}（预算执行率 {format_decimal(execution)} + 指标 "
+        f"{format_decimal(total - execution)}），应为 {format_decimal(ruleset.total)}"
+    )
+    if total < ruleset.total:
+        return [WeightNote("weights-total", "warning", where, f"{added}；按所填分值计分，不作折算")]
+    if ruleset.data["weights"]["over_total"] == "refuse":
+        raise InputError(
+            f"the weights (分值) add up to {format_decimal(total)}, more than full marks "
+            f"({format_decimal(ruleset.total)})",
+            where,
+            "correct the 分值 so that they add up to full marks, or use a rule set with "
+            '[weights] over_total = "rescale"',
+            code="weights-over-total",
+        )
     return [
         WeightNote(
             "weights-total",
             "warning",
-            table.where or "department",
-            f"分值合计 {format_decimal(total)}（预算执行率 {format_decimal(execution)} + 指标 "
-            f"{format_decimal(total - execution)}），应为 {format_decimal(ruleset.total)}；按所填分值计分，不作折算",
+            where,
+            f"{added}；总分按 {format_decimal(ruleset.total)} / {format_decimal(total)} 折算，不超过满分",
         )
     ]
 
 
-def _default_weights(table: Table, ruleset: RuleSet) -> tuple[list[Decimal], list[WeightNote]]:
+def _default_weights(
+    table: Table, counted: list, ruleset: RuleSet
+) -> tuple[list[Decimal], list[WeightNote]]:
     categories = ruleset.categories
-    present = list(dict.fromkeys(ind.level1 for ind in table.indicators))
-    for ind in table.indicators:
+    present = list(dict.fromkeys(ind.level1 for ind in counted))
+    for ind in counted:
         if ind.level1 not in categories:
             raise InputError(
                 f"一级指标 {ind.level1!r} has no default weight in rule set {ruleset.id!r}",
@@ -94,12 +117,12 @@ def _default_weights(table: Table, ruleset: RuleSet) -> tuple[list[Decimal], lis
                 code="category-unknown",
             )
     category_weight, notes = default_category_weights(present, ruleset, table.where or "department")
-    counts = {name: sum(1 for ind in table.indicators if ind.level1 == name) for name in present}
+    counts = {name: sum(1 for ind in counted if ind.level1 == name) for name in present}
     splits = {
         name: iter(apportion(category_weight[name], [Decimal(1)] * counts[name], ruleset.quantum))
         for name in present
     }
-    return [next(splits[ind.level1]) for ind in table.indicators], notes
+    return [next(splits[ind.level1]) for ind in counted], notes
 
 
 def default_category_weights(

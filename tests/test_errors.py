@@ -51,11 +51,11 @@ CASES = [
         "did you mean `level",
     ),
     (
-        "year-as-text",
-        base().replace("year = 2024", 'year = "2024年"'),
+        "year-as-words",
+        base().replace("year = 2024", 'year = "去年"'),
         ".toml",
         "department.year",
-        "a whole number",
+        "is not a year",
     ),
     (
         "spent-missing",

@@ -1089,7 +1089,7 @@ def test_xls_sichuan_form(tmp_path):
 
 
 def test_xls_percent_number_format(tmp_path):
-    """A .xls keeps no number formats through python-calamine: Excel's 95% arrives as 0.95.
+    """A .xls keeps no number formats through python-calamine: Excel's 100% arrives as 1.
     Against a target in % that is refused with the cell and what to do, never mis-scored."""
     pytest.importorskip("python_calamine")
     data = as_filed(toml_data(LETING), LAYOUTS["percent-numbers"])
@@ -1097,11 +1097,7 @@ def test_xls_percent_number_format(tmp_path):
     path = save_xls(sheets, tmp_path / "leting.xls")
     run = run_cli("score", str(path))
     assert run.code == 2, run
-    assert (
-        "leting.xls!" in run.err
-        and "% format is lost" in run.err
-        and "save the workbook as .xlsx" in run.err
-    )
+    assert "leting.xls!" in run.err and "1% or 100%?" in run.err and "write 100%" in run.err
 
 
 # --- 4. cell addresses -------------------------------------------------------------------------
@@ -1218,7 +1214,10 @@ def test_findings_in_toml_have_no_cell(tmp_path, langfang):
 
 
 def test_department_findings_carry_their_cell(tmp_path):
-    path, _ = _broken(tmp_path, lambda data: None, "langfang.xlsx")
+    def bigger_department(data):  # a budget of its own: its findings are not the project's
+        data["department"]["budget"]["adjusted"] = 50
+
+    path, _ = _broken(tmp_path, bigger_department, "langfang.xlsx")
     result = scoring.score(path)
     low = [f for f in result.findings if f.where == "department.budget"]
     assert low
@@ -1547,7 +1546,7 @@ def test_a_fraction_against_a_percent_target_is_refused(tmp_path):
     path = _one_project(tmp_path, [["产出指标", "质量指标", "完好率", "≥95%", 0.96, 90, 90]])
     run = run_cli("score", str(path))
     assert (
-        run.code == 2 and "t.xlsx!项目1!E7" in run.err and "type it as 96% in the cell" in run.err
+        run.code == 2 and "t.xlsx!项目1!E7" in run.err and "write 96%" in run.err
     )
 
 

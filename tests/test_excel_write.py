@@ -405,6 +405,7 @@ def test_result_department_sheet_as_filed():
 
 def test_result_fills_by_finding():
     data = langfang()
+    data["department"]["budget"]["adjusted"] = 50  # its own row, with findings of its own
     result = scoring.score(data)
     found = {f"{f.code}@{f.where}" for f in result.findings}
     assert {
@@ -573,7 +574,8 @@ def test_result_summary_langfang_numbers():
         "优",
         98,
     ]
-    assert labels.count("警告") == 7
+    # the department's budget is its one project's: execution-low and reason-missing once each
+    assert labels.count("警告") == 5
 
 
 # --- template_workbook -------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 
@@ -78,7 +79,7 @@ def test_two_plugins_with_one_name_are_an_error():
     assert "ratio" in str(raised.value) and "methods" in str(raised.value)
 
 
-@pytest.mark.parametrize("returned", [0.5, Decimal("1.5"), "1", None])
+@pytest.mark.parametrize("returned", [0.5, Decimal("1.5"), "1", Fraction(3, 2), Decimal("NaN")])
 def test_a_method_breaking_its_contract_is_named(leting, returned):
     class Broken:
         @scoring.hookimpl
@@ -90,6 +91,32 @@ def test_a_method_breaking_its_contract_is_named(leting, returned):
     with pytest.raises(scoring.PluginError) as raised:
         scoring.score(leting, rules=rules, host=host)
     assert "broken" in str(raised.value) and "projects[0].indicators[0]" in str(raised.value)
+
+
+def test_a_method_may_leave_a_row_to_the_evaluator(leting):
+    """Rating(None, why): no formula scores the row; the rule set's [judgement] takes a filed
+    score inside the 部分达成/未达成 bands, else no_formula_default (0) with a warning."""
+    from scoring.readers import _tomllib
+
+    tomllib = _tomllib()
+
+
+    class Judged:
+        @scoring.hookimpl
+        def scoring_register_methods(self):
+            return {"judged": lambda indicator, params: Rating(None, "由评价人判断")}
+
+    host = Host(plugins=(Judged(),))
+    rules = {"ruleset": {"id": "j", "extends": "mof-2020"}, "quantitative": {"≥": "judged"}}
+    data = tomllib.loads(leting.read_text("utf-8"))
+    data["projects"][0]["indicators"][0]["score"] = 5  # of 20: inside [0, 16)
+    result = scoring.score(data, rules=rules, host=host)
+    first, second = result.projects[0].indicators[:2]
+    assert (first.score, first.method) == (Decimal("5.00"), "judged")
+    assert second.score == Decimal("0.00")
+    codes = {(f.code, f.severity, f.where) for f in result.findings}
+    assert ("evaluator-judgement", "info", "projects[0].indicators[0]") in codes
+    assert ("evaluator-judgement", "warning", "projects[0].indicators[1]") in codes
 
 
 def test_a_plugin_that_fails_to_load_is_named(monkeypatch):

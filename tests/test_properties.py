@@ -3,15 +3,19 @@
 Through the real API (``scoring.score`` on a dict, default rule set mof-2020) and through the
 built-in methods directly:
 
-- a rate is in [0, 1] for every built-in method;
+- a rate is in [0, 1] for every built-in method, signed values included (or None: the row is
+  the evaluator's);
 - ≥ indicators are monotonic non-decreasing in the actual, ≤ indicators non-increasing;
-- a project's total is the sum of its printed parts, and no indicator earns more than its weight;
+- a deadline met earlier never scores below one met later;
+- a project's total is the sum of its printed parts (rescaled only when the weights pass full
+  marks), no indicator earns more than its weight and no total more than full marks;
 - the budget-weighted department score lies between the lowest and highest project totals.
 """
 
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
@@ -32,6 +36,9 @@ SETTINGS = settings(
 )
 
 amounts = st.decimals(min_value=0, max_value=10**6, places=2, allow_nan=False, allow_infinity=False)
+signed = st.decimals(
+    min_value=-(10**6), max_value=10**6, places=2, allow_nan=False, allow_infinity=False
+)
 weights = st.decimals(min_value=0, max_value=100, places=2, allow_nan=False, allow_infinity=False)
 indicator_weights = st.decimals(
     min_value=0, max_value=90, places=2, allow_nan=False, allow_infinity=False
@@ -131,12 +138,14 @@ def view(target, actual, op="≥", weight=TEN, tier=None) -> MethodInput:
     )
 
 
-def assert_rate(rating):
+def assert_rate(rating, judged_allowed=False):
     assert isinstance(rating, Rating)
-    assert isinstance(rating.rate, Decimal)
-    assert rating.rate.is_finite()
-    assert ZERO <= rating.rate <= ONE
     assert isinstance(rating.explanation, str) and rating.explanation
+    if rating.rate is None:
+        assert judged_allowed, rating
+        return
+    assert isinstance(rating.rate, (Decimal, Fraction))
+    assert ZERO <= rating.rate <= ONE
 
 
 @SETTINGS
@@ -150,6 +159,36 @@ def assert_rate(rating):
 @example(target=D("0.01"), actual=D(10**6), name="reverse-linear")
 def test_quantitative_methods_rate_in_unit_interval(target, actual, name):
     assert_rate(methods.BUILTIN[name](view(target, actual), {}))
+
+
+@SETTINGS
+@given(
+    target=signed,
+    actual=signed,
+    name=st.sampled_from(["ratio", "reverse-linear", "reverse-ratio", "equal", "bands"]),
+    op=st.sampled_from(["≥", "≤", "="]),
+)
+@example(target=D(-5), actual=D(-8), name="ratio", op="≥")
+@example(target=D(-5), actual=D(-3), name="ratio", op="≥")
+@example(target=D(5), actual=D(-1), name="reverse-linear", op="≤")
+@example(target=D(-2), actual=D(-1), name="reverse-ratio", op="≤")
+@example(target=D(0), actual=D(-2), name="equal", op="=")
+def test_signed_values_give_a_rate_in_unit_interval_or_the_evaluators_judgement(
+    target, actual, name, op
+):
+    """Signed inputs: a rate in [0, 1]; a met target is full marks; None only when the target
+    is missed and no ratio has a meaning (target below 0, or actual below 0)."""
+    rating = methods.BUILTIN[name](view(target, actual, op=op), BANDS_PARAMS[0])
+    assert_rate(rating, judged_allowed=True)
+    upper = name.startswith("reverse") or (name == "bands" and op == "≤")
+    met = actual <= target if upper else actual >= target
+    if name == "equal":
+        met = actual == target
+    if rating.rate is None:
+        # no ratio: a target below 0, an actual below 0, or (a ratio of) a target of 0
+        assert not met and (target < 0 or actual < 0 or (name == "bands" and target == 0))
+    elif met and name != "bands":
+        assert rating.rate == 1
 
 
 @SETTINGS
@@ -293,7 +332,8 @@ def rows(draw, weight=None, filed_places=2, level1s=("产出指标", "效益指�
         op = draw(st.sampled_from(list(OP_FORMS)))
         unit = draw(st.sampled_from(UNITS))
         target = OP_FORMS[op].format(v=text(draw(amounts)), u=unit)
-        actual = text(draw(amounts)) + draw(st.sampled_from([unit, ""]))
+        # a bare fraction against a percentage is refused as ambiguous: give % its sign
+        actual = text(draw(amounts)) + (unit if unit == "%" else draw(st.sampled_from([unit, ""])))
     return indicator(target, actual, weight, filed, level1=level1)
 
 
@@ -330,15 +370,22 @@ def projects(draw, weighting="balanced", filed_places=2, name="项目", max_size
 
 
 def check_parts(table):
-    """The printed table adds up and nothing earns more than its weight."""
+    """The printed table adds up (rescaled to full marks when the weights pass them), nothing
+    earns more than its weight and no total more than full marks."""
     execution = table.execution
-    assert ZERO <= execution.rate <= ONE
+    assert ZERO <= execution.rate and ZERO <= execution.score_rate <= ONE
     assert ZERO <= execution.score <= execution.weight
     for ind in table.indicators:
         assert ind.applicable
         assert ZERO <= ind.rate <= ONE
         assert ZERO <= ind.score <= ind.weight, ind
-    assert table.score == execution.score + sum((i.score for i in table.indicators), ZERO)
+    parts = execution.score + sum((i.score for i in table.indicators), ZERO)
+    full = execution.weight + sum((i.weight for i in table.indicators), ZERO)
+    if full > RULES.total:
+        assert table.score == RULES.round(Fraction(parts) * Fraction(RULES.total) / Fraction(full))
+    else:
+        assert table.score == parts
+    assert ZERO <= table.score <= RULES.total
     for name, category in table.categories.items():
         assert category.score == sum((i.score for i in table.indicators if i.level1 == name), ZERO)
         assert category.score <= category.weight
@@ -386,7 +433,8 @@ def test_default_weights_add_up_and_the_total_is_the_sum_of_its_parts(proj):
 @given(proj=projects(weighting="random"))
 @example(proj=project([indicator("≥7个", "7个", D(50))]))
 def test_any_explicit_weights_are_used_as_filed_and_flagged(proj):
-    """Weights not adding up: `weights-total` says so and nothing is rescaled (SPEC §1)."""
+    """Weights not adding up: `weights-total` says so; the weights stay as filed, and only a
+    total that would pass full marks is rescaled to them."""
     result = scoring.score(evaluation(proj))
     table = result.projects[0]
     check_parts(table)
@@ -447,6 +495,46 @@ def test_every_reported_score_is_rounded_to_the_rule_sets_decimals(proj):
     assert on_grid(result.department.score)
 
 
+# --- 3b. deadlines: earlier is never worse ---------------------------------------------------
+
+DEADLINE_FORMS = ["{m}月底前", "{m}月前", "{m}月", "{m}月底前完成", "2023年{m}月底前"]
+DONE_FORMS = ["{m}月", "{m}月底", "{m}月底前", "2023年{m}月", "{m}月{d}日", "已于{m}月完成"]
+
+
+@SETTINGS
+@given(
+    due=st.integers(1, 12),
+    early=st.integers(1, 12),
+    late=st.integers(1, 12),
+    form=st.sampled_from(DEADLINE_FORMS),
+    done=st.sampled_from(DONE_FORMS),
+    filed=st.one_of(st.none(), st.decimals(min_value=0, max_value=90, places=0)),
+)
+@example(due=6, early=5, late=7, form="{m}月底前", done="{m}月底前", filed=None)
+def test_an_earlier_completion_never_scores_below_a_later_one(due, early, late, form, done, filed):
+    early, late = sorted((early, late))
+
+    def scored(month):
+        row = indicator(form.format(m=due), done.format(m=month, d=1), NINETY, filed)
+        return scoring.score(evaluation(project([row]))).projects[0].indicators[0]
+
+    first, second = scored(early), scored(late)
+    assert first.score >= second.score
+    assert (first.score == first.weight) == (early <= due)  # on time is full marks, late is not
+
+
+@SETTINGS
+@given(limit=st.integers(1, 60), a=st.integers(1, 120), b=st.integers(1, 120))
+def test_a_shorter_time_never_scores_below_a_longer_one(limit, a, b):
+    short, long = sorted((a, b))
+
+    def scored(days):
+        row = indicator(f"{limit}天内", f"{days}天", NINETY)
+        return scoring.score(evaluation(project([row]))).projects[0].indicators[0]
+
+    assert scored(short).score >= scored(long).score
+
+
 # --- 4. the budget-weighted department score --------------------------------------------------
 
 
@@ -481,9 +569,9 @@ def test_budget_weighted_department_lies_between_project_totals(projs):
     # and it is the formula of SPEC §2, over the rounded totals
     budgets = [text_to_decimal(p["budget"]["adjusted"]) for p in projs]
     if sum(budgets) > 0:
-        expected = sum(t * b for t, b in zip(totals, budgets)) / sum(budgets)
+        expected = Fraction(sum(t * b for t, b in zip(totals, budgets))) / Fraction(sum(budgets))
     else:
-        expected = sum(totals) / len(totals)
+        expected = Fraction(sum(totals)) / len(totals)
     assert department.score == RULES.round(expected)
     assert department.grade == RULES.grade(department.score)
 

@@ -409,7 +409,6 @@ def _read_rows(grid: Grid, roles: dict, start: int, prefix: str, locations: dict
         for key in ("level1", "level2"):
             locations[f"{where}.{key}"] = grid.address(row, roles[key])
         actual = grid.value(row, roles["actual"])
-        _refuse_a_lost_percent(grid, row, roles, target, actual)
         indicator["actual"] = actual if actual is not None else ""
         locations[f"{where}.actual"] = grid.address(row, roles["actual"])
         for key in ("weight", "reason", "deduction"):
@@ -427,37 +426,6 @@ def _read_rows(grid: Grid, roles: dict, start: int, prefix: str, locations: dict
         indicators.append(indicator)
         row += 1
     return indicators, row
-
-
-def _refuse_a_lost_percent(grid: Grid, row: int, roles: dict, target, actual) -> None:
-    """A fraction (0.95) against a target in % above 1 (≥90%) is a percentage typed or kept
-    without its format — a .xls keeps none, so Excel's 95% arrives as 0.95. Guessing would be
-    silent, and scoring it as 0.95% wrong: it is an error, with the cell."""
-    from ..values import ValueProblem, parse_target
-
-    if not isinstance(actual, Decimal) or not 0 < actual <= 1:
-        return
-    try:
-        parsed = parse_target(target)
-    except ValueProblem:
-        return
-    if parsed.unit == "%" and parsed.value is not None and parsed.value > 1:
-        lost = not grid.formats
-        message = f"{_plain(actual)} against the target {parsed.text}: " + (
-            "in a .xls the cell's % format is lost, so it reads as a number, not a percentage"
-            if lost
-            else "a fraction where a percentage is expected"
-        )
-        hint = f"type it as {_plain(actual * 100)}% in the cell" + (
-            ", or save the workbook as .xlsx" if lost else ""
-        )
-        raise InputError(
-            message,
-            hint=hint,
-            file=grid.file,
-            code="percent-format-lost",
-            problems=[Problem(message, None, hint, grid.address(row, roles["actual"]))],
-        )
 
 
 def _spans_the_row(grid: Grid, row: int, roles: dict) -> bool:

@@ -77,3 +77,17 @@ def money(value: Decimal) -> str:
 
 
 SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+# What a row without a score of its own shows instead: the reason it has none.
+NOT_SCORED = {"not-applicable": "不适用", "breakdown": "不计分", "empty": "不计分"}
+
+
+def shown_score(row) -> str:
+    """An indicator row's 得分 as printed: the score, or why it has none (不适用, 不计分)."""
+    return str(row.score) if row.applicable else NOT_SCORED.get(row.method, "不适用")
+
+
+def shown_weight(row) -> str:
+    """An indicator row's 分值 as printed: empty for a row that carries no points."""
+    return "" if row.method in ("breakdown", "empty") else plain(row.weight)

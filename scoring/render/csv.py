@@ -60,7 +60,7 @@ def _table_rows(source: str, table: TableResult):
             "年度指标值": _n(execution.adjusted),
             "实际完成值": _n(execution.spent),
             "分值": _n(execution.weight),
-            "得分率": _rate(execution.rate),
+            "得分率": _rate(execution.score_rate),
             "得分": _n(execution.score),
             "自评得分": _n(execution.filed_score),
             "方法": execution.method,

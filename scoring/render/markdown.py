@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..excel.layout import GRID_TITLES
 from ..result import Result, TableResult
-from . import SEVERITY_LABELS, FileError, Options, money, percent, plain
+from . import SEVERITY_LABELS, FileError, Options, money, percent, plain, shown_score, shown_weight
 
 
 def _cell(text) -> str:
@@ -46,8 +46,8 @@ def _table(title: str, table: TableResult, explain: bool) -> list[str]:
                 row.name,
                 row.target,
                 row.actual,
-                plain(row.weight),
-                row.score if row.applicable else "不适用",
+                shown_weight(row),
+                shown_score(row),
                 _filed(row.filed_score, row.score),
             )
         )

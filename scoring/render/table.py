@@ -10,7 +10,17 @@ from __future__ import annotations
 
 from ..result import Result, TableResult
 from ..values import format_decimal as fmt
-from . import SEVERITY_LABELS, FileError, Options, money, percent, plain, string_console
+from . import (
+    SEVERITY_LABELS,
+    FileError,
+    Options,
+    money,
+    percent,
+    plain,
+    shown_score,
+    shown_weight,
+    string_console,
+)
 
 
 def esc(text) -> str:
@@ -226,12 +236,12 @@ def _indicator_table(result: Result, project: TableResult, title: str, width: in
         level2 = esc(row.level2) if group != previous else ""
         previous = group
         name = f"  {esc(row.name)}" if compact else esc(row.name)
-        score = str(row.score) if row.applicable else "[dim]不适用[/]"
+        score = str(row.score) if row.applicable else f"[dim]{shown_score(row)}[/]"
         table.add_row(
             *labels(level1, level2, name),
             esc(row.target),
             esc(row.actual),
-            plain(row.weight),
+            shown_weight(row),
             score,
             *filed(row.filed_score if row.applicable else None, row.score),
         )

@@ -1,0 +1,264 @@
+"""Time targets (时效): deadlines and time limits, a grammar of their own.
+
+A 时效指标 is not a quantity: ``6月底前`` against ``5月底前`` is early, not 5/6 of the target, and
+``12月底前`` against ``12月`` is on time, not a unit error. So a target that names a point of the
+calendar or a time limit is read here, never as a number:
+
+- by a date: ``6月``, ``6月前``, ``6月底前``, ``6月15日前``, ``2024年3月31日前``, ``年底前``,
+  ``年内``, ``上半年``, ``三季度末前``, ``次年3月底前``, ``2024-06-30前``, with ``于/在/截至`` in
+  front and a few words after allowed (``12月底前完成``);
+- within a time: ``3个月内``, ``30天内``, ``10个工作日内`` (also ``以内``/``之内``), or a
+  duration behind ≤ or < (``≤10个工作日``).
+
+An actual is a stretch of the calendar (``5月``, ``5月底``, ``2024年5月20日``, ``2024-05-20``,
+``一季度``, ``年底``) or a duration (``2个月``, ``45天``); words (``按时完成``, ``提前完成``,
+``延期完成``) are read by the rule set's tiers, not here.
+
+How a reading is settled:
+
+- ``X月前`` is read as *by the end of month X* (``12月前`` means within the year), as units use
+  it; a strict deadline is written ``X月1日前``. ``D日前`` is *by day D*.
+- A month, quarter or year without a day stands for all its days: ``5月`` is on time for
+  ``6月前`` and late for ``4月底前``; against ``5月15日前`` it could be either, and is refused.
+- The year is the evaluation's unless written (``2024年…``, or ``次年…`` for the year after).
+- A duration converts only within its family of the unit table: days and weeks, months and
+  years, working days alone.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from .values import ValueProblem, _leading_op, format_decimal, normalise
+
+_CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _number(text: str) -> int:
+    """``6``, ``06``, ``六``, ``十二``, ``二十一`` as an int."""
+    if text.isdigit():
+        return int(text)
+    if "十" not in text:
+        return _CN[text]
+    tens, _, ones = text.partition("十")
+    return (_CN[tens] if tens else 1) * 10 + (_CN[ones] if ones else 0)
+
+
+_N = r"(?:\d{1,2}|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九])"
+_PREFIX = r"(?:已经|已于|已在|已|于|在|截至|截止|至|到|按期|按时|计划|力争|须|应)?"
+_YEAR = r"(?:(?P<next>次年|翌年|下一?年度?)|(?P<y>(?:19|20)\d{2})年度?)?"
+_PERIOD = (
+    r"(?:(?P<m>" + _N + r")月份?(?:(?P<d>" + _N + r")[日号]|(?P<part>底|末|上旬|中旬|下旬|初|中))?"
+    r"|第?(?P<q>[一二三四1-4])季度(?:末|底)?"
+    r"|(?P<half>[上下])半年(?:末|底)?"
+    r"|(?P<ye>年底|年末|年内|全年|底|末|内))"
+)
+_ISO = r"(?P<iy>(?:19|20)\d{2})[-./](?P<im>\d{1,2})(?:[-./](?P<id>\d{1,2}))?(?:T[\d:.]+)?"
+_MARK = r"(?:之前|以前|前|之内|以内|内)?"
+# After the date: a few words (完成, 完成验收), no figure ("6月底前完成50%" is no deadline).
+_TAIL = r"(?P<tail>[^\d,，.。;；]{0,12})"
+_DATE = re.compile(rf"{_PREFIX}(?:{_ISO}|{_YEAR}{_PERIOD}){_MARK}{_TAIL}")
+_WHOLE_YEAR = re.compile(rf"{_PREFIX}(?P<y>(?:19|20)\d{{2}})年度?{_MARK}{_TAIL}")
+_DURATION = re.compile(
+    r"(?P<n>\d+(?:\.\d+)?)(?P<unit>个工作日|工作日|个月|小时|天|日|周|星期|年)"
+    r"(?P<within>之内|以内|内)?" + _TAIL
+)
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """The days of the calendar a text names: ``first`` to ``last`` as (month, day) of ``year``
+    (None: the evaluation's year, plus ``offset`` — 1 for 次年). A ``last`` day of None is the
+    month's last day, known once the year is."""
+
+    year: int | None
+    offset: int
+    first: tuple[int, int]
+    last: tuple[int, int | None]
+    label: str
+
+    def dates(self, evaluation_year: int) -> tuple[date, date]:
+        year = self.year if self.year is not None else evaluation_year + self.offset
+        month, day = self.last
+        return date(year, *self.first), date(
+            year, month, day or calendar.monthrange(year, month)[1]
+        )
+
+
+@dataclass(frozen=True)
+class Duration:
+    """A length of time as written: ``3个月``, ``10个工作日``."""
+
+    value: Decimal
+    unit: str
+
+    @property
+    def label(self) -> str:
+        return f"{format_decimal(self.value)}{self.unit}"
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A time target: by a date (``by``) or within a time (``within``)."""
+
+    by: Stretch | None = None
+    within: Duration | None = None
+
+    @property
+    def label(self) -> str:
+        if self.by is not None:
+            return f"{self.by.label}前"
+        assert self.within is not None
+        return f"{self.within.label}内"
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def stretch_of(text: str) -> Stretch | None:
+    """The stretch of the calendar ``text`` (normalised) names, or None."""
+    text = _compact(text)
+    match = _DATE.fullmatch(text) or _WHOLE_YEAR.fullmatch(text)
+    if match is None:
+        return None
+    g = match.groupdict()
+    year = int(g.get("y") or g.get("iy") or 0) or None
+    offset = 1 if g.get("next") else 0
+    if g.get("iy"):
+        return _month_or_day(year, offset, int(g["im"]), int(g["id"]) if g["id"] else None, None)
+    if g.get("m"):
+        day = _number(g["d"]) if g["d"] else None
+        return _month_or_day(year, offset, _number(g["m"]), day, g["part"])
+    if g.get("q"):
+        q = _number(g["q"])
+        return Stretch(year, offset, (q * 3 - 2, 1), (q * 3, None), f"第{q}季度")
+    if g.get("half"):
+        first, last = (1, 6) if g["half"] == "上" else (7, 12)
+        return Stretch(year, offset, (first, 1), (last, None), f"{g['half']}半年")
+    if g.get("ye") in ("底", "末", "内") and year is None and not offset:
+        return None  # 底, 内 alone name no date
+    label = f"{year}年" if year else ("次年" if offset else "年")
+    return Stretch(year, offset, (1, 1), (12, None), label + "底")
+
+
+def _month_or_day(year, offset, month, day, part) -> Stretch | None:
+    if not 1 <= month <= 12:
+        return None
+    label = f"{year}年{month}月" if year else f"{'次年' if offset else ''}{month}月"
+    if day is not None:
+        if not 1 <= day <= calendar.monthrange(year or 2000, month)[1]:
+            return None
+        return Stretch(year, offset, (month, day), (month, day), f"{label}{day}日")
+    first, last = {
+        "上旬": ((month, 1), (month, 10)),
+        "初": ((month, 1), (month, 10)),
+        "中旬": ((month, 11), (month, 20)),
+        "中": ((month, 11), (month, 20)),
+        "下旬": ((month, 21), (month, None)),
+    }.get(part or "", ((month, 1), (month, None)))
+    return Stretch(year, offset, first, last, label + (part if part in ("上旬", "中旬", "下旬") else ""))
+
+
+def duration_of(text: str, *, limit: bool = False) -> Duration | None:
+    """A length of time (``3个月``, ``10个工作日``); with ``limit``, only one written as a limit
+    (``3个月内``, ``30天以内``)."""
+    match = _DURATION.fullmatch(_compact(text))
+    if match is None or (limit and not match.group("within")):
+        return None
+    return Duration(Decimal(match.group("n")), match.group("unit"))
+
+
+def parse_deadline(text: str, op: str | None = None) -> Deadline | None:
+    """The deadline a 年度指标值 (normalised) names, or None when it names none.
+
+    ``op`` is a comparison read in front of the rest (``≤10个工作日``): a duration behind ≤ or
+    < is a time limit; behind ≥ it is an amount of time, not a deadline."""
+    if op is None:
+        stretch = stretch_of(text)
+        if stretch is not None:
+            return Deadline(by=stretch)
+        limit = duration_of(text, limit=True)
+        return Deadline(within=limit) if limit else None
+    if op in ("≤", "<"):
+        limit = duration_of(text)
+        return Deadline(within=limit) if limit else None
+    return None
+
+
+@dataclass(frozen=True)
+class Timing:
+    """An actual against its deadline: on time or not, and how it was read."""
+
+    on_time: bool
+    actual: str  # as read: "5月", "2个月"
+    reading: str  # "实际 5月（5月1日至5月31日）不晚于 6月30日"
+
+
+def judge(deadline: Deadline, actual, year: int, units) -> Timing | None:
+    """Whether ``actual`` (text or a number, as filed) meets ``deadline``; None when the actual
+    is words for the tiers to read. ValueProblem when it cannot be compared."""
+    text = actual if isinstance(actual, str) else format_decimal(actual)
+    _, text = _leading_op(normalise(text))  # an op written in an actual (≤12天) is not its value
+    if deadline.by is not None:
+        return _by_date(deadline.by, text, year)
+    assert deadline.within is not None
+    return _within(deadline.within, text, units)
+
+
+def _by_date(target: Stretch, text: str, year: int) -> Timing | None:
+    _, due = target.dates(year)
+    stretch = stretch_of(text)
+    if stretch is None:
+        if duration_of(text) is not None or re.fullmatch(r"[\d.]+", _compact(text)):
+            raise ValueProblem(
+                f"实际完成值 {text!r} is not a date, and the target {target.label}前 is one",
+                f"write when it was done, e.g. {target.label} or {due.month}月{due.day}日",
+            )
+        return None
+    first, last = stretch.dates(year)
+    due_label = f"{due.year}年{due.month}月{due.day}日" if due.year != year else f"{due.month}月{due.day}日"
+    shown = _span(stretch, first, last)
+    if last <= due:
+        return Timing(True, stretch.label, f"实际 {shown}，不晚于 {due_label}")
+    if first > due:
+        return Timing(False, stretch.label, f"实际 {shown}，晚于 {due_label}")
+    raise ValueProblem(
+        f"实际完成值 {text!r} ({shown}) may be before or after the deadline {due_label}",
+        f"write the day it was done, e.g. {first.month}月{first.day}日",
+    )
+
+
+def _span(stretch: Stretch, first: date, last: date) -> str:
+    if first == last:
+        return stretch.label
+    return f"{stretch.label}（{first.month}月{first.day}日至{last.month}月{last.day}日）"
+
+
+def _within(limit: Duration, text: str, units) -> Timing | None:
+    taken = duration_of(text)
+    if taken is None:
+        bare = re.fullmatch(r"\d+(?:\.\d+)?", _compact(text))
+        if bare:
+            taken = Duration(Decimal(bare.group()), limit.unit)  # a bare number takes the target's unit
+        elif stretch_of(text) is not None:
+            raise ValueProblem(
+                f"实际完成值 {text!r} is a date, and the target {limit.label}内 is a time limit",
+                f"write how long it took, e.g. {limit.label}",
+            )
+        else:
+            return None
+    value = units.convert(taken.value, taken.unit, limit.unit)
+    if value is None:
+        raise ValueProblem(
+            f"the target is in {limit.unit}, the actual {taken.label} in {taken.unit}: they do not convert",
+            f"write the actual in {limit.unit}",
+        )
+    shown = taken.label if value == taken.value else f"{taken.label}（{format_decimal(value)}{limit.unit}）"
+    if value <= limit.value:
+        return Timing(True, taken.label, f"实际用时 {shown}，未超过 {limit.label}")
+    return Timing(False, taken.label, f"实际用时 {shown}，超过 {limit.label}")
