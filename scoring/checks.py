@@ -251,10 +251,11 @@ def weights_off_default(
     if severity == "off":
         return
     for table, scored in _tables(evaluation, result):
-        weighted = [ind for ind in table.indicators if ind.weight is not None]
-        if not weighted or len(weighted) != len(table.indicators) or table.weights_reason:
+        counted = [ind for ind in table.indicators if ind.counted]
+        weighted = [ind for ind in counted if ind.weight is not None]
+        if not weighted or len(weighted) != len(counted) or table.weights_reason:
             continue
-        present = list(dict.fromkeys(ind.level1 for ind in table.indicators))
+        present = list(dict.fromkeys(ind.level1 for ind in counted))
         if any(name not in ruleset.categories for name in present):
             continue
         defaults, _ = default_category_weights(present, ruleset, scored.where)

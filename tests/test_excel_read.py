@@ -1539,7 +1539,19 @@ def test_literal_percent_formats_and_bracketed_titles(tmp_path):
 def test_a_named_row_without_target_is_refused_with_its_cell(tmp_path):
     path = _one_project(tmp_path, [["产出指标", "时效指标", "响应时间", None, "20小时", 90, 85]])
     run = run_cli("score", str(path))
-    assert run.code == 2 and "t.xlsx!项目1!D7" in run.err and "has no 年度指标值" in run.err
+    assert run.code == 2 and "t.xlsx!项目1!D7" in run.err and "the target is empty" in run.err
+
+
+def test_a_row_with_both_values_blank_takes_the_filed_score(tmp_path):
+    """分值 and 得分 filed, 年度指标值 and 实际完成值 left empty (as published tables do): the
+    evaluator's judgement, 85 of 90, flagged values-blank at the row's cell."""
+    path = _one_project(tmp_path, [["产出指标", "质量指标", "工程质量合格", None, None, 90, 85]])
+    result = scoring.score(path)
+    row = result.projects[0].indicators[0]
+    assert (row.score, row.method) == (D("85.00"), "judgement")
+    assert result.projects[0].score == D("95.00")
+    blank = [f for f in result.findings if f.code == "values-blank"]
+    assert blank and blank[0].cell == "t.xlsx!项目1!C7"
 
 
 def test_a_fraction_against_a_percent_target_is_refused(tmp_path):

@@ -374,29 +374,16 @@ def _read_rows(grid: Grid, roles: dict, start: int, prefix: str, locations: dict
             row += 1  # a blank row, a note merged across the grid, or a category subtotal
             continue
         if target is None:
-            # a named row with values but no 年度指标值 (or a formula with no cached value) is
-            # never dropped silently
-            if any(
+            if not any(
                 grid.value(row, roles[k]) is not None
                 for k in ("actual", "weight", "score")
                 if k in roles
             ):
-                raise InputError(
-                    f"「{str(name).strip()}」 has no 年度指标值",
-                    hint="fill in the target (年度指标值) of this row",
-                    file=grid.file,
-                    code="target-missing",
-                    problems=[
-                        Problem(
-                            f"「{str(name).strip()}」 has no 年度指标值",
-                            f"{prefix}.indicators[{len(indicators)}].target",
-                            "fill in the target (年度指标值) of this row",
-                            grid.address(row, roles["target"]),
-                        )
-                    ],
-                )
-            row += 1  # a heading row: a name alone
-            continue
+                row += 1  # a heading row: a name alone
+                continue
+            # a named row with values but no 年度指标值 is never dropped: the scorer reads it
+            # (both values blank with 分值 and 得分: the evaluator's judgement) or refuses it
+            target = ""
         where = f"{prefix}.indicators[{len(indicators)}]"
         indicator = {
             "level1": level1,

@@ -1,0 +1,187 @@
+"""The time grammar (scoring.deadlines): which targets are deadlines, how actuals are read, and
+when a comparison is refused. Scoring through the rule set is in tests/cases/time-*.toml."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from scoring.deadlines import Duration, duration_of, judge, parse_deadline, stretch_of
+from scoring.units import standard
+from scoring.values import ValueProblem, parse_target
+
+YEAR = 2023
+
+
+def due(text: str) -> date:
+    deadline = parse_deadline(text)
+    assert deadline is not None and deadline.by is not None, text
+    return deadline.by.dates(YEAR)[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("6月底前", date(2023, 6, 30)),
+        ("6月前", date(2023, 6, 30)),  # by the end of June, as units use it
+        ("6月", date(2023, 6, 30)),
+        ("六月底前", date(2023, 6, 30)),
+        ("十二月底前", date(2023, 12, 31)),
+        ("12月前完成", date(2023, 12, 31)),
+        ("12月底前完成验收", date(2023, 12, 31)),
+        ("于6月15日前", date(2023, 6, 15)),
+        ("2月底前", date(2023, 2, 28)),
+        ("2024年2月底前", date(2024, 2, 29)),
+        ("2023年3月31日前", date(2023, 3, 31)),
+        ("2023-06-30前", date(2023, 6, 30)),
+        ("2023.6.30前", date(2023, 6, 30)),
+        ("年底前", date(2023, 12, 31)),
+        ("年内", date(2023, 12, 31)),
+        ("年内完成", date(2023, 12, 31)),
+        ("2023年底前", date(2023, 12, 31)),
+        ("2024年度内", date(2024, 12, 31)),
+        ("上半年", date(2023, 6, 30)),
+        ("下半年完成", date(2023, 12, 31)),
+        ("三季度末前", date(2023, 9, 30)),
+        ("第一季度", date(2023, 3, 31)),
+        ("次年3月底前", date(2024, 3, 31)),
+        ("6月中旬前", date(2023, 6, 20)),
+        ("6月上旬", date(2023, 6, 10)),
+        ("截至6月底", date(2023, 6, 30)),
+    ],
+)
+def test_targets_that_name_a_date(text, expected):
+    assert due(text) == expected
+    target = parse_target(text)
+    assert target.deadline is not None and target.value is None and not target.qualitative
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("3个月内", "3", "个月"),
+        ("30天内", "30", "天"),
+        ("30天以内", "30", "天"),
+        ("10个工作日内", "10", "个工作日"),
+        ("10个工作日内办结", "10", "个工作日"),
+        ("2周之内", "2", "周"),
+    ],
+)
+def test_targets_that_name_a_time_limit(text, value, unit):
+    deadline = parse_deadline(text)
+    assert deadline.within == Duration(Decimal(value), unit)
+
+
+@pytest.mark.parametrize("text", ["≤10个工作日", "不超过30天", "<5天", "10天以内"])
+def test_a_duration_behind_a_limit_sign_is_a_time_limit(text):
+    assert parse_target(text).deadline.within is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "≥180天",  # an amount of time: a quantity
+        "365天",
+        "3个月",  # a duration without 内 is an amount
+        "≥95%",
+        "6月底前完成50%",  # a figure after the date: not a deadline
+        "效果明显",
+        "按时完成",  # words: qualitative
+        "100",
+        "13月底前",  # no such month
+        "2月30日前",  # no such day
+    ],
+)
+def test_texts_that_are_no_deadline(text):
+    assert parse_target(text).deadline is None
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("5月", date(2023, 5, 1), date(2023, 5, 31)),
+        ("5月底", date(2023, 5, 1), date(2023, 5, 31)),
+        ("5月底前", date(2023, 5, 1), date(2023, 5, 31)),
+        ("5月份", date(2023, 5, 1), date(2023, 5, 31)),
+        ("已于5月完成", date(2023, 5, 1), date(2023, 5, 31)),
+        ("5月已完成", date(2023, 5, 1), date(2023, 5, 31)),
+        ("5月20日", date(2023, 5, 20), date(2023, 5, 20)),
+        ("2023年5月20日", date(2023, 5, 20), date(2023, 5, 20)),
+        ("2023-05-20", date(2023, 5, 20), date(2023, 5, 20)),
+        ("2023-05-20T00:00:00", date(2023, 5, 20), date(2023, 5, 20)),  # a date cell
+        ("一季度", date(2023, 1, 1), date(2023, 3, 31)),
+        ("年底", date(2023, 1, 1), date(2023, 12, 31)),
+        ("5月下旬", date(2023, 5, 21), date(2023, 5, 31)),
+    ],
+)
+def test_actuals_are_stretches_of_the_calendar(text, first, last):
+    assert stretch_of(text).dates(YEAR) == (first, last)
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "on_time"),
+    [
+        ("6月底前", "5月底前", True),  # early: not 5/6 of the target
+        ("6月底前", "6月", True),
+        ("6月底前", "7月", False),
+        ("12月底前", "12月", True),  # not a unit error
+        ("6月前", "6月", True),
+        ("4月底前", "5月", False),
+        ("6月15日前", "6月10日", True),
+        ("6月15日前", "6月16日", False),
+        ("年底前", "12月", True),
+        ("2023年3月31日前", "2023-03-31", True),
+        ("2023年3月31日前", "2024年1月", False),
+        ("上半年", "5月", True),
+        ("三季度末前", "10月", False),
+        ("3个月内", "2个月", True),
+        ("3个月内", "3个月", True),
+        ("3个月内", "4个月", False),
+        ("1年内", "10个月", True),  # years and months convert
+        ("30天内", "4周", True),  # weeks and days convert: 28 days
+        ("30天内", "5周", False),
+        ("10个工作日内", "12个工作日", False),
+        ("10个工作日内", "8", True),  # a bare number takes the target's unit
+        ("≤10个工作日", "≤8个工作日", True),  # a sign written in the actual is not its value
+    ],
+)
+def test_judged_on_time_or_late(target, actual, on_time):
+    timing = judge(parse_deadline(target) or parse_target(target).deadline, actual, YEAR, standard())
+    assert timing is not None and timing.on_time is on_time, timing
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "words"),
+    [
+        ("5月15日前", "5月", "may be before or after"),  # a month straddling the day
+        ("3个月内", "75天", "do not convert"),  # months are not a whole number of days
+        ("10个工作日内", "12天", "do not convert"),
+        ("6月底前", "2个月", "is not a date"),
+        ("6月底前", "5", "is not a date"),
+        ("3个月内", "5月", "is a date"),
+    ],
+)
+def test_comparisons_that_cannot_be_made_are_refused(target, actual, words):
+    with pytest.raises(ValueProblem) as raised:
+        judge(parse_target(target).deadline, actual, YEAR, standard())
+    assert words in str(raised.value) and raised.value.hint
+
+
+@pytest.mark.parametrize("actual", ["按时完成", "提前完成", "延期完成", "已完成", "达成"])
+def test_words_are_left_to_the_tiers(actual):
+    assert judge(parse_deadline("6月底前"), actual, YEAR, standard()) is None
+
+
+def test_the_reading_says_how_the_actual_was_read():
+    timing = judge(parse_deadline("6月底前"), "7月", YEAR, standard())
+    assert timing.reading == "实际 7月（7月1日至7月31日），晚于 6月30日"
+    timing = judge(parse_deadline("30天内"), "4周", YEAR, standard())
+    assert timing.reading == "实际用时 4周（28天），未超过 30天"
+
+
+def test_duration_of_reads_amounts_and_limits():
+    assert duration_of("45天") == Duration(Decimal(45), "天")
+    assert duration_of("45天", limit=True) is None
+    assert duration_of("45天内", limit=True) == Duration(Decimal(45), "天")

@@ -1,0 +1,126 @@
+"""The unit table (scoring.units and units.toml): spellings, families, multipliers and exact
+conversion; and a rule set's [units] added to it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+import scoring
+from scoring.units import standard
+from scoring.values import align_units, parse_money, parse_quantity, parse_target
+
+D = Decimal
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "into", "expected"),
+    [
+        ("1.1", "万亩", "亩", "11000"),
+        ("8000", "亩", "万亩", "0.8"),
+        ("2.6", "万人次", "人次", "26000"),
+        ("15", "亩", "公顷", "1"),
+        ("1", "公顷", "平方米", "10000"),
+        ("1", "m2", "平方米", "1"),  # ㎡ and m² arrive as m2
+        ("1", "平米", "平方米", "1"),
+        ("0.9", "‰", "%", "0.09"),
+        ("3823100", "元", "万元", "382.31"),
+        ("1", "亿元", "万元", "10000"),
+        ("5", "千元", "元", "5000"),
+        ("1.5", "公里", "米", "1500"),
+        ("2", "吨", "千克", "2000"),
+        ("3000", "元/m2", "元/平方米", "3000"),
+        ("2", "周", "天", "14"),
+        ("1", "年", "个月", "12"),
+        ("7", "个", "个", "7"),
+    ],
+)
+def test_conversions_are_exact(value, unit, into, expected):
+    assert standard().convert(D(value), unit, into) == D(expected)
+
+
+@pytest.mark.parametrize(
+    ("unit", "into"),
+    [("个", "人"), ("%", "个"), ("万元", "%"), ("个月", "天"), ("个工作日", "天"), ("亩", "米")],
+)
+def test_units_of_different_dimensions_do_not_convert(unit, into):
+    assert standard().convert(D(1), unit, into) is None
+
+
+def test_an_inexact_conversion_keeps_28_digits():
+    # 1 亩 = 1/15 公顷 does not terminate
+    assert standard().convert(D(1), "亩", "公顷") == D(1) / D(15)
+
+
+@pytest.mark.parametrize(
+    ("raw", "value", "unit"),
+    [
+        ("100㎡", "100", "平方米"),
+        ("100m²", "100", "平方米"),
+        ("100平米", "100", "平方米"),
+        ("3000元/㎡", "3000", "元/平方米"),
+        ("3000元/平方米", "3000", "元/平方米"),
+        ("0.9‰", "0.9", "‰"),
+        ("95百分比", "95", "%"),
+        ("12km", "12", "公里"),
+        ("1.1万亩", "1.1", "万亩"),
+    ],
+)
+def test_unit_spellings_are_read(raw, value, unit):
+    quantity = parse_quantity(raw)
+    assert (quantity.value, quantity.unit) == (D(value), unit)
+
+
+def test_money_in_any_of_its_units():
+    assert parse_money("3,823,100元") == D("382.31")
+    assert parse_money("5千元") == D("0.5")
+    assert parse_money("0.5亿元") == D(5000)
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "expected"),
+    [
+        ("≥1.1万亩", "8000亩", ("1.1", "0.8", "万亩")),
+        ("≤0.9‰", "0.05%", ("0.9", "0.5", "‰")),
+        ("≥2.6万人次", "26000人次", ("2.6", "2.6", "万人次")),
+    ],
+)
+def test_the_actual_is_put_in_the_targets_unit(target, actual, expected):
+    t, a, unit = align_units(parse_target(target), parse_quantity(actual), standard())
+    assert (t, a, unit) == (D(expected[0]), D(expected[1]), expected[2])
+
+
+def test_a_rule_set_adds_units():
+    rules = {
+        "ruleset": {"id": "local", "extends": "mof-2020"},
+        "units": {"families": {"mass": {"担": "50"}}, "aliases": {"市担": "担"}},
+    }
+    table = scoring.ruleset(rules).units
+    assert table.convert(D(2), "市担", "千克") == D(100)
+    assert standard().convert(D(2), "担", "千克") is None  # the standard table is unchanged
+
+
+def test_a_rule_set_unit_scores():
+    evaluation = {
+        "department": {"name": "某县农业农村局", "year": 2023, "budget": {"adjusted": 10, "spent": 10}},
+        "projects": [
+            {
+                "name": "粮食收储",
+                "budget": {"adjusted": 10, "spent": 10},
+                "indicators": [
+                    {
+                        "level1": "产出指标",
+                        "level2": "数量指标",
+                        "name": "收储量",
+                        "target": "≥100担",
+                        "actual": "4000千克",
+                        "weight": 90,
+                    }
+                ],
+            }
+        ],
+    }
+    rules = {"ruleset": {"id": "local", "extends": "mof-2020"}, "units": {"families": {"mass": {"担": "50"}}}}
+    row = scoring.score(evaluation, rules=rules).projects[0].indicators[0]
+    assert (row.rate, row.score) == (D("0.8"), D("72.00"))  # 4000 kg = 80 担 of 100
