@@ -51,6 +51,27 @@ CASES = [
         "did you mean `level",
     ),
     (
+        "chinese-quotes",
+        base(target="“≥100人次”"),
+        ".toml",
+        "line 15, column 10",
+        "not Chinese quotes",
+    ),
+    (
+        "fraction-against-percent",
+        base(target='"≥95%"', actual="0.95"),
+        ".toml",
+        "projects[0].indicators[0].actual",
+        "write 95%",
+    ),
+    (
+        "deadline-straddled",
+        base(target='"5月15日前"', actual='"5月"'),
+        ".toml",
+        "projects[0].indicators[0].actual",
+        "write the day it was done",
+    ),
+    (
         "year-as-words",
         base().replace("year = 2024", 'year = "去年"'),
         ".toml",
