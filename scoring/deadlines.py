@@ -7,12 +7,13 @@ calendar or a time limit is read here, never as a number:
 - by a date: ``6月``, ``6月前``, ``6月底前``, ``6月15日前``, ``2024年3月31日前``, ``年底前``,
   ``年内``, ``上半年``, ``三季度末前``, ``次年3月底前``, ``2024-06-30前``, with ``于/在/截至`` in
   front and a few words after allowed (``12月底前完成``);
-- within a time: ``3个月内``, ``30天内``, ``10个工作日内`` (also ``以内``/``之内``), or a
-  duration behind ≤ or < (``≤10个工作日``).
+- within a time: ``3个月内``, ``三个月内``, ``30天内``, ``30个自然日内``, ``10个工作日内`` (also
+  ``以内``/``之内``), after what starts the clock (``收到资金后30日内``), or a duration behind ≤
+  or < (``≤10个工作日``; ``<10个工作日`` is not met by 10).
 
 An actual is a stretch of the calendar (``5月``, ``5月底``, ``2024年5月20日``, ``2024-05-20``,
-``一季度``, ``年底``) or a duration (``2个月``, ``45天``); words (``按时完成``, ``提前完成``,
-``延期完成``) are read by the rule set's tiers, not here.
+``一季度``, ``年底``), a duration (``2个月``, ``45天``), or ahead of time (``提前1个月完成``);
+words (``按时完成``, ``延期完成``) are read by the rule set's tiers, not here.
 
 How a reading is settled:
 
@@ -55,7 +56,7 @@ _PERIOD = (
     r"(?:(?P<m>" + _N + r")月份?(?:(?P<d>" + _N + r")[日号]|(?P<part>底|末|上旬|中旬|下旬|初|中))?"
     r"|第?(?P<q>[一二三四1-4])季度(?:末|底)?"
     r"|(?P<half>[上下])半年(?:末|底)?"
-    r"|(?P<ye>年底|年末|年内|全年|底|末|内))"
+    r"|(?P<ye>年底|年末|年内|年度内|本年度内|本年内|本年度|当年内|当年|全年|底|末|内))"
 )
 _ISO = r"(?P<iy>(?:19|20)\d{2})[-./](?P<im>\d{1,2})(?:[-./](?P<id>\d{1,2}))?(?:T[\d:.]+)?"
 _MARK = r"(?:之前|以前|前|之内|以内|内)?"
@@ -63,10 +64,14 @@ _MARK = r"(?:之前|以前|前|之内|以内|内)?"
 _TAIL = r"(?P<tail>[^\d,，.。;；]{0,12})"
 _DATE = re.compile(rf"{_PREFIX}(?:{_ISO}|{_YEAR}{_PERIOD}){_MARK}{_TAIL}")
 _WHOLE_YEAR = re.compile(rf"{_PREFIX}(?P<y>(?:19|20)\d{{2}})年度?{_MARK}{_TAIL}")
+# A limit may follow what starts the clock: 收到资金后30日内, 合同签订后15个工作日内.
 _DURATION = re.compile(
-    r"(?P<n>\d+(?:\.\d+)?)(?P<unit>个工作日|工作日|个月|小时|天|日|周|星期|年)"
+    r"(?:[^\d]{1,12}?后)?(?P<n>\d+(?:\.\d+)?|" + _N + r")"
+    r"(?P<unit>个工作日|工作日|个自然日|自然日|个月|小时|天|日|周|星期|年)"
     r"(?P<within>之内|以内|内)?" + _TAIL
 )
+# Done ahead of time, by how much: 提前1个月完成, 提前10天.
+_AHEAD = re.compile(r"提前(?:\d+(?:\.\d+)?|" + _N + r")?[^\d]{0,6}")
 
 
 @dataclass(frozen=True)
@@ -103,10 +108,12 @@ class Duration:
 
 @dataclass(frozen=True)
 class Deadline:
-    """A time target: by a date (``by``) or within a time (``within``)."""
+    """A time target: by a date (``by``) or within a time (``within``; ``strict`` for a limit
+    written with <, which the limit itself does not meet)."""
 
     by: Stretch | None = None
     within: Duration | None = None
+    strict: bool = False
 
     @property
     def label(self) -> str:
@@ -170,7 +177,8 @@ def duration_of(text: str, *, limit: bool = False) -> Duration | None:
     match = _DURATION.fullmatch(_compact(text))
     if match is None or (limit and not match.group("within")):
         return None
-    return Duration(Decimal(match.group("n")), match.group("unit"))
+    n = match.group("n")
+    return Duration(Decimal(n) if n[0].isdigit() else Decimal(_number(n)), match.group("unit"))
 
 
 def parse_deadline(text: str, op: str | None = None) -> Deadline | None:
@@ -186,7 +194,7 @@ def parse_deadline(text: str, op: str | None = None) -> Deadline | None:
         return Deadline(within=limit) if limit else None
     if op in ("≤", "<"):
         limit = duration_of(text)
-        return Deadline(within=limit) if limit else None
+        return Deadline(within=limit, strict=op == "<") if limit else None
     return None
 
 
@@ -204,10 +212,12 @@ def judge(deadline: Deadline, actual, year: int, units) -> Timing | None:
     is words for the tiers to read. ValueProblem when it cannot be compared."""
     text = actual if isinstance(actual, str) else format_decimal(actual)
     _, text = _leading_op(normalise(text))  # an op written in an actual (≤12天) is not its value
+    if _AHEAD.fullmatch(_compact(text)):
+        return Timing(True, text, f"实际「{text}」，早于期限")
     if deadline.by is not None:
         return _by_date(deadline.by, text, year)
     assert deadline.within is not None
-    return _within(deadline.within, text, units)
+    return _within(deadline.within, text, units, deadline.strict)
 
 
 def _by_date(target: Stretch, text: str, year: int) -> Timing | None:
@@ -239,7 +249,7 @@ def _span(stretch: Stretch, first: date, last: date) -> str:
     return f"{stretch.label}（{first.month}月{first.day}日至{last.month}月{last.day}日）"
 
 
-def _within(limit: Duration, text: str, units) -> Timing | None:
+def _within(limit: Duration, text: str, units, strict: bool = False) -> Timing | None:
     taken = duration_of(text)
     if taken is None:
         bare = re.fullmatch(r"\d+(?:\.\d+)?", _compact(text))
@@ -259,6 +269,8 @@ def _within(limit: Duration, text: str, units) -> Timing | None:
             f"write the actual in {limit.unit}",
         )
     shown = taken.label if value == taken.value else f"{taken.label}（{format_decimal(value)}{limit.unit}）"
-    if value <= limit.value:
+    if value < limit.value or (value == limit.value and not strict):
         return Timing(True, taken.label, f"实际用时 {shown}，未超过 {limit.label}")
+    if value == limit.value:
+        return Timing(False, taken.label, f"实际用时 {shown}，未少于 {limit.label}")
     return Timing(False, taken.label, f"实际用时 {shown}，超过 {limit.label}")

@@ -196,6 +196,9 @@ def _kind(name: str, raw: dict, weight, score) -> str:
 
 
 def _indicator(raw: dict, where: str, found: _Collector) -> Indicator:
+    # in the form's order, so that the first text noted is the first on the form
+    level1 = _text(raw["level1"], f"{where}.level1", found)
+    level2 = _text(raw["level2"], f"{where}.level2", found)
     name = _text(raw["name"], f"{where}.name", found)
     target_raw = _text(raw["target"], f"{where}.target", found)
     actual_raw = _text(raw["actual"], f"{where}.actual", found)
@@ -213,8 +216,8 @@ def _indicator(raw: dict, where: str, found: _Collector) -> Indicator:
     else:
         target = _shown_target(target_raw)
     return Indicator(
-        level1=_text(raw["level1"], f"{where}.level1", found),
-        level2=_text(raw["level2"], f"{where}.level2", found),
+        level1=level1,
+        level2=level2,
         name=name,
         target=target if target is not None else Target("?"),
         actual_text="" if is_blank(actual_raw) and kind != "row" else actual_text,

@@ -243,7 +243,7 @@ def _values_blank(ind: Indicator, weight: Decimal, ctx: Context) -> IndicatorRes
     """Both values blank, 分值 and 得分 filed: the filed score is the evaluator's judgement,
     at most the weight."""
     filed = ctx.ruleset.round(ind.score)
-    score = min(filed, weight)
+    score = min(filed, ctx.ruleset.round(weight))
     capped = f"，超过分值按 {fmt(weight)} 计" if filed > weight else ""
     ctx.flag(
         "values-blank",
@@ -269,6 +269,9 @@ def _values_blank(ind: Indicator, weight: Decimal, ctx: Context) -> IndicatorRes
         deduction=ind.deduction,
     )
 
+
+# Families of the unit table whose units measure time: a limit in them is a deadline.
+TIME_FAMILIES = ("days", "months", "workdays")
 
 # The built-in methods that need a number on both sides; `tiers` needs a tier word.
 NUMERIC_METHODS = ("ratio", "reverse-linear", "reverse-ratio", "equal", "proportional", "bands")
@@ -322,7 +325,7 @@ def _prepare(ind: Indicator, weight: Decimal, ctx: Context) -> Plan:
         filed_score=ind.score,
     )
     if target.deadline is not None:
-        return _deadline_plan(ind, common, ctx)
+        return _deadline_plan(ind, target.deadline, common, ctx)
     if target.qualitative:
         return _tier_plan(ind, common, ctx, _read_words(ind, ind.target.text, ctx))
     if ind.actual is None:
@@ -347,10 +350,19 @@ def _prepare(ind: Indicator, weight: Decimal, ctx: Context) -> Plan:
 def _read_words(ind: Indicator, target_text: str | None, ctx: Context, also: str = ""):
     reading = ctx.ruleset.words.read(ind.actual_text, target_text)
     if reading is None:
+        from .deadlines import duration_of, stretch_of
+
+        hint = f"write {also}one of — {ctx.ruleset.words.accepted()}; or restate the target ({ind.target.text})"
+        if not also and (stretch_of(ind.actual_text) or duration_of(ind.actual_text)):
+            hint = (
+                f"the 年度指标值 {ind.target.text!r} is read as words, not as a deadline: write it "
+                "as a date or a time limit (6月底前, 年底前, 30天内) to compare a date with it, or "
+                "answer with a tier word (按时完成, 延期完成)"
+            )
         raise InputError(
             f"「{ind.name}」: 实际完成值 {ind.actual_text!r} is not a tier of this qualitative (定性) indicator",
             f"{ind.where}.actual",
-            f"write {also}one of — {ctx.ruleset.words.accepted()}; or restate the target ({ind.target.text})",
+            hint,
             code="actual-invalid",
         )
     return reading
@@ -369,23 +381,23 @@ def _tier_plan(ind: Indicator, common: dict, ctx: Context, reading, lead: str = 
     return Plan(view, "tiers", rules.data["qualitative"], lead=lead, label=label)
 
 
-def _deadline_plan(ind: Indicator, common: dict, ctx: Context) -> Plan:
+def _deadline_plan(ind: Indicator, deadline, common: dict, ctx: Context, lead: str = "") -> Plan:
     """A deadline: on time or early is full marks; late is the rule set's `deadlines.late`
     tier, a filed score in its band taken; words (按时完成) are read as tiers."""
     from .deadlines import judge
 
     rules = ctx.ruleset
     try:
-        timing = judge(ind.target.deadline, ind.actual_text, ctx.year, rules.units)
+        timing = judge(deadline, ind.actual_text, ctx.year, rules.units)
     except ValueProblem as exc:
         raise _refused(ind, exc, "deadline-invalid") from None
     if timing is None:
         reading = _read_words(ind, ind.target.text, ctx, also="a date or a duration, or ")
-        return _tier_plan(ind, common, ctx, reading)
+        return _tier_plan(ind, common, ctx, reading, lead=lead)
     view = MethodInput(op=None, target=None, actual=None, unit=None, tier=None, **common)
     if timing.on_time:
         rating = Rating(ONE, f"{timing.reading}，按时完成")
-        return Plan(view, "deadline", {}, rating=rating)
+        return Plan(view, "deadline", {}, rating=rating, lead=lead)
     late = rules.data["deadlines"]["late"]
     ctx.flag(
         "deadline-late",
@@ -396,7 +408,7 @@ def _deadline_plan(ind: Indicator, common: dict, ctx: Context) -> Plan:
     from .words import Reading
 
     return _tier_plan(
-        ind, common, ctx, Reading(late), lead=f"{timing.reading}，未按时完成；", label="deadline"
+        ind, common, ctx, Reading(late), lead=f"{lead}{timing.reading}，未按时完成；", label="deadline"
     )
 
 
@@ -417,6 +429,12 @@ def _number_plan(ind: Indicator, common: dict, ctx: Context) -> Plan:
     op, lead = target.op, ""
     if op is None:
         op, lead = _inferred_op(ind, ctx)
+        if op == LE and rules.units.family(target.unit) in TIME_FAMILIES:
+            # a time limit by its name (审批时限 | 30天): a deadline, like 30天内
+            from .deadlines import Deadline, Duration
+
+            limit = Deadline(within=Duration(target.value, target.unit))
+            return _deadline_plan(ind, limit, common, ctx, lead=lead)
     override = _override(ind, rules)
     if override is not None:
         _check_override_fits(override, ind, None, rules)

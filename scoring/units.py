@@ -81,6 +81,13 @@ class UnitTable:
             return Resolved("", self.multipliers[unit])
         return Resolved(unit, Fraction(1))
 
+    def multiplied(self, unit: str) -> bool:
+        """A unit written with 万 or 亿 in front (万亩, 万人次), not listed as a unit of its own."""
+        unit = self.canonical(unit)
+        return unit not in self.factors and any(
+            unit.startswith(prefix) and unit != prefix for prefix in self.multipliers
+        )
+
     def family(self, unit: str | None) -> str | None:
         return None if unit is None else self.resolve(unit).family
 

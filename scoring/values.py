@@ -383,6 +383,8 @@ def align_units(target: Target, actual: Quantity, units) -> tuple[Decimal, Decim
     assert target.value is not None
     _refuse_a_fraction(target.value, t_unit, actual.value, a_unit, units, "实际完成值")
     _refuse_a_fraction(actual.value, a_unit, target.value, t_unit, units, "年度指标值")
+    _refuse_a_bare_multiple(t_unit, actual.value, a_unit, units, "实际完成值")
+    _refuse_a_bare_multiple(a_unit, target.value, t_unit, units, "年度指标值")
     if t_unit is None or a_unit is None or t_unit == a_unit:
         return target.value, actual.value, t_unit or a_unit
     converted = units.convert(actual.value, a_unit, t_unit)
@@ -393,6 +395,22 @@ def align_units(target: Target, actual: Quantity, units) -> tuple[Decimal, Decim
             "so do 亩, 公顷 and 平方米)",
         )
     return target.value, converted, t_unit
+
+
+def _refuse_a_bare_multiple(unit, bare, bare_unit, units, label: str) -> None:
+    """``bare`` (no unit) against a unit with 万 or 亿 in front (万亩): 8000 may be 8000 亩 or
+    8000 万亩. Money is exempt: a bare amount is in the target's 万元, as amounts are."""
+    if bare_unit is not None or unit is None or not units.multiplied(unit):
+        return
+    if units.family(unit) == "money" or bare == 0:
+        return
+    base = next(unit[len(p) :] for p in units.multipliers if unit.startswith(p))
+    shown = format_decimal(bare)
+    raise ValueProblem(
+        f"{label} {shown} has no unit, against {unit}: {shown}{base} or {shown}{unit}?",
+        f"write the unit, e.g. {shown}{base} or {shown}{unit}",
+        code="unit-ambiguous",
+    )
 
 
 def _refuse_a_fraction(value, unit, bare, bare_unit, units, label: str) -> None:

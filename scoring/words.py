@@ -6,12 +6,15 @@ and its tier is rule-set data (``[qualitative]``); this module only applies it, 
 
 1. The actual restates the target (``有效`` / ``有效``): the ``same_as_target`` tier.
 2. 有 / 无 (``polar``) answer the target: 无 restates a target that says there is none
-   (``无重大安全事故``, which starts with one of the ``negations``) and contradicts any other;
-   有 the reverse. Restating is the ``same_as_target`` tier, contradicting the lowest tier.
-3. A word of a ``scale`` (best first) against a target on the same scale: a target ending in a
-   word of the scale (``工程质量合格``, ``高``) is met by that word or a better one
-   (``same_as_target``); a worse word takes its own tier, and never the ``same_as_target`` one
-   (``良`` against ``优`` is 部分达成). A target that lists the scale (``优良中低差``) sets no level.
+   (``无重大安全事故``, which starts with one of the ``negations`` — but not with one of the
+   ``not_negations`` such as 无障碍) and contradicts any other; 有 the reverse. A zero count
+   (``0起``) is a 无. Restating is the ``same_as_target`` tier, contradicting the lowest tier.
+3. A word of a ``scale`` (best first) against a target on the same scale: a target that is a
+   word of the scale (``高``), or ends in one of two characters or more (``工程质量合格``), is met
+   by that word or a better one (``same_as_target``); a worse word takes its own tier, and never
+   the ``same_as_target`` one (``良`` against ``优`` is 部分达成). One character ending a longer
+   target is no level (``明显提高`` does not set 高, ``减少偏差`` not 差). A target that lists the
+   words of any scale (``优良中低差``) sets no level.
 4. A tier's name or one of its ``aliases``.
 
 Otherwise the word is not read: the caller refuses it, listing every accepted word by tier.
@@ -25,6 +28,7 @@ from dataclasses import dataclass
 from .values import normalise
 
 _SEPARATORS = re.compile(r"[\s/、,，;；|]+")
+_ZERO_COUNT = re.compile(r"0+(?:\.0+)?[^\d]{0,3}")  # 0起, 0次, 0: none at all
 
 
 def _key(text: str) -> str:
@@ -57,6 +61,7 @@ class Words:
         self.yes = {_key(w) for w in polar.get("yes", ())}
         self.no = {_key(w) for w in polar.get("no", ())}
         self.negations = tuple(_key(w) for w in polar.get("negations", ()))
+        self.not_negations = tuple(_key(w) for w in polar.get("not_negations", ()))
 
     def read(self, actual: str, target: str | None) -> Reading | None:
         """The tier of ``actual``; ``target`` is the row's 年度指标值 text (None when the target
@@ -68,26 +73,33 @@ class Words:
             aim = _key(target)
             if word == aim:
                 return Reading(self.same, "复述年度指标值")
-            found = self._polar(word, aim) or self._on_scale(word, aim)
+            found = self._polar(word, aim)
+            if found is None and not self._lists_a_scale(aim):
+                found = self._on_scale(word, aim)
             if found is not None:
                 return found
         tier = self.aliases.get(word)
         return Reading(tier) if tier is not None else None
 
     def _polar(self, word: str, aim: str) -> Reading | None:
-        if word not in self.yes and word not in self.no:
+        says_none = word in self.no or (bool(self.no) and _ZERO_COUNT.fullmatch(word) is not None)
+        if word not in self.yes and not says_none:
             return None
-        negated = aim.startswith(self.negations) if self.negations else False
-        restates = (word in self.no) == negated
+        negated = aim.startswith(self.negations) and not aim.startswith(self.not_negations)
+        restates = says_none == negated
         if restates:
             return Reading(self.same, f"「{word}」与年度指标值「{aim}」相符")
         return Reading(self.lowest, f"「{word}」与年度指标值「{aim}」相反")
 
     def _on_scale(self, word: str, aim: str) -> Reading | None:
         for scale in self.scales:
-            if word not in scale or self._lists(scale, aim):
+            if word not in scale:
                 continue
-            level = max((w for w in scale if aim.endswith(w)), key=len, default=None)
+            level = max(
+                (w for w in scale if aim == w or (len(w) > 1 and aim.endswith(w))),
+                key=len,
+                default=None,
+            )
             if level is None:
                 continue
             if scale.index(word) <= scale.index(level):
@@ -98,9 +110,12 @@ class Words:
             return Reading(tier, f"「{word}」低于年度指标值的「{level}」")
         return None
 
+    def _lists_a_scale(self, aim: str) -> bool:
+        """The target lists words of a scale (``优良中低差``, ``好/较好/一般/较差/差``)."""
+        return any(self._lists(scale, aim) for scale in self.scales)
+
     @staticmethod
     def _lists(scale: list[str], aim: str) -> bool:
-        """The target is the scale itself, or part of it (``优良中低差``, ``优/良/中/差``)."""
         rest, found = _SEPARATORS.sub("", aim), 0
         while rest:
             word = max((w for w in scale if rest.startswith(w)), key=len, default=None)

@@ -169,7 +169,7 @@ def test_comparisons_that_cannot_be_made_are_refused(target, actual, words):
     assert words in str(raised.value) and raised.value.hint
 
 
-@pytest.mark.parametrize("actual", ["按时完成", "提前完成", "延期完成", "已完成", "达成"])
+@pytest.mark.parametrize("actual", ["按时完成", "延期完成", "已完成", "达成"])
 def test_words_are_left_to_the_tiers(actual):
     assert judge(parse_deadline("6月底前"), actual, YEAR, standard()) is None
 
@@ -185,3 +185,47 @@ def test_duration_of_reads_amounts_and_limits():
     assert duration_of("45天") == Duration(Decimal(45), "天")
     assert duration_of("45天", limit=True) is None
     assert duration_of("45天内", limit=True) == Duration(Decimal(45), "天")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("年度内", date(2023, 12, 31)),
+        ("本年度内完成", date(2023, 12, 31)),
+        ("当年", date(2023, 12, 31)),
+    ],
+)
+def test_the_years_own_words(text, expected):
+    assert due(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("三个月内", "3", "个月"),
+        ("一周内", "1", "周"),
+        ("30个自然日内", "30", "个自然日"),
+        ("收到资金后30日内", "30", "日"),
+        ("合同签订后15个工作日内", "15", "个工作日"),
+    ],
+)
+def test_limits_as_units_write_them(text, value, unit):
+    assert parse_deadline(text).within == Duration(Decimal(value), unit)
+
+
+def test_a_strict_limit_is_not_met_by_the_limit():
+    strict = parse_target("<30天").deadline
+    assert judge(strict, "30天", YEAR, standard()).on_time is False
+    assert judge(strict, "29天", YEAR, standard()).on_time is True
+    assert judge(parse_target("≤30天").deadline, "30天", YEAR, standard()).on_time is True
+
+
+@pytest.mark.parametrize("actual", ["提前1个月完成", "提前10天", "提前三天完成"])
+def test_ahead_of_time_is_on_time(actual):
+    assert judge(parse_deadline("6月底前"), actual, YEAR, standard()).on_time is True
+
+
+@pytest.mark.parametrize("text", ["每月10日前", "次月10日前"])
+def test_recurring_deadlines_are_words(text):
+    """A deadline every month names no one date: the row is qualitative, answered in words."""
+    assert parse_target(text).qualitative

@@ -9,7 +9,7 @@ import pytest
 
 import scoring
 from scoring.units import standard
-from scoring.values import align_units, parse_money, parse_quantity, parse_target
+from scoring.values import ValueProblem, align_units, parse_money, parse_quantity, parse_target
 
 D = Decimal
 
@@ -124,3 +124,17 @@ def test_a_rule_set_unit_scores():
     rules = {"ruleset": {"id": "local", "extends": "mof-2020"}, "units": {"families": {"mass": {"担": "50"}}}}
     row = scoring.score(evaluation, rules=rules).projects[0].indicators[0]
     assert (row.rate, row.score) == (D("0.8"), D("72.00"))  # 4000 kg = 80 担 of 100
+
+
+@pytest.mark.parametrize(("target", "actual"), [("≥1.1万亩", "8000"), ("8000", "1.1万亩"), ("≥2.6万人次", "25000")])
+def test_a_bare_number_against_a_multiplied_unit_is_refused(target, actual):
+    """8000 against 1.1万亩: 8000 亩 or 8000 万亩? Guessing would be a silent wrong score."""
+    with pytest.raises(ValueProblem) as raised:
+        align_units(parse_target(target), parse_quantity(actual), standard())
+    assert raised.value.code == "unit-ambiguous"
+    assert "万亩" in str(raised.value) or "万人次" in str(raised.value)
+
+
+def test_a_bare_amount_against_wanyuan_is_in_wanyuan():
+    t, a, unit = align_units(parse_target("≥40万元"), parse_quantity("33.06"), standard())
+    assert (t, a, unit) == (D(40), D("33.06"), "万元")
