@@ -67,8 +67,8 @@ def score_above_weight(
                 table.budget.where,
                 f"预算执行率自评得分 {fmt(execution.filed_score)} 超过分值 {fmt(execution.weight)}",
             )
-        for row in scored.indicators:
-            if row.filed_score is not None and row.filed_score > row.weight:
+        for filed, row in zip(table.indicators, scored.indicators):
+            if filed.counted and row.filed_score is not None and row.filed_score > row.weight:
                 yield Finding(
                     "score-above-weight",
                     "error",

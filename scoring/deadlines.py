@@ -149,8 +149,11 @@ def stretch_of(text: str) -> Stretch | None:
         return Stretch(year, offset, (first, 1), (last, None), f"{g['half']}半年")
     if g.get("ye") in ("底", "末", "内") and year is None and not offset:
         return None  # 底, 内 alone name no date
-    label = f"{year}年" if year else ("次年" if offset else "年")
-    return Stretch(year, offset, (1, 1), (12, None), label + "底")
+    label = f"{year}年" if year else ("次年" if offset else "")
+    if g.get("ye") in ("年底", "年末", "底", "末"):  # the end of the year: December
+        return Stretch(year, offset, (12, 1), (12, None), f"{label or '年'}底")
+    # 年内, 全年, 2024年: the whole year
+    return Stretch(year, offset, (1, 1), (12, None), f"{label}全年" if label else "全年")
 
 
 def _month_or_day(year, offset, month, day, part) -> Stretch | None:
@@ -198,6 +201,17 @@ def parse_deadline(text: str, op: str | None = None) -> Deadline | None:
     return None
 
 
+def on_time_text(deadline: Deadline, year: int) -> str:
+    """An actual that meets ``deadline`` exactly: its last day, or its limit."""
+    if deadline.by is not None:
+        _, due = deadline.by.dates(year)
+        return f"{due.year}年{due.month}月{due.day}日" if due.year != year else f"{due.month}月{due.day}日"
+    assert deadline.within is not None
+    if deadline.strict:
+        return f"{format_decimal(deadline.within.value - 1)}{deadline.within.unit}"
+    return deadline.within.label
+
+
 @dataclass(frozen=True)
 class Timing:
     """An actual against its deadline: on time or not, and how it was read."""
@@ -220,16 +234,31 @@ def judge(deadline: Deadline, actual, year: int, units) -> Timing | None:
     return _within(deadline.within, text, units, deadline.strict)
 
 
+_DATE_LIKE = re.compile(r"(?:(?:19|20)\d{2}[年.\-/])?\d{1,2}[月.\-/]\d{1,2}[日号]?.{0,12}")
+
+
 def _by_date(target: Stretch, text: str, year: int) -> Timing | None:
     _, due = target.dates(year)
     stretch = stretch_of(text)
     if stretch is None:
+        if _DATE_LIKE.fullmatch(_compact(text)):
+            raise ValueProblem(
+                f"实际完成值 {text!r} is not a date of the calendar",
+                f"write the day it was done as it was, e.g. {due.month}月{due.day}日",
+            )
         if duration_of(text) is not None or re.fullmatch(r"[\d.]+", _compact(text)):
             raise ValueProblem(
-                f"实际完成值 {text!r} is not a date, and the target {target.label}前 is one",
-                f"write when it was done, e.g. {target.label} or {due.month}月{due.day}日",
+                f"实际完成值 {text!r} is not a date, and the target is one "
+                f"(by {due.month}月{due.day}日)",
+                f"write when it was done, e.g. {due.month}月 or {due.month}月{due.day}日",
             )
         return None
+    if stretch.year is None and not stretch.offset and due.year != year:
+        raise ValueProblem(
+            f"实际完成值 {text!r} gives no year, and the deadline {due.year}年{due.month}月"
+            f"{due.day}日 is not in the evaluation's year {year}",
+            f"write the year: {due.year}年{stretch.label} or {year}年{stretch.label}",
+        )
     first, last = stretch.dates(year)
     due_label = f"{due.year}年{due.month}月{due.day}日" if due.year != year else f"{due.month}月{due.day}日"
     shown = _span(stretch, first, last)

@@ -68,6 +68,8 @@ def _once_for_one_project(findings: list[Finding], evaluation: Evaluation) -> li
     }
     if budget.reason:
         at_project.add(("reason-missing", ".reason"))
+    if own.score != budget.score:  # the department filed its own 得分: its own disagreement
+        at_project.discard(("recorded-score-mismatch", ""))
     own_row = "department.budget"
     return [
         f
@@ -112,6 +114,8 @@ CELL_OF_CODE = {
     "over-achievement": ".actual",
     "actual-not-numeric": ".actual",
     "evaluator-judgement": ".score",
+    "deadline-late": ".actual",
+    "values-blank": ".target",
 }
 
 

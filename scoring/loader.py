@@ -16,6 +16,7 @@ from .model import Budget, Department, Evaluation, Indicator, Table
 from .values import (
     Target,
     ValueProblem,
+    clean_label,
     is_blank,
     normalise,
     parse_money,
@@ -41,7 +42,9 @@ class _Collector:
         try:
             return parse(raw)
         except ValueProblem as exc:
-            self.problems.append(Problem(str(exc), where, exc.hint))
+            problem = Problem(str(exc), where, exc.hint)
+            if problem not in self.problems:  # one value read twice is one problem
+                self.problems.append(problem)
             return None
 
 
@@ -108,7 +111,7 @@ def parse_year(raw) -> int:
     if isinstance(raw, int) and not isinstance(raw, bool):
         year = raw
     else:
-        found = re.fullmatch(r"(\d{4})(?:年度?)?", normalise(str(raw)))
+        found = re.fullmatch(r"(\d{4})\s*(?:年度?)?", normalise(str(raw)))
         if not found:
             raise ValueProblem(f"{raw!r} is not a year", "write the year as 2024 (or 2024年)")
         year = int(found.group(1))
@@ -177,9 +180,10 @@ def _text(raw, where: str, found: _Collector):
     they are."""
     if not isinstance(raw, str):
         return raw
-    text = simplified(raw.strip())
-    if text != raw.strip():
-        found.traditional.append((where, raw.strip()))
+    filed = clean_label(raw)
+    text = simplified(filed)
+    if text != filed:
+        found.traditional.append((where, filed))
     return text
 
 
@@ -205,7 +209,11 @@ def _indicator(raw: dict, where: str, found: _Collector) -> Indicator:
     weight = found.take(f"{where}.weight", _weight, raw.get("weight"))
     score = found.take(f"{where}.score", _score, raw.get("score"))
     kind = _kind(name, raw, weight, score)
-    actual_text = actual_raw if isinstance(actual_raw, str) else _plain(actual_raw)
+    actual_text = (
+        actual_raw
+        if isinstance(actual_raw, str)
+        else found.take(f"{where}.actual", _plain, actual_raw) or ""
+    )
     actual = None
     if kind == "row":
         target = found.take(f"{where}.target", _target_of_row(score), target_raw)

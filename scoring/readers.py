@@ -72,7 +72,7 @@ def parse_toml(text: str, file: str, error=InputError) -> dict:
         raise error(
             f"not valid TOML: {message}",
             where,
-            _toml_hint(text, int(found.group(1)) if found else None),
+            _syntax_hint(text, int(found.group(1)) if found else None),
             file=file,
             code="syntax",
         ) from None
@@ -80,16 +80,19 @@ def parse_toml(text: str, file: str, error=InputError) -> dict:
         raise error("nested too deeply to read", file=file, code="syntax") from None
 
 
-_CURLY_QUOTES = "“”‘’"
+_CURLY_QUOTES = "“”‘’＂＇"
+_FULL_WIDTH = "＝［］｛｝，：；"
 
 
-def _toml_hint(text: str, line: int | None) -> str:
-    """What to do about a syntax error: Chinese curly quotes, typed by an input method, are the
-    usual cause in a file written by hand."""
+def _syntax_hint(text: str, line: int | None) -> str:
+    """What to do about a syntax error: Chinese quotes and full-width punctuation, typed with a
+    Chinese input method, are the usual cause in a file written by hand."""
     lines = text.splitlines()
     shown = lines[line - 1] if line and line <= len(lines) else text
     if any(quote in shown for quote in _CURLY_QUOTES):
         return 'put text between straight quotes ("…"), not Chinese quotes (“…”)'
+    if any(mark in shown for mark in _FULL_WIDTH):
+        return "write = [ ] { } , : in half-width (English) characters; switch the input method off"
     return "fix the syntax at that place"
 
 
@@ -130,7 +133,7 @@ def parse_json(text: str, file: str, error=InputError) -> dict:
         raise error(
             f"not valid JSON: {exc.msg}",
             f"line {exc.lineno}, column {exc.colno}",
-            "fix the syntax at that place",
+            _syntax_hint(text, exc.lineno),
             file=file,
             code="syntax",
         ) from None

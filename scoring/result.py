@@ -76,6 +76,7 @@ class IndicatorResult:
     tier: str | None = None
     reason: str = ""
     deduction: Decimal | None = None  # 扣减分数 as filed
+    op: str | None = None  # the comparison scored: as written, the default, or inferred (≤)
 
     def to_dict(self) -> dict:
         return {
@@ -93,6 +94,7 @@ class IndicatorResult:
             "filed_score": number(self.filed_score),
             "deduction": number(self.deduction),
             "tier": self.tier,
+            "op": self.op,
             "where": self.where,
         }
 

@@ -147,12 +147,20 @@ class RuleSet:
         extra = self.data.get("units")
         return standard().extended(extra) if extra else standard()
 
-    def reverse_word(self, name: str) -> str | None:
-        """The word of ``reverse_indicators.names`` that marks ``name`` as a limit, or None."""
+    def reverse_word(self, name: str, level1: str = "", level2: str = "") -> str | None:
+        """What marks a row as a limit: a word of ``reverse_indicators.names`` in its 三级指标,
+        or its 二级/一级指标 among ``levels`` — unless a word of ``except`` is in the name."""
+        from .values import normalise
+
         rule = self.data["reverse_indicators"]
+        name = "".join(normalise(name).split())
         if any(word in name for word in rule.get("except", ())):
             return None
-        return next((word for word in rule["names"] if word in name), None)
+        found = next((word for word in rule["names"] if word in name), None)
+        if found is None:
+            levels = rule.get("levels", ())
+            found = next((level for level in (level2, level1) if level in levels), None)
+        return found
 
     @cached_property
     def over_achievement(self) -> dict | None:

@@ -236,6 +236,7 @@ def score_indicator(ind: Indicator, weight: Decimal, ctx: Context) -> IndicatorR
         view.tier,
         ind.reason,
         ind.deduction,
+        view.op,
     )
 
 
@@ -309,7 +310,8 @@ class Plan:
 
 
 def _refused(ind: Indicator, exc: ValueProblem, code: str) -> InputError:
-    return InputError(f"「{ind.name}」: {exc}", f"{ind.where}.actual", exc.hint, code=code)
+    where = f"{ind.where}.{exc.field or 'actual'}"
+    return InputError(f"「{ind.name}」: {exc}", where, exc.hint, code=code)
 
 
 def _prepare(ind: Indicator, weight: Decimal, ctx: Context) -> Plan:
@@ -416,7 +418,9 @@ def _number_plan(ind: Indicator, common: dict, ctx: Context) -> Plan:
     rules = ctx.ruleset
     target = ind.target
     try:
-        target_value, actual_value, unit = align_units(target, ind.actual, rules.units)
+        target_value, actual_value, unit = align_units(
+            target, ind.actual, rules.units, rate="率" in ind.name
+        )
     except ValueProblem as exc:
         raise _refused(ind, exc, exc.code or "unit-mismatch") from None
     if actual_value < ZERO and rules.quantitative["negative_actual"] == "error":
@@ -451,7 +455,7 @@ def _inferred_op(ind: Indicator, ctx: Context) -> tuple[str, str]:
     (预算调整率), when the rule set infers it; otherwise the rule set's default."""
     rules = ctx.ruleset
     default = rules.quantitative["default_op"]
-    word = rules.reverse_word(ind.name)
+    word = rules.reverse_word(ind.name, ind.level1, ind.level2)
     if word is None or default in (LE, "<"):
         return default, ""
     limit = f"≤{ind.target.text}"
@@ -460,17 +464,22 @@ def _inferred_op(ind: Indicator, ctx: Context) -> tuple[str, str]:
             "operator-inferred",
             "info",
             f"{ind.where}.target",
-            f"「{ind.name}」名称含「{word}」，为反向指标：年度指标值「{ind.target.text}」按「{limit}」计分",
+            f"「{ind.name}」{_marked_by(word, ind)}，为反向指标：年度指标值「{ind.target.text}」按「{limit}」计分",
         )
-        return LE, f"名称含「{word}」，按 {limit} 计："
+        return LE, f"{_marked_by(word, ind)}，按 {limit} 计："
     ctx.flag(
         "operator-inferred",
         "warning",
         f"{ind.where}.target",
-        f"「{ind.name}」名称含「{word}」，可能是反向指标，年度指标值「{ind.target.text}」仍按「{default}」"
+        f"「{ind.name}」{_marked_by(word, ind)}，可能是反向指标，年度指标值「{ind.target.text}」仍按「{default}」"
         f"计分；如为上限，请写「{limit}」",
     )
     return default, ""
+
+
+def _marked_by(word: str, ind: Indicator) -> str:
+    """Why a row reads as a limit: its name's word, or the 二级/一级指标 it is under."""
+    return f"属「{word}」" if word in (ind.level1, ind.level2) else f"名称含「{word}」"
 
 
 # --- the table --------------------------------------------------------------------------------

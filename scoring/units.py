@@ -54,7 +54,10 @@ class UnitTable:
         return UnitTable(data)
 
     def canonical(self, unit: str) -> str:
-        """The unit's usual spelling: ``百分比`` → ``%``, ``平米`` → ``平方米``."""
+        """The unit's usual spelling: ``百分比`` → ``%``, ``平米`` → ``平方米``, ``KM`` → ``公里``
+        (a Latin unit in capitals is the unit)."""
+        if unit not in self.aliases and unit not in self.factors and unit.isascii():
+            unit = unit.lower() if unit.lower() in self.aliases else unit
         return self.aliases.get(unit, unit)
 
     def resolve(self, unit: str) -> Resolved:

@@ -35,6 +35,9 @@ _PREFIX_OPS = sorted(
         "大于等于": GE,
         "大于或等于": GE,
         "至少": GE,
+        "不小于": GE,
+        "≮": GE,
+        "达到": GE,
         "<=": LE,
         "≤": LE,
         "≦": LE,
@@ -45,6 +48,9 @@ _PREFIX_OPS = sorted(
         "小于等于": LE,
         "小于或等于": LE,
         "至多": LE,
+        "不大于": LE,
+        "≯": LE,
+        "控制在": LE,
         ">": GT,
         "大于": GT,
         "高于": GT,
@@ -60,7 +66,21 @@ _PREFIX_OPS = sorted(
     }.items(),
     key=lambda item: -len(item[0]),
 )
-_SUFFIX_OPS = (("以上", GE), ("以内", LE), ("以下", LE))
+# Longest first: 及以上 before 以上.
+_SUFFIX_OPS = (
+    ("以上(含)", GE),
+    ("以下(含)", LE),
+    ("以内(含)", LE),
+    ("及以上", GE),
+    ("或以上", GE),
+    ("及以下", LE),
+    ("或以下", LE),
+    ("以上", GE),
+    ("以内", LE),
+    ("以下", LE),
+)
+# An approximate target (95%左右) says neither ≥ nor ≤: refused rather than guessed.
+_APPROXIMATE = ("左右", "上下", "前后")
 
 _NUMBER = re.compile(r"(?:[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|[+-]?\.\d+)(?:[eE][+-]?\d+)?")
 # NaN and infinity in any spelling Decimal would accept: refused, never read as text or a number.
@@ -70,6 +90,8 @@ UNIT_MAX_CHARS = 4
 PERCENT = "%"
 # Zero-width characters, direction marks and the soft hyphen: invisible in a cell, never meant.
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# Minus signs NFKC leaves alone (U+2212 MINUS SIGN, an en dash before a figure).
+_MINUS = str.maketrans({"\u2212": "-", "\u2013": "-"})
 # A Latin unit with an optional power: m2 (㎡, m²), km2, m3, kg, °C.
 _LATIN_UNIT = re.compile(r"°?[A-Za-z]{1,4}[23]?")
 # What a cell holds when it holds nothing: the row is blank there.
@@ -77,17 +99,27 @@ BLANKS = frozenset({"", "/", "\\", "-", "--", "—", "——", "–", "空"})
 
 
 class ValueProblem(ValueError):
-    """Text that does not follow the grammar; the caller adds the file and key path."""
+    """Text that does not follow the grammar; the caller adds the file and key path (``field``
+    names the key when the problem is not where the caller was looking: ``target``)."""
 
-    def __init__(self, message: str, hint: str | None = None, code: str | None = None):
+    def __init__(
+        self, message: str, hint: str | None = None, code: str | None = None, field: str = ""
+    ):
         super().__init__(message)
         self.hint = hint
         self.code = code
+        self.field = field
 
 
 def normalise(text: str) -> str:
-    """NFKC, without invisible marks, trimmed: ``"＞＝９５％ "`` becomes ``">=95%"``."""
-    return _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).strip()
+    """NFKC, without invisible marks, minus signs as ``-``, trimmed: ``"＞＝９５％ "`` becomes
+    ``">=95%"``, ``"−5%"`` becomes ``"-5%"``."""
+    return _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).translate(_MINUS).strip()
+
+
+def clean_label(text: str) -> str:
+    """A label as filed, without invisible marks and surrounding space (for display)."""
+    return _INVISIBLE.sub("", text).strip()
 
 
 _CONVERTER: list = []
@@ -150,7 +182,7 @@ def format_decimal(value: Decimal | int) -> str:
     text = format(Decimal(value), "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")
-    return text or "0"
+    return "0" if text in ("", "-0") else text
 
 
 def to_decimal(raw) -> Decimal:
@@ -275,7 +307,10 @@ def parse_money(raw) -> Decimal:
         return quantity.value
     from .units import standard
 
-    converted = standard().convert(quantity.value, quantity.unit, "万元")
+    unit = quantity.unit
+    if unit in standard().multipliers:  # 382万 is 382 万元: money is in 元 unless said
+        unit += "元"
+    converted = standard().convert(quantity.value, unit, "万元")
     if converted is None:
         raise ValueProblem(
             f"{raw!r}: {quantity.unit!r} is not a unit of money",
@@ -304,6 +339,11 @@ def parse_target(raw) -> Target:
         deadline = parse_deadline(rest, lead)
     if deadline is not None:
         return Target(raw.strip(), lead, deadline=deadline)
+    if rest.endswith(_APPROXIMATE) and _NUMBER.match(rest):
+        raise ValueProblem(
+            f"{raw!r} is approximate: it says neither at least nor at most",
+            f"write the comparison the target means, e.g. ≥{rest[: -2]} or ={rest[: -2]}",
+        )
     trail, rest = _trailing_op(rest)
     _refuse_not_finite(raw, rest)
     if lead and trail and lead != trail:
@@ -373,31 +413,66 @@ def same_text(a: str, b: str) -> bool:
     return re.sub(r"\s+", "", normalise(a)) == re.sub(r"\s+", "", normalise(b))
 
 
-def align_units(target: Target, actual: Quantity, units) -> tuple[Decimal, Decimal, str | None]:
+def align_units(
+    target: Target, actual: Quantity, units, rate: bool = False
+) -> tuple[Decimal, Decimal, str | None]:
     """Target and actual values in the target's unit, by the unit table ``units``.
 
-    A bare number takes the other side's unit — except a fraction against a percentage: 0.95
-    against ``≥95%`` may mean 95% or 0.95%, and guessing would score one of them wrong without
-    a word, so it is refused. ValueProblem when the units do not convert."""
-    t_unit, a_unit = target.unit, actual.unit
+    A bare number takes the other side's unit — except where that is a guess that could score
+    wrong without a word, which is refused: a fraction against a percentage (0.95 against
+    ``≥95%``: 95% or 0.95%? 1.02 against ``≥95%``: 102% or 1.02%?), a bare number against a
+    unit with 万 in front (8000 against ``≥1.1万亩``), and, on a row named as a rate (``rate``),
+    two bare numbers of which one looks like a fraction and the other like a percentage
+    (100 against 0.98). A bare 万 or 亿 (``10万``) is a number, not a unit. ValueProblem when
+    the units do not convert."""
     assert target.value is not None
-    _refuse_a_fraction(target.value, t_unit, actual.value, a_unit, units, "实际完成值")
-    _refuse_a_fraction(actual.value, a_unit, target.value, t_unit, units, "年度指标值")
-    _refuse_a_bare_multiple(t_unit, actual.value, a_unit, units, "实际完成值")
-    _refuse_a_bare_multiple(a_unit, target.value, t_unit, units, "年度指标值")
+    t_value, t_unit = _unfold(target.value, target.unit, units)
+    a_value, a_unit = _unfold(actual.value, actual.unit, units)
+    _refuse_a_fraction(t_value, t_unit, a_value, a_unit, units, "实际完成值", "actual")
+    _refuse_a_fraction(a_value, a_unit, t_value, t_unit, units, "年度指标值", "target")
+    _refuse_a_bare_multiple(t_unit, a_value, a_unit, units, "实际完成值", "actual")
+    _refuse_a_bare_multiple(a_unit, t_value, t_unit, units, "年度指标值", "target")
+    if rate and t_unit is None and a_unit is None:
+        _refuse_bare_rates(t_value, a_value)
     if t_unit is None or a_unit is None or t_unit == a_unit:
-        return target.value, actual.value, t_unit or a_unit
-    converted = units.convert(actual.value, a_unit, t_unit)
+        return t_value, a_value, t_unit or a_unit
+    converted = units.convert(a_value, a_unit, t_unit)
     if converted is None:
         raise ValueProblem(
             f"the target is in {t_unit!r} but the actual value is in {a_unit!r}",
             "write both in the same unit (% and 百分比 are the same; 元, 万元 and 亿元 convert, "
             "so do 亩, 公顷 and 平方米)",
         )
-    return target.value, converted, t_unit
+    return t_value, converted, t_unit
 
 
-def _refuse_a_bare_multiple(unit, bare, bare_unit, units, label: str) -> None:
+def _unfold(value: Decimal, unit: str | None, units) -> tuple[Decimal, str | None]:
+    """``10万`` is the number 100000: a multiplier alone is no unit."""
+    if unit is not None and unit in units.multipliers:
+        factor = units.multipliers[unit]
+        return value * factor.numerator / factor.denominator, None
+    return value, unit
+
+
+def _refuse_bare_rates(target: Decimal, actual: Decimal) -> None:
+    """Two bare numbers on a rate row, one in (0, 2) and the other 2 or more: one is a fraction
+    and the other a percentage, or both are what they say — unknowable."""
+    small = [v for v in (target, actual) if 0 < abs(v) < 2]
+    large = [v for v in (target, actual) if abs(v) >= 2]
+    if not (small and large):
+        return
+    shown = format_decimal(small[0])
+    label, field = ("实际完成值", "actual") if small[0] is actual else ("年度指标值", "target")
+    raise ValueProblem(
+        f"{label} {shown} and {format_decimal(large[0])} have no unit on a rate (率) row: is "
+        f"{shown} {format_decimal(small[0] * 100)}% or {shown}%?",
+        f"write both with %: e.g. {format_decimal(large[0])}% and {format_decimal(small[0] * 100)}%",
+        code="percent-ambiguous",
+        field=field,
+    )
+
+
+def _refuse_a_bare_multiple(unit, bare, bare_unit, units, label: str, field: str) -> None:
     """``bare`` (no unit) against a unit with 万 or 亿 in front (万亩): 8000 may be 8000 亩 or
     8000 万亩. Money is exempt: a bare amount is in the target's 万元, as amounts are."""
     if bare_unit is not None or unit is None or not units.multiplied(unit):
@@ -410,21 +485,25 @@ def _refuse_a_bare_multiple(unit, bare, bare_unit, units, label: str) -> None:
         f"{label} {shown} has no unit, against {unit}: {shown}{base} or {shown}{unit}?",
         f"write the unit, e.g. {shown}{base} or {shown}{unit}",
         code="unit-ambiguous",
+        field=field,
     )
 
 
-def _refuse_a_fraction(value, unit, bare, bare_unit, units, label: str) -> None:
-    """``bare`` (no unit) in (0, 1] against ``value`` in % of 1 % or more: ambiguous."""
+def _refuse_a_fraction(value, unit, bare, bare_unit, units, label: str, field: str) -> None:
+    """``bare`` (no unit) against ``value`` in %: a fraction or a percentage? Ambiguous when
+    its size is in (0, 1] against 1 % or more, or in (1, 2) against 50 % or more (1.02 for
+    102%, where 1.02% would be a collapse no unit reports by a bare figure)."""
     if bare_unit is not None or unit is None or units.family(unit) != "percent":
         return
-    in_percent = units.convert(value, unit, PERCENT)
-    if not (0 < abs(bare) <= 1 and abs(in_percent) >= 1):
+    size, aim = abs(bare), abs(units.convert(value, unit, PERCENT))
+    if not ((0 < size <= 1 and aim >= 1) or (1 < size < 2 and aim >= 50)):
         return
     shown = format_decimal(bare)
     raise ValueProblem(
-        f"{label} {shown} is a bare number against a percentage: {shown}% or "
+        f"{label} {shown} is a bare number against a percentage: {shown}{unit} or "
         f"{format_decimal(bare * 100)}%?",
-        f"write {format_decimal(bare * 100)}% if {shown} is a fraction, or {shown}% if it is a "
-        "percentage",
+        f"write {format_decimal(bare * 100)}% if {shown} is a fraction, or {shown}{unit} if it "
+        f"is meant in {unit}",
         code="percent-ambiguous",
+        field=field,
     )

@@ -24,6 +24,7 @@ from decimal import Decimal
 
 from .errors import UsageError
 from .result import Result
+from .deadlines import on_time_text
 from .values import LE, LT, format_decimal
 
 _STEP = re.compile(r"\.?([^.\[\]]+)|\[(\d+)\]")
@@ -225,10 +226,16 @@ def candidates(evaluation, result: Result, ruleset) -> list[Candidate]:
                 )
             )
         for filed, row in zip(table.indicators, scored.indicators):
-            if not row.applicable or row.score >= row.weight:
-                continue
+            if not row.applicable or row.score >= row.weight or row.method == "judgement":
+                continue  # a blank row's score is the evaluator's: no value of it to change
             gain = (row.weight - row.score) * share
             label = f"{scored.name} · {row.name}"
+            if filed.target.deadline is not None:
+                on_time = on_time_text(filed.target.deadline, evaluation.department.year)
+                found.append(
+                    Candidate(f"{filed.where}.actual", label, filed.actual_text, on_time, "", None, gain)
+                )
+                continue
             if filed.target.qualitative or filed.actual is None:
                 found.append(
                     Candidate(
@@ -240,12 +247,12 @@ def candidates(evaluation, result: Result, ruleset) -> list[Candidate]:
             unit = filed.target.unit or filed.actual.unit or ""
             step = Decimal(1).scaleb(-_decimals(target, filed.actual.value))
             current = filed.actual.value
-            reverse = filed.target.op in (LE, LT)
+            reverse = row.op in (LE, LT)  # the comparison scored, inferred ones included
             if (current <= target) if reverse else (current >= target):
                 # already at its target: what it lacks is a cut or a deduction, not an
                 # achievement — no change is proposed that would report less
                 continue
-            full = (target if filed.target.op == LE else target - step) if reverse else target
+            full = (target if row.op == LE else target - step) if reverse else target
             found.append(Candidate(f"{filed.where}.actual", label, current, full, unit, step, gain))
     return sorted(found, key=lambda c: -c.gain)
 

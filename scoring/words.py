@@ -9,10 +9,11 @@ and its tier is rule-set data (``[qualitative]``); this module only applies it, 
    (``无重大安全事故``, which starts with one of the ``negations`` — but not with one of the
    ``not_negations`` such as 无障碍) and contradicts any other; 有 the reverse. A zero count
    (``0起``) is a 无. Restating is the ``same_as_target`` tier, contradicting the lowest tier.
-3. A word of a ``scale`` (best first) against a target on the same scale: a target that is a
-   word of the scale (``高``), or ends in one of two characters or more (``工程质量合格``), is met
-   by that word or a better one (``same_as_target``); a worse word takes its own tier, and never
-   the ``same_as_target`` one (``良`` against ``优`` is 部分达成). One character ending a longer
+3. A word of a ``scale`` (best first; words of one rank grouped: 优, 优秀, 好) against a target
+   on the same scale: a target that is a word of the scale (``高``), or ends in one of two
+   characters or more (``工程质量合格``), is met by that word or one of a better rank
+   (``same_as_target``); a worse word takes its own tier, and never the ``same_as_target`` one
+   (``良`` or ``良好`` against ``优秀`` is 部分达成). One character ending a longer
    target is no level (``明显提高`` does not set 高, ``减少偏差`` not 差). A target that lists the
    words of any scale (``优良中低差``) sets no level.
 4. A tier's name or one of its ``aliases``.
@@ -56,7 +57,15 @@ class Words:
         for tier in tiers:
             for word in (tier["name"], *tier.get("aliases", ())):
                 self.aliases.setdefault(_key(word), tier["name"])
-        self.scales = [[_key(w) for w in scale] for scale in qualitative.get("scales", ())]
+        # each scale as word → rank (0 the best); words of one entry share a rank
+        self.scales = [
+            {
+                _key(word): rank
+                for rank, entry in enumerate(scale)
+                for word in ([entry] if isinstance(entry, str) else entry)
+            }
+            for scale in qualitative.get("scales", ())
+        ]
         polar = qualitative.get("polar", {})
         self.yes = {_key(w) for w in polar.get("yes", ())}
         self.no = {_key(w) for w in polar.get("no", ())}
@@ -102,7 +111,7 @@ class Words:
             )
             if level is None:
                 continue
-            if scale.index(word) <= scale.index(level):
+            if scale[word] <= scale[level]:
                 return Reading(self.same, f"「{word}」不低于年度指标值的「{level}」")
             tier = self.aliases.get(word)
             if tier is None or self.order.index(tier) <= self.order.index(self.same):
@@ -115,7 +124,7 @@ class Words:
         return any(self._lists(scale, aim) for scale in self.scales)
 
     @staticmethod
-    def _lists(scale: list[str], aim: str) -> bool:
+    def _lists(scale: dict, aim: str) -> bool:
         rest, found = _SEPARATORS.sub("", aim), 0
         while rest:
             word = max((w for w in scale if rest.startswith(w)), key=len, default=None)

@@ -112,7 +112,8 @@ def test_texts_that_are_no_deadline(text):
         ("2023-05-20", date(2023, 5, 20), date(2023, 5, 20)),
         ("2023-05-20T00:00:00", date(2023, 5, 20), date(2023, 5, 20)),  # a date cell
         ("一季度", date(2023, 1, 1), date(2023, 3, 31)),
-        ("年底", date(2023, 1, 1), date(2023, 12, 31)),
+        ("年底", date(2023, 12, 1), date(2023, 12, 31)),  # the end of the year: December
+        ("全年", date(2023, 1, 1), date(2023, 12, 31)),
         ("5月下旬", date(2023, 5, 21), date(2023, 5, 31)),
     ],
 )
@@ -161,6 +162,8 @@ def test_judged_on_time_or_late(target, actual, on_time):
         ("6月底前", "2个月", "is not a date"),
         ("6月底前", "5", "is not a date"),
         ("3个月内", "5月", "is a date"),
+        ("6月底前", "6月31日", "not a date of the calendar"),
+        ("次年3月底前", "4月", "gives no year"),  # 4月 of which year?
     ],
 )
 def test_comparisons_that_cannot_be_made_are_refused(target, actual, words):

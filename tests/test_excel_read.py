@@ -1551,7 +1551,7 @@ def test_a_row_with_both_values_blank_takes_the_filed_score(tmp_path):
     assert (row.score, row.method) == (D("85.00"), "judgement")
     assert result.projects[0].score == D("95.00")
     blank = [f for f in result.findings if f.code == "values-blank"]
-    assert blank and blank[0].cell == "t.xlsx!项目1!C7"
+    assert blank and blank[0].cell == "t.xlsx!项目1!D7"  # the empty 年度指标值
 
 
 def test_a_fraction_against_a_percent_target_is_refused(tmp_path):
@@ -1571,3 +1571,43 @@ def test_a_second_grid_on_one_sheet_is_refused(tmp_path):
     ]
     run = run_cli("score", str(_one_project(tmp_path, rows)))
     assert run.code == 2 and "t.xlsx!项目1!A10" in run.err and "second indicator grid" in run.err
+
+
+def test_a_month_kept_as_a_date_cell_is_read_as_the_month(tmp_path):
+    """Excel keeps 2023年6月 as 2023-06-01 with a format that shows no day: against 6月20日前
+    that is June (refused: it may be after the 20th), never 1 June (on time)."""
+    from datetime import datetime
+
+    rows = [
+        ["产出指标", "时效指标", "完工时间", "2023年6月底前", datetime(2023, 6, 1), 90, 90],
+        ["产出指标", "时效指标", "验收时间", "2023年6月20日前", datetime(2023, 6, 1), 0, 0],
+    ]
+    path = _one_project(tmp_path, rows, formats={"E7": 'yyyy"年"m"月"', "E8": 'yyyy"年"m"月"'})
+    run = run_cli("score", str(path))
+    assert run.code == 2 and "t.xlsx!项目1!E8" in run.err and "2023年6月" in run.err, run.err
+
+
+def test_a_direction_in_the_op_column(tmp_path):
+    """指标性质 written 反向指标 / 正向指标: ≤ and ≥, as the form means them."""
+    import openpyxl
+
+    path = tmp_path / "s.xlsx"
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "项目1"
+    for row in (
+        ["项目支出绩效自评表（2023年度）"],
+        ["项目名称", "投诉处置"],
+        ["主管部门", "某区信访局"],
+        ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["", "年度资金总额", 100, 100, 100, 10, 1, 10],
+        ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "实际完成值", "分值", "得分"],
+        ["产出指标", "质量指标", "有效投诉次数", "反向指标", 2, "次", 5, 45, 45],
+        ["产出指标", "数量指标", "回访人次", "正向指标", 100, "人次", 100, 45, 45],
+    ):
+        sheet.append(row)
+    workbook.save(path)
+    rows = scoring.score(path).projects[0].indicators
+    # ≤2次 against 5次: 2 − 5/2 < 0 → 0 (as ≥ it was full marks)
+    assert (rows[0].target, rows[0].op, rows[0].score) == ("≤2次", "≤", D("0.00"))
+    assert (rows[1].op, rows[1].score) == ("≥", D("45.00"))

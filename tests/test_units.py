@@ -138,3 +138,45 @@ def test_a_bare_number_against_a_multiplied_unit_is_refused(target, actual):
 def test_a_bare_amount_against_wanyuan_is_in_wanyuan():
     t, a, unit = align_units(parse_target("≥40万元"), parse_quantity("33.06"), standard())
     assert (t, a, unit) == (D(40), D("33.06"), "万元")
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "field"),
+    [
+        ("≥95%", "1.02", "actual"),  # 102% or 1.02%?
+        ("≥95%", "1", "actual"),
+        ("1.5", "96%", "target"),
+    ],
+)
+def test_a_bare_number_near_one_against_a_large_percentage_is_refused(target, actual, field):
+    with pytest.raises(ValueProblem) as raised:
+        align_units(parse_target(target), parse_quantity(actual), standard())
+    assert raised.value.code == "percent-ambiguous" and raised.value.field == field
+
+
+def test_a_bare_number_near_one_against_a_small_percentage_is_read():
+    # ≥3% against 1.5: 1.5% is a plausible shortfall on a 3% target, 150% is not asked about
+    t, a, unit = align_units(parse_target("≥3%"), parse_quantity("1.5"), standard())
+    assert (t, a, unit) == (D(3), D("1.5"), "%")
+
+
+@pytest.mark.parametrize(("target", "actual"), [("100", "0.98"), ("0.95", "96"), ("5", "1.5")])
+def test_two_bare_numbers_on_a_rate_row_one_like_a_fraction_are_refused(target, actual):
+    with pytest.raises(ValueProblem) as raised:
+        align_units(parse_target(target), parse_quantity(actual), standard(), rate=True)
+    assert raised.value.code == "percent-ambiguous"
+    # on a row that is not a rate (个, 人) the same numbers are counts
+    align_units(parse_target(target), parse_quantity(actual), standard(), rate=False)
+
+
+def test_a_bare_wan_is_a_number():
+    t, a, unit = align_units(parse_target("≥10万"), parse_quantity("95000"), standard())
+    assert (t, a, unit) == (D(100000), D(95000), None)
+    t, a, unit = align_units(parse_target("≥1万"), parse_quantity("9000份"), standard())
+    assert (t, a, unit) == (D(10000), D(9000), "份")
+    assert parse_money("382万") == D(382)
+
+
+@pytest.mark.parametrize(("raw", "unit"), [("12KM", "公里"), ("100M2", "平方米"), ("3T", "吨")])
+def test_latin_units_in_capitals(raw, unit):
+    assert parse_quantity(raw).unit == unit

@@ -650,3 +650,16 @@ def test_tier_word_for_a_quantitative_indicator_is_flagged_and_scored_as_the_tie
 def test_other_text_for_a_quantitative_indicator_is_an_input_error():
     with pytest.raises(ScoringError):
         scoring.score(one_indicator("≥95%", "很好"))
+
+
+def test_minus_zero_is_zero():
+    from scoring.values import format_decimal
+
+    assert format_decimal(D("-0")) == "0" and format_decimal(D("-0.00")) == "0"
+
+
+@pytest.mark.parametrize("raw", [2024, "2024", "2024年", "2024年度", "2024 年", "２０２４年"])
+def test_years_as_units_write_them(raw):
+    from scoring.loader import parse_year
+
+    assert parse_year(raw) == 2024

@@ -157,3 +157,62 @@ def test_the_check_line_keeps_the_users_own_changes(cli, leting):
     assert goal["command"].startswith(
         f"scoring whatif {leting} --set 'projects[0].goal=另定的目标' --set "
     )
+
+
+READ_AS_FILED = """
+[department]
+name = "某县财政局"
+year = 2023
+budget = { adjusted = 100, spent = 100 }
+
+[[projects]]
+name = "预算管理"
+budget = { adjusted = 100, spent = 100 }
+weights_reason = "按任务分配"
+
+[[projects.indicators]]
+level1 = "产出指标"
+level2 = "数量指标"
+name = "预算调整率"
+target = "3%"
+actual = "5%"
+weight = 20
+
+[[projects.indicators]]
+level1 = "产出指标"
+level2 = "时效指标"
+name = "完工时间"
+target = "6月底前"
+actual = "8月"
+weight = 20
+
+[[projects.indicators]]
+level1 = "产出指标"
+level2 = "质量指标"
+name = "工程质量"
+target = ""
+actual = ""
+weight = 50
+score = 40
+"""
+
+
+def test_goals_follow_the_reading_of_the_rows(cli, tmp_path):
+    """预算调整率 3% is ≤3% (inferred): the change proposed lowers it to 3%; the late deadline is
+    met by its last day; the blank row's filed 40 of 50 is the evaluator's and no value of it
+    changes it, so 90 is the most the table can reach.
+    Before: 10 + 6.67 (5% against ≤3%: 20 × (2 − 5/3)) + 14 (部分达成) + 40 = 70.67."""
+    path = tmp_path / "t.toml"
+    path.write_text(READ_AS_FILED, "utf-8")
+    run = cli("whatif", str(path), "--score", "90", "-f", "json")
+    assert run.code == 0, run
+    data = json.loads(run.out)
+    assert data["before"]["score"] == 70.67
+    changes = {c["where"]: c["to"] for c in data["goal"]["changes"]}
+    assert changes == {
+        "projects[0].indicators[0].actual": "3%",
+        "projects[0].indicators[1].actual": "6月30日",
+    }
+    assert data["goal"]["after"]["score"] == 90
+    unreachable = cli("whatif", str(path), "--score", "95")
+    assert unreachable.code == 0 and "90.00" in unreachable.out

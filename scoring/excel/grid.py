@@ -68,8 +68,21 @@ def _cell_value(value, number_format: str = ""):
             return f"{_plain(number * 100)}%"
         return number
     if isinstance(value, (datetime, date)):
-        return value.isoformat()
+        return _date_as_shown(value, number_format)
     return str(value).strip()
+
+
+def _date_as_shown(value, number_format: str) -> str:
+    """A date cell as the form shows it: Excel keeps 2024年6月 as 2024-06-01, so a format without
+    a day gives the month (2024年6月), without a month the year, and a full date its ISO day."""
+    import re
+
+    bare = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", number_format).lower()
+    if number_format and "d" not in bare:
+        if "m" not in bare:
+            return f"{value.year}年"
+        return f"{value.year}年{value.month}月"
+    return value.date().isoformat() if isinstance(value, datetime) else value.isoformat()
 
 
 def _percent_format(number_format: str) -> bool:

@@ -36,6 +36,8 @@ GRID_COLUMNS = {
     "applicable": ("是否适用", "适用"),
 }
 SUB_HEADERS = ("指标性质", "度量单位", "计量单位", "指标值")
+# 指标性质 written as a direction: a 正向 target is reached from below (≥), a 反向 one from above.
+DIRECTIONS = {"正向": "≥", "正向指标": "≥", "反向": "≤", "反向指标": "≤"}
 TOTAL_LABELS = ("总分", "合计", "总计", "得分合计")
 END_LABELS = ("分值调整说明",)
 GRADE_LABELS = ("自评等级", "等级", "评价等级")
@@ -434,8 +436,11 @@ def _target(grid: Grid, row: int, roles: dict):
     if value is None:
         return None
     op = grid.value(row, roles["op"]) if "op" in roles else None
+    if op is not None:
+        # 指标性质 may say 正向 / 反向 (more or less is better), or 定性 / 定量: no comparison
+        op = DIRECTIONS.get("".join(str(op).split()), op)
     if op is not None and not _is_comparison(str(op)):
-        op = None  # 指标性质 may say 定性 / 定量 rather than ≥ = ≤: not part of the value
+        op = None
     unit = grid.value(row, roles["unit"]) if "unit" in roles else None
     if op is None and unit is None:
         return value
