@@ -1,9 +1,12 @@
 """A worksheet as a grid of cached values, whatever the file format.
 
 ``.xlsx`` is read with openpyxl (``data_only``: the values Excel cached, formulas are never
-evaluated; defusedxml guards the XML when installed), ``.xls`` with python-calamine. A merged
-range shows its top-left value in every cell it covers, so a 一级指标 label merged over five
-rows reads on each of them. Every value keeps its address, e.g. ``表.xlsx!项目1!F14``.
+evaluated; defusedxml guards the XML), ``.xls`` with xlrd, which keeps each cell's number
+format, so a cell shown as 95% reads as ``95%`` in either. A formula whose value was never
+saved (a file written by a program, not by Excel) is remembered, so that it is named rather
+than read as empty. A merged range shows its top-left value in every cell it covers, so a
+一级指标 label merged over five rows reads on each of them. Every value keeps its address,
+e.g. ``表.xlsx!项目1!F14``.
 """
 
 from __future__ import annotations
@@ -35,7 +38,8 @@ class Grid:
     cells: dict[tuple[int, int], object] = field(default_factory=dict)
     rows: int = 0
     columns: int = 0
-    formats: bool = True  # whether number formats were read (a % cell as "95%"); not for .xls
+    # cells holding a formula whose value the file does not carry: (row, column)
+    uncached: set = field(default_factory=set)
 
     def value(self, row: int, column: int):
         return self.cells.get((row, column))
@@ -100,21 +104,12 @@ def _plain(number: Decimal) -> str:
 
 
 def load_grids(path: Path) -> list[Grid]:
-    """Every sheet of a workbook, or an InputError that says what the file is not."""
-    suffix = path.suffix.lower()
+    """Every visible sheet of a workbook, or an InputError that says what the file is not."""
     if not path.is_file():
         raise InputError("no such file", file=str(path), hint="check the path", code="not-found")
-    try:
-        if suffix == ".xls":
-            return _load_xls(path)
-        return _load_xlsx(path)
-    except ImportError:
-        raise InputError(
-            f"reading {suffix} needs the spreadsheet extra",
-            file=str(path),
-            hint='install it with: pip install "scoring[excel]"',
-            code="excel-missing",
-        ) from None
+    if path.suffix.lower() == ".xls":
+        return _load_xls(path)
+    return _load_xlsx(path)
 
 
 def _not_a_spreadsheet(path: Path, detail: str) -> InputError:
@@ -134,6 +129,7 @@ def _load_xlsx(path: Path) -> list[Grid]:
 
     try:
         workbook = openpyxl.load_workbook(path, data_only=True, read_only=False)
+        uncached = _formulas_without_values(path)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
         raise _not_a_spreadsheet(path, type(exc).__name__) from None
     grids = []
@@ -141,6 +137,7 @@ def _load_xlsx(path: Path) -> list[Grid]:
         if sheet.sheet_state != "visible":
             continue  # hidden lists (指标库) feed data validation; they are not tables
         grid = Grid(str(path), sheet.title, rows=sheet.max_row, columns=sheet.max_column)
+        grid.uncached = uncached.get(sheet.title, set())
         for row in sheet.iter_rows():
             for cell in row:
                 value = _cell_value(cell.value, cell.number_format or "")
@@ -154,42 +151,95 @@ def _load_xlsx(path: Path) -> list[Grid]:
     return grids
 
 
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_RELATION = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def _formulas_without_values(path: Path) -> dict[str, set]:
+    """Per sheet title, the cells whose formula (<f>) has no cached value (<v>): Excel saves
+    both, a program that writes formulas often only the formula. Read from the XML as a stream
+    (defusedxml), in linear time."""
+    import posixpath
+    import zipfile
+
+    from defusedxml.ElementTree import iterparse, parse
+
+    found: dict[str, set] = {}
+    with zipfile.ZipFile(path) as archive:
+        names = set(archive.namelist())
+        if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
+            return found
+        with archive.open("xl/_rels/workbook.xml.rels") as rels:
+            targets = {
+                rel.get("Id"): rel.get("Target", "")
+                for rel in parse(rels).getroot()
+                if rel.get("Target")
+            }
+        with archive.open("xl/workbook.xml") as book:
+            sheets = [
+                (sheet.get("name"), targets.get(sheet.get(_RELATION), ""))
+                for sheet in parse(book).getroot().iter(f"{_MAIN}sheet")
+            ]
+        for title, target in sheets:
+            part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
+                posixpath.join("xl", target)
+            )
+            if part not in names:
+                continue
+            with archive.open(part) as xml:
+                for _, element in iterparse(xml):
+                    if element.tag != f"{_MAIN}c":
+                        continue
+                    if element.find(f"{_MAIN}f") is not None and element.find(f"{_MAIN}v") is None:
+                        found.setdefault(title, set()).add(_cell_index(element.get("r", "")))
+                    element.clear()
+    return found
+
+
+def _cell_index(reference: str) -> tuple[int, int]:
+    """``E14`` → (13, 4)."""
+    letters = "".join(ch for ch in reference if ch.isalpha())
+    column = 0
+    for letter in letters.upper():
+        column = column * 26 + ord(letter) - 64
+    return int(reference[len(letters) :]) - 1, column - 1
+
+
 def _load_xls(path: Path) -> list[Grid]:
-    from python_calamine import CalamineError, CalamineWorkbook
+    import xlrd
 
     try:
-        workbook = CalamineWorkbook.from_path(str(path))
-    except (CalamineError, OSError, ValueError) as exc:
-        raise _not_a_spreadsheet(path, type(exc).__name__) from None
-    except Exception as exc:  # python-calamine raises its own exception types per format fault
+        book = xlrd.open_workbook(str(path), formatting_info=True)
+    except Exception as exc:  # xlrd raises its own and the standard library's types per fault
         raise _not_a_spreadsheet(path, type(exc).__name__) from None
     grids = []
-    hidden = {
-        m.name
-        for m in getattr(workbook, "sheets_metadata", ())
-        if str(m.visible).lower().endswith("hidden")
-    }
-    for name in workbook.sheet_names:
-        if name in hidden:
-            continue
-        sheet = workbook.get_sheet_by_name(name)
-        values = sheet.to_python(skip_empty_area=False)
-        grid = Grid(
-            str(path),
-            name,
-            rows=len(values),
-            columns=max((len(r) for r in values), default=0),
-            formats=False,
-        )
-        for r, row in enumerate(values):
-            for c, value in enumerate(row):
-                value = _cell_value(value if value != "" else None)
+    for sheet in book.sheets():
+        if sheet.visibility:
+            continue  # hidden lists (指标库) feed data validation; they are not tables
+        grid = Grid(str(path), sheet.name, rows=sheet.nrows, columns=sheet.ncols)
+        for r in range(sheet.nrows):
+            for c in range(sheet.ncols):
+                value = _xls_value(book, sheet.cell(r, c))
                 if value is not None:
                     grid.cells[(r, c)] = value
-        for (top, left), (bottom, right) in sheet.merged_cell_ranges or ():
-            _fill(grid, top, left, bottom, right)
+        for top, bottom, left, right in sheet.merged_cells:  # half-open, as xlrd gives them
+            _fill(grid, top, left, bottom - 1, right - 1)
         grids.append(grid)
     return grids
+
+
+def _xls_value(book, cell):
+    """A .xls cell as the scorer reads it, with its number format, as for .xlsx."""
+    import xlrd
+
+    if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_ERROR):
+        return None
+    number_format = book.format_map[book.xf_list[cell.xf_index].format_key].format_str
+    if cell.ctype == xlrd.XL_CELL_DATE:
+        return _cell_value(xlrd.xldate_as_datetime(cell.value, book.datemode), number_format)
+    if cell.ctype == xlrd.XL_CELL_BOOLEAN:
+        return bool(cell.value)
+    return _cell_value(cell.value, number_format)
 
 
 def _fill(grid: Grid, top: int, left: int, bottom: int, right: int) -> None:

@@ -20,10 +20,4 @@ def render(entries: list[Result | FileError], options: Options) -> bytes:
             "-f xlsx writes one evaluation per workbook",
             hint="score one file at a time with -f xlsx -o OUT.xlsx",
         )
-    try:
-        return workbook_bytes(result_workbook(results[0], results[0].data))
-    except ImportError:
-        raise UsageError(
-            "-f xlsx needs the spreadsheet extra",
-            hint='install it with: pip install "scoring[excel]"',
-        ) from None
+    return workbook_bytes(result_workbook(results[0], results[0].data))
