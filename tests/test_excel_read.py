@@ -1551,15 +1551,18 @@ def test_a_fraction_against_a_percent_target_is_refused(tmp_path):
     )
 
 
-def test_a_second_grid_on_one_sheet_is_refused(tmp_path):
+def test_a_second_grid_without_a_head_of_its_own_is_refused(tmp_path):
+    """Stacked tables each have their 项目名称 and 项目资金; a grid with rows and neither cannot
+    be read as a project, and is not dropped quietly."""
     rows = [
         ["产出指标", "质量指标", "完好率", "≥95%", "96%", 90, 90],
         ["总分", "", "", "", "", 100, 100],
         [],
         ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["产出指标", "数量指标", "维修里程", "≥10公里", "12公里", 90, 90],
     ]
     run = run_cli("score", str(_one_project(tmp_path, rows)))
-    assert run.code == 2 and "t.xlsx!项目1!A10" in run.err and "second indicator grid" in run.err
+    assert run.code == 2 and "t.xlsx!项目1!A10" in run.err and "of its own" in run.err
 
 
 def test_a_month_kept_as_a_date_cell_is_read_as_the_month(tmp_path):

@@ -1,17 +1,24 @@
-"""Read the 项目支出绩效自评表 from a workbook into an evaluation, by header words.
+"""Read the 自评表 from a workbook into an evaluation, by header words.
 
 Real files move rows, add blank rows and notes, rename 本年财政拨款 / 当年财政拨款, put weights
-in labels (``产出指标(50分)``), print percentages as numbers or text, and split 年度指标值
-into sign, value and unit columns (the Sichuan template's 指标性质 and 度量单位). So nothing is
-read from a fixed cell: each block is found by its header words, and each column by its
-title. One sheet per project; a sheet named 部门 holds the department's own data, and a
-sheet named 部门整体 its own table. Every value read keeps its cell address in
-``locations``, so an error or a finding can say ``表.xlsx!项目1!F14``.
+in labels (``产出指标(50分)``), print percentages as numbers or text, split 年度指标值 into
+sign, value and unit columns (the Sichuan template's 指标性质 and 度量单位), stack every
+project's table on one sheet (published 决算 workbooks), print a system export's 年度资金总额
+as 0 while the money sits in its 其中 rows, and prefix names with unit codes
+(``305-某县自然资源和规划局``). So nothing is read from a fixed cell: each table is found by
+its indicator grid's header, each block above it by its header words, and each column by its
+title; the words of the 2020 national form and of the Sichuan 2023 form are both known.
+
+A sheet named 部门 (or holding 部门名称) gives the department's own data; a table titled or
+named 部门整体 is the department's own table; every other table is a project. Every value
+read keeps its cell address in ``locations``, so an error or a finding can say
+``表.xlsx!项目1!F14``; what the reader had to assume is said in ``notes``.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
@@ -23,7 +30,7 @@ from .layout import DEPARTMENT_ROWS, OWN_TABLE_SHEET
 GRID_COLUMNS = {
     "level1": ("一级指标",),
     "level2": ("二级指标",),
-    "name": ("三级指标", "指标名称"),
+    "name": ("三级指标", "指标名称", "指标内容"),
     "op": ("指标性质", "运算符号", "符号"),
     "target": ("年度指标值", "指标值", "年度目标值", "目标值"),
     "unit": ("度量单位", "计量单位", "单位"),
@@ -31,21 +38,47 @@ GRID_COLUMNS = {
     "weight": ("分值", "权重"),
     "score": ("得分",),
     "filed": ("自评得分",),
-    "reason": ("偏差原因分析及改进措施", "偏差原因分析", "偏差原因", "原因分析及改进措施"),
+    "reason": (
+        "偏差原因分析及改进措施",
+        "偏差原因分析",
+        "偏差原因",
+        "原因分析及改进措施",
+        "未完成原因分析",
+        "未完成原因",
+    ),
     "deduction": ("扣减分数",),
     "applicable": ("是否适用", "适用"),
 }
 SUB_HEADERS = ("指标性质", "度量单位", "计量单位", "指标值")
 # 指标性质 written as a direction: a 正向 target is reached from below (≥), a 反向 one from above.
 DIRECTIONS = {"正向": "≥", "正向指标": "≥", "反向": "≤", "反向指标": "≤"}
+# The 项目资金 block's column titles, 2020 national form and Sichuan 2023 form.
+BUDGET_COLUMNS = {
+    "planned": ("年初预算数", "年初预算"),
+    "adjusted": ("全年预算数", "调整后预算数", "调整后预算", "全年预算"),
+    "spent": ("全年执行数", "预算执行数", "全年执行"),
+    "score": ("得分",),
+    "filed": ("自评得分",),
+    "reason": ("原因", "偏差原因", "资金偏差原因"),
+}
+TOTAL_ROW = ("年度资金总额", "资金总额", "合计", "总额", "总计")
+GOAL_LABELS = ("预期目标", "项目年度目标", "年度目标")
+RESULT_LABELS = ("实际完成情况", "年度目标完成情况", "全年实际完成情况")
 TOTAL_LABELS = ("总分", "合计", "总计", "得分合计")
 END_LABELS = ("分值调整说明",)
 GRADE_LABELS = ("自评等级", "等级", "评价等级")
+# Where a table may begin: its title, or the label of its name.
+TABLE_START = re.compile(r"自评表|项目名称|部门（单位）名称|部门\(单位\)名称")
+DEPARTMENT_NAME_LABELS = ("主管部门", "部门（单位）名称", "部门名称", "填报单位")
 WEIGHT_IN_LABEL = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
+NUMBERED = re.compile(r"^指标\s*\d+\s*[:：]\s*")  # 指标1：工程验收合格率
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-# 部门 sheet labels (without what is in brackets) to their key in the evaluation; 单位名称 too.
+# A code before a unit's or a project's name: 305-, 305001-, 51092324T000010299999-. A code of
+# fewer than six characters before a digit is a year (2023-2025年…), kept.
+CODE = re.compile(r"^(?:[0-9][0-9A-Za-z]{5,}|[0-9][0-9A-Za-z]{2,4}(?=[-—－]\D))[-—－]\s*")
+DEFAULT_SHEET = re.compile(r"^(?:sheet|工作表)\s*\d*$", re.IGNORECASE)
+# 部门 sheet labels (without what is in brackets) to their key in the evaluation.
 DEPARTMENT_LABELS = {re.sub(r"[（(].*?[)）]", "", text): path for text, path in DEPARTMENT_ROWS}
-DEPARTMENT_LABELS["单位名称"] = ("name",)
 
 
 class SheetData(dict):
@@ -57,61 +90,214 @@ class SheetData(dict):
         self.notes: list[tuple[str, str]] = list(notes)  # (key path, what was assumed)
 
 
+@dataclass
+class Region:
+    """One 自评表 on a sheet: its head (title, names, budget, goals) in rows [top, header),
+    its indicator grid's header row, and its last row (exclusive)."""
+
+    grid: Grid
+    top: int
+    header: int
+    bottom: int
+
+    def title(self) -> str:
+        return " ".join(
+            str(self.grid.value(r, c))
+            for r in range(self.top, min(self.top + 3, self.header))
+            for c in range(min(self.grid.columns, 12))
+            if self.grid.value(r, c) is not None
+        )
+
+
+class _Reading:
+    """What reading one workbook gathers besides the data: cells, notes, and formulas whose
+    value the file does not carry (one error lists them all)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.locations: dict[str, str] = {}
+        self.notes: list[tuple[str, str]] = []
+        self.uncached: list[Problem] = []
+
+    def value(self, grid: Grid, row: int, column: int, where: str, needed: bool = True):
+        """A cell's value; a formula without a saved value is an error where the value is
+        needed, and a note where it is only filed (a filed 得分 is checked, never used)."""
+        if (row, column) in grid.uncached:
+            said = (
+                f"{grid.address(row, column)} holds a formula whose value was never saved in the "
+                "file"
+            )
+            if needed:
+                self.uncached.append(
+                    Problem(
+                        said,
+                        where,
+                        "open the workbook in Excel or WPS, let it calculate, save it, and score "
+                        "it again",
+                        grid.address(row, column),
+                    )
+                )
+            else:
+                self.notes.append((where, f"{said}，按未填写读取"))
+        return grid.value(row, column)
+
+
 def read_workbook(path: Path) -> SheetData:
     """The built-in reader for ``.xlsx`` and ``.xls`` evaluation files."""
     path = Path(path)
+    reading = _Reading(path)
     grids = load_grids(path)
-    locations: dict[str, str] = {}
-    notes: list[tuple[str, str]] = []
-    department_grid = next(
-        (g for g in grids if _is_department_sheet(g) and _grid_header(g) is None), None
-    )
-    tables = [g for g in grids if _grid_header(g) is not None]
-    for grid in [g for g in tables if not _is_table(g)]:
-        tables.remove(grid)
-        notes.append(
+    regions = [region for grid in grids for region in _regions(grid)]
+    for region in [r for r in regions if not _is_table(r)]:
+        regions.remove(region)
+        if _has_rows(region):
+            message = (
+                f"an indicator grid on the sheet 「{region.grid.sheet}」 without a 项目名称 or a "
+                "项目资金 block of its own above it"
+            )
+            hint = (
+                "give each table its 项目名称 and 项目资金 block (several tables may follow one "
+                "another on a sheet), or move these rows into the table above"
+            )
+            address = region.grid.address(region.header, 0)
+            raise InputError(
+                message,
+                hint=hint,
+                file=str(path),
+                code="table-head-missing",
+                problems=[Problem(message, None, hint, address)],
+            )
+        reading.notes.append(
             (
                 "projects",
-                f"「{grid.sheet}」有指标表头，但没有项目名称和项目资金，不是自评表，未读取",
+                f"「{region.grid.sheet}」有指标表头，但没有项目名称和项目资金，不是自评表，未读取",
             )
         )
-    own = [g for g in tables if OWN_TABLE_SHEET in g.sheet or OWN_TABLE_SHEET in _title(g)]
-    projects = [g for g in tables if g not in own]
-    if not tables:
+    if not regions:
         raise InputError(
             "no sheet has a 绩效指标 grid (一级指标 / 二级指标 / 三级指标 …)",
             file=str(path),
             hint="each project's 自评表 needs the header row of its indicator grid",
             code="no-table",
         )
+    own = [r for r in regions if _is_own_table(r)]
+    projects = [r for r in regions if r not in own]
+    department_grid = next(
+        (g for g in grids if _is_department_sheet(g) and not _regions(g)), None
+    )
     data: dict = {"department": {}}
-    read_projects = []
-    for index, grid in enumerate(projects):
-        read_projects.append(_read_table(grid, f"projects[{index}]", locations))
+    read_projects = [
+        _read_table(region, f"projects[{index}]", reading)
+        for index, region in enumerate(projects)
+    ]
     if read_projects:
         data["projects"] = read_projects
     department = data["department"]
     if department_grid is not None:
-        department.update(_read_department(department_grid, locations))
+        department.update(_read_department(department_grid, reading.locations))
     if own:
-        table = _read_table(own[0], "department", locations)
+        table = _read_table(own[0], "department", reading)
         department.setdefault("name", table["name"])
         department.setdefault("budget", table["budget"])
         department["indicators"] = table["indicators"]
         for key in ("goal", "result", "weights_reason", "score", "grade"):
             if key in table:
                 department.setdefault(key, table[key])
-                if f"department.{key}" not in locations and "department" in locations:
-                    locations[f"department.{key}"] = locations["department"]
-    _complete_department(department, projects or own, read_projects, notes, path)
-    return SheetData(data, locations=locations, notes=notes)
+                if f"department.{key}" not in reading.locations and "department" in reading.locations:
+                    reading.locations[f"department.{key}"] = reading.locations["department"]
+    if reading.uncached:
+        raise InputError.from_problems(reading.uncached, str(path), code="formula-not-saved")
+    _complete_department(department, projects or own, read_projects, reading, path)
+    return SheetData(data, locations=reading.locations, notes=reading.notes)
 
 
-# --- the department ---------------------------------------------------------------------------
+# --- where the tables are ----------------------------------------------------------------------
+
+
+def _grid_headers(grid: Grid) -> list[int]:
+    """Every row that heads a 绩效指标 grid: 一级指标 and a name column (三级指标, 指标名称).
+    A header of two rows (titles merged down over 指标性质 | 指标值) is one header."""
+    rows = [row for row in range(grid.rows) if _grid_headers_at(grid, row)]
+    return [row for row in rows if row - 1 not in rows]
+
+
+def _regions(grid: Grid) -> list[Region]:
+    """The tables on a sheet, in order. Each runs from where it begins — its title or name,
+    after the previous table's indicator rows — to where the next one begins."""
+    headers = _grid_headers(grid)
+    tops = [0]
+    for previous, header in zip(headers, headers[1:]):
+        rows_end = _rows_end(grid, previous)
+        start = next(
+            (
+                row
+                for row in range(rows_end, header)
+                if any(TABLE_START.search(t) for t in grid.row_texts(row))
+            ),
+            header,
+        )
+        tops.append(start)
+    bottoms = [*tops[1:], grid.rows]
+    return [Region(grid, top, header, bottom) for top, header, bottom in zip(tops, headers, bottoms)]
+
+
+def _rows_end(grid: Grid, header: int) -> int:
+    """The first row after a grid's indicator rows: its 总分, 等级 or 分值调整说明 row, or the
+    next table's title or name."""
+    for row in range(header + 2, grid.rows):
+        texts = grid.row_texts(row)
+        first = next((t for t in texts if t), "")
+        if first in TOTAL_LABELS or first in GRADE_LABELS or first in END_LABELS:
+            return row
+        if any(TABLE_START.search(t) for t in texts) or _grid_headers_at(grid, row):
+            return row
+    return grid.rows
+
+
+def _grid_headers_at(grid: Grid, row: int) -> bool:
+    texts = grid.row_texts(row)
+    return any(t.startswith("一级指标") for t in texts) and any(
+        t.startswith(GRID_COLUMNS["name"]) for t in texts
+    )
+
+
+def _is_table(region: Region) -> bool:
+    """A 自评表 has a 项目资金 block or a name above its grid; an indicator library has
+    neither."""
+    words = {
+        re.sub(r"[（(].*?[)）]", "", t)
+        for row in range(region.top, region.header)
+        for t in region.grid.row_texts(row)
+    }
+    spent = any(word in words for word in BUDGET_COLUMNS["spent"])
+    return spent or bool(words & {"项目名称", "部门名称", "单位名称"})
+
+
+def _has_rows(region: Region) -> bool:
+    """A named row under the grid's header, before its 总分."""
+    grid = region.grid
+    roles, start = _columns(grid, region.header)
+    if "name" not in roles:
+        return False
+    end = min(_rows_end(grid, region.header), region.bottom)
+    return any(grid.value(row, roles["name"]) is not None for row in range(start, end))
+
+
+def _is_own_table(region: Region) -> bool:
+    return OWN_TABLE_SHEET in region.grid.sheet or OWN_TABLE_SHEET in region.title()
 
 
 def _is_department_sheet(grid: Grid) -> bool:
-    return any(grid.text(r, 0) in ("部门名称", "单位名称") for r in range(min(grid.rows, 20)))
+    """The 部门 sheet: so named, or labelled 部门名称 in column A. A cover (封面) naming the
+    单位名称 names the implementing unit, not the department."""
+    if grid.sheet.strip() == "部门":
+        return True
+    return any(
+        re.sub(r"[（(].*?[)）]", "", grid.text(r, 0)) == "部门名称" for r in range(min(grid.rows, 20))
+    )
+
+
+# --- the department ---------------------------------------------------------------------------
 
 
 def _read_department(grid: Grid, locations: dict) -> dict:
@@ -123,7 +309,9 @@ def _read_department(grid: Grid, locations: dict) -> dict:
             continue
         if path == ("year",) and isinstance(value, Decimal) and value == int(value):
             value = int(value)
-        elif path[-1] in ("name", "grade", "reason", "weights_reason"):
+        elif path == ("name",):
+            value = _without_code(str(value))
+        elif path[-1] in ("grade", "reason", "weights_reason"):
             value = str(value)
         target = found
         for key in path[:-1]:
@@ -140,23 +328,47 @@ def _read_department(grid: Grid, locations: dict) -> dict:
     return found
 
 
-def _complete_department(department: dict, grids, projects: list[dict], notes, path: Path) -> None:
-    """A workbook of project sheets only: the department is named by 主管部门, its year by the
-    title, its budget by the sum of its projects — each assumption said as a note."""
-    first = grids[0]
+def _without_code(name: str) -> str:
+    """A unit's or project's name without the code a system prints before it."""
+    return CODE.sub("", name.strip()).strip() or name.strip()
+
+
+def _complete_department(
+    department: dict, regions: list[Region], projects: list[dict], reading: _Reading, path: Path
+) -> None:
+    """What the workbook does not say of the department outright: its name from 主管部门 /
+    部门（单位）名称 / 填报单位 (实施单位 only when none is filled), its year from a title, its
+    budget as the sum of its projects — each assumption said as a note."""
     if "name" not in department:
-        name = _labelled(first, ("主管部门", "实施单位", "单位名称"))
-        if name is None:
+        for labels, said in ((DEPARTMENT_NAME_LABELS, ""), (("实施单位",), "（主管部门未填写）")):
+            found = next(
+                (
+                    (found, region)
+                    for region in regions
+                    for found in [_labelled(region, labels)]
+                    if found is not None
+                ),
+                None,
+            )
+            if found is not None:
+                (value, cell), region = found
+                department["name"] = _without_code(str(value))
+                label = _bare(region.grid.text(cell[0], _label_column(region.grid, cell)))
+                reading.locations.setdefault("department.name", region.grid.address(*cell))
+                reading.notes.append(
+                    ("department.name", f"部门名称取自「{region.grid.sheet}」的{label}{said}")
+                )
+                break
+        else:
             raise InputError(
                 "the workbook names no department",
                 file=str(path),
-                hint="add a sheet 部门 with 部门名称, or fill in 主管部门 on the 自评表",
+                hint="fill in 主管部门 (or 部门（单位）名称) on the 自评表, or add a sheet 部门 "
+                "with 部门名称",
                 code="department-missing",
             )
-        department["name"] = str(name[0])
-        notes.append(("department.name", f"部门名称取自「{first.sheet}」的主管部门"))
     if "year" not in department:
-        year = next((int(m.group(1)) for g in grids for m in [YEAR.search(_title(g))] if m), None)
+        year = next((int(m.group(1)) for r in regions for m in [YEAR.search(r.title())] if m), None)
         if year is None:
             raise InputError(
                 "the workbook states no year",
@@ -171,50 +383,40 @@ def _complete_department(department: dict, grids, projects: list[dict], notes, p
             for key in ("planned", "adjusted", "spent")
         }
         department["budget"] = budget
-        notes.append(("department.budget", "部门预算取各项目预算之和（工作簿中没有「部门」表）"))
+        reading.notes.append(
+            ("department.budget", "部门预算取各项目预算之和（工作簿中没有「部门」表）")
+        )
+
+
+def _label_column(grid: Grid, cell: tuple[int, int]) -> int:
+    """The column of the label left of a value cell."""
+    row, column = cell
+    return next(
+        (c for c in range(column - 1, -1, -1) if grid.text(row, c)),
+        max(column - 1, 0),
+    )
 
 
 # --- one 自评表 ------------------------------------------------------------------------------
 
 
-def _title(grid: Grid) -> str:
-    return " ".join(
-        str(grid.value(r, c))
-        for r in range(min(3, grid.rows))
-        for c in range(min(grid.columns, 10))
-        if grid.value(r, c) is not None
-    )
-
-
-def _labelled(grid: Grid, labels: tuple[str, ...], above: int | None = None):
-    """The value right of the first cell whose text is one of ``labels``, with its cell."""
-    for row in range(grid.rows if above is None else above):
+def _labelled(region: Region, labels: tuple[str, ...]):
+    """The value right of the first cell in the table's head whose text (without a bracketed
+    part such as （盖章）) is one of ``labels``, with its cell."""
+    grid = region.grid
+    for row in range(region.top, region.header):
         for column in range(grid.columns):
-            if grid.text(row, column) in labels:
+            if _bare(grid.text(row, column)) in labels:
                 for right in range(column + 1, grid.columns):
                     value = grid.value(row, right)
-                    if value is not None and grid.text(row, right) not in labels:
+                    if value is not None and _bare(grid.text(row, right)) not in labels:
                         return value, (row, right)
     return None
 
 
-def _is_table(grid: Grid) -> bool:
-    """A 自评表 has a 项目资金 block or a 项目名称 above its grid; an indicator library has neither."""
-    header = _grid_header(grid)
-    above = [t for row in range(header) for t in grid.row_texts(row)]
-    words = [re.sub(r"[（(].*?[)）]", "", t) for t in above]
-    return "全年执行数" in words or any(t in ("项目名称", "部门名称", "单位名称") for t in words)
-
-
-def _grid_header(grid: Grid, start: int = 0) -> int | None:
-    """The row of the 绩效指标 grid's header (一级指标 … 三级指标), from ``start`` down."""
-    for row in range(start, grid.rows):
-        texts = grid.row_texts(row)
-        if any(t.startswith("一级指标") for t in texts) and any(
-            t.startswith("三级指标") for t in texts
-        ):
-            return row
-    return None
+def _bare(text: str) -> str:
+    """A header text without a trailing bracket (（盖章）, （万元）) or colon."""
+    return re.sub(r"[（(][^（(]*[)）]$", "", text).rstrip(":：")
 
 
 def _columns(grid: Grid, header: int) -> tuple[dict[str, int], int]:
@@ -228,7 +430,7 @@ def _columns(grid: Grid, header: int) -> tuple[dict[str, int], int]:
         below[c] if has_sub and c < len(below) and below[c] in known else grid.text(header, c)
         for c in range(grid.columns)
     ]
-    # 分值（分）, 年度指标值（A）: the title without what is in brackets
+    # 分值（分）, 权重（%）, 年度指标值（A）: the title without what is in brackets
     titles = [re.sub(r"[（(][^）)]*[)）]$", "", title) for title in titles]
     roles: dict[str, int] = {}
     for role, words in GRID_COLUMNS.items():
@@ -242,8 +444,8 @@ def _columns(grid: Grid, header: int) -> tuple[dict[str, int], int]:
     return roles, header + (2 if has_sub else 1)
 
 
-def _read_table(grid: Grid, prefix: str, locations: dict) -> dict:
-    header = _grid_header(grid)
+def _read_table(region: Region, prefix: str, reading: _Reading) -> dict:
+    grid, header = region.grid, region.header
     roles, start = _columns(grid, header)
     for needed in ("level1", "level2", "name", "target", "actual"):
         if needed not in roles:
@@ -256,72 +458,121 @@ def _read_table(grid: Grid, prefix: str, locations: dict) -> dict:
                 code="column-missing",
                 problems=[Problem(message, None, hint, grid.address(header, 0))],
             )
-    table: dict = {}
-    name = _labelled(grid, ("项目名称",), above=header)
-    table["name"] = str(name[0]) if name else grid.sheet
-    locations[prefix] = grid.address(*name[1]) if name else grid.address(0, 0)
-    table["budget"] = _read_budget(grid, header, f"{prefix}.budget", locations)
-    for key, label in (("goal", "预期目标"), ("result", "实际完成情况")):
-        found = _below(grid, label, header)
+    locations = reading.locations
+    table: dict = {"name": _table_name(region, prefix, reading)}
+    table["budget"] = _read_budget(region, f"{prefix}.budget", reading)
+    for key, labels in (("goal", GOAL_LABELS), ("result", RESULT_LABELS)):
+        found = _below(region, labels)
         if found:
             table[key], cell = found
             locations[f"{prefix}.{key}"] = grid.address(*cell)
-    table["indicators"], end = _read_rows(grid, roles, start, prefix, locations)
-    _read_totals(grid, roles, end, table, prefix, locations)
-    second = _grid_header(grid, end)
-    if second is not None:
-        message = f"a second indicator grid on the sheet 「{grid.sheet}」"
-        hint = "put each project's 自评表 on its own sheet; only one is read per sheet"
-        raise InputError(
-            message,
-            hint=hint,
-            file=grid.file,
-            code="two-tables",
-            problems=[Problem(message, None, hint, grid.address(second, 0))],
-        )
+    table["indicators"], end = _read_rows(region, roles, start, prefix, reading)
+    _read_totals(region, roles, end, table, prefix, reading)
     return table
 
 
-def _below(grid: Grid, label: str, limit: int):
-    """The text under a header cell (预期目标, 实际完成情况), above the indicator grid."""
-    for row in range(limit):
+def _table_name(region: Region, prefix: str, reading: _Reading) -> str:
+    """项目名称 (部门（单位）名称 for the department's own table), without a code; otherwise the
+    sheet's name when it is one a person gave."""
+    grid = region.grid
+    labels = ("项目名称",) if prefix != "department" else ("部门（单位）名称", "部门名称", "项目名称")
+    found = _labelled(region, labels)
+    if found:
+        reading.locations[prefix] = grid.address(*found[1])
+        return _without_code(str(found[0]))
+    reading.locations[prefix] = grid.address(region.top, 0)
+    if DEFAULT_SHEET.match(grid.sheet.strip()):
+        raise InputError(
+            f"the table at {grid.address(region.header, 0)} has no 项目名称",
+            hint="fill in 项目名称 above its 项目资金 block",
+            file=grid.file,
+            code="name-missing",
+            problems=[
+                Problem(
+                    "this table has no 项目名称",
+                    prefix,
+                    "fill in 项目名称 above its 项目资金 block",
+                    grid.address(region.top, 0),
+                )
+            ],
+        )
+    return grid.sheet
+
+
+def _below(region: Region, labels: tuple[str, ...]):
+    """The text under a header cell (预期目标, 项目年度目标 …), above the indicator grid."""
+    grid = region.grid
+    for row in range(region.top, region.header):
         for column in range(grid.columns):
-            if grid.text(row, column) == label:
+            if _bare(grid.text(row, column)) in labels:
                 value = grid.value(row + 1, column)
-                if value is not None and grid.text(row + 1, column) != label:
+                if value is not None and _bare(grid.text(row + 1, column)) not in labels:
                     return str(value), (row + 1, column)
     return None
 
 
-def _read_budget(grid: Grid, limit: int, where: str, locations: dict) -> dict:
-    """项目资金（万元）: the 年度资金总额 row under 年初预算数 / 全年预算数 / 全年执行数."""
-    for row in range(limit):
-        # 全年预算数（A）, 执行率（B/A）: the words without what is in brackets
+def _read_budget(region: Region, where: str, reading: _Reading) -> dict:
+    """项目资金 / 预算执行情况: the 年度资金总额 (总额) row under 年初预算数 / 全年预算数 /
+    全年执行数 (年初预算 / 调整后预算数 / 预算执行数). A total printed as 0 or left empty
+    while its 其中 rows hold the money is their sum, said as a note."""
+    grid = region.grid
+    locations = reading.locations
+    for row in range(region.top, region.header):
         texts = [re.sub(r"[（(].*?[)）]", "", t) for t in grid.row_texts(row)]
-        if "全年执行数" not in texts or not ({"年初预算数", "全年预算数"} & set(texts)):
-            continue
         columns = {
-            key: texts.index(word)
-            for key, word in (
-                ("planned", "年初预算数"),
-                ("adjusted", "全年预算数"),
-                ("spent", "全年执行数"),
-                ("score", "得分"),
-                ("filed", "自评得分"),
-            )
-            if word in texts
+            key: next(texts.index(w) for w in words if w in texts)
+            for key, words in BUDGET_COLUMNS.items()
+            if any(w in texts for w in words)
         }
-        data_row = _budget_row(grid, row, columns)
+        if "spent" not in columns or not ({"planned", "adjusted"} & set(columns)):
+            continue
+        amounts = [columns[k] for k in ("planned", "adjusted", "spent") if k in columns]
+        data_row = _budget_row(grid, row, region.header, amounts)
         budget: dict = {}
+        parts = _budget_parts(grid, data_row, region.header, amounts)
+        total_empty = all(grid.value(data_row, c) in (None, 0) for c in amounts)
+        use_parts = total_empty and any(
+            isinstance(grid.value(r, c), Decimal) and grid.value(r, c) != 0
+            for r in parts
+            for c in amounts
+        )
         for key in ("planned", "adjusted", "spent"):
-            if key in columns and grid.value(data_row, columns[key]) is not None:
-                budget[key] = grid.value(data_row, columns[key])
-                locations[f"{where}.{key}"] = grid.address(data_row, columns[key])
+            if key not in columns:
+                continue
+            column = columns[key]
+            if use_parts:
+                budget[key] = sum(
+                    (grid.value(r, column) for r in parts if isinstance(grid.value(r, column), Decimal)),
+                    Decimal(0),
+                )
+                locations[f"{where}.{key}"] = grid.address(data_row, column)
+            elif reading.value(grid, data_row, column, f"{where}.{key}") is not None:
+                budget[key] = grid.value(data_row, column)
+                locations[f"{where}.{key}"] = grid.address(data_row, column)
+        if use_parts:
+            named = "、".join(
+                str(grid.value(r, amounts[0] - 1) or grid.row_texts(r)[0] or grid.address(r, 0))
+                for r in parts
+                if any(isinstance(grid.value(r, c), Decimal) and grid.value(r, c) != 0 for c in amounts)
+            )
+            reading.notes.append(
+                (
+                    where,
+                    f"年度资金总额为 0 或未填，按其中各项（{named}）之和计；该行的执行率、得分"
+                    "同为导出时的空值，不作自评得分",
+                )
+            )
         filed = _filed(grid, data_row, columns.get("filed"), columns.get("score"))
-        if filed is not None:
+        if filed is not None and not _placeholder(filed[0]) and not use_parts:
+            reading.value(grid, *filed[1], f"{where}.score", needed=False)
             budget["score"], cell = filed
             locations[f"{where}.score"] = grid.address(*cell)
-        reason = _labelled(grid, ("资金偏差原因", "预算执行偏差原因"), above=limit)
+        reason = None
+        if "reason" in columns:
+            locations[f"{where}.reason"] = grid.address(data_row, columns["reason"])
+            value = grid.value(data_row, columns["reason"])
+            reason = (value, (data_row, columns["reason"])) if value is not None else None
+        reason = reason or _labelled(region, ("资金偏差原因", "预算执行偏差原因"))
         if reason:
             budget["reason"] = str(reason[0])
             locations[f"{where}.reason"] = grid.address(*reason[1])
@@ -336,19 +587,33 @@ def _read_budget(grid: Grid, limit: int, where: str, locations: dict) -> dict:
     )
 
 
-def _budget_row(grid: Grid, header: int, columns: dict) -> int:
-    """The 年度资金总额 (or 合计) row; otherwise the first row with an amount."""
-    candidates = range(header + 1, min(header + 8, grid.rows))
+def _placeholder(value) -> bool:
+    return isinstance(value, str) and value.strip() in ("—", "-", "/", "／", "")
+
+
+def _budget_row(grid: Grid, header: int, limit: int, columns: list[int]) -> int:
+    """The 年度资金总额 (总额, 合计) row; otherwise the first row with an amount."""
+    candidates = range(header + 1, min(header + 8, limit))
     for row in candidates:
         if any(
-            t.startswith(("年度资金总额", "资金总额", "合计"))
-            for t in grid.row_texts(row)[: min(columns.values())]
+            _bare(t).startswith(TOTAL_ROW) for t in grid.row_texts(row)[: min(columns)]
         ):
             return row
     for row in candidates:
-        if any(isinstance(grid.value(row, c), Decimal) for c in columns.values()):
+        if any(isinstance(grid.value(row, c), Decimal) for c in columns):
             return row
     return header + 1
+
+
+def _budget_parts(grid: Grid, total: int, limit: int, columns: list[int]) -> list[int]:
+    """The 其中 rows under the total: 本年财政拨款, 上年结转资金, 其他资金 … up to the next block."""
+    parts = []
+    for row in range(total + 1, min(total + 8, limit)):
+        label = next((t for t in grid.row_texts(row)[: min(columns)] if t), "")
+        if not label or label.startswith(("年度总体目标", "项目基本情况", "绩效指标", "年度绩效指标")):
+            break
+        parts.append(row)
+    return parts
 
 
 def _filed(grid: Grid, row: int, filed_column: int | None, score_column: int | None):
@@ -359,11 +624,13 @@ def _filed(grid: Grid, row: int, filed_column: int | None, score_column: int | N
     return None
 
 
-def _read_rows(grid: Grid, roles: dict, start: int, prefix: str, locations: dict):
+def _read_rows(region: Region, roles: dict, start: int, prefix: str, reading: _Reading):
+    grid = region.grid
+    locations = reading.locations
     indicators = []
     level1 = level2 = None
     row = start
-    while row < grid.rows:
+    while row < region.bottom:
         texts = grid.row_texts(row)
         first = next((t for t in texts if t), "")
         if first in TOTAL_LABELS or first in GRADE_LABELS or first in END_LABELS:
@@ -375,6 +642,9 @@ def _read_rows(grid: Grid, roles: dict, start: int, prefix: str, locations: dict
         if name is None or _spans_the_row(grid, row, roles):
             row += 1  # a blank row, a note merged across the grid, or a category subtotal
             continue
+        where = f"{prefix}.indicators[{len(indicators)}]"
+        if target is None and (row, roles["target"]) in grid.uncached:
+            reading.value(grid, row, roles["target"], f"{where}.target")
         if target is None:
             if not any(
                 grid.value(row, roles[k]) is not None
@@ -386,27 +656,24 @@ def _read_rows(grid: Grid, roles: dict, start: int, prefix: str, locations: dict
             # a named row with values but no 年度指标值 is never dropped: the scorer reads it
             # (both values blank with 分值 and 得分: the evaluator's judgement) or refuses it
             target = ""
-        where = f"{prefix}.indicators[{len(indicators)}]"
-        indicator = {
-            "level1": level1,
-            "level2": level2,
-            "name": str(name).strip(),
-            "target": target,
-        }
+        indicator = {"level1": level1, "level2": level2, "name": _name(name), "target": target}
         locations[where] = grid.address(row, roles["name"])
         locations[f"{where}.target"] = grid.address(row, roles["target"])
         for key in ("level1", "level2"):
             locations[f"{where}.{key}"] = grid.address(row, roles[key])
-        actual = grid.value(row, roles["actual"])
+        actual = reading.value(grid, row, roles["actual"], f"{where}.actual")
         indicator["actual"] = actual if actual is not None else ""
         locations[f"{where}.actual"] = grid.address(row, roles["actual"])
         for key in ("weight", "reason", "deduction"):
-            if key in roles and grid.value(row, roles[key]) is not None:
-                value = grid.value(row, roles[key])
-                indicator[key] = str(value) if key == "reason" else value
-                locations[f"{where}.{key}"] = grid.address(row, roles[key])
+            if key not in roles:
+                continue
+            locations[f"{where}.{key}"] = grid.address(row, roles[key])
+            value = reading.value(grid, row, roles[key], f"{where}.{key}", needed=key == "weight")
+            if value is not None:
+                indicator[key] = str(value) if key == "reason" else _points(value, key)
         filed = _filed(grid, row, roles.get("filed"), roles.get("score"))
         if filed is not None and not (isinstance(filed[0], str) and "不适用" in filed[0]):
+            reading.value(grid, *filed[1], f"{where}.score", needed=False)
             indicator["score"] = filed[0]
             locations[f"{where}.score"] = grid.address(*filed[1])
         marked = grid.text(row, roles["applicable"]) if "applicable" in roles else ""
@@ -417,6 +684,19 @@ def _read_rows(grid: Grid, roles: dict, start: int, prefix: str, locations: dict
     return indicators, row
 
 
+def _name(value) -> str:
+    """A 三级指标 as named: without a 指标1： prefix, its lines (Alt+Enter) joined."""
+    text = "".join(str(value).splitlines()).strip()
+    return NUMBERED.sub("", text) or text
+
+
+def _points(value, key: str):
+    """权重（%） cells hold 20% for 20 points of 100: a weight as points."""
+    if key == "weight" and isinstance(value, str) and value.strip().endswith("%"):
+        return value.strip()[:-1].strip()
+    return value
+
+
 def _spans_the_row(grid: Grid, row: int, roles: dict) -> bool:
     """One text over the name, target and actual columns: a note merged across the grid."""
     cells = [grid.value(row, roles[key]) for key in ("name", "target", "actual")]
@@ -424,10 +704,12 @@ def _spans_the_row(grid: Grid, row: int, roles: dict) -> bool:
 
 
 def _label(value) -> str | None:
-    """一级/二级指标 as a label, without a weight written into it (产出指标(50分))."""
+    """一级/二级指标 as a label: its lines (Alt+Enter) joined, without a weight written into it
+    (产出指标(50分))."""
     if value is None:
         return None
-    return WEIGHT_IN_LABEL.sub("", str(value)).strip() or None
+    text = "".join(str(value).split())
+    return WEIGHT_IN_LABEL.sub("", text).strip() or None
 
 
 def _target(grid: Grid, row: int, roles: dict):
@@ -463,15 +745,18 @@ def _plain(value) -> str:
 
 
 def _read_totals(
-    grid: Grid, roles: dict, start: int, table: dict, prefix: str, locations: dict
+    region: Region, roles: dict, start: int, table: dict, prefix: str, reading: _Reading
 ) -> None:
-    """总分, 自评等级 and 分值调整说明 under the grid."""
-    for row in range(start, grid.rows):
+    """总分 (合计), 自评等级 and 分值调整说明 under the grid, up to the next table."""
+    grid = region.grid
+    locations = reading.locations
+    for row in range(start, region.bottom):
         texts = grid.row_texts(row)
         first = next((t for t in texts if t), "")
         if first in TOTAL_LABELS and "score" not in table:
             filed = _filed(grid, row, roles.get("filed"), roles.get("score"))
             if filed is not None:
+                reading.value(grid, *filed[1], f"{prefix}.score", needed=False)
                 table["score"] = filed[0]
                 locations[f"{prefix}.score"] = grid.address(*filed[1])
         elif first in GRADE_LABELS and "grade" not in table:
