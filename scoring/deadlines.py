@@ -171,7 +171,9 @@ def _month_or_day(year, offset, month, day, part) -> Stretch | None:
         "中": ((month, 11), (month, 20)),
         "下旬": ((month, 21), (month, None)),
     }.get(part or "", ((month, 1), (month, None)))
-    return Stretch(year, offset, first, last, label + (part if part in ("上旬", "中旬", "下旬") else ""))
+    return Stretch(
+        year, offset, first, last, label + (part if part in ("上旬", "中旬", "下旬") else "")
+    )
 
 
 def duration_of(text: str, *, limit: bool = False) -> Duration | None:
@@ -205,7 +207,11 @@ def on_time_text(deadline: Deadline, year: int) -> str:
     """An actual that meets ``deadline`` exactly: its last day, or its limit."""
     if deadline.by is not None:
         _, due = deadline.by.dates(year)
-        return f"{due.year}年{due.month}月{due.day}日" if due.year != year else f"{due.month}月{due.day}日"
+        return (
+            f"{due.year}年{due.month}月{due.day}日"
+            if due.year != year
+            else f"{due.month}月{due.day}日"
+        )
     assert deadline.within is not None
     if deadline.strict:
         return f"{format_decimal(deadline.within.value - 1)}{deadline.within.unit}"
@@ -260,7 +266,9 @@ def _by_date(target: Stretch, text: str, year: int) -> Timing | None:
             f"write the year: {due.year}年{stretch.label} or {year}年{stretch.label}",
         )
     first, last = stretch.dates(year)
-    due_label = f"{due.year}年{due.month}月{due.day}日" if due.year != year else f"{due.month}月{due.day}日"
+    due_label = (
+        f"{due.year}年{due.month}月{due.day}日" if due.year != year else f"{due.month}月{due.day}日"
+    )
     shown = _span(stretch, first, last)
     if last <= due:
         return Timing(True, stretch.label, f"实际 {shown}，不晚于 {due_label}")
@@ -283,7 +291,9 @@ def _within(limit: Duration, text: str, units, strict: bool = False) -> Timing |
     if taken is None:
         bare = re.fullmatch(r"\d+(?:\.\d+)?", _compact(text))
         if bare:
-            taken = Duration(Decimal(bare.group()), limit.unit)  # a bare number takes the target's unit
+            taken = Duration(
+                Decimal(bare.group()), limit.unit
+            )  # a bare number takes the target's unit
         elif stretch_of(text) is not None:
             raise ValueProblem(
                 f"实际完成值 {text!r} is a date, and the target {limit.label}内 is a time limit",
@@ -297,7 +307,11 @@ def _within(limit: Duration, text: str, units, strict: bool = False) -> Timing |
             f"the target is in {limit.unit}, the actual {taken.label} in {taken.unit}: they do not convert",
             f"write the actual in {limit.unit}",
         )
-    shown = taken.label if value == taken.value else f"{taken.label}（{format_decimal(value)}{limit.unit}）"
+    shown = (
+        taken.label
+        if value == taken.value
+        else f"{taken.label}（{format_decimal(value)}{limit.unit}）"
+    )
     if value < limit.value or (value == limit.value and not strict):
         return Timing(True, taken.label, f"实际用时 {shown}，未超过 {limit.label}")
     if value == limit.value:

@@ -11,7 +11,7 @@ import decimal
 import re
 
 from .combine import score_department
-from .errors import ScoringError, cell_of
+from .errors import InputError, ScoringError, cell_of
 from .model import Evaluation
 from .result import SEVERITIES, Finding, Result, RulesetInfo
 from .review import filed_values
@@ -35,6 +35,9 @@ def _evaluate(evaluation, ruleset, methods, checks, engine_version) -> Result:
     try:
         projects = [score_table(project, ctx) for project in evaluation.projects]
         department = score_department(evaluation, projects, ctx)
+        if ctx.refused:
+            problems = [problem for exc in ctx.refused for problem in exc.problems]
+            raise InputError.from_problems(problems, evaluation.source, code=ctx.refused[0].code)
     except ScoringError as exc:
         raise exc.in_file(evaluation.source, evaluation.locations) from None
     info = RulesetInfo(
@@ -64,10 +67,12 @@ def _once_for_one_project(findings: list[Finding], evaluation: Evaluation) -> li
     if (budget.planned, budget.adjusted, budget.spent) != (own.planned, own.adjusted, own.spent):
         return findings
     at_project = {
-        (f.code, f.where[len(budget.where) :]) for f in findings if f.where.startswith(budget.where)
+        (f.code, f.where[len(budget.where) :])
+        for f in findings
+        if f.where.startswith(budget.where) and f.code != "read-assumption"  # readings differ
     }
     if budget.reason:
-        at_project.add(("reason-missing", ".reason"))
+        at_project |= {("reason-missing", ".reason"), ("adjustment-unexplained", ".reason")}
     if own.score != budget.score:  # the department filed its own 得分: its own disagreement
         at_project.discard(("recorded-score-mismatch", ""))
     own_row = "department.budget"

@@ -42,6 +42,8 @@ class Context:
         self.methods = methods
         self.year = year
         self.findings: list[Finding] = []
+        # rows that cannot be scored, gathered so that one error names every one of them
+        self.refused: list[InputError] = []
 
     def flag(self, code: str, severity: str, where: str, message: str) -> None:
         self.findings.append(Finding(code, severity, where, message))
@@ -109,7 +111,9 @@ def score_execution(budget: Budget, ctx: Context) -> ExecutionResult:
         return result(ZERO, ZERO, ctx.ruleset.round(ZERO), f"{label}为 0，执行率按 0 计")
     exact = Fraction(budget.spent) / Fraction(denominator)
     rate = as_decimal(exact)
-    stated = f"执行率 = 全年执行数 {fmt(budget.spent)} / {label} {fmt(denominator)} = {percent(rate)}"
+    stated = (
+        f"执行率 = 全年执行数 {fmt(budget.spent)} / {label} {fmt(denominator)} = {percent(rate)}"
+    )
     if exact > 1:
         stated += "，超过 100% 按 100% 计"
         ctx.flag(
@@ -136,8 +140,10 @@ def score_execution(budget: Budget, ctx: Context) -> ExecutionResult:
     rating = ctx.rate(method, view, rules, budget.where)
     if rating.rate is None:
         raise PluginError(
-            f"method {method!r} left the execution row to the evaluator", budget.where,
-            "an execution method must give a rate", code="plugin-fault",
+            f"method {method!r} left the execution row to the evaluator",
+            budget.where,
+            "an execution method must give a rate",
+            code="plugin-fault",
         )
     score = points(weight, rating.rate, ctx.ruleset)
     if method == "proportional":
@@ -217,7 +223,10 @@ def score_indicator(ind: Indicator, weight: Decimal, ctx: Context) -> IndicatorR
     else:
         score = points(weight, rating.rate, rules)
         outcome = apply_policies(
-            ind, view, Outcome(score, as_decimal(rating.rate), with_score(rating, weight, score)), ctx
+            ind,
+            view,
+            Outcome(score, as_decimal(rating.rate), with_score(rating, weight, score)),
+            ctx,
         )
     return IndicatorResult(
         ind.level1,
@@ -238,6 +247,16 @@ def score_indicator(ind: Indicator, weight: Decimal, ctx: Context) -> IndicatorR
         ind.deduction,
         view.op,
     )
+
+
+def _scored_or_refused(ind: Indicator, weight: Decimal, ctx: Context) -> IndicatorResult:
+    """The row scored; a row that cannot be is kept aside (``ctx.refused``) and the others are
+    still read, so that one error names every row to fix."""
+    try:
+        return score_indicator(ind, weight, ctx)
+    except InputError as exc:
+        ctx.refused.append(exc)
+        return _shown(ind, weight, "refused", str(exc))
 
 
 def _values_blank(ind: Indicator, weight: Decimal, ctx: Context) -> IndicatorResult:
@@ -370,7 +389,9 @@ def _read_words(ind: Indicator, target_text: str | None, ctx: Context, also: str
     return reading
 
 
-def _tier_plan(ind: Indicator, common: dict, ctx: Context, reading, lead: str = "", label: str = "") -> Plan:
+def _tier_plan(
+    ind: Indicator, common: dict, ctx: Context, reading, lead: str = "", label: str = ""
+) -> Plan:
     rules = ctx.ruleset
     override = _override(ind, rules)
     if override is not None:
@@ -410,7 +431,12 @@ def _deadline_plan(ind: Indicator, deadline, common: dict, ctx: Context, lead: s
     from .words import Reading
 
     return _tier_plan(
-        ind, common, ctx, Reading(late), lead=f"{lead}{timing.reading}，未按时完成；", label="deadline"
+        ind,
+        common,
+        ctx,
+        Reading(late),
+        lead=f"{lead}{timing.reading}，未按时完成；",
+        label="deadline",
     )
 
 
@@ -494,11 +520,13 @@ def score_table(table: Table, ctx: Context) -> TableResult:
         ctx.flag(note.code, note.severity, note.where, note.message)
     execution = score_execution(table.budget, ctx)
     indicators = [
-        score_indicator(ind, weight, ctx) for ind, weight in zip(table.indicators, weights)
+        _scored_or_refused(ind, weight, ctx) for ind, weight in zip(table.indicators, weights)
     ]
     parts = execution.score + sum((i.score for i in indicators if i.applicable), ZERO)
     explanation = f"执行率得分 {execution.score} + 指标得分 {parts - execution.score} = {parts}"
-    total, explanation = _rescaled(parts, explanation, execution.weight + sum(weights, ZERO), indicators, rules)
+    total, explanation = _rescaled(
+        parts, explanation, execution.weight + sum(weights, ZERO), indicators, rules
+    )
     total, explanation = _apply_caps(total, execution, explanation, table, ctx)
     return TableResult(
         name=table.name,

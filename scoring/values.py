@@ -342,7 +342,7 @@ def parse_target(raw) -> Target:
     if rest.endswith(_APPROXIMATE) and _NUMBER.match(rest):
         raise ValueProblem(
             f"{raw!r} is approximate: it says neither at least nor at most",
-            f"write the comparison the target means, e.g. ≥{rest[: -2]} or ={rest[: -2]}",
+            f"write the comparison the target means, e.g. ≥{rest[:-2]} or ={rest[:-2]}",
         )
     trail, rest = _trailing_op(rest)
     _refuse_not_finite(raw, rest)

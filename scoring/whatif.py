@@ -22,9 +22,9 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .deadlines import on_time_text
 from .errors import UsageError
 from .result import Result
-from .deadlines import on_time_text
 from .values import LE, LT, format_decimal
 
 _STEP = re.compile(r"\.?([^.\[\]]+)|\[(\d+)\]")
@@ -233,7 +233,9 @@ def candidates(evaluation, result: Result, ruleset) -> list[Candidate]:
             if filed.target.deadline is not None:
                 on_time = on_time_text(filed.target.deadline, evaluation.department.year)
                 found.append(
-                    Candidate(f"{filed.where}.actual", label, filed.actual_text, on_time, "", None, gain)
+                    Candidate(
+                        f"{filed.where}.actual", label, filed.actual_text, on_time, "", None, gain
+                    )
                 )
                 continue
             if filed.target.qualitative or filed.actual is None:

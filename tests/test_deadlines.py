@@ -149,7 +149,9 @@ def test_actuals_are_stretches_of_the_calendar(text, first, last):
     ],
 )
 def test_judged_on_time_or_late(target, actual, on_time):
-    timing = judge(parse_deadline(target) or parse_target(target).deadline, actual, YEAR, standard())
+    timing = judge(
+        parse_deadline(target) or parse_target(target).deadline, actual, YEAR, standard()
+    )
     assert timing is not None and timing.on_time is on_time, timing
 
 

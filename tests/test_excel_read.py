@@ -1546,9 +1546,7 @@ def test_a_row_with_both_values_blank_takes_the_filed_score(tmp_path):
 def test_a_fraction_against_a_percent_target_is_refused(tmp_path):
     path = _one_project(tmp_path, [["产出指标", "质量指标", "完好率", "≥95%", 0.96, 90, 90]])
     run = run_cli("score", str(path))
-    assert (
-        run.code == 2 and "t.xlsx!项目1!E7" in run.err and "write 96%" in run.err
-    )
+    assert run.code == 2 and "t.xlsx!项目1!E7" in run.err and "write 96%" in run.err
 
 
 def test_a_second_grid_without_a_head_of_its_own_is_refused(tmp_path):
@@ -1591,9 +1589,28 @@ def test_a_direction_in_the_op_column(tmp_path):
         ["项目支出绩效自评表（2023年度）"],
         ["项目名称", "投诉处置"],
         ["主管部门", "某区信访局"],
-        ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        [
+            "项目资金（万元）",
+            "",
+            "年初预算数",
+            "全年预算数",
+            "全年执行数",
+            "分值",
+            "执行率",
+            "得分",
+        ],
         ["", "年度资金总额", 100, 100, 100, 10, 1, 10],
-        ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "实际完成值", "分值", "得分"],
+        [
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "指标性质",
+            "指标值",
+            "度量单位",
+            "实际完成值",
+            "分值",
+            "得分",
+        ],
         ["产出指标", "质量指标", "有效投诉次数", "反向指标", 2, "次", 5, 45, 45],
         ["产出指标", "数量指标", "回访人次", "正向指标", 100, "人次", 100, 45, 45],
     ):

@@ -100,7 +100,6 @@ def test_a_method_may_leave_a_row_to_the_evaluator(leting):
 
     tomllib = _tomllib()
 
-
     class Judged:
         @scoring.hookimpl
         def scoring_register_methods(self):

@@ -373,7 +373,7 @@ def check_parts(table):
     """The printed table adds up (rescaled to full marks when the weights pass them), nothing
     earns more than its weight and no total more than full marks."""
     execution = table.execution
-    assert ZERO <= execution.rate and ZERO <= execution.score_rate <= ONE
+    assert execution.rate >= ZERO and ZERO <= execution.score_rate <= ONE
     assert ZERO <= execution.score <= execution.weight
     for ind in table.indicators:
         assert ind.applicable

@@ -103,7 +103,11 @@ def test_a_rule_set_adds_units():
 
 def test_a_rule_set_unit_scores():
     evaluation = {
-        "department": {"name": "某县农业农村局", "year": 2023, "budget": {"adjusted": 10, "spent": 10}},
+        "department": {
+            "name": "某县农业农村局",
+            "year": 2023,
+            "budget": {"adjusted": 10, "spent": 10},
+        },
         "projects": [
             {
                 "name": "粮食收储",
@@ -121,12 +125,17 @@ def test_a_rule_set_unit_scores():
             }
         ],
     }
-    rules = {"ruleset": {"id": "local", "extends": "mof-2020"}, "units": {"families": {"mass": {"担": "50"}}}}
+    rules = {
+        "ruleset": {"id": "local", "extends": "mof-2020"},
+        "units": {"families": {"mass": {"担": "50"}}},
+    }
     row = scoring.score(evaluation, rules=rules).projects[0].indicators[0]
     assert (row.rate, row.score) == (D("0.8"), D("72.00"))  # 4000 kg = 80 担 of 100
 
 
-@pytest.mark.parametrize(("target", "actual"), [("≥1.1万亩", "8000"), ("8000", "1.1万亩"), ("≥2.6万人次", "25000")])
+@pytest.mark.parametrize(
+    ("target", "actual"), [("≥1.1万亩", "8000"), ("8000", "1.1万亩"), ("≥2.6万人次", "25000")]
+)
 def test_a_bare_number_against_a_multiplied_unit_is_refused(target, actual):
     """8000 against 1.1万亩: 8000 亩 or 8000 万亩? Guessing would be a silent wrong score."""
     with pytest.raises(ValueProblem) as raised:

@@ -11,6 +11,7 @@ from decimal import Decimal
 import pytest
 
 import scoring
+from scoring.units import standard
 from scoring.values import (
     EQ,
     GE,
@@ -28,7 +29,6 @@ from scoring.values import (
     parse_target,
     to_decimal,
 )
-from scoring.units import standard
 
 D = Decimal
 ScoringError = scoring.ScoringError

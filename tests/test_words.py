@@ -81,7 +81,11 @@ def test_the_refusal_lists_every_word_with_its_tier():
     with pytest.raises(scoring.ScoringError) as raised:
         scoring.score(
             {
-                "department": {"name": "某县文旅局", "year": 2023, "budget": {"adjusted": 1, "spent": 1}},
+                "department": {
+                    "name": "某县文旅局",
+                    "year": 2023,
+                    "budget": {"adjusted": 1, "spent": 1},
+                },
                 "projects": [
                     {
                         "name": "文化惠民",

@@ -181,8 +181,10 @@ def _formulas_without_values(path: Path) -> dict[str, set]:
                 for sheet in parse(book).getroot().iter(f"{_MAIN}sheet")
             ]
         for title, target in sheets:
-            part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
-                posixpath.join("xl", target)
+            part = (
+                target.lstrip("/")
+                if target.startswith("/")
+                else posixpath.normpath(posixpath.join("xl", target))
             )
             if part not in names:
                 continue
@@ -190,7 +192,9 @@ def _formulas_without_values(path: Path) -> dict[str, set]:
                 for _, element in iterparse(xml):
                     if element.tag != f"{_MAIN}c":
                         continue
-                    if element.find(f"{_MAIN}f") is not None and element.find(f"{_MAIN}v") is None:
+                    value = element.find(f"{_MAIN}v")
+                    saved = value is not None and (value.text or "") != ""
+                    if element.find(f"{_MAIN}f") is not None and not saved:
                         found.setdefault(title, set()).add(_cell_index(element.get("r", "")))
                     element.clear()
     return found

@@ -182,13 +182,10 @@ def read_workbook(path: Path) -> SheetData:
         )
     own = [r for r in regions if _is_own_table(r)]
     projects = [r for r in regions if r not in own]
-    department_grid = next(
-        (g for g in grids if _is_department_sheet(g) and not _regions(g)), None
-    )
+    department_grid = next((g for g in grids if _is_department_sheet(g) and not _regions(g)), None)
     data: dict = {"department": {}}
     read_projects = [
-        _read_table(region, f"projects[{index}]", reading)
-        for index, region in enumerate(projects)
+        _read_table(region, f"projects[{index}]", reading) for index, region in enumerate(projects)
     ]
     if read_projects:
         data["projects"] = read_projects
@@ -203,7 +200,10 @@ def read_workbook(path: Path) -> SheetData:
         for key in ("goal", "result", "weights_reason", "score", "grade"):
             if key in table:
                 department.setdefault(key, table[key])
-                if f"department.{key}" not in reading.locations and "department" in reading.locations:
+                if (
+                    f"department.{key}" not in reading.locations
+                    and "department" in reading.locations
+                ):
                     reading.locations[f"department.{key}"] = reading.locations["department"]
     if reading.uncached:
         raise InputError.from_problems(reading.uncached, str(path), code="formula-not-saved")
@@ -238,7 +238,9 @@ def _regions(grid: Grid) -> list[Region]:
         )
         tops.append(start)
     bottoms = [*tops[1:], grid.rows]
-    return [Region(grid, top, header, bottom) for top, header, bottom in zip(tops, headers, bottoms)]
+    return [
+        Region(grid, top, header, bottom) for top, header, bottom in zip(tops, headers, bottoms)
+    ]
 
 
 def _rows_end(grid: Grid, header: int) -> int:
@@ -293,7 +295,8 @@ def _is_department_sheet(grid: Grid) -> bool:
     if grid.sheet.strip() == "部门":
         return True
     return any(
-        re.sub(r"[（(].*?[)）]", "", grid.text(r, 0)) == "部门名称" for r in range(min(grid.rows, 20))
+        re.sub(r"[（(].*?[)）]", "", grid.text(r, 0)) == "部门名称"
+        for r in range(min(grid.rows, 20))
     )
 
 
@@ -379,13 +382,26 @@ def _complete_department(
         department["year"] = year
     if "budget" not in department and projects:
         budget = {
-            key: sum((Decimal(str(p["budget"].get(key, 0))) for p in projects), Decimal(0))
+            key: sum((_amount(p["budget"].get(key)) for p in projects), Decimal(0))
             for key in ("planned", "adjusted", "spent")
         }
         department["budget"] = budget
         reading.notes.append(
             ("department.budget", "部门预算取各项目预算之和（工作簿中没有「部门」表）")
         )
+
+
+def _amount(raw) -> Decimal:
+    """A project's amount in 万元 for the department's sum; one that does not read counts 0 here,
+    and the loader refuses it at the project's own cell."""
+    from ..values import ValueProblem, parse_money
+
+    if raw is None:
+        return Decimal(0)
+    try:
+        return parse_money(raw)
+    except ValueProblem:
+        return Decimal(0)
 
 
 def _label_column(grid: Grid, cell: tuple[int, int]) -> int:
@@ -475,7 +491,9 @@ def _table_name(region: Region, prefix: str, reading: _Reading) -> str:
     """项目名称 (部门（单位）名称 for the department's own table), without a code; otherwise the
     sheet's name when it is one a person gave."""
     grid = region.grid
-    labels = ("项目名称",) if prefix != "department" else ("部门（单位）名称", "部门名称", "项目名称")
+    labels = (
+        ("项目名称",) if prefix != "department" else ("部门（单位）名称", "部门名称", "项目名称")
+    )
     found = _labelled(region, labels)
     if found:
         reading.locations[prefix] = grid.address(*found[1])
@@ -542,7 +560,11 @@ def _read_budget(region: Region, where: str, reading: _Reading) -> dict:
             column = columns[key]
             if use_parts:
                 budget[key] = sum(
-                    (grid.value(r, column) for r in parts if isinstance(grid.value(r, column), Decimal)),
+                    (
+                        grid.value(r, column)
+                        for r in parts
+                        if isinstance(grid.value(r, column), Decimal)
+                    ),
                     Decimal(0),
                 )
                 locations[f"{where}.{key}"] = grid.address(data_row, column)
@@ -553,7 +575,9 @@ def _read_budget(region: Region, where: str, reading: _Reading) -> dict:
             named = "、".join(
                 str(grid.value(r, amounts[0] - 1) or grid.row_texts(r)[0] or grid.address(r, 0))
                 for r in parts
-                if any(isinstance(grid.value(r, c), Decimal) and grid.value(r, c) != 0 for c in amounts)
+                if any(
+                    isinstance(grid.value(r, c), Decimal) and grid.value(r, c) != 0 for c in amounts
+                )
             )
             reading.notes.append(
                 (
@@ -564,9 +588,10 @@ def _read_budget(region: Region, where: str, reading: _Reading) -> dict:
             )
         filed = _filed(grid, data_row, columns.get("filed"), columns.get("score"))
         if filed is not None and not _placeholder(filed[0]) and not use_parts:
-            reading.value(grid, *filed[1], f"{where}.score", needed=False)
             budget["score"], cell = filed
             locations[f"{where}.score"] = grid.address(*cell)
+        columns_filed = (columns.get("filed"), columns.get("score"))
+        _note_unsaved(reading, grid, data_row, columns_filed, f"{where}.score")
         reason = None
         if "reason" in columns:
             locations[f"{where}.reason"] = grid.address(data_row, columns["reason"])
@@ -595,9 +620,7 @@ def _budget_row(grid: Grid, header: int, limit: int, columns: list[int]) -> int:
     """The 年度资金总额 (总额, 合计) row; otherwise the first row with an amount."""
     candidates = range(header + 1, min(header + 8, limit))
     for row in candidates:
-        if any(
-            _bare(t).startswith(TOTAL_ROW) for t in grid.row_texts(row)[: min(columns)]
-        ):
+        if any(_bare(t).startswith(TOTAL_ROW) for t in grid.row_texts(row)[: min(columns)]):
             return row
     for row in candidates:
         if any(isinstance(grid.value(row, c), Decimal) for c in columns):
@@ -610,7 +633,9 @@ def _budget_parts(grid: Grid, total: int, limit: int, columns: list[int]) -> lis
     parts = []
     for row in range(total + 1, min(total + 8, limit)):
         label = next((t for t in grid.row_texts(row)[: min(columns)] if t), "")
-        if not label or label.startswith(("年度总体目标", "项目基本情况", "绩效指标", "年度绩效指标")):
+        if not label or label.startswith(
+            ("年度总体目标", "项目基本情况", "绩效指标", "年度绩效指标")
+        ):
             break
         parts.append(row)
     return parts
@@ -673,15 +698,26 @@ def _read_rows(region: Region, roles: dict, start: int, prefix: str, reading: _R
                 indicator[key] = str(value) if key == "reason" else _points(value, key)
         filed = _filed(grid, row, roles.get("filed"), roles.get("score"))
         if filed is not None and not (isinstance(filed[0], str) and "不适用" in filed[0]):
-            reading.value(grid, *filed[1], f"{where}.score", needed=False)
             indicator["score"] = filed[0]
             locations[f"{where}.score"] = grid.address(*filed[1])
+        _note_unsaved(
+            reading, grid, row, (roles.get("filed"), roles.get("score")), f"{where}.score"
+        )
         marked = grid.text(row, roles["applicable"]) if "applicable" in roles else ""
         if marked in ("否", "不适用") or grid.text(row, roles["actual"]) == "不适用":
             indicator["applicable"] = False
         indicators.append(indicator)
         row += 1
     return indicators, row
+
+
+def _note_unsaved(reading: _Reading, grid: Grid, row: int, columns, where: str) -> None:
+    """A filed 得分 whose formula kept no value: read as not filed, and said."""
+    for column in columns:
+        if column is not None and (row, column) in grid.uncached:
+            reading.value(grid, row, column, where, needed=False)
+            reading.locations.setdefault(where, grid.address(row, column))
+            return
 
 
 def _name(value) -> str:
@@ -756,9 +792,11 @@ def _read_totals(
         if first in TOTAL_LABELS and "score" not in table:
             filed = _filed(grid, row, roles.get("filed"), roles.get("score"))
             if filed is not None:
-                reading.value(grid, *filed[1], f"{prefix}.score", needed=False)
                 table["score"] = filed[0]
                 locations[f"{prefix}.score"] = grid.address(*filed[1])
+            _note_unsaved(
+                reading, grid, row, (roles.get("filed"), roles.get("score")), f"{prefix}.score"
+            )
         elif first in GRADE_LABELS and "grade" not in table:
             filed = _filed(grid, row, roles.get("filed"), roles.get("score"))
             if filed is None:
