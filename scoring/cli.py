@@ -153,6 +153,13 @@ def build_parser() -> argparse.ArgumentParser:
     template = commands.add_parser("template", help="a blank 自评表 to fill in")
     template.add_argument("-f", "--format", choices=("xlsx", "toml"), default="xlsx")
     template.add_argument(
+        "-r",
+        "--rules",
+        default="mof-2020",
+        metavar="RULES",
+        help="the rule set whose categories the drop-downs offer (default mof-2020)",
+    )
+    template.add_argument(
         "-o", "--output", metavar="OUT", help="the file to write (needed for xlsx)"
     )
     template.add_argument(

@@ -68,3 +68,46 @@ def to_toml(data: dict, source: str = "", notes=(), header: str | None = None) -
 
 def to_json(data: dict) -> str:
     return json.dumps(jsonable(dict(data)), ensure_ascii=False, indent=2) + "\n"
+
+
+def template_evaluation(year: int) -> dict:
+    """The example rows of a TOML 自评表 template: an evaluation that validates and scores."""
+    return {
+        "department": {
+            "name": "（单位名称）",
+            "year": year,
+            "budget": {"planned": 0, "adjusted": 0, "spent": 0},
+        },
+        "projects": [
+            {
+                "name": "（项目名称）",
+                "budget": {"planned": 0, "adjusted": 0, "spent": 0},
+                "indicators": [
+                    {
+                        "level1": "产出指标",
+                        "level2": "数量指标",
+                        "name": "（示例）培训人次",
+                        "target": "≥100人次",
+                        "actual": "100人次",
+                        "weight": 50,
+                    },
+                    {
+                        "level1": "效益指标",
+                        "level2": "社会效益指标",
+                        "name": "（示例）政策知晓率",
+                        "target": "≥90%",
+                        "actual": "95%",
+                        "weight": 30,
+                    },
+                    {
+                        "level1": "满意度指标",
+                        "level2": "服务对象满意度指标",
+                        "name": "（示例）服务对象满意度",
+                        "target": "≥90%",
+                        "actual": "92%",
+                        "weight": 10,
+                    },
+                ],
+            }
+        ],
+    }

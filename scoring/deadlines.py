@@ -58,10 +58,14 @@ _PERIOD = (
     r"|(?P<half>[上下])半年(?:末|底)?"
     r"|(?P<ye>年底|年末|年内|年度内|本年度内|本年内|本年度|当年内|当年|全年|底|末|内))"
 )
-_ISO = r"(?P<iy>(?:19|20)\d{2})[-./](?P<im>\d{1,2})(?:[-./](?P<id>\d{1,2}))?(?:T[\d:.]+)?"
+_ISO = (
+    r"(?P<iy>(?:19|20)\d{2})(?P<sep>[-./])(?P<im>\d{1,2})(?:(?P=sep)(?P<id>\d{1,2}))?"
+    r"(?:T[\d:.]+)?"
+)
 _MARK = r"(?:之前|以前|前|之内|以内|内)?"
-# After the date: a few words (完成, 完成验收), no figure ("6月底前完成50%" is no deadline).
-_TAIL = r"(?P<tail>[^\d,，.。;；]{0,12})"
+# After the date: a few words (完成, 完成验收), no figure ("6月底前完成50%" is no deadline) and
+# no sign ("1969.01%" is a percentage).
+_TAIL = r"(?P<tail>(?:[\u4e00-\u9fff][^\d,，.。;；]{0,11})?)"
 _DATE = re.compile(rf"{_PREFIX}(?:{_ISO}|{_YEAR}{_PERIOD}){_MARK}{_TAIL}")
 _WHOLE_YEAR = re.compile(rf"{_PREFIX}(?P<y>(?:19|20)\d{{2}})年度?{_MARK}{_TAIL}")
 # A limit may follow what starts the clock: 收到资金后30日内, 合同签订后15个工作日内.
@@ -137,6 +141,8 @@ def stretch_of(text: str) -> Stretch | None:
     year = int(g.get("y") or g.get("iy") or 0) or None
     offset = 1 if g.get("next") else 0
     if g.get("iy"):
+        if g["sep"] == "." and not g["id"]:
+            return None  # 2023.06 is a number; a date with dots has its day (2023.6.30)
         return _month_or_day(year, offset, int(g["im"]), int(g["id"]) if g["id"] else None, None)
     if g.get("m"):
         day = _number(g["d"]) if g["d"] else None

@@ -110,6 +110,11 @@ class RuleSet:
         return {k: v for k, v in self.data["weights"].items() if k not in WEIGHT_SETTINGS}
 
     @cached_property
+    def level2(self) -> dict[str, list[str]]:
+        """The 二级指标 of each 一级指标 (``[level2]``), offered by the template's drop-downs."""
+        return self.data.get("level2", {})
+
+    @cached_property
     def missing(self) -> dict[str, list[str]]:
         return self.data["weights"].get("missing", {})
 

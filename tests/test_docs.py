@@ -67,3 +67,23 @@ def test_every_finding_code_is_documented():
     assert {"recorded-score-mismatch", "over-achievement", "weights-total", "budget-zero"} <= codes
     for code in codes:
         assert f"| `{code}` |" in RULESETS, f"finding {code} is missing from docs/rulesets.md"
+
+
+def test_every_method_and_finding_code_has_a_chinese_title():
+    """What a reviewer reads (a workbook, a summary) names methods and findings in Chinese."""
+    import scoring.checks
+    from scoring import labels
+
+    package = Path(scoring.checks.__file__).parent
+    source = "".join(
+        (package / name).read_text("utf-8")
+        for name in ("checks.py", "scorer.py", "policies.py", "weights.py", "engine.py")
+    )
+    codes = set(Host(autoload=False).checks)
+    codes |= set(re.findall(r'(?:flag|WeightNote|Finding)\(\s*"([a-z]+(?:-[a-z]+)+)"', source))
+    for code in codes:
+        assert code in labels.FINDINGS, f"finding {code} has no Chinese title in scoring/labels.py"
+    for method in (*Host(autoload=False).methods, "deadline", "judgement", "not-applicable"):
+        assert method in labels.METHODS, f"method {method} has no Chinese title"
+    for method in ("table", "budget-weighted", "mean"):
+        assert method in labels.METHODS

@@ -1322,22 +1322,17 @@ def test_examples_round_trip_through_json(example, tmp_path):
 
 
 def test_scored_workbook_langfang(tmp_path, langfang):
+    """From TOML: the tool's form as filed, the review in two columns beside it (I, J)."""
     out = tmp_path / "out.xlsx"
     run = run_cli("score", str(langfang), "-f", "xlsx", "-o", str(out))
     assert run.code == 0, run
-    book = openpyxl.load_workbook(out)
-    sheet = book["项目1"]
-    assert sheet["G6"].value == pytest.approx(0.862)  # 执行率 37.24 / 43.2, to 4 decimals
-    assert "%" in sheet["G6"].number_format
-    assert (sheet["F6"].value, sheet["H6"].value) == (10, 8.62)
-    assert sheet["I5"].value == "自评得分"
-    assert sheet["I6"].value == 9  # filed 9, computed 8.62
-    assert [sheet[f"G{row}"].value for row in range(11, 20)] == [8.62] + [10] * 8
-    assert sheet["I11"].value == 9
-    assert [sheet[f"I{row}"].value for row in range(12, 20)] == [None] * 8
-    assert (sheet["A20"].value, sheet["G20"].value, sheet["I20"].value) == ("总分", 97.24, 98)
-    assert (sheet["A21"].value, sheet["G21"].value, sheet["I21"].value) == ("自评等级", "优", None)
-    assert_scores_like(out, toml_data(LANGFANG))
+    sheet = openpyxl.load_workbook(out)["项目1"]
+    assert (sheet["H6"].value, sheet["I6"].value) == (9, 8.62)  # filed, then computed
+    assert sheet["J6"].value.startswith("执行率 86.20%；自评 9，按规则 8.62")
+    assert [sheet[f"I{row}"].value for row in range(11, 20)] == [8.62] + [10] * 8
+    assert [sheet[f"G{row}"].value for row in range(11, 20)] == [9] + [10] * 8  # as filed
+    assert (sheet["A20"].value, sheet["G20"].value, sheet["I20"].value) == ("总分", 98, 97.24)
+    assert_scores_like(out, toml_data(LANGFANG))  # read back: the filed table, scored alike
 
 
 def test_scored_workbook_leting(tmp_path, leting):
@@ -1345,57 +1340,57 @@ def test_scored_workbook_leting(tmp_path, leting):
     run = run_cli("score", str(leting), "-f", "xlsx", "-o", str(out))
     assert run.code == 0, run
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames == ["汇总", "部门", "项目1", "项目2", "项目3"]
+    assert book.sheetnames == ["汇总", "复核发现", "部门", "项目1", "项目2", "项目3"]
     expected = {
-        "项目1": (0.99, 9.9, [20, 20, 15, 20, 15], 99.9),
-        "项目2": (0.9714, 9.71, [30, 25, 35], 99.71),
-        "项目3": (0.982, 9.82, [55, 35], 99.82),
+        "项目1": (9.9, [20, 20, 15, 20, 15], 99.9),
+        "项目2": (9.71, [30, 25, 35], 99.71),
+        "项目3": (9.82, [55, 35], 99.82),
     }
-    for name, (rate, execution, scores, total) in expected.items():
+    for name, (execution, scores, total) in expected.items():
         sheet = book[name]
-        assert sheet["G6"].value == pytest.approx(rate)
-        assert sheet["H6"].value == pytest.approx(execution)
+        assert sheet["I6"].value == pytest.approx(execution)
         last = 10 + len(scores)
-        assert [sheet[f"G{row}"].value for row in range(11, last + 1)] == scores
-        assert sheet[f"G{last + 1}"].value == pytest.approx(total)
-        assert sheet[f"G{last + 2}"].value == "优"
-        # nothing was filed, so nothing differs: no 自评得分 value anywhere
-        assert all(sheet.cell(row=r, column=9).value in (None, "自评得分") for r in range(1, 30))
+        assert [sheet[f"I{row}"].value for row in range(11, last + 1)] == scores
+        assert sheet[f"I{last + 1}"].value == pytest.approx(total)
+        assert sheet[f"J{last + 1}"].value == "等级 优"  # nothing filed, nothing to compare
     summary = book["汇总"]
-    assert summary["B10"].value == pytest.approx(99.79)
+    assert summary["B4"].value == pytest.approx(99.79)
     assert_scores_like(out, toml_data(LETING))
 
 
 def test_scored_workbook_of_a_workbook(tmp_path):
-    """A unit's workbook scored to a workbook: the result reads back and scores the same."""
+    """A unit's workbook scored to a workbook: the unit's own, its cells as they were, the review
+    beside them; it reads back and scores the same."""
     data = as_filed(toml_data(LANGFANG), LAYOUTS["everything"])
     sheets, _ = build(data, LAYOUTS["everything"])
     book = save_xlsx(sheets, tmp_path / "in.xlsx")
     out = tmp_path / "out.xlsx"
     run = run_cli("score", str(book), "-f", "xlsx", "-o", str(out))
     assert run.code == 0, run
-    assert openpyxl.load_workbook(out)["项目1"]["G6"].value == pytest.approx(0.862)
+    before, after = openpyxl.load_workbook(book), openpyxl.load_workbook(out)
+    for sheet in before.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert after[sheet.title][cell.coordinate].value == cell.value
     assert_scores_like(out, data)
 
 
 # --- 8. template -------------------------------------------------------------------------------
 
 
-def test_templates_read_back_without_errors(tmp_path):
+def test_templates(tmp_path):
+    """The blank workbook is refused as blank, never scored; the TOML template's example rows
+    check clean."""
     blank_xlsx, blank_toml = tmp_path / "blank.xlsx", tmp_path / "blank.toml"
     run = run_cli("template", "-o", str(blank_xlsx), "--year", "2024")
     assert run.code == 0, run
     run = run_cli("template", "-f", "toml", "-o", str(blank_toml), "--year", "2024")
     assert run.code == 0, run
-    for path in (blank_xlsx, blank_toml):
-        run = run_cli("check", str(path))
-        assert run.code == 0, run
-        run = run_cli("check", str(path), "-f", "json")
-        assert run.code == 0, run
-        severities = {f["severity"] for f in json.loads(run.out)["findings"]}
-        assert "error" not in severities
-    assert_scores_like(blank_xlsx, tomllib.loads(blank_toml.read_text("utf-8"), parse_float=D))
-    assert scoring.load(blank_xlsx).department.year == 2024
+    refused = run_cli("check", str(blank_xlsx))
+    assert refused.code == 2 and "blank" in refused.err, refused
+    run = run_cli("check", str(blank_toml), "-f", "json")
+    assert run.code == 0, run
+    assert "error" not in {f["severity"] for f in json.loads(run.out)["findings"]}
 
 
 def test_template_filled_in_scores(tmp_path):
@@ -1411,9 +1406,21 @@ def test_template_filled_in_scores(tmp_path):
     for column, amount in (("C", 50), ("D", 50), ("E", 45)):
         project[f"{column}6"] = amount
     project["C7"] = "部分培训改为线上，节约经费"
-    project["E11"] = "80人次"
-    project["H11"] = "两期培训合并"
+    rows = [
+        ("产出指标", "数量指标", "培训人次", "≥100人次", "80人次", 50, None, "两期培训合并"),
+        ("效益指标", "社会效益指标", "政策知晓率", "≥90%", "95%", 30, None, None),
+        ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "92%", 10, None, None),
+    ]
+    for offset, values in enumerate(rows):
+        for column, value in enumerate(values, start=1):
+            if value is not None:
+                project.cell(11 + offset, column, value)
     book.save(tmp_path / "filled.xlsx")
+    indicators = [
+        {"level1": l1, "level2": l2, "name": name, "target": t, "actual": a, "weight": D(w)}
+        for l1, l2, name, t, a, w, _, _ in rows
+    ]
+    indicators[0]["reason"] = "两期培训合并"
     data = {
         "department": {
             "name": "某县教育局",
@@ -1429,33 +1436,7 @@ def test_template_filled_in_scores(tmp_path):
                     "spent": D(45),
                     "reason": "部分培训改为线上，节约经费",
                 },
-                "indicators": [
-                    {
-                        "level1": "产出指标",
-                        "level2": "数量指标",
-                        "name": "（示例）培训人次",
-                        "target": "≥100人次",
-                        "actual": "80人次",
-                        "weight": D(50),
-                        "reason": "两期培训合并",
-                    },
-                    {
-                        "level1": "效益指标",
-                        "level2": "社会效益指标",
-                        "name": "（示例）政策知晓率",
-                        "target": "≥90%",
-                        "actual": "95%",
-                        "weight": D(30),
-                    },
-                    {
-                        "level1": "满意度指标",
-                        "level2": "服务对象满意度指标",
-                        "name": "（示例）服务对象满意度",
-                        "target": "≥90%",
-                        "actual": "92%",
-                        "weight": D(10),
-                    },
-                ],
+                "indicators": indicators,
             }
         ],
     }

@@ -15,7 +15,6 @@ import scoring
 from scoring.excel.write import (
     evaluation_workbook,
     result_workbook,
-    template_evaluation,
     template_workbook,
     workbook_bytes,
 )
@@ -261,7 +260,8 @@ def test_project_sheet_header_blocks():
         "F9": "落地开工 7 个",
     }
     assert {cell: sheet[cell].value for cell in expected} == expected
-    assert {"A1:H1", "A2:H2", "B3:H3", "B4:D4", "F4:H4", "A5:A7", "C7:H7"} <= merged(sheet)
+    # the title spans the form and its extra columns (扣减分数, 是否适用: to J)
+    assert {"A1:J1", "A2:J2", "B3:H3", "B4:D4", "F4:H4", "A5:A7", "C7:H7"} <= merged(sheet)
     assert {"A8:A9", "B8:E8", "F8:H8", "B9:E9", "F9:H9"} <= merged(sheet)
     assert sheet["A10"].font.bold and sheet["A1"].font.bold
 
@@ -366,205 +366,95 @@ def test_year_title_off():
     assert "A2:H2" not in merged(sheet)
 
 
-# --- result_workbook ---------------------------------------------------------------------------
+# --- result_workbook: the review added -----------------------------------------------------------
 
 
-def test_result_langfang_computed_and_filed():
+def test_result_from_toml_is_the_form_with_the_review_beside_it():
+    """The tool's layout as filed (the filed 9s and 98 stay where the school wrote them), and in
+    two added columns the computed 执行率 row, every 得分 and the 总分, the filed value beside
+    the computed one where they differ."""
     data = langfang()
     book = reload(result_workbook(scoring.score(data), data))
-    assert book.sheetnames == ["汇总", "部门", "项目1"]
+    assert book.sheetnames == ["汇总", "复核发现", "部门", "项目1"]
     sheet = book["项目1"]
-    assert sheet["I5"].value == "自评得分" and sheet["I10"].value == "自评得分"
-    assert [sheet[c].value for c in ("C6", "D6", "E6", "F6", "G6", "H6", "I6")] == [
-        43.2,
-        43.2,
-        37.24,
-        10,
-        0.862,
-        8.62,
-        9,
-    ]
-    assert sheet["G6"].number_format == "0.00%"
-    assert column(sheet, "G", 11, 19) == [8.62] + [10] * 8
-    assert column(sheet, "I", 11, 19) == [9] + [None] * 8  # filed only where it differs
-    assert [sheet["A20"].value, sheet["F20"].value, sheet["G20"].value] == ["总分", 100, 97.24]
-    assert sheet["I20"].value == 98
-    assert [sheet["A21"].value, sheet["G21"].value, sheet["I21"].value] == ["自评等级", "优", None]
-    # the target and actual as filed
-    assert [sheet["D11"].value, sheet["E11"].value] == ["43.2", "37.24"]
+    assert [sheet["H6"].value, sheet["G11"].value, sheet["G20"].value] == [9, 9, 98]  # as filed
+    assert [sheet["I5"].value, sheet["J5"].value] == ["复核得分", "复核意见"]
+    assert [sheet["I10"].value, sheet["J10"].value] == ["复核得分", "复核意见"]
+    assert sheet["I6"].value == 8.62
+    assert sheet["J6"].value == "执行率 86.20%；自评 9，按规则 8.62（自评按整数取分）"
+    assert column(sheet, "I", 11, 19) == [8.62] + [10] * 8
+    assert sheet["J11"].value == "比例计分；自评 9，按规则 8.62（自评按整数取分）"
+    assert sheet["J12"].value == "比例计分；与自评一致"
+    assert sheet["J15"].value == "反向线性计分；与自评一致"  # 成本控制率: a limit by its name
+    assert [sheet["I20"].value, sheet["J20"].value] == [97.24, "等级 优；自评 98，按规则 97.24"]
+    # the rule and arithmetic behind each computed score, in its comment
+    assert sheet["I11"].comment.text == "实际 37.24 / 目标 43.2 × 10 = 8.62"
+    assert "执行率得分 8.62 + 指标得分 88.62 = 97.24" in sheet["I20"].comment.text
 
 
-def test_result_department_sheet_as_filed():
-    data = full()
-    book = reload(result_workbook(scoring.score(data), data))
-    expected = reload(evaluation_workbook(data))["部门"]
-    sheet = book["部门"]
-    assert column(sheet, "A", 1, 11) == column(expected, "A", 1, 11)
-    assert column(sheet, "B", 1, 11) == column(expected, "B", 1, 11)
-
-
-def test_result_fills_by_finding():
+def test_result_colours_the_cells_findings_are_about():
     data = langfang()
     data["department"]["budget"]["adjusted"] = 50  # its own row, with findings of its own
     result = scoring.score(data)
-    found = {f"{f.code}@{f.where}" for f in result.findings}
-    assert {
-        "recorded-score-mismatch@projects[0].budget",
-        "reason-missing@projects[0].budget.reason",
-        "recorded-score-mismatch@projects[0].indicators[0]",
-        "recorded-score-mismatch@projects[0]",
-        "execution-low@department.budget",
-    } <= found
     book = reload(result_workbook(result, data))
     sheet = book["项目1"]
-    for cell in ("B6", "H6", "B7", "C7", "C11", "G11", "A20", "G20"):
+    # recorded-score-mismatch: the filed 得分 (H6, G11, G20); execution-low: the execution row;
+    # reason-missing: the empty 资金偏差原因 (C7); each with its review cell
+    for cell in ("H6", "E6", "C7", "G11", "G20", "I6", "I11", "I20"):
         assert fill(sheet[cell]) == WARNING, cell
-    for cell in ("C12", "G12", "G19", "A21", "G21", "C6", "G6"):
+    assert fill(sheet["D15"]) == fill(sheet["I15"]) == INFO  # operator-inferred
+    for cell in ("G12", "I12", "A20", "C11"):
         assert fill(sheet[cell]) is None, cell
+    assert "自评 9，按规则 8.62" in sheet["G11"].comment.text
     department = book["部门"]
-    assert fill(department["A7"]) == fill(department["B7"]) == WARNING  # department.budget
-    assert fill(department["A8"]) == WARNING  # department.budget.reason
-    assert fill(department["A9"]) is None
+    assert fill(department["B6"]) == WARNING  # execution-low at department.budget
+    assert fill(department["B8"]) == WARNING  # reason-missing at department.budget.reason
 
 
-def test_result_fills_error_and_info():
-    data = {
-        "department": {
-            "name": "某县教育局",
-            "year": 2023,
-            "budget": {"planned": 50, "adjusted": 50, "spent": 50},
-        },
-        "projects": [
-            {
-                "name": "教师培训",
-                "budget": {"planned": 50, "adjusted": 50, "spent": 50},
-                "indicators": [
-                    _indicator("产出指标", "数量指标", "培训人次", "≥100人次", "100人次", 50, 55),
-                    _indicator("效益指标", "社会效益指标", "培训合格率", "较高", "达成", 30),
-                    _indicator("满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%", 10),
-                ],
-            }
-        ],
+def test_result_findings_sheet_points_at_cells():
+    data = langfang()
+    result = scoring.score(data)
+    sheet = reload(result_workbook(result, data))["复核发现"]
+    assert [sheet.cell(2, c).value for c in range(1, 6)] == ["级别", "问题", "位置", "说明", "代码"]
+    rows = {
+        sheet.cell(r, 5).value + "@" + sheet.cell(r, 3).value: r
+        for r in range(3, sheet.max_row + 1)
     }
-    result = scoring.score(data)
-    found = {f"{f.code}@{f.where}": f.severity for f in result.findings}
-    assert found["score-above-weight@projects[0].indicators[0]"] == "error"
-    assert found["qualitative-for-number@projects[0].indicators[1].target"] == "info"
-    sheet = reload(result_workbook(result, data))["项目1"]
-    assert fill(sheet["C11"]) == fill(sheet["G11"]) == ERROR
-    assert sheet["G11"].value == 50 and sheet["I11"].value == 55
-    assert fill(sheet["C12"]) == fill(sheet["G12"]) == INFO
-    assert fill(sheet["C13"]) is None
-
-
-def test_result_own_table_and_extra_columns():
-    data = full()
-    result = scoring.score(data)
-    book = reload(result_workbook(result, data))
-    assert book.sheetnames == ["汇总", "部门", "项目1", "项目2", "部门整体"]
-
-    project = book["项目1"]
-    assert [project.cell(10, c).value for c in range(9, 12)] == ["自评得分", "扣减分数", "是否适用"]
-    scored = result.projects[0]
-    assert project["G13"].value == "不适用"
-    assert column(project, "K", 11, 15) == [None, None, "否", None, None]
-    assert column(project, "J", 11, 15) == [None, 0.5, None, None, None]
-    assert column(project, "F", 11, 15) == [20, 20, 10, 30, 10]
-    assert project["F16"].value == 100  # 10 for the execution row + the 分值 column
-    # the not-applicable row's 10 points are spread over the others: 99.89, filed 99
-    assert scored.score == D("99.89")
-    assert [project["G16"].value, project["I16"].value] == [99.89, 99]
-    assert [project["G17"].value, project["I17"].value] == ["优", None]
-    assert [project["G12"].value, project["I12"].value] == [20, 19.5]
-    assert fill(project["C12"]) == fill(project["G12"]) == WARNING  # the mismatch beats info
-    assert fill(project["C14"]) == WARNING  # over-achievement
-
-    own = book["部门整体"]
-    table = result.department.table
-    # 190.5 / 200 × 10 = 9.53; 27 + 40 + 20 for the rows: 96.53, filed 90 / 良
-    assert result.department.score == table.score == D("96.53")
-    assert own["A1"].value == "部门整体绩效自评表"
-    assert [own["F6"].value, own["G6"].value, own["H6"].value, own["I6"].value] == [
-        10,
-        0.9525,
-        9.53,
-        9.5,
-    ]
-    assert [own["G14"].value, own["I14"].value] == [96.53, 90]
-    assert [own["G15"].value, own["I15"].value] == ["优", "良"]  # filed 良
-    grades = {f"{f.code}@{f.where}" for f in result.findings}
-    assert "recorded-grade-mismatch@department.grade" in grades
-    assert fill(own["A15"]) == fill(own["G15"]) == WARNING
-    assert fill(own["A14"]) == WARNING  # recorded-score-mismatch@department.score
-    assert (
-        fill(own["B6"]) == fill(own["H6"]) == WARNING
-    )  # recorded-score-mismatch@department.budget
-    assert fill(own["C11"]) is None
+    assert "recorded-score-mismatch@项目1!H6" in rows
+    assert "recorded-score-mismatch@项目1!G11" in rows
+    assert "execution-low@项目1!E6" in rows
+    row = rows["recorded-score-mismatch@项目1!G11"]
+    assert sheet.cell(row, 2).value == "自评得分与规则不符"
+    assert sheet.cell(row, 1).value == "警告" and fill(sheet.cell(row, 1)) == WARNING
+    assert sheet.cell(row, 3).hyperlink.location == "'项目1'!G11"
+    assert len(rows) == len(result.findings)
 
 
 def test_result_summary_sheet():
     data = full()
     result = scoring.score(data)
     sheet = reload(result_workbook(result, data))["汇总"]
-    facts = {
-        sheet.cell(r, 1).value: sheet.cell(r, 2).value
-        for r in range(2, 16)
-        if sheet.cell(r, 1).value
-    }
-    assert facts["部门"] == "某县营商环境建设局"
-    assert facts["年度"] == 2023
-    assert facts["规则集"] == result.ruleset.id == "mof-2020"
-    assert facts["规则版本"] == result.ruleset.version
+    facts = {sheet.cell(r, 1).value: sheet.cell(r, 2).value for r in range(2, 14)}
+    assert facts["部门"] == "某县营商环境建设局" and facts["年度"] == 2023
+    assert (
+        facts["得分"] == float(result.department.score) and facts["等级"] == result.department.grade
+    )
+    assert facts["计分方法"] == "部门整体自评表"  # method ids in the evaluator's words
     assert facts["规则 SHA-256"] == result.ruleset.sha256
-    assert facts["得分"] == 96.53 and facts["等级"] == "优"
-    assert facts["计分方法"] == result.department.method
-    assert facts["计分说明"] == result.department.explanation
-    assert "部门名称" not in facts  # the reader takes the department from the 部门 sheet
-
-    labels = [sheet.cell(r, 1).value for r in range(1, sheet.max_row + 1)]
-    header = labels.index("项目名称") + 1
-    assert [sheet.cell(header, c).value for c in range(1, 8)] == [
-        "项目名称",
-        "全年预算数",
-        "全年执行数",
-        "执行率",
-        "得分",
-        "等级",
-        "自评得分",
-    ]
-    first = [sheet.cell(header + 1, c).value for c in range(1, 8)]
-    scored = result.projects[0]
-    assert first[:3] == ["招商经费", 20, 19.8]
-    assert first[3] == 0.99 and sheet.cell(header + 1, 4).number_format == "0.00%"
-    assert first[4:6] == [float(scored.score), scored.grade]
-    assert first[6] == 99  # filed, computed 99.89
-    second = [sheet.cell(header + 2, c).value for c in range(1, 8)]
-    assert second[:3] == ["营商环境宣传", 8, 7.6] and second[6] is None
-    own = [sheet.cell(header + 3, c).value for c in range(1, 8)]
-    assert own[0] == "部门整体（某县营商环境建设局）"
-    assert own[4:] == [96.53, "优", 90]
-
-    start = labels.index("级别") + 1
-    assert [sheet.cell(start, c).value for c in range(1, 5)] == ["级别", "代码", "位置", "说明"]
-    rows = [
-        tuple(sheet.cell(r, c).value for c in range(1, 5))
-        for r in range(start + 1, start + 1 + len(result.findings))
-    ]
-    words = {"error": "错误", "warning": "警告", "info": "提示"}
-    assert rows == [(words[f.severity], f.code, f.where, f.message) for f in result.findings]
-    colours = {"错误": ERROR, "警告": WARNING, "提示": INFO}
-    for offset, (severity, *_) in enumerate(rows, start=start + 1):
-        assert fill(sheet.cell(offset, 1)) == colours[severity]
+    labels_ = [sheet.cell(r, 1).value for r in range(1, sheet.max_row + 1)]
+    first = labels_.index("项目名称") + 2
+    names = [sheet.cell(r, 1).value for r in range(first, sheet.max_row + 1)]
+    assert names == ["招商经费", "营商环境宣传", "部门整体（某县营商环境建设局）"]
 
 
-def test_result_summary_langfang_numbers():
+def test_result_numbers_of_langfang():
     data = langfang()
     sheet = reload(result_workbook(scoring.score(data), data))["汇总"]
-    labels = [sheet.cell(r, 1).value for r in range(1, sheet.max_row + 1)]
-    facts = {sheet.cell(r, 1).value: sheet.cell(r, 2).value for r in range(2, 16)}
-    assert facts["得分"] == 97.24 and facts["等级"] == "优"
-    assert facts["执行率"] == 0.862
-    row = labels.index("项目名称") + 2
+    labels_ = [sheet.cell(r, 1).value for r in range(1, sheet.max_row + 1)]
+    facts = {sheet.cell(r, 1).value: sheet.cell(r, 2).value for r in range(2, 14)}
+    assert facts["得分"] == 97.24 and facts["等级"] == "优" and facts["执行率"] == 0.862
+    assert facts["计分方法"] == "按预算加权"
+    row = labels_.index("项目名称") + 2
     assert [sheet.cell(row, c).value for c in range(1, 8)] == [
         "办公宿舍楼、食堂及餐厅暖通改造经费",
         43.2,
@@ -574,47 +464,180 @@ def test_result_summary_langfang_numbers():
         "优",
         98,
     ]
-    # the department's budget is its one project's: execution-low and reason-missing once each
-    assert labels.count("警告") == 5
+    # the department's budget is its one project's: each budget finding once — three filed
+    # scores off, execution low and its reason missing; 成本控制率 read as a limit
+    assert facts["复核发现"] == "警告 5，提示 1"
 
 
-# --- template_workbook -------------------------------------------------------------------------
+def test_result_not_applicable_and_extra_columns():
+    data = full()
+    result = scoring.score(data)
+    book = reload(result_workbook(result, data))
+    project = book["项目1"]
+    # the form's own extra columns (扣减分数, 是否适用) come first, then the review
+    assert [project.cell(10, c).value for c in range(9, 13)] == [
+        "扣减分数",
+        "是否适用",
+        "复核得分",
+        "复核意见",
+    ]
+    assert project["K13"].value == "不适用"  # 签约项目履约率, applicable = false
+    assert project["J13"].value == "否"
+    own = book["部门整体"]
+    assert own["I11"].value == 27  # 9 of 10 tasks: 30 × 0.9
 
 
-def test_template_placeholders():
-    book = reload(template_workbook(2024))
-    assert book.sheetnames == ["部门", "项目1"]
-    department = book["部门"]
-    assert column(department, "B", 2, 6) == ["（单位名称）", 2024, 0, 0, 0]
-    assert column(department, "B", 7, 11) == [None] * 5
+def test_nothing_typed_becomes_a_formula():
+    data = langfang()
+    data["projects"][0]["name"] = '=HYPERLINK("http://example.invalid","点此")'
+    data["projects"][0]["indicators"][1]["target"] = "=100"
+    data["projects"][0]["indicators"][1]["actual"] = "+100"
+    data["projects"][0]["indicators"][2]["reason"] = "@SUM(A1:A2)"
+    book = reload(result_workbook(scoring.score(data), data))
     sheet = book["项目1"]
-    assert sheet["A2"].value == "（2024年度）"
-    assert sheet["B3"].value == "（项目名称）"
-    assert sheet["B4"].value == sheet["F4"].value == "（单位名称）"
-    assert [sheet[c].value for c in ("C6", "D6", "E6")] == [0, 0, 0]
-    rows = [[sheet.cell(r, c).value for c in range(1, 8)] for r in range(11, 14)]
-    assert rows == [
-        ["产出指标", "数量指标", "（示例）培训人次", "≥100人次", "100人次", 50, None],
-        ["效益指标", "社会效益指标", "（示例）政策知晓率", "≥90%", "95%", 30, None],
-        ["满意度指标", "服务对象满意度指标", "（示例）服务对象满意度", "≥90%", "92%", 10, None],
-    ]
-    assert [sheet["A14"].value, sheet["F14"].value] == ["总分", 90]
-    assert sheet["A15"].value == "自评等级"
-    notes = [
-        sheet.cell(r, 1).value
-        for r in range(16, sheet.max_row + 1)
-        if isinstance(sheet.cell(r, 1).value, str)
-    ]
-    assert len(notes) == 1 and notes[0].startswith("填写说明：")
-    assert "万元" in notes[0] and "≥95%" in notes[0] and "复制" in notes[0]
+    for cell in ("B3", "D12", "E12", "H13"):
+        assert sheet[cell].data_type == "s", cell
+    assert sheet["B3"].value.startswith("=HYPERLINK") and sheet["D12"].value == "=100"
+    assert not any(
+        c.data_type == "f" for ws in book.worksheets for row in ws.iter_rows() for c in row
+    )
 
 
-def test_template_placeholders_score():
-    result = scoring.score(template_evaluation(2024))
-    assert not result.has_errors
-    assert result.department.year == 2024
+def test_result_reads_back_as_filed_and_scores_alike(tmp_path):
+    """The returned workbook is the filed evaluation with the review beside it: read back, it
+    gives the same evaluation and the same scores."""
+    data = full()
+    result = scoring.score(data)
+    path = tmp_path / "复核.xlsx"
+    path.write_bytes(workbook_bytes(result_workbook(result, data)))
+    again = scoring.score(path)
+    assert again.department.score == result.department.score
+    assert [p.score for p in again.projects] == [p.score for p in result.projects]
+
+
+def test_print_setup():
+    data = langfang()
+    book = reload(result_workbook(scoring.score(data), data))
+    for sheet in book.worksheets:
+        assert int(sheet.page_setup.paperSize) == int(sheet.PAPERSIZE_A4), sheet.title
+        assert sheet.page_setup.orientation == "landscape", sheet.title
+        assert sheet.page_setup.fitToWidth == 1 and sheet.sheet_properties.pageSetUpPr.fitToPage
+    sheet = book["项目1"]
+    assert sheet.print_area == "'项目1'!$A$1:$J$21"  # to 自评等级 and the review columns
+    assert sheet.print_title_rows.replace("$", "") == "10:10"
+    assert sheet["C11"].font.name == "宋体"
+
+
+# --- the unit's own workbook, returned ------------------------------------------------------
+
+
+def test_the_units_workbook_is_returned_with_the_review(tmp_path):
+    """A unit's workbook in its own layout (the Sichuan 2023 form here): every sheet, merged
+    cell, width and filed value as it was, the review in two columns after its last one."""
+    from tests import workbook_layouts as layouts
+
+    built = layouts.sichuan_2023(
+        tmp_path / "四川.xlsx", layouts.farmland_project(), **layouts.FARMLAND
+    )
+    before = openpyxl.load_workbook(built.path)
+    result = scoring.score(built.path)
+    book = reload(result_workbook(result, scoring.load(built.path).data))
+    assert book.sheetnames == ["汇总", "复核发现", *before.sheetnames]
+    for original in before.worksheets:
+        sheet = book[original.title]
+        assert {str(r) for r in original.merged_cells.ranges} <= merged(sheet)
+        for row in original.iter_rows():
+            for cell in row:
+                assert sheet[cell.coordinate].value == cell.value, cell.coordinate
+        for letter, dimension in original.column_dimensions.items():
+            assert sheet.column_dimensions[letter].width == dimension.width
+    sheet = book[before.sheetnames[0]]
+    first = before[before.sheetnames[0]].max_column + 1
+    titles = [sheet.cell(r, first).value for r in range(1, sheet.max_row + 1)]
+    assert titles.count("复核得分") == 2  # over the budget block and over the grid
+    scores = [sheet.cell(r, first).value for r in range(1, sheet.max_row + 1)]
+    assert float(result.projects[0].score) in scores
+
+
+def test_an_xls_is_returned_as_xlsx_with_its_layout(tmp_path):
+    from tests import workbook_layouts as layouts
+
+    built = layouts.sichuan_2023(
+        tmp_path / "四川.xls", layouts.farmland_project(), **layouts.FARMLAND
+    )
+    result = scoring.score(built.path)
+    book = reload(result_workbook(result, scoring.load(built.path).data))
+    sheet = book.worksheets[2]
+    assert sheet.merged_cells.ranges  # merged cells kept
+    again = tmp_path / "复核.xlsx"
+    again.write_bytes(workbook_bytes(book))
+    assert scoring.score(again).department.score == result.department.score
+
+
+# --- template_workbook ---------------------------------------------------------------------------
+
+
+def test_template_for_a_unit_to_fill():
+    rules = scoring.ruleset("mof-2020")
+    book = reload(template_workbook(2024, rules))
+    assert book.sheetnames == ["部门", "项目1", "指标库"]
+    assert book["指标库"].sheet_state == "hidden"
+    sheet = book["项目1"]
+    assert sheet["A2"].value == "（2024年度）" and book["部门"]["B3"].value == 2024
+    assert sheet["F6"].value == 10  # the execution row's 分值
+    assert sheet["G6"].value.startswith("=") and sheet["G6"].number_format == "0.00%"
+    assert [sheet["A21"].value, sheet["F21"].value] == ["总分", 100]
+    assert all(sheet.cell(r, 3).value is None for r in range(11, 21))  # ten blank rows
+    lists = {str(v.sqref): v.formula1 for v in sheet.data_validations.dataValidation}
+    assert lists == {"A11:A20": "'指标库'!$A$2:$A$4", "B11:B20": "'指标库'!$B$2:$B$10"}
+    assert [c.value for c in book["指标库"]["A"] if c.value][1:] == [
+        "产出指标",
+        "效益指标",
+        "满意度指标",
+    ]
+    assert "服务对象满意度指标" in [c.value for c in book["指标库"]["B"]]
+    assert sheet.column_dimensions["B"].width >= 20  # 服务对象满意度指标 fits
+    assert sheet.page_setup.orientation == "landscape"
+    assert sheet.print_title_rows.replace("$", "") == "10:10"
+
+
+def test_a_blank_template_is_refused_as_empty(tmp_path):
+    from tests.conftest import run_cli
+
+    path = tmp_path / "空白.xlsx"
+    run = run_cli("template", "-o", str(path), "--year", "2024")
+    assert run.code == 0, run
+    refused = run_cli("score", str(path))
+    assert refused.code == 2 and "blank" in refused.err and "空白.xlsx!项目1!A10" in refused.err
+
+
+def test_a_filled_template_reads_back(tmp_path):
+    """The template filled in as a unit would: it scores, with no finding about its layout."""
+    path = tmp_path / "填好.xlsx"
+    book = template_workbook(2024, scoring.ruleset("mof-2020"))
+    department = book["部门"]
+    department["B2"] = "某县文化馆"
+    for cell, value in (("B4", 30), ("B5", 30), ("B6", 27)):
+        department[cell] = value
+    sheet = book["项目1"]
+    sheet["B3"] = "公共文化服务"
+    sheet["B4"] = "某县文化馆"
+    for cell, value in (("C6", 30), ("D6", 30), ("E6", 27)):
+        sheet[cell] = value
+    rows = [
+        ("产出指标", "数量指标", "演出场次", "≥20场", "22场", 50),
+        ("效益指标", "社会效益指标", "群众参与人次", "≥5000人次", "5200人次", 30),
+        ("满意度指标", "服务对象满意度指标", "观众满意度", "≥90%", "93%", 10),
+    ]
+    for offset, row in enumerate(rows):
+        for column, value in enumerate(row, start=1):
+            sheet.cell(11 + offset, column, value)
+    path.write_bytes(workbook_bytes(book))
+    result = scoring.score(path)
+    # 27 / 30 = 90% → 9.00; every row met: 9 + 50 + 30 + 10 = 99.00
+    assert (result.department.name, result.projects[0].score) == ("某县文化馆", D("99.00"))
+    assert not [f for f in result.findings if f.code in ("read-assumption", "row-not-scored")]
 
 
 def test_workbook_bytes_is_xlsx():
-    data = workbook_bytes(evaluation_workbook(langfang()))
-    assert data[:2] == b"PK"
+    assert workbook_bytes(evaluation_workbook(langfang()))[:2] == b"PK"

@@ -90,6 +90,9 @@ def _emit(text: str | bytes, output: str | None, bom: bool = False) -> None:
         else:
             with os.fdopen(fd, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
                 handle.write(text)
+        umask = os.umask(0)  # mkstemp makes 0600; the file is the user's, as any they write
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, target)
     except BaseException:
         os.unlink(tmp)

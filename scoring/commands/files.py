@@ -44,7 +44,7 @@ def cmd_template(args) -> int:
     """A blank 自评表 whose placeholders read back without an error."""
     import datetime
 
-    from ..excel.write import template_evaluation
+    from ..convert import template_evaluation
 
     year = args.year or datetime.date.today().year - 1  # self-evaluation looks back a year
     if args.format == "toml":
@@ -53,7 +53,8 @@ def cmd_template(args) -> int:
         text = to_toml(template_evaluation(year), header=TEMPLATE_HEADER)
         _emit(text, args.output)
         return EXIT_OK
+    from ..api import ruleset
     from ..excel.write import template_workbook, workbook_bytes
 
-    _emit(workbook_bytes(template_workbook(year)), args.output)
+    _emit(workbook_bytes(template_workbook(year, ruleset(args.rules))), args.output)
     return EXIT_OK

@@ -180,6 +180,17 @@ def read_workbook(path: Path) -> SheetData:
             hint="each project's 自评表 needs the header row of its indicator grid",
             code="no-table",
         )
+    if not any(_has_rows(region) for region in regions):
+        first = regions[0]
+        message = "no indicator row is filled in: the 自评表 is blank"
+        hint = "fill in the 绩效指标 rows (一级/二级/三级指标, 年度指标值, 实际完成值, 分值) and score it again"
+        raise InputError(
+            message,
+            hint=hint,
+            file=str(path),
+            code="table-empty",
+            problems=[Problem(message, None, hint, first.grid.address(first.header, 0))],
+        )
     own = [r for r in regions if _is_own_table(r)]
     projects = [r for r in regions if r not in own]
     department_grid = next((g for g in grids if _is_department_sheet(g) and not _regions(g)), None)
@@ -482,6 +493,7 @@ def _read_table(region: Region, prefix: str, reading: _Reading) -> dict:
         if found:
             table[key], cell = found
             locations[f"{prefix}.{key}"] = grid.address(*cell)
+    locations[f"{prefix}.indicators"] = grid.address(header, 0)
     table["indicators"], end = _read_rows(region, roles, start, prefix, reading)
     _read_totals(region, roles, end, table, prefix, reading)
     return table
@@ -791,6 +803,8 @@ def _read_totals(
         first = next((t for t in texts if t), "")
         if first in TOTAL_LABELS and "score" not in table:
             filed = _filed(grid, row, roles.get("filed"), roles.get("score"))
+            if "score" in roles:  # the 总分 row, filed or not: the review writes beside it
+                locations.setdefault(f"{prefix}.score", grid.address(row, roles["score"]))
             if filed is not None:
                 table["score"] = filed[0]
                 locations[f"{prefix}.score"] = grid.address(*filed[1])

@@ -1,0 +1,356 @@
+"""The review added to a workbook that holds an evaluation, wherever its values are.
+
+One overlay for the unit's own workbook and for the tool's own layout: given the cell of each
+filed value (key path → ``sheet!cell``), it adds two columns to the right of each table sheet —
+复核得分 (the computed 执行率 row's and each row's 得分, the 总分) and 复核意见 (the filed value
+where it differs, the method) — colours the cells a finding is about by its severity, with a
+comment giving the finding and the rule and arithmetic, and adds the sheets 汇总 (the
+department, the projects, their scores and grades) and 复核发现 (every finding, its 位置 the
+cell, a link to it). Nothing the unit filed is changed or moved; every added cell is text or a
+number, never a formula. Every sheet is set to print one page wide.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .. import labels
+from ..errors import cell_of
+from ..render import percent
+from ..result import Finding, Result, number, rate4
+from ..values import format_decimal as fmt
+from .form import FONT, fit_row, print_as_form, put
+
+FILLS = {"error": "FFC7CE", "warning": "FFEB9C", "info": "DDEBF7"}
+SEVERITY_ORDER = ("error", "warning", "info")
+REVIEW_TITLES = ("复核得分", "复核意见")
+SUMMARY_SHEET = "汇总"
+FINDINGS_SHEET = "复核发现"
+# The cell a finding is about, by its code: the filed 得分, the reason, the actual.
+CELL_OF_CODE = {
+    "recorded-score-mismatch": ".score",
+    "score-above-weight": ".score",
+    "score-outside-band": ".score",
+    "reason-missing": ".reason",
+    "over-achievement": ".actual",
+    "actual-not-numeric": ".actual",
+    "evaluator-judgement": ".score",
+    "deadline-late": ".actual",
+    "values-blank": ".target",
+}
+
+
+def finding_cell(finding: Finding, locations: dict) -> str | None:
+    """The cell a finding is about: its row's cell for its code, or the nearest that has one."""
+    specific = f"{finding.where}{CELL_OF_CODE.get(finding.code, '')}"
+    return locations.get(specific) or cell_of(finding.where, locations)
+
+
+def _split(location: str) -> tuple[str, str]:
+    """``表.xlsx!项目1!G14`` or ``项目1!G14`` → (``项目1``, ``G14``)."""
+    sheet, cell = location.rsplit("!", 2)[-2:]
+    return sheet, cell
+
+
+def _row(cell: str) -> int:
+    return int("".join(ch for ch in cell if ch.isdigit()))
+
+
+@dataclass
+class _Overlay:
+    """The workbook being annotated: its review columns by sheet, the worst severity by cell,
+    and the comments to attach."""
+
+    workbook: object
+    columns: dict = field(default_factory=dict)  # sheet title → first review column
+    worst: dict = field(default_factory=dict)  # (sheet, cell) → severity
+    notes: dict = field(default_factory=dict)  # (sheet, cell) → [text]
+
+    def column(self, sheet_title: str) -> int:
+        if sheet_title not in self.columns:
+            sheet = self.workbook[sheet_title]
+            self.columns[sheet_title] = sheet.max_column + 1
+        return self.columns[sheet_title]
+
+    def write(self, location: str, score, remark: str, explanation: str = "") -> tuple[str, str]:
+        """Write the review of the row holding ``location``; returns the 复核得分 cell."""
+        from openpyxl.utils import get_column_letter
+
+        title, cell = _split(location)
+        sheet = self.workbook[title]
+        row = _row(cell)
+        first = self.column(title)
+        put(sheet, row, first, score)
+        put(sheet, row, first + 1, remark or None)
+        for column in (first, first + 1):
+            _style(sheet.cell(row=row, column=column))
+        if isinstance(score, float):
+            sheet.cell(row=row, column=first).number_format = "0.00"
+        if explanation:
+            self.notes.setdefault((title, f"{get_column_letter(first)}{row}"), []).append(
+                explanation
+            )
+        return title, f"{get_column_letter(first)}{row}"
+
+    def head(self, location: str, row_offset: int = 0) -> None:
+        """The review columns' titles on the row of ``location`` (a header row), when free."""
+        title, cell = _split(location)
+        sheet = self.workbook[title]
+        row = _row(cell) + row_offset
+        if row < 1:
+            return
+        first = self.column(title)
+        for offset, text in enumerate(REVIEW_TITLES):
+            target = sheet.cell(row=row, column=first + offset)
+            if target.value is None:
+                put(sheet, row, first + offset, text)
+                _style(target, bold=True)
+
+    def mark(self, key: tuple[str, str], severity: str, text: str | None = None) -> None:
+        known = self.worst.get(key)
+        if known is None or SEVERITY_ORDER.index(severity) < SEVERITY_ORDER.index(known):
+            self.worst[key] = severity
+        if text:
+            self.notes.setdefault(key, []).append(text)
+
+
+def _style(cell, bold: bool = False) -> None:
+    from openpyxl.styles import Alignment, Border, Font, Side
+
+    thin = Side(style="thin")
+    cell.font = Font(name=FONT, size=10, bold=bold)
+    cell.alignment = Alignment(wrap_text=True, vertical="center")
+    cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+
+
+def _tables(result: Result):
+    """(key path, scored table, filed total, filed grade) of each table of the result."""
+    for table in result.projects:
+        yield table.where, table, table.filed_score, table.filed_grade
+    department = result.department
+    if department.table is not None:
+        yield "department", department.table, department.filed_score, department.filed_grade
+
+
+def annotate(workbook, result: Result, locations: dict) -> None:
+    """Add the review of ``result`` to ``workbook``, whose values are at ``locations``."""
+    overlay = _Overlay(workbook)
+    review = {row.where: row for row in result.review}
+    for where, table, filed_total, filed_grade in _tables(result):
+        _review_table(overlay, locations, review, where, table, filed_total, filed_grade)
+    for finding in result.findings:
+        location = finding_cell(finding, locations)
+        if location is None or finding.severity not in FILLS:
+            continue
+        sheet, cell = _split(location)
+        if sheet in workbook.sheetnames:
+            said = f"{labels.SEVERITIES.get(finding.severity, finding.severity)}：{finding.message}"
+            overlay.mark((sheet, cell), finding.severity, said)
+            if sheet in overlay.columns:
+                from openpyxl.utils import get_column_letter
+
+                review_cell = f"{get_column_letter(overlay.columns[sheet])}{_row(cell)}"
+                overlay.mark((sheet, review_cell), finding.severity)
+    _paint(overlay)
+    for title, first in overlay.columns.items():
+        sheet = workbook[title]
+        for offset, width in enumerate((11, 34)):
+            from openpyxl.utils import get_column_letter
+
+            sheet.column_dimensions[get_column_letter(first + offset)].width = width
+        print_as_form(sheet, title_rows=sheet.print_title_rows)
+    for sheet in workbook.worksheets:
+        if sheet.title not in overlay.columns and sheet.sheet_state == "visible":
+            print_as_form(sheet, title_rows=sheet.print_title_rows)
+    findings = _findings_sheet(workbook, result, locations)
+    summary = _summary_sheet(workbook, result)
+    workbook.move_sheet(findings, offset=-workbook.index(findings))
+    workbook.move_sheet(summary, offset=-workbook.index(summary))
+    workbook.active = 0
+
+
+def _review_table(overlay, locations, review, where, table, filed_total, filed_grade) -> None:
+    execution = table.execution
+    budget_at = locations.get(f"{where}.budget")
+    if budget_at:
+        planned_at = locations.get(f"{where}.budget.planned") or budget_at
+        overlay.head(planned_at, row_offset=-1)
+        remark = f"执行率 {percent(execution.rate)}" + _differs(
+            review.get(f"{where}.budget.score"), execution.score
+        )
+        overlay.write(budget_at, number(execution.score), remark, execution.explanation)
+    header_at = locations.get(f"{where}.indicators")
+    if header_at:
+        overlay.head(header_at)
+    for row in table.indicators:
+        at = locations.get(row.where)
+        if at is None:
+            continue
+        if not row.applicable:
+            overlay.write(at, labels.method(row.method), "", row.explanation)
+            continue
+        remark = labels.method(row.method) + _differs(review.get(f"{row.where}.score"), row.score)
+        overlay.write(at, number(row.score), remark, row.explanation)
+    total_at = locations.get(f"{where}.score")
+    if total_at:
+        remark = f"等级 {table.grade}" + _differs(review.get(f"{where}.score"), table.score)
+        if filed_grade is not None and filed_grade.strip() != table.grade:
+            remark += f"；自评等级 {filed_grade.strip()}"
+        overlay.write(total_at, number(table.score), remark, table.explanation)
+
+
+def _differs(row, computed) -> str:
+    """The filed value beside the computed one, where the review found them different."""
+    if row is None:
+        return ""
+    if row.agrees:
+        return "；与自评一致"
+    note = f"（{row.note}）" if row.note else ""
+    return f"；自评 {fmt(row.filed)}，按规则 {computed}{note}"
+
+
+def _paint(overlay: _Overlay) -> None:
+    from openpyxl.comments import Comment
+    from openpyxl.styles import PatternFill
+
+    for (title, cell), severity in overlay.worst.items():
+        colour = FILLS[severity]
+        overlay.workbook[title][cell].fill = PatternFill(
+            fill_type="solid", start_color=colour, end_color=colour
+        )
+    for (title, cell), texts in overlay.notes.items():
+        text = "\n".join(dict.fromkeys(texts))
+        comment = Comment(text, "scoring")
+        comment.width = 320
+        comment.height = min(60 + 16 * text.count("\n") + len(text) // 2, 400)
+        overlay.workbook[title][cell].comment = comment
+
+
+def _free_name(workbook, name: str) -> str:
+    """``name``, or 复核``name`` (then a number) when the unit's workbook has a sheet so named."""
+    if name not in workbook.sheetnames:
+        return name
+    candidate, number_ = f"复核{name}" if not name.startswith("复核") else name, 2
+    while candidate in workbook.sheetnames:
+        candidate = f"{name}{number_}"
+        number_ += 1
+    return candidate
+
+
+def _findings_sheet(workbook, result: Result, locations: dict):
+    """复核发现: every finding, its 位置 the cell it is about, linked."""
+    from openpyxl.styles import PatternFill
+
+    sheet = workbook.create_sheet(_free_name(workbook, FINDINGS_SHEET))
+    put(sheet, 1, 1, "复核发现")
+    _style(sheet.cell(row=1, column=1), bold=True)
+    sheet.merge_cells("A1:E1")
+    titles = ("级别", "问题", "位置", "说明", "代码")
+    for column, text in enumerate(titles, start=1):
+        put(sheet, 2, column, text)
+        _style(sheet.cell(row=2, column=column), bold=True)
+    if not result.findings:
+        put(sheet, 3, 1, "无")
+    for row, finding in enumerate(result.findings, start=3):
+        location = finding_cell(finding, locations)
+        shown = "!".join(_split(location)) if location else finding.where
+        values = (
+            labels.SEVERITIES.get(finding.severity, finding.severity),
+            labels.finding(finding.code),
+            shown,
+            finding.message,
+            finding.code,
+        )
+        for column, value in enumerate(values, start=1):
+            put(sheet, row, column, value)
+            _style(sheet.cell(row=row, column=column))
+        if location:
+            from openpyxl.styles import Font
+            from openpyxl.worksheet.hyperlink import Hyperlink
+
+            title, cell = _split(location)
+            link = sheet.cell(row=row, column=3)
+            link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{title}'!{cell}")
+            link.font = Font(name=FONT, size=10, color="0563C1", underline="single")
+        colour = FILLS.get(finding.severity)
+        if colour:
+            sheet.cell(row=row, column=1).fill = PatternFill(
+                fill_type="solid", start_color=colour, end_color=colour
+            )
+        fit_row(sheet, row, [(finding.message, 50)])
+    for letter, width in zip("ABCDE", (8, 22, 24, 56, 24)):
+        sheet.column_dimensions[letter].width = width
+    print_as_form(sheet, title_rows="2:2")
+    return sheet
+
+
+def _summary_sheet(workbook, result: Result):
+    """汇总: the department, the rule set, and each table's budget, score and grade.
+
+    No label here reads 部门名称: a reader looks for the department's data on the sheet that
+    has it, and this one comes first."""
+    sheet = workbook.create_sheet(_free_name(workbook, SUMMARY_SHEET))
+    department = result.department
+    put(sheet, 1, 1, "预算绩效自评复核汇总")
+    _style(sheet.cell(row=1, column=1), bold=True)
+    sheet.merge_cells("A1:G1")
+    facts = (
+        ("部门", department.name),
+        ("年度", department.year),
+        ("得分", number(department.score)),
+        ("等级", department.grade),
+        ("计分方法", labels.method(department.method)),
+        ("计分说明", department.explanation),
+        ("全年预算数（万元）", number(department.execution.adjusted)),
+        ("全年执行数（万元）", number(department.execution.spent)),
+        ("执行率", rate4(department.execution.rate)),
+        ("规则集", f"{result.ruleset.id} {result.ruleset.version} {result.ruleset.title}"),
+        ("规则 SHA-256", result.ruleset.sha256),
+        ("复核发现", _counts(result)),
+    )
+    row = 2
+    for text, value in facts:
+        put(sheet, row, 1, text)
+        _style(sheet.cell(row=row, column=1), bold=True)
+        put(sheet, row, 2, value)
+        if text == "执行率":
+            sheet.cell(row=row, column=2).number_format = "0.00%"
+        sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=7)
+        for column in range(2, 8):
+            _style(sheet.cell(row=row, column=column))
+        if text == "计分说明":
+            fit_row(sheet, row, [(value, 90)])
+        row += 1
+    row += 1
+    headers = ("项目名称", "全年预算数", "全年执行数", "执行率", "得分", "等级", "自评得分")
+    for column, text in enumerate(headers, start=1):
+        put(sheet, row, column, text)
+        _style(sheet.cell(row=row, column=column), bold=True)
+    review = {r.where: r for r in result.review}
+    for where, table, _, _ in _tables(result):
+        row += 1
+        own = where == "department"
+        filed = review.get(f"{where}.score")
+        values = (
+            f"部门整体（{table.name}）" if own else table.name,
+            number(table.execution.adjusted),
+            number(table.execution.spent),
+            rate4(table.execution.rate),
+            number(table.score),
+            table.grade,
+            number(filed.filed) if filed is not None and not filed.agrees else None,
+        )
+        for column, value in enumerate(values, start=1):
+            put(sheet, row, column, value)
+            _style(sheet.cell(row=row, column=column))
+        sheet.cell(row=row, column=4).number_format = "0.00%"
+    for letter, width in zip("ABCDEFG", (36, 14, 14, 10, 10, 8, 10)):
+        sheet.column_dimensions[letter].width = width
+    print_as_form(sheet)
+    return sheet
+
+
+def _counts(result: Result) -> str:
+    counts = {s: sum(1 for f in result.findings if f.severity == s) for s in SEVERITY_ORDER}
+    said = "，".join(f"{labels.SEVERITIES[s]} {n}" for s, n in counts.items() if n)
+    return said or "无"

@@ -1,0 +1,96 @@
+"""The unit's own workbook, opened to be returned with the review added.
+
+A ``.xlsx`` is opened as it is (openpyxl keeps its sheets, values, formulas, merged cells,
+column widths, row heights, styles, data validation and print settings; it does not keep
+pictures or shapes, such as a scanned seal). A ``.xls`` cannot be written back as ``.xls``: it
+is copied into a new ``.xlsx`` with its values, number formats, merged cells, column widths,
+row heights, fonts, alignment and borders, as xlrd reads them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+
+
+def unit_workbook(path: Path):
+    """The workbook at ``path``, ready to be annotated and saved as ``.xlsx``."""
+    import openpyxl
+
+    if path.suffix.lower() == ".xls":
+        return _xls_copy(path)
+    return openpyxl.load_workbook(path)
+
+
+def _xls_copy(path: Path):
+    import xlrd
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.utils import get_column_letter
+
+    book = xlrd.open_workbook(str(path), formatting_info=True)
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    horizontal = {
+        0: None,
+        1: "left",
+        2: "center",
+        3: "right",
+        4: "fill",
+        5: "justify",
+        6: "centerContinuous",
+    }
+    vertical = {0: "top", 1: "center", 2: "bottom", 3: "justify"}
+    thin = Side(style="thin")
+    for source in book.sheets():
+        sheet = workbook.create_sheet(source.name)
+        if source.visibility:
+            sheet.sheet_state = "hidden"
+        for r in range(source.nrows):
+            for c in range(source.ncols):
+                cell = source.cell(r, c)
+                xf = book.xf_list[cell.xf_index]
+                target = sheet.cell(row=r + 1, column=c + 1)
+                if cell.ctype == xlrd.XL_CELL_DATE:
+                    target.value = xlrd.xldate_as_datetime(cell.value, book.datemode)
+                elif cell.ctype in (xlrd.XL_CELL_TEXT, xlrd.XL_CELL_NUMBER):
+                    target.value = cell.value
+                    if isinstance(cell.value, str):
+                        target.data_type = "s"
+                elif cell.ctype == xlrd.XL_CELL_BOOLEAN:
+                    target.value = bool(cell.value)
+                target.number_format = book.format_map[xf.format_key].format_str
+                font = book.font_list[xf.font_index]
+                target.font = Font(name=font.name, size=font.height / 20, bold=bool(font.bold))
+                target.alignment = Alignment(
+                    horizontal=horizontal.get(xf.alignment.hor_align),
+                    vertical=vertical.get(xf.alignment.vert_align, "center"),
+                    wrap_text=bool(xf.alignment.text_wrapped),
+                )
+                lines = xf.border
+                if any(
+                    (
+                        lines.left_line_style,
+                        lines.right_line_style,
+                        lines.top_line_style,
+                        lines.bottom_line_style,
+                    )
+                ):
+                    target.border = Border(
+                        left=thin if lines.left_line_style else Side(),
+                        right=thin if lines.right_line_style else Side(),
+                        top=thin if lines.top_line_style else Side(),
+                        bottom=thin if lines.bottom_line_style else Side(),
+                    )
+        for top, bottom, left, right in source.merged_cells:
+            sheet.merge_cells(
+                start_row=top + 1, start_column=left + 1, end_row=bottom, end_column=right
+            )
+        for column, info in source.colinfo_map.items():
+            sheet.column_dimensions[get_column_letter(column + 1)].width = info.width / 256
+        for row, info in source.rowinfo_map.items():
+            if not info.height_mismatch:
+                continue  # the default height: let the program size it
+            sheet.row_dimensions[row + 1].height = info.height / 20
+    return workbook
