@@ -11,7 +11,7 @@ import decimal
 import re
 
 from .combine import score_department
-from .errors import InputError, ScoringError, cell_of
+from .errors import InputError, ScoringError, cell_of_finding
 from .model import Evaluation
 from .result import SEVERITIES, Finding, Result, RulesetInfo
 from .review import filed_values
@@ -92,7 +92,7 @@ def _settle(findings: list[Finding], ruleset: RuleSet, locations: dict) -> list[
         severity = overrides.get(finding.code, finding.severity)
         if severity == "off":
             continue
-        cell = _cell(finding, locations) if locations else None
+        cell = cell_of_finding(finding.code, finding.where, locations) if locations else None
         if severity != finding.severity or cell:
             finding = Finding(finding.code, severity, finding.where, finding.message, cell)
         settled.append(finding)
@@ -111,24 +111,6 @@ def _settle(findings: list[Finding], ruleset: RuleSet, locations: dict) -> list[
 
 # The cell a finding is about, where its row has one: a score mismatch points at the 得分 cell,
 # a missing reason at the reason cell, an over-achievement at the actual — not at the row's name.
-CELL_OF_CODE = {
-    "recorded-score-mismatch": ".score",
-    "score-above-weight": ".score",
-    "score-outside-band": ".score",
-    "reason-missing": ".reason",
-    "over-achievement": ".actual",
-    "actual-not-numeric": ".actual",
-    "evaluator-judgement": ".score",
-    "deadline-late": ".actual",
-    "values-blank": ".target",
-}
-
-
-def _cell(finding: Finding, locations: dict) -> str | None:
-    specific = f"{finding.where}{CELL_OF_CODE.get(finding.code, '')}"
-    return locations.get(specific) or cell_of(finding.where, locations)
-
-
 def _place(where: str) -> tuple:
     """Order key for a key path: the department first, then projects in file order."""
     parts = re.split(r"(\d+)", where)

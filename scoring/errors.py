@@ -120,6 +120,26 @@ def cell_of(where: str, locations: dict) -> str | None:
     return None
 
 
+# The cell a finding is about, by its code: the filed 得分, the reason, the actual; otherwise
+# its row's.
+CELL_OF_CODE = {
+    "recorded-score-mismatch": ".score",
+    "score-above-weight": ".score",
+    "score-outside-band": ".score",
+    "reason-missing": ".reason",
+    "over-achievement": ".actual",
+    "actual-not-numeric": ".actual",
+    "evaluator-judgement": ".score",
+    "deadline-late": ".actual",
+    "values-blank": ".target",
+}
+
+
+def cell_of_finding(code: str, where: str, locations: dict) -> str | None:
+    """The cell a finding (``code`` at key path ``where``) is about, or None."""
+    return locations.get(f"{where}{CELL_OF_CODE.get(code, '')}") or cell_of(where, locations)
+
+
 def did_you_mean(word: str, choices) -> str | None:
     """A hint for a misspelt name, in the manner of ruff and pip."""
     import difflib

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import labels
-from ..errors import cell_of
+from ..errors import cell_of_finding
 from ..render import percent
 from ..result import Finding, Result, number, rate4
 from ..values import format_decimal as fmt
@@ -26,24 +26,9 @@ SEVERITY_ORDER = ("error", "warning", "info")
 REVIEW_TITLES = ("复核得分", "复核意见")
 SUMMARY_SHEET = "汇总"
 FINDINGS_SHEET = "复核发现"
-# The cell a finding is about, by its code: the filed 得分, the reason, the actual.
-CELL_OF_CODE = {
-    "recorded-score-mismatch": ".score",
-    "score-above-weight": ".score",
-    "score-outside-band": ".score",
-    "reason-missing": ".reason",
-    "over-achievement": ".actual",
-    "actual-not-numeric": ".actual",
-    "evaluator-judgement": ".score",
-    "deadline-late": ".actual",
-    "values-blank": ".target",
-}
-
-
 def finding_cell(finding: Finding, locations: dict) -> str | None:
-    """The cell a finding is about: its row's cell for its code, or the nearest that has one."""
-    specific = f"{finding.where}{CELL_OF_CODE.get(finding.code, '')}"
-    return locations.get(specific) or cell_of(finding.where, locations)
+    """The cell a finding is about (see :func:`scoring.errors.cell_of_finding`)."""
+    return cell_of_finding(finding.code, finding.where, locations)
 
 
 def _split(location: str) -> tuple[str, str]:
