@@ -400,3 +400,18 @@ def test_compare_json_keeps_a_failed_file_in_its_place(cli, leting, tmp_path):
     data = json.loads(run.out)
     assert data[0]["source"] == str(leting) and data[1] == {**data[1], "source": str(broken)}
     assert data[1]["error"]["code"] == "schema"
+
+
+def test_files_written_take_the_users_umask(cli, leting, tmp_path):
+    """A file written with -o is the user's like any other: 0644 under the usual umask 022, not
+    the 0600 of a temporary file."""
+    import os
+
+    old = os.umask(0o022)
+    try:
+        for name, fmt in (("r.json", "json"), ("r.xlsx", "xlsx")):
+            out = tmp_path / name
+            assert cli("score", str(leting), "-f", fmt, "-o", str(out)).code == 0
+            assert out.stat().st_mode & 0o777 == 0o644, name
+    finally:
+        os.umask(old)
