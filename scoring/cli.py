@@ -151,7 +151,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks"
     )
     template = commands.add_parser("template", help="a blank 自评表 to fill in")
-    template.add_argument("-f", "--format", choices=("xlsx", "toml"), default="xlsx")
+    template.add_argument(
+        "-f",
+        "--format",
+        choices=("xlsx", "toml"),
+        default=None,
+        help="xlsx or toml (default: as the output file's suffix says, else xlsx)",
+    )
     template.add_argument(
         "-r",
         "--rules",

@@ -36,6 +36,7 @@ FINDINGS = {
     "evaluator-judgement": "由评价人判断",
     "deduction-ignored": "扣减分数未采用",
     "weights-total": "分值合计不为满分",
+    "weights-missing": "未填写分值",
     "category-missing": "缺少一级指标",
     "execution-low": "执行率偏低",
     "adjustment-unexplained": "预算调整未说明",

@@ -445,7 +445,10 @@ def _number_plan(ind: Indicator, common: dict, ctx: Context) -> Plan:
     target = ind.target
     try:
         target_value, actual_value, unit = align_units(
-            target, ind.actual, rules.units, rate="率" in ind.name
+            target,
+            ind.actual,
+            rules.units,
+            rate=any(word in ind.name for word in rules.quantitative.get("rate_names", ())),
         )
     except ValueProblem as exc:
         raise _refused(ind, exc, exc.code or "unit-mismatch") from None

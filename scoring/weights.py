@@ -67,6 +67,16 @@ def effective_weights(table: Table, ruleset: RuleSet) -> tuple[list[Decimal], li
         )
     else:
         weights, notes = _default_weights(table, counted, ruleset)
+        if any(ind.score is not None for ind in counted):
+            notes.append(
+                WeightNote(
+                    "weights-missing",
+                    "warning",
+                    table.where or "department",
+                    "各行填写了得分而未填写分值：按规则默认分值计分，自评得分所依据的分值不明；"
+                    "请补填分值",
+                )
+            )
     given = iter(weights)
     return [next(given) if ind.counted else Decimal(0) for ind in table.indicators], notes
 

@@ -954,7 +954,7 @@ def test_project_sheets_without_department_sheet(tmp_path):
     expected["department"]["budget"] = {"planned": D(65), "adjusted": D(65), "spent": D("63.62")}
     got, _ = assert_scores_like(path, expected)
     assumed = {f.where for f in got.findings if f.code == "read-assumption"}
-    assert assumed == {"department.name", "department.budget"}
+    assert assumed == {"department.name", "department.year", "department.budget"}
     assert got.department.name == data["department"]["name"]
     assert got.department.year == 2023
 

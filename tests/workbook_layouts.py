@@ -535,7 +535,7 @@ def system_export(
         save([sheet], path),
         evaluation,
         _prefixed(at, sheet.name, "projects[0]"),
-        frozenset({"department.name", "department.budget", "projects[0].budget"}),
+        frozenset({"department.name", "department.year", "department.budget", "projects[0].budget"}),
     )
 
 
@@ -564,7 +564,7 @@ def stacked(
     if not style.grade:
         for read in evaluation["projects"]:
             read.pop("grade", None)
-    assumed = {"department.name", "department.budget"}
+    assumed = {"department.name", "department.year", "department.budget"}
     if style.system:
         assumed |= {f"projects[{i}].budget" for i in range(len(projects))}
     return Built(save([sheet], path), evaluation, cells, frozenset(assumed))
@@ -588,7 +588,7 @@ def single(
         save([sheet], path),
         evaluation,
         _prefixed(at, sheet.name, "projects[0]"),
-        frozenset({"department.name", "department.budget"}),
+        frozenset({"department.name", "department.year", "department.budget"}),
     )
 
 
@@ -628,7 +628,7 @@ def with_cover(
         save([front, sheet], path),
         projects_evaluation(department, [project]),
         _prefixed(at, sheet.name, "projects[0]"),
-        frozenset({"department.name", "department.budget"}),
+        frozenset({"department.name", "department.year", "department.budget"}),
     )
 
 
@@ -753,7 +753,7 @@ def department_whole(path: Path, department: dict, *, sheet_name: str = "Sheet1"
         save([sheet], path),
         {"department": _plain(evaluation)},
         _prefixed({k: v for k, v in at.items() if v}, sheet.name, "department"),
-        frozenset(),
+        frozenset({"department.year"}),  # from the title: no 部门 sheet says it
     )
 
 
@@ -941,7 +941,7 @@ def sichuan_2023(
         save([sheet], path),
         evaluation,
         _prefixed({k: v for k, v in at.items() if v}, sheet.name, "projects[0]"),
-        frozenset({"department.name", "department.budget"}),
+        frozenset({"department.name", "department.year", "department.budget"}),
     )
 
 

@@ -45,9 +45,17 @@ def cmd_template(args) -> int:
     import datetime
 
     from ..convert import template_evaluation
+    from ..errors import UsageError
 
     year = args.year or datetime.date.today().year - 1  # self-evaluation looks back a year
-    if args.format == "toml":
+    if not 1949 <= year <= 9999:
+        raise UsageError(f"--year {year} is not a budget year", hint="give the year as 2024")
+    fmt = args.format
+    if fmt is None:  # the output's suffix says which, as for convert
+        fmt = "toml" if args.output and args.output.lower().endswith(".toml") else "xlsx"
+    if args.output and not args.output.lower().endswith(f".{fmt}"):
+        raise UsageError(f"-o {args.output} does not end in .{fmt}", hint=f"name the output .{fmt}")
+    if fmt == "toml":
         from ..convert import TEMPLATE_HEADER, to_toml
 
         text = to_toml(template_evaluation(year), header=TEMPLATE_HEADER)

@@ -77,6 +77,7 @@ def _fail_under(value: str, entries, ruleset) -> bool:
 def cmd_score(args, paths=None, label=None) -> int:
     from ..host import default_host
     from ..render import FileError
+    from ..result import Result
 
     paths = paths or args.files
     if "," in args.rules:  # several rule sets: the comparison view
@@ -95,7 +96,16 @@ def cmd_score(args, paths=None, label=None) -> int:
     _renderer(fmt)  # an unknown format is a usage error before any work
     if args.fail_under is not None:  # so is a bad threshold
         _fail_under(args.fail_under, [], default_host().ruleset(args.rules))
+    if fmt == "xlsx" and args.output and not args.output.lower().endswith(".xlsx"):
+        from ..errors import UsageError
+
+        raise UsageError(
+            f"-o {args.output}: a workbook is written as .xlsx",
+            hint="name the output .xlsx (Excel and LibreOffice open it; .xls is read, not written)",
+        )
     entries = _score_files(paths, args.rules, args.debug, label)
+    if fmt == "xlsx" and not any(isinstance(e, Result) for e in entries):
+        return EXIT_USER  # nothing scored: the errors are said, no workbook is written
     text = _render(entries, fmt, _output_options(args, "score"))
     _emit(text, args.output, bom=fmt == "csv")
     if any(isinstance(e, FileError) for e in entries):

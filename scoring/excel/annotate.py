@@ -24,8 +24,13 @@ from .form import FONT, fit_row, print_as_form, put
 FILLS = {"error": "FFC7CE", "warning": "FFEB9C", "info": "DDEBF7"}
 SEVERITY_ORDER = ("error", "warning", "info")
 REVIEW_TITLES = ("复核得分", "复核意见")
+AUTHOR = "scoring"
+# Where the review's words begin in a comment the unit had already written on the cell.
+SEPARATOR = "\n—— 复核 ——\n"
 SUMMARY_SHEET = "汇总"
 FINDINGS_SHEET = "复核发现"
+
+
 def finding_cell(finding: Finding, locations: dict) -> str | None:
     """The cell a finding is about (see :func:`scoring.errors.cell_of_finding`)."""
     return cell_of_finding(finding.code, finding.where, locations)
@@ -52,9 +57,12 @@ class _Overlay:
     notes: dict = field(default_factory=dict)  # (sheet, cell) → [text]
 
     def column(self, sheet_title: str) -> int:
+        """The first review column: after the last column holding a value (a sheet formatted
+        out to column Z does not push the review off the page)."""
         if sheet_title not in self.columns:
             sheet = self.workbook[sheet_title]
-            self.columns[sheet_title] = sheet.max_column + 1
+            used = [c.column for row in sheet.iter_rows() for c in row if c.value is not None]
+            self.columns[sheet_title] = max(used, default=0) + 1
         return self.columns[sheet_title]
 
     def write(self, location: str, score, remark: str, explanation: str = "") -> tuple[str, str]:
@@ -119,6 +127,7 @@ def _tables(result: Result):
 
 def annotate(workbook, result: Result, locations: dict) -> None:
     """Add the review of ``result`` to ``workbook``, whose values are at ``locations``."""
+    unreview(workbook)
     overlay = _Overlay(workbook)
     review = {row.where: row for row in result.review}
     for where, table, filed_total, filed_grade in _tables(result):
@@ -138,12 +147,13 @@ def annotate(workbook, result: Result, locations: dict) -> None:
                 overlay.mark((sheet, review_cell), finding.severity)
     _paint(overlay)
     for title, first in overlay.columns.items():
+        from openpyxl.utils import get_column_letter
+
         sheet = workbook[title]
         for offset, width in enumerate((11, 34)):
-            from openpyxl.utils import get_column_letter
-
             sheet.column_dimensions[get_column_letter(first + offset)].width = width
-        print_as_form(sheet, title_rows=sheet.print_title_rows)
+        print_as_form(sheet, title_rows=sheet.print_title_rows or _title_rows(title, locations))
+        sheet.print_area = f"A1:{get_column_letter(first + 1)}{_last_row(sheet)}"
     for sheet in workbook.worksheets:
         if sheet.title not in overlay.columns and sheet.sheet_state == "visible":
             print_as_form(sheet, title_rows=sheet.print_title_rows)
@@ -195,20 +205,97 @@ def _differs(row, computed) -> str:
 
 
 def _paint(overlay: _Overlay) -> None:
+    """Fills and comments, on the first cell of a merged range; a comment the unit wrote on
+    the cell is kept, the review's words after it."""
     from openpyxl.comments import Comment
     from openpyxl.styles import PatternFill
 
     for (title, cell), severity in overlay.worst.items():
         colour = FILLS[severity]
-        overlay.workbook[title][cell].fill = PatternFill(
-            fill_type="solid", start_color=colour, end_color=colour
-        )
+        target = _anchor(overlay.workbook[title], cell)
+        target.fill = PatternFill(fill_type="solid", start_color=colour, end_color=colour)
     for (title, cell), texts in overlay.notes.items():
+        target = _anchor(overlay.workbook[title], cell)
         text = "\n".join(dict.fromkeys(texts))
-        comment = Comment(text, "scoring")
+        if target.comment is not None and target.comment.author != AUTHOR:
+            text = target.comment.text.rstrip() + SEPARATOR + text
+        comment = Comment(text, AUTHOR)
         comment.width = 320
         comment.height = min(60 + 16 * text.count("\n") + len(text) // 2, 400)
-        overlay.workbook[title][cell].comment = comment
+        target.comment = comment
+
+
+def _anchor(sheet, coordinate: str):
+    """The cell that holds a merged range's value and style: its first."""
+    for merged in sheet.merged_cells.ranges:
+        if coordinate in merged:
+            return sheet.cell(row=merged.min_row, column=merged.min_col)
+    return sheet[coordinate]
+
+
+def _last_row(sheet) -> int:
+    used = [c.row for row in sheet.iter_rows() for c in row if c.value is not None]
+    return max(used, default=1)
+
+
+def _title_rows(title: str, locations: dict) -> str | None:
+    """The grid's header row, repeated on each printed page, for a sheet with one table."""
+    headers = {
+        _row(cell)
+        for key, location in locations.items()
+        if key.endswith(".indicators")
+        for sheet, cell in [_split(location)]
+        if sheet == title
+    }
+    if len(headers) != 1:
+        return None
+    row = headers.pop()
+    return f"{row}:{row}"
+
+
+def unreview(workbook) -> None:
+    """Take away a review this tool added before: its sheets, its columns, its fills and
+    comments (a comment the unit wrote keeps the unit's words)."""
+    for sheet in list(workbook.worksheets):
+        ours = sheet.cell(row=1, column=1).value in ("预算绩效自评复核汇总", "复核发现")
+        if ours and sheet.title.startswith(("汇总", "复核")):
+            workbook.remove(sheet)
+    fills = {f"00{colour}" for colour in FILLS.values()} | set(FILLS.values())
+    for sheet in workbook.worksheets:
+        columns = {
+            cell.column for row in sheet.iter_rows() for cell in row if cell.value in REVIEW_TITLES
+        }
+        for row in sheet.iter_rows():
+            for cell in row:
+                if type(cell).__name__ == "MergedCell":
+                    continue
+                if cell.column in columns:
+                    cell.value = None
+                    cell.comment = None
+                    cell.fill = _no_fill()
+                    cell.border = _no_border()
+                elif cell.comment is not None and cell.comment.author == AUTHOR:
+                    unit, _, _ = cell.comment.text.partition(SEPARATOR)
+                    if SEPARATOR in cell.comment.text:
+                        from openpyxl.comments import Comment
+
+                        cell.comment = Comment(unit, "")
+                    else:
+                        cell.comment = None
+                    if cell.fill is not None and cell.fill.fgColor.rgb in fills:
+                        cell.fill = _no_fill()
+
+
+def _no_fill():
+    from openpyxl.styles import PatternFill
+
+    return PatternFill(fill_type=None)
+
+
+def _no_border():
+    from openpyxl.styles import Border
+
+    return Border()
 
 
 def _free_name(workbook, name: str) -> str:

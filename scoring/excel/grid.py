@@ -4,7 +4,8 @@
 evaluated; defusedxml guards the XML), ``.xls`` with xlrd, which keeps each cell's number
 format, so a cell shown as 95% reads as ``95%`` in either. A formula whose value was never
 saved (a file written by a program, not by Excel) is remembered, so that it is named rather
-than read as empty. A merged range shows its top-left value in every cell it covers, so a
+than read as empty. Hidden rows and columns are not part of the form a unit prints and stamps:
+their cells are not read, and the grid remembers which held values, to say so. A merged range shows its top-left value in every cell it covers, so a
 一级指标 label merged over five rows reads on each of them. Every value keeps its address,
 e.g. ``表.xlsx!项目1!F14``.
 """
@@ -40,6 +41,8 @@ class Grid:
     columns: int = 0
     # cells holding a formula whose value the file does not carry: (row, column)
     uncached: set = field(default_factory=set)
+    # rows and columns hidden in the sheet, whose cells held values: not read, and said so
+    hidden: list = field(default_factory=list)
 
     def value(self, row: int, column: int):
         return self.cells.get((row, column))
@@ -138,11 +141,18 @@ def _load_xlsx(path: Path) -> list[Grid]:
             continue  # hidden lists (指标库) feed data validation; they are not tables
         grid = Grid(str(path), sheet.title, rows=sheet.max_row, columns=sheet.max_column)
         grid.uncached = uncached.get(sheet.title, set())
+        hidden_rows = {r - 1 for r, d in sheet.row_dimensions.items() if d.hidden}
+        hidden_columns = {
+            c - 1
+            for d in sheet.column_dimensions.values()
+            if d.hidden and d.min
+            for c in range(d.min, (d.max or d.min) + 1)
+        }
         for row in sheet.iter_rows():
             for cell in row:
                 value = _cell_value(cell.value, cell.number_format or "")
                 if value is not None:
-                    grid.cells[(cell.row - 1, cell.column - 1)] = value
+                    _put(grid, cell.row - 1, cell.column - 1, value, hidden_rows, hidden_columns)
         for merged in sheet.merged_cells.ranges:
             _fill(
                 grid, merged.min_row - 1, merged.min_col - 1, merged.max_row - 1, merged.max_col - 1
@@ -221,11 +231,13 @@ def _load_xls(path: Path) -> list[Grid]:
         if sheet.visibility:
             continue  # hidden lists (指标库) feed data validation; they are not tables
         grid = Grid(str(path), sheet.name, rows=sheet.nrows, columns=sheet.ncols)
+        hidden_rows = {r for r, info in sheet.rowinfo_map.items() if info.hidden}
+        hidden_columns = {c for c, info in sheet.colinfo_map.items() if info.hidden}
         for r in range(sheet.nrows):
             for c in range(sheet.ncols):
                 value = _xls_value(book, sheet.cell(r, c))
                 if value is not None:
-                    grid.cells[(r, c)] = value
+                    _put(grid, r, c, value, hidden_rows, hidden_columns)
         for top, bottom, left, right in sheet.merged_cells:  # half-open, as xlrd gives them
             _fill(grid, top, left, bottom - 1, right - 1)
         grids.append(grid)
@@ -244,6 +256,14 @@ def _xls_value(book, cell):
     if cell.ctype == xlrd.XL_CELL_BOOLEAN:
         return bool(cell.value)
     return _cell_value(cell.value, number_format)
+
+
+def _put(grid: Grid, row: int, column: int, value, hidden_rows, hidden_columns) -> None:
+    """A cell into the grid, unless its row or column is hidden (then remembered)."""
+    if row in hidden_rows or column in hidden_columns:
+        grid.hidden.append((row, column))
+        return
+    grid.cells[(row, column)] = value
 
 
 def _fill(grid: Grid, top: int, left: int, bottom: int, right: int) -> None:

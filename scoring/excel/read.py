@@ -35,8 +35,8 @@ GRID_COLUMNS = {
     "target": ("年度指标值", "指标值", "年度目标值", "目标值"),
     "unit": ("度量单位", "计量单位", "单位"),
     "actual": ("实际完成值", "全年实际值", "实际值", "完成值"),
-    "weight": ("分值", "权重"),
-    "score": ("得分",),
+    "weight": ("分值", "权重", "指标权重", "标准分值", "权重分值", "分值标准"),
+    "score": ("得分", "指标得分", "实际得分"),
     "filed": ("自评得分",),
     "reason": (
         "偏差原因分析及改进措施",
@@ -72,7 +72,36 @@ TABLE_START = re.compile(r"自评表|项目名称|部门（单位）名称|部�
 DEPARTMENT_NAME_LABELS = ("主管部门", "部门（单位）名称", "部门名称", "填报单位")
 WEIGHT_IN_LABEL = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
 NUMBERED = re.compile(r"^指标\s*\d+\s*[:：]\s*")  # 指标1：工程验收合格率
-YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+# The year of a table: （2023年度）, else a year not followed by a month (not 填报日期 2024年3月).
+YEARS = (
+    re.compile(r"((?:19|20)\d{2})\s*年\s*度"),
+    re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)"),
+)
+# Labels of the form's head: a value right of one of these never runs into the next label.
+FORM_LABELS = (
+    "项目名称",
+    "项目编码",
+    "项目代码",
+    "项目编号",
+    "主管部门",
+    "实施单位",
+    "部门名称",
+    "单位名称",
+    "部门（单位）名称",
+    "填报单位",
+    "预算单位",
+    "项目类型",
+    "项目负责人",
+    "联系人",
+    "联系电话",
+    "填报日期",
+    "填报人",
+)
+SUBTOTAL_LABELS = ("小计",)
+UNNAMED = "（未填写指标名称）"
+AMOUNTS_IN_YUAN = re.compile(
+    r"[（(]\s*(?:单位\s*[:：]?\s*)?元\s*[)）]|金额单位\s*[:：]\s*元(?!\S*万)"
+)
 # A code before a unit's or a project's name: 305-, 305001-, 51092324T000010299999-. A code of
 # fewer than six characters before a digit is a year (2023-2025年…), kept.
 CODE = re.compile(r"^(?:[0-9][0-9A-Za-z]{5,}|[0-9][0-9A-Za-z]{2,4}(?=[-—－]\D))[-—－]\s*")
@@ -118,6 +147,7 @@ class _Reading:
         self.locations: dict[str, str] = {}
         self.notes: list[tuple[str, str]] = []
         self.uncached: list[Problem] = []
+        self.department_sheet = False
 
     def value(self, grid: Grid, row: int, column: int, where: str, needed: bool = True):
         """A cell's value; a formula without a saved value is an error where the value is
@@ -138,7 +168,12 @@ class _Reading:
                     )
                 )
             else:
-                self.notes.append((where, f"{said}，按未填写读取"))
+                self.notes.append(
+                    (
+                        where,
+                        f"{grid.address(row, column)} 是公式，文件中没有保存计算结果，按未填写读取",
+                    )
+                )
         return grid.value(row, column)
 
 
@@ -147,6 +182,13 @@ def read_workbook(path: Path) -> SheetData:
     path = Path(path)
     reading = _Reading(path)
     grids = load_grids(path)
+    for grid in grids:
+        if grid.hidden:
+            rows = sorted({r + 1 for r, _ in grid.hidden})
+            shown = "、".join(str(r) for r in rows[:8]) + ("…" if len(rows) > 8 else "")
+            reading.notes.append(
+                ("projects", f"「{grid.sheet}」隐藏的行列中有内容（第 {shown} 行），未读取")
+            )
     regions = [region for grid in grids for region in _regions(grid)]
     for region in [r for r in regions if not _is_table(r)]:
         regions.remove(region)
@@ -202,6 +244,7 @@ def read_workbook(path: Path) -> SheetData:
         data["projects"] = read_projects
     department = data["department"]
     if department_grid is not None:
+        reading.department_sheet = True
         department.update(_read_department(department_grid, reading.locations))
     if own:
         table = _read_table(own[0], "department", reading)
@@ -290,14 +333,24 @@ def _has_rows(region: Region) -> bool:
     """A named row under the grid's header, before its 总分."""
     grid = region.grid
     roles, start = _columns(grid, region.header)
-    if "name" not in roles:
-        return False
+    if not {"name", "target", "actual"} <= set(roles):
+        return False  # an indicator library (指标库) lists names, not a 自评表
     end = min(_rows_end(grid, region.header), region.bottom)
     return any(grid.value(row, roles["name"]) is not None for row in range(start, end))
 
 
 def _is_own_table(region: Region) -> bool:
-    return OWN_TABLE_SHEET in region.grid.sheet or OWN_TABLE_SHEET in region.title()
+    """The department's own table: so named, or titled 部门整体…自评表 — never because a
+    project's name says 部门整体 (部门整体运转保障经费 is a project)."""
+    grid = region.grid
+    titles = (
+        grid.text(row, column)
+        for row in range(region.top, region.header)
+        for column in range(grid.columns)
+    )
+    return OWN_TABLE_SHEET in grid.sheet or any(
+        OWN_TABLE_SHEET in text and "自评表" in text for text in titles
+    )
 
 
 def _is_department_sheet(grid: Grid) -> bool:
@@ -382,7 +435,7 @@ def _complete_department(
                 code="department-missing",
             )
     if "year" not in department:
-        year = next((int(m.group(1)) for r in regions for m in [YEAR.search(r.title())] if m), None)
+        year = _year(regions)
         if year is None:
             raise InputError(
                 "the workbook states no year",
@@ -390,16 +443,18 @@ def _complete_department(
                 hint="write the year in the title, e.g. （2023年度）, or add a sheet 部门 with 年度",
                 code="year-missing",
             )
-        department["year"] = year
+        department["year"], said = year
+        reading.notes.append(("department.year", f"年度取自标题「{said}」"))
     if "budget" not in department and projects:
         budget = {
             key: sum((_amount(p["budget"].get(key)) for p in projects), Decimal(0))
             for key in ("planned", "adjusted", "spent")
         }
         department["budget"] = budget
-        reading.notes.append(
-            ("department.budget", "部门预算取各项目预算之和（工作簿中没有「部门」表）")
+        where_said = (
+            "「部门」表没有预算数" if reading.department_sheet else "工作簿中没有「部门」表"
         )
+        reading.notes.append(("department.budget", f"部门预算取各项目预算之和（{where_said}）"))
 
 
 def _amount(raw) -> Decimal:
@@ -413,6 +468,22 @@ def _amount(raw) -> Decimal:
         return parse_money(raw)
     except ValueProblem:
         return Decimal(0)
+
+
+def _year(regions: list[Region]):
+    """(year, the words it was read from) of the first table that states one."""
+    for pattern in YEARS:
+        for region in regions:
+            grid = region.grid
+            for row in range(region.top, min(region.top + 4, region.header)):
+                for column in range(min(grid.columns, 12)):
+                    text = grid.text(row, column)
+                    if "日期" in text:
+                        continue  # 填报日期：2024年3月15日 is when, not which year
+                    found = pattern.search(text)
+                    if found:
+                        return int(found.group(1)), text
+    return None
 
 
 def _label_column(grid: Grid, cell: tuple[int, int]) -> int:
@@ -436,9 +507,17 @@ def _labelled(region: Region, labels: tuple[str, ...]):
             if _bare(grid.text(row, column)) in labels:
                 for right in range(column + 1, grid.columns):
                     value = grid.value(row, right)
-                    if value is not None and _bare(grid.text(row, right)) not in labels:
-                        return value, (row, right)
+                    if value is None or _bare(grid.text(row, right)) in labels:
+                        continue  # empty, or the same label merged over several cells
+                    if _is_label(grid.text(row, right)):
+                        break  # the next label: this one was left blank
+                    return value, (row, right)
     return None
+
+
+def _is_label(text: str) -> bool:
+    """A label of the form's head (实施单位, 项目编码, 填报日期：), not a value."""
+    return _bare(text) in FORM_LABELS or text.endswith((":", "："))
 
 
 def _bare(text: str) -> str:
@@ -468,7 +547,10 @@ def _columns(grid: Grid, header: int) -> tuple[dict[str, int], int]:
             if column is not None:
                 roles[role] = column
                 break
-    return roles, header + (2 if has_sub else 1)
+    start = header + (2 if has_sub else 1)
+    while start < grid.rows and _grid_headers_at(grid, start):
+        start += 1  # a header merged down over two rows repeats on the second
+    return roles, start
 
 
 def _read_table(region: Region, prefix: str, reading: _Reading) -> dict:
@@ -541,12 +623,12 @@ def _below(region: Region, labels: tuple[str, ...]):
     return None
 
 
-def _read_budget(region: Region, where: str, reading: _Reading) -> dict:
-    """项目资金 / 预算执行情况: the 年度资金总额 (总额) row under 年初预算数 / 全年预算数 /
-    全年执行数 (年初预算 / 调整后预算数 / 预算执行数). A total printed as 0 or left empty
-    while its 其中 rows hold the money is their sum, said as a note."""
+def _budget_headers(region: Region) -> list[tuple[int, dict[str, int]]]:
+    """Rows titled 年初预算数 / 全年预算数 / 全年执行数 (or the Sichuan words) with the column of
+    each: a 部门整体 form's 年度主要任务 block may be titled so too, so the block whose next row
+    is a 年度资金总额 (总额) comes first."""
     grid = region.grid
-    locations = reading.locations
+    found = []
     for row in range(region.top, region.header):
         texts = [re.sub(r"[（(].*?[)）]", "", t) for t in grid.row_texts(row)]
         columns = {
@@ -554,73 +636,125 @@ def _read_budget(region: Region, where: str, reading: _Reading) -> dict:
             for key, words in BUDGET_COLUMNS.items()
             if any(w in texts for w in words)
         }
-        if "spent" not in columns or not ({"planned", "adjusted"} & set(columns)):
-            continue
-        amounts = [columns[k] for k in ("planned", "adjusted", "spent") if k in columns]
-        data_row = _budget_row(grid, row, region.header, amounts)
-        budget: dict = {}
-        parts = _budget_parts(grid, data_row, region.header, amounts)
-        total_empty = all(grid.value(data_row, c) in (None, 0) for c in amounts)
-        use_parts = total_empty and any(
-            isinstance(grid.value(r, c), Decimal) and grid.value(r, c) != 0
-            for r in parts
-            for c in amounts
+        if "spent" in columns and {"planned", "adjusted"} & set(columns):
+            found.append((row, columns))
+    return sorted(found, key=lambda item: not _has_total_row(grid, item[0], region.header, item[1]))
+
+
+def _amount_columns(columns: dict) -> list[int]:
+    return [columns[k] for k in ("planned", "adjusted", "spent") if k in columns]
+
+
+def _has_total_row(grid: Grid, header: int, limit: int, columns: dict) -> bool:
+    amounts = _amount_columns(columns)
+    row = _budget_row(grid, header, limit, amounts)
+    return any(_bare(t).startswith(TOTAL_ROW) for t in grid.row_texts(row)[: min(amounts)])
+
+
+def _money(value) -> Decimal | None:
+    """An amount in a cell: a number, or text that reads as one (``"0.00"``, ``"60"``)."""
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, str):
+        from ..values import ValueProblem, parse_money
+
+        try:
+            return parse_money(value)
+        except ValueProblem:
+            return None
+    return None
+
+
+def _read_budget(region: Region, where: str, reading: _Reading) -> dict:
+    """项目资金 / 预算执行情况: the 年度资金总额 (总额) row under 年初预算数 / 全年预算数 /
+    全年执行数 (年初预算 / 调整后预算数 / 预算执行数). A total printed as 0 or left empty
+    while its 其中 rows hold the money is their sum, said as a note; amounts in a block titled
+    （元） are read in 元."""
+    grid = region.grid
+    locations = reading.locations
+    headers = _budget_headers(region)
+    if not headers:
+        raise InputError(
+            "no 项目资金 block (年初预算数 / 全年预算数 / 全年执行数) above the indicator grid",
+            f"{grid.sheet}",
+            "add the block with its header words",
+            file=grid.file,
+            code="budget-missing",
         )
-        for key in ("planned", "adjusted", "spent"):
-            if key not in columns:
-                continue
-            column = columns[key]
-            if use_parts:
-                budget[key] = sum(
-                    (
-                        grid.value(r, column)
-                        for r in parts
-                        if isinstance(grid.value(r, column), Decimal)
-                    ),
-                    Decimal(0),
-                )
-                locations[f"{where}.{key}"] = grid.address(data_row, column)
-            elif reading.value(grid, data_row, column, f"{where}.{key}") is not None:
-                budget[key] = grid.value(data_row, column)
-                locations[f"{where}.{key}"] = grid.address(data_row, column)
+    row, columns = headers[0]
+    amounts = _amount_columns(columns)
+    data_row = _budget_row(grid, row, region.header, amounts)
+    in_yuan = any(
+        AMOUNTS_IN_YUAN.search(text)
+        for above in range(region.top, row + 1)
+        for text in grid.row_texts(above)
+    )
+    parts = _budget_parts(grid, data_row, region.header, amounts)
+    total_empty = all(_money(grid.value(data_row, c)) in (None, 0) for c in amounts)
+    use_parts = total_empty and any(_money(grid.value(r, c)) for r in parts for c in amounts)
+    budget: dict = {}
+    for key in ("planned", "adjusted", "spent"):
+        if key not in columns:
+            continue
+        column = columns[key]
+        locations[f"{where}.{key}"] = grid.address(data_row, column)
         if use_parts:
-            named = "、".join(
-                str(grid.value(r, amounts[0] - 1) or grid.row_texts(r)[0] or grid.address(r, 0))
-                for r in parts
-                if any(
-                    isinstance(grid.value(r, c), Decimal) and grid.value(r, c) != 0 for c in amounts
-                )
+            value = sum((_money(grid.value(r, column)) or Decimal(0) for r in parts), Decimal(0))
+        else:
+            value = reading.value(grid, data_row, column, f"{where}.{key}")
+        if value is None:
+            continue
+        amount = _money(value)
+        budget[key] = f"{_plain(amount)}元" if in_yuan and amount is not None else value
+    _refuse_a_missing_amount(grid, budget, columns, data_row, where)
+    if use_parts:
+        named = "、".join(
+            str(grid.value(r, amounts[0] - 1) or grid.row_texts(r)[0] or grid.address(r, 0))
+            for r in parts
+            if any(_money(grid.value(r, c)) for c in amounts)
+        )
+        reading.notes.append(
+            (
+                where,
+                f"年度资金总额为 0 或未填，按其中各项（{named}）之和计；该行的执行率、得分"
+                "同为导出时的空值，不作自评得分",
             )
-            reading.notes.append(
-                (
-                    where,
-                    f"年度资金总额为 0 或未填，按其中各项（{named}）之和计；该行的执行率、得分"
-                    "同为导出时的空值，不作自评得分",
-                )
-            )
-        filed = _filed(grid, data_row, columns.get("filed"), columns.get("score"))
-        if filed is not None and not _placeholder(filed[0]) and not use_parts:
-            budget["score"], cell = filed
-            locations[f"{where}.score"] = grid.address(*cell)
-        columns_filed = (columns.get("filed"), columns.get("score"))
-        _note_unsaved(reading, grid, data_row, columns_filed, f"{where}.score")
-        reason = None
-        if "reason" in columns:
-            locations[f"{where}.reason"] = grid.address(data_row, columns["reason"])
-            value = grid.value(data_row, columns["reason"])
-            reason = (value, (data_row, columns["reason"])) if value is not None else None
-        reason = reason or _labelled(region, ("资金偏差原因", "预算执行偏差原因"))
-        if reason:
-            budget["reason"] = str(reason[0])
-            locations[f"{where}.reason"] = grid.address(*reason[1])
-        locations[where] = grid.address(data_row, columns.get("spent", 0))
-        return budget
+        )
+    if in_yuan:
+        reading.notes.append((where, "项目资金以元为单位，已折算为万元"))
+    filed = _filed(grid, data_row, columns.get("filed"), columns.get("score"))
+    if filed is not None and not _placeholder(filed[0]) and not use_parts:
+        budget["score"], cell = filed
+        locations[f"{where}.score"] = grid.address(*cell)
+    columns_filed = (columns.get("filed"), columns.get("score"))
+    _note_unsaved(reading, grid, data_row, columns_filed, f"{where}.score")
+    reason = None
+    if "reason" in columns:
+        locations[f"{where}.reason"] = grid.address(data_row, columns["reason"])
+        value = grid.value(data_row, columns["reason"])
+        reason = (value, (data_row, columns["reason"])) if value is not None else None
+    reason = reason or _labelled(region, ("资金偏差原因", "预算执行偏差原因"))
+    if reason:
+        budget["reason"] = str(reason[0])
+        locations[f"{where}.reason"] = grid.address(*reason[1])
+    locations[where] = grid.address(data_row, columns.get("spent", 0))
+    return budget
+
+
+def _refuse_a_missing_amount(grid: Grid, budget: dict, columns: dict, row: int, where: str):
+    """A 项目资金 row without 全年执行数, or without both budgets, named by its cell."""
+    if "spent" in budget and {"planned", "adjusted"} & set(budget):
+        return
+    key, label = ("spent", "全年执行数") if "spent" not in budget else ("adjusted", "全年预算数")
+    column = columns.get(key, columns.get("planned", 0))
+    message = f"the 项目资金 row has no {label}"
+    hint = f"fill in the {label} of the 年度资金总额 row (a number, in 万元)"
     raise InputError(
-        "no 项目资金 block (年初预算数 / 全年预算数 / 全年执行数) above the indicator grid",
-        f"{grid.sheet}",
-        "add the block with its header words",
+        message,
+        hint=hint,
         file=grid.file,
         code="budget-missing",
+        problems=[Problem(message, where, hint, grid.address(row, column))],
     )
 
 
@@ -635,20 +769,22 @@ def _budget_row(grid: Grid, header: int, limit: int, columns: list[int]) -> int:
         if any(_bare(t).startswith(TOTAL_ROW) for t in grid.row_texts(row)[: min(columns)]):
             return row
     for row in candidates:
-        if any(isinstance(grid.value(row, c), Decimal) for c in columns):
+        if any(_money(grid.value(row, c)) is not None for c in columns):
             return row
     return header + 1
 
 
 def _budget_parts(grid: Grid, total: int, limit: int, columns: list[int]) -> list[int]:
-    """The 其中 rows under the total: 本年财政拨款, 上年结转资金, 其他资金 … up to the next block."""
-    parts = []
+    """The 其中 rows under the total: 本年财政拨款, 上年结转资金, 其他资金 … up to the next block.
+    A second 其中 breaks the row above it down further and is not added again."""
+    ends = ("年度总体目标", "项目基本情况", "绩效指标", "年度绩效指标")
+    parts: list[int] = []
     for row in range(total + 1, min(total + 8, limit)):
         label = next((t for t in grid.row_texts(row)[: min(columns)] if t), "")
-        if not label or label.startswith(
-            ("年度总体目标", "项目基本情况", "绩效指标", "年度绩效指标")
-        ):
+        if not label or label.startswith(ends):
             break
+        if parts and label.startswith("其中"):
+            continue
         parts.append(row)
     return parts
 
@@ -676,10 +812,21 @@ def _read_rows(region: Region, roles: dict, start: int, prefix: str, reading: _R
         target = _target(grid, row, roles)
         level1 = _label(grid.value(row, roles["level1"])) or level1
         level2 = _label(grid.value(row, roles["level2"])) or level2
-        if name is None or _spans_the_row(grid, row, roles):
-            row += 1  # a blank row, a note merged across the grid, or a category subtotal
+        if first in SUBTOTAL_LABELS or _spans_the_row(grid, row, roles):
+            row += 1  # a 小计 of a category, or a note merged across the grid
             continue
         where = f"{prefix}.indicators[{len(indicators)}]"
+        if name is None:
+            if target is None and grid.value(row, roles["actual"]) is None:
+                row += 1  # a blank row
+                continue
+            name = UNNAMED  # a row with values and no 三级指标 is read, and said so
+            reading.notes.append(
+                (
+                    where,
+                    f"{grid.address(row, roles['name'])} 未填写三级指标名称，按「{UNNAMED}」读取",
+                )
+            )
         if target is None and (row, roles["target"]) in grid.uncached:
             reading.value(grid, row, roles["target"], f"{where}.target")
         if target is None:
@@ -732,6 +879,12 @@ def _note_unsaved(reading: _Reading, grid: Grid, row: int, columns, where: str) 
             return
 
 
+def _looks_like_a_row(grid: Grid, row: int, roles: dict) -> bool:
+    """A name with a 年度指标值 and a 实际完成值 in their columns, each its own cell."""
+    cells = [grid.value(row, roles[key]) for key in ("name", "target", "actual")]
+    return all(cell is not None for cell in cells) and len({str(c) for c in cells}) == 3
+
+
 def _name(value) -> str:
     """A 三级指标 as named: without a 指标1： prefix, its lines (Alt+Enter) joined."""
     text = "".join(str(value).splitlines()).strip()
@@ -766,6 +919,8 @@ def _target(grid: Grid, row: int, roles: dict):
     if value is None:
         return None
     op = grid.value(row, roles["op"]) if "op" in roles else None
+    if isinstance(value, str) and _is_comparison(value[:1]):
+        op = None  # the value writes its own sign (≥120): 指标性质's 正向 adds nothing
     if op is not None:
         # 指标性质 may say 正向 / 反向 (more or less is better), or 定性 / 定量: no comparison
         op = DIRECTIONS.get("".join(str(op).split()), op)
@@ -795,12 +950,27 @@ def _plain(value) -> str:
 def _read_totals(
     region: Region, roles: dict, start: int, table: dict, prefix: str, reading: _Reading
 ) -> None:
-    """总分 (合计), 自评等级 and 分值调整说明 under the grid, up to the next table."""
+    """总分 (合计), 自评等级 and 分值调整说明 under the grid, up to the next table. An indicator
+    row typed below 总分 (the form had no more blank rows) is refused, never dropped."""
     grid = region.grid
     locations = reading.locations
     for row in range(start, region.bottom):
         texts = grid.row_texts(row)
         first = next((t for t in texts if t), "")
+        if _looks_like_a_row(grid, row, roles) and first not in (
+            *TOTAL_LABELS,
+            *GRADE_LABELS,
+            *END_LABELS,
+        ):
+            message = f"an indicator row under the 总分 row of 「{grid.sheet}」"
+            hint = "insert it above the 总分 row, inside the grid, so that it is scored"
+            raise InputError(
+                message,
+                hint=hint,
+                file=grid.file,
+                code="row-below-total",
+                problems=[Problem(message, prefix, hint, grid.address(row, roles["name"]))],
+            )
         if first in TOTAL_LABELS and "score" not in table:
             filed = _filed(grid, row, roles.get("filed"), roles.get("score"))
             if "score" in roles:  # the 总分 row, filed or not: the review writes beside it

@@ -1,10 +1,16 @@
 """The unit's own workbook, opened to be returned with the review added.
 
-A ``.xlsx`` is opened as it is (openpyxl keeps its sheets, values, formulas, merged cells,
-column widths, row heights, styles, data validation and print settings; it does not keep
-pictures or shapes, such as a scanned seal). A ``.xls`` cannot be written back as ``.xls``: it
-is copied into a new ``.xlsx`` with its values, number formats, merged cells, column widths,
-row heights, fonts, alignment and borders, as xlrd reads them.
+A ``.xlsx`` is opened as it is (openpyxl keeps its sheets, merged cells, column widths, row
+heights, styles, data validation and print settings; it does not keep pictures or shapes, such
+as a scanned seal). Formulas come back as the values the unit's file showed: openpyxl cannot
+save a formula with its value, and a copy whose cells are empty until recalculated would not
+read back. A ``.xls`` cannot be written back as ``.xls``: it is copied into a new ``.xlsx``
+with its values, number formats, merged cells, column widths (the default one too), row
+heights, fonts, fills, alignment and borders, as xlrd reads them.
+
+A workbook this tool reviewed before (a unit returning a corrected copy) loses that review
+first — its 汇总 and 复核发现 sheets, its review columns, and the fills and comments it added — so
+that the new review stands alone.
 """
 
 from __future__ import annotations
@@ -20,13 +26,13 @@ def unit_workbook(path: Path):
 
     if path.suffix.lower() == ".xls":
         return _xls_copy(path)
-    return openpyxl.load_workbook(path)
+    return openpyxl.load_workbook(path, data_only=True)
 
 
 def _xls_copy(path: Path):
     import xlrd
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
     book = xlrd.open_workbook(str(path), formatting_info=True)
@@ -61,6 +67,11 @@ def _xls_copy(path: Path):
                 elif cell.ctype == xlrd.XL_CELL_BOOLEAN:
                     target.value = bool(cell.value)
                 target.number_format = book.format_map[xf.format_key].format_str
+                background = xf.background
+                colour = book.colour_map.get(background.pattern_colour_index)
+                if background.fill_pattern and colour:
+                    rgb = "".join(f"{part:02X}" for part in colour)
+                    target.fill = PatternFill(fill_type="solid", start_color=rgb, end_color=rgb)
                 font = book.font_list[xf.font_index]
                 target.font = Font(name=font.name, size=font.height / 20, bold=bool(font.bold))
                 target.alignment = Alignment(
@@ -87,8 +98,12 @@ def _xls_copy(path: Path):
             sheet.merge_cells(
                 start_row=top + 1, start_column=left + 1, end_row=bottom, end_column=right
             )
-        for column, info in source.colinfo_map.items():
-            sheet.column_dimensions[get_column_letter(column + 1)].width = info.width / 256
+        default = source.standardwidth or (source.defcolwidth or 8) * 256
+        sheet.sheet_format.defaultColWidth = default / 256
+        for column in range(source.ncols):
+            info = source.colinfo_map.get(column)
+            width = info.width if info is not None else default
+            sheet.column_dimensions[get_column_letter(column + 1)].width = width / 256
         for row, info in source.rowinfo_map.items():
             if not info.height_mismatch:
                 continue  # the default height: let the program size it
