@@ -13,15 +13,14 @@ from __future__ import annotations
 
 from os import PathLike
 from pathlib import Path
-from typing import Union
 
 from .host import Host, default_host
 from .model import Evaluation
 from .result import Result
 from .rules import RuleSet
 
-Source = Union[str, PathLike, dict, Evaluation]
-Rules = Union[str, PathLike, dict, RuleSet]
+Source = str | PathLike | dict | Evaluation
+Rules = str | PathLike | dict | RuleSet
 
 
 def load(source: Source, host: Host | None = None) -> Evaluation:

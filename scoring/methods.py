@@ -22,12 +22,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from typing import Union
 
 from .values import format_decimal
 
 ZERO, ONE, TWO = Decimal(0), Decimal(1), Decimal(2)
-Rate = Union[Decimal, Fraction]
+Rate = Decimal | Fraction
 
 
 @dataclass(frozen=True)

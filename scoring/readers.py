@@ -9,7 +9,6 @@ file and, where the parser gives one, the line and column.
 from __future__ import annotations
 
 import re
-import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -47,19 +46,12 @@ def read_text(path: Path, error=InputError) -> str:
         ) from None
 
 
-def _tomllib():
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - exercised on Python 3.9 and 3.10
-        import tomli as tomllib
-    return tomllib
-
-
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
 def parse_toml(text: str, file: str, error=InputError) -> dict:
-    tomllib = _tomllib()
+    import tomllib
+
     try:
         return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:

@@ -8,6 +8,7 @@ that set it, and its SHA-256 so a score can be reproduced.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
@@ -561,7 +562,7 @@ def _check_tier_bands(tiers: list[dict], source: str) -> None:
             "start the lowest tier at min = 0 and end the highest at max = 1",
             file=source,
         )
-    for (_, low), (j, high) in zip(ordered, ordered[1:]):
+    for (_, low), (j, high) in itertools.pairwise(ordered):
         if low["max"] != high["min"]:
             word = "overlap" if low["max"] > high["min"] else "leave a gap"
             raise RulesetError(

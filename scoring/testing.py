@@ -35,18 +35,13 @@ Expected numbers are worked out by hand in each case's comments.
 
 from __future__ import annotations
 
-import sys
+import tomllib
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 import scoring
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 
 def case_files(folder) -> list[Path]:

@@ -120,9 +120,8 @@ def _decimal(value: Fraction) -> Decimal:
 @cache
 def standard() -> UnitTable:
     """The package's table (``units.toml``), read once."""
+    import tomllib
     from importlib import resources
 
-    from .readers import _tomllib
-
     text = resources.files(__package__).joinpath("units.toml").read_text("utf-8")
-    return UnitTable(_tomllib().loads(text))
+    return UnitTable(tomllib.loads(text))

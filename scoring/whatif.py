@@ -51,10 +51,10 @@ def parse_path(path: str) -> list[str | int]:
 
 def parse_value(text: str):
     """A TOML value when the text is one (8, 19.9, true, "达成"), otherwise the text itself."""
-    from .readers import _tomllib
+    import tomllib
 
     try:
-        return _tomllib().loads(f"v = {text}", parse_float=Decimal)["v"]
+        return tomllib.loads(f"v = {text}", parse_float=Decimal)["v"]
     except Exception:  # not a TOML value: the text as written, e.g. ≥90% or 达成
         return text.strip()
 

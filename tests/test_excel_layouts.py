@@ -12,7 +12,7 @@ asserted one by one.
 
 from __future__ import annotations
 
-import sys
+import tomllib
 from decimal import Decimal as D
 
 import pytest
@@ -21,11 +21,6 @@ import scoring
 
 from . import workbook_layouts as W
 from .conftest import LETING, case_evaluation, run_cli
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.9 and 3.10
-    import tomli as tomllib
 
 pytest.importorskip("openpyxl")
 

@@ -15,7 +15,7 @@ import copy
 import json
 import os
 import re
-import sys
+import tomllib
 from dataclasses import dataclass
 from decimal import Decimal as D
 from pathlib import Path
@@ -26,11 +26,6 @@ import scoring
 from scoring.excel.write import evaluation_workbook
 
 from .conftest import CASES, LANGFANG, LETING, case_evaluation, run_cli
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.9 and 3.10
-    import tomli as tomllib
 
 openpyxl = pytest.importorskip("openpyxl")
 from openpyxl.utils import get_column_letter  # noqa: E402

@@ -96,9 +96,7 @@ def test_a_method_breaking_its_contract_is_named(leting, returned):
 def test_a_method_may_leave_a_row_to_the_evaluator(leting):
     """Rating(None, why): no formula scores the row; the rule set's [judgement] takes a filed
     score inside the 部分达成/未达成 bands, else no_formula_default (0) with a warning."""
-    from scoring.readers import _tomllib
-
-    tomllib = _tomllib()
+    import tomllib
 
     class Judged:
         @scoring.hookimpl

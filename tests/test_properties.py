@@ -14,6 +14,7 @@ built-in methods directly:
 
 from __future__ import annotations
 
+import itertools
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
@@ -343,7 +344,7 @@ def split(draw, count, total=NINETY):
     cents = int(total * 100)
     cuts = sorted(draw(st.lists(st.integers(0, cents), min_size=count - 1, max_size=count - 1)))
     bounds = [0, *cuts, cents]
-    return [D(b - a) / 100 for a, b in zip(bounds, bounds[1:])]
+    return [D(b - a) / 100 for a, b in itertools.pairwise(bounds)]
 
 
 @st.composite

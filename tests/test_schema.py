@@ -29,9 +29,8 @@ def test_examples_validate(path):
 
 
 def test_bundled_rule_sets_validate():
-    from pathlib import Path
-
     import tomllib
+    from pathlib import Path
 
     from scoring.builtins.rulesets import ruleset_folder
 

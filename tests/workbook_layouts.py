@@ -535,7 +535,9 @@ def system_export(
         save([sheet], path),
         evaluation,
         _prefixed(at, sheet.name, "projects[0]"),
-        frozenset({"department.name", "department.year", "department.budget", "projects[0].budget"}),
+        frozenset(
+            {"department.name", "department.year", "department.budget", "projects[0].budget"}
+        ),
     )
 
 

@@ -17,6 +17,7 @@ read keeps its cell address in ``locations``, so an error or a finding can say
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -280,7 +281,7 @@ def _regions(grid: Grid) -> list[Region]:
     after the previous table's indicator rows — to where the next one begins."""
     headers = _grid_headers(grid)
     tops = [0]
-    for previous, header in zip(headers, headers[1:]):
+    for previous, header in itertools.pairwise(headers):
         rows_end = _rows_end(grid, previous)
         start = next(
             (
