@@ -33,10 +33,11 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from random import Random
-from typing import Any, Callable
+from typing import Any
 
 import scoring
 import scoring.engine

@@ -16,16 +16,20 @@ __all__ = [
     "Rating",
     "Result",
     "RulesetError",
+    "Scored",
     "ScoringError",
     "__version__",
     "hookimpl",
     "load",
     "ruleset",
     "score",
+    "score_many",
 ]
 
 _LAZY = {
     "score": "api",
+    "score_many": "api",
+    "Scored": "api",
     "load": "api",
     "ruleset": "api",
     "Rating": "methods",

@@ -1,31 +1,42 @@
-"""The Python API: score a path, a dict or a loaded evaluation under a rule set.
+"""The Python API: score one evaluation, or a batch of them, under a rule set.
 
     >>> import scoring
     >>> result = scoring.score("leting-2023.toml", rules="mof-2020")   # doctest: +SKIP
     >>> result.department.score, result.department.grade                 # doctest: +SKIP
     (Decimal('99.79'), '优')
 
-Plugins and rule sets are loaded once per host (by default, once per process) and shared
-read-only; each call builds its own result and nothing else, so calls may run in parallel.
+:func:`score` is the one entry for one evaluation and :func:`score_many` for a batch; the
+command line, what-if and the comparison of rule sets call only these. Both read the source
+with the host's readers, resolve the rule set once, run the pure engine
+(:func:`scoring.engine.evaluate`) with the host's methods and checks, and give each frozen
+result to the ``scoring_evaluated`` hooks. Plugins and rule sets are loaded once per host (by
+default, once per process) and shared read-only; each call builds its own result and nothing
+else, so calls may run in parallel.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
 
+from .errors import InputError, ScoringError
 from .host import Host, default_host
 from .model import Evaluation
-from .result import Result
+from .result import FileError, Result
 from .rules import RuleSet
 
-Source = str | PathLike | dict | Evaluation
-Rules = str | PathLike | dict | RuleSet
+Source = str | PathLike[str] | dict | Evaluation
+Rules = str | PathLike[str] | dict | RuleSet
+
+__all__ = ["Rules", "Scored", "Source", "load", "ruleset", "score", "score_many"]
 
 
 def load(source: Source, host: Host | None = None) -> Evaluation:
-    """An :class:`Evaluation` from a path (any registered reader), a dict, or itself."""
-    from .errors import InputError
+    """An :class:`Evaluation` from a path (any registered reader), a dict, or itself.
+
+    Raises :class:`scoring.InputError` naming the file, the place and the fix."""
     from .loader import load_evaluation, read_evaluation
 
     if isinstance(source, Evaluation):
@@ -42,25 +53,76 @@ def load(source: Source, host: Host | None = None) -> Evaluation:
         return read_evaluation(Path(source), host.readers)
     except InputError as exc:
         missing = host.unavailable()
-        if exc.code == "unknown-format" and missing:  # a broken plugin may be the reader
+        if exc.code == "unknown-format" and missing:  # a plugin left out may be the reader
             exc.problems[0].hint = f"{exc.problems[0].hint}; not loaded: {missing}"
         raise
 
 
 def ruleset(rules: Rules = "mof-2020", host: Host | None = None) -> RuleSet:
-    """A resolved rule set from an installed id, a path, a dict, or itself."""
-    host = host or default_host()
-    return host.ruleset(str(rules) if isinstance(rules, PathLike) else rules)
+    """A resolved rule set from an installed id, a path, a dict, or itself; cached per host
+    while its files are unchanged. Raises RulesetError, or PluginError for a missing method."""
+    return (host or default_host()).ruleset(rules)
 
 
-def score(source: Source, rules: Rules = "mof-2020", *, host: Host | None = None) -> Result:
-    """Score one evaluation; raises :class:`scoring.ScoringError` for what the user must fix."""
+def score(
+    source: Source, rules: Rules = "mof-2020", *, host: Host | None = None, record: bool = True
+) -> Result:
+    """Score one evaluation. ``record=False`` scores a hypothetical table (what-if) without
+    calling the ``scoring_evaluated`` hooks. Raises :class:`scoring.ScoringError` for what the
+    user must fix."""
     from . import __version__
     from .engine import evaluate
 
     host = host or default_host()
     evaluation = load(source, host)
-    compiled = ruleset(rules, host)
-    result = evaluate(evaluation, compiled, host.methods, host.checks, __version__)
-    host.evaluated(result)
+    result = evaluate(evaluation, ruleset(rules, host), host.methods, host.checks, __version__)
+    if record:
+        host.evaluated(result)
     return result
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One source of a batch: the evaluation read and its result, or the error that stopped
+    it (``evaluation`` is None when the file could not be read)."""
+
+    source: str
+    evaluation: Evaluation | None
+    result: Result | None
+    error: ScoringError | None = None
+
+    @property
+    def entry(self) -> Result | FileError:
+        """What a renderer shows in the source's place: the result, or the error."""
+        if self.result is not None:
+            return self.result
+        assert self.error is not None
+        return FileError(self.source, self.error.code, self.error.render(), self.error.where)
+
+
+def score_many(
+    sources: Iterable[Source], rules: Rules = "mof-2020", *, host: Host | None = None
+) -> Iterator[Scored]:
+    """Score each source in turn, yielding as it goes (a batch streams). The rule set is
+    resolved first: a rule set that cannot score raises, as nothing could be scored. A source
+    that cannot be read or scored is yielded with its error, and the batch goes on."""
+    from . import __version__
+    from .engine import evaluate
+
+    host = host or default_host()
+    compiled = ruleset(rules, host)
+    for source in sources:
+        name = source.source if isinstance(source, Evaluation) else _name(source)
+        evaluation = None
+        try:
+            evaluation = load(source, host)
+            result = evaluate(evaluation, compiled, host.methods, host.checks, __version__)
+        except ScoringError as exc:
+            yield Scored(name, evaluation, None, exc.in_file(name))
+            continue
+        host.evaluated(result)
+        yield Scored(name, evaluation, result)
+
+
+def _name(source: Source) -> str:
+    return "<data>" if isinstance(source, dict) else str(source)

@@ -26,7 +26,74 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USER, f"scoring: error: {message}\n  → see `{self.prog} --help`\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _common() -> argparse.ArgumentParser:
+    """Options every command takes, after the command too (scoring score -p no:hunan FILE)."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks"
+    )
+    common.add_argument(
+        "-p",
+        dest="plugin_options",
+        action="append",
+        default=argparse.SUPPRESS,
+        metavar="no:NAME",
+        help="disable a plugin by name or distribution (repeatable), as pytest's -p no:NAME",
+    )
+    return common
+
+
+def _rules(default: str | None = "mof-2020", help: str = "") -> argparse.ArgumentParser:
+    rules = argparse.ArgumentParser(add_help=False)
+    rules.add_argument(
+        "-r",
+        "--rules",
+        default=default,
+        required=default is None,
+        metavar="RULES",
+        help=help or "an installed rule-set id or a path (default: mof-2020)",
+    )
+    return rules
+
+
+def _output() -> argparse.ArgumentParser:
+    output = argparse.ArgumentParser(add_help=False)
+    output.add_argument(
+        "-o", "--output", metavar="OUT", help="write to this file instead of standard output"
+    )
+    return output
+
+
+def _scoring() -> argparse.ArgumentParser:
+    """The options of score and demo: the full report in any format."""
+    scoring = argparse.ArgumentParser(add_help=False, parents=[_rules(), _output()])
+    scoring.add_argument(
+        "-f",
+        "--format",
+        default=None,
+        metavar="FORMAT",
+        help=f"output format: {'|'.join(FORMATS)} or one a plugin adds (default: table)",
+    )
+    scoring.add_argument(
+        "--explain", action="store_true", help="show the rule and arithmetic behind every score"
+    )
+    scoring.add_argument(
+        "--fail-under",
+        metavar="SCORE|GRADE",
+        help="exit 1 when a department scores below this score or grade",
+    )
+    return scoring
+
+
+def _format(formats: str) -> argparse.ArgumentParser:
+    fmt = argparse.ArgumentParser(add_help=False)
+    fmt.add_argument("-f", "--format", default=None, metavar="FORMAT", help=formats)
+    return fmt
+
+
+def build_parser(files: object = None) -> argparse.ArgumentParser:
+    """The command line. ``files`` marks the arguments that name files, for shell completion
+    (shtab's FILE); None when parsing."""
     from . import __version__
 
     parser = _Parser(
@@ -43,83 +110,46 @@ def build_parser() -> argparse.ArgumentParser:
         help="disable a plugin by name or distribution (repeatable), as pytest's -p no:NAME",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    common = _common()
 
-    def scoring_options(p, formats=FORMATS, full=True):
-        p.add_argument(
-            "-r",
-            "--rules",
-            default="mof-2020",
-            metavar="RULES",
-            help="an installed rule-set id or a path (default: mof-2020)",
-        )
-        p.add_argument(
-            "-f",
-            "--format",
-            default=None,
-            metavar="FORMAT",
-            help=f"output format: {'|'.join(formats)} or one a plugin adds (default: table)",
-        )
-        p.add_argument(
-            "--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks"
-        )
-        if full:
-            p.add_argument(
-                "-o",
-                "--output",
-                metavar="OUT",
-                help="write to this file instead of standard output",
-            )
-            p.add_argument(
-                "--explain",
-                action="store_true",
-                help="show the rule and arithmetic behind every score",
-            )
-            p.add_argument(
-                "--fail-under",
-                metavar="SCORE|GRADE",
-                help="exit 1 when a department scores below this score or grade",
-            )
+    def command(name: str, help: str, *parents: argparse.ArgumentParser):
+        return commands.add_parser(name, help=help, parents=[*parents, common])
 
-    score = commands.add_parser("score", help="score evaluation files")
-    score.add_argument("files", nargs="+", metavar="FILE")
-    scoring_options(score)
-    check = commands.add_parser(
+    def file_argument(sub, name: str, **options):
+        action = sub.add_argument(name, **options)
+        if files is not None:
+            action.complete = files  # type: ignore[attr-defined]
+
+    score = command("score", "score evaluation files", _scoring())
+    file_argument(score, "files", nargs="+", metavar="FILE")
+    check = command(
         "check",
-        help="validation and review findings only; a .txt or .md file is a 自评报告 to review",
+        "validation and review findings only; a .txt or .md file is a 自评报告 to review",
+        _rules(),
+        _format("table|json (default: table)"),
     )
-    check.add_argument("files", nargs="+", metavar="FILE")
-    scoring_options(check, ("table", "json"), full=False)
+    file_argument(check, "files", nargs="+", metavar="FILE")
     check.add_argument(
         "--with",
         dest="against",
         metavar="FILE",
         help="an evaluation file to check a report's figures against",
     )
-    compare = commands.add_parser(
-        "compare", help="score files under several rule sets, side by side"
+    compare = command(
+        "compare",
+        "score files under several rule sets, side by side",
+        _rules(None, "two or more rule sets, by id or path, separated by commas"),
+        _format("table|json|markdown"),
+        _output(),
     )
-    compare.add_argument("files", nargs="+", metavar="FILE")
-    compare.add_argument(
-        "-r",
-        "--rules",
-        required=True,
-        metavar="A,B[,…]",
-        help="two or more rule sets, by id or path, separated by commas",
-    )
-    compare.add_argument(
-        "-f", "--format", default=None, metavar="FORMAT", help="table|json|markdown"
-    )
-    compare.add_argument(
-        "-o", "--output", metavar="OUT", help="write to this file instead of standard output"
-    )
-    compare.add_argument(
-        "--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks"
-    )
-    whatif = commands.add_parser(
+    file_argument(compare, "files", nargs="+", metavar="FILE")
+    whatif = command(
         "whatif",
-        help="rescore with changes (--set), or find the smallest changes that reach a grade or score",
+        "rescore with changes (--set), or find the smallest changes that reach a grade or score",
+        _rules(),
+        _format("table|json"),
     )
-    whatif.add_argument("file", metavar="FILE")
+    file_argument(whatif, "file", metavar="FILE")
     whatif.add_argument(
         "--set",
         dest="changes",
@@ -131,15 +161,8 @@ def build_parser() -> argparse.ArgumentParser:
     goal = whatif.add_mutually_exclusive_group()
     goal.add_argument("--grade", metavar="GRADE", help="the grade to reach, e.g. 优")
     goal.add_argument("--score", metavar="SCORE", help="the department score to reach, e.g. 90")
-    whatif.add_argument("-r", "--rules", default="mof-2020", metavar="RULES")
-    whatif.add_argument("-f", "--format", default=None, metavar="FORMAT", help="table|json")
-    whatif.add_argument(
-        "--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks"
-    )
-    convert = commands.add_parser(
-        "convert", help="write an evaluation in another format: .xlsx/.xls ↔ .toml/.json"
-    )
-    convert.add_argument("file", metavar="FILE")
+    convert = command("convert", "write an evaluation in another format: .xlsx/.xls ↔ .toml/.json")
+    file_argument(convert, "file", metavar="FILE")
     convert.add_argument(
         "-o",
         "--output",
@@ -147,10 +170,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="OUT",
         help="the file to write; its suffix (.toml, .json, .xlsx) chooses the format",
     )
-    convert.add_argument(
-        "--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks"
+    template = command(
+        "template",
+        "a blank 自评表 to fill in",
+        _rules(help="the rule set whose categories the drop-downs offer (default mof-2020)"),
     )
-    template = commands.add_parser("template", help="a blank 自评表 to fill in")
     template.add_argument(
         "-f",
         "--format",
@@ -159,55 +183,36 @@ def build_parser() -> argparse.ArgumentParser:
         help="xlsx or toml (default: as the output file's suffix says, else xlsx)",
     )
     template.add_argument(
-        "-r",
-        "--rules",
-        default="mof-2020",
-        metavar="RULES",
-        help="the rule set whose categories the drop-downs offer (default mof-2020)",
-    )
-    template.add_argument(
         "-o", "--output", metavar="OUT", help="the file to write (needed for xlsx)"
     )
     template.add_argument(
         "--year", type=int, default=None, help="the budget year (default: last year)"
     )
-    demo = commands.add_parser(
-        "demo", help="score the bundled example (乐亭县城区工业聚集区管理委员会, 2023)"
-    )
-    scoring_options(demo)
+    command("demo", "score the bundled example (乐亭县城区工业聚集区管理委员会, 2023)", _scoring())
 
-    rules = commands.add_parser("rules", help="list, show, check and diff rule sets")
-    rules_commands = rules.add_subparsers(
-        dest="rules_command", metavar="ACTION", parser_class=_Parser
-    )
-    rules_commands.required = True
-    rules_commands.add_parser("list", help="installed rule sets")
-    show = rules_commands.add_parser(
-        "show", help="a rule set resolved, with the file that set each key"
+    rules = command("rules", "list, show, check and diff rule sets")
+    actions = rules.add_subparsers(dest="rules_command", metavar="ACTION", parser_class=_Parser)
+    actions.required = True
+    actions.add_parser("list", help="installed rule sets", parents=[common])
+    show = actions.add_parser(
+        "show", help="a rule set resolved, with the file that set each key", parents=[common]
     )
     show.add_argument("name", metavar="ID|PATH")
     show.add_argument("-f", "--format", choices=("toml", "json"), default="toml")
-    check_rules = rules_commands.add_parser("check", help="validate a rule-set file")
-    check_rules.add_argument("name", metavar="PATH")
-    diff = rules_commands.add_parser("diff", help="what differs between two rule sets, key by key")
+    check_rules = actions.add_parser("check", help="validate a rule-set file", parents=[common])
+    file_argument(check_rules, "name", metavar="PATH")
+    diff = actions.add_parser(
+        "diff", help="what differs between two rule sets, key by key", parents=[common]
+    )
     diff.add_argument("first", metavar="A")
     diff.add_argument("second", metavar="B")
     diff.add_argument("-f", "--format", choices=("table", "json"), default="table")
 
-    schema = commands.add_parser("schema", help="print a JSON Schema")
+    schema = command("schema", "print a JSON Schema")
     schema.add_argument("name", choices=("evaluation", "ruleset"))
-    commands.add_parser("plugins", help="installed plugins and the hooks each implements")
-    # -p no:NAME is understood after the command too (scoring score -p no:hunan FILE), as pytest does
-    for sub in commands.choices.values():
-        if not any("-p" in action.option_strings for action in sub._actions):
-            sub.add_argument(
-                "-p",
-                dest="plugin_options",
-                action="append",
-                default=argparse.SUPPRESS,
-                metavar="no:NAME",
-                help="disable a plugin (repeatable)",
-            )
+    command("plugins", "installed plugins and the hooks each implements")
+    completion = command("completion", "the shell completion script (bash, zsh or tcsh)")
+    completion.add_argument("shell", choices=("bash", "zsh", "tcsh"))
     return parser
 
 
@@ -218,6 +223,11 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USER
     _quiet_broken_pipes()
+    from .commands import _STREAM
+
+    # A plugin's printing goes to standard error; the command's output to the real stdout.
+    _STREAM[:] = [sys.stdout]
+    sys.stdout = sys.stderr
     try:
         _configure_plugins(args.plugin_options)
         return _commands()[args.command](args)
@@ -225,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # `scoring … | head` stopped reading: nothing more to say, and nowhere to say it
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        os.dup2(os.open(os.devnull, os.O_WRONLY), _STREAM[0].fileno())
         return EXIT_OK
     except Exception as exc:
         from .errors import ScoringError
@@ -242,14 +252,18 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_INTERNAL
+    finally:
+        sys.stdout = _STREAM[0]
+        _STREAM.clear()
 
 
 def _configure_plugins(options: list[str]) -> None:
-    """`-p no:NAME`: the host of this run leaves those plugins out."""
+    """`-p no:NAME`: the host of this run, built by the one function every host is built by,
+    leaves those plugins out."""
     if not options:
         return
     from .errors import UsageError
-    from .host import Host, set_default_host
+    from .host import build_host, set_default_host
 
     blocked = []
     for option in options:
@@ -259,7 +273,7 @@ def _configure_plugins(options: list[str]) -> None:
                 hint="plugins load from their entry points; -p no:NAME disables one",
             )
         blocked.append(option[3:])
-    set_default_host(Host(blocked=tuple(blocked)))
+    set_default_host(build_host(blocked=tuple(blocked)))
 
 
 def _quiet_broken_pipes() -> None:
@@ -287,6 +301,7 @@ def _commands() -> dict:
         "rules": info.cmd_rules,
         "schema": info.cmd_schema,
         "plugins": info.cmd_plugins,
+        "completion": info.cmd_completion,
     }
 
 

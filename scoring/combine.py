@@ -7,6 +7,7 @@ prescribes either, and the explanation says so. ``auto`` takes the table when th
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
 
@@ -42,7 +43,7 @@ def choose_method(method: str, evaluation: Evaluation) -> str:
 
 
 def score_department(
-    evaluation: Evaluation, projects: list[TableResult], ctx: Context
+    evaluation: Evaluation, projects: Sequence[TableResult], ctx: Context
 ) -> DepartmentResult:
     department = evaluation.department
     method = choose_method(ctx.ruleset.department_method, evaluation)
@@ -69,7 +70,7 @@ def score_department(
     )
 
 
-def _budget_weighted(evaluation: Evaluation, projects: list[TableResult], ctx: Context):
+def _budget_weighted(evaluation: Evaluation, projects: Sequence[TableResult], ctx: Context):
     budgets = [p.budget.adjusted for p in evaluation.projects]
     weight_sum = sum(budgets, Decimal(0))
     if weight_sum == 0:
@@ -83,7 +84,7 @@ def _budget_weighted(evaluation: Evaluation, projects: list[TableResult], ctx: C
     )
 
 
-def _mean(projects: list[TableResult], ctx: Context):
+def _mean(projects: Sequence[TableResult], ctx: Context):
     total = sum((p.score for p in projects), Decimal(0))
     score = ctx.ruleset.round(Fraction(total) / len(projects))
     terms = " + ".join(str(p.score) for p in projects)

@@ -1,8 +1,9 @@
 """Rule sets side by side: what differs between two rule sets, and what that does to a table.
 
-``scoring rules diff A B`` lists the resolved keys that differ. ``scoring compare FILE -r A,B``
-(or ``scoring score FILE -r A,B``) scores the same evaluation under each rule set and shows the
-department, every project and every row whose score or grade changes.
+``scoring rules diff A B`` lists the resolved keys that differ (:func:`diff`).
+``scoring compare FILE -r A,B`` (or ``scoring score FILE -r A,B``) scores the same evaluation
+under each rule set; :func:`rows` gives the department, every project and every row whose score
+or grade changes, which :mod:`scoring.render.compare` shows.
 """
 
 from __future__ import annotations
@@ -28,19 +29,21 @@ def flatten(data: dict, prefix: str = "") -> dict[str, object]:
     return flat
 
 
-def _shown(value) -> str:
+def shown(value: object) -> str:
+    """A rule-set value as one line of JSON; MISSING for a key the rule set does not set."""
     if value is MISSING:
         return MISSING
     return json.dumps(value, ensure_ascii=False, default=number)
 
 
-def diff(a: RuleSet, b: RuleSet) -> list[tuple[str, str, str]]:
-    """(key, value in a, value in b) for every scoring key that differs; identity keys left out."""
+def diff(a: RuleSet, b: RuleSet) -> list[tuple[str, object, object]]:
+    """(key, value in a, value in b) for every scoring key that differs (MISSING where a rule
+    set does not set it); identity keys left out."""
     left = {k: v for k, v in flatten(a.data).items() if not k.startswith("ruleset.")}
     right = {k: v for k, v in flatten(b.data).items() if not k.startswith("ruleset.")}
     keys = list(dict.fromkeys([*left, *right]))
     return [
-        (key, _shown(left.get(key, MISSING)), _shown(right.get(key, MISSING)))
+        (key, left.get(key, MISSING), right.get(key, MISSING))
         for key in keys
         if left.get(key, MISSING) != right.get(key, MISSING)
     ]
@@ -93,86 +96,3 @@ def rows(results: list[Result]) -> list[Row]:
             if len(set(scores)) > 1:
                 found.append(Row(f"{name} · {indicator.name}", indicator.where, scores, ()))
     return found
-
-
-def to_dict(source: str, results: list[Result]) -> dict:
-    return {
-        "source": source,
-        "rulesets": [r.ruleset.to_dict() for r in results],
-        "rows": [
-            {
-                "label": row.label,
-                "where": row.where,
-                "scores": [number(s) for s in row.scores],
-                "grades": list(row.grades),
-                "changed": row.changed,
-            }
-            for row in rows(results)
-        ],
-        "findings": {r.ruleset.id: len(r.findings) for r in results},
-        "results": [r.to_dict() for r in results],
-    }
-
-
-def render_table(
-    groups: list[tuple[str, list[Result]]],
-    color: bool,
-    width: int,
-    columns: list[str] | None = None,
-    title: str = "规则对比",
-) -> str:
-    from rich.markup import escape
-    from rich.table import Table
-
-    from .render import string_console
-
-    console, buffer = string_console(color, width)
-    for source, results in groups:
-        table = Table(
-            title=f"{title} · {escape(source)}",
-            title_justify="left",
-            show_edge=False,
-            pad_edge=False,
-            title_style="bold",
-        )
-        table.add_column("", overflow="fold")
-        for label in columns or [result.ruleset.id for result in results]:
-            table.add_column(escape(label), justify="right", no_wrap=True)
-        for row in rows(results):
-            cells = [
-                f"{s}  {g}" if g else str(s)
-                for s, g in zip(row.scores, row.grades or [""] * len(row.scores))
-            ]
-            style = "bold yellow" if row.changed else ""
-            table.add_row(
-                escape(row.label),
-                *[f"[{style}]{escape(c)}[/]" if style else escape(c) for c in cells],
-            )
-        counts = [
-            f"{len(r.findings)}（错误 {sum(f.severity == 'error' for f in r.findings)}）"
-            for r in results
-        ]
-        table.add_section()
-        table.add_row("复核发现", *counts)
-        console.print(table)
-        console.print()
-    return buffer.getvalue()
-
-
-def render_markdown(groups: list[tuple[str, list[Result]]]) -> str:
-    lines = []
-    for source, results in groups:
-        lines += [
-            f"## 规则对比：`{source}`",
-            "",
-            "| | " + " | ".join(r.ruleset.id for r in results) + " |",
-            "|---|" + "---:|" * len(results),
-        ]
-        for row in rows(results):
-            cells = [
-                f"{s} {g}".strip() for s, g in zip(row.scores, row.grades or [""] * len(row.scores))
-            ]
-            mark = "**" if row.changed else ""
-            lines.append(f"| {row.label} | " + " | ".join(f"{mark}{c}{mark}" for c in cells) + " |")
-        lines.append("")
-    return "\n".join(lines)

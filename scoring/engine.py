@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import decimal
 import re
+from dataclasses import replace
 
 from .combine import score_department
 from .errors import InputError, ScoringError, cell_of_finding
+from .guard import CheckFailed
 from .model import Evaluation
 from .result import SEVERITIES, Finding, Result, RulesetInfo
 from .review import filed_values
@@ -30,30 +32,49 @@ def evaluate(
         return _evaluate(evaluation, ruleset, methods, checks, engine_version)
 
 
-def _evaluate(evaluation, ruleset, methods, checks, engine_version) -> Result:
+def _evaluate(
+    evaluation: Evaluation, ruleset: RuleSet, methods: dict, checks: dict, engine_version: str
+) -> Result:
     ctx = Context(ruleset, methods, evaluation.department.year)
     try:
-        projects = [score_table(project, ctx) for project in evaluation.projects]
+        projects = tuple(score_table(project, ctx) for project in evaluation.projects)
         department = score_department(evaluation, projects, ctx)
         if ctx.refused:
             problems = [problem for exc in ctx.refused for problem in exc.problems]
             raise InputError.from_problems(problems, evaluation.source, code=ctx.refused[0].code)
     except ScoringError as exc:
         raise exc.in_file(evaluation.source, evaluation.locations) from None
-    info = RulesetInfo(
-        ruleset.id, ruleset.version, ruleset.sha256, ruleset.title, tuple(ruleset.grades)
+    scored = Result(
+        engine_version=engine_version,
+        ruleset=RulesetInfo(
+            id=ruleset.id,
+            version=ruleset.version,
+            sha256=ruleset.sha256,
+            title=ruleset.title,
+            grades=tuple(ruleset.grades),
+        ),
+        source=evaluation.source,
+        department=department,
+        projects=projects,
     )
-    result = Result(
-        engine_version, info, evaluation.source, department, projects, [], data=evaluation.data
-    )
-    result.review.extend(filed_values(evaluation, result, ruleset))
+    scored = replace(scored, review=tuple(filed_values(evaluation, scored, ruleset)))
     found = [Finding("read-assumption", "info", where, note) for where, note in evaluation.notes]
     found += ctx.findings
-    for check in checks.values():
-        found.extend(check(evaluation, result, ruleset))
+    found += _checked(evaluation, scored, ruleset, checks)
     found = _once_for_one_project(found, evaluation)
-    result.findings.extend(_settle(found, ruleset, evaluation.locations))
-    return result
+    return replace(scored, findings=tuple(_settle(found, ruleset, evaluation.locations)))
+
+
+def _checked(evaluation: Evaluation, result: Result, ruleset: RuleSet, checks: dict) -> list:
+    """Every review check's findings; a plugin's check that failed is said as a finding of
+    its own (``check-failed``), and the other checks still run."""
+    found: list[Finding] = []
+    for check in checks.values():
+        try:
+            found.extend(check(evaluation, result, ruleset))
+        except CheckFailed as failed:
+            found.append(Finding("check-failed", "warning", "department", failed.message))
+    return found
 
 
 def _once_for_one_project(findings: list[Finding], evaluation: Evaluation) -> list[Finding]:

@@ -1,9 +1,20 @@
-"""The plugin host: load the ``scoring`` entry points and gather what they register.
+"""The plugin host: load the ``scoring`` entry points, gather what they register, call hooks.
 
-Each entry point is loaded on its own, so one broken plugin is reported by name and skipped
-instead of stopping every run. The registries are built once per host and are read-only
-afterwards; :func:`default_host` keeps one for the process, and a host can be built apart from
-it (with other plugins) for embedding.
+Which plugins load, as in pytest: the built-in ones always (under the entry-point names
+``scoring.methods``, ``scoring.rulesets`` …) unless blocked; outside ones unless ``autoload`` is
+off (``SCORING_DISABLE_PLUGIN_AUTOLOAD=1``), only those named when ``allow`` is given
+(``SCORING_PLUGINS=a,b``), never those ``blocked`` (``-p no:NAME``). ``trace``
+(``SCORING_TRACE_HOOKS=1``) has pluggy write every hook call on standard error.
+
+A broken plugin costs only what it provides. A plugin that does not load, a hook that raises
+or answers with the wrong kind of thing, a name a built-in has or two plugins share, a rule-set
+file that is not there: each is left out, kept in :attr:`Host.faults` and named in a warning
+with the plugin's distribution and version, and the rest runs. A run fails only when it needs
+what was left out — the message then says why it is missing. Hooks are called one plugin at a
+time through pluggy, each with the arguments it declares.
+
+:func:`build_host` builds every host: the process's (:func:`default_host`) and the command
+line's when ``-p no:NAME`` blocks a plugin.
 """
 
 from __future__ import annotations
@@ -12,24 +23,38 @@ import os
 import sys
 import threading
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
-from pathlib import Path
+from functools import cached_property
+from typing import Any
 
 import pluggy
 
 from . import hookspecs
-from .errors import PluginError, RulesetError, did_you_mean
+from .catalog import Catalog, Resolver
+from .errors import PluginError, did_you_mean
+from .guard import PluginLoadWarning, guarded
+from .rules import RuleSet
 
 GROUP = "scoring"
+BUILTIN_DISTRIBUTION = "scoring"
+AUTOLOAD_OFF = "SCORING_DISABLE_PLUGIN_AUTOLOAD"
+ALLOW = "SCORING_PLUGINS"
+TRACE = "SCORING_TRACE_HOOKS"
+REGISTRIES = {  # kind → its hook
+    "method": "scoring_register_methods",
+    "reader": "scoring_register_readers",
+    "format": "scoring_register_renderers",
+    "check": "scoring_register_checks",
+}
 
-
-class PluginLoadWarning(UserWarning):
-    """A plugin could not be loaded and was skipped."""
+__all__ = ["Fault", "Host", "PluginInfo", "PluginLoadWarning", "build_host", "default_host"]
 
 
 @dataclass
 class PluginInfo:
+    """A loaded plugin: its registration name, distribution and version, the hooks it has."""
+
     name: str
     distribution: str = ""
     version: str = ""
@@ -40,67 +65,64 @@ class PluginInfo:
         dist = f"{self.distribution} {self.version}".strip()
         return f"{self.name} ({dist})" if dist and dist != self.name else self.name
 
+    @property
+    def builtin(self) -> bool:
+        return self.distribution == BUILTIN_DISTRIBUTION
 
-@dataclass
-class LoadFailure:
+
+@dataclass(frozen=True)
+class Fault:
+    """A plugin, or one thing it registers, left out: who, and ``what`` (a predicate)."""
+
     name: str
     distribution: str
     version: str
-    error: str
+    what: str
 
     def message(self) -> str:
-        dist = f" from {self.distribution} {self.version}" if self.distribution else ""
-        return f"plugin {self.name!r}{dist} failed to load and was skipped: {self.error}"
-
-
-def _entry_points():
-    from importlib.metadata import entry_points
-
-    found = entry_points()
-    if hasattr(found, "select"):
-        return list(found.select(group=GROUP))
-    return list(found.get(GROUP, []))  # pragma: no cover - Python 3.9
-
-
-AUTOLOAD_OFF = "SCORING_DISABLE_PLUGIN_AUTOLOAD"
-ALLOW = "SCORING_PLUGINS"
-TRACE = "SCORING_TRACE_HOOKS"
-BUILTIN_DISTRIBUTION = "scoring"
+        dist = f" from {self.distribution} {self.version}".rstrip() if self.distribution else ""
+        return f"plugin {self.name!r}{dist} {self.what}"
 
 
 def _env_flag(name: str) -> bool:
     return os.environ.get(name, "").strip().lower() not in ("", "0", "false", "no")
 
 
-class Host:
-    """A plugin manager with the registries its plugins provide.
+def _entry_points() -> list:
+    from importlib.metadata import entry_points
 
-    Which plugins load, in the manner of pytest: the built-in ones always (unless blocked);
-    others through the ``scoring`` entry points unless ``autoload`` is off
-    (``SCORING_DISABLE_PLUGIN_AUTOLOAD=1``), only those named when ``allow`` is given
-    (``SCORING_PLUGINS=a,b``), never those ``blocked`` (``-p no:NAME``). ``trace``
-    (``SCORING_TRACE_HOOKS=1``) prints every hook call on standard error.
-    """
+    return list(entry_points(group=GROUP))
+
+
+class Host:
+    """A pluggy plugin manager with the registries its plugins provide, built once and
+    read-only afterwards (see the module's documentation for which plugins load)."""
 
     def __init__(
         self,
         *,
         autoload: bool | None = None,
         plugins: tuple = (),
-        blocked=(),
-        allow=None,
+        blocked: tuple[str, ...] | list[str] = (),
+        allow: list[str] | None = None,
         trace: bool | None = None,
-    ):
+    ) -> None:
         self.pm = pluggy.PluginManager(GROUP)
         self.pm.add_hookspecs(hookspecs)
         self.infos: dict[str, PluginInfo] = {}
-        self.failures: list[LoadFailure] = []
-        self.skipped: list[str] = []  # plugins installed but not loaded, and why
-        self.owners: dict[tuple[str, str], PluginInfo] = {}  # (kind, name) → who registered it
-        self.trace = _env_flag(TRACE) if trace is None else trace
-        # How often the expensive things happened: an embedding host checks these stay flat.
-        self.stats = {"plugins_loaded": 0, "rulesets_compiled": 0}
+        self.faults: list[Fault] = []
+        self.skipped: list[str] = []  # installed but not loaded, and why
+        self.owners: dict[tuple[str, str], PluginInfo] = {}  # (kind, name) → its plugin
+        self.withheld: dict[tuple[str, str], str] = {}  # (kind, name) two plugins share → why
+        self.stats = {"plugins_loaded": 0}  # an embedding host checks these stay flat
         self._lock = threading.RLock()
+        self._silenced: set[str] = set()  # plugins whose scoring_evaluated failed
+        # pluggy's tracer: silent unless tracing is on, then every hook call and each plugin
+        # called is written on standard error
+        self._trace = self.pm.trace.root.get("scoring")
+        if trace if trace is not None else _env_flag(TRACE):
+            self.pm.trace.root.setwriter(lambda text: sys.stderr.write(f"scoring: trace: {text}"))
+            self.pm.enable_tracing()
         if autoload is None:
             autoload = not _env_flag(AUTOLOAD_OFF)
         if allow is None and os.environ.get(ALLOW, "").strip():
@@ -110,244 +132,252 @@ class Host:
         self._load_entry_points(autoload, None if allow is None else set(allow), set(blocked))
         for plugin in plugins:
             self.register(plugin)
-        self.pm.check_pending()
 
+    # --- loading -------------------------------------------------------------------------------
     def _load_entry_points(self, autoload: bool, allow: set | None, blocked: set) -> None:
-        for ep in _entry_points():
-            dist = getattr(ep, "dist", None)
-            dist_name = dist.metadata["Name"] if dist is not None else ""
-            version = dist.version if dist is not None else ""
-            if self.pm.get_plugin(ep.name) is not None:
+        found = [(ep, ep.dist.metadata["Name"] if ep.dist else "", ep.dist.version if ep.dist else "")
+                 for ep in _entry_points()]  # fmt: skip
+        for ep, dist, version in found:
+            label = f"{ep.name} ({dist} {version})"
+            if ep.name in blocked or dist in blocked:
+                self.skipped.append(f"{label}: disabled by -p no:{ep.name}")
                 continue
-            builtin = dist_name == BUILTIN_DISTRIBUTION
-            if ep.name in blocked or dist_name in blocked:
-                self.skipped.append(
-                    f"{ep.name} ({dist_name} {version}): disabled by -p no:{ep.name}"
+            if dist != BUILTIN_DISTRIBUTION and not autoload:
+                self.skipped.append(f"{label}: {AUTOLOAD_OFF} is set")
+                continue
+            if dist != BUILTIN_DISTRIBUTION and allow is not None and not ({ep.name, dist} & allow):
+                self.skipped.append(f"{label}: not in {ALLOW}")
+                continue
+            rivals = [f"{d} {v}" for other, d, v in found if other.name == ep.name and d != dist]
+            if rivals and (dist != BUILTIN_DISTRIBUTION or len(rivals) > 1):
+                self._fault(
+                    PluginInfo(ep.name, dist, version),
+                    f"failed to load and was skipped: its entry-point name {ep.name!r} is "
+                    f"also that of {' and '.join(rivals)}",
                 )
-                continue
-            if not builtin and not autoload:
-                self.skipped.append(f"{ep.name} ({dist_name} {version}): {AUTOLOAD_OFF} is set")
-                continue
-            if not builtin and allow is not None and not ({ep.name, dist_name} & allow):
-                self.skipped.append(f"{ep.name} ({dist_name} {version}): not in {ALLOW}")
                 continue
             try:
                 plugin = ep.load()
-                self.pm.register(plugin, name=ep.name)
-                self.stats["plugins_loaded"] += 1
-            except Exception as exc:  # any fault in a third-party import is reported, not fatal
-                self.failures.append(
-                    LoadFailure(ep.name, dist_name, version, f"{type(exc).__name__}: {exc}")
+            except KeyboardInterrupt:
+                raise
+            except BaseException as exc:  # SystemExit too: a plugin never ends the run
+                self._fault(
+                    PluginInfo(ep.name, dist, version),
+                    f"failed to load and was skipped: {type(exc).__name__}: {exc}",
                 )
                 continue
-            self.infos[ep.name] = PluginInfo(ep.name, dist_name, version)
+            if self.register(plugin, ep.name, dist, version):
+                self.stats["plugins_loaded"] += 1
 
-    def register(self, plugin, name: str | None = None) -> None:
-        """Register a plugin object (a module or class with ``@hookimpl`` functions)."""
-        name = self.pm.register(plugin, name=name)
-        self.infos[name] = PluginInfo(name)
+    def register(self, plugin: Any, name: str | None = None, distribution: str = "",
+                 version: str = "") -> bool:  # fmt: skip
+        """Register a plugin object (a module or class with ``@hookimpl`` functions); one that
+        pluggy refuses is named and left out (False)."""
+        if name is None:  # an object registered by hand: named by its class, not its id
+            name = getattr(plugin, "__name__", None) or type(plugin).__name__
+            name = name if self.pm.get_plugin(name) is None else f"{name}-{len(self.infos)}"
+        info = PluginInfo(name, distribution, version)
+        try:
+            info.name = self.pm.register(plugin, name=name) or ""
+        except ValueError as exc:  # pluggy: a bad hook implementation, or a name taken
+            self._fault(info if info.name else PluginInfo(repr(plugin)), f"failed to load: {exc}")
+            return False
+        if not info.name:  # blocked
+            return False
+        self.infos[info.name] = info
+        unknown = [c.name for c in self.pm.get_hookcallers(plugin) or () if not c.has_spec()]
+        if unknown:
+            self._fault(info, f"implements {', '.join(unknown)}, which scoring does not call")
+        return True
+
+    def _fault(self, info: PluginInfo, what: str) -> None:
+        fault = Fault(info.name, info.distribution, info.version, what)
+        self.faults.append(fault)
+        warnings.warn(fault.message(), PluginLoadWarning, stacklevel=3)
 
     def plugins(self) -> list[PluginInfo]:
         """Loaded plugins, each with the hooks it implements."""
         for info in self.infos.values():
-            plugin = self.pm.get_plugin(info.name)
-            info.hooks = sorted(h.name for h in self.pm.get_hookcallers(plugin) or ())
+            callers = self.pm.get_hookcallers(self.pm.get_plugin(info.name)) or ()
+            info.hooks = sorted(caller.name for caller in callers)
         return list(self.infos.values())
 
-    def info(self, plugin_name: str) -> PluginInfo:
-        return self.infos.get(plugin_name) or PluginInfo(plugin_name)
+    def info(self, name: str) -> PluginInfo:
+        return self.infos.get(name) or PluginInfo(name)
 
-    # --- registries -------------------------------------------------------------------------
-    def _call(self, impl, hook_name: str):
-        """One plugin's answer to a registry hook; a plugin that raises or answers with the wrong
-        type is named (with its distribution and version) and left out, not fatal."""
-        info = self.info(impl.plugin_name)
-        if self.trace:
-            sys.stderr.write(f"scoring: trace: {hook_name} → {info.label}\n")
-        try:
-            provided = impl.function()
-        except Exception as exc:
-            return self._fault(info, f"{hook_name} raised {type(exc).__name__}: {exc}")
-        expected = list if hook_name == "scoring_register_rulesets" else dict
-        if provided is None:
-            return expected()
-        if not isinstance(provided, expected if expected is dict else (list, tuple)):
-            return self._fault(
-                info, f"{hook_name} returned {type(provided).__name__}, not a {expected.__name__}"
-            )
-        return provided
+    def unavailable(self) -> str:
+        """What did not load or was left out, for a message about something missing."""
+        return "; ".join([f.message() for f in self.faults] + [f"plugin {s}" for s in self.skipped])
 
-    def _fault(self, info: PluginInfo, error: str):
-        failure = LoadFailure(info.name, info.distribution, info.version, error)
-        self.failures.append(failure)
-        warnings.warn(
-            failure.message().replace("failed to load", "is broken"),
-            PluginLoadWarning,
-            stacklevel=3,
-        )
-        return None
-
-    def _registry(self, hook_name: str, kind: str) -> dict:
-        """Merge the dicts every implementation returns; a name registered twice is an error."""
-        registry: dict = {}
-        for impl in getattr(self.pm.hook, hook_name).get_hookimpls():
-            provided = self._call(impl, hook_name)
-            if provided is None:
+    # --- hooks ---------------------------------------------------------------------------------
+    def _answers(self, hook: str, **kwargs: Any) -> Iterator[tuple[PluginInfo, Any]]:
+        """Each plugin's answer to ``hook``, one plugin at a time through pluggy (so each gets
+        the arguments it declares); a plugin that raises is named and skipped."""
+        for impl in getattr(self.pm.hook, hook).get_hookimpls():
+            info = self.info(impl.plugin_name)
+            self._trace(f"{hook} → plugin {info.label}")
+            others = [p for p in self.pm.get_plugins() if p is not impl.plugin]
+            try:
+                answers = self.pm.subset_hook_caller(hook, others)(**kwargs)
+            except KeyboardInterrupt:
+                raise
+            except BaseException as exc:
+                self._fault(info, f"is broken: {hook} raised {type(exc).__name__}: {exc}")
                 continue
-            owner = self.info(impl.plugin_name)
-            for name, value in provided.items():
-                if name in registry:
-                    first = self.owners[(kind, name)]
-                    raise PluginError(
-                        f"{kind} {name!r} is registered by both {first.label} and {owner.label}",
-                        hint="uninstall one of them, or disable one with -p no:NAME",
-                        code="plugin-conflict",
-                    )
-                registry[name] = (
-                    value
-                    if owner.distribution == BUILTIN_DISTRIBUTION
-                    else _guarded(kind, name, owner, value)
+            yield info, answers[0] if answers else None
+
+    def _registry(self, kind: str) -> dict[str, Any]:
+        """The names every plugin registers of ``kind``, merged; outside functions guarded. A
+        built-in keeps its name; a name two outside plugins share is given to neither."""
+        hook = REGISTRIES[kind]
+        claims: dict[str, list[tuple[PluginInfo, Any]]] = {}
+        for info, provided in self._answers(hook):
+            if provided is not None and not isinstance(provided, dict):
+                self._fault(
+                    info, f"is broken: {hook} returned {type(provided).__name__}, not a dict"
                 )
-                self.owners[(kind, name)] = owner
+                continue
+            for name, value in (provided or {}).items():
+                if callable(value):
+                    claims.setdefault(name, []).append((info, value))
+                else:
+                    self._fault(info, f"registers {kind} {name!r} as a {type(value).__name__}, not a function; it is left out")  # fmt: skip
+        registry = {}
+        for name, entries in claims.items():
+            own = [entry for entry in entries if entry[0].builtin]
+            if len(entries) > 1 and len(own) != 1:
+                both = " and ".join(info.label for info, _ in entries)
+                self.withheld[(kind, name)] = f"{kind} {name!r} is registered by both {both}"
+                for info, _ in entries:
+                    self._fault(info, f"registers {kind} {name!r}, as does another plugin ({both}): neither is used")  # fmt: skip
+                continue
+            owner, value = own[0] if own else entries[0]
+            registry[name] = value if owner.builtin else guarded(kind, name, owner, value)
+            self.owners[(kind, name)] = owner
+            for info, _ in entries:
+                if info is not owner:
+                    self._fault(info, f"registers {kind} {name!r}, which is built in; its own is left out")  # fmt: skip
         return registry
 
     @cached_property
-    def methods(self) -> dict:
-        return self._registry("scoring_register_methods", "method")
+    def methods(self) -> dict[str, Any]:
+        return self._registry("method")
 
     @cached_property
-    def readers(self) -> dict:
-        return self._registry("scoring_register_readers", "reader for")
+    def readers(self) -> dict[str, Any]:
+        return self._registry("reader")
 
     @cached_property
-    def renderers(self) -> dict:
-        return self._registry("scoring_register_renderers", "format")
+    def renderers(self) -> dict[str, Any]:
+        return self._registry("format")
 
     @cached_property
-    def checks(self) -> dict:
-        return self._registry("scoring_register_checks", "check")
+    def checks(self) -> dict[str, Any]:
+        return self._registry("check")
 
-    def evaluated(self, result) -> None:
-        """Pass a finished result to every ``scoring_evaluated`` hook; one that raises is named."""
+    def evaluated(self, result: Any) -> None:
+        """Give a finished (frozen) result to every ``scoring_evaluated`` hook. One that fails
+        is named once and not called again; the run goes on."""
         impls = self.pm.hook.scoring_evaluated.get_hookimpls()
-        if self.trace:
-            called = (
-                ", ".join(self.info(i.plugin_name).label for i in impls)
-                or "no plugin implements it"
-            )
-            sys.stderr.write(f"scoring: trace: scoring_evaluated({result.source}) → {called}\n")
+        if not impls:
+            self._trace(f"scoring_evaluated({result.source}): no plugin implements it")
         for impl in impls:
-            info = self.info(impl.plugin_name)
-            try:
-                impl.function(result=result)
-            except Exception as exc:
-                raise PluginError(
-                    f"plugin {info.label} failed in scoring_evaluated: {type(exc).__name__}: {exc}",
-                    hint=f"report it to the plugin's authors, or disable it with -p no:{info.name}",
-                    code="plugin-fault",
-                ) from exc
-
-    def unavailable(self) -> str:
-        """Plugins that are installed but did not load or broke, for a message about what is missing."""
-        lines = [f.message() for f in self.failures] + [f"plugin {s}" for s in self.skipped]
-        return "; ".join(lines)
-
-    @cached_property
-    def ruleset_files(self) -> list[tuple[Path, str]]:
-        """Every installed rule-set file, with the plugin that registered it."""
-        files = []
-        for impl in self.pm.hook.scoring_register_rulesets.get_hookimpls():
-            for entry in self._call(impl, "scoring_register_rulesets") or ():
-                path = Path(entry)
-                found = sorted(path.glob("*.toml")) if path.is_dir() else [path]
-                files += [(f, impl.plugin_name) for f in found]
-        return files
-
-    @cached_property
-    def catalog(self) -> dict[str, Path]:
-        """Installed rule sets by id."""
-        from .readers import parse_toml, read_text
-
-        catalog: dict[str, Path] = {}
-        for path, _plugin in self.ruleset_files:
-            data = parse_toml(read_text(path, RulesetError), str(path), RulesetError)
-            rid = data.get("ruleset", {}).get("id")
-            if not rid:
-                raise RulesetError("missing key `id`", "ruleset.id", file=str(path))
-            if rid in catalog:
-                raise PluginError(
-                    f"rule set {rid!r} is installed twice: {catalog[rid]} and {path}",
-                    code="plugin-conflict",
-                )
-            catalog[rid] = path
-        return catalog
-
-    # --- rule sets -------------------------------------------------------------------------
-    def ruleset(self, rules=None):
-        """A compiled rule set from an installed id, a path, or a dict; cached per host."""
-        from .rules import RuleSet
-
-        if isinstance(rules, RuleSet):
-            return rules
-        if isinstance(rules, dict):
-            return self._ruleset_from_dict(rules)
-        with self._lock:  # threads asking at once resolve a rule set once
-            return self._ruleset_from_name(str(rules or "mof-2020"))
-
-    @lru_cache(maxsize=64)  # noqa: B019 - a host lives as long as its process, by design
-    def _ruleset_from_name(self, name: str):
-        from .rules import compile_ruleset, locate, resolve
-
-        path = locate(name, self.catalog, Path(), not_loaded=self.unavailable())
-        data, origins = resolve(path, self.catalog)
-        ruleset = compile_ruleset(data, origins, str(path))
-        self.require_methods(ruleset)
-        self.stats["rulesets_compiled"] += 1
-        return ruleset
-
-    def _ruleset_from_dict(self, data: dict):
-        import copy
-
-        from . import schemas
-        from .rules import compile_ruleset, locate, merge, resolve
-
-        problems = schemas.problems("ruleset", data)
-        if problems:
-            raise RulesetError.from_problems(problems, "<rules>")
-        data = copy.deepcopy(data)
-        parent = data.get("ruleset", {}).pop("extends", None)
-        base, origins = ({}, {})
-        if parent:
-            base, origins = resolve(
-                locate(parent, self.catalog, Path.cwd(), asked_by="<rules>"), self.catalog
+            if impl.plugin_name in self._silenced:
+                continue
+            self._trace(
+                f"scoring_evaluated({result.source}) → plugin {self.info(impl.plugin_name).label}"
             )
-            base = {k: v for k, v in base.items() if k != "ruleset"}
-        merged = merge(base, data, origins, "<rules>")
-        ruleset = compile_ruleset(merged, origins, "<rules>")
-        self.require_methods(ruleset)
-        self.stats["rulesets_compiled"] += 1
-        return ruleset
+            others = [p for p in self.pm.get_plugins() if p is not impl.plugin]
+            try:
+                self.pm.subset_hook_caller("scoring_evaluated", others)(result=result)
+            except KeyboardInterrupt:
+                raise
+            except BaseException as exc:
+                self._silenced.add(impl.plugin_name)
+                self._fault(
+                    self.info(impl.plugin_name),
+                    f"is broken: scoring_evaluated raised {type(exc).__name__}: {exc}; "
+                    "it is not called again in this run",
+                )
 
-    def require_methods(self, ruleset) -> None:
+    # --- rule sets -----------------------------------------------------------------------------
+    @cached_property
+    def catalog(self) -> Catalog:
+        """The installed rule sets by id."""
+        from pathlib import Path
+
+        registered = [
+            (Path(entry), info.name)
+            for info, provided in self._answers("scoring_register_rulesets")
+            for entry in _entries(self, info, provided)
+        ]
+        return Catalog(
+            registered,
+            builtin=lambda name: self.info(name).builtin,
+            fault=lambda name, what: self._fault(self.info(name), what),
+            not_loaded=self.unavailable,
+        )
+
+    @cached_property
+    def _resolver(self) -> Resolver:
+        return Resolver(self.catalog, self.require_methods)
+
+    def ruleset(self, rules: Any = "mof-2020") -> RuleSet:
+        """A compiled rule set from an installed id, a path, a dict or itself (see
+        :class:`scoring.catalog.Resolver`); raises RulesetError or PluginError."""
+        return self._resolver.ruleset(rules)
+
+    @property
+    def rulesets_compiled(self) -> int:
+        return self._resolver.compiled if "_resolver" in vars(self) else 0
+
+    def require_methods(self, ruleset: RuleSet) -> None:
         """Refuse a rule set whose methods no loaded plugin provides: never score without them."""
         for method, key in ruleset.methods_used().items():
-            if method not in self.methods:
-                missing = self.unavailable()
-                hint = did_you_mean(method, self.methods) or (
+            if method in self.methods:
+                continue
+            withheld = self.withheld.get(("method", method))
+            missing = self.unavailable()
+            raise PluginError(
+                withheld or f"method {method!r} is not provided by any loaded plugin",
+                key,
+                "uninstall one of them, or disable one with -p no:NAME"
+                if withheld
+                else did_you_mean(method, self.methods)
+                or (
                     f"the plugin that should provide it is not loaded — {missing}"
                     if missing
                     else "install the plugin that provides it; `scoring plugins` lists what is loaded"
-                )
-                raise PluginError(
-                    f"method {method!r} is not provided by any loaded plugin",
-                    key,
-                    hint,
-                    file=ruleset.source,
-                    code="method-missing",
-                )
+                ),
+                file=ruleset.source,
+                code="method-missing",
+            )
 
 
-_DEFAULT: list[Host] = []  # the process's host, once built; a list so a lock can guard it
+def _entries(host: Host, info: PluginInfo, provided: Any) -> list:
+    if provided is None:
+        return []
+    if isinstance(provided, (list, tuple)):
+        return list(provided)
+    host._fault(info, f"is broken: scoring_register_rulesets returned {type(provided).__name__}, not a list")  # fmt: skip
+    return []
+
+
+def build_host(**options: Any) -> Host:
+    """A host with its registries built (so every fault is named now, once); ``options`` are
+    :class:`Host`'s. Raises PluginError when scoring's own plugins are not registered."""
+    host = Host(**options)
+    _ = (host.methods, host.readers, host.renderers, host.checks, host.catalog)
+    if not any(info.builtin for info in host.infos.values()) and not options.get("blocked"):
+        raise PluginError(
+            "the built-in plugins are not registered: scoring is not installed as a package",
+            hint="install it with `pip install .` (or `pip install -e .`) in its folder",
+            code="not-installed",
+        )
+    return host
+
+
+_DEFAULT: list[Host] = []  # the process's host, once built
 _LOCK = threading.Lock()
 
 
@@ -358,78 +388,10 @@ def set_default_host(host: Host | None) -> None:
 
 
 def default_host() -> Host:
-    """The process's host with every installed plugin, built once, on first use, under a lock
+    """The process's host with every installed plugin, built once on first use, under a lock
     so that threads scoring at once share one host and load plugins once."""
-    if _DEFAULT:
-        return _DEFAULT[0]
-    with _LOCK:
-        if not _DEFAULT:
-            _DEFAULT.append(_new_default_host())
+    if not _DEFAULT:
+        with _LOCK:
+            if not _DEFAULT:
+                _DEFAULT.append(build_host())
     return _DEFAULT[0]
-
-
-def _new_default_host() -> Host:
-    host = Host()
-    for failure in host.failures:
-        warnings.warn(failure.message(), PluginLoadWarning, stacklevel=2)
-    # Build every registry now, under the lock, so threads never race to build them.
-    _ = (host.readers, host.renderers, host.checks, host.catalog)
-    if not host.methods:
-        raise PluginError(
-            "the built-in plugins are not registered: scoring is not installed as a package",
-            hint="install it with `pip install .` (or `pip install -e .`) in its folder",
-            code="not-installed",
-        )
-    return host
-
-
-def _guarded(kind: str, name: str, owner: PluginInfo, function):
-    """An outside plugin's function, held to its contract and named with its plugin when it
-    fails: a method must return a Rating with a rate in [0, 1], a check yield Findings (its
-    generator is run here, so a fault inside it is caught here), a format return text or bytes."""
-    import functools
-
-    from .errors import ScoringError
-
-    def fault(what: str, cause=None):
-        return PluginError(
-            f"{kind} {name!r} of plugin {owner.label} {what}",
-            hint="report it to the plugin's authors, or disable it with -p no:" + owner.name,
-            code="plugin-fault",
-        )
-
-    @functools.wraps(function)
-    def call(*args, **kwargs):
-        try:
-            answer = function(*args, **kwargs)
-            if kind == "check":
-                answer = list(answer or ())
-        except ScoringError:
-            raise  # a user error the plugin reports, such as a reader's InputError
-        except Exception as exc:
-            raise fault(f"failed: {type(exc).__name__}: {exc}") from exc
-        problem = _breach(kind, answer)
-        if problem:
-            raise fault(problem)
-        return answer
-
-    return call
-
-
-def _breach(kind: str, answer) -> str | None:
-    """What is wrong with a plugin function's answer, or None."""
-
-    from .methods import rating_breach
-    from .result import SEVERITIES, Finding
-
-    if kind == "method":
-        return rating_breach(answer)
-    if kind == "check":
-        for item in answer:
-            if not isinstance(item, Finding):
-                return f"yielded {type(item).__name__}, not a scoring.Finding"
-            if item.severity not in SEVERITIES:
-                return f"yielded severity {item.severity!r}: use one of {', '.join(SEVERITIES)}"
-    if kind == "format" and not isinstance(answer, (str, bytes)):
-        return f"returned {type(answer).__name__}, not text"
-    return None

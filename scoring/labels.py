@@ -1,5 +1,5 @@
-"""The evaluator's names for the tool's identifiers: methods, ways of combining a department,
-finding codes and severities.
+"""The evaluator's names for the tool's identifiers — methods, ways of combining a department,
+finding codes, severities — and the 自评表's own column titles.
 
 Identifiers stay stable in JSON and in rule sets (``ratio``, ``recorded-score-mismatch``);
 what a person reads — a workbook, a summary — names them as the 自评表 and its reviewers do
@@ -7,6 +7,9 @@ what a person reads — a workbook, a summary — names them as the 自评表 an
 """
 
 from __future__ import annotations
+
+# The 绩效指标 grid of the 自评表, in the form's own words and order (without its last column).
+GRID_TITLES = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分")
 
 METHODS = {
     "ratio": "比例计分",
@@ -27,6 +30,7 @@ METHODS = {
 }
 
 FINDINGS = {
+    "check-failed": "复核检查出错，未执行",
     "recorded-score-mismatch": "自评得分与规则不符",
     "recorded-grade-mismatch": "自评等级与规则不符",
     "score-above-weight": "得分超过分值",

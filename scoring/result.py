@@ -1,18 +1,27 @@
 """The result of scoring one evaluation: typed records and their JSON form (SPEC §4).
 
 Numbers stay :class:`~decimal.Decimal` in the records; :meth:`Result.to_dict` gives the JSON
-structure, with scores already rounded by the rule set and rates rounded to 4 decimals.
+structure, with scores already rounded by the rule set and rates rounded to 4 decimals. The
+records are frozen all the way down — sequences are tuples, mappings read-only — so a result
+handed to a plugin's ``scoring_evaluated`` is the result the caller gets. They are built by
+keyword.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .review import ReviewRow
 
 SEVERITIES = ("error", "warning", "info")
 
 
-def number(value: Decimal | None):
+def number(value: Decimal | None) -> int | float | None:
     """A Decimal as a JSON number: an int when whole, else a float of the same digits."""
     if value is None:
         return None
@@ -21,7 +30,7 @@ def number(value: Decimal | None):
     return float(value)
 
 
-def jsonable(value):
+def jsonable(value: Any) -> Any:
     """Plain data for json.dumps: every Decimal as a JSON number, through dicts and lists."""
     if isinstance(value, Decimal):
         return number(value)
@@ -32,7 +41,7 @@ def jsonable(value):
     return value
 
 
-def rate4(value: Decimal | None):
+def rate4(value: Decimal | None) -> int | float | None:
     if value is None:
         return None
     return number(value.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))
@@ -48,7 +57,7 @@ class Finding:
     message: str
     cell: str | None = None  # "表.xlsx!项目1!F14" when the file is a spreadsheet
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "code": self.code,
             "severity": self.severity,
@@ -58,7 +67,7 @@ class Finding:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class IndicatorResult:
     level1: str
     level2: str
@@ -78,7 +87,7 @@ class IndicatorResult:
     deduction: Decimal | None = None  # 扣减分数 as filed
     op: str | None = None  # the comparison scored: as written, the default, or inferred (≤)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "level1": self.level1,
             "level2": self.level2,
@@ -99,7 +108,7 @@ class IndicatorResult:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ExecutionResult:
     """The 预算执行率 row. ``rate`` is the execution rate as it is (1.075 when more was spent
     than budgeted); ``score_rate`` the share of the weight it earned (at most 1)."""
@@ -116,7 +125,7 @@ class ExecutionResult:
     reason: str = ""  # the row's explanation of a shortfall or an adjustment, as filed
     score_rate: Decimal | None = None
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "planned": number(self.planned),
             "adjusted": number(self.adjusted),
@@ -130,16 +139,16 @@ class ExecutionResult:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class CategoryResult:
     weight: Decimal
     score: Decimal
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"weight": number(self.weight), "score": number(self.score)}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class TableResult:
     """A scored project, or the department's own table."""
 
@@ -147,8 +156,8 @@ class TableResult:
     score: Decimal
     grade: str
     execution: ExecutionResult
-    categories: dict[str, CategoryResult]
-    indicators: list[IndicatorResult]
+    categories: Mapping[str, CategoryResult]
+    indicators: tuple[IndicatorResult, ...]
     explanation: str
     filed_score: Decimal | None = None
     filed_grade: str | None = None
@@ -157,7 +166,7 @@ class TableResult:
     result: str = ""  # 实际完成情况, as filed
     weights_reason: str = ""
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "name": self.name,
             "score": number(self.score),
@@ -171,7 +180,7 @@ class TableResult:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class DepartmentResult:
     name: str
     year: int
@@ -184,7 +193,7 @@ class DepartmentResult:
     filed_score: Decimal | None = None
     filed_grade: str | None = None
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "name": self.name,
             "year": self.year,
@@ -199,19 +208,19 @@ class DepartmentResult:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class RulesetInfo:
     id: str
     version: str
     sha256: str
     title: str = ""
-    grades: tuple = ()  # (name, lower bound), highest first, for renderers
+    grades: tuple[tuple[str, Decimal], ...] = ()  # (name, lower bound), highest first
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "version": self.version, "sha256": self.sha256, "title": self.title}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class Result:
     """Everything known about one scored evaluation."""
 
@@ -219,12 +228,20 @@ class Result:
     ruleset: RulesetInfo
     source: str
     department: DepartmentResult
-    projects: list[TableResult]
-    findings: list[Finding] = field(default_factory=list)
-    review: list = field(default_factory=list)  # scoring.review.ReviewRow: every filed value
-    data: dict = field(default_factory=dict, compare=False, repr=False)  # the evaluation as read
+    projects: tuple[TableResult, ...]
+    findings: tuple[Finding, ...] = ()
+    review: tuple[ReviewRow, ...] = ()  # every filed value beside the computed one
+
+    def __repr__(self) -> str:
+        department = self.department
+        return (
+            f"Result(source={self.source!r}, ruleset={self.ruleset.id!r}, "
+            f"department={department.name!r} {department.score} {department.grade}, "
+            f"projects={len(self.projects)}, findings={len(self.findings)})"
+        )
 
     def findings_by_severity(self) -> dict[str, list[Finding]]:
+        """The findings grouped by severity, errors first; every severity present as a key."""
         grouped: dict[str, list[Finding]] = {s: [] for s in SEVERITIES}
         for finding in self.findings:
             grouped.setdefault(finding.severity, []).append(finding)
@@ -234,7 +251,7 @@ class Result:
     def has_errors(self) -> bool:
         return any(f.severity == "error" for f in self.findings)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "engine": {"name": "scoring", "version": self.engine_version},
             "ruleset": self.ruleset.to_dict(),
@@ -243,4 +260,25 @@ class Result:
             "projects": [p.to_dict() for p in self.projects],
             "findings": [f.to_dict() for f in self.findings],
             "review": [r.to_dict() for r in self.review],
+        }
+
+
+def read_only(mapping: dict[str, CategoryResult]) -> Mapping[str, CategoryResult]:
+    """A mapping a result can hold: readable, not changeable."""
+    return MappingProxyType(dict(mapping))
+
+
+@dataclass(frozen=True)
+class FileError:
+    """A file that could not be read or scored, standing in its place in the output."""
+
+    source: str
+    code: str
+    message: str
+    where: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "error": {"code": self.code, "message": self.message, "where": self.where},
         }

@@ -131,6 +131,12 @@ def _table_rows(prefix: str, filed_table, scored: TableResult, ruleset: RuleSet)
         )
 
 
+def disagreements(result: Result) -> dict[str, ReviewRow]:
+    """The filed values that differ from the computed ones, by key path
+    (``projects[0].indicators[2].score``): every view marks these, and only these."""
+    return {row.where: row for row in result.review if not row.agrees}
+
+
 def filed_values(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> list[ReviewRow]:
     """Every filed value with its computed counterpart, in the order of the form."""
     rows: list[ReviewRow] = []

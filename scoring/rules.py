@@ -1,8 +1,9 @@
-"""Rule sets: find, read, resolve ``extends``, validate, and compile into a :class:`RuleSet`.
+"""Rule sets compiled: a resolved rule set checked for what scoring needs, and its typed form.
 
-A rule set is TOML. ``extends`` names a parent by id or by a path relative to the file; tables
-merge key by key and arrays replace. The resolved rule set records, for every key, the file
-that set it, and its SHA-256 so a score can be reproduced.
+:mod:`scoring.catalog` finds a rule set and resolves its ``extends``; here the merged data is
+checked (every required key, tier bands that cover [0, 1] once, grades in order, categories
+that add up) and becomes a :class:`RuleSet`, with the file that set each key and the SHA-256
+of the whole, so that a score can be reproduced.
 """
 
 from __future__ import annotations
@@ -14,11 +15,8 @@ from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from functools import cached_property
-from pathlib import Path
 
-from . import schemas
 from .errors import RulesetError, did_you_mean
-from .readers import parse_toml, read_text
 from .values import OPS, format_decimal
 
 ROUNDING_MODES = {"half-up": ROUND_HALF_UP, "half-even": ROUND_HALF_EVEN, "down": ROUND_DOWN}
@@ -211,109 +209,6 @@ class RuleSet:
         return used
 
 
-# Tables that are one whole: a grade scale cannot be merged with another without keeping grades
-# the child does not want, so a rule set that sets [grades] sets all of it.
-WHOLE_TABLES = ("grades",)
-
-
-def merge(base: dict, child: dict, origins: dict, source: str, prefix: str = "") -> dict:
-    """Tables merge key by key, everything else (arrays included) replaces; so do WHOLE_TABLES."""
-    merged = dict(base)
-    for key, value in child.items():
-        dotted = f"{prefix}{key}"
-        whole = dotted in WHOLE_TABLES
-        if isinstance(value, dict) and isinstance(merged.get(key), dict) and not whole:
-            merged[key] = merge(merged[key], value, origins, source, dotted + ".")
-        else:
-            merged[key] = value
-            for stale in [k for k in origins if k == dotted or k.startswith(dotted + ".")]:
-                del origins[stale]
-            _record_origins(value, dotted, source, origins)
-    return merged
-
-
-def _record_origins(value, dotted: str, source: str, origins: dict) -> None:
-    if isinstance(value, dict) and value:
-        for key, inner in value.items():
-            _record_origins(inner, f"{dotted}.{key}", source, origins)
-    else:
-        origins[dotted] = source
-
-
-def read_ruleset_file(path: Path) -> dict:
-    data = parse_toml(read_text(path, RulesetError), str(path), RulesetError)
-    problems = schemas.problems("ruleset", data)
-    if problems:
-        raise RulesetError.from_problems(problems, str(path))
-    return data
-
-
-def resolve(
-    path: Path, catalog: dict[str, Path], chain: tuple[Path, ...] = ()
-) -> tuple[dict, dict]:
-    """The merged data of a rule-set file and its ``extends`` chain, with key origins."""
-    path = path.resolve()
-    if path in chain:
-        cycle = " → ".join(str(p) for p in (*chain, path))
-        raise RulesetError(
-            f"`extends` goes round in a circle: {cycle}",
-            "ruleset.extends",
-            "remove one of the `extends`",
-            file=str(chain[-1]),
-            code="ruleset-cycle",
-        )
-    data = read_ruleset_file(path)
-    parent = data.get("ruleset", {}).get("extends")
-    origins: dict = {}
-    base: dict = {}
-    if parent:
-        parent_path = locate(parent, catalog, path.parent, asked_by=str(path))
-        base, origins = resolve(parent_path, catalog, (*chain, path))
-        # A rule set's identity (id, title, version, basis) is its own, never inherited.
-        base = {k: v for k, v in base.items() if k != "ruleset"}
-        origins = {k: v for k, v in origins.items() if not k.startswith("ruleset.")}
-    merged = merge(base, data, origins, str(path))
-    merged.get("ruleset", {}).pop("extends", None)
-    origins.pop("ruleset.extends", None)
-    return merged, origins
-
-
-def locate(
-    name: str,
-    catalog: dict[str, Path],
-    base: Path,
-    asked_by: str | None = None,
-    not_loaded: str = "",
-) -> Path:
-    """A rule set named by an installed id, or by a path relative to ``base``. ``asked_by`` is
-    the file whose `extends` names it (None: the command line or the API)."""
-    if name in catalog:
-        return catalog[name]
-    said = f'`extends = "{name}"`: ' if asked_by else ""
-    where = "ruleset.extends" if asked_by else None
-    candidate = base / name
-    if candidate.suffix == ".toml" or candidate.exists():
-        if not candidate.is_file():
-            raise RulesetError(
-                f"{said}no such rule-set file {candidate}",
-                where,
-                "a path in `extends` is relative to the file that says it; or give an installed id"
-                if asked_by
-                else "give an installed id (scoring rules list) or a path",
-                file=asked_by or name,
-                code="ruleset-missing",
-            )
-        return candidate
-    hint = did_you_mean(name, catalog) or "installed: " + ", ".join(sorted(catalog))
-    raise RulesetError(
-        f"{said}no installed rule set is called {name!r}",
-        where,
-        hint + (f"; not loaded: {not_loaded}" if not_loaded else ""),
-        file=asked_by,
-        code="ruleset-missing",
-    )
-
-
 def fingerprint(data: dict) -> str:
     """SHA-256 of the resolved rule set in a canonical JSON form."""
     # 10 and 10.0 are one number: hash its canonical text, not how the file spelt it
@@ -493,56 +388,6 @@ def round_fraction(value: Fraction, decimals: int, mode: str) -> Decimal:
     ):
         whole += 1
     return Decimal(-whole if scaled < 0 else whole).scaleb(-decimals)
-
-
-# --- showing a resolved rule set ---------------------------------------------------------------
-
-
-def to_toml(ruleset: RuleSet) -> str:
-    """The resolved rule set as valid TOML, saying which file set each key.
-
-    A section whose keys all come from one file names it once, after its header; a section
-    mixed from several files names the file after each key.
-    """
-    from .convert import toml_key, toml_value
-
-    lines = [f"# {ruleset.id} resolved from {ruleset.source}", f"# sha256 {ruleset.sha256}", ""]
-    for section, table in ruleset.data.items():
-        rows = table if isinstance(table, list) else [table]
-        header = f"[[{toml_key(section)}]]" if isinstance(table, list) else f"[{toml_key(section)}]"
-        for row in rows:
-            keyed = [(f"{toml_key(k)} = {toml_value(v)}", f"{section}.{k}") for k, v in row.items()]
-            sources = {_origin_of(ruleset.origins, dotted) for _, dotted in keyed}
-            if isinstance(table, list):
-                sources = {_origin_of(ruleset.origins, section)}
-            if len(sources) == 1:
-                lines.append(f"{header}  # {sources.pop()}")
-                lines += [text for text, _ in keyed]
-            else:
-                lines.append(header)
-                width = max(_cells(text) for text, _ in keyed)
-                lines += [
-                    text
-                    + " " * (width - _cells(text))
-                    + f"  # {_origin_of(ruleset.origins, dotted)}"
-                    for text, dotted in keyed
-                ]
-            lines.append("")
-    return "\n".join(lines)
-
-
-def _cells(text: str) -> int:
-    """Terminal width of text: CJK characters take two cells."""
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _origin_of(origins: dict, dotted: str) -> str:
-    if dotted in origins:
-        return origins[dotted]
-    inner = sorted({v for k, v in origins.items() if k.startswith(dotted + ".")})
-    return ", ".join(inner) if inner else "?"
 
 
 def _check_tier_bands(tiers: list[dict], source: str) -> None:

@@ -15,6 +15,7 @@ whose name marks a limit (预算调整率) read as ≤, said so.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from fnmatch import fnmatchcase
@@ -24,7 +25,14 @@ from .errors import InputError, PluginError, RulesetError
 from .methods import MethodInput, Rating, as_decimal, rating_breach
 from .model import Budget, Indicator, Table
 from .policies import Outcome, apply_policies, no_formula
-from .result import CategoryResult, ExecutionResult, Finding, IndicatorResult, TableResult
+from .result import (
+    CategoryResult,
+    ExecutionResult,
+    Finding,
+    IndicatorResult,
+    TableResult,
+    read_only,
+)
 from .rules import RuleSet
 from .values import GE, LE, ValueProblem, align_units, percent, percent_below
 from .values import format_decimal as fmt
@@ -91,17 +99,17 @@ def score_execution(budget: Budget, ctx: Context) -> ExecutionResult:
 
     def result(rate, score_rate, score: Decimal, explanation: str) -> ExecutionResult:
         return ExecutionResult(
-            budget.planned,
-            budget.adjusted,
-            budget.spent,
-            rate,
-            weight,
-            score,
-            method,
-            explanation,
-            budget.score,
-            budget.reason,
-            score_rate,
+            planned=budget.planned,
+            adjusted=budget.adjusted,
+            spent=budget.spent,
+            rate=rate,
+            weight=weight,
+            score=score,
+            method=method,
+            explanation=explanation,
+            filed_score=budget.score,
+            reason=budget.reason,
+            score_rate=score_rate,
         )
 
     if denominator <= ZERO:
@@ -175,24 +183,34 @@ def _override(ind: Indicator, ruleset: RuleSet):
     return None
 
 
-def _shown(ind: Indicator, weight: Decimal, method: str, explanation: str, **kw) -> IndicatorResult:
-    """A row without a score of its own: not applicable, a 其中 breakdown, an empty row."""
+def _row(ind: Indicator, weight: Decimal, **scored) -> IndicatorResult:
+    """An indicator row's result: the row as filed, and what scoring it gave (``scored``:
+    applicable, rate, score, method, explanation, and tier and op where they apply)."""
+    filed = {"reason": ind.reason, "deduction": ind.deduction}
     return IndicatorResult(
-        ind.level1,
-        ind.level2,
-        ind.name,
-        ind.target.text,
-        ind.actual_text,
+        level1=ind.level1,
+        level2=ind.level2,
+        name=ind.name,
+        target=ind.target.text,
+        actual=ind.actual_text,
+        weight=weight,
+        filed_score=ind.score,
+        where=ind.where,
+        **{**filed, **scored},
+    )
+
+
+def _shown(ind: Indicator, weight: Decimal, method: str, explanation: str) -> IndicatorResult:
+    """A row without a score of its own: not applicable, a 其中 breakdown, an empty row."""
+    return _row(
+        ind,
         weight,
-        False,
-        None,
-        None,
-        method,
-        explanation,
-        ind.score,
-        ind.where,
-        reason=ind.reason,
-        **kw,
+        applicable=False,
+        rate=None,
+        score=None,
+        method=method,
+        explanation=explanation,
+        deduction=None,
     )
 
 
@@ -228,24 +246,16 @@ def score_indicator(ind: Indicator, weight: Decimal, ctx: Context) -> IndicatorR
             Outcome(score, as_decimal(rating.rate), with_score(rating, weight, score)),
             ctx,
         )
-    return IndicatorResult(
-        ind.level1,
-        ind.level2,
-        ind.name,
-        ind.target.text,
-        ind.actual_text,
+    return _row(
+        ind,
         weight,
-        True,
-        outcome.rate,
-        outcome.score,
-        plan.label or plan.method,
-        plan.lead + outcome.explanation,
-        ind.score,
-        ind.where,
-        view.tier,
-        ind.reason,
-        ind.deduction,
-        view.op,
+        applicable=True,
+        rate=outcome.rate,
+        score=outcome.score,
+        method=plan.label or plan.method,
+        explanation=plan.lead + outcome.explanation,
+        tier=view.tier,
+        op=view.op,
     )
 
 
@@ -271,22 +281,14 @@ def _values_blank(ind: Indicator, weight: Decimal, ctx: Context) -> IndicatorRes
         ind.where,
         f"「{ind.name}」未填写年度指标值和实际完成值：按评价人所填得分 {fmt(ind.score)} 计{capped}，请补填指标值",
     )
-    return IndicatorResult(
-        ind.level1,
-        ind.level2,
-        ind.name,
-        ind.target.text,
-        ind.actual_text,
+    return _row(
+        ind,
         weight,
-        True,
-        score / weight if weight else ZERO,
-        score,
-        "judgement",
-        f"年度指标值、实际完成值均未填写：采用自评得分 {fmt(ind.score)}{capped}，得 {score}",
-        ind.score,
-        ind.where,
-        reason=ind.reason,
-        deduction=ind.deduction,
+        applicable=True,
+        rate=score / weight if weight else ZERO,
+        score=score,
+        method="judgement",
+        explanation=f"年度指标值、实际完成值均未填写：采用自评得分 {fmt(ind.score)}{capped}，得 {score}",
     )
 
 
@@ -537,7 +539,7 @@ def score_table(table: Table, ctx: Context) -> TableResult:
         grade=rules.grade(total),
         execution=execution,
         categories=_categories(indicators),
-        indicators=indicators,
+        indicators=tuple(indicators),
         explanation=explanation,
         filed_score=table.score,
         filed_grade=table.grade,
@@ -589,11 +591,13 @@ def _apply_caps(total, execution, explanation, table, ctx):
     return limit, explanation + f"；执行率低于 {below}，封顶 {limit}"
 
 
-def _categories(indicators: list[IndicatorResult]) -> dict[str, CategoryResult]:
+def _categories(indicators: list[IndicatorResult]) -> Mapping[str, CategoryResult]:
     weights: dict[str, Decimal] = {}
     scores: dict[str, Decimal] = {}
     for ind in indicators:
         if ind.applicable:
             weights[ind.level1] = weights.get(ind.level1, ZERO) + ind.weight
             scores[ind.level1] = scores.get(ind.level1, ZERO) + ind.score
-    return {name: CategoryResult(weights[name], scores[name]) for name in weights}
+    return read_only(
+        {name: CategoryResult(weight=weights[name], score=scores[name]) for name in weights}
+    )

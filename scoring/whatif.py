@@ -261,20 +261,17 @@ def candidates(evaluation, result: Result, ruleset) -> list[Candidate]:
 
 def plan(data: dict, source: str, ruleset, host, goal: Decimal, goal_label: str) -> Plan:
     """The fewest rows, and the least change in the last of them, that reach ``goal``."""
-    from . import __version__
-    from .engine import evaluate
+    from .api import score
     from .loader import load_evaluation
 
     def rescore(changes: list[tuple[Candidate, object]]) -> Result:
         changed = copy.deepcopy(data)
         for candidate, value in changes:
             set_value(changed, candidate.path, candidate.text(value))
-        return evaluate(
-            load_evaluation(changed, source), ruleset, host.methods, host.checks, __version__
-        )
+        return score(load_evaluation(changed, source), ruleset, host=host, record=False)
 
     evaluation = load_evaluation(data, source)
-    before = evaluate(evaluation, ruleset, host.methods, host.checks, __version__)
+    before = score(evaluation, ruleset, host=host, record=False)
     if before.department.score >= goal:
         return Plan(goal, goal_label, before, before, ())
     rows = candidates(evaluation, before, ruleset)

@@ -73,3 +73,33 @@ def langfang(tmp_path: Path) -> Path:
     path = tmp_path / "langfang-2019.toml"
     path.write_text(case_evaluation(LANGFANG), "utf-8")
     return path
+
+
+# --- outside plugins, installed for real: a distribution on PYTHONPATH ------------------------
+
+
+def install_plugin(site: Path, dist: str, version: str, entries: dict, modules: dict) -> None:
+    """A distribution in ``site`` (a folder put on PYTHONPATH): its metadata, its entry points
+    in the ``scoring`` group (name → module) and its modules (name → code)."""
+    info = site / f"{dist.replace('-', '_')}-{version}.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text(
+        f"Metadata-Version: 2.1\nName: {dist}\nVersion: {version}\n", "utf-8"
+    )
+    lines = "\n".join(f"{name} = {target}" for name, target in entries.items())
+    (info / "entry_points.txt").write_text(f"[scoring]\n{lines}\n", "utf-8")
+    for name, code in modules.items():
+        (site / f"{name}.py").write_text(code, "utf-8")
+
+
+def plugin_env(site: Path, **extra: str) -> dict:
+    """The environment of a run that sees the distributions installed in ``site``."""
+    paths = [str(site), os.environ.get("PYTHONPATH", "")]
+    return {"PYTHONPATH": os.pathsep.join(p for p in paths if p), **extra}
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    folder = tmp_path / "site"
+    folder.mkdir()
+    return folder

@@ -374,7 +374,7 @@ def test_result_from_toml_is_the_form_with_the_review_beside_it():
     two added columns the computed 执行率 row, every 得分 and the 总分, the filed value beside
     the computed one where they differ."""
     data = langfang()
-    book = reload(result_workbook(scoring.score(data), data))
+    book = reload(result_workbook(scoring.load(data), scoring.score(data)))
     assert book.sheetnames == ["汇总", "复核发现", "部门", "项目1"]
     sheet = book["项目1"]
     assert [sheet["H6"].value, sheet["G11"].value, sheet["G20"].value] == [9, 9, 98]  # as filed
@@ -396,7 +396,7 @@ def test_result_colours_the_cells_findings_are_about():
     data = langfang()
     data["department"]["budget"]["adjusted"] = 50  # its own row, with findings of its own
     result = scoring.score(data)
-    book = reload(result_workbook(result, data))
+    book = reload(result_workbook(scoring.load(data), result))
     sheet = book["项目1"]
     # recorded-score-mismatch: the filed 得分 (H6, G11, G20); execution-low: the execution row;
     # reason-missing: the empty 资金偏差原因 (C7); each with its review cell
@@ -414,7 +414,7 @@ def test_result_colours_the_cells_findings_are_about():
 def test_result_findings_sheet_points_at_cells():
     data = langfang()
     result = scoring.score(data)
-    sheet = reload(result_workbook(result, data))["复核发现"]
+    sheet = reload(result_workbook(scoring.load(data), result))["复核发现"]
     assert [sheet.cell(2, c).value for c in range(1, 6)] == ["级别", "问题", "位置", "说明", "代码"]
     rows = {
         sheet.cell(r, 5).value + "@" + sheet.cell(r, 3).value: r
@@ -433,7 +433,7 @@ def test_result_findings_sheet_points_at_cells():
 def test_result_summary_sheet():
     data = full()
     result = scoring.score(data)
-    sheet = reload(result_workbook(result, data))["汇总"]
+    sheet = reload(result_workbook(scoring.load(data), result))["汇总"]
     facts = {sheet.cell(r, 1).value: sheet.cell(r, 2).value for r in range(2, 14)}
     assert facts["部门"] == "某县营商环境建设局" and facts["年度"] == 2023
     assert (
@@ -449,7 +449,7 @@ def test_result_summary_sheet():
 
 def test_result_numbers_of_langfang():
     data = langfang()
-    sheet = reload(result_workbook(scoring.score(data), data))["汇总"]
+    sheet = reload(result_workbook(scoring.load(data), scoring.score(data)))["汇总"]
     labels_ = [sheet.cell(r, 1).value for r in range(1, sheet.max_row + 1)]
     facts = {sheet.cell(r, 1).value: sheet.cell(r, 2).value for r in range(2, 14)}
     assert facts["得分"] == 97.24 and facts["等级"] == "优" and facts["执行率"] == 0.862
@@ -472,7 +472,7 @@ def test_result_numbers_of_langfang():
 def test_result_not_applicable_and_extra_columns():
     data = full()
     result = scoring.score(data)
-    book = reload(result_workbook(result, data))
+    book = reload(result_workbook(scoring.load(data), result))
     project = book["项目1"]
     # the form's own extra columns (扣减分数, 是否适用) come first, then the review
     assert [project.cell(10, c).value for c in range(9, 13)] == [
@@ -493,7 +493,7 @@ def test_nothing_typed_becomes_a_formula():
     data["projects"][0]["indicators"][1]["target"] = "=100"
     data["projects"][0]["indicators"][1]["actual"] = "+100"
     data["projects"][0]["indicators"][2]["reason"] = "@SUM(A1:A2)"
-    book = reload(result_workbook(scoring.score(data), data))
+    book = reload(result_workbook(scoring.load(data), scoring.score(data)))
     sheet = book["项目1"]
     for cell in ("B3", "D12", "E12", "H13"):
         assert sheet[cell].data_type == "s", cell
@@ -509,7 +509,7 @@ def test_result_reads_back_as_filed_and_scores_alike(tmp_path):
     data = full()
     result = scoring.score(data)
     path = tmp_path / "复核.xlsx"
-    path.write_bytes(workbook_bytes(result_workbook(result, data)))
+    path.write_bytes(workbook_bytes(result_workbook(scoring.load(data), result)))
     again = scoring.score(path)
     assert again.department.score == result.department.score
     assert [p.score for p in again.projects] == [p.score for p in result.projects]
@@ -517,7 +517,7 @@ def test_result_reads_back_as_filed_and_scores_alike(tmp_path):
 
 def test_print_setup():
     data = langfang()
-    book = reload(result_workbook(scoring.score(data), data))
+    book = reload(result_workbook(scoring.load(data), scoring.score(data)))
     for sheet in book.worksheets:
         assert int(sheet.page_setup.paperSize) == int(sheet.PAPERSIZE_A4), sheet.title
         assert sheet.page_setup.orientation == "landscape", sheet.title
@@ -541,7 +541,7 @@ def test_the_units_workbook_is_returned_with_the_review(tmp_path):
     )
     before = openpyxl.load_workbook(built.path)
     result = scoring.score(built.path)
-    book = reload(result_workbook(result, scoring.load(built.path).data))
+    book = reload(result_workbook(scoring.load(built.path), result))
     assert book.sheetnames == ["汇总", "复核发现", *before.sheetnames]
     for original in before.worksheets:
         sheet = book[original.title]
@@ -566,7 +566,7 @@ def test_an_xls_is_returned_as_xlsx_with_its_layout(tmp_path):
         tmp_path / "四川.xls", layouts.farmland_project(), **layouts.FARMLAND
     )
     result = scoring.score(built.path)
-    book = reload(result_workbook(result, scoring.load(built.path).data))
+    book = reload(result_workbook(scoring.load(built.path), result))
     sheet = book.worksheets[2]
     assert sheet.merged_cells.ranges  # merged cells kept
     again = tmp_path / "复核.xlsx"

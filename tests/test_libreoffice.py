@@ -92,7 +92,7 @@ def review(tmp_path) -> Path:
     data["projects"][0]["indicators"][2]["reason"] = '=HYPERLINK("http://example.invalid","点此")'
     data["projects"][0]["indicators"][3]["reason"] = "+1 天"
     path = tmp_path / "复核.xlsx"
-    path.write_bytes(workbook_bytes(result_workbook(scoring.score(data), data)))
+    path.write_bytes(workbook_bytes(result_workbook(scoring.load(data), scoring.score(data))))
     return path
 
 

@@ -1,23 +1,46 @@
 """The commands of the ``scoring`` command line, one module per group, and what they share:
-the output options of the terminal, writing output (atomically to a file), the exit codes."""
+the output stream, the output options of the terminal, writing output (atomically to a file),
+the exit codes.
+
+While a command runs, ``sys.stdout`` is standard error: whatever a plugin prints goes there,
+and only the command's own output reaches the output stream (:func:`output_stream`), so
+``-f json`` stays JSON.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
+from typing import IO, Any
 
 EXIT_OK, EXIT_FAIL, EXIT_USER, EXIT_INTERNAL = 0, 1, 2, 3
 
+_STREAM: list[IO[str]] = []  # the real standard output, while a command runs
 
-def _output_options(args, mode: str):
+
+def output_stream() -> IO[str]:
+    """Where the command's output goes: the standard output the process started with."""
+    return _STREAM[0] if _STREAM else sys.stdout
+
+
+def _output_options(args: Any, mode: str = "score"):
+    """How views are drawn, decided once for the run: colour on a terminal without NO_COLOR,
+    the terminal's width (COLUMNS, else 100, when the output is not a terminal)."""
     import shutil
 
     from ..render import Options
 
-    tty = sys.stdout.isatty() and not getattr(args, "output", None)
+    tty = output_stream().isatty() and not getattr(args, "output", None)
     color = tty and not os.environ.get("NO_COLOR")
     width = shutil.get_terminal_size((100, 24)).columns if tty else _columns(100)
     return Options(explain=getattr(args, "explain", False), color=color, width=width, mode=mode)
+
+
+def _json(payload: Any) -> str:
+    """JSON as every command writes it: UTF-8 text, Chinese unescaped, indented."""
+    import json
+
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
 def _renderer(fmt: str):
@@ -36,17 +59,25 @@ def _renderer(fmt: str):
     return renderers[fmt]
 
 
-def _render(entries, fmt: str, options) -> str:
-    return _renderer(fmt)(entries, options)
+def _render(scored: list, fmt: str, options) -> str | bytes:
+    """The output of a batch (:class:`scoring.api.Scored` items) in format ``fmt``. A format
+    that declares a parameter ``evaluations`` gets the evaluations read, one per entry."""
+    import inspect
+
+    renderer = _renderer(fmt)
+    entries = [item.entry for item in scored]
+    if "evaluations" in inspect.signature(renderer).parameters:
+        return renderer(entries, options, evaluations=[item.evaluation for item in scored])
+    return renderer(entries, options)
 
 
-def _refuse_overwriting_input(output: str, inputs: list[str]) -> None:
+def _refuse_overwriting_input(output: str, inputs: list) -> None:
     from pathlib import Path
 
     from ..errors import UsageError
 
     target = Path(output).resolve()
-    if any(Path(p).resolve() == target for p in inputs):
+    if any(isinstance(p, str) and Path(p).resolve() == target for p in inputs):
         raise UsageError(
             f"-o {output} is one of the input files", hint="write the output to another file"
         )
@@ -57,15 +88,17 @@ def _emit(text: str | bytes, output: str | None, bom: bool = False) -> None:
     from ..errors import UsageError
 
     if output is None:
+        stream = output_stream()
         if isinstance(text, bytes):
-            if sys.stdout.isatty():
+            if stream.isatty():
                 raise UsageError(
                     "a workbook is not for the terminal", hint="write it to a file with -o OUT.xlsx"
                 )
-            sys.stdout.buffer.write(text)
+            stream.flush()
+            stream.buffer.write(text)  # type: ignore[attr-defined]
         else:
-            sys.stdout.write(text)
-        sys.stdout.flush()
+            stream.write(text)
+        stream.flush()
         return
     import tempfile
     from pathlib import Path
@@ -97,10 +130,6 @@ def _emit(text: str | bytes, output: str | None, bom: bool = False) -> None:
     except BaseException:
         os.unlink(tmp)
         raise
-
-
-def _width() -> int | None:
-    return None if sys.stdout.isatty() else _columns(120)
 
 
 def _columns(default: int) -> int:

@@ -9,6 +9,7 @@ from . import (
     EXIT_OK,
     EXIT_USER,
     _emit,
+    _json,
     _output_options,
     _refuse_overwriting_input,
     _render,
@@ -16,47 +17,27 @@ from . import (
 )
 
 
-def _score_files(paths: list[str], rules: str, debug: bool = False, label: str | None = None):
-    """Every file scored on its own; one that fails stands in its place as an error entry.
+def _score_files(paths: list, rules: str, debug: bool = False) -> list:
+    """Every file scored on its own (:func:`scoring.api.score_many`); a file that cannot be is
+    said on standard error and stands in its place as an error entry. ``paths`` may hold an
+    evaluation already read (the bundled example, under its label)."""
+    from ..api import score_many
 
-    ``label`` names the source in the output instead of its path (the bundled example)."""
-    from dataclasses import replace
-
-    from .. import __version__
-    from ..api import load
-    from ..engine import evaluate
-    from ..errors import PluginError, RulesetError, ScoringError
-    from ..host import default_host
-    from ..render import FileError
-
-    host = default_host()
-    ruleset = host.ruleset(rules)  # a bad rule set stops the run: nothing could be scored
-    entries = []
-    for path in paths:
-        try:
-            evaluation = load(path, host)
-            if label:
-                evaluation = replace(evaluation, source=label)
-            result = evaluate(evaluation, ruleset, host.methods, host.checks, __version__)
-            host.evaluated(result)
-            entries.append(result)
-        except (RulesetError, PluginError):
-            raise
-        except ScoringError as exc:
+    scored = []
+    for item in score_many(paths, rules):
+        if item.error is not None:
             if debug:
-                raise
-            exc.in_file(path)
-            print(f"scoring: error: {exc.render()}", file=sys.stderr)
-            entries.append(FileError(path, exc.code, exc.render(), exc.where))
-    return entries
+                raise item.error
+            print(f"scoring: error: {item.error.render()}", file=sys.stderr)
+        scored.append(item)
+    return scored
 
 
-def _fail_under(value: str, entries, ruleset) -> bool:
+def _fail_under(value: str, results: list, ruleset) -> bool:
     """True when some department is below the score or grade given."""
     from decimal import Decimal, InvalidOperation
 
     from ..errors import UsageError
-    from ..result import Result
 
     bounds = dict(ruleset.grades)
     if value in bounds:
@@ -71,13 +52,11 @@ def _fail_under(value: str, entries, ruleset) -> bool:
                 f"--fail-under {value!r} is neither a score nor a grade",
                 hint="give a score such as 90, or a grade of this rule set: " + ", ".join(bounds),
             ) from None
-    return any(e.department.score < threshold for e in entries if isinstance(e, Result))
+    return any(result.department.score < threshold for result in results)
 
 
-def cmd_score(args, paths=None, label=None) -> int:
+def cmd_score(args, paths=None) -> int:
     from ..host import default_host
-    from ..render import FileError
-    from ..result import Result
 
     paths = paths or args.files
     if "," in args.rules:  # several rule sets: the comparison view
@@ -103,24 +82,22 @@ def cmd_score(args, paths=None, label=None) -> int:
             f"-o {args.output}: a workbook is written as .xlsx",
             hint="name the output .xlsx (Excel and LibreOffice open it; .xls is read, not written)",
         )
-    entries = _score_files(paths, args.rules, args.debug, label)
-    if fmt == "xlsx" and not any(isinstance(e, Result) for e in entries):
+    scored = _score_files(paths, args.rules, args.debug)
+    results = [item.result for item in scored if item.result is not None]
+    if fmt == "xlsx" and not results:
         return EXIT_USER  # nothing scored: the errors are said, no workbook is written
-    text = _render(entries, fmt, _output_options(args, "score"))
+    text = _render(scored, fmt, _output_options(args, "score"))
     _emit(text, args.output, bom=fmt == "csv")
-    if any(isinstance(e, FileError) for e in entries):
+    if len(results) < len(scored):
         return EXIT_USER
     if args.fail_under is not None and _fail_under(
-        args.fail_under, entries, default_host().ruleset(args.rules)
+        args.fail_under, results, default_host().ruleset(args.rules)
     ):
         return EXIT_FAIL
     return EXIT_OK
 
 
 def cmd_check(args) -> int:
-    from ..render import FileError
-    from ..result import Result
-
     fmt = args.format or "table"
     reports = [path for path in args.files if path.lower().endswith(REPORT_SUFFIXES)]
     if reports or args.against:
@@ -132,23 +109,20 @@ def cmd_check(args) -> int:
             f"check has no format {fmt!r}",
             hint="check writes table or json; for the full report use `scoring score -f FORMAT`",
         )
-    entries = _score_files(args.files, args.rules, args.debug)
-    text = _render(entries, fmt, _output_options(args, "check"))
-    _emit(text, None)
-    if any(isinstance(e, FileError) for e in entries):
+    scored = _score_files(args.files, args.rules, args.debug)
+    _emit(_render(scored, fmt, _output_options(args, "check")), None)
+    if any(item.error is not None for item in scored):
         return EXIT_USER
-    return EXIT_FAIL if any(isinstance(e, Result) and e.has_errors for e in entries) else EXIT_OK
+    return EXIT_FAIL if any(item.result.has_errors for item in scored) else EXIT_OK
 
 
 def cmd_compare(args) -> int:
     """The same files under several rule sets: the department, projects and rows that change."""
-    from .. import __version__
-    from ..api import load
-    from ..compare import render_markdown, render_table, to_dict
-    from ..engine import evaluate
+    from ..api import load, score
     from ..errors import ScoringError, UsageError
     from ..host import default_host
-    from ..render import FileError
+    from ..render import compare as view
+    from ..result import FileError
 
     names = [name.strip() for name in args.rules.split(",") if name.strip()]
     if len(names) < 2:
@@ -163,39 +137,27 @@ def cmd_compare(args) -> int:
         _refuse_overwriting_input(args.output, args.files)
     host = default_host()
     rulesets = [host.ruleset(name) for name in names]
-    groups, failed, errors = [], False, {}
+    groups, items = [], []
     for path in args.files:
         try:
             evaluation = load(path, host)
-            results = [
-                evaluate(evaluation, r, host.methods, host.checks, __version__) for r in rulesets
-            ]
+            results = [score(evaluation, ruleset, host=host) for ruleset in rulesets]
         except ScoringError as exc:
             if getattr(args, "debug", False):
                 raise
             print(f"scoring: error: {exc.in_file(path).render()}", file=sys.stderr)
-            failed = True
-            errors[path] = FileError(path, exc.code, exc.render(), exc.where).to_dict()
+            items.append(FileError(path, exc.code, exc.render(), exc.where).to_dict())
             continue
-        for result in results:
-            host.evaluated(result)
         groups.append((path, results))
-    if fmt == "json":
-        import json
-
-        # a file that could not be scored stands in its place, as in `score -f json`
-        scored = {source: to_dict(source, results) for source, results in groups}
-        items = [scored.get(path) or errors[path] for path in args.files]
-        text = (
-            json.dumps(items[0] if len(items) == 1 else items, ensure_ascii=False, indent=2) + "\n"
-        )
+        items.append(view.to_dict(path, results))
+    if fmt == "json":  # a file that could not be scored stands in its place, as in score
+        text = _json(items[0] if len(items) == 1 else items)
     elif fmt == "markdown":
-        text = render_markdown(groups)
+        text = view.render_markdown(groups)
     else:
-        options = _output_options(args, "score")
-        text = render_table(groups, options.color, options.width)
+        text = view.render_table(groups, _output_options(args, "score"))
     _emit(text, args.output)
-    return EXIT_USER if failed else EXIT_OK
+    return EXIT_USER if len(groups) < len(args.files) else EXIT_OK
 
 
 REPORT_SUFFIXES = (".txt", ".md", ".markdown")
@@ -239,16 +201,9 @@ def _check_reports(args, reports: list[str], fmt: str) -> int:
             continue
         findings = review(figures, evaluation)
         payload.append(to_dict(path, figures, findings, args.against))
-        parts.append(
-            render_table(path, figures, findings, args.against, options.color, options.width)
-        )
+        parts.append(render_table(path, figures, findings, args.against, options))
     if fmt == "json":
-        import json
-
-        text = (
-            json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, indent=2)
-            + "\n"
-        )
+        text = _json(payload[0] if len(payload) == 1 else payload)
     else:
         text = "\n".join(parts)
     _emit(text, None)
@@ -258,8 +213,13 @@ def _check_reports(args, reports: list[str], fmt: str) -> int:
 
 
 def cmd_demo(args) -> int:
+    """The bundled example scored, named in the output as the example, not by its path."""
+    from dataclasses import replace
     from importlib import resources
+
+    from ..api import load
 
     example = resources.files("scoring").joinpath("examples", "leting-2023.toml")
     with resources.as_file(example) as path:
-        return cmd_score(args, [str(path)], label="scoring demo · leting-2023.toml（内置示例）")
+        evaluation = replace(load(path), source="scoring demo · leting-2023.toml（内置示例）")
+        return cmd_score(args, [evaluation])

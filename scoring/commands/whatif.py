@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-from . import (
-    EXIT_OK,
-    _emit,
-    _output_options,
-)
+from . import EXIT_OK, _emit, _json, _output_options
 
 
 def cmd_whatif(args) -> int:
     """Old and new side by side, or the smallest changes that reach a goal."""
     from pathlib import Path
 
-    from .. import __version__
-    from ..engine import evaluate
+    from ..api import score
     from ..errors import InputError, UsageError
     from ..host import default_host
     from ..loader import load_evaluation, read_data
+    from ..render import whatif as view
     from ..whatif import apply_changes, get_value, goal_from, plan
 
     fmt = args.format or "table"
@@ -32,13 +28,9 @@ def cmd_whatif(args) -> int:
     ruleset = host.ruleset(args.rules)
     raw = read_data(Path(args.file), host.readers)
     data = apply_changes(raw, args.changes)
-    try:
-        before = evaluate(
-            load_evaluation(raw, args.file), ruleset, host.methods, host.checks, __version__
-        )
-        changed = evaluate(
-            load_evaluation(data, args.file), ruleset, host.methods, host.checks, __version__
-        )
+    try:  # hypothetical tables: scored without the scoring_evaluated hooks
+        before = score(load_evaluation(raw, args.file), ruleset, host=host, record=False)
+        changed = score(load_evaluation(data, args.file), ruleset, host=host, record=False)
     except InputError as exc:
         given = {c.partition("=")[0].strip() for c in args.changes}
         for problem in exc.problems:
@@ -59,149 +51,15 @@ def cmd_whatif(args) -> int:
     if args.grade is not None or args.score is not None:
         goal, label = goal_from(args.grade, args.score, ruleset)
         goal_plan = plan(data, args.file, ruleset, host, goal, label)
-    options = _output_options(args, "score")
     if fmt == "json":
-        import json
-
-        text = (
-            json.dumps(
-                _whatif_dict(
-                    args.file, edits, before, changed, goal_plan, args.rules, args.changes
-                ),
-                ensure_ascii=False,
-                indent=2,
-            )
-            + "\n"
+        payload = view.to_dict(
+            args.file, edits, before, changed, goal_plan, args.rules, args.changes
         )
+        text = _json(payload)
     else:
-        text = _whatif_table(
+        options = _output_options(args, "score")
+        text = view.render_table(
             args.file, edits, before, changed, goal_plan, options, args.rules, args.changes
         )
     _emit(text, None)
     return EXIT_OK
-
-
-def _whatif_dict(source, edits, before, changed, goal_plan, rules: str, given=()) -> dict:
-    from ..compare import rows
-    from ..result import jsonable, number
-
-    payload = {
-        "source": source,
-        "ruleset": before.ruleset.to_dict(),
-        "changes": [
-            {"where": where, "from": jsonable(old), "to": new} for where, old, new in edits
-        ],
-        "before": {"score": number(before.department.score), "grade": before.department.grade},
-        "after": {"score": number(changed.department.score), "grade": changed.department.grade},
-        "rows": [
-            {
-                "label": r.label,
-                "where": r.where,
-                "scores": [number(s) for s in r.scores],
-                "grades": list(r.grades),
-            }
-            for r in rows([before, changed])
-            if r.changed
-        ],
-    }
-    if goal_plan is not None:
-        payload["goal"] = {
-            "score": number(goal_plan.goal),
-            "label": goal_plan.goal_label,
-            "reachable": goal_plan.reachable,
-            "best": number(goal_plan.best),
-            "changes": [c.to_dict() for c in goal_plan.changes],
-            "command": _check_command(source, rules, goal_plan.changes, given)
-            if goal_plan.changes
-            else None,
-            "after": None
-            if goal_plan.after is None
-            else {
-                "score": number(goal_plan.after.department.score),
-                "grade": goal_plan.after.department.grade,
-            },
-        }
-    return payload
-
-
-def _whatif_table(source, edits, before, changed, goal_plan, options, rules: str, given=()) -> str:
-    from rich.markup import escape
-
-    from ..compare import render_table
-    from ..render import string_console
-    from ..result import jsonable
-
-    text = ""
-    if edits:
-        console, buffer = string_console(options.color, options.width)
-        console.print("[bold]改动[/]")
-        for where, old, new in edits:
-            console.print(f"  {escape(where)}：{escape(str(jsonable(old)))} → {escape(new)}")
-        console.print()
-        text += buffer.getvalue()
-        text += render_table(
-            [(source, [before, changed])],
-            options.color,
-            options.width,
-            columns=["原", "改后"],
-            title="假设分析",
-        )
-    if goal_plan is not None:
-        text += _goal_table(source, goal_plan, options, rules, given)
-    return text
-
-
-def _check_command(source: str, rules: str, changes, given=()) -> str:
-    """The command line that reproduces a goal plan: the rule set, the user's own --set (where
-    the plan does not change the same value), then the plan's changes."""
-    from shlex import quote
-
-    parts = ["scoring whatif", quote(source)]
-    if rules != "mof-2020":
-        parts += ["-r", quote(rules)]
-    planned = {change.path for change in changes}
-    own = [g for g in given if g.partition("=")[0].strip() not in planned]
-    parts += [f"--set {quote(arg)}" for arg in [*own, *(change.set_arg for change in changes)]]
-    return " ".join(parts)
-
-
-def _goal_table(source, goal_plan, options, rules: str, given=()) -> str:
-    from rich.markup import escape
-    from rich.table import Table
-
-    from ..render import string_console
-
-    console, buffer = string_console(options.color, options.width)
-    now = goal_plan.before.department
-    head = f"目标 {goal_plan.goal_label}；现为 {now.score} {now.grade}"
-    if not goal_plan.reachable:
-        console.print(f"[bold]{escape(head)}[/]")
-        console.print(f"[red]无法达到[/]：即使每一行都得满分，部门得分也只有 {goal_plan.best}。")
-        return buffer.getvalue()
-    if not goal_plan.changes:
-        console.print(f"[bold]{escape(head)}[/]：已经达到，无需改动。")
-        return buffer.getvalue()
-    table = Table(
-        title=f"{head}：最少的改动",
-        title_justify="left",
-        title_style="bold",
-        show_edge=False,
-        pad_edge=False,
-        header_style="bold",
-    )
-    table.add_column("行", overflow="fold")
-    table.add_column("位置", overflow="fold", style="dim")
-    table.add_column("原值", justify="right", no_wrap=True)
-    table.add_column("改为", justify="right", no_wrap=True)
-    for change in goal_plan.changes:
-        table.add_row(
-            escape(change.label), escape(change.path), escape(change.before), escape(change.after)
-        )
-    console.print(table)
-    after = goal_plan.after.department
-    console.print(
-        f"按改后数据重新评分：部门 {after.score} {after.grade}（原 {now.score} {now.grade}）"
-    )
-    command = _check_command(source, rules, goal_plan.changes, given)
-    console.print(f"[dim]核对：{escape(command)}[/]", soft_wrap=True)
-    return buffer.getvalue()

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 
 from .. import labels
 from ..errors import cell_of_finding
-from ..render import percent
 from ..result import Finding, Result, number, rate4
 from ..values import format_decimal as fmt
+from ..values import percent
 from .form import FONT, fit_row, print_as_form, put
 
 FILLS = {"error": "FFC7CE", "warning": "FFEB9C", "info": "DDEBF7"}
@@ -117,12 +117,11 @@ def _style(cell, bold: bool = False) -> None:
 
 
 def _tables(result: Result):
-    """(key path, scored table, filed total, filed grade) of each table of the result."""
+    """(key path, scored table) of each table of the result."""
     for table in result.projects:
-        yield table.where, table, table.filed_score, table.filed_grade
-    department = result.department
-    if department.table is not None:
-        yield "department", department.table, department.filed_score, department.filed_grade
+        yield table.where, table
+    if result.department.table is not None:
+        yield "department", result.department.table
 
 
 def annotate(workbook, result: Result, locations: dict) -> None:
@@ -130,8 +129,8 @@ def annotate(workbook, result: Result, locations: dict) -> None:
     unreview(workbook)
     overlay = _Overlay(workbook)
     review = {row.where: row for row in result.review}
-    for where, table, filed_total, filed_grade in _tables(result):
-        _review_table(overlay, locations, review, where, table, filed_total, filed_grade)
+    for where, table in _tables(result):
+        _review_table(overlay, locations, review, where, table)
     for finding in result.findings:
         location = finding_cell(finding, locations)
         if location is None or finding.severity not in FILLS:
@@ -164,7 +163,9 @@ def annotate(workbook, result: Result, locations: dict) -> None:
     workbook.active = 0
 
 
-def _review_table(overlay, locations, review, where, table, filed_total, filed_grade) -> None:
+def _review_table(overlay, locations, review, where, table) -> None:
+    """The 复核得分 and 复核意见 of one table's rows; a filed value is said to differ where the
+    review row says so (``review``: key path → row), as every view does."""
     execution = table.execution
     budget_at = locations.get(f"{where}.budget")
     if budget_at:
@@ -189,8 +190,9 @@ def _review_table(overlay, locations, review, where, table, filed_total, filed_g
     total_at = locations.get(f"{where}.score")
     if total_at:
         remark = f"等级 {table.grade}" + _differs(review.get(f"{where}.score"), table.score)
-        if filed_grade is not None and filed_grade.strip() != table.grade:
-            remark += f"；自评等级 {filed_grade.strip()}"
+        grade = review.get(f"{where}.grade")
+        if grade is not None and not grade.agrees:
+            remark += f"；自评等级 {grade.filed}"
         overlay.write(total_at, number(table.score), remark, table.explanation)
 
 
@@ -399,7 +401,7 @@ def _summary_sheet(workbook, result: Result):
         put(sheet, row, column, text)
         _style(sheet.cell(row=row, column=column), bold=True)
     review = {r.where: r for r in result.review}
-    for where, table, _, _ in _tables(result):
+    for where, table in _tables(result):
         row += 1
         own = where == "department"
         filed = review.get(f"{where}.score")

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..labels import GRID_TITLES
 from ..result import number
 from ..values import format_decimal
-from .layout import DEPARTMENT_ROWS, DEPARTMENT_SHEET, GRID_TITLES, OWN_TABLE_SHEET
+from .layout import DEPARTMENT_ROWS, DEPARTMENT_SHEET, OWN_TABLE_SHEET
 
 PROJECT_TITLE = "项目支出绩效自评表"
 DEPARTMENT_TITLE = "部门整体绩效自评表"

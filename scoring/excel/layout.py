@@ -1,9 +1,6 @@
 """What the reader and the writer of the 自评表 workbook agree on: the sheets, and the rows of
 the 部门 sheet (label in column A, value in column B)."""
 
-# The 绩效指标 grid of the 自评表, in the form's own words and order (without its last column).
-GRID_TITLES = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分")
-
 DEPARTMENT_SHEET = "部门"
 OWN_TABLE_SHEET = "部门整体"
 

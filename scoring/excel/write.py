@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from ..model import Evaluation
 from ..result import Result
 from .form import (
     FIRST_INDICATOR_ROW,
@@ -45,17 +46,18 @@ def evaluation_workbook(data: dict, year_title: bool = True):
     return workbook
 
 
-def result_workbook(result: Result, data: dict):
-    """The reviewed workbook: the unit's own when ``result`` was read from one (its cells are
-    in ``data.locations``), else ``data`` in the tool's layout — with the review added."""
+def result_workbook(evaluation: Evaluation, result: Result):
+    """The reviewed workbook of ``evaluation`` scored as ``result``: the unit's own workbook
+    when the evaluation was read from one (its cells are in ``evaluation.locations``), else the
+    evaluation as filed in the tool's layout — with the review added."""
     from .annotate import annotate
 
-    source = Path(result.source)
-    locations = getattr(data, "locations", None)
+    source = Path(evaluation.source)
+    locations = evaluation.locations
     if locations and source.suffix.lower() in WORKBOOK_SUFFIXES and source.is_file():
         workbook = unit_workbook(source)
     else:
-        workbook, locations = form_workbook(data)
+        workbook, locations = form_workbook(evaluation.data)
     annotate(workbook, result, locations)
     return workbook
 

@@ -1,47 +1,47 @@
-"""Renderers: a list of results (or per-file errors) in, text out.
+"""Views: results in, text out — every way scoring shows something lives under here.
 
-Each format is a plain function ``render(entries, options) -> str`` registered through
-``scoring_register_renderers``. An entry is a :class:`~scoring.result.Result` or a
-:class:`FileError` for a file that could not be scored.
+The formats of ``-f`` are plain functions ``render(entries, options) -> str`` registered through
+``scoring_register_renderers``; an entry is a :class:`~scoring.result.Result` or a
+:class:`~scoring.result.FileError` for a file that could not be scored. A format that declares a
+parameter ``evaluations`` also gets the evaluations read, one per entry (the workbook format
+returns the unit's own workbook). The other views — the comparison of rule sets, what-if, the
+rule-set catalog, a report's review — are functions of the same kind. Each draws on
+:func:`string_console` with the :class:`Options` the command line decided once.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
+from ..result import FileError
 from ..values import format_decimal
 from ..values import percent as values_percent
+
+if TYPE_CHECKING:
+    from io import StringIO
+
+    from rich.console import Console
+
+__all__ = ["FileError", "Options", "money", "percent", "plain", "string_console"]
 
 
 @dataclass(frozen=True)
 class Options:
+    """How a view is drawn: the arithmetic shown (``explain``), colour, width in terminal
+    columns, and the mode ("score": the full summary; "check": validation and findings)."""
+
     explain: bool = False
     color: bool = False
     width: int | None = None
-    mode: str = "score"  # "score": the full summary; "check": validation and findings only
+    mode: str = "score"
 
 
-@dataclass(frozen=True)
-class FileError:
-    """A file that could not be read or scored, standing in its place in the output."""
-
-    source: str
-    code: str
-    message: str
-    where: str | None
-
-    def to_dict(self) -> dict:
-        return {
-            "source": self.source,
-            "error": {"code": self.code, "message": self.message, "where": self.where},
-        }
-
-
-def string_console(color: bool, width: int | None):
-    """A rich console that writes into a string: colour only when asked (a terminal), the
-    width given; returns (console, buffer). Every rich view is drawn this way, then written
-    once by the command line."""
+def string_console(options: Options) -> tuple[Console, StringIO]:
+    """The one console every rich view draws on: it writes into a string, in colour only when
+    ``options`` ask for it (a terminal without NO_COLOR), at their width (100 when not given);
+    returns (console, buffer). The command line writes the text once, where it goes."""
     from io import StringIO
 
     from rich.console import Console
@@ -49,10 +49,10 @@ def string_console(color: bool, width: int | None):
     buffer = StringIO()
     console = Console(
         file=buffer,
-        width=width or 100,
-        force_terminal=color,
-        no_color=not color,
-        color_system="standard" if color else None,
+        width=options.width or 100,
+        force_terminal=options.color,
+        no_color=not options.color,
+        color_system="standard" if options.color else None,
         highlight=False,
         emoji=False,
         legacy_windows=False,

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from ..excel.layout import GRID_TITLES
+from ..labels import GRID_TITLES
 from ..result import Result, TableResult
+from ..review import disagreements
 from . import SEVERITY_LABELS, FileError, Options, money, percent, plain, shown_score, shown_weight
 
 
@@ -15,13 +16,15 @@ def _row(*cells) -> str:
     return "| " + " | ".join(_cell(c) for c in cells) + " |"
 
 
-def _filed(filed, computed) -> str:
-    """The filed score only where it differs from the computed one, as in the terminal table."""
-    return plain(filed) if filed is not None and filed != computed else ""
-
-
-def _table(title: str, table: TableResult, explain: bool) -> list[str]:
+def _table(title: str, table: TableResult, differing: dict, explain: bool) -> list[str]:
     execution = table.execution
+    place = table.where or "department"
+
+    def _filed(where: str) -> str:
+        """The filed value only where the review says it differs, as in the terminal table."""
+        row = differing.get(where)
+        return plain(row.filed) if row is not None else ""
+
     lines = [
         f"### {title}",
         "",
@@ -35,7 +38,7 @@ def _table(title: str, table: TableResult, explain: bool) -> list[str]:
             f"{money(execution.spent)}万元",
             plain(execution.weight),
             execution.score,
-            _filed(execution.filed_score, execution.score),
+            _filed(f"{place}.budget.score"),
         ),
     ]
     for row in table.indicators:
@@ -48,7 +51,7 @@ def _table(title: str, table: TableResult, explain: bool) -> list[str]:
                 row.actual,
                 shown_weight(row),
                 shown_score(row),
-                _filed(row.filed_score, row.score),
+                _filed(f"{row.where}.score"),
             )
         )
     lines.append(
@@ -62,7 +65,7 @@ def _table(title: str, table: TableResult, explain: bool) -> list[str]:
                 execution.weight + sum((r.weight for r in table.indicators), execution.weight * 0)
             ),
             f"**{table.score}**",
-            _filed(table.filed_score, table.score),
+            _filed(f"{place}.score"),
         )
     )
     lines += ["", f"等级：**{table.grade}**。{table.explanation}", ""]
@@ -91,6 +94,7 @@ def _review(result: Result) -> list[str]:
 
 def _result(result: Result, options: Options) -> list[str]:
     department = result.department
+    differing = disagreements(result)
     execution = department.execution
     lines = [
         f"## {department.name} {department.year} 年度预算绩效自评",
@@ -122,9 +126,9 @@ def _result(result: Result, options: Options) -> list[str]:
                 )
             lines.append("")
         for project in result.projects:
-            lines += _table(f"项目：{project.name}", project, options.explain)
+            lines += _table(f"项目：{project.name}", project, differing, options.explain)
         if department.table is not None:
-            lines += _table("部门整体绩效自评表", department.table, options.explain)
+            lines += _table("部门整体绩效自评表", department.table, differing, options.explain)
         if options.explain:
             lines += [f"部门得分：{department.explanation}", ""]
     lines += _review(result)

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from ..report import LABELS, Figure
 from ..result import Finding
-from . import SEVERITY_LABELS, string_console
+from . import SEVERITY_LABELS, Options, string_console
 
 
 def to_dict(
     source: str, figures: list[Figure], findings: list[Finding], against: str | None
 ) -> dict:
+    """A report's review as JSON: its figures, its findings, how many are errors."""
     return {
         "source": source,
         "kind": "report",
@@ -26,13 +27,13 @@ def render_table(
     figures: list[Figure],
     findings: list[Finding],
     against: str | None,
-    color: bool,
-    width: int,
+    options: Options,
 ) -> str:
+    """The figures a report states, line by line, and what does not add up."""
     from rich.markup import escape
     from rich.table import Table
 
-    console, buffer = string_console(color, width)
+    console, buffer = string_console(options)
     title = f"报告复核 · {escape(source)}" + (f"（对照 {escape(against)}）" if against else "")
     table = Table(
         title=title,

@@ -9,6 +9,7 @@ columns line up.
 from __future__ import annotations
 
 from ..result import Result, TableResult
+from ..review import disagreements
 from ..values import format_decimal as fmt
 from . import (
     SEVERITY_LABELS,
@@ -46,7 +47,7 @@ def grade_style(result: Result, grade: str) -> str:
 
 
 def render(entries: list[Result | FileError], options: Options) -> str:
-    console, buffer = string_console(options.color, options.width)
+    console, buffer = string_console(options)
     for i, entry in enumerate(entries):
         if i and not (isinstance(entry, FileError) and len(entries) == 1):
             console.rule(style="dim")
@@ -163,10 +164,6 @@ def _projects_table(result: Result):
     return table
 
 
-def _filed_differs(filed, computed) -> bool:
-    return filed is not None and computed is not None and filed != computed
-
-
 COMPACT_BELOW = 120  # columns: under this, 一级/二级指标 become group rows instead of columns
 
 
@@ -176,11 +173,10 @@ def _indicator_table(result: Result, project: TableResult, title: str, width: in
     rows = project.indicators
     execution = project.execution
     compact = width < COMPACT_BELOW
-    show_filed = (
-        _filed_differs(execution.filed_score, execution.score)
-        or _filed_differs(project.filed_score, project.score)
-        or any(r.applicable and _filed_differs(r.filed_score, r.score) for r in rows)
-    )
+    differing = disagreements(result)
+    place = project.where or "department"
+    shown = [f"{place}.budget.score", *(f"{r.where}.score" for r in rows), f"{place}.score"]
+    show_filed = any(where in differing for where in shown)
     table = Table(
         title=title,
         title_justify="left",
@@ -200,10 +196,12 @@ def _indicator_table(result: Result, project: TableResult, title: str, width: in
     if show_filed:
         table.add_column("自评", justify="right", no_wrap=True, style="yellow")
 
-    def filed(value, computed):
+    def filed(where: str) -> list[str]:
+        """The 自评 column: the filed value where the review says it differs."""
         if not show_filed:
             return []
-        return [plain(value) if _filed_differs(value, computed) else ""]
+        row = differing.get(where)
+        return [plain(row.filed) if row is not None else ""]
 
     def labels(*cells):
         return list(cells[2:]) if compact else list(cells)
@@ -220,7 +218,7 @@ def _indicator_table(result: Result, project: TableResult, title: str, width: in
         f"{money(execution.spent)}万元",
         plain(execution.weight),
         str(execution.score),
-        *filed(execution.filed_score, execution.score),
+        *filed(f"{place}.budget.score"),
         end_section=True,
     )
     previous = (None, None)
@@ -243,7 +241,7 @@ def _indicator_table(result: Result, project: TableResult, title: str, width: in
             esc(row.actual),
             shown_weight(row),
             score,
-            *filed(row.filed_score if row.applicable else None, row.score),
+            *filed(f"{row.where}.score"),
         )
     style = grade_style(result, project.grade)
     weight_total = execution.weight + sum((r.weight for r in rows), type(execution.weight)(0))
@@ -259,7 +257,7 @@ def _indicator_table(result: Result, project: TableResult, title: str, width: in
         "",
         plain(weight_total),
         total,
-        *filed(project.filed_score, project.score),
+        *filed(f"{place}.score"),
     )
     table.caption = esc(project.explanation)
     table.caption_justify = "left"

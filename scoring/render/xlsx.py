@@ -1,23 +1,32 @@
-"""``-f xlsx``: the 自评表 the reviewer returns — computed 执行率 and 得分 filled in, the filed
-value beside it where they differ, rows coloured by their findings, a 汇总 sheet.
+"""``-f xlsx``: the 自评表 the reviewer returns — the unit's own workbook when the evaluation
+was read from one, else the tool's layout — with 复核得分 and 复核意见 beside each table, the
+cells of findings coloured with comments, and the sheets 汇总 and 复核发现.
 
-The workbook is bytes, so it goes to a file (``-o OUT.xlsx``), one evaluation per workbook.
+The workbook is bytes, so it goes to a file (``-o OUT.xlsx``), one evaluation per workbook. It
+declares ``evaluations``: the reviewed copy is built from the evaluation as read.
 """
 
 from __future__ import annotations
 
 from ..errors import UsageError
-from ..result import Result
-from . import FileError, Options
+from ..model import Evaluation
+from ..result import FileError, Result
+from . import Options
 
 
-def render(entries: list[Result | FileError], options: Options) -> bytes:
+def render(
+    entries: list[Result | FileError],
+    options: Options,
+    evaluations: list[Evaluation | None] | None = None,
+) -> bytes:
+    """The reviewed workbook of the one evaluation scored."""
     from ..excel.write import result_workbook, workbook_bytes
 
-    results = [e for e in entries if isinstance(e, Result)]
-    if len(entries) != 1 or not results:
+    if len(entries) != 1 or not isinstance(entries[0], Result) or not evaluations:
         raise UsageError(
             "-f xlsx writes one evaluation per workbook",
             hint="score one file at a time with -f xlsx -o OUT.xlsx",
         )
-    return workbook_bytes(result_workbook(results[0], results[0].data))
+    evaluation = evaluations[0]
+    assert evaluation is not None  # a scored entry was read
+    return workbook_bytes(result_workbook(evaluation, entries[0]))

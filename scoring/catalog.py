@@ -1,0 +1,322 @@
+"""Rule sets by name: the installed catalog, and one resolver for ids, paths and dicts.
+
+The catalog holds what plugins register through ``scoring_register_rulesets`` — files, or
+folders of them — read once per host. A registration that is not there, a file that does not
+read and an id installed twice are each left out and named; the rest stays usable, so a broken
+plugin costs only its own rule sets. The built-in rule sets keep their ids against an outside
+plugin's; an id two outside plugins install is given to neither, and asking for it says why.
+
+The resolver turns an installed id, a path (relative to the current folder) or a dict (the
+Python API) into a compiled :class:`~scoring.rules.RuleSet`: ``extends`` followed by id or by a
+path relative to the file that says it, tables merged key by key, arrays replaced, the file
+that set each key kept. A compiled rule set is cached with the files of its chain and their
+modification times and sizes, so an edited rule set is read again and an unchanged one never.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import RulesetError, ScoringError, did_you_mean
+from .rules import RuleSet, compile_ruleset
+
+# A rule set's identity (id, title, version, basis) is its own, never inherited.
+IDENTITY = "ruleset"
+# Tables a child replaces whole: grades merged key by key would keep a parent's grade the child
+# does not want, so a rule set that sets [grades] sets all of it.
+WHOLE_TABLES = ("grades",)
+
+
+@dataclass(frozen=True)
+class Installed:
+    """One installed rule-set file: its id and what its ``[ruleset]`` table says of it."""
+
+    id: str
+    path: Path
+    plugin: str  # the plugin that registered it
+    title: str = ""
+    version: str = ""
+    basis: tuple[str, ...] = ()
+
+
+class Catalog:
+    """The installed rule sets by id.
+
+    ``registered`` gives (path, plugin name) pairs as the plugins registered them;
+    ``builtin(plugin)`` says whether a plugin is one of scoring's own; ``fault(plugin, what)``
+    is told each registration left out; ``not_loaded()`` names the plugins that did not load,
+    for the message when an id is not found.
+    """
+
+    def __init__(
+        self,
+        registered: Iterable[tuple[Path, str]],
+        builtin: Callable[[str], bool],
+        fault: Callable[[str, str], None],
+        not_loaded: Callable[[], str] = str,
+    ) -> None:
+        self.installed: dict[str, Installed] = {}
+        self.withheld: dict[str, str] = {}  # id → why no plugin's file is used for it
+        self._not_loaded = not_loaded
+        claims: dict[str, list[Installed]] = {}
+        for path, plugin in registered:
+            for entry in _read_registration(path, plugin, fault):
+                claims.setdefault(entry.id, []).append(entry)
+        for rid, entries in claims.items():
+            own = [e for e in entries if builtin(e.plugin)]
+            if len(entries) == 1 or len(own) == 1:
+                chosen = own[0] if own else entries[0]
+                self.installed[rid] = chosen
+                for other in entries:
+                    if other is not chosen:
+                        fault(
+                            other.plugin,
+                            f"rule set {rid!r} ({other.path}) left out: the built-in rule set "
+                            f"{rid!r} ({chosen.path}) has that id",
+                        )
+                continue
+            files = " and ".join(f"{e.path} (plugin {e.plugin})" for e in entries)
+            self.withheld[rid] = f"rule set {rid!r} is installed twice, by {files}"
+            for entry in entries:
+                fault(entry.plugin, f"{self.withheld[rid]}: neither is used")
+
+    def __contains__(self, rid: object) -> bool:
+        return rid in self.installed
+
+    def locate(self, name: str, base: Path, asked_by: str | None = None) -> Path:
+        """The file of a rule set named by an installed id, or by a path relative to ``base``;
+        ``asked_by`` is the file whose ``extends`` names it (None: the command line or API)."""
+        if name in self.installed:
+            return self.installed[name].path
+        said = f'`extends = "{name}"`: ' if asked_by else ""
+        where = "ruleset.extends" if asked_by else None
+        if name in self.withheld:
+            raise RulesetError(
+                f"{said}{self.withheld[name]}: neither is used",
+                where,
+                "uninstall one of the two plugins, or disable one with -p no:NAME",
+                file=asked_by,
+                code="ruleset-ambiguous",
+            )
+        candidate = base / name
+        if candidate.suffix == ".toml" or candidate.exists():
+            if not candidate.is_file():
+                raise RulesetError(
+                    f"{said}no such rule-set file {candidate}",
+                    where,
+                    "a path in `extends` is relative to the file that says it; or give an "
+                    "installed id"
+                    if asked_by
+                    else "give an installed id (scoring rules list) or a path",
+                    file=asked_by or name,
+                    code="ruleset-missing",
+                )
+            return candidate
+        hint = did_you_mean(name, self.installed) or "installed: " + ", ".join(
+            sorted(self.installed)
+        )
+        missing = self._not_loaded()
+        raise RulesetError(
+            f"{said}no installed rule set is called {name!r}",
+            where,
+            hint + (f"; not loaded: {missing}" if missing else ""),
+            file=asked_by,
+            code="ruleset-missing",
+        )
+
+
+def _read_registration(path: Path, plugin: str, fault: Callable[[str, str], None]):
+    """The rule sets of one registered path: a file, or every ``*.toml`` of a folder. A path
+    that is not there, a file that does not read or has no id, is left out and named."""
+    path = Path(path)
+    if path.is_dir():
+        files = sorted(path.glob("*.toml"))
+    elif path.is_file():
+        files = [path]
+    else:
+        fault(plugin, f"registers rule sets at {path}, which does not exist")
+        return
+    for file in files:
+        try:
+            meta = read_ruleset_file(file, validate=False).get(IDENTITY, {})
+        except ScoringError as exc:
+            fault(plugin, f"rule-set file left out: {exc.render()}")
+            continue
+        rid = meta.get("id") if isinstance(meta, dict) else None
+        if not isinstance(rid, str) or not rid:
+            fault(plugin, f"rule-set file left out: {file} has no [ruleset] id")
+            continue
+        yield Installed(
+            rid,
+            file,
+            plugin,
+            str(meta.get("title", "")),
+            str(meta.get("version", "")),
+            tuple(str(b) for b in meta.get("basis", ())),
+        )
+
+
+# --- reading and merging ------------------------------------------------------------------------
+
+
+def read_ruleset_file(path: Path, validate: bool = True) -> dict:
+    """A rule-set file's TOML, checked against the rule-set schema unless ``validate`` is off;
+    raises :class:`RulesetError` naming the file and the place."""
+    from . import schemas
+    from .readers import parse_toml, read_text
+
+    data = parse_toml(read_text(path, RulesetError), str(path), RulesetError)
+    if validate:
+        problems = schemas.problems("ruleset", data)
+        if problems:
+            raise RulesetError.from_problems(problems, str(path))
+    return data
+
+
+def merge(base: dict, child: dict, origins: dict, source: str, prefix: str = "") -> dict:
+    """``child`` over ``base``: tables merge key by key, everything else (arrays included)
+    replaces, and so do WHOLE_TABLES; ``origins`` (dotted key → file) is updated in place."""
+    merged = dict(base)
+    for key, value in child.items():
+        dotted = f"{prefix}{key}"
+        whole = dotted in WHOLE_TABLES
+        if isinstance(value, dict) and isinstance(merged.get(key), dict) and not whole:
+            merged[key] = merge(merged[key], value, origins, source, dotted + ".")
+        else:
+            merged[key] = value
+            for stale in [k for k in origins if k == dotted or k.startswith(dotted + ".")]:
+                del origins[stale]
+            _record_origins(value, dotted, source, origins)
+    return merged
+
+
+def _record_origins(value: Any, dotted: str, source: str, origins: dict) -> None:
+    if isinstance(value, dict) and value:
+        for key, inner in value.items():
+            _record_origins(inner, f"{dotted}.{key}", source, origins)
+    else:
+        origins[dotted] = source
+
+
+def _over_parent(
+    data: dict, source: str, parent: str | None, base: Path, catalog: Catalog, chain: tuple
+) -> tuple[dict, dict, tuple[Path, ...]]:
+    """``data`` merged over the rule set its ``extends`` names, with origins and the files of
+    the whole chain (``chain``: the files that led here, to refuse a circle)."""
+    origins: dict = {}
+    inherited: dict = {}
+    files: tuple[Path, ...] = ()
+    if parent:
+        asked_by = str(chain[-1]) if chain else source
+        parent_path = catalog.locate(parent, base, asked_by=asked_by)
+        inherited, origins, files = _resolve_file(parent_path, catalog, chain)
+        inherited = {k: v for k, v in inherited.items() if k != IDENTITY}
+        origins = {k: v for k, v in origins.items() if not k.startswith(IDENTITY + ".")}
+    merged = merge(inherited, data, origins, source)
+    merged.get(IDENTITY, {}).pop("extends", None)
+    origins.pop(f"{IDENTITY}.extends", None)
+    return merged, origins, files
+
+
+def _resolve_file(
+    path: Path, catalog: Catalog, chain: tuple[Path, ...] = ()
+) -> tuple[dict, dict, tuple[Path, ...]]:
+    """A rule-set file merged over its ``extends`` chain: (data, origins, the chain's files)."""
+    path = path.resolve()
+    if path in chain:
+        cycle = " → ".join(str(p) for p in (*chain, path))
+        raise RulesetError(
+            f"`extends` goes round in a circle: {cycle}",
+            "ruleset.extends",
+            "remove one of the `extends`",
+            file=str(chain[-1]),
+            code="ruleset-cycle",
+        )
+    data = read_ruleset_file(path)
+    parent = data.get(IDENTITY, {}).get("extends")
+    merged, origins, files = _over_parent(
+        data, str(path), parent, path.parent, catalog, (*chain, path)
+    )
+    return merged, origins, (path, *files)
+
+
+# --- the resolver -------------------------------------------------------------------------------
+
+
+def _stamps(files: tuple[Path, ...]) -> tuple:
+    """What says a file is unchanged: its modification time and size (None when it is gone)."""
+    stamps = []
+    for file in files:
+        try:
+            stat = file.stat()
+            stamps.append((stat.st_mtime_ns, stat.st_size))
+        except OSError:
+            stamps.append(None)
+    return tuple(stamps)
+
+
+class Resolver:
+    """Compiled rule sets from ids, paths and dicts, cached while their files are unchanged.
+
+    ``accept(ruleset)`` is called on each rule set compiled (the host refuses one whose methods
+    no plugin provides). Threads asking at once resolve a rule set once.
+    """
+
+    def __init__(self, catalog: Catalog, accept: Callable[[RuleSet], None]) -> None:
+        self.catalog = catalog
+        self.accept = accept
+        self.compiled = 0
+        self._cache: dict[tuple, tuple[tuple[Path, ...], tuple, RuleSet]] = {}
+        self._lock = threading.RLock()
+
+    def ruleset(self, rules: str | os.PathLike | dict | RuleSet) -> RuleSet:
+        """The rule set ``rules`` names (an installed id or a path) or holds (a dict)."""
+        if isinstance(rules, RuleSet):
+            return rules
+        if isinstance(rules, os.PathLike):
+            rules = os.fspath(rules)
+        if isinstance(rules, dict):
+            key: tuple = ("dict", json.dumps(rules, sort_keys=True, default=str))
+        elif isinstance(rules, str):
+            key = ("name", rules, "" if rules in self.catalog else os.getcwd())
+        else:
+            raise RulesetError(
+                f"a rule set cannot be a {type(rules).__name__}",
+                hint='give an installed id ("mof-2020"), a path, or a dict',
+                code="ruleset-invalid",
+            )
+        with self._lock:
+            cached = self._cache.get(key)
+            if cached is not None and _stamps(cached[0]) == cached[1]:
+                return cached[2]
+            ruleset, files = self._compile(rules)
+            self.accept(ruleset)
+            self._cache[key] = (files, _stamps(files), ruleset)
+            self.compiled += 1
+            return ruleset
+
+    def _compile(self, rules: str | dict) -> tuple[RuleSet, tuple[Path, ...]]:
+        if isinstance(rules, dict):
+            return self._compile_dict(rules)
+        path = self.catalog.locate(rules, Path.cwd())
+        data, origins, files = _resolve_file(path, self.catalog)
+        return compile_ruleset(data, origins, str(path)), files
+
+    def _compile_dict(self, rules: dict) -> tuple[RuleSet, tuple[Path, ...]]:
+        from . import schemas
+
+        source = "<rules>"
+        problems = schemas.problems("ruleset", rules)
+        if problems:
+            raise RulesetError.from_problems(problems, source)
+        data = copy.deepcopy(rules)
+        parent = data.get(IDENTITY, {}).get("extends")
+        merged, origins, files = _over_parent(data, source, parent, Path.cwd(), self.catalog, ())
+        return compile_ruleset(merged, origins, source), files

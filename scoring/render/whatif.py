@@ -1,0 +1,125 @@
+"""What-if (``scoring whatif``) as a table or JSON: the changes, the department and the rows
+before and after, and the smallest changes that reach a goal with the command that checks them."""
+
+from __future__ import annotations
+
+from . import string_console
+
+
+def to_dict(source, edits, before, changed, goal_plan, rules: str, given=()) -> dict:
+    from ..compare import rows
+    from ..result import jsonable, number
+
+    payload = {
+        "source": source,
+        "ruleset": before.ruleset.to_dict(),
+        "changes": [
+            {"where": where, "from": jsonable(old), "to": new} for where, old, new in edits
+        ],
+        "before": {"score": number(before.department.score), "grade": before.department.grade},
+        "after": {"score": number(changed.department.score), "grade": changed.department.grade},
+        "rows": [
+            {
+                "label": r.label,
+                "where": r.where,
+                "scores": [number(s) for s in r.scores],
+                "grades": list(r.grades),
+            }
+            for r in rows([before, changed])
+            if r.changed
+        ],
+    }
+    if goal_plan is not None:
+        payload["goal"] = {
+            "score": number(goal_plan.goal),
+            "label": goal_plan.goal_label,
+            "reachable": goal_plan.reachable,
+            "best": number(goal_plan.best),
+            "changes": [c.to_dict() for c in goal_plan.changes],
+            "command": check_command(source, rules, goal_plan.changes, given)
+            if goal_plan.changes
+            else None,
+            "after": None
+            if goal_plan.after is None
+            else {
+                "score": number(goal_plan.after.department.score),
+                "grade": goal_plan.after.department.grade,
+            },
+        }
+    return payload
+
+
+def render_table(source, edits, before, changed, goal_plan, options, rules: str, given=()) -> str:
+    from rich.markup import escape
+
+    from ..result import jsonable
+    from .compare import render_table as compare_table
+
+    text = ""
+    if edits:
+        console, buffer = string_console(options)
+        console.print("[bold]改动[/]")
+        for where, old, new in edits:
+            console.print(f"  {escape(where)}：{escape(str(jsonable(old)))} → {escape(new)}")
+        console.print()
+        text += buffer.getvalue()
+        text += compare_table(
+            [(source, [before, changed])], options, columns=["原", "改后"], title="假设分析"
+        )
+    if goal_plan is not None:
+        text += _goal(source, goal_plan, options, rules, given)
+    return text
+
+
+def check_command(source: str, rules: str, changes, given=()) -> str:
+    """The command line that reproduces a goal plan: the rule set, the user's own --set (where
+    the plan does not change the same value), then the plan's changes."""
+    from shlex import quote
+
+    parts = ["scoring whatif", quote(source)]
+    if rules != "mof-2020":
+        parts += ["-r", quote(rules)]
+    planned = {change.path for change in changes}
+    own = [g for g in given if g.partition("=")[0].strip() not in planned]
+    parts += [f"--set {quote(arg)}" for arg in [*own, *(change.set_arg for change in changes)]]
+    return " ".join(parts)
+
+
+def _goal(source, goal_plan, options, rules: str, given=()) -> str:
+    from rich.markup import escape
+    from rich.table import Table
+
+    console, buffer = string_console(options)
+    now = goal_plan.before.department
+    head = f"目标 {goal_plan.goal_label}；现为 {now.score} {now.grade}"
+    if not goal_plan.reachable:
+        console.print(f"[bold]{escape(head)}[/]")
+        console.print(f"[red]无法达到[/]：即使每一行都得满分，部门得分也只有 {goal_plan.best}。")
+        return buffer.getvalue()
+    if not goal_plan.changes:
+        console.print(f"[bold]{escape(head)}[/]：已经达到，无需改动。")
+        return buffer.getvalue()
+    table = Table(
+        title=f"{head}：最少的改动",
+        title_justify="left",
+        title_style="bold",
+        show_edge=False,
+        pad_edge=False,
+        header_style="bold",
+    )
+    table.add_column("行", overflow="fold")
+    table.add_column("位置", overflow="fold", style="dim")
+    table.add_column("原值", justify="right", no_wrap=True)
+    table.add_column("改为", justify="right", no_wrap=True)
+    for change in goal_plan.changes:
+        table.add_row(
+            escape(change.label), escape(change.path), escape(change.before), escape(change.after)
+        )
+    console.print(table)
+    after = goal_plan.after.department
+    console.print(
+        f"按改后数据重新评分：部门 {after.score} {after.grade}（原 {now.score} {now.grade}）"
+    )
+    command = check_command(source, rules, goal_plan.changes, given)
+    console.print(f"[dim]核对：{escape(command)}[/]", soft_wrap=True)
+    return buffer.getvalue()

@@ -1,0 +1,271 @@
+"""A broken plugin costs only what it provides: one case per fault a real plugin can have.
+
+Each case installs a distribution (metadata, entry points, modules) on PYTHONPATH and runs the
+real command line. Every case checks that the plugin is named with its distribution and version,
+that no traceback is shown, and that what does not need the plugin still runs: ``scoring
+plugins``, ``scoring rules list`` and a score under mof-2020 (99.79 优 for the Leting table).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from .conftest import install_plugin, plugin_env
+
+DIST, VERSION = "scoring-faulty", "0.9"
+NAMED = f"{DIST} {VERSION}"
+
+
+@dataclass(frozen=True)
+class Fault:
+    """A plugin with one fault: its modules (name → code) and entry points (name → module)."""
+
+    name: str
+    modules: dict
+    entries: dict = field(default_factory=lambda: {"faulty": "faulty_plugin"})
+    files: dict = field(default_factory=dict)  # more files in the site folder, path → text
+
+
+RULES = "from pathlib import Path\nfrom scoring import hookimpl\n\n"
+GOOD_RULES = '[ruleset]\nid = "plugin-rules"\nextends = "mof-2020"\n[rounding]\ndecimals = 1\n'
+
+FAULTS = [
+    Fault(
+        "rule-set-path-missing",
+        {
+            "faulty_plugin": RULES
+            + "@hookimpl\ndef scoring_register_rulesets():\n"
+            + "    return [Path(__file__).parent / 'no-such-folder']\n"
+        },
+    ),
+    Fault(
+        "rule-set-folder-with-one-bad-file",
+        {
+            "faulty_plugin": RULES
+            + "@hookimpl\ndef scoring_register_rulesets():\n"
+            + "    return [Path(__file__).parent / 'faulty_rules']\n"
+        },
+        files={"faulty_rules/good.toml": GOOD_RULES, "faulty_rules/bad.toml": "[ruleset\nid = 1"},
+    ),
+    Fault(
+        "rule-set-id-of-a-built-in",
+        {
+            "faulty_plugin": RULES
+            + "@hookimpl\ndef scoring_register_rulesets():\n"
+            + "    return [Path(__file__).parent / 'faulty_rules']\n"
+        },
+        files={"faulty_rules/mof.toml": '[ruleset]\nid = "mof-2020"\n[rounding]\ndecimals = 0\n'},
+    ),
+    Fault(
+        "method-named-as-a-built-in",
+        {
+            "faulty_plugin": "from decimal import Decimal\nfrom scoring import Rating, hookimpl\n\n"
+            "@hookimpl\ndef scoring_register_methods():\n"
+            "    return {'ratio': lambda indicator, params: Rating(Decimal(0), 'zero')}\n"
+        },
+    ),
+    Fault(
+        "system-exit-on-import",
+        {"faulty_plugin": "raise SystemExit(0)\n"},
+    ),
+    Fault(
+        "system-exit-in-a-hook",
+        {
+            "faulty_plugin": "from scoring import hookimpl\n\n"
+            "@hookimpl\ndef scoring_register_checks():\n    raise SystemExit(0)\n"
+        },
+    ),
+    Fault(
+        "prints-on-standard-output",
+        {
+            "faulty_plugin": "from scoring import hookimpl\nprint('loaded!')\n\n"
+            "@hookimpl\ndef scoring_register_checks():\n    print('registering')\n"
+            "    def noisy(evaluation, result, ruleset):\n        print('checking')\n"
+            "        return []\n    return {'noisy': noisy}\n\n"
+            "@hookimpl\ndef scoring_evaluated(result):\n    print('recorded', result.source)\n"
+        },
+    ),
+    Fault(
+        "check-that-raises",
+        {
+            "faulty_plugin": "from scoring import hookimpl\n\n"
+            "@hookimpl\ndef scoring_register_checks():\n"
+            "    def raising(evaluation, result, ruleset):\n"
+            "        raise RuntimeError('check down')\n"
+            "    return {'faulty-check': raising}\n"
+        },
+    ),
+    Fault(
+        "entry-point-named-as-a-built-in",
+        {
+            "faulty_plugin": "from scoring import hookimpl\n\n"
+            "@hookimpl\ndef scoring_register_methods():\n    return {}\n"
+        },
+        entries={"scoring.methods": "faulty_plugin"},
+    ),
+    Fault(
+        "recorder-that-raises",
+        {
+            "faulty_plugin": "from scoring import hookimpl\n\n"
+            "@hookimpl\ndef scoring_evaluated(result):\n    raise RuntimeError('recorder down')\n"
+        },
+    ),
+    Fault(
+        "recorder-that-changes-the-result",
+        {
+            "faulty_plugin": "from scoring import hookimpl\n\n"
+            "@hookimpl\ndef scoring_evaluated(result):\n"
+            "    result.projects[0].indicators[0].__dict__  # a look is allowed\n"
+            "    result.findings.append('tampered')\n"
+        },
+    ),
+]
+
+
+def _install_fault(site: Path, fault: Fault) -> None:
+    install_plugin(site, DIST, VERSION, fault.entries, fault.modules)
+    for name, text in fault.files.items():
+        path = site / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, "utf-8")
+
+
+@pytest.mark.parametrize("fault", FAULTS, ids=lambda fault: fault.name)
+def test_a_broken_plugin_costs_only_what_it_provides(fault, cli, site, leting, tmp_path):
+    _install_fault(site, fault)
+    env = plugin_env(site)
+    second = tmp_path / "second.toml"
+    second.write_text(leting.read_text("utf-8"), "utf-8")
+
+    run = cli("score", str(leting), str(second), "-f", "json", env=env)
+    assert run.code == 0, run
+    assert "Traceback" not in run.err and "internal error" not in run.err, run
+    results = json.loads(run.out)  # a plugin's printing never reaches the output stream
+    assert [r["department"]["score"] for r in results] == [99.79, 99.79]
+    assert [r["department"]["grade"] for r in results] == ["优", "优"]
+    assert NAMED in run.err or fault.name == "prints-on-standard-output", run.err
+
+    for command in (("plugins",), ("rules", "list")):
+        listing = cli(*command, env=env)
+        assert listing.code == 0, listing
+        assert "mof-2020" in listing.out or command == ("plugins",)
+    EXPECTED[fault.name](run, results, cli, env)
+
+
+def _rule_set_path_missing(run, results, cli, env):
+    assert "registers rule sets at" in run.err and "does not exist" in run.err
+
+
+def _folder_with_one_bad_file(run, results, cli, env):
+    assert "bad.toml" in run.err and "good.toml" not in run.err
+    good = cli(
+        "score", str(Path(results[0]["source"])), "-r", "plugin-rules", "-f", "json", env=env
+    )
+    assert good.code == 0, good  # the folder's good file is installed: 1 decimal
+    assert json.loads(good.out)["department"]["score"] == 99.8
+
+
+def _id_of_a_built_in(run, results, cli, env):
+    assert "rule set 'mof-2020'" in run.err and "the built-in rule set" in run.err
+    assert results[0]["ruleset"]["sha256"] == _builtin_sha(cli)
+
+
+def _builtin_sha(cli) -> str:
+    shown = cli(
+        "rules", "show", "mof-2020", "-f", "json", env={"SCORING_DISABLE_PLUGIN_AUTOLOAD": "1"}
+    )
+    return json.loads(shown.out)["sha256"]
+
+
+def _method_named_as_a_built_in(run, results, cli, env):
+    assert "registers method 'ratio', which is built in" in run.err
+    assert results[0]["projects"][0]["indicators"][0]["score"] == 20  # full marks by ratio
+
+
+def _system_exit_on_import(run, results, cli, env):
+    assert "failed to load and was skipped: SystemExit: 0" in run.err
+
+
+def _system_exit_in_a_hook(run, results, cli, env):
+    assert "scoring_register_checks raised SystemExit: 0" in run.err
+
+
+def _prints(run, results, cli, env):
+    for said in ("loaded!", "registering", "checking", "recorded"):
+        assert said in run.err
+
+
+def _check_that_raises(run, results, cli, env):
+    """Said once on standard error; each result says which check it lacks."""
+    assert run.err.count("check 'faulty-check'") == 1 and "check down" in run.err
+    for result in results:
+        failed = [f for f in result["findings"] if f["code"] == "check-failed"]
+        assert len(failed) == 1 and NAMED in failed[0]["message"], result["findings"]
+        assert failed[0]["severity"] == "warning"
+
+
+def _entry_point_named_as_a_built_in(run, results, cli, env):
+    assert "its entry-point name 'scoring.methods' is also that of scoring" in run.err
+
+
+def _recorder_that_raises(run, results, cli, env):
+    """Named once, not called again: both files are scored and written."""
+    assert run.err.count("recorder down") == 1
+
+
+def _recorder_that_changes(run, results, cli, env):
+    """A frozen result: the change fails (named), the output is the result as scored."""
+    assert "scoring_evaluated raised AttributeError" in run.err
+    assert all("tampered" not in json.dumps(r) for r in results)
+
+
+EXPECTED = {
+    "rule-set-path-missing": _rule_set_path_missing,
+    "rule-set-folder-with-one-bad-file": _folder_with_one_bad_file,
+    "rule-set-id-of-a-built-in": _id_of_a_built_in,
+    "method-named-as-a-built-in": _method_named_as_a_built_in,
+    "system-exit-on-import": _system_exit_on_import,
+    "system-exit-in-a-hook": _system_exit_in_a_hook,
+    "prints-on-standard-output": _prints,
+    "check-that-raises": _check_that_raises,
+    "entry-point-named-as-a-built-in": _entry_point_named_as_a_built_in,
+    "recorder-that-raises": _recorder_that_raises,
+    "recorder-that-changes-the-result": _recorder_that_changes,
+}
+
+
+def test_every_fault_has_its_expectations():
+    assert {fault.name for fault in FAULTS} == set(EXPECTED)
+
+
+def test_a_rule_set_id_two_plugins_install_is_refused_when_asked_for(cli, site, leting):
+    """Neither file is used; mof-2020 still scores; asking for the id names both."""
+    for dist in ("scoring-one", "scoring-two"):
+        module = dist.replace("-", "_")
+        install_plugin(site, dist, "1.0", {module: module}, {
+            module: RULES + "@hookimpl\ndef scoring_register_rulesets():\n"
+            f"    return [Path(__file__).parent / '{module}.toml']\n"
+        })  # fmt: skip
+        (site / f"{module}.toml").write_text(GOOD_RULES, "utf-8")
+    env = plugin_env(site)
+    assert cli("score", str(leting), env=env).code == 0
+    asked = cli("score", str(leting), "-r", "plugin-rules", env=env)
+    assert asked.code == 2, asked
+    assert "rule set 'plugin-rules' is installed twice" in asked.err
+    assert "scoring_one.toml" in asked.err and "scoring_two.toml" in asked.err
+
+
+def test_a_zero_argument_recorder_is_called(cli, site, leting, tmp_path):
+    """pluggy passes each hook implementation the arguments it declares: none here."""
+    mark = tmp_path / "called"
+    install_plugin(site, "scoring-counter", "1.0", {"counter": "counter_plugin"}, {
+        "counter_plugin": "from pathlib import Path\nfrom scoring import hookimpl\n\n"
+        f"@hookimpl\ndef scoring_evaluated():\n    Path({str(mark)!r}).write_text('yes')\n"
+    })  # fmt: skip
+    run = cli("score", str(leting), env=plugin_env(site))
+    assert run.code == 0 and "warning" not in run.err, run
+    assert mark.read_text() == "yes"
