@@ -47,7 +47,9 @@ def cmd_template(args) -> int:
     from ..convert import template_evaluation
     from ..errors import UsageError
 
-    year = args.year or datetime.date.today().year - 1  # self-evaluation looks back a year
+    year = args.year
+    if year is None:
+        year = datetime.date.today().year - 1  # self-evaluation looks back a year
     if not 1949 <= year <= 9999:
         raise UsageError(f"--year {year} is not a budget year", hint="give the year as 2024")
     fmt = args.format

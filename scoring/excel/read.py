@@ -9,10 +9,10 @@ as 0 while the money sits in its 其中 rows, and prefix names with unit codes
 its indicator grid's header, each block above it by its header words, and each column by its
 title; the words of the 2020 national form and of the Sichuan 2023 form are both known.
 
-A sheet named 部门 (or holding 部门名称) gives the department's own data; a table titled or
-named 部门整体 is the department's own table; every other table is a project. Every value
-read keeps its cell address in ``locations``, so an error or a finding can say
-``表.xlsx!项目1!F14``; what the reader had to assume is said in ``notes``.
+A sheet named 部门 (or holding 部门名称) gives the department's own data; a table titled
+部门整体…自评表, or on a sheet named for that form, is the department's own table; every other
+table is a project. Every value read keeps its cell address in ``locations``, so an error or a
+finding can say ``表.xlsx!项目1!F14``; what the reader had to assume is said in ``notes``.
 """
 
 from __future__ import annotations
@@ -78,6 +78,8 @@ YEARS = (
     re.compile(r"((?:19|20)\d{2})\s*年\s*度"),
     re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)"),
 )
+# A date's label and the date after it (填报日期：2024年3月15日), taken out before a year is read.
+FILING_DATE = re.compile(r"(?:填报|填表|报送|编制|填写|制表)?日期\s*[:：]?\s*[\d年月日./\-\s]*")
 # Labels of the form's head: a value right of one of these never runs into the next label.
 FORM_LABELS = (
     "项目名称",
@@ -99,6 +101,8 @@ FORM_LABELS = (
     "填报人",
 )
 SUBTOTAL_LABELS = ("小计",)
+# In a label cell of the grid (一级/二级/三级指标) after a category's name: its subtotal.
+SUBTOTAL_ROW_LABELS = ("小计", "合计")
 UNNAMED = "（未填写指标名称）"
 AMOUNTS_IN_YUAN = re.compile(
     r"[（(]\s*(?:单位\s*[:：]?\s*)?元\s*[)）]|金额单位\s*[:：]\s*元(?!\S*万)"
@@ -106,6 +110,12 @@ AMOUNTS_IN_YUAN = re.compile(
 # A code before a unit's or a project's name: 305-, 305001-, 51092324T000010299999-. A code of
 # fewer than six characters before a digit is a year (2023-2025年…), kept.
 CODE = re.compile(r"^(?:[0-9][0-9A-Za-z]{5,}|[0-9][0-9A-Za-z]{2,4}(?=[-—－]\D))[-—－]\s*")
+# The 部门整体 form by name: a sheet called so (a year before it, a bracket after it), or a title.
+OWN_TABLE_FORM = rf"{OWN_TABLE_SHEET}(?:支出)?(?:绩效)?"
+OWN_TABLE_NAME = re.compile(
+    rf"(?:(?:19|20)\d{{2}}年度?)?{OWN_TABLE_FORM}(?:自评表?|评价表?|表)?(?:[（(][^（(]*[)）])?"
+)
+OWN_TABLE_TITLE = re.compile(rf"{OWN_TABLE_FORM}自评表")
 DEFAULT_SHEET = re.compile(r"^(?:sheet|工作表)\s*\d*$", re.IGNORECASE)
 # 部门 sheet labels (without what is in brackets) to their key in the evaluation.
 DEPARTMENT_LABELS = {re.sub(r"[（(].*?[)）]", "", text): path for text, path in DEPARTMENT_ROWS}
@@ -341,16 +351,17 @@ def _has_rows(region: Region) -> bool:
 
 
 def _is_own_table(region: Region) -> bool:
-    """The department's own table: so named, or titled 部门整体…自评表 — never because a
-    project's name says 部门整体 (部门整体运转保障经费 is a project)."""
+    """The department's own table: a sheet named for the 部门整体 form (部门整体, 部门整体绩效,
+    部门整体支出绩效自评表 …), or titled 部门整体（支出）（绩效）自评表 — never because a
+    project's name begins with 部门整体 (部门整体运转保障经费 is a project)."""
     grid = region.grid
     titles = (
         grid.text(row, column)
         for row in range(region.top, region.header)
         for column in range(grid.columns)
     )
-    return OWN_TABLE_SHEET in grid.sheet or any(
-        OWN_TABLE_SHEET in text and "自评表" in text for text in titles
+    return bool(OWN_TABLE_NAME.fullmatch("".join(grid.sheet.split()))) or any(
+        OWN_TABLE_TITLE.search(text) for text in titles
     )
 
 
@@ -480,7 +491,11 @@ def _year(regions: list[Region]):
                 for column in range(min(grid.columns, 12)):
                     text = grid.text(row, column)
                     if "日期" in text:
-                        continue  # 填报日期：2024年3月15日 is when, not which year
+                        # 填报日期：2024年3月15日 is when, not which year; a （2023年度） typed into
+                        # the same cell still is
+                        text = FILING_DATE.sub("", text)
+                        if pattern is not YEARS[0]:
+                            continue
                     found = pattern.search(text)
                     if found:
                         return int(found.group(1)), text
@@ -624,10 +639,12 @@ def _below(region: Region, labels: tuple[str, ...]):
     return None
 
 
-def _budget_headers(region: Region) -> list[tuple[int, dict[str, int]]]:
+def _budget_headers(region: Region) -> list[tuple[int, dict[str, int], int]]:
     """Rows titled 年初预算数 / 全年预算数 / 全年执行数 (or the Sichuan words) with the column of
-    each: a 部门整体 form's 年度主要任务 block may be titled so too, so the block whose next row
-    is a 年度资金总额 (总额) comes first."""
+    each and the row where their block ends (the next such row, or the grid's header): a 部门整体
+    form's 年度主要任务 block may be titled so too, so the block holding a 年度资金总额 (总额) row
+    of its own comes first. Looking past a block's end would let a task list above the budget
+    claim the budget's 年度资金总额 row."""
     grid = region.grid
     found = []
     for row in range(region.top, region.header):
@@ -639,14 +656,17 @@ def _budget_headers(region: Region) -> list[tuple[int, dict[str, int]]]:
         }
         if "spent" in columns and {"planned", "adjusted"} & set(columns):
             found.append((row, columns))
-    return sorted(found, key=lambda item: not _has_total_row(grid, item[0], region.header, item[1]))
+    ends = [row for row, _ in found[1:]] + [region.header]
+    blocks = [(row, columns, end) for (row, columns), end in zip(found, ends)]
+    return sorted(blocks, key=lambda block: not _has_total_row(grid, *block))
 
 
 def _amount_columns(columns: dict) -> list[int]:
     return [columns[k] for k in ("planned", "adjusted", "spent") if k in columns]
 
 
-def _has_total_row(grid: Grid, header: int, limit: int, columns: dict) -> bool:
+def _has_total_row(grid: Grid, header: int, columns: dict, limit: int) -> bool:
+    """A 年度资金总额 (总额, 合计) row under ``header``, before the block ends at ``limit``."""
     amounts = _amount_columns(columns)
     row = _budget_row(grid, header, limit, amounts)
     return any(_bare(t).startswith(TOTAL_ROW) for t in grid.row_texts(row)[: min(amounts)])
@@ -682,17 +702,19 @@ def _read_budget(region: Region, where: str, reading: _Reading) -> dict:
             file=grid.file,
             code="budget-missing",
         )
-    row, columns = headers[0]
+    row, columns, end = headers[0]
     amounts = _amount_columns(columns)
-    data_row = _budget_row(grid, row, region.header, amounts)
+    data_row = _budget_row(grid, row, end, amounts)
     in_yuan = any(
         AMOUNTS_IN_YUAN.search(text)
         for above in range(region.top, row + 1)
         for text in grid.row_texts(above)
     )
-    parts = _budget_parts(grid, data_row, region.header, amounts)
+    parts, unsure = _budget_parts(grid, data_row, end, amounts)
     total_empty = all(_money(grid.value(data_row, c)) in (None, 0) for c in amounts)
     use_parts = total_empty and any(_money(grid.value(r, c)) for r in parts for c in amounts)
+    if use_parts and unsure is not None:
+        _refuse_a_breakdown(grid, data_row, unsure, amounts, where)
     budget: dict = {}
     for key in ("planned", "adjusted", "spent"):
         if key not in columns:
@@ -775,19 +797,71 @@ def _budget_row(grid: Grid, header: int, limit: int, columns: list[int]) -> int:
     return header + 1
 
 
-def _budget_parts(grid: Grid, total: int, limit: int, columns: list[int]) -> list[int]:
-    """The 其中 rows under the total: 本年财政拨款, 上年结转资金, 其他资金 … up to the next block.
-    A second 其中 breaks the row above it down further and is not added again."""
+def _budget_parts(
+    grid: Grid, total: int, limit: int, columns: list[int]
+) -> tuple[list[int], int | None]:
+    """The top-level 其中 rows under the total (本年财政拨款, 上年结转资金, 其他资金 … up to the
+    next block), and the row of a nested 其中 that could not be told apart, if any.
+
+    A second 其中 breaks the part above it down further (其中：中央补助, 县级资金): its rows are
+    already in that part and are not added again. The cells keep no indentation, so the
+    breakdown is the run of rows from the second 其中 that adds up to its part; where no run
+    does and a row after it holds money, which rows are parts is unknown and that 其中 row is
+    returned."""
     ends = ("年度总体目标", "项目基本情况", "绩效指标", "年度绩效指标")
-    parts: list[int] = []
+    rows: list[int] = []
     for row in range(total + 1, min(total + 8, limit)):
         label = next((t for t in grid.row_texts(row)[: min(columns)] if t), "")
         if not label or label.startswith(ends):
             break
-        if parts and label.startswith("其中"):
+        rows.append(row)
+    parts: list[int] = []
+    index = 0
+    while index < len(rows):
+        row = rows[index]
+        label = next(t for t in grid.row_texts(row)[: min(columns)] if t)
+        if not parts or not label.startswith("其中"):
+            parts.append(row)
+            index += 1
             continue
-        parts.append(row)
-    return parts
+        size = _breakdown_size(grid, parts[-1], rows[index:], columns)
+        if size is None:
+            rest = rows[index + 1 :]
+            held = any(_money(grid.value(r, c)) for r in rest for c in columns)
+            return parts + rest, row if held else None  # blank rows add nothing either way
+        index += size
+    return parts, None
+
+
+def _breakdown_size(grid: Grid, parent: int, rows: list[int], columns: list[int]) -> int | None:
+    """How many of ``rows`` (from a nested 其中) add up to ``parent`` in every amount column:
+    the shortest such run, or None when none does."""
+    want = [_money(grid.value(parent, c)) or Decimal(0) for c in columns]
+    sums = [Decimal(0)] * len(columns)
+    for size, row in enumerate(rows, start=1):
+        sums = [s + (_money(grid.value(row, c)) or Decimal(0)) for s, c in zip(sums, columns)]
+        if sums == want:
+            return size
+    return None
+
+
+def _refuse_a_breakdown(grid: Grid, total: int, row: int, columns: list[int], where: str):
+    """年度资金总额 empty, its 其中 rows to be added, and a nested 其中 whose rows do not add up
+    to the part above it: which rows are parts and which break one down is not known, and a
+    guess could add a breakdown twice or drop a part."""
+    message = (
+        f"the 年度资金总额 row is empty or 0, and the nested 其中 at {grid.address(row, columns[0])} "
+        "and the rows after it do not add up to the part it breaks down: which 其中 rows to add "
+        "cannot be told"
+    )
+    hint = "fill in the 年度资金总额 row (年初预算数, 全年预算数, 全年执行数, in 万元)"
+    raise InputError(
+        message,
+        hint=hint,
+        file=grid.file,
+        code="budget-missing",
+        problems=[Problem(message, where, hint, grid.address(total, columns[0]))],
+    )
 
 
 def _filed(grid: Grid, row: int, filed_column: int | None, score_column: int | None):
@@ -809,13 +883,13 @@ def _read_rows(region: Region, roles: dict, start: int, prefix: str, reading: _R
         first = next((t for t in texts if t), "")
         if first in TOTAL_LABELS or first in GRADE_LABELS or first in END_LABELS:
             break
+        if _is_subtotal(grid, row, roles, first) or _spans_the_row(grid, row, roles):
+            row += 1  # a 小计 of a category, or a note merged across the grid
+            continue
         name = grid.value(row, roles["name"])
         target = _target(grid, row, roles)
         level1 = _label(grid.value(row, roles["level1"])) or level1
         level2 = _label(grid.value(row, roles["level2"])) or level2
-        if first in SUBTOTAL_LABELS or _spans_the_row(grid, row, roles):
-            row += 1  # a 小计 of a category, or a note merged across the grid
-            continue
         where = f"{prefix}.indicators[{len(indicators)}]"
         if name is None:
             if target is None and grid.value(row, roles["actual"]) is None:
@@ -869,6 +943,14 @@ def _read_rows(region: Region, roles: dict, start: int, prefix: str, reading: _R
         indicators.append(indicator)
         row += 1
     return indicators, row
+
+
+def _is_subtotal(grid: Grid, row: int, roles: dict, first: str) -> bool:
+    """A 小计 (合计) row of a category: so labelled first, or in its 一级, 二级 or 三级指标 cell
+    (产出指标 under 一级指标, 小计 under 三级指标). Its 分值 and 得分 add up rows already read:
+    scored, they would count twice."""
+    labels = [grid.text(row, roles[key]) for key in ("level1", "level2", "name")]
+    return first in SUBTOTAL_LABELS or any(text in SUBTOTAL_ROW_LABELS for text in labels)
 
 
 def _note_unsaved(reading: _Reading, grid: Grid, row: int, columns, where: str) -> None:

@@ -15,9 +15,13 @@ that the new review stands alone.
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+# The widest digit of the default font (Arial 10 in .xls, Calibri 11 in .xlsx), in pixels: Excel
+# measures column widths in these digits.
+DIGIT_PIXELS = 7
 
 
 def unit_workbook(path: Path):
@@ -98,14 +102,29 @@ def _xls_copy(path: Path):
             sheet.merge_cells(
                 start_row=top + 1, start_column=left + 1, end_row=bottom, end_column=right
             )
-        default = source.standardwidth or (source.defcolwidth or 8) * 256
-        sheet.sheet_format.defaultColWidth = default / 256
+        default = _default_width(source)
+        sheet.sheet_format.defaultColWidth = default
         for column in range(source.ncols):
             info = source.colinfo_map.get(column)
-            width = info.width if info is not None else default
-            sheet.column_dimensions[get_column_letter(column + 1)].width = width / 256
+            # a set width is in 1/256 of a character with the cell's padding, as in .xlsx
+            width = info.width / 256 if info is not None else default
+            sheet.column_dimensions[get_column_letter(column + 1)].width = width
         for row, info in source.rowinfo_map.items():
             if not info.height_mismatch:
                 continue  # the default height: let the program size it
             sheet.row_dimensions[row + 1].height = info.height / 20
     return workbook
+
+
+def _default_width(source) -> float:
+    """The .xls sheet's default column width as an .xlsx width, which counts the cell's padding.
+
+    STANDARDWIDTH is in 1/256 of a character with the padding already. DEFCOLWIDTH (8 when the
+    file has neither) counts characters only: Excel adds 5 pixels and rounds the column up to a
+    multiple of 8 pixels, so 8 characters show as 8.43 and are 9.140625 wide in .xlsx. Written
+    as 8.0 the column is narrower than the unit's, and a date in it prints as ###."""
+    if source.standardwidth:
+        return source.standardwidth / 256
+    characters = source.defcolwidth or 8
+    pixels = math.ceil((characters * DIGIT_PIXELS + 5) / 8) * 8
+    return math.floor(pixels / DIGIT_PIXELS * 256) / 256

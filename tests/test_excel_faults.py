@@ -1,0 +1,918 @@
+"""Regression tests for the faults a reviewer found in workbooks as units really file them.
+
+Each test builds its workbook here, cell by cell (openpyxl for ``.xlsx``, xlwt for ``.xls``), in
+``tmp_path``, and asserts the right behaviour with the expected numbers worked out beside it.
+Most tables are the national 2020 form on one sheet (:func:`form`): the head in rows 1–6, the
+grid's header on row 7 and the indicator rows from row 8:
+
+    row 1  项目支出绩效自评表
+    row 2  （2023年度）
+    row 3  项目名称 | | 职业技能培训项目
+    row 4  主管部门 | | 某县人力资源和社会保障局 | | | 实施单位 | 某县就业服务中心
+    row 5  项目资金（万元） | | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分
+    row 6           | 年度资金总额 | 100 | 100 | 95 | 10 | | 9.5
+    row 7  绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因…
+    row 8… the indicator rows (B–I), then 总分 (G 100, H the filed total)
+
+The base rows (:data:`ROWS`) score: 执行率 95 / 100 = 95% → 10 × 95% = 9.50; 培训人次 1000 of
+≥1000 → 40; 参训人员就业率 70% of ≥80% → 40 × 70 / 80 = 35.00; 参训人员满意度 95% of ≥90% → 10;
+total 9.50 + 40 + 35 + 10 = 94.50 (优).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import tomllib
+from datetime import date
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+
+import scoring
+from scoring.errors import InputError
+
+from . import workbook_layouts as W
+from .conftest import run_cli
+
+openpyxl = pytest.importorskip("openpyxl")
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+NO_SOFFICE = "LibreOffice (soffice) is not installed: the workbook cannot be saved or printed by it"
+
+HEAD = [
+    "绩效指标",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "年度指标值",
+    "实际完成值",
+    "分值",
+    "得分",
+    "偏差原因分析及改进措施",
+]
+ROWS = [
+    ("产出指标", "数量指标", "培训人次", "≥1000人次", "1000人次", 40, 40, None),
+    ("效益指标", "社会效益指标", "参训人员就业率", "≥80%", "70%", 40, 35, "就业形势偏紧"),
+    ("满意度指标", "服务对象满意度指标", "参训人员满意度", "≥90%", "95%", 10, 10, None),
+]
+DEPARTMENT = "某县人力资源和社会保障局"
+UNIT = "某县就业服务中心"
+PROJECT = "职业技能培训项目"
+WARNING_FILL = "FFEB9C"
+
+
+# --- building -----------------------------------------------------------------------------------
+
+
+def form(
+    workbook=None,
+    *,
+    sheet="项目1",
+    title="项目支出绩效自评表",
+    title2="（2023年度）",
+    name=PROJECT,
+    department=DEPARTMENT,
+    unit=UNIT,
+    budget_label="项目资金（万元）",
+    budget=(100, 100, 95, 9.5),
+    parts=(),
+    head=HEAD,
+    rows=ROWS,
+    total=94.5,
+):
+    """One 自评表 in the national 2020 layout on a sheet of its own (see the module's docstring);
+    ``parts`` are 其中 rows under 年度资金总额. Returns (workbook, sheet)."""
+    if workbook is None:
+        workbook = openpyxl.Workbook()
+        ws = workbook.active
+        ws.title = sheet
+    else:
+        ws = workbook.create_sheet(sheet)
+    ws.append([title])
+    ws.append([title2])
+    ws.append(["项目名称", None, name])
+    ws.append(["主管部门", None, department, None, None, "实施单位", unit])
+    ws.append(
+        [budget_label, None, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
+    )
+    planned, adjusted, spent, score = budget
+    ws.append([None, "年度资金总额", planned, adjusted, spent, 10, None, score])
+    for label, amounts in parts:
+        ws.append([None, label, *amounts, "—", None, "—"])
+    ws.append(list(head))
+    for row in rows:
+        ws.append([None, *row])
+    ws.append(["总分", None, None, None, None, None, 100, total])
+    return workbook, ws
+
+
+def saved(workbook, path: Path) -> Path:
+    workbook.save(path)
+    return path
+
+
+def header_row(ws) -> int:
+    return next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 2).value == "一级指标")
+
+
+def row_of(ws, name: str) -> int:
+    return next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 4).value == name)
+
+
+def indicators(table) -> list[tuple]:
+    return [
+        (i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score, i.filed_score)
+        for i in table.indicators
+    ]
+
+
+def codes(result) -> set:
+    """(code, severity, where) of every finding but the reading's own notes."""
+    return {(f.code, f.severity, f.where) for f in result.findings if f.code != "read-assumption"}
+
+
+def notes(result, where: str | None = None) -> list:
+    return [
+        f
+        for f in result.findings
+        if f.code == "read-assumption" and (where is None or f.where == where)
+    ]
+
+
+def score_json(path: Path) -> tuple[int, dict | None, str]:
+    run = run_cli("score", str(path), "-f", "json")
+    try:
+        return run.code, json.loads(run.out), run.err
+    except ValueError:
+        return run.code, None, run.err
+
+
+def review(path: Path, out: Path):
+    """``scoring score path -f xlsx -o out``: the run, asserted to have written ``out``."""
+    run = run_cli("score", str(path), "-f", "xlsx", "-o", str(out))
+    assert run.code == 0, run
+    assert out.is_file(), run
+    return run
+
+
+def fill_of(cell) -> str:
+    rgb = cell.fill.fgColor.rgb if cell.fill is not None and cell.fill.fill_type else None
+    return rgb[-6:] if isinstance(rgb, str) else ""
+
+
+def soffice_convert(path: Path, target: str, outdir: Path, tmp_path: Path) -> Path:
+    """``path`` converted by headless LibreOffice (a profile of its own) into ``outdir``."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    profile = (tmp_path / "lo-profile").as_uri()
+    run = subprocess.run(
+        [
+            SOFFICE,
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation={profile}",
+            "--convert-to",
+            target,
+            "--outdir",
+            str(outdir),
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    made = outdir / f"{path.stem}.{target.split(':')[0]}"
+    assert run.returncode == 0 and made.is_file(), run.stdout + run.stderr
+    return made
+
+
+# --- 1. 指标权重 / 指标得分; 分值 left blank -------------------------------------------------------
+
+R01_ROWS = [
+    ("产出指标", "数量指标", "培训人次", "≥1000人次", "500人次", 40, 20, "报名不足"),
+    ("产出指标", "质量指标", "培训合格率", "≥95%", "96%", 5, 5, None),
+    ("产出指标", "时效指标", "培训完成时间", "2023年11月底前", "2023年11月20日", 5, 5, None),
+    ("效益指标", "社会效益指标", "参训人员就业率", "≥80%", "80%", 30, 30, None),
+    ("满意度指标", "服务对象满意度指标", "参训人员满意度", "≥90%", "95%", 10, 10, None),
+]
+
+
+@pytest.mark.parametrize(
+    "weight_title, score_title",
+    [("指标权重", "指标得分"), ("指标权重（分）", "指标得分（分）")],
+)
+def test_weights_titled_指标权重_指标得分_score_like_分值_得分(tmp_path, weight_title, score_title):
+    """Expected: 9.50 (95 / 100) + 培训人次 40 × 500 / 1000 = 20.00 + 5 + 5 + 30 + 10 = 79.50, 中;
+    the weights as filed (40, 5, 5, 30, 10: the defaults 50 / 30 / 10, so no weights finding),
+    exactly as the same table titled 分值 / 得分 — never default weights invented."""
+    head = [*HEAD[:6], weight_title, score_title, HEAD[8]]
+    titled = saved(form(rows=R01_ROWS, head=head, total=79.5)[0], tmp_path / "titled.xlsx")
+    plain = saved(form(rows=R01_ROWS, total=79.5)[0], tmp_path / "plain.xlsx")
+    got, want = scoring.score(titled), scoring.score(plain)
+    table = got.projects[0]
+    assert [i.weight for i in table.indicators] == [40, 5, 5, 30, 10]
+    assert [i.filed_score for i in table.indicators] == [20, 5, 5, 30, 10]
+    assert table.score == D("79.50") and table.grade == "中"
+    assert indicators(table) == indicators(want.projects[0])
+    assert (got.department.score, got.department.grade) == (want.department.score, "中")
+    assert codes(got) == codes(want)
+    assert not any(f.code == "weights-missing" for f in got.findings)
+
+
+def test_weights_left_blank_with_scores_filed_take_the_defaults_and_warn(tmp_path):
+    """分值 empty on every row, 得分 filed: the rule set's default weights — 产出指标 50 over two
+    rows (25 + 25), 效益指标 30, 满意度指标 10 — and weights-missing (warning).
+    培训人次 800 of ≥1000 → 25 × 0.8 = 20.00; 培训合格率 96% of ≥95% → 25; 就业率 80% of ≥80% → 30;
+    满意度 → 10; total 9.50 + 20 + 25 + 30 + 10 = 94.50 (优)."""
+    rows = [
+        ("产出指标", "数量指标", "培训人次", "≥1000人次", "800人次", None, 16, "报名不足"),
+        ("产出指标", "质量指标", "培训合格率", "≥95%", "96%", None, 20, None),
+        ("效益指标", "社会效益指标", "参训人员就业率", "≥80%", "80%", None, 30, None),
+        ("满意度指标", "服务对象满意度指标", "参训人员满意度", "≥90%", "95%", None, 10, None),
+    ]
+    path = saved(form(rows=rows, total=85.5)[0], tmp_path / "t.xlsx")
+    result = scoring.score(path)
+    table = result.projects[0]
+    assert [i.weight for i in table.indicators] == [25, 25, 30, 10]
+    assert [i.score for i in table.indicators] == [D("20.00"), 25, 30, 10]
+    assert table.score == D("94.50") and table.grade == "优"
+    missing = [f for f in result.findings if f.code == "weights-missing"]
+    assert len(missing) == 1 and missing[0].severity == "warning"
+    assert missing[0].where == "projects[0]"
+
+
+# --- 2. the year: （2023年度）, never a 填报日期 ------------------------------------------------------
+
+# 培训完成时间 6月底前, done 2023年7月5日: in 2023 it is late → 部分达成, the filed 20 is outside its
+# band [12, 16) so the default 0.7 × 20 = 14.00. Total 9.50 + 30 + 14 + 30 + 10 = 93.50 (优).
+# Taken from 填报日期 (2024), 6月底前 would be 2024-06-30 and 2023年7月5日 on time: 20, 99.50.
+DEADLINE_ROWS = [
+    ("产出指标", "数量指标", "培训人次", "≥1000人次", "1000人次", 30, 30, None),
+    ("产出指标", "时效指标", "培训完成时间", "6月底前", "2023年7月5日", 20, 20, None),
+    ("效益指标", "社会效益指标", "参训人员就业率", "≥80%", "80%", 30, 30, None),
+    ("满意度指标", "服务对象满意度指标", "参训人员满意度", "≥90%", "95%", 10, 10, None),
+]
+FILED_ON = "填报日期：2024年3月15日"
+
+
+def _with_filing_date(layout: str):
+    workbook, ws = form(rows=DEADLINE_ROWS, total=99.5)
+    if layout == "row below the title":
+        ws.insert_rows(3)
+        ws["A3"] = f"填报单位（盖章）：{DEPARTMENT}      {FILED_ON}"
+    elif layout == "row above the title":
+        ws.insert_rows(1)
+        ws["A1"] = FILED_ON
+    elif layout == "beside the title":
+        ws["G2"] = FILED_ON
+    elif layout == "in the title's cell":
+        ws["A2"] = f"（2023年度）          {FILED_ON}"
+    return workbook
+
+
+@pytest.mark.parametrize(
+    "layout",
+    ["row below the title", "row above the title", "beside the title", "in the title's cell"],
+)
+def test_the_year_is_the_title_s_年度_never_the_filing_date(tmp_path, layout):
+    path = saved(_with_filing_date(layout), tmp_path / "t.xlsx")
+    result = scoring.score(path)
+    assert result.department.year == 2023
+    table = result.projects[0]
+    late = table.indicators[1]
+    assert late.name == "培训完成时间" and late.score == D("14.00")
+    assert table.score == D("93.50") and table.grade == "优"
+    assert any(f.code == "deadline-late" for f in result.findings)
+    said = notes(result, "department.year")
+    assert len(said) == 1 and "2023年度" in said[0].message, [f.message for f in notes(result)]
+
+
+def test_no_年度_in_the_title_the_filing_date_is_not_the_year(tmp_path):
+    """Title 项目支出绩效自评表 and 填报单位 … 填报日期：2024年3月15日 only: either refused with a
+    message about the year, or a year read from elsewhere — never 2024 from the 填报日期."""
+    workbook, ws = form(rows=DEADLINE_ROWS, total=99.5)
+    ws["A2"] = f"填报单位（盖章）：{DEPARTMENT}      {FILED_ON}"
+    path = saved(workbook, tmp_path / "t.xlsx")
+    code, data, err = score_json(path)
+    if code == 2:
+        assert "year" in err or "年度" in err, err
+    else:
+        assert code == 0 and data is not None, err
+        assert data["department"]["year"] != 2024
+        said = [
+            f
+            for f in data["findings"]
+            if f["code"] == "read-assumption" and f["where"] == "department.year"
+        ]
+        assert said and "填报日期" not in said[0]["message"]
+
+
+# --- 3. findings on merged cells, in the returned workbook -------------------------------------
+
+
+def test_a_finding_on_an_empty_reason_merged_over_rows_is_written(tmp_path):
+    """I8:I9 merged and empty: 参训人员就业率 (row 9) scores 35.00 < 40 with no reason →
+    reason-missing at I9, inside the range. The review is written (exit 0); the fill and the
+    comment are on I8, the range's first cell."""
+    rows = [ROWS[0], (*ROWS[1][:7], None), ROWS[2]]
+    workbook, ws = form(rows=rows)
+    ws.merge_cells("I8:I9")
+    path = saved(workbook, tmp_path / "t.xlsx")
+    missing = [f for f in scoring.score(path).findings if f.code == "reason-missing"]
+    assert missing and missing[0].cell == "t.xlsx!项目1!I9"
+    out = tmp_path / "复核.xlsx"
+    review(path, out)
+    back = openpyxl.load_workbook(out)
+    sheet = back["项目1"]
+    assert "I8:I9" in {str(r) for r in sheet.merged_cells.ranges}
+    assert fill_of(sheet["I8"]) == WARNING_FILL
+    assert sheet["I8"].comment is not None and "未填写偏差原因" in sheet["I8"].comment.text
+
+
+def test_a_finding_on_a_merged_score_cell_is_written(tmp_path):
+    """得分 40 merged over H8:H9 (培训人次 and 参训人员就业率): row 9 computes 35.00, so the filed 40
+    differs → recorded-score-mismatch at H9, inside the range. Exit 0; fill and comment on H8."""
+    workbook, ws = form(rows=[ROWS[0], (*ROWS[1][:6], None, "就业形势偏紧"), ROWS[2]], total=99.5)
+    ws.merge_cells("H8:H9")
+    path = saved(workbook, tmp_path / "t.xlsx")
+    result = scoring.score(path)
+    assert [i.score for i in result.projects[0].indicators] == [40, D("35.00"), 10]
+    mismatch = [f for f in result.findings if f.code == "recorded-score-mismatch"]
+    assert "t.xlsx!项目1!H9" in {f.cell for f in mismatch}
+    out = tmp_path / "复核.xlsx"
+    review(path, out)
+    sheet = openpyxl.load_workbook(out)["项目1"]
+    assert fill_of(sheet["H8"]) == WARNING_FILL
+    assert sheet["H8"].comment is not None and "按规则 35.00" in sheet["H8"].comment.text
+
+
+# --- 4. a grid header merged down over two rows ------------------------------------------------
+
+
+def test_a_grid_header_merged_over_two_rows(tmp_path):
+    """Each title of row 7 merged over rows 7–8: row 8 is part of the header, not an indicator;
+    the rows from 9 score as ever: 94.50, three indicators, the first 培训人次 at D9."""
+    workbook, ws = form(rows=[], total=None)
+    ws.delete_rows(ws.max_row)  # the 总分 row, written again under the rows
+    header = ws.max_row
+    ws.append([None] * 9)
+    for column in range(1, 10):
+        ws.merge_cells(start_row=header, start_column=column, end_row=header + 1, end_column=column)
+    for row in ROWS:
+        ws.append([None, *row])
+    ws.append(["总分", None, None, None, None, None, 100, 94.5])
+    path = saved(workbook, tmp_path / "two.xlsx")
+    plain = saved(form()[0], tmp_path / "one.xlsx")
+    got, want = scoring.score(path), scoring.score(plain)
+    assert indicators(got.projects[0]) == indicators(want.projects[0])
+    assert got.projects[0].score == D("94.50")
+    assert got.data["projects"][0]["indicators"][0]["name"] == "培训人次"
+    assert codes(got) == codes(want)
+    cells = {f.cell for f in got.findings if f.cell}
+    assert not any(cell.endswith("!D8") for cell in cells)
+
+
+# --- 5. a system export: total "0.00" as text, 其中 rows as text numbers -----------------------
+
+
+def test_a_zeroed_text_total_takes_its_text_parts(tmp_path):
+    """年度资金总额 "0.00" "0.00" "0.00" (text), 其中：本年财政拨款 "60.00" "58.50" "57.33" (text):
+    the budget is 60 / 58.5 / 57.33, 57.33 / 58.5 = 98.00% → 9.80; total 9.80 + 85 = 94.80.
+    No budget-zero; the zeroed row's 得分 0 is not a filed score; a read-assumption says so."""
+    parts = [
+        ("其中：本年财政拨款", ("60.00", "58.50", "57.33")),
+        ("上年结转资金", (None, None, None)),
+        ("其他资金", (None, None, None)),
+    ]
+    workbook, _ = form(budget=("0.00", "0.00", "0.00", 0), parts=parts, total=85)
+    result = scoring.score(saved(workbook, tmp_path / "t.xlsx"))
+    execution = result.projects[0].execution
+    assert (execution.planned, execution.adjusted, execution.spent) == (60, D("58.5"), D("57.33"))
+    assert execution.rate == D("0.98") and execution.score == D("9.80")
+    assert execution.filed_score is None
+    assert result.projects[0].score == D("94.80")
+    assert not any(f.code == "budget-zero" for f in result.findings)
+    assert notes(result, "projects[0].budget")
+
+
+# --- 6. a blank 主管部门 or 项目名称 is not filled from the next label --------------------------
+
+
+@pytest.mark.parametrize("merged", [False, True])
+def test_a_blank_主管部门_does_not_name_the_department_实施单位(tmp_path, merged):
+    """主管部门 empty (C4, or C4:E4 merged), 实施单位 | 某县就业服务中心 to its right: the
+    department is never "实施单位"; where it is the 实施单位's value, a note says 主管部门 was blank."""
+    workbook, ws = form(department=None)
+    if merged:
+        ws.merge_cells("C4:E4")
+    result = scoring.score(saved(workbook, tmp_path / "t.xlsx"))
+    name = result.department.name
+    assert name and "实施单位" not in name
+    if name == UNIT:
+        said = notes(result, "department.name")
+        assert said and "主管部门" in said[0].message, [f.message for f in notes(result)]
+
+
+def test_a_blank_项目名称_does_not_name_the_project_项目编码(tmp_path):
+    workbook, ws = form(name=None)
+    ws["F3"], ws["G3"] = "项目编码", "P2023-0012"
+    result = scoring.score(saved(workbook, tmp_path / "t.xlsx"))
+    assert "项目编码" not in result.projects[0].name
+
+
+# --- 7. 部门整体: the budget block, not the task list titled like it ----------------------------
+
+
+def test_the_department_budget_block_is_read_under_a_task_list_titled_全年预算数(tmp_path):
+    """The 部门整体 table on Sheet1 (某县医疗保障局), its 年度主要任务 columns titled 全年预算数 /
+    全年执行数: the budget is the 年度部门整体支出预算 block's 年度资金总额, 980 / 1025.6 / 1001.3,
+    1001.3 / 1025.6 = 97.63% → 9.76 — exactly as the same table in TOML scores."""
+    built = W.department_whole(tmp_path / "d.xlsx", W.medical_insurance())
+    workbook = openpyxl.load_workbook(built.path)
+    ws = workbook["Sheet1"]
+    tasks = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 2).value == "任务名称")
+    ws.cell(tasks, 7).value = "全年预算数（万元）"
+    ws.cell(tasks, 8).value = "全年执行数（万元）"
+    workbook.save(built.path)
+    got = scoring.score(built.path)
+    want = scoring.score(built.data())
+    execution = got.department.execution
+    assert (execution.planned, execution.adjusted, execution.spent) == (
+        980,
+        D("1025.6"),
+        D("1001.3"),
+    )
+    assert execution.score == D("9.76")
+    assert got.department.score == want.department.score
+    assert got.department.grade == want.department.grade
+
+
+def test_a_small_department_table_with_a_task_list_titled_全年预算数(tmp_path):
+    """年度主要任务 | 任务名称 | 主要内容 | … | 全年预算数 85 | 全年执行数 83.2 above the real block
+    (1260 / 1318.4 / 1290.7): 1290.7 / 1318.4 = 97.90% → 9.79; 9.79 + 40 + 35 + 10 = 94.79, as
+    filed, 优 — not the task list's 97.9 / 9.79 read as amounts."""
+    workbook = openpyxl.Workbook()
+    ws = workbook.active
+    ws.append(["部门整体支出绩效自评表"])
+    ws.append(["（2023年度）"])
+    ws.append(["部门（单位）名称", None, "某县市场监督管理局"])
+    ws.append(
+        ["年度主要任务", "任务名称", "主要内容", None, None, None, "全年预算数", "全年执行数"]
+    )
+    ws.append([None, "食品安全监督抽检", "完成抽检1200批次", None, None, None, 85, 83.2])
+    ws.append(
+        [
+            "年度部门整体支出预算（万元）",
+            None,
+            "年初预算数",
+            "全年预算数",
+            "全年执行数",
+            "分值",
+            "执行率",
+            "得分",
+        ]
+    )
+    ws.append([None, "年度资金总额", 1260, 1318.4, 1290.7, 10, 0.979, 9.79])
+    ws.append(HEAD)
+    for row in ROWS:
+        ws.append([None, *row])
+    ws.append(["总分", None, None, None, None, None, 100, 94.79])
+    result = scoring.score(saved(workbook, tmp_path / "d.xlsx"))
+    execution = result.department.execution
+    assert (execution.planned, execution.adjusted, execution.spent) == (
+        1260,
+        D("1318.4"),
+        D("1290.7"),
+    )
+    assert execution.score == D("9.79")
+    assert result.department.score == D("94.79") and result.department.grade == "优"
+    assert not any(f.code == "execution-low" for f in result.findings)
+
+
+# --- 8. formulas with cached values: the returned workbook reads back --------------------------
+
+
+@pytest.mark.skipif(SOFFICE is None, reason=NO_SOFFICE)
+def test_formulas_saved_with_their_values_read_back_from_the_review(tmp_path):
+    """年度资金总额 =SUM of 其中：财政拨款 80 / 80 / 76 and 其他资金 20 / 20 / 19 (100 / 100 / 95), its
+    得分 =ROUND(F6*E6/D6,2) (9.5), 总分 =H6+SUM(H10:H12) (94.5), saved by LibreOffice so the values
+    are cached. Scored: 9.50 + 40 + 35 + 10 = 94.50; the returned 复核.xlsx reads back and scores
+    the same, with the same findings and no note about a formula."""
+    parts = [("其中：财政拨款", (80, 80, 76)), ("其他资金", (20, 20, 19))]
+    workbook, ws = form(budget=(None, None, None, None), parts=parts)
+    for column in "CDE":
+        ws[f"{column}6"] = f"=SUM({column}7:{column}8)"
+    ws["H6"] = "=ROUND(F6*E6/D6,2)"
+    ws["H13"] = "=H6+SUM(H10:H12)"
+    (tmp_path / "raw").mkdir()
+    raw = saved(workbook, tmp_path / "raw" / "unit.xlsx")
+    unit = soffice_convert(raw, "xlsx", tmp_path / "lo", tmp_path)
+    cached = openpyxl.load_workbook(unit, data_only=True)["项目1"]
+    assert [cached[c].value for c in ("D6", "E6", "H6", "H13")] == [100, 95, 9.5, 94.5]
+
+    first = scoring.score(unit)
+    assert first.projects[0].score == D("94.50")
+    assert first.projects[0].execution.filed_score == D("9.5")
+    assert first.projects[0].filed_score == D("94.5")
+    out = tmp_path / "复核.xlsx"
+    review(unit, out)
+    again = scoring.score(out)
+    assert again.department.score == first.department.score == D("94.50")
+    assert indicators(again.projects[0]) == indicators(first.projects[0])
+    execution = again.projects[0].execution
+    assert (execution.adjusted, execution.spent, execution.score) == (100, 95, D("9.50"))
+    assert codes(again) == codes(first)
+    assert not any("公式" in f.message or "formula" in f.message for f in again.findings)
+    assert {f.message.replace("复核.xlsx", "unit.xlsx") for f in notes(again)} == {
+        f.message for f in notes(first)
+    }
+
+
+# --- 9. hidden columns and rows are not read ---------------------------------------------------
+
+
+def test_a_hidden_column_of_last_year_s_actuals_is_not_read(tmp_path):
+    """Column F hidden, titled 实际完成值 too, with last year's 800人次 / 60% / 85%; this year's in
+    G: 1000人次 / 70% / 95% are read, 94.50, and a read-assumption says hidden cells were not read."""
+    workbook, ws = form()
+    ws.insert_cols(6)
+    ws.cell(7, 6, "实际完成值")
+    for row, value in zip((8, 9, 10), ("800人次", "60%", "85%")):
+        ws.cell(row, 6, value)
+    ws.column_dimensions["F"].hidden = True
+    result = scoring.score(saved(workbook, tmp_path / "t.xlsx"))
+    table = result.projects[0]
+    assert [i.actual for i in table.indicators] == ["1000人次", "70%", "95%"]
+    assert table.score == D("94.50")
+    assert any("隐藏" in f.message and "未读取" in f.message for f in notes(result))
+
+
+def test_a_hidden_row_is_not_read(tmp_path):
+    """A fourth row 旧指标（已取消） ≥50个 / 0个 / 10 / 0, hidden: not an indicator. Read, it would
+    add 10 points of weight (110, rescaled) and score 0; hidden, the table is the base 94.50."""
+    rows = [*ROWS, ("产出指标", "数量指标", "旧指标（已取消）", "≥50个", "0个", 10, 0, None)]
+    workbook, ws = form(rows=rows)
+    ws.row_dimensions[row_of(ws, "旧指标（已取消）")].hidden = True
+    result = scoring.score(saved(workbook, tmp_path / "t.xlsx"))
+    table = result.projects[0]
+    assert [i.name for i in table.indicators] == ["培训人次", "参训人员就业率", "参训人员满意度"]
+    assert table.score == D("94.50")
+    assert not any(f.code == "weights-total" for f in result.findings)
+    assert any("隐藏" in f.message and "未读取" in f.message for f in notes(result))
+
+
+# --- 10. a project named 部门整体… is a project ---------------------------------------------------
+
+
+@pytest.mark.parametrize("sheet", ["项目2", "部门整体运转保障经费"])
+def test_a_project_named_部门整体运转保障经费_is_a_project(tmp_path, sheet):
+    """项目1 职业技能培训项目 100 / 100 / 60 → 6.00 + 85 = 91.00; 部门整体运转保障经费 (on a sheet
+    项目2, or named after the project) 20 / 20 / 20 → 10 + 85 = 95.00. Both are projects; the
+    department is weighted by 全年预算数: (91 × 100 + 95 × 20) / 120 = 91.67, no own table."""
+    workbook, _ = form(budget=(100, 100, 60, 6), total=91)
+    form(workbook, sheet=sheet, name="部门整体运转保障经费", budget=(20, 20, 20, 10), total=95)
+    result = scoring.score(saved(workbook, tmp_path / "t.xlsx"))
+    assert [p.name for p in result.projects] == [PROJECT, "部门整体运转保障经费"]
+    assert [p.score for p in result.projects] == [D("91.00"), D("95.00")]
+    assert result.department.table is None
+    assert result.department.name == DEPARTMENT
+    assert result.department.method == "budget-weighted"
+    assert result.department.score == D("91.67")
+
+
+# --- 11. a reviewed workbook reviewed again ------------------------------------------------------
+
+
+def test_a_reviewed_workbook_returned_corrected_carries_only_the_new_review(tmp_path):
+    """First review: 参训人员就业率 filed 40 (computed 35.00), no reason; total filed 99.5 (94.50).
+    The unit corrects the copy it got back — H9 35, a reason in I9, H11 94.5 — and sends it again.
+    The second review has one 汇总 and one 复核发现, the review columns still J and K, and none of
+    the first review's fills or comments on H9, I9 or H11."""
+    rows = [ROWS[0], (*ROWS[1][:6], 40, None), ROWS[2]]
+    path = saved(form(rows=rows, total=99.5)[0], tmp_path / "unit.xlsx")
+    first = tmp_path / "复核.xlsx"
+    review(path, first)
+    workbook = openpyxl.load_workbook(first)
+    sheet = workbook["项目1"]
+    assert fill_of(sheet["H9"]) == WARNING_FILL and sheet["H9"].comment is not None
+    assert fill_of(sheet["I9"]) == WARNING_FILL
+    assert (sheet["J7"].value, sheet["K7"].value) == ("复核得分", "复核意见")
+    sheet["H9"], sheet["I9"], sheet["H11"] = 35, "就业形势偏紧", 94.5
+    corrected = saved(workbook, tmp_path / "unit-corrected.xlsx")
+
+    second = tmp_path / "复核2.xlsx"
+    review(corrected, second)
+    back = openpyxl.load_workbook(second)
+    assert back.sheetnames == ["汇总", "复核发现", "项目1"]
+    sheet = back["项目1"]
+    assert (sheet["J7"].value, sheet["K7"].value) == ("复核得分", "复核意见")
+    assert all(sheet.cell(r, c).value is None for r in range(1, 20) for c in range(12, 16))
+    for cell in ("H9", "I9", "H11", "J9", "J11"):
+        assert fill_of(sheet[cell]) != WARNING_FILL, cell
+    for cell in ("H9", "I9", "H11"):
+        assert sheet[cell].comment is None, (cell, sheet[cell].comment.text)
+    assert sheet["K9"].value and "自评 40" not in sheet["K9"].value
+    listed = [back["复核发现"].cell(r, 5).value for r in range(3, back["复核发现"].max_row + 1)]
+    assert "recorded-score-mismatch" not in listed and "reason-missing" not in listed
+    result = scoring.score(second)
+    assert result.projects[0].score == D("94.50")
+    assert not any(f.code == "recorded-score-mismatch" for f in result.findings)
+
+
+def test_a_unit_s_comment_on_a_cell_with_a_finding_keeps_the_unit_s_words(tmp_path):
+    """培训人次 1300 of ≥1000 (≥ 1.2 × target, no reason) has a finding at F8, where the unit had
+    written 单位说明：含线上培训300人次，见附件2. The returned comment keeps those words and adds
+    the finding; reviewed again, the unit's words are there once and the review's once."""
+    from openpyxl.comments import Comment
+
+    said = "单位说明：含线上培训300人次，见附件2"
+    rows = [("产出指标", "数量指标", "培训人次", "≥1000人次", "1300人次", 40, 40, None), *ROWS[1:]]
+    workbook, ws = form(rows=rows)
+    ws["F8"].comment = Comment(said, "李四")
+    path = saved(workbook, tmp_path / "unit.xlsx")
+    finding = [f for f in scoring.score(path).findings if f.cell == "unit.xlsx!项目1!F8"]
+    assert finding, "the over-achieving actual has a finding at F8"
+    first = tmp_path / "复核.xlsx"
+    review(path, first)
+    comment = openpyxl.load_workbook(first)["项目1"]["F8"].comment
+    assert comment is not None and comment.text.startswith(said)
+    assert "1.2" in comment.text  # the finding's words after the unit's
+    second = tmp_path / "复核2.xlsx"
+    review(first, second)
+    text = openpyxl.load_workbook(second)["项目1"]["F8"].comment.text
+    assert text.startswith(said) and text.count(said) == 1
+    assert text.count("1.2 × 目标") == 1
+
+
+# --- 12. a .xls returned as .xlsx -------------------------------------------------------------
+
+
+def _xls_with_dates_and_fills(path: Path) -> Path:
+    """The base table as a .xls written by xlwt (no column widths set: the file's default), with a
+    时效指标 row 完工时间 2023-10-31 / 2023-09-20 as date cells (yyyy-mm-dd), and yellow fills on
+    the title A1 and the 年初预算数 title C5."""
+    xlwt = pytest.importorskip("xlwt")
+    _, ws = form(
+        rows=[
+            ("产出指标", "数量指标", "培训人次", "≥1000人次", "1000人次", 30, 30, None),
+            ("产出指标", "时效指标", "完工时间", None, None, 10, 10, None),
+            ROWS[1],
+            ROWS[2],
+        ],
+        total=94.5,
+    )
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("项目1", cell_overwrite_ok=True)
+    yellow = xlwt.easyxf("pattern: pattern solid, fore_colour yellow;")
+    dated = xlwt.easyxf(num_format_str="yyyy-mm-dd")
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.value is None:
+                continue
+            style = yellow if cell.coordinate in ("A1", "C5") else xlwt.Style.default_style
+            sheet.write(cell.row - 1, cell.column - 1, cell.value, style)
+    sheet.write(8, 4, date(2023, 10, 31), dated)  # E9
+    sheet.write(8, 5, date(2023, 9, 20), dated)  # F9
+    book.save(str(path))
+    return path
+
+
+def test_an_xls_comes_back_with_its_default_widths_and_fills(tmp_path):
+    """No column of the returned sheet narrower than the .xls's default (Excel shows a .xls that
+    sets none 8.43 characters wide); the fills of A1 and C5 kept (yellow, FFFF00). The dates read
+    as dates: 完工时间 2023-09-20 before 2023-10-31, on time."""
+    path = _xls_with_dates_and_fills(tmp_path / "unit.xls")
+    result = scoring.score(path)
+    timely = result.projects[0].indicators[1]
+    assert (timely.target, timely.actual) == ("2023-10-31", "2023-09-20")
+    out = tmp_path / "复核.xlsx"
+    review(path, out)
+    sheet = openpyxl.load_workbook(out)["项目1"]
+    assert fill_of(sheet["A1"]) == "FFFF00" and fill_of(sheet["C5"]) == "FFFF00"
+    for letter in "ABCDEFGHI":
+        width = sheet.column_dimensions[letter].width
+        assert width is not None and width >= 8.43, (letter, width)
+
+
+@pytest.mark.skipif(SOFFICE is None, reason=NO_SOFFICE)
+def test_an_xls_s_dates_print_in_the_returned_workbook(tmp_path):
+    """Printed by LibreOffice, the .xls shows 2023-10-31 and 2023-09-20; the returned .xlsx must
+    too — not ### in columns narrower than the unit's."""
+    from pypdf import PdfReader
+
+    path = _xls_with_dates_and_fills(tmp_path / "unit.xls")
+    out = tmp_path / "returned.xlsx"
+    review(path, out)
+
+    def printed(file: Path) -> str:
+        pdf = soffice_convert(file, "pdf", tmp_path / f"pdf-{file.suffix[1:]}", tmp_path)
+        return "".join(page.extract_text() for page in PdfReader(pdf).pages)
+
+    original = printed(path)
+    assert "2023-10-31" in original and "2023-09-20" in original  # the unit's file prints them
+    returned = printed(out)
+    assert "2023-10-31" in returned and "2023-09-20" in returned, "dates print as ###"
+    assert "###" not in returned
+
+
+# --- 13. rows without a name, 小计 rows, a bare 满意度 target ---------------------------------------
+
+
+def test_a_row_without_a_三级指标_is_read_and_said(tmp_path):
+    """Row 9 has 效益指标 / 可持续影响指标, ≥3年 / 3年, 10 / 10 but no 三级指标: read (10 points), with
+    a read-assumption naming D9. 40 + 10 + 就业率 30 × 70 / 80 = 26.25 + 10 + 9.50 = 95.75."""
+    rows = [
+        ROWS[0],
+        ("效益指标", "可持续影响指标", None, "≥3年", "3年", 10, 10, None),
+        ("效益指标", "社会效益指标", "参训人员就业率", "≥80%", "70%", 30, 26.25, "就业形势偏紧"),
+        ROWS[2],
+    ]
+    result = scoring.score(saved(form(rows=rows, total=95.75)[0], tmp_path / "t.xlsx"))
+    table = result.projects[0]
+    assert len(table.indicators) == 4
+    assert (table.indicators[1].target, table.indicators[1].score) == ("≥3年", 10)
+    assert table.score == D("95.75")
+    said = notes(result, "projects[0].indicators[1]")
+    assert said and "D9" in said[0].message and said[0].cell == "t.xlsx!项目1!D9"
+
+
+@pytest.mark.parametrize("where", ["三级指标", "一级指标 merged to 三级指标"])
+def test_a_小计_row_in_the_grid_is_not_scored(tmp_path, where):
+    """A 小计 row (40 / 40) after 培训人次: not an indicator. Three rows, 94.50, weights 100 — no
+    weights-total, no values-blank for it."""
+    if where == "三级指标":
+        subtotal = ("产出指标", None, "小计", None, None, 40, 40, None)
+    else:
+        subtotal = ("小计", None, None, None, None, 40, 40, None)
+    workbook, ws = form(rows=[ROWS[0], subtotal, *ROWS[1:]])
+    if where != "三级指标":
+        ws.merge_cells("B9:D9")
+    result = scoring.score(saved(workbook, tmp_path / "t.xlsx"))
+    table = result.projects[0]
+    assert [i.name for i in table.indicators] == ["培训人次", "参训人员就业率", "参训人员满意度"]
+    assert table.score == D("94.50")
+    assert not {"weights-total", "values-blank", "total-not-sum"} & {
+        f.code for f in result.findings
+    }
+
+
+def test_a_bare_满意度_target_against_a_fraction_is_refused_as_ambiguous(tmp_path):
+    """参训人员满意度 ≥90 against 0.93: 93% or 0.93%? Refused (percent-ambiguous) at F10."""
+    rows = [
+        *ROWS[:2],
+        ("满意度指标", "服务对象满意度指标", "参训人员满意度", "≥90", 0.93, 10, 10, None),
+    ]
+    path = saved(form(rows=rows)[0], tmp_path / "t.xlsx")
+    with pytest.raises(InputError) as raised:
+        scoring.score(path)
+    assert raised.value.code == "percent-ambiguous"
+    assert "t.xlsx!项目1!F10" in {p.cell for p in raised.value.problems} | {str(raised.value)}
+
+
+# --- 14. cells formatted out to column Z ---------------------------------------------------------
+
+
+def test_review_columns_follow_the_last_value_not_the_last_formatted_cell(tmp_path):
+    """Borders on A1:Z24, values only in A–I: 复核得分 / 复核意见 in J and K, the print area
+    A1:K11 (11 the 总分 row), nothing written in Z or beyond."""
+    from openpyxl.styles import Border, Side
+
+    workbook, ws = form()
+    thin = Side(style="thin")
+    for row in range(1, 25):
+        for column in range(1, 27):
+            ws.cell(row, column).border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    path = saved(workbook, tmp_path / "t.xlsx")
+    out = tmp_path / "复核.xlsx"
+    review(path, out)
+    sheet = openpyxl.load_workbook(out)["项目1"]
+    assert (sheet["J7"].value, sheet["K7"].value) == ("复核得分", "复核意见")
+    assert sheet["J11"].value == 94.5
+    assert all(sheet.cell(r, c).value is None for r in range(1, 25) for c in range(12, 30))
+    assert sheet.print_area.replace("$", "").endswith("!A1:K11")
+
+
+# --- 15. the rest: 指标库, 元, nested 其中, 正向, usage --------------------------------------------
+
+
+def test_a_visible_指标库_sheet_does_not_refuse_the_workbook(tmp_path):
+    workbook, _ = form()
+    library = workbook.create_sheet("指标库")
+    library.append(["一级指标", "二级指标", "三级指标", "指标解释"])
+    library.append(["产出指标", "数量指标", "培训人次", "年度培训人数"])
+    result = scoring.score(saved(workbook, tmp_path / "t.xlsx"))
+    assert [p.name for p in result.projects] == [PROJECT]
+    assert result.projects[0].score == D("94.50")
+
+
+def test_amounts_in_元_are_read_as_元(tmp_path):
+    """项目资金（元）: 1000000 / 1000000 / 500000 元 = 100 / 100 / 50 万元 → 50% → 5.00; 5 + 85 = 90.00.
+    With 公益性岗位补贴 (20 / 20 / 20 万元, 95.00) the department's budget is 120 / 70 万元 and its
+    score (90 × 100 + 95 × 20) / 120 = 90.83 — not weighted by a million."""
+    workbook, _ = form(
+        budget_label="项目资金（元）", budget=(1000000, 1000000, 500000, 5), total=90
+    )
+    form(workbook, sheet="项目2", name="公益性岗位补贴", budget=(20, 20, 20, 10), total=95)
+    result = scoring.score(saved(workbook, tmp_path / "t.xlsx"))
+    execution = result.projects[0].execution
+    assert (execution.planned, execution.adjusted, execution.spent) == (100, 100, 50)
+    assert execution.score == D("5.00") and result.projects[0].score == D("90.00")
+    assert (result.department.execution.adjusted, result.department.execution.spent) == (120, 70)
+    assert result.department.score == D("90.83")
+    assert any(
+        "元" in f.message and "万元" in f.message for f in notes(result, "projects[0].budget")
+    )
+
+
+def test_nested_其中_rows_are_counted_once(tmp_path):
+    """年度资金总额 0 / 0 / 0; 其中：本年财政拨款 100 / 100 / 90, broken down into 其中：中央补助
+    60 / 60 / 60 and 县级资金 40 / 40 / 30: the budget is 100 / 100 / 90 (not 140 / 140 / 120),
+    90% → 9.00; 9 + 85 = 94.00."""
+    parts = [
+        ("其中：本年财政拨款", (100, 100, 90)),
+        ("  其中：中央补助", (60, 60, 60)),
+        ("       县级资金", (40, 40, 30)),
+    ]
+    workbook, _ = form(budget=(0, 0, 0, 0), parts=parts, total=85)
+    result = scoring.score(saved(workbook, tmp_path / "t.xlsx"))
+    execution = result.projects[0].execution
+    assert (execution.planned, execution.adjusted, execution.spent) == (100, 100, 90)
+    assert execution.score == D("9.00") and result.projects[0].score == D("94.00")
+
+
+def test_正向_beside_a_value_written_with_its_sign(tmp_path):
+    """The Sichuan form, 高标准农田管护面积: 指标性质 正向 and 指标值 ≥25000 (亩 in 度量单位) is
+    ≥25000亩, as 指标性质 ≥ with 25000: 24500 → 15 × 24500 / 25000 = 14.70, the table as built."""
+    built = W.sichuan_2023(
+        tmp_path / "s.xlsx",
+        W.farmland_project(),
+        department="某县农业农村局",
+        unit="某县农田建设服务中心",
+    )
+    want = scoring.score(built.path)
+    sheet_name, cell = built.cells["projects[0].indicators[0].target"].split("!")
+    workbook = openpyxl.load_workbook(built.path)
+    ws = workbook[sheet_name]
+    op_cell = ws[cell].offset(column=-1)
+    assert op_cell.value == "≥"
+    op_cell.value = "正向"
+    ws[cell].value = "≥25000"
+    changed = saved(workbook, tmp_path / "s2.xlsx")
+    got = scoring.score(changed)
+    row = got.projects[0].indicators[0]
+    assert row.target == "≥25000亩" and row.score == D("14.70")
+    assert got.projects[0].score == want.projects[0].score
+
+
+def test_a_workbook_is_not_written_as_xls(tmp_path):
+    path = saved(form()[0], tmp_path / "t.xlsx")
+    out = tmp_path / "复核.xls"
+    run = run_cli("score", str(path), "-f", "xlsx", "-o", str(out))
+    assert run.code == 2, run
+    assert ".xlsx" in run.err and not out.exists()
+
+
+def test_template_to_a_toml_file_writes_toml(tmp_path):
+    out = tmp_path / "空白.toml"
+    run = run_cli("template", "-o", str(out))
+    assert run.code == 0, run
+    data = out.read_bytes()
+    assert not data.startswith(b"PK")  # not a zipped workbook
+    parsed = tomllib.loads(data.decode("utf-8"))
+    assert "department" in parsed
+
+
+@pytest.mark.parametrize("year", ["23", "0", "20234"])
+def test_template_refuses_a_year_that_is_not_one(tmp_path, year):
+    out = tmp_path / "t.xlsx"
+    run = run_cli("template", "--year", year, "-o", str(out))
+    assert run.code == 2, run
+    assert "year" in run.err and not out.exists()
+
+
+def test_an_eleventh_row_typed_below_总分_in_the_template_is_refused(tmp_path):
+    """The template has ten indicator rows (11–20), 总分 on 21, 自评等级 on 22. A unit with eleven
+    types the eleventh on row 23: refused, naming 项目1!C23 — not scored without it."""
+    template = tmp_path / "空白.xlsx"
+    run = run_cli("template", "-o", str(template), "--year", "2023")
+    assert run.code == 0, run
+    workbook = openpyxl.load_workbook(template)
+    workbook["部门"]["B2"] = "某县农业农村局"
+    sheet = workbook["项目1"]
+    assert sheet["A21"].value == "总分" and sheet["A10"].value == "一级指标"
+    sheet["B3"], sheet["B4"] = "高标准农田建设项目", "某县农业农村局"
+    sheet["C6"], sheet["D6"], sheet["E6"] = 100, 100, 100
+    for index in range(10):
+        values = ("产出指标", "数量指标", f"建设任务{index + 1}", "≥10个", "10个", 8, 8)
+        for column, value in enumerate(values, start=1):
+            sheet.cell(11 + index, column, value)
+    eleventh = ("满意度指标", "服务对象满意度指标", "农户满意度", "≥90%", "95%", 10, 10)
+    for column, value in enumerate(eleventh, start=1):
+        sheet.cell(23, column, value)
+    sheet["G21"] = 100
+    path = saved(workbook, tmp_path / "filled.xlsx")
+    run = run_cli("score", str(path))
+    assert run.code == 2, run
+    assert "filled.xlsx!项目1!C23" in run.err, run.err
