@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
+from typing import Any
 
 from .errors import InputError, ScoringError
 from .host import Host, default_host
@@ -27,8 +28,11 @@ from .model import Evaluation
 from .result import FileError, Result
 from .rules import RuleSet
 
-Source = str | PathLike[str] | dict | Evaluation
-Rules = str | PathLike[str] | dict | RuleSet
+# An evaluation: a file's path, its data (the structure of ``scoring schema evaluation``), or
+# one already read.
+Source = str | PathLike[str] | dict[str, Any] | Evaluation
+# A rule set: an installed id, a file's path, its data, or one already resolved.
+Rules = str | PathLike[str] | dict[str, Any] | RuleSet
 
 __all__ = ["Rules", "Scored", "Source", "load", "ruleset", "score", "score_many"]
 

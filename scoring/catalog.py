@@ -250,9 +250,13 @@ def _resolve_file(
 # --- the resolver -------------------------------------------------------------------------------
 
 
-def _stamps(files: tuple[Path, ...]) -> tuple:
+# Each file's modification time and size, None for a file that is gone.
+Stamps = tuple[tuple[int, int] | None, ...]
+
+
+def _stamps(files: tuple[Path, ...]) -> Stamps:
     """What says a file is unchanged: its modification time and size (None when it is gone)."""
-    stamps = []
+    stamps: list[tuple[int, int] | None] = []
     for file in files:
         try:
             stat = file.stat()
@@ -273,7 +277,7 @@ class Resolver:
         self.catalog = catalog
         self.accept = accept
         self.compiled = 0
-        self._cache: dict[tuple, tuple[tuple[Path, ...], tuple, RuleSet]] = {}
+        self._cache: dict[tuple[str, ...], tuple[tuple[Path, ...], Stamps, RuleSet]] = {}
         self._lock = threading.RLock()
 
     def ruleset(self, rules: str | os.PathLike | dict | RuleSet) -> RuleSet:
@@ -283,7 +287,7 @@ class Resolver:
         if isinstance(rules, os.PathLike):
             rules = os.fspath(rules)
         if isinstance(rules, dict):
-            key: tuple = ("dict", json.dumps(rules, sort_keys=True, default=str))
+            key: tuple[str, ...] = ("dict", json.dumps(rules, sort_keys=True, default=str))
         elif isinstance(rules, str):
             key = ("name", rules, "" if rules in self.catalog else os.getcwd())
         else:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import Any, NoReturn
 
 EXIT_OK, EXIT_FAIL, EXIT_USER, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -21,14 +22,17 @@ FORMATS = ("table", "json", "markdown", "csv", "xlsx")
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # argparse's own exit code for usage errors is 2 as well
+    """The command line's parsers, and the option groups they share as parents (of the
+    subparsers' own class, as typeshed wants of ``add_parser(parents=...)``)."""
+
+    def error(self, message: str) -> NoReturn:  # argparse's exit code for usage errors is 2 too
         self.print_usage(sys.stderr)
         self.exit(EXIT_USER, f"scoring: error: {message}\n  → see `{self.prog} --help`\n")
 
 
-def _common() -> argparse.ArgumentParser:
+def _common() -> _Parser:
     """Options every command takes, after the command too (scoring score -p no:hunan FILE)."""
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
         "--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks"
     )
@@ -43,8 +47,8 @@ def _common() -> argparse.ArgumentParser:
     return common
 
 
-def _rules(default: str | None = "mof-2020", help: str = "") -> argparse.ArgumentParser:
-    rules = argparse.ArgumentParser(add_help=False)
+def _rules(default: str | None = "mof-2020", help: str = "") -> _Parser:
+    rules = _Parser(add_help=False)
     rules.add_argument(
         "-r",
         "--rules",
@@ -56,17 +60,17 @@ def _rules(default: str | None = "mof-2020", help: str = "") -> argparse.Argumen
     return rules
 
 
-def _output() -> argparse.ArgumentParser:
-    output = argparse.ArgumentParser(add_help=False)
+def _output() -> _Parser:
+    output = _Parser(add_help=False)
     output.add_argument(
         "-o", "--output", metavar="OUT", help="write to this file instead of standard output"
     )
     return output
 
 
-def _scoring() -> argparse.ArgumentParser:
+def _scoring() -> _Parser:
     """The options of score and demo: the full report in any format."""
-    scoring = argparse.ArgumentParser(add_help=False, parents=[_rules(), _output()])
+    scoring = _Parser(add_help=False, parents=[_rules(), _output()])
     scoring.add_argument(
         "-f",
         "--format",
@@ -85,8 +89,8 @@ def _scoring() -> argparse.ArgumentParser:
     return scoring
 
 
-def _format(formats: str) -> argparse.ArgumentParser:
-    fmt = argparse.ArgumentParser(add_help=False)
+def _format(formats: str) -> _Parser:
+    fmt = _Parser(add_help=False)
     fmt.add_argument("-f", "--format", default=None, metavar="FORMAT", help=formats)
     return fmt
 
@@ -112,13 +116,13 @@ def build_parser(files: object = None) -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     common = _common()
 
-    def command(name: str, help: str, *parents: argparse.ArgumentParser):
+    def command(name: str, help: str, *parents: _Parser) -> _Parser:
         return commands.add_parser(name, help=help, parents=[*parents, common])
 
-    def file_argument(sub, name: str, **options):
+    def file_argument(sub: argparse.ArgumentParser, name: str, **options: Any) -> None:
         action = sub.add_argument(name, **options)
         if files is not None:
-            action.complete = files  # type: ignore[attr-defined]
+            action.complete = files  # type: ignore[attr-defined]  # shtab reads it; argparse has none
 
     score = command("score", "score evaluation files", _scoring())
     file_argument(score, "files", nargs="+", metavar="FILE")

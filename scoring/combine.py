@@ -51,6 +51,7 @@ def score_department(
     # The department's own budget row is shown either way; it enters the score only under table.
     execution = table.execution if table is not None else score_execution(department.budget, ctx)
     if method == "table":
+        assert table is not None, "choose_method refuses the table method without the table"
         score, explanation = table.score, f"部门整体自评表：{table.explanation}"
     elif method == "budget-weighted":
         score, explanation = _budget_weighted(evaluation, projects, ctx)

@@ -9,15 +9,18 @@ or grade changes, which :mod:`scoring.render.compare` shows.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
 
-from .result import Result, number
+from .result import Result, TableResult, number
 from .rules import RuleSet
 
 MISSING = "—"
 
 
-def flatten(data: dict, prefix: str = "") -> dict[str, object]:
+def flatten(data: dict[str, Any], prefix: str = "") -> dict[str, object]:
     """Dotted keys to leaf values; arrays are leaves (they replace, they do not merge)."""
     flat: dict[str, object] = {}
     for key, value in data.items():
@@ -55,8 +58,8 @@ class Row:
 
     label: str
     where: str
-    scores: tuple
-    grades: tuple
+    scores: tuple[Decimal | None, ...]  # None for a row not scored (not applicable)
+    grades: tuple[str, ...]
 
     @property
     def changed(self) -> bool:
@@ -83,9 +86,11 @@ def rows(results: list[Result]) -> list[Row]:
                 tuple(r.projects[i].grade for r in results),
             )
         )
-    tables = [(f"projects[{i}]", lambda r, i=i: r.projects[i]) for i in range(len(first.projects))]
+    tables: list[tuple[str, Callable[[Result], TableResult]]] = [
+        (f"projects[{i}]", _project(i)) for i in range(len(first.projects))
+    ]
     if first.department.table is not None:
-        tables.append(("department", lambda r: r.department.table))
+        tables.append(("department", _department_table))
     for where, pick in tables:
         name = pick(first).name if where != "department" else "部门整体"
         execution = tuple(pick(r).execution.score for r in results)
@@ -96,3 +101,15 @@ def rows(results: list[Result]) -> list[Row]:
             if len(set(scores)) > 1:
                 found.append(Row(f"{name} · {indicator.name}", indicator.where, scores, ()))
     return found
+
+
+def _project(index: int) -> Callable[[Result], TableResult]:
+    """The project at ``index`` of a result."""
+    return lambda result: result.projects[index]
+
+
+def _department_table(result: Result) -> TableResult:
+    """The department's own table, in a result of a file that has one."""
+    table = result.department.table
+    assert table is not None, "one file: scored with its own table under every rule set"
+    return table

@@ -11,20 +11,42 @@ breaking plugins.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import pluggy
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+    from pathlib import Path
+
+    from .methods import MethodInput, Rating
+    from .model import Evaluation
+    from .render import Options
+    from .result import FileError, Finding, Result
+    from .rules import RuleSet
+
+    # What the registries hold: functions a plugin supplies, called as described below.
+    Method = Callable[[MethodInput, dict[str, Any]], Rating]
+    Reader = Callable[[Path], dict[str, Any]]
+    Renderer = Callable[[list[Result | FileError], Options], str | bytes]
+    Check = Callable[[Evaluation, Result, RuleSet], Iterable[Finding]]
 
 hookspec = pluggy.HookspecMarker("scoring")
 hookimpl = pluggy.HookimplMarker("scoring")
 
+# A registry is a dict (the host refuses any other answer); every hook may answer None, for
+# nothing of its kind.
+
 
 @hookspec
-def scoring_register_methods():
+def scoring_register_methods() -> dict[str, Method] | None:
     """Return indicator scoring methods, keyed by the name a rule set uses.
 
     A method is called as ``method(indicator, params)`` and returns
-    :class:`scoring.Rating`. ``indicator`` exposes ``target`` and ``actual`` (Decimal or
-    None), ``op``, ``unit``, ``tier``, ``weight``, ``level1``, ``level2``, ``name``;
-    ``params`` is the rule set's table for the method.
+    :class:`scoring.Rating`. ``indicator`` is a :class:`scoring.Quantitative` row (``target``
+    and ``actual`` as Decimals in one ``unit``, compared by ``op``) or a
+    :class:`scoring.Qualitative` one (its ``tier``); both have ``weight``, ``level1``,
+    ``level2``, ``name``. ``params`` is the rule set's table for the method.
 
     :return: ``{name: method}``, e.g. ``{"ratio": ratio}``.
 
@@ -33,7 +55,7 @@ def scoring_register_methods():
 
 
 @hookspec
-def scoring_register_rulesets():
+def scoring_register_rulesets() -> list[Path] | tuple[Path, ...] | None:
     """Return rule-set files, or folders of them, to install.
 
     Each file is a TOML rule set with ``[ruleset] id``; ``scoring rules list`` shows them and
@@ -46,7 +68,7 @@ def scoring_register_rulesets():
 
 
 @hookspec
-def scoring_register_readers():
+def scoring_register_readers() -> dict[str, Reader] | None:
     """Return readers of evaluation files, keyed by file suffix.
 
     A reader is called as ``reader(path)`` with a :class:`pathlib.Path` and returns the
@@ -61,7 +83,7 @@ def scoring_register_readers():
 
 
 @hookspec
-def scoring_register_renderers():
+def scoring_register_renderers() -> dict[str, Renderer] | None:
     """Return output formats for ``-f``, keyed by format name.
 
     A renderer is called as ``renderer(results, options)`` with a list of
@@ -75,7 +97,7 @@ def scoring_register_renderers():
 
 
 @hookspec
-def scoring_register_checks():
+def scoring_register_checks() -> dict[str, Check] | None:
     """Return review checks, keyed by the finding code they raise.
 
     A check is called as ``check(evaluation, result, ruleset)`` after scoring and yields
@@ -88,7 +110,7 @@ def scoring_register_checks():
 
 
 @hookspec
-def scoring_evaluated(result):
+def scoring_evaluated(result: Result) -> None:
     """Receive each finished result, for tools that record them.
 
     Called once for every evaluation scored, through the command line or the Python API.

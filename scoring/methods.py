@@ -193,6 +193,7 @@ def bands(ind: MethodInput, params: dict) -> Rating:
     band reached gives 0.
     """
     t, a = ind.target, ind.actual
+    value: Rate
     if params.get("of", "rate") == "actual":
         value, label = a, f"实际 {_q(a, ind.unit)}"
     else:

@@ -104,7 +104,7 @@ def judgement(ind: Indicator, view: MethodInput, outcome: Outcome, ctx) -> Outco
     """
     rule = ctx.ruleset.data.get("judgement")
     case = _judged_case(view)
-    if not rule or case not in rule.get("when", ()):
+    if not rule or case is None or case not in rule.get("when", ()):
         return None
     unit = view.unit or ""
     said = (

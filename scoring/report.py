@@ -442,21 +442,25 @@ def _rate_mismatches(figures: list[Figure]) -> Iterator[tuple[int, Finding]]:
     for whose, budget, spent, rate in _stated(figures):
         if not (budget and spent and rate):
             continue
-        decimals = max(0, -rate.value.as_tuple().exponent)
+        amount, paid, stated = budget.value, spent.value, rate.value
+        if amount is None or paid is None or stated is None:  # amounts and rates have values
+            continue
+        exponent = stated.as_tuple().exponent  # an int: a stated figure is finite
+        decimals = max(0, -exponent) if isinstance(exponent, int) else 0
         try:
             # 28 significant digits: more than enough to round a rate to its stated decimals.
-            exact = spent.value / budget.value * 100
+            exact = paid / amount * 100
             half_up, cut = _roundings(exact, Decimal(1).scaleb(-decimals))
             shown = _approximately(exact, decimals + 1)
         except (InvalidOperation, ZeroDivisionError):
             continue  # a budget of 0, or figures no report holds: nothing to compare
-        if rate.value in (half_up, cut):
+        if stated in (half_up, cut):
             continue
         yield _finding(
             "stated-figure-mismatch",
             rate.line,
             f"{whose}的金额与执行率不符：「{_quote(rate.sentence)}」中 "
-            f"{format_decimal(spent.value)} / {format_decimal(budget.value)} = {shown}%，"
+            f"{format_decimal(paid)} / {format_decimal(amount)} = {shown}%，"
             f"报告写 {rate.text.strip()}",
         )
 
@@ -465,17 +469,25 @@ def _overspending(figures: list[Figure]) -> Iterator[tuple[int, Finding]]:
     """More spent than budgeted, as the amounts or a rate above 100% state it."""
     for whose, budget, spent, rate in _stated(figures):
         rate_words = f"，执行率 {rate.text.strip()}" if rate else ""
-        if budget and spent and spent.value > budget.value:
-            line = spent.line
+        # amounts and rates always have values (only a department's name has none)
+        if (
+            budget
+            and spent
+            and spent.value is not None
+            and budget.value is not None
+            and spent.value > budget.value
+        ):
+            line, sentence = spent.line, spent.sentence
             words = f"支出 {_shown(spent)}，预算 {_shown(budget)}{rate_words}"
-        elif rate and rate.value > 100:
-            line, words = rate.line, f"执行率 {rate.text.strip()}，超过 100%"
+        elif rate and rate.value is not None and rate.value > 100:
+            line, sentence = rate.line, (spent or rate).sentence
+            words = f"执行率 {rate.text.strip()}，超过 100%"
         else:
             continue
         yield _finding(
             "stated-figure-mismatch",
             line,
-            f"{whose}支出大于预算：「{_quote((spent or rate).sentence)}」中{words}",
+            f"{whose}支出大于预算：「{_quote(sentence)}」中{words}",
         )
 
 

@@ -9,10 +9,12 @@ without tolerance.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, ClassVar, Literal
 
-from .model import Evaluation
+from .model import Evaluation, Table
 from .result import Result, TableResult, number
 from .rules import RuleSet
 from .values import format_decimal as fmt
@@ -20,43 +22,79 @@ from .values import format_decimal as fmt
 WHOLE_POINTS = "自评按整数取分"
 
 
-@dataclass(frozen=True)
-class ReviewRow:
+@dataclass(frozen=True, kw_only=True)
+class ScoreRow:
+    """A filed 得分 — an indicator's, an execution row's, a total — beside the computed one,
+    equal or not at the rule set's decimals (``same``)."""
+
     where: str  # key path of the filed value, e.g. projects[0].indicators[2].score
     finding_where: str  # the row it belongs to, as findings name it
     label: str
-    kind: str  # "score" or "grade"
-    filed: Decimal | str
-    computed: Decimal | str
+    filed: Decimal
+    computed: Decimal
     rule: str  # how the computed value was reached
+    same: bool  # equal at the rule set's decimals
     note: str = ""
-    same: bool | None = None  # for scores: equal at the rule set's decimals
+    kind: ClassVar[Literal["score"]] = "score"
 
     @property
     def agrees(self) -> bool:
-        return self.same if self.same is not None else self.filed == self.computed
+        return self.same
 
     @property
-    def difference(self) -> Decimal | None:
-        if self.kind != "score":
-            return None
+    def difference(self) -> Decimal:
         return self.computed - self.filed
 
-    def to_dict(self) -> dict:
-        filed, computed = self.filed, self.computed
-        if self.kind == "score":
-            filed, computed = number(filed), number(computed)
-        return {
-            "where": self.where,
-            "label": self.label,
-            "kind": self.kind,
-            "filed": filed,
-            "computed": computed,
-            "difference": number(self.difference),
-            "agrees": self.agrees,
-            "rule": self.rule,
-            "note": self.note,
-        }
+    def to_dict(self) -> dict[str, Any]:
+        return _row_dict(self, number(self.filed), number(self.computed), number(self.difference))
+
+
+@dataclass(frozen=True, kw_only=True)
+class GradeRow:
+    """A filed grade (等级) beside the grade of the computed total."""
+
+    where: str  # key path of the filed value, e.g. projects[0].grade
+    finding_where: str
+    label: str
+    filed: str
+    computed: str
+    rule: str
+    note: str = ""
+    kind: ClassVar[Literal["grade"]] = "grade"
+
+    @property
+    def agrees(self) -> bool:
+        return self.filed == self.computed
+
+    @property
+    def difference(self) -> None:
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        return _row_dict(self, self.filed, self.computed, None)
+
+
+# One row of the review table: a score or a grade, told apart by ``kind`` (or isinstance).
+ReviewRow = ScoreRow | GradeRow
+
+
+def _row_dict(
+    row: ReviewRow,
+    filed: str | float | None,
+    computed: str | float | None,
+    difference: float | None,
+) -> dict[str, Any]:
+    return {
+        "where": row.where,
+        "label": row.label,
+        "kind": row.kind,
+        "filed": filed,
+        "computed": computed,
+        "difference": difference,
+        "agrees": row.agrees,
+        "rule": row.rule,
+        "note": row.note,
+    }
 
 
 def whole_point_note(filed: Decimal, computed: Decimal) -> str:
@@ -65,18 +103,25 @@ def whole_point_note(filed: Decimal, computed: Decimal) -> str:
     return WHOLE_POINTS if filed == whole and filed != computed else ""
 
 
-def _score_row(where, finding_where, label, filed, computed, rule, ruleset) -> ReviewRow:
+def _score_row(
+    where: str,
+    finding_where: str,
+    label: str,
+    filed: Decimal,
+    computed: Decimal,
+    rule: str,
+    ruleset: RuleSet,
+) -> ScoreRow:
     # Compared at the rule set's decimals (8.620 filed is 8.62), shown as filed (9, not 9.00).
-    return ReviewRow(
-        where,
-        finding_where,
-        label,
-        "score",
-        filed,
-        computed,
-        rule,
-        whole_point_note(filed, computed),
-        ruleset.round(filed) == computed,
+    return ScoreRow(
+        where=where,
+        finding_where=finding_where,
+        label=label,
+        filed=filed,
+        computed=computed,
+        rule=rule,
+        note=whole_point_note(filed, computed),
+        same=ruleset.round(filed) == computed,
     )
 
 
@@ -85,7 +130,9 @@ def _grade_rule(score: Decimal, grade: str, ruleset: RuleSet) -> str:
     return f"总分 {score} ≥ {fmt(bound)} → {grade}"
 
 
-def _table_rows(prefix: str, filed_table, scored: TableResult, ruleset: RuleSet):
+def _table_rows(
+    prefix: str, filed_table: Table, scored: TableResult, ruleset: RuleSet
+) -> Iterator[ReviewRow]:
     execution = scored.execution
     if execution.filed_score is not None:
         yield _score_row(
@@ -98,7 +145,8 @@ def _table_rows(prefix: str, filed_table, scored: TableResult, ruleset: RuleSet)
             ruleset,
         )
     for row in scored.indicators:
-        if row.applicable and row.filed_score is not None:
+        # an applicable row always has its score; the others have none to compare
+        if row.applicable and row.filed_score is not None and row.score is not None:
             yield _score_row(
                 f"{row.where}.score",
                 row.where,
@@ -120,14 +168,13 @@ def _table_rows(prefix: str, filed_table, scored: TableResult, ruleset: RuleSet)
             ruleset,
         )
     if scored.filed_grade is not None:
-        yield ReviewRow(
-            f"{where}.grade",
-            f"{where}.grade",
-            f"{prefix} · 等级",
-            "grade",
-            scored.filed_grade.strip(),
-            scored.grade,
-            _grade_rule(scored.score, scored.grade, ruleset),
+        yield GradeRow(
+            where=f"{where}.grade",
+            finding_where=f"{where}.grade",
+            label=f"{prefix} · 等级",
+            filed=scored.filed_grade.strip(),
+            computed=scored.grade,
+            rule=_grade_rule(scored.score, scored.grade, ruleset),
         )
 
 
@@ -143,10 +190,10 @@ def filed_values(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> li
     for filed, scored in zip(evaluation.projects, result.projects):
         rows += _table_rows(f"项目「{scored.name}」", filed, scored, ruleset)
     department = result.department
+    execution = department.execution
     if evaluation.department.table is not None and department.table is not None:
         rows += _table_rows("部门整体", evaluation.department.table, department.table, ruleset)
-    elif department.execution.filed_score is not None:
-        execution = department.execution
+    elif execution.filed_score is not None:
         rows.append(
             _score_row(
                 "department.budget.score",
@@ -172,14 +219,13 @@ def filed_values(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> li
         )
     if department.filed_grade is not None:
         rows.append(
-            ReviewRow(
-                "department.grade",
-                "department.grade",
-                "部门 · 等级",
-                "grade",
-                department.filed_grade.strip(),
-                department.grade,
-                _grade_rule(department.score, department.grade, ruleset),
+            GradeRow(
+                where="department.grade",
+                finding_where="department.grade",
+                label="部门 · 等级",
+                filed=department.filed_grade.strip(),
+                computed=department.grade,
+                rule=_grade_rule(department.score, department.grade, ruleset),
             )
         )
     return rows

@@ -34,7 +34,7 @@ from .result import (
     read_only,
 )
 from .rules import RuleSet
-from .values import GE, LE, ValueProblem, align_units, percent, percent_below
+from .values import GE, LE, Quantity, ValueProblem, align_units, percent, percent_below
 from .values import format_decimal as fmt
 from .weights import effective_weights
 
@@ -235,7 +235,11 @@ def score_indicator(ind: Indicator, weight: Decimal, ctx: Context) -> IndicatorR
         return _values_blank(ind, weight, ctx)
     plan = _prepare(ind, weight, ctx)
     view = plan.view
-    rating = plan.rating or ctx.rate(plan.method, view, plan.params, ind.where)
+    if plan.rating is not None:
+        rating = plan.rating
+    else:
+        assert isinstance(view, MethodInput), "a plan without its rating has a method's input"
+        rating = ctx.rate(plan.method, view, plan.params, ind.where)
     if rating.rate is None:
         outcome = no_formula(ind, view, rating.explanation, ctx)
     else:
@@ -272,6 +276,7 @@ def _scored_or_refused(ind: Indicator, weight: Decimal, ctx: Context) -> Indicat
 def _values_blank(ind: Indicator, weight: Decimal, ctx: Context) -> IndicatorResult:
     """Both values blank, 分值 and 得分 filed: the filed score is the evaluator's judgement,
     at most the weight."""
+    assert ind.score is not None, "a blank row has its 得分 filed (its kind says so)"
     filed = ctx.ruleset.round(ind.score)
     score = min(filed, ctx.ruleset.round(weight))
     capped = f"，超过分值按 {fmt(weight)} 计" if filed > weight else ""
@@ -367,7 +372,7 @@ def _prepare(ind: Indicator, weight: Decimal, ctx: Context) -> Plan:
             f"定量指标的实际完成值写成了「{ind.actual_text}」，按定性「{reading.tier}」计分；请填写实际数值",
         )
         return _tier_plan(ind, common, ctx, reading)
-    return _number_plan(ind, common, ctx)
+    return _number_plan(ind, ind.actual, common, ctx)
 
 
 def _read_words(ind: Indicator, target_text: str | None, ctx: Context, also: str = ""):
@@ -442,13 +447,14 @@ def _deadline_plan(ind: Indicator, deadline, common: dict, ctx: Context, lead: s
     )
 
 
-def _number_plan(ind: Indicator, common: dict, ctx: Context) -> Plan:
+def _number_plan(ind: Indicator, actual: Quantity, common: dict, ctx: Context) -> Plan:
+    """A number against a number: ``actual`` is the row's 实际完成值 read as one."""
     rules = ctx.ruleset
     target = ind.target
     try:
         target_value, actual_value, unit = align_units(
             target,
-            ind.actual,
+            actual,
             rules.units,
             rate=any(word in ind.name for word in rules.quantitative.get("rate_names", ())),
         )
@@ -464,11 +470,17 @@ def _number_plan(ind: Indicator, common: dict, ctx: Context) -> Plan:
     op, lead = target.op, ""
     if op is None:
         op, lead = _inferred_op(ind, ctx)
-        if op == LE and rules.units.family(target.unit) in TIME_FAMILIES:
+        limit_value, limit_unit = target.value, target.unit
+        if (
+            op == LE
+            and limit_value is not None  # always: align_units read it
+            and limit_unit is not None  # a time family has units
+            and rules.units.family(limit_unit) in TIME_FAMILIES
+        ):
             # a time limit by its name (审批时限 | 30天): a deadline, like 30天内
             from .deadlines import Deadline, Duration
 
-            limit = Deadline(within=Duration(target.value, target.unit))
+            limit = Deadline(within=Duration(limit_value, limit_unit))
             return _deadline_plan(ind, limit, common, ctx, lead=lead)
     override = _override(ind, rules)
     if override is not None:
@@ -527,7 +539,9 @@ def score_table(table: Table, ctx: Context) -> TableResult:
     indicators = [
         _scored_or_refused(ind, weight, ctx) for ind, weight in zip(table.indicators, weights)
     ]
-    parts = execution.score + sum((i.score for i in indicators if i.applicable), ZERO)
+    parts = execution.score + sum(
+        (i.score for i in indicators if i.applicable and i.score is not None), ZERO
+    )  # an applicable row always has its score
     explanation = f"执行率得分 {execution.score} + 指标得分 {parts - execution.score} = {parts}"
     total, explanation = _rescaled(
         parts, explanation, execution.weight + sum(weights, ZERO), indicators, rules
@@ -595,7 +609,7 @@ def _categories(indicators: list[IndicatorResult]) -> Mapping[str, CategoryResul
     weights: dict[str, Decimal] = {}
     scores: dict[str, Decimal] = {}
     for ind in indicators:
-        if ind.applicable:
+        if ind.applicable and ind.score is not None:  # an applicable row always has its score
             weights[ind.level1] = weights.get(ind.level1, ZERO) + ind.weight
             scores[ind.level1] = scores.get(ind.level1, ZERO) + ind.score
     return read_only(

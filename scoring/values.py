@@ -19,6 +19,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from .deadlines import Deadline
 
 GE, GT, LE, LT, EQ = "≥", ">", "≤", "<", "="
 OPS = (GE, GT, LE, LT, EQ)
@@ -146,6 +150,11 @@ def canonical_unit(unit: str | None) -> str | None:
     """The unit's usual spelling in the standard table (``百分比`` → ``%``), None for none."""
     if not unit:
         return None
+    return _canonical(unit)
+
+
+def _canonical(unit: str) -> str:
+    """A unit written (not empty) in its usual spelling in the standard table."""
     from .units import standard
 
     return standard().canonical(unit)
@@ -170,7 +179,7 @@ class Target:
     op: str | None = None
     value: Decimal | None = None
     unit: str | None = None
-    deadline: object = None  # a scoring.deadlines.Deadline for a time target
+    deadline: Deadline | None = None  # for a time target
 
     @property
     def qualitative(self) -> bool:
@@ -252,14 +261,14 @@ def _split_number(text: str) -> tuple[Decimal, str] | None:
     return number, text[match.end() :].strip()
 
 
-def _unit_or_none(tail: str) -> str | bool | None:
+def _unit_or_none(tail: str) -> str | Literal[False] | None:
     """The unit a tail spells, None for no unit, False when the tail is not a unit."""
     if not tail:
         return None
     parts = tail.split("/")
     if len(parts) > 2 or not all(_unit_shaped(part) for part in parts):
         return False
-    return "/".join(canonical_unit(part) for part in parts)
+    return "/".join(_canonical(part) for part in parts)  # each part unit-shaped: not empty
 
 
 def _unit_shaped(part: str) -> bool:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 
 from .errors import InputError
-from .model import Table
+from .model import Indicator, Table
 from .rules import RuleSet
 from .values import format_decimal
 
@@ -55,7 +55,7 @@ def effective_weights(table: Table, ruleset: RuleSet) -> tuple[list[Decimal], li
     counted = [ind for ind in table.indicators if ind.counted]
     weighted = [ind.weight is not None for ind in counted]
     if all(weighted):
-        weights = [ind.weight for ind in counted]
+        weights = [ind.weight for ind in counted if ind.weight is not None]  # every one of them
         notes = _check_total(table, weights, ruleset)
     elif any(weighted):
         first = counted[weighted.index(False)]
@@ -113,7 +113,7 @@ def _check_total(table: Table, weights: list[Decimal], ruleset: RuleSet) -> list
 
 
 def _default_weights(
-    table: Table, counted: list, ruleset: RuleSet
+    table: Table, counted: list[Indicator], ruleset: RuleSet
 ) -> tuple[list[Decimal], list[WeightNote]]:
     categories = ruleset.categories
     present = list(dict.fromkeys(ind.level1 for ind in counted))

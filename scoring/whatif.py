@@ -19,13 +19,20 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from .deadlines import on_time_text
 from .errors import UsageError
-from .result import Result
+from .result import Result, TableResult
 from .values import LE, LT, format_decimal
+
+if TYPE_CHECKING:
+    from .host import Host
+    from .model import Evaluation, Table
+    from .rules import RuleSet
 
 _STEP = re.compile(r"\.?([^.\[\]]+)|\[(\d+)\]")
 
@@ -35,7 +42,8 @@ _STEP = re.compile(r"\.?([^.\[\]]+)|\[(\d+)\]")
 
 def parse_path(path: str) -> list[str | int]:
     """``projects[0].budget.spent`` → ``['projects', 0, 'budget', 'spent']``."""
-    parts, position = [], 0
+    parts: list[str | int] = []
+    position = 0
     for match in _STEP.finditer(path):
         if match.start() != position:
             break
@@ -49,7 +57,7 @@ def parse_path(path: str) -> list[str | int]:
     return parts
 
 
-def parse_value(text: str):
+def parse_value(text: str) -> Any:
     """A TOML value when the text is one (8, 19.9, true, "达成"), otherwise the text itself."""
     import tomllib
 
@@ -59,7 +67,7 @@ def parse_value(text: str):
         return text.strip()
 
 
-def apply_changes(data: dict, changes: list[str]) -> dict:
+def apply_changes(data: dict[str, Any], changes: list[str]) -> dict[str, Any]:
     """A copy of ``data`` with each ``PATH=VALUE`` applied."""
     changed = copy.deepcopy(data)
     paths = [change.partition("=")[0].strip() for change in changes]
@@ -79,9 +87,9 @@ def apply_changes(data: dict, changes: list[str]) -> dict:
     return changed
 
 
-def get_value(data: dict, path: str):
+def get_value(data: dict[str, Any], path: str) -> Any:
     """The value at a key path, or None where the file has none."""
-    node = data
+    node: Any = data
     for part in parse_path(path):
         try:
             node = node[part]
@@ -90,9 +98,9 @@ def get_value(data: dict, path: str):
     return node
 
 
-def set_value(data: dict, path: str, value) -> None:
+def set_value(data: dict[str, Any], path: str, value: object) -> None:
     parts = parse_path(path)
-    node = data
+    node: Any = data
     for depth, part in enumerate(parts[:-1]):
         node = _step(node, part, parts[: depth + 1], path)
     last = parts[-1]
@@ -103,7 +111,7 @@ def set_value(data: dict, path: str, value) -> None:
     node[last] = value
 
 
-def _step(node, part, so_far, path):
+def _step(node: Any, part: str | int, so_far: list[str | int], path: str) -> Any:
     if isinstance(part, int):
         if not isinstance(node, list) or part >= len(node):
             size = len(node) if isinstance(node, list) else 0
@@ -120,7 +128,7 @@ def _step(node, part, so_far, path):
     return node[part]
 
 
-def _shown(parts) -> str:
+def _shown(parts: list[str | int]) -> str:
     from .schemas import key_path
 
     return key_path(parts)
@@ -129,20 +137,31 @@ def _shown(parts) -> str:
 # --- goal search ------------------------------------------------------------------------------
 
 
+# A value the search gives a row: a number (an amount, an actual), or words (a tier, a date).
+Value = Decimal | str
+
+
 @dataclass(frozen=True)
 class Candidate:
-    """One row that could score more: where to change it, from what, to what at full marks."""
+    """One row that could score more: where to change it, from what, to what at full marks.
+
+    A numeric row has numbers for ``current`` and ``full`` and its precision as ``step``; a row
+    of words (a tier, a deadline met) has words for both and no ``step``."""
 
     path: str  # key path of the value to change
     label: str
-    current: Decimal | str
-    full: Decimal | str
+    current: Value
+    full: Value
     unit: str
     step: Decimal | None  # precision of a numeric value; None for a word
     gain: Decimal  # department points at full marks, for ordering
 
-    def text(self, value) -> str:
+    def text(self, value: Value) -> str:
         return value if isinstance(value, str) else f"{format_decimal(value)}{self.unit}"
+
+
+# A candidate with the value chosen for it.
+Choice = tuple[Candidate, Value]
 
 
 @dataclass(frozen=True)
@@ -156,7 +175,7 @@ class Change:
     def set_arg(self) -> str:
         return f"{self.path}={self.after}"
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, str]:
         return {"where": self.path, "label": self.label, "from": self.before, "to": self.after}
 
 
@@ -174,15 +193,17 @@ class Plan:
         return self.after is not None
 
 
-def _decimals(*values) -> int:
+def _decimals(*values: Decimal) -> int:
+    """The most decimal places any of ``values`` is written with."""
     places = 0
     for value in values:
-        if isinstance(value, Decimal):
-            places = max(places, -value.as_tuple().exponent if value.as_tuple().exponent < 0 else 0)
+        exponent = value.as_tuple().exponent  # an int for every finite number
+        if isinstance(exponent, int) and exponent < 0:
+            places = max(places, -exponent)
     return places
 
 
-def _share(result: Result, evaluation, index: int | None) -> Decimal:
+def _share(result: Result, evaluation: Evaluation, index: int | None) -> Decimal:
     """How much one point of a table moves the department score."""
     method = result.department.method
     if index is None:
@@ -196,11 +217,13 @@ def _share(result: Result, evaluation, index: int | None) -> Decimal:
     return Decimal(1) / len(budgets)
 
 
-def candidates(evaluation, result: Result, ruleset) -> list[Candidate]:
+def candidates(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> list[Candidate]:
     """Every row below full marks, with the value that would give it full marks."""
     top_tier = max(ruleset.tiers, key=lambda t: t.max).name
     found: list[Candidate] = []
-    tables = [(i, t, s) for i, (t, s) in enumerate(zip(evaluation.projects, result.projects))]
+    tables: list[tuple[int | None, Table, TableResult]] = [
+        (i, t, s) for i, (t, s) in enumerate(zip(evaluation.projects, result.projects))
+    ]
     if evaluation.department.table is not None and result.department.table is not None:
         tables.append((None, evaluation.department.table, result.department.table))
     for index, table, scored in tables:
@@ -226,7 +249,12 @@ def candidates(evaluation, result: Result, ruleset) -> list[Candidate]:
                 )
             )
         for filed, row in zip(table.indicators, scored.indicators):
-            if not row.applicable or row.score >= row.weight or row.method == "judgement":
+            if (
+                not row.applicable
+                or row.score is None  # never for an applicable row
+                or row.score >= row.weight
+                or row.method == "judgement"
+            ):
                 continue  # a blank row's score is the evaluator's: no value of it to change
             gain = (row.weight - row.score) * share
             label = f"{scored.name} · {row.name}"
@@ -238,14 +266,14 @@ def candidates(evaluation, result: Result, ruleset) -> list[Candidate]:
                     )
                 )
                 continue
-            if filed.target.qualitative or filed.actual is None:
+            target = filed.target.value  # None for words (定性), as the row is no deadline
+            if target is None or filed.actual is None:
                 found.append(
                     Candidate(
                         f"{filed.where}.actual", label, filed.actual_text, top_tier, "", None, gain
                     )
                 )
                 continue
-            target = filed.target.value
             unit = filed.target.unit or filed.actual.unit or ""
             step = Decimal(1).scaleb(-_decimals(target, filed.actual.value))
             current = filed.actual.value
@@ -259,12 +287,19 @@ def candidates(evaluation, result: Result, ruleset) -> list[Candidate]:
     return sorted(found, key=lambda c: -c.gain)
 
 
-def plan(data: dict, source: str, ruleset, host, goal: Decimal, goal_label: str) -> Plan:
+def plan(
+    data: dict[str, Any],
+    source: str,
+    ruleset: RuleSet,
+    host: Host | None,
+    goal: Decimal,
+    goal_label: str,
+) -> Plan:
     """The fewest rows, and the least change in the last of them, that reach ``goal``."""
     from .api import score
     from .loader import load_evaluation
 
-    def rescore(changes: list[tuple[Candidate, object]]) -> Result:
+    def rescore(changes: list[Choice]) -> Result:
         changed = copy.deepcopy(data)
         for candidate, value in changes:
             set_value(changed, candidate.path, candidate.text(value))
@@ -278,7 +313,7 @@ def plan(data: dict, source: str, ruleset, host, goal: Decimal, goal_label: str)
     best = rescore([(c, c.full) for c in rows])
     if best.department.score < goal:
         return Plan(goal, goal_label, before, None, (), best.department.score)
-    chosen: list[tuple[Candidate, object]] = []
+    chosen: list[Choice] = []
     for candidate in rows:
         chosen.append((candidate, candidate.full))
         if rescore(chosen).department.score >= goal:
@@ -297,11 +332,16 @@ def plan(data: dict, source: str, ruleset, host, goal: Decimal, goal_label: str)
     return Plan(goal, goal_label, before, after, changes)
 
 
-def _least_value(fixed, candidate: Candidate, goal: Decimal, rescore):
+def _least_value(
+    fixed: list[Choice],
+    candidate: Candidate,
+    goal: Decimal,
+    rescore: Callable[[list[Choice]], Result],
+) -> Value:
     """The value closest to the current one that still reaches the goal (binary search)."""
-    if candidate.step is None:
-        return candidate.full
     current, full, step = candidate.current, candidate.full, candidate.step
+    if step is None or isinstance(current, str) or isinstance(full, str):
+        return full  # words: nothing lies between them (a numeric row has numbers and a step)
     steps = int(abs(full - current) / step)
     direction = 1 if full >= current else -1
     low, high = 0, steps  # high reaches the goal (checked by the caller)
@@ -315,7 +355,9 @@ def _least_value(fixed, candidate: Candidate, goal: Decimal, rescore):
     return full if high == steps else current + direction * high * step
 
 
-def goal_from(args_grade: str | None, args_score: str | None, ruleset) -> tuple[Decimal, str]:
+def goal_from(
+    args_grade: str | None, args_score: str | None, ruleset: RuleSet
+) -> tuple[Decimal, str]:
     bounds = dict(ruleset.grades)
     if args_grade is not None:
         if args_grade not in bounds:
@@ -327,6 +369,8 @@ def goal_from(args_grade: str | None, args_score: str | None, ruleset) -> tuple[
             bounds[args_grade]
         ), f"{args_grade}（≥ {format_decimal(bounds[args_grade])}）"
     try:
+        if args_score is None:  # neither goal given
+            raise ValueError
         score = Decimal(args_score)
         if not score.is_finite() or not 0 <= score <= ruleset.total:
             raise ValueError

@@ -13,10 +13,12 @@ number, never a formula. Every sheet is set to print one page wide.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .. import labels
 from ..errors import cell_of_finding
 from ..result import Finding, Result, number, rate4
+from ..review import ScoreRow
 from ..values import format_decimal as fmt
 from ..values import percent
 from .form import FONT, fit_row, print_as_form, put
@@ -29,6 +31,9 @@ AUTHOR = "scoring"
 SEPARATOR = "\n—— 复核 ——\n"
 SUMMARY_SHEET = "汇总"
 FINDINGS_SHEET = "复核发现"
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 
 def finding_cell(finding: Finding, locations: dict) -> str | None:
@@ -51,10 +56,10 @@ class _Overlay:
     """The workbook being annotated: its review columns by sheet, the worst severity by cell,
     and the comments to attach."""
 
-    workbook: object
-    columns: dict = field(default_factory=dict)  # sheet title → first review column
-    worst: dict = field(default_factory=dict)  # (sheet, cell) → severity
-    notes: dict = field(default_factory=dict)  # (sheet, cell) → [text]
+    workbook: Workbook
+    columns: dict[str, int] = field(default_factory=dict)  # sheet title → first review column
+    worst: dict[tuple[str, str], str] = field(default_factory=dict)  # (sheet, cell) → severity
+    notes: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # (sheet, cell) → [text]
 
     def column(self, sheet_title: str) -> int:
         """The first review column: after the last column holding a value (a sheet formatted
@@ -412,7 +417,7 @@ def _summary_sheet(workbook, result: Result):
             rate4(table.execution.rate),
             number(table.score),
             table.grade,
-            number(filed.filed) if filed is not None and not filed.agrees else None,
+            number(filed.filed) if isinstance(filed, ScoreRow) and not filed.agrees else None,
         )
         for column, value in enumerate(values, start=1):
             put(sheet, row, column, value)

@@ -18,6 +18,7 @@ form is printed (:func:`print_as_form`). openpyxl is imported only when a workbo
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from ..labels import GRID_TITLES
 from ..result import number
@@ -92,7 +93,8 @@ def _points(raw) -> Decimal | None:
     return quantity.value
 
 
-def _get(mapping: dict, path: tuple):
+def _get(mapping: Any, path: tuple[str, ...]) -> Any:
+    """The value at ``path`` in the file's data, None where it has none."""
     for key in path:
         if not isinstance(mapping, dict):
             return None
@@ -191,8 +193,9 @@ def write_table(sheet, *, title, year, year_title, name, department_name, raw, w
     total_row = last_indicator + 1
     label(total_row, 1, "总分")
     weights = [_points(ind["weight"]) if "weight" in ind else None for ind in indicators]
-    if indicators and all(w is not None for w in weights):
-        put(sheet, total_row, 6, number(sum(weights, Decimal(0))))
+    filled = [w for w in weights if w is not None]
+    if indicators and len(filled) == len(weights):
+        put(sheet, total_row, 6, number(sum(filled, Decimal(0))))
     value(total_row, 7, cell_value(raw.get("score")), f"{where}.score")
     at.setdefault(f"{where}.score", f"G{total_row}")
     grade_row = total_row + 1
@@ -336,7 +339,8 @@ def form_workbook(data: dict, year_title: bool = True):
     from openpyxl import Workbook
 
     workbook = Workbook()
-    workbook.remove(workbook.active)
+    if (initial := workbook.active) is not None:  # the sheet a new workbook comes with
+        workbook.remove(initial)
     department = data["department"]
     sheet = workbook.create_sheet(DEPARTMENT_SHEET)
     locations = {

@@ -128,6 +128,7 @@ def _load_xlsx(path: Path) -> list[Grid]:
     import zipfile
 
     import openpyxl
+    from openpyxl.cell.cell import MergedCell
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
@@ -150,6 +151,8 @@ def _load_xlsx(path: Path) -> list[Grid]:
         }
         for row in sheet.iter_rows():
             for cell in row:
+                if isinstance(cell, MergedCell):
+                    continue  # never a value of its own: its range's first cell has it
                 value = _cell_value(cell.value, cell.number_format or "")
                 if value is not None:
                     _put(grid, cell.row - 1, cell.column - 1, value, hidden_rows, hidden_columns)

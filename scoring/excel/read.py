@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError, Problem
 from .grid import Grid, load_grids
@@ -124,7 +126,13 @@ DEPARTMENT_LABELS = {re.sub(r"[（(].*?[)）]", "", text): path for text, path i
 class SheetData(dict):
     """The evaluation read from a workbook, with the cell of every value it holds."""
 
-    def __init__(self, *args, locations=None, notes=(), **kwargs):
+    def __init__(
+        self,
+        *args: Any,
+        locations: Mapping[str, str] | None = None,
+        notes: Iterable[tuple[str, str]] = (),
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.locations: dict[str, str] = dict(locations or {})
         self.notes: list[tuple[str, str]] = list(notes)  # (key path, what was assumed)
@@ -875,7 +883,7 @@ def _filed(grid: Grid, row: int, filed_column: int | None, score_column: int | N
 def _read_rows(region: Region, roles: dict, start: int, prefix: str, reading: _Reading):
     grid = region.grid
     locations = reading.locations
-    indicators = []
+    indicators: list[dict[str, Any]] = []
     level1 = level2 = None
     row = start
     while row < region.bottom:

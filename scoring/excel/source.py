@@ -41,7 +41,8 @@ def _xls_copy(path: Path):
 
     book = xlrd.open_workbook(str(path), formatting_info=True)
     workbook = Workbook()
-    workbook.remove(workbook.active)
+    if (initial := workbook.active) is not None:  # the sheet a new workbook comes with
+        workbook.remove(initial)
     horizontal = {
         0: None,
         1: "left",

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 from ..model import Evaluation
 from ..result import Result
@@ -74,10 +75,11 @@ def template_workbook(year: int, ruleset):
 
     style = styles()
     workbook = Workbook()
-    workbook.remove(workbook.active)
+    if (initial := workbook.active) is not None:  # the sheet a new workbook comes with
+        workbook.remove(initial)
     write_department(workbook.create_sheet(DEPARTMENT_SHEET), {"year": year})
     sheet = workbook.create_sheet("项目1")
-    blank = {"indicators": [{} for _ in range(TEMPLATE_ROWS)]}
+    blank: dict[str, list[dict[str, Any]]] = {"indicators": [{} for _ in range(TEMPLATE_ROWS)]}
     write_table(
         sheet,
         title=PROJECT_TITLE,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..labels import GRID_TITLES
 from ..result import Result, TableResult
-from ..review import disagreements
+from ..review import ReviewRow, ScoreRow, disagreements
 from . import SEVERITY_LABELS, FileError, Options, money, percent, plain, shown_score, shown_weight
 
 
@@ -16,14 +16,17 @@ def _row(*cells) -> str:
     return "| " + " | ".join(_cell(c) for c in cells) + " |"
 
 
-def _table(title: str, table: TableResult, differing: dict, explain: bool) -> list[str]:
+def _table(
+    title: str, table: TableResult, differing: dict[str, ReviewRow], explain: bool
+) -> list[str]:
     execution = table.execution
     place = table.where or "department"
 
     def _filed(where: str) -> str:
         """The filed value only where the review says it differs, as in the terminal table."""
         row = differing.get(where)
-        return plain(row.filed) if row is not None else ""
+        # every place asked is a score's (….score): a grade is never shown here
+        return plain(row.filed) if isinstance(row, ScoreRow) else ""
 
     lines = [
         f"### {title}",

@@ -8,8 +8,10 @@ columns line up.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..result import Result, TableResult
-from ..review import disagreements
+from ..review import ScoreRow, disagreements
 from ..values import format_decimal as fmt
 from . import (
     SEVERITY_LABELS,
@@ -23,8 +25,11 @@ from . import (
     string_console,
 )
 
+if TYPE_CHECKING:
+    from rich.console import Console, JustifyMethod
 
-def esc(text) -> str:
+
+def esc(text: object) -> str:
     """User text (names, targets, reasons) never read as rich markup: "[重点]" stays as written."""
     from rich.markup import escape
 
@@ -139,7 +144,7 @@ def _projects_table(result: Result):
     from rich.table import Table
 
     table = Table(title="项目", title_justify="left", show_edge=False, pad_edge=False)
-    for header, justify in (
+    columns: tuple[tuple[str, JustifyMethod], ...] = (
         ("#", "right"),
         ("项目名称", "left"),
         ("全年预算数", "right"),
@@ -147,7 +152,8 @@ def _projects_table(result: Result):
         ("执行率", "right"),
         ("得分", "right"),
         ("等级", "center"),
-    ):
+    )
+    for header, justify in columns:
         table.add_column(header, justify=justify, no_wrap=header != "项目名称", overflow="fold")
     for i, project in enumerate(result.projects, 1):
         execution = project.execution
@@ -201,7 +207,8 @@ def _indicator_table(result: Result, project: TableResult, title: str, width: in
         if not show_filed:
             return []
         row = differing.get(where)
-        return [plain(row.filed) if row is not None else ""]
+        # every place asked is a score's (….score): a grade is never shown here
+        return [plain(row.filed) if isinstance(row, ScoreRow) else ""]
 
     def labels(*cells):
         return list(cells[2:]) if compact else list(cells)
@@ -221,7 +228,7 @@ def _indicator_table(result: Result, project: TableResult, title: str, width: in
         *filed(f"{place}.budget.score"),
         end_section=True,
     )
-    previous = (None, None)
+    previous: tuple[str | None, str | None] = (None, None)
     for row in rows:
         group = (row.level1, row.level2)
         if compact and group != previous:
@@ -287,7 +294,7 @@ def _explain(console, project: TableResult) -> None:
     console.print()
 
 
-def _review(console, result: Result) -> None:
+def _review(console: Console, result: Result) -> None:
     """复核表: the filed values that differ from the rules, ready to send back to the unit."""
     from rich.table import Table
 
