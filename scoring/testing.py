@@ -23,6 +23,8 @@ A case file is an evaluation file plus two tables the loader never sees:
     ``ruleset`` (an inline rule set, usually ``extends = "mof-2020"`` and a few keys).
     ``rules`` may be a list of ids: the table is scored under each, and ``[expect.ID]`` holds
     the expectations for rule set ID — how a provincial variant differs from mof-2020.
+    ``codes``: the finding codes the case checks; findings of other codes are left to the
+    cases about them (without ``codes``, ``findings`` is the whole list).
 ``[expect]``
     ``department = {score, grade, method}``; ``projects = [{score, grade, execution,
     indicators = [score, …], weights = [weight, …]}, …]`` — any key may be left out;
@@ -61,7 +63,7 @@ def check_case(path, host=None) -> list[str]:
     case, expect, evaluation = read_case(path)
     wrong: list[str] = []
     for label, rules, expected in _runs(case, expect, path):
-        found = _check_run(evaluation, rules, expected, host)
+        found = _check_run(evaluation, rules, expected, host, case.get("codes"))
         wrong += [f"[{label}] {w}" if label else w for w in found]
     return wrong
 
@@ -88,8 +90,13 @@ def _runs(case: dict, expect: dict, path: Path) -> list[tuple[str, object, dict]
     return [("", _rules(rules, path), expect)]
 
 
-def _findings_differ(result, expected: list[str]) -> str | None:
-    got = [(f"{f.code}@{f.where}", f.severity) for f in result.findings]
+def _findings_differ(result, expected: list[str], codes: list[str] | None) -> str | None:
+    """What differs between the findings and those expected, among ``codes`` (all when None)."""
+    got = [
+        (f"{f.code}@{f.where}", f.severity)
+        for f in result.findings
+        if codes is None or f.code in codes
+    ]
     left = list(got)
     missing = []
     for entry in expected:
@@ -149,21 +156,22 @@ def _check_table(label: str, scored, expected: dict) -> list[str]:
     return wrong
 
 
-def _check_run(evaluation: dict, rules, expect: dict, host=None) -> list[str]:
+def _check_refused(evaluation: dict, rules, expected: dict, host) -> list[str]:
+    """What differs from the error a refused file must give (its code, and its place)."""
+    with pytest.raises(scoring.ScoringError) as raised:
+        scoring.score(evaluation, rules=rules, host=host)
+    error = raised.value
+    wrong: list[str] = []
+    if error.code != expected["code"]:
+        wrong.append(f"error code {error.code}, expected {expected['code']}: {error.render()}")
+    if "where" in expected and expected["where"] not in [p.where for p in error.problems]:
+        wrong.append(f"error place: {error.render()}")
+    return wrong
+
+
+def _check_run(evaluation: dict, rules, expect: dict, host=None, codes=None) -> list[str]:
     if "error" in expect:
-        with pytest.raises(scoring.ScoringError) as raised:
-            scoring.score(evaluation, rules=rules, host=host)
-        error = raised.value
-        wrong = []
-        if error.code != expect["error"]["code"]:
-            wrong.append(
-                f"error code {error.code}, expected {expect['error']['code']}: {error.render()}"
-            )
-        if "where" in expect["error"] and expect["error"]["where"] not in [
-            p.where for p in error.problems
-        ]:
-            wrong.append(f"error place: {error.render()}")
-        return wrong
+        return _check_refused(evaluation, rules, expect["error"], host)
     result = scoring.score(evaluation, rules=rules, host=host)
     wrong: list[str] = []
     if "department" in expect:
@@ -183,7 +191,10 @@ def _check_run(evaluation: dict, rules, expect: dict, host=None) -> list[str]:
     for i, expected in enumerate(expected_projects[: len(result.projects)]):
         wrong += _check_table(f"projects[{i}]", result.projects[i], expected)
     if "findings" in expect:
-        problem = _findings_differ(result, expect["findings"])
+        stray = sorted({e.split("@")[0] for e in expect["findings"]} - set(codes or ()))
+        if codes is not None and stray:
+            wrong.append(f"findings: {stray} expected, but not among the case's codes {codes}")
+        problem = _findings_differ(result, expect["findings"], codes)
         if problem:
             wrong.append(problem)
     return wrong
