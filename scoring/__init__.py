@@ -1,18 +1,30 @@
 """scoring — open, exact and explainable scoring of budget performance self-evaluations.
 
 The public API is imported lazily, so ``scoring --version`` starts without loading the
-scoring engine, jsonschema or rich.
+scoring engine, jsonschema or rich; type checkers see every name through the imports below.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
 
+if TYPE_CHECKING:
+    from .api import Scored, load, ruleset, score, score_many
+    from .errors import InputError, PluginError, RulesetError, ScoringError
+    from .hookspecs import hookimpl
+    from .methods import MethodInput, Qualitative, Quantitative, Rating
+    from .result import FileError, Finding, Result
+
 __all__ = [
+    "FileError",
     "Finding",
     "InputError",
     "MethodInput",
     "PluginError",
+    "Qualitative",
+    "Quantitative",
     "Rating",
     "Result",
     "RulesetError",
@@ -34,6 +46,9 @@ _LAZY = {
     "ruleset": "api",
     "Rating": "methods",
     "MethodInput": "methods",
+    "Quantitative": "methods",
+    "Qualitative": "methods",
+    "FileError": "result",
     "Result": "result",
     "Finding": "result",
     "ScoringError": "errors",
@@ -44,7 +59,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> Any:
     if name in _LAZY:
         from importlib import import_module
 

@@ -1,7 +1,9 @@
 """Scoring methods: how one indicator's rate (得分率, in [0, 1]) follows from its values.
 
-A method is a plain function ``method(indicator, params) -> Rating``. It reads the indicator
-(:class:`MethodInput`) and the rule set's table for it, and says in the evaluator's words how
+A method is a plain function ``method(indicator, params) -> Rating``. It reads the indicator —
+a :class:`Quantitative` row (定量指标: a target and an actual in one unit, compared by ``op``)
+or a :class:`Qualitative` one (定性指标: the tier its actual was read as) — and the rule set's
+table for it, and says in the evaluator's words how
 it got the rate: a formula that the scorer completes with ``× 分值 = 得分``
 (``实际 90% / 目标 95%`` becomes ``实际 90% / 目标 95% × 30 = 28.42``), or a sentence when the
 rate is 1 or 0. The scorer multiplies the rate by the weight and rounds; policies such as
@@ -38,22 +40,39 @@ class Rating:
     explanation: str = ""
 
 
-@dataclass(frozen=True)
-class MethodInput:
-    """The indicator as a method sees it. Values are exact and already in one unit."""
+@dataclass(frozen=True, kw_only=True)
+class Row:
+    """An indicator row as the scorer hands it on: its place in the grid, its 分值 (``weight``),
+    the 年度指标值 and 实际完成值 as filed, and the 得分 filed (None when none was)."""
 
     level1: str
     level2: str
     name: str
-    op: str | None
-    target: Decimal | None
-    actual: Decimal | None
-    unit: str | None
-    tier: str | None
     weight: Decimal
     target_text: str = ""
     actual_text: str = ""
     filed_score: Decimal | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Quantitative(Row):
+    """A 定量指标 as a method sees it: ``target`` and ``actual`` exact and in one ``unit``
+    (None when both are bare numbers), compared by ``op`` (≥, >, ≤, <, =)."""
+
+    op: str
+    target: Decimal
+    actual: Decimal
+    unit: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Qualitative(Row):
+    """A 定性指标 as a method sees it: the ``tier`` of the rule set its 实际完成值 was read as."""
+
+    tier: str
+
+
+MethodInput = Quantitative | Qualitative
 
 
 def rating_breach(answer) -> str | None:
@@ -98,7 +117,7 @@ def _share(numerator: Decimal, denominator: Decimal) -> Fraction:
     return Fraction(numerator) / Fraction(denominator)
 
 
-def _no_formula(ind: MethodInput, sign: str) -> Rating:
+def _no_formula(ind: Quantitative, sign: str) -> Rating:
     """A missed target where no ratio has a meaning: the evaluator's judgement."""
     return Rating(
         None,
@@ -107,13 +126,13 @@ def _no_formula(ind: MethodInput, sign: str) -> Rating:
     )
 
 
-def _reached(ind: MethodInput, sign: str) -> Rating:
+def _reached(ind: Quantitative, sign: str) -> Rating:
     return Rating(
         ONE, f"实际 {_q(ind.actual, ind.unit)} {sign} 目标 {_q(ind.target, ind.unit)}，达到目标"
     )
 
 
-def ratio(ind: MethodInput, params: dict) -> Rating:
+def ratio(ind: Quantitative, params: dict) -> Rating:
     """≥ and >: full when actual ≥ target, else actual / target (target above 0, actual 0 or
     more; otherwise the evaluator's judgement)."""
     t, a = ind.target, ind.actual
@@ -124,7 +143,7 @@ def ratio(ind: MethodInput, params: dict) -> Rating:
     return Rating(_share(a, t), f"实际 {_q(a, ind.unit)} / 目标 {_q(t, ind.unit)}")
 
 
-def reverse_linear(ind: MethodInput, params: dict) -> Rating:
+def reverse_linear(ind: Quantitative, params: dict) -> Rating:
     """≤ and <: full when actual ≤ target, else 2 − actual / target, 0 from twice the target;
     target 0: 0 once the actual is above it; target below 0: the evaluator's judgement."""
     t, a = ind.target, ind.actual
@@ -139,7 +158,7 @@ def reverse_linear(ind: MethodInput, params: dict) -> Rating:
     )
 
 
-def reverse_ratio(ind: MethodInput, params: dict) -> Rating:
+def reverse_ratio(ind: Quantitative, params: dict) -> Rating:
     """≤ and < in the older template: full when actual ≤ target, else target / actual;
     target 0: 0 once the actual is above it; target below 0: the evaluator's judgement."""
     t, a = ind.target, ind.actual
@@ -152,7 +171,7 @@ def reverse_ratio(ind: MethodInput, params: dict) -> Rating:
     return Rating(_share(t, a), f"目标 {_q(t, ind.unit)} / 实际 {_q(a, ind.unit)}")
 
 
-def equal(ind: MethodInput, params: dict) -> Rating:
+def equal(ind: Quantitative, params: dict) -> Rating:
     """=: with target 0, full only when actual is 0 (0 points above it, the evaluator's
     judgement below it); otherwise scored like ≥."""
     t, a = ind.target, ind.actual
@@ -165,7 +184,7 @@ def equal(ind: MethodInput, params: dict) -> Rating:
     return ratio(ind, params)
 
 
-def tiers(ind: MethodInput, params: dict) -> Rating:
+def tiers(ind: Qualitative, params: dict) -> Rating:
     """定性: the tier's default share of the weight (a filed score inside the band is the scorer's)."""
     for tier in params.get("tiers", ()):
         if tier["name"] == ind.tier:
@@ -177,7 +196,7 @@ def tiers(ind: MethodInput, params: dict) -> Rating:
     raise ValueError(f"no tier called {ind.tier!r}")
 
 
-def proportional(ind: MethodInput, params: dict) -> Rating:
+def proportional(ind: Quantitative, params: dict) -> Rating:
     """Execution: min(spent / budget, 1); a budget of 0 gives 0."""
     t, a = ind.target, ind.actual
     if t <= ZERO:
@@ -185,7 +204,7 @@ def proportional(ind: MethodInput, params: dict) -> Rating:
     return Rating(_clamp(_share(a, t)), f"{_q(a, ind.unit)} / {_q(t, ind.unit)}")
 
 
-def bands(ind: MethodInput, params: dict) -> Rating:
+def bands(ind: Quantitative, params: dict) -> Rating:
     """Step rules: the first band whose ``min`` the value reaches (or ``max`` it stays within).
 
     The value is actual / target (``of = "rate"``, the default; a target above 0 and an actual

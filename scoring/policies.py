@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .methods import MethodInput, show_rate
+from .methods import Qualitative, Quantitative, Row, show_rate
 from .model import Indicator
 from .values import EQ, GE, GT, LE, LT
 from .values import format_decimal as fmt
@@ -31,10 +31,11 @@ class Outcome:
     explanation: str  # ends with the score, so each policy adds its clause or rewrites it
 
 
-def apply_policies(ind: Indicator, view: MethodInput, outcome: Outcome, ctx) -> Outcome:
-    if view.tier is not None:
+def apply_policies(ind: Indicator, view: Row, outcome: Outcome, ctx) -> Outcome:
+    """The rule set's policies for a row of ``view``'s kind, in order, then a filed deduction."""
+    if isinstance(view, Qualitative):
         outcome = filed_in_band(ind, view, outcome, ctx)
-    else:
+    elif isinstance(view, Quantitative):
         judged = judgement(ind, view, outcome, ctx)
         outcome = judged if judged is not None else over_achievement(ind, view, outcome, ctx)
     return filed_deduction(ind, view, outcome, ctx)
@@ -46,7 +47,7 @@ def _taken(filed: Decimal, weight: Decimal, ctx) -> tuple[Decimal, Decimal]:
     return score, score / weight if weight else ZERO
 
 
-def filed_in_band(ind: Indicator, view: MethodInput, outcome: Outcome, ctx) -> Outcome:
+def filed_in_band(ind: Indicator, view: Qualitative, outcome: Outcome, ctx) -> Outcome:
     """定性: a filed score inside its tier's band is the evaluator's choice and is used.
 
     ``min × weight ≤ score < max × weight``, the top tier closed at its max. Outside the band the
@@ -88,7 +89,7 @@ JUDGED = {
 }
 
 
-def _judged_case(view: MethodInput) -> str | None:
+def _judged_case(view: Quantitative) -> str | None:
     if view.op == EQ and view.actual != view.target:
         return "equal-missed"
     if view.op in (LE, LT) and view.actual > view.target:
@@ -96,7 +97,7 @@ def _judged_case(view: MethodInput) -> str | None:
     return None
 
 
-def judgement(ind: Indicator, view: MethodInput, outcome: Outcome, ctx) -> Outcome | None:
+def judgement(ind: Indicator, view: Quantitative, outcome: Outcome, ctx) -> Outcome | None:
     """Rows the rule set leaves to the evaluator (``[judgement] when = [...]``).
 
     They are flagged ``evaluator-judgement``; a filed score in [0, weight] is taken, otherwise the
@@ -126,7 +127,7 @@ def judgement(ind: Indicator, view: MethodInput, outcome: Outcome, ctx) -> Outco
     return outcome
 
 
-def no_formula(ind: Indicator, view: MethodInput, why: str, ctx) -> Outcome:
+def no_formula(ind: Indicator, view: Row, why: str, ctx) -> Outcome:
     """A missed target no ratio can score (``[judgement] no_formula_*``): a filed score inside
     the named tiers' bands is the evaluator's and is taken; otherwise the rule set's default
     share, and ``evaluator-judgement`` asks for the evaluator's score."""
@@ -155,7 +156,7 @@ def no_formula(ind: Indicator, view: MethodInput, why: str, ctx) -> Outcome:
     return Outcome(score, rate, f"{why}；{filed_said}，按 {show_rate(rate)} 计：{score}")
 
 
-def over_achievement(ind: Indicator, view: MethodInput, outcome: Outcome, ctx) -> Outcome:
+def over_achievement(ind: Indicator, view: Quantitative, outcome: Outcome, ctx) -> Outcome:
     """完成值高于指标值较多 (≥, > and = rows with actual ≥ ratio × target, target above 0)."""
     rule = ctx.ruleset.over_achievement
     if not rule or view.op not in OVER_OPS or view.target <= ZERO:
@@ -205,7 +206,7 @@ def over_achievement(ind: Indicator, view: MethodInput, outcome: Outcome, ctx) -
     return outcome
 
 
-def filed_deduction(ind: Indicator, view: MethodInput, outcome: Outcome, ctx) -> Outcome:
+def filed_deduction(ind: Indicator, view: Row, outcome: Outcome, ctx) -> Outcome:
     """扣减分数: with ``[deductions] apply = true`` a filed deduction comes off, floor 0."""
     if ind.deduction is None or ind.deduction == ZERO:
         return outcome

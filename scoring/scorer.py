@@ -22,7 +22,7 @@ from fnmatch import fnmatchcase
 from fractions import Fraction
 
 from .errors import InputError, PluginError, RulesetError
-from .methods import MethodInput, Rating, as_decimal, rating_breach
+from .methods import MethodInput, Qualitative, Quantitative, Rating, Row, as_decimal, rating_breach
 from .model import Budget, Indicator, Table
 from .policies import Outcome, apply_policies, no_formula
 from .result import (
@@ -131,19 +131,18 @@ def score_execution(budget: Budget, ctx: Context) -> ExecutionResult:
             f"全年执行数 {fmt(budget.spent)} 超过{label} {fmt(denominator)}（执行率 "
             f"{percent(rate)}），按 100% 计分",
         )
-    view = MethodInput(
-        "预算执行率",
-        "",
-        "预算执行率",
-        GE,
-        denominator,
-        budget.spent,
-        "万元",
-        None,
-        weight,
-        fmt(denominator),
-        fmt(budget.spent),
-        budget.score,
+    view = Quantitative(
+        level1="预算执行率",
+        level2="",
+        name="预算执行率",
+        weight=weight,
+        target_text=fmt(denominator),
+        actual_text=fmt(budget.spent),
+        filed_score=budget.score,
+        op=GE,
+        target=denominator,
+        actual=budget.spent,
+        unit="万元",
     )
     rating = ctx.rate(method, view, rules, budget.where)
     if rating.rate is None:
@@ -258,8 +257,8 @@ def score_indicator(ind: Indicator, weight: Decimal, ctx: Context) -> IndicatorR
         score=outcome.score,
         method=plan.label or plan.method,
         explanation=plan.lead + outcome.explanation,
-        tier=view.tier,
-        op=view.op,
+        tier=view.tier if isinstance(view, Qualitative) else None,
+        op=view.op if isinstance(view, Quantitative) else None,
     )
 
 
@@ -325,9 +324,10 @@ def _check_override_fits(override, ind: Indicator, tier, rules: RuleSet) -> None
 @dataclass(frozen=True)
 class Plan:
     """How a row is scored: the method's view of it, the method and its parameters — or the
-    rating itself when the reading decides (a deadline met) — and how the row was read."""
+    rating itself when the reading decides (a deadline met: the view is then a plain Row) —
+    and how the row was read."""
 
-    view: MethodInput
+    view: MethodInput | Row
     method: str
     params: dict
     rating: Rating | None = None
@@ -405,7 +405,7 @@ def _tier_plan(
         _check_override_fits(override, ind, reading.tier, rules)
     if reading.how and reading.how != "复述年度指标值":
         lead += f"实际完成值「{ind.actual_text}」{reading.how}："
-    view = MethodInput(op=None, target=None, actual=None, unit=None, tier=reading.tier, **common)
+    view = Qualitative(tier=reading.tier, **common)
     if override is not None:
         return Plan(view, override.method, override.params, lead=lead, label=label)
     return Plan(view, "tiers", rules.data["qualitative"], lead=lead, label=label)
@@ -424,7 +424,7 @@ def _deadline_plan(ind: Indicator, deadline, common: dict, ctx: Context, lead: s
     if timing is None:
         reading = _read_words(ind, ind.target.text, ctx, also="a date or a duration, or ")
         return _tier_plan(ind, common, ctx, reading, lead=lead)
-    view = MethodInput(op=None, target=None, actual=None, unit=None, tier=None, **common)
+    view = Row(**common)
     if timing.on_time:
         rating = Rating(ONE, f"{timing.reading}，按时完成")
         return Plan(view, "deadline", {}, rating=rating, lead=lead)
@@ -487,9 +487,7 @@ def _number_plan(ind: Indicator, actual: Quantity, common: dict, ctx: Context) -
         _check_override_fits(override, ind, None, rules)
     method_name = override.method if override else rules.quantitative[op]
     params = override.params if override else rules.params(method_name)
-    view = MethodInput(
-        op=op, target=target_value, actual=actual_value, unit=unit, tier=None, **common
-    )
+    view = Quantitative(op=op, target=target_value, actual=actual_value, unit=unit, **common)
     return Plan(view, method_name, params, lead=lead)
 
 

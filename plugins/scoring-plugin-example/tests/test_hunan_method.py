@@ -6,15 +6,16 @@ from decimal import Decimal as D
 
 import pytest
 import scoring
-from scoring.methods import MethodInput  # what the scorer passes; not exported by `scoring`
 
 from scoring_plugin_example.methods import hunan_steps
 
 HALF = {"points_per_point": D("0.5")}
 
 
-def row(op: str, target: str, actual: str, unit: str | None, weight: str = "30") -> MethodInput:
-    return MethodInput(
+def row(
+    op: str, target: str, actual: str, unit: str | None, weight: str = "30"
+) -> scoring.Quantitative:
+    return scoring.Quantitative(
         level1="产出指标",
         level2="数量指标",
         name="x",
@@ -22,7 +23,6 @@ def row(op: str, target: str, actual: str, unit: str | None, weight: str = "30")
         target=D(target),
         actual=D(actual),
         unit=unit,
-        tier=None,
         weight=D(weight),
     )
 
