@@ -5,10 +5,9 @@ can see what was understood of a spreadsheet, fix it, and go back."""
 from __future__ import annotations
 
 import json
-from decimal import Decimal
+from typing import Any
 
 from .result import jsonable
-from .values import format_decimal
 
 HEADER = "# {source} as scoring read it (scoring convert). Money is in 万元."
 TEMPLATE_HEADER = (
@@ -18,55 +17,27 @@ TEMPLATE_HEADER = (
 )
 
 
-def toml_key(key: str) -> str:
-    """A TOML key: bare when it can be, quoted otherwise (\"≥\", \"产出指标\")."""
-    import re
-
-    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else json.dumps(key, ensure_ascii=False)
-
-
-def toml_value(value) -> str:
-    """A TOML value on one line: tables inline, numbers as their exact digits."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, Decimal):
-        return format_decimal(value) if value == value.to_integral_value() else str(value)
-    if isinstance(value, (int, float)):
-        return str(value)
-    if isinstance(value, dict):
-        return "{ " + ", ".join(f"{toml_key(k)} = {toml_value(v)}" for k, v in value.items()) + " }"
-    if isinstance(value, list):
-        return "[" + ", ".join(toml_value(v) for v in value) + "]"
-    return json.dumps(str(value), ensure_ascii=False)  # JSON string escapes are valid TOML
-
-
-def _table(header: str, data: dict, skip: tuple = ()) -> list[str]:
-    lines = [header]
-    lines += [
-        f"{toml_key(k)} = {toml_value(v)}"
-        for k, v in data.items()
-        if k not in skip and v is not None
-    ]
-    return [*lines, ""]
-
-
 def to_toml(data: dict, source: str = "", notes=(), header: str | None = None) -> str:
-    """The evaluation as a TOML file in the layout of the documentation."""
+    """The evaluation as a TOML file (written by tomli-w, so it is valid TOML whatever the
+    texts hold), under a header saying where it came from and what reading it assumed."""
+    import tomli_w
+
     lines = [header or HEADER.format(source=source or "this evaluation")]
-    lines += [f"# note: {where}: {note}" for where, note in notes]
-    lines.append("")
-    department = data.get("department", {})
-    lines += _table("[department]", department, skip=("indicators",))
-    for indicator in department.get("indicators", ()):
-        lines += _table("[[department.indicators]]", indicator)
-    for project in data.get("projects", ()):
-        lines += _table("[[projects]]", project, skip=("indicators",))
-        for indicator in project.get("indicators", ()):
-            lines += _table("[[projects.indicators]]", indicator)
-    return "\n".join(lines)
+    lines += [f"# note: {where}: {note}".replace("\n", " ") for where, note in notes]
+    return "\n".join(lines) + "\n\n" + tomli_w.dumps(_plain(data))
+
+
+def _plain(value: Any) -> Any:
+    """The data as tomli-w writes it: plain dicts and lists, no empty values (TOML has none)."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items() if v is not None}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
 
 
 def to_json(data: dict) -> str:
+    """The evaluation as JSON: numbers as JSON numbers, Chinese unescaped."""
     return json.dumps(jsonable(dict(data)), ensure_ascii=False, indent=2) + "\n"
 
 

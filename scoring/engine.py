@@ -12,8 +12,7 @@ import re
 from dataclasses import replace
 
 from .combine import score_department
-from .errors import InputError, ScoringError, cell_of_finding
-from .guard import CheckFailed
+from .errors import CheckFailed, InputError, ScoringError, cell_of_finding
 from .model import Evaluation
 from .result import SEVERITIES, Finding, Result, RulesetInfo
 from .review import filed_values

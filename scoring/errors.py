@@ -146,3 +146,14 @@ def did_you_mean(word: str, choices) -> str | None:
 
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"did you mean `{close[0]}`?" if close else None
+
+
+class CheckFailed(Exception):
+    """A review check of an outside plugin failed, and is left out of the run; ``message``
+    says so in the user's words. The engine turns it into a ``check-failed`` finding on each
+    result the check did not check (the plugin host raises it, see :mod:`scoring.guard`)."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message

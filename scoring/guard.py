@@ -20,7 +20,7 @@ import warnings
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from .errors import PluginError, ScoringError
+from .errors import CheckFailed, PluginError, ScoringError
 
 
 class Owner(Protocol):
@@ -38,15 +38,6 @@ class PluginLoadWarning(UserWarning):
 
 class PluginFault(PluginError):
     """An outside plugin's function raised, or answered with the wrong kind of thing."""
-
-
-class CheckFailed(Exception):
-    """A review check of an outside plugin failed; ``message`` says so in the user's words."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
 
 
 def guarded(kind: str, name: str, owner: Owner, function: Callable) -> Callable:

@@ -212,8 +212,11 @@ class Host:
     # --- hooks ---------------------------------------------------------------------------------
     def _answers(self, hook: str, **kwargs: Any) -> Iterator[tuple[PluginInfo, Any]]:
         """Each plugin's answer to ``hook``, one plugin at a time through pluggy (so each gets
-        the arguments it declares); a plugin that raises is named and skipped."""
+        the arguments it declares). A plugin that raises is named and skipped — and, for
+        ``scoring_evaluated``, called on every result, not called again in this run."""
         for impl in getattr(self.pm.hook, hook).get_hookimpls():
+            if impl.plugin_name in self._silenced:
+                continue
             info = self.info(impl.plugin_name)
             self._trace(f"{hook} → plugin {info.label}")
             others = [p for p in self.pm.get_plugins() if p is not impl.plugin]
@@ -222,7 +225,11 @@ class Host:
             except KeyboardInterrupt:
                 raise
             except BaseException as exc:
-                self._fault(info, f"is broken: {hook} raised {type(exc).__name__}: {exc}")
+                what = f"is broken: {hook} raised {type(exc).__name__}: {exc}"
+                if hook == "scoring_evaluated":
+                    self._silenced.add(impl.plugin_name)
+                    what += "; it is not called again in this run"
+                self._fault(info, what)
                 continue
             yield info, answers[0] if answers else None
 
@@ -278,27 +285,10 @@ class Host:
     def evaluated(self, result: Any) -> None:
         """Give a finished (frozen) result to every ``scoring_evaluated`` hook. One that fails
         is named once and not called again; the run goes on."""
-        impls = self.pm.hook.scoring_evaluated.get_hookimpls()
-        if not impls:
+        if not self.pm.hook.scoring_evaluated.get_hookimpls():
             self._trace(f"scoring_evaluated({result.source}): no plugin implements it")
-        for impl in impls:
-            if impl.plugin_name in self._silenced:
-                continue
-            self._trace(
-                f"scoring_evaluated({result.source}) → plugin {self.info(impl.plugin_name).label}"
-            )
-            others = [p for p in self.pm.get_plugins() if p is not impl.plugin]
-            try:
-                self.pm.subset_hook_caller("scoring_evaluated", others)(result=result)
-            except KeyboardInterrupt:
-                raise
-            except BaseException as exc:
-                self._silenced.add(impl.plugin_name)
-                self._fault(
-                    self.info(impl.plugin_name),
-                    f"is broken: scoring_evaluated raised {type(exc).__name__}: {exc}; "
-                    "it is not called again in this run",
-                )
+        for _ in self._answers("scoring_evaluated", result=result):
+            pass
 
     # --- rule sets -----------------------------------------------------------------------------
     @cached_property

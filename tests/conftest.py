@@ -18,18 +18,31 @@ LANGFANG = CASES / "langfang-2019.toml"
 
 
 class Run:
-    def __init__(self, proc: subprocess.CompletedProcess):
-        self.code = proc.returncode
-        self.out = proc.stdout
-        self.err = proc.stderr
+    def __init__(self, code: int, out: str, err: str):
+        self.code = code
+        self.out = out
+        self.err = err
 
     def __repr__(self) -> str:
         return f"exit {self.code}\n--- stdout\n{self.out}\n--- stderr\n{self.err}"
 
 
-def run_cli(*args: str, env: dict | None = None, cwd: Path | None = None) -> Run:
-    """`scoring ARGS` in a child process, output captured (so: piped, no colour)."""
-    environment = {**os.environ, "COLUMNS": "100", **(env or {})}
+def run_cli(
+    *args: str, env: dict | None = None, cwd: Path | None = None, process: bool = False
+) -> Run:
+    """`scoring ARGS` with its output captured (so: piped, no colour, 100 columns).
+
+    In this process by default — the command line's own ``main``, with a host built anew, the
+    environment and folder given, fresh warnings — which is what `python -m scoring` runs. In a
+    child process when asked, or when ``env`` sets PYTHONPATH (distributions installed for the
+    test must be found by a fresh interpreter)."""
+    environment = {"COLUMNS": "100", **(env or {})}
+    if process or "PYTHONPATH" in environment:
+        return _run_in_child(args, {**os.environ, **environment}, cwd)
+    return _run_here(args, environment, cwd)
+
+
+def _run_in_child(args: tuple, environment: dict, cwd: Path | None) -> Run:
     environment.pop("FORCE_COLOR", None)
     proc = subprocess.run(
         [sys.executable, "-m", "scoring", *args],
@@ -40,7 +53,54 @@ def run_cli(*args: str, env: dict | None = None, cwd: Path | None = None) -> Run
         cwd=cwd,
         timeout=120,
     )
-    return Run(proc)
+    return Run(proc.returncode, proc.stdout, proc.stderr)
+
+
+def _run_here(args: tuple, environment: dict, cwd: Path | None) -> Run:
+    import contextlib
+    import io
+    import traceback
+    import warnings
+
+    from scoring import cli, host
+
+    out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
+    err = io.StringIO()
+    saved_environment, saved_folder = dict(os.environ), Path.cwd()
+    os.environ.pop("FORCE_COLOR", None)
+    os.environ.update(environment)
+    host.set_default_host(None)
+    try:
+        if cwd is not None:
+            os.chdir(cwd)
+        with (
+            contextlib.redirect_stdout(out),
+            contextlib.redirect_stderr(err),
+            warnings.catch_warnings(),
+        ):
+            warnings.simplefilter("default")
+            warnings.showwarning = _show_on_stderr
+            try:
+                code = cli.main(list(args))
+            except SystemExit as exit:  # argparse: --help, --version, a usage error
+                code = exit.code if isinstance(exit.code, int) else 0 if exit.code is None else 1
+            except BaseException:  # --debug lets the traceback through, as Python prints it
+                traceback.print_exc()
+                code = 1
+    finally:
+        os.chdir(saved_folder)
+        os.environ.clear()
+        os.environ.update(saved_environment)
+        host.set_default_host(None)
+    out.flush()
+    return Run(code, out.buffer.getvalue().decode("utf-8", errors="replace"), err.getvalue())
+
+
+def _show_on_stderr(message, category, filename, lineno, file=None, line=None) -> None:
+    """A warning as the command line prints it (its own format), on the captured stderr."""
+    import warnings
+
+    sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
 
 
 @pytest.fixture

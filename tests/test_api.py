@@ -139,3 +139,70 @@ def test_an_override_that_does_not_fit_is_the_rule_sets_mistake(leting):
     with pytest.raises(scoring.RulesetError) as raised:
         scoring.score(leting, rules=rules)
     assert raised.value.where == "overrides[0].method" and "qualitative" in raised.value.render()
+
+
+def test_a_batch_streams_and_goes_on_past_a_bad_file(leting, langfang, tmp_path):
+    """score_many yields each source as it is scored, in order; a file that cannot be read
+    is yielded with its error (naming the file) and the batch goes on."""
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[department\n", "utf-8")
+    batch = scoring.score_many([leting, broken, langfang])
+    first = next(batch)  # a generator: nothing after the first is read yet
+    assert (first.result.department.score, first.error) == (Decimal("99.79"), None)
+    second, third = list(batch)
+    assert second.result is None and second.evaluation is None
+    assert second.error.code == "syntax" and str(broken) in second.error.render()
+    assert second.entry.to_dict()["error"]["code"] == "syntax"
+    assert third.result.department.score == Decimal("97.24")
+
+
+def test_a_batch_refuses_a_rule_set_before_reading_any_file(tmp_path):
+    never = tmp_path / "never-read.toml"  # does not exist: reading it would be a file error
+    with pytest.raises(scoring.RulesetError) as raised:
+        next(scoring.score_many([never], rules="no-such-rules"))
+    assert raised.value.code == "ruleset-missing"
+
+
+def test_an_edited_rule_set_is_read_again(leting, tmp_path):
+    """Cached by its files' modification times and sizes: the edit counts on the next call,
+    an unchanged file is never compiled twice."""
+    import os
+
+    rules = tmp_path / "mine.toml"
+    rules.write_text('[ruleset]\nid = "mine"\nextends = "mof-2020"\n[rounding]\ndecimals = 2\n')
+    host = Host(autoload=False)
+    assert scoring.score(leting, rules, host=host).department.score == Decimal("99.79")
+    assert scoring.score(leting, rules, host=host).department.score == Decimal("99.79")
+    assert host.rulesets_compiled == 1
+    rules.write_text('[ruleset]\nid = "mine"\nextends = "mof-2020"\n[rounding]\ndecimals = 0\n')
+    stamp = rules.stat().st_mtime_ns + 1_000_000_000  # a second later, as an editor saves
+    os.utime(rules, ns=(stamp, stamp))
+    assert scoring.score(leting, rules, host=host).department.score == Decimal("100")
+    assert host.rulesets_compiled == 2
+
+
+def test_a_result_is_frozen_all_the_way_down(leting):
+    import dataclasses
+
+    result = scoring.score(leting)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        result.department.score = Decimal(0)  # type: ignore[misc]
+    assert isinstance(result.projects, tuple) and isinstance(result.findings, tuple)
+    assert isinstance(result.projects[0].indicators, tuple)
+    with pytest.raises(TypeError):
+        result.projects[0].categories["产出指标"] = None  # type: ignore[index]
+
+
+def test_what_if_tables_are_not_recorded(leting):
+    seen = []
+
+    class Recorder:
+        @scoring.hookimpl
+        def scoring_evaluated(self, result):
+            seen.append(result.source)
+
+    host = Host(plugins=(Recorder(),))
+    scoring.score(leting, host=host, record=False)
+    assert seen == []
+    scoring.score(leting, host=host)
+    assert seen == [str(leting)]

@@ -277,7 +277,7 @@ def test_plugins_lists_the_builtins(cli):
     assert run.code == 0
     for name in ("methods", "rulesets", "readers", "renderers", "checks"):
         assert name in run.out
-    assert "scoring_register_methods" in run.out and "reverse-linear" in run.out
+    assert "methods: bands" in run.out and "reverse-linear" in run.out
 
 
 def test_debug_shows_the_traceback(cli, tmp_path):
@@ -415,3 +415,59 @@ def test_files_written_take_the_users_umask(cli, leting, tmp_path):
             assert out.stat().st_mode & 0o777 == 0o644, name
     finally:
         os.umask(old)
+
+
+def test_rules_show_is_the_resolved_rule_set_as_valid_toml(cli, tmp_path):
+    """Read back, the shown TOML is the rule set itself, every number exact — whatever its
+    texts hold (a DEL character, quotes, a backslash)."""
+    import tomllib
+    from decimal import Decimal
+
+    from scoring import ruleset
+
+    child = tmp_path / "odd.toml"
+    child.write_text(
+        '[ruleset]\nid = "odd"\nextends = "mof-2020"\ntitle = "引号\\"与\\\\反斜杠\\u007f"\n'
+        "[over_achievement]\nratio = 1.25\n",
+        "utf-8",
+    )
+    for name in ("mof-2020", "guangxi", str(child)):
+        shown = cli("rules", "show", name)
+        assert shown.code == 0, shown
+        assert tomllib.loads(shown.out, parse_float=Decimal) == ruleset(name).data, name
+
+
+def test_convert_writes_valid_toml_whatever_the_text(cli, leting, tmp_path):
+    """A reason holding U+007F, quotes and a line break comes back as it was."""
+    import tomllib
+
+    data = tomllib.loads(leting.read_text("utf-8"))
+    reason = 'DEL\x7f "引号" \\ 换行\n第二行'
+    data["projects"][0]["indicators"][0]["reason"] = reason
+    source = tmp_path / "odd.json"
+    source.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    out = tmp_path / "odd.toml"
+    assert cli("convert", str(source), "-o", str(out)).code == 0
+    back = tomllib.loads(out.read_text("utf-8"))
+    assert back["projects"][0]["indicators"][0]["reason"] == reason
+    assert cli("score", str(out)).code == 0
+
+
+def test_shell_completion_loads_in_bash(cli, tmp_path):
+    """`scoring completion bash` is a script bash sources, completing the commands."""
+    import shutil
+
+    bash = shutil.which("bash")
+    if bash is None:
+        pytest.skip("bash is not installed")
+    run = cli("completion", "bash")
+    assert run.code == 0 and "compare" in run.out and "whatif" in run.out
+    script = tmp_path / "scoring.bash"
+    script.write_text(run.out, "utf-8")
+    check = subprocess.run(
+        [bash, "-c", f"source {script} && complete -p scoring"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert check.returncode == 0 and "scoring" in check.stdout, check.stderr

@@ -87,3 +87,15 @@ def test_every_method_and_finding_code_has_a_chinese_title():
         assert method in labels.METHODS, f"method {method} has no Chinese title"
     for method in ("table", "budget-weighted", "mean"):
         assert method in labels.METHODS
+
+
+def test_the_readme_shows_what_the_command_prints(cli, langfang):
+    """The README's screenshot is `scoring score langfang-2019.toml` at 100 columns, as it
+    prints today; the links it gives lead to pages that exist."""
+    readme = (DOCS.parent / "README.md").read_text("utf-8")
+    shown = re.search(r"```text\n(.*?)```\n", readme, re.S).group(1)
+    run = cli("score", langfang.name, cwd=langfang.parent)
+    assert run.code == 0, run
+    assert [line.rstrip() for line in run.out.splitlines()] == shown.splitlines()
+    for link in re.findall(r"\]\(([^)#]+)", readme):
+        assert (DOCS.parent / link).exists(), link

@@ -339,6 +339,34 @@ def test_the_testing_helpers(tmp_path, scoring_host):
     assert check_case(broken, scoring_host) == ["department.score: got 97.24, expected 97.25"]
 
 
+def test_a_case_checks_only_the_finding_codes_it_names(tmp_path, scoring_host):
+    """`codes`: the findings of those codes are the exact list; others are not the case's.
+    Langfang raises recorded-score-mismatch three times, execution-low, reason-missing and
+    operator-inferred."""
+    import re
+    from pathlib import Path
+
+    from scoring.testing import check_case
+
+    source = (Path(__file__).parent / "cases" / "langfang-2019.toml").read_text("utf-8")
+    bare = re.sub(r"\nfindings = \[.*?\]\n", "\n", source, flags=re.S)
+    scoped = tmp_path / "scoped.toml"
+
+    def case(codes: str, findings: str) -> list[str]:
+        text = bare.replace("[case]", f"[case]\ncodes = {codes}", 1)
+        scoped.write_text(text.replace("[expect]", f"[expect]\nfindings = {findings}", 1), "utf-8")
+        return check_case(scoped, scoring_host)
+
+    low = '["execution-low@projects[0].budget"]'
+    assert case('["execution-low"]', low) == []  # the other five findings are not its concern
+    missed = case('["execution-low", "reason-missing"]', low)
+    assert (
+        len(missed) == 1 and "unexpected ['reason-missing@projects[0].budget.reason:" in missed[0]
+    )
+    assert case('["no-such-code"]', "[]") == []  # nothing of that code is raised: it holds
+    assert "not among the case's codes" in case('["reason-missing"]', low)[0]
+
+
 def test_plugin_docs_cover_every_hook_and_argument():
     import inspect
     import re

@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 import scoring
 from scoring import methods
-from scoring.methods import MethodInput, Rating
+from scoring.methods import MethodInput, Qualitative, Quantitative, Rating
 
 D = Decimal
 ZERO, ONE = D(0), D(1)
@@ -124,18 +124,18 @@ QUANTITATIVE_METHODS = ["ratio", "reverse-linear", "reverse-ratio", "equal", "pr
 
 
 def view(target, actual, op="≥", weight=TEN, tier=None) -> MethodInput:
-    return MethodInput(
-        level1="产出指标",
-        level2="数量指标",
-        name="指标",
+    """A method's input: a 定性 row when a tier is given, else a 定量 row."""
+    common = {"level1": "产出指标", "level2": "数量指标", "name": "指标", "weight": weight}
+    if tier is not None:
+        return Qualitative(tier=tier, actual_text=tier, **common)
+    return Quantitative(
         op=op,
         target=target,
         actual=actual,
         unit="%",
-        tier=tier,
-        weight=weight,
         target_text=f"{op}{target}",
         actual_text=f"{actual}",
+        **common,
     )
 
 

@@ -15,20 +15,56 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+PLUGIN = ROOT / "plugins" / "scoring-plugin-example"
+
+
+def _pip(python, *args: str) -> None:
+    subprocess.run([str(python), "-m", "pip", *args], check=True, capture_output=True, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory):
+    """One build of the two wheels — the core and the example plugin — installed in one new
+    virtual environment with pytest: (the environment's bin folder, the core wheel)."""
+    root = tmp_path_factory.mktemp("wheels")
+    dist = root / "dist"
+    for source in (ROOT, PLUGIN):
+        _pip(sys.executable, "wheel", "--no-deps", "-q", "-w", str(dist), str(source))
+    env_dir = root / "venv"
+    venv.EnvBuilder(with_pip=True).create(env_dir)
+    bin_dir = env_dir / ("Scripts" if os.name == "nt" else "bin")
+    core = next(dist.glob("scoring-0*.whl"))
+    _pip(bin_dir / "python", "install", "-q", str(core), "pytest")
+    _pip(
+        bin_dir / "python",
+        "install",
+        "-q",
+        "--no-deps",
+        str(next(dist.glob("scoring_plugin_example-*.whl"))),
+    )
+    return bin_dir, core
+
+
+CLEAN = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+
+
+def _run(bin_dir: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(bin_dir / "scoring"), *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=CLEAN,
+        timeout=120,
+    )
 
 
 @pytest.mark.slow
-def test_wheel_installs_and_scores_the_demo(tmp_path):
-    dist = tmp_path / "dist"
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(ROOT)],
-        check=True,
-        capture_output=True,
-        timeout=600,
-    )
-    wheel = next(dist.glob("scoring-*.whl"))
+def test_wheel_installs_and_scores_the_demo(installed, tmp_path):
+    import json
     import zipfile
 
+    bin_dir, wheel = installed
     names = zipfile.ZipFile(wheel).namelist()
     for needed in (
         "scoring/rules/mof-2020.toml",
@@ -38,91 +74,34 @@ def test_wheel_installs_and_scores_the_demo(tmp_path):
         "scoring/py.typed",
     ):
         assert needed in names, needed
-
-    env_dir = tmp_path / "venv"
-    venv.EnvBuilder(with_pip=True).create(env_dir)
-    bin_dir = env_dir / ("Scripts" if os.name == "nt" else "bin")
-    python = bin_dir / "python"
-    subprocess.run(
-        [str(python), "-m", "pip", "install", "-q", str(wheel)],
-        check=True,
-        capture_output=True,
-        timeout=600,
-    )
-    clean = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH",)}
-    run = subprocess.run(
-        [str(bin_dir / "scoring"), "demo", "-f", "json"],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env=clean,
-        timeout=120,
-    )
+    run = _run(bin_dir, "demo", "-f", "json", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
-    import json
-
     data = json.loads(run.stdout)
     assert data["department"]["score"] == 99.79 and data["department"]["grade"] == "优"
     where = subprocess.run(
-        [str(python), "-c", "import scoring; print(scoring.__file__)"],
+        [str(bin_dir / "python"), "-c", "import scoring; print(scoring.__file__)"],
         capture_output=True,
         text=True,
         cwd=tmp_path,
-        env=clean,
+        env=CLEAN,
     )
-    assert str(env_dir) in where.stdout, "the wheel, not the source tree, was imported"
+    assert str(bin_dir.parent) in where.stdout, "the wheel, not the source tree, was imported"
 
 
 @pytest.mark.slow
-def test_example_plugin_installs_and_scores(tmp_path):
-    dist = tmp_path / "dist"
-    plugin = ROOT / "plugins" / "scoring-plugin-example"
-    for source in (ROOT, plugin):
-        subprocess.run(
-            [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(source)],
-            check=True,
-            capture_output=True,
-            timeout=600,
-        )
-    env_dir = tmp_path / "venv"
-    venv.EnvBuilder(with_pip=True).create(env_dir)
-    bin_dir = env_dir / ("Scripts" if os.name == "nt" else "bin")
-    python = str(bin_dir / "python")
-    core = next(dist.glob("scoring-0*.whl"))
-    example = next(dist.glob("scoring_plugin_example-*.whl"))
-    subprocess.run(
-        [python, "-m", "pip", "install", "-q", str(core)],
-        check=True,
-        capture_output=True,
-        timeout=600,
-    )
-    subprocess.run(
-        [python, "-m", "pip", "install", "-q", "pytest"],
-        check=True,
-        capture_output=True,
-        timeout=600,
-    )
-    subprocess.run(
-        [python, "-m", "pip", "install", "-q", "--no-deps", str(example)],
-        check=True,
-        capture_output=True,
-        timeout=600,
-    )
-    clean = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH",)}
-    scoring = str(bin_dir / "scoring")
+def test_example_plugin_installs_and_scores(installed, tmp_path):
+    import json
+
+    bin_dir, _ = installed
 
     def run(*args):
-        return subprocess.run(
-            [scoring, *args], capture_output=True, text=True, cwd=tmp_path, env=clean, timeout=120
-        )
+        return _run(bin_dir, *args, cwd=tmp_path)
 
     listing = run("plugins")
     assert "hunan" in listing.stdout and "scoring-plugin-example" in listing.stdout, listing.stdout
-    csv = plugin / "examples" / "hunan-2023.csv"
+    csv = PLUGIN / "examples" / "hunan-2023.csv"
     scored = run("score", str(csv), "-r", "hunan-steps", "-f", "json")
     assert scored.returncode == 0, scored.stderr
-    import json
-
     data = json.loads(scored.stdout)
     assert (data["department"]["score"], data["department"]["grade"]) == (82.47, "良")
     assert data["ruleset"]["id"] == "hunan-steps"
@@ -132,11 +111,19 @@ def test_example_plugin_installs_and_scores(tmp_path):
     off = run("-p", "no:hunan", "score", str(csv), "-r", "hunan-steps")
     assert off.returncode == 2 and "Traceback" not in off.stderr
     tests = subprocess.run(
-        [python, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(plugin / "tests")],
+        [
+            str(bin_dir / "python"),
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            str(PLUGIN / "tests"),
+        ],
         capture_output=True,
         text=True,
         cwd=tmp_path,
-        env=clean,
+        env=CLEAN,
         timeout=600,
     )
     assert tests.returncode == 0, tests.stdout[-3000:]

@@ -41,12 +41,17 @@ class Options:
 def string_console(options: Options) -> tuple[Console, StringIO]:
     """The one console every rich view draws on: it writes into a string, in colour only when
     ``options`` ask for it (a terminal without NO_COLOR), at their width (100 when not given);
-    returns (console, buffer). The command line writes the text once, where it goes."""
+    returns (console, buffer). The command line writes the text once, where it goes; the
+    buffer's text has no trailing spaces on its lines (rich pads tables to their width)."""
     from io import StringIO
 
     from rich.console import Console
 
-    buffer = StringIO()
+    class Drawn(StringIO):
+        def getvalue(self) -> str:
+            return "\n".join(line.rstrip(" ") for line in super().getvalue().split("\n"))
+
+    buffer = Drawn()
     console = Console(
         file=buffer,
         width=options.width or 100,

@@ -4,6 +4,7 @@ out and why."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from . import Options, string_console
@@ -38,31 +39,23 @@ def rulesets_table(host: Host, options: Options) -> str:
 
 
 def plugins_table(host: Host, options: Options) -> str:
-    """Every loaded plugin with its distribution, version, hooks and what it registers; then
+    """Every loaded plugin with its distribution and version and what it provides — each
+    ``scoring_register_*`` hook as the names it registered, any other hook by its name; then
     the plugins and registrations left out, and those not loaded."""
     from rich.markup import escape
     from rich.table import Table
 
     console, buffer = string_console(options)
     table = Table(show_edge=False, pad_edge=False)
-    for header in ("plugin", "distribution", "version", "hooks", "registers"):
-        table.add_column(header)
+    table.add_column("plugin", no_wrap=True)
+    table.add_column("distribution", no_wrap=True)
+    # what a plugin provides wraps between its names, so the table fits 80 columns
+    table.add_column("provides")
     for info in host.plugins():
-        parts = []
-        for kind, label in KINDS.items():
-            names = sorted(n for (k, n), owner in host.owners.items()
-                           if k == kind and owner.name == info.name)  # fmt: skip
-            if names:
-                parts.append(f"{label}: {', '.join(names)}")
-        rulesets = sorted(e.id for e in host.catalog.installed.values() if e.plugin == info.name)
-        if rulesets:
-            parts.append(f"rule sets: {', '.join(rulesets)}")
         table.add_row(
             escape(info.name),
-            escape(info.distribution),
-            escape(info.version),
-            "\n".join(info.hooks),
-            escape("\n".join(parts)),
+            escape(f"{info.distribution} {info.version}"),
+            escape("\n".join(_provides(host, info.name, info.hooks))),
         )
     console.print(table)
     for fault in host.faults:
@@ -70,3 +63,29 @@ def plugins_table(host: Host, options: Options) -> str:
     for skipped in host.skipped:
         console.print(f"[dim]– not loaded: {escape(skipped)}[/]")
     return buffer.getvalue()
+
+
+REGISTER_HOOKS = {
+    "scoring_register_methods": "method",
+    "scoring_register_readers": "reader",
+    "scoring_register_renderers": "format",
+    "scoring_register_checks": "check",
+}
+
+
+def _provides(host: Host, plugin: str, hooks: Sequence[str]) -> list[str]:
+    """One line per hook: ``methods: bands, equal`` for a registration, the hook's name for
+    any other (``scoring_evaluated``)."""
+    lines = []
+    for hook in hooks:
+        if hook == "scoring_register_rulesets":
+            names = sorted(e.id for e in host.catalog.installed.values() if e.plugin == plugin)
+            lines.append(f"rule sets: {', '.join(names) or '—'}")
+        elif hook in REGISTER_HOOKS:
+            kind = REGISTER_HOOKS[hook]
+            names = sorted(n for (k, n), owner in host.owners.items()
+                           if k == kind and owner.name == plugin)  # fmt: skip
+            lines.append(f"{KINDS[kind]}: {', '.join(names) or '—'}")
+        else:
+            lines.append(hook)
+    return lines

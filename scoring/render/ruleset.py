@@ -43,18 +43,20 @@ def _table(data: dict, section: str, origins: dict, whole: bool = False):
     from rich.cells import cell_len
 
     table = tomlkit.table()
-    for key, value in data.items():
-        table.add(key, _item(value))
+    items = {key: _item(value) for key, value in data.items()}
+    for key, item in items.items():
+        table.add(key, item)
     sources = {_origin_of(origins, f"{section}.{key}") for key in data}
     if whole or len(sources) == 1:
         table.comment(_origin_of(origins, section) if whole else sources.pop())
         return table
-    lines = {key: cell_len(f"{tomlkit.key(key).as_string()} = {table[key].as_string()}")
-             for key in data}  # fmt: skip
+    # each key's file after it, the comments aligned in terminal columns (CJK counts two)
+    lines = {key: cell_len(f"{tomlkit.key(key).as_string()} = {item.as_string()}")
+             for key, item in items.items()}  # fmt: skip
     width = max(lines.values())
-    for key in data:
-        table[key].comment(_origin_of(origins, f"{section}.{key}"))
-        table[key].trivia.comment_ws = " " * (width - lines[key] + 2)
+    for key, item in items.items():
+        item.comment(_origin_of(origins, f"{section}.{key}"))
+        item.trivia.comment_ws = " " * (width - lines[key] + 2)
     return table
 
 
