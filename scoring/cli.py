@@ -38,7 +38,9 @@ def _common() -> _Parser:
     )
     common.add_argument(
         "-p",
-        dest="plugin_options",
+        # its own name: argparse copies a subcommand's values over the main parser's, which
+        # would drop the -p given before the command
+        dest="plugin_options_after",
         action="append",
         default=argparse.SUPPRESS,
         metavar="no:NAME",
@@ -233,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
     _STREAM[:] = [sys.stdout]
     sys.stdout = sys.stderr
     try:
-        _configure_plugins(args.plugin_options)
+        _configure_plugins(args.plugin_options + getattr(args, "plugin_options_after", []))
         return _commands()[args.command](args)
     except KeyboardInterrupt:  # pragma: no cover - Ctrl-C ends the run quietly
         return 130

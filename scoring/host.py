@@ -20,6 +20,7 @@ line's when ``-p no:NAME`` blocks a plugin.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import threading
 import warnings
@@ -47,6 +48,9 @@ REGISTRIES = {  # kind → its hook
     "format": "scoring_register_renderers",
     "check": "scoring_register_checks",
 }
+KIND_OF_HOOK = {hook: kind for kind, hook in REGISTRIES.items()} | {
+    "scoring_register_rulesets": "ruleset"
+}
 
 __all__ = ["Fault", "Host", "PluginInfo", "PluginLoadWarning", "build_host", "default_host"]
 
@@ -72,20 +76,33 @@ class PluginInfo:
 
 @dataclass(frozen=True)
 class Fault:
-    """A plugin, or one thing it registers, left out: who, and ``what`` (a predicate)."""
+    """A plugin, or one thing it registers, left out: who, ``what`` (a predicate), and the
+    ``kind`` of thing it cost (``method``, ``reader``, ``format``, ``check``, ``ruleset``;
+    None when the whole plugin is out)."""
 
     name: str
     distribution: str
     version: str
     what: str
+    kind: str | None = None
 
     def message(self) -> str:
         dist = f" from {self.distribution} {self.version}".rstrip() if self.distribution else ""
         return f"plugin {self.name!r}{dist} {self.what}"
 
+    def summary(self) -> str:
+        """The message's first line, to quote inside another message."""
+        return self.message().split("\n", 1)[0]
+
 
 def _env_flag(name: str) -> bool:
     return os.environ.get(name, "").strip().lower() not in ("", "0", "false", "no")
+
+
+def _normalized(name: str) -> str:
+    """A distribution's name as packaging compares it (PEP 503): ``Scoring_Halves`` is
+    ``scoring-halves``."""
+    return re.sub(r"[-_.]+", "-", name).lower()
 
 
 def _entry_points() -> list:
@@ -137,10 +154,13 @@ class Host:
     def _load_entry_points(self, autoload: bool, allow: set | None, blocked: set) -> None:
         found = [(ep, ep.dist.metadata["Name"] if ep.dist else "", ep.dist.version if ep.dist else "")
                  for ep in _entry_points()]  # fmt: skip
+        unmatched = set(blocked)
         for ep, dist, version in found:
             label = f"{ep.name} ({dist} {version})"
-            if ep.name in blocked or dist in blocked:
-                self.skipped.append(f"{label}: disabled by -p no:{ep.name}")
+            words = [w for w in blocked if w == ep.name or _normalized(w) == _normalized(dist)]
+            if words:
+                unmatched -= set(words)
+                self.skipped.append(f"{label}: disabled by -p no:{words[0]}")
                 continue
             if dist != BUILTIN_DISTRIBUTION and not autoload:
                 self.skipped.append(f"{label}: {AUTOLOAD_OFF} is set")
@@ -168,6 +188,14 @@ class Host:
                 continue
             if self.register(plugin, ep.name, dist, version):
                 self.stats["plugins_loaded"] += 1
+        for word in sorted(unmatched):
+            names = sorted({ep.name for ep, _, _ in found} | {d for _, d, _ in found if d})
+            warnings.warn(
+                f"-p no:{word}: no installed plugin or distribution is named {word!r} "
+                f"(installed: {', '.join(names)})",
+                PluginLoadWarning,
+                stacklevel=3,
+            )
 
     def register(self, plugin: Any, name: str | None = None, distribution: str = "",
                  version: str = "") -> bool:  # fmt: skip
@@ -179,8 +207,15 @@ class Host:
         info = PluginInfo(name, distribution, version)
         try:
             info.name = self.pm.register(plugin, name=name) or ""
-        except ValueError as exc:  # pluggy: a bad hook implementation, or a name taken
-            self._fault(info if info.name else PluginInfo(repr(plugin)), f"failed to load: {exc}")
+        except (ValueError, pluggy.PluginValidationError) as exc:
+            # pluggy: a name taken, or a hook implementation with arguments its hook does not
+            # have — then pluggy has registered the hooks before it, which must go too
+            if isinstance(exc, pluggy.PluginValidationError) and self.pm.is_registered(plugin):
+                self.pm.unregister(plugin)
+            reason = "; ".join(line.strip() for line in str(exc).splitlines() if line.strip())
+            self._fault(
+                info if info.name else PluginInfo(repr(plugin)), f"failed to load: {reason}"
+            )
             return False
         if not info.name:  # blocked
             return False
@@ -190,8 +225,8 @@ class Host:
             self._fault(info, f"implements {', '.join(unknown)}, which scoring does not call")
         return True
 
-    def _fault(self, info: PluginInfo, what: str) -> None:
-        fault = Fault(info.name, info.distribution, info.version, what)
+    def _fault(self, info: PluginInfo, what: str, kind: str | None = None) -> None:
+        fault = Fault(info.name, info.distribution, info.version, what, kind)
         self.faults.append(fault)
         warnings.warn(fault.message(), PluginLoadWarning, stacklevel=3)
 
@@ -205,9 +240,11 @@ class Host:
     def info(self, name: str) -> PluginInfo:
         return self.infos.get(name) or PluginInfo(name)
 
-    def unavailable(self) -> str:
-        """What did not load or was left out, for a message about something missing."""
-        return "; ".join([f.message() for f in self.faults] + [f"plugin {s}" for s in self.skipped])
+    def unavailable(self, kind: str | None = None) -> str:
+        """What did not load, and what of ``kind`` was left out (of every kind when None), one
+        line for a message about something missing; empty when nothing was."""
+        faults = [f.summary() for f in self.faults if kind is None or f.kind in (None, kind)]
+        return "; ".join(faults + [f"plugin {s}" for s in self.skipped])
 
     # --- hooks ---------------------------------------------------------------------------------
     def _answers(self, hook: str, **kwargs: Any) -> Iterator[tuple[PluginInfo, Any]]:
@@ -229,7 +266,7 @@ class Host:
                 if hook == "scoring_evaluated":
                     self._silenced.add(impl.plugin_name)
                     what += "; it is not called again in this run"
-                self._fault(info, what)
+                self._fault(info, what, KIND_OF_HOOK.get(hook))
                 continue
             yield info, answers[0] if answers else None
 
@@ -241,14 +278,14 @@ class Host:
         for info, provided in self._answers(hook):
             if provided is not None and not isinstance(provided, dict):
                 self._fault(
-                    info, f"is broken: {hook} returned {type(provided).__name__}, not a dict"
+                    info, f"is broken: {hook} returned {type(provided).__name__}, not a dict", kind
                 )
                 continue
             for name, value in (provided or {}).items():
                 if callable(value):
                     claims.setdefault(name, []).append((info, value))
                 else:
-                    self._fault(info, f"registers {kind} {name!r} as a {type(value).__name__}, not a function; it is left out")  # fmt: skip
+                    self._fault(info, f"registers {kind} {name!r} as a {type(value).__name__}, not a function; it is left out", kind)  # fmt: skip
         registry = {}
         for name, entries in claims.items():
             own = [entry for entry in entries if entry[0].builtin]
@@ -256,14 +293,14 @@ class Host:
                 both = " and ".join(info.label for info, _ in entries)
                 self.withheld[(kind, name)] = f"{kind} {name!r} is registered by both {both}"
                 for info, _ in entries:
-                    self._fault(info, f"registers {kind} {name!r}, as does another plugin ({both}): neither is used")  # fmt: skip
+                    self._fault(info, f"registers {kind} {name!r}, as does another plugin ({both}): neither is used", kind)  # fmt: skip
                 continue
             owner, value = own[0] if own else entries[0]
             registry[name] = value if owner.builtin else guarded(kind, name, owner, value)
             self.owners[(kind, name)] = owner
             for info, _ in entries:
                 if info is not owner:
-                    self._fault(info, f"registers {kind} {name!r}, which is built in; its own is left out")  # fmt: skip
+                    self._fault(info, f"registers {kind} {name!r}, which is built in; its own is left out", kind)  # fmt: skip
         return registry
 
     @cached_property
@@ -304,7 +341,7 @@ class Host:
         return Catalog(
             registered,
             builtin=lambda name: self.info(name).builtin,
-            fault=lambda name, what: self._fault(self.info(name), what),
+            fault=lambda name, what: self._fault(self.info(name), what, "ruleset"),
             not_loaded=self.unavailable,
         )
 
@@ -327,7 +364,7 @@ class Host:
             if method in self.methods:
                 continue
             withheld = self.withheld.get(("method", method))
-            missing = self.unavailable()
+            missing = self.unavailable("method")
             raise PluginError(
                 withheld or f"method {method!r} is not provided by any loaded plugin",
                 key,
@@ -349,7 +386,7 @@ def _entries(host: Host, info: PluginInfo, provided: Any) -> list:
         return []
     if isinstance(provided, (list, tuple)):
         return list(provided)
-    host._fault(info, f"is broken: scoring_register_rulesets returned {type(provided).__name__}, not a list")  # fmt: skip
+    host._fault(info, f"is broken: scoring_register_rulesets returned {type(provided).__name__}, not a list", "ruleset")  # fmt: skip
     return []
 
 

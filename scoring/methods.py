@@ -89,7 +89,7 @@ def rating_breach(answer) -> str | None:
         or (isinstance(rate, Decimal) and not rate.is_finite())
         or not 0 <= rate <= 1
     ):
-        return f"returned rate {rate!r}: a rate is a Decimal in [0, 1]"
+        return f"returned rate {rate!r}: a rate is a Decimal or a Fraction in [0, 1]"
     return None
 
 

@@ -108,6 +108,14 @@ FAULTS = [
         entries={"scoring.methods": "faulty_plugin"},
     ),
     Fault(
+        "hook-with-an-argument-its-hook-lacks",
+        {
+            "faulty_plugin": "from scoring import hookimpl\n\n"
+            "@hookimpl\ndef scoring_register_checks():\n    return {}\n\n"
+            "@hookimpl\ndef scoring_register_methods(config):\n    return {}\n"
+        },
+    ),
+    Fault(
         "recorder-that-raises",
         {
             "faulty_plugin": "from scoring import hookimpl\n\n"
@@ -212,6 +220,14 @@ def _entry_point_named_as_a_built_in(run, results, cli, env):
     assert "its entry-point name 'scoring.methods' is also that of scoring" in run.err
 
 
+def _hook_with_an_argument_its_hook_lacks(run, results, cli, env):
+    """pluggy refuses the plugin at registration; none of its hooks stays behind."""
+    assert "failed to load: Plugin 'faulty' for hook 'scoring_register_methods'" in run.err
+    assert "{'config'} are declared in the hookimpl" in run.err
+    shown = cli("plugins", env=env)
+    assert "✗ plugin 'faulty'" in shown.out and "\nfaulty " not in shown.out, shown
+
+
 def _recorder_that_raises(run, results, cli, env):
     """Named once, not called again: both files are scored and written."""
     assert run.err.count("recorder down") == 1
@@ -233,6 +249,7 @@ EXPECTED = {
     "prints-on-standard-output": _prints,
     "check-that-raises": _check_that_raises,
     "entry-point-named-as-a-built-in": _entry_point_named_as_a_built_in,
+    "hook-with-an-argument-its-hook-lacks": _hook_with_an_argument_its_hook_lacks,
     "recorder-that-raises": _recorder_that_raises,
     "recorder-that-changes-the-result": _recorder_that_changes,
 }
@@ -269,3 +286,21 @@ def test_a_zero_argument_recorder_is_called(cli, site, leting, tmp_path):
     run = cli("score", str(leting), env=plugin_env(site))
     assert run.code == 0 and "warning" not in run.err, run
     assert mark.read_text() == "yes"
+
+
+def test_p_no_before_and_after_the_command_both_count(cli, site, leting):
+    """`scoring -p no:A score … -p no:B`: neither A nor B loads."""
+    for dist in ("scoring-one", "scoring-two"):
+        module = dist.replace("-", "_")
+        install_plugin(site, dist, "1.0", {module: module}, {module: "raise SystemExit(1)\n"})
+    env = plugin_env(site)
+    run = cli("-p", "no:scoring_one", "plugins", "-p", "no:scoring-two", env=env)
+    assert run.code == 0 and "SystemExit" not in run.err, run
+    assert "disabled by -p no:scoring_one" in run.out and "disabled by -p no:scoring-two" in run.out
+
+
+def test_p_no_naming_nothing_installed_says_so(cli, leting):
+    run = cli("-p", "no:hunann", "score", str(leting))
+    assert run.code == 0, run
+    assert "-p no:hunann: no installed plugin or distribution is named 'hunann'" in run.err
+    assert "scoring.methods" in run.err  # what is installed, to pick from
