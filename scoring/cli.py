@@ -11,7 +11,6 @@ it, so ``scoring --version`` stays fast.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from typing import Any, NoReturn
 
@@ -63,7 +62,10 @@ def _rules(default: str | None = "mof-2020", help: str = "") -> _Parser:
 def _output() -> _Parser:
     output = _Parser(add_help=False)
     output.add_argument(
-        "-o", "--output", metavar="OUT", help="write to this file instead of standard output"
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="write to this file instead of standard output (- for standard output)",
     )
     return output
 
@@ -226,10 +228,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_USER
+    if getattr(args, "output", None) == "-" and args.command != "convert":
+        args.output = None  # `-o -` is standard output (convert's -o names a format by its suffix)
     _quiet_broken_pipes()
-    from .commands import _STREAM
+    from .commands import _STREAM, _silence
 
-    # A plugin's printing goes to standard error; the command's output to the real stdout.
+    # A plugin's printing goes to standard error; the command's output to the real stdout
+    # (None when the process was started with it closed: a command that writes there says so).
     _STREAM[:] = [sys.stdout]
     sys.stdout = sys.stderr
     try:
@@ -239,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # `scoring … | head` stopped reading: nothing more to say, and nowhere to say it
-        os.dup2(os.open(os.devnull, os.O_WRONLY), _STREAM[0].fileno())
+        _silence(_STREAM[0])
         return EXIT_OK
     except Exception as exc:
         from .errors import ScoringError
@@ -257,7 +262,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         return EXIT_INTERNAL
     finally:
-        sys.stdout = _STREAM[0]
+        sys.stdout = _STREAM[0]  # None again when it was closed
         _STREAM.clear()
 
 
