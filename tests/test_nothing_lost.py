@@ -588,3 +588,27 @@ def test_user_text_is_never_a_formula_in_a_workbook(leting, tmp_path, kind):
         if isinstance(cell.value, str)
     }
     assert set(FORMULAS) <= texts
+
+
+def test_a_link_to_a_sheet_named_with_an_apostrophe_reaches_it(leting, tmp_path):
+    """复核发现 links each finding to its cell: a sheet named with an apostrophe is quoted as a
+    reference writes it ('O''Brien'!H12), or the link would lead nowhere."""
+    import openpyxl
+
+    from tests.workbook_layouts import single
+
+    data = tomllib.loads(leting.read_text("utf-8"))
+    project = data["projects"][0]
+    project["indicators"][0]["score"] = 1  # a filed score the review marks, with a link
+    name = "O'Brien's 项目"
+    book = single(tmp_path / "unit.xlsx", project, department="乐亭", unit="乐亭", sheet_name=name)
+    out = tmp_path / "out.xlsx"
+    run = run_cli("score", str(book.path), "-f", "xlsx", "-o", str(out))
+    assert run.code == 0, run
+    links = [
+        cell.hyperlink.location
+        for row in openpyxl.load_workbook(out)["复核发现"].iter_rows()
+        for cell in row
+        if cell.hyperlink is not None
+    ]
+    assert links and all(link.startswith("'O''Brien''s 项目'!") for link in links), links
