@@ -290,9 +290,12 @@ def _quiet_broken_pipes() -> None:
     import warnings
 
     warnings.formatwarning = lambda message, category, *a, **k: f"scoring: warning: {message}\n"
-    for stream in (sys.stdout, sys.stderr):
+    # Piped, the output is UTF-8 whatever the locale. Text with no UTF-8 form (half of a UTF-16
+    # pair) is said, as when writing a file with -o, rather than replaced unseen; a message on
+    # standard error is printed whatever it holds.
+    for stream, errors in ((sys.stdout, "strict"), (sys.stderr, "replace")):
         if hasattr(stream, "reconfigure") and not stream.isatty():
-            stream.reconfigure(encoding="utf-8", errors="replace")
+            stream.reconfigure(encoding="utf-8", errors=errors)
 
 
 def _commands() -> dict:

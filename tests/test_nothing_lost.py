@@ -397,6 +397,25 @@ def test_text_with_no_utf8_form_is_refused_with_its_place(tmp_path, bom):
     assert out.read_text("utf-8") == "earlier" and temporaries(tmp_path) == []
 
 
+def test_text_with_no_utf8_form_piped_is_said_as_for_a_file(monkeypatch):
+    """Piped, standard output is UTF-8 as a file is: the same text gives the same message,
+    not a ? in its place."""
+    from scoring import cli, commands
+    from scoring.errors import UsageError
+
+    piped = io.TextIOWrapper(io.BytesIO(), encoding="latin-1", errors="replace")
+    monkeypatch.setattr(sys, "stdout", piped)
+    cli._quiet_broken_pipes()  # as the command line sets up its output
+    monkeypatch.setattr(commands, "_STREAM", [piped])
+    with pytest.raises(UsageError) as caught:
+        commands._emit('{\n  "name": "招商\ud800经费"\n}\n', None)
+    said = caught.value.render()
+    assert "cannot write standard output: U+D800 at line 2, column 14" in said
+    assert "has no UTF-8 form" in said
+    piped.flush()
+    assert piped.buffer.getvalue() == b""
+
+
 def test_a_terminal_that_cannot_show_the_text_is_said(monkeypatch):
     """A terminal in a locale that has no form for Chinese (strict, as Python opens a
     terminal): the message names the encoding and what to do."""
