@@ -11,7 +11,6 @@ it, so ``scoring --version`` stays fast.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from typing import Any, NoReturn
 
@@ -65,7 +64,10 @@ def _rules(default: str | None = "mof-2020", help: str = "") -> _Parser:
 def _output() -> _Parser:
     output = _Parser(add_help=False)
     output.add_argument(
-        "-o", "--output", metavar="OUT", help="write to this file instead of standard output"
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="write to this file instead of standard output (- for standard output)",
     )
     return output
 
@@ -228,10 +230,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_USER
+    if getattr(args, "output", None) == "-" and args.command != "convert":
+        args.output = None  # `-o -` is standard output (convert's -o names a format by its suffix)
     _quiet_broken_pipes()
-    from .commands import _STREAM
+    from .commands import _STREAM, _silence
 
-    # A plugin's printing goes to standard error; the command's output to the real stdout.
+    # A plugin's printing goes to standard error; the command's output to the real stdout
+    # (None when the process was started with it closed: a command that writes there says so).
     _STREAM[:] = [sys.stdout]
     sys.stdout = sys.stderr
     try:
@@ -241,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # `scoring … | head` stopped reading: nothing more to say, and nowhere to say it
-        os.dup2(os.open(os.devnull, os.O_WRONLY), _STREAM[0].fileno())
+        _silence(_STREAM[0])
         return EXIT_OK
     except Exception as exc:
         from .errors import ScoringError
@@ -259,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         return EXIT_INTERNAL
     finally:
-        sys.stdout = _STREAM[0]
+        sys.stdout = _STREAM[0]  # None again when it was closed
         _STREAM.clear()
 
 
@@ -287,9 +292,12 @@ def _quiet_broken_pipes() -> None:
     import warnings
 
     warnings.formatwarning = lambda message, category, *a, **k: f"scoring: warning: {message}\n"
-    for stream in (sys.stdout, sys.stderr):
+    # Piped, the output is UTF-8 whatever the locale. Text with no UTF-8 form (half of a UTF-16
+    # pair) is said, as when writing a file with -o, rather than replaced unseen; a message on
+    # standard error is printed whatever it holds.
+    for stream, errors in ((sys.stdout, "strict"), (sys.stderr, "replace")):
         if hasattr(stream, "reconfigure") and not stream.isatty():
-            stream.reconfigure(encoding="utf-8", errors="replace")
+            stream.reconfigure(encoding="utf-8", errors=errors)
 
 
 def _commands() -> dict:

@@ -1,25 +1,38 @@
 """The commands of the ``scoring`` command line, one module per group, and what they share:
-the output stream, the output options of the terminal, writing output (atomically to a file),
-the exit codes.
+the output stream, the output options of the terminal, writing output, the exit codes.
 
 While a command runs, ``sys.stdout`` is standard error: whatever a plugin prints goes there,
 and only the command's own output reaches the output stream (:func:`output_stream`), so
 ``-f json`` stays JSON.
+
+Output is never half-written over something a user had (:func:`_emit`): a regular file is
+replaced atomically, a device or a FIFO written into, and a disk that is full, a closed
+standard output or text with no UTF-8 form is the user's to fix (exit 2, naming the output),
+not a fault of scoring.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
+import stat
 import sys
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..errors import UsageError
 
 EXIT_OK, EXIT_FAIL, EXIT_USER, EXIT_INTERNAL = 0, 1, 2, 3
 
-_STREAM: list[IO[str]] = []  # the real standard output, while a command runs
+_STREAM: list[IO[str] | None] = []  # the real standard output (None: closed), while a command runs
+
+STANDARD_OUTPUT = "standard output"
 
 
-def output_stream() -> IO[str]:
-    """Where the command's output goes: the standard output the process started with."""
+def output_stream() -> IO[str] | None:
+    """Where the command's output goes: the standard output the process started with (None
+    when it was started with standard output closed, as by ``>&-``)."""
     return _STREAM[0] if _STREAM else sys.stdout
 
 
@@ -30,7 +43,8 @@ def _output_options(args: Any, mode: str = "score"):
 
     from ..render import Options
 
-    tty = output_stream().isatty() and not getattr(args, "output", None)
+    stream = output_stream()
+    tty = stream is not None and stream.isatty() and not getattr(args, "output", None)
     color = tty and not os.environ.get("NO_COLOR")
     width = shutil.get_terminal_size((100, 24)).columns if tty else _columns(100)
     return Options(explain=getattr(args, "explain", False), color=color, width=width, mode=mode)
@@ -72,23 +86,167 @@ def _render(scored: list, fmt: str, options) -> str | bytes:
 
 
 def _refuse_overwriting_input(output: str, inputs: list) -> None:
-    from pathlib import Path
-
+    """``-o`` naming an input, by its path, through a symlink or as a hard link of it."""
     from ..errors import UsageError
 
-    target = Path(output).resolve()
-    if any(isinstance(p, str) and Path(p).resolve() == target for p in inputs):
-        raise UsageError(
-            f"-o {output} is one of the input files", hint="write the output to another file"
-        )
+    target = os.path.realpath(output)  # realpath, not Path.resolve: a symlink loop is no error
+    for path in inputs:
+        if not isinstance(path, str | os.PathLike):  # an evaluation already read (the demo)
+            continue
+        if os.path.realpath(path) == target or _same_file(path, output):
+            raise UsageError(
+                f"-o {output} is one of the input files", hint="write the output to another file"
+            )
+
+
+def _same_file(first: str | os.PathLike, second: str) -> bool:
+    try:
+        return os.path.samefile(first, second)
+    except (OSError, ValueError):  # one of them is not there (yet), or the name is not a path
+        return False
+
+
+def _not_written(output: str) -> None:
+    """Say that ``-o OUT`` was left alone because no file of the run could be scored."""
+    print(
+        f"scoring: {output} was not written: no file could be scored"
+        + (" (the file there is as it was)" if os.path.lexists(output) else ""),
+        file=sys.stderr,
+    )
+
+
+# --- writing ----------------------------------------------------------------------------------
 
 
 def _emit(text: str | bytes, output: str | None, bom: bool = False) -> None:
-    """Standard output, or a file written atomically (a temporary file renamed into place)."""
+    """The command's output: to standard output, or to the file ``output``.
+
+    A regular file (or a name not taken yet) is written to a temporary file beside it, then
+    renamed into place: the old file stays whole until the new one is complete, and is left as
+    it was when writing fails. A symlink is followed: the file it points to is replaced, the
+    link kept. Anything else that exists — a device such as /dev/null, a FIFO — is written
+    into, as the shell's ``>`` does; replacing it would take the device away."""
+    if output is None:
+        _to_standard_output(text)
+        return
+    data = text if isinstance(text, bytes) else _encoded(text, output, bom)
+    mode = _mode(output)
+    if mode is not None and stat.S_ISDIR(mode):
+        from ..errors import UsageError
+
+        raise UsageError(f"-o {output} is a folder", hint="give a file name")
+    if mode is None or stat.S_ISREG(mode):
+        _replace(os.path.realpath(output), data, output)
+    else:  # opened by its own name: /dev/stdout is a link only the system can follow to a pipe
+        _write_into(output, data)
+
+
+def _encoded(text: str, output: str, bom: bool) -> bytes:
+    """``text`` as UTF-8 (with a byte-order mark for CSV, which Excel needs to read UTF-8)."""
+    try:
+        return text.encode("utf-8-sig" if bom else "utf-8")
+    except UnicodeEncodeError as exc:
+        raise _unencodable(text, exc, output) from None
+
+
+def _mode(output: str) -> int | None:
+    """The file type and mode at ``output`` (symlinks followed), None when nothing is there."""
+    try:
+        return os.stat(output).st_mode
+    except FileNotFoundError:
+        return None
+    except OSError as exc:  # a symlink loop, a folder that cannot be searched …
+        raise _cannot_write(output, exc) from None
+
+
+def _replace(target: str, data: bytes, output: str) -> None:
+    """``data`` into a temporary file beside ``target``, synced, then renamed over it."""
+    import tempfile
+
+    folder, name = os.path.split(target)
+    try:
+        fd, temporary = tempfile.mkstemp(
+            dir=folder, prefix=_temporary_prefix(folder, name), suffix=".tmp"
+        )
+    except OSError as exc:
+        raise _cannot_write(output, exc, kept=True) from None
+    try:
+        try:
+            _write_all(fd, data)
+            _sync(fd)
+        finally:
+            os.close(fd)
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; the file is the user's
+        os.replace(temporary, target)
+    except BaseException as exc:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        if isinstance(exc, OSError):
+            raise _cannot_write(output, exc, kept=True) from None
+        raise
+
+
+def _write_into(output: str, data: bytes) -> None:
+    """``data`` written into the device or FIFO at ``output``, which stays what it is."""
+    try:
+        fd = os.open(output, os.O_WRONLY | os.O_NOCTTY)
+    except OSError as exc:
+        raise _cannot_write(output, exc) from None
+    try:
+        _write_all(fd, data)
+    except BrokenPipeError:
+        raise  # the FIFO's reader stopped reading, as `| head` does: nothing more to say
+    except OSError as exc:
+        raise _cannot_write(output, exc) from None
+    finally:
+        os.close(fd)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """Every byte of ``data`` to ``fd``: os.write may write less than it is given."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _sync(fd: int) -> None:
+    """The data on disk before the name points to it (a crash must not leave an empty file
+    where the old one was); a file system that cannot sync is not an error."""
+    try:
+        os.fsync(fd)
+    except OSError as exc:
+        if exc.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EROFS):
+            raise
+
+
+def _temporary_prefix(folder: str, name: str) -> str:
+    """``.NAME.`` for the temporary file, NAME cut so that the whole temporary name (with
+    mkstemp's random letters and ``.tmp``) fits the file system's limit on a name: a valid
+    250-byte output name must not fail for its temporary's sake."""
+    try:
+        longest = os.pathconf(folder, "PC_NAME_MAX")
+    except (OSError, ValueError):
+        longest = 255
+    room = max(longest - len(b"..") - len(b".tmp") - 16, 1)  # 16: mkstemp's letters, and spare
+    return "." + os.fsdecode(os.fsencode(name)[:room]) + "."
+
+
+def _umask() -> int:
+    umask = os.umask(0)  # the only way to read it is to set it
+    os.umask(umask)
+    return umask
+
+
+def _to_standard_output(text: str | bytes) -> None:
     from ..errors import UsageError
 
-    if output is None:
-        stream = output_stream()
+    stream = output_stream()
+    if stream is None:
+        raise UsageError(
+            "standard output is closed",
+            hint="give -o FILE, or run scoring without closing its output (>&-)",
+        )
+    try:
         if isinstance(text, bytes):
             if stream.isatty():
                 raise UsageError(
@@ -99,37 +257,84 @@ def _emit(text: str | bytes, output: str | None, bom: bool = False) -> None:
         else:
             stream.write(text)
         stream.flush()
-        return
-    import tempfile
-    from pathlib import Path
+    except BrokenPipeError:
+        raise  # `scoring … | head`: the command line ends quietly
+    except UnicodeEncodeError as exc:
+        raise _unencodable(text if isinstance(text, str) else "", exc, STANDARD_OUTPUT) from None
+    except OSError as exc:
+        _silence(stream)  # what could not be written must not be tried again at exit
+        raise _cannot_write(STANDARD_OUTPUT, exc) from None
 
+
+def _silence(stream: IO[str] | None) -> None:
+    """Point the file descriptor of ``stream`` at /dev/null, so that the output still pending
+    in its buffer goes nowhere when Python flushes it at exit (instead of failing again, and
+    ending the process with status 120)."""
+    try:
+        fd = stream.fileno() if stream is not None else -1
+    except (OSError, ValueError):  # not a real file (a test's buffer), or closed
+        return
+    if fd >= 0:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, fd)
+        os.close(null)
+
+
+# What to do when the system refuses to write, by its reason.
+_WRITE_HINTS = {
+    errno.ENOSPC: "the disk is full: free some space, or write to another disk with -o",
+    errno.EDQUOT: "your disk quota is used up: free some space, or write elsewhere with -o",
+    errno.EACCES: "you may not write there: choose another file or folder",
+    errno.EPERM: "you may not write there: choose another file or folder",
+    errno.EROFS: "that disk is read-only: write to another with -o",
+    errno.ENOENT: "the folder does not exist: create it, or choose another",
+    errno.ENOTDIR: "a part of the path is a file, not a folder: check the path",
+    errno.ENAMETOOLONG: "the name is too long for the file system: give a shorter one",
+    errno.ELOOP: "the path is a loop of symbolic links: give the file itself",
+    errno.EBADF: "standard output is closed: give -o FILE",
+    errno.ENXIO: "nothing is there to write to (a socket, or a FIFO with no reader)",
+    errno.EIO: "the device failed: check the disk, and write elsewhere with -o",
+}
+
+
+def _cannot_write(output: str, exc: OSError, kept: bool = False) -> UsageError:
+    """The error for an output the system would not take."""
     from ..errors import UsageError
 
-    target = Path(output)
-    if target.is_dir():
-        raise UsageError(f"-o {output} is a folder", hint="give a file name")
-    try:
-        fd, tmp = tempfile.mkstemp(
-            dir=target.parent if str(target.parent) else ".",
-            prefix=f".{target.name}.",
-            suffix=".tmp",
+    hint = _WRITE_HINTS.get(exc.errno or 0, "check the path and the disk, then run again")
+    if kept and os.path.lexists(output):
+        hint += f"; {output} is as it was"
+    return UsageError(f"cannot write {output}: {exc.strerror or exc}", hint=hint)
+
+
+def _unencodable(text: str, exc: UnicodeEncodeError, output: str) -> UsageError:
+    """The error for text that has no form in the output's encoding: where it is in the
+    output (line, column, the words before it), and where it came from."""
+    from ..errors import UsageError
+
+    start = exc.start
+    line_start = text.rfind("\n", 0, start) + 1
+    character = f"U+{ord(exc.object[start]):04X}"
+    place = ""
+    if text:  # where it is in the output, and the words before it, to find it in the input
+        line, column = text.count("\n", 0, start) + 1, start - line_start + 1
+        place = f" at line {line}, column {column}"
+        if before := _visible(text[max(line_start, start - 20) : start].lstrip()):
+            place += f", after «{before}»,"
+    if exc.encoding.replace("-", "").replace("_", "").lower() in ("utf8", "utf8sig"):
+        return UsageError(
+            f"cannot write {output}: {character}{place} has no UTF-8 form",
+            hint="a text of the input holds half of a UTF-16 pair; correct it there and run again",
         )
-    except OSError as exc:
-        raise UsageError(f"cannot write {output}: {exc.strerror}") from None
-    try:
-        if isinstance(text, bytes):
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(text)
-        else:
-            with os.fdopen(fd, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
-                handle.write(text)
-        umask = os.umask(0)  # mkstemp makes 0600; the file is the user's, as any they write
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+    return UsageError(
+        f"cannot write {output}: {character}{place} has no {exc.encoding} form",
+        hint="use a UTF-8 terminal (LANG=C.UTF-8), or write to a file with -o",
+    )
+
+
+def _visible(text: str) -> str:
+    """``text`` with what cannot be shown (control characters, lone surrogates) as \\uXXXX."""
+    return "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in text)
 
 
 def _columns(default: int) -> int:

@@ -33,9 +33,14 @@ def cmd_convert(args) -> int:
     elif target == ".json":
         _emit(to_json(data), args.output)
     else:
+        from ..errors import ScoringError
         from ..excel.write import evaluation_workbook, workbook_bytes
 
-        _emit(workbook_bytes(evaluation_workbook(data)), args.output)
+        try:
+            workbook = workbook_bytes(evaluation_workbook(data))
+        except ScoringError as exc:  # text a workbook cannot hold, by the place it was read
+            raise exc.in_file(args.file, evaluation.locations) from None
+        _emit(workbook, args.output)
     print(f"✓ {args.file} → {args.output}", file=sys.stderr)
     return EXIT_OK
 

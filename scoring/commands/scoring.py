@@ -10,6 +10,7 @@ from . import (
     EXIT_USER,
     _emit,
     _json,
+    _not_written,
     _output_options,
     _refuse_overwriting_input,
     _render,
@@ -84,8 +85,11 @@ def cmd_score(args, paths=None) -> int:
         )
     scored = _score_files(paths, args.rules, args.debug)
     results = [item.result for item in scored if item.result is not None]
-    if fmt == "xlsx" and not results:
-        return EXIT_USER  # nothing scored: the errors are said, no workbook is written
+    if not results and (args.output or fmt == "xlsx"):
+        # nothing scored: the errors are said; an earlier output is not replaced by them
+        if args.output:
+            _not_written(args.output)
+        return EXIT_USER
     text = _render(scored, fmt, _output_options(args, "score"))
     _emit(text, args.output, bom=fmt == "csv")
     if len(results) < len(scored):
@@ -150,6 +154,9 @@ def cmd_compare(args) -> int:
             continue
         groups.append((path, results))
         items.append(view.to_dict(path, results))
+    if not groups and args.output:  # as in score: an earlier output is not replaced by errors
+        _not_written(args.output)
+        return EXIT_USER
     if fmt == "json":  # a file that could not be scored stands in its place, as in score
         text = _json(items[0] if len(items) == 1 else items)
     elif fmt == "markdown":

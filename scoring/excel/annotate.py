@@ -349,7 +349,8 @@ def _findings_sheet(workbook, result: Result, locations: dict):
 
             title, cell = _split(location)
             link = sheet.cell(row=row, column=3)
-            link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{title}'!{cell}")
+            quoted = title.replace("'", "''")  # as a reference writes a name with an apostrophe
+            link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{quoted}'!{cell}")
             link.font = Font(name=FONT, size=10, color="0563C1", underline="single")
         colour = FILLS.get(finding.severity)
         if colour:

@@ -11,12 +11,15 @@ The layout is the contract with :mod:`scoring.excel.read`:
   (header row 10, one row per indicator from row 11), then 总分, 自评等级 and 分值调整说明.
 
 Values are written as filed, never parsed (``≥3个`` stays text, 37.24 a number); text is
-always text, so nothing a unit typed becomes a formula. Every sheet is set up to print as the
-form is printed (:func:`print_as_form`). openpyxl is imported only when a workbook is built.
+always text, so nothing a unit typed becomes a formula. Text a workbook cannot hold (a control
+character, half of a UTF-16 pair) is refused, naming where it is, rather than written into a
+file Excel would call corrupt. Every sheet is set up to print as the form is printed
+(:func:`print_as_form`). openpyxl is imported only when a workbook is built.
 """
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -56,10 +59,80 @@ def cell_value(raw):
     return raw
 
 
+# What XML 1.0, the text of an .xlsx, cannot hold: control characters other than tab and line
+# breaks, lone surrogates, U+FFFE and U+FFFF. openpyxl refuses the first in a cell and writes
+# the others (and anything in a comment) into a file that does not open.
+NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def unwritable(text: str) -> str | None:
+    """Why a workbook cannot hold ``text``, or None when it can."""
+    found = NOT_IN_XML.search(text)
+    if found is None:
+        return None
+    code = ord(found.group())
+    if code < 0x20:
+        kind = "a control character"
+    else:
+        kind = "half of a UTF-16 pair" if code < 0xE000 else "a noncharacter"
+    return (
+        f"«{visible(text, found.start())}» holds U+{code:04X}, {kind}, which a workbook cannot hold"
+    )
+
+
+def visible(text: str, at: int = 0) -> str:
+    """The part of ``text`` around position ``at`` to quote in a message (MAX_QUOTED
+    characters at most), what cannot be shown written as \\uXXXX."""
+    from ..limits import MAX_QUOTED
+
+    start = max(0, min(at - MAX_QUOTED // 2, len(text) - MAX_QUOTED))
+    part = text[start : start + MAX_QUOTED]
+    shown = "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in part)
+    return ("…" if start else "") + shown + ("…" if start + MAX_QUOTED < len(text) else "")
+
+
+def refuse_unwritable_text(data: Any, where: str = "") -> None:
+    """Every text of the evaluation ``data`` a workbook can hold; else an InputError naming each
+    one that cannot, by key path (the caller adds the file, and the cell it was read from)."""
+    from ..errors import InputError, Problem
+    from ..limits import MAX_PROBLEMS
+
+    problems = [
+        Problem(reason, path or None, "remove the character from the input file, and run again")
+        for path, reason in _unwritable_texts(data, where)
+    ]
+    if problems:
+        first = problems[0]
+        raise InputError(first.message, first.where, first.hint, problems=problems[:MAX_PROBLEMS])
+
+
+def _unwritable_texts(data: Any, where: str):
+    """(key path, why) of each text in ``data`` a workbook cannot hold."""
+    if isinstance(data, str):
+        if (reason := unwritable(data)) is not None:
+            yield where, reason
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _unwritable_texts(value, f"{where}.{key}" if where else str(key))
+    elif isinstance(data, list | tuple):
+        for index, value in enumerate(data):
+            yield from _unwritable_texts(value, f"{where}[{index}]")
+
+
 def put(sheet, row: int, column: int, value):
     """Write ``value`` at (row, column); text stays text — ``=8个`` is never a formula."""
     if value is None:
         return None
+    if isinstance(value, str) and (reason := unwritable(value)) is not None:
+        from openpyxl.utils import get_column_letter
+
+        from ..errors import InputError
+
+        raise InputError(
+            reason,
+            f"{sheet.title}!{get_column_letter(column)}{row} of the workbook written",
+            "remove the character from the input file or rule set, and run again",
+        )
     cell = sheet.cell(row=row, column=column, value=value)
     if isinstance(value, str):
         cell.data_type = "s"

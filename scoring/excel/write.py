@@ -8,12 +8,15 @@
 - :func:`template_workbook`: the blank 自评表 a unit fills in, with drop-downs from the rule
   set's categories.
 
-openpyxl is imported only when a workbook is built.
+A workbook is the same bytes whenever it is written (:func:`workbook_bytes`): the same review
+of the same file is the same file, as the JSON is. openpyxl is imported only when a workbook is
+built.
 """
 
 from __future__ import annotations
 
 import io
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +29,9 @@ from .form import (
     fit_row,
     form_workbook,
     put,
+    refuse_unwritable_text,
     styles,
+    unwritable,
     write_department,
     write_table,
 )
@@ -41,8 +46,15 @@ TEMPLATE_NOTE = (
 )
 
 
+# The time every workbook written says it was made and changed, in docProps/core.xml and on
+# each entry of its zip: the earliest a zip can hold. The bytes then depend on the review alone.
+WRITTEN_AT = datetime(1980, 1, 1)
+
+
 def evaluation_workbook(data: dict, year_title: bool = True):
-    """The evaluation ``data`` as filed, in the tool's layout (see :mod:`scoring.excel.form`)."""
+    """The evaluation ``data`` as filed, in the tool's layout (see :mod:`scoring.excel.form`).
+    Text a workbook cannot hold is an InputError naming its key path."""
+    refuse_unwritable_text(data)
     workbook, _ = form_workbook(data, year_title)
     return workbook
 
@@ -50,15 +62,27 @@ def evaluation_workbook(data: dict, year_title: bool = True):
 def result_workbook(evaluation: Evaluation, result: Result):
     """The reviewed workbook of ``evaluation`` scored as ``result``: the unit's own workbook
     when the evaluation was read from one (its cells are in ``evaluation.locations``), else the
-    evaluation as filed in the tool's layout — with the review added."""
+    evaluation as filed in the tool's layout — with the review added. Text a workbook cannot
+    hold is an InputError naming its key path (the caller adds the file and cell)."""
+    from openpyxl.utils.exceptions import IllegalCharacterError
+
+    from ..errors import InputError
     from .annotate import annotate
 
+    refuse_unwritable_text(evaluation.data)
     source = Path(evaluation.source)
     locations = evaluation.locations
-    if locations and source.suffix.lower() in WORKBOOK_SUFFIXES and source.is_file():
-        workbook = unit_workbook(source)
-    else:
-        workbook, locations = form_workbook(evaluation.data)
+    try:
+        if locations and source.suffix.lower() in WORKBOOK_SUFFIXES and source.is_file():
+            workbook = unit_workbook(source)
+        else:
+            workbook, locations = form_workbook(evaluation.data)
+    except IllegalCharacterError as exc:  # a cell of an .xls the reader did not read
+        text = str(exc).removesuffix(" cannot be used in worksheets.")
+        raise InputError(
+            unwritable(text) or "a cell holds a control character, which a workbook cannot hold",
+            hint="remove the character from the workbook, save it, and run again",
+        ) from None
     annotate(workbook, result, locations)
     return workbook
 
@@ -129,7 +153,68 @@ def template_workbook(year: int, ruleset):
 
 
 def workbook_bytes(workbook) -> bytes:
-    """The workbook as the bytes of an .xlsx file."""
+    """The workbook as the bytes of an .xlsx file, the same whenever it is written: made and
+    changed at :data:`WRITTEN_AT`, and so is every entry of its zip."""
+    import zipfile
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    _refuse_unwritable_workbook(workbook)
+    workbook.properties.created = workbook.properties.modified = WRITTEN_AT
     out = io.BytesIO()
-    workbook.save(out)
+    archive = zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+    try:  # ExcelWriter, not Workbook.save: save stamps the time of saving as the modification time
+        ExcelWriter(workbook, archive).save()
+    except OSError as exc:  # openpyxl writes each sheet to a temporary file first
+        import tempfile
+
+        from ..errors import UsageError
+
+        raise UsageError(
+            f"cannot make the workbook: {exc.strerror or exc}",
+            hint=f"openpyxl writes each sheet to a temporary file first, in "
+            f"{tempfile.gettempdir()}: free some space there, or set TMPDIR to another folder",
+        ) from None
+    return _zip_at(out.getvalue(), WRITTEN_AT)
+
+
+def _zip_at(data: bytes, moment: datetime) -> bytes:
+    """The zip ``data`` with every entry dated ``moment`` (zip records the time of writing)."""
+    import zipfile
+
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as target,
+    ):
+        for entry in source.infolist():
+            dated = zipfile.ZipInfo(entry.filename, date_time=moment.timetuple()[:6])
+            dated.compress_type = entry.compress_type
+            dated.external_attr = entry.external_attr
+            target.writestr(dated, source.read(entry))
     return out.getvalue()
+
+
+def _refuse_unwritable_workbook(workbook) -> None:
+    """What openpyxl would write into a file that does not open — half of a UTF-16 pair, or a
+    control character in a comment or a sheet's name — refused, naming the sheet and cell of
+    the workbook written (text in cells was refused as it was put there)."""
+    from ..errors import InputError
+
+    for sheet in workbook.worksheets:
+        texts = [(sheet.title, f"the name of sheet {sheet.title}")]
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str):
+                    texts.append((cell.value, f"{sheet.title}!{cell.coordinate}"))
+                if cell.comment is not None:
+                    texts.append(
+                        (cell.comment.text, f"the comment on {sheet.title}!{cell.coordinate}")
+                    )
+        for text, where in texts:
+            if (reason := unwritable(text)) is not None:
+                raise InputError(
+                    reason,
+                    f"{where} of the workbook written",
+                    "remove the character from the input file or rule set, and run again",
+                )

@@ -8,7 +8,7 @@ declares ``evaluations``: the reviewed copy is built from the evaluation as read
 
 from __future__ import annotations
 
-from ..errors import UsageError
+from ..errors import ScoringError, UsageError
 from ..model import Evaluation
 from ..result import FileError, Result
 from . import Options
@@ -29,4 +29,7 @@ def render(
         )
     evaluation = evaluations[0]
     assert evaluation is not None  # a scored entry was read
-    return workbook_bytes(result_workbook(evaluation, entries[0]))
+    try:
+        return workbook_bytes(result_workbook(evaluation, entries[0]))
+    except ScoringError as exc:  # text a workbook cannot hold: the file and cell it came from
+        raise exc.in_file(evaluation.source, evaluation.locations) from None
