@@ -567,3 +567,17 @@ def test_workbook_cells_are_strings_never_formulas(cli, tmp_path, formula):
         found, wrong = formula_cells(workbook, formula)
         assert found >= 4, f"{workbook.name}: {formula!r} written {found} times"
         assert not wrong, f"{workbook.name}: {wrong}"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="excel.write hands control characters to openpyxl, which refuses them "
+    "(IllegalCharacterError, exit 3 with the raw text in the message)",
+)
+@pytest.mark.parametrize("hostile", ["clear-screen", "backspace-bell-del"])
+def test_workbook_with_control_characters_is_written(cli, tmp_path, hostile):
+    text = HOSTILE[hostile][0]
+    path = write(tmp_path / "自评.json", evaluation(department=wrapped(text)))
+    run = cli("score", str(path), "-f", "xlsx", "-o", str(tmp_path / "评.xlsx"))
+    assert not raw_controls(run.err), run
+    assert run.code == 0, run
