@@ -3,7 +3,9 @@
 Every error names the file, the place in it (a key path such as
 ``projects[1].indicators[0].actual``, or ``line L, column C`` for a syntax error) and what to
 do about it. The command line prints these and exits 2; the traceback is shown only under
-``--debug``.
+``--debug``. A message quotes the user's own text (a file name, a value, a sheet's name) and
+may go to a terminal, so it is rendered inert (:func:`scoring.inert.terminal`): a control
+character or escape sequence is shown escaped, never obeyed.
 """
 
 from __future__ import annotations
@@ -21,13 +23,20 @@ class Problem:
     cell: str | None = None  # "表.xlsx!项目1!F14" when the file is a spreadsheet
 
     def render(self, file: str | None) -> str:
+        """The problem as one line (two with its hint): the file or cell, the place, what is
+        wrong, what to do; the user's text in it escaped (a place is one line, a message may
+        have lines)."""
+        from .inert import terminal
+
         if self.cell:
-            head = f"{self.cell} ({self.where})" if self.where else self.cell
+            cell = terminal(self.cell, lines=False)
+            head = f"{cell} ({terminal(self.where, lines=False)})" if self.where else cell
         else:
-            head = ": ".join(part for part in (file, self.where) if part)
-        text = f"{head}: {self.message}" if head else self.message
+            head = ": ".join(terminal(part, lines=False) for part in (file, self.where) if part)
+        message = terminal(self.message)
+        text = f"{head}: {message}" if head else message
         if self.hint:
-            text += f"\n  → {self.hint}"
+            text += f"\n  → {terminal(self.hint)}"
         return text
 
 
@@ -67,9 +76,14 @@ class ScoringError(Exception):
         return self
 
     def render(self) -> str:
+        """The error as the command line prints it: its one problem, or a head line (the file,
+        how many problems) and each problem indented; the user's text in it escaped."""
+        from .inert import terminal
+
         if len(self.problems) == 1:
             return self.problems[0].render(self.file)
-        lines = [f"{self.file}: {len(self.problems)} problems" if self.file else self.message]
+        head = f"{terminal(self.file, lines=False)}: {len(self.problems)} problems"
+        lines = [head if self.file else terminal(self.message)]
         lines += ["  " + p.render(None).replace("\n", "\n  ") for p in self.problems]
         return "\n".join(lines)
 

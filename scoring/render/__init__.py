@@ -7,6 +7,11 @@ parameter ``evaluations`` also gets the evaluations read, one per entry (the wor
 returns the unit's own workbook). The other views — the comparison of rule sets, what-if, the
 rule-set catalog, a report's review — are functions of the same kind. Each draws on
 :func:`string_console` with the :class:`Options` the command line decided once.
+
+User text — anything a file, a rule set, a plugin or the command line said — reaches a view's
+output only through :mod:`scoring.inert`: in a rich view through :func:`markup` (in markup) or
+:func:`text` (in a ``Text`` or a plain string), so that neither an escape sequence nor rich's
+own markup (``[red]``, ``[link=…]``) in it is obeyed.
 """
 
 from __future__ import annotations
@@ -24,7 +29,16 @@ if TYPE_CHECKING:
 
     from rich.console import Console
 
-__all__ = ["FileError", "Options", "money", "percent", "plain", "string_console"]
+__all__ = [
+    "FileError",
+    "Options",
+    "markup",
+    "money",
+    "percent",
+    "plain",
+    "string_console",
+    "text",
+]
 
 
 @dataclass(frozen=True)
@@ -63,6 +77,24 @@ def string_console(options: Options) -> tuple[Console, StringIO]:
         legacy_windows=False,
     )
     return console, buffer
+
+
+def text(value: object) -> str:
+    """User text for a terminal, where rich does not read markup (a ``Text``, a column title is
+    markup, so not there): control characters and escape sequences shown escaped."""
+    from ..inert import terminal
+
+    return terminal(value)
+
+
+def markup(value: object) -> str:
+    """User text inside rich markup (a printed line, a cell, a title): escaped for the terminal,
+    then for rich, so that "[重点]" or "[link=…]" stays as written."""
+    from rich.markup import escape
+
+    from ..inert import terminal
+
+    return escape(terminal(value))
 
 
 def percent(rate: Decimal | None) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from . import Options, string_console
+from . import Options, markup, string_console
 
 if TYPE_CHECKING:
     from ..host import Host
@@ -17,7 +17,6 @@ KINDS = {"method": "methods", "reader": "readers", "format": "formats", "check":
 
 def rulesets_table(host: Host, options: Options) -> str:
     """Every installed rule set: id, title, version, basis, and where it comes from."""
-    from rich.markup import escape
     from rich.table import Table
 
     console, buffer = string_console(options)
@@ -28,11 +27,11 @@ def rulesets_table(host: Host, options: Options) -> str:
         owner = host.info(entry.plugin)
         origin = "built in" if owner.builtin else f"plugin {owner.label}"
         table.add_row(
-            escape(entry.id),
-            escape(entry.title),
-            escape(entry.version),
-            escape("\n".join(entry.basis)),
-            escape(f"{origin}: {entry.path}"),
+            markup(entry.id),
+            markup(entry.title),
+            markup(entry.version),
+            markup("\n".join(entry.basis)),
+            markup(f"{origin}: {entry.path}"),
         )
     console.print(table)
     return buffer.getvalue()
@@ -42,7 +41,6 @@ def plugins_table(host: Host, options: Options) -> str:
     """Every loaded plugin with its distribution and version and what it provides — each
     ``scoring_register_*`` hook as the names it registered, any other hook by its name; then
     the plugins and registrations left out, and those not loaded."""
-    from rich.markup import escape
     from rich.table import Table
 
     console, buffer = string_console(options)
@@ -53,15 +51,15 @@ def plugins_table(host: Host, options: Options) -> str:
     table.add_column("provides")
     for info in host.plugins():
         table.add_row(
-            escape(info.name),
-            escape(f"{info.distribution} {info.version}"),
-            escape("\n".join(_provides(host, info.name, info.hooks))),
+            markup(info.name),
+            markup(f"{info.distribution} {info.version}"),
+            markup("\n".join(_provides(host, info.name, info.hooks))),
         )
     console.print(table)
     for fault in host.faults:
-        console.print(f"[red]✗[/] {escape(fault.message())}")
+        console.print(f"[red]✗[/] {markup(fault.message())}")
     for skipped in host.skipped:
-        console.print(f"[dim]– not loaded: {escape(skipped)}[/]")
+        console.print(f"[dim]– not loaded: {markup(skipped)}[/]")
     return buffer.getvalue()
 
 

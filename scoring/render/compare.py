@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..compare import rows
 from ..result import Result, number
-from . import Options, string_console
+from . import Options, markup, string_console
 
 
 def to_dict(source: str, results: list[Result]) -> dict:
@@ -36,13 +36,12 @@ def render_table(
 ) -> str:
     """Each file's rows under each rule set, the rows that change in bold; ``columns`` names
     the rule sets' columns (their ids by default)."""
-    from rich.markup import escape
     from rich.table import Table
 
     console, buffer = string_console(options)
     for source, results in groups:
         table = Table(
-            title=f"{title} · {escape(source)}",
+            title=f"{title} · {markup(source)}",
             title_justify="left",
             show_edge=False,
             pad_edge=False,
@@ -50,7 +49,7 @@ def render_table(
         )
         table.add_column("", overflow="fold")
         for label in columns or [result.ruleset.id for result in results]:
-            table.add_column(escape(label), justify="right", no_wrap=True)
+            table.add_column(markup(label), justify="right", no_wrap=True)
         for row in rows(results):
             cells = [
                 f"{s}  {g}" if g else str(s)
@@ -58,8 +57,8 @@ def render_table(
             ]
             style = "bold yellow" if row.changed else ""
             table.add_row(
-                escape(row.label),
-                *[f"[{style}]{escape(c)}[/]" if style else escape(c) for c in cells],
+                markup(row.label),
+                *[f"[{style}]{markup(c)}[/]" if style else markup(c) for c in cells],
             )
         counts = [
             f"{len(r.findings)}（错误 {sum(f.severity == 'error' for f in r.findings)}）"
@@ -73,20 +72,25 @@ def render_table(
 
 
 def render_markdown(groups: list[tuple[str, list[Result]]]) -> str:
-    """The comparison as Markdown tables, one per file; changed cells in bold."""
+    """The comparison as Markdown tables, one per file; changed cells in bold. The file's name,
+    the rule sets' ids, the rows' labels and the grades are escaped (:mod:`scoring.inert`)."""
+    from ..inert import markdown_code, markdown_text
+
     lines = []
     for source, results in groups:
         lines += [
-            f"## 规则对比：`{source}`",
+            f"## 规则对比：{markdown_code(source)}",
             "",
-            "| | " + " | ".join(r.ruleset.id for r in results) + " |",
+            "| | " + " | ".join(markdown_text(r.ruleset.id) for r in results) + " |",
             "|---|" + "---:|" * len(results),
         ]
         for row in rows(results):
             cells = [
-                f"{s} {g}".strip() for s, g in zip(row.scores, row.grades or [""] * len(row.scores))
+                markdown_text(f"{s} {g}".strip())
+                for s, g in zip(row.scores, row.grades or [""] * len(row.scores))
             ]
             mark = "**" if row.changed else ""
-            lines.append(f"| {row.label} | " + " | ".join(f"{mark}{c}{mark}" for c in cells) + " |")
+            label = markdown_text(row.label)
+            lines.append(f"| {label} | " + " | ".join(f"{mark}{c}{mark}" for c in cells) + " |")
         lines.append("")
     return "\n".join(lines)

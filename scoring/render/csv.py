@@ -1,7 +1,10 @@
 """``-f csv``: one row per scored row (execution, indicators, total) of every table and file.
 
 Meant for a spreadsheet: written with a byte-order mark when it goes to a file (``-o``) so that
-Excel shows the Chinese text; plain UTF-8 on standard output.
+Excel shows the Chinese text; plain UTF-8 on standard output. Every cell goes through
+:func:`scoring.inert.csv_cell`, to a file as to a terminal: a text that a spreadsheet would run
+as a formula (``=…``, ``+…``, ``-…``, ``@…``) starts with ``'``, a number such as ``-3.5``
+stays a number, control characters are shown escaped.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 
+from ..inert import csv_cell
 from ..result import Result, TableResult
 from ..values import format_decimal
 from . import FileError, Options
@@ -43,9 +47,9 @@ def _rate(value) -> str:
     return "" if value is None else str(rate4(value))
 
 
-def _row(cells: dict) -> list:
-    """A CSV row from its cells by column title; the others are empty."""
-    return [cells.get(column, "") for column in COLUMNS]
+def _row(cells: dict) -> list[str]:
+    """A CSV row from its cells by column title, each made inert; the others are empty."""
+    return [csv_cell(cells.get(column, "")) for column in COLUMNS]
 
 
 def _table_rows(source: str, table: TableResult):

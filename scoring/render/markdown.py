@@ -1,18 +1,32 @@
-"""``-f markdown``: the summary as Markdown, for a report or a ticket."""
+"""``-f markdown``: the summary as Markdown, for a report or a ticket.
+
+User text cannot write Markdown here: every value a file, a rule set or a plugin gave goes
+through :mod:`scoring.inert` (:func:`md` for text, :func:`~scoring.inert.markdown_code` in
+backticks, :func:`~scoring.inert.markdown_block` in a fenced block), so that it opens no HTML,
+heading, table row, link or image. A table cell is escaped unless the view wrote it as
+:class:`Markdown` itself (``**总分**``).
+"""
 
 from __future__ import annotations
 
+from ..inert import markdown_block, markdown_code
+from ..inert import markdown_text as md
 from ..labels import GRID_TITLES
 from ..result import Result, TableResult
 from ..review import ReviewRow, ScoreRow, disagreements
 from . import SEVERITY_LABELS, FileError, Options, money, percent, plain, shown_score, shown_weight
 
 
-def _cell(text) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+class Markdown(str):
+    """A cell the view wrote as Markdown (bold, a code span of escaped text): kept as it is."""
 
 
-def _row(*cells) -> str:
+def _cell(value: object) -> str:
+    """A table cell: the view's own Markdown as written, anything else escaped."""
+    return value if isinstance(value, Markdown) else md(value)
+
+
+def _row(*cells: object) -> str:
     return "| " + " | ".join(_cell(c) for c in cells) + " |"
 
 
@@ -29,10 +43,10 @@ def _table(
         return plain(row.filed) if isinstance(row, ScoreRow) else ""
 
     lines = [
-        f"### {title}",
+        f"### {title}",  # the title's user text is escaped by the caller
         "",
         _row(*GRID_TITLES, "自评得分"),
-        _row(*["---"] * 5, "---:", "---:", "---:"),
+        _row(*map(Markdown, ["---"] * 5 + ["---:"] * 3)),
         _row(
             "预算执行率",
             "",
@@ -59,7 +73,7 @@ def _table(
         )
     lines.append(
         _row(
-            "**总分**",
+            Markdown("**总分**"),
             "",
             "",
             "",
@@ -67,14 +81,17 @@ def _table(
             plain(
                 execution.weight + sum((r.weight for r in table.indicators), execution.weight * 0)
             ),
-            f"**{table.score}**",
+            Markdown(f"**{table.score}**"),
             _filed(f"{place}.score"),
         )
     )
-    lines += ["", f"等级：**{table.grade}**。{table.explanation}", ""]
+    lines += ["", f"等级：**{md(table.grade)}**。{md(table.explanation)}", ""]
     if explain:
-        lines += ["计算过程：", "", f"- 预算执行率：{execution.explanation}"]
-        lines += [f"- {row.name}（{row.method}）：{row.explanation}" for row in table.indicators]
+        lines += ["计算过程：", "", f"- 预算执行率：{md(execution.explanation)}"]
+        lines += [
+            f"- {md(row.name)}（{md(row.method)}）：{md(row.explanation)}"
+            for row in table.indicators
+        ]
         lines.append("")
     return lines
 
@@ -91,7 +108,8 @@ def _review(result: Result) -> list[str]:
     for row in differing:
         difference = "" if row.difference is None else f"{row.difference:+}"
         rule = row.rule + (f"（{row.note}）" if row.note else "")
-        lines.append(_row(row.label, f"`{row.where}`", row.filed, row.computed, difference, rule))
+        where = Markdown(markdown_code(row.where, in_table=True))
+        lines.append(_row(row.label, where, row.filed, row.computed, difference, rule))
     return [*lines, ""]
 
 
@@ -99,14 +117,15 @@ def _result(result: Result, options: Options) -> list[str]:
     department = result.department
     differing = disagreements(result)
     execution = department.execution
+    ruleset = result.ruleset
     lines = [
-        f"## {department.name} {department.year} 年度预算绩效自评",
+        f"## {md(department.name)} {department.year} 年度预算绩效自评",
         "",
-        f"- 得分 **{department.score}**，等级 **{department.grade}**（{department.method}）",
+        f"- 得分 **{department.score}**，等级 **{md(department.grade)}**（{md(department.method)}）",
         f"- 部门预算：年初 {money(execution.planned)}，全年 {money(execution.adjusted)}，"
         f"执行 {money(execution.spent)} 万元，执行率 {percent(execution.rate)}",
-        f"- 规则：{result.ruleset.id} {result.ruleset.version} {result.ruleset.title}",
-        f"- 来源：`{result.source}`",
+        f"- 规则：{md(ruleset.id)} {md(ruleset.version)} {md(ruleset.title)}",
+        f"- 来源：{markdown_code(result.source)}",
         "",
     ]
     if options.mode == "score":
@@ -129,20 +148,20 @@ def _result(result: Result, options: Options) -> list[str]:
                 )
             lines.append("")
         for project in result.projects:
-            lines += _table(f"项目：{project.name}", project, differing, options.explain)
+            lines += _table(f"项目：{md(project.name)}", project, differing, options.explain)
         if department.table is not None:
             lines += _table("部门整体绩效自评表", department.table, differing, options.explain)
         if options.explain:
-            lines += [f"部门得分：{department.explanation}", ""]
+            lines += [f"部门得分：{md(department.explanation)}", ""]
     lines += _review(result)
     lines += ["### 复核发现", ""]
     if not result.findings:
         lines.append("无。")
     for severity, findings in result.findings_by_severity().items():
         for f in findings:
-            lines.append(
-                f"- **{SEVERITY_LABELS.get(severity, severity)}** `{f.cell or f.where}` {f.message} (`{f.code}`)"
-            )
+            label = md(SEVERITY_LABELS.get(severity, severity))
+            place = markdown_code(f.cell or f.where)
+            lines.append(f"- **{label}** {place} {md(f.message)} ({markdown_code(f.code)})")
     lines.append("")
     return lines
 
@@ -152,13 +171,11 @@ def render(entries: list[Result | FileError], options: Options) -> str:
     for entry in entries:
         if isinstance(entry, FileError):
             lines += [
-                f"## {entry.source}",
+                f"## {md(entry.source)}",
                 "",
-                f"**错误**（`{entry.code}`）：",
+                f"**错误**（{markdown_code(entry.code)}）：",
                 "",
-                "```text",
-                entry.message,
-                "```",
+                markdown_block(entry.message),
                 "",
             ]
         else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..report import LABELS, Figure
 from ..result import Finding
-from . import SEVERITY_LABELS, Options, string_console
+from . import SEVERITY_LABELS, Options, markup, string_console
 
 
 def to_dict(
@@ -30,11 +30,10 @@ def render_table(
     options: Options,
 ) -> str:
     """The figures a report states, line by line, and what does not add up."""
-    from rich.markup import escape
     from rich.table import Table
 
     console, buffer = string_console(options)
-    title = f"报告复核 · {escape(source)}" + (f"（对照 {escape(against)}）" if against else "")
+    title = f"报告复核 · {markup(source)}" + (f"（对照 {markup(against)}）" if against else "")
     table = Table(
         title=title,
         title_justify="left",
@@ -51,8 +50,8 @@ def render_table(
         table.add_row(
             str(figure.line),
             LABELS.get(figure.kind, figure.kind),
-            escape(figure.text),
-            escape(figure.sentence),
+            markup(figure.text),
+            markup(figure.sentence),
         )
     if figures:
         console.print(table)
@@ -64,6 +63,6 @@ def render_table(
     for finding in findings:
         label = SEVERITY_LABELS.get(finding.severity, finding.severity)
         console.print(
-            f"[yellow]{label}[/] {escape(finding.message)}\n      [dim]{escape(finding.where)} · {finding.code}[/]"
+            f"[yellow]{label}[/] {markup(finding.message)}\n      [dim]{markup(finding.where)} · {markup(finding.code)}[/]"
         )
     return buffer.getvalue()

@@ -3,7 +3,9 @@
 ``rules show`` writes the resolved rule set as TOML (through tomlkit, so that it is valid TOML
 whatever the keys and texts hold) with the file that set each key as a comment: after a
 section's header when one file set all of it, after each key when several did. Numbers keep
-their exact digits.
+their exact digits. A rule set may come from anyone's file: what it says reaches the terminal
+inert — strings and keys keep TOML's escapes (``\\u202e``), file names in comments are
+escaped (:mod:`scoring.inert`).
 """
 
 from __future__ import annotations
@@ -12,15 +14,18 @@ from decimal import Decimal
 from typing import Any
 
 from ..rules import RuleSet
-from . import Options, string_console
+from . import Options, markup, string_console
 
 
 def show_toml(ruleset: RuleSet) -> str:
     """The resolved rule set as TOML, each key's origin in a comment."""
     import tomlkit
 
+    from ..inert import terminal, toml_text
+
     document = tomlkit.document()
-    document.add(tomlkit.comment(f"{ruleset.id} resolved from {ruleset.source}"))
+    source = terminal(f"{ruleset.id} resolved from {ruleset.source}", lines=False)
+    document.add(tomlkit.comment(source))
     document.add(tomlkit.comment(f"sha256 {ruleset.sha256}"))
     for section, content in ruleset.data.items():
         if isinstance(content, list):  # an array of tables: [[overrides]], [[caps]]
@@ -33,7 +38,7 @@ def show_toml(ruleset: RuleSet) -> str:
             document.add(section, _table(content, section, ruleset.origins))
         else:
             document.add(section, _item(content))
-    return tomlkit.dumps(document)
+    return toml_text(tomlkit.dumps(document))
 
 
 def _table(data: dict, section: str, origins: dict, whole: bool = False):
@@ -85,11 +90,14 @@ def _item(value: Any):
 
 
 def _origin_of(origins: dict, dotted: str) -> str:
-    """The file that set a key; for a table, the files that set its keys."""
+    """The file that set a key; for a table, the files that set its keys — as a comment holds
+    them: on one line, escaped."""
+    from ..inert import terminal
+
     if dotted in origins:
-        return origins[dotted]
+        return terminal(origins[dotted], lines=False)
     inner = sorted({v for k, v in origins.items() if k.startswith(dotted + ".")})
-    return ", ".join(inner) if inner else "?"
+    return terminal(", ".join(inner), lines=False) if inner else "?"
 
 
 def show_dict(ruleset: RuleSet) -> dict:
@@ -128,25 +136,24 @@ def diff_table(
     first: RuleSet, second: RuleSet, changes: list[tuple[str, Any, Any]], options: Options
 ) -> str:
     """``rules diff`` as a table: each key that differs, its value in either rule set."""
-    from rich.markup import escape
     from rich.table import Table
 
     from ..compare import shown
 
     console, buffer = string_console(options)
     if not changes:
-        console.print(f"{escape(first.id)} and {escape(second.id)} score alike: no key differs")
+        console.print(f"{markup(first.id)} and {markup(second.id)} score alike: no key differs")
         return buffer.getvalue()
     table = Table(
-        title=f"{escape(first.id)} → {escape(second.id)}：{len(changes)} 项不同",
+        title=f"{markup(first.id)} → {markup(second.id)}：{len(changes)} 项不同",
         title_justify="left",
         show_edge=False,
         pad_edge=False,
     )
     table.add_column("key", no_wrap=True)
-    table.add_column(escape(first.id), overflow="fold")
-    table.add_column(escape(second.id), overflow="fold")
+    table.add_column(markup(first.id), overflow="fold")
+    table.add_column(markup(second.id), overflow="fold")
     for key, a, b in changes:
-        table.add_row(escape(key), escape(shown(a)), escape(shown(b)))
+        table.add_row(markup(key), markup(shown(a)), markup(shown(b)))
     console.print(table)
     return buffer.getvalue()

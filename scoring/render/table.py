@@ -3,7 +3,8 @@
 A header with the department, year, rule set, score and grade; the department's budget row;
 the projects; each project's indicator table in the 自评表's own order and words; and the
 findings grouped by severity. Colour only on a terminal; rich measures CJK width, so Chinese
-columns line up.
+columns line up. Every piece of user text goes through :func:`~scoring.render.markup` (or
+:func:`~scoring.render.text` in a ``Text``): shown, never obeyed.
 """
 
 from __future__ import annotations
@@ -17,23 +18,18 @@ from . import (
     SEVERITY_LABELS,
     FileError,
     Options,
+    markup,
     money,
     percent,
     plain,
     shown_score,
     shown_weight,
     string_console,
+    text,
 )
 
 if TYPE_CHECKING:
     from rich.console import Console, JustifyMethod
-
-
-def esc(text: object) -> str:
-    """User text (names, targets, reasons) never read as rich markup: "[重点]" stays as written."""
-    from rich.markup import escape
-
-    return escape(str(text))
 
 
 GRADE_STYLES = ("bold green", "bold cyan", "bold yellow", "bold red")
@@ -60,7 +56,7 @@ def render(entries: list[Result | FileError], options: Options) -> str:
             # the message itself went to standard error; with several files, mark the gap here
             if len(entries) > 1:
                 console.print(
-                    f"[bold red]✗ {esc(entry.source)}[/]：无法评分（{entry.code}），原因见错误输出"
+                    f"[bold red]✗ {markup(entry.source)}[/]：无法评分（{markup(entry.code)}），原因见错误输出"
                 )
         elif options.mode == "check":
             _check_summary(console, entry)
@@ -76,7 +72,7 @@ def _summary(console, result: Result, options: Options) -> None:
         console.print()
     for project in result.projects:
         console.print(
-            _indicator_table(result, project, f"项目：{esc(project.name)}", console.width)
+            _indicator_table(result, project, f"项目：{markup(project.name)}", console.width)
         )
         console.print()
         if options.explain:
@@ -88,7 +84,7 @@ def _summary(console, result: Result, options: Options) -> None:
         if options.explain:
             _explain(console, table)
     if options.explain:
-        console.print(f"[bold]部门得分[/]：{esc(result.department.explanation)}\n")
+        console.print(f"[bold]部门得分[/]：{markup(result.department.explanation)}\n")
     _review(console, result)
     _findings(console, result)
 
@@ -99,32 +95,33 @@ def _header(console, result: Result) -> None:
 
     department = result.department
     style = grade_style(result, department.grade)
-    text = Text()
-    text.append(f"{department.name}", style="bold")
-    text.append(f"  {department.year} 年度\n")
-    text.append("得分 ")
-    text.append(f"{department.score}", style=style)
-    text.append("   等级 ")
-    text.append(department.grade, style=style)
+    header = Text()
+    header.append(text(department.name), style="bold")
+    header.append(f"  {department.year} 年度\n")
+    header.append("得分 ")
+    header.append(f"{department.score}", style=style)
+    header.append("   等级 ")
+    header.append(text(department.grade), style=style)
     method = {
         "table": "部门整体自评表",
         "budget-weighted": "项目得分按全年预算数加权（惯例）",
         "mean": "项目得分简单平均（惯例）",
     }.get(department.method, department.method)
-    text.append(f"   计分：{method}\n", style="dim")
+    header.append(f"   计分：{text(method)}\n", style="dim")
     execution = department.execution
-    text.append(
+    header.append(
         f"部门预算  年初 {money(execution.planned)}  全年 {money(execution.adjusted)}  "
         f"执行 {money(execution.spent)} 万元  执行率 {percent(execution.rate)}\n"
     )
-    text.append(
+    ruleset = result.ruleset
+    header.append(
         "规则 "
         + "  ".join(
-            part
+            text(part)
             for part in (
-                result.ruleset.id,
-                result.ruleset.version,
-                result.ruleset.title if result.ruleset.title != result.ruleset.id else "",
+                ruleset.id,
+                ruleset.version,
+                ruleset.title if ruleset.title != ruleset.id else "",
             )
             if part
         ),
@@ -132,8 +129,8 @@ def _header(console, result: Result) -> None:
     )
     console.print(
         Panel(
-            text,
-            title=f"[bold]预算绩效自评[/] · {esc(result.source)}",
+            header,
+            title=f"[bold]预算绩效自评[/] · {markup(result.source)}",
             title_align="left",
             expand=False,
         )
@@ -160,12 +157,12 @@ def _projects_table(result: Result):
         style = grade_style(result, project.grade)
         table.add_row(
             str(i),
-            esc(project.name),
+            markup(project.name),
             money(execution.adjusted),
             money(execution.spent),
             percent(execution.rate),
             f"[{style}]{project.score}[/]" if style else str(project.score),
-            f"[{style}]{project.grade}[/]" if style else project.grade,
+            f"[{style}]{markup(project.grade)}[/]" if style else markup(project.grade),
         )
     return table
 
@@ -233,19 +230,19 @@ def _indicator_table(result: Result, project: TableResult, title: str, width: in
         group = (row.level1, row.level2)
         if compact and group != previous:
             table.add_row(
-                f"[bold]{esc(row.level1)}[/] · {esc(row.level2)}"
+                f"[bold]{markup(row.level1)}[/] · {markup(row.level2)}"
                 if row.level1 != previous[0]
-                else f"[dim]{esc(row.level1)}[/] · {esc(row.level2)}"
+                else f"[dim]{markup(row.level1)}[/] · {markup(row.level2)}"
             )
-        level1 = esc(row.level1) if row.level1 != previous[0] else ""
-        level2 = esc(row.level2) if group != previous else ""
+        level1 = markup(row.level1) if row.level1 != previous[0] else ""
+        level2 = markup(row.level2) if group != previous else ""
         previous = group
-        name = f"  {esc(row.name)}" if compact else esc(row.name)
+        name = f"  {markup(row.name)}" if compact else markup(row.name)
         score = str(row.score) if row.applicable else f"[dim]{shown_score(row)}[/]"
         table.add_row(
             *labels(level1, level2, name),
-            esc(row.target),
-            esc(row.actual),
+            markup(row.target),
+            markup(row.actual),
             shown_weight(row),
             score,
             *filed(f"{row.where}.score"),
@@ -254,9 +251,9 @@ def _indicator_table(result: Result, project: TableResult, title: str, width: in
     weight_total = execution.weight + sum((r.weight for r in rows), type(execution.weight)(0))
     table.add_section()
     total = (
-        f"[{style}]{project.score}  {project.grade}[/]"
+        f"[{style}]{project.score}  {markup(project.grade)}[/]"
         if style
-        else f"{project.score}  {project.grade}"
+        else f"{project.score}  {markup(project.grade)}"
     )
     table.add_row(
         *labels("总分", "", "" if not compact else "总分"),
@@ -266,7 +263,7 @@ def _indicator_table(result: Result, project: TableResult, title: str, width: in
         total,
         *filed(f"{place}.score"),
     )
-    table.caption = esc(project.explanation)
+    table.caption = markup(project.explanation)
     table.caption_justify = "left"
     return table
 
@@ -286,10 +283,10 @@ def _explain(console, project: TableResult) -> None:
     table.add_column("计算", overflow="fold", ratio=1)
     table.add_column("规则", style="dim", no_wrap=True)
     execution = project.execution
-    table.add_row("预算执行率", esc(execution.explanation), esc(execution.method))
+    table.add_row("预算执行率", markup(execution.explanation), markup(execution.method))
     for row in project.indicators:
-        table.add_row(esc(row.name), esc(row.explanation), esc(row.method))
-    table.add_row("总分", esc(project.explanation), "")
+        table.add_row(markup(row.name), markup(row.explanation), markup(row.method))
+    table.add_row("总分", markup(project.explanation), "")
     console.print(table)
     console.print()
 
@@ -327,11 +324,11 @@ def _review(console: Console, result: Result) -> None:
         )
         rule = row.rule + (f"（{row.note}）" if row.note else "")
         table.add_row(
-            f"{esc(row.label)}\n[dim]{esc(row.where)}[/]",
-            esc(fmt(row.filed) if row.kind == "score" else row.filed),
-            esc(row.computed),
+            f"{markup(row.label)}\n[dim]{markup(row.where)}[/]",
+            markup(fmt(row.filed) if row.kind == "score" else row.filed),
+            markup(row.computed),
             shown,
-            esc(rule),
+            markup(rule),
         )
     console.print(table)
     console.print()
@@ -360,7 +357,7 @@ def _findings(console, result: Result) -> None:
         for finding in findings:
             table.add_row(
                 f"[{style}]{SEVERITY_LABELS.get(severity, severity)}[/]",
-                f"{esc(finding.message)}\n[dim]{esc(finding.cell or finding.where)} · {finding.code}[/]",
+                f"{markup(finding.message)}\n[dim]{markup(finding.cell or finding.where)} · {markup(finding.code)}[/]",
             )
     console.print(table)
 
@@ -369,8 +366,8 @@ def _check_summary(console, result: Result) -> None:
     department = result.department
     style = grade_style(result, department.grade)
     console.print(
-        f"[bold]{esc(result.source)}[/]  {esc(department.name)} {department.year}  "
-        f"规则 {result.ruleset.id}  得分 [{style}]{department.score} {department.grade}[/]"
+        f"[bold]{markup(result.source)}[/]  {markup(department.name)} {department.year}  "
+        f"规则 {markup(result.ruleset.id)}  得分 [{style}]{department.score} {markup(department.grade)}[/]"
     )
     _review(console, result)
     _findings(console, result)

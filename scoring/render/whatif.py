@@ -3,7 +3,7 @@ before and after, and the smallest changes that reach a goal with the command th
 
 from __future__ import annotations
 
-from . import string_console
+from . import markup, string_console
 
 
 def to_dict(source, edits, before, changed, goal_plan, rules: str, given=()) -> dict:
@@ -50,8 +50,6 @@ def to_dict(source, edits, before, changed, goal_plan, rules: str, given=()) -> 
 
 
 def render_table(source, edits, before, changed, goal_plan, options, rules: str, given=()) -> str:
-    from rich.markup import escape
-
     from ..result import jsonable
     from .compare import render_table as compare_table
 
@@ -60,7 +58,7 @@ def render_table(source, edits, before, changed, goal_plan, options, rules: str,
         console, buffer = string_console(options)
         console.print("[bold]改动[/]")
         for where, old, new in edits:
-            console.print(f"  {escape(where)}：{escape(str(jsonable(old)))} → {escape(new)}")
+            console.print(f"  {markup(where)}：{markup(str(jsonable(old)))} → {markup(new)}")
         console.print()
         text += buffer.getvalue()
         text += compare_table(
@@ -86,18 +84,17 @@ def check_command(source: str, rules: str, changes, given=()) -> str:
 
 
 def _goal(source, goal_plan, options, rules: str, given=()) -> str:
-    from rich.markup import escape
     from rich.table import Table
 
     console, buffer = string_console(options)
     now = goal_plan.before.department
-    head = f"目标 {goal_plan.goal_label}；现为 {now.score} {now.grade}"
+    head = markup(f"目标 {goal_plan.goal_label}；现为 {now.score} {now.grade}")
     if not goal_plan.reachable:
-        console.print(f"[bold]{escape(head)}[/]")
+        console.print(f"[bold]{head}[/]")
         console.print(f"[red]无法达到[/]：即使每一行都得满分，部门得分也只有 {goal_plan.best}。")
         return buffer.getvalue()
     if not goal_plan.changes:
-        console.print(f"[bold]{escape(head)}[/]：已经达到，无需改动。")
+        console.print(f"[bold]{head}[/]：已经达到，无需改动。")
         return buffer.getvalue()
     table = Table(
         title=f"{head}：最少的改动",
@@ -113,13 +110,14 @@ def _goal(source, goal_plan, options, rules: str, given=()) -> str:
     table.add_column("改为", justify="right", no_wrap=True)
     for change in goal_plan.changes:
         table.add_row(
-            escape(change.label), escape(change.path), escape(change.before), escape(change.after)
+            markup(change.label), markup(change.path), markup(change.before), markup(change.after)
         )
     console.print(table)
     after = goal_plan.after.department
     console.print(
-        f"按改后数据重新评分：部门 {after.score} {after.grade}（原 {now.score} {now.grade}）"
+        f"按改后数据重新评分：部门 {after.score} {markup(after.grade)}"
+        f"（原 {now.score} {markup(now.grade)}）"
     )
     command = check_command(source, rules, goal_plan.changes, given)
-    console.print(f"[dim]核对：{escape(command)}[/]", soft_wrap=True)
+    console.print(f"[dim]核对：{markup(command)}[/]", soft_wrap=True)
     return buffer.getvalue()
