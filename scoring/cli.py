@@ -26,7 +26,10 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:  # argparse's exit code for usage errors is 2 too
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USER, f"scoring: error: {message}\n  → see `{self.prog} --help`\n")
+        from .inert import terminal
+
+        # argparse quotes what was typed: a file name or an option may hold control characters
+        self.exit(EXIT_USER, f"scoring: error: {terminal(message)}\n  → see `{self.prog} --help`\n")
 
 
 def _common() -> _Parser:
@@ -250,6 +253,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     except Exception as exc:
         from .errors import ScoringError
+        from .inert import terminal
 
         if getattr(args, "debug", False):
             raise
@@ -257,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"scoring: error: {exc.render()}", file=sys.stderr)
             return EXIT_USER
         print(
-            f"scoring: internal error: {type(exc).__name__}: {exc}\n"
+            f"scoring: internal error: {type(exc).__name__}: {terminal(exc)}\n"
             "  → this is a fault in scoring, not in your files; run again with --debug and "
             "report the traceback",
             file=sys.stderr,
@@ -291,7 +295,10 @@ def _quiet_broken_pipes() -> None:
     """`scoring … | head` must not end in a traceback; warnings print as one plain line."""
     import warnings
 
-    warnings.formatwarning = lambda message, category, *a, **k: f"scoring: warning: {message}\n"
+    from .inert import terminal
+
+    # a plugin's warning quotes what the plugin raised or registered: shown, never acted on
+    warnings.formatwarning = lambda message, *a, **k: f"scoring: warning: {terminal(message)}\n"
     # Piped, the output is UTF-8 whatever the locale. Text with no UTF-8 form (half of a UTF-16
     # pair) is said, as when writing a file with -o, rather than replaced unseen; a message on
     # standard error is printed whatever it holds.

@@ -366,16 +366,7 @@ JSON_COMMANDS = {
     "whatif": ["whatif", "{file}", "--grade", "优", "-f", "json"],
     "rules-show": ["rules", "show", "{rules}", "-f", "json"],
 }
-# written by commands._json, which leaves C1 and format characters raw
-RAW_JSON = pytest.mark.xfail(
-    strict=True, reason="commands._json should return render.json.dumps(payload), as -f json does"
-)
-
-
-@pytest.mark.parametrize(
-    "command",
-    [c if c == "check" else pytest.param(c, marks=RAW_JSON) for c in JSON_COMMANDS],
-)
+@pytest.mark.parametrize("command", list(JSON_COMMANDS))
 def test_every_command_writes_json_inert(cli, tmp_path, command):
     text = wrapped("\u009b31m\u202e\u200b")
     path = write(tmp_path / "自评.json", evaluation(project=text))
@@ -569,15 +560,34 @@ def test_workbook_cells_are_strings_never_formulas(cli, tmp_path, formula):
         assert not wrong, f"{workbook.name}: {wrong}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="excel.write hands control characters to openpyxl, which refuses them "
-    "(IllegalCharacterError, exit 3 with the raw text in the message)",
-)
 @pytest.mark.parametrize("hostile", ["clear-screen", "backspace-bell-del"])
-def test_workbook_with_control_characters_is_written(cli, tmp_path, hostile):
+def test_workbook_with_control_characters_is_refused_by_place(cli, tmp_path, hostile):
+    """A workbook cannot hold a control character: the text is named by its key path, shown
+    escaped, and nothing is written (the input is the user's to correct)."""
     text = HOSTILE[hostile][0]
     path = write(tmp_path / "自评.json", evaluation(department=wrapped(text)))
     run = cli("score", str(path), "-f", "xlsx", "-o", str(tmp_path / "评.xlsx"))
     assert not raw_controls(run.err), run
-    assert run.code == 0, run
+    assert run.code == 2, run
+    assert "department.name" in run.err and "which a workbook cannot hold" in run.err, run
+    assert not (tmp_path / "评.xlsx").exists()
+
+
+# --- what the command line itself says --------------------------------------------------------
+
+
+@pytest.mark.parametrize("hostile", HOSTILE_IDS)
+def test_a_mistyped_option_is_quoted_inert(cli, hostile):
+    """argparse quotes what was typed; a pasted escape sequence is shown, not obeyed."""
+    run = cli("score", "x.toml", "--no-such" + HOSTILE[hostile][0])
+    assert run.code == 2 and "unrecognized arguments" in run.err, run
+    assert not raw_controls(run.err), run
+
+
+@pytest.mark.parametrize("hostile", ["clear-screen", "osc52-clipboard"])
+def test_convert_names_its_files_inert(cli, tmp_path, hostile):
+    path = write(tmp_path / "自评.json", evaluation())
+    out = tmp_path / f"甲{HOSTILE[hostile][0].replace('/', '')}乙.toml"
+    run = cli("convert", str(path), "-o", str(out))
+    assert run.code == 0 and out.exists(), run
+    assert "✓" in run.err and not raw_controls(run.err), run

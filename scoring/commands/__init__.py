@@ -51,10 +51,10 @@ def _output_options(args: Any, mode: str = "score"):
 
 
 def _json(payload: Any) -> str:
-    """JSON as every command writes it: UTF-8 text, Chinese unescaped, indented."""
-    import json
+    """JSON as every command writes it: the same as ``-f json`` (:func:`scoring.render.json.dumps`)."""
+    from ..render.json import dumps
 
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return dumps(payload)
 
 
 def _renderer(fmt: str):
@@ -319,7 +319,9 @@ def _unencodable(text: str, exc: UnicodeEncodeError, output: str) -> UsageError:
     if text:  # where it is in the output, and the words before it, to find it in the input
         line, column = text.count("\n", 0, start) + 1, start - line_start + 1
         place = f" at line {line}, column {column}"
-        if before := _visible(text[max(line_start, start - 20) : start].lstrip()):
+        from ..inert import terminal
+
+        if before := terminal(text[max(line_start, start - 20) : start].lstrip(), lines=False):
             place += f", after «{before}»,"
     if exc.encoding.replace("-", "").replace("_", "").lower() in ("utf8", "utf8sig"):
         return UsageError(
@@ -330,11 +332,6 @@ def _unencodable(text: str, exc: UnicodeEncodeError, output: str) -> UsageError:
         f"cannot write {output}: {character}{place} has no {exc.encoding} form",
         hint="use a UTF-8 terminal (LANG=C.UTF-8), or write to a file with -o",
     )
-
-
-def _visible(text: str) -> str:
-    """``text`` with what cannot be shown (control characters, lone surrogates) as \\uXXXX."""
-    return "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in text)
 
 
 def _columns(default: int) -> int:

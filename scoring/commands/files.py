@@ -41,7 +41,9 @@ def cmd_convert(args) -> int:
         except ScoringError as exc:  # text a workbook cannot hold, by the place it was read
             raise exc.in_file(args.file, evaluation.locations) from None
         _emit(workbook, args.output)
-    print(f"✓ {args.file} → {args.output}", file=sys.stderr)
+    from ..inert import terminal
+
+    print(f"✓ {terminal(args.file, False)} → {terminal(args.output, False)}", file=sys.stderr)
     return EXIT_OK
 
 

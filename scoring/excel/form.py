@@ -82,12 +82,14 @@ def unwritable(text: str) -> str | None:
 
 def visible(text: str, at: int = 0) -> str:
     """The part of ``text`` around position ``at`` to quote in a message (MAX_QUOTED
-    characters at most), what cannot be shown written as \\uXXXX."""
+    characters at most), what cannot be shown escaped (:func:`scoring.inert.terminal`)."""
     from ..limits import MAX_QUOTED
 
     start = max(0, min(at - MAX_QUOTED // 2, len(text) - MAX_QUOTED))
     part = text[start : start + MAX_QUOTED]
-    shown = "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in part)
+    from ..inert import terminal
+
+    shown = terminal(part, lines=False)
     return ("…" if start else "") + shown + ("…" if start + MAX_QUOTED < len(text) else "")
 
 
