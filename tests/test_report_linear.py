@@ -638,3 +638,36 @@ def test_reading_a_hostile_cell_takes_steps_linear_in_its_length(monkeypatch, re
     small = steps(monkeypatch, lambda: read(make(20)), words, deadlines)
     big = steps(monkeypatch, lambda: read(make(20 * GROWTH)), words, deadlines)
     assert big <= small * LINEAR, f"{small} steps, then {big} for a cell 8 times as long"
+
+
+# --- a rule set's units ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("extra", "unit", "where"),
+    [
+        ({"multipliers": {"": 10}}, "人", "units.multipliers"),
+        ({"aliases": {"元": "万元"}}, "元", "units.aliases.元"),
+        ({"aliases": {"人": "亿人"}}, "人", "units.aliases.人"),
+        ({"aliases": {"x": "万x/人"}}, "x", "units.aliases.x"),
+        ({"aliases": {f"u{i}": f"万人/u{i + 1}" for i in range(100)}}, "u0", "units.aliases.u0"),
+    ],
+    ids=["empty-multiplier", "alias-through-万", "alias-through-亿", "compound", "deep-chain"],
+)
+def test_a_unit_table_that_never_resolves_is_named_not_recursed(extra, unit, where):
+    from scoring.units import UnitLoop, standard
+
+    table = standard().extended(extra)
+    with pytest.raises(UnitLoop):
+        table.resolve(unit)
+    found = table.problem()
+    assert found is not None and found[0] == where
+
+
+@pytest.mark.parametrize(
+    "rules", sorted(p.stem for p in (Path(__file__).parent.parent / "rules").glob("*.toml"))
+)
+def test_the_shipped_unit_tables_resolve(rules):
+    from scoring import api
+
+    assert api.ruleset(rules).units.problem() is None
