@@ -10,6 +10,13 @@ evaluation — that the report agrees with the table, its year and department in
 Markup is removed line by line and normalisation keeps every offset, so a figure keeps the
 line it has in the file and its text as the unit wrote it, even in a sentence that text taken
 from a PDF breaks across lines. Amounts are exact Decimals in 万元.
+
+Every pattern here takes time linear in the text it reads, whatever the text: a repeat is
+possessive (``*+``, ``++``) wherever what follows it cannot start with what it repeats, so the
+engine never retries a shorter run; no repeat holds another that can match the same text; and
+a search cannot restart inside a run it has already read (what is asserted in front of a
+number and of a count). Words before a figure are read once per figure, never from the sentence's
+start again. ``tests/test_report_linear.py`` counts the steps.
 """
 
 from __future__ import annotations
@@ -21,7 +28,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
+from itertools import accumulate
 
+from .limits import MAX_DIGITS
 from .model import Evaluation
 from .result import Finding, number
 from .values import format_decimal
@@ -47,7 +56,8 @@ QUOTE_CHARS = 60
 
 # --- the words around a figure ------------------------------------------------------------------
 
-_FILLER = r"(?:共计|合计|总计|累计|共|为|是|达到|达|约|在|有|:)*"
+# Possessive: no filler is two others, so a run of them reads one way only.
+_FILLER = r"(?:共计|合计|总计|累计|共|为|是|达到|达|约|在|有|:)*+"
 
 
 def _ends_with(words: str) -> re.Pattern[str]:
@@ -70,31 +80,44 @@ _PROJECT_CONTEXT = re.compile(r"其中|项目")
 # A target (年初设定…90% 以上, 目标为 95%) is what was planned, not a figure stated as done;
 # 绩效目标完成率 100% is done, so 目标 marks a target only right before the figure.
 _TARGET_BEFORE = re.compile(r"设定|不低于|不少于|不高于|不超过|≥|≤|>=|<=|目标值?(?:为|是|:)?$")
-_TARGET_AFTER = re.compile(r"以上|以下|以内")
+_TARGET_AFTER = re.compile(r"\s*+(?:以上|以下|以内)")
 
-_NUMBER = r"(?<![\d.])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_FIGURE = re.compile(rf"百分之\s*{_NUMBER}|{_NUMBER}\s*(万元|亿元|元|%|个(?!月|百分点))")
+# A number starts where no digit or point is before it, nor at a group of three digits after
+# a digit and a comma: the search never restarts inside 1,234,567 (which made a run of comma
+# groups quadratic); in 30，35 万元 the 35 is still a number.
+_NUMBER = r"(?<![\d.])(?!(?<=\d,)\d{3}(?!\d))(\d{1,3}+(?:,\d{3})++(?:\.\d++)?+|\d++(?:\.\d++)?+)"
+_FIGURE = re.compile(rf"百分之\s*+{_NUMBER}|{_NUMBER}\s*+(万元|亿元|元|%|个(?!月|百分点))")
 _SENTENCE_END = re.compile(r"[。!?;]")
 
 # --- lines and tables ----------------------------------------------------------------------------
 
-_SEPARATOR = re.compile(r"[\s|:-]*-{3,}[\s|:-]*")  # a table's |---|---| line, or a rule
-_LINE_MARKUP = re.compile(r"^\s*(?P<heading>#{1,6}\s+)?(?:>\s*)*(?P<item>[-*+]\s+|\d+[.)]\s+)?")
-_EMPHASIS = re.compile(r"[*_`]+|~~")  # a single ~ is a range: 3~5 个
-_TITLE_UNIT = re.compile(r"[(（]\s*(万元|亿元|元|%|％|个)\s*[)）]")
-_BARE_NUMBER = re.compile(r"\s*[\d.,]+\s*")
+# A table's |---|---| line, or a rule: these characters only, with --- among them (one
+# pattern for both, [\s|:-]*-{3,}[\s|:-]*, took time cubic in a line of dashes).
+_RULE_CHARS = re.compile(r"[\s|:-]++")
+_LINE_MARKUP = re.compile(
+    r"^\s*+(?P<heading>#{1,6}+\s++)?(?:>\s*+)*+(?P<item>[-*+]\s++|\d++[.)]\s++)?"
+)
+_EMPHASIS = re.compile(r"[*_`]++|~~")  # a single ~ is a range: 3~5 个
+_TITLE_UNIT = re.compile(r"[(（]\s*+(万元|亿元|元|%|％|个)\s*+[)）]")
+_BARE_NUMBER = re.compile(r"\s*+[\d.,]++\s*+")
+_SPACES = re.compile(r"\s+")
 # 一、 （一） 1、 2. 第三部分: a heading or a numbered paragraph starts a sentence.
 _NUMBERED = re.compile(
-    r"\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.)](?!\d)"
-    r"|第[一二三四五六七八九十\d]+[章节部分])"
+    r"\s*+(?:[一二三四五六七八九十]++、|[(（][一二三四五六七八九十\d]++[)）]|\d++[、.)](?!\d)"
+    r"|第[一二三四五六七八九十\d]++[章节部分])"
 )
 _CLAUSE_MARK = re.compile(r"[,。!?;:]")
 HEADING_CHARS = 30  # a numbered line this short without a comma or stop is a heading
+# A column's title is read again before each figure of its column: a longer one is refused, or
+# a long title over many rows would make the text read grow as their product.
+COLUMN_TITLE_CHARS = 200
 
 # Rows of a table: a 合计 row, the department's own row, and parts of its spending.
 _TOTAL = re.compile(r"(?:项目)?(?:合计|总计)")
+# A count starts where its digits start: a search restarting at every digit of a long run
+# was quadratic.
 _ALL_PROJECTS = re.compile(
-    r"合计|总计|全部|所有|\d+\s*个|^(?:部门|预算|评价|自评|绩效)?项目(?:支出|资金)?$"
+    r"合计|总计|全部|所有|(?<!\d)\d++\s*+个|^(?:部门|预算|评价|自评|绩效)?项目(?:支出|资金)?$"
 )
 _DEPARTMENT_ROW = re.compile(r"部门|整体|单位")
 _PART_ROW = re.compile(r"基本支出|人员|公用|其他")
@@ -102,7 +125,8 @@ _PART_ROW = re.compile(r"基本支出|人员|公用|其他")
 # --- the department and the year, near the start ---------------------------------------------------
 
 FIRST_LINES = 20  # the title page: at most this many lines before the first numbered section
-_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年度")
+_YEAR = re.compile(r"(?<!\d)(\d{4})\s*+年度")
+# From the start of a run of Chinese only: the lazy repeat then reads each run once.
 _NAME = re.compile(
     r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]+?(?:管理委员会|管委会|委员会|人民政府|办公室|局|厅)"
 )
@@ -185,13 +209,13 @@ def _plain_lines(text: str) -> list[_Line]:
     plain: list[_Line] = []
     table: _Table | None = None
     for index, line in enumerate(lines):
-        if _SEPARATOR.fullmatch(line):
+        if _is_rule(line):
             plain.append(_Line(""))
         elif line.strip().startswith("|"):
             cells = [_strip_markup(cell) for cell in line.strip().strip("|").split("|")]
             following = lines[index + 1] if index + 1 < len(lines) else ""
-            if _SEPARATOR.fullmatch(following):  # the header row names the columns
-                table = _Table(cells)
+            if _is_rule(following):  # the header row names the columns
+                table = _Table(cells, line=index + 1)
                 row = "，".join(cells)
             else:
                 table = table or _Table([])
@@ -201,6 +225,11 @@ def _plain_lines(text: str) -> list[_Line]:
             table = None
             plain.append(_prose_line(line))
     return plain
+
+
+def _is_rule(line: str) -> bool:
+    """A table's |---|---| line, or a horizontal rule."""
+    return "---" in line and _RULE_CHARS.fullmatch(line) is not None
 
 
 def _strip_markup(text: str) -> str:
@@ -225,8 +254,9 @@ class _Table:
     项目 beside budget or spending columns, or every row so far is a project — a 合计 row holds
     the projects' figures and a row for one project holds no figure of the department."""
 
-    def __init__(self, header: list[str]) -> None:
-        self.header = header
+    def __init__(self, header: list[str], line: int = 0) -> None:
+        _refuse_long_titles(header, line)
+        self.columns = [_Column.of(title) for title in header]
         label = _nfkc(header[0]) if header else ""
         columns = sum(_kind_of_column(title) for title in header[1:])
         self.of_projects = "项目" in label and columns >= 2
@@ -251,26 +281,58 @@ class _Table:
             return ""  # one project
         else:
             self.other_rows += 1
-        return "，".join(_labelled(cell, self.header, i) for i, cell in enumerate(cells))
+        columns = self.columns
+        return "，".join(
+            _labelled(cell, columns[i] if i < len(columns) else None)
+            for i, cell in enumerate(cells)
+        )
+
+
+def _refuse_long_titles(header: list[str], line: int) -> None:
+    for column, title in enumerate(header, start=1):
+        if len(title) > COLUMN_TITLE_CHARS:
+            from .errors import InputError
+
+            raise InputError(
+                f"the title of column {column} has {len(title):,} characters; "
+                f"a column title has at most {COLUMN_TITLE_CHARS}",
+                where=f"line {line}",
+                hint="shorten the title, and put any explanation below the table",
+            )
 
 
 def _kind_of_column(title: str) -> bool:
     """Whether a column's title names a budget, spending or rate."""
-    words = re.sub(r"\s+", "", _TITLE_UNIT.sub("", _nfkc(title)))
+    words = _SPACES.sub("", _TITLE_UNIT.sub("", _nfkc(title)))
     return any(_kind(unit, words, projects=True) for unit in ("万元", "%"))
 
 
-def _labelled(cell: str, header: list[str] | None, column: int) -> str:
+@dataclass(frozen=True)
+class _Column:
+    """A column of a table by its title: the title without its unit, and the unit it gives
+    (万元 in ``预算数（万元）``). Read once per table, not once per row."""
+
+    name: str
+    unit: str | None
+
+    @classmethod
+    def of(cls, title: str) -> _Column | None:
+        if not title:
+            return None  # an untitled column labels nothing
+        unit = _TITLE_UNIT.search(title)
+        return cls(_TITLE_UNIT.sub("", title).strip(), unit.group(1) if unit else None)
+
+
+def _labelled(cell: str, column: _Column | None) -> str:
     """A cell holding a bare figure reads as its column's title followed by the figure, so that
     ``| 382.31 |`` under ``预算数（万元）`` reads like the prose ``预算数 382.31 万元``."""
-    title = header[column] if header and column < len(header) else ""
-    bare = _BARE_NUMBER.fullmatch(_nfkc(cell))
-    if not title or not (bare or _FIGURE.match(_nfkc(cell))):
+    normal = _nfkc(cell)
+    bare = _BARE_NUMBER.fullmatch(normal)
+    if column is None or not (bare or _FIGURE.match(normal)):
         return cell
-    unit = _TITLE_UNIT.search(title)
-    if unit and bare:
-        cell = f"{cell} {unit.group(1)}"
-    return f"{_TITLE_UNIT.sub('', title).strip()} {cell}"
+    if column.unit and bare:
+        cell = f"{cell} {column.unit}"
+    return f"{column.name} {cell}"
 
 
 def _runs(lines: list[_Line]) -> Iterator[list[tuple[int, str]]]:
@@ -301,12 +363,10 @@ class _Block:
     @classmethod
     def of(cls, run: list[tuple[int, str]]) -> _Block:
         # Chinese text broken across lines, and a number broken in two, join as they are.
-        written, starts = "", []
-        for _, text in run:
-            starts.append(len(written))
-            written += text
+        written = "".join(text for _, text in run)
+        starts = tuple(accumulate((len(text) for _, text in run[:-1]), initial=0))
         numbers = tuple(number for number, _ in run)
-        return cls(written, _nfkc(written), tuple(starts), numbers)
+        return cls(written, _nfkc(written), starts, numbers)
 
     def line(self, offset: int) -> int:
         """The line of the file that holds the character at ``offset``."""
@@ -326,15 +386,19 @@ def _sentence_figures(block: _Block, start: int, end: int) -> Iterator[Figure]:
     normal = block.normal
     sentence = block.written[start:end].strip()
     first = start + len(block.written[start:end]) - len(block.written[start:end].lstrip())
+    # A 其中 or 项目 before a figure makes it the projects': where the first one ends, found once
+    # for the sentence (searching the sentence up to each figure was quadratic).
+    context = _PROJECT_CONTEXT.search(normal, start, end)
+    projects_from = context.end() if context else end + 1
     lead_start = start
     for match in _FIGURE.finditer(normal, start, end):
         # The words since the previous figure say what this one is.
-        lead = re.sub(r"\s+", "", normal[lead_start : match.start()])
+        lead = _SPACES.sub("", normal[lead_start : match.start()])
         lead_start = match.end()
-        if _TARGET_BEFORE.search(lead) or _TARGET_AFTER.match(normal[match.end() : end].lstrip()):
+        if _TARGET_BEFORE.search(lead) or _TARGET_AFTER.match(normal, match.end(), end):
             continue
-        value, unit = _value(match)
-        projects = bool(_PROJECT_CONTEXT.search(normal[start : match.start()]))
+        value, unit = _value(match, block.line(match.start()))
+        projects = projects_from <= match.start()
         kind = _kind(unit, lead, projects)
         if kind:
             text = block.written[match.start() : match.end()]
@@ -342,14 +406,33 @@ def _sentence_figures(block: _Block, start: int, end: int) -> Iterator[Figure]:
             yield Figure(kind, value, unit, text, sentence, line, sentence_line)
 
 
-def _value(match: re.Match[str]) -> tuple[Decimal, str]:
+def _value(match: re.Match[str], line: int) -> tuple[Decimal, str]:
+    """The figure's value, in 万元 when it is money, and its unit."""
+    number = _digits(match.group(1) or match.group(2), line)
     if match.group(1) is not None:  # 百分之 90
-        return Decimal(match.group(1).replace(",", "")), "%"
-    value, unit = Decimal(match.group(2).replace(",", "")), match.group(3)
+        return Decimal(number), "%"
+    value, unit = Decimal(number), match.group(3)
     from .units import standard
 
     in_wanyuan = standard().convert(value, unit, "万元")
     return (in_wanyuan, "万元") if in_wanyuan is not None else (value, unit)
+
+
+def _digits(written: str, line: int) -> str:
+    """A number without its thousands separators; one longer than any figure is refused before
+    it is converted (converting a number of n digits takes time n²)."""
+    number = written.replace(",", "")
+    count = len(number) - ("." in number)
+    if count > MAX_DIGITS:
+        from .errors import InputError
+
+        raise InputError(
+            f"the number {_quote(written)} has {count:,} digits; "
+            f"no figure of a report has more than {MAX_DIGITS}",
+            where=f"line {line}",
+            hint="correct the number in the report, e.g. 382.31 万元",
+        )
+    return number
 
 
 def _kind(unit: str, lead: str, projects: bool) -> str | None:
@@ -512,7 +595,7 @@ def _same_name(stated: str, filed: str) -> bool:
     """Names compared loosely: one holds the other, 管委会 standing for 管理委员会."""
 
     def plain(name: str) -> str:
-        return re.sub(r"\s+", "", _nfkc(name)).replace("管理委员会", "管委会")
+        return _SPACES.sub("", _nfkc(name)).replace("管理委员会", "管委会")
 
     stated, filed = plain(stated), plain(filed)
     return stated in filed or filed in stated

@@ -6,6 +6,10 @@ aliases (``平米`` is ``平方米``, ``百分比`` is ``%``) and the multiplier
 unit (``1.1万亩``, ``2.6万人次``). A compound unit converts part by part (``元/平方米``).
 
 A unit outside every family (``个``, ``人次``, ``篇``) equals only itself, times a multiplier.
+
+A rule set's table can make a unit read as itself times a multiplier, without end (an alias
+``元 = "万元"``, a multiplier named ``""``): :meth:`UnitTable.problem` names the entry, and
+resolving such a unit raises :class:`UnitLoop` instead of recursing until Python gives up.
 """
 
 from __future__ import annotations
@@ -14,6 +18,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from functools import cache
+
+from .limits import MAX_DEPTH
+
+
+class UnitLoop(ValueError):
+    """A unit that the table reads as itself times a multiplier, or through more than
+    MAX_DEPTH compounds inside one another (元/平方米 is one; the standard table needs 2)."""
+
+    def __init__(self, unit: str):
+        super().__init__(f"the unit {unit!r} never resolves")
+        self.unit = unit
 
 
 @dataclass(frozen=True)
@@ -62,27 +77,64 @@ class UnitTable:
 
     def resolve(self, unit: str) -> Resolved:
         """The dimension and factor of a unit as written (already NFKC-normalised)."""
+        return self._lookup(unit, ())
+
+    def _lookup(self, unit: str, within: tuple[str, ...]) -> Resolved:
+        """``unit`` resolved while resolving the units ``within`` (to see a loop)."""
         found = self._resolved.get(unit)
         if found is None:
-            found = self._resolved[unit] = self._resolve(unit)
+            if unit in within or len(within) >= MAX_DEPTH:
+                raise UnitLoop(unit)
+            found = self._resolved[unit] = self._resolve(unit, (*within, unit))
         return found
 
-    def _resolve(self, unit: str) -> Resolved:
+    def _resolve(self, unit: str, within: tuple[str, ...]) -> Resolved:
         if "/" in unit:
             top, _, bottom = unit.partition("/")
-            a, b = self.resolve(top), self.resolve(bottom)
+            a, b = self._lookup(top, within), self._lookup(bottom, within)
             return Resolved(f"{a.dimension}/{b.dimension}", a.factor / b.factor)
-        unit = self.canonical(unit)
-        if unit in self.factors:
-            family, factor = self.factors[unit]
-            return Resolved(family, factor, family)
-        for prefix, multiplier in self.multipliers.items():
-            if unit.startswith(prefix) and unit != prefix:
-                inner = self.resolve(unit[len(prefix) :])
-                return Resolved(inner.dimension, multiplier * inner.factor, inner.family)
+        factor, seen = Fraction(1), set()
+        # Multipliers come off in a loop, each unit met once: 万万元 is 万 × 万 × 元.
+        while unit not in seen:
+            seen.add(unit)
+            unit = self.canonical(unit)
+            if unit in self.factors:
+                family, own = self.factors[unit]
+                return Resolved(family, factor * own, family)
+            prefix = next((p for p in self.multipliers if unit.startswith(p) and unit != p), None)
+            if prefix is None:
+                break
+            factor, unit = factor * self.multipliers[prefix], unit[len(prefix) :]
+            if "/" in unit:
+                inner = self._lookup(unit, within)
+                return Resolved(inner.dimension, factor * inner.factor, inner.family)
+        else:
+            raise UnitLoop(unit)
         if unit in self.multipliers:
-            return Resolved("", self.multipliers[unit])
-        return Resolved(unit, Fraction(1))
+            return Resolved("", factor * self.multipliers[unit])
+        return Resolved(unit, factor)
+
+    def problem(self) -> tuple[str, str, str] | None:
+        """The first entry of the table that makes a unit resolve without end, as (key path,
+        message, what to do); None when every unit resolves."""
+        if "" in self.multipliers:
+            return (
+                "units.multipliers",
+                'a multiplier named "" would multiply every unit by itself',
+                'remove it, or give it the prefix it stands for (e.g. "万")',
+            )
+        for table, names in (("aliases", self.aliases), ("multipliers", self.multipliers)):
+            for name in names:
+                try:
+                    self.resolve(name)
+                except UnitLoop:
+                    return (
+                        f"units.{table}.{name}",
+                        f"「{name}」 never resolves: it leads back to itself through 万 or 亿, "
+                        f"or through more than {MAX_DEPTH} units inside one another",
+                        "name the unit an alias stands for, not one written with the alias",
+                    )
+        return None
 
     def multiplied(self, unit: str) -> bool:
         """A unit written with 万 or 亿 in front (万亩, 万人次), not listed as a unit of its own."""
