@@ -145,6 +145,9 @@ class Figure:
     sentence: str
     line: int
     sentence_line: int
+    # what is shown of the sentence: all of it, or QUOTE_CHARS around the figure with "…" where
+    # it is cut (every figure of a long sentence showing all of it made output quadratic)
+    excerpt: str = ""
 
     def to_dict(self) -> dict:
         return {
@@ -152,7 +155,7 @@ class Figure:
             "value": number(self.value),
             "unit": self.unit,
             "text": self.text,
-            "sentence": self.sentence,
+            "sentence": self.excerpt or self.sentence,
             "line": self.line,
         }
 
@@ -403,7 +406,18 @@ def _sentence_figures(block: _Block, start: int, end: int) -> Iterator[Figure]:
         if kind:
             text = block.written[match.start() : match.end()]
             line, sentence_line = block.line(match.start()), block.line(first)
-            yield Figure(kind, value, unit, text, sentence, line, sentence_line)
+            excerpt = _excerpt(block.written, first, first + len(sentence), match.start())
+            yield Figure(kind, value, unit, text, sentence, line, sentence_line, excerpt)
+
+
+def _excerpt(written: str, start: int, end: int, at: int) -> str:
+    """The sentence ``written[start:end]`` when it is short; else QUOTE_CHARS of it around
+    the figure at ``at``, with "…" where it is cut."""
+    if end - start <= QUOTE_CHARS:
+        return written[start:end]
+    left = min(max(start, at - QUOTE_CHARS // 3), end - QUOTE_CHARS)
+    right = left + QUOTE_CHARS
+    return ("…" if left > start else "") + written[left:right] + ("…" if right < end else "")
 
 
 def _value(match: re.Match[str], line: int) -> tuple[Decimal, str]:
@@ -476,7 +490,9 @@ def _identity_figure(kind: str, match: re.Match[str], block: _Block, lines: list
     line = block.line(match.start())
     value = Decimal(match.group(1)) if kind == "year" else None
     text = block.written[match.start() : match.end()]
-    return Figure(kind, value, "年" if value else "", text, lines[line - 1].text, line, line)
+    whole = lines[line - 1].text
+    excerpt = _excerpt(whole, 0, len(whole), max(whole.find(text), 0))
+    return Figure(kind, value, "年" if value else "", text, whole, line, line, excerpt)
 
 
 # --- review ------------------------------------------------------------------------------------

@@ -671,3 +671,17 @@ def test_the_shipped_unit_tables_resolve(rules):
     from scoring import api
 
     assert api.ruleset(rules).units.problem() is None
+
+
+@pytest.mark.parametrize("fmt", ["json", "table"])
+def test_the_output_grows_with_the_figures_not_with_their_sentences(cli, tmp_path, fmt):
+    """Each figure of one long sentence quotes at most QUOTE_CHARS of it: 8× the figures is
+    about 8× the output (quoting the whole sentence each time was 64×)."""
+    sizes = []
+    for n in (100, 800):
+        report = tmp_path / f"r{n}.txt"
+        report.write_text("预算资金1万元，" * n, "utf-8")
+        run = cli("check", str(report), "-f", fmt)
+        assert run.code == 0, run
+        sizes.append(len(run.out))
+    assert sizes[1] <= 9 * sizes[0], sizes

@@ -51,7 +51,7 @@ def render_table(
             str(figure.line),
             LABELS.get(figure.kind, figure.kind),
             markup(figure.text),
-            markup(figure.sentence),
+            markup(figure.excerpt or figure.sentence),
         )
     if figures:
         console.print(table)
