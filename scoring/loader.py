@@ -184,6 +184,7 @@ def _table(raw: dict, where: str, found: _Collector, budget: Budget | None = Non
         _indicator(ind, f"{where}.indicators[{i}]", found)
         for i, ind in enumerate(raw["indicators"])
     )
+    _refuse_all_not_applicable(raw, indicators, where, found)
     return Table(
         name=raw["name"],
         budget=budget,
@@ -194,6 +195,24 @@ def _table(raw: dict, where: str, found: _Collector, budget: Budget | None = Non
         result=raw.get("result", ""),
         weights_reason=raw.get("weights_reason", "").strip(),
         where=where,
+    )
+
+
+def _refuse_all_not_applicable(raw: dict, indicators, where: str, found: _Collector) -> None:
+    """A table whose every indicator is marked not applicable has nothing left to score but its
+    execution row: a score from that alone would pass for the table's, so it is refused."""
+    marked = [ind for ind in raw["indicators"] if ind.get("applicable", True) is False]
+    if not marked or any(ind.applicable for ind in indicators):
+        return
+    found.problems.add(
+        Problem(
+            f"no indicator of 「{cut(str(raw['name']))}」 is left to score: {len(marked)} "
+            "marked not applicable (applicable = false) and none applicable, so only the "
+            "execution row would be scored",
+            f"{where}.indicators",
+            "set applicable = true on the indicators that apply this year; a project with "
+            "none is left out of the file",
+        )
     )
 
 
