@@ -184,9 +184,9 @@ def _refuse_problems(data: dict, source: str, plain: bool = False) -> None:
     at), then the schema."""
     from . import schemas
 
-    problems = schemas.problems("ruleset", data, plain=plain)
+    problems = schemas.problem_list("ruleset", data, plain=plain)
     if problems:
-        raise RulesetError.from_problems(problems, source)
+        raise problems.error(RulesetError, source)
 
 
 def merge(base: dict, child: dict, origins: dict, source: str, prefix: str = "") -> dict:

@@ -67,9 +67,9 @@ def load_evaluation(data: dict, source: str = "<data>") -> Evaluation:
     shape = schemas.structure_problems(data)
     if shape:
         raise shape.error(InputError, source)
-    problems = schemas.problems("evaluation", data, plain=True)
+    problems = schemas.problem_list("evaluation", data, plain=True)
     if problems:
-        raise InputError.from_problems(problems, source, code="schema")
+        raise problems.error(InputError, source, code="schema")
     found = _Collector()
     department_data = data["department"]
     budget = _budget(department_data["budget"], "department.budget", found)

@@ -482,7 +482,7 @@ def _check_bands(params: dict, at: tuple, source: str) -> None:
         )
     problems = schemas.part_problems("ruleset", "bands", params["bands"], (*at, "bands"))
     if problems:
-        raise RulesetError.from_problems(problems, source)
+        raise problems.error(RulesetError, source)
     if params.get("of", "rate") not in ("rate", "actual"):
         raise RulesetError(
             f"of = {quoted(params['of'])} is not `rate` or `actual`",

@@ -71,14 +71,14 @@ def _part_validator(name: str, definition: str):
     return Draft202012Validator(_inline_refs(defs[definition], defs))
 
 
-def part_problems(name: str, definition: str, data, prefix=()) -> list[Problem]:
+def part_problems(name: str, definition: str, data, prefix=()) -> ProblemList:
     """Where ``data`` breaks one definition of schema ``name`` (``$defs``): for a value that
     is checked where it is used, after a rule set's files are merged (the steps of ``bands``
     in a method's parameters). ``data`` is a part of data already found plain."""
     found = ProblemList(order=_file_order)
     for error in _part_validator(name, definition).iter_errors(data):
         found.add(_describe(error, prefix))
-    return found.listed()
+    return found
 
 
 def key_path(parts) -> str:
@@ -136,17 +136,22 @@ FIX_AND_RERUN = "fix those listed and run again to see the rest"
 
 
 def problems(name: str, data, prefix=(), plain: bool = False) -> list[Problem]:
-    """Every place where ``data`` breaks schema ``name``, in the file's order, as plain words:
-    first its shape as plain data (:func:`structure_problems`, unless ``plain`` says it was
-    looked at), then, when that is sound, the schema. At most ``MAX_PROBLEMS`` are listed,
-    then a line counting the rest."""
+    """Every place where ``data`` breaks schema ``name``, in the file's order, as plain words;
+    at most ``MAX_PROBLEMS`` listed, then a line counting the rest (see :func:`problem_list`)."""
+    return problem_list(name, data, prefix, plain).listed()
+
+
+def problem_list(name: str, data, prefix=(), plain: bool = False) -> ProblemList:
+    """What :func:`problems` lists: first the shape of ``data`` as plain data
+    (:func:`structure_problems`, unless ``plain`` says it was looked at), then, when that is
+    sound, schema ``name``."""
     found = ProblemList() if plain else structure_problems(data, prefix)
     if found:
-        return found.listed()
+        return found
     found = ProblemList(order=_file_order)
     for error in _validator(name).iter_errors(data):
         found.add(_describe(error, prefix))
-    return found.listed()
+    return found
 
 
 _PATH_PARTS = re.compile(r"\[(\d+)\]|\.")
@@ -176,6 +181,7 @@ def structure_problems(data, prefix=()) -> ProblemList:
     ``MAX_DEPTH`` is descended into, so the work is bounded by the data's own size."""
     walk = _Walk()
     size = walk.value(data, list(prefix))
+    # every value written out takes a byte at least: a file of MAX_FILE_BYTES holds fewer
     if size > MAX_FILE_BYTES and not walk.found:
         walk.found.add(
             Problem(
@@ -241,7 +247,7 @@ class _Walk:
                 )
             )
             return 1
-        if _half_character(key) is not None:  # named by its table: the key cannot be shown
+        if _half_character(key):  # named by its table: the key cannot be shown
             self.found.add(Problem(_surrogate("a key"), where, _SURROGATE_FIX))
             return 1
         return 1 + self.value(inner, [*path, key])
@@ -273,9 +279,7 @@ def _leaf_problem(value) -> tuple[str, str] | None:
     if not isinstance(value, _LEAVES):
         return f"{type(value).__name__} is not a value of a file", _PLAIN_VALUES
     if isinstance(value, str):
-        return (
-            (_surrogate("the text"), _SURROGATE_FIX) if _half_character(value) is not None else None
-        )
+        return (_surrogate("the text"), _SURROGATE_FIX) if _half_character(value) else None
     if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
         return None
     if isinstance(value, int):
@@ -286,20 +290,20 @@ def _leaf_problem(value) -> tuple[str, str] | None:
     if not number.is_finite():
         return f"{number} is not a usable number", "write a finite number such as 95.5"
     if plain_digits(number) > MAX_DIGITS:
-        return f"{_shown(value)} has more than {MAX_DIGITS} digits written out", _PLAIN_DIGITS
+        return f"{cut(str(number))} has more than {MAX_DIGITS} digits written out", _PLAIN_DIGITS
     return None
 
 
 _PLAIN_DIGITS = "write the figure in plain digits, e.g. 382.31"
 
 
-def _half_character(text: str) -> int | None:
-    """Where ``text`` holds a lone surrogate, or None (encoding is the fast way to look)."""
+def _half_character(text: str) -> bool:
+    """Whether ``text`` holds a lone surrogate (encoding is the fast way to look)."""
     try:
         text.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        return exc.start
-    return None
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _type_names(expected) -> str:
