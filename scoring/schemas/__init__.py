@@ -97,25 +97,33 @@ def key_path(parts) -> str:
 class ProblemList:
     """The problems of one file as they are found: the first ``MAX_PROBLEMS`` distinct ones
     kept (in the order of ``order``, a key function on each problem, when given), the others
-    only counted — so that a file of a million mistakes costs the memory of fifty."""
+    only counted — so that a file of a million mistakes costs the memory of fifty, and each
+    problem beyond them little more than counting it."""
 
     def __init__(self, order=None) -> None:
         self.kept: list[Problem] = []
         self.more = 0
         self._order = order
+        self._keys: list = []  # the order's key of each problem kept
+        self._seen: set[tuple] = set()  # the problems kept, to keep each once
 
     def add(self, problem: Problem) -> None:
-        if problem in self.kept:  # one value read twice is one problem
+        same = (problem.message, problem.where, problem.hint, problem.cell)
+        if same in self._seen:  # one value read twice is one problem
             return
-        if self._order is None:
-            if len(self.kept) < MAX_PROBLEMS:
-                self.kept.append(problem)
-            else:
-                self.more += 1
+        key = self._order(problem) if self._order else len(self._keys)
+        full = len(self.kept) == MAX_PROBLEMS
+        if full and not key < self._keys[-1]:  # a problem after every one kept
+            self.more += 1
             return
-        bisect.insort(self.kept, problem, key=self._order)
-        if len(self.kept) > MAX_PROBLEMS:
-            self.kept.pop()
+        at = bisect.bisect_right(self._keys, key)
+        self._keys.insert(at, key)
+        self.kept.insert(at, problem)
+        self._seen.add(same)
+        if full:  # the last one kept gives way, and is counted
+            self._keys.pop()
+            dropped = self.kept.pop()
+            self._seen.discard((dropped.message, dropped.where, dropped.hint, dropped.cell))
             self.more += 1
 
     def __bool__(self) -> bool:
