@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import RulesetError, ScoringError, did_you_mean
+from .limits import MAX_EXTENDS
 from .rules import RuleSet, compile_ruleset
 
 # A rule set's identity (id, title, version, basis) is its own, never inherited.
@@ -169,15 +170,23 @@ def _read_registration(path: Path, plugin: str, fault: Callable[[str, str], None
 def read_ruleset_file(path: Path, validate: bool = True) -> dict:
     """A rule-set file's TOML, checked against the rule-set schema unless ``validate`` is off;
     raises :class:`RulesetError` naming the file and the place."""
-    from . import schemas
     from .readers import parse_toml, read_text
 
     data = parse_toml(read_text(path, RulesetError), str(path), RulesetError)
     if validate:
-        problems = schemas.problems("ruleset", data)
-        if problems:
-            raise RulesetError.from_problems(problems, str(path))
+        _refuse_problems(data, str(path))
     return data
+
+
+def _refuse_problems(data: dict, source: str, plain: bool = False) -> None:
+    """Raise one RulesetError for what is wrong in a rule set's data: its shape as plain data
+    (NaN, a number of 5,000 digits, a cycle through the API; unless ``plain`` says it was looked
+    at), then the schema."""
+    from . import schemas
+
+    problems = schemas.problem_list("ruleset", data, plain=plain)
+    if problems:
+        raise problems.error(RulesetError, source)
 
 
 def merge(base: dict, child: dict, origins: dict, source: str, prefix: str = "") -> dict:
@@ -230,6 +239,14 @@ def _resolve_file(
 ) -> tuple[dict, dict, tuple[Path, ...]]:
     """A rule-set file merged over its ``extends`` chain: (data, origins, the chain's files)."""
     path = path.resolve()
+    if len(chain) >= MAX_EXTENDS:
+        raise RulesetError(
+            f"`extends` goes more than {MAX_EXTENDS} rule sets deep",
+            "ruleset.extends",
+            f"extend an installed rule set directly: a chain of at most {MAX_EXTENDS} files",
+            file=str(chain[-1]),
+            code="ruleset-extends",
+        )
     if path in chain:
         cycle = " → ".join(str(p) for p in (*chain, path))
         raise RulesetError(
@@ -266,6 +283,16 @@ def _stamps(files: tuple[Path, ...]) -> Stamps:
     return tuple(stamps)
 
 
+def _refuse_unplain(rules: dict) -> None:
+    """A rule set given as a dict that no file could hold (inside itself, too deep, keys that
+    are not text, NaN …) is refused before anything else looks at it."""
+    from . import schemas
+
+    shape = schemas.structure_problems(rules)
+    if shape:
+        raise shape.error(RulesetError, "<rules>")
+
+
 class Resolver:
     """Compiled rule sets from ids, paths and dicts, cached while their files are unchanged.
 
@@ -287,6 +314,7 @@ class Resolver:
         if isinstance(rules, os.PathLike):
             rules = os.fspath(rules)
         if isinstance(rules, dict):
+            _refuse_unplain(rules)  # before it is written out as the key of the cache
             key: tuple[str, ...] = ("dict", json.dumps(rules, sort_keys=True, default=str))
         elif isinstance(rules, str):
             key = ("name", rules, "" if rules in self.catalog else os.getcwd())
@@ -314,12 +342,8 @@ class Resolver:
         return compile_ruleset(data, origins, str(path)), files
 
     def _compile_dict(self, rules: dict) -> tuple[RuleSet, tuple[Path, ...]]:
-        from . import schemas
-
         source = "<rules>"
-        problems = schemas.problems("ruleset", rules)
-        if problems:
-            raise RulesetError.from_problems(problems, source)
+        _refuse_problems(rules, source, plain=True)  # its shape was looked at in ruleset()
         data = copy.deepcopy(rules)
         parent = data.get(IDENTITY, {}).get("extends")
         merged, origins, files = _over_parent(data, source, parent, Path.cwd(), self.catalog, ())

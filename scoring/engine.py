@@ -39,8 +39,7 @@ def _evaluate(
         projects = tuple(score_table(project, ctx) for project in evaluation.projects)
         department = score_department(evaluation, projects, ctx)
         if ctx.refused:
-            problems = [problem for exc in ctx.refused for problem in exc.problems]
-            raise InputError.from_problems(problems, evaluation.source, code=ctx.refused[0].code)
+            raise ctx.refused.error(InputError, evaluation.source, code=ctx.refused_code)
     except ScoringError as exc:
         raise exc.in_file(evaluation.source, evaluation.locations) from None
     scored = Result(

@@ -14,14 +14,18 @@ from . import schemas
 from .errors import InputError, Problem
 from .model import Budget, Department, Evaluation, Indicator, Table
 from .values import (
+    Quantity,
     Target,
     ValueProblem,
     clean_label,
+    cut,
+    format_decimal,
     is_blank,
     normalise,
     parse_money,
     parse_quantity,
     parse_target,
+    quoted,
     simplified,
     to_decimal,
 )
@@ -31,30 +35,41 @@ BREAKDOWN = ("其中",)
 
 
 class _Collector:
-    """Gathers value problems so one run reports every bad value, not only the first, and
-    what was assumed in reading (reported as ``read-assumption`` findings)."""
+    """Gathers value problems so one run reports every bad value, not only the first (at most
+    ``MAX_PROBLEMS`` of them listed, the rest counted), and what was assumed in reading
+    (reported as ``read-assumption`` findings)."""
 
     def __init__(self) -> None:
-        self.problems: list[Problem] = []
+        self.problems = schemas.ProblemList()
         self.traditional: list[tuple[str, str]] = []  # (key path, text) written in 繁体
+        self.traditional_count = 0
 
     def take(self, where: str, parse, raw):
         try:
             return parse(raw)
         except ValueProblem as exc:
-            problem = Problem(str(exc), where, exc.hint)
-            if problem not in self.problems:  # one value read twice is one problem
-                self.problems.append(problem)
+            self.problems.add(Problem(str(exc), where, exc.hint))
             return None
+
+    def note_traditional(self, where: str, text: str) -> None:
+        """Text written in 繁体: the first is quoted, the others counted."""
+        if not self.traditional:
+            self.traditional.append((where, text))
+        self.traditional_count += 1
 
 
 def load_evaluation(data: dict, source: str = "<data>") -> Evaluation:
     """Validate ``data`` (the structure of ``scoring schema evaluation``) and parse it."""
     if not isinstance(data, dict):
         raise InputError("an evaluation is a table with `department` and `projects`", file=source)
-    problems = schemas.problems("evaluation", data)
+    # a value no file holds (NaN, a set, text with half a character) is the data's mistake;
+    # the schema's are of the form
+    shape = schemas.structure_problems(data)
+    if shape:
+        raise shape.error(InputError, source)
+    problems = schemas.problem_list("evaluation", data, plain=True)
     if problems:
-        raise InputError.from_problems(problems, source, code="schema")
+        raise problems.error(InputError, source, code="schema")
     found = _Collector()
     department_data = data["department"]
     budget = _budget(department_data["budget"], "department.budget", found)
@@ -76,7 +91,7 @@ def load_evaluation(data: dict, source: str = "<data>") -> Evaluation:
         grade=department_data.get("grade"),
     )
     if not projects and table is None:
-        found.problems.append(
+        found.problems.add(
             Problem(
                 "there is nothing to score",
                 "projects",
@@ -84,15 +99,12 @@ def load_evaluation(data: dict, source: str = "<data>") -> Evaluation:
             )
         )
     if found.problems:
-        raise InputError.from_problems(found.problems, source)
+        raise found.problems.error(InputError, source)
     notes = list(getattr(data, "notes", ()))
     if found.traditional:
+        where, text = found.traditional[0]
         notes.append(
-            (
-                found.traditional[0][0],
-                f"{len(found.traditional)} 处文字为繁体（如「{found.traditional[0][1]}」），"
-                "已按简体读取",
-            )
+            (where, f"{found.traditional_count} 处文字为繁体（如「{cut(text)}」），已按简体读取")
         )
     return Evaluation(
         department=department,
@@ -113,10 +125,10 @@ def parse_year(raw) -> int:
     else:
         found = re.fullmatch(r"(\d{4})\s*(?:年度?)?", normalise(str(raw)))
         if not found:
-            raise ValueProblem(f"{raw!r} is not a year", "write the year as 2024 (or 2024年)")
+            raise ValueProblem(f"{quoted(raw)} is not a year", "write the year as 2024 (or 2024年)")
         year = int(found.group(1))
     if not 1949 <= year <= 9999:
-        raise ValueProblem(f"{raw!r} is not a year of a 自评表", "write the year as 2024")
+        raise ValueProblem(f"{quoted(raw)} is not a year of a 自评表", "write the year as 2024")
     return year
 
 
@@ -125,7 +137,9 @@ def _score(raw) -> Decimal | None:
         return None
     quantity = parse_quantity(raw)
     if quantity is None or quantity.unit not in (None, "分"):
-        raise ValueProblem(f"{raw!r} is not a score", "write the points as a number, e.g. 9.5")
+        raise ValueProblem(
+            f"{quoted(raw)} is not a score", "write the points as a number, e.g. 9.5"
+        )
     if quantity.value < 0:
         raise ValueProblem(f"{raw} is negative", "points (分值, 得分, 扣减分数) are 0 or more")
     return quantity.value
@@ -136,14 +150,20 @@ _weight = _deduction = _score
 
 
 def _budget(raw: dict, where: str, found: _Collector) -> Budget:
-    planned = found.take(f"{where}.planned", parse_money, raw.get("planned", raw.get("adjusted")))
-    adjusted = found.take(f"{where}.adjusted", parse_money, raw.get("adjusted", raw.get("planned")))
-    spent = found.take(f"{where}.spent", parse_money, raw["spent"])
-    for key, value in (("planned", planned), ("adjusted", adjusted), ("spent", spent)):
+    # each amount filed is read once, at its own key; planned and adjusted default to each other
+    amounts = {
+        key: found.take(f"{where}.{key}", parse_money, raw[key])
+        for key in ("planned", "adjusted", "spent")
+        if key in raw
+    }
+    planned = amounts["planned"] if "planned" in raw else amounts.get("adjusted")
+    adjusted = amounts["adjusted"] if "adjusted" in raw else planned
+    spent = amounts["spent"]
+    for key, value in amounts.items():
         if value is not None and value < 0:
-            found.problems.append(
+            found.problems.add(
                 Problem(
-                    f"{key} is negative ({value})",
+                    f"{key} is negative ({format_decimal(value)})",
                     f"{where}.{key}",
                     "amounts of money are 0 or more",
                 )
@@ -159,19 +179,40 @@ def _budget(raw: dict, where: str, found: _Collector) -> Budget:
 
 
 def _table(raw: dict, where: str, found: _Collector, budget: Budget | None = None) -> Table:
+    budget = budget or _budget(raw["budget"], f"{where}.budget", found)
+    indicators = tuple(
+        _indicator(ind, f"{where}.indicators[{i}]", found)
+        for i, ind in enumerate(raw["indicators"])
+    )
+    _refuse_all_not_applicable(raw, indicators, where, found)
     return Table(
         name=raw["name"],
-        budget=budget or _budget(raw["budget"], f"{where}.budget", found),
-        indicators=tuple(
-            _indicator(ind, f"{where}.indicators[{i}]", found)
-            for i, ind in enumerate(raw["indicators"])
-        ),
+        budget=budget,
+        indicators=indicators,
         score=found.take(f"{where}.score", _score, raw.get("score")),
         grade=raw.get("grade"),
         goal=raw.get("goal", ""),
         result=raw.get("result", ""),
         weights_reason=raw.get("weights_reason", "").strip(),
         where=where,
+    )
+
+
+def _refuse_all_not_applicable(raw: dict, indicators, where: str, found: _Collector) -> None:
+    """A table whose every indicator is marked not applicable has nothing left to score but its
+    execution row: a score from that alone would pass for the table's, so it is refused."""
+    marked = [ind for ind in raw["indicators"] if ind.get("applicable", True) is False]
+    if not marked or any(ind.applicable for ind in indicators):
+        return
+    found.problems.add(
+        Problem(
+            f"no indicator of 「{cut(str(raw['name']))}」 is left to score: {len(marked)} "
+            "marked not applicable (applicable = false) and none applicable, so only the "
+            "execution row would be scored",
+            f"{where}.indicators",
+            "set applicable = true on the indicators that apply this year; a project with "
+            "none is left out of the file",
+        )
     )
 
 
@@ -183,7 +224,7 @@ def _text(raw, where: str, found: _Collector):
     filed = clean_label(raw)
     text = simplified(filed)
     if text != filed:
-        found.traditional.append((where, filed))
+        found.note_traditional(where, filed)
     return text
 
 
@@ -209,18 +250,23 @@ def _indicator(raw: dict, where: str, found: _Collector) -> Indicator:
     weight = found.take(f"{where}.weight", _weight, raw.get("weight"))
     score = found.take(f"{where}.score", _score, raw.get("score"))
     kind = _kind(name, raw, weight, score)
-    actual_text = (
-        actual_raw
+    # a number filed as a number is read once, here: its text is how it is shown
+    number = (
+        None
         if isinstance(actual_raw, str)
-        else found.take(f"{where}.actual", _plain, actual_raw) or ""
+        else found.take(f"{where}.actual", to_decimal, actual_raw)
     )
+    actual_text = actual_raw if isinstance(actual_raw, str) else _plain(number)
     actual = None
     if kind == "row":
         target = found.take(f"{where}.target", _target_of_row(score), target_raw)
         # A qualitative (定性) row is scored by the words of its actual, a deadline by the
         # scorer's reading of a date; only a quantity needs a number here.
         if target is not None and target.value is not None:
-            actual = found.take(f"{where}.actual", parse_quantity, actual_raw)
+            if number is not None:
+                actual = Quantity(number)
+            elif isinstance(actual_raw, str):
+                actual = found.take(f"{where}.actual", parse_quantity, actual_raw)
     else:
         target = _shown_target(target_raw)
     return Indicator(
@@ -265,10 +311,9 @@ def _shown_target(raw) -> Target:
         return Target(str(raw).strip())
 
 
-def _plain(value) -> str:
-    from .values import format_decimal
-
-    return format_decimal(to_decimal(value))
+def _plain(number: Decimal | None) -> str:
+    """A number filed as a number, as text: "" when it could not be read."""
+    return "" if number is None else format_decimal(number)
 
 
 def read_evaluation(path: Path, readers: dict) -> Evaluation:

@@ -17,7 +17,7 @@ from fractions import Fraction
 from functools import cached_property
 
 from .errors import RulesetError, did_you_mean
-from .values import OPS, format_decimal
+from .values import OPS, format_decimal, quoted, text_key
 
 ROUNDING_MODES = {"half-up": ROUND_HALF_UP, "half-even": ROUND_HALF_EVEN, "down": ROUND_DOWN}
 REQUIRED_SECTIONS = (
@@ -242,6 +242,9 @@ def compile_ruleset(data: dict, origins: dict, source: str) -> RuleSet:
         data = {"ruleset": data["ruleset"], **data}
     _check_complete(data, source)
     _check_consistent(data, source)
+    _check_methods(data, source)
+    _check_tier_words(data["qualitative"]["tiers"], source)
+    _check_units(data.get("units", {}), source)
     meta = data["ruleset"]
     return RuleSet(
         id=meta["id"],
@@ -307,14 +310,6 @@ def _check_complete(data: dict, source: str) -> None:
                 file=source,
                 code="ruleset-incomplete",
             )
-    if data["execution"]["method"] == "bands" and "bands" not in data["execution"]:
-        raise RulesetError(
-            '`method = "bands"` needs `bands`',
-            "execution.bands",
-            "add e.g. bands = [{ min = 0.95, rate = 1.0 }, { min = 0, rate = 0.5 }]",
-            file=source,
-            code="ruleset-incomplete",
-        )
 
 
 def _check_consistent(data: dict, source: str) -> None:
@@ -325,14 +320,14 @@ def _check_consistent(data: dict, source: str) -> None:
         where = f"qualitative.tiers[{i}]"
         if not tier["min"] <= tier["default"] <= tier["max"]:
             raise RulesetError(
-                f"tier {tier['name']!r}: default {tier['default']} is outside [{tier['min']}, {tier['max']}]",
+                f"tier {quoted(tier['name'])}: default {tier['default']} is outside [{tier['min']}, {tier['max']}]",
                 where,
                 file=source,
                 code="ruleset-invalid",
             )
     if data["qualitative"]["same_as_target"] not in names:
         raise RulesetError(
-            f"same_as_target {data['qualitative']['same_as_target']!r} is not a tier",
+            f"same_as_target {quoted(data['qualitative']['same_as_target'])} is not a tier",
             "qualitative.same_as_target",
             did_you_mean(data["qualitative"]["same_as_target"], names)
             or "tiers: " + ", ".join(names),
@@ -346,7 +341,7 @@ def _check_consistent(data: dict, source: str) -> None:
         for name in named:
             if name not in names:
                 raise RulesetError(
-                    f"{name!r} is not a tier",
+                    f"{quoted(name)} is not a tier",
                     key,
                     did_you_mean(name, names) or "tiers: " + ", ".join(names),
                     file=source,
@@ -396,7 +391,7 @@ def _check_tier_bands(tiers: list[dict], source: str) -> None:
     for i, tier in ordered:
         if tier["min"] >= tier["max"]:
             raise RulesetError(
-                f"tier {tier['name']!r}: min {tier['min']} is not below max {tier['max']}",
+                f"tier {quoted(tier['name'])}: min {tier['min']} is not below max {tier['max']}",
                 f"qualitative.tiers[{i}]",
                 file=source,
             )
@@ -411,7 +406,7 @@ def _check_tier_bands(tiers: list[dict], source: str) -> None:
         if low["max"] != high["min"]:
             word = "overlap" if low["max"] > high["min"] else "leave a gap"
             raise RulesetError(
-                f"tiers {low['name']!r} (up to {low['max']}) and {high['name']!r} (from {high['min']}) {word}",
+                f"tiers {quoted(low['name'])} (up to {low['max']}) and {quoted(high['name'])} (from {high['min']}) {word}",
                 f"qualitative.tiers[{j}].min",
                 "make each tier start where the one below ends",
                 file=source,
@@ -425,15 +420,125 @@ def _check_grades(grades: dict, source: str) -> None:
     for (name, bound), (next_name, next_bound) in zip(grades.items(), list(grades.items())[1:]):
         if next_bound >= bound:
             raise RulesetError(
-                f"grades out of order: {next_name!r} = {next_bound} comes after {name!r} = {bound}",
+                f"grades out of order: {quoted(next_name)} = {next_bound} comes after {quoted(name)} = {bound}",
                 f"grades.{next_name}",
                 "list the grades from the best down, bounds falling",
                 file=source,
             )
     if bounds[-1] != 0:
         raise RulesetError(
-            f"the lowest grade {names[-1]!r} starts at {bounds[-1]}, so lower scores have no grade",
+            f"the lowest grade {quoted(names[-1])} starts at {bounds[-1]}, so lower scores have no grade",
             f"grades.{names[-1]}",
             "give the lowest grade the bound 0",
             file=source,
         )
+
+
+# --- what would fail only when a row is scored ---------------------------------------------
+
+BANDS_EXAMPLE = "add e.g. bands = [{ min = 0.95, rate = 1.0 }, { min = 0, rate = 0.5 }]"
+
+
+def _method_uses(data: dict):
+    """Each place the rule set gives a built-in method its parameters: (method, the key that
+    names it, the key of its parameters, the parameters)."""
+    execution = data["execution"]
+    yield execution["method"], "execution.method", ("execution",), execution
+    for op in OPS:
+        method = data["quantitative"][op]
+        params = data.get("methods", {}).get(method, {})
+        yield method, f"quantitative.{op}", ("methods", method), params
+    for i, override in enumerate(data.get("overrides", [])):
+        params = override.get("params", {})
+        yield override["method"], f"overrides[{i}].method", ("overrides", i, "params"), params
+
+
+def _check_methods(data: dict, source: str) -> None:
+    """Every use of a built-in method can score: ``tiers`` is never given numbers, and
+    ``bands`` always has its steps — without them every row it scores would get 0."""
+    for method, named_at, at, params in _method_uses(data):
+        if method == "tiers" and not named_at.startswith("overrides"):
+            raise RulesetError(
+                "method `tiers` scores a qualitative (定性) row by its tier; it cannot score numbers",
+                named_at,
+                "use `ratio`, `proportional` or `bands` here",
+                file=source,
+            )
+        if method == "bands":
+            _check_bands(params, at, source)
+
+
+def _check_bands(params: dict, at: tuple, source: str) -> None:
+    from . import schemas
+
+    where = schemas.key_path(at)
+    if not params.get("bands"):
+        raise RulesetError(
+            '`method = "bands"` needs `bands`',
+            f"{where}.bands",
+            BANDS_EXAMPLE,
+            file=source,
+            code="ruleset-incomplete",
+        )
+    problems = schemas.part_problems("ruleset", "bands", params["bands"], (*at, "bands"))
+    if problems:
+        raise problems.error(RulesetError, source)
+    if params.get("of", "rate") not in ("rate", "actual"):
+        raise RulesetError(
+            f"of = {quoted(params['of'])} is not `rate` or `actual`",
+            f"{where}.of",
+            "`rate` scores actual / target (the default); `actual` scores the actual itself",
+            file=source,
+        )
+    for i, band in enumerate(params["bands"]):
+        if "min" in band and "max" in band and band["min"] > band["max"]:
+            raise RulesetError(
+                f"band {i}: min {format_decimal(band['min'])} is above max "
+                f"{format_decimal(band['max'])}, so no value falls in it",
+                f"{where}.bands[{i}]",
+                "swap them, or remove the band",
+                file=source,
+            )
+
+
+def _check_tier_words(tiers: list[dict], source: str) -> None:
+    """One word names one tier: a word given to two would be read as the first, silently."""
+    owner: dict[str, str] = {}
+    for i, tier in enumerate(tiers):
+        for j, word in enumerate((tier["name"], *tier.get("aliases", ()))):
+            key = text_key(word)
+            if key in owner and owner[key] != tier["name"]:
+                raise RulesetError(
+                    f"{quoted(word)} names two tiers: {quoted(owner[key])} and "
+                    f"{quoted(tier['name'])}",
+                    f"qualitative.tiers[{i}]" + (f".aliases[{j - 1}]" if j else ".name"),
+                    "give each word to one tier",
+                    file=source,
+                )
+            owner.setdefault(key, tier["name"])
+
+
+def _check_units(units: dict, source: str) -> None:
+    """A unit's factor is a number above 0 (``2000/3``): 0 or ``1/0`` would fail the first
+    conversion; a multiplier has a name (an empty one would prefix every unit)."""
+    for name in units.get("multipliers", {}):
+        if not name:
+            raise RulesetError(
+                "a multiplier without a name",
+                "units.multipliers",
+                "name it as it is written before a unit, e.g. 万",
+                file=source,
+            )
+    for family, members in units.get("families", {}).items():
+        for unit, factor in members.items():
+            try:
+                value = Fraction(str(factor))
+            except (ValueError, ZeroDivisionError):
+                value = Fraction(0)
+            if value <= 0:
+                raise RulesetError(
+                    f"the factor of {quoted(unit)} is {quoted(str(factor))}, not a number above 0",
+                    f"units.families.{family}.{unit}",
+                    "write its size in the family's base unit, e.g. 10000 or 2000/3",
+                    file=source,
+                )

@@ -34,7 +34,18 @@ from .result import (
     read_only,
 )
 from .rules import RuleSet
-from .values import GE, LE, Quantity, ValueProblem, align_units, percent, percent_below
+from .schemas import ProblemList
+from .values import (
+    GE,
+    LE,
+    Quantity,
+    ValueProblem,
+    align_units,
+    cut,
+    percent,
+    percent_below,
+    quoted,
+)
 from .values import format_decimal as fmt
 from .weights import effective_weights
 
@@ -50,8 +61,16 @@ class Context:
         self.methods = methods
         self.year = year
         self.findings: list[Finding] = []
-        # rows that cannot be scored, gathered so that one error names every one of them
-        self.refused: list[InputError] = []
+        # rows that cannot be scored, gathered so that one error names every one of them (at
+        # most MAX_PROBLEMS listed), under the code of the first
+        self.refused = ProblemList()
+        self.refused_code = ""
+
+    def refuse(self, exc: InputError) -> None:
+        """Keep a row's error aside, to be raised with the others once every row is read."""
+        self.refused_code = self.refused_code or exc.code
+        for problem in exc.problems:
+            self.refused.add(problem)
 
     def flag(self, code: str, severity: str, where: str, message: str) -> None:
         self.findings.append(Finding(code, severity, where, message))
@@ -268,8 +287,8 @@ def _scored_or_refused(ind: Indicator, weight: Decimal, ctx: Context) -> Indicat
     try:
         return score_indicator(ind, weight, ctx)
     except InputError as exc:
-        ctx.refused.append(exc)
-        return _shown(ind, weight, "refused", str(exc))
+        ctx.refuse(exc)
+        return _shown(ind, weight, "refused", exc.problems[0].message)
 
 
 def _values_blank(ind: Indicator, weight: Decimal, ctx: Context) -> IndicatorResult:
@@ -313,7 +332,7 @@ def _check_override_fits(override, ind: Indicator, tier, rules: RuleSet) -> None
     else:
         return
     raise RulesetError(
-        f"override {override.index} gives method {override.method!r} to {kind}: {ind.where} 「{ind.name}」",
+        f"override {override.index} gives method {override.method!r} to {kind}: {ind.where} 「{cut(ind.name)}」",
         f"overrides[{override.index}].method",
         "narrow its `match` to the rows that method can score",
         file=rules.source,
@@ -337,7 +356,7 @@ class Plan:
 
 def _refused(ind: Indicator, exc: ValueProblem, code: str) -> InputError:
     where = f"{ind.where}.{exc.field or 'actual'}"
-    return InputError(f"「{ind.name}」: {exc}", where, exc.hint, code=code)
+    return InputError(f"「{cut(ind.name)}」: {exc}", where, exc.hint, code=code)
 
 
 def _prepare(ind: Indicator, weight: Decimal, ctx: Context) -> Plan:
@@ -360,7 +379,7 @@ def _prepare(ind: Indicator, weight: Decimal, ctx: Context) -> Plan:
         reading = ctx.ruleset.words.read(ind.actual_text, None)
         if reading is None:
             raise InputError(
-                f"「{ind.name}」: 实际完成值 {ind.actual_text!r} is not a number, though the target {target.text!r} is one",
+                f"「{cut(ind.name)}」: 实际完成值 {quoted(ind.actual_text)} is not a number, though the target {quoted(target.text)} is one",
                 f"{ind.where}.actual",
                 'write the actual value as a number with its unit, e.g. "95%"',
                 code="actual-invalid",
@@ -380,15 +399,15 @@ def _read_words(ind: Indicator, target_text: str | None, ctx: Context, also: str
     if reading is None:
         from .deadlines import duration_of, stretch_of
 
-        hint = f"write {also}one of — {ctx.ruleset.words.accepted()}; or restate the target ({ind.target.text})"
+        hint = f"write {also}one of — {ctx.ruleset.words.accepted()}; or restate the target ({cut(ind.target.text)})"
         if not also and (stretch_of(ind.actual_text) or duration_of(ind.actual_text)):
             hint = (
-                f"the 年度指标值 {ind.target.text!r} is read as words, not as a deadline: write it "
+                f"the 年度指标值 {quoted(ind.target.text)} is read as words, not as a deadline: write it "
                 "as a date or a time limit (6月底前, 年底前, 30天内) to compare a date with it, or "
                 "answer with a tier word (按时完成, 延期完成)"
             )
         raise InputError(
-            f"「{ind.name}」: 实际完成值 {ind.actual_text!r} is not a tier of this qualitative (定性) indicator",
+            f"「{cut(ind.name)}」: 实际完成值 {quoted(ind.actual_text)} is not a tier of this qualitative (定性) indicator",
             f"{ind.where}.actual",
             hint,
             code="actual-invalid",
@@ -462,7 +481,7 @@ def _number_plan(ind: Indicator, actual: Quantity, common: dict, ctx: Context) -
         raise _refused(ind, exc, exc.code or "unit-mismatch") from None
     if actual_value < ZERO and rules.quantitative["negative_actual"] == "error":
         raise InputError(
-            f"实际完成值 {ind.actual_text!r} is negative",
+            f"实际完成值 {quoted(ind.actual_text)} is negative",
             f"{ind.where}.actual",
             "this rule set does not accept negative actual values",
             code="actual-negative",

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Literal
 
+from .limits import MAX_DIGITS, MAX_QUOTED
+
 if TYPE_CHECKING:
     from .deadlines import Deadline
 
@@ -203,7 +205,7 @@ def to_decimal(raw) -> Decimal:
     try:
         value = Decimal(raw) if not isinstance(raw, Decimal) else raw
     except (InvalidOperation, ValueError, TypeError):
-        raise ValueProblem(f"{raw!r} is not a number") from None
+        raise ValueProblem(f"{quoted(raw)} is not a number") from None
     if not value.is_finite():
         raise ValueProblem(f"{raw} is not a usable number", "write a finite number such as 95.5")
     return in_range(value, raw)
@@ -219,13 +221,21 @@ DIGITS = 15
 
 
 def in_range(value: Decimal, raw=None) -> Decimal:
-    shown = raw if raw is not None and len(str(raw)) <= 40 else f"{value:.3e}"
+    """``value`` (read from ``raw``) when it is a figure a 自评表 can hold: at most
+    ``MAX_DIGITS`` digits written out, magnitude in [10^-9, 10^15), at most 15 significant
+    digits as filed — counted on the exact value, before anything is rounded."""
+    shown = quoted(raw) if raw is not None else str(value)
+    if plain_digits(value) > MAX_DIGITS:
+        raise ValueProblem(
+            f"{cut(shown)} has more than {MAX_DIGITS} digits written out",
+            "write the figure in plain digits, e.g. 382.31",
+        )
     if value and not SMALLEST <= value.adjusted() < LARGEST:
         raise ValueProblem(
             f"{shown} is out of range for a 自评表 figure",
             "write the figure in plain digits, e.g. 382.31",
         )
-    if len(value.normalize().as_tuple().digits) > DIGITS:
+    if significant_digits(value) > DIGITS:
         raise ValueProblem(
             f"{shown} has more than {DIGITS} significant digits",
             "round it as the form prints it, e.g. 382.31",
@@ -233,9 +243,45 @@ def in_range(value: Decimal, raw=None) -> Decimal:
     return value
 
 
+def significant_digits(value: Decimal) -> int:
+    """The significant digits of ``value`` exactly as filed: 100.000000000000000000000000001
+    has 28 (``normalize()`` would round it to the context's precision first, and count 1)."""
+    digits = value.as_tuple().digits
+    end = len(digits)
+    while end > 1 and digits[end - 1] == 0:
+        end -= 1
+    return end
+
+
+def plain_digits(number: Decimal) -> int:
+    """How many digits a finite number takes written out without an exponent: 4 for 0.001,
+    1000 for 1E+999."""
+    _, digits, exponent = number.as_tuple()
+    assert isinstance(exponent, int), "a finite number has an integer exponent"
+    if exponent >= 0:
+        return len(digits) + exponent
+    return max(len(digits), 1 - exponent)
+
+
+def quoted(raw) -> str:
+    """A filed value as a message quotes it: its repr, cut to ``MAX_QUOTED`` characters."""
+    try:
+        text = repr(raw)
+    except ValueError:  # an int too long for Python to write out
+        return f"a number of more than {MAX_DIGITS} digits"
+    return cut(text)
+
+
+def cut(text: str) -> str:
+    """``text`` as a message quotes it: at most ``MAX_QUOTED`` characters, "…" for the rest."""
+    return text if len(text) <= MAX_QUOTED else text[: MAX_QUOTED - 1] + "…"
+
+
 def _refuse_not_finite(raw, text: str) -> None:
     if _NOT_FINITE.match(text):
-        raise ValueProblem(f"{raw!r} is not a usable number", "write a finite number such as 95.5")
+        raise ValueProblem(
+            f"{quoted(raw)} is not a usable number", "write a finite number such as 95.5"
+        )
 
 
 def _leading_op(text: str) -> tuple[str | None, str]:
@@ -257,8 +303,13 @@ def _split_number(text: str) -> tuple[Decimal, str] | None:
     match = _NUMBER.match(text)
     if not match:
         return None
-    number = in_range(Decimal(match.group().replace(",", "")), match.group())
-    return number, text[match.end() :].strip()
+    try:
+        number = Decimal(match.group().replace(",", ""))
+    except InvalidOperation:  # an exponent beyond what a Decimal holds: 1e99999999999999999999
+        raise ValueProblem(
+            f"{quoted(match.group())} is not a usable number", "write a finite number such as 95.5"
+        ) from None
+    return in_range(number, match.group()), text[match.end() :].strip()
 
 
 def _unit_or_none(tail: str) -> str | Literal[False] | None:
@@ -298,7 +349,7 @@ def parse_quantity(raw) -> Quantity | None:
     unit = _unit_or_none(tail)
     if unit is False:
         raise ValueProblem(
-            f"{raw!r}: the text after the number ({tail!r}) is not a unit",
+            f"{quoted(raw)}: the text after the number ({quoted(tail)}) is not a unit",
             f"a unit has at most {UNIT_MAX_CHARS} characters and no digit; write the number "
             "and its unit only, and put explanations in `reason`",
         )
@@ -310,7 +361,7 @@ def parse_money(raw) -> Decimal:
     quantity = parse_quantity(raw)
     if quantity is None:
         raise ValueProblem(
-            f"{raw!r} is not an amount of money", 'write it like 382.31 or "382.31万元"'
+            f"{quoted(raw)} is not an amount of money", 'write it like 382.31 or "382.31万元"'
         )
     if quantity.unit is None:
         return quantity.value
@@ -322,7 +373,7 @@ def parse_money(raw) -> Decimal:
     converted = standard().convert(quantity.value, unit, "万元")
     if converted is None:
         raise ValueProblem(
-            f"{raw!r}: {quantity.unit!r} is not a unit of money",
+            f"{quoted(raw)}: {quantity.unit!r} is not a unit of money",
             "amounts are in 万元 unless they carry 元, 千元, 万元 or 亿元",
         )
     return converted
@@ -350,14 +401,14 @@ def parse_target(raw) -> Target:
         return Target(raw.strip(), lead, deadline=deadline)
     if rest.endswith(_APPROXIMATE) and _NUMBER.match(rest):
         raise ValueProblem(
-            f"{raw!r} is approximate: it says neither at least nor at most",
-            f"write the comparison the target means, e.g. ≥{rest[:-2]} or ={rest[:-2]}",
+            f"{quoted(raw)} is approximate: it says neither at least nor at most",
+            f"write the comparison the target means, e.g. ≥{cut(rest[:-2])} or ={cut(rest[:-2])}",
         )
     trail, rest = _trailing_op(rest)
     _refuse_not_finite(raw, rest)
     if lead and trail and lead != trail:
         raise ValueProblem(
-            f"{raw!r} says both {lead} and {trail}",
+            f"{quoted(raw)} says both {lead} and {trail}",
             "keep one comparison: a sign in front, or 以上/以内/以下 at the end",
         )
     split = _split_number(rest)
@@ -366,7 +417,7 @@ def parse_target(raw) -> Target:
         return Target(raw.strip())  # 定性: no leading number, or a tail longer than a unit
     value = split[0]
     if not value.is_finite():
-        raise ValueProblem(f"{raw!r} is not a usable number")
+        raise ValueProblem(f"{quoted(raw)} is not a usable number")
     return Target(raw.strip(), lead or trail, value, unit)
 
 
@@ -377,11 +428,11 @@ def _target_from_table(raw: dict) -> Target:
         op, rest = _leading_op(normalise(str(op_text)))
         if op is None or rest:
             raise ValueProblem(
-                f"op {op_text!r} is not a comparison", "use one of ≥ > ≤ < = (or >= <=)"
+                f"op {quoted(op_text)} is not a comparison", "use one of ≥ > ≤ < = (or >= <=)"
             )
     quantity = parse_quantity(raw.get("value"))
     if quantity is None:
-        raise ValueProblem(f"value {raw.get('value')!r} is not a number")
+        raise ValueProblem(f"value {quoted(raw.get('value'))} is not a number")
     value, unit = quantity.value, quantity.unit
     stated = canonical_unit(normalise(str(raw["unit"]))) if raw.get("unit") is not None else None
     if stated and unit and stated != unit:
@@ -390,7 +441,7 @@ def _target_from_table(raw: dict) -> Target:
         converted = standard().convert(value, unit, stated)
         if converted is None:
             raise ValueProblem(
-                f"value {raw['value']!r} is in {unit!r} but unit says {stated!r}",
+                f"value {quoted(raw['value'])} is in {unit!r} but unit says {quoted(stated)}",
                 "give the unit once, in `unit` or in the value",
             )
         value = converted
@@ -419,7 +470,12 @@ def percent_below(rate: Decimal, threshold: Decimal) -> str:
 
 def same_text(a: str, b: str) -> bool:
     """Two texts equal once normalised and with inner spaces ignored."""
-    return re.sub(r"\s+", "", normalise(a)) == re.sub(r"\s+", "", normalise(b))
+    return text_key(a) == text_key(b)
+
+
+def text_key(text: str) -> str:
+    """What two texts that are :func:`same_text` have in common: normalised, spaces removed."""
+    return re.sub(r"\s+", "", normalise(text))
 
 
 def align_units(
