@@ -50,6 +50,7 @@ class ScoringError(Exception):
     file: str | None = None
     code: str = "error"
     problems: list[Problem] = field(default_factory=list)
+    more: int = 0  # problems found beyond those listed (scoring.limits.MAX_PROBLEMS), counted
 
     def __post_init__(self) -> None:
         super().__init__(self.message)
@@ -80,15 +81,21 @@ class ScoringError(Exception):
         how many problems) and each problem indented; the user's text in it escaped."""
         from .inert import terminal
 
-        if len(self.problems) == 1:
+        if len(self.problems) == 1 and not self.more:
             return self.problems[0].render(self.file)
-        head = f"{terminal(self.file, lines=False)}: {len(self.problems)} problems"
+        count = len(self.problems) + self.more
+        head = f"{terminal(self.file, lines=False)}: {count:,} problems"
         lines = [head if self.file else terminal(self.message)]
         lines += ["  " + p.render(None).replace("\n", "\n  ") for p in self.problems]
+        if self.more:
+            lines.append(f"  … and {self.more:,} more problems\n    → {FIX_AND_RERUN}")
         return "\n".join(lines)
 
     def to_dict(self) -> dict:
         return {"code": self.code, "message": self.render(), "where": self.where}
+
+
+FIX_AND_RERUN = "fix those listed and run again to see the rest"
 
 
 class InputError(ScoringError):

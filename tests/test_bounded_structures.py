@@ -119,6 +119,7 @@ def test_a_file_of_many_mistakes_lists_the_first_and_counts_the_others(
     path = write_json(tmp_path, data)
     run = cli("score", str(path))
     refused(run, str(path), f"… and {problems - MAX_PROBLEMS:,} more problems")
+    assert f"{path}: {problems:,} problems" in run.err  # the head counts them all
     listed = [line for line in problem_lines(run.err) if "more problems" not in line]
     assert len(listed) == MAX_PROBLEMS, run.err
     assert "projects[0]" in listed[0]  # the first places of the file, in its order

@@ -21,7 +21,7 @@ from decimal import Decimal
 from functools import cache
 from importlib import resources
 
-from ..errors import Problem, ScoringError, did_you_mean
+from ..errors import FIX_AND_RERUN, Problem, ScoringError, did_you_mean
 from ..limits import MAX_DEPTH, MAX_DIGITS, MAX_FILE_BYTES, MAX_PROBLEMS, MAX_QUOTED
 from ..values import cut, plain_digits
 
@@ -136,11 +136,9 @@ class ProblemList:
         return [*self.kept, Problem(f"… and {self.more:,} more problems", None, FIX_AND_RERUN)]
 
     def error(self, kind: type[ScoringError], file: str, **kw) -> ScoringError:
-        """One error of ``kind`` for every problem found, headed by the first."""
-        return kind.from_problems(self.listed(), file, **kw)
-
-
-FIX_AND_RERUN = "fix those listed and run again to see the rest"
+        """One error of ``kind`` for every problem found, headed by the first: those kept
+        listed, the others counted."""
+        return kind.from_problems(list(self.kept), file, more=self.more, **kw)
 
 
 def problems(name: str, data, prefix=(), plain: bool = False) -> list[Problem]:
