@@ -358,8 +358,25 @@ class Host:
     def rulesets_compiled(self) -> int:
         return self._resolver.compiled if "_resolver" in vars(self) else 0
 
+    def _refuse_unknown_severities(self, ruleset: RuleSet) -> None:
+        severities = ruleset.checks.get("severity", {})
+        known = _known_codes(self)
+        for code in severities:
+            if code not in known:
+                raise PluginError(
+                    f"no check gives a finding {code!r}, so its severity would never be used",
+                    f"checks.severity.{code}",
+                    did_you_mean(code, known)
+                    or "`scoring rules show mof-2020` lists the codes under [checks.severity]",
+                    file=ruleset.source,
+                    code="ruleset-invalid",
+                )
+
     def require_methods(self, ruleset: RuleSet) -> None:
-        """Refuse a rule set whose methods no loaded plugin provides: never score without them."""
+        """Refuse a rule set whose methods no loaded plugin provides (never score without
+        them), or that sets the severity of a finding no check of scoring or of a loaded plugin
+        gives (a misspelt code would be silently ignored)."""
+        self._refuse_unknown_severities(ruleset)
         for method, key in ruleset.methods_used().items():
             if method in self.methods:
                 continue
@@ -379,6 +396,14 @@ class Host:
                 file=ruleset.source,
                 code="method-missing",
             )
+
+
+def _known_codes(host: Host) -> set[str]:
+    """The finding codes a rule set may set a severity for: scoring's own, and a plugin
+    check's name (a plugin's check gives findings under its own name)."""
+    from .labels import FINDINGS
+
+    return set(FINDINGS) | set(host.checks)
 
 
 def _entries(host: Host, info: PluginInfo, provided: Any) -> list:

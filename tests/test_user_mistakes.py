@@ -445,3 +445,20 @@ def test_rules_check_passes_the_same_keys_written_right(cli, tmp_path, body):
     path = tmp_path / "mine.toml"
     path.write_text(MINE + body, "utf-8")
     assert cli("rules", "check", str(path)).code == 0
+
+
+@pytest.mark.parametrize(
+    ("code", "hint"), [("execution-lwo", "did you mean `execution-low`?"), ("no-such", "rules show")]
+)
+def test_a_severity_for_a_finding_no_check_gives_is_refused(cli, tmp_path, code, hint):
+    """A misspelt code in [checks.severity] would be ignored without a word: refused, with the
+    code it was likely meant to be."""
+    rules = tmp_path / "sev.toml"
+    rules.write_text(
+        f'[ruleset]\nid = "sev"\nextends = "mof-2020"\n[checks.severity]\n"{code}" = "error"\n',
+        "utf-8",
+    )
+    run = cli("rules", "check", str(rules))
+    assert run.code == 2, run
+    assert f"{rules}: checks.severity.{code}: no check gives a finding" in run.err, run
+    assert hint in run.err and "Traceback" not in run.err
