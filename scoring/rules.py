@@ -38,6 +38,51 @@ REQUIRED_SECTIONS = (
 WEIGHT_SETTINGS = ("total", "missing", "over_total")
 
 
+class ReadOnly(TypeError):
+    """Raised on any change to a compiled rule set: one rule set is shared by every score of a
+    process (and its SHA-256 names it), so a change would alter later scores unseen."""
+
+
+def _read_only(self, *args, **kwargs):
+    raise ReadOnly(f"a compiled rule set cannot be changed ({type(self).__name__})")
+
+
+class FrozenDict(dict):
+    """A dict that refuses every change, yet is a dict: JSON, ``isinstance`` and ``{**d}`` work
+    on it as on the table it was read from."""
+
+    __setitem__ = __delitem__ = __ior__ = _read_only
+    clear = pop = popitem = setdefault = update = _read_only
+
+    def __reduce__(self):  # copied and pickled by its items, never item by item
+        return (FrozenDict, (dict(self),))
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return id(self)
+
+
+class FrozenList(list):
+    """A list that refuses every change (see :class:`FrozenDict`)."""
+
+    __setitem__ = __delitem__ = __iadd__ = __imul__ = _read_only
+    append = clear = extend = insert = pop = remove = reverse = sort = _read_only
+
+    def __reduce__(self):
+        return (FrozenList, (list(self),))
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return id(self)
+
+
+def frozen(value):
+    """``value`` with every dict and list in it, at any depth, made read-only."""
+    if isinstance(value, dict):
+        return FrozenDict({key: frozen(inner) for key, inner in value.items()})
+    if isinstance(value, list):
+        return FrozenList(frozen(inner) for inner in value)
+    return value
+
+
 @dataclass(frozen=True)
 class Tier:
     name: str
@@ -89,9 +134,9 @@ class RuleSet:
         return Decimal(1).scaleb(-self.decimals)
 
     @cached_property
-    def grades(self) -> list[tuple[str, Decimal]]:
+    def grades(self) -> tuple[tuple[str, Decimal], ...]:
         """Grade names with their lower bounds, highest first."""
-        return sorted(self.data["grades"].items(), key=lambda item: -item[1])
+        return tuple(sorted(self.data["grades"].items(), key=lambda item: -item[1]))
 
     def grade(self, score: Decimal) -> str:
         for name, bound in self.grades:
@@ -106,16 +151,18 @@ class RuleSet:
     @cached_property
     def categories(self) -> dict[str, Decimal]:
         """Default 一级指标 weights, in the rule set's order."""
-        return {k: v for k, v in self.data["weights"].items() if k not in WEIGHT_SETTINGS}
+        return FrozenDict(
+            {k: v for k, v in self.data["weights"].items() if k not in WEIGHT_SETTINGS}
+        )
 
     @cached_property
     def level2(self) -> dict[str, list[str]]:
         """The 二级指标 of each 一级指标 (``[level2]``), offered by the template's drop-downs."""
-        return self.data.get("level2", {})
+        return self.data.get("level2", FrozenDict())
 
     @cached_property
     def missing(self) -> dict[str, list[str]]:
-        return self.data["weights"].get("missing", {})
+        return self.data["weights"].get("missing", FrozenDict())
 
     @cached_property
     def execution(self) -> dict:
@@ -126,11 +173,11 @@ class RuleSet:
         return self.data["quantitative"]
 
     @cached_property
-    def tiers(self) -> list[Tier]:
-        return [
+    def tiers(self) -> tuple[Tier, ...]:
+        return tuple(
             Tier(t["name"], tuple(t.get("aliases", ())), t["min"], t["max"], t["default"])
             for t in self.data["qualitative"]["tiers"]
-        ]
+        )
 
     @cached_property
     def same_as_target(self) -> str:
@@ -176,26 +223,26 @@ class RuleSet:
 
     @cached_property
     def caps(self) -> list[dict]:
-        return self.data.get("caps", [])
+        return self.data.get("caps", FrozenList())
 
     @cached_property
     def checks(self) -> dict:
-        return self.data.get("checks", {})
+        return self.data.get("checks", FrozenDict())
 
     @cached_property
     def department_method(self) -> str:
         return self.data["department"]["method"]
 
     @cached_property
-    def overrides(self) -> list[Override]:
-        return [
-            Override(o["match"], o["method"], o.get("params", {}), i)
+    def overrides(self) -> tuple[Override, ...]:
+        return tuple(
+            Override(o["match"], o["method"], o.get("params", FrozenDict()), i)
             for i, o in enumerate(self.data.get("overrides", []))
-        ]
+        )
 
     def params(self, method: str) -> dict:
         """The rule set's table for a method (``[methods.NAME]``), empty when it has none."""
-        return self.data.get("methods", {}).get(method, {})
+        return self.data.get("methods", {}).get(method, FrozenDict())
 
     def methods_used(self) -> dict[str, str]:
         """Every method name the rule set asks for, with the key that asks for it."""
@@ -252,8 +299,8 @@ def compile_ruleset(data: dict, origins: dict, source: str) -> RuleSet:
         version=meta.get("version", ""),
         basis=tuple(meta.get("basis", ())),
         source=source,
-        data=data,
-        origins=origins,
+        data=frozen(data),
+        origins=frozen(origins),
         sha256=fingerprint(data),
     )
 

@@ -206,3 +206,28 @@ def test_what_if_tables_are_not_recorded(leting):
     assert seen == []
     scoring.score(leting, host=host)
     assert seen == [str(leting)]
+
+
+def test_a_compiled_rule_set_refuses_every_change():
+    """One rule set is shared by every score of the process and named by its SHA-256: a change
+    by a caller or a plugin's check would alter later scores unseen, so none is allowed."""
+    from scoring.rules import ReadOnly
+
+    rules = scoring.ruleset("mof-2020")
+    changes = [
+        lambda: rules.execution.__setitem__("weight", 50),
+        lambda: rules.data["grades"].clear(),
+        lambda: rules.checks.update({"severity": {}}),
+        lambda: rules.data["qualitative"]["tiers"].append({}),
+        lambda: rules.params("ratio").setdefault("x", 1),
+        lambda: rules.origins.pop("rounding.decimals"),
+    ]
+    for change in changes:
+        with pytest.raises(ReadOnly):
+            change()
+    assert isinstance(rules.grades, tuple) and isinstance(rules.tiers, tuple)
+    import copy
+    import json
+
+    assert copy.deepcopy(rules.data) == rules.data  # copied and written as the table it is
+    json.dumps(rules.data, default=str)
