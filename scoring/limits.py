@@ -29,3 +29,40 @@ MAX_EXTENDS = 16
 # Digits in one number of an evaluation or a rule set. Money is filed to the fen (15
 # significant digits is Excel's precision); 40 digits leaves room for any real figure.
 MAX_DIGITS = 40
+
+# --- workbooks ------------------------------------------------------------------------------
+# A workbook is counted before it is opened (an .xlsx from its zip's directory and its XML
+# streamed, an .xls sheet by sheet) and refused at the first count past its limit, naming the
+# sheet and the cell or range. The yardstick is the largest real case: a department's workbook
+# of 500 projects stacked on one sheet (8,665 rows × 9 columns; 33,499 cells written, 10,834
+# merged ranges covering 43,838 cells; 2.4 MB of XML, 0.25 MB zipped; read in about 5 s), or
+# one project a sheet (500 sheets of about 40 × 10). Each limit is several times that, and
+# bounds the work openpyxl would do (20–60 µs a cell, about 0.5 ms a merged range) to a minute
+# and under a gigabyte at worst. A workbook file, like a text file, is at most MAX_FILE_BYTES.
+#
+# The parts of an .xlsx together, unzipped.
+MAX_UNZIPPED_BYTES = 100 * 1024 * 1024
+# How many times its own size an .xlsx may unzip to: Excel's and WPS's unzip to 3–10 times (XML
+# compresses well, pictures not at all), a zip bomb to a thousand. It keeps the work a small file
+# can cause in proportion to its size.
+MAX_COMPRESSION_RATIO = 100
+# Elements in the XML of an .xlsx (a cell with its value is two or three); the 500-project
+# workbook has about 120,000.
+MAX_XML_ELEMENTS = 2_000_000
+# Sheets in a workbook: a department files a few hundred projects, one a sheet at most.
+MAX_SHEETS = 1_000
+# The rows and columns a sheet may use, for a cell, a merged range, a hyperlink or a comment:
+# those of an .xls sheet (65,536 rows, columns A to IV), in which the form was drawn; it has 10
+# to 20 columns, and 500 projects stacked on one sheet take 8,665 rows. The size a sheet's
+# <dimension> claims is not counted: Excel writes whole formatted columns there.
+MAX_SHEET_ROWS = 65_536
+MAX_SHEET_COLUMNS = 256
+# Cells in a workbook: those of each sheet's used range (from A1 to its last row and column, a
+# formatted cell counting as one), which reading and annotating a sheet go through; and those
+# written in its XML. The 500-project sheet's used range is 77,985 cells; 500 sheets of 40 × 10,
+# 200,000.
+MAX_CELLS = 1_000_000
+# Cells covered by merged ranges in a workbook (openpyxl makes an object for each, and expands a
+# hyperlink or a comment given for a range alike), and merged ranges.
+MAX_MERGED_CELLS = 400_000
+MAX_MERGED_RANGES = 50_000

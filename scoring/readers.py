@@ -3,7 +3,9 @@
 Both readers return the same structure. A number in the file becomes the
 :class:`~decimal.Decimal` its text denotes (never a binary float). Anything unreadable — not
 UTF-8, not TOML/JSON, nested too deep — is an :class:`~scoring.errors.InputError` naming the
-file and, where the parser gives one, the line and column.
+file and, where the parser gives one, the line and column. A file is read to at most
+:data:`~scoring.limits.MAX_FILE_BYTES` whatever it is (a pipe, a link to a device), and never
+waits for a pipe's writer.
 """
 
 from __future__ import annotations
@@ -13,25 +15,16 @@ from decimal import Decimal
 from pathlib import Path
 
 from .errors import InputError
+from .limits import MAX_FILE_BYTES
 
-# A file larger than this is not an evaluation table; refusing it keeps a stray upload from
-# exhausting memory.
-MAX_BYTES = 64 * 1024 * 1024
+# Read in pieces of this size, so that a small file does not cost a buffer of the limit's size.
+CHUNK_BYTES = 1024 * 1024
 
 
 def read_text(path: Path, error=InputError) -> str:
-    """The file's text, decoded as UTF-8 (a byte-order mark is accepted)."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise error(f"the file is {size} bytes, more than a table can be", file=str(path))
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise error("no such file", file=str(path), hint="check the path") from None
-    except IsADirectoryError:
-        raise error("this is a folder, not a file", file=str(path)) from None
-    except OSError as exc:
-        raise error(f"cannot read the file: {exc.strerror}", file=str(path)) from None
+    """The file's text, decoded as UTF-8 (a byte-order mark is accepted), read to at most
+    :data:`~scoring.limits.MAX_FILE_BYTES` (see :func:`read_limited`)."""
+    data = read_limited(path, error)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -44,6 +37,80 @@ def read_text(path: Path, error=InputError) -> str:
         raise error(
             f"not UTF-8 text (at byte {exc.start})", file=str(path), hint=hint, code="not-utf8"
         ) from None
+
+
+def read_limited(path: Path, error=InputError) -> bytes:
+    """The file's bytes, at most :data:`~scoring.limits.MAX_FILE_BYTES`: one byte more and the
+    file is refused, whatever its size said (a pipe, or a link to /dev/zero, says 0).
+
+    The file is opened without waiting for a writer: a named pipe that no program writes to
+    reads as nothing at once instead of hanging the run. A pipe or a device that does give
+    data is read like a file, up to the limit — that is all the limit needs."""
+    import os
+    import stat
+
+    nonblocking = getattr(os, "O_NONBLOCK", 0)  # not on Windows, where opening does not wait
+    flags = os.O_RDONLY | nonblocking | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except FileNotFoundError:
+        raise error("no such file", file=str(path), hint="check the path") from None
+    except IsADirectoryError:
+        raise error("this is a folder, not a file", file=str(path)) from None
+    except OSError as exc:
+        raise error(f"cannot read the file: {exc.strerror}", file=str(path)) from None
+    try:
+        info = os.fstat(descriptor)
+        mode = info.st_mode
+        if stat.S_ISDIR(mode):
+            raise error("this is a folder, not a file", file=str(path))
+        if stat.S_ISREG(mode) and info.st_size > MAX_FILE_BYTES:  # refused without reading
+            raise _too_large(path, error)
+        if nonblocking and not stat.S_ISREG(mode):
+            os.set_blocking(descriptor, True)  # opened: now wait for data as any reader would
+        data = _read_up_to(descriptor, MAX_FILE_BYTES + 1, path, error)
+    finally:
+        os.close(descriptor)
+    if len(data) > MAX_FILE_BYTES:
+        raise _too_large(path, error)
+    if not data and not stat.S_ISREG(mode):
+        raise error(
+            "nothing to read: not a regular file (a pipe or a device), and nothing was written "
+            "to it",
+            file=str(path),
+            hint="save the data to a file and give that file",
+            code="not-a-file",
+        )
+    return data
+
+
+def _read_up_to(descriptor: int, limit: int, path: Path, error) -> bytes:
+    """At most ``limit`` bytes, up to the end of the file."""
+    import os
+
+    pieces: list[bytes] = []
+    left = limit
+    try:
+        while left > 0:
+            piece = os.read(descriptor, min(CHUNK_BYTES, left))
+            if not piece:
+                break
+            pieces.append(piece)
+            left -= len(piece)
+    except OSError as exc:
+        raise error(f"cannot read the file: {exc.strerror}", file=str(path)) from None
+    return b"".join(pieces)
+
+
+def _too_large(path: Path, error):
+    return error(
+        f"the file is larger than {MAX_FILE_BYTES // 2**20} MB ({MAX_FILE_BYTES:,} bytes), the "
+        "limit for one file",
+        file=str(path),
+        hint="an evaluation, a rule set or a report is far smaller: check that this is the file "
+        "you meant",
+        code="too-large",
+    )
 
 
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")

@@ -25,21 +25,32 @@ DIGIT_PIXELS = 7
 
 
 def unit_workbook(path: Path):
-    """The workbook at ``path``, ready to be annotated and saved as ``.xlsx``."""
-    import openpyxl
+    """The workbook at ``path``, ready to be annotated and saved as ``.xlsx``; counted against
+    the limits first, as when it is read (see :mod:`scoring.excel.grid`)."""
+    from .grid import open_xlsx, workbook_format
 
-    if path.suffix.lower() == ".xls":
+    if workbook_format(path) == "xls":
         return _xls_copy(path)
-    return openpyxl.load_workbook(path, data_only=True)
+    workbook, _ = open_xlsx(path)
+    return workbook
 
 
 def _xls_copy(path: Path):
+    from .grid import open_xls, xls_sheets
+
+    book = open_xls(path)
+    try:
+        return _copy_sheets(book, xls_sheets(book, path))
+    finally:
+        book.release_resources()
+
+
+def _copy_sheets(book, sheets):
     import xlrd
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
-    book = xlrd.open_workbook(str(path), formatting_info=True)
     workbook = Workbook()
     if (initial := workbook.active) is not None:  # the sheet a new workbook comes with
         workbook.remove(initial)
@@ -54,12 +65,12 @@ def _xls_copy(path: Path):
     }
     vertical = {0: "top", 1: "center", 2: "bottom", 3: "justify"}
     thin = Side(style="thin")
-    for source in book.sheets():
+    for source in sheets:
         sheet = workbook.create_sheet(source.name)
         if source.visibility:
             sheet.sheet_state = "hidden"
         for r in range(source.nrows):
-            for c in range(source.ncols):
+            for c in range(source.row_len(r)):  # the cells the row holds
                 cell = source.cell(r, c)
                 xf = book.xf_list[cell.xf_index]
                 target = sheet.cell(row=r + 1, column=c + 1)

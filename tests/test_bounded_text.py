@@ -1,0 +1,128 @@
+"""Text files — an evaluation (TOML, JSON), a rule set, a written report — are read to at most
+:data:`scoring.limits.MAX_FILE_BYTES`, and one byte more is refused (exit 2, naming the file
+and the limit), whatever the file's size says: a link to /dev/zero and a pipe say 0. A named
+pipe that no program writes to is not waited for.
+
+The files are built here: sparse (a size without the bytes), links to devices, pipes. Where the
+limit's 64 MB would have to be read, the limit is lowered for the test so that the file stays
+small; a child process with a generous timeout guards the tests that could wait for ever.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from scoring import limits, readers
+from scoring.errors import InputError, RulesetError
+
+from .conftest import run_cli
+
+TOO_LARGE = "larger than 64 MB (67,108,864 bytes), the limit for one file"
+POSIX = pytest.mark.skipif(os.name != "posix", reason="devices, links and pipes as POSIX has them")
+
+
+class Read(BaseException):
+    """Raised if a file the size refuses is read all the same."""
+
+
+def commands(path: Path, tmp_path: Path, leting: Path) -> list[str]:
+    """The command that reads ``path`` as what its name says: an evaluation, a report, or a
+    rule set (then the evaluation is ``leting``)."""
+    if path.suffix == ".txt":
+        return ["check", str(path)]
+    if path.name.startswith("rules"):
+        return ["score", str(leting), "--rules", str(path)]
+    return ["score", str(path)]
+
+
+NAMES = ["table.toml", "table.json", "report.txt", "rules.toml"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_file_past_the_limit_is_refused_by_its_size_unread(
+    cli, tmp_path, leting, monkeypatch, name
+):
+    """64 MB and one byte (sparse: it takes no room), refused from its size before a byte is read."""
+    path = tmp_path / name
+    with path.open("wb") as handle:
+        handle.truncate(limits.MAX_FILE_BYTES + 1)
+
+    read_up_to = readers._read_up_to
+
+    def read(descriptor, limit, read_path, error):
+        if Path(read_path) == path:
+            raise Read(f"{name} was read")
+        return read_up_to(descriptor, limit, read_path, error)  # the rule set, the evaluation
+
+    monkeypatch.setattr(readers, "_read_up_to", read)
+    run = cli(*commands(path, tmp_path, leting))
+    assert run.code == 2, run
+    assert f"{path}: the file is {TOO_LARGE}" in run.err, run
+    assert "check that this is the file you meant" in run.err, run
+    assert "Traceback" not in run.err, run
+
+
+@POSIX
+@pytest.mark.parametrize("name", NAMES[:3])  # a rule set that is not a regular file is not opened
+def test_a_link_to_an_endless_device_is_read_to_the_limit_and_refused(tmp_path, leting, name):
+    """/dev/zero says it is 0 bytes long and never ends: read to the limit and one byte, then
+    refused with the limit named."""
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero")
+    path = tmp_path / name
+    path.symlink_to("/dev/zero")
+    run = run_cli(*commands(path, tmp_path, leting), process=True)  # a timeout if it never ends
+    assert run.code == 2, run
+    assert f"{path}: the file is {TOO_LARGE}" in run.err, run
+    assert "Traceback" not in run.err, run
+
+
+@POSIX
+def test_a_named_pipe_without_a_writer_is_not_waited_for(tmp_path):
+    """Opened without waiting, a pipe nobody writes to reads as nothing: said, exit 2. In a
+    child process, whose timeout ends the test if the reader waits after all."""
+    path = tmp_path / "table.toml"
+    os.mkfifo(path)
+    run = run_cli("score", str(path), process=True)
+    assert run.code == 2, run
+    assert f"{path}: nothing to read: not a regular file (a pipe or a device)" in run.err, run
+    assert "save the data to a file" in run.err, run
+
+
+@pytest.mark.parametrize("error", [InputError, RulesetError])
+def test_the_limit_is_exact(tmp_path, monkeypatch, error):
+    """With the limit lowered to 1,000 bytes: 1,000 are read, 1,001 refused."""
+    monkeypatch.setattr(readers, "MAX_FILE_BYTES", 1000)
+    path = tmp_path / "table.toml"
+    path.write_bytes(b"#" * 1000)
+    assert readers.read_text(path, error) == "#" * 1000
+    path.write_bytes(b"#" * 1001)
+    with pytest.raises(error) as caught:
+        readers.read_text(path, error)
+    assert caught.value.code == "too-large"
+    assert "(1,000 bytes), the limit for one file" in caught.value.message
+
+
+@pytest.mark.skipif(not Path("/dev/fd").is_dir(), reason="pipes opened by path through /dev/fd")
+@pytest.mark.parametrize("size, refused", [(999, False), (1001, True)])
+def test_a_pipe_is_read_like_a_file_up_to_the_limit(tmp_path, monkeypatch, size, refused):
+    """A pipe with its data written (and its writer gone) reads like a file, up to the limit
+    (lowered to 1,000 bytes); past it, refused although a pipe has no size to say so."""
+    monkeypatch.setattr(readers, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr(readers, "CHUNK_BYTES", 100)  # several reads, as a pipe gives them
+    out, into = os.pipe()
+    try:
+        os.write(into, b"#" * size)
+        os.close(into)
+        path = Path(f"/dev/fd/{out}")
+        if refused:
+            with pytest.raises(InputError) as caught:
+                readers.read_text(path)
+            assert caught.value.code == "too-large"
+        else:
+            assert readers.read_text(path) == "#" * size
+    finally:
+        os.close(out)
