@@ -135,8 +135,43 @@ def parse_toml(text: str, file: str, error=InputError) -> dict:
             file=file,
             code="syntax",
         ) from None
+    except ValueError:  # tomllib turns an integer of more than 4,300 digits into int: refused
+        raise _too_many_digits(text, file, error) from None
     except RecursionError:
         raise error("nested too deeply to read", file=file, code="syntax") from None
+
+
+class _TooManyDigits(ValueError):
+    pass
+
+
+def _integer(digits: str) -> int:
+    """A JSON integer, refused beyond MAX_DIGITS digits (before Python converts it)."""
+    from .limits import MAX_DIGITS
+
+    if len(digits.lstrip("-")) > MAX_DIGITS:
+        raise _TooManyDigits(digits)
+    return int(digits)
+
+
+def _too_many_digits(text: str, file: str, error) -> Exception:
+    """The error for a number of more digits than any figure has, at its line and column."""
+    from .limits import MAX_DIGITS
+
+    found = re.search(rf"\d{{{MAX_DIGITS + 1}}}", text)
+    where = None
+    if found:
+        line = text.count("\n", 0, found.start()) + 1
+        where = (
+            f"line {line}, column {found.start() - (text.rfind(chr(10), 0, found.start()) + 1) + 1}"
+        )
+    return error(
+        f"a number of more than {MAX_DIGITS} digits",
+        where,
+        "write the figure in plain digits, e.g. 382.31",
+        file=file,
+        code="syntax",
+    )
 
 
 _CURLY_QUOTES = "“”‘’＂＇"
@@ -185,6 +220,7 @@ def parse_json(text: str, file: str, error=InputError) -> dict:
         data = json.loads(
             text,
             parse_float=Decimal,
+            parse_int=_integer,
             parse_constant=_reject_constant,
             object_pairs_hook=_no_duplicates,
         )
@@ -196,6 +232,8 @@ def parse_json(text: str, file: str, error=InputError) -> dict:
             file=file,
             code="syntax",
         ) from None
+    except _TooManyDigits:
+        raise _too_many_digits(text, file, error) from None
     except ValueError as exc:  # NaN, Infinity, a key twice
         word = str(exc).split(" ")[0]
         duplicate = "appears twice" in str(exc)

@@ -448,7 +448,8 @@ def test_rules_check_passes_the_same_keys_written_right(cli, tmp_path, body):
 
 
 @pytest.mark.parametrize(
-    ("code", "hint"), [("execution-lwo", "did you mean `execution-low`?"), ("no-such", "rules show")]
+    ("code", "hint"),
+    [("execution-lwo", "did you mean `execution-low`?"), ("no-such", "rules show")],
 )
 def test_a_severity_for_a_finding_no_check_gives_is_refused(cli, tmp_path, code, hint):
     """A misspelt code in [checks.severity] would be ignored without a word: refused, with the
@@ -462,3 +463,26 @@ def test_a_severity_for_a_finding_no_check_gives_is_refused(cli, tmp_path, code,
     assert run.code == 2, run
     assert f"{rules}: checks.severity.{code}: no check gives a finding" in run.err, run
     assert hint in run.err and "Traceback" not in run.err
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "command"),
+    [
+        ("evaluation.toml", "[department]\nbig = " + "9" * 5000 + "\n", "score"),
+        ("evaluation.json", '{"department": {"big": ' + "9" * 5000 + "}}", "score"),
+        ("rules.toml", '[ruleset]\nid = "x"\nbig = ' + "9" * 5000 + "\n", "rules-check"),
+    ],
+)
+def test_an_integer_of_thousands_of_digits_is_refused_at_its_place(
+    cli, tmp_path, name, text, command
+):
+    """Python will not turn more than 4,300 digits into an int (an internal error before);
+    no figure has more than MAX_DIGITS: refused at the line and column where it starts."""
+    path = tmp_path / name
+    path.write_text(text, "utf-8")
+    args = ["rules", "check", str(path)] if command == "rules-check" else ["score", str(path)]
+    run = cli(*args)
+    assert run.code == 2, run
+    assert "a number of more than 40 digits" in run.err and "Traceback" not in run.err
+    line = 3 if name == "rules.toml" else (2 if name.endswith(".toml") else 1)
+    assert f"{path}: line {line}, column" in run.err, run
