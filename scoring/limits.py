@@ -20,6 +20,12 @@ MAX_PROBLEMS = 50
 # A value quoted in a message is cut to this many characters, with "…" after it.
 MAX_QUOTED = 60
 
+# --- written reports (scoring check) ----------------------------------------------------------
+# Characters in the title of a column of a table in a report: each title is repeated before every
+# figure of its column, so a long title × many rows was quadratic work. A real title is a few
+# words (项目名称, 预算数（万元）).
+MAX_TITLE_CHARS = 200
+
 # --- structures -----------------------------------------------------------------------------
 # Lists and tables inside one another in an evaluation given to the API or read from JSON; the
 # form itself is four deep (department → projects → indicators → a target table).

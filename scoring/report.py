@@ -30,7 +30,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 from itertools import accumulate
 
-from .limits import MAX_DIGITS
+from .limits import MAX_DIGITS, MAX_TITLE_CHARS
 from .model import Evaluation
 from .result import Finding, number
 from .values import format_decimal
@@ -108,9 +108,6 @@ _NUMBERED = re.compile(
 )
 _CLAUSE_MARK = re.compile(r"[,。!?;:]")
 HEADING_CHARS = 30  # a numbered line this short without a comma or stop is a heading
-# A column's title is read again before each figure of its column: a longer one is refused, or
-# a long title over many rows would make the text read grow as their product.
-COLUMN_TITLE_CHARS = 200
 
 # Rows of a table: a 合计 row, the department's own row, and parts of its spending.
 _TOTAL = re.compile(r"(?:项目)?(?:合计|总计)")
@@ -293,12 +290,12 @@ class _Table:
 
 def _refuse_long_titles(header: list[str], line: int) -> None:
     for column, title in enumerate(header, start=1):
-        if len(title) > COLUMN_TITLE_CHARS:
+        if len(title) > MAX_TITLE_CHARS:
             from .errors import InputError
 
             raise InputError(
                 f"the title of column {column} has {len(title):,} characters; "
-                f"a column title has at most {COLUMN_TITLE_CHARS}",
+                f"a column title has at most {MAX_TITLE_CHARS}",
                 where=f"line {line}",
                 hint="shorten the title, and put any explanation below the table",
             )
