@@ -99,3 +99,17 @@ def test_the_readme_shows_what_the_command_prints(cli, langfang):
     assert [line.rstrip() for line in run.out.splitlines()] == shown.splitlines()
     for link in re.findall(r"\]\(([^)#]+)", readme):
         assert (DOCS.parent / link).exists(), link
+
+
+def test_the_limits_page_lists_every_limit_with_its_number():
+    """docs/limits.md has a row for each constant of scoring.limits, giving its value."""
+    from scoring import limits
+
+    page = (DOCS / "limits.md").read_text("utf-8")
+    rows = {line for line in page.splitlines() if line.startswith("|")}
+    constants = {name: value for name, value in vars(limits).items() if name.isupper()}
+    assert len(constants) >= 15
+    for name, value in constants.items():
+        row = next((r for r in rows if f"`{name}`" in r), None)
+        assert row is not None, f"{name} has no row in docs/limits.md"
+        assert f"{value:,}" in row, f"{name} = {value:,}, not what docs/limits.md says: {row}"
