@@ -56,7 +56,7 @@ def load(source: Source, host: Host | None = None) -> Evaluation:
     try:
         return read_evaluation(Path(source), host.readers)
     except InputError as exc:
-        missing = host.unavailable()
+        missing = host.unavailable("reader")
         if exc.code == "unknown-format" and missing:  # a plugin left out may be the reader
             exc.problems[0].hint = f"{exc.problems[0].hint}; not loaded: {missing}"
         raise
@@ -108,13 +108,22 @@ def score_many(
     sources: Iterable[Source], rules: Rules = "mof-2020", *, host: Host | None = None
 ) -> Iterator[Scored]:
     """Score each source in turn, yielding as it goes (a batch streams). The rule set is
-    resolved first: a rule set that cannot score raises, as nothing could be scored. A source
-    that cannot be read or scored is yielded with its error, and the batch goes on."""
+    resolved when this is called: a rule set that cannot score raises here, as nothing could be
+    scored. A source that cannot be read or scored is yielded with its error, and the batch goes
+    on. Raises TypeError when ``sources`` is one source (a path or a dict), not several."""
+    if isinstance(sources, (str, bytes, PathLike, dict, Evaluation)):
+        raise TypeError(
+            f"score_many takes several sources (a list of paths, say), not one "
+            f"{type(sources).__name__}; for one, use scoring.score"
+        )
+    host = host or default_host()
+    return _scored(sources, ruleset(rules, host), host)
+
+
+def _scored(sources: Iterable[Source], compiled: RuleSet, host: Host) -> Iterator[Scored]:
     from . import __version__
     from .engine import evaluate
 
-    host = host or default_host()
-    compiled = ruleset(rules, host)
     for source in sources:
         name = source.source if isinstance(source, Evaluation) else _name(source)
         evaluation = None

@@ -117,10 +117,11 @@ def _settle(findings: list[Finding], ruleset: RuleSet, locations: dict) -> list[
         settled.append(finding)
     # One finding per code and place: when two rules raise the same code on one row (a reason
     # missing below full marks, and missing where over-achievement requires one), the most
-    # severe stands.
+    # severe stands. Each check that failed is its own finding (they share the place).
     strongest: dict = {}
     for finding in settled:
-        key = (finding.code, finding.where)
+        own = finding.message if finding.code == "check-failed" else None
+        key = (finding.code, finding.where, own)
         if key not in strongest or SEVERITIES.index(finding.severity) < SEVERITIES.index(
             strongest[key].severity
         ):

@@ -231,3 +231,15 @@ def test_a_compiled_rule_set_refuses_every_change():
 
     assert copy.deepcopy(rules.data) == rules.data  # copied and written as the table it is
     json.dumps(rules.data, default=str)
+
+
+@pytest.mark.parametrize("one", ["leting-2023.toml", Path("leting-2023.toml"), {"department": {}}])
+def test_score_many_given_one_source_says_so(one):
+    """A path is iterable (its characters): taken as a batch it would be scored letter by letter."""
+    with pytest.raises(TypeError, match=r"for one, use scoring\.score"):
+        scoring.score_many(one)
+
+
+def test_score_many_refuses_a_rule_set_when_called():
+    with pytest.raises(scoring.RulesetError):
+        scoring.score_many([], rules="no-such-rules")

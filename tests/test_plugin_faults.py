@@ -304,3 +304,19 @@ def test_p_no_naming_nothing_installed_says_so(cli, leting):
     assert run.code == 0, run
     assert "-p no:hunann: no installed plugin or distribution is named 'hunann'" in run.err
     assert "scoring.methods" in run.err  # what is installed, to pick from
+
+
+def test_each_check_that_fails_is_its_own_finding(cli, site, leting):
+    install_plugin(site, DIST, VERSION, {"faulty": "faulty_plugin"}, {
+        "faulty_plugin": "from scoring import hookimpl\n\n"
+        "@hookimpl\ndef scoring_register_checks():\n"
+        "    def one(evaluation, result, ruleset):\n        raise RuntimeError('one down')\n"
+        "    def two(evaluation, result, ruleset):\n        yield 'not a finding'\n"
+        "    return {'check-one': one, 'check-two': two}\n"
+    })  # fmt: skip
+    run = cli("score", str(leting), "-f", "json", env=plugin_env(site))
+    assert run.code == 0, run
+    failed = [f for f in json.loads(run.out)["findings"] if f["code"] == "check-failed"]
+    assert len(failed) == 2, failed
+    assert any("check-one" in f["message"] for f in failed)
+    assert any("check-two" in f["message"] for f in failed)

@@ -63,7 +63,7 @@ def _renderer(fmt: str):
 
     renderers = default_host().renderers
     if fmt not in renderers:
-        missing = default_host().unavailable()
+        missing = default_host().unavailable("format")
         raise UsageError(
             f"unknown format {fmt!r}",
             hint="formats: "
