@@ -62,8 +62,11 @@ class Catalog:
         builtin: Callable[[str], bool],
         fault: Callable[[str, str], None],
         not_loaded: Callable[[], str] = str,
+        label: Callable[[str], str] = str,
     ) -> None:
         self.installed: dict[str, Installed] = {}
+        self.builtin = builtin
+        self.label = label  # a plugin's name with its distribution and version
         self.withheld: dict[str, str] = {}  # id → why no plugin's file is used for it
         self._not_loaded = not_loaded
         claims: dict[str, list[Installed]] = {}
@@ -338,8 +341,19 @@ class Resolver:
         if isinstance(rules, dict):
             return self._compile_dict(rules)
         path = self.catalog.locate(rules, Path.cwd())
-        data, origins, files = _resolve_file(path, self.catalog)
-        return compile_ruleset(data, origins, str(path)), files
+        try:
+            data, origins, files = _resolve_file(path, self.catalog)
+            return compile_ruleset(data, origins, str(path)), files
+        except RulesetError as exc:
+            entry = self.catalog.installed.get(rules)
+            if entry is not None and not self.catalog.builtin(entry.plugin):
+                # the user did not write this file: say whose it is and what they can do
+                exc.problems[-1].hint = (
+                    f"{exc.problems[-1].hint + '; ' if exc.problems[-1].hint else ''}the rule "
+                    f"set {rules!r} is installed by the plugin {self.catalog.label(entry.plugin)}: "
+                    f"tell its authors, or disable it with -p no:{entry.plugin}"
+                )
+            raise
 
     def _compile_dict(self, rules: dict) -> tuple[RuleSet, tuple[Path, ...]]:
         source = "<rules>"

@@ -343,6 +343,7 @@ class Host:
             builtin=lambda name: self.info(name).builtin,
             fault=lambda name, what: self._fault(self.info(name), what, "ruleset"),
             not_loaded=self.unavailable,
+            label=lambda name: self.info(name).label,
         )
 
     @cached_property

@@ -320,3 +320,18 @@ def test_each_check_that_fails_is_its_own_finding(cli, site, leting):
     assert len(failed) == 2, failed
     assert any("check-one" in f["message"] for f in failed)
     assert any("check-two" in f["message"] for f in failed)
+
+
+def test_a_plugins_rule_set_that_cannot_score_names_the_plugin(cli, site, leting):
+    """The file reads (so it is listed), but its parent is not installed: asking for it names
+    the plugin that installed it, with its distribution and version."""
+    install_plugin(site, DIST, VERSION, {"faulty": "faulty_plugin"}, {
+        "faulty_plugin": RULES + "@hookimpl\ndef scoring_register_rulesets():\n"
+        "    return [Path(__file__).parent / 'orphan.toml']\n"
+    })  # fmt: skip
+    (site / "orphan.toml").write_text('[ruleset]\nid = "orphan"\nextends = "no-such"\n', "utf-8")
+    env = plugin_env(site)
+    run = cli("score", str(leting), "-r", "orphan", env=env)
+    assert run.code == 2, run
+    assert f"installed by the plugin faulty ({NAMED})" in run.err, run
+    assert "-p no:faulty" in run.err and "Traceback" not in run.err
