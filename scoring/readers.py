@@ -141,17 +141,12 @@ def parse_toml(text: str, file: str, error=InputError) -> dict:
         raise error("nested too deeply to read", file=file, code="syntax") from None
 
 
-class _TooManyDigits(ValueError):
-    pass
-
-
-def _integer(digits: str) -> int:
-    """A JSON integer, refused beyond MAX_DIGITS digits (before Python converts it)."""
+def _integer(digits: str) -> int | Decimal:
+    """A JSON integer; one of more than MAX_DIGITS digits kept as a Decimal (Python refuses to
+    make an int of 4,300 digits), for the check of plain data to refuse at its key path."""
     from .limits import MAX_DIGITS
 
-    if len(digits.lstrip("-")) > MAX_DIGITS:
-        raise _TooManyDigits(digits)
-    return int(digits)
+    return int(digits) if len(digits) <= MAX_DIGITS + 1 else Decimal(digits)
 
 
 def _too_many_digits(text: str, file: str, error) -> Exception:
@@ -232,8 +227,6 @@ def parse_json(text: str, file: str, error=InputError) -> dict:
             file=file,
             code="syntax",
         ) from None
-    except _TooManyDigits:
-        raise _too_many_digits(text, file, error) from None
     except ValueError as exc:  # NaN, Infinity, a key twice
         word = str(exc).split(" ")[0]
         duplicate = "appears twice" in str(exc)

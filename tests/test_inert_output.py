@@ -366,6 +366,8 @@ JSON_COMMANDS = {
     "whatif": ["whatif", "{file}", "--grade", "优", "-f", "json"],
     "rules-show": ["rules", "show", "{rules}", "-f", "json"],
 }
+
+
 @pytest.mark.parametrize("command", list(JSON_COMMANDS))
 def test_every_command_writes_json_inert(cli, tmp_path, command):
     text = wrapped("\u009b31m\u202e\u200b")

@@ -469,7 +469,6 @@ def test_a_severity_for_a_finding_no_check_gives_is_refused(cli, tmp_path, code,
     ("name", "text", "command"),
     [
         ("evaluation.toml", "[department]\nbig = " + "9" * 5000 + "\n", "score"),
-        ("evaluation.json", '{"department": {"big": ' + "9" * 5000 + "}}", "score"),
         ("rules.toml", '[ruleset]\nid = "x"\nbig = ' + "9" * 5000 + "\n", "rules-check"),
     ],
 )
