@@ -51,7 +51,7 @@ def _block(result: Result, explain: bool) -> list[str]:
     width = max((_width(name) for name in names), default=0)
     scores = [str(project.score) for project in result.projects]
     score_width = max((len(s) for s in scores), default=0)
-    for project, score in zip(result.projects, scores):
+    for project, score in zip(result.projects, scores, strict=True):
         lines.append(f"  {_pad(project.name, width)}  {score:>{score_width}}  {project.grade}")
     counts = []
     for severity, label in SEVERITIES:
