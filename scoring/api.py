@@ -24,7 +24,7 @@ from typing import Any
 
 from .errors import InputError, ScoringError
 from .host import Host, default_host
-from .model import Evaluation
+from .model import Evaluation, record
 from .result import FileError, Result
 from .rules import RuleSet
 
@@ -85,6 +85,7 @@ def score(
     return result
 
 
+@record
 @dataclass(frozen=True)
 class Scored:
     """One source of a batch: the evaluation read and its result, or the error that stopped

@@ -18,11 +18,12 @@ from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 
 from .errors import InputError
-from .model import Indicator, Table
+from .model import Indicator, Table, record
 from .rules import RuleSet
 from .values import format_decimal
 
 
+@record
 @dataclass(frozen=True)
 class WeightNote:
     """A finding the weighting raises: ``weights-total`` or ``category-missing``."""
