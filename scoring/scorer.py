@@ -22,8 +22,17 @@ from fnmatch import fnmatchcase
 from fractions import Fraction
 
 from .errors import InputError, PluginError, RulesetError
-from .methods import MethodInput, Qualitative, Quantitative, Rating, Row, as_decimal, rating_breach
-from .model import Budget, Indicator, Table
+from .methods import (
+    MethodInput,
+    Qualitative,
+    Quantitative,
+    Rating,
+    Row,
+    as_decimal,
+    rating_breach,
+    share,
+)
+from .model import Budget, Indicator, Table, record
 from .policies import Outcome, apply_policies, no_formula
 from .result import (
     CategoryResult,
@@ -101,7 +110,7 @@ class Context:
 
 def points(weight: Decimal, rate, ruleset: RuleSet) -> Decimal:
     """``round(weight × rate)`` from the exact product, rounded once."""
-    return ruleset.round(Fraction(weight) * Fraction(rate))
+    return ruleset.round_product(weight, rate)
 
 
 # --- execution row ----------------------------------------------------------------------------
@@ -136,7 +145,7 @@ def score_execution(budget: Budget, ctx: Context) -> ExecutionResult:
             "budget-zero", "warning", budget.where, f"{label}为 0：执行率按 0 计，预算执行率得分 0"
         )
         return result(ZERO, ZERO, ctx.ruleset.round(ZERO), f"{label}为 0，执行率按 0 计")
-    exact = Fraction(budget.spent) / Fraction(denominator)
+    exact = share(budget.spent, denominator)
     rate = as_decimal(exact)
     stated = (
         f"执行率 = 全年执行数 {fmt(budget.spent)} / {label} {fmt(denominator)} = {percent(rate)}"
@@ -201,10 +210,17 @@ def _override(ind: Indicator, ruleset: RuleSet):
     return None
 
 
-def _row(ind: Indicator, weight: Decimal, **scored) -> IndicatorResult:
-    """An indicator row's result: the row as filed, and what scoring it gave (``scored``:
-    applicable, rate, score, method, explanation, and tier and op where they apply)."""
-    filed = {"reason": ind.reason, "deduction": ind.deduction}
+def _row(
+    ind: Indicator,
+    weight: Decimal,
+    rate: Decimal | None,
+    score: Decimal | None,
+    method: str,
+    explanation: str,
+    tier: str | None = None,
+    op: str | None = None,
+) -> IndicatorResult:
+    """A scored row's result: the row as filed, and what scoring it gave."""
     return IndicatorResult(
         level1=ind.level1,
         level2=ind.level2,
@@ -214,21 +230,36 @@ def _row(ind: Indicator, weight: Decimal, **scored) -> IndicatorResult:
         weight=weight,
         filed_score=ind.score,
         where=ind.where,
-        **{**filed, **scored},
+        reason=ind.reason,
+        deduction=ind.deduction,
+        applicable=True,
+        rate=rate,
+        score=score,
+        method=method,
+        explanation=explanation,
+        tier=tier,
+        op=op,
     )
 
 
 def _shown(ind: Indicator, weight: Decimal, method: str, explanation: str) -> IndicatorResult:
     """A row without a score of its own: not applicable, a 其中 breakdown, an empty row."""
-    return _row(
-        ind,
-        weight,
+    return IndicatorResult(
+        level1=ind.level1,
+        level2=ind.level2,
+        name=ind.name,
+        target=ind.target.text,
+        actual=ind.actual_text,
+        weight=weight,
+        filed_score=ind.score,
+        where=ind.where,
+        reason=ind.reason,
+        deduction=None,
         applicable=False,
         rate=None,
         score=None,
         method=method,
         explanation=explanation,
-        deduction=None,
     )
 
 
@@ -271,11 +302,10 @@ def score_indicator(ind: Indicator, weight: Decimal, ctx: Context) -> IndicatorR
     return _row(
         ind,
         weight,
-        applicable=True,
-        rate=outcome.rate,
-        score=outcome.score,
-        method=plan.label or plan.method,
-        explanation=plan.lead + outcome.explanation,
+        outcome.rate,
+        outcome.score,
+        plan.label or plan.method,
+        plan.lead + outcome.explanation,
         tier=view.tier if isinstance(view, Qualitative) else None,
         op=view.op if isinstance(view, Quantitative) else None,
     )
@@ -307,11 +337,10 @@ def _values_blank(ind: Indicator, weight: Decimal, ctx: Context) -> IndicatorRes
     return _row(
         ind,
         weight,
-        applicable=True,
-        rate=score / weight if weight else ZERO,
-        score=score,
-        method="judgement",
-        explanation=f"年度指标值、实际完成值均未填写：采用自评得分 {fmt(ind.score)}{capped}，得 {score}",
+        score / weight if weight else ZERO,
+        score,
+        "judgement",
+        f"年度指标值、实际完成值均未填写：采用自评得分 {fmt(ind.score)}{capped}，得 {score}",
     )
 
 
@@ -340,6 +369,7 @@ def _check_override_fits(override, ind: Indicator, tier, rules: RuleSet) -> None
     )
 
 
+@record
 @dataclass(frozen=True)
 class Plan:
     """How a row is scored: the method's view of it, the method and its parameters — or the
@@ -376,7 +406,7 @@ def _prepare(ind: Indicator, weight: Decimal, ctx: Context) -> Plan:
     if target.qualitative:
         return _tier_plan(ind, common, ctx, _read_words(ind, ind.target.text, ctx))
     if ind.actual is None:
-        reading = ctx.ruleset.words.read(ind.actual_text, None)
+        reading = ctx.ruleset.read_words(ind.actual_text, None)
         if reading is None:
             raise InputError(
                 f"「{cut(ind.name)}」: 实际完成值 {quoted(ind.actual_text)} is not a number, though the target {quoted(target.text)} is one",
@@ -395,7 +425,7 @@ def _prepare(ind: Indicator, weight: Decimal, ctx: Context) -> Plan:
 
 
 def _read_words(ind: Indicator, target_text: str | None, ctx: Context, also: str = ""):
-    reading = ctx.ruleset.words.read(ind.actual_text, target_text)
+    reading = ctx.ruleset.read_words(ind.actual_text, target_text)
     if reading is None:
         from .deadlines import duration_of, stretch_of
 
@@ -475,7 +505,7 @@ def _number_plan(ind: Indicator, actual: Quantity, common: dict, ctx: Context) -
             target,
             actual,
             rules.units,
-            rate=any(word in ind.name for word in rules.quantitative.get("rate_names", ())),
+            rate=rules.names_a_rate(ind.name),
         )
     except ValueProblem as exc:
         raise _refused(ind, exc, exc.code or "unit-mismatch") from None
