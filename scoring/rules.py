@@ -12,10 +12,12 @@ import hashlib
 import itertools
 import json
 import re
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from functools import cached_property, lru_cache
+from typing import TypeVar
 
 from .errors import RulesetError, did_you_mean
 from .values import OPS, format_decimal, quoted, text_key
@@ -37,8 +39,9 @@ REQUIRED_SECTIONS = (
 )
 # Keys of [weights] that are not categories.
 WEIGHT_SETTINGS = ("total", "missing", "over_total")
-# How many readings of names and words a rule set remembers (see RuleSet.read_words).
+# How many readings of names and words, and derived values, a rule set remembers.
 REMEMBERED = 4096
+T = TypeVar("T")
 
 
 class ReadOnly(TypeError):
@@ -214,6 +217,24 @@ class RuleSet:
 
         extra = self.data.get("units")
         return standard().extended(extra) if extra else standard()
+
+    @cached_property
+    def _memo(self) -> dict:
+        return {}
+
+    def remember(self, key: Hashable, make: Callable[[], T]) -> T:
+        """What a later stage derives from this rule set alone — the default weights of a set
+        of categories, a threshold as the text says it — made once and kept with the rule set.
+        ``key`` names it (a tuple whose first item is the caller's name); the value must not be
+        changed. At most :data:`REMEMBERED` are kept, so memory stays flat in a long batch."""
+        memo = self._memo
+        try:
+            return memo[key]
+        except KeyError:
+            value = make()
+            if len(memo) < REMEMBERED:  # two threads may both make it: the same value
+                memo[key] = value
+            return value
 
     # A batch's rows repeat the same few names and answers: what the rule set reads in them
     # is remembered per rule set, up to this many each (a bounded cache, so memory stays flat).

@@ -140,20 +140,29 @@ def default_category_weights(
     present: list[str], ruleset: RuleSet, where: str
 ) -> tuple[dict[str, Decimal], list[WeightNote]]:
     """The default weight of each category a table has, after ``missing`` moved the weight of
-    the categories it lacks."""
+    the categories it lacks. The same for every table with these categories: worked out once
+    per rule set."""
+    key = ("category-weights", tuple(present))
+    weights, said = ruleset.remember(key, lambda: _category_weights(present, ruleset))
+    return dict(weights), [WeightNote(code, severity, where, text) for code, severity, text in said]
+
+
+def _category_weights(
+    present: list[str], ruleset: RuleSet
+) -> tuple[dict[str, Decimal], tuple[tuple[str, str, str], ...]]:
+    """:func:`default_category_weights`, with what to say as (code, severity, message)."""
     categories = ruleset.categories
-    notes: list[WeightNote] = []
+    said: list[tuple[str, str, str]] = []
     category_weight = {name: categories[name] for name in present}
     for lacking in categories:
         if lacking in present or categories[lacking] == 0:
             continue
         receivers = [c for c in ruleset.missing.get(lacking, ()) if c in present]
         if not receivers:
-            notes.append(
-                WeightNote(
+            said.append(
+                (
                     "category-missing",
                     "warning",
-                    where,
                     f"缺少「{lacking}」，其默认分值 {format_decimal(categories[lacking])} 无处分配，满分达不到 "
                     f"{format_decimal(ruleset.total)}",
                 )
@@ -162,13 +171,12 @@ def default_category_weights(
         shares = apportion(categories[lacking], [categories[c] for c in receivers], ruleset.quantum)
         for receiver, share in zip(receivers, shares):
             category_weight[receiver] += share
-        notes.append(
-            WeightNote(
+        said.append(
+            (
                 "category-missing",
                 "info",
-                where,
                 f"缺少「{lacking}」，其分值 {format_decimal(categories[lacking])} 按比例分给 "
                 + "、".join(f"{c} +{format_decimal(s)}" for c, s in zip(receivers, shares)),
             )
         )
-    return category_weight, notes
+    return category_weight, tuple(said)
