@@ -119,7 +119,10 @@ def _q(value: Decimal, unit: str | None) -> str:
 
 
 def _clamp(rate: Fraction) -> Fraction:
-    return max(FRACTION_ZERO, min(FRACTION_ONE, rate))
+    """``rate`` held to [0, 1], compared by its integers (its denominator is above 0)."""
+    if rate.numerator <= 0:
+        return FRACTION_ZERO
+    return FRACTION_ONE if rate.numerator >= rate.denominator else rate
 
 
 def share(numerator: Decimal, denominator: Decimal) -> Fraction:

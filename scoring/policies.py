@@ -105,8 +105,10 @@ def judgement(ind: Indicator, view: Quantitative, outcome: Outcome, ctx) -> Outc
     formula's score stands and the finding says no score was filed. None when it does not apply.
     """
     rule = ctx.ruleset.data.get("judgement")
+    if not rule or not rule.get("when"):
+        return None
     case = _judged_case(view)
-    if not rule or case is None or case not in rule.get("when", ()):
+    if case is None or case not in rule["when"]:
         return None
     unit = view.unit or ""
     said = (

@@ -80,6 +80,9 @@ class FrozenList(list):
         return id(self)
 
 
+NO_PARAMS = FrozenDict()  # a method's parameters where the rule set gives none
+
+
 def frozen(value):
     """``value`` with every dict and list in it, at any depth, made read-only."""
     if isinstance(value, dict):
@@ -308,7 +311,11 @@ class RuleSet:
 
     def params(self, method: str) -> dict:
         """The rule set's table for a method (``[methods.NAME]``), empty when it has none."""
-        return self.data.get("methods", {}).get(method, FrozenDict())
+        return self._methods.get(method, NO_PARAMS)
+
+    @cached_property
+    def _methods(self) -> dict:
+        return self.data.get("methods", NO_PARAMS)
 
     def methods_used(self) -> dict[str, str]:
         """Every method name the rule set asks for, with the key that asks for it."""

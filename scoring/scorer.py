@@ -108,11 +108,6 @@ class Context:
         return rating
 
 
-def points(weight: Decimal, rate, ruleset: RuleSet) -> Decimal:
-    """``round(weight × rate)`` from the exact product, rounded once."""
-    return ruleset.round_product(weight, rate)
-
-
 # --- execution row ----------------------------------------------------------------------------
 
 
@@ -120,52 +115,36 @@ def score_execution(budget: Budget, ctx: Context) -> ExecutionResult:
     """The 预算执行率 row: rate = spent / budget (adjusted by default), as it really is (above
     100% when more was spent), scored by the rule set's method on at most 100%."""
     rules = ctx.ruleset.execution
-    weight = Decimal(rules["weight"])
-    denominator = budget.adjusted if rules["denominator"] == "adjusted" else budget.planned
-    label = "全年预算数" if rules["denominator"] == "adjusted" else "年初预算数"
+    weight = rules["weight"]
+    adjusted = rules["denominator"] == "adjusted"
+    denominator = budget.adjusted if adjusted else budget.planned
+    label = "全年预算数" if adjusted else "年初预算数"
     method = rules["method"]
-
-    def result(rate, score_rate, score: Decimal, explanation: str) -> ExecutionResult:
-        return ExecutionResult(
-            planned=budget.planned,
-            adjusted=budget.adjusted,
-            spent=budget.spent,
-            rate=rate,
-            weight=weight,
-            score=score,
-            method=method,
-            explanation=explanation,
-            filed_score=budget.score,
-            reason=budget.reason,
-            score_rate=score_rate,
-        )
-
     if denominator <= ZERO:
         ctx.flag(
             "budget-zero", "warning", budget.where, f"{label}为 0：执行率按 0 计，预算执行率得分 0"
         )
-        return result(ZERO, ZERO, ctx.ruleset.round(ZERO), f"{label}为 0，执行率按 0 计")
+        explanation = f"{label}为 0，执行率按 0 计"
+        return _execution(budget, weight, method, ZERO, ZERO, ctx.ruleset.round(ZERO), explanation)
     exact = share(budget.spent, denominator)
     rate = as_decimal(exact)
-    stated = (
-        f"执行率 = 全年执行数 {fmt(budget.spent)} / {label} {fmt(denominator)} = {percent(rate)}"
-    )
-    if exact > 1:
+    spent, budgeted, executed = fmt(budget.spent), fmt(denominator), percent(rate)
+    stated = f"执行率 = 全年执行数 {spent} / {label} {budgeted} = {executed}"
+    if exact.numerator > exact.denominator:  # above 100%
         stated += "，超过 100% 按 100% 计"
         ctx.flag(
             "spent-over-budget",
             "warning",
             budget.where,
-            f"全年执行数 {fmt(budget.spent)} 超过{label} {fmt(denominator)}（执行率 "
-            f"{percent(rate)}），按 100% 计分",
+            f"全年执行数 {spent} 超过{label} {budgeted}（执行率 {executed}），按 100% 计分",
         )
     view = Quantitative(
         level1="预算执行率",
         level2="",
         name="预算执行率",
         weight=weight,
-        target_text=fmt(denominator),
-        actual_text=fmt(budget.spent),
+        target_text=budgeted,
+        actual_text=spent,
         filed_score=budget.score,
         op=GE,
         target=denominator,
@@ -180,13 +159,38 @@ def score_execution(budget: Budget, ctx: Context) -> ExecutionResult:
             "an execution method must give a rate",
             code="plugin-fault",
         )
-    score = points(weight, rating.rate, ctx.ruleset)
+    score = ctx.ruleset.round_product(weight, rating.rate)
+    score_rate = as_decimal(rating.rate)
     if method == "proportional":
         # 执行率 = 全年执行数 19.8 / 全年预算数 20 = 99.00%；10 × 99.00% = 9.90
-        explanation = f"{stated}；{fmt(weight)} × {percent(as_decimal(rating.rate))} = {score}"
+        explanation = f"{stated}；{fmt(weight)} × {percent(score_rate)} = {score}"
     else:
         explanation = f"{stated}：" + with_score(rating, weight, score)
-    return result(rate, as_decimal(rating.rate), score, explanation)
+    return _execution(budget, weight, method, rate, score_rate, score, explanation)
+
+
+def _execution(
+    budget: Budget,
+    weight: Decimal,
+    method: str,
+    rate: Decimal,
+    score_rate: Decimal,
+    score: Decimal,
+    explanation: str,
+) -> ExecutionResult:
+    return ExecutionResult(
+        planned=budget.planned,
+        adjusted=budget.adjusted,
+        spent=budget.spent,
+        rate=rate,
+        weight=weight,
+        score=score,
+        method=method,
+        explanation=explanation,
+        filed_score=budget.score,
+        reason=budget.reason,
+        score_rate=score_rate,
+    )
 
 
 def with_score(rating: Rating, weight: Decimal, score: Decimal) -> str:
@@ -286,13 +290,12 @@ def score_indicator(ind: Indicator, weight: Decimal, ctx: Context) -> IndicatorR
     view = plan.view
     if plan.rating is not None:
         rating = plan.rating
-    else:
-        assert isinstance(view, MethodInput), "a plan without its rating has a method's input"
-        rating = ctx.rate(plan.method, view, plan.params, ind.where)
+    else:  # a plan without its rating has a method's input (Quantitative or Qualitative)
+        rating = ctx.rate(plan.method, view, plan.params, ind.where)  # type: ignore[arg-type]
     if rating.rate is None:
         outcome = no_formula(ind, view, rating.explanation, ctx)
     else:
-        score = points(weight, rating.rate, rules)
+        score = rules.round_product(weight, rating.rate)
         outcome = apply_policies(
             ind,
             view,
@@ -531,7 +534,7 @@ def _number_plan(ind: Indicator, actual: Quantity, common: dict, ctx: Context) -
 
             limit = Deadline(within=Duration(limit_value, limit_unit))
             return _deadline_plan(ind, limit, common, ctx, lead=lead)
-    override = _override(ind, rules)
+    override = _override(ind, rules) if rules.overrides else None
     if override is not None:
         _check_override_fits(override, ind, None, rules)
     method_name = override.method if override else rules.quantitative[op]

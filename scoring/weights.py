@@ -14,7 +14,7 @@ scores would print 50.01. (SPEC §1 says "unrounded"; README explains this devia
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_DOWN, Decimal
 
 from .errors import InputError
@@ -143,26 +143,27 @@ def default_category_weights(
     the categories it lacks. The same for every table with these categories: worked out once
     per rule set."""
     key = ("category-weights", tuple(present))
-    weights, said = ruleset.remember(key, lambda: _category_weights(present, ruleset))
-    return dict(weights), [WeightNote(code, severity, where, text) for code, severity, text in said]
+    weights, notes = ruleset.remember(key, lambda: _category_weights(present, ruleset))
+    return dict(weights), [replace(note, where=where) for note in notes]
 
 
 def _category_weights(
     present: list[str], ruleset: RuleSet
-) -> tuple[dict[str, Decimal], tuple[tuple[str, str, str], ...]]:
-    """:func:`default_category_weights`, with what to say as (code, severity, message)."""
+) -> tuple[dict[str, Decimal], tuple[WeightNote, ...]]:
+    """:func:`default_category_weights`, its notes not yet placed (``where`` empty)."""
     categories = ruleset.categories
-    said: list[tuple[str, str, str]] = []
+    notes: list[WeightNote] = []
     category_weight = {name: categories[name] for name in present}
     for lacking in categories:
         if lacking in present or categories[lacking] == 0:
             continue
         receivers = [c for c in ruleset.missing.get(lacking, ()) if c in present]
         if not receivers:
-            said.append(
-                (
+            notes.append(
+                WeightNote(
                     "category-missing",
                     "warning",
+                    "",
                     f"缺少「{lacking}」，其默认分值 {format_decimal(categories[lacking])} 无处分配，满分达不到 "
                     f"{format_decimal(ruleset.total)}",
                 )
@@ -171,12 +172,13 @@ def _category_weights(
         shares = apportion(categories[lacking], [categories[c] for c in receivers], ruleset.quantum)
         for receiver, share in zip(receivers, shares):
             category_weight[receiver] += share
-        said.append(
-            (
+        notes.append(
+            WeightNote(
                 "category-missing",
                 "info",
+                "",
                 f"缺少「{lacking}」，其分值 {format_decimal(categories[lacking])} 按比例分给 "
                 + "、".join(f"{c} +{format_decimal(s)}" for c, s in zip(receivers, shares)),
             )
         )
-    return category_weight, tuple(said)
+    return category_weight, tuple(notes)
