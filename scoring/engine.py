@@ -144,9 +144,7 @@ def _place(where: str, places: dict[str, tuple]) -> tuple:
     """Order key for a key path: the department first, then projects in file order."""
     place = places.get(where)
     if place is None:
-        parts = _NUMBERS.split(where)
-        place = places[where] = (
-            0 if where.startswith("department") else 1,
-            tuple(int(p) if p.isdigit() else p for p in parts if p),
-        )
+        parts = _NUMBERS.split(where)  # text, number, text, …: numbers compared as numbers
+        parts[1::2] = map(int, parts[1::2])
+        place = places[where] = (0 if where.startswith("department") else 1, tuple(parts))
     return place

@@ -395,19 +395,10 @@ def _refused(ind: Indicator, exc: ValueProblem, code: str) -> InputError:
 def _prepare(ind: Indicator, weight: Decimal, ctx: Context) -> Plan:
     """The method's view of the row, which method scores it, and how the row was read."""
     target = ind.target
-    common = dict(
-        level1=ind.level1,
-        level2=ind.level2,
-        name=ind.name,
-        weight=weight,
-        target_text=target.text,
-        actual_text=ind.actual_text,
-        filed_score=ind.score,
-    )
     if target.deadline is not None:
-        return _deadline_plan(ind, target.deadline, common, ctx)
+        return _deadline_plan(ind, target.deadline, weight, ctx)
     if target.qualitative:
-        return _tier_plan(ind, common, ctx, _read_words(ind, ind.target.text, ctx))
+        return _tier_plan(ind, weight, ctx, _read_words(ind, ind.target.text, ctx))
     if ind.actual is None:
         reading = ctx.ruleset.read_words(ind.actual_text, None)
         if reading is None:
@@ -423,8 +414,8 @@ def _prepare(ind: Indicator, weight: Decimal, ctx: Context) -> Plan:
             ind.where,
             f"定量指标的实际完成值写成了「{ind.actual_text}」，按定性「{reading.tier}」计分；请填写实际数值",
         )
-        return _tier_plan(ind, common, ctx, reading)
-    return _number_plan(ind, ind.actual, common, ctx)
+        return _tier_plan(ind, weight, ctx, reading)
+    return _number_plan(ind, ind.actual, weight, ctx)
 
 
 def _read_words(ind: Indicator, target_text: str | None, ctx: Context, also: str = ""):
@@ -449,7 +440,7 @@ def _read_words(ind: Indicator, target_text: str | None, ctx: Context, also: str
 
 
 def _tier_plan(
-    ind: Indicator, common: dict, ctx: Context, reading, lead: str = "", label: str = ""
+    ind: Indicator, weight: Decimal, ctx: Context, reading, lead: str = "", label: str = ""
 ) -> Plan:
     rules = ctx.ruleset
     override = _override(ind, rules)
@@ -457,13 +448,22 @@ def _tier_plan(
         _check_override_fits(override, ind, reading.tier, rules)
     if reading.how and reading.how != "复述年度指标值":
         lead += f"实际完成值「{ind.actual_text}」{reading.how}："
-    view = Qualitative(tier=reading.tier, **common)
+    view = Qualitative(
+        level1=ind.level1,
+        level2=ind.level2,
+        name=ind.name,
+        weight=weight,
+        target_text=ind.target.text,
+        actual_text=ind.actual_text,
+        filed_score=ind.score,
+        tier=reading.tier,
+    )
     if override is not None:
         return Plan(view, override.method, override.params, lead=lead, label=label)
     return Plan(view, "tiers", rules.data["qualitative"], lead=lead, label=label)
 
 
-def _deadline_plan(ind: Indicator, deadline, common: dict, ctx: Context, lead: str = "") -> Plan:
+def _deadline_plan(ind: Indicator, deadline, weight: Decimal, ctx: Context, lead: str = "") -> Plan:
     """A deadline: on time or early is full marks; late is the rule set's `deadlines.late`
     tier, a filed score in its band taken; words (按时完成) are read as tiers."""
     from .deadlines import judge
@@ -475,8 +475,16 @@ def _deadline_plan(ind: Indicator, deadline, common: dict, ctx: Context, lead: s
         raise _refused(ind, exc, "deadline-invalid") from None
     if timing is None:
         reading = _read_words(ind, ind.target.text, ctx, also="a date or a duration, or ")
-        return _tier_plan(ind, common, ctx, reading, lead=lead)
-    view = Row(**common)
+        return _tier_plan(ind, weight, ctx, reading, lead=lead)
+    view = Row(
+        level1=ind.level1,
+        level2=ind.level2,
+        name=ind.name,
+        weight=weight,
+        target_text=ind.target.text,
+        actual_text=ind.actual_text,
+        filed_score=ind.score,
+    )
     if timing.on_time:
         rating = Rating(ONE, f"{timing.reading}，按时完成")
         return Plan(view, "deadline", {}, rating=rating, lead=lead)
@@ -491,7 +499,7 @@ def _deadline_plan(ind: Indicator, deadline, common: dict, ctx: Context, lead: s
 
     return _tier_plan(
         ind,
-        common,
+        weight,
         ctx,
         Reading(late),
         lead=f"{lead}{timing.reading}，未按时完成；",
@@ -499,7 +507,7 @@ def _deadline_plan(ind: Indicator, deadline, common: dict, ctx: Context, lead: s
     )
 
 
-def _number_plan(ind: Indicator, actual: Quantity, common: dict, ctx: Context) -> Plan:
+def _number_plan(ind: Indicator, actual: Quantity, weight: Decimal, ctx: Context) -> Plan:
     """A number against a number: ``actual`` is the row's 实际完成值 read as one."""
     rules = ctx.ruleset
     target = ind.target
@@ -533,13 +541,25 @@ def _number_plan(ind: Indicator, actual: Quantity, common: dict, ctx: Context) -
             from .deadlines import Deadline, Duration
 
             limit = Deadline(within=Duration(limit_value, limit_unit))
-            return _deadline_plan(ind, limit, common, ctx, lead=lead)
+            return _deadline_plan(ind, limit, weight, ctx, lead=lead)
     override = _override(ind, rules) if rules.overrides else None
     if override is not None:
         _check_override_fits(override, ind, None, rules)
     method_name = override.method if override else rules.quantitative[op]
     params = override.params if override else rules.params(method_name)
-    view = Quantitative(op=op, target=target_value, actual=actual_value, unit=unit, **common)
+    view = Quantitative(
+        level1=ind.level1,
+        level2=ind.level2,
+        name=ind.name,
+        weight=weight,
+        target_text=target.text,
+        actual_text=ind.actual_text,
+        filed_score=ind.score,
+        op=op,
+        target=target_value,
+        actual=actual_value,
+        unit=unit,
+    )
     return Plan(view, method_name, params, lead=lead)
 
 

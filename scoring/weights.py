@@ -78,6 +78,8 @@ def effective_weights(table: Table, ruleset: RuleSet) -> tuple[list[Decimal], li
                     "请补填分值",
                 )
             )
+    if len(weights) == len(table.indicators):  # every row carries points: the usual table
+        return weights, notes
     given = iter(weights)
     return [next(given) if ind.counted else Decimal(0) for ind in table.indicators], notes
 
