@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from .model import Evaluation
+from .model import Evaluation, Table
 from .result import Finding, Result
 from .rules import RuleSet
 from .values import format_decimal as fmt
 from .values import percent, percent_below
+
+ZERO = Decimal(0)
 
 
 def _tables(evaluation: Evaluation, result: Result):
@@ -258,18 +260,13 @@ def weights_off_default(
     if severity == "off":
         return
     for table, scored in _tables(evaluation, result):
-        counted = [ind for ind in table.indicators if ind.counted]
-        weighted = [ind for ind in counted if ind.weight is not None]
-        if not weighted or len(weighted) != len(counted) or table.weights_reason:
+        filed = None if table.weights_reason else _filed_category_weights(table)
+        if not filed:
             continue
-        present = list(dict.fromkeys(ind.level1 for ind in counted))
+        present = list(filed)
         if any(name not in ruleset.categories for name in present):
             continue
         defaults, _ = default_category_weights(present, ruleset, scored.where)
-        filed = {
-            name: sum((i.weight for i in weighted if i.level1 == name), Decimal(0))
-            for name in present
-        }
         off = [
             f"{name} {fmt(filed[name])}（默认 {fmt(defaults[name])}）"
             for name in present
@@ -282,6 +279,18 @@ def weights_off_default(
                 f"{scored.where or 'department'}.weights_reason",
                 f"「{scored.name}」分值与规则默认不同：" + "、".join(off) + "，未说明调整原因",
             )
+
+
+def _filed_category_weights(table: Table) -> dict[str, Decimal] | None:
+    """The weights filed in each category, in the order the categories first appear; None when
+    a row that carries points has no weight (the table takes the rule set's defaults)."""
+    filed: dict[str, Decimal] = {}
+    for ind in table.indicators:
+        if ind.counted:
+            if ind.weight is None:
+                return None
+            filed[ind.level1] = filed.get(ind.level1, ZERO) + ind.weight
+    return filed
 
 
 def projects_over_department(
