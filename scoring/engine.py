@@ -10,6 +10,7 @@ from __future__ import annotations
 import decimal
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from .combine import score_department
 from .errors import CheckFailed, InputError, ScoringError, cell_of_finding
@@ -127,11 +128,7 @@ def _settle(findings: list[Finding], ruleset: RuleSet, locations: dict) -> list[
             or SEVERITY_RANK[finding.severity] < SEVERITY_RANK[strongest[key].severity]
         ):
             strongest[key] = finding
-    places: dict[str, tuple] = {}  # a row's findings share its place: each read once
-    return sorted(
-        strongest.values(),
-        key=lambda f: (_place(f.where, places), SEVERITY_RANK[f.severity]),
-    )
+    return sorted(strongest.values(), key=lambda f: (_place(f.where), SEVERITY_RANK[f.severity]))
 
 
 SEVERITY_RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}
@@ -140,11 +137,9 @@ _NUMBERS = re.compile(r"(\d+)")
 
 # The cell a finding is about, where its row has one: a score mismatch points at the 得分 cell,
 # a missing reason at the reason cell, an over-achievement at the actual — not at the row's name.
-def _place(where: str, places: dict[str, tuple]) -> tuple:
+@lru_cache(maxsize=4096)  # the files of a batch have their findings at the same few places
+def _place(where: str) -> tuple:
     """Order key for a key path: the department first, then projects in file order."""
-    place = places.get(where)
-    if place is None:
-        parts = _NUMBERS.split(where)  # text, number, text, …: numbers compared as numbers
-        parts[1::2] = map(int, parts[1::2])
-        place = places[where] = (0 if where.startswith("department") else 1, tuple(parts))
-    return place
+    parts: list = _NUMBERS.split(where)  # text, number, text, …: numbers compared as numbers
+    parts[1::2] = map(int, parts[1::2])
+    return (0 if where.startswith("department") else 1, tuple(parts))

@@ -95,16 +95,20 @@ def rating_breach(answer) -> str | None:
 
 def _in_range(rate: object) -> bool:
     """A rate of a type a method may give, in [0, 1]. A Fraction is compared by its integers
-    (its denominator is above 0), which is much quicker than comparing it as a Fraction."""
-    if isinstance(rate, Fraction):
-        return 0 <= rate.numerator <= rate.denominator
+    (its denominator is above 0), which is much quicker than comparing it as a Fraction.
+    Decimal is asked first: asking whether a Decimal is a Fraction goes through the slow
+    checks of abstract classes (Fraction is a numbers.Rational)."""
     if isinstance(rate, Decimal):
         return rate.is_finite() and ZERO <= rate <= ONE
+    if isinstance(rate, Fraction):
+        return 0 <= rate.numerator <= rate.denominator
     return isinstance(rate, int) and not isinstance(rate, bool) and 0 <= rate <= 1
 
 
 def as_decimal(rate: Rate) -> Decimal:
     """A rate as a Decimal: exact when it terminates within 28 digits."""
+    if type(rate) is Decimal:  # as it is (asked first: see _in_range)
+        return rate
     if isinstance(rate, Fraction):
         return Decimal(rate.numerator) / Decimal(rate.denominator)
     return Decimal(rate)

@@ -138,9 +138,9 @@ class RuleSet:
     def round(self, value: Decimal | Fraction) -> Decimal:
         """A reported score: the rule set's decimals and rounding mode, applied once to an exact
         value (a Fraction keeps 21 × 5.39 / 42 = 2.695 exact, so it rounds to 2.70)."""
-        if isinstance(value, Fraction):
-            return round_ratio(value.numerator, value.denominator, self.decimals, self._mode)
-        return value.quantize(self.quantum, rounding=self._rounding)
+        if isinstance(value, Decimal):  # asked first: a Decimal is no Fraction, slowly said
+            return value.quantize(self.quantum, rounding=self._rounding)
+        return round_ratio(value.numerator, value.denominator, self.decimals, self._mode)
 
     def round_product(self, a: Decimal | Fraction, b: Decimal | Fraction) -> Decimal:
         """``round(a × b)`` from the exact product, rounded once. Called for every row, so the
