@@ -22,13 +22,13 @@ T = TypeVar("T")
 def record(cls: type[T]) -> type[T]:
     """A frozen dataclass whose ``__init__`` fills the instance in one step.
 
-    A frozen dataclass sets each field through ``object.__setattr__``, one call per field; a
-    scored row of 17 fields then costs more to build than to score. This ``__init__`` — same
-    parameters, defaults and order — hands the instance its ``__dict__`` whole, about 3× faster
-    to build. Everything else stays the dataclass's own:
-    assigning a field still raises ``FrozenInstanceError``, and ``fields``, ``replace``,
-    equality, hashing, ``repr`` and pickling behave as before. Slots are not used: a frozen
-    slotted dataclass is no quicker to build (each slot is still set by its own call)."""
+    A frozen dataclass sets each field through ``object.__setattr__``, one call per field, and
+    a batch builds several records per row. This ``__init__`` — same parameters, defaults and
+    order — hands the instance its ``__dict__`` whole: a scored row (17 fields, by keyword)
+    builds in 60% of the time. Everything else stays the dataclass's own: assigning a field
+    still raises ``FrozenInstanceError``; ``fields``, ``replace``, equality, hashing, ``repr``,
+    pickling and ``vars()`` behave as before. Not slots: a frozen slotted dataclass builds no
+    quicker, each slot being set by its own call."""
     params = getattr(cls, "__dataclass_params__", None)
     assert params is not None and params.frozen, f"{cls.__name__} must be a frozen dataclass"
     assert not hasattr(cls, "__post_init__") and not hasattr(cls, "__slots__")

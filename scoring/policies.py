@@ -165,7 +165,7 @@ def over_achievement(ind: Indicator, view: Quantitative, outcome: Outcome, ctx) 
     rule = ctx.ruleset.over_achievement
     if not rule or view.op not in OVER_OPS or view.target <= ZERO:
         return outcome
-    ratio = Decimal(rule["ratio"])
+    ratio = rule["ratio"]  # a Decimal, as every number of a compiled rule set
     if view.actual < ratio * view.target:
         return outcome
     unit = view.unit or ""
