@@ -137,6 +137,13 @@ def share(numerator: Decimal, denominator: Decimal) -> Fraction:
     return Fraction(top * other_below, below * other_top)
 
 
+def _two_minus_share(numerator: Decimal, denominator: Decimal) -> Fraction:
+    """2 − numerator / denominator, exactly, as one Fraction (see :func:`share`)."""
+    top, below = numerator.as_integer_ratio()
+    other_top, other_below = denominator.as_integer_ratio()
+    return Fraction(2 * below * other_top - top * other_below, below * other_top)
+
+
 def _no_formula(ind: Quantitative, sign: str) -> Rating:
     """A missed target where no ratio has a meaning: the evaluator's judgement."""
     return Rating(
@@ -173,7 +180,9 @@ def reverse_linear(ind: Quantitative, params: dict) -> Rating:
         return Rating(ZERO, f"目标 {_q(t, ind.unit)}，实际 {_q(a, ind.unit)} 超过目标，不得分")
     if t < ZERO:
         return _no_formula(ind, "≤")
-    return Rating(_clamp(2 - share(a, t)), f"(2 − 实际 {_q(a, ind.unit)} / 目标 {_q(t, ind.unit)})")
+    return Rating(
+        _clamp(_two_minus_share(a, t)), f"(2 − 实际 {_q(a, ind.unit)} / 目标 {_q(t, ind.unit)})"
+    )
 
 
 def reverse_ratio(ind: Quantitative, params: dict) -> Rating:

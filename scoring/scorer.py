@@ -163,7 +163,8 @@ def score_execution(budget: Budget, ctx: Context) -> ExecutionResult:
     score_rate = as_decimal(rating.rate)
     if method == "proportional":
         # 执行率 = 全年执行数 19.8 / 全年预算数 20 = 99.00%；10 × 99.00% = 9.90
-        explanation = f"{stated}；{fmt(weight)} × {percent(score_rate)} = {score}"
+        shown = executed if score_rate == rate else percent(score_rate)  # at most 100%
+        explanation = f"{stated}；{fmt(weight)} × {shown} = {score}"
     else:
         explanation = f"{stated}：" + with_score(rating, weight, score)
     return _execution(budget, weight, method, rate, score_rate, score, explanation)
