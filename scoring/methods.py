@@ -130,8 +130,8 @@ def _clamp(rate: Fraction) -> Fraction:
 
 
 def share(numerator: Decimal, denominator: Decimal) -> Fraction:
-    """numerator / denominator, exactly: one Fraction built from the integer ratios (three
-    Fractions and a division cost four times as much)."""
+    """numerator / denominator, exactly: one Fraction built from the integer ratios, not three
+    Fractions and a division."""
     top, below = numerator.as_integer_ratio()
     other_top, other_below = denominator.as_integer_ratio()
     return Fraction(top * other_below, below * other_top)

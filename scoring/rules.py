@@ -39,8 +39,11 @@ REQUIRED_SECTIONS = (
 )
 # Keys of [weights] that are not categories.
 WEIGHT_SETTINGS = ("total", "missing", "over_total")
-# How many readings of names and words, and derived values, a rule set remembers.
+# How many readings of names and words, and derived values, a rule set remembers; and the
+# longest text whose reading it keeps (a tier word or an indicator's name is far shorter, and
+# 4,096 long texts kept would be memory a batch does not give back).
 REMEMBERED = 4096
+REMEMBERED_TEXT = 200
 T = TypeVar("T")
 
 
@@ -138,7 +141,8 @@ class RuleSet:
     def round(self, value: Decimal | Fraction) -> Decimal:
         """A reported score: the rule set's decimals and rounding mode, applied once to an exact
         value (a Fraction keeps 21 × 5.39 / 42 = 2.695 exact, so it rounds to 2.70)."""
-        if isinstance(value, Decimal):  # asked first: a Decimal is no Fraction, slowly said
+        # Decimal first: isinstance(decimal, Fraction) is an abstract-class check, and slow
+        if isinstance(value, Decimal):
             return value.quantize(self.quantum, rounding=self._rounding)
         return round_ratio(value.numerator, value.denominator, self.decimals, self._mode)
 
@@ -248,6 +252,8 @@ class RuleSet:
     def read_words(self, actual: str, target: str | None):
         """The tier ``actual`` names against ``target`` (:meth:`scoring.words.Words.read`:
         a :class:`~scoring.words.Reading`, or None)."""
+        if len(actual) + len(target or "") > REMEMBERED_TEXT:
+            return self.words.read(actual, target)
         return self._read_words(actual, target)
 
     @cached_property
@@ -267,6 +273,8 @@ class RuleSet:
     def reverse_word(self, name: str, level1: str = "", level2: str = "") -> str | None:
         """What marks a row as a limit: a word of ``reverse_indicators.names`` in its 三级指标,
         or its 二级/一级指标 among ``levels`` — unless a word of ``except`` is in the name."""
+        if len(name) + len(level1) + len(level2) > REMEMBERED_TEXT:
+            return self._find_reverse_word(name, level1, level2)
         return self._reverse_word(name, level1, level2)
 
     def _find_reverse_word(self, name: str, level1: str, level2: str) -> str | None:
