@@ -112,8 +112,11 @@ class Catalog:
         candidate = base / name
         if candidate.suffix == ".toml" or candidate.exists():
             if not candidate.is_file():
+                kind = "not a regular file" if candidate.exists() else "no such rule-set file"
                 raise RulesetError(
-                    f"{said}no such rule-set file {candidate}",
+                    f"{said}{kind}: {candidate}"
+                    if candidate.exists()
+                    else f"{said}{kind} {candidate}",
                     where,
                     "a path in `extends` is relative to the file that says it; or give an "
                     "installed id"
