@@ -112,11 +112,13 @@ class Catalog:
         candidate = base / name
         if candidate.suffix == ".toml" or candidate.exists():
             if not candidate.is_file():
-                kind = "not a regular file" if candidate.exists() else "no such rule-set file"
-                raise RulesetError(
-                    f"{said}{kind}: {candidate}"
+                what = (
+                    f"{candidate} is not a file (a folder, a pipe or a device)"
                     if candidate.exists()
-                    else f"{said}{kind} {candidate}",
+                    else f"no such rule-set file {candidate}"
+                )
+                raise RulesetError(
+                    f"{said}{what}",
                     where,
                     "a path in `extends` is relative to the file that says it; or give an "
                     "installed id"
