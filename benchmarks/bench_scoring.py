@@ -25,10 +25,13 @@ P projects of K indicators (default 20 × 5) mixing quantitative targets ("≥95
 - in process: ``scoring.load`` and the engine on their own, and many calls through the API.
 
 Times are wall-clock seconds, the best of ``--repeat`` runs (the large runs: one each), with
-ratios against the bare loop or the bare interpreter. Peak memory is the child process's
-``ru_maxrss`` from ``os.wait4`` — that process alone, not the benchmark's — and, when psutil is
-installed, the sampled sum over the process and its workers. Nothing is asserted but the
-equality of the scores: this measures, it does not test.
+ratios against the bare loop or the bare interpreter. Peak memory is the command's own
+``ru_maxrss`` (from ``os.wait4``, in a small launcher process, so that the benchmark's own memory
+does not count) and, when psutil is installed, the sampled sum over the command and its
+workers. Each command's address space is capped (``--memory-limit``, 4 GB) so that a run that
+would take the shared machine's memory fails instead, and says so. Last, the goals of the work
+on speed, each with the figure that decides it. Nothing is asserted but the equality of the
+scores: this measures, it does not test.
 """
 
 from __future__ import annotations
@@ -40,7 +43,6 @@ import json
 import os
 import platform
 import re
-import resource
 import subprocess
 import sys
 import tempfile
@@ -67,6 +69,7 @@ TIER_RATE = {"达成": Decimal(1), "部分达成": Decimal("0.7")}
 EXECUTION_WEIGHT = TEN  # mof-2020 [execution] weight: 10 × min(spent / adjusted, 1)
 FULL_SIZE = {"files": 2000, "large_files": 10_000}
 QUICK_DIVISOR = 20
+STARTUP_REPEAT = 10  # fresh processes per start-up row: short, so the most disturbed by others
 
 
 # --- synthetic input -------------------------------------------------------------------------
@@ -308,8 +311,22 @@ def scoring_command() -> list[str]:
     return [str(beside)] if beside.is_file() else [sys.executable, "-m", "scoring"]
 
 
-def _maxrss_bytes(usage: Any) -> int:
-    return usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024)  # macOS counts bytes
+# Runs the measured command and reports "seconds exit-code ru_maxrss" on its standard output. A
+# child's ru_maxrss counts the memory of the process it was forked from, up to its exec (Linux
+# keeps the old address space's high-water mark), so the command is started from this small
+# process, never from the benchmark with its files and DuckDB in memory. The memory cap is set
+# here, before the start, and every worker of the command inherits it, each its own.
+LAUNCHER = """
+import os, resource, subprocess, sys, time
+cap = int(sys.argv[1])
+if cap:
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+start = time.perf_counter()
+child = subprocess.Popen(sys.argv[2:], stdout=subprocess.DEVNULL)
+_, status, usage = os.wait4(child.pid, 0)
+seconds = time.perf_counter() - start
+print(seconds, os.waitstatus_to_exitcode(status), usage.ru_maxrss)
+"""
 
 
 def _has_psutil() -> bool:
@@ -321,14 +338,15 @@ def _has_psutil() -> bool:
 
 
 def _sample_tree(pid: int, stop: threading.Event, peak: list[int]) -> None:
-    """The summed RSS of a process and its descendants, every 50 ms, until ``stop``."""
+    """The summed RSS of a process's descendants (the launcher's command and its workers), every
+    50 ms, until ``stop``."""
     import psutil
 
     try:
-        root = psutil.Process(pid)
+        launcher = psutil.Process(pid)
         while not stop.wait(0.05):
             total = 0
-            for proc in [root, *root.children(recursive=True)]:
+            for proc in launcher.children(recursive=True):
                 with contextlib.suppress(psutil.NoSuchProcess, psutil.ZombieProcess):
                     total += proc.memory_info().rss  # unless the worker has just ended
             peak[0] = max(peak[0], total)
@@ -336,36 +354,30 @@ def _sample_tree(pid: int, stop: threading.Event, peak: list[int]) -> None:
         return
 
 
-def _cap_memory(pid: int, megabytes: int) -> None:
-    """A child's address space capped, so that a run that would take the shared machine's memory
-    fails with MemoryError instead; the workers it starts inherit the cap, each its own. Set from
-    outside (Linux's prlimit) just after the start: a preexec_fn is unsafe beside threads."""
-    if megabytes and hasattr(resource, "prlimit"):
-        with contextlib.suppress(ProcessLookupError):
-            resource.prlimit(pid, resource.RLIMIT_AS, (megabytes * 2**20, megabytes * 2**20))
-
-
 def run_child(command: list[str], memory_limit: int = 0) -> Child:
-    """``command`` as a child process: its wall time and peak memory. wait4 gives that child's
-    own ru_maxrss (the largest of it and the workers it waited for), not this process's, which
-    getrusage(RUSAGE_CHILDREN) would mix with every earlier child."""
+    """``command`` as a child process of a small launcher: its wall time, its exit code and its
+    peak memory — ru_maxrss from wait4: the largest of it and the workers it waited for — and,
+    with psutil, the sampled sum over it and its workers. ``memory_limit`` caps each process's
+    address space in MB (0: no cap)."""
+    cap = str(memory_limit * 2**20)
+    launcher = [sys.executable, "-I", "-S", "-c", LAUNCHER, cap, *command]
     with tempfile.TemporaryFile() as errors:
-        start = time.perf_counter()
-        proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
-        _cap_memory(proc.pid, memory_limit)
+        proc = subprocess.Popen(launcher, stdout=subprocess.PIPE, stderr=errors, text=True)
         sampler, stop, peak = None, threading.Event(), [0]
         if _has_psutil():
             sampler = threading.Thread(target=_sample_tree, args=(proc.pid, stop, peak))
             sampler.start()
-        _, status, usage = os.wait4(proc.pid, 0)
-        seconds = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+        report, _ = proc.communicate()
         stop.set()
         if sampler is not None:
             sampler.join()
         errors.seek(0)
         stderr = errors.read().decode("utf-8", "replace")
-    return Child(seconds, proc.returncode, _maxrss_bytes(usage), peak[0] or None, stderr)
+    if proc.returncode != 0:  # the launcher itself failed: no figures
+        return Child(0.0, proc.returncode, None, None, stderr)
+    seconds, code, maxrss = report.split()
+    scale = 1 if sys.platform == "darwin" else 1024  # macOS counts bytes, Linux kB
+    return Child(float(seconds), int(code), int(maxrss) * scale, peak[0] or None, stderr)
 
 
 def product_scores(out: Path, fmt: str) -> dict[str, Decimal]:
@@ -478,21 +490,20 @@ def batch_rows(
         ("json", args.jobs, None if product.jobs else "no --jobs"),
         ("jsonl", args.jobs if product.jobs else None, None if product.jsonl else "no -f jsonl"),
     ]
-    rows, written = [], []
-    for n, (fmt, jobs, missing) in enumerate(plans):
+    rows, targets = [], [out / f"batch-{n}.{fmt}" for n, (fmt, _, _) in enumerate(plans)]
+    for (fmt, jobs, missing), target in zip(plans, targets):
         row: dict[str, Any] = {"label": label(fmt, jobs)}
-        target = out / f"batch-{n}.{fmt}"
         if missing:
             row["missing"] = missing
         else:
             row |= product.run(paths, fmt, jobs, target, args.repeat)
         if "max_rss" in row:
             check_scores(floor, product_scores(target, fmt), row["label"])
-            written.append(target if fmt == "json" else None)
         rows.append(row)
+    serial, parallel = rows[0], rows[1]  # both -f json
     same = None
-    if len(written) >= 2 and written[0] and written[1]:
-        same = written[0].read_bytes() == written[1].read_bytes()
+    if "max_rss" in serial and "max_rss" in parallel:
+        same = targets[0].read_bytes() == targets[1].read_bytes()
     for leftover in out.iterdir():
         leftover.unlink()
     return {"rows": rows, "parallel_bytes_identical": same}
@@ -516,7 +527,7 @@ def large_runs(args: argparse.Namespace, product: Product, paths: list[Path], ou
     return {"label": label(fmt, jobs), "runs": runs}
 
 
-def startup(command: list[str], repeat: int = 5) -> float | None:
+def startup(command: list[str], repeat: int = STARTUP_REPEAT) -> float | None:
     """Best wall time of a fresh process, or None when the command fails."""
     best = float("inf")
     for _ in range(repeat):
@@ -685,18 +696,92 @@ def _large_lines(f: dict) -> list[str]:
             f"{_mb(run['tree_rss']):>13}{'yes' if run['checked'] else 'no':>9}"
         )
     small, big = large["runs"]
-    if "max_rss" in small and "max_rss" in big:
-        grown = big["max_rss"] - small["max_rss"]
-        lines.append(
-            f"peak memory, {small['files']:,} → {big['files']:,} files: {_mb(grown)} more "
-            f"({grown / (big['files'] - small['files']) / 1024:,.1f} kB per file)"
-        )
+    for key, what in (("max_rss", "1 proc"), ("tree_rss", "tree")):
+        if small.get(key) and big.get(key):
+            grown = big[key] - small[key]
+            per_file = grown / (big["files"] - small["files"]) / 1024
+            lines.append(
+                f"peak {what}, {small['files']:,} → {big['files']:,} files: "
+                f"{grown / 2**20:+,.0f} MB ({per_file:+,.1f} kB per file)"
+            )
     return lines
+
+
+def memory_growth(large: dict) -> float | None:
+    """How much the peak grew from N to 4N files, as a share of the peak at N (the process tree's
+    peak when sampled, else the largest process's)."""
+    small, big = large["runs"]
+    key = "tree_rss" if small.get("tree_rss") and big.get("tree_rss") else "max_rss"
+    if not (small.get(key) and big.get(key)):
+        return None
+    return (big[key] - small[key]) / small[key]
+
+
+def _verdict(value: float | None, limit: float) -> str:
+    return "n/a" if value is None else ("met" if value <= limit else "NOT met")
+
+
+def _goal_lines(f: dict) -> list[str]:
+    """The issue's goals, each with the figure that decides it."""
+    bare, startup = f["bare_seconds"], f["startup"]
+    timed = [r for r in f["batch"]["rows"] if "max_rss" in r and "-f json" in r["label"]]
+    fastest = min(timed, key=lambda r: r["seconds"], default=None)
+    ratio = fastest["seconds"] / bare if fastest else None
+    version = startup["scoring --version"]
+    python = startup["python -c pass"]
+    example = startup["scoring score leting-2023.toml"]
+    goals = [
+        (
+            f"{f['files']:,} files in one call ≤ 3× the bare loop",
+            f"{_x(fastest['seconds'], bare)} ({fastest['label']})" if fastest else "n/a",
+            _verdict(ratio, 3),
+        ),
+        (
+            "scoring --version ≤ 2× python -c pass",
+            _x(version, python),
+            _verdict(version / python if version and python else None, 2),
+        ),
+        ("scoring score one.toml < 0.3 s", _s(example), _verdict(example, 0.3)),
+    ]
+    same = f["batch"]["parallel_bytes_identical"]
+    goals.append(
+        (
+            "serial and parallel write the same bytes",
+            {None: "n/a", True: "identical", False: "different"}[same],
+            {None: "n/a", True: "met", False: "NOT met"}[same],
+        )
+    )
+    if "large" in f:
+        goals += _large_goals(f)
+    return [f"{'goal':<{WIDTH + 6}}{'measured':<44}verdict"] + [
+        f"{goal:<{WIDTH + 6}}{measured:<44}{verdict}" for goal, measured, verdict in goals
+    ]
+
+
+def _large_goals(f: dict) -> list[tuple[str, str, str]]:
+    big = f["large"]["runs"][-1]
+    size = big["files"] * f["shape"]["projects"] * f["shape"]["indicators"]
+    done = "failed" not in big
+    peak = (big.get("tree_rss") or big.get("max_rss")) if done else None
+    growth = memory_growth(f["large"]) if done else None
+    return [
+        (
+            f"{size:,} indicators < 60 s",
+            _s(big["seconds"]) if done else f"failed: {big['failed']}",
+            _verdict(big["seconds"] if done else None, 60),
+        ),
+        (f"peak memory at {size:,} < 100 MB", _mb(peak), _verdict(peak, 100 * 2**20)),
+        (
+            "peak memory flat: 4N ≤ 1.1 × N files",
+            "n/a" if growth is None else f"{growth:+.0%}",
+            _verdict(growth, 0.1),
+        ),
+    ]
 
 
 def _startup_lines(up: dict) -> list[str]:
     python = up["python -c pass"]
-    lines = [f"{'start-up, best of 5':<{WIDTH}}{'time':>11}{'× python':>10}"]
+    lines = [f"{f'start-up, best of {STARTUP_REPEAT}':<{WIDTH}}{'time':>11}{'× python':>10}"]
     for name, seconds in up.items():
         lines.append(f"{name:<{WIDTH}}{_s(seconds):>11}{_x(seconds, python):>10}")
     return lines
@@ -730,6 +815,7 @@ def render(f: dict) -> str:
     lines += ["", *_startup_lines(f["startup"])]
     if "in_process" in f:
         lines += ["", *_in_process_lines(f["in_process"])]
+    lines += ["", *_goal_lines(f)]
     return "\n".join(lines)
 
 
