@@ -24,8 +24,8 @@ P projects of K indicators (default 20 × 5) mixing quantitative targets ("≥95
   ``scoring score leting-2023.toml`` (the bundled example), each as a fresh process;
 - in process: ``scoring.load`` and the engine on their own, and many calls through the API.
 
-Times are wall-clock seconds, the best of ``--repeat`` runs (the large runs: one each), with
-ratios against the bare loop or the bare interpreter. Peak memory is the command's own
+Times are seconds of wall-clock and of CPU, the best of ``--repeat`` runs (the large runs: one
+each), with ratios against the bare loop or the bare interpreter. Peak memory is the command's own
 ``ru_maxrss`` (from ``os.wait4``, in a small launcher process, so that the benchmark's own memory
 does not count) and, when psutil is installed, the sampled sum over the command and its
 workers. Each command's address space is capped (``--memory-limit``, 4 GB) so that a run that
@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import gc
 import json
 import os
@@ -92,17 +93,15 @@ def make_indicator(rng: Random, level1: str, level2: str, n: int, weight: str) -
     """One row; the kind of target is drawn so every comparison and both tiers appear."""
     kind = rng.randrange(5)
     if kind == 0:
-        target = rng.choice((90, 95, 98))
-        actual = f"{rng.randint(target - 8, 100)}%"
-        target = f"≥{target}%"
+        goal = rng.choice((90, 95, 98))
+        target, actual = f"≥{goal}%", f"{rng.randint(goal - 8, 100)}%"
     elif kind == 1:
-        target = rng.randint(50, 120)
-        actual = f"{Decimal(rng.randint(target * 80, target * 115)) * CENT}万元"
-        target = f"≤{target}万元"
+        goal = rng.randint(50, 120)
+        target = f"≤{goal}万元"
+        actual = f"{Decimal(rng.randint(goal * 80, goal * 115)) * CENT}万元"
     elif kind == 2:
-        target = rng.randint(5, 60)
-        actual = f"{target - rng.choice((0, 0, 1, 2))}个"
-        target = f"={target}个"
+        goal = rng.randint(5, 60)
+        target, actual = f"={goal}个", f"{goal - rng.choice((0, 0, 1, 2))}个"
     elif kind == 3:
         target, actual = "100", str(rng.randint(85, 130))  # a bare target reads as ≥ 100
     else:
@@ -129,7 +128,7 @@ def make_budget(rng: Random, low: int, high: int) -> dict:
 def make_department(rng: Random, index: int, projects: int, indicators: int) -> dict:
     """One evaluation file's data: a department and its projects, as mof-2020 reads them."""
     counts = category_counts(indicators)
-    project_list = []
+    project_list: list[dict[str, Any]] = []
     for p in range(projects):
         rows = []
         for (level1, total, level2s), count in zip(CATEGORIES, counts):
@@ -186,7 +185,9 @@ def bare_indicator(row: dict) -> Decimal:
     if target is None:  # a qualitative target: the tier its actual names
         return _cents(weight * TIER_RATE[row["actual"]])
     op, t = target[1], Decimal(target[2])
-    a = Decimal(VALUE.match(row["actual"])[2])  # type: ignore[index]
+    actual = VALUE.match(row["actual"])
+    assert actual is not None, row  # the generator gives a quantitative row a number as actual
+    a = Decimal(actual[2])
     if op == "≤":
         if a <= t:
             return _cents(weight)
@@ -533,7 +534,9 @@ def large_runs(args: argparse.Namespace, product: Product, paths: list[Path], ou
     for count in (len(paths) // 4, len(paths)):
         target = out / f"large.{fmt}"
         run = product.run(paths[:count], fmt, jobs, target, 1)
-        floor_seconds, floor_cpu, floor = best_of(args.repeat, lambda n=count: bare_loop(paths[:n]))
+        floor_seconds, floor_cpu, floor = best_of(
+            args.repeat, functools.partial(bare_loop, paths[:count])
+        )
         checked = fmt == "jsonl" and "max_rss" in run  # a JSON list this size is not read back
         if checked:
             check_scores(floor, product_scores(target, fmt), label(fmt, jobs))
