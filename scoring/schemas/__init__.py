@@ -23,6 +23,7 @@ import bisect
 import datetime
 import json
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 from functools import cache
 from importlib import resources
@@ -237,52 +238,58 @@ class _NotPlain(Exception):
     """Raised by :func:`_size` at the first thing :class:`_Walk` would refuse."""
 
 
-_LARGEST_INT = 10**MAX_DIGITS  # the first int of more than MAX_DIGITS digits
-
-
 def _size(value, depth: int, sizes: dict[int, int]) -> int:
     """The number of values in ``value`` written out, as :meth:`_Walk.value` counts them;
     :class:`_NotPlain` at the first thing the walk would refuse. The same rules in a pass that
     builds no key path: ``depth`` tables and lists are around ``value``, ``sizes`` holds the
     size of each one looked at (-1 while inside it: met again, it contains itself)."""
-    kind = type(value)
-    if kind is str:  # the commonest values first, by their exact type
-        if _whole_characters(value):
-            return 1
-        raise _NotPlain
-    if kind is int:
-        if -_LARGEST_INT < value < _LARGEST_INT:
-            return 1
-        raise _NotPlain
     if not isinstance(value, (dict, list, tuple)):
-        if _leaf_problem(value) is None:
-            return 1
-        raise _NotPlain
-    known = sizes.get(id(value))
+        return _leaf_size(value)
+    seen = id(value)
+    known = sizes.get(seen)
     if known is not None:
         if known < 0:
             raise _NotPlain
         return known
     if depth >= MAX_DEPTH:
         raise _NotPlain
-    sizes[id(value)] = -1
+    sizes[seen] = -1
     size = 1
+    members: Iterable = value
     if isinstance(value, dict):
-        for key, inner in value.items():
-            if not isinstance(key, str) or not _whole_characters(key):
+        for key in value:  # printable text has no half character; other text is encoded
+            if not (type(key) is str and key.isprintable()) and not _text_key(key):
                 raise _NotPlain
-            size += 1 + _size(inner, depth + 1, sizes)
-    else:
-        for inner in value:
+        size += len(value)  # each key
+        members = value.values()
+    for inner in members:
+        kind = type(inner)
+        # the commonest values by their exact type, without a call; the others as leaves
+        if kind is str and inner.isprintable():
+            size += 1
+        elif kind is dict or kind is list or isinstance(inner, (dict, list, tuple)):
             size += _size(inner, depth + 1, sizes)
-    sizes[id(value)] = size
+        else:
+            size += _leaf_size(inner)
+    sizes[seen] = size
     return size
 
 
-def _whole_characters(text: str) -> bool:
-    """Not :func:`_half_character`, answered without encoding for most text: a surrogate is
-    neither ASCII nor printable."""
-    return text.isascii() or text.isprintable() or not _half_character(text)
+_LARGEST_INT = 10**MAX_DIGITS  # the first int of more than MAX_DIGITS digits
+
+
+def _leaf_size(value) -> int:
+    """1 for a value that is not a table or a list and that a file can hold."""
+    if type(value) is int and -_LARGEST_INT < value < _LARGEST_INT:
+        return 1
+    if _leaf_problem(value) is None:
+        return 1
+    raise _NotPlain
+
+
+def _text_key(key) -> bool:
+    """Whether ``key`` is text without a half character."""
+    return isinstance(key, str) and not _half_character(key)
 
 
 class _Walk:
@@ -582,6 +589,24 @@ def _compile(node: dict):
     return namespace[entry]
 
 
+def _exclusive(alternatives: list) -> bool:
+    """Whether no value can fit two of ``alternatives``: each names its types, and no type
+    twice (an integer is a number)."""
+    seen: set[str] = set()
+    for alternative in alternatives:
+        if not isinstance(alternative, dict) or "type" not in alternative:
+            return False
+        types = alternative["type"]
+        kinds = {
+            "number" if t == "integer" else t
+            for t in ([types] if isinstance(types, str) else types)
+        }
+        if kinds & seen:
+            return False
+        seen |= kinds
+    return True
+
+
 class _Compiler:
     """The source of the functions that check a schema, and the constants they use."""
 
@@ -658,9 +683,12 @@ class _Compiler:
         if "anyOf" in node:
             tests = [f"({self.expression(alt, 'x')})" for alt in node["anyOf"]]
             lines += [f"if not ({' or '.join(tests)}):", "    return False"]
-        if "oneOf" in node:  # every alternative is tried: exactly one may fit
+        if "oneOf" in node:
             tests = [f"({self.expression(alt, 'x')})" for alt in node["oneOf"]]
-            lines += [f"if [{', '.join(tests)}].count(True) != 1:", "    return False"]
+            if _exclusive(node["oneOf"]):  # no two can fit: the first that fits is the one
+                lines += [f"if not ({' or '.join(tests)}):", "    return False"]
+            else:  # every alternative is tried: exactly one may fit
+                lines += [f"if [{', '.join(tests)}].count(True) != 1:", "    return False"]
         for kind, block in (
             ("object", self.object_checks(node)),
             ("array", self.array_checks(node)),
@@ -680,17 +708,22 @@ class _Compiler:
         lines = []
         properties = node.get("properties", {})
         if "required" in node:
-            required = self.constant(frozenset(node["required"]))
-            lines += [f"if not x.keys() >= {required}:", "    return False"]
+            named = self.constant(frozenset(node["required"]))
+            lines += [f"if not x.keys() >= {named}:", "    return False"]
         if "minProperties" in node:
             lines += [f"if len(x) < {int(node['minProperties'])}:", "    return False"]
         extra = node.get("additionalProperties", True)
         if extra is False:
             lines += [f"if not x.keys() <= {self.constant(frozenset(properties))}:"]
             lines += ["    return False"]
+        required = node.get("required", ()) if node.get("type") == "object" else ()
         for key, inner in properties.items():
             test = self.expression(inner, "v")
-            if test != "True":
+            if test == "True":
+                continue
+            if key in required:  # there, as tested above
+                lines += [f"v = x[{key!r}]", f"if not ({test}):", "    return False"]
+            else:
                 lines += [f"v = x.get({key!r}, _MISSING)"]
                 lines += [f"if v is not _MISSING and not ({test}):", "    return False"]
         if extra is not True and extra is not False:
