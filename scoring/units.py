@@ -173,7 +173,7 @@ def _decimal(value: Fraction) -> Decimal:
 def standard() -> UnitTable:
     """The package's table (``units.toml``), read once."""
     import tomllib
-    from importlib import resources
+    from pathlib import Path
 
-    text = resources.files(__package__).joinpath("units.toml").read_text("utf-8")
+    text = Path(__file__).with_name("units.toml").read_text("utf-8")  # beside it, as schemas
     return UnitTable(tomllib.loads(text))

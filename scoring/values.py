@@ -91,6 +91,11 @@ _SUFFIX_OPS = (
     ("以下", LE),
 )
 _SUFFIXES = tuple(spelling for spelling, _ in _SUFFIX_OPS)
+# Every date and time limit the grammar of :mod:`scoring.deadlines` reads holds one of these
+# characters (月 季 半 年 底 末 内 of a date; 日 月 时 天 周 期 年 of a duration), or the year
+# and separator of an ISO date (2024-06-30): text with none of them is no deadline, and is not
+# put to that grammar's patterns.
+_TIME_WORDS = re.compile(r"[月季半年底末内日时天周期]|(?:19|20)\d\d[-./]")
 # An approximate target (95%左右) says neither ≥ nor ≤: refused rather than guessed.
 _APPROXIMATE = ("左右", "上下", "前后")
 
@@ -466,12 +471,14 @@ def _parse_target(raw) -> Target:
     text = normalise(raw)
     if not text:
         raise ValueProblem("the target is empty", 'write the 年度指标值, e.g. "≥95%" or "效果明显"')
-    from .deadlines import parse_deadline
-
-    deadline = parse_deadline(text)
+    deadline = None
     lead, rest = _leading_op(text)
-    if deadline is None and lead is not None:
-        deadline = parse_deadline(rest, lead)
+    if _TIME_WORDS.search(text):
+        from .deadlines import parse_deadline
+
+        deadline = parse_deadline(text)
+        if deadline is None and lead is not None:
+            deadline = parse_deadline(rest, lead)
     if deadline is not None:
         return Target(raw.strip(), lead, deadline=deadline)
     if rest.endswith(_APPROXIMATE) and _NUMBER.match(rest):
