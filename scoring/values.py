@@ -370,10 +370,19 @@ def _unit_or_none(tail: str) -> str | Literal[False] | None:
     """The unit a tail spells, None for no unit, False when the tail is not a unit."""
     if not tail:
         return None
+    if len(tail) <= CACHED_CHARS:  # a handful of units follow most numbers
+        return _unit_of_tail(tail)
+    return _read_unit(tail)
+
+
+def _read_unit(tail: str) -> str | Literal[False]:
     parts = tail.split("/")
     if len(parts) > 2 or not all(_unit_shaped(part) for part in parts):
         return False
     return "/".join(_canonical(part) for part in parts)  # each part unit-shaped: not empty
+
+
+_unit_of_tail = lru_cache(maxsize=CACHE_SIZE)(_read_unit)
 
 
 def _unit_shaped(part: str) -> bool:
