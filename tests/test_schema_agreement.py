@@ -268,6 +268,7 @@ def _unplain(document, rng: Random):
             b"bytes",
             _Thing(),
             "cycle",
+            "shared",
             "deep",
             "key",
             "fine",
@@ -275,6 +276,8 @@ def _unplain(document, rng: Random):
     )
     if bad == "cycle":
         bad = container
+    elif bad == "shared":  # a table or list given twice: plain, unless it holds this one
+        bad = rng.choice(places)[1]
     elif bad == "deep":
         bad = []
         for _ in range(rng.choice((20, 29, 30, 31, 40))):
