@@ -92,9 +92,10 @@ def _check(name: str, definition: str | None = None):
 
 
 def is_valid(name: str, data, definition: str | None = None) -> bool:
-    """Whether ``data`` meets schema ``name`` (or its definition ``definition``): the answer of
-    jsonschema's ``is_valid``, from the schema compiled to Python. No message: a file it turns
-    down is validated again by jsonschema, to say where and why."""
+    """Whether ``data`` (found plain: :func:`structure_problems`) meets schema ``name``, or its
+    definition ``definition``: the answer of jsonschema's ``is_valid``, from the schema compiled
+    to Python. No message: data it turns down is validated again by jsonschema, to say where
+    and why."""
     return _check(name, definition)(data)
 
 
