@@ -54,13 +54,26 @@ def encode(payload: Any, *, compact: bool = False, finite: bool = False) -> byte
     return data if _inert(data) else _made_inert(data)
 
 
-def _orjson(payload: Any, compact: bool) -> bytes | None:
-    """orjson's JSON of ``payload``, None where it refuses it (or is not installed). Subclasses,
-    dataclasses and dates are refused too: json writes a subclass as its base and refuses the
-    others, which orjson would write."""
+@cache
+def _orjson_module() -> Any:
+    """orjson, when it is installed and writes numbers as json does (before 3.11.7 it wrote
+    1e16 for json's 1e+16); else None, and json writes everything, more slowly."""
     try:
         import orjson
-    except ImportError:  # pragma: no cover - a dependency; json writes the same, more slowly
+    except ImportError:  # pragma: no cover - a dependency
+        return None
+    sample = [1e16, 1.2e30, -1.5e300, 0.0001, 123456.789, 0.1 + 0.2, -0.0, 2**63]
+    if orjson.dumps(sample) != json.dumps(sample, separators=(",", ":")).encode():
+        return None  # pragma: no cover - an older orjson
+    return orjson
+
+
+def _orjson(payload: Any, compact: bool) -> bytes | None:
+    """orjson's JSON of ``payload``, None where it refuses it (or cannot be used). Subclasses,
+    dataclasses and dates are refused too: json writes a subclass as its base and refuses the
+    others, which orjson would write."""
+    orjson = _orjson_module()
+    if orjson is None:
         return None
     option = (
         orjson.OPT_PASSTHROUGH_SUBCLASS
