@@ -16,7 +16,9 @@ else, so calls may run in parallel.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
@@ -24,7 +26,7 @@ from typing import Any
 
 from .errors import InputError, ScoringError
 from .host import Host, default_host
-from .model import Evaluation
+from .model import Evaluation, record
 from .result import FileError, Result
 from .rules import RuleSet
 
@@ -85,6 +87,7 @@ def score(
     return result
 
 
+@record
 @dataclass(frozen=True)
 class Scored:
     """One source of a batch: the evaluation read and its result, or the error that stopped
@@ -121,20 +124,45 @@ def score_many(
 
 
 def _scored(sources: Iterable[Source], compiled: RuleSet, host: Host) -> Iterator[Scored]:
+    """Each source scored in turn. What the process holds when the batch starts (modules, the
+    host, the rule set) is frozen out of the garbage collector's scans until the batch ends,
+    and the collector waits while a file is scored: a file's records hold no cycles and go
+    with their file, so scanning the heap again and again in the middle of one finds
+    nothing."""
+    gc.freeze()
+    try:
+        for source in sources:
+            yield _scored_one(source, compiled, host)
+    finally:
+        gc.unfreeze()
+
+
+def _scored_one(source: Source, compiled: RuleSet, host: Host) -> Scored:
     from . import __version__
     from .engine import evaluate
 
-    for source in sources:
-        name = source.source if isinstance(source, Evaluation) else _name(source)
-        evaluation = None
+    name = source.source if isinstance(source, Evaluation) else _name(source)
+    evaluation = None
+    with _collector_waiting():
         try:
             evaluation = load(source, host)
             result = evaluate(evaluation, compiled, host.methods, host.checks, __version__)
         except ScoringError as exc:
-            yield Scored(name, evaluation, None, exc.in_file(name))
-            continue
+            return Scored(name, evaluation, None, exc.in_file(name))
         host.evaluated(result)
-        yield Scored(name, evaluation, result)
+    return Scored(name, evaluation, result)
+
+
+@contextmanager
+def _collector_waiting() -> Iterator[None]:
+    """The garbage collector off for the block, and on again after it unless it was off."""
+    collecting = gc.isenabled()  # an embedding program may have turned it off: left so
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _name(source: Source) -> str:

@@ -105,14 +105,20 @@ def reason_missing(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> 
     execution_severity = checks.get("execution_reason", "warning")
     if threshold is None or execution_severity == "off":
         return
+    below = Decimal(threshold)
     for budget, execution in _budget_rows(evaluation, result):
-        if execution.rate < Decimal(threshold) and not budget.reason:
+        if execution.rate < below and not budget.reason:
             yield Finding(
                 "reason-missing",
                 execution_severity,
                 f"{budget.where}.reason",
-                f"执行率 {percent_below(execution.rate, Decimal(threshold))} 低于 {percent(Decimal(threshold))}，未说明原因",
+                f"执行率 {percent_below(execution.rate, below)} 低于 {_percent(below, ruleset)}，未说明原因",
             )
+
+
+def _percent(threshold: Decimal, ruleset: RuleSet) -> str:
+    """A threshold of the rule set as a percentage, said once per rule set."""
+    return ruleset.remember(("percent", threshold), lambda: percent(threshold))
 
 
 def adjustment_unexplained(
@@ -138,13 +144,14 @@ def execution_low(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> I
     threshold = ruleset.checks.get("execution_reason_below")
     if threshold is None:
         return
+    below = Decimal(threshold)
     for budget, execution in _budget_rows(evaluation, result):
-        if execution.rate < Decimal(threshold):
+        if execution.rate < below:
             yield Finding(
                 "execution-low",
                 "warning",
                 budget.where,
-                f"预算执行率 {percent_below(execution.rate, Decimal(threshold))} 低于 {percent(Decimal(threshold))}",
+                f"预算执行率 {percent_below(execution.rate, below)} 低于 {_percent(below, ruleset)}",
             )
 
 

@@ -122,19 +122,31 @@ def _settle(findings: list[Finding], ruleset: RuleSet, locations: dict) -> list[
     for finding in settled:
         own = finding.message if finding.code == "check-failed" else None
         key = (finding.code, finding.where, own)
-        if key not in strongest or SEVERITIES.index(finding.severity) < SEVERITIES.index(
-            strongest[key].severity
+        if (
+            key not in strongest
+            or SEVERITY_RANK[finding.severity] < SEVERITY_RANK[strongest[key].severity]
         ):
             strongest[key] = finding
-    return sorted(strongest.values(), key=lambda f: (_place(f.where), SEVERITIES.index(f.severity)))
+    places: dict[str, tuple] = {}  # a row's findings share its place: each read once
+    return sorted(
+        strongest.values(),
+        key=lambda f: (_place(f.where, places), SEVERITY_RANK[f.severity]),
+    )
+
+
+SEVERITY_RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}
+_NUMBERS = re.compile(r"(\d+)")
 
 
 # The cell a finding is about, where its row has one: a score mismatch points at the 得分 cell,
 # a missing reason at the reason cell, an over-achievement at the actual — not at the row's name.
-def _place(where: str) -> tuple:
+def _place(where: str, places: dict[str, tuple]) -> tuple:
     """Order key for a key path: the department first, then projects in file order."""
-    parts = re.split(r"(\d+)", where)
-    return (
-        0 if where.startswith("department") else 1,
-        tuple(int(p) if p.isdigit() else p for p in parts if p),
-    )
+    place = places.get(where)
+    if place is None:
+        parts = _NUMBERS.split(where)
+        place = places[where] = (
+            0 if where.startswith("department") else 1,
+            tuple(int(p) if p.isdigit() else p for p in parts if p),
+        )
+    return place

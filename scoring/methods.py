@@ -25,12 +25,16 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
+from .model import record
 from .values import format_decimal
 
 ZERO, ONE, TWO = Decimal(0), Decimal(1), Decimal(2)
+FRACTION_ZERO, FRACTION_ONE = Fraction(0), Fraction(1)
+RATE_PLACES = Decimal("0.0001")  # a rate shown: four decimals
 Rate = Decimal | Fraction
 
 
+@record
 @dataclass(frozen=True)
 class Rating:
     """What a method returns: the exact rate (a Decimal or Fraction in [0, 1]) and how it was
@@ -40,6 +44,7 @@ class Rating:
     explanation: str = ""
 
 
+@record
 @dataclass(frozen=True, kw_only=True)
 class Row:
     """An indicator row as the scorer hands it on: its place in the grid, its 分值 (``weight``),
@@ -54,6 +59,7 @@ class Row:
     filed_score: Decimal | None = None
 
 
+@record
 @dataclass(frozen=True, kw_only=True)
 class Quantitative(Row):
     """A 定量指标 as a method sees it: ``target`` and ``actual`` exact and in one ``unit``
@@ -65,6 +71,7 @@ class Quantitative(Row):
     unit: str | None = None
 
 
+@record
 @dataclass(frozen=True, kw_only=True)
 class Qualitative(Row):
     """A 定性指标 as a method sees it: the ``tier`` of the rule set its 实际完成值 was read as."""
@@ -81,16 +88,19 @@ def rating_breach(answer) -> str | None:
     if not isinstance(answer, Rating):
         return f"returned {type(answer).__name__}, not a scoring.Rating"
     rate = answer.rate
-    if rate is None:
+    if rate is None or _in_range(rate):
         return None
-    if (
-        isinstance(rate, bool)
-        or not isinstance(rate, (int, Decimal, Fraction))
-        or (isinstance(rate, Decimal) and not rate.is_finite())
-        or not 0 <= rate <= 1
-    ):
-        return f"returned rate {rate!r}: a rate is a Decimal or a Fraction in [0, 1]"
-    return None
+    return f"returned rate {rate!r}: a rate is a Decimal or a Fraction in [0, 1]"
+
+
+def _in_range(rate: object) -> bool:
+    """A rate of a type a method may give, in [0, 1]. A Fraction is compared by its integers
+    (its denominator is above 0), which is much quicker than comparing it as a Fraction."""
+    if isinstance(rate, Fraction):
+        return 0 <= rate.numerator <= rate.denominator
+    if isinstance(rate, Decimal):
+        return rate.is_finite() and ZERO <= rate <= ONE
+    return isinstance(rate, int) and not isinstance(rate, bool) and 0 <= rate <= 1
 
 
 def as_decimal(rate: Rate) -> Decimal:
@@ -101,7 +111,7 @@ def as_decimal(rate: Rate) -> Decimal:
 
 
 def show_rate(rate: Rate) -> str:
-    return format_decimal(as_decimal(rate).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))
+    return format_decimal(as_decimal(rate).quantize(RATE_PLACES, rounding=ROUND_HALF_UP))
 
 
 def _q(value: Decimal, unit: str | None) -> str:
@@ -109,12 +119,18 @@ def _q(value: Decimal, unit: str | None) -> str:
 
 
 def _clamp(rate: Fraction) -> Fraction:
-    return max(Fraction(0), min(Fraction(1), rate))
+    """``rate`` held to [0, 1], compared by its integers (its denominator is above 0)."""
+    if rate.numerator <= 0:
+        return FRACTION_ZERO
+    return FRACTION_ONE if rate.numerator >= rate.denominator else rate
 
 
-def _share(numerator: Decimal, denominator: Decimal) -> Fraction:
-    """numerator / denominator, exactly."""
-    return Fraction(numerator) / Fraction(denominator)
+def share(numerator: Decimal, denominator: Decimal) -> Fraction:
+    """numerator / denominator, exactly: one Fraction built from the integer ratios (three
+    Fractions and a division cost four times as much)."""
+    top, below = numerator.as_integer_ratio()
+    other_top, other_below = denominator.as_integer_ratio()
+    return Fraction(top * other_below, below * other_top)
 
 
 def _no_formula(ind: Quantitative, sign: str) -> Rating:
@@ -140,7 +156,7 @@ def ratio(ind: Quantitative, params: dict) -> Rating:
         return _reached(ind, "≥")
     if t <= ZERO or a < ZERO:
         return _no_formula(ind, "≥")
-    return Rating(_share(a, t), f"实际 {_q(a, ind.unit)} / 目标 {_q(t, ind.unit)}")
+    return Rating(share(a, t), f"实际 {_q(a, ind.unit)} / 目标 {_q(t, ind.unit)}")
 
 
 def reverse_linear(ind: Quantitative, params: dict) -> Rating:
@@ -153,9 +169,7 @@ def reverse_linear(ind: Quantitative, params: dict) -> Rating:
         return Rating(ZERO, f"目标 {_q(t, ind.unit)}，实际 {_q(a, ind.unit)} 超过目标，不得分")
     if t < ZERO:
         return _no_formula(ind, "≤")
-    return Rating(
-        _clamp(2 - _share(a, t)), f"(2 − 实际 {_q(a, ind.unit)} / 目标 {_q(t, ind.unit)})"
-    )
+    return Rating(_clamp(2 - share(a, t)), f"(2 − 实际 {_q(a, ind.unit)} / 目标 {_q(t, ind.unit)})")
 
 
 def reverse_ratio(ind: Quantitative, params: dict) -> Rating:
@@ -168,7 +182,7 @@ def reverse_ratio(ind: Quantitative, params: dict) -> Rating:
         return Rating(ZERO, f"目标 {_q(t, ind.unit)}，实际 {_q(a, ind.unit)} 超过目标，不得分")
     if t < ZERO:
         return _no_formula(ind, "≤")
-    return Rating(_share(t, a), f"目标 {_q(t, ind.unit)} / 实际 {_q(a, ind.unit)}")
+    return Rating(share(t, a), f"目标 {_q(t, ind.unit)} / 实际 {_q(a, ind.unit)}")
 
 
 def equal(ind: Quantitative, params: dict) -> Rating:
@@ -201,7 +215,7 @@ def proportional(ind: Quantitative, params: dict) -> Rating:
     t, a = ind.target, ind.actual
     if t <= ZERO:
         return Rating(ZERO, f"预算数为 {_q(t, ind.unit)}，执行率按 0 计")
-    return Rating(_clamp(_share(a, t)), f"{_q(a, ind.unit)} / {_q(t, ind.unit)}")
+    return Rating(_clamp(share(a, t)), f"{_q(a, ind.unit)} / {_q(t, ind.unit)}")
 
 
 def bands(ind: Quantitative, params: dict) -> Rating:
@@ -221,7 +235,7 @@ def bands(ind: Quantitative, params: dict) -> Rating:
             if (a <= t) if upper else (a >= t):
                 return _reached(ind, "≤" if upper else "≥")
             return _no_formula(ind, "≤" if upper else "≥")
-        value = _share(a, t)
+        value = share(a, t)
         label = f"完成率 {show_rate(value)}"
     for band in params.get("bands", ()):
         if value >= band.get("min", value) and value <= band.get("max", value):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .methods import Qualitative, Quantitative, Row, show_rate
-from .model import Indicator
+from .model import Indicator, record
 from .values import EQ, GE, GT, LE, LT
 from .values import format_decimal as fmt
 
@@ -22,6 +22,7 @@ ZERO = Decimal(0)
 OVER_OPS = (GE, GT, EQ)
 
 
+@record
 @dataclass(frozen=True)
 class Outcome:
     """A row's score so far, its rate and how it was reached."""
@@ -104,8 +105,10 @@ def judgement(ind: Indicator, view: Quantitative, outcome: Outcome, ctx) -> Outc
     formula's score stands and the finding says no score was filed. None when it does not apply.
     """
     rule = ctx.ruleset.data.get("judgement")
+    if not rule or not rule.get("when"):
+        return None
     case = _judged_case(view)
-    if not rule or case is None or case not in rule.get("when", ()):
+    if case is None or case not in rule["when"]:
         return None
     unit = view.unit or ""
     said = (

@@ -4,7 +4,7 @@ Numbers stay :class:`~decimal.Decimal` in the records; :meth:`Result.to_dict` gi
 structure, with scores already rounded by the rule set and rates rounded to 4 decimals. The
 records are frozen all the way down — sequences are tuples, mappings read-only — so a result
 handed to a plugin's ``scoring_evaluated`` is the result the caller gets. They are built by
-keyword.
+keyword, each in one step (:func:`scoring.model.record`).
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
+
+from .model import record
 
 if TYPE_CHECKING:
     from .review import ReviewRow
@@ -47,6 +49,7 @@ def rate4(value: Decimal | None) -> int | float | None:
     return number(value.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))
 
 
+@record
 @dataclass(frozen=True)
 class Finding:
     """Something a reviewer should see. Findings never stop the scoring."""
@@ -67,6 +70,7 @@ class Finding:
         }
 
 
+@record
 @dataclass(frozen=True, kw_only=True)
 class IndicatorResult:
     level1: str
@@ -108,6 +112,7 @@ class IndicatorResult:
         }
 
 
+@record
 @dataclass(frozen=True, kw_only=True)
 class ExecutionResult:
     """The 预算执行率 row. ``rate`` is the execution rate as it is (1.075 when more was spent
@@ -139,6 +144,7 @@ class ExecutionResult:
         }
 
 
+@record
 @dataclass(frozen=True, kw_only=True)
 class CategoryResult:
     weight: Decimal
@@ -148,6 +154,7 @@ class CategoryResult:
         return {"weight": number(self.weight), "score": number(self.score)}
 
 
+@record
 @dataclass(frozen=True, kw_only=True)
 class TableResult:
     """A scored project, or the department's own table."""
@@ -180,6 +187,7 @@ class TableResult:
         }
 
 
+@record
 @dataclass(frozen=True, kw_only=True)
 class DepartmentResult:
     name: str
@@ -208,6 +216,7 @@ class DepartmentResult:
         }
 
 
+@record
 @dataclass(frozen=True, kw_only=True)
 class RulesetInfo:
     id: str
@@ -220,6 +229,7 @@ class RulesetInfo:
         return {"id": self.id, "version": self.version, "sha256": self.sha256, "title": self.title}
 
 
+@record
 @dataclass(frozen=True, kw_only=True, repr=False)
 class Result:
     """Everything known about one scored evaluation."""
@@ -268,6 +278,7 @@ def read_only(mapping: dict[str, CategoryResult]) -> Mapping[str, CategoryResult
     return MappingProxyType(dict(mapping))
 
 
+@record
 @dataclass(frozen=True)
 class FileError:
     """A file that could not be read or scored, standing in its place in the output."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, ClassVar, Literal
 
-from .model import Evaluation, Table
+from .model import Evaluation, Table, record
 from .result import Result, TableResult, number
 from .rules import RuleSet
 from .values import format_decimal as fmt
@@ -22,6 +22,7 @@ from .values import format_decimal as fmt
 WHOLE_POINTS = "自评按整数取分"
 
 
+@record
 @dataclass(frozen=True, kw_only=True)
 class ScoreRow:
     """A filed 得分 — an indicator's, an execution row's, a total — beside the computed one,
@@ -49,6 +50,7 @@ class ScoreRow:
         return _row_dict(self, number(self.filed), number(self.computed), number(self.difference))
 
 
+@record
 @dataclass(frozen=True, kw_only=True)
 class GradeRow:
     """A filed grade (等级) beside the grade of the computed total."""

@@ -11,10 +11,13 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import re
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from functools import cached_property
+from functools import cached_property, lru_cache
+from typing import TypeVar
 
 from .errors import RulesetError, did_you_mean
 from .values import OPS, format_decimal, quoted, text_key
@@ -36,6 +39,9 @@ REQUIRED_SECTIONS = (
 )
 # Keys of [weights] that are not categories.
 WEIGHT_SETTINGS = ("total", "missing", "over_total")
+# How many readings of names and words, and derived values, a rule set remembers.
+REMEMBERED = 4096
+T = TypeVar("T")
 
 
 class ReadOnly(TypeError):
@@ -72,6 +78,9 @@ class FrozenList(list):
 
     def __hash__(self) -> int:  # type: ignore[override]
         return id(self)
+
+
+NO_PARAMS = FrozenDict()  # a method's parameters where the rule set gives none
 
 
 def frozen(value):
@@ -122,12 +131,26 @@ class RuleSet:
     def _rounding(self) -> str:
         return ROUNDING_MODES[self.data["rounding"]["mode"]]
 
+    @cached_property
+    def _mode(self) -> str:
+        return str(self.data["rounding"]["mode"])
+
     def round(self, value: Decimal | Fraction) -> Decimal:
         """A reported score: the rule set's decimals and rounding mode, applied once to an exact
         value (a Fraction keeps 21 × 5.39 / 42 = 2.695 exact, so it rounds to 2.70)."""
         if isinstance(value, Fraction):
-            return round_fraction(value, self.decimals, self.data["rounding"]["mode"])
+            return round_ratio(value.numerator, value.denominator, self.decimals, self._mode)
         return value.quantize(self.quantum, rounding=self._rounding)
+
+    def round_product(self, a: Decimal | Fraction, b: Decimal | Fraction) -> Decimal:
+        """``round(a × b)`` from the exact product, rounded once. Called for every row, so the
+        product is rounded from the factors' integers as they come, without a Fraction (whose
+        normalising would cost more than the rest)."""
+        a_numerator, a_denominator = a.as_integer_ratio()
+        b_numerator, b_denominator = b.as_integer_ratio()
+        return round_ratio(
+            a_numerator * b_numerator, a_denominator * b_denominator, self.decimals, self._mode
+        )
 
     @cached_property
     def quantum(self) -> Decimal:
@@ -198,9 +221,55 @@ class RuleSet:
         extra = self.data.get("units")
         return standard().extended(extra) if extra else standard()
 
+    @cached_property
+    def _memo(self) -> dict:
+        return {}
+
+    def remember(self, key: Hashable, make: Callable[[], T]) -> T:
+        """What a later stage derives from this rule set alone — the default weights of a set
+        of categories, a threshold as the text says it — made once and kept with the rule set.
+        ``key`` names it (a tuple whose first item is the caller's name); the value must not be
+        changed. At most :data:`REMEMBERED` are kept, so memory stays flat in a long batch."""
+        memo = self._memo
+        try:
+            return memo[key]
+        except KeyError:
+            value = make()
+            if len(memo) < REMEMBERED:  # two threads may both make it: the same value
+                memo[key] = value
+            return value
+
+    # A batch's rows repeat the same few names and answers: what the rule set reads in them
+    # is remembered per rule set, up to this many each (a bounded cache, so memory stays flat).
+    @cached_property
+    def _read_words(self):
+        return lru_cache(maxsize=REMEMBERED)(self.words.read)
+
+    def read_words(self, actual: str, target: str | None):
+        """The tier ``actual`` names against ``target`` (:meth:`scoring.words.Words.read`:
+        a :class:`~scoring.words.Reading`, or None)."""
+        return self._read_words(actual, target)
+
+    @cached_property
+    def _rate_names(self) -> re.Pattern[str] | None:
+        words = self.quantitative.get("rate_names", ())
+        return re.compile("|".join(map(re.escape, words))) if words else None
+
+    def names_a_rate(self, name: str) -> bool:
+        """Whether a row's 三级指标 has a word of ``quantitative.rate_names`` in it."""
+        pattern = self._rate_names
+        return pattern is not None and pattern.search(name) is not None
+
+    @cached_property
+    def _reverse_word(self):
+        return lru_cache(maxsize=REMEMBERED)(self._find_reverse_word)
+
     def reverse_word(self, name: str, level1: str = "", level2: str = "") -> str | None:
         """What marks a row as a limit: a word of ``reverse_indicators.names`` in its 三级指标,
         or its 二级/一级指标 among ``levels`` — unless a word of ``except`` is in the name."""
+        return self._reverse_word(name, level1, level2)
+
+    def _find_reverse_word(self, name: str, level1: str, level2: str) -> str | None:
         from .values import normalise
 
         rule = self.data["reverse_indicators"]
@@ -242,7 +311,11 @@ class RuleSet:
 
     def params(self, method: str) -> dict:
         """The rule set's table for a method (``[methods.NAME]``), empty when it has none."""
-        return self.data.get("methods", {}).get(method, FrozenDict())
+        return self._methods.get(method, NO_PARAMS)
+
+    @cached_property
+    def _methods(self) -> dict:
+        return self.data.get("methods", NO_PARAMS)
 
     def methods_used(self) -> dict[str, str]:
         """Every method name the rule set asks for, with the key that asks for it."""
@@ -418,18 +491,17 @@ def _check_consistent(data: dict, source: str) -> None:
                 )
 
 
-def round_fraction(value: Fraction, decimals: int, mode: str) -> Decimal:
-    """``value`` rounded once to ``decimals`` places: half-up (away from zero), half-even or
-    down (toward zero), by integer arithmetic."""
-    scaled = value * 10**decimals
-    whole, rest = divmod(abs(scaled.numerator), scaled.denominator)
+def round_ratio(numerator: int, denominator: int, decimals: int, mode: str) -> Decimal:
+    """``numerator / denominator`` (a denominator above 0, not necessarily in lowest terms)
+    rounded once to ``decimals`` places: half-up (away from zero), half-even or down (toward
+    zero), by integer arithmetic."""
+    whole, rest = divmod(abs(numerator) * 10**decimals, denominator)
     twice = 2 * rest
     if mode != "down" and (
-        twice > scaled.denominator
-        or (twice == scaled.denominator and (mode == "half-up" or whole % 2))
+        twice > denominator or (twice == denominator and (mode == "half-up" or whole % 2))
     ):
         whole += 1
-    return Decimal(-whole if scaled < 0 else whole).scaleb(-decimals)
+    return Decimal(-whole if numerator < 0 else whole).scaleb(-decimals)
 
 
 def _check_tier_bands(tiers: list[dict], source: str) -> None:

@@ -22,8 +22,17 @@ from fnmatch import fnmatchcase
 from fractions import Fraction
 
 from .errors import InputError, PluginError, RulesetError
-from .methods import MethodInput, Qualitative, Quantitative, Rating, Row, as_decimal, rating_breach
-from .model import Budget, Indicator, Table
+from .methods import (
+    MethodInput,
+    Qualitative,
+    Quantitative,
+    Rating,
+    Row,
+    as_decimal,
+    rating_breach,
+    share,
+)
+from .model import Budget, Indicator, Table, record
 from .policies import Outcome, apply_policies, no_formula
 from .result import (
     CategoryResult,
@@ -99,11 +108,6 @@ class Context:
         return rating
 
 
-def points(weight: Decimal, rate, ruleset: RuleSet) -> Decimal:
-    """``round(weight × rate)`` from the exact product, rounded once."""
-    return ruleset.round(Fraction(weight) * Fraction(rate))
-
-
 # --- execution row ----------------------------------------------------------------------------
 
 
@@ -111,52 +115,36 @@ def score_execution(budget: Budget, ctx: Context) -> ExecutionResult:
     """The 预算执行率 row: rate = spent / budget (adjusted by default), as it really is (above
     100% when more was spent), scored by the rule set's method on at most 100%."""
     rules = ctx.ruleset.execution
-    weight = Decimal(rules["weight"])
-    denominator = budget.adjusted if rules["denominator"] == "adjusted" else budget.planned
-    label = "全年预算数" if rules["denominator"] == "adjusted" else "年初预算数"
+    weight = rules["weight"]
+    adjusted = rules["denominator"] == "adjusted"
+    denominator = budget.adjusted if adjusted else budget.planned
+    label = "全年预算数" if adjusted else "年初预算数"
     method = rules["method"]
-
-    def result(rate, score_rate, score: Decimal, explanation: str) -> ExecutionResult:
-        return ExecutionResult(
-            planned=budget.planned,
-            adjusted=budget.adjusted,
-            spent=budget.spent,
-            rate=rate,
-            weight=weight,
-            score=score,
-            method=method,
-            explanation=explanation,
-            filed_score=budget.score,
-            reason=budget.reason,
-            score_rate=score_rate,
-        )
-
     if denominator <= ZERO:
         ctx.flag(
             "budget-zero", "warning", budget.where, f"{label}为 0：执行率按 0 计，预算执行率得分 0"
         )
-        return result(ZERO, ZERO, ctx.ruleset.round(ZERO), f"{label}为 0，执行率按 0 计")
-    exact = Fraction(budget.spent) / Fraction(denominator)
+        explanation = f"{label}为 0，执行率按 0 计"
+        return _execution(budget, weight, method, ZERO, ZERO, ctx.ruleset.round(ZERO), explanation)
+    exact = share(budget.spent, denominator)
     rate = as_decimal(exact)
-    stated = (
-        f"执行率 = 全年执行数 {fmt(budget.spent)} / {label} {fmt(denominator)} = {percent(rate)}"
-    )
-    if exact > 1:
+    spent, budgeted, executed = fmt(budget.spent), fmt(denominator), percent(rate)
+    stated = f"执行率 = 全年执行数 {spent} / {label} {budgeted} = {executed}"
+    if exact.numerator > exact.denominator:  # above 100%
         stated += "，超过 100% 按 100% 计"
         ctx.flag(
             "spent-over-budget",
             "warning",
             budget.where,
-            f"全年执行数 {fmt(budget.spent)} 超过{label} {fmt(denominator)}（执行率 "
-            f"{percent(rate)}），按 100% 计分",
+            f"全年执行数 {spent} 超过{label} {budgeted}（执行率 {executed}），按 100% 计分",
         )
     view = Quantitative(
         level1="预算执行率",
         level2="",
         name="预算执行率",
         weight=weight,
-        target_text=fmt(denominator),
-        actual_text=fmt(budget.spent),
+        target_text=budgeted,
+        actual_text=spent,
         filed_score=budget.score,
         op=GE,
         target=denominator,
@@ -171,13 +159,38 @@ def score_execution(budget: Budget, ctx: Context) -> ExecutionResult:
             "an execution method must give a rate",
             code="plugin-fault",
         )
-    score = points(weight, rating.rate, ctx.ruleset)
+    score = ctx.ruleset.round_product(weight, rating.rate)
+    score_rate = as_decimal(rating.rate)
     if method == "proportional":
         # 执行率 = 全年执行数 19.8 / 全年预算数 20 = 99.00%；10 × 99.00% = 9.90
-        explanation = f"{stated}；{fmt(weight)} × {percent(as_decimal(rating.rate))} = {score}"
+        explanation = f"{stated}；{fmt(weight)} × {percent(score_rate)} = {score}"
     else:
         explanation = f"{stated}：" + with_score(rating, weight, score)
-    return result(rate, as_decimal(rating.rate), score, explanation)
+    return _execution(budget, weight, method, rate, score_rate, score, explanation)
+
+
+def _execution(
+    budget: Budget,
+    weight: Decimal,
+    method: str,
+    rate: Decimal,
+    score_rate: Decimal,
+    score: Decimal,
+    explanation: str,
+) -> ExecutionResult:
+    return ExecutionResult(
+        planned=budget.planned,
+        adjusted=budget.adjusted,
+        spent=budget.spent,
+        rate=rate,
+        weight=weight,
+        score=score,
+        method=method,
+        explanation=explanation,
+        filed_score=budget.score,
+        reason=budget.reason,
+        score_rate=score_rate,
+    )
 
 
 def with_score(rating: Rating, weight: Decimal, score: Decimal) -> str:
@@ -201,10 +214,17 @@ def _override(ind: Indicator, ruleset: RuleSet):
     return None
 
 
-def _row(ind: Indicator, weight: Decimal, **scored) -> IndicatorResult:
-    """An indicator row's result: the row as filed, and what scoring it gave (``scored``:
-    applicable, rate, score, method, explanation, and tier and op where they apply)."""
-    filed = {"reason": ind.reason, "deduction": ind.deduction}
+def _row(
+    ind: Indicator,
+    weight: Decimal,
+    rate: Decimal | None,
+    score: Decimal | None,
+    method: str,
+    explanation: str,
+    tier: str | None = None,
+    op: str | None = None,
+) -> IndicatorResult:
+    """A scored row's result: the row as filed, and what scoring it gave."""
     return IndicatorResult(
         level1=ind.level1,
         level2=ind.level2,
@@ -214,21 +234,36 @@ def _row(ind: Indicator, weight: Decimal, **scored) -> IndicatorResult:
         weight=weight,
         filed_score=ind.score,
         where=ind.where,
-        **{**filed, **scored},
+        reason=ind.reason,
+        deduction=ind.deduction,
+        applicable=True,
+        rate=rate,
+        score=score,
+        method=method,
+        explanation=explanation,
+        tier=tier,
+        op=op,
     )
 
 
 def _shown(ind: Indicator, weight: Decimal, method: str, explanation: str) -> IndicatorResult:
     """A row without a score of its own: not applicable, a 其中 breakdown, an empty row."""
-    return _row(
-        ind,
-        weight,
+    return IndicatorResult(
+        level1=ind.level1,
+        level2=ind.level2,
+        name=ind.name,
+        target=ind.target.text,
+        actual=ind.actual_text,
+        weight=weight,
+        filed_score=ind.score,
+        where=ind.where,
+        reason=ind.reason,
+        deduction=None,
         applicable=False,
         rate=None,
         score=None,
         method=method,
         explanation=explanation,
-        deduction=None,
     )
 
 
@@ -255,13 +290,12 @@ def score_indicator(ind: Indicator, weight: Decimal, ctx: Context) -> IndicatorR
     view = plan.view
     if plan.rating is not None:
         rating = plan.rating
-    else:
-        assert isinstance(view, MethodInput), "a plan without its rating has a method's input"
-        rating = ctx.rate(plan.method, view, plan.params, ind.where)
+    else:  # a plan without its rating has a method's input (Quantitative or Qualitative)
+        rating = ctx.rate(plan.method, view, plan.params, ind.where)  # type: ignore[arg-type]
     if rating.rate is None:
         outcome = no_formula(ind, view, rating.explanation, ctx)
     else:
-        score = points(weight, rating.rate, rules)
+        score = rules.round_product(weight, rating.rate)
         outcome = apply_policies(
             ind,
             view,
@@ -271,11 +305,10 @@ def score_indicator(ind: Indicator, weight: Decimal, ctx: Context) -> IndicatorR
     return _row(
         ind,
         weight,
-        applicable=True,
-        rate=outcome.rate,
-        score=outcome.score,
-        method=plan.label or plan.method,
-        explanation=plan.lead + outcome.explanation,
+        outcome.rate,
+        outcome.score,
+        plan.label or plan.method,
+        plan.lead + outcome.explanation,
         tier=view.tier if isinstance(view, Qualitative) else None,
         op=view.op if isinstance(view, Quantitative) else None,
     )
@@ -307,11 +340,10 @@ def _values_blank(ind: Indicator, weight: Decimal, ctx: Context) -> IndicatorRes
     return _row(
         ind,
         weight,
-        applicable=True,
-        rate=score / weight if weight else ZERO,
-        score=score,
-        method="judgement",
-        explanation=f"年度指标值、实际完成值均未填写：采用自评得分 {fmt(ind.score)}{capped}，得 {score}",
+        score / weight if weight else ZERO,
+        score,
+        "judgement",
+        f"年度指标值、实际完成值均未填写：采用自评得分 {fmt(ind.score)}{capped}，得 {score}",
     )
 
 
@@ -340,6 +372,7 @@ def _check_override_fits(override, ind: Indicator, tier, rules: RuleSet) -> None
     )
 
 
+@record
 @dataclass(frozen=True)
 class Plan:
     """How a row is scored: the method's view of it, the method and its parameters — or the
@@ -376,7 +409,7 @@ def _prepare(ind: Indicator, weight: Decimal, ctx: Context) -> Plan:
     if target.qualitative:
         return _tier_plan(ind, common, ctx, _read_words(ind, ind.target.text, ctx))
     if ind.actual is None:
-        reading = ctx.ruleset.words.read(ind.actual_text, None)
+        reading = ctx.ruleset.read_words(ind.actual_text, None)
         if reading is None:
             raise InputError(
                 f"「{cut(ind.name)}」: 实际完成值 {quoted(ind.actual_text)} is not a number, though the target {quoted(target.text)} is one",
@@ -395,7 +428,7 @@ def _prepare(ind: Indicator, weight: Decimal, ctx: Context) -> Plan:
 
 
 def _read_words(ind: Indicator, target_text: str | None, ctx: Context, also: str = ""):
-    reading = ctx.ruleset.words.read(ind.actual_text, target_text)
+    reading = ctx.ruleset.read_words(ind.actual_text, target_text)
     if reading is None:
         from .deadlines import duration_of, stretch_of
 
@@ -475,7 +508,7 @@ def _number_plan(ind: Indicator, actual: Quantity, common: dict, ctx: Context) -
             target,
             actual,
             rules.units,
-            rate=any(word in ind.name for word in rules.quantitative.get("rate_names", ())),
+            rate=rules.names_a_rate(ind.name),
         )
     except ValueProblem as exc:
         raise _refused(ind, exc, exc.code or "unit-mismatch") from None
@@ -501,7 +534,7 @@ def _number_plan(ind: Indicator, actual: Quantity, common: dict, ctx: Context) -
 
             limit = Deadline(within=Duration(limit_value, limit_unit))
             return _deadline_plan(ind, limit, common, ctx, lead=lead)
-    override = _override(ind, rules)
+    override = _override(ind, rules) if rules.overrides else None
     if override is not None:
         _check_override_fits(override, ind, None, rules)
     method_name = override.method if override else rules.quantitative[op]

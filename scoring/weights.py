@@ -14,15 +14,16 @@ scores would print 50.01. (SPEC §1 says "unrounded"; README explains this devia
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_DOWN, Decimal
 
 from .errors import InputError
-from .model import Indicator, Table
+from .model import Indicator, Table, record
 from .rules import RuleSet
 from .values import format_decimal
 
 
+@record
 @dataclass(frozen=True)
 class WeightNote:
     """A finding the weighting raises: ``weights-total`` or ``category-missing``."""
@@ -139,7 +140,17 @@ def default_category_weights(
     present: list[str], ruleset: RuleSet, where: str
 ) -> tuple[dict[str, Decimal], list[WeightNote]]:
     """The default weight of each category a table has, after ``missing`` moved the weight of
-    the categories it lacks."""
+    the categories it lacks. The same for every table with these categories: worked out once
+    per rule set."""
+    key = ("category-weights", tuple(present))
+    weights, notes = ruleset.remember(key, lambda: _category_weights(present, ruleset))
+    return dict(weights), [replace(note, where=where) for note in notes]
+
+
+def _category_weights(
+    present: list[str], ruleset: RuleSet
+) -> tuple[dict[str, Decimal], tuple[WeightNote, ...]]:
+    """:func:`default_category_weights`, its notes not yet placed (``where`` empty)."""
     categories = ruleset.categories
     notes: list[WeightNote] = []
     category_weight = {name: categories[name] for name in present}
@@ -152,7 +163,7 @@ def default_category_weights(
                 WeightNote(
                     "category-missing",
                     "warning",
-                    where,
+                    "",
                     f"缺少「{lacking}」，其默认分值 {format_decimal(categories[lacking])} 无处分配，满分达不到 "
                     f"{format_decimal(ruleset.total)}",
                 )
@@ -165,9 +176,9 @@ def default_category_weights(
             WeightNote(
                 "category-missing",
                 "info",
-                where,
+                "",
                 f"缺少「{lacking}」，其分值 {format_decimal(categories[lacking])} 按比例分给 "
                 + "、".join(f"{c} +{format_decimal(s)}" for c, s in zip(receivers, shares)),
             )
         )
-    return category_weight, notes
+    return category_weight, tuple(notes)
