@@ -112,8 +112,13 @@ class Catalog:
         candidate = base / name
         if candidate.suffix == ".toml" or candidate.exists():
             if not candidate.is_file():
+                what = (
+                    f"{candidate} is not a file (a folder, a pipe or a device)"
+                    if candidate.exists()
+                    else f"no such rule-set file {candidate}"
+                )
                 raise RulesetError(
-                    f"{said}no such rule-set file {candidate}",
+                    f"{said}{what}",
                     where,
                     "a path in `extends` is relative to the file that says it; or give an "
                     "installed id"

@@ -17,7 +17,7 @@ from typing import Any, NoReturn
 EXIT_OK, EXIT_FAIL, EXIT_USER, EXIT_INTERNAL = 0, 1, 2, 3
 
 
-FORMATS = ("table", "json", "markdown", "csv", "xlsx")
+FORMATS = ("table", "json", "jsonl", "markdown", "csv", "xlsx")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -77,7 +77,7 @@ def _output() -> _Parser:
 
 def _scoring() -> _Parser:
     """The options of score and demo: the full report in any format."""
-    scoring = _Parser(add_help=False, parents=[_rules(), _output()])
+    scoring = _Parser(add_help=False, parents=[_rules(), _output(), _jobs()])
     scoring.add_argument(
         "-f",
         "--format",
@@ -94,6 +94,32 @@ def _scoring() -> _Parser:
         help="exit 1 when a department scores below this score or grade",
     )
     return scoring
+
+
+def _jobs() -> _Parser:
+    """``--jobs N``: the processes that score a batch written file by file."""
+    jobs = _Parser(add_help=False)
+    jobs.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help="score in N processes (json, jsonl, csv; default: one per core for 8 files or "
+        "more, else 1); the output is the same",
+    )
+    return jobs
+
+
+def _positive(text: str) -> int:
+    """A whole number of processes, 1 or more."""
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes (1 or more)")
+    return number
 
 
 def _format(formats: str) -> _Parser:
@@ -138,6 +164,7 @@ def build_parser(files: object = None) -> argparse.ArgumentParser:
         "validation and review findings only; a .txt or .md file is a 自评报告 to review",
         _rules(),
         _format("table|json (default: table)"),
+        _jobs(),
     )
     file_argument(check, "files", nargs="+", metavar="FILE")
     check.add_argument(

@@ -7,6 +7,7 @@ reported with its key path in the file, all of them at once where possible.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -17,7 +18,6 @@ from .values import (
     Quantity,
     Target,
     ValueProblem,
-    clean_label,
     cut,
     format_decimal,
     is_blank,
@@ -26,12 +26,13 @@ from .values import (
     parse_quantity,
     parse_target,
     quoted,
-    simplified,
+    read_label,
     to_decimal,
 )
 
 # 其中：… rows break the row above down; without 分值 they are shown and not scored.
 BREAKDOWN = ("其中",)
+ZERO = Decimal(0)
 
 
 class _Collector:
@@ -44,12 +45,19 @@ class _Collector:
         self.traditional: list[tuple[str, str]] = []  # (key path, text) written in 繁体
         self.traditional_count = 0
 
-    def take(self, where: str, parse, raw):
+    def take(self, where: str, parse, raw, key: str = ""):
+        """``parse(raw)``, or None with the problem noted at ``where`` (then ``.key``, when
+        given: the path is written out only for a value refused)."""
         try:
             return parse(raw)
         except ValueProblem as exc:
-            self.problems.add(Problem(str(exc), where, exc.hint))
+            self.problems.add(Problem(str(exc), f"{where}.{key}" if key else where, exc.hint))
             return None
+
+    def points(self, raw: dict, where: str, key: str) -> Decimal | None:
+        """The points (分值, 得分, 扣减分数) filed at ``key`` of ``raw``; None when none are."""
+        value = raw.get(key)
+        return None if value is None else self.take(where, _score, value, key)
 
     def note_traditional(self, where: str, text: str) -> None:
         """Text written in 繁体: the first is quoted, the others counted."""
@@ -116,14 +124,15 @@ def load_evaluation(data: dict, source: str = "<data>") -> Evaluation:
     )
 
 
+_YEAR = re.compile(r"(\d{4})\s*(?:年度?)?")
+
+
 def parse_year(raw) -> int:
     """年度: ``2024``, ``"2024"``, ``"2024年"`` or ``"2024年度"``."""
-    import re
-
     if isinstance(raw, int) and not isinstance(raw, bool):
         year = raw
     else:
-        found = re.fullmatch(r"(\d{4})\s*(?:年度?)?", normalise(str(raw)))
+        found = _YEAR.fullmatch(normalise(str(raw)))
         if not found:
             raise ValueProblem(f"{quoted(raw)} is not a year", "write the year as 2024 (or 2024年)")
         year = int(found.group(1))
@@ -145,14 +154,10 @@ def _score(raw) -> Decimal | None:
     return quantity.value
 
 
-# 分值 and 扣减分数 are points like 得分: a number, 0 or more.
-_weight = _deduction = _score
-
-
 def _budget(raw: dict, where: str, found: _Collector) -> Budget:
     # each amount filed is read once, at its own key; planned and adjusted default to each other
     amounts = {
-        key: found.take(f"{where}.{key}", parse_money, raw[key])
+        key: found.take(where, parse_money, raw[key], key)
         for key in ("planned", "adjusted", "spent")
         if key in raw
     }
@@ -169,10 +174,10 @@ def _budget(raw: dict, where: str, found: _Collector) -> Budget:
                 )
             )
     return Budget(
-        planned=planned or Decimal(0),
-        adjusted=adjusted or Decimal(0),
-        spent=spent or Decimal(0),
-        score=found.take(f"{where}.score", _score, raw.get("score")),
+        planned=planned or ZERO,
+        adjusted=adjusted or ZERO,
+        spent=spent or ZERO,
+        score=found.points(raw, where, "score"),
         reason=raw.get("reason", "").strip(),
         where=where,
     )
@@ -189,7 +194,7 @@ def _table(raw: dict, where: str, found: _Collector, budget: Budget | None = Non
         name=raw["name"],
         budget=budget,
         indicators=indicators,
-        score=found.take(f"{where}.score", _score, raw.get("score")),
+        score=found.points(raw, where, "score"),
         grade=raw.get("grade"),
         goal=raw.get("goal", ""),
         result=raw.get("result", ""),
@@ -216,15 +221,15 @@ def _refuse_all_not_applicable(raw: dict, indicators, where: str, found: _Collec
     )
 
 
-def _text(raw, where: str, found: _Collector):
-    """A label or value as the scorer reads it: 繁体 written as 简体 (noted), other values as
-    they are."""
-    if not isinstance(raw, str):
-        return raw
-    filed = clean_label(raw)
-    text = simplified(filed)
+def _text(raw: dict, where: str, key: str, found: _Collector):
+    """The label or value at ``key`` of ``raw`` as the scorer reads it: 繁体 written as 简体
+    (noted), other values as they are."""
+    value = raw[key]
+    if not isinstance(value, str):
+        return value
+    filed, text = read_label(value)
     if text != filed:
-        found.note_traditional(where, filed)
+        found.note_traditional(f"{where}.{key}", filed)
     return text
 
 
@@ -242,31 +247,29 @@ def _kind(name: str, raw: dict, weight, score) -> str:
 
 def _indicator(raw: dict, where: str, found: _Collector) -> Indicator:
     # in the form's order, so that the first text noted is the first on the form
-    level1 = _text(raw["level1"], f"{where}.level1", found)
-    level2 = _text(raw["level2"], f"{where}.level2", found)
-    name = _text(raw["name"], f"{where}.name", found)
-    target_raw = _text(raw["target"], f"{where}.target", found)
-    actual_raw = _text(raw["actual"], f"{where}.actual", found)
-    weight = found.take(f"{where}.weight", _weight, raw.get("weight"))
-    score = found.take(f"{where}.score", _score, raw.get("score"))
+    level1 = _text(raw, where, "level1", found)
+    level2 = _text(raw, where, "level2", found)
+    name = _text(raw, where, "name", found)
+    target_raw = _text(raw, where, "target", found)
+    actual_raw = _text(raw, where, "actual", found)
+    weight = found.points(raw, where, "weight")
+    score = found.points(raw, where, "score")
     kind = _kind(name, raw, weight, score)
     # a number filed as a number is read once, here: its text is how it is shown
     number = (
-        None
-        if isinstance(actual_raw, str)
-        else found.take(f"{where}.actual", to_decimal, actual_raw)
+        None if isinstance(actual_raw, str) else found.take(where, to_decimal, actual_raw, "actual")
     )
     actual_text = actual_raw if isinstance(actual_raw, str) else _plain(number)
     actual = None
     if kind == "row":
-        target = found.take(f"{where}.target", _target_of_row(score), target_raw)
+        target = found.take(where, _target_of_row(score), target_raw, "target")
         # A qualitative (定性) row is scored by the words of its actual, a deadline by the
         # scorer's reading of a date; only a quantity needs a number here.
         if target is not None and target.value is not None:
             if number is not None:
                 actual = Quantity(number)
             elif isinstance(actual_raw, str):
-                actual = found.take(f"{where}.actual", parse_quantity, actual_raw)
+                actual = found.take(where, parse_quantity, actual_raw, "actual")
     else:
         target = _shown_target(target_raw)
     return Indicator(
@@ -280,7 +283,7 @@ def _indicator(raw: dict, where: str, found: _Collector) -> Indicator:
         score=score,
         reason=raw.get("reason", "").strip(),
         applicable=raw.get("applicable", True) and kind in ("row", "blank"),
-        deduction=found.take(f"{where}.deduction", _deduction, raw.get("deduction")),
+        deduction=found.points(raw, where, "deduction"),
         where=where,
         kind=kind,
     )

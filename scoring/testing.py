@@ -53,7 +53,9 @@ def case_files(folder) -> list[Path]:
 
 def read_case(path: Path) -> tuple[dict, dict, dict]:
     """(``[case]``, ``[expect]``, the evaluation) of a case file."""
-    data = tomllib.loads(Path(path).read_text("utf-8"), parse_float=Decimal)
+    from .readers import read_text  # bounded, as every file scoring reads
+
+    data = tomllib.loads(read_text(Path(path)), parse_float=Decimal)
     return data.pop("case", {}), data.pop("expect"), data
 
 

@@ -15,7 +15,7 @@ resolving such a unit raises :class:`UnitLoop` instead of recursing until Python
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Context, Decimal
 from fractions import Fraction
 from functools import cache
 
@@ -150,7 +150,7 @@ class UnitTable:
         """``value`` of ``unit`` expressed in ``into``, or None when the two do not convert.
 
         Exact whenever the result has a finite decimal form (every power-of-ten factor);
-        otherwise (亩 to 公顷) to the context's precision of 28 digits."""
+        otherwise (亩 to 公顷) to 28 digits, whatever the caller's decimal context."""
         a, b = self.resolve(unit), self.resolve(into)
         if a.dimension != b.dimension:
             return None
@@ -164,16 +164,21 @@ class UnitTable:
         return ra.dimension == rb.dimension and ra.factor == rb.factor
 
 
+# The arithmetic's own context (the engine's, and Python's default): what a unit converts to
+# does not depend on the caller's decimal context, and can be read once and kept.
+_CONTEXT = Context(prec=28, rounding=ROUND_HALF_EVEN)
+
+
 def _decimal(value: Fraction) -> Decimal:
-    """A fraction as a Decimal: exact when it terminates within the context's 28 digits."""
-    return Decimal(value.numerator) / Decimal(value.denominator)
+    """A fraction as a Decimal: exact when it terminates within 28 digits."""
+    return _CONTEXT.divide(Decimal(value.numerator), Decimal(value.denominator))
 
 
 @cache
 def standard() -> UnitTable:
     """The package's table (``units.toml``), read once."""
     import tomllib
-    from importlib import resources
+    from pathlib import Path
 
-    text = resources.files(__package__).joinpath("units.toml").read_text("utf-8")
+    text = Path(__file__).with_name("units.toml").read_text("utf-8")  # beside it, as schemas
     return UnitTable(tomllib.loads(text))

@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from .limits import MAX_DIGITS, MAX_QUOTED
@@ -72,6 +73,10 @@ _PREFIX_OPS = sorted(
     }.items(),
     key=lambda item: -len(item[0]),
 )
+# The spellings as one pattern, tried in the same order (longest first): one match per text
+# instead of a startswith for each spelling.
+_PREFIX_PATTERN = re.compile("|".join(re.escape(spelling) for spelling, _ in _PREFIX_OPS))
+_PREFIX_OP = dict(_PREFIX_OPS)
 # Longest first: 及以上 before 以上.
 _SUFFIX_OPS = (
     ("以上(含)", GE),
@@ -85,6 +90,12 @@ _SUFFIX_OPS = (
     ("以内", LE),
     ("以下", LE),
 )
+_SUFFIXES = tuple(spelling for spelling, _ in _SUFFIX_OPS)
+# Every date and time limit the grammar of :mod:`scoring.deadlines` reads holds one of these
+# characters (月 季 半 年 底 末 内 of a date; 日 月 时 天 周 期 年 of a duration), or the year
+# and separator of an ISO date (2024-06-30): text with none of them is no deadline, and is not
+# put to that grammar's patterns.
+_TIME_WORDS = re.compile(r"[月季半年底末内日时天周期]|(?:19|20)\d\d[-./]")
 # An approximate target (95%左右) says neither ≥ nor ≤: refused rather than guessed.
 _APPROXIMATE = ("左右", "上下", "前后")
 
@@ -117,15 +128,49 @@ class ValueProblem(ValueError):
         self.field = field
 
 
+# Text this long or shorter is cached where it is read (labels, values, tier words repeat
+# across the rows and files of a batch); longer text is read anew, so that the caches stay small.
+CACHED_CHARS = 64
+CACHE_SIZE = 4096
+
+
 def normalise(text: str) -> str:
     """NFKC, without invisible marks, minus signs as ``-``, trimmed: ``"＞＝９５％ "`` becomes
     ``">=95%"``, ``"−5%"`` becomes ``"-5%"``."""
+    if text.isascii():  # NFKC leaves ASCII as it is, and no mark or minus sign is ASCII
+        return text.strip()
+    if len(text) <= CACHED_CHARS:
+        return _normalised(text)
+    return _normalise(text)
+
+
+def _normalise(text: str) -> str:
     return _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).translate(_MINUS).strip()
+
+
+_normalised = lru_cache(maxsize=CACHE_SIZE)(_normalise)
 
 
 def clean_label(text: str) -> str:
     """A label as filed, without invisible marks and surrounding space (for display)."""
+    if text.isascii():  # no invisible mark is ASCII
+        return text.strip()
     return _INVISIBLE.sub("", text).strip()
+
+
+def read_label(text: str) -> tuple[str, str]:
+    """A label or value as filed (:func:`clean_label`) and as read (:func:`simplified`); the
+    labels of a batch repeat, and each is converted once."""
+    if len(text) <= CACHED_CHARS:
+        return _read_label(text)
+    filed = clean_label(text)
+    return filed, simplified(filed)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _read_label(text: str) -> tuple[str, str]:
+    filed = clean_label(text)
+    return filed, simplified(filed)
 
 
 _CONVERTER: list = []
@@ -155,6 +200,7 @@ def canonical_unit(unit: str | None) -> str | None:
     return _canonical(unit)
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def _canonical(unit: str) -> str:
     """A unit written (not empty) in its usual spelling in the standard table."""
     from .units import standard
@@ -190,7 +236,7 @@ class Target:
 
 def format_decimal(value: Decimal | int) -> str:
     """Plain notation without exponent or trailing zeros: ``Decimal('1E+1')`` is ``10``."""
-    text = format(Decimal(value), "f")
+    text = format(value if type(value) is Decimal else Decimal(value), "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text in ("", "-0") else text
@@ -224,6 +270,12 @@ def in_range(value: Decimal, raw=None) -> Decimal:
     """``value`` (read from ``raw``) when it is a figure a 自评表 can hold: at most
     ``MAX_DIGITS`` digits written out, magnitude in [10^-9, 10^15), at most 15 significant
     digits as filed — counted on the exact value, before anything is rounded."""
+    _, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int), "a finite number has an integer exponent"
+    # The usual figure passes every test at once: at most DIGITS digits, the last of them not
+    # below 10^SMALLEST (nor, then, the first), the first below 10^LARGEST.
+    if len(digits) <= DIGITS and exponent >= SMALLEST and len(digits) + exponent <= LARGEST:
+        return value
     shown = quoted(raw) if raw is not None else str(value)
     if plain_digits(value) > MAX_DIGITS:
         raise ValueProblem(
@@ -285,13 +337,15 @@ def _refuse_not_finite(raw, text: str) -> None:
 
 
 def _leading_op(text: str) -> tuple[str | None, str]:
-    for spelling, op in _PREFIX_OPS:
-        if text.startswith(spelling):
-            return op, text[len(spelling) :].strip()
-    return None, text
+    found = _PREFIX_PATTERN.match(text)
+    if found is None:
+        return None, text
+    return _PREFIX_OP[found.group()], text[found.end() :].strip()
 
 
 def _trailing_op(text: str) -> tuple[str | None, str]:
+    if not text.endswith(_SUFFIXES):  # most text ends in none
+        return None, text
     for spelling, op in _SUFFIX_OPS:
         if text.endswith(spelling):
             return op, text[: -len(spelling)].strip()
@@ -316,10 +370,19 @@ def _unit_or_none(tail: str) -> str | Literal[False] | None:
     """The unit a tail spells, None for no unit, False when the tail is not a unit."""
     if not tail:
         return None
+    if len(tail) <= CACHED_CHARS:  # a handful of units follow most numbers
+        return _unit_of_tail(tail)
+    return _read_unit(tail)
+
+
+def _read_unit(tail: str) -> str | Literal[False]:
     parts = tail.split("/")
     if len(parts) > 2 or not all(_unit_shaped(part) for part in parts):
         return False
     return "/".join(_canonical(part) for part in parts)  # each part unit-shaped: not empty
+
+
+_unit_of_tail = lru_cache(maxsize=CACHE_SIZE)(_read_unit)
 
 
 def _unit_shaped(part: str) -> bool:
@@ -334,6 +397,12 @@ def parse_quantity(raw) -> Quantity | None:
     Returns None for text that does not start with a number (a tier word, say). An op written
     in front (``≥266米``) is dropped: only targets carry a comparison.
     """
+    if type(raw) is str and len(raw) <= CACHED_CHARS:
+        return _quantity_of_text(raw)
+    return _parse_quantity(raw)
+
+
+def _parse_quantity(raw) -> Quantity | None:
     if isinstance(raw, (int, Decimal, float)) and not isinstance(raw, bool):
         return Quantity(to_decimal(raw))
     if not isinstance(raw, str):
@@ -356,8 +425,19 @@ def parse_quantity(raw) -> Quantity | None:
     return Quantity(number, unit)
 
 
+# Each text read once: what it reads as (a frozen record) is shared by every row that repeats
+# it; text that is refused is read again each time, to be refused at its own place.
+_quantity_of_text = lru_cache(maxsize=CACHE_SIZE)(_parse_quantity)
+
+
 def parse_money(raw) -> Decimal:
     """A budget amount in 万元; ``"3,823,100元"`` is 382.31."""
+    if type(raw) is str and len(raw) <= CACHED_CHARS:
+        return _money_of_text(raw)
+    return _parse_money(raw)
+
+
+def _parse_money(raw) -> Decimal:
     quantity = parse_quantity(raw)
     if quantity is None:
         raise ValueProblem(
@@ -379,8 +459,17 @@ def parse_money(raw) -> Decimal:
     return converted
 
 
+_money_of_text = lru_cache(maxsize=CACHE_SIZE)(_parse_money)
+
+
 def parse_target(raw) -> Target:
     """A 年度指标值: ``[op] number [unit]``, a table ``{op, value, unit}``, or text (定性)."""
+    if type(raw) is str and len(raw) <= CACHED_CHARS:
+        return _target_of_text(raw)
+    return _parse_target(raw)
+
+
+def _parse_target(raw) -> Target:
     if isinstance(raw, dict):
         return _target_from_table(raw)
     if isinstance(raw, (int, Decimal, float)) and not isinstance(raw, bool):
@@ -391,12 +480,14 @@ def parse_target(raw) -> Target:
     text = normalise(raw)
     if not text:
         raise ValueProblem("the target is empty", 'write the 年度指标值, e.g. "≥95%" or "效果明显"')
-    from .deadlines import parse_deadline
-
-    deadline = parse_deadline(text)
+    deadline = None
     lead, rest = _leading_op(text)
-    if deadline is None and lead is not None:
-        deadline = parse_deadline(rest, lead)
+    if _TIME_WORDS.search(text):
+        from .deadlines import parse_deadline
+
+        deadline = parse_deadline(text)
+        if deadline is None and lead is not None:
+            deadline = parse_deadline(rest, lead)
     if deadline is not None:
         return Target(raw.strip(), lead, deadline=deadline)
     if rest.endswith(_APPROXIMATE) and _NUMBER.match(rest):
@@ -419,6 +510,9 @@ def parse_target(raw) -> Target:
     if not value.is_finite():
         raise ValueProblem(f"{quoted(raw)} is not a usable number")
     return Target(raw.strip(), lead or trail, value, unit)
+
+
+_target_of_text = lru_cache(maxsize=CACHE_SIZE)(_parse_target)
 
 
 def _target_from_table(raw: dict) -> Target:
@@ -450,21 +544,21 @@ def _target_from_table(raw: dict) -> Target:
     return Target(text, op, value, unit)
 
 
+CENT = Decimal("0.01")
+_TEN_THOUSANDTH = Decimal("0.0001")
+
+
 def percent(rate: Decimal) -> str:
     """A rate as the form prints it: a percentage with two decimals, half up (97.86%)."""
-    from decimal import ROUND_HALF_UP
-
-    return f"{(rate * 100).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP)}%"
+    return f"{(rate * 100).quantize(CENT, rounding=ROUND_HALF_UP)}%"
 
 
 def percent_below(rate: Decimal, threshold: Decimal) -> str:
     """``rate`` as a percentage for a sentence saying it is below ``threshold``: the usual two
     decimals, or four when two would print the threshold itself (89.998% is 89.9980%)."""
-    from decimal import ROUND_DOWN
-
     shown = percent(rate)
     if rate < threshold and shown == percent(threshold):
-        shown = f"{(rate * 100).quantize(Decimal('0.0001'), rounding=ROUND_DOWN)}%"
+        shown = f"{(rate * 100).quantize(_TEN_THOUSANDTH, rounding=ROUND_DOWN)}%"
     return shown
 
 
@@ -475,7 +569,17 @@ def same_text(a: str, b: str) -> bool:
 
 def text_key(text: str) -> str:
     """What two texts that are :func:`same_text` have in common: normalised, spaces removed."""
-    return re.sub(r"\s+", "", normalise(text))
+    if len(text) <= CACHED_CHARS:
+        return _text_key(text)
+    return _SPACES.sub("", normalise(text))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _text_key(text: str) -> str:
+    return _SPACES.sub("", normalise(text))
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def align_units(

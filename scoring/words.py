@@ -26,17 +26,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .values import normalise
+from .values import CACHE_SIZE, CACHED_CHARS
+from .values import text_key as _key
 
 # Repeats are possessive where what follows cannot start with what they repeat: the engine
 # never retries a shorter run, and a text of n characters is read in time linear in n.
 _SEPARATORS = re.compile(r"[\s/、,，;；|]++")
 _ZERO_COUNT = re.compile(r"0++(?:\.0++)?+[^\d]{0,3}+")  # 0起, 0次, 0: none at all
-_SPACES = re.compile(r"\s+")
-
-
-def _key(text: str) -> str:
-    return _SPACES.sub("", normalise(text))
 
 
 @dataclass(frozen=True)
@@ -74,10 +70,21 @@ class Words:
         self.no = {_key(w) for w in polar.get("no", ())}
         self.negations = tuple(_key(w) for w in polar.get("negations", ()))
         self.not_negations = tuple(_key(w) for w in polar.get("not_negations", ()))
+        # the readings of the short pairs met so far (rows repeat them), CACHE_SIZE at most
+        self._readings: dict[tuple[str, str | None], Reading | None] = {}
 
     def read(self, actual: str, target: str | None) -> Reading | None:
         """The tier of ``actual``; ``target`` is the row's 年度指标值 text (None when the target
         is a number and only the tiers' own words apply)."""
+        pair = (actual, target)
+        if pair in self._readings:
+            return self._readings[pair]
+        found = self._read(actual, target)
+        if len(self._readings) < CACHE_SIZE and len(actual) + len(target or "") <= CACHED_CHARS:
+            self._readings[pair] = found
+        return found
+
+    def _read(self, actual: str, target: str | None) -> Reading | None:
         word = _key(actual)
         if not word:
             return None

@@ -5,10 +5,11 @@ While a command runs, ``sys.stdout`` is standard error: whatever a plugin prints
 and only the command's own output reaches the output stream (:func:`output_stream`), so
 ``-f json`` stays JSON.
 
-Output is never half-written over something a user had (:func:`_emit`): a regular file is
-replaced atomically, a device or a FIFO written into, and a disk that is full, a closed
-standard output or text with no UTF-8 form is the user's to fix (exit 2, naming the output),
-not a fault of scoring.
+Output is never half-written over something a user had (:class:`_Writer`, :func:`_emit`): a
+regular file is replaced atomically, a device or a FIFO written into, and a disk that is full,
+a closed standard output or text with no UTF-8 form is the user's to fix (exit 2, naming the
+output), not a fault of scoring. A batch writes each file's part as it is scored, into the
+temporary file that is renamed into place at the end.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import errno
 import os
 import stat
 import sys
+from collections.abc import Iterator
 from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -119,26 +121,121 @@ def _not_written(output: str) -> None:
 
 
 def _emit(text: str | bytes, output: str | None, bom: bool = False) -> None:
-    """The command's output: to standard output, or to the file ``output``.
-
-    A regular file (or a name not taken yet) is written to a temporary file beside it, then
-    renamed into place: the old file stays whole until the new one is complete, and is left as
-    it was when writing fails. A symlink is followed: the file it points to is replaced, the
-    link kept. Anything else that exists — a device such as /dev/null, a FIFO — is written
-    into, as the shell's ``>`` does; replacing it would take the device away."""
+    """The command's output: to standard output, or to the file ``output`` (see
+    :class:`_Writer`)."""
     if output is None:
         _to_standard_output(text)
         return
     data = text if isinstance(text, bytes) else _encoded(text, output, bom)
-    mode = _mode(output)
-    if mode is not None and stat.S_ISDIR(mode):
-        from ..errors import UsageError
+    with _Writer(output) as writer:
+        writer.write(data)
 
-        raise UsageError(f"-o {output} is a folder", hint="give a file name")
-    if mode is None or stat.S_ISREG(mode):
-        _replace(os.path.realpath(output), data, output)
-    else:  # opened by its own name: /dev/stdout is a link only the system can follow to a pipe
-        _write_into(output, data)
+
+class _Writer:
+    """Output written piece by piece as it is made: to standard output as it comes, or to the
+    file ``output``.
+
+    A regular file (or a name not taken yet) is written to a temporary file beside it, then
+    renamed into place when the writer closes without an error: the old file stays whole until
+    the new one is complete, and is left as it was when writing fails. A symlink is followed:
+    the file it points to is replaced, the link kept. Anything else that exists — a device such
+    as /dev/null, a FIFO — is written into, as the shell's ``>`` does; replacing it would take
+    the device away. ``bom``: a file starts with UTF-8's byte-order mark.
+
+    ``hold``: the pieces are kept until :meth:`start` (a batch's first file scored); a writer
+    that closes without it writes nothing — no temporary file, nothing into a device — so that
+    a run that scores nothing leaves the output as it was."""
+
+    def __init__(self, output: str | None, *, bom: bool = False, hold: bool = False) -> None:
+        self.output = output
+        self._bom = bom and output is not None
+        self._held: list[bytes] | None = [] if hold else None
+        self._fd: int | None = None
+        self._temporary: str | None = None  # renamed over _target at the end; None: a device
+        self._target = ""
+
+    def __enter__(self) -> _Writer:
+        return self
+
+    def __exit__(self, kind: object, error: object, traceback: object) -> None:
+        if error is None and self._held is None:
+            if self.output is not None and self._fd is None:  # an empty output is a file too
+                self._open()
+            self._close(keep=True)
+        else:
+            self._close(keep=False)
+
+    def start(self) -> None:
+        """Write what was held, and every piece after it as it comes."""
+        held, self._held = self._held, None
+        for data in held or ():
+            self.write(data)
+
+    def write(self, data: bytes) -> None:
+        """``data`` (UTF-8 text, or a workbook's bytes) after what was written before."""
+        if self._held is not None:
+            self._held.append(data)
+        elif self.output is None:
+            _piece_to_standard_output(data)
+        else:
+            if self._fd is None:
+                self._open()
+            self._write(data)
+
+    def _open(self) -> None:
+        assert self.output is not None
+        output = self.output
+        mode = _mode(output)
+        if mode is not None and stat.S_ISDIR(mode):
+            from ..errors import UsageError
+
+            raise UsageError(f"-o {output} is a folder", hint="give a file name")
+        if mode is None or stat.S_ISREG(mode):
+            self._target = os.path.realpath(output)
+            self._fd, self._temporary = _temporary_file(self._target, output)
+        else:  # opened by its own name: /dev/stdout is a link only the system can follow to a pipe
+            try:
+                self._fd = os.open(output, os.O_WRONLY | os.O_NOCTTY)
+            except OSError as exc:
+                raise _cannot_write(output, exc) from None
+        if self._bom:
+            self._write(b"\xef\xbb\xbf")  # Excel reads a CSV as UTF-8 only after this mark
+
+    def _write(self, data: bytes) -> None:
+        assert self._fd is not None and self.output is not None
+        try:
+            _write_all(self._fd, data)
+        except BrokenPipeError:
+            raise  # the FIFO's reader stopped reading, as `| head` does: nothing more to say
+        except OSError as exc:
+            raise _cannot_write(self.output, exc, kept=self._temporary is not None) from None
+
+    def _close(self, keep: bool) -> None:
+        """Close the output; a temporary file is synced and renamed into place (``keep``) or
+        removed."""
+        fd, temporary, self._fd, self._temporary = self._fd, self._temporary, None, None
+        if fd is None:
+            return
+        if temporary is None:  # a device or a FIFO
+            os.close(fd)
+            return
+        try:
+            try:
+                if keep:
+                    _sync(fd)
+            finally:
+                os.close(fd)
+            if keep:
+                os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; the file is the user's
+                os.replace(temporary, self._target)
+                return
+        except OSError as exc:
+            assert self.output is not None
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)
+            raise _cannot_write(self.output, exc, kept=True) from None
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
 
 
 def _encoded(text: str, output: str, bom: bool) -> bytes:
@@ -159,47 +256,15 @@ def _mode(output: str) -> int | None:
         raise _cannot_write(output, exc) from None
 
 
-def _replace(target: str, data: bytes, output: str) -> None:
-    """``data`` into a temporary file beside ``target``, synced, then renamed over it."""
+def _temporary_file(target: str, output: str) -> tuple[int, str]:
+    """A new temporary file beside ``target``, to be renamed over it: (descriptor, path)."""
     import tempfile
 
     folder, name = os.path.split(target)
     try:
-        fd, temporary = tempfile.mkstemp(
-            dir=folder, prefix=_temporary_prefix(folder, name), suffix=".tmp"
-        )
+        return tempfile.mkstemp(dir=folder, prefix=_temporary_prefix(folder, name), suffix=".tmp")
     except OSError as exc:
         raise _cannot_write(output, exc, kept=True) from None
-    try:
-        try:
-            _write_all(fd, data)
-            _sync(fd)
-        finally:
-            os.close(fd)
-        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; the file is the user's
-        os.replace(temporary, target)
-    except BaseException as exc:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        if isinstance(exc, OSError):
-            raise _cannot_write(output, exc, kept=True) from None
-        raise
-
-
-def _write_into(output: str, data: bytes) -> None:
-    """``data`` written into the device or FIFO at ``output``, which stays what it is."""
-    try:
-        fd = os.open(output, os.O_WRONLY | os.O_NOCTTY)
-    except OSError as exc:
-        raise _cannot_write(output, exc) from None
-    try:
-        _write_all(fd, data)
-    except BrokenPipeError:
-        raise  # the FIFO's reader stopped reading, as `| head` does: nothing more to say
-    except OSError as exc:
-        raise _cannot_write(output, exc) from None
-    finally:
-        os.close(fd)
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -237,7 +302,8 @@ def _umask() -> int:
     return umask
 
 
-def _to_standard_output(text: str | bytes) -> None:
+def _standard_output() -> IO[str]:
+    """The standard output the command writes to; a usage error when it was closed."""
     from ..errors import UsageError
 
     stream = output_stream()
@@ -246,7 +312,15 @@ def _to_standard_output(text: str | bytes) -> None:
             "standard output is closed",
             hint="give -o FILE, or run scoring without closing its output (>&-)",
         )
-    try:
+    return stream
+
+
+def _to_standard_output(text: str | bytes) -> None:
+    """The whole output (text, or a workbook's bytes) to standard output."""
+    from ..errors import UsageError
+
+    stream = _standard_output()
+    with _writing(stream):
         if isinstance(text, bytes):
             if stream.isatty():
                 raise UsageError(
@@ -257,10 +331,41 @@ def _to_standard_output(text: str | bytes) -> None:
         else:
             stream.write(text)
         stream.flush()
+
+
+def _piece_to_standard_output(data: bytes) -> None:
+    """A piece of text output, as UTF-8, to standard output: as it is when the stream writes
+    UTF-8 with no line ends to translate (no second encoding), else through the stream, whose
+    encoding may have no form for it."""
+    stream = _standard_output()
+    with _writing(stream):
+        if _writes_utf8(stream):
+            stream.flush()
+            stream.buffer.write(data)  # type: ignore[attr-defined]
+        else:
+            stream.write(data.decode("utf-8"))
+        stream.flush()
+
+
+def _writes_utf8(stream: IO[str]) -> bool:
+    import codecs
+
+    try:
+        encoding = codecs.lookup(getattr(stream, "encoding", None) or "").name
+    except LookupError:
+        return False
+    return encoding == "utf-8" and os.linesep == "\n" and hasattr(stream, "buffer")
+
+
+@contextlib.contextmanager
+def _writing(stream: IO[str]) -> Iterator[None]:
+    """What the system says while writing to standard output, as the user's to fix."""
+    try:
+        yield
     except BrokenPipeError:
         raise  # `scoring … | head`: the command line ends quietly
-    except UnicodeEncodeError as exc:
-        raise _unencodable(text if isinstance(text, str) else "", exc, STANDARD_OUTPUT) from None
+    except UnicodeEncodeError as exc:  # its object: the text the stream was encoding
+        raise _unencodable(exc.object, exc, STANDARD_OUTPUT) from None
     except OSError as exc:
         _silence(stream)  # what could not be written must not be tried again at exit
         raise _cannot_write(STANDARD_OUTPUT, exc) from None

@@ -1,8 +1,23 @@
-"""score, check (tables and written reports), compare, demo."""
+"""score, check (tables and written reports), compare, demo.
+
+A batch in a format written file by file (json, jsonl, csv: :data:`STREAMED`) streams: each
+file is read, scored, and its part of the output rendered and written before the next, so that
+memory stays flat however many files there are. With ``--jobs N`` — by default every core, for
+:data:`PARALLEL_FROM` files or more — N worker processes read, score and render; this process
+writes their parts in the order the files were given, so the bytes are the same whatever the
+number of workers. Each worker builds its plugin host and compiles the rule set once, and
+calls the plugins' ``scoring_evaluated`` for the results it scores, in its own process. The
+other formats (the table, Markdown, the workbook, a plugin's) are drawn from the whole batch,
+in this process.
+"""
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any, NamedTuple
 
 from . import (
     EXIT_FAIL,
@@ -15,7 +30,11 @@ from . import (
     _refuse_overwriting_input,
     _render,
     _renderer,
+    _Writer,
 )
+
+STREAMED = ("json", "jsonl", "csv")  # formats written file by file, each a module of render
+PARALLEL_FROM = 8  # files: fewer are scored in this process, as starting workers costs more
 
 
 def _score_files(paths: list, rules: str, debug: bool = False) -> list:
@@ -34,26 +53,25 @@ def _score_files(paths: list, rules: str, debug: bool = False) -> list:
     return scored
 
 
-def _fail_under(value: str, results: list, ruleset) -> bool:
-    """True when some department is below the score or grade given."""
-    from decimal import Decimal, InvalidOperation
+def _threshold(value: str, ruleset) -> Decimal:
+    """The score of ``--fail-under``: a score, or the lower bound of a grade."""
+    from decimal import InvalidOperation
 
     from ..errors import UsageError
 
     bounds = dict(ruleset.grades)
     if value in bounds:
-        threshold = bounds[value]
-    else:
-        try:
-            threshold = Decimal(value)
-            if not threshold.is_finite():
-                raise InvalidOperation
-        except InvalidOperation:
-            raise UsageError(
-                f"--fail-under {value!r} is neither a score nor a grade",
-                hint="give a score such as 90, or a grade of this rule set: " + ", ".join(bounds),
-            ) from None
-    return any(result.department.score < threshold for result in results)
+        return bounds[value]
+    try:
+        threshold = Decimal(value)
+        if not threshold.is_finite():
+            raise InvalidOperation
+    except InvalidOperation:
+        raise UsageError(
+            f"--fail-under {value!r} is neither a score nor a grade",
+            hint="give a score such as 90, or a grade of this rule set: " + ", ".join(bounds),
+        ) from None
+    return threshold
 
 
 def cmd_score(args, paths=None) -> int:
@@ -73,9 +91,10 @@ def cmd_score(args, paths=None) -> int:
     fmt = args.format or "table"
     if args.output:
         _refuse_overwriting_input(args.output, paths)
-    _renderer(fmt)  # an unknown format is a usage error before any work
+    renderer = _renderer(fmt)  # an unknown format is a usage error before any work
+    threshold = None
     if args.fail_under is not None:  # so is a bad threshold
-        _fail_under(args.fail_under, [], default_host().ruleset(args.rules))
+        threshold = _threshold(args.fail_under, default_host().ruleset(args.rules))
     if fmt == "xlsx" and args.output and not args.output.lower().endswith(".xlsx"):
         from ..errors import UsageError
 
@@ -83,6 +102,8 @@ def cmd_score(args, paths=None) -> int:
             f"-o {args.output}: a workbook is written as .xlsx",
             hint="name the output .xlsx (Excel and LibreOffice open it; .xls is read, not written)",
         )
+    if _streamed(fmt, renderer):
+        return _score_streamed(args, paths, fmt, "score", threshold)
     scored = _score_files(paths, args.rules, args.debug)
     results = [item.result for item in scored if item.result is not None]
     if not results and (args.output or fmt == "xlsx"):
@@ -94,11 +115,203 @@ def cmd_score(args, paths=None) -> int:
     _emit(text, args.output, bom=fmt == "csv")
     if len(results) < len(scored):
         return EXIT_USER
-    if args.fail_under is not None and _fail_under(
-        args.fail_under, results, default_host().ruleset(args.rules)
-    ):
+    if threshold is not None and any(r.department.score < threshold for r in results):
         return EXIT_FAIL
     return EXIT_OK
+
+
+# --- a batch, file by file ---------------------------------------------------------------------
+
+
+def _streamed(fmt: str, renderer: Any) -> bool:
+    """True when ``fmt`` is the built-in format of that name, which writes file by file."""
+    return fmt in STREAMED and renderer is _format(fmt).render
+
+
+def _format(fmt: str) -> Any:
+    from importlib import import_module
+
+    return import_module(f"..render.{fmt}", __package__)
+
+
+class _Batch(NamedTuple):
+    """What scoring a file of the batch takes, in this process or sent once to each worker."""
+
+    rules: str
+    fmt: str
+    options: Any  # render.Options
+    several: bool  # more than one file: -f json writes an array
+    blocked: tuple[str, ...]  # plugins disabled with -p no:NAME
+
+
+class _Part(NamedTuple):
+    """One file's part of the output, and what the command makes of it."""
+
+    data: bytes
+    error: str | None  # the file could not be scored: the message for standard error
+    score: Decimal | None  # the department's score
+    errors: bool  # an error-level finding
+
+
+def _score_streamed(args, paths: list, fmt: str, mode: str, threshold: Decimal | None) -> int:
+    """Score ``paths`` and write each file's part as it is scored (see the module). A failed
+    file is said on standard error and stands in its place as its error entry; with ``-o``,
+    nothing is written until a file is scored, and nothing at all when none is."""
+    from ..host import default_host
+
+    output = getattr(args, "output", None)
+    default_host().ruleset(args.rules)  # a rule set that cannot score: said before any file
+    batch = _Batch(args.rules, fmt, _output_options(args, mode), len(paths) != 1, _blocked(args))
+    head, between, tail = _format(fmt).frame(batch.several)
+    scored = failed = 0
+    below = errors = False
+    with _Writer(output, bom=fmt == "csv", hold=output is not None) as writer:
+        writer.write(head)
+        for index, part in enumerate(_parts(paths, batch, _jobs(args, paths), args.debug)):
+            if part.error is not None:
+                failed += 1
+                print(f"scoring: error: {part.error}", file=sys.stderr)
+            else:
+                assert part.score is not None
+                scored += 1
+                writer.start()
+                below = below or (threshold is not None and part.score < threshold)
+                errors = errors or part.errors
+            writer.write(between + part.data if index else part.data)
+        writer.write(tail)
+    if output and not scored:
+        _not_written(output)
+    if failed:
+        return EXIT_USER
+    if mode == "check":
+        return EXIT_FAIL if errors else EXIT_OK
+    return EXIT_FAIL if below else EXIT_OK
+
+
+def _parts(paths: list, batch: _Batch, jobs: int, debug: bool) -> Iterator[_Part]:
+    """Each file's part, in the order of ``paths``: scored here, or by ``jobs`` workers."""
+    if jobs > 1:
+        yield from _in_workers(paths, batch, jobs)
+        return
+    from ..host import default_host
+
+    host = default_host()
+    yield from _scored_parts(paths, batch, host, host.ruleset(batch.rules), debug)
+
+
+def _scored_parts(sources: list, batch: _Batch, host, ruleset, debug: bool) -> Iterator[_Part]:
+    """Score ``sources`` one by one and render each file's part (in a worker, or here)."""
+    from ..api import score_many
+
+    item = _format(batch.fmt).item
+    for scored in score_many(sources, ruleset, host=host):
+        data = item(scored.entry, batch.options, batch.several)
+        if scored.error is not None:
+            if debug:
+                raise scored.error
+            yield _Part(data, scored.error.render(), None, False)
+        else:
+            assert scored.result is not None
+            result = scored.result
+            yield _Part(data, None, result.department.score, result.has_errors)
+
+
+def _jobs(args, paths: list) -> int:
+    """How many processes score: ``--jobs``, else every core for a batch of
+    :data:`PARALLEL_FROM` files or more. One under ``--debug`` (its tracebacks are this
+    process's) and for an evaluation already read (the demo's)."""
+    jobs = getattr(args, "jobs", None)
+    if args.debug or not all(isinstance(path, str | os.PathLike) for path in paths):
+        return 1
+    if jobs is None:
+        jobs = _cores() if len(paths) >= PARALLEL_FROM else 1
+    return max(1, min(jobs, len(paths)))
+
+
+def _cores() -> int:
+    """The cores this process may use (its affinity where the system says it)."""
+    counted = getattr(os, "process_cpu_count", None)  # Python 3.13
+    if counted is not None:
+        return counted() or 1
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+def _blocked(args) -> tuple[str, ...]:
+    """The plugins ``-p no:NAME`` disabled (cli checked the form), for a worker's own host."""
+    options = [*getattr(args, "plugin_options", []), *getattr(args, "plugin_options_after", [])]
+    return tuple(option[3:] for option in options)
+
+
+def _forks() -> bool:
+    """Workers are forked where that is safe (Linux, and this process has no other thread):
+    they start in milliseconds with the host and rule set already built. Elsewhere they start
+    afresh (from a fork server, or spawned) and build both."""
+    import multiprocessing
+    import threading
+
+    return (
+        sys.platform == "linux"
+        and threading.active_count() == 1
+        and "fork" in multiprocessing.get_all_start_methods()
+    )
+
+
+def _in_workers(paths: list, batch: _Batch, jobs: int) -> Iterator[_Part]:
+    """The parts of ``paths`` from ``jobs`` worker processes, in order. A few chunks of files
+    are out at a time, so that neither the parts waiting to be written nor those on their way
+    grow with the batch."""
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    from . import output_stream
+
+    for stream in (sys.stderr, output_stream()):  # nothing buffered is copied into a worker
+        if stream is not None:
+            stream.flush()
+    forked = _forks()
+    methods = multiprocessing.get_all_start_methods()
+    fresh = "forkserver" if "forkserver" in methods else "spawn"  # never fork beside a thread
+    context = multiprocessing.get_context("fork" if forked else fresh)
+    size = max(1, min(16, len(paths) // (jobs * 4)))
+    pool = ProcessPoolExecutor(jobs, context, initializer=_start_worker, initargs=(batch, forked))
+    try:
+        pending: deque[Future[list[_Part]]] = deque()
+        for start in range(0, len(paths), size):
+            pending.append(pool.submit(_score_chunk, paths[start : start + size]))
+            if len(pending) > 2 * jobs:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+_WORKER: dict[str, Any] = {}  # a worker's batch, host and rule set, set once when it starts
+
+
+def _start_worker(batch: _Batch, forked: bool) -> None:
+    """A worker's start: its host (with the plugins the command line disabled left out) and
+    the rule set compiled once, for every chunk it scores. A forked worker has this process's
+    host, rule set already compiled."""
+    import signal
+
+    from ..host import build_host, default_host, set_default_host
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    sys.stdout = sys.stderr  # as in the main process: a plugin's printing is not output
+    if batch.blocked and not forked:
+        set_default_host(build_host(blocked=batch.blocked))
+    host = default_host()
+    _WORKER.update(batch=batch, host=host, ruleset=host.ruleset(batch.rules))
+
+
+def _score_chunk(paths: list) -> list[_Part]:
+    """In a worker: the parts of a few files."""
+    batch, host, ruleset = _WORKER["batch"], _WORKER["host"], _WORKER["ruleset"]
+    return list(_scored_parts(paths, batch, host, ruleset, debug=False))
 
 
 def cmd_check(args) -> int:
@@ -113,6 +326,8 @@ def cmd_check(args) -> int:
             f"check has no format {fmt!r}",
             hint="check writes table or json; for the full report use `scoring score -f FORMAT`",
         )
+    if _streamed(fmt, _renderer(fmt)):
+        return _score_streamed(args, args.files, fmt, "check", None)
     scored = _score_files(args.files, args.rules, args.debug)
     _emit(_render(scored, fmt, _output_options(args, "check")), None)
     if any(item.error is not None for item in scored):

@@ -5,6 +5,9 @@ Excel shows the Chinese text; plain UTF-8 on standard output. Every cell goes th
 :func:`scoring.inert.csv_cell`, to a file as to a terminal: a text that a spreadsheet would run
 as a formula (``=…``, ``+…``, ``-…``, ``@…``) starts with ``'``, a number such as ``-3.5``
 stays a number, control characters are shown escaped.
+
+A batch is written file by file (:func:`frame`, then :func:`item` for each file): the same
+bytes as :func:`render` gives for the whole batch.
 """
 
 from __future__ import annotations
@@ -106,43 +109,56 @@ def _table_rows(source: str, table: TableResult):
     )
 
 
-def render(entries: list[Result | FileError], options: Options) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    for entry in entries:
-        if isinstance(entry, FileError):
-            writer.writerow(
-                _row(
-                    {
-                        "来源": entry.source,
-                        "行": "错误",
-                        "方法": entry.code,
-                        "位置": entry.where or "",
-                        "说明": entry.message,
-                    }
-                )
-            )
-            continue
-        tables = list(entry.projects)
-        if entry.department.table is not None:
-            tables.append(entry.department.table)
-        for table in tables:
-            writer.writerows(_table_rows(entry.source, table))
-        department = entry.department
-        writer.writerow(
-            _row(
-                {
-                    "来源": entry.source,
-                    "表": department.name,
-                    "行": "部门得分",
-                    "得分": _n(department.score),
-                    "自评得分": _n(department.filed_score),
-                    "等级": department.grade,
-                    "方法": department.method,
-                    "位置": "department",
-                    "说明": department.explanation,
-                }
-            )
+def _entry_rows(entry: Result | FileError):
+    """The rows of one file: its error, or each table's rows and the department's score."""
+    if isinstance(entry, FileError):
+        yield _row(
+            {
+                "来源": entry.source,
+                "行": "错误",
+                "方法": entry.code,
+                "位置": entry.where or "",
+                "说明": entry.message,
+            }
         )
+        return
+    tables = list(entry.projects)
+    if entry.department.table is not None:
+        tables.append(entry.department.table)
+    for table in tables:
+        yield from _table_rows(entry.source, table)
+    department = entry.department
+    yield _row(
+        {
+            "来源": entry.source,
+            "表": department.name,
+            "行": "部门得分",
+            "得分": _n(department.score),
+            "自评得分": _n(department.filed_score),
+            "等级": department.grade,
+            "方法": department.method,
+            "位置": "department",
+            "说明": department.explanation,
+        }
+    )
+
+
+def _written(rows) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
     return out.getvalue()
+
+
+def item(entry: Result | FileError, options: Options, several: bool = True) -> bytes:
+    """One file's rows, as UTF-8 (a batch is written file by file, after :func:`frame`'s
+    header)."""
+    return _written(_entry_rows(entry)).encode("utf-8")
+
+
+def frame(several: bool) -> tuple[bytes, bytes, bytes]:
+    """The header row before the first file; nothing between files or after the last."""
+    return _written([COLUMNS]).encode("utf-8"), b"", b""
+
+
+def render(entries: list[Result | FileError], options: Options) -> str:
+    return _written([COLUMNS, *(row for entry in entries for row in _entry_rows(entry))])

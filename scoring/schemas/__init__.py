@@ -9,6 +9,12 @@ file can hold, finite numbers of at most ``MAX_DIGITS`` digits, text that can be
 UTF-8. A dict given through the API can be anything; this is what lets the schema, the
 messages and every view after them take it as a file's data. The problems of one file are
 gathered in a :class:`ProblemList`: at most ``MAX_PROBLEMS`` listed, the rest counted.
+
+Most files are sound, so each check has a fast answer for them and a thorough one for the
+rest: the plain-data check walks the data once without building a key path, and the schema is
+compiled once into Python functions that answer yes or no (:func:`is_valid`). Only data they
+turn down is looked at again — walked with key paths, validated by jsonschema — to name every
+problem in the words it always had.
 """
 
 from __future__ import annotations
@@ -17,9 +23,11 @@ import bisect
 import datetime
 import json
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 from functools import cache
-from importlib import resources
+from numbers import Number  # imported by decimal already
+from pathlib import Path
 
 from ..errors import FIX_AND_RERUN, Problem, ScoringError, did_you_mean
 from ..limits import MAX_DEPTH, MAX_DIGITS, MAX_FILE_BYTES, MAX_PROBLEMS, MAX_QUOTED
@@ -29,7 +37,9 @@ NAMES = ("evaluation", "ruleset")
 
 
 def schema_text(name: str) -> str:
-    return resources.files(__name__).joinpath(f"{name}.schema.json").read_text("utf-8")
+    # beside this module, as the package is installed: a path, found in a tenth of the time
+    # importlib.resources.files takes
+    return Path(__file__).with_name(f"{name}.schema.json").read_text("utf-8")
 
 
 @cache
@@ -55,20 +65,38 @@ def _inline_refs(node, defs: dict):
     return node
 
 
+def _inlined(name: str, definition: str | None = None) -> dict:
+    """Schema ``name``, or one of its definitions, with its references inlined."""
+    defs = schema(name).get("$defs", {})
+    return _inline_refs(schema(name) if definition is None else defs[definition], defs)
+
+
 @cache
 def _validator(name: str):
     from jsonschema import Draft202012Validator
 
-    document = schema(name)
-    return Draft202012Validator(_inline_refs(document, document.get("$defs", {})))
+    return Draft202012Validator(_inlined(name))
 
 
 @cache
 def _part_validator(name: str, definition: str):
     from jsonschema import Draft202012Validator
 
-    defs = schema(name).get("$defs", {})
-    return Draft202012Validator(_inline_refs(defs[definition], defs))
+    return Draft202012Validator(_inlined(name, definition))
+
+
+@cache
+def _check(name: str, definition: str | None = None):
+    """Schema ``name`` (or one definition of it) compiled to a yes/no function, once."""
+    return _compile(_inlined(name, definition))
+
+
+def is_valid(name: str, data, definition: str | None = None) -> bool:
+    """Whether ``data`` (found plain: :func:`structure_problems`) meets schema ``name``, or its
+    definition ``definition``: the answer of jsonschema's ``is_valid``, from the schema compiled
+    to Python. No message: data it turns down is validated again by jsonschema, to say where
+    and why."""
+    return _check(name, definition)(data)
 
 
 def part_problems(name: str, definition: str, data, prefix=()) -> ProblemList:
@@ -76,6 +104,8 @@ def part_problems(name: str, definition: str, data, prefix=()) -> ProblemList:
     is checked where it is used, after a rule set's files are merged (the steps of ``bands``
     in a method's parameters). ``data`` is a part of data already found plain."""
     found = ProblemList(order=_file_order)
+    if is_valid(name, data, definition):
+        return found
     for error in _part_validator(name, definition).iter_errors(data):
         found.add(_describe(error, prefix))
     return found
@@ -155,6 +185,8 @@ def problem_list(name: str, data, prefix=(), plain: bool = False) -> ProblemList
     if found:
         return found
     found = ProblemList(order=_file_order)
+    if is_valid(name, data):  # jsonschema is imported only to explain a file it turns down
+        return found
     for error in _validator(name).iter_errors(data):
         found.add(_describe(error, prefix))
     return found
@@ -185,11 +217,16 @@ def structure_problems(data, prefix=()) -> ProblemList:
 
     Each table and list is looked at once, however often it is shared, and nothing below
     ``MAX_DEPTH`` is descended into, so the work is bounded by the data's own size."""
-    walk = _Walk()
-    size = walk.value(data, list(prefix))
+    try:  # the usual answer, found without a key path
+        size = _size(data, 0, {})
+        found = ProblemList()
+    except _NotPlain:  # walked again, to name each problem at its place
+        walk = _Walk()
+        size = walk.value(data, list(prefix))
+        found = walk.found
     # every value written out takes a byte at least: a file of MAX_FILE_BYTES holds fewer
-    if size > MAX_FILE_BYTES and not walk.found:
-        walk.found.add(
+    if size > MAX_FILE_BYTES and not found:
+        found.add(
             Problem(
                 f"the data holds {size:,} values counted where each appears (tables and lists "
                 f"given in several places), more than a file of {MAX_FILE_BYTES:,} bytes can",
@@ -197,7 +234,65 @@ def structure_problems(data, prefix=()) -> ProblemList:
                 "give each table or list once, or score the data in parts",
             )
         )
-    return walk.found
+    return found
+
+
+class _NotPlain(Exception):
+    """Raised by :func:`_size` at the first thing :class:`_Walk` would refuse."""
+
+
+def _size(value, depth: int, sizes: dict[int, int]) -> int:
+    """The number of values in ``value`` written out, as :meth:`_Walk.value` counts them;
+    :class:`_NotPlain` at the first thing the walk would refuse. The same rules in a pass that
+    builds no key path: ``depth`` tables and lists are around ``value``, ``sizes`` holds the
+    size of each one looked at (-1 while inside it: met again, it contains itself)."""
+    if not isinstance(value, (dict, list, tuple)):
+        return _leaf_size(value)
+    seen = id(value)
+    known = sizes.get(seen)
+    if known is not None:
+        if known < 0:
+            raise _NotPlain
+        return known
+    if depth >= MAX_DEPTH:
+        raise _NotPlain
+    sizes[seen] = -1
+    size = 1
+    members: Iterable = value
+    if isinstance(value, dict):
+        for key in value:  # printable text has no half character; other text is encoded
+            if not (type(key) is str and key.isprintable()) and not _text_key(key):
+                raise _NotPlain
+        size += len(value)  # each key
+        members = value.values()
+    for inner in members:
+        kind = type(inner)
+        # the commonest values by their exact type, without a call; the others as leaves
+        if kind is str and inner.isprintable():
+            size += 1
+        elif kind is dict or kind is list or isinstance(inner, (dict, list, tuple)):
+            size += _size(inner, depth + 1, sizes)
+        else:
+            size += _leaf_size(inner)
+    sizes[seen] = size
+    return size
+
+
+_LARGEST_INT = 10**MAX_DIGITS  # the first int of more than MAX_DIGITS digits
+
+
+def _leaf_size(value) -> int:
+    """1 for a value that is not a table or a list and that a file can hold."""
+    if type(value) is int and -_LARGEST_INT < value < _LARGEST_INT:
+        return 1
+    if _leaf_problem(value) is None:
+        return 1
+    raise _NotPlain
+
+
+def _text_key(key) -> bool:
+    """Whether ``key`` is text without a half character."""
+    return isinstance(key, str) and not _half_character(key)
 
 
 class _Walk:
@@ -413,3 +508,244 @@ def _described(error) -> str | None:
     """The schema's own description of the key, as a hint of what belongs there."""
     description = error.schema.get("description")
     return f"expected here: {description}" if description else None
+
+
+# --- the schema compiled to yes or no --------------------------------------------------------
+
+# Keywords that say nothing about validity.
+_ANNOTATIONS = frozenset({"$schema", "$id", "$comment", "title", "description", "examples"})
+# The keywords that apply to one type only (to other values they say nothing), by that type.
+_TYPED = {
+    "object": ("properties", "additionalProperties", "required", "minProperties"),
+    "array": ("items", "minItems", "uniqueItems"),
+    "string": ("minLength", "pattern"),
+    "number": ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"),
+}
+_KNOWN = (
+    _ANNOTATIONS | {"type", "enum", "anyOf", "oneOf"} | {k for ks in _TYPED.values() for k in ks}
+)
+# A value of each JSON type, as jsonschema's Draft 2020-12 type checker tells them (true is
+# not a number; 3.0 is an integer), ``{v}`` standing for the value.
+_TYPE_TESTS = {
+    "object": "isinstance({v}, dict)",
+    "array": "isinstance({v}, list)",
+    "string": "isinstance({v}, str)",
+    "boolean": "isinstance({v}, bool)",
+    "null": "{v} is None",
+    "number": "(type({v}) in _NUMBERS or _number({v}))",
+    "integer": "(type({v}) is int or _integer({v}))",
+}
+_BOUNDS = {"minimum": "<", "maximum": ">", "exclusiveMinimum": "<=", "exclusiveMaximum": ">="}
+_MISSING = object()
+
+
+def _number(value) -> bool:
+    return isinstance(value, Number) and not isinstance(value, bool)
+
+
+def _integer(value) -> bool:
+    if isinstance(value, bool):
+        return False
+    return isinstance(value, int) or (isinstance(value, float) and value.is_integer())
+
+
+def _same(a, b) -> bool:
+    """Two values equal as JSON Schema compares them: true is not 1, lists and tables are
+    compared member by member."""
+    if a is b:
+        return True
+    if isinstance(a, str) or isinstance(b, str):
+        return a == b
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
+        return len(a) == len(b) and all(map(_same, a, b))
+    if isinstance(a, dict) and isinstance(b, dict):
+        return len(a) == len(b) and all(k in b and _same(v, b[k]) for k, v in a.items())
+    if isinstance(a, bool) or isinstance(b, bool):
+        return False  # a bool is only itself (a is b was answered above)
+    return a == b
+
+
+def _unique(items: list) -> bool:
+    """No two items the same (``uniqueItems``); a list of text is compared as a set."""
+    if all(type(item) is str for item in items):
+        return len(set(items)) == len(items)
+    return not any(_same(a, b) for i, a in enumerate(items) for b in items[i + 1 :])
+
+
+def _compile(node: dict):
+    """A JSON Schema (the keywords the shipped schemas use; any other is refused here, so a
+    schema cannot outgrow its compiled check unnoticed) as one function of a value: True
+    exactly when jsonschema finds the value valid. It is generated as Python source — one
+    function for each table, list or choice, tests of plain values inline — so checking a
+    file costs one call per table and list in it."""
+    compiler = _Compiler()
+    entry = compiler.function(node)
+    namespace = {
+        **compiler.constants,
+        "_NUMBERS": frozenset({int, float, Decimal}),
+        "_number": _number,
+        "_integer": _integer,
+        "_unique": _unique,
+        "_MISSING": _MISSING,
+    }
+    exec(compile("\n".join(compiler.lines), "<schema check>", "exec"), namespace)
+    return namespace[entry]
+
+
+def _exclusive(alternatives: list) -> bool:
+    """Whether no value can fit two of ``alternatives``: each names its types, and no type
+    twice (an integer is a number)."""
+    seen: set[str] = set()
+    for alternative in alternatives:
+        if not isinstance(alternative, dict) or "type" not in alternative:
+            return False
+        types = alternative["type"]
+        kinds = {
+            "number" if t == "integer" else t
+            for t in ([types] if isinstance(types, str) else types)
+        }
+        if kinds & seen:
+            return False
+        seen |= kinds
+    return True
+
+
+class _Compiler:
+    """The source of the functions that check a schema, and the constants they use."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.constants: dict[str, object] = {}
+        self.count = 0
+
+    def constant(self, value) -> str:
+        name = f"_c{len(self.constants)}"
+        self.constants[name] = value
+        return name
+
+    def function(self, node) -> str:
+        """The name of a function that checks its argument ``x`` against ``node``."""
+        self.count += 1
+        name = f"_s{self.count}"
+        body = self.statements(node)  # defines the functions it calls first
+        self.lines += [f"def {name}(x):", *(f"    {line}" for line in body), "    return True"]
+        return name
+
+    def expression(self, node, var: str) -> str:
+        """A test of ``var`` against ``node``: inline for a plain value's schema, else a call."""
+        if node is True or node == {}:
+            return "True"
+        if node is False:
+            return "False"
+        if set(node) & {*_TYPED["object"], *_TYPED["array"], "anyOf", "oneOf"}:
+            return f"{self.function(node)}({var})"
+        return " and ".join(self.tests(node, var)) or "True"
+
+    def tests(self, node: dict, var: str) -> list[str]:
+        """The tests of ``var`` against the keywords of ``node`` that concern plain values."""
+        unknown = set(node) - _KNOWN
+        if unknown:
+            raise ValueError(f"the schema check does not compile {sorted(unknown)}")
+        types = node.get("type")
+        types = [types] if isinstance(types, str) else types
+        found = []
+        if types:  # numbers last: their test of a value of another type is the slowest
+            ordered = sorted(types, key=lambda t: t in ("number", "integer"))
+            either = " or ".join(_TYPE_TESTS[t].format(v=var) for t in ordered)
+            found.append(f"({either})")
+        if "enum" in node:
+            if not all(isinstance(v, str) for v in node["enum"]):
+                raise ValueError("the schema check compiles an enum of text only")
+            choices = self.constant(frozenset(node["enum"]))
+            found.append(f"(isinstance({var}, str) and {var} in {choices})")
+        for kind, kinds in (("string", {"string"}), ("number", {"number", "integer"})):
+            checks = [self.test(key, node[key], var) for key in _TYPED[kind] if key in node]
+            if not checks:
+                continue
+            test = " and ".join(checks)
+            if types and set(types) <= kinds:  # the type is tested already
+                found.append(f"({test})")
+            else:  # the keyword says nothing of a value of another type
+                found.append(f"(not {_TYPE_TESTS[kind].format(v=var)} or ({test}))")
+        return found
+
+    def test(self, key: str, value, var: str) -> str:
+        if key == "minLength":
+            return f"len({var}) >= {int(value)}"
+        if key == "pattern":  # jsonschema searches, as re.search does
+            return f"{self.constant(re.compile(value))}.search({var}) is not None"
+        return f"not {var} {_BOUNDS[key]} {self.constant(value)}"
+
+    def statements(self, node) -> list[str]:
+        """The body of a function that returns False where ``x`` breaks ``node``."""
+        if not isinstance(node, dict):
+            return [f"if not {self.expression(node, 'x')}:", "    return False"]
+        lines = []
+        for test in self.tests(node, "x"):
+            lines += [f"if not {test}:", "    return False"]
+        if "anyOf" in node:
+            tests = [f"({self.expression(alt, 'x')})" for alt in node["anyOf"]]
+            lines += [f"if not ({' or '.join(tests)}):", "    return False"]
+        if "oneOf" in node:
+            tests = [f"({self.expression(alt, 'x')})" for alt in node["oneOf"]]
+            if _exclusive(node["oneOf"]):  # no two can fit: the first that fits is the one
+                lines += [f"if not ({' or '.join(tests)}):", "    return False"]
+            else:  # every alternative is tried: exactly one may fit
+                lines += [f"if [{', '.join(tests)}].count(True) != 1:", "    return False"]
+        for kind, block in (
+            ("object", self.object_checks(node)),
+            ("array", self.array_checks(node)),
+        ):
+            if not block:
+                continue
+            if node.get("type") == kind:  # tested above
+                lines += block
+            else:
+                lines += [
+                    f"if {_TYPE_TESTS[kind].format(v='x')}:",
+                    *(f"    {line}" for line in block),
+                ]
+        return lines
+
+    def object_checks(self, node: dict) -> list[str]:
+        lines = []
+        properties = node.get("properties", {})
+        if "required" in node:
+            named = self.constant(frozenset(node["required"]))
+            lines += [f"if not x.keys() >= {named}:", "    return False"]
+        if "minProperties" in node:
+            lines += [f"if len(x) < {int(node['minProperties'])}:", "    return False"]
+        extra = node.get("additionalProperties", True)
+        if extra is False:
+            lines += [f"if not x.keys() <= {self.constant(frozenset(properties))}:"]
+            lines += ["    return False"]
+        required = node.get("required", ()) if node.get("type") == "object" else ()
+        for key, inner in properties.items():
+            test = self.expression(inner, "v")
+            if test == "True":
+                continue
+            if key in required:  # there, as tested above
+                lines += [f"v = x[{key!r}]", f"if not ({test}):", "    return False"]
+            else:
+                lines += [f"v = x.get({key!r}, _MISSING)"]
+                lines += [f"if v is not _MISSING and not ({test}):", "    return False"]
+        if extra is not True and extra is not False:
+            test = self.expression(extra, "v")
+            named = self.constant(frozenset(properties))
+            lines += ["for k, v in x.items():"]
+            lines += [f"    if k not in {named} and not ({test}):", "        return False"]
+        return lines
+
+    def array_checks(self, node: dict) -> list[str]:
+        lines = []
+        if "minItems" in node:
+            lines += [f"if len(x) < {int(node['minItems'])}:", "    return False"]
+        if node.get("uniqueItems"):
+            lines += ["if not _unique(x):", "    return False"]
+        if "items" in node:
+            if not isinstance(node["items"], (dict, bool)):
+                raise ValueError("the schema check compiles `items` as one schema only")
+            test = self.expression(node["items"], "v")
+            if test != "True":
+                lines += ["for v in x:", f"    if not ({test}):", "        return False"]
+        return lines

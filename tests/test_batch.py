@@ -1,0 +1,446 @@
+"""A batch on the command line: written file by file, the same bytes as the whole batch
+rendered at once, the same bytes in one process or several, JSON Lines, and orjson's JSON
+byte for byte json's.
+
+No test here measures time: what a test can hold is that the output is the same and that each
+file is written before the next is read.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import os
+import random
+from decimal import Decimal
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from scoring import cli
+from scoring.api import score_many
+from scoring.commands import scoring as scoring_commands
+from scoring.inert import _BEYOND_C0, json_text
+from scoring.render import Options
+from scoring.render import csv as csv_view
+from scoring.render import json as json_view
+from scoring.testing import case_files, read_case
+from tests.conftest import CASES, LETING, case_evaluation, install_plugin, plugin_env, run_cli
+from tests.test_inert_output import HOSTILE, evaluation
+
+orjson = pytest.importorskip("orjson")
+
+
+def old_json(items: list) -> bytes:
+    """``-f json`` as it was rendered before it streamed: the whole batch at once."""
+    payload = items[0] if len(items) == 1 else items
+    return (json_text(json.dumps(payload, ensure_ascii=False, indent=2)) + "\n").encode()
+
+
+def compact_json(item: dict) -> bytes:
+    """One object as json writes it without indentation, made inert."""
+    return json_text(json.dumps(item, ensure_ascii=False, separators=(",", ":"))).encode()
+
+
+# --- every payload the tests know: each case's result or error, and hostile texts ------------
+
+
+def case_entries() -> list:
+    """The entry of every case (its result under its first rule set, or its error)."""
+    entries = []
+    for path in case_files(CASES):
+        case, _, data = read_case(path)
+        rules = case.get("ruleset", case.get("rules", "mof-2020"))
+        rules = rules[0] if isinstance(rules, list) else rules
+        if isinstance(rules, str) and rules.endswith(".toml"):
+            rules = str(path.parent / rules)
+        entries.extend(item.entry for item in score_many([data], rules))
+    return entries
+
+
+def hostile_entries() -> list:
+    """Results whose names and reasons hold every hostile text, and a budget in the
+    hundred-thousandths of a 万元 (floats orjson writes otherwise than json)."""
+    texts = [value[0] for value in HOSTILE.values()]
+    sources = [
+        evaluation(department=text, project=text, reason=text, indicator=f"指标{text}")
+        for text in texts
+    ]
+    tiny = evaluation()
+    tiny["projects"][0]["budget"] = {"planned": "0.0001", "adjusted": "0.0001", "spent": "0.00005"}
+    return [item.entry for item in score_many([*sources, tiny])]
+
+
+@pytest.fixture(scope="module")
+def entries() -> list:
+    found = case_entries() + hostile_entries()
+    assert len(found) > 100 and {type(e).__name__ for e in found} == {"Result", "FileError"}
+    return found
+
+
+@pytest.mark.parametrize("mode", ["score", "check"])
+def test_each_entry_is_json_byte_for_byte(entries, mode):
+    options = Options(mode=mode)
+    assert json_view._orjson_module() is not None  # this orjson writes numbers as json does
+    written_by_orjson = 0
+    for entry in entries:
+        data = json_view.entry_data(entry, options)
+        expected = json_text(json.dumps(data, ensure_ascii=False, indent=2)).encode()
+        assert json_view.encode(data, finite=True) == expected
+        assert json_view.encode(data) == expected
+        assert json_view.encode(data, compact=True, finite=True) == compact_json(data)
+        written_by_orjson += orjson.dumps(data, option=orjson.OPT_INDENT_2) == expected
+    assert written_by_orjson > len(entries) * 0.9  # the fast path is the usual one
+
+
+def test_a_tiny_float_is_written_as_json_writes_it(entries):
+    tiny = [e for e in entries if "0.00005" in json.dumps(e.to_dict())]
+    assert tiny, "the batch has no float below 1e-4"
+    data = tiny[0].to_dict()
+    assert b"5e-05" in json_view.encode(data, finite=True)
+    assert orjson.dumps(data, option=orjson.OPT_INDENT_2) != json.dumps(data, indent=2).encode()
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        [],
+        {},
+        {"a": [], "b": {}, "c": [[], {}], "d": [{"e": []}]},
+        {"id": 1, 2: "a key that is not text"},
+        {True: 1, None: 2, 1.5: 3},
+        [2**64, -(2**63) - 1, 2**63],
+        [float("nan"), float("inf"), -float("inf")],
+        [1e-05, -5e-09, 1e-4, 0.0001, 1e16, 1e22, 5e-324, -0.0, 0.1 + 0.2, 10.00001],
+        ("a", ("b",)),
+        {"half": "招商\ud800经费"},
+        {"text": '\x00\x1f\x7f\x85\u200b\u202e\u2028\ufeff\U000e0041 \\ " / é'},
+        {"texts": list(HOSTILE.values())},
+        [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["deep"]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]],
+        {"text": "1e-5 0.00001 not numbers"},
+    ],
+    ids=lambda p: repr(p)[:30],
+)
+def test_any_payload_is_json_byte_for_byte(payload):
+    """Where orjson would write otherwise or refuse, json writes."""
+    expected = json_text(json.dumps(payload, ensure_ascii=False, indent=2)).encode()
+    assert json_view.encode(payload) == expected
+    assert json_view.dumps(payload) == expected.decode() + "\n"
+    compact = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    assert json_view.encode(payload, compact=True) == json_text(compact).encode()
+
+
+def test_subclasses_and_other_types_are_json_s():
+    class Text(str):
+        pass
+
+    class Number(int):
+        pass
+
+    payload = {"text": Text("文本"), "number": Number(3), "list": [Text("x")]}
+    assert (
+        json_view.dumps(payload)
+        == json_text(json.dumps(payload, ensure_ascii=False, indent=2)) + "\n"
+    )
+    with pytest.raises(TypeError):
+        json_view.dumps({"value": Decimal("1.5")})
+    with pytest.raises(TypeError):
+        json_view.dumps({"value": SimpleNamespace()})
+
+
+def test_random_floats_are_written_as_json_writes_them():
+    generator = random.Random(2023)
+    floats = [generator.uniform(-1, 1) * 10 ** generator.randint(-12, 20) for _ in range(20000)]
+    floats += [
+        float(Decimal(generator.randint(1, 10**6)) / 10 ** generator.randint(0, 12))
+        for _ in range(20000)
+    ]
+    for value in floats:
+        expected = json.dumps({"value": value}, indent=2).encode()
+        assert json_view.encode({"value": value}, finite=True) == expected, value
+
+
+def test_the_escaped_characters_are_those_of_json_text():
+    """The bytes looked for are the UTF-8 forms of exactly what json_text escapes."""
+    sequences, leads = json_view._escaped_sequences()
+    expected = {
+        chr(point).encode()
+        for point in range(0x110000)
+        if not 0xD800 <= point <= 0xDFFF and _BEYOND_C0.fullmatch(chr(point))
+    }
+    assert sequences == expected
+    assert {(s[:1], len(s)) for s in sequences} == set(leads)
+    for sequence in list(sequences)[::7]:
+        text = f"前{sequence.decode()}后"
+        assert not json_view._inert(text.encode())
+        assert (
+            json_view.encode({"t": text})
+            == json_text(json.dumps({"t": text}, ensure_ascii=False, indent=2)).encode()
+        )
+    assert json_view._inert("“全年”（万元）·≥95%，—…".encode())
+
+
+# --- the command line: streamed, the same bytes ------------------------------------------------
+
+
+@pytest.fixture
+def batch(tmp_path: Path) -> list[str]:
+    """Ten files: the published example, varied copies, and one that cannot be read, in the
+    middle."""
+    text = case_evaluation(LETING)
+    paths = []
+    for index in range(10):
+        path = tmp_path / f"file-{index}.toml"
+        if index == 4:
+            path.write_text("[department\n", "utf-8")
+        else:
+            path.write_text(text.replace("374.11", f"{370 + index}.11", 1), "utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def run(*args: str) -> tuple[int, bytes, str]:
+    """The command line in this process, its output as bytes."""
+    out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
+    err = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = cli.main(list(args))
+    out.flush()
+    return code, out.buffer.getvalue(), err.getvalue()
+
+
+def entries_of(paths: list[str]) -> list[dict]:
+    return [item.entry.to_dict() for item in score_many(paths)]
+
+
+@pytest.mark.parametrize("count", [1, 2, 10])
+def test_json_streamed_is_the_whole_batch_rendered_at_once(batch, tmp_path, count):
+    paths = batch[:count]
+    out = tmp_path / "out.json"
+    code, _, err = run("score", *paths, "-f", "json", "-o", str(out), "--jobs", "1")
+    assert code == (2 if count > 4 else 0), err
+    assert out.read_bytes() == old_json(entries_of(paths))
+
+
+def test_csv_streamed_is_the_whole_batch_rendered_at_once(batch, tmp_path):
+    out = tmp_path / "out.csv"
+    run("score", *batch, "-f", "csv", "-o", str(out), "--jobs", "1")
+    whole = csv_view.render([item.entry for item in score_many(batch)], Options())
+    assert out.read_bytes() == b"\xef\xbb\xbf" + whole.encode()
+    rows = list(csv.reader(io.StringIO(whole)))
+    assert [row[2] for row in rows].count("错误") == 1
+
+
+def test_jsonl_is_one_compact_line_per_file_each_the_object_of_json(batch):
+    code, out, err = run("score", *batch, "-f", "jsonl", "--jobs", "1")
+    assert code == 2 and err.count("scoring: error:") == 1
+    lines = out.split(b"\n")
+    assert lines.pop() == b"" and len(lines) == len(batch)
+    for line, item in zip(lines, entries_of(batch), strict=True):
+        assert line == compact_json(item)
+        assert json.loads(line) == item
+    assert json.loads(lines[4])["error"]["code"]
+    assert "乐亭".encode() in lines[0]  # Chinese unescaped
+    _, single, _ = run("score", batch[0], "-f", "jsonl")
+    assert single == lines[0] + b"\n"
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv"])
+def test_serial_and_parallel_give_the_same_bytes(batch, fmt):
+    serial = run("score", *batch, "-f", fmt, "--jobs", "1", "--fail-under", "99")
+    parallel = run("score", *batch, "-f", fmt, "--jobs", "2", "--fail-under", "99")
+    assert serial == parallel
+    assert serial[0] == 2 and serial[2].count("scoring: error:") == 1
+
+
+def test_each_file_is_the_same_in_any_order(batch):
+    forward = run("score", *batch, "-f", "jsonl", "--jobs", "2")[1].splitlines()
+    backward = run("score", *reversed(batch), "-f", "jsonl", "--jobs", "2")[1].splitlines()
+    assert forward == list(reversed(backward))
+    shuffled = random.Random(7).sample(batch, len(batch))
+    by_source = {json.loads(line)["source"]: line for line in forward}
+    lines = run("score", *shuffled, "-f", "jsonl", "--jobs", "3")[1].splitlines()
+    assert [by_source[path] for path in shuffled] == lines
+
+
+def test_check_in_parallel_is_check_in_one_process(batch):
+    serial = run("check", *batch, "-f", "json", "--jobs", "1")
+    assert serial == run("check", *batch, "-f", "json", "--jobs", "2")
+    assert serial[0] == 2 and json.loads(serial[1])[0]["errors"] == 0
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv"])
+def test_fail_under_and_exit_codes_are_as_in_one_process(batch, fmt):
+    scored = [path for index, path in enumerate(batch) if index != 4]
+    assert run("score", *scored, "-f", fmt, "--jobs", "2")[0] == 0
+    for threshold, code in (("100", 1), ("优", 0), ("50", 0)):
+        for jobs in ("1", "2"):
+            assert (
+                run("score", *scored, "-f", fmt, "--jobs", jobs, "--fail-under", threshold)[0]
+                == code
+            )
+
+
+def test_each_file_is_written_before_the_next_is_read(batch, monkeypatch):
+    """Streaming: when a file is read, every file before it is already in the output."""
+    import scoring.api
+
+    out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
+    written: list[int] = []
+    load = scoring.api.load
+
+    def recording(source, host=None):
+        out.flush()
+        written.append(len(out.buffer.getvalue()))
+        return load(source, host)
+
+    monkeypatch.setattr(scoring.api, "load", recording)
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+        cli.main(["score", *batch, "-f", "jsonl", "--jobs", "1"])
+    out.flush()
+    lines = out.buffer.getvalue().splitlines(keepends=True)
+    assert written == [sum(len(line) for line in lines[:index]) for index in range(len(batch))]
+
+
+def test_a_run_that_scores_nothing_writes_nothing(tmp_path):
+    broken = []
+    for index in range(9):
+        path = tmp_path / f"broken-{index}.toml"
+        path.write_text("[department\n", "utf-8")
+        broken.append(str(path))
+    out = tmp_path / "out.jsonl"
+    out.write_text("earlier", "utf-8")
+    for jobs in ("1", "2"):
+        code, _, err = run("score", *broken, "-f", "jsonl", "-o", str(out), "--jobs", jobs)
+        assert code == 2 and "was not written" in err
+        assert out.read_text("utf-8") == "earlier"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+    # without -o the errors still stand in their places
+    code, printed, _ = run("score", *broken[:2], "-f", "json")
+    assert code == 2 and [e["error"]["code"] for e in json.loads(printed)] == ["syntax"] * 2
+
+
+def test_a_failure_mid_batch_leaves_the_output_as_it_was(batch, tmp_path, monkeypatch):
+    out = tmp_path / "out.json"
+    out.write_text("earlier", "utf-8")
+    item = json_view.item
+    calls = []
+
+    def failing(entry, options, several):
+        calls.append(entry)
+        if len(calls) == 3:
+            raise RuntimeError("a fault")
+        return item(entry, options, several)
+
+    monkeypatch.setattr(json_view, "item", failing)
+    code, _, err = run("score", *batch, "-f", "json", "-o", str(out), "--jobs", "1")
+    assert code == 3 and "RuntimeError: a fault" in err
+    assert out.read_text("utf-8") == "earlier"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_batch_is_written_into_a_device(batch):
+    code, out, _ = run("score", *batch[:3], "-f", "jsonl", "-o", os.devnull, "--jobs", "2")
+    assert code == 0 and out == b""
+
+
+def test_jobs_by_default_one_per_core_from_eight_files():
+    def args(**options):
+        return SimpleNamespace(**{"jobs": None, "debug": False, **options})
+
+    cores = scoring_commands._cores()
+    assert scoring_commands._jobs(args(), ["a"] * 7) == 1
+    assert scoring_commands._jobs(args(), ["a"] * 8) == min(cores, 8)
+    assert scoring_commands._jobs(args(jobs=3), ["a"] * 2) == 2
+    assert scoring_commands._jobs(args(jobs=4, debug=True), ["a"] * 20) == 1
+
+
+@pytest.mark.parametrize("jobs", ["0", "-1", "two"])
+def test_jobs_must_be_a_number_of_processes(cli, leting, jobs):
+    run_ = cli("score", str(leting), "--jobs", jobs)
+    assert run_.code == 2 and "number of processes" in run_.err
+
+
+def test_jsonl_and_jobs_are_in_the_help(cli):
+    shown = " ".join(cli("score", "--help").out.split())
+    assert "jsonl" in shown
+    assert f"one per core for {scoring_commands.PARALLEL_FROM} files or more" in shown
+    assert "jsonl" in cli("plugins").out
+
+
+RECORDER = """
+import os
+from scoring.hookspecs import hookimpl
+
+@hookimpl
+def scoring_evaluated(result):
+    with open(os.environ["RECORDED"], "a", encoding="utf-8") as out:
+        out.write(f"{os.getpid()} {result.source}\\n")
+"""
+
+
+@pytest.mark.parametrize("blocked", [False, True])
+def test_workers_call_scoring_evaluated_for_each_result(batch, site, tmp_path, blocked):
+    """Each worker's host has the plugins the command line has: the recorder sees every
+    result once, in the worker that scored it; disabled with -p no:NAME, none."""
+    install_plugin(
+        site, "scoring-recorder", "1.0", {"recorder": "recorder"}, {"recorder": RECORDER}
+    )
+    recorded = tmp_path / "recorded.txt"
+    options = ["-p", "no:recorder"] if blocked else []
+    run_ = run_cli(
+        "score",
+        *batch,
+        "-f",
+        "jsonl",
+        "--jobs",
+        "2",
+        *options,
+        env=plugin_env(site, RECORDED=str(recorded)),
+    )
+    assert run_.code == 2, run_
+    if blocked:
+        assert not recorded.exists()
+        return
+    lines = recorded.read_text("utf-8").splitlines()
+    scored = [path for index, path in enumerate(batch) if index != 4]
+    assert sorted(line.split(" ", 1)[1] for line in lines) == sorted(scored)
+    assert str(os.getpid()) not in {line.split(" ", 1)[0] for line in lines}
+
+
+def test_a_plugin_printing_in_a_worker_does_not_reach_the_output(batch, site):
+    printer = RECORDER.replace(
+        'with open(os.environ["RECORDED"], "a", encoding="utf-8") as out:\n        out.write(',
+        "print(",
+    )
+    install_plugin(site, "scoring-printer", "1.0", {"printer": "printer"}, {"printer": printer})
+    run_ = run_cli("score", *batch, "-f", "jsonl", "--jobs", "2", env=plugin_env(site))
+    assert all(line.startswith("{") for line in run_.out.splitlines()), run_
+    assert run_.err.count(batch[0]) >= 1
+
+
+@pytest.mark.parametrize("blocked", [False, True])
+def test_workers_started_afresh_build_their_own_host(batch, site, tmp_path, monkeypatch, blocked):
+    """Where workers are not forked (another thread runs, or not Linux), each builds its host,
+    with the plugins the command line disabled left out, and compiles the rule set: the same
+    output, and the recorder called in the workers, or not at all."""
+    install_plugin(
+        site, "scoring-recorder", "1.0", {"recorder": "recorder"}, {"recorder": RECORDER}
+    )
+    recorded = tmp_path / "recorded.txt"
+    monkeypatch.syspath_prepend(str(site))
+    monkeypatch.setenv("RECORDED", str(recorded))
+    options = ["-p", "no:recorder"] if blocked else []
+    serial = run("score", *batch, "-f", "jsonl", "--jobs", "1", *options)
+    monkeypatch.setattr(scoring_commands, "_forks", lambda: False)
+    recorded.unlink(missing_ok=True)
+    fresh = run("score", *batch, "-f", "jsonl", "--jobs", "2", *options)
+    assert fresh == serial
+    if blocked:
+        assert not recorded.exists()
+    else:
+        sources = [line.split(" ", 1)[1] for line in recorded.read_text("utf-8").splitlines()]
+        assert sorted(sources) == sorted(p for i, p in enumerate(batch) if i != 4)
