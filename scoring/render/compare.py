@@ -3,7 +3,7 @@ or JSON: the department, each project and each row, under each rule set."""
 
 from __future__ import annotations
 
-from ..compare import rows
+from ..compare import Row, rows
 from ..result import Result, number
 from . import Options, markup, string_console
 
@@ -28,6 +28,10 @@ def to_dict(source: str, results: list[Result]) -> dict:
     }
 
 
+LABEL_WIDTH = 38  # the widest row label kept on one line before it folds
+GAP = 3  # a column's share of the rules between columns (" │ ")
+
+
 def render_table(
     groups: list[tuple[str, list[Result]]],
     options: Options,
@@ -35,40 +39,137 @@ def render_table(
     title: str = "规则对比",
 ) -> str:
     """Each file's rows under each rule set, the rows that change in bold; ``columns`` names
-    the rule sets' columns (their ids by default)."""
-    from rich.table import Table
+    the rule sets (their ids by default).
 
+    The rule sets are the columns while they fit the width (``options.width``, 100 when not
+    given); beyond it, each rule set is a row and the department, the projects and the rows
+    that change are the columns, numbered, with what each number stands for listed under the
+    table; and when even that is too wide, each place is a block of lines, one per rule set. A
+    number is never cut to fit."""
     console, buffer = string_console(options)
+    width = options.width or 100
     for source, results in groups:
-        table = Table(
-            title=f"{title} · {markup(source)}",
-            title_justify="left",
-            show_edge=False,
-            pad_edge=False,
-            title_style="bold",
-        )
-        table.add_column("", overflow="fold")
-        for label in columns or [result.ruleset.id for result in results]:
-            table.add_column(markup(label), justify="right", no_wrap=True)
-        for row in rows(results):
-            cells = [
-                f"{s}  {g}" if g else str(s)
-                for s, g in zip(row.scores, row.grades or [""] * len(row.scores))
-            ]
-            style = "bold yellow" if row.changed else ""
-            table.add_row(
-                markup(row.label),
-                *[f"[{style}]{markup(c)}[/]" if style else markup(c) for c in cells],
-            )
-        counts = [
-            f"{len(r.findings)}（错误 {sum(f.severity == 'error' for f in r.findings)}）"
-            for r in results
-        ]
-        table.add_section()
-        table.add_row("复核发现", *counts)
-        console.print(table)
+        names = columns or [result.ruleset.id for result in results]
+        found = rows(results)
+        heading = f"{title} · {markup(source)}"
+        if _wide_width(names, found, results) <= width:
+            console.print(_wide(heading, names, found, results))
+        elif _tall_width(names, found, results) <= width:
+            for renderable in _tall(heading, names, found, results):
+                console.print(renderable)
+        else:
+            for renderable in _long(heading, names, found, results):
+                console.print(renderable)
         console.print()
     return buffer.getvalue()
+
+
+def _cells(row: Row) -> list[str]:
+    """A row's text under each rule set: the score, and the grade when the row has one."""
+    return [
+        f"{s}  {g}" if g else str(s)
+        for s, g in zip(row.scores, row.grades or [""] * len(row.scores))
+    ]
+
+
+def _counts(results: list[Result]) -> list[str]:
+    """The findings under each rule set, how many of them errors."""
+    return [
+        f"{len(r.findings)}（错误 {sum(f.severity == 'error' for f in r.findings)}）"
+        for r in results
+    ]
+
+
+def _styled(text: str, changed: bool) -> str:
+    return f"[bold yellow]{markup(text)}[/]" if changed else markup(text)
+
+
+def _wide_width(names: list[str], found: list[Row], results: list[Result]) -> int:
+    """The width of the table with the rule sets as columns."""
+    from rich.cells import cell_len
+
+    label = min(LABEL_WIDTH, max(cell_len(row.label) for row in [*found, _FINDINGS]))
+    counts = _counts(results)
+    widths = [
+        max(cell_len(name), cell_len(counts[i]), *(cell_len(_cells(row)[i]) for row in found))
+        for i, name in enumerate(names)
+    ]
+    return label + sum(w + GAP for w in widths)
+
+
+_FINDINGS = Row("复核发现", "", (), ())
+
+
+def _wide(heading: str, names: list[str], found: list[Row], results: list[Result]):
+    """The rule sets as columns, the places as rows."""
+    from rich.table import Table
+
+    table = Table(
+        title=heading, title_justify="left", show_edge=False, pad_edge=False, title_style="bold"
+    )
+    table.add_column("", overflow="fold", max_width=LABEL_WIDTH)
+    for name in names:
+        table.add_column(markup(name), justify="right", no_wrap=True)
+    for row in found:
+        table.add_row(markup(row.label), *[_styled(c, row.changed) for c in _cells(row)])
+    table.add_section()
+    table.add_row(_FINDINGS.label, *[markup(c) for c in _counts(results)])
+    return table
+
+
+def _tall_width(names: list[str], found: list[Row], results: list[Result]) -> int:
+    """The width of the table with the rule sets as rows and the places numbered as columns."""
+    from rich.cells import cell_len
+
+    first = max(cell_len("规则"), *(cell_len(name) for name in names))
+    columns = [
+        max(cell_len(_number(i)), *(cell_len(c) for c in _cells(row)))
+        for i, row in enumerate(found)
+    ]
+    columns.append(max(cell_len(_FINDINGS.label), *(cell_len(c) for c in _counts(results))))
+    return first + sum(w + GAP for w in columns)
+
+
+def _number(index: int) -> str:
+    return f"[{index + 1}]"
+
+
+def _tall(heading: str, names: list[str], found: list[Row], results: list[Result]) -> list:
+    """The rule sets as rows; the places as numbered columns, listed under the table."""
+    from rich.table import Table
+
+    table = Table(
+        title=heading, title_justify="left", show_edge=False, pad_edge=False, title_style="bold"
+    )
+    table.add_column("规则", no_wrap=True)
+    for i, row in enumerate(found):
+        table.add_column(_styled(_number(i), row.changed), justify="right", no_wrap=True)
+    table.add_column(_FINDINGS.label, justify="right", no_wrap=True)
+    cells = [_cells(row) for row in found]
+    counts = _counts(results)
+    for r, name in enumerate(names):
+        values = [_styled(column[r], row.changed) for column, row in zip(cells, found)]
+        table.add_row(markup(name), *values, markup(counts[r]))
+    legend = [f"{_number(i)} {markup(row.label)}" for i, row in enumerate(found)]
+    return [table, "\n".join(legend)]
+
+
+def _long(heading: str, names: list[str], found: list[Row], results: list[Result]) -> list:
+    """Each place a block: its label, then one line per rule set."""
+    from rich.table import Table
+
+    table = Table(
+        title=heading, title_justify="left", show_edge=False, pad_edge=False, title_style="bold"
+    )
+    table.add_column("规则", no_wrap=True)
+    table.add_column("得分", justify="right", no_wrap=True)
+    for row in [*found, _FINDINGS]:
+        table.add_section()
+        table.add_row(_styled(row.label, row.changed), "")
+        values = _cells(row) if row is not _FINDINGS else _counts(results)
+        for name, value in zip(names, values):
+            table.add_row("  " + markup(name), _styled(value, row.changed))
+    return [table]
 
 
 def render_markdown(groups: list[tuple[str, list[Result]]]) -> str:
