@@ -108,6 +108,7 @@ class IndicatorResult:
             "deduction": number(self.deduction),
             "tier": self.tier,
             "op": self.op,
+            "reason": self.reason,
             "where": self.where,
         }
 
@@ -141,6 +142,7 @@ class ExecutionResult:
             "method": self.method,
             "explanation": self.explanation,
             "filed_score": number(self.filed_score),
+            "reason": self.reason,
         }
 
 
@@ -184,6 +186,9 @@ class TableResult:
             "explanation": self.explanation,
             "filed_score": number(self.filed_score),
             "filed_grade": self.filed_grade,
+            "goal": self.goal,
+            "result": self.result,
+            "weights_reason": self.weights_reason,
         }
 
 
