@@ -90,11 +90,15 @@ def test_every_method_and_finding_code_has_a_chinese_title():
 
 
 def test_the_readme_shows_what_the_command_prints(cli, langfang):
-    """The README's screenshot is `scoring score langfang-2019.toml` at 100 columns, as it
-    prints today; the links it gives lead to pages that exist."""
+    """The README's screenshot is `scoring score examples/langfang-2019.toml` at 100 columns,
+    run from the repository as it says, as it prints today — the example being the test case
+    without its [case] and [expect] tables; the links it gives lead to pages that exist."""
     readme = (DOCS.parent / "README.md").read_text("utf-8")
+    assert "`scoring score examples/langfang-2019.toml`" in readme
+    example = DOCS.parent / "examples" / "langfang-2019.toml"
+    assert example.read_text("utf-8") == langfang.read_text("utf-8")
     shown = re.search(r"```text\n(.*?)```\n", readme, re.S).group(1)
-    run = cli("score", langfang.name, cwd=langfang.parent)
+    run = cli("score", "examples/langfang-2019.toml", cwd=DOCS.parent)
     assert run.code == 0, run
     assert [line.rstrip() for line in run.out.splitlines()] == shown.splitlines()
     for link in re.findall(r"\]\(([^)#]+)", readme):
@@ -113,3 +117,16 @@ def test_the_limits_page_lists_every_limit_with_its_number():
         row = next((r for r in rows if f"`{name}`" in r), None)
         assert row is not None, f"{name} has no row in docs/limits.md"
         assert f"{value:,}" in row, f"{name} = {value:,}, not what docs/limits.md says: {row}"
+
+
+def test_the_first_api_example_runs_as_written(monkeypatch):
+    """docs/api.md opens with a call a user pastes into Python in the repository's folder: it
+    runs, and its last line gives what its comment says."""
+    api = (DOCS / "api.md").read_text("utf-8")
+    block = re.search(r"```python\n(.*?)```\n", api, re.S).group(1)
+    *lines, last = block.strip().splitlines()
+    expression, expected = last.split("  # ")
+    monkeypatch.chdir(DOCS.parent)
+    scope: dict = {}
+    exec("\n".join(lines), scope)
+    assert repr(eval(expression, scope)) == expected
