@@ -14,6 +14,8 @@ import argparse
 import sys
 from typing import Any, NoReturn
 
+from .i18n import _
+
 EXIT_OK, EXIT_FAIL, EXIT_USER, EXIT_INTERNAL = 0, 1, 2, 3
 
 
@@ -29,15 +31,31 @@ class _Parser(argparse.ArgumentParser):
         from .inert import terminal
 
         # argparse quotes what was typed: a file name or an option may hold control characters
-        self.exit(EXIT_USER, f"scoring: error: {terminal(message)}\n  → see `{self.prog} --help`\n")
+        self.exit(
+            EXIT_USER,
+            _("scoring: error: {message}").format(message=terminal(message))
+            + "\n  → "
+            + _("see `{command} --help`").format(command=self.prog)
+            + "\n",
+        )
+
+
+def _lang() -> dict[str, Any]:
+    """``--lang``: read before the parser is built, so that the help is in the language asked
+    for; the parsers take it only to show it and accept it anywhere on the line."""
+    return {
+        "metavar": "zh|en",
+        "help": _("the language of messages: zh (default) or en; also SCORING_LANG"),
+    }
 
 
 def _common() -> _Parser:
     """Options every command takes, after the command too (scoring score -p no:hunan FILE)."""
     common = _Parser(add_help=False)
     common.add_argument(
-        "--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks"
+        "--debug", action="store_true", default=argparse.SUPPRESS, help=_("show tracebacks")
     )
+    common.add_argument("--lang", **_lang(), default=argparse.SUPPRESS)
     common.add_argument(
         "-p",
         # its own name: argparse copies a subcommand's values over the main parser's, which
@@ -46,7 +64,7 @@ def _common() -> _Parser:
         action="append",
         default=argparse.SUPPRESS,
         metavar="no:NAME",
-        help="disable a plugin by name or distribution (repeatable), as pytest's -p no:NAME",
+        help=_("disable a plugin by name or distribution (repeatable), as pytest's -p no:NAME"),
     )
     return common
 
@@ -59,7 +77,7 @@ def _rules(default: str | None = "mof-2020", help: str = "") -> _Parser:
         default=default,
         required=default is None,
         metavar="RULES",
-        help=help or "an installed rule-set id or a path (default: mof-2020)",
+        help=help or _("an installed rule-set id or a path (default: mof-2020)"),
     )
     return rules
 
@@ -70,7 +88,7 @@ def _output() -> _Parser:
         "-o",
         "--output",
         metavar="OUT",
-        help="write to this file instead of standard output (- for standard output)",
+        help=_("write to this file instead of standard output (- for standard output)"),
     )
     return output
 
@@ -83,15 +101,17 @@ def _scoring() -> _Parser:
         "--format",
         default=None,
         metavar="FORMAT",
-        help=f"output format: {'|'.join(FORMATS)} or one a plugin adds (default: table)",
+        help=_("output format: {formats} or one a plugin adds (default: table)").format(
+            formats="|".join(FORMATS)
+        ),
     )
     scoring.add_argument(
-        "--explain", action="store_true", help="show the rule and arithmetic behind every score"
+        "--explain", action="store_true", help=_("show the rule and arithmetic behind every score")
     )
     scoring.add_argument(
         "--fail-under",
         metavar="SCORE|GRADE",
-        help="exit 1 when a department scores below this score or grade",
+        help=_("exit 1 when a department scores below this score or grade"),
     )
     return scoring
 
@@ -105,8 +125,10 @@ def _jobs() -> _Parser:
         type=_positive,
         default=None,
         metavar="N",
-        help="score in N processes (json, jsonl, csv; default: one per core for 8 files or "
-        "more, else 1); the output is the same",
+        help=_(
+            "score in N processes (json, jsonl, csv; default: one per core for 8 files or "
+            "more, else 1); the output is the same"
+        ),
     )
     return jobs
 
@@ -118,7 +140,9 @@ def _positive(text: str) -> int:
     except ValueError:
         number = 0
     if number < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes (1 or more)")
+        raise argparse.ArgumentTypeError(
+            _("{text} is not a number of processes (1 or more)").format(text=repr(text))
+        )
     return number
 
 
@@ -134,17 +158,23 @@ def build_parser(files: object = None) -> argparse.ArgumentParser:
     from . import __version__
 
     parser = _Parser(
-        prog="scoring", description="Score budget performance self-evaluations (预算绩效自评)."
+        prog="scoring", description=_("Score budget performance self-evaluations (预算绩效自评).")
     )
-    parser.add_argument("--version", action="version", version=f"scoring {__version__}")
-    parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"scoring {__version__}",
+        help=_("show program's version number and exit"),
+    )
+    parser.add_argument("--debug", action="store_true", help=_("show tracebacks"))
+    parser.add_argument("--lang", **_lang())
     parser.add_argument(
         "-p",
         dest="plugin_options",
         action="append",
         default=[],
         metavar="no:NAME",
-        help="disable a plugin by name or distribution (repeatable), as pytest's -p no:NAME",
+        help=_("disable a plugin by name or distribution (repeatable), as pytest's -p no:NAME"),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     common = _common()
@@ -157,13 +187,13 @@ def build_parser(files: object = None) -> argparse.ArgumentParser:
         if files is not None:
             action.complete = files  # type: ignore[attr-defined]  # shtab reads it; argparse has none
 
-    score = command("score", "score evaluation files", _scoring())
+    score = command("score", _("score evaluation files"), _scoring())
     file_argument(score, "files", nargs="+", metavar="FILE")
     check = command(
         "check",
-        "validation and review findings only; a .txt or .md file is a 自评报告 to review",
+        _("validation and review findings only; a .txt or .md file is a 自评报告 to review"),
         _rules(),
-        _format("table|json (default: table)"),
+        _format(_("table|json (default: table)")),
         _jobs(),
     )
     file_argument(check, "files", nargs="+", metavar="FILE")
@@ -171,19 +201,19 @@ def build_parser(files: object = None) -> argparse.ArgumentParser:
         "--with",
         dest="against",
         metavar="FILE",
-        help="an evaluation file to check a report's figures against",
+        help=_("an evaluation file to check a report's figures against"),
     )
     compare = command(
         "compare",
-        "score files under several rule sets, side by side",
-        _rules(None, "two or more rule sets, by id or path, separated by commas"),
+        _("score files under several rule sets, side by side"),
+        _rules(None, _("two or more rule sets, by id or path, separated by commas")),
         _format("table|json|markdown"),
         _output(),
     )
     file_argument(compare, "files", nargs="+", metavar="FILE")
     whatif = command(
         "whatif",
-        "rescore with changes (--set), or find the smallest changes that reach a grade or score",
+        _("rescore with changes (--set), or find the smallest changes that reach a grade or score"),
         _rules(),
         _format("table|json"),
     )
@@ -194,68 +224,169 @@ def build_parser(files: object = None) -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="PATH=VALUE",
-        help="a change by key path, e.g. projects[0].budget.spent=19.9 (repeatable)",
+        help=_("a change by key path, e.g. projects[0].budget.spent=19.9 (repeatable)"),
     )
     goal = whatif.add_mutually_exclusive_group()
-    goal.add_argument("--grade", metavar="GRADE", help="the grade to reach, e.g. 优")
-    goal.add_argument("--score", metavar="SCORE", help="the department score to reach, e.g. 90")
-    convert = command("convert", "write an evaluation in another format: .xlsx/.xls ↔ .toml/.json")
+    goal.add_argument("--grade", metavar="GRADE", help=_("the grade to reach, e.g. 优"))
+    goal.add_argument("--score", metavar="SCORE", help=_("the department score to reach, e.g. 90"))
+    convert = command(
+        "convert", _("write an evaluation in another format: .xlsx/.xls ↔ .toml/.json")
+    )
     file_argument(convert, "file", metavar="FILE")
     convert.add_argument(
         "-o",
         "--output",
         required=True,
         metavar="OUT",
-        help="the file to write; its suffix (.toml, .json, .xlsx) chooses the format",
+        help=_("the file to write; its suffix (.toml, .json, .xlsx) chooses the format"),
     )
     template = command(
         "template",
-        "a blank 自评表 to fill in",
-        _rules(help="the rule set whose categories the drop-downs offer (default mof-2020)"),
+        _("a blank 自评表 to fill in"),
+        _rules(help=_("the rule set whose categories the drop-downs offer (default mof-2020)")),
     )
     template.add_argument(
         "-f",
         "--format",
         choices=("xlsx", "toml"),
         default=None,
-        help="xlsx or toml (default: as the output file's suffix says, else xlsx)",
+        help=_("xlsx or toml (default: as the output file's suffix says, else xlsx)"),
     )
     template.add_argument(
-        "-o", "--output", metavar="OUT", help="the file to write (needed for xlsx)"
+        "-o", "--output", metavar="OUT", help=_("the file to write (needed for xlsx)")
     )
     template.add_argument(
-        "--year", type=int, default=None, help="the budget year (default: last year)"
+        "--year", type=int, default=None, help=_("the budget year (default: last year)")
     )
-    command("demo", "score the bundled example (乐亭县城区工业聚集区管理委员会, 2023)", _scoring())
+    command(
+        "demo", _("score the bundled example (乐亭县城区工业聚集区管理委员会, 2023)"), _scoring()
+    )
 
-    rules = command("rules", "list, show, check and diff rule sets")
+    rules = command("rules", _("list, show, check and diff rule sets"))
     actions = rules.add_subparsers(dest="rules_command", metavar="ACTION", parser_class=_Parser)
     actions.required = True
-    actions.add_parser("list", help="installed rule sets", parents=[common])
+    actions.add_parser("list", help=_("installed rule sets"), parents=[common])
     show = actions.add_parser(
-        "show", help="a rule set resolved, with the file that set each key", parents=[common]
+        "show", help=_("a rule set resolved, with the file that set each key"), parents=[common]
     )
     show.add_argument("name", metavar="ID|PATH")
     show.add_argument("-f", "--format", choices=("toml", "json"), default="toml")
-    check_rules = actions.add_parser("check", help="validate a rule-set file", parents=[common])
+    check_rules = actions.add_parser("check", help=_("validate a rule-set file"), parents=[common])
     file_argument(check_rules, "name", metavar="PATH")
     diff = actions.add_parser(
-        "diff", help="what differs between two rule sets, key by key", parents=[common]
+        "diff", help=_("what differs between two rule sets, key by key"), parents=[common]
     )
     diff.add_argument("first", metavar="A")
     diff.add_argument("second", metavar="B")
     diff.add_argument("-f", "--format", choices=("table", "json"), default="table")
 
-    schema = command("schema", "print a JSON Schema")
+    schema = command("schema", _("print a JSON Schema"))
     schema.add_argument("name", choices=("evaluation", "ruleset"))
-    command("plugins", "installed plugins and the hooks each implements")
-    completion = command("completion", "the shell completion script (bash, zsh or tcsh)")
+    command("plugins", _("installed plugins and the hooks each implements"))
+    completion = command("completion", _("the shell completion script (bash, zsh or tcsh)"))
     completion.add_argument("shell", choices=("bash", "zsh", "tcsh"))
     return parser
 
 
+COMMANDS = (
+    "score",
+    "check",
+    "compare",
+    "whatif",
+    "convert",
+    "template",
+    "demo",
+    "rules",
+    "schema",
+    "plugins",
+    "completion",
+)
+
+
 def main(argv: list[str] | None = None) -> int:
+    """The command line: the language first (``--lang``, then the environment: see
+    :mod:`scoring.i18n`), then the command; returns the exit code."""
+    from . import i18n
+
+    argv = sys.argv[1:] if argv is None else list(argv)
+    try:
+        i18n.use(_asked_language(argv))
+    except i18n.UnknownLanguage as exc:
+        from .inert import terminal
+
+        print(
+            _("scoring: error: {message}").format(
+                message=_("{source} {value}: no such language").format(
+                    source=exc.source, value=terminal(repr(exc.value))
+                )
+            )
+            + "\n  → "
+            + _("zh (Chinese, the default) or en (English)"),
+            file=sys.stderr,
+        )
+        return EXIT_USER
+    argparse_messages = (argparse._, argparse.ngettext)  # type: ignore[attr-defined]
+    # argparse looks its own messages up through these two names at each use: pointing them at
+    # the chosen catalog translates its headings and errors, and only while the command runs
+    argparse._ = i18n._  # type: ignore[attr-defined]
+    argparse.ngettext = i18n.ngettext  # type: ignore[attr-defined]
+    try:
+        return _run(argv)
+    finally:
+        argparse._, argparse.ngettext = argparse_messages  # type: ignore[attr-defined]
+        i18n.use_environment()  # a later call in this process chooses again
+
+
+def _asked_language(argv: list[str]) -> str | None:
+    """The value of ``--lang`` (``--lang en`` or ``--lang=en``) anywhere before ``--``."""
+    for i, word in enumerate(argv):
+        if word == "--":
+            break
+        if word == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if word.startswith("--lang="):
+            return word.split("=", 1)[1]
+    return None
+
+
+# options before the command that take a value: the command is the first word after them
+_VALUED = ("-p", "--lang")
+
+
+def _mistyped_command(argv: list[str]) -> str | None:
+    """The first word where the command belongs when it is no command (``scoring scroe``)."""
+    skip = False
+    for word in argv:
+        if skip:
+            skip = False
+        elif word in _VALUED:
+            skip = True
+        elif word == "--":
+            return None
+        elif not word.startswith("-"):
+            return None if word in COMMANDS else word
+    return None
+
+
+def _run(argv: list[str]) -> int:
     parser = build_parser()
+    mistyped = _mistyped_command(argv)
+    if mistyped is not None:
+        from .errors import did_you_mean
+        from .inert import terminal
+
+        hint = did_you_mean(mistyped, COMMANDS) or _("commands: {names}").format(
+            names=", ".join(COMMANDS)
+        )
+        parser.print_usage(sys.stderr)
+        print(
+            _("scoring: error: {message}").format(
+                message=_("no command is called {name}").format(name=terminal(repr(mistyped)))
+            )
+            + f"\n  → {hint}",
+            file=sys.stderr,
+        )
+        return EXIT_USER
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
@@ -285,12 +416,17 @@ def main(argv: list[str] | None = None) -> int:
         if getattr(args, "debug", False):
             raise
         if isinstance(exc, ScoringError):
-            print(f"scoring: error: {exc.render()}", file=sys.stderr)
+            print(_("scoring: error: {message}").format(message=exc.render()), file=sys.stderr)
             return EXIT_USER
         print(
-            f"scoring: internal error: {type(exc).__name__}: {terminal(exc)}\n"
-            "  → this is a fault in scoring, not in your files; run again with --debug and "
-            "report the traceback",
+            _("scoring: internal error: {message}").format(
+                message=f"{type(exc).__name__}: {terminal(exc)}"
+            )
+            + "\n  → "
+            + _(
+                "this is a fault in scoring, not in your files; run again with --debug and "
+                "report the traceback"
+            ),
             file=sys.stderr,
         )
         return EXIT_INTERNAL
@@ -311,8 +447,8 @@ def _configure_plugins(options: list[str]) -> None:
     for option in options:
         if not option.startswith("no:") or not option[3:]:
             raise UsageError(
-                f"-p {option!r}: only -p no:NAME is understood",
-                hint="plugins load from their entry points; -p no:NAME disables one",
+                _("-p {option}: only -p no:NAME is understood").format(option=repr(option)),
+                hint=_("plugins load from their entry points; -p no:NAME disables one"),
             )
         blocked.append(option[3:])
     set_default_host(build_host(blocked=tuple(blocked)))
@@ -325,7 +461,9 @@ def _quiet_broken_pipes() -> None:
     from .inert import terminal
 
     # a plugin's warning quotes what the plugin raised or registered: shown, never acted on
-    warnings.formatwarning = lambda message, *a, **k: f"scoring: warning: {terminal(message)}\n"
+    warnings.formatwarning = lambda message, *a, **k: (
+        _("scoring: warning: {message}").format(message=terminal(message)) + "\n"
+    )
     # Piped, the output is UTF-8 whatever the locale. Text with no UTF-8 form (half of a UTF-16
     # pair) is said, as when writing a file with -o, rather than replaced unseen; a message on
     # standard error is printed whatever it holds.
@@ -335,7 +473,8 @@ def _quiet_broken_pipes() -> None:
 
 
 def _commands() -> dict:
-    """Each command's function, imported when it runs (start-up stays light)."""
+    """Each command's function (one per name in COMMANDS), imported when it runs (start-up
+    stays light)."""
     from .commands import files, info, scoring, whatif
 
     return {

@@ -79,6 +79,11 @@ def use(language: str | None) -> str:
     return chosen
 
 
+def use_environment() -> None:
+    """Forget a language :func:`use` chose: the environment decides again."""
+    _chosen.clear()
+
+
 def current() -> str:
     """The catalog messages are translated with now."""
     return _chosen[0] if _chosen else choose_quietly()

@@ -12,6 +12,11 @@ import pytest
 # The fixture plugin authors use (scoring_host) is the one these tests use too.
 pytest_plugins = ["scoring.testing"]
 
+# The tests read the command line's messages in English — their assertions quote them so — in
+# this process and in every process they start; a test of the Chinese interface asks for it
+# (--lang zh, SCORING_LANG=zh), and tests/test_catalogs.py renders every message in both.
+os.environ["SCORING_LANG"] = "en"
+
 CASES = Path(__file__).parent / "cases"
 LETING = CASES / "leting-2023.toml"
 LANGFANG = CASES / "langfang-2019.toml"

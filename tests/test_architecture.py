@@ -34,7 +34,7 @@ def layers() -> dict[str, int]:
     for number, body in re.findall(r"^## (\d+)\. .*?\n(.*?)(?=^## |\Z)", PAGE, re.S | re.M):
         for paragraph in body.split("\n\n"):
             head = re.split(r" —\s", paragraph)[0] if re.search(r" —\s", paragraph) else ""
-            for name in re.findall(r"`([a-z_.]+)`", head):
+            for name in re.findall(r"`([a-z_][a-z0-9_.]*)`", head):
                 placed[name] = int(number)
     return placed
 

@@ -28,7 +28,6 @@ def to_dict(source: str, results: list[Result]) -> dict:
     }
 
 
-LABEL_WIDTH = 38  # the widest row label kept on one line before it folds
 GAP = 3  # a column's share of the rules between columns (" │ ")
 
 
@@ -88,7 +87,7 @@ def _wide_width(names: list[str], found: list[Row], results: list[Result]) -> in
     """The width of the table with the rule sets as columns."""
     from rich.cells import cell_len
 
-    label = min(LABEL_WIDTH, max(cell_len(row.label) for row in [*found, _FINDINGS]))
+    label = max(cell_len(row.label) for row in [*found, _FINDINGS])
     counts = _counts(results)
     widths = [
         max(cell_len(name), cell_len(counts[i]), *(cell_len(_cells(row)[i]) for row in found))
@@ -107,7 +106,7 @@ def _wide(heading: str, names: list[str], found: list[Row], results: list[Result
     table = Table(
         title=heading, title_justify="left", show_edge=False, pad_edge=False, title_style="bold"
     )
-    table.add_column("", overflow="fold", max_width=LABEL_WIDTH)
+    table.add_column("", overflow="fold")
     for name in names:
         table.add_column(markup(name), justify="right", no_wrap=True)
     for row in found:
@@ -161,7 +160,7 @@ def _long(heading: str, names: list[str], found: list[Row], results: list[Result
     table = Table(
         title=heading, title_justify="left", show_edge=False, pad_edge=False, title_style="bold"
     )
-    table.add_column("规则", no_wrap=True)
+    table.add_column("规则", overflow="fold")
     table.add_column("得分", justify="right", no_wrap=True)
     for row in [*found, _FINDINGS]:
         table.add_section()

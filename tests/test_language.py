@@ -1,0 +1,97 @@
+"""The command line speaks Chinese by default and English on request (`--lang`, SCORING_LANG,
+or an English locale): help, argparse's own headings and errors, and the errors of scoring."""
+
+from __future__ import annotations
+
+import pytest
+
+# the environment of a Chinese evaluator's terminal (the suite itself runs in English)
+CHINESE = {
+    "SCORING_LANG": "",
+    "LANGUAGE": "",
+    "LC_ALL": "",
+    "LC_MESSAGES": "",
+    "LANG": "zh_CN.UTF-8",
+}
+SERVER = {**CHINESE, "LANG": "C.UTF-8"}  # a server's locale: says nothing, so Chinese
+ENGLISH = {**CHINESE, "LANG": "en_US.UTF-8"}
+
+
+@pytest.mark.parametrize("env", [CHINESE, SERVER], ids=["zh_CN", "C"])
+def test_help_is_chinese_by_default(cli, env):
+    run = cli("--help", env=env)
+    assert run.code == 0
+    assert run.out.startswith("用法：scoring")
+    assert "为自评表计分" in run.out and "显示本帮助并退出" in run.out
+    assert "score evaluation files" not in run.out
+
+
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [
+        (("--lang", "en", "--help"), CHINESE),
+        (("--help",), {**CHINESE, "SCORING_LANG": "en"}),
+        (("--help",), ENGLISH),
+    ],
+    ids=["--lang", "SCORING_LANG", "LANG"],
+)
+def test_help_is_english_when_asked(cli, args, env):
+    run = cli(*args, env=env)
+    assert run.code == 0
+    assert run.out.startswith("usage: scoring")
+    assert "score evaluation files" in run.out and "为自评表计分" not in run.out
+
+
+def test_a_command_s_help_and_its_usage_errors_speak_chinese(cli):
+    run = cli("score", "--help", env=CHINESE)
+    assert "显示每个分数所依据的规则和算式" in run.out  # --explain
+    run = cli("score", "-j", "0", "a.toml", env=CHINESE)
+    assert run.code == 2
+    assert "scoring：错误：参数 -j/--jobs：'0' 不是有效的进程数（应为 1 或以上）" in run.err
+    assert "参见 `scoring score --help`" in run.err
+
+
+@pytest.mark.parametrize(
+    ("env", "said", "hint"),
+    [
+        (CHINESE, "scoring：错误：没有名为 'scroe' 的命令", "→ did you mean `score`?"),
+        (ENGLISH, "scoring: error: no command is called 'scroe'", "→ did you mean `score`?"),
+    ],
+)
+def test_a_mistyped_command_gets_a_did_you_mean(cli, env, said, hint):
+    run = cli("scroe", "a.toml", env=env)
+    assert run.code == 2
+    assert said in run.err and hint in run.err
+
+
+def test_a_word_that_is_no_command_lists_the_commands(cli):
+    run = cli("-p", "no:x", "frobnicate", env=ENGLISH)
+    assert run.code == 2
+    assert "no command is called 'frobnicate'" in run.err
+    assert "commands: score, check, compare" in run.err
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "source"),
+    [
+        (("--lang", "fr", "--help"), CHINESE, "--lang 'fr'"),
+        (("--help",), {**CHINESE, "SCORING_LANG": "de"}, "SCORING_LANG 'de'"),
+    ],
+)
+def test_a_language_without_a_catalog_is_a_user_error(cli, args, env, source):
+    run = cli(*args, env=env)
+    assert run.code == 2
+    assert f"scoring：错误：{source}：不支持该语言" in run.err
+    assert "zh（中文，默认）或 en（英文）" in run.err
+
+
+def test_the_language_of_one_run_does_not_stay_for_the_next(cli):
+    assert cli("--lang", "zh", "--help", env=ENGLISH).out.startswith("用法：")
+    assert cli("--help", env=ENGLISH).out.startswith("usage:")
+    assert cli("--lang", "en", "--help", env=CHINESE).out.startswith("usage:")
+    assert cli("--help", env=CHINESE).out.startswith("用法：")
+
+
+def test_lang_is_accepted_after_the_command_too(cli, leting):
+    run = cli("score", str(leting), "--lang", "en", "-f", "json", env=CHINESE)
+    assert run.code == 0, run
