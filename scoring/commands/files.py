@@ -51,7 +51,6 @@ def cmd_template(args) -> int:
     """A blank 自评表 whose placeholders read back without an error."""
     import datetime
 
-    from ..convert import template_evaluation
     from ..errors import UsageError
 
     year = args.year
@@ -65,10 +64,9 @@ def cmd_template(args) -> int:
     if args.output and not args.output.lower().endswith(f".{fmt}"):
         raise UsageError(f"-o {args.output} does not end in .{fmt}", hint=f"name the output .{fmt}")
     if fmt == "toml":
-        from ..convert import TEMPLATE_HEADER, to_toml
+        from ..convert import template_toml
 
-        text = to_toml(template_evaluation(year), header=TEMPLATE_HEADER)
-        _emit(text, args.output)
+        _emit(template_toml(year), args.output)
         return EXIT_OK
     from ..api import ruleset
     from ..excel.write import template_workbook, workbook_bytes
