@@ -42,7 +42,7 @@ def _evaluate(
         if ctx.refused:
             raise ctx.refused.error(InputError, evaluation.source, code=ctx.refused_code)
     except ScoringError as exc:
-        raise exc.in_file(evaluation.source, evaluation.locations) from None
+        raise exc.in_file(evaluation.source, evaluation.locations, evaluation) from None
     scored = Result(
         engine_version=engine_version,
         ruleset=RulesetInfo(

@@ -21,6 +21,7 @@ class Problem:
     where: str | None = None  # key path, or "line L, column C"
     hint: str | None = None
     cell: str | None = None  # "表.xlsx!项目1!F14" when the file is a spreadsheet
+    place: str | None = None  # the key path as the form names it, when the file is a form
 
     def render(self, file: str | None) -> str:
         """The problem as one line (two with its hint): the file or cell, the place, what is
@@ -30,7 +31,8 @@ class Problem:
 
         if self.cell:
             cell = terminal(self.cell, lines=False)
-            head = f"{cell} ({terminal(self.where, lines=False)})" if self.where else cell
+            place = self.place or self.where
+            head = f"{cell} ({terminal(place, lines=False)})" if place else cell
         else:
             head = ": ".join(terminal(part, lines=False) for part in (file, self.where) if part)
         message = terminal(self.message)
@@ -66,14 +68,19 @@ class ScoringError(Exception):
         first = problems[0]
         return cls(first.message, first.where, first.hint, file=file, problems=problems, **kw)
 
-    def in_file(self, file: str, locations: dict | None = None) -> ScoringError:
-        """Attach the file name when the code that raised did not know it, and the cell of
-        each problem when the file was a spreadsheet."""
+    def in_file(self, file: str, locations: dict | None = None, data=None) -> ScoringError:
+        """Attach the file name when the code that raised did not know it, and, when the file
+        was a spreadsheet (``locations``: key path → cell), the cell of each problem and its
+        place named as on the form, with the names filed in ``data`` (the evaluation as read)."""
+        from .places import form_place
+
         if self.file is None:
             self.file = file
         for problem in self.problems:
             if locations and problem.where and not problem.cell:
                 problem.cell = cell_of(problem.where, locations)
+            if locations and problem.where and problem.place is None:
+                problem.place = form_place(problem.where, data)
         return self
 
     def render(self) -> str:

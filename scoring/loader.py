@@ -325,7 +325,7 @@ def read_evaluation(path: Path, readers: dict) -> Evaluation:
     try:
         return load_evaluation(data, str(path))
     except InputError as exc:
-        raise exc.in_file(str(path), getattr(data, "locations", None)) from None
+        raise exc.in_file(str(path), getattr(data, "locations", None), data) from None
 
 
 def read_data(path: Path, readers: dict) -> dict:

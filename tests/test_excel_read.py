@@ -1148,14 +1148,15 @@ def test_errors_each_name_their_cell(tmp_path):
     run = run_cli("score", str(path))
     assert run.code == 2, run
     _no_traceback(run)
-    for where in (
-        "projects[0].indicators[0].weight",
-        "projects[0].indicators[3].score",
-        "projects[0].budget.spent",
-        "department.budget.spent",
+    # a form names each place as the form does, counted from 1 (the key path is for TOML)
+    for where, place in (
+        ("projects[0].indicators[0].weight", "第 1 个项目 · 第 1 项指标「工程资金金额」 · 分值"),
+        ("projects[0].indicators[3].score", "第 1 个项目 · 第 4 项指标「项目完成及时率」 · 得分"),
+        ("projects[0].budget.spent", "第 1 个项目 · 预算执行情况 · 全年执行数"),
+        ("department.budget.spent", "部门 · 预算执行情况 · 全年执行数"),
     ):
-        assert f"{cell(at, path, where)} ({where})" in run.err, where
-    assert "bad.xlsx!部门!B7 (department.budget.spent)" in run.err
+        assert f"{cell(at, path, where)} ({place})" in run.err, where
+    assert "bad.xlsx!部门!B7 (部门 · 预算执行情况 · 全年执行数)" in run.err
 
 
 def test_error_in_canonical_layout_names_its_cell(tmp_path):
@@ -1166,7 +1167,7 @@ def test_error_in_canonical_layout_names_its_cell(tmp_path):
     run = run_cli("score", str(path))
     assert run.code == 2, run
     _no_traceback(run)
-    assert "file.xlsx!项目1!E12 (projects[0].indicators[1].actual)" in run.err
+    assert "file.xlsx!项目1!E12 (第 1 个项目 · 第 2 项指标「工程完工率」 · 实际完成值)" in run.err
 
 
 def test_findings_carry_their_cell(tmp_path):

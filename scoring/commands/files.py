@@ -39,7 +39,7 @@ def cmd_convert(args) -> int:
         try:
             workbook = workbook_bytes(evaluation_workbook(data))
         except ScoringError as exc:  # text a workbook cannot hold, by the place it was read
-            raise exc.in_file(args.file, evaluation.locations) from None
+            raise exc.in_file(args.file, evaluation.locations, evaluation) from None
         _emit(workbook, args.output)
     from ..inert import terminal
 

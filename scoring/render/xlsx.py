@@ -32,4 +32,4 @@ def render(
     try:
         return workbook_bytes(result_workbook(evaluation, entries[0]))
     except ScoringError as exc:  # text a workbook cannot hold: the file and cell it came from
-        raise exc.in_file(evaluation.source, evaluation.locations) from None
+        raise exc.in_file(evaluation.source, evaluation.locations, evaluation) from None
