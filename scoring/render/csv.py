@@ -16,6 +16,7 @@ import csv
 import io
 
 from ..inert import csv_cell
+from ..labels import method as method_title
 from ..result import Result, TableResult
 from ..values import format_decimal
 from . import FileError, Options
@@ -70,7 +71,7 @@ def _table_rows(source: str, table: TableResult):
             "得分率": _rate(execution.score_rate),
             "得分": _n(execution.score),
             "自评得分": _n(execution.filed_score),
-            "方法": execution.method,
+            "方法": method_title(execution.method),
             "位置": f"{where}.budget",
             "说明": execution.explanation,
         }
@@ -90,7 +91,7 @@ def _table_rows(source: str, table: TableResult):
                 "得分率": _rate(ind.rate),
                 "得分": _n(ind.score),
                 "自评得分": _n(ind.filed_score),
-                "方法": ind.method,
+                "方法": method_title(ind.method),
                 "位置": ind.where,
                 "说明": ind.explanation,
             }
@@ -136,7 +137,7 @@ def _entry_rows(entry: Result | FileError):
             "得分": _n(department.score),
             "自评得分": _n(department.filed_score),
             "等级": department.grade,
-            "方法": department.method,
+            "方法": method_title(department.method),
             "位置": "department",
             "说明": department.explanation,
         }

@@ -12,6 +12,8 @@ from __future__ import annotations
 from ..inert import markdown_block, markdown_code
 from ..inert import markdown_text as md
 from ..labels import GRID_TITLES
+from ..labels import finding as finding_title
+from ..labels import method as method_title
 from ..result import Result, TableResult
 from ..review import ReviewRow, ScoreRow, disagreements
 from . import SEVERITY_LABELS, FileError, Options, money, percent, plain, shown_score, shown_weight
@@ -89,7 +91,7 @@ def _table(
     if explain:
         lines += ["计算过程：", "", f"- 预算执行率：{md(execution.explanation)}"]
         lines += [
-            f"- {md(row.name)}（{md(row.method)}）：{md(row.explanation)}"
+            f"- {md(row.name)}（{md(method_title(row.method))}）：{md(row.explanation)}"
             for row in table.indicators
         ]
         lines.append("")
@@ -121,7 +123,7 @@ def _result(result: Result, options: Options) -> list[str]:
     lines = [
         f"## {md(department.name)} {department.year} 年度预算绩效自评",
         "",
-        f"- 得分 **{department.score}**，等级 **{md(department.grade)}**（{md(department.method)}）",
+        f"- 得分 **{department.score}**，等级 **{md(department.grade)}**（{md(method_title(department.method))}）",
         f"- 部门预算：年初 {money(execution.planned)}，全年 {money(execution.adjusted)}，"
         f"执行 {money(execution.spent)} 万元，执行率 {percent(execution.rate)}",
         f"- 规则：{md(ruleset.id)} {md(ruleset.version)} {md(ruleset.title)}",
@@ -161,7 +163,10 @@ def _result(result: Result, options: Options) -> list[str]:
         for f in findings:
             label = md(SEVERITY_LABELS.get(severity, severity))
             place = markdown_code(f.cell or f.where)
-            lines.append(f"- **{label}** {place} {md(f.message)} ({markdown_code(f.code)})")
+            title = md(finding_title(f.code))
+            lines.append(
+                f"- **{label}** {place} {md(f.message)}（{title} {markdown_code(f.code)}）"
+            )
     lines.append("")
     return lines
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..labels import finding as finding_title
+from ..labels import method as method_title
 from ..result import Result, TableResult
 from ..review import ScoreRow, disagreements
 from ..values import format_decimal as fmt
@@ -283,9 +285,11 @@ def _explain(console, project: TableResult) -> None:
     table.add_column("计算", overflow="fold", ratio=1)
     table.add_column("规则", style="dim", no_wrap=True)
     execution = project.execution
-    table.add_row("预算执行率", markup(execution.explanation), markup(execution.method))
+    table.add_row(
+        "预算执行率", markup(execution.explanation), markup(method_title(execution.method))
+    )
     for row in project.indicators:
-        table.add_row(markup(row.name), markup(row.explanation), markup(row.method))
+        table.add_row(markup(row.name), markup(row.explanation), markup(method_title(row.method)))
     table.add_row("总分", markup(project.explanation), "")
     console.print(table)
     console.print()
@@ -357,7 +361,8 @@ def _findings(console, result: Result) -> None:
         for finding in findings:
             table.add_row(
                 f"[{style}]{SEVERITY_LABELS.get(severity, severity)}[/]",
-                f"{markup(finding.message)}\n[dim]{markup(finding.cell or finding.where)} · {markup(finding.code)}[/]",
+                f"{markup(finding.message)}\n[dim]{markup(finding.cell or finding.where)} · "
+                f"{markup(finding_title(finding.code))}（{markup(finding.code)}）[/]",
             )
     console.print(table)
 

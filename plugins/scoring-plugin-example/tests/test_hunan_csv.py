@@ -188,11 +188,13 @@ def test_errors_name_the_file_and_line(write_csv, lines, where, words):
 
 
 def test_a_value_scoring_cannot_read_names_its_line_and_column(write_csv):
+    """A reader that gives each value's place (``locations``) reads a form: the message names
+    the place as the form does, counted from 1, beside its line and column."""
     path = write_csv(DEPARTMENT, HEADER, ROW, "A,10,9,产出指标,数量指标,人数,≥10人,很多,0")
     with pytest.raises(scoring.InputError) as raised:
         scoring.score(path, rules="hunan-steps")
     assert raised.value.render().startswith(
-        "t.csv line 4, column 8 (projects[0].indicators[1].actual): "
+        "t.csv line 4, column 8 (第 1 个项目 · 第 2 项指标「人数」 · 实际完成值): "
     )
 
 
