@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from ..labels import GRID_TITLES
 from ..labels import method as method_title
 from ..render import money, percent, plain, shown_score, shown_weight
+from ..values import format_decimal
 from .issues import Issues, find_issues
 
 if TYPE_CHECKING:
@@ -200,7 +201,7 @@ def report_context(
         completion=_categories([p.categories for p in result.projects], result.projects),
         rules=_rules(result, ruleset),
         issues=find_issues(result, line),
-        execution_line=percent(line),
+        execution_line=f"{format_decimal(line * 100)}%",
         execution_line_value=line,
         date=chinese_date(date or datetime.date.today()),
         engine=result.engine_version,
