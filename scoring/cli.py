@@ -161,7 +161,7 @@ def build_parser(files: object = None) -> argparse.ArgumentParser:
     file_argument(score, "files", nargs="+", metavar="FILE")
     check = command(
         "check",
-        "validation and review findings only; a .txt or .md file is a 自评报告 to review",
+        "validation and review findings only; a .txt, .md, .docx or .html file is a 自评报告 to review",
         _rules(),
         _format("table|json (default: table)"),
         _jobs(),
