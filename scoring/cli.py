@@ -227,6 +227,9 @@ def build_parser(files: object = None) -> argparse.ArgumentParser:
         "--year", type=int, default=None, help="the budget year (default: last year)"
     )
     command("demo", "score the bundled example (乐亭县城区工业聚集区管理委员会, 2023)", _scoring())
+    report = command("report", "draft the written 自评报告 (md, html, docx) from scored files", _rules())
+    file_argument(report, "files", nargs="+", metavar="FILE")
+    _report_options(report)
 
     rules = command("rules", "list, show, check and diff rule sets")
     actions = rules.add_subparsers(dest="rules_command", metavar="ACTION", parser_class=_Parser)
@@ -252,6 +255,15 @@ def build_parser(files: object = None) -> argparse.ArgumentParser:
     completion = command("completion", "the shell completion script (bash, zsh or tcsh)")
     completion.add_argument("shell", choices=("bash", "zsh", "tcsh"))
     return parser
+
+
+def _report_options(report: argparse.ArgumentParser) -> None:
+    """The options of ``scoring report`` (scoring/commands/report.py says where OUT goes)."""
+    report.add_argument("-f", "--format", default=None, metavar="FORMAT", help="md|html|docx (default: as OUT's suffix says, else md)")  # fmt: skip
+    report.add_argument("-o", "--output", metavar="OUT", help="the report's file; a folder for several files (one report each)")  # fmt: skip
+    report.add_argument("--template", metavar="DIR|NAME", help="a folder of templates, or one a plugin installs, used before the built-in ones")  # fmt: skip
+    report.add_argument("--combined", action="store_true", help="one summary of all the files: ranking, grades, recurring findings")  # fmt: skip
+    report.add_argument("--date", metavar="YYYY-MM-DD", help="the date the report states (default: today)")  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -336,13 +348,14 @@ def _quiet_broken_pipes() -> None:
 
 def _commands() -> dict:
     """Each command's function, imported when it runs (start-up stays light)."""
-    from .commands import files, info, scoring, whatif
+    from .commands import files, info, report, scoring, whatif
 
     return {
         "score": scoring.cmd_score,
         "check": scoring.cmd_check,
         "compare": scoring.cmd_compare,
         "demo": scoring.cmd_demo,
+        "report": report.cmd_report,
         "whatif": whatif.cmd_whatif,
         "convert": files.cmd_convert,
         "template": files.cmd_template,
