@@ -227,7 +227,9 @@ def build_parser(files: object = None) -> argparse.ArgumentParser:
         "--year", type=int, default=None, help="the budget year (default: last year)"
     )
     command("demo", "score the bundled example (乐亭县城区工业聚集区管理委员会, 2023)", _scoring())
-    report = command("report", "draft the written 自评报告 (md, html, docx) from scored files", _rules())
+    report = command(
+        "report", "draft the written 自评报告 (md, html, docx) from scored files", _rules()
+    )
     file_argument(report, "files", nargs="+", metavar="FILE")
     _report_options(report)
 

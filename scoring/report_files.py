@@ -101,10 +101,7 @@ def _block_lines(parent: Any, lines: list[str]) -> None:
 
 def _paragraph_line(element: Any) -> str:
     """A paragraph's text; a heading or title marked as one (``# ``)."""
-    from docx.text.paragraph import Paragraph
-
-    paragraph = Paragraph(element, None)
-    text = paragraph.text.replace("\n", " ")
+    text = element.text.replace("\n", " ")  # python-docx's paragraph element: runs, tabs, breaks
     style = _style_id(element)
     heading = style.startswith(("heading", "title")) or style in ("1", "2", "3")
     return f"# {text}" if heading and text.strip() else text
@@ -134,11 +131,7 @@ def _cell_text(cell: Any) -> str:
     """A cell's paragraphs on one line (a row is one line), its ``|`` kept from ending it."""
     from docx.oxml.ns import qn
 
-    texts = []
-    for paragraph in cell.iter(qn("w:p")):
-        from docx.text.paragraph import Paragraph
-
-        texts.append(Paragraph(paragraph, None).text.replace("\n", " "))
+    texts = [paragraph.text.replace("\n", " ") for paragraph in cell.iter(qn("w:p"))]
     return " ".join(text for text in texts if text).replace("|", "｜")
 
 

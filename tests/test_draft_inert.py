@@ -65,7 +65,9 @@ def test_word_shows_user_text_as_text(result):
 
     document = Document(io.BytesIO(draft(result, "docx")))
     body = "\n".join(p.text for p in document.paragraphs)
-    cells = "\n".join(cell.text for table in document.tables for row in table.rows for cell in row.cells)
+    cells = "\n".join(
+        cell.text for table in document.tables for row in table.rows for cell in row.cells
+    )
     assert f"{SCRIPT}管理委员会" in body  # Word has no markup: the text as written
     assert "\\x1b[2J\\u202e" in body and "\\x07\\ufffe" in cells
     assert "\x1b" not in body + cells and "\x07" not in cells

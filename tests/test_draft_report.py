@@ -108,7 +108,13 @@ def test_problems_and_measures_are_drafted_from_the_findings():
     assert "偏差原因未说明：招商经费的「预算执行率」、招商经费的「新落地开工项目数」" in problems
     assert "「综合事务指标完成率」（年度指标值 ≥90%，实际完成值 150%）" in problems
     assert problems.count("【待单位补充") >= 3
-    for start in ("加快预算执行", "抓好未达标指标的整改", "补齐偏差说明", "科学设定绩效指标", "加强结果应用"):
+    for start in (
+        "加快预算执行",
+        "抓好未达标指标的整改",
+        "补齐偏差说明",
+        "科学设定绩效指标",
+        "加强结果应用",
+    ):
         assert start in measures, start
     analysis = text[text.index("## 四、") : text.index("## 五、")]
     assert "偏差原因：【待单位补充：偏差原因分析及改进措施】" in analysis
@@ -137,7 +143,9 @@ def test_no_issue_says_so():
 def test_combined_ranks_departments_and_counts_findings(example, langfang):
     other = scoring.score(langfang)
     text = draft_combined([other, example], "md", date=DAY)
-    rows = [line for line in text.splitlines() if line.startswith("| 1 ") or line.startswith("| 2 ")]
+    rows = [
+        line for line in text.splitlines() if line.startswith("| 1 ") or line.startswith("| 2 ")
+    ]
     assert "乐亭县" in rows[0] and "99.79" in rows[0]  # the higher score first
     assert "廊坊" in rows[1]
     assert "等级分布：优 2 个部门（占 100.00%）" in text
@@ -232,7 +240,10 @@ def test_a_template_folder_overrides_only_what_it_holds(cli, tmp_path):
     ("template", "words"),
     [
         ("{% if %}\n", "report.md.j2: line 1: template syntax error"),
-        ("line one\n{{ r.no_such_thing }}\n", "report.md.j2: line 2: the report has no such variable"),
+        (
+            "line one\n{{ r.no_such_thing }}\n",
+            "report.md.j2: line 2: the report has no such variable",
+        ),
         ("{% include 'nowhere.j2' %}\n", "no template 'nowhere.j2'"),
         ("{{ r.__class__.__mro__ }}\n", "report.md.j2: line 1"),
     ],
@@ -282,7 +293,10 @@ def test_a_plugin_registers_a_template_folder(tmp_path):
         templates = host.report_templates
     assert templates["hebei"] == folder and "default" in templates and "broken" not in templates
     result = scoring.score(EXAMPLE, host=host)
-    assert draft(result, "md", templates=[templates["hebei"]]) == "河北格式：乐亭县城区工业聚集区管理委员会\n"
+    assert (
+        draft(result, "md", templates=[templates["hebei"]])
+        == "河北格式：乐亭县城区工业聚集区管理委员会\n"
+    )
 
 
 def test_the_built_in_templates_are_registered_as_default(cli):

@@ -68,7 +68,8 @@ def report_format(fmt: str | None, output: str | None) -> str:
         return "md"
     if fmt not in FORMATS:
         raise UsageError(
-            f"report has no format {fmt!r}", hint="report writes md, html or docx (-f docx -o FILE.docx)"
+            f"report has no format {fmt!r}",
+            hint="report writes md, html or docx (-f docx -o FILE.docx)",
         )
     return fmt
 

@@ -110,7 +110,16 @@ def combined_context(
         engine=first.engine_version,
         columns=("排名", "部门", "年度", "得分", "等级", "预算执行率", "项目数", "复核发现"),
         rows=tuple(
-            (str(e.rank), e.name, str(e.year), e.score, e.grade, e.rate, str(e.projects), str(e.findings))
+            (
+                str(e.rank),
+                e.name,
+                str(e.year),
+                e.score,
+                e.grade,
+                e.rate,
+                str(e.projects),
+                str(e.findings),
+            )
             for e in entries
         ),
         finding_columns=("复核发现", "涉及部门数", "出现次数"),

@@ -297,8 +297,20 @@ def _table(number: int, table: TableResult, result: Result) -> Table:
             ("总分", "", "", "", "", weight, str(table.score)),
         ),
         form=(
-            ("预算执行率", "", "", "", money_row.rate, money_row.weight, money_row.score, money_row.reason),  # fmt: skip
-            *((r.level1, r.level2, r.name, r.target, r.actual, r.weight, r.score, r.reason) for r in rows),  # fmt: skip
+            (
+                "预算执行率",
+                "",
+                "",
+                "",
+                money_row.rate,
+                money_row.weight,
+                money_row.score,
+                money_row.reason,
+            ),
+            *(
+                (r.level1, r.level2, r.name, r.target, r.actual, r.weight, r.score, r.reason)
+                for r in rows
+            ),
             ("总分", "", "", "", "", weight, str(table.score), ""),
         ),
         funds_row=(

@@ -47,9 +47,7 @@ class WordDocument:
         self.document = _open(reference)
         _clear_body(self.document)
         self._styles = {style.name for style in self.document.styles}
-        missing = [
-            name for name in (*FONTS, TODO_STYLE, "Table Grid") if name not in self._styles
-        ]
+        missing = [name for name in (*FONTS, TODO_STYLE, "Table Grid") if name not in self._styles]
         if missing:
             raise UsageError(
                 f"{reference}: the Word template has no style {', '.join(map(repr, missing))}",

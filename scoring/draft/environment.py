@@ -29,7 +29,9 @@ from . import BUILTIN
 
 # What the unit must complete: 【待单位补充】 or 【待单位补充：…】, shown highlighted.
 TODO = re.compile(r"【待单位补充[^】]*】")
-HINT = "correct the template; docs/reports.md lists the variables, and the built-in templates are in "
+HINT = (
+    "correct the template; docs/reports.md lists the variables, and the built-in templates are in "
+)
 
 
 def write(fmt: str, kind: str, variables: dict[str, Any], folders: list[Path]) -> str | bytes:
@@ -159,9 +161,7 @@ def _template_error(exc: Exception, name: str) -> Exception:
     if not isinstance(exc, TemplateError) and (file is None or _builtin(file)):
         return exc
     where = f"{file or name}: line {line}: " if line else f"{file or name}: "
-    return UsageError(
-        f"{where}{_describe(exc)}", hint=HINT + str(BUILTIN), code="template-invalid"
-    )
+    return UsageError(f"{where}{_describe(exc)}", hint=HINT + str(BUILTIN), code="template-invalid")
 
 
 def _describe(exc: Exception) -> str:

@@ -80,12 +80,16 @@ def charts(variables: dict[str, Any]) -> dict[str, Chart]:
 
 def _report_charts(r: Any) -> dict[str, Chart]:
     line = r.execution_line_value
-    scores = [(p.name, p.score_value / _full(p.weight), p.score, _grade_tone(p.grade)) for p in r.projects]
+    scores = [
+        (p.name, p.score_value / _full(p.weight), p.score, _grade_tone(p.grade)) for p in r.projects
+    ]
     execution = [
         (p.name, p.funds.rate_value, p.funds.rate, _rate_tone(p.funds.rate_value, line))
         for p in r.projects
     ]
-    execution.append(("部门整体", r.funds.rate_value, r.funds.rate, _rate_tone(r.funds.rate_value, line)))
+    execution.append(
+        ("部门整体", r.funds.rate_value, r.funds.rate, _rate_tone(r.funds.rate_value, line))
+    )
     completion = [
         (c.name, c.rate_value, c.rate, _rate_tone(c.rate_value, ONE)) for c in r.completion
     ]
@@ -98,7 +102,9 @@ def _report_charts(r: Any) -> dict[str, Chart]:
             _percent_ticks(),
             Line(_x(line), f"{r.execution_line} 基准线"),
         ),
-        "completion": _chart("chart-completion", "绩效指标得分率（按一级指标）", completion, _percent_ticks()),
+        "completion": _chart(
+            "chart-completion", "绩效指标得分率（按一级指标）", completion, _percent_ticks()
+        ),
     }
 
 

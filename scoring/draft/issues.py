@@ -139,7 +139,9 @@ def _slow(result: Result, line: Decimal):
     """Budgets spent below the line: each project's, then the department's own."""
     for project in result.projects:
         if project.execution.rate < line:
-            yield SlowSpending(project.name, percent(project.execution.rate), project.execution.reason)
+            yield SlowSpending(
+                project.name, percent(project.execution.rate), project.execution.reason
+            )
     execution = result.department.execution
     if execution.rate < line:
         yield SlowSpending(DEPARTMENT, percent(execution.rate), execution.reason)
@@ -167,7 +169,9 @@ def _subject(where: str, rows: dict[str, IndicatorResult]) -> str:
 
 
 def _over(found: Finding, row: IndicatorResult, result: Result) -> OverAchievement:
-    return OverAchievement(owner_of(found.where, result), row.name, row.target, row.actual, row.reason)
+    return OverAchievement(
+        owner_of(found.where, result), row.name, row.target, row.actual, row.reason
+    )
 
 
 def _notices(result: Result):

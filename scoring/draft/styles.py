@@ -142,7 +142,7 @@ def _todo_style(document: Any) -> None:
 
 
 def _footer(document: Any) -> None:
-    """"— N —" centred in the footer, N the page number field (Word and LibreOffice fill it)."""
+    """ "— N —" centred in the footer, N the page number field (Word and LibreOffice fill it)."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
@@ -183,7 +183,7 @@ def main(argv: list[str]) -> int:
     if len(argv) != 1 or not argv[0].endswith(".docx"):
         print("usage: python -m scoring.draft.styles OUT.docx", file=sys.stderr)
         return 2
-    reference_document().save(Path(argv[0]))
+    reference_document().save(str(Path(argv[0])))
     return 0
 
 
