@@ -304,3 +304,26 @@ def test_the_built_in_templates_are_registered_as_default(cli):
     assert run.code == 0 and "## 一、部门整体概况" in run.out
     run = cli("report", str(EXAMPLE), "--template", "defualt")
     assert run.code == 2 and "default" in run.err
+
+
+def test_the_shipped_word_styles_are_those_the_code_makes():
+    """templates/report.docx is made by scoring.draft.styles: its page and fonts agree."""
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    from scoring.draft import BUILTIN
+    from scoring.draft.styles import FONTS, MARGINS_MM, TODO_STYLE
+
+    document = Document(str(BUILTIN / "report.docx"))
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    assert round(section.top_margin.mm) == MARGINS_MM["top"]
+    assert round(section.left_margin.mm) == MARGINS_MM["left"]
+    for name, (latin, east_asian, size, bold) in FONTS.items():
+        style = document.styles[name]
+        assert style.font.name == latin and style.font.size.pt == size, name
+        assert bool(style.font.bold) == bold, name
+        assert style.element.rPr.rFonts.get(qn("w:eastAsia")) == east_asian, name
+    assert TODO_STYLE in {style.name for style in document.styles}
+    assert "PAGE" in section.footer._element.xml
+    assert not "".join(p.text for p in document.paragraphs)  # it holds styles, not text
