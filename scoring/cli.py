@@ -191,7 +191,10 @@ def build_parser(files: object = None) -> argparse.ArgumentParser:
     file_argument(score, "files", nargs="+", metavar="FILE")
     check = command(
         "check",
-        _("validation and review findings only; a .txt or .md file is a 自评报告 to review"),
+        _(
+            "validation and review findings only; a .txt, .md, .docx or .html file is a "
+            "自评报告 to review"
+        ),
         _rules(),
         _format(_("table|json (default: table)")),
         _jobs(),
@@ -261,6 +264,11 @@ def build_parser(files: object = None) -> argparse.ArgumentParser:
     command(
         "demo", _("score the bundled example (乐亭县城区工业聚集区管理委员会, 2023)"), _scoring()
     )
+    report = command(
+        "report", _("draft the written 自评报告 (md, html, docx) from scored files"), _rules()
+    )
+    file_argument(report, "files", nargs="+", metavar="FILE")
+    _report_options(report)
 
     rules = command("rules", _("list, show, check and diff rule sets"))
     actions = rules.add_subparsers(dest="rules_command", metavar="ACTION", parser_class=_Parser)
@@ -288,6 +296,36 @@ def build_parser(files: object = None) -> argparse.ArgumentParser:
     return parser
 
 
+def _report_options(report: argparse.ArgumentParser) -> None:
+    """The options of ``scoring report`` (scoring/commands/report.py says where OUT goes)."""
+    report.add_argument(
+        "-f",
+        "--format",
+        default=None,
+        metavar="FORMAT",
+        help=_("md|html|docx (default: as OUT's suffix says, else md)"),
+    )
+    report.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help=_("the report's file; a folder for several files (one report each)"),
+    )
+    report.add_argument(
+        "--template",
+        metavar="DIR|NAME",
+        help=_("a folder of templates, or one a plugin installs, used before the built-in ones"),
+    )
+    report.add_argument(
+        "--combined",
+        action="store_true",
+        help=_("one summary of all the files: ranking, grades, recurring findings"),
+    )
+    report.add_argument(
+        "--date", metavar="YYYY-MM-DD", help=_("the date the report states (default: today)")
+    )
+
+
 COMMANDS = (
     "score",
     "check",
@@ -296,6 +334,7 @@ COMMANDS = (
     "convert",
     "template",
     "demo",
+    "report",
     "rules",
     "schema",
     "plugins",
@@ -475,13 +514,14 @@ def _quiet_broken_pipes() -> None:
 def _commands() -> dict:
     """Each command's function (one per name in COMMANDS), imported when it runs (start-up
     stays light)."""
-    from .commands import files, info, scoring, whatif
+    from .commands import files, info, report, scoring, whatif
 
     return {
         "score": scoring.cmd_score,
         "check": scoring.cmd_check,
         "compare": scoring.cmd_compare,
         "demo": scoring.cmd_demo,
+        "report": report.cmd_report,
         "whatif": whatif.cmd_whatif,
         "convert": files.cmd_convert,
         "template": files.cmd_template,

@@ -2,7 +2,7 @@
 
 Plugins are `pluggy <https://pluggy.readthedocs.io>`_ plugins of the project ``scoring``,
 found through the entry-point group ``scoring``. The built-in methods, rule sets, readers,
-renderers and checks register through these same hooks. Every ``scoring_register_*`` hook
+renderers, checks and report templates register through these same hooks. Every ``scoring_register_*`` hook
 returns a registry keyed by name, so the order in which plugins are called never matters.
 
 An implementation may accept fewer arguments than its spec, so specs can grow without
@@ -106,6 +106,20 @@ def scoring_register_checks() -> dict[str, Check] | None:
     :return: ``{code: check}``.
 
     .. versionadded:: 0.1
+    """
+
+
+@hookspec
+def scoring_register_report_templates() -> dict[str, Path] | None:
+    """Return folders of report templates, keyed by the name ``--template NAME`` selects.
+
+    A folder holds any of the files of the built-in one (``prose.j2``, ``report.md.j2``,
+    ``report.html.j2``, ``report.docx.j2``, ``report.docx`` …); ``scoring report`` looks for
+    each file there first and takes the built-in one for what the folder lacks.
+
+    :return: ``{name: folder}``, e.g. ``{"hebei": Path(__file__).parent / "templates"}``.
+
+    .. versionadded:: 0.2
     """
 
 

@@ -47,6 +47,7 @@ REGISTRIES = {  # kind → its hook
     "reader": "scoring_register_readers",
     "format": "scoring_register_renderers",
     "check": "scoring_register_checks",
+    "report template": "scoring_register_report_templates",
 }
 KIND_OF_HOOK = {hook: kind for kind, hook in REGISTRIES.items()} | {
     "scoring_register_rulesets": "ruleset"
@@ -77,8 +78,8 @@ class PluginInfo:
 @dataclass(frozen=True)
 class Fault:
     """A plugin, or one thing it registers, left out: who, ``what`` (a predicate), and the
-    ``kind`` of thing it cost (``method``, ``reader``, ``format``, ``check``, ``ruleset``;
-    None when the whole plugin is out)."""
+    ``kind`` of thing it cost (``method``, ``reader``, ``format``, ``check``, ``ruleset``,
+    ``report template``; None when the whole plugin is out)."""
 
     name: str
     distribution: str
@@ -282,10 +283,10 @@ class Host:
                 )
                 continue
             for name, value in (provided or {}).items():
-                if callable(value):
+                if _acceptable(kind, value):
                     claims.setdefault(name, []).append((info, value))
                 else:
-                    self._fault(info, f"registers {kind} {name!r} as a {type(value).__name__}, not a function; it is left out", kind)  # fmt: skip
+                    self._fault(info, f"registers {kind} {name!r} as a {type(value).__name__}, not {_WANTED.get(kind, 'a function')}; it is left out", kind)  # fmt: skip
         registry = {}
         for name, entries in claims.items():
             own = [entry for entry in entries if entry[0].builtin]
@@ -296,7 +297,9 @@ class Host:
                     self._fault(info, f"registers {kind} {name!r}, as does another plugin ({both}): neither is used", kind)  # fmt: skip
                 continue
             owner, value = own[0] if own else entries[0]
-            registry[name] = value if owner.builtin else guarded(kind, name, owner, value)
+            # a folder is read, never called: only functions are guarded
+            plain = owner.builtin or not callable(value)
+            registry[name] = value if plain else guarded(kind, name, owner, value)
             self.owners[(kind, name)] = owner
             for info, _ in entries:
                 if info is not owner:
@@ -318,6 +321,11 @@ class Host:
     @cached_property
     def checks(self) -> dict[str, Any]:
         return self._registry("check")
+
+    @cached_property
+    def report_templates(self) -> dict[str, Any]:
+        """Folders of report templates by name (``scoring report --template NAME``)."""
+        return self._registry("report template")
 
     def evaluated(self, result: Any) -> None:
         """Give a finished (frozen) result to every ``scoring_evaluated`` hook. One that fails
@@ -399,6 +407,18 @@ class Host:
             )
 
 
+_WANTED = {"report template": "a folder (pathlib.Path)"}
+
+
+def _acceptable(kind: str, value: Any) -> bool:
+    """What a registry of ``kind`` holds: a folder's path for report templates, else a function."""
+    if kind == "report template":
+        from pathlib import PurePath
+
+        return isinstance(value, PurePath)
+    return callable(value)
+
+
 def _known_codes(host: Host) -> set[str]:
     """The finding codes a rule set may set a severity for: scoring's own, and a plugin
     check's name (a plugin's check gives findings under its own name)."""
@@ -421,6 +441,7 @@ def build_host(**options: Any) -> Host:
     :class:`Host`'s. Raises PluginError when scoring's own plugins are not registered."""
     host = Host(**options)
     _ = (host.methods, host.readers, host.renderers, host.checks, host.catalog)
+    _ = host.report_templates
     if not any(info.builtin for info in host.infos.values()) and not options.get("blocked"):
         raise PluginError(
             "the built-in plugins are not registered: scoring is not installed as a package",

@@ -11,7 +11,9 @@ per destination makes the text inert there, and every view calls it on every pie
 - :func:`markdown_text`, :func:`markdown_code`, :func:`markdown_block` — Markdown text, an
   inline code span, a fenced block;
 - :func:`json_text`, :func:`toml_text` — JSON or TOML already serialised, on its way to a
-  terminal.
+  terminal;
+- :func:`html_text` — HTML text or an attribute's value (a drafted report's page);
+- :func:`word_text` — a Word document's text, which XML must be able to hold.
 
 The escaped form is the same everywhere: Python's notation for a code point, ``\\x1b`` (up to
 U+00FF), ``\\u202e``, ``\\U000e0041`` — visible, ASCII, and the same number a developer would
@@ -143,6 +145,27 @@ def markdown_block(value: object, info: str = "text") -> str:
 def _longest_run(text: str, char: str) -> int:
     runs = re.findall(f"{re.escape(char)}+", text)
     return max((len(run) for run in runs), default=0)
+
+
+_HTML_SPECIAL = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"})
+
+
+def html_text(value: object) -> str:
+    """``value`` as HTML text, inside an element or a quoted attribute: shown, never parsed —
+    ``<``, ``>``, ``&`` and both quotes as entities, control characters escaped as on a
+    terminal (a line feed kept: the page's CSS decides whether it breaks the line)."""
+    return terminal(value).translate(_HTML_SPECIAL)
+
+
+# Code points XML 1.0 cannot hold that the escapes above leave (noncharacters of the BMP's end).
+_NOT_XML = re.compile("[\ufffe\uffff]")
+
+
+def word_text(value: object) -> str:
+    """``value`` as the text of a Word document (XML): control characters escaped as on a
+    terminal, line feeds and tabs kept (a run writes them as breaks and tabs), and the two code
+    points XML cannot hold (U+FFFE, U+FFFF) escaped too. Word has no markup in text to fear."""
+    return _NOT_XML.sub(lambda m: escaped(m.group()), terminal(value))
 
 
 def json_text(serialised: str) -> str:

@@ -17,7 +17,7 @@ from tests.conftest import install_plugin, plugin_env
 def test_builtins_come_through_the_entry_point_group():
     host = Host(autoload=False)  # the built-in plugins only, whatever else is installed
     names = {info.name for info in host.plugins()}
-    kinds = ("methods", "rulesets", "readers", "renderers", "checks")
+    kinds = ("methods", "rulesets", "readers", "renderers", "checks", "report_templates")
     assert {f"scoring.{kind}" for kind in kinds} == names  # namespaced: no outside name clashes
     assert {
         "ratio",

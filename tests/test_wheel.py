@@ -72,12 +72,22 @@ def test_wheel_installs_and_scores_the_demo(installed, tmp_path):
         "scoring/schemas/ruleset.schema.json",
         "scoring/examples/leting-2023.toml",
         "scoring/py.typed",
+        "scoring/draft/templates/prose.j2",
+        "scoring/draft/templates/report.html.j2",
+        "scoring/draft/templates/report.docx",
     ):
         assert needed in names, needed
     run = _run(bin_dir, "demo", "-f", "json", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     data = json.loads(run.stdout)
     assert data["department"]["score"] == 99.79 and data["department"]["grade"] == "优"
+    # the report's templates and Word styles travel inside the wheel too
+    example = next(n for n in names if n.endswith("examples/leting-2023.toml"))
+    source = tmp_path / "leting-2023.toml"
+    source.write_bytes(zipfile.ZipFile(wheel).read(example))
+    run = _run(bin_dir, "report", str(source), "-o", str(tmp_path / "leting.docx"), cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert (tmp_path / "leting.docx").read_bytes().startswith(b"PK")
     where = subprocess.run(
         [str(bin_dir / "python"), "-c", "import scoring; print(scoring.__file__)"],
         capture_output=True,

@@ -382,7 +382,7 @@ def cmd_compare(args) -> int:
     return EXIT_USER if len(groups) < len(args.files) else EXIT_OK
 
 
-REPORT_SUFFIXES = (".txt", ".md", ".markdown")
+REPORT_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".html", ".htm")
 
 
 def _check_reports(args, reports: list[str], fmt: str) -> int:
@@ -391,14 +391,14 @@ def _check_reports(args, reports: list[str], fmt: str) -> int:
 
     from ..api import load
     from ..errors import InputError, UsageError
-    from ..readers import read_text
     from ..render.report_view import render_table, to_dict
     from ..report import extract, review
+    from ..report_files import read_report
 
     others = [path for path in args.files if path not in reports]
     if others or not reports:
         raise UsageError(
-            "check reviews either evaluation files or reports (.txt, .md), one kind per call",
+            "check reviews either evaluation files or reports (.txt, .md, .docx, .html), one kind per call",
             hint="`--with FILE` goes with a report: scoring check REPORT.txt --with FILE.toml",
         )
     if fmt not in ("table", "json"):
@@ -408,7 +408,7 @@ def _check_reports(args, reports: list[str], fmt: str) -> int:
     parts, payload, failed = [], [], False
     for path in reports:
         try:
-            figures = extract(read_text(Path(path)))
+            figures = extract(read_report(Path(path)))
         except InputError as exc:
             if getattr(args, "debug", False):
                 raise

@@ -1,0 +1,206 @@
+"""report: the written 自评报告 drafted from scored evaluations (Markdown, HTML or Word).
+
+``scoring report FILE… [-f md|html|docx] [-o OUT] [--template DIR|NAME] [--combined]``
+
+Where the output goes:
+
+- one file: ``-o OUT`` is the report (standard output without it, for md and html); an existing
+  folder as OUT receives ``STEM.md`` / ``.html`` / ``.docx`` named after the input;
+- several files: one report each, so ``-o`` names a folder (made when missing) that receives
+  ``STEM.SUFFIX`` for each input (``STEM-2.SUFFIX`` … when two inputs share a name);
+- ``--combined``: one summary of all of them, written as for one file.
+
+A Word document is never written to standard output: ``-f docx`` needs ``-o``. The format is
+``-f``'s, else the suffix of OUT's (``.md``, ``.html``, ``.docx``), else Markdown. A file that
+cannot be read or scored is named on standard error and the others are still drafted; the exit
+code is then 2.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import sys
+from pathlib import Path
+
+from . import EXIT_OK, EXIT_USER, _emit, _not_written, _refuse_overwriting_input
+
+BY_SUFFIX = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".docx": "docx"}
+
+
+def cmd_report(args) -> int:
+    """Score each file and write its drafted report, or one combined summary."""
+    from ..api import ruleset, score_many
+    from ..draft import draft, draft_combined
+    from ..inert import terminal
+
+    fmt = report_format(args.format, args.output)
+    targets = _targets(args, fmt)
+    folders = template_folders(args.template)
+    date = report_date(args.date)
+    rules = ruleset(args.rules)
+    scored = _scored(args, score_many(args.files, rules), targets)
+    if args.combined:
+        results = [item.result for item in scored if item.result is not None]
+        if not results:
+            if args.output:
+                _not_written(args.output)
+            return EXIT_USER
+        data = draft_combined(results, fmt, ruleset=rules, templates=folders, date=date)
+        _write(data, targets[0], terminal)
+    else:
+        for item, target in zip(scored, targets):
+            if item.result is not None:
+                data = draft(item.result, fmt, ruleset=rules, templates=folders, date=date)
+                _write(data, target, terminal)
+    failed = any(item.result is None for item in scored)
+    return EXIT_USER if failed else EXIT_OK
+
+
+def report_format(fmt: str | None, output: str | None) -> str:
+    """The format asked for, else the one OUT's suffix names, else Markdown."""
+    from ..draft import FORMATS
+    from ..errors import UsageError
+
+    if fmt is None:
+        return BY_SUFFIX.get(Path(output).suffix.lower(), "md") if output else "md"
+    if fmt == "markdown":
+        return "md"
+    if fmt not in FORMATS:
+        raise UsageError(
+            f"report has no format {fmt!r}",
+            hint="report writes md, html or docx (-f docx -o FILE.docx)",
+        )
+    return fmt
+
+
+def template_folders(template: str | None) -> list[Path]:
+    """The folders searched before the built-in templates: ``--template``'s folder, or the one
+    an installed plugin registers under that name (none for the built-in ``default``)."""
+    from ..errors import UsageError
+
+    if template is None:
+        return []
+    path = Path(template)
+    if path.is_dir():
+        return [path]
+    from ..host import default_host
+
+    registered = default_host().report_templates
+    if template in registered:
+        folder = Path(registered[template])
+        if not folder.is_dir():
+            raise UsageError(
+                f"--template {template}: the plugin that registers it names {folder}, which is not a folder",
+                hint="reinstall the plugin, or give a folder of templates",
+            )
+        return [] if template == "default" else [folder]
+    if path.exists():
+        raise UsageError(
+            f"--template {template} is a file, not a folder of templates",
+            hint="give the folder that holds report.md.j2, report.html.j2, report.docx …",
+        )
+    from ..errors import did_you_mean
+
+    names = ", ".join(sorted(registered)) or "none"
+    raise UsageError(
+        f"--template {template}: no such folder, and no installed report template has that name",
+        hint=did_you_mean(template, registered)
+        or f"give a folder of templates (docs/reports.md says how to make one), or one of: {names}",
+    )
+
+
+def report_date(text: str | None) -> datetime.date | None:
+    """``--date YYYY-MM-DD``, the date the report states (today when not given)."""
+    if text is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        from ..errors import UsageError
+
+        raise UsageError(f"--date {text!r} is not a date", hint="give it as 2024-04-09") from None
+
+
+def _targets(args, fmt: str) -> list[str | None]:
+    """Where each report goes (None: standard output): one target for one file or --combined,
+    one per file in the folder -o names otherwise."""
+    from ..draft import SUFFIXES
+    from ..errors import UsageError
+
+    output = args.output
+    if fmt == "docx" and output is None:
+        raise UsageError(
+            "-f docx writes a Word document, which is not for standard output",
+            hint="give -o FILE.docx (or -o FOLDER for several files)",
+        )
+    if output is not None:
+        _refuse_overwriting_input(output, args.files)
+    several = len(args.files) > 1 and not args.combined
+    if not several:
+        if output is not None and os.path.isdir(output):
+            return [str(Path(output) / f"{_stem(args.files[0], args.combined)}{SUFFIXES[fmt]}")]
+        return [output]
+    if output is None:
+        raise UsageError(
+            f"{len(args.files)} files make {len(args.files)} reports: -o must name a folder for them",
+            hint="give -o FOLDER (each report is named after its file), or --combined for one summary",
+        )
+    if os.path.exists(output) and not os.path.isdir(output):
+        raise UsageError(
+            f"-o {output} is a file; several reports go into a folder",
+            hint="give -o FOLDER (it is made when missing), or --combined for one summary",
+        )
+    return _names_in(Path(output), args.files, SUFFIXES[fmt])
+
+
+def _stem(path: str, combined: bool) -> str:
+    return "combined" if combined else Path(path).stem
+
+
+def _names_in(folder: Path, files: list[str], suffix: str) -> list[str | None]:
+    """``folder/STEM.SUFFIX`` for each file, ``STEM-2`` … when a name is taken."""
+    taken: set[str] = set()
+    names: list[str | None] = []
+    for file in files:
+        stem, count = Path(file).stem, 1
+        name = f"{stem}{suffix}"
+        while name in taken:
+            count += 1
+            name = f"{stem}-{count}{suffix}"
+        taken.add(name)
+        names.append(str(folder / name))
+    return names
+
+
+def _scored(args, batch, targets: list[str | None]) -> list:
+    """Each file scored, an error named on standard error as it happens; the folder for
+    several reports is made once a file has scored (a run that scores nothing makes none)."""
+    scored = []
+    for item in batch:
+        if item.error is not None:
+            if getattr(args, "debug", False):
+                raise item.error
+            print(f"scoring: error: {item.error.render()}", file=sys.stderr)
+        elif len(targets) > 1 and targets[0] is not None:
+            _make_folder(Path(targets[0]).parent)
+        scored.append(item)
+    return scored
+
+
+def _make_folder(folder: Path) -> None:
+    from ..errors import UsageError
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(
+            f"cannot make the folder {folder}: {exc.strerror or exc}",
+            hint="choose another folder with -o",
+        ) from None
+
+
+def _write(data: str | bytes, target: str | None, terminal) -> None:
+    _emit(data, target)
+    if target is not None:
+        print(f"✓ {terminal(target, False)}", file=sys.stderr)

@@ -1,0 +1,396 @@
+"""The figures of a drafted 自评报告, computed from a scored evaluation.
+
+:func:`report_context` turns a :class:`~scoring.result.Result` into the records the templates
+read (the names ``docs/reports.md`` lists): the department, its budget row, each project with
+its scored rows, the projects' totals, the rule set, and the issues for 五、存在问题. Every
+figure is taken from the result — money and scores stay :class:`~decimal.Decimal` until they are
+formatted here, once, as the 自评表 prints them (money with two decimals, rates as percentages
+with two, scores at the rule set's decimals) — so the report can only say what the tables say.
+User text (names, targets, reasons) is passed on as written: each output format makes it inert.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from ..labels import GRID_TITLES
+from ..labels import method as method_title
+from ..render import money, percent, plain, shown_score, shown_weight
+from ..values import format_decimal
+from .issues import Issues, find_issues
+
+if TYPE_CHECKING:
+    from ..result import CategoryResult, ExecutionResult, IndicatorResult, Result, TableResult
+    from ..rules import RuleSet
+
+# The execution rate below which spending counts as slow, when no rule set says otherwise: the
+# 90 % that provincial rules (Sichuan 2023) and the ministry's system use.
+DEFAULT_EXECUTION_LINE = Decimal("0.9")
+ORDINALS = "一二三四五六七八九十"
+
+
+@dataclass(frozen=True)
+class Funds:
+    """A 预算执行率 row as the form prints it: money in 万元 with two decimals, the rate as a
+    percentage (``rate_value`` exact, for charts), the row's 分值 and 得分."""
+
+    planned: str
+    adjusted: str
+    spent: str
+    rate: str
+    rate_value: Decimal
+    weight: str
+    score: str
+    reason: str
+    adjusted_differs: bool  # 全年预算数 is not 年初预算数: the budget was adjusted in the year
+
+
+@dataclass(frozen=True)
+class Row:
+    """An indicator row of the form: its texts as filed, 分值 and 得分 as printed; ``missed``
+    when it earned less than its weight, ``over`` when its actual is well above its target."""
+
+    level1: str
+    level2: str
+    name: str
+    target: str
+    actual: str
+    weight: str
+    score: str
+    reason: str
+    applicable: bool
+    missed: bool
+    over: bool
+
+
+@dataclass(frozen=True)
+class Category:
+    """A 一级指标 of a table, or of all projects together: its rows, 分值, 得分 and the share of
+    the weight earned (``rate`` as a percentage, ``rate_value`` exact)."""
+
+    name: str
+    count: int
+    weight: str
+    score: str
+    rate: str
+    rate_value: Decimal
+
+
+Cells = tuple[tuple[str, ...], ...]  # a table's rows, each a tuple of cell texts
+
+
+@dataclass(frozen=True)
+class Columns:
+    """The column titles of the report's tables, in the form's words; each table's rows
+    (``Table.grid`` …) have these cells in this order."""
+
+    projects: tuple[str, ...] = ("项目名称", "全年预算数（万元）", "全年执行数（万元）", "执行率", "得分", "等级")  # fmt: skip
+    targets: tuple[str, ...] = ("一级指标", "二级指标", "三级指标", "年度指标值", "分值")
+    grid: tuple[str, ...] = GRID_TITLES
+    form: tuple[str, ...] = (*GRID_TITLES, "偏差原因分析及改进措施")
+    funds: tuple[str, ...] = ("项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Table:
+    """A project (or the department's own table): its number in the report (``ordinal``
+    一、二 …), texts as filed, funds, rows, categories, and its total and grade; and its rows
+    as table cells: ``targets`` (二、the indicators set), ``grid`` (四、scored, with the 预算执行率
+    row first and the 总分 row last), ``form`` (附表, with the reasons) and ``funds_row``."""
+
+    number: int
+    ordinal: str
+    name: str
+    goal: str
+    result: str
+    weights_reason: str
+    funds: Funds
+    rows: tuple[Row, ...]
+    missed: tuple[Row, ...]
+    categories: tuple[Category, ...]
+    weight: str  # the table's full marks: execution weight and every row's 分值
+    score: str
+    score_value: Decimal
+    grade: str
+    targets: Cells
+    grid: Cells
+    form: Cells
+    funds_row: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Totals:
+    """The projects together: how many, 全年预算数 and 全年执行数 summed, the rate of the sums."""
+
+    count: int
+    adjusted: str
+    spent: str
+    rate: str
+    rate_value: Decimal
+
+
+@dataclass(frozen=True)
+class Department:
+    """Whose report: name and year, its score and grade, and how the score was combined
+    (``method``; ``convention`` when from projects, which no official text prescribes)."""
+
+    name: str
+    year: int
+    score: str
+    score_value: Decimal
+    grade: str
+    method: str
+    method_title: str
+    convention: bool
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The rule set the scores follow: id, title, version, its basis, and its fingerprint
+    (the first 12 hex digits of its SHA-256), by which the scores can be reproduced."""
+
+    id: str
+    title: str
+    version: str
+    basis: tuple[str, ...]
+    fingerprint: str
+    grades: tuple[tuple[str, str], ...]  # (grade, lower bound), highest first
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything a report template reads, as the variable ``r``."""
+
+    department: Department
+    funds: Funds
+    totals: Totals
+    projects: tuple[Table, ...]
+    own_table: Table | None
+    completion: tuple[Category, ...]
+    rules: Rules
+    issues: Issues
+    execution_line: str
+    execution_line_value: Decimal
+    date: str
+    engine: str
+    source: str
+    indicator_count: int
+    project_rows: Cells  # 一、the projects' funds and scores, with the 合计 row last
+    columns: Columns
+
+
+def report_context(
+    result: Result, ruleset: RuleSet | None = None, *, date: datetime.date | None = None
+) -> Report:
+    """The report's records from ``result``; ``ruleset`` (the one it was scored under) adds the
+    basis and the execution threshold (``checks.execution_reason_below``, else 90 %)."""
+    line = execution_line(ruleset)
+    projects = tuple(_table(i, p, result) for i, p in enumerate(result.projects, start=1))
+    table = result.department.table
+    totals = _totals(result.projects)
+    return Report(
+        department=_department(result),
+        funds=funds(result.department.execution),
+        totals=totals,
+        projects=projects,
+        own_table=_table(len(projects) + 1, table, result) if table is not None else None,
+        completion=_categories([p.categories for p in result.projects], result.projects),
+        rules=_rules(result, ruleset),
+        issues=find_issues(result, line),
+        execution_line=f"{format_decimal(line * 100)}%",
+        execution_line_value=line,
+        date=chinese_date(date or datetime.date.today()),
+        engine=result.engine_version,
+        source=result.source,
+        indicator_count=sum(len(p.indicators) for p in result.projects),
+        project_rows=_project_rows(projects, totals),
+        columns=Columns(),
+    )
+
+
+def execution_line(ruleset: RuleSet | None) -> Decimal:
+    """The execution rate below which the rule set asks for a reason (90 % by default)."""
+    threshold = ruleset.checks.get("execution_reason_below") if ruleset is not None else None
+    return Decimal(str(threshold)) if threshold is not None else DEFAULT_EXECUTION_LINE
+
+
+def chinese_date(day: datetime.date) -> str:
+    """A date as an official document writes it: 2024 年 4 月 9 日."""
+    return f"{day.year} 年 {day.month} 月 {day.day} 日"
+
+
+def ordinal(number: int) -> str:
+    """一, 二 … 九十九: the numbers of the report's sub-sections (（一）招商经费)."""
+    if number <= 10:
+        return ORDINALS[number - 1]
+    tens, units = divmod(number, 10)
+    head = "" if tens == 1 else ORDINALS[tens - 1]
+    return head + "十" + (ORDINALS[units - 1] if units else "")
+
+
+def funds(execution: ExecutionResult) -> Funds:
+    """A 预算执行率 row's figures as printed."""
+    return Funds(
+        planned=money(execution.planned),
+        adjusted=money(execution.adjusted),
+        spent=money(execution.spent),
+        rate=percent(execution.rate),
+        rate_value=execution.rate,
+        weight=plain(execution.weight),
+        score=str(execution.score),
+        reason=execution.reason,
+        adjusted_differs=execution.adjusted != execution.planned,
+    )
+
+
+def _department(result: Result) -> Department:
+    department = result.department
+    return Department(
+        name=department.name,
+        year=department.year,
+        score=str(department.score),
+        score_value=department.score,
+        grade=department.grade,
+        method=department.method,
+        method_title=method_title(department.method),
+        convention=department.method != "table",
+        explanation=department.explanation,
+    )
+
+
+def _totals(projects: tuple[TableResult, ...]) -> Totals:
+    """The projects' 全年预算数 and 全年执行数 summed, and the rate of the sums (0 for no budget)."""
+    adjusted = sum((p.execution.adjusted for p in projects), Decimal(0))
+    spent = sum((p.execution.spent for p in projects), Decimal(0))
+    rate = spent / adjusted if adjusted else Decimal(0)
+    return Totals(len(projects), money(adjusted), money(spent), percent(rate), rate)
+
+
+def _table(number: int, table: TableResult, result: Result) -> Table:
+    over = _over_achieving(result)
+    rows = tuple(_row(indicator, indicator.where in over) for indicator in table.indicators)
+    weight = plain(table.execution.weight + sum((i.weight for i in table.indicators), Decimal(0)))
+    money_row = funds(table.execution)
+    return Table(
+        number=number,
+        ordinal=ordinal(number),
+        name=table.name,
+        goal=table.goal,
+        result=table.result,
+        weights_reason=table.weights_reason,
+        funds=money_row,
+        rows=rows,
+        missed=tuple(row for row in rows if row.missed),
+        categories=_categories([table.categories], [table]),
+        weight=weight,
+        score=str(table.score),
+        score_value=table.score,
+        grade=table.grade,
+        targets=tuple((r.level1, r.level2, r.name, r.target, r.weight) for r in rows),
+        grid=(
+            ("预算执行率", "", "", "", money_row.rate, money_row.weight, money_row.score),
+            *((r.level1, r.level2, r.name, r.target, r.actual, r.weight, r.score) for r in rows),
+            ("总分", "", "", "", "", weight, str(table.score)),
+        ),
+        form=(
+            (
+                "预算执行率",
+                "",
+                "",
+                "",
+                money_row.rate,
+                money_row.weight,
+                money_row.score,
+                money_row.reason,
+            ),
+            *(
+                (r.level1, r.level2, r.name, r.target, r.actual, r.weight, r.score, r.reason)
+                for r in rows
+            ),
+            ("总分", "", "", "", "", weight, str(table.score), ""),
+        ),
+        funds_row=(
+            "年度资金总额",
+            money_row.planned,
+            money_row.adjusted,
+            money_row.spent,
+            money_row.weight,
+            money_row.rate,
+            money_row.score,
+        ),
+    )
+
+
+def _project_rows(projects: tuple[Table, ...], totals: Totals) -> Cells:
+    """一's table: each project's 全年预算数, 全年执行数, 执行率, 得分 and 等级, then 合计."""
+    rows = tuple(
+        (p.name, p.funds.adjusted, p.funds.spent, p.funds.rate, p.score, p.grade) for p in projects
+    )
+    return (*rows, ("合计", totals.adjusted, totals.spent, totals.rate, "", ""))
+
+
+def _row(indicator: IndicatorResult, over: bool) -> Row:
+    score = indicator.score
+    return Row(
+        level1=indicator.level1,
+        level2=indicator.level2,
+        name=indicator.name,
+        target=indicator.target,
+        actual=indicator.actual,
+        weight=shown_weight(indicator),
+        score=shown_score(indicator),
+        reason=indicator.reason,
+        applicable=indicator.applicable,
+        missed=indicator.applicable and score is not None and score < indicator.weight,
+        over=over,
+    )
+
+
+def _over_achieving(result: Result) -> set[str]:
+    """The rows the scoring flagged as well above their targets, by key path."""
+    return {f.where for f in result.findings if f.code == "over-achievement"}
+
+
+def _categories(
+    mappings: list, tables: tuple[TableResult, ...] | list[TableResult]
+) -> tuple[Category, ...]:
+    """Each 一级指标 over the given tables, in the order first met: rows counted, 分值 and 得分
+    summed, and the share earned."""
+    weights: dict[str, Decimal] = {}
+    scores: dict[str, Decimal] = {}
+    for categories in mappings:
+        for name, category in categories.items():
+            _add(weights, scores, name, category)
+    counts: dict[str, int] = {}
+    for table in tables:
+        for indicator in table.indicators:
+            counts[indicator.level1] = counts.get(indicator.level1, 0) + 1
+    return tuple(
+        _category(name, counts.get(name, 0), weights[name], scores[name]) for name in weights
+    )
+
+
+def _add(weights: dict, scores: dict, name: str, category: CategoryResult) -> None:
+    weights[name] = weights.get(name, Decimal(0)) + category.weight
+    scores[name] = scores.get(name, Decimal(0)) + category.score
+
+
+def _category(name: str, count: int, weight: Decimal, score: Decimal) -> Category:
+    rate = score / weight if weight else Decimal(0)
+    return Category(name, count, plain(weight), plain(score), percent(rate), rate)
+
+
+def _rules(result: Result, ruleset: RuleSet | None) -> Rules:
+    info = result.ruleset
+    return Rules(
+        id=info.id,
+        title=info.title,
+        version=info.version,
+        basis=ruleset.basis if ruleset is not None else (),
+        fingerprint=info.sha256[:12],
+        grades=tuple((name, plain(bound)) for name, bound in info.grades),
+    )

@@ -1,0 +1,89 @@
+"""User text in a drafted report is shown, never obeyed: a name holding <script>, a Markdown
+heading or table cell, a link, control and bidirectional characters stays text in the HTML page,
+the Markdown and the Word document."""
+
+from __future__ import annotations
+
+import io
+import tomllib
+from pathlib import Path
+
+import pytest
+
+import scoring
+from scoring.draft import draft
+
+EXAMPLE = Path(scoring.__file__).parent / "examples" / "leting-2023.toml"
+SCRIPT = "<script>alert(1)</script>"
+HEADING = "# 标题"
+CONTROLS = "\x1b[2J\u202e"
+
+
+def hostile() -> dict:
+    data = tomllib.loads(EXAMPLE.read_text("utf-8"))
+    data["department"]["name"] = f"{SCRIPT}管理委员会"
+    project = data["projects"][0]
+    project["name"] = f"{HEADING}\n- 列表 | 单元格 [链接](http://example.com/) {CONTROLS}"
+    project["goal"] = '<img src=x onerror="alert(2)"> **粗体** `代码` &amp;'
+    project["result"] = "</p><h1>假标题</h1>\n---\n1. 条目"
+    project["indicators"][1]["name"] = "</td></tr><script>alert(3)</script>"
+    project["indicators"][1]["actual"] = "5个"
+    project["indicators"][1]["reason"] = "原因\x07\ufffe【待单位补充】"
+    return data
+
+
+@pytest.fixture(scope="module")
+def result():
+    return scoring.score(hostile())
+
+
+def test_html_shows_user_text_as_text(result):
+    page = draft(result, "html")
+    assert "<script" not in page and "<img" not in page and "<h1>假标题" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;管理委员会" in page
+    assert "&lt;/td&gt;&lt;/tr&gt;&lt;script&gt;alert(3)" in page
+    assert "\x1b" not in page and "\u202e" not in page and "\x07" not in page
+    assert "\\x1b[2J\\u202e" in page
+    assert 'onerror="' not in page and "onerror=&quot;alert(2)&quot;" in page
+
+
+def test_markdown_shows_user_text_as_text(result):
+    text = draft(result, "md")
+    assert "<script>" not in text and "<img" not in text
+    assert "&lt;script&gt;" in text
+    for line in text.splitlines():
+        assert not line.startswith(("# 标题", "- 列表", "---", "1. 条目")), line
+        if line.startswith("|"):  # the user's | is escaped: every row has its columns
+            assert line.replace("\\|", "").count("|") in (6, 7, 8, 9), line
+    assert "\\# 标题" in text and "\\[链接\\](http://example.com/)" in text
+    assert "\\*\\*粗体\\*\\*" in text and "\\`代码\\`" in text
+    assert "\x1b" not in text and "\u202e" not in text and "\\x1b" in text
+
+
+def test_word_shows_user_text_as_text(result):
+    from docx import Document
+
+    document = Document(io.BytesIO(draft(result, "docx")))
+    body = "\n".join(p.text for p in document.paragraphs)
+    cells = "\n".join(
+        cell.text for table in document.tables for row in table.rows for cell in row.cells
+    )
+    assert f"{SCRIPT}管理委员会" in body  # Word has no markup: the text as written
+    assert "\\x1b[2J\\u202e" in body and "\\x07\\ufffe" in cells
+    assert "\x1b" not in body + cells and "\x07" not in cells
+    assert "</td></tr><script>alert(3)</script>" in cells
+
+
+def test_checked_html_ignores_what_is_not_text(tmp_path):
+    """`check` reads a page's text: a script, a style or a chart is no part of it."""
+    from scoring.report_files import html_text
+
+    page = (
+        "<html><head><title>x 99 万元</title><style>p{}</style></head><body>"
+        "<h1>报告</h1><p>全年预算数 <b>382.31</b> 万元。</p><script>var a='1 万元'</script>"
+        "<svg><text>预算 5 万元</text></svg><table><tr><th>项目名称</th><th>全年预算数</th></tr>"
+        "<tr><td>甲 | 乙</td><td>20</td></tr></table></body></html>"
+    )
+    assert html_text(page) == (
+        "# 报告\n全年预算数 382.31 万元。\n| 项目名称 | 全年预算数 |\n|---|---|\n| 甲 ｜ 乙 | 20 |\n\n"
+    )
