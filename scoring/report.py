@@ -372,6 +372,7 @@ class _Table:
         return "，".join(
             _labelled(cell, columns[i] if i < len(columns) else None)
             for i, cell in enumerate(cells)
+            if i >= at  # a row's 序号 says nothing
         )
 
 

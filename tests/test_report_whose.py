@@ -502,3 +502,58 @@ def test_a_heading_written_with_xiangmu_is_the_tables_project():
         ("project_rate", "公共文化服务"),
     }
 
+
+# --- the command line -----------------------------------------------------------------------------
+
+
+def test_check_with_the_evaluation_names_the_projects(cli, tmp_path):
+    import json
+
+    report = tmp_path / "report.txt"
+    report.write_text(NAMED_IN_THE_TABLE, "utf-8")
+    table = tmp_path / "table.json"
+    table.write_text(
+        json.dumps(
+            {
+                "department": {
+                    "name": "某某市文化广电和旅游局",
+                    "year": 2023,
+                    "budget": {"planned": 860, "adjusted": 860, "spent": 817},
+                },
+                "projects": [
+                    {
+                        "name": name,
+                        "budget": {"adjusted": budget, "spent": spent},
+                        "indicators": [
+                            {
+                                "level1": "产出指标",
+                                "level2": "数量指标",
+                                "name": "任务完成率",
+                                "target": "100%",
+                                "actual": "100%",
+                                "weight": 90,
+                            }
+                        ],
+                    }
+                    for name, budget, spent in (
+                        ("公共文化服务", 150, 147),
+                        ("文物保护修缮", 200, 185),
+                    )
+                ],
+            },
+            ensure_ascii=False,
+        ),
+        "utf-8",
+    )
+    run = cli("check", str(report), "--with", str(table), "-f", "json")
+    data = json.loads(run.out)
+    assert [(f["kind"], f["project"]) for f in data["figures"] if f["line"] == 7] == [
+        ("project_budget", "文物保护修缮"),
+        ("project_spent", "文物保护修缮"),
+        ("project_rate", "文物保护修缮"),
+    ]
+    assert [(f["code"], f["where"]) for f in data["findings"]] == [
+        ("report-table-mismatch", "line 7")
+    ]
+    shown = cli("check", str(report), "--with", str(table)).out
+    assert "「文物保护修缮」实际支出" in shown
