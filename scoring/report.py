@@ -332,7 +332,7 @@ def _prose_line(line: str) -> _Line:
 
 class _Table:
     """The rows of one Markdown table, read in order. In a table of projects — its header names
-    项目 beside budget or spending columns, or every row so far is a project — a 合计 row holds
+    项目 or 名称 beside budget or spending columns, or every row so far is a project — a 合计 row holds
     the projects' figures and a row for one project holds that project's: its name is quoted,
     「河道清淤」, as a sentence naming the project would. The names are in the first column, or
     in the second after a 序号 column."""
@@ -344,7 +344,7 @@ class _Table:
         self.names = 1 if serial else 0
         label = _nfkc(header[self.names]) if header else ""
         columns = sum(_kind_of_column(title) for title in header[self.names + 1 :])
-        self.of_projects = "项目" in label and columns >= 2
+        self.of_projects = ("项目" in label or "名称" in label) and columns >= 2
         self.project_rows = 0
         self.other_rows = 0
 

@@ -212,8 +212,26 @@ def test_a_heading_for_each_project():
     assert review(figures) == []
 
 
-def test_a_table_of_projects_and_a_list_item():
-    figures = extract(TABLE)
+def without_serial(table: str) -> str:
+    """The table without its 序号 column (a 合计 row then in the names' column)."""
+    rows = []
+    for line in table.splitlines():
+        cells = line.split("|")
+        if len(cells) > 3 and cells[1].strip() != "合计":
+            del cells[1]
+        elif len(cells) > 3:
+            del cells[2]
+        rows.append("|".join(cells))
+    return "\n".join(rows) + "\n"
+
+
+@pytest.mark.parametrize(
+    "table",
+    [TABLE, TABLE.replace("| 项目名称 |", "| 名称 |"), without_serial(TABLE)],
+    ids=["serial", "named", "no-serial"],
+)
+def test_a_table_of_projects_and_a_list_item(table):
+    figures = extract(table)
     assert whose(figures) == [
         *department(5, "2400", "2280", "95"),
         *project(11, "河道清淤", "600", "570", "95"),
@@ -381,6 +399,16 @@ def test_a_figure_no_words_place_is_listed_and_compared_with_nothing():
         ),
         # 相关部门 is not the department
         ("协调相关部门，安排预算 20 万元", [("unplaced_budget", "", D(20))]),
+        # the sentence before says whose the paragraph is about
+        (
+            "农田水利维护项目主要用于渠系清淤。全年预算 300 万元",
+            [("project_budget", "农田水利维护项目", D(300))],
+        ),
+        # under a project's heading, 项目 alone is that project; 三个项目 are all of them
+        (
+            "（一）招商经费\n项目预算 20 万元。三个项目全年共支出 63.62 万元",
+            [("project_budget", "招商经费", D(20)), ("projects_spent", "", D("63.62"))],
+        ),
     ],
 )
 def test_words_that_say_whose(sentence, expected):
