@@ -129,7 +129,8 @@ _NAME_LEAD = re.compile(
 _ALL_NAMED = re.compile(
     r"(?:各|各项|所有|全部|上述|以上|这些|其他|其余|个|预算|评价|自评|绩效|支出|部门|重点|整体)$"
 )
-_THIS_NAMED = re.compile(r"(?:该|本|此|这个|这一)$")  # 该项目: the one the text is about
+# 该项目, 对本项目: the one the text is about (not 资本项目)
+_THIS_NAMED = re.compile(r"(?:该|此|这个|这一|^[对在从为]?本)$")
 _PART_NAMED = re.compile(r"人员|公用|基本|日常|运转|办公")  # 人员经费: a part of the spending
 _QUOTED_NAME = re.compile(r"「([^「」]{1,60}+)」")  # as a table row of one project reads
 # 一是乡村道路养护，…；二是人居环境整治，…: the words after 一是 name what the clause is about,
@@ -332,10 +333,10 @@ def _prose_line(line: str) -> _Line:
 
 class _Table:
     """The rows of one Markdown table, read in order. In a table of projects — its header names
-    项目 or 名称 beside budget or spending columns, or every row so far is a project — a 合计 row holds
-    the projects' figures and a row for one project holds that project's: its name is quoted,
-    「河道清淤」, as a sentence naming the project would. The names are in the first column, or
-    in the second after a 序号 column."""
+    项目 or 名称 beside budget or spending columns, or every row so far is a project — a 合计
+    row holds the projects' figures and a row for one project holds that project's: its name
+    is quoted, 「河道清淤」, as a sentence naming the project would. The names are in the first
+    column, or in the second after a 序号 column."""
 
     def __init__(self, header: list[str], line: int = 0) -> None:
         _refuse_long_titles(header, line)
@@ -509,7 +510,8 @@ def _sentence_figures(block: _Block, start: int, end: int, paragraph: _Paragraph
             text = block.written[match.start() : match.end()]
             line, sentence_line = block.line(match.start()), block.line(first)
             excerpt = _excerpt(block.written, first, first + len(sentence), match.start())
-            project = owner.project if kind in PROJECT else ""  # completion rates go by project
+            # only a project's budget, spent and rate carry its name (not its completion rate)
+            project = owner.project if kind in PROJECT else ""
             figures.append(
                 Figure(kind, value, unit, text, sentence, line, sentence_line, excerpt, project)
             )

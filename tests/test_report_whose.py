@@ -390,8 +390,9 @@ def test_a_figure_no_words_place_is_listed_and_compared_with_nothing():
         ),
         # 人员经费 is a part of the spending
         ("人员经费支出 210 万元", [("unplaced_spent", "", D(210))]),
-        # 该项目 with no project before it
+        # 该项目 with no project before it; 资本项目 is a name, not 本项目
         ("该项目预算 20 万元", [("unplaced_budget", "", D(20))]),
+        ("资本项目预算 20 万元", [("project_budget", "资本项目", D(20))]),
         # the department's, then a project's, in one sentence
         (
             "部门全年预算 1,250 万元，其中农技推广项目预算 80 万元",
