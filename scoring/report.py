@@ -682,20 +682,26 @@ class _Paragraph:
     def __init__(self, section: _Owner | None, listed: _Listed) -> None:
         self.section = section
         self.owner = section
+        self.said_before = False  # whether the owner is a sentence's, not the section's
         self.listed = listed
 
     def unsaid(self, normal: str, start: int, end: int) -> _Owner:
         """Whose a figure is that no words of its sentence precede."""
-        if self.owner is not None:
-            return self.owner
-        return _OF_DEPARTMENT if _says_department(normal, start, end) else _OF_NOBODY
+        total = _says_department(normal, start, end)
+        if self.owner is None:
+            return _OF_DEPARTMENT if total else _OF_NOBODY
+        # After 农田水利维护项目预算 300 万元, 实际支出 290 万元 is the project's, but 全年预算执行率
+        # 97.86% may be the project's or the department's: it is nobody's.
+        if total and self.said_before and self.owner.whose in ("project", "projects"):
+            return _OF_NOBODY
+        return self.owner
 
     def read(self, said: _Owner | None, normal: str, start: int, end: int) -> None:
         """After a sentence: whose it last said its figures were is whose the next one's are."""
         if said is not None and said.whose:
-            self.owner = said
+            self.owner, self.said_before = said, True
         elif said is None and self.owner is None and _says_department(normal, start, end):
-            self.owner = _OF_DEPARTMENT
+            self.owner, self.said_before = _OF_DEPARTMENT, True
 
 
 def _says_department(normal: str, start: int, end: int) -> bool:

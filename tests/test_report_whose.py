@@ -137,7 +137,34 @@ INCONSISTENT = """\
 部门全年预算资金 2,050 万元，实际支出 1,900 万元。
 """
 
+# Sub-headings 1、2、3、 naming the projects under a section of the report, as many units
+# write it; then list items under 存在问题, and a rate the text leaves to the reader to place.
+#   department 374.11 / 382.31 = 97.855…% → 97.86%;  the three 63.62 / 65 = 97.876…% → 97.88%
+#   招商经费 19.8 / 20 = 99%;  基础设施维护及企业服务费 34 / 35 = 97.142…% → 97.14%;
+#   电子政务平台经费 9.82 / 10 = 98.2%;  农田水利维护项目 290 / 300;  动物防疫经费 120 / 120 = 100%
+SUBHEADINGS = """\
+某某县城区工业园区管理委员会
+2023 年度部门整体支出绩效自评报告
+
+一、部门整体概况
+本部门 2023 年度申请预算资金 382.31 万元，实际支出 374.11 万元，预算执行率 97.86%。其中：预算项目 3 个，金额合计 65 万元，实际支出 63.62 万元，执行率为 97.88%。
+
+二、绩效实现情况分析
+1、招商经费
+全年预算 20 万元，实际支出 19.8 万元，预算执行率 99%。
+2、基础设施维护及企业服务费
+全年预算 35 万元，实际支出 34 万元，预算执行率 97.14%。
+3、电子政务平台经费
+全年预算 10 万元，实际支出 9.82 万元，预算执行率 98.2%。
+
+三、存在问题
+- 农田水利维护项目：预算 300 万元，支出 290 万元，进度偏慢；
+- 动物防疫经费：预算 120 万元，执行率 100%；
+全年预算执行率 97.86%，进度总体良好。
+"""
+
 REPORTS = {
+    "subheadings": SUBHEADINGS,
     "sentences": SENTENCES,
     "headings": HEADINGS,
     "table": TABLE,
@@ -239,6 +266,25 @@ def test_a_table_of_projects_and_a_list_item(table):
         *project(13, "农村饮水安全巩固提升", "300", "240", "80"),
         *projects(14, "1800", "1692", "94"),
         *project(18, "防汛物资储备", "50", "50", "100"),
+    ]
+    assert review(figures) == []
+
+
+def test_sub_headings_list_items_and_a_rate_left_unplaced():
+    """The last rate follows a list item's sentences about 动物防疫经费 and says 全年: it may be
+    the project's or the department's, and is compared with neither."""
+    figures = extract(SUBHEADINGS)
+    assert whose(figures) == [
+        *department(5, "382.31", "374.11", "97.86"),
+        *projects(5, "65", "63.62", "97.88"),
+        *project(9, "招商经费", "20", "19.8", "99"),
+        *project(11, "基础设施维护及企业服务费", "35", "34", "97.14"),
+        *project(13, "电子政务平台经费", "10", "9.82", "98.2"),
+        (16, "project_budget", "农田水利维护项目", D(300)),
+        (16, "project_spent", "农田水利维护项目", D(290)),
+        (17, "project_budget", "动物防疫经费", D(120)),
+        (17, "project_rate", "动物防疫经费", D(100)),
+        (18, "unplaced_rate", "", D("97.86")),
     ]
     assert review(figures) == []
 
@@ -400,10 +446,19 @@ def test_a_figure_no_words_place_is_listed_and_compared_with_nothing():
         ),
         # 相关部门 is not the department
         ("协调相关部门，安排预算 20 万元", [("unplaced_budget", "", D(20))]),
-        # the sentence before says whose the paragraph is about
+        # the sentence before says whose the paragraph is about, unless the sentence says a
+        # total: then it may be the project's or the department's
         (
-            "农田水利维护项目主要用于渠系清淤。全年预算 300 万元",
+            "农田水利维护项目主要用于渠系清淤。预算 300 万元",
             [("project_budget", "农田水利维护项目", D(300))],
+        ),
+        (
+            "农田水利维护项目预算 300 万元。实际支出 290 万元。全年预算执行率 96%",
+            [
+                ("project_budget", "农田水利维护项目", D(300)),
+                ("project_spent", "农田水利维护项目", D(290)),
+                ("unplaced_rate", "", D(96)),
+            ],
         ),
         # under a project's heading, 项目 alone is that project; 三个项目 are all of them
         (
