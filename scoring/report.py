@@ -148,7 +148,7 @@ _TOTAL_WORDS = re.compile(r"全年|年度|总|合计")
 # A heading or an item about a subject rather than a project: 绩效目标完成情况, 存在的问题.
 _TOPIC = re.compile(
     r"情况|概况|分析|评价|自评|绩效|目标|指标|问题|措施|建议|应用|说明|结论|总结|成效|做法"
-    r"|经验|预算|执行|支出|资金|收入|总体"
+    r"|经验|预算|执行|支出|资金|收入|总体|效益|满意度|职责|职能|机构"
 )
 _PLAIN_TITLE = re.compile(r"[\u4e00-\u9fff、()]++")  # （二）文物保护修缮: a name, nothing else
 

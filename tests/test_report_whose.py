@@ -481,6 +481,14 @@ def test_under_a_projects_heading_the_departments_words_do_not_move_a_figure():
     ]
 
 
+@pytest.mark.parametrize(
+    "heading", ["（一）产出指标完成情况", "（二）经济效益", "（三）主要职责", "（四）预算执行"]
+)
+def test_a_heading_about_a_subject_names_no_project(heading):
+    text = f"四、绩效分析\n{heading}\n全年预算资金 1,250 万元。\n"
+    assert [(f.kind, f.project) for f in extract(text)] == [("budget", "")]
+
+
 def test_a_heading_about_a_subject_ends_the_projects_section():
     """After 三、总体评价 a figure is no longer 旅游宣传推广经费's."""
     text = HEADINGS + "全年预算资金 860 万元。\n"
