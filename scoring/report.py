@@ -7,6 +7,13 @@ figures by the words around them; :func:`review` checks that a stated rate follo
 amounts stated with it, that a figure stated twice does not change, and — given the
 evaluation — that the report agrees with the table, its year and department included.
 
+A budget, spending or rate is the department's, all its projects' together, one project's, or
+nobody's the report makes clear — by the words of its sentence, the sentences before it and the
+headings above it (the rule is under "whose a figure is" below). Only like is compared with
+like: the department's total with the department's, one project's figure with the same
+project's; a figure whose owner is unclear is checked within its sentence and compared with
+nothing, as a false warning costs more than a missed one.
+
 Markup is removed line by line and normalisation keeps every offset, so a figure keeps the
 line it has in the file and its text as the unit wrote it, even in a sentence that text taken
 from a PDF breaks across lines. Amounts are exact Decimals in 万元.
@@ -24,22 +31,33 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 from itertools import accumulate
 
 from .limits import MAX_DIGITS, MAX_TITLE_CHARS
-from .model import Evaluation
+from .model import Budget, Evaluation, Table
 from .result import Finding, number
 from .values import format_decimal
 
+# Budget, spent and rate, by whose they are: the department's own totals, all its projects'
+# together, one project's (Figure.project names it), or nobody's the report makes clear.
 DEPARTMENT = ("budget", "spent", "execution_rate")
 PROJECTS = ("projects_budget", "projects_spent", "projects_rate")
+PROJECT = ("project_budget", "project_spent", "project_rate")
+UNPLACED = ("unplaced_budget", "unplaced_spent", "unplaced_rate")
 IDENTITY = ("department", "year")  # whose report, for which year: stated near the start
-KINDS = (*IDENTITY, *DEPARTMENT, "project_count", *PROJECTS, "completion_rate")
-WHOSE = {"部门": DEPARTMENT, "项目": PROJECTS}  # budget, spent and rate, by whose they are
+KINDS = (
+    *IDENTITY,
+    *DEPARTMENT,
+    "project_count",
+    *PROJECTS,
+    *PROJECT,
+    *UNPLACED,
+    "completion_rate",
+)
 LABELS = {
     "department": "报告单位",
     "year": "报告年度",
@@ -50,6 +68,13 @@ LABELS = {
     "projects_budget": "项目金额合计",
     "projects_spent": "项目实际支出",
     "projects_rate": "项目执行率",
+    # one project's: shown after its name, 「农田水利维护项目」预算资金
+    "project_budget": "预算资金",
+    "project_spent": "实际支出",
+    "project_rate": "执行率",
+    "unplaced_budget": "预算资金（归属不明）",
+    "unplaced_spent": "实际支出（归属不明）",
+    "unplaced_rate": "执行率（归属不明）",
     "completion_rate": "完成率",
 }
 QUOTE_CHARS = 60
@@ -76,7 +101,6 @@ _PROJECTS_TOTAL = _ends_with("金额|资金总额|项目资金")
 _PROJECT_COUNT = re.compile(
     r"(?:^|[,:、]|其中|共|涉及|预算|评价|自评|绩效|支出|部门)项目,?(?:共|总数|数量|个数|数)?(?:为|有|是)?$"
 )
-_PROJECT_CONTEXT = re.compile(r"其中|项目")
 # A target (年初设定…90% 以上, 目标为 95%) is what was planned, not a figure stated as done;
 # 绩效目标完成率 100% is done, so 目标 marks a target only right before the figure.
 _TARGET_BEFORE = re.compile(r"设定|不低于|不少于|不高于|不超过|≥|≤|>=|<=|目标值?(?:为|是|:)?$")
@@ -88,6 +112,45 @@ _TARGET_AFTER = re.compile(r"\s*+(?:以上|以下|以内)")
 _NUMBER = r"(?<![\d.])(?!(?<=\d,)\d{3}(?!\d))(\d{1,3}+(?:,\d{3})++(?:\.\d++)?+|\d++(?:\.\d++)?+)"
 _FIGURE = re.compile(rf"百分之\s*+{_NUMBER}|{_NUMBER}\s*+(万元|亿元|元|%|个(?!月|百分点))")
 _SENTENCE_END = re.compile(r"[。!?;]")
+
+# --- whose a figure is ----------------------------------------------------------------------------
+
+# How a project's name ends: 农田水利维护项目, 动物防疫经费, 企业服务费, 耕地地力保护补贴. The
+# name is read back from its end, to the previous name or a character that is not Chinese.
+_NAME_END = re.compile(r"项目|经费|专项|补助|补贴|费")
+NAME_CHARS = 30  # a name is read back at most this far from its end
+# Words in front of a name that are not part of it: 其中农田水利维护项目, 全年动物防疫经费, and
+# the 和 of 农田水利维护项目和动物防疫经费 (two names joined).
+_NAME_LEAD = re.compile(
+    r"(?:其中|以及|另外|此外|同时|用于|安排|本年度|本年|今年|当年|全年|年度|[一二三四五六七八九十]是"
+    r"|和|及|与|或)*+"
+)
+# A name that stands for all the projects: 预算项目, 自评项目, 各项目, 3 个项目, 以上项目.
+_ALL_NAMED = re.compile(
+    r"(?:各|各项|所有|全部|上述|以上|这些|其他|其余|个|预算|评价|自评|绩效|支出|部门|重点|整体)$"
+)
+# 该项目, 对本项目: the one the text is about (not 资本项目)
+_THIS_NAMED = re.compile(r"(?:该|此|这个|这一|^[对在从为]?本)$")
+_PART_NAMED = re.compile(r"人员|公用|基本|日常|运转|办公")  # 人员经费: a part of the spending
+_QUOTED_NAME = re.compile(r"「([^「」]{1,60}+)」")  # as a table row of one project reads
+# 一是乡村道路养护，…；二是人居环境整治，…: the words after 一是 name what the clause is about,
+# up to the first word of a figure (一是乡村道路养护预算 120 万元).
+_ENUMERATION = re.compile(r"(?<![\u4e00-\u9fff])[一二三四五六七八九十]是([\u4e00-\u9fff]++)")
+_NAME_STOP = re.compile(r"预算|支出|执行|资金|金额|全年|年度|合计|共计|总")
+_PART_WORD = re.compile(r"其中")  # 其中中央资金 200 万元: a part of something, nobody's total
+# Words that make a figure the department's own: 本部门, 我局, 部门整体 — not 相关部门.
+_DEPARTMENT_WORDS = re.compile(
+    r"(?<!相关)(?<!有关)(?<!各)(?<!职能)(?<!其他)(?<!上级)(?<!主管)部门"
+    r"|[本我](?:单位|局|委|院|办|中心|所|站|厅)|整体|本级|管委会"
+)
+# Weaker: a total, the department's when nothing else says whose (全年预算资金 530 万元).
+_TOTAL_WORDS = re.compile(r"全年|年度|总|合计")
+# A heading or an item about a subject rather than a project: 绩效目标完成情况, 存在的问题.
+_TOPIC = re.compile(
+    r"情况|概况|分析|评价|自评|绩效|目标|指标|问题|措施|建议|应用|说明|结论|总结|成效|做法"
+    r"|经验|预算|执行|支出|资金|收入|总体|效益|满意度|职责|职能|机构"
+)
+_PLAIN_TITLE = re.compile(r"[\u4e00-\u9fff、()]++")  # （二）文物保护修缮: a name, nothing else
 
 # --- lines and tables ----------------------------------------------------------------------------
 
@@ -118,6 +181,11 @@ _ALL_PROJECTS = re.compile(
 )
 _DEPARTMENT_ROW = re.compile(r"部门|整体|单位")
 _PART_ROW = re.compile(r"基本支出|人员|公用|其他")
+# The rows of a 自评表's 项目资金 block (年度资金总额, 其中：财政拨款 …) restate the table of the
+# project the heading above names: whose they are is the heading's, which a table row cannot
+# tell; said nothing of rather than read as a project called 年度资金总额.
+_FUNDS_ROW = re.compile(r"年度资金总额|财政拨款|上年结转|其他资金")
+_SERIAL = re.compile(r"序号|编号|序")  # a column of row numbers before the names
 
 # --- the department and the year, near the start ---------------------------------------------------
 
@@ -132,7 +200,8 @@ _NAME = re.compile(
 @dataclass(frozen=True)
 class Figure:
     """A figure the report states: ``value`` in ``unit`` (万元, % or 个), found on ``line``, in a
-    sentence that starts on ``sentence_line``. The department's name is a figure too: its
+    sentence that starts on ``sentence_line``; a figure of one project has the project's name
+    as the report writes it in ``project``. The department's name is a figure too: its
     ``value`` is None and ``text`` the name."""
 
     kind: str
@@ -145,6 +214,13 @@ class Figure:
     # what is shown of the sentence: all of it, or QUOTE_CHARS around the figure with "…" where
     # it is cut (every figure of a long sentence showing all of it made output quadratic)
     excerpt: str = ""
+    project: str = ""
+
+    @property
+    def label(self) -> str:
+        """What the figure is, in the words of the findings: 部门预算资金, 「农田水利维护项目」执行率."""
+        label = LABELS.get(self.kind, self.kind)
+        return f"「{self.project}」{label}" if self.project else label
 
     def to_dict(self) -> dict:
         return {
@@ -154,17 +230,24 @@ class Figure:
             "text": self.text,
             "sentence": self.excerpt or self.sentence,
             "line": self.line,
+            "project": self.project or None,
         }
 
 
-def extract(text: str) -> list[Figure]:
-    """The figures of a report, in the order they are written."""
+def extract(text: str, projects: Iterable[str] = ()) -> list[Figure]:
+    """The figures of a report, in the order they are written. ``projects`` are the names of
+    the projects the report is about (those of the evaluation it goes with): a sentence that
+    names one of them states that project's figures, however the name ends."""
     lines = _plain_lines(text)
+    listed = _Listed(projects)
     figures = list(_identity(lines))
+    outline = _Outline()
     for run in _runs(lines):
         block = _Block.of(run)
+        section = _section(lines[run[0][0] - 1], block, outline, listed)
+        paragraph = _Paragraph(section, listed)
         for start, end in _sentences(block.normal):
-            figures.extend(_sentence_figures(block, start, end))
+            figures.extend(_sentence_figures(block, start, end, paragraph))
     return sorted(figures, key=lambda figure: figure.line)  # stable: in a line, as written
 
 
@@ -196,11 +279,12 @@ def _nfkc(text: str) -> str:
 class _Line:
     """A line without its markup. A sentence never runs into a line that ``opens`` (a heading,
     a list item, a numbered paragraph, a table row) nor out of one that ``closes`` (a heading,
-    a title, a table row)."""
+    a title, a table row). ``depth`` is a Markdown heading's (2 for ``##``), else 0."""
 
     text: str
     opens: bool = False
     closes: bool = False
+    depth: int = 0
 
 
 def _plain_lines(text: str) -> list[_Line]:
@@ -246,46 +330,67 @@ def _prose_line(line: str) -> _Line:
     heading = bool(markup.group("heading")) or (
         numbered and len(text) <= HEADING_CHARS and not _CLAUSE_MARK.search(normal)
     )
-    return _Line(text, opens=heading or numbered or bool(markup.group("item")), closes=heading)
+    depth = len(markup.group("heading").strip()) if markup.group("heading") else 0
+    opens = heading or numbered or bool(markup.group("item"))
+    return _Line(text, opens=opens, closes=heading, depth=depth)
 
 
 class _Table:
     """The rows of one Markdown table, read in order. In a table of projects — its header names
-    项目 beside budget or spending columns, or every row so far is a project — a 合计 row holds
-    the projects' figures and a row for one project holds no figure of the department."""
+    项目 or 名称 beside budget or spending columns, or every row so far is a project — a 合计
+    row holds the projects' figures and a row for one project holds that project's: its name
+    is quoted, 「河道清淤」, as a sentence naming the project would. The names are in the first
+    column, or in the second after a 序号 column."""
 
     def __init__(self, header: list[str], line: int = 0) -> None:
         _refuse_long_titles(header, line)
         self.columns = [_Column.of(title) for title in header]
-        label = _nfkc(header[0]) if header else ""
-        columns = sum(_kind_of_column(title) for title in header[1:])
-        self.of_projects = "项目" in label and columns >= 2
+        serial = len(header) > 1 and _SERIAL.fullmatch(_nfkc(header[0]).strip()) is not None
+        self.names = 1 if serial else 0
+        label = _nfkc(header[self.names]) if header else ""
+        columns = sum(_kind_of_column(title) for title in header[self.names + 1 :])
+        self.of_projects = ("项目" in label or "名称" in label) and columns >= 2
         self.project_rows = 0
         self.other_rows = 0
 
     def read(self, cells: list[str]) -> str:
-        """The row as a sentence, or "" when it states none of the department's figures."""
-        label = _nfkc(cells[0]) if cells else ""
+        """The row as a sentence, or "" when it states none of the figures read."""
+        # a 合计 row may span the 序号 column and leave the names' column empty
+        at = self.names if self.names < len(cells) and cells[self.names].strip() else 0
+        label = _nfkc(cells[at]) if cells else ""
+        if _FUNDS_ROW.search(label):
+            self.other_rows += 1
+            return ""
         if _TOTAL.match(label):
             if (self.of_projects or self.project_rows) and not self.other_rows:
-                cells = ["项目" + cells[0] if "项目" not in label else cells[0], *cells[1:]]
+                cells = _relabelled(cells, at, cells[at] if "项目" in label else "项目" + cells[at])
         elif "项目" in label:
             self.project_rows += 1
             if not _ALL_PROJECTS.search(label):
-                return ""  # one project
+                cells = _relabelled(cells, at, _quoted(cells[at]))  # one project
         elif _PART_ROW.search(label):
             self.other_rows += 1
             return ""  # 基本支出, 人员经费: a part of the department's spending
         elif self.of_projects and not _DEPARTMENT_ROW.search(label):
             self.project_rows += 1
-            return ""  # one project
+            cells = _relabelled(cells, at, _quoted(cells[at]))  # one project
         else:
             self.other_rows += 1
         columns = self.columns
         return "，".join(
             _labelled(cell, columns[i] if i < len(columns) else None)
             for i, cell in enumerate(cells)
+            if i >= at  # a row's 序号 says nothing
         )
+
+
+def _relabelled(cells: list[str], at: int, label: str) -> list[str]:
+    return [*cells[:at], label, *cells[at + 1 :]]
+
+
+def _quoted(name: str) -> str:
+    """A project's name as a row of a table gives it, quoted as 「河道清淤」."""
+    return "「" + name.replace("「", "").replace("」", "").strip() + "」"
 
 
 def _refuse_long_titles(header: list[str], line: int) -> None:
@@ -304,7 +409,7 @@ def _refuse_long_titles(header: list[str], line: int) -> None:
 def _kind_of_column(title: str) -> bool:
     """Whether a column's title names a budget, spending or rate."""
     words = _SPACES.sub("", _TITLE_UNIT.sub("", _nfkc(title)))
-    return any(_kind(unit, words, projects=True) for unit in ("万元", "%"))
+    return any(_measure(unit, words) is not None for unit in ("万元", "%"))
 
 
 @dataclass(frozen=True)
@@ -382,14 +487,16 @@ def _sentences(text: str) -> Iterator[tuple[int, int]]:
     yield start, len(text)
 
 
-def _sentence_figures(block: _Block, start: int, end: int) -> Iterator[Figure]:
+def _sentence_figures(block: _Block, start: int, end: int, paragraph: _Paragraph) -> list[Figure]:
+    """The figures of the sentence ``block.normal[start:end]``, each with whose it is."""
     normal = block.normal
     sentence = block.written[start:end].strip()
     first = start + len(block.written[start:end]) - len(block.written[start:end].lstrip())
-    # A 其中 or 项目 before a figure makes it the projects': where the first one ends, found once
-    # for the sentence (searching the sentence up to each figure was quadratic).
-    context = _PROJECT_CONTEXT.search(normal, start, end)
-    projects_from = context.end() if context else end + 1
+    # The words that say whose the figures are, found once for the sentence and read up to each
+    # figure in turn (searching the sentence up to each figure was quadratic).
+    reading = _Reading(_markers(normal, start, end, paragraph.listed), paragraph)
+    unsaid: _Owner | None = None  # whose a figure no marker precedes is, found when needed
+    figures = []
     lead_start = start
     for match in _FIGURE.finditer(normal, start, end):
         # The words since the previous figure say what this one is.
@@ -398,13 +505,25 @@ def _sentence_figures(block: _Block, start: int, end: int) -> Iterator[Figure]:
         if _TARGET_BEFORE.search(lead) or _TARGET_AFTER.match(normal, match.end(), end):
             continue
         value, unit = _value(match, block.line(match.start()))
-        projects = projects_from <= match.start()
-        kind = _kind(unit, lead, projects)
+        measure = _measure(unit, lead)
+        if measure is None:
+            continue
+        owner = reading.at(match.start())
+        if owner is None:
+            unsaid = unsaid or paragraph.unsaid(normal, start, end)
+            owner = unsaid
+        kind = _kind(measure, owner)
         if kind:
             text = block.written[match.start() : match.end()]
             line, sentence_line = block.line(match.start()), block.line(first)
             excerpt = _excerpt(block.written, first, first + len(sentence), match.start())
-            yield Figure(kind, value, unit, text, sentence, line, sentence_line, excerpt)
+            # only a project's budget, spent and rate carry its name (not its completion rate)
+            project = owner.project if kind in PROJECT else ""
+            figures.append(
+                Figure(kind, value, unit, text, sentence, line, sentence_line, excerpt, project)
+            )
+    paragraph.read(reading.at(end), normal, start, end)
+    return figures
 
 
 def _excerpt(written: str, start: int, end: int, at: int) -> str:
@@ -446,21 +565,315 @@ def _digits(written: str, line: int) -> str:
     return number
 
 
-def _kind(unit: str, lead: str, projects: bool) -> str | None:
-    """The kind of a figure from its unit, the words before it and whether a 其中/项目 came
-    earlier in the sentence (then budget, spent and rate are the projects')."""
+def _measure(unit: str, lead: str) -> str | None:
+    """What a figure states, from its unit and the words before it: a "rate", a "completion"
+    rate, a "count" of projects, "spent", "budget", or an "amount" (金额合计, 涉及金额: a budget
+    when said of projects)."""
     if unit == "%":
         if _RATE.search(lead):
-            return "projects_rate" if projects else "execution_rate"
-        return "completion_rate" if _COMPLETION.search(lead) else None
+            return "rate"
+        return "completion" if _COMPLETION.search(lead) else None
     if unit == "个":
-        return "project_count" if _PROJECT_COUNT.search(lead) else None
+        return "count" if _PROJECT_COUNT.search(lead) else None
     if _SPENT.search(lead):
-        return "projects_spent" if projects else "spent"
+        return "spent"
     if _BUDGET.search(lead):
-        return "projects_budget" if projects else "budget"
-    # 金额合计 / 涉及金额 only say whose money it is after a 项目.
-    return "projects_budget" if projects and _PROJECTS_TOTAL.search(lead) else None
+        return "budget"
+    return "amount" if _PROJECTS_TOTAL.search(lead) else None
+
+
+_KINDS_OF = {"department": DEPARTMENT, "projects": PROJECTS, "project": PROJECT, "": UNPLACED}
+
+
+def _kind(measure: str, owner: _Owner) -> str | None:
+    """The kind of a figure that states ``measure``, being ``owner``'s."""
+    if measure == "count":
+        return "project_count"
+    if measure == "completion":
+        return "completion_rate"
+    if measure == "amount" and owner.whose not in ("projects", "project"):
+        return None  # 金额 only says whose money it is after a 项目
+    budget, spent, rate = _KINDS_OF[owner.whose]
+    return {"budget": budget, "amount": budget, "spent": spent, "rate": rate}[measure]
+
+
+# --- whose a figure is ----------------------------------------------------------------------------
+#
+# A report states the department's totals, all its projects' together, and each project's, often
+# one sentence each; only like is compared with like. Words in a sentence say whose the figures
+# after them are, up to the next such words: a project's name (农田水利维护项目, 动物防疫经费,
+# 「河道清淤」, 一是乡村道路养护, a name the evaluation lists), words for all the projects (预算项目
+# 3 个, 以上 3 个项目), 该项目, 其中, or the department's (本部门, 我局, 部门整体). A figure no such
+# words precede is the paragraph's: the owner of the sentences before it, else of the heading,
+# numbered paragraph or list item it is under; else the department's when its sentence says a
+# total (全年, 年度, 总, 合计); else nobody's, and then it is compared with nothing.
+
+
+@dataclass(frozen=True)
+class _Owner:
+    """Whose a budget, spending or rate is: ``whose`` "department", "projects" (all together),
+    "project" (``project`` its name as written) or "" (nobody's the report makes clear)."""
+
+    whose: str
+    project: str = ""
+
+
+_OF_DEPARTMENT = _Owner("department")
+_OF_PROJECTS = _Owner("projects")
+_OF_NOBODY = _Owner("")
+
+
+@dataclass(frozen=True)
+class _Marker:
+    """Words of a sentence ending at ``end`` that say whose the figures after them are: ``role``
+    "owner" (``owner``'s), "this" (该项目: the project the text is about), "bare" (项目 alone:
+    that project, else all of them) or "department"."""
+
+    end: int
+    role: str
+    owner: _Owner = _OF_NOBODY
+
+
+class _Listed:
+    """The projects' names an evaluation gives, to be found in a report's sentences."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        # longest first: where two names overlap, the longer is the one written
+        plain = {_nfkc(name).strip() for name in names}
+        self.names = sorted((name for name in plain if len(name) >= 2), key=len, reverse=True)
+
+    def found(self, normal: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+        """(start, end, name) where the sentence ``normal[start:end]`` writes a listed name."""
+        if not self.names:
+            return
+        taken = bytearray(end - start)  # characters a longer name holds
+        for name in self.names:
+            at = normal.find(name, start, end)
+            while at >= 0:
+                stop = at + len(name)
+                if not any(taken[at - start : stop - start]):
+                    taken[at - start : stop - start] = b"\x01" * len(name)
+                    yield at, stop, name
+                at = normal.find(name, stop, end)
+
+    def canonical(self, name: str) -> str:
+        """The listed name a written one holds or is part of, when exactly one; else the name."""
+        matches = [listed for listed in self.names if listed in name or name in listed]
+        return matches[0] if len(matches) == 1 else name
+
+
+def _of_project(name: str, listed: _Listed) -> _Owner:
+    return _Owner("project", listed.canonical(_SPACES.sub("", name)))
+
+
+class _Outline:
+    """The owners the headings and numbered paragraphs above a line give, by level: one replaces
+    those of its level and below, and the deepest that gives an owner holds."""
+
+    def __init__(self) -> None:
+        self.levels: list[tuple[int, _Owner | None]] = []
+
+    def enter(self, level: int, owner: _Owner | None) -> None:
+        while self.levels and self.levels[-1][0] >= level:
+            self.levels.pop()
+        self.levels.append((level, owner))
+
+    def owner(self) -> _Owner | None:
+        return next((owner for _, owner in reversed(self.levels) if owner), None)
+
+
+class _Paragraph:
+    """Whose a run of lines is about, sentence by sentence: first its ``section``'s (from the
+    headings above it, or its own title), then that of the sentence before."""
+
+    def __init__(self, section: _Owner | None, listed: _Listed) -> None:
+        self.section = section
+        self.owner = section
+        self.said_before = False  # whether the owner is a sentence's, not the section's
+        self.listed = listed
+
+    def unsaid(self, normal: str, start: int, end: int) -> _Owner:
+        """Whose a figure is that no words of its sentence precede."""
+        total = _says_department(normal, start, end)
+        if self.owner is None:
+            return _OF_DEPARTMENT if total else _OF_NOBODY
+        # After 农田水利维护项目预算 300 万元, 实际支出 290 万元 is the project's, but 全年预算执行率
+        # 97.86% may be the project's or the department's: it is nobody's.
+        if total and self.said_before and self.owner.whose in ("project", "projects"):
+            return _OF_NOBODY
+        return self.owner
+
+    def read(self, said: _Owner | None, normal: str, start: int, end: int) -> None:
+        """After a sentence: whose it last said its figures were is whose the next one's are."""
+        if said is not None and said.whose:
+            self.owner, self.said_before = said, True
+        elif said is None and self.owner is None and _says_department(normal, start, end):
+            self.owner, self.said_before = _OF_DEPARTMENT, True
+
+
+def _says_department(normal: str, start: int, end: int) -> bool:
+    return bool(
+        _TOTAL_WORDS.search(normal, start, end) or _DEPARTMENT_WORDS.search(normal, start, end)
+    )
+
+
+class _Reading:
+    """A sentence's markers read in order, up to each figure: whose the figure is, or None when
+    no marker precedes it."""
+
+    def __init__(self, markers: list[_Marker], paragraph: _Paragraph) -> None:
+        self.markers = markers
+        self.next = 0
+        self.said: _Owner | None = None
+        self.paragraph = paragraph
+
+    def at(self, offset: int) -> _Owner | None:
+        markers = self.markers
+        while self.next < len(markers) and markers[self.next].end <= offset:
+            self.said = self._after(markers[self.next])
+            self.next += 1
+        return self.said
+
+    def _after(self, marker: _Marker) -> _Owner | None:
+        if marker.role == "owner":
+            return marker.owner
+        if marker.role == "department":
+            # Under a project's heading, 部门 is rarely the department's total (为保障部门运转，
+            # 安排预算 20 万元): the section's project holds.
+            section = self.paragraph.section
+            return self.said if section and section.whose == "project" else _OF_DEPARTMENT
+        about = (self.said, self.paragraph.owner)
+        project = next((owner for owner in about if owner and owner.whose == "project"), None)
+        return project or (_OF_PROJECTS if marker.role == "bare" else _OF_NOBODY)
+
+
+def _section(first: _Line, block: _Block, outline: _Outline, listed: _Listed) -> _Owner | None:
+    """Whose the figures of a run of lines are unless its sentences say: a heading or a numbered
+    paragraph enters the outline with the owner its title gives; a list item has its title's;
+    any other run is the outline's."""
+    normal = block.normal
+    line_end = block.starts[1] if len(block.starts) > 1 else len(normal)
+    numbered = _NUMBERED.match(normal, 0, line_end)
+    if numbered:
+        level, title_from = _numbering_level(numbered.group()), numbered.end()
+    elif first.depth:
+        level, title_from = first.depth, 0
+    elif first.opens and not first.closes:  # a list item (a table row closes)
+        return _title_owner(_title(normal, 0, line_end), listed) or outline.owner()
+    else:
+        return outline.owner()
+    outline.enter(level, _title_owner(_title(normal, title_from, line_end), listed))
+    return outline.owner()
+
+
+def _numbering_level(marker: str) -> int:
+    """How deep a numbered heading or paragraph is, as official documents nest them: 第一部分 0,
+    一、 1, （一） 2, 1、 or 1. 3, （1） 4."""
+    marker = marker.strip()
+    if marker.startswith("第"):
+        return 0
+    if marker.startswith("("):
+        return 4 if marker[1].isdigit() else 2
+    return 3 if marker[0].isdigit() else 1
+
+
+def _title(normal: str, start: int, end: int) -> str:
+    """The first clause of a line from ``start``: a heading's or an item's title."""
+    mark = _CLAUSE_MARK.search(normal, start, end)
+    return _SPACES.sub("", normal[start : mark.start() if mark else end])
+
+
+def _title_owner(title: str, listed: _Listed) -> _Owner | None:
+    """Whose the text under a heading, a numbered paragraph, a list item or after a 一是 is, by
+    its title: the project it names (（三）旅游宣传推广经费); the department's (部门整体支出情况, a
+    unit's name); none in particular for a subject (绩效目标完成情况, 项目支出情况) or a sentence;
+    else the title is a project's name (（二）文物保护修缮)."""
+    markers = list(_project_markers(title, 0, len(title), listed))
+    if markers and markers[-1].role == "owner" and markers[-1].owner.whose == "project":
+        return markers[-1].owner
+    if _DEPARTMENT_WORDS.search(title) or _NAME.search(title):
+        return _OF_DEPARTMENT
+    if markers or _TOPIC.search(title) or len(title) > HEADING_CHARS:
+        return None
+    return _of_project(title, listed) if _PLAIN_TITLE.fullmatch(title) else None
+
+
+def _markers(normal: str, start: int, end: int, listed: _Listed) -> list[_Marker]:
+    """The words of the sentence ``normal[start:end]`` that say whose figures are, in order."""
+    found = [
+        *_project_markers(normal, start, end, listed),
+        *_enumeration_markers(normal, start, end, listed),
+        *(_Marker(m.end(), "department") for m in _DEPARTMENT_WORDS.finditer(normal, start, end)),
+        *(_Marker(m.end(), "owner") for m in _PART_WORD.finditer(normal, start, end)),
+    ]
+    return sorted(found, key=lambda marker: marker.end)  # stable: a name before words in it
+
+
+def _project_markers(normal: str, start: int, end: int, listed: _Listed) -> Iterator[_Marker]:
+    """Names of projects, of one or of all: as they end (项目, 经费…), quoted, or listed."""
+    yield from _name_markers(normal, start, end, listed)
+    for match in _QUOTED_NAME.finditer(normal, start, end):
+        yield _Marker(match.end(), "owner", _of_project(match.group(1), listed))
+    for _, stop, name in listed.found(normal, start, end):
+        yield _Marker(stop, "owner", _Owner("project", name))
+
+
+def _name_markers(normal: str, start: int, end: int, listed: _Listed) -> Iterator[_Marker]:
+    """A marker for each name ending in 项目, 经费…: one project's, all projects' (预算项目,
+    3 个项目), 该项目, 项目 alone, or nobody's (人员经费, and two names joined: 农田水利维护项目
+    和动物防疫经费 share what follows)."""
+    floor = start  # a name starts after the one before it
+    joinable = -1  # where the last one project's name ended
+    for match in _NAME_END.finditer(normal, start, end):
+        first = _name_start(normal, max(floor, match.start() - NAME_CHARS), match.start())
+        lead = _NAME_LEAD.match(normal, first, match.start())
+        prefix_from = lead.end() if lead else first
+        prefix = normal[prefix_from : match.start()]
+        if not prefix:
+            if match.group() == "项目":
+                yield _Marker(match.end(), "bare")
+                floor = match.end()
+            continue  # 经费 right after 项目 goes on the same name
+        if _ALL_NAMED.search(prefix):
+            yield _Marker(match.end(), "owner", _OF_PROJECTS)
+        elif _THIS_NAMED.search(prefix):
+            yield _Marker(match.end(), "this")
+        elif _PART_NAMED.fullmatch(prefix):
+            yield _Marker(match.end(), "owner", _OF_NOBODY)
+        elif len(prefix) < 2:
+            continue  # 会费, 收费: not a name, but may start one (收费项目)
+        else:
+            joined = joinable >= 0 and _joins(normal[joinable:prefix_from])
+            owner = _of_project(normal[prefix_from : match.end()], listed)
+            yield _Marker(match.end(), "owner", _OF_NOBODY if joined else owner)
+            joinable = match.end()
+        floor = match.end()
+
+
+def _name_start(normal: str, floor: int, end: int) -> int:
+    """Where the name ending at ``end`` starts: after the last character before it that is not
+    Chinese, and not before ``floor``."""
+    at = end
+    while at > floor and "\u4e00" <= normal[at - 1] <= "\u9fff":
+        at -= 1
+    return at
+
+
+def _joins(between: str) -> bool:
+    """Whether the words between two names join them: 和, 及, 与, 或 or 、 and nothing but Chinese
+    (基础设施维护及企业服务费 is one name: no name ends before its 及)."""
+    joined = any(char in between for char in "和及与或、")
+    return joined and all(char == "、" or "\u4e00" <= char <= "\u9fff" for char in between)
+
+
+def _enumeration_markers(normal: str, start: int, end: int, listed: _Listed) -> Iterator[_Marker]:
+    """一是乡村道路养护，…: what the words after 一是 name, up to the first word of a figure."""
+    for match in _ENUMERATION.finditer(normal, start, end):
+        words = match.group(1)
+        stop = _NAME_STOP.search(words)
+        owner = _title_owner(words[: stop.start()] if stop else words, listed)
+        if owner is not None:
+            yield _Marker(match.start(1), "owner", owner)
 
 
 def _identity(lines: list[_Line]) -> Iterator[Figure]:
@@ -508,19 +921,36 @@ def _quote(sentence: str) -> str:
     return sentence if len(sentence) <= QUOTE_CHARS else sentence[: QUOTE_CHARS - 1] + "…"
 
 
+_SLOTS = {
+    kind: slot
+    for kinds in (DEPARTMENT, PROJECTS, PROJECT, UNPLACED)
+    for kind, slot in zip(kinds, ("budget", "spent", "rate"), strict=True)
+}
+
+
+def _whose(figure: Figure) -> str:
+    """Whose a budget, spent or rate figure is, as a finding names it: 部门, 项目 (all of them),
+    「农田水利维护项目」, or "" when the report does not make it clear."""
+    if figure.kind in DEPARTMENT:
+        return "部门"
+    if figure.kind in PROJECTS:
+        return "项目"
+    return f"「{figure.project}」" if figure.project else ""
+
+
 def _stated(
     figures: list[Figure],
 ) -> Iterator[tuple[str, Figure | None, Figure | None, Figure | None]]:
-    """Whose (部门 or 项目) budget, spent and rate one sentence states, each None when not."""
-    by_sentence: dict[tuple[int, str], dict[str, Figure]] = {}
+    """Whose budget, spent and rate one sentence states, each None when not: a sentence may
+    state the department's and then the projects', or two projects' in turn."""
+    by_sentence: dict[tuple[int, str, str], dict[str, Figure]] = {}
     for figure in figures:
-        key = (figure.sentence_line, figure.sentence)
-        by_sentence.setdefault(key, {}).setdefault(figure.kind, figure)
-    for stated in by_sentence.values():
-        for whose, kinds in WHOSE.items():
-            budget, spent, rate = (stated.get(kind) for kind in kinds)
-            if budget or spent or rate:
-                yield whose, budget, spent, rate
+        slot = _SLOTS.get(figure.kind)
+        if slot is not None:
+            key = (figure.sentence_line, figure.sentence, _whose(figure))
+            by_sentence.setdefault(key, {}).setdefault(slot, figure)
+    for (_, _, whose), stated in by_sentence.items():
+        yield whose, stated.get("budget"), stated.get("spent"), stated.get("rate")
 
 
 def _roundings(exact: Decimal, quantum: Decimal) -> tuple[Decimal, Decimal]:
@@ -555,7 +985,7 @@ def _rate_mismatches(figures: list[Figure]) -> Iterator[tuple[int, Finding]]:
         yield _finding(
             "stated-figure-mismatch",
             rate.line,
-            f"{whose}的金额与执行率不符：「{_quote(rate.sentence)}」中 "
+            f"{whose}{'的' if whose else ''}金额与执行率不符：「{_quote(rate.sentence)}」中 "
             f"{format_decimal(paid)} / {format_decimal(amount)} = {shown}%，"
             f"报告写 {rate.text.strip()}",
         )
@@ -588,29 +1018,36 @@ def _overspending(figures: list[Figure]) -> Iterator[tuple[int, Finding]]:
 
 
 def _restatements(figures: list[Figure]) -> Iterator[tuple[int, Finding]]:
-    """A figure stated again with another value; completion rates differ by project, so not
-    those."""
-    first: dict[str, Figure] = {}
+    """A figure stated again with another value — the department's against the department's,
+    the projects' total against their total, one project's against the same project's (named
+    alike). Completion rates differ by project, and a figure whose owner the report does not
+    make clear is compared with none."""
+    first: dict[tuple[str, str], Figure] = {}
     for figure in figures:
-        if figure.kind in ("completion_rate", *IDENTITY):
+        if figure.kind in ("completion_rate", *IDENTITY, *UNPLACED):
             continue
-        earlier = first.setdefault(figure.kind, figure)
+        earlier = first.setdefault((figure.kind, _project_key(figure.project)), figure)
         if figure.value != earlier.value:
             yield _finding(
                 "stated-figure-mismatch",
                 figure.line,
-                f"{LABELS[figure.kind]}前后不一致：第 {earlier.line} 行写 {_shown(earlier)}，"
+                f"{figure.label}前后不一致：第 {earlier.line} 行写 {_shown(earlier)}，"
                 f"第 {figure.line} 行写 {_shown(figure)}（「{_quote(figure.sentence)}」）",
             )
 
 
+def _plain(name: str) -> str:
+    return _SPACES.sub("", _nfkc(name)).replace("管理委员会", "管委会")
+
+
+def _project_key(name: str) -> str:
+    """A project's name as compared: 小型水库除险加固项目 is 小型水库除险加固 of a table's row."""
+    return name[: -len("项目")] if len(name) > 4 and name.endswith("项目") else name
+
+
 def _same_name(stated: str, filed: str) -> bool:
     """Names compared loosely: one holds the other, 管委会 standing for 管理委员会."""
-
-    def plain(name: str) -> str:
-        return _SPACES.sub("", _nfkc(name)).replace("管理委员会", "管委会")
-
-    stated, filed = plain(stated), plain(filed)
+    stated, filed = _plain(stated), _plain(filed)
     return stated in filed or filed in stated
 
 
@@ -634,20 +1071,28 @@ def _identity_mismatches(
         )
 
 
+def _budget_values(budget: Budget, whose: str) -> dict[str, tuple[set[Decimal], str]]:
+    """What a table's budget row says, for the kinds of ``whose`` (部门 or a project) figures: the
+    values a report may state, and how to name them. A report's 申请预算 may be the 年初 or the
+    全年 budget, so both are accepted."""
+    kinds = DEPARTMENT if whose == "部门" else PROJECT
+    words = f"{whose}全年预算数 {format_decimal(budget.adjusted)} 万元"
+    if budget.planned != budget.adjusted:
+        words += f"、年初预算数 {format_decimal(budget.planned)} 万元"
+    return {
+        kinds[0]: ({budget.adjusted, budget.planned}, words),
+        kinds[1]: ({budget.spent}, f"{whose}全年执行数 {format_decimal(budget.spent)} 万元"),
+    }
+
+
 def _table_values(evaluation: Evaluation) -> dict[str, tuple[set[Decimal], str]]:
-    """What the table says for each kind: the values a report may state, and how to name them.
-    A report's 申请预算 may be the 年初 or the 全年 budget, so both are accepted."""
-    department = evaluation.department.budget
+    """What the table says for each kind of the department's and all projects' figures."""
     projects = [project.budget for project in evaluation.projects]
     adjusted = sum((budget.adjusted for budget in projects), Decimal(0))
     planned = sum((budget.planned for budget in projects), Decimal(0))
     spent = sum((budget.spent for budget in projects), Decimal(0))
-    budget = f"部门全年预算数 {format_decimal(department.adjusted)} 万元"
-    if department.planned != department.adjusted:
-        budget += f"、年初预算数 {format_decimal(department.planned)} 万元"
     return {
-        "budget": ({department.adjusted, department.planned}, budget),
-        "spent": ({department.spent}, f"部门全年执行数 {format_decimal(department.spent)} 万元"),
+        **_budget_values(evaluation.department.budget, "部门"),
         "project_count": ({Decimal(len(projects))}, f"项目 {len(projects)} 个"),
         "projects_budget": (
             {adjusted, planned},
@@ -657,15 +1102,31 @@ def _table_values(evaluation: Evaluation) -> dict[str, tuple[set[Decimal], str]]
     }
 
 
+def _filed_project(name: str, evaluation: Evaluation) -> Table | None:
+    """The project of the table a report's name stands for: the one so named, else the only one
+    whose name holds it or is held by it; None when none or several are."""
+    projects = evaluation.projects
+    exact = [project for project in projects if _same_name(name, project.name)]
+    if len(exact) > 1:
+        exact = [project for project in exact if _plain(project.name) == _plain(name)]
+    return exact[0] if len(exact) == 1 else None
+
+
 def _table_mismatches(
     figures: list[Figure], evaluation: Evaluation
 ) -> Iterator[tuple[int, Finding]]:
+    """The report's figures against the table's: the department's against its row, the projects'
+    total against their sum, one project's against that project's row."""
     table = _table_values(evaluation)
     for figure in figures:
-        if figure.kind in table and figure.value not in table[figure.kind][0]:
+        values = table
+        if figure.kind in PROJECT:
+            filed = _filed_project(figure.project, evaluation)
+            values = _budget_values(filed.budget, f"「{filed.name}」") if filed else {}
+        if figure.kind in values and figure.value not in values[figure.kind][0]:
             yield _finding(
                 "report-table-mismatch",
                 figure.line,
-                f"第 {figure.line} 行报告{LABELS[figure.kind]} {_shown(figure)}，"
-                f"自评表为{table[figure.kind][1]}（「{_quote(figure.sentence)}」）",
+                f"第 {figure.line} 行报告{figure.label} {_shown(figure)}，"
+                f"自评表为{values[figure.kind][1]}（「{_quote(figure.sentence)}」）",
             )

@@ -407,7 +407,7 @@ HOSTILE: list[tuple[str, Callable[[int], str], Callable[[int], list], int, int]]
     (
         "a sentence of budgets",
         lambda n: "预算资金 382.31 万元，" * n,
-        lambda n: [("budget", D("382.31"))] * n,
+        lambda n: [("unplaced_budget", D("382.31"))] * n,
         5,
         2000,
     ),
@@ -421,7 +421,7 @@ HOSTILE: list[tuple[str, Callable[[int], str], Callable[[int], list], int, int]]
     (
         "targets",
         lambda n: "执行率目标为 90% 以上，" * n + "执行率 97%",
-        lambda n: [("execution_rate", D(97))],
+        lambda n: [("unplaced_rate", D(97))],
         5,
         2000,
     ),
@@ -432,14 +432,14 @@ HOSTILE: list[tuple[str, Callable[[int], str], Callable[[int], list], int, int]]
     (
         "spaces before %",
         lambda n: "执行率 97" + " " * n + "%",
-        lambda n: [("execution_rate", D(97))],
+        lambda n: [("unplaced_rate", D(97))],
         40,
         20000,
     ),
     (
         "fillers",
         lambda n: "执行率" + "共计" * n + "97%",
-        lambda n: [("execution_rate", D(97))],
+        lambda n: [("unplaced_rate", D(97))],
         20,
         10000,
     ),
@@ -465,6 +465,55 @@ HOSTILE: list[tuple[str, Callable[[int], str], Callable[[int], list], int, int]]
         20000,
     ),
     ("lines", lambda n: "a\n" * n, lambda n: [], 20, 20000),
+    (
+        "projects' budgets",
+        lambda n: "农田水利维护项目预算 300 万元，" * n,
+        lambda n: [("project_budget", D(300))] * n,
+        5,
+        2000,
+    ),
+    (
+        "names joined",
+        lambda n: "农田项目和" * n + "预算 1 万元",
+        lambda n: [("unplaced_budget", D(1))],
+        10,
+        5000,
+    ),
+    (
+        "a long project name",
+        lambda n: "乡" * n + "项目预算 1 万元",
+        lambda n: [("project_budget", D(1))],
+        20,
+        20000,
+    ),
+    (
+        "name endings",
+        lambda n: "经费项目费" * n + "预算 1 万元",
+        lambda n: [("project_budget", D(1))],
+        10,
+        5000,
+    ),
+    (
+        "enumerations",
+        lambda n: "一是" * n + "预算 1 万元",
+        lambda n: [("unplaced_budget", D(1))],
+        20,
+        10000,
+    ),
+    (
+        "corner quotes",
+        lambda n: "「" * n + "预算 1 万元",
+        lambda n: [("unplaced_budget", D(1))],
+        20,
+        10000,
+    ),
+    (
+        "headings of projects",
+        lambda n: "## 一、招商经费\n预算 1 万元。\n" * n,
+        lambda n: [("project_budget", D(1))] * n,
+        5,
+        2000,
+    ),
     ("stops", lambda n: "。" * n + "!?;" * n, lambda n: [], 10, 10000),
 ]
 
@@ -532,7 +581,7 @@ def test_the_full_size_texts_are_the_ones_asked_for():
     [
         ("-" * 4000 + "x", "没有找到预算、支出、执行率等数字"),
         ("1" + ",123" * 5000 + "x", "没有找到预算、支出、执行率等数字"),
-        ("执行率" + "共计" * 5000 + " 97%", "部门预算执行率"),
+        ("执行率" + "共计" * 5000 + " 97%", "执行率（归属不明）"),
     ],
     ids=["dashes", "comma-groups", "fillers"],
 )
@@ -584,7 +633,7 @@ def test_a_number_starts_after_a_comma_unless_it_continues_a_group_of_thousands(
 
 def test_forty_digits_are_still_a_figure():
     number = "1" + "0" * 35 + ".123"
-    assert _figures(f"预算资金 {number} 万元") == [("budget", D(number))]
+    assert _figures(f"部门预算资金 {number} 万元") == [("budget", D(number))]
 
 
 # --- the cells words.py and deadlines.py read -------------------------------------------------------

@@ -404,11 +404,13 @@ def _check_reports(args, reports: list[str], fmt: str) -> int:
     if fmt not in ("table", "json"):
         raise UsageError(f"check has no format {fmt!r}", hint="check writes table or json")
     evaluation = load(args.against) if args.against else None
+    # a sentence naming one of the table's projects states that project's figures
+    names = [project.name for project in evaluation.projects] if evaluation else []
     options = _output_options(args, "check")
     parts, payload, failed = [], [], False
     for path in reports:
         try:
-            figures = extract(read_report(Path(path)))
+            figures = extract(read_report(Path(path)), names)
         except InputError as exc:
             if getattr(args, "debug", False):
                 raise

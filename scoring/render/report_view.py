@@ -43,13 +43,14 @@ def render_table(
         header_style="bold",
     )
     table.add_column("行", justify="right", no_wrap=True)
-    table.add_column("数字", no_wrap=True)
+    # a project's name may be long: it folds rather than squeeze the sentence
+    table.add_column("数字", overflow="fold", max_width=24)
     table.add_column("原文", overflow="fold")
     table.add_column("所在句", overflow="fold", style="dim")
     for figure in figures:
         table.add_row(
             str(figure.line),
-            LABELS.get(figure.kind, figure.kind),
+            markup(_label(figure)),
             markup(figure.text),
             markup(figure.excerpt or figure.sentence),
         )
@@ -66,3 +67,11 @@ def render_table(
             f"[yellow]{label}[/] {markup(finding.message)}\n      [dim]{markup(finding.where)} · {markup(finding.code)}[/]"
         )
     return buffer.getvalue()
+
+
+def _label(figure: Figure) -> str:
+    """What a figure is; a project's name on a line of its own, so that folding a long name
+    never splits the words after it (预算资金)."""
+    if figure.project:
+        return f"「{figure.project}」\n{LABELS.get(figure.kind, figure.kind)}"
+    return figure.label
