@@ -175,6 +175,24 @@ def test_fifteen_significant_digits_are_a_figure(cli, tmp_path, actual):
     assert cli("score", str(path)).code == 0
 
 
+@pytest.mark.parametrize(
+    ("key", "value", "shown"),
+    [
+        ("actual", "1.23456789012345678", "1.23456789012345678"),
+        ("adjusted", "100.000000000000001", "100.000000000000001"),
+        ("target", "{ op = \">=\", value = 1.23456789012345678 }", "1.23456789012345678"),
+    ],
+    ids=["actual", "budget", "target-table"],
+)
+def test_a_number_of_too_many_digits_is_quoted_as_written(cli, tmp_path, key, value, shown):
+    """The message quotes the number as the file has it, never as Python writes a Decimal."""
+    path = tmp_path / "table.toml"
+    path.write_text(evaluation_toml(**{key: value}), "utf-8")
+    run = cli("score", str(path))
+    refused(run, PLACES[key], f"{shown} has more than 15 significant digits")
+    assert "Decimal(" not in run.err, run.err
+
+
 # --- text that cannot be written out, and text that can ---------------------------------------
 
 
