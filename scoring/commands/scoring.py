@@ -54,23 +54,32 @@ def _score_files(paths: list, rules: str, debug: bool = False) -> list:
 
 
 def _threshold(value: str, ruleset) -> Decimal:
-    """The score of ``--fail-under``: a score, or the lower bound of a grade."""
+    """The score of ``--fail-under``: a score from 0 to the rule set's full marks, or the lower
+    bound of a grade."""
     from decimal import InvalidOperation
 
     from ..errors import UsageError
+    from ..values import format_decimal
 
     bounds = dict(ruleset.grades)
     if value in bounds:
         return bounds[value]
     try:
         threshold = Decimal(value)
-        if not threshold.is_finite():
-            raise InvalidOperation
     except InvalidOperation:
         raise UsageError(
             f"--fail-under {value!r} is neither a score nor a grade",
             hint="give a score such as 90, or a grade of this rule set: " + ", ".join(bounds),
         ) from None
+    # a threshold no score can reach or miss (nan, inf, 1e999999999, -5) would make the exit
+    # code say nothing about the scores
+    if not threshold.is_finite() or not 0 <= threshold <= ruleset.total:
+        full = format_decimal(ruleset.total)
+        raise UsageError(
+            f"--fail-under {value!r} is not a score from 0 to {full}",
+            hint=f"give a score from 0 to {full}, such as 90, or a grade of this rule set: "
+            + ", ".join(bounds),
+        )
     return threshold
 
 
