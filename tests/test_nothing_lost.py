@@ -91,13 +91,15 @@ def test_output_onto_a_device_is_written_into_not_replaced(cli, leting, tmp_path
     assert temporaries(tmp_path) == []
 
 
+@pytest.mark.parametrize("fmt", ["json", "xlsx"])
 @pytest.mark.parametrize("through_link", [False, True], ids=["fifo", "symlink-to-fifo"])
-def test_output_onto_a_fifo_is_written_into(cli, leting, tmp_path, through_link):
+def test_output_onto_a_fifo_is_written_into(cli, leting, tmp_path, through_link, fmt):
+    """Whatever its name: the format is the one -f names (a workbook into `pipe` too)."""
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
     target = fifo
     if through_link:
-        target = tmp_path / "out.json"
+        target = tmp_path / "out"
         target.symlink_to(fifo)
     received: list[bytes] = []
 
@@ -107,14 +109,30 @@ def test_output_onto_a_fifo_is_written_into(cli, leting, tmp_path, through_link)
 
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
-    run = cli("score", str(leting), "-f", "json", "-o", str(target))
+    run = cli("score", str(leting), "-f", fmt, "-o", str(target))
     reader.join(timeout=60)  # a safety net: the writer has closed the FIFO by now
     if reader.is_alive():  # the FIFO was not written: let the reader go before failing
         os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
     assert run.code == 0, run
-    assert received and json.loads(received[0])["department"]["score"] == 99.79
+    assert received
+    if fmt == "json":
+        assert json.loads(received[0])["department"]["score"] == 99.79
+    else:
+        assert "汇总" in zipfile.ZipFile(io.BytesIO(received[0])).read("xl/workbook.xml").decode()
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
     assert target.is_symlink() == through_link
+
+
+@pytest.mark.parametrize("existing", [False, True], ids=["new-file", "regular-file"])
+def test_a_workbook_into_a_file_not_named_xlsx_is_refused(cli, leting, tmp_path, existing):
+    """A file keeps the name it is given: a workbook in `out.xls` would not open."""
+    out = tmp_path / "out.xls"
+    if existing:
+        out.write_bytes(b"earlier")
+    run = cli("score", str(leting), "-f", "xlsx", "-o", str(out))
+    assert run.code == 2, run
+    assert f"-o {out}: a workbook is written as .xlsx" in run.err and "Traceback" not in run.err
+    assert (out.read_bytes() == b"earlier") if existing else not out.exists()
 
 
 @linux_only

@@ -31,6 +31,7 @@ from . import (
     _render,
     _renderer,
     _Writer,
+    _written_into,
 )
 
 STREAMED = ("json", "jsonl", "csv")  # formats written file by file, each a module of render
@@ -104,7 +105,12 @@ def cmd_score(args, paths=None) -> int:
     threshold = None
     if args.fail_under is not None:  # so is a bad threshold
         threshold = _threshold(args.fail_under, default_host().ruleset(args.rules))
-    if fmt == "xlsx" and args.output and not args.output.lower().endswith(".xlsx"):
+    if (
+        fmt == "xlsx"
+        and args.output
+        and not args.output.lower().endswith(".xlsx")
+        and not _written_into(args.output)  # a FIFO or a device takes the format -f names
+    ):
         from ..errors import UsageError
 
         raise UsageError(
