@@ -180,7 +180,7 @@ def test_fifteen_significant_digits_are_a_figure(cli, tmp_path, actual):
     [
         ("actual", "1.23456789012345678", "1.23456789012345678"),
         ("adjusted", "100.000000000000001", "100.000000000000001"),
-        ("target", "{ op = \">=\", value = 1.23456789012345678 }", "1.23456789012345678"),
+        ("target", '{ op = ">=", value = 1.23456789012345678 }', "1.23456789012345678"),
     ],
     ids=["actual", "budget", "target-table"],
 )
