@@ -331,14 +331,45 @@ def test_standard_output_on_a_full_device_is_a_users_error(leting, tmp_path, fmt
     assert "Traceback" not in proc.stderr and "Exception ignored" not in proc.stderr
 
 
+@linux_only
+@pytest.mark.parametrize(
+    "args",
+    [("--help",), ("--version",), ("score", "--help"), ("rules", "check", "--help"), ()],
+    ids=["help", "version", "command-help", "action-help", "no-command"],
+)
+def test_help_and_version_on_a_full_device_are_a_users_error(tmp_path, args):
+    """`scoring --help > /dev/full`: help and the version are output like any other, and a
+    write that fails is said the same way (argparse alone would pass over it, exit 0)."""
+    full = device(tmp_path, "full")
+    with open(full, "w") as stdout:
+        proc = scoring_process(*args, cwd=tmp_path, stdout=stdout)
+    assert proc.returncode == 2, proc.stderr
+    assert "scoring: error: cannot write standard output: No space left on device" in proc.stderr
+    assert "→ the disk is full" in proc.stderr
+    assert "Traceback" not in proc.stderr and "Exception ignored" not in proc.stderr
+
+
+@pytest.mark.parametrize("args", [("--help",), ("--version",)], ids=["help", "version"])
+def test_help_and_version_are_written_as_output(tmp_path, args):
+    """Piped, they are UTF-8 whatever the locale says (the help has Chinese in it)."""
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "LC_ALL": "C"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "scoring", *args], capture_output=True, env=env, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.decode("utf-8").startswith(("usage: scoring", "scoring 0."))
+    assert proc.stderr == b""
+
+
 @pytest.mark.parametrize(
     ("args", "code"),
     [
         (("demo",), 2),
         (("rules", "list"), 2),
+        (("--version",), 2),
         (("demo", "-f", "json", "-o", "out.json"), 0),
     ],
-    ids=["demo", "rules-list", "demo-to-a-file"],
+    ids=["demo", "rules-list", "version", "demo-to-a-file"],
 )
 def test_a_closed_standard_output_is_said(tmp_path, args, code):
     """`scoring demo >&-`: a command that writes to standard output says it is closed (exit 2);
