@@ -126,3 +126,38 @@ def test_a_pipe_is_read_like_a_file_up_to_the_limit(tmp_path, monkeypatch, size,
             assert readers.read_text(path) == "#" * size
     finally:
         os.close(out)
+
+
+# --- a report is drawn only in the format asked for -------------------------------------------
+
+
+@pytest.mark.parametrize(("fmt", "drawn"), [("json", 0), ("table", 2)])
+def test_check_draws_a_report_s_table_only_when_asked_for(tmp_path, monkeypatch, fmt, drawn):
+    """`check REPORT -f json` does no work for a table nobody reads: for a report of many rows,
+    drawing it costs more than reading it."""
+    import json
+
+    from scoring.render import report_view
+
+    rows = "".join(f"| 项目{i} | 10 | 9 | 90% |\n" for i in range(200))
+    table = "| 项目名称 | 预算数（万元） | 执行数（万元） | 执行率 |\n|---|---|---|---|\n" + rows
+    reports = []
+    for name in ("a.md", "b.md"):
+        path = tmp_path / name
+        path.write_text(f"# 2023年度部门整体支出绩效自评报告\n\n{table}", "utf-8")
+        reports.append(str(path))
+    draw = report_view.render_table
+    calls: list[str] = []
+
+    def counted(path, *args, **kwargs):
+        calls.append(path)
+        return draw(path, *args, **kwargs)
+
+    monkeypatch.setattr(report_view, "render_table", counted)
+    run = run_cli("check", *reports, "-f", fmt)
+    assert run.code in (0, 1), run
+    assert len(calls) == drawn
+    if fmt == "json":
+        assert [item["source"] for item in json.loads(run.out)] == reports
+    else:
+        assert "a.md" in run.out and "b.md" in run.out
