@@ -14,6 +14,12 @@ from __future__ import annotations
 # byte means the file is too large, whatever stat() says (a FIFO or /dev/zero reports 0).
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
+# Parts of one dotted key or table header in a TOML file (``[[projects.indicators]]`` has two),
+# counted in the text before it is parsed: tomllib's work on one key grows with the square of
+# its parts (a key of 100,000 parts, 200 kB, took minutes). A key of more parts would nest
+# deeper than MAX_DEPTH, which is refused anyway.
+MAX_KEY_PARTS = 32
+
 # --- errors ---------------------------------------------------------------------------------
 # At most this many problems are listed for one file; the rest are counted ("… and 9,950 more").
 MAX_PROBLEMS = 50

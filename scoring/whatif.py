@@ -61,6 +61,10 @@ def parse_value(text: str) -> Any:
     """A TOML value when the text is one (8, 19.9, true, "达成"), otherwise the text itself."""
     import tomllib
 
+    from .readers import long_dotted_key
+
+    if long_dotted_key(text) is not None:  # no value of a table: not worth tomllib's time
+        return text.strip()
     try:
         return tomllib.loads(f"v = {text}", parse_float=Decimal)["v"]
     except Exception:  # not a TOML value: the text as written, e.g. ≥90% or 达成

@@ -161,3 +161,108 @@ def test_check_draws_a_report_s_table_only_when_asked_for(tmp_path, monkeypatch,
         assert [item["source"] for item in json.loads(run.out)] == reports
     else:
         assert "a.md" in run.out and "b.md" in run.out
+
+
+# --- TOML: a key of more than MAX_KEY_PARTS parts is refused before it is parsed ------------------
+
+PARTS = 100_000  # 200 kB of key: tomllib took minutes over it
+
+
+def _dotted(n: int, part: str = "a", dot: str = ".") -> str:
+    return dot.join([part] * n)
+
+
+LONG_KEYS = [
+    # (id, the text after a line of its own, the column where the key starts)
+    ("dotted-key", _dotted(PARTS) + " = 1\n", 1),
+    ("table-header", "[" + _dotted(PARTS) + "]\n", 2),
+    ("array-header", "[[" + _dotted(PARTS) + "]]\n", 3),
+    ("quoted-parts", _dotted(PARTS, '"a"') + " = 1\n", 1),
+    ("spaced-dots", _dotted(PARTS, dot=" . ") + " = 1\n", 1),
+    ("inline-table", "x = { " + _dotted(PARTS) + " = 1 }\n", 7),
+    ("just-past-the-limit", _dotted(limits.MAX_KEY_PARTS + 1) + " = 1\n", 1),
+]
+
+
+@pytest.mark.parametrize(
+    ("key", "column"), [k[1:] for k in LONG_KEYS], ids=[k[0] for k in LONG_KEYS]
+)
+@pytest.mark.parametrize("kind", ["evaluation", "rule set"])
+def test_a_key_of_too_many_parts_is_refused_before_tomllib_reads_it(
+    tmp_path, leting, monkeypatch, key, column, kind
+):
+    import tomllib
+
+    head = '[ruleset]\nid = "mine"\n' if kind == "rule set" else '[department]\nname = "x"\n'
+    path = tmp_path / ("rules.toml" if kind == "rule set" else "table.toml")
+    path.write_text(head + key, "utf-8")
+    loads = tomllib.loads
+
+    def parse(text: str, **options):
+        if text.endswith(key):
+            raise Read("the long key reached tomllib")
+        return loads(text, **options)  # the installed rule sets
+
+    monkeypatch.setattr(tomllib, "loads", parse)
+    args = ["rules", "check", str(path)] if kind == "rule set" else ["score", str(path)]
+    run = run_cli(*args)
+    assert run.code == 2, run
+    assert (
+        f"{path}: line 3, column {column}: a key or table header of more than "
+        f"{limits.MAX_KEY_PARTS} parts joined by dots, the limit (" in run.err
+    ), run.err
+    assert "→ a key of an evaluation or a rule set has a few parts" in run.err
+    assert len(run.err) < 1_000 and "Traceback" not in run.err
+
+
+def test_a_key_of_max_key_parts_is_one_tomllib_may_read():
+    for written in (_dotted(limits.MAX_KEY_PARTS), _dotted(limits.MAX_KEY_PARTS, '"a.b"')):
+        assert readers.long_dotted_key(f"[{written}]\nx = 1\n") is None
+    assert readers.long_dotted_key(f"[{_dotted(limits.MAX_KEY_PARTS + 1)}]\n") is not None
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        '"' + _dotted(40, "1") + '"',  # a string of dotted numbers
+        "'" + _dotted(40) + "'",
+        '"""\n' + _dotted(40, "第1章") + '\n"""',
+        '"' + '\\"'.join([_dotted(20)] * 3) + '"',
+    ],
+    ids=["basic-string", "literal-string", "multi-line-string", "escaped-quotes"],
+)
+def test_dotted_words_inside_a_string_are_no_key(cli, tmp_path, value):
+    """A string is read whole: its dots separate no parts (a reason may cite 1.2.3 …)."""
+    text = (
+        '[department]\nname = "单位"\nyear = 2023\nbudget = { planned = 1, spent = 1 }\n'
+        '[[projects]]\nname = "项目"\nbudget = { planned = 1, spent = 1 }\n'
+        '[[projects.indicators]]\nlevel1 = "产出指标"\nlevel2 = "数量指标"\nname = "培训"\n'
+        f'target = "≥1个"\nactual = "1个"\nweight = 90\nreason = {value}\n'
+    )
+    path = tmp_path / "table.toml"
+    path.write_text(text, "utf-8")
+    run = cli("score", str(path), "-f", "json")
+    assert run.code == 0, run
+
+
+HOSTILE_KEY_TEXTS = [
+    ("long-key", lambda n: _dotted(n) + " = 1\n"),
+    ("keys-just-short", lambda n: (_dotted(limits.MAX_KEY_PARTS) + " = 1\n") * n),
+    ("parts-just-short", lambda n: (_dotted(limits.MAX_KEY_PARTS, dot=" . ") + " ") * n),
+    ("escaped-quotes", lambda n: 'x = "' + '\\".a' * n),
+    ("open-quotes", lambda n: ('"a.' * n + "\n") * 3),
+    ("quoted-dots", lambda n: ('"' + "." * 40 + '"') * n),
+]
+
+
+@pytest.mark.parametrize(
+    "make", [m for _, m in HOSTILE_KEY_TEXTS], ids=[i for i, _ in HOSTILE_KEY_TEXTS]
+)
+def test_looking_for_long_keys_takes_steps_linear_in_the_text(monkeypatch, make):
+    """Each pattern run by a matcher that counts its steps (see test_report_linear): a text 8
+    times as long takes at most about 8 times the steps."""
+    from .test_report_linear import GROWTH, LINEAR, steps
+
+    small = steps(monkeypatch, lambda: readers.long_dotted_key(make(40)), readers)
+    big = steps(monkeypatch, lambda: readers.long_dotted_key(make(40 * GROWTH)), readers)
+    assert small > 0 and big <= small * LINEAR, (small, big)

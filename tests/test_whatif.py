@@ -30,6 +30,24 @@ def test_key_paths_and_values():
             parse_path(bad)
 
 
+def test_a_set_value_with_a_key_of_too_many_parts_is_taken_as_text(monkeypatch):
+    """--set PATH={a.a.a… = 1}: tomllib is not given a key it would take minutes over."""
+    import tomllib
+
+    from scoring.limits import MAX_KEY_PARTS
+
+    text = "{ " + ".".join(["a"] * 50_000) + " = 1 }"
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("tomllib was given the long key")
+
+    monkeypatch.setattr(tomllib, "loads", refuse)
+    assert parse_value(text) == text
+    monkeypatch.undo()
+    short = "{ " + ".".join(["a"] * MAX_KEY_PARTS) + " = 1 }"
+    assert isinstance(parse_value(short), dict)
+
+
 def test_changes_never_touch_the_original():
     data = {"projects": [{"budget": {"spent": 1}}]}
     changed = apply_changes(data, ["projects[0].budget.spent=2"])
