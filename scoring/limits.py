@@ -26,6 +26,14 @@ MAX_PROBLEMS = 50
 # A value quoted in a message is cut to this many characters, with "…" after it.
 MAX_QUOTED = 60
 
+# --- the terminal ---------------------------------------------------------------------------
+# Characters of one user text (a name, a target, an actual, a message quoting them) that the
+# terminal views draw, with "…" after them; JSON, CSV, Markdown and workbooks keep the whole
+# text. rich lays out every character of a cell, escaped (\u202e is six): a 300,000-character
+# name took a minute to draw. A name on the form is a few dozen characters, a message a few
+# hundred.
+MAX_SHOWN_CHARS = 1_000
+
 # --- written reports (scoring check) ----------------------------------------------------------
 # Characters in the title of a column of a table in a report: each title is repeated before every
 # figure of its column, so a long title × many rows was quadratic work. A real title is a few

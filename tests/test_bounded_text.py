@@ -17,6 +17,7 @@ import pytest
 
 from scoring import limits, readers
 from scoring.errors import InputError, RulesetError
+from scoring.inert import terminal
 
 from .conftest import run_cli
 
@@ -266,3 +267,91 @@ def test_looking_for_long_keys_takes_steps_linear_in_the_text(monkeypatch, make)
     small = steps(monkeypatch, lambda: readers.long_dotted_key(make(40)), readers)
     big = steps(monkeypatch, lambda: readers.long_dotted_key(make(40 * GROWTH)), readers)
     assert small > 0 and big <= small * LINEAR, (small, big)
+
+
+# --- one user text in the terminal views: at most MAX_SHOWN_CHARS characters drawn -------------
+
+SHOWN_PLACES = {
+    # where the text is filed, by key path (a qualitative row's actual restating its target)
+    "department-name": [("department", "name")],
+    "project-name": [("projects", 0, "name")],
+    "indicator-name": [("projects", 0, "indicators", 0, "name")],
+    "level": [("projects", 0, "indicators", 1, "level2")],
+    "target-and-actual": [
+        ("projects", 0, "indicators", 1, "target"),
+        ("projects", 0, "indicators", 1, "actual"),
+    ],
+}
+
+
+def _evaluation_with(places: list[tuple], value: str) -> dict:
+    data = {
+        "department": {"name": "单位", "year": 2023, "budget": {"planned": 10, "spent": 10}},
+        "projects": [
+            {
+                "name": "项目",
+                "budget": {"planned": 10, "spent": 10},
+                "indicators": [
+                    {
+                        "level1": "产出指标",
+                        "level2": "数量指标",
+                        "name": "培训人次",
+                        "target": "≥100人次",
+                        "actual": "100人次",
+                        "weight": 45,
+                    },
+                    {
+                        "level1": "效益指标",
+                        "level2": "社会效益指标",
+                        "name": "培训效果",
+                        "target": "效果明显",
+                        "actual": "达成",
+                        "weight": 45,
+                    },
+                ],
+            }
+        ],
+    }
+    for place in places:
+        node: dict = data
+        for step in place[:-1]:
+            node = node[step]
+        node[place[-1]] = value
+    return data
+
+
+# U+202E, shown escaped as six characters, stays in a name; a row's labels and values are read
+# without invisible marks (it would leave nothing of them).
+LONG_TEXTS = [
+    pytest.param(SHOWN_PLACES[place], char, id=f"{place}-{name}")
+    for place in SHOWN_PLACES
+    for name, char in (("rlo", "\u202e"), ("cjk", "鑫"), ("ascii", "q"))
+    if name != "rlo" or (place.endswith("-name") and place != "indicator-name")
+]
+
+
+@pytest.mark.parametrize(("place", "char"), LONG_TEXTS)
+def test_a_long_text_is_cut_in_the_terminal_table_and_kept_whole_in_json_and_csv(
+    tmp_path, place, char
+):
+    """The table draws the first MAX_SHOWN_CHARS − 1 characters of a text and "…", wherever it
+    shows it (a name is shown in up to 4 places): the same table for a text of 5,000
+    characters and of 50,000. JSON and CSV hold it whole."""
+    import json
+
+    shown = limits.MAX_SHOWN_CHARS
+    written = "\\u202e" if char == "\u202e" else char  # as the terminal shows it
+    drawn = []
+    for folder, length in (("a", 5 * shown), ("b", 50 * shown)):
+        value = char * length
+        (tmp_path / folder).mkdir()
+        path = tmp_path / folder / "table.json"
+        path.write_text(json.dumps(_evaluation_with(place, value)), "utf-8")
+        table = run_cli("score", "table.json", cwd=path.parent)
+        assert table.code == 0, table
+        assert 0 < table.out.count(written) <= 4 * (shown - 1) and "…" in table.out
+        drawn.append(table.out)
+        data = json.loads(run_cli("score", str(path), "-f", "json").out)
+        assert value in json.dumps(data, ensure_ascii=False)
+        assert terminal(value) in run_cli("score", str(path), "-f", "csv").out  # CSV escapes
+    assert drawn[0] == drawn[1]
