@@ -313,3 +313,13 @@ def test_a_goal_search_reads_the_file_once_and_rescores_only_what_it_changes(
     assert counted["tables scored"] <= counted["rescorings"] + 2 * projects
     command = goal["command"]
     assert all(f"--set '{c['where']}={c['to']}'" in command for c in goal["changes"])
+
+
+def test_the_check_line_is_shown_whole_however_many_changes(cli, tmp_path):
+    path = tmp_path / "below.toml"
+    path.write_text(_far_below(16), "utf-8")
+    run = cli("whatif", str(path), "--grade", "优")
+    line = next(line for line in run.out.splitlines() if line.startswith("核对："))
+    changes = json.loads(cli("whatif", str(path), "--grade", "优", "-f", "json").out)["goal"]
+    assert len(line) > 1_000 and not line.endswith("…")
+    assert all(f"{c['where']}={c['to']}" in line for c in changes["changes"])
