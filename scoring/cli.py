@@ -105,7 +105,7 @@ def _scoring() -> _Parser:
     scoring.add_argument(
         "--fail-under",
         metavar="SCORE|GRADE",
-        help="exit 1 when a department scores below this score (0 to 100) or grade",
+        help="exit 1 when a department scores below this score (0 to full marks) or grade",
     )
     return scoring
 
