@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 from .i18n import _
 
@@ -25,6 +28,17 @@ FORMATS = ("table", "json", "jsonl", "markdown", "csv", "xlsx")
 class _Parser(argparse.ArgumentParser):
     """The command line's parsers, and the option groups they share as parents (of the
     subparsers' own class, as typeshed wants of ``add_parser(parents=...)``)."""
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        """Help and the version are output, written as every command writes its own: a full
+        disk or a closed standard output is said (exit 2), not passed over as argparse does."""
+        if file is not None and file is not sys.stdout:  # usage on standard error
+            super()._print_message(message, file)
+            return
+        if message:
+            from .commands import _to_standard_output
+
+            _to_standard_output(message)
 
     def error(self, message: str) -> NoReturn:  # argparse's exit code for usage errors is 2 too
         self.print_usage(sys.stderr)
@@ -111,7 +125,7 @@ def _scoring() -> _Parser:
     scoring.add_argument(
         "--fail-under",
         metavar="SCORE|GRADE",
-        help=_("exit 1 when a department scores below this score or grade"),
+        help=_("exit 1 when a department scores below this score (0 to full marks) or grade"),
     )
     return scoring
 
@@ -426,13 +440,21 @@ def _run(argv: list[str]) -> int:
             file=sys.stderr,
         )
         return EXIT_USER
-    args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help()
-        return EXIT_USER
+    _quiet_broken_pipes()  # help is output too: UTF-8 when piped
+    try:
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help()
+            return EXIT_USER
+    except BrokenPipeError:  # `scoring --help | head -1`: as for a command's output
+        from .commands import _silence
+
+        _silence(sys.stdout)
+        return EXIT_OK
+    except Exception as exc:  # --help or --version could not be written
+        return _said(exc, debug="--debug" in argv)
     if getattr(args, "output", None) == "-" and args.command != "convert":
         args.output = None  # `-o -` is standard output (convert's -o names a format by its suffix)
-    _quiet_broken_pipes()
     from .commands import _STREAM, _silence
 
     # A plugin's printing goes to standard error; the command's output to the real stdout
@@ -449,29 +471,35 @@ def _run(argv: list[str]) -> int:
         _silence(_STREAM[0])
         return EXIT_OK
     except Exception as exc:
-        from .errors import ScoringError
-        from .inert import terminal
-
-        if getattr(args, "debug", False):
-            raise
-        if isinstance(exc, ScoringError):
-            print(_("scoring: error: {message}").format(message=exc.render()), file=sys.stderr)
-            return EXIT_USER
-        print(
-            _("scoring: internal error: {message}").format(
-                message=f"{type(exc).__name__}: {terminal(exc)}"
-            )
-            + "\n  → "
-            + _(
-                "this is a fault in scoring, not in your files; run again with --debug and "
-                "report the traceback"
-            ),
-            file=sys.stderr,
-        )
-        return EXIT_INTERNAL
+        return _said(exc, getattr(args, "debug", False))
     finally:
         sys.stdout = _STREAM[0]  # None again when it was closed
         _STREAM.clear()
+
+
+def _said(exc: Exception, debug: bool) -> int:
+    """An error on standard error, and the exit code for it: the user's (2) or scoring's own
+    fault (3); raised again under --debug, for its traceback."""
+    from .errors import ScoringError
+    from .inert import terminal
+
+    if debug:
+        raise exc
+    if isinstance(exc, ScoringError):
+        print(_("scoring: error: {message}").format(message=exc.render()), file=sys.stderr)
+        return EXIT_USER
+    print(
+        _("scoring: internal error: {message}").format(
+            message=f"{type(exc).__name__}: {terminal(exc)}"
+        )
+        + "\n  → "
+        + _(
+            "this is a fault in scoring, not in your files; run again with --debug and "
+            "report the traceback"
+        ),
+        file=sys.stderr,
+    )
+    return EXIT_INTERNAL
 
 
 def _configure_plugins(options: list[str]) -> None:

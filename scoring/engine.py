@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import decimal
 import re
+from collections.abc import Callable
 from dataclasses import replace
+from decimal import Decimal
 from functools import lru_cache
 
 from .combine import score_department
 from .errors import CheckFailed, InputError, ScoringError, cell_of_finding
-from .model import Evaluation
-from .result import SEVERITIES, Finding, Result, RulesetInfo
+from .model import Evaluation, Table
+from .result import SEVERITIES, Finding, Result, RulesetInfo, TableResult
 from .review import filed_values
 from .rules import RuleSet
 from .scorer import Context, score_table
@@ -28,8 +30,36 @@ def evaluate(
 
     The arithmetic runs in a decimal context of its own, so the caller's settings (a lower
     precision, another rounding, traps) cannot change a score."""
-    with decimal.localcontext(decimal.Context(prec=28, rounding=decimal.ROUND_HALF_EVEN)):
+    with decimal.localcontext(_arithmetic()):
         return _evaluate(evaluation, ruleset, methods, checks, engine_version)
+
+
+def department_score(
+    evaluation: Evaluation,
+    ruleset: RuleSet,
+    methods: dict,
+    scored: Callable[[Table, Context], TableResult] = score_table,
+) -> Decimal:
+    """The department's score alone, as :func:`evaluate` finds it — each project scored by
+    ``scored``, combined as the rule set says, in the same decimal context — without the
+    review, the checks and the findings: for a search that scores many variants of one
+    evaluation, where ``scored`` may remember the tables it has scored. Raises as evaluate does
+    for a row that cannot be scored."""
+    with decimal.localcontext(_arithmetic()):
+        ctx = Context(ruleset, methods, evaluation.department.year)
+        try:
+            projects = tuple(scored(project, ctx) for project in evaluation.projects)
+            department = score_department(evaluation, projects, ctx)
+            if ctx.refused:
+                raise ctx.refused.error(InputError, evaluation.source, code=ctx.refused_code)
+        except ScoringError as exc:
+            raise exc.in_file(evaluation.source, evaluation.locations) from None
+    return department.score
+
+
+def _arithmetic() -> decimal.Context:
+    """The decimal context every score is computed in: 28 digits, rounding half to even."""
+    return decimal.Context(prec=28, rounding=decimal.ROUND_HALF_EVEN)
 
 
 def _evaluate(

@@ -53,6 +53,7 @@ class ScoringError(Exception):
     code: str = "error"
     problems: list[Problem] = field(default_factory=list)
     more: int = 0  # problems found beyond those listed (scoring.limits.MAX_PROBLEMS), counted
+    at_least: bool = False  # ``more`` is a lower bound: some were counted as one at least
 
     def __post_init__(self) -> None:
         super().__init__(self.message)
@@ -91,11 +92,12 @@ class ScoringError(Exception):
         if len(self.problems) == 1 and not self.more:
             return self.problems[0].render(self.file)
         count = len(self.problems) + self.more
-        head = f"{terminal(self.file, lines=False)}: {count:,} problems"
+        bound = "at least " if self.at_least else ""
+        head = f"{terminal(self.file, lines=False)}: {bound}{count:,} problems"
         lines = [head if self.file else terminal(self.message)]
         lines += ["  " + p.render(None).replace("\n", "\n  ") for p in self.problems]
         if self.more:
-            lines.append(f"  … and {self.more:,} more problems\n    → {FIX_AND_RERUN}")
+            lines.append(f"  … and {bound}{self.more:,} more problems\n    → {FIX_AND_RERUN}")
         return "\n".join(lines)
 
     def to_dict(self) -> dict:

@@ -14,11 +14,25 @@ from __future__ import annotations
 # byte means the file is too large, whatever stat() says (a FIFO or /dev/zero reports 0).
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
+# Parts of one dotted key or table header in a TOML file (``[[projects.indicators]]`` has two),
+# counted in the text before it is parsed: tomllib's work on one key grows with the square of
+# its parts (a key of 100,000 parts, 200 kB, took minutes). A key of more parts would nest
+# deeper than MAX_DEPTH, which is refused anyway.
+MAX_KEY_PARTS = 32
+
 # --- errors ---------------------------------------------------------------------------------
 # At most this many problems are listed for one file; the rest are counted ("… and 9,950 more").
 MAX_PROBLEMS = 50
 # A value quoted in a message is cut to this many characters, with "…" after it.
 MAX_QUOTED = 60
+
+# --- the terminal ---------------------------------------------------------------------------
+# Characters of one user text (a name, a target, an actual, a message quoting them) that the
+# terminal views draw, with "…" after them; JSON, CSV, Markdown and workbooks keep the whole
+# text. rich lays out every character of a cell, escaped (\u202e is six): a 300,000-character
+# name took a minute to draw. A name on the form is a few dozen characters, a message a few
+# hundred.
+MAX_SHOWN_CHARS = 1_000
 
 # --- written reports (scoring check) ----------------------------------------------------------
 # Characters in the title of a column of a table in a report: each title is repeated before every

@@ -8,6 +8,8 @@ reported with its key path in the file, all of them at once where possible.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -122,6 +124,37 @@ def load_evaluation(data: dict, source: str = "<data>") -> Evaluation:
         notes=tuple(notes),
         data=data,
     )
+
+
+def reread(evaluation: Evaluation, data: dict, tables: Iterable[str]) -> Evaluation:
+    """``evaluation`` with the tables named in ``tables`` (``projects[3]``, ``department``)
+    read again from ``data`` — the data of ``evaluation`` with values of those tables changed —
+    and every other table kept as it was read: rescoring a change costs the table it is in, not
+    the whole file (what-if's search rescores hundreds of times). Each value of a table read
+    again is parsed as :func:`load_evaluation` parses it; the schema is not applied again, so
+    the changes must keep each value's type. Raises InputError for a value that cannot be read."""
+    found = _Collector()
+    department = evaluation.department
+    projects = list(evaluation.projects)
+    for name in tables:
+        if name == "department":
+            department = _department_again(department, data["department"], found)
+            continue
+        index = int(name.removeprefix("projects[").removesuffix("]"))
+        projects[index] = _table(data["projects"][index], name, found)
+    if found.problems:
+        raise found.problems.error(InputError, evaluation.source)
+    return replace(evaluation, department=department, projects=tuple(projects), data=data)
+
+
+def _department_again(department: Department, raw: dict, found: _Collector) -> Department:
+    """The department's budget row, and its own table when it has one, read again from ``raw``."""
+    budget = _budget(raw["budget"], "department.budget", found)
+    table = None
+    if department.table is not None:
+        own = {k: v for k, v in raw.items() if k not in ("score", "grade")}
+        table = _table(own, "department", found, budget=budget)
+    return replace(department, budget=budget, table=table)
 
 
 _YEAR = re.compile(r"(\d{4})\s*(?:年度?)?")

@@ -2,8 +2,9 @@
 
 Both readers return the same structure. A number in the file becomes the
 :class:`~decimal.Decimal` its text denotes (never a binary float). Anything unreadable — not
-UTF-8, not TOML/JSON, nested too deep — is an :class:`~scoring.errors.InputError` naming the
-file and, where the parser gives one, the line and column. A file is read to at most
+UTF-8, not TOML/JSON, nested too deep, a TOML key of more than
+:data:`~scoring.limits.MAX_KEY_PARTS` parts — is an :class:`~scoring.errors.InputError` naming
+the file and, where there is one, the line and column. A file is read to at most
 :data:`~scoring.limits.MAX_FILE_BYTES` whatever it is (a pipe, a link to a device), and never
 waits for a pipe's writer.
 """
@@ -15,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from .errors import InputError
-from .limits import MAX_FILE_BYTES
+from .limits import MAX_FILE_BYTES, MAX_KEY_PARTS
 
 # Read in pieces of this size, so that a small file does not cost a buffer of the limit's size.
 CHUNK_BYTES = 1024 * 1024
@@ -115,10 +116,41 @@ def _too_large(path: Path, error):
 
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
+# One part of a dotted key as TOML writes it: bare, or in either kind of quotes (on one line).
+_KEY_PART = r"""(?:[A-Za-z0-9_-]++|"(?:[^"\\\n]|\\.)*+"|'[^'\n]*+')"""
+_DOT = r"[ \t]*+\.[ \t]*+"
+# Where a key can start: not inside a bare word, nor at a quote escaped or closing another.
+_KEY_START = r"""(?<![A-Za-z0-9_\-"'\\])"""
+# Parts joined by dots, as long as they go: a key, a table header, a key inside an inline table
+# — or dotted text inside a string or a comment, which is told apart after (no real text has
+# 33 words joined by dots). Every repeat is possessive and the search goes on after each chain,
+# so each character is read a bounded number of times: linear in the text.
+_CHAIN = re.compile(rf"{_KEY_START}{_KEY_PART}(?:{_DOT}{_KEY_PART})*+")
+# The same chain, with more than MAX_KEY_PARTS parts.
+_LONG_KEY = re.compile(rf"(?:{_KEY_PART}{_DOT}){{{MAX_KEY_PARTS}}}{_KEY_PART}")
+
+
+def long_dotted_key(text: str) -> re.Match[str] | None:
+    """The first key of more than :data:`~scoring.limits.MAX_KEY_PARTS` parts in TOML text,
+    found before tomllib sees it (its work grows with the square of a key's parts)."""
+    if text.count(".") < MAX_KEY_PARTS:  # the usual file: no chain can be that long
+        return None
+    for chain in _CHAIN.finditer(text):
+        # a dot inside a quoted part is no separator: the parts are counted only when the
+        # dots could make enough of them
+        if chain.group().count(".") >= MAX_KEY_PARTS and (
+            found := _LONG_KEY.match(text, chain.start())
+        ):
+            return found
+    return None
+
 
 def parse_toml(text: str, file: str, error=InputError) -> dict:
     import tomllib
 
+    found = long_dotted_key(text)
+    if found is not None:
+        raise _too_many_parts(text, found, file, error)
     try:
         return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
@@ -139,6 +171,27 @@ def parse_toml(text: str, file: str, error=InputError) -> dict:
         raise _too_many_digits(text, file, error) from None
     except RecursionError:
         raise error("nested too deeply to read", file=file, code="syntax") from None
+
+
+def _too_many_parts(text: str, found: re.Match[str], file: str, error) -> Exception:
+    """The error for a key of more than MAX_KEY_PARTS parts, at its line and column."""
+    from .values import cut
+
+    return error(
+        f"a key or table header of more than {MAX_KEY_PARTS} parts joined by dots, the limit "
+        f"({cut(found.group())})",
+        _line_and_column(text, found.start()),
+        "a key of an evaluation or a rule set has a few parts, e.g. [[projects.indicators]]: "
+        "remove the extra ones",
+        file=file,
+        code="syntax",
+    )
+
+
+def _line_and_column(text: str, offset: int) -> str:
+    """``line L, column C`` of a character of ``text``, both counted from 1."""
+    line = text.count("\n", 0, offset) + 1
+    return f"line {line}, column {offset - (text.rfind(chr(10), 0, offset) + 1) + 1}"
 
 
 def _integer(digits: str) -> int | Decimal:

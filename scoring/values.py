@@ -316,9 +316,10 @@ def plain_digits(number: Decimal) -> int:
 
 
 def quoted(raw) -> str:
-    """A filed value as a message quotes it: its repr, cut to ``MAX_QUOTED`` characters."""
+    """A filed value as a message quotes it, cut to ``MAX_QUOTED`` characters: text in quotes
+    (its repr), a number as the file writes it (a Decimal's repr would say ``Decimal('…')``)."""
     try:
-        text = repr(raw)
+        text = str(raw) if isinstance(raw, Decimal) else repr(raw)
     except ValueError:  # an int too long for Python to write out
         return f"a number of more than {MAX_DIGITS} digits"
     return cut(text)

@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .deadlines import on_time_text
@@ -61,6 +62,10 @@ def parse_value(text: str) -> Any:
     """A TOML value when the text is one (8, 19.9, true, "达成"), otherwise the text itself."""
     import tomllib
 
+    from .readers import long_dotted_key
+
+    if long_dotted_key(text) is not None:  # no value of a table: not worth tomllib's time
+        return text.strip()
     try:
         return tomllib.loads(f"v = {text}", parse_float=Decimal)["v"]
     except Exception:  # not a TOML value: the text as written, e.g. ≥90% or 达成
@@ -288,42 +293,44 @@ def candidates(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> list
 
 
 def plan(
-    data: dict[str, Any],
-    source: str,
+    evaluation: Evaluation,
     ruleset: RuleSet,
     host: Host | None,
     goal: Decimal,
     goal_label: str,
 ) -> Plan:
-    """The fewest rows, and the least change in the last of them, that reach ``goal``."""
+    """The fewest rows, and the least change in the last of them, that reach ``goal``.
+
+    ``evaluation`` is read once; the search rescores it through :class:`_Search`, which reads
+    and scores again only the table a change is in. The plan found is checked by reading the
+    file's data with the changes, as a file is read, and scoring it through the whole
+    pipeline."""
     from .api import score
     from .loader import load_evaluation
 
-    def rescore(changes: list[Choice]) -> Result:
-        changed = copy.deepcopy(data)
-        for candidate, value in changes:
-            set_value(changed, candidate.path, candidate.text(value))
-        return score(load_evaluation(changed, source), ruleset, host=host, record=False)
-
-    evaluation = load_evaluation(data, source)
     before = score(evaluation, ruleset, host=host, record=False)
     if before.department.score >= goal:
         return Plan(goal, goal_label, before, before, ())
     rows = candidates(evaluation, before, ruleset)
-    best = rescore([(c, c.full) for c in rows])
-    if best.department.score < goal:
-        return Plan(goal, goal_label, before, None, (), best.department.score)
+    search = _Search(evaluation, ruleset, host)
+    best = search.score([(c, c.full) for c in rows])
+    if best < goal:
+        return Plan(goal, goal_label, before, None, (), best)
     chosen: list[Choice] = []
+    add = search.adding()
     for candidate in rows:
         chosen.append((candidate, candidate.full))
-        if rescore(chosen).department.score >= goal:
+        if add(chosen[-1]) >= goal:
             break
     # Then each numeric change, the last taken first, is cut back to the least value that still
     # reaches the goal with the others as they stand.
     for index in reversed(range(len(chosen))):
-        others = chosen[:index] + chosen[index + 1 :]
-        chosen[index] = (chosen[index][0], _least_value(others, chosen[index][0], goal, rescore))
-    after = rescore(chosen)
+        others = search.varying(chosen[:index] + chosen[index + 1 :])
+        chosen[index] = (chosen[index][0], _least_value(chosen[index][0], goal, others))
+    changed = copy.deepcopy(evaluation.data)
+    for candidate, value in chosen:
+        set_value(changed, candidate.path, candidate.text(value))
+    after = score(load_evaluation(changed, evaluation.source), ruleset, host=host, record=False)
     if after.department.score < goal:  # checked by rescoring, never assumed
         raise RuntimeError(
             f"the plan reached {after.department.score}, not {goal}: a fault in whatif"
@@ -332,13 +339,143 @@ def plan(
     return Plan(goal, goal_label, before, after, changes)
 
 
+# The values a search sets in one table, by key path, as text: ((path, value), …) in order.
+Values = tuple[tuple[str, str], ...]
+
+
+class _Search:
+    """The department's score of ``evaluation`` with some values changed, as the search asks
+    for it hundreds of times. A table is read again (:func:`scoring.loader.reread`) and scored
+    once for each set of values it is given; every other table keeps its reading and its
+    score, and the department's score is combined from them as the engine combines them
+    (:func:`scoring.engine.department_score`). So a rescoring reads and scores the one table
+    whose value it tries, not the file."""
+
+    def __init__(self, evaluation: Evaluation, ruleset: RuleSet, host: Host | None) -> None:
+        from .host import default_host
+
+        self.evaluation = evaluation
+        self.ruleset = ruleset
+        self.methods = (host or default_host()).methods
+        self.read: dict[tuple[str, Values], Any] = {}  # a table read with values: its record
+        # id of a table → (the table, its score): kept with the table, so the id stays its own
+        self.scored: dict[int, tuple[Table, TableResult]] = {}
+
+    def score(self, changes: list[Choice]) -> Decimal:
+        """The department's score with ``changes``."""
+        by_table: dict[str, list[tuple[str, str]]] = {}
+        for choice in changes:
+            by_table.setdefault(_table_of(choice[0].path), []).append(_set(choice))
+        return self._department(self._changed(self.evaluation, by_table))
+
+    def adding(self) -> Callable[[Choice], Decimal]:
+        """The department's score as changes are added one by one: each call reads again the
+        table of the change it adds, the others as the calls before left them."""
+        by_table: dict[str, list[tuple[str, str]]] = {}
+        current = [self.evaluation]
+
+        def add(choice: Choice) -> Decimal:
+            table = _table_of(choice[0].path)
+            by_table.setdefault(table, []).append(_set(choice))
+            current[0] = self._changed(current[0], {table: by_table[table]})
+            return self._department(current[0])
+
+        return add
+
+    def varying(self, fixed: list[Choice]) -> Callable[[Choice], Decimal]:
+        """The department's score with ``fixed`` and one change more, for trying many values of
+        one row while the others stay: the tables of ``fixed`` are read once, here."""
+        by_table: dict[str, list[tuple[str, str]]] = {}
+        for choice in fixed:
+            by_table.setdefault(_table_of(choice[0].path), []).append(_set(choice))
+        base = self._changed(self.evaluation, by_table)
+
+        def score_with(choice: Choice) -> Decimal:
+            table = _table_of(choice[0].path)
+            own = [*by_table.get(table, []), _set(choice)]
+            return self._department(self._changed(base, {table: own}))
+
+        return score_with
+
+    def _department(self, evaluation: Evaluation) -> Decimal:
+        from .engine import department_score
+
+        return department_score(evaluation, self.ruleset, self.methods, self._table_score)
+
+    def _changed(self, base: Evaluation, by_table: dict[str, list[tuple[str, str]]]):
+        """``base`` with each table of ``by_table`` as read with its values set."""
+        from dataclasses import replace
+
+        department = base.department
+        projects = list(base.projects)
+        for table, values in by_table.items():
+            read = self._read(table, tuple(values))
+            if table == "department":
+                department = read
+            else:
+                projects[_index_of(table)] = read
+        return replace(base, department=department, projects=tuple(projects))
+
+    def _read(self, table: str, values: Values):
+        """The record of one table (a Table, or the Department) read with ``values`` set in
+        its data, once for each set of values."""
+        from .loader import reread
+
+        key = (table, values)
+        if key not in self.read:
+            data = dict(self.evaluation.data)  # the other tables' data shared, not copied
+            if table == "department":
+                data["department"] = copy.deepcopy(data["department"])
+            else:
+                data["projects"] = list(data["projects"])
+                index = _index_of(table)
+                data["projects"][index] = copy.deepcopy(data["projects"][index])
+            for path, value in values:
+                set_value(data, path, value)
+            read = reread(self.evaluation, data, [table])
+            self.read[key] = (
+                read.department if table == "department" else read.projects[_index_of(table)]
+            )
+        return self.read[key]
+
+    def _table_score(self, table: Table, ctx) -> TableResult:
+        """A project's score, remembered once it was scored without a row refused (a refused
+        row is raised from ``ctx`` by the caller, as the engine raises it)."""
+        from .scorer import score_table
+
+        known = self.scored.get(id(table))
+        if known is not None and known[0] is table:
+            return known[1]
+        scored = score_table(table, ctx)
+        if not ctx.refused:
+            self.scored[id(table)] = (table, scored)
+        return scored
+
+
+def _set(choice: Choice) -> tuple[str, str]:
+    """A choice as the search sets it: (key path, the value as text)."""
+    candidate, value = choice
+    return candidate.path, candidate.text(value)
+
+
+@lru_cache(maxsize=4096)  # the same few hundred paths, asked for at every rescoring
+def _table_of(path: str) -> str:
+    """The table a key path is in: ``projects[3]`` or ``department``."""
+    parts = parse_path(path)
+    return "department" if parts[0] == "department" else f"projects[{parts[1]}]"
+
+
+def _index_of(table: str) -> int:
+    """``projects[3]`` → 3."""
+    return int(table.removeprefix("projects[").removesuffix("]"))
+
+
 def _least_value(
-    fixed: list[Choice],
-    candidate: Candidate,
-    goal: Decimal,
-    rescore: Callable[[list[Choice]], Result],
+    candidate: Candidate, goal: Decimal, rescore: Callable[[Choice], Decimal]
 ) -> Value:
-    """The value closest to the current one that still reaches the goal (binary search)."""
+    """The value closest to the current one that still reaches the goal (binary search);
+    ``rescore`` gives the department's score with the candidate at a value, the other changes
+    as they stand."""
     current, full, step = candidate.current, candidate.full, candidate.step
     if step is None or isinstance(current, str) or isinstance(full, str):
         return full  # words: nothing lies between them (a numeric row has numbers and a step)
@@ -348,7 +485,7 @@ def _least_value(
     while high - low > 1:
         middle = (low + high) // 2
         value = current + direction * middle * step
-        if rescore([*fixed, (candidate, value)]).department.score >= goal:
+        if rescore((candidate, value)) >= goal:
             high = middle
         else:
             low = middle

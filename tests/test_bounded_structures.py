@@ -91,39 +91,96 @@ def test_problems_kept_in_order_are_the_first_places_of_the_file():
 
 
 @pytest.mark.parametrize(
-    ("what", "data", "problems"),
+    ("what", "data", "problems", "bound"),
     [
-        # the schema: each empty project misses name, budget and indicators
+        # the schema: each empty project misses name, budget and indicators; past the first
+        # fifty projects, each is only counted as one problem at least
         (
             "empty projects",
             {**evaluation(), "projects": [{}] * 5_000},
-            3 * 5_000,
+            3 * MAX_PROBLEMS + 5_000 - MAX_PROBLEMS,
+            "at least ",
         ),
         # the values read: text after the number that is no unit, in every project
         (
             "bad values",
             evaluation(row(actual="100人次，超额完成"), projects=400),
             400,
+            "",
         ),
         # the rows refused while scoring: a unit that does not convert, in every project
         (
             "refused rows",
             evaluation(row(actual="100个"), projects=400),
             400,
+            "",
         ),
     ],
 )
 def test_a_file_of_many_mistakes_lists_the_first_and_counts_the_others(
-    cli, tmp_path, what, data, problems
+    cli, tmp_path, what, data, problems, bound
 ):
     path = write_json(tmp_path, data)
     run = cli("score", str(path))
-    refused(run, str(path), f"… and {problems - MAX_PROBLEMS:,} more problems")
-    assert f"{path}: {problems:,} problems" in run.err  # the head counts them all
+    refused(run, str(path), f"… and {bound}{problems - MAX_PROBLEMS:,} more problems")
+    assert f"{path}: {bound}{problems:,} problems" in run.err  # the head counts them all
     listed = [line for line in problem_lines(run.err) if "more problems" not in line]
     assert len(listed) == MAX_PROBLEMS, run.err
     assert "projects[0]" in listed[0]  # the first places of the file, in its order
     assert len(run.err) < 400 * MAX_PROBLEMS  # the output is bounded, whatever the file
+
+
+def _missing(key: str) -> dict:
+    return {k: v for k, v in row().items() if k != key}
+
+
+WRONG_LISTS = [
+    # (id, the evaluation with n wrong items, the problems of each wrong item)
+    ("empty-projects", lambda n: {**evaluation(), "projects": [{}] * n}, 3),
+    ("projects-not-tables", lambda n: {**evaluation(), "projects": ["项目"] * n}, 1),
+    (
+        "a-wrong-row-in-each-project",
+        lambda n: evaluation(_missing("actual"), row(), projects=n),
+        1,
+    ),
+    ("wrong-rows-in-one-project", lambda n: evaluation(*[_missing("target")] * n), 1),
+]
+
+
+@pytest.mark.parametrize(
+    ("make", "each"), [w[1:] for w in WRONG_LISTS], ids=[w[0] for w in WRONG_LISTS]
+)
+def test_explaining_a_long_list_of_wrong_items_stops_when_enough_are_listed(
+    monkeypatch, make, each
+):
+    """The problems said in words are those of the first MAX_PROBLEMS wrong items of a list,
+    however long it is; the items after them are counted, as one problem at least each."""
+    described: list[Problem] = []
+    describe = schemas._describe
+
+    def counted(error, prefix):
+        described.append(describe(error, prefix))
+        return described[-1]
+
+    monkeypatch.setattr(schemas, "_describe", counted)
+    for n in (2_000, 20_000):
+        described.clear()
+        found = schemas.problem_list("evaluation", make(n))
+        assert len(described) == each * MAX_PROBLEMS  # the same work for 2,000 items and 20,000
+        assert len(found.kept) == MAX_PROBLEMS and found.at_least
+        assert found.more == each * MAX_PROBLEMS + (n - MAX_PROBLEMS) - MAX_PROBLEMS
+        assert found.kept[0].where.startswith(("projects[0]", "projects[0].indicators[0]"))
+        said = found.error(InputError, "table.json").render()
+        assert said.startswith(f"table.json: at least {len(found.kept) + found.more:,} problems")
+        assert f"… and at least {found.more:,} more problems" in said
+
+
+@pytest.mark.parametrize("n", [1, MAX_PROBLEMS - 1, MAX_PROBLEMS])
+def test_the_count_is_exact_while_every_wrong_item_is_explained(n):
+    found = schemas.problem_list("evaluation", {**evaluation(), "projects": [{}] * n})
+    assert not found.at_least and len(found.kept) + found.more == 3 * n
+    said = found.error(InputError, "table.json").render()
+    assert said.startswith(f"table.json: {3 * n:,} problems") and "at least" not in said
 
 
 def test_schema_problems_are_listed_in_the_order_of_the_file():

@@ -91,13 +91,15 @@ def test_output_onto_a_device_is_written_into_not_replaced(cli, leting, tmp_path
     assert temporaries(tmp_path) == []
 
 
+@pytest.mark.parametrize("fmt", ["json", "xlsx"])
 @pytest.mark.parametrize("through_link", [False, True], ids=["fifo", "symlink-to-fifo"])
-def test_output_onto_a_fifo_is_written_into(cli, leting, tmp_path, through_link):
+def test_output_onto_a_fifo_is_written_into(cli, leting, tmp_path, through_link, fmt):
+    """Whatever its name: the format is the one -f names (a workbook into `pipe` too)."""
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
     target = fifo
     if through_link:
-        target = tmp_path / "out.json"
+        target = tmp_path / "out"
         target.symlink_to(fifo)
     received: list[bytes] = []
 
@@ -107,14 +109,30 @@ def test_output_onto_a_fifo_is_written_into(cli, leting, tmp_path, through_link)
 
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
-    run = cli("score", str(leting), "-f", "json", "-o", str(target))
+    run = cli("score", str(leting), "-f", fmt, "-o", str(target))
     reader.join(timeout=60)  # a safety net: the writer has closed the FIFO by now
     if reader.is_alive():  # the FIFO was not written: let the reader go before failing
         os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
     assert run.code == 0, run
-    assert received and json.loads(received[0])["department"]["score"] == 99.79
+    assert received
+    if fmt == "json":
+        assert json.loads(received[0])["department"]["score"] == 99.79
+    else:
+        assert "汇总" in zipfile.ZipFile(io.BytesIO(received[0])).read("xl/workbook.xml").decode()
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
     assert target.is_symlink() == through_link
+
+
+@pytest.mark.parametrize("existing", [False, True], ids=["new-file", "regular-file"])
+def test_a_workbook_into_a_file_not_named_xlsx_is_refused(cli, leting, tmp_path, existing):
+    """A file keeps the name it is given: a workbook in `out.xls` would not open."""
+    out = tmp_path / "out.xls"
+    if existing:
+        out.write_bytes(b"earlier")
+    run = cli("score", str(leting), "-f", "xlsx", "-o", str(out))
+    assert run.code == 2, run
+    assert f"-o {out}: a workbook is written as .xlsx" in run.err and "Traceback" not in run.err
+    assert (out.read_bytes() == b"earlier") if existing else not out.exists()
 
 
 @linux_only
@@ -313,14 +331,45 @@ def test_standard_output_on_a_full_device_is_a_users_error(leting, tmp_path, fmt
     assert "Traceback" not in proc.stderr and "Exception ignored" not in proc.stderr
 
 
+@linux_only
+@pytest.mark.parametrize(
+    "args",
+    [("--help",), ("--version",), ("score", "--help"), ("rules", "check", "--help"), ()],
+    ids=["help", "version", "command-help", "action-help", "no-command"],
+)
+def test_help_and_version_on_a_full_device_are_a_users_error(tmp_path, args):
+    """`scoring --help > /dev/full`: help and the version are output like any other, and a
+    write that fails is said the same way (argparse alone would pass over it, exit 0)."""
+    full = device(tmp_path, "full")
+    with open(full, "w") as stdout:
+        proc = scoring_process(*args, cwd=tmp_path, stdout=stdout)
+    assert proc.returncode == 2, proc.stderr
+    assert "scoring: error: cannot write standard output: No space left on device" in proc.stderr
+    assert "→ the disk is full" in proc.stderr
+    assert "Traceback" not in proc.stderr and "Exception ignored" not in proc.stderr
+
+
+@pytest.mark.parametrize("args", [("--help",), ("--version",)], ids=["help", "version"])
+def test_help_and_version_are_written_as_output(tmp_path, args):
+    """Piped, they are UTF-8 whatever the locale says (the help has Chinese in it)."""
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "LC_ALL": "C"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "scoring", *args], capture_output=True, env=env, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.decode("utf-8").startswith(("usage: scoring", "scoring 0."))
+    assert proc.stderr == b""
+
+
 @pytest.mark.parametrize(
     ("args", "code"),
     [
         (("demo",), 2),
         (("rules", "list"), 2),
+        (("--version",), 2),
         (("demo", "-f", "json", "-o", "out.json"), 0),
     ],
-    ids=["demo", "rules-list", "demo-to-a-file"],
+    ids=["demo", "rules-list", "version", "demo-to-a-file"],
 )
 def test_a_closed_standard_output_is_said(tmp_path, args, code):
     """`scoring demo >&-`: a command that writes to standard output says it is closed (exit 2);

@@ -175,6 +175,24 @@ def test_fifteen_significant_digits_are_a_figure(cli, tmp_path, actual):
     assert cli("score", str(path)).code == 0
 
 
+@pytest.mark.parametrize(
+    ("key", "value", "shown"),
+    [
+        ("actual", "1.23456789012345678", "1.23456789012345678"),
+        ("adjusted", "100.000000000000001", "100.000000000000001"),
+        ("target", '{ op = ">=", value = 1.23456789012345678 }', "1.23456789012345678"),
+    ],
+    ids=["actual", "budget", "target-table"],
+)
+def test_a_number_of_too_many_digits_is_quoted_as_written(cli, tmp_path, key, value, shown):
+    """The message quotes the number as the file has it, never as Python writes a Decimal."""
+    path = tmp_path / "table.toml"
+    path.write_text(evaluation_toml(**{key: value}), "utf-8")
+    run = cli("score", str(path))
+    refused(run, PLACES[key], f"{shown} has more than 15 significant digits")
+    assert "Decimal(" not in run.err, run.err
+
+
 # --- text that cannot be written out, and text that can ---------------------------------------
 
 
@@ -485,3 +503,27 @@ def test_an_integer_of_thousands_of_digits_is_refused_at_its_place(
     assert "a number of more than 40 digits" in run.err and "Traceback" not in run.err
     line = 3 if name == "rules.toml" else (2 if name.endswith(".toml") else 1)
     assert f"{path}: line {line}, column" in run.err, run
+
+
+# --- the command line ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "threshold",
+    ["1e999999999", "100.01", "-1", "-0.5", "nan", "-inf", "inf", "sNaN", "1E+2000"],
+)
+def test_a_fail_under_no_score_can_meet_or_miss_is_refused(cli, tmp_path, threshold):
+    """A score is from 0 to the rule set's full marks: a threshold outside them (or not a
+    number at all) would make the exit code meaningless."""
+    path = tmp_path / "sound.toml"
+    path.write_text(evaluation_toml(), "utf-8")
+    run = cli("score", str(path), f"--fail-under={threshold}")  # = : argparse takes -1 so
+    refused(run, f"--fail-under {threshold!r} is", "give a score from 0 to 100")
+    assert run.out == ""
+
+
+@pytest.mark.parametrize(("threshold", "code"), [("0", 0), ("100", 1), ("1E+2", 1), ("0.0", 0)])
+def test_a_fail_under_at_either_end_is_a_score(cli, tmp_path, threshold, code):
+    path = tmp_path / "sound.toml"
+    path.write_text(evaluation_toml(), "utf-8")
+    assert cli("score", str(path), "--fail-under", threshold).code == code

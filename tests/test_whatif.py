@@ -30,6 +30,24 @@ def test_key_paths_and_values():
             parse_path(bad)
 
 
+def test_a_set_value_with_a_key_of_too_many_parts_is_taken_as_text(monkeypatch):
+    """--set PATH={a.a.a… = 1}: tomllib is not given a key it would take minutes over."""
+    import tomllib
+
+    from scoring.limits import MAX_KEY_PARTS
+
+    text = "{ " + ".".join(["a"] * 50_000) + " = 1 }"
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("tomllib was given the long key")
+
+    monkeypatch.setattr(tomllib, "loads", refuse)
+    assert parse_value(text) == text
+    monkeypatch.undo()
+    short = "{ " + ".".join(["a"] * MAX_KEY_PARTS) + " = 1 }"
+    assert isinstance(parse_value(short), dict)
+
+
 def test_changes_never_touch_the_original():
     data = {"projects": [{"budget": {"spent": 1}}]}
     changed = apply_changes(data, ["projects[0].budget.spent=2"])
@@ -216,3 +234,92 @@ def test_goals_follow_the_reading_of_the_rows(cli, tmp_path):
     assert data["goal"]["after"]["score"] == 90
     unreachable = cli("whatif", str(path), "--score", "95")
     assert unreachable.code == 0 and "90.00" in unreachable.out
+
+
+# --- the search reads the file once, and rescores the tables it changes -----------------------
+
+
+def _far_below(projects: int) -> str:
+    """An evaluation of ``projects`` projects, each far below its targets and its budget, so
+    that reaching 优 takes changes in most of them."""
+    head = '[department]\nname = "单位"\nyear = 2023\nbudget = { planned = 100, spent = 50 }\n'
+    tables = []
+    for index in range(projects):
+        rows = "".join(
+            f'[[projects.indicators]]\nlevel1 = "产出指标"\nlevel2 = "数量指标"\n'
+            f'name = "指标{row}"\ntarget = "≥{100 + 7 * row + index}个"\n'
+            f'actual = "{30 + 11 * row + index % 5}个"\nweight = 30\nreason = "进度滞后"\n'
+            for row in range(3)
+        )
+        tables.append(
+            f'[[projects]]\nname = "项目{index}"\n'
+            f"budget = {{ planned = {10 + index}, spent = {4 + index % 3} }}\n{rows}"
+        )
+    return head + "\n".join(tables)
+
+
+@pytest.mark.parametrize("projects", [4, 16])
+def test_a_goal_search_reads_the_file_once_and_rescores_only_what_it_changes(
+    tmp_path, monkeypatch, projects
+):
+    """Whatever the search tries (hundreds of values in a large file): the file is read once
+    and validated a fixed number of times (the table as filed, and the plan found, checked as
+    a file is), and each rescoring scores again only the tables it changes."""
+    from scoring import engine, loader, schemas, scorer
+    from tests.conftest import run_cli
+
+    path = tmp_path / "below.toml"
+    path.write_text(_far_below(projects), "utf-8")
+    counted = {"reads": 0, "validations": 0, "rescorings": 0, "tables scored": 0}
+    searching = [False]
+
+    def counting(name, function, during_search=False):
+        def call(*args, **kwargs):
+            if not during_search or searching[0]:
+                counted[name] += 1
+            return function(*args, **kwargs)
+
+        return call
+
+    def rescoring(*args, **kwargs):
+        counted["rescorings"] += 1
+        searching[0] = True
+        try:
+            return department_score(*args, **kwargs)
+        finally:
+            searching[0] = False
+
+    department_score = engine.department_score
+    monkeypatch.setattr(loader, "read_data", counting("reads", loader.read_data))
+    problem_list = schemas.problem_list
+
+    def validating(name, *args, **kwargs):
+        counted["validations"] += name == "evaluation"  # not the rule set's
+        return problem_list(name, *args, **kwargs)
+
+    monkeypatch.setattr(schemas, "problem_list", validating)
+    monkeypatch.setattr(engine, "department_score", rescoring)
+    monkeypatch.setattr(scorer, "score_table", counting("tables scored", scorer.score_table, True))
+    run = run_cli("whatif", str(path), "--grade", "优", "-f", "json")
+    assert run.code == 0, run
+    goal = json.loads(run.out)["goal"]
+    assert goal["reachable"] and goal["after"]["grade"] == "优"
+    assert len(goal["changes"]) >= projects  # most projects change
+    assert counted["reads"] == 1
+    assert counted["validations"] == 2  # the file as filed, and the plan found
+    # a rescoring scores the tables its change is in (the first, every project once): not
+    # every project each time, which was rescorings × projects
+    assert counted["rescorings"] > 3 * projects
+    assert counted["tables scored"] <= counted["rescorings"] + 2 * projects
+    command = goal["command"]
+    assert all(f"--set '{c['where']}={c['to']}'" in command for c in goal["changes"])
+
+
+def test_the_check_line_is_shown_whole_however_many_changes(cli, tmp_path):
+    path = tmp_path / "below.toml"
+    path.write_text(_far_below(16), "utf-8")
+    run = cli("whatif", str(path), "--grade", "优")
+    line = next(line for line in run.out.splitlines() if line.startswith("核对："))
+    changes = json.loads(cli("whatif", str(path), "--grade", "优", "-f", "json").out)["goal"]
+    assert len(line) > 1_000 and not line.endswith("…")
+    assert all(f"{c['where']}={c['to']}" in line for c in changes["changes"])

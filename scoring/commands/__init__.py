@@ -256,6 +256,13 @@ def _mode(output: str) -> int | None:
         raise _cannot_write(output, exc) from None
 
 
+def _written_into(output: str) -> bool:
+    """Whether ``-o output`` is written into rather than replaced: something is there that is
+    neither a regular file nor a folder (a device, a FIFO, or a symlink to one)."""
+    mode = _mode(output)
+    return mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
 def _temporary_file(target: str, output: str) -> tuple[int, str]:
     """A new temporary file beside ``target``, to be renamed over it: (descriptor, path)."""
     import tempfile

@@ -31,6 +31,7 @@ from . import (
     _render,
     _renderer,
     _Writer,
+    _written_into,
 )
 
 STREAMED = ("json", "jsonl", "csv")  # formats written file by file, each a module of render
@@ -54,23 +55,32 @@ def _score_files(paths: list, rules: str, debug: bool = False) -> list:
 
 
 def _threshold(value: str, ruleset) -> Decimal:
-    """The score of ``--fail-under``: a score, or the lower bound of a grade."""
+    """The score of ``--fail-under``: a score from 0 to the rule set's full marks, or the lower
+    bound of a grade."""
     from decimal import InvalidOperation
 
     from ..errors import UsageError
+    from ..values import format_decimal
 
     bounds = dict(ruleset.grades)
     if value in bounds:
         return bounds[value]
     try:
         threshold = Decimal(value)
-        if not threshold.is_finite():
-            raise InvalidOperation
     except InvalidOperation:
         raise UsageError(
             f"--fail-under {value!r} is neither a score nor a grade",
             hint="give a score such as 90, or a grade of this rule set: " + ", ".join(bounds),
         ) from None
+    # a threshold no score can reach or miss (nan, inf, 1e999999999, -5) would make the exit
+    # code say nothing about the scores
+    if not threshold.is_finite() or not 0 <= threshold <= ruleset.total:
+        full = format_decimal(ruleset.total)
+        raise UsageError(
+            f"--fail-under {value!r} is not a score from 0 to {full}",
+            hint=f"give a score from 0 to {full}, such as 90, or a grade of this rule set: "
+            + ", ".join(bounds),
+        )
     return threshold
 
 
@@ -95,7 +105,12 @@ def cmd_score(args, paths=None) -> int:
     threshold = None
     if args.fail_under is not None:  # so is a bad threshold
         threshold = _threshold(args.fail_under, default_host().ruleset(args.rules))
-    if fmt == "xlsx" and args.output and not args.output.lower().endswith(".xlsx"):
+    if (
+        fmt == "xlsx"
+        and args.output
+        and not args.output.lower().endswith(".xlsx")
+        and not _written_into(args.output)  # a FIFO or a device takes the format -f names
+    ):
         from ..errors import UsageError
 
         raise UsageError(
@@ -424,8 +439,9 @@ def _check_reports(args, reports: list[str], fmt: str) -> int:
             failed = True
             continue
         findings = review(figures, evaluation)
-        payload.append(to_dict(path, figures, findings, args.against))
-        parts.append(render_table(path, figures, findings, args.against, options))
+        payload.append(to_dict(path, figures, findings, args.against))  # its errors: the exit code
+        if fmt == "table":  # drawn only when asked for: a large report's table is work
+            parts.append(render_table(path, figures, findings, args.against, options))
     if fmt == "json":
         text = _json(payload[0] if len(payload) == 1 else payload)
     else:

@@ -26,11 +26,13 @@ def cmd_whatif(args) -> int:
         )
     host = default_host()
     ruleset = host.ruleset(args.rules)
-    raw = read_data(Path(args.file), host.readers)
+    raw = read_data(Path(args.file), host.readers)  # read once: the search rescores it read
     data = apply_changes(raw, args.changes)
     try:  # hypothetical tables: scored without the scoring_evaluated hooks
-        before = score(load_evaluation(raw, args.file), ruleset, host=host, record=False)
-        changed = score(load_evaluation(data, args.file), ruleset, host=host, record=False)
+        filed = load_evaluation(raw, args.file)
+        evaluation = load_evaluation(data, args.file) if args.changes else filed
+        before = score(filed, ruleset, host=host, record=False)
+        changed = score(evaluation, ruleset, host=host, record=False)
     except InputError as exc:
         given = {c.partition("=")[0].strip() for c in args.changes}
         for problem in exc.problems:
@@ -50,7 +52,7 @@ def cmd_whatif(args) -> int:
     goal_plan = None
     if args.grade is not None or args.score is not None:
         goal, label = goal_from(args.grade, args.score, ruleset)
-        goal_plan = plan(data, args.file, ruleset, host, goal, label)
+        goal_plan = plan(evaluation, ruleset, host, goal, label)
     if fmt == "json":
         payload = view.to_dict(
             args.file, edits, before, changed, goal_plan, args.rules, args.changes

@@ -81,20 +81,33 @@ def string_console(options: Options) -> tuple[Console, StringIO]:
 
 def text(value: object) -> str:
     """User text for a terminal, where rich does not read markup (a ``Text``, a column title is
-    markup, so not there): control characters and escape sequences shown escaped."""
+    markup, so not there): cut to ``MAX_SHOWN_CHARS`` characters (:func:`shown`), control
+    characters and escape sequences shown escaped."""
     from ..inert import terminal
 
-    return terminal(value)
+    return terminal(shown(value))
 
 
-def markup(value: object) -> str:
-    """User text inside rich markup (a printed line, a cell, a title): escaped for the terminal,
-    then for rich, so that "[重点]" or "[link=…]" stays as written."""
+def markup(value: object, whole: bool = False) -> str:
+    """User text inside rich markup (a printed line, a cell, a title): cut to
+    ``MAX_SHOWN_CHARS`` characters (:func:`shown`), escaped for the terminal, then for rich, so
+    that "[重点]" or "[link=…]" stays as written. ``whole``: text scoring wrote whose length
+    follows the size of the file, not of one text in it (the department's arithmetic over every
+    project), shown whole."""
     from rich.markup import escape
 
     from ..inert import terminal
 
-    return escape(terminal(value))
+    return escape(terminal(value if whole else shown(value)))
+
+
+def shown(value: object) -> str:
+    """One text as a terminal view draws it: at most ``MAX_SHOWN_CHARS`` characters, "…" for
+    the rest (rich lays out every character of a cell; the other formats keep the whole)."""
+    from ..limits import MAX_SHOWN_CHARS
+
+    value = str(value)
+    return value if len(value) <= MAX_SHOWN_CHARS else value[: MAX_SHOWN_CHARS - 1] + "…"
 
 
 def percent(rate: Decimal | None) -> str:

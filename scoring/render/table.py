@@ -86,7 +86,7 @@ def _summary(console, result: Result, options: Options) -> None:
         if options.explain:
             _explain(console, table)
     if options.explain:
-        console.print(f"[bold]部门得分[/]：{markup(result.department.explanation)}\n")
+        console.print(f"[bold]部门得分[/]：{markup(result.department.explanation, whole=True)}\n")
     _review(console, result)
     _findings(console, result)
 

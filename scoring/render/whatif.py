@@ -119,5 +119,6 @@ def _goal(source, goal_plan, options, rules: str, given=()) -> str:
         f"（原 {now.score} {markup(now.grade)}）"
     )
     command = check_command(source, rules, goal_plan.changes, given)
-    console.print(f"[dim]核对：{markup(command)}[/]", soft_wrap=True)
+    # the command to copy, whole: one --set for each change, however many
+    console.print(f"[dim]核对：{markup(command, whole=True)}[/]", soft_wrap=True)
     return buffer.getvalue()

@@ -8,7 +8,9 @@ nothing inside itself, nothing nested deeper than ``MAX_DEPTH``, keys that are t
 file can hold, finite numbers of at most ``MAX_DIGITS`` digits, text that can be written as
 UTF-8. A dict given through the API can be anything; this is what lets the schema, the
 messages and every view after them take it as a file's data. The problems of one file are
-gathered in a :class:`ProblemList`: at most ``MAX_PROBLEMS`` listed, the rest counted.
+gathered in a :class:`ProblemList`: at most ``MAX_PROBLEMS`` listed, the rest counted — past
+the first ``MAX_PROBLEMS`` wrong items of a list, an item is only asked whether it is valid, and
+counted as one problem at least.
 
 Most files are sound, so each check has a fast answer for them and a thorough one for the
 rest: the plain-data check walks the data once without building a key path, and the schema is
@@ -73,16 +75,20 @@ def _inlined(name: str, definition: str | None = None) -> dict:
 
 @cache
 def _validator(name: str):
-    from jsonschema import Draft202012Validator
-
-    return Draft202012Validator(_inlined(name))
+    return _explaining()(_inlined(name))
 
 
 @cache
 def _part_validator(name: str, definition: str):
-    from jsonschema import Draft202012Validator
+    return _explaining()(_inlined(name, definition))
 
-    return Draft202012Validator(_inlined(name, definition))
+
+@cache
+def _explaining():
+    """jsonschema's Draft 2020-12 validator, with ``items`` bounded (:func:`_items`)."""
+    from jsonschema import Draft202012Validator, validators
+
+    return validators.extend(Draft202012Validator, {"items": _items})
 
 
 @cache
@@ -106,8 +112,7 @@ def part_problems(name: str, definition: str, data, prefix=()) -> ProblemList:
     found = ProblemList(order=_file_order)
     if is_valid(name, data, definition):
         return found
-    for error in _part_validator(name, definition).iter_errors(data):
-        found.add(_describe(error, prefix))
+    _explain(_part_validator(name, definition), data, prefix, found)
     return found
 
 
@@ -133,6 +138,9 @@ class ProblemList:
     def __init__(self, order=None) -> None:
         self.kept: list[Problem] = []
         self.more = 0
+        # True once some problems were only counted as at least one each (the parts of a long
+        # list found wrong after enough others): ``more`` is then a lower bound
+        self.at_least = False
         self._order = order
         self._keys: list = []  # the order's key of each problem kept
         self._seen: set[tuple] = set()  # the problems kept, to keep each once
@@ -156,6 +164,12 @@ class ProblemList:
             self._seen.discard((dropped.message, dropped.where, dropped.hint, dropped.cell))
             self.more += 1
 
+    def add_unexplained(self, parts: int) -> None:
+        """``parts`` more places found wrong without saying why: each holds a problem at least,
+        none of them before the problems kept. Counted, and the count becomes a lower bound."""
+        self.more += parts
+        self.at_least = self.at_least or parts > 0
+
     def __bool__(self) -> bool:
         return bool(self.kept)
 
@@ -163,12 +177,15 @@ class ProblemList:
         """The problems kept, and a last line counting the others when there are any."""
         if not self.more:
             return list(self.kept)
-        return [*self.kept, Problem(f"… and {self.more:,} more problems", None, FIX_AND_RERUN)]
+        more = f"… and {'at least ' if self.at_least else ''}{self.more:,} more problems"
+        return [*self.kept, Problem(more, None, FIX_AND_RERUN)]
 
     def error(self, kind: type[ScoringError], file: str, **kw) -> ScoringError:
         """One error of ``kind`` for every problem found, headed by the first: those kept
         listed, the others counted."""
-        return kind.from_problems(list(self.kept), file, more=self.more, **kw)
+        return kind.from_problems(
+            list(self.kept), file, more=self.more, at_least=self.at_least, **kw
+        )
 
 
 def problems(name: str, data, prefix=(), plain: bool = False) -> list[Problem]:
@@ -187,9 +204,79 @@ def problem_list(name: str, data, prefix=(), plain: bool = False) -> ProblemList
     found = ProblemList(order=_file_order)
     if is_valid(name, data):  # jsonschema is imported only to explain a file it turns down
         return found
-    for error in _validator(name).iter_errors(data):
-        found.add(_describe(error, prefix))
+    _explain(_validator(name), data, prefix, found)
     return found
+
+
+def _explain(validator, data, prefix, found: ProblemList) -> None:
+    """Each problem jsonschema finds in ``data`` into ``found``; the items of a list past the
+    first MAX_PROBLEMS found wrong are only counted (see :func:`_items`)."""
+    for error in validator.iter_errors(data):
+        if isinstance(error, _unexplained_kind()):
+            found.add_unexplained(error.parts)
+        else:
+            found.add(_describe(error, prefix))
+
+
+def _items(validator, items, instance, schema):
+    """Draft 2020-12's ``items`` as jsonschema checks it, the work bounded: once MAX_PROBLEMS
+    items of the list are found wrong, each further item is only asked whether it is valid (by
+    the compiled check) and the wrong ones are counted, in one error of their own. Their
+    problems could not be listed anyway: the MAX_PROBLEMS items before them have as many
+    problems at least, all earlier in the file. (A list of 300,000 empty projects was 900,000
+    problems built one by one, for fifty of them to be listed.)"""
+    if (
+        not validator.is_type(instance, "array")
+        or not isinstance(items, dict)
+        or "prefixItems" in schema
+    ):
+        yield from _draft_items(validator, items, instance, schema)  # a form the schemas lack
+        return
+    wrong = unexplained = 0
+    valid = None
+    for index, item in enumerate(instance):
+        if wrong < MAX_PROBLEMS:
+            errors = 0
+            for error in validator.descend(item, items, path=index):
+                errors += 1
+                yield error
+            wrong += errors > 0
+            continue
+        valid = valid or _compiled(items)
+        unexplained += not valid(item)
+    if unexplained:
+        yield _unexplained_kind()(unexplained)
+
+
+def _draft_items(validator, items, instance, schema):
+    from jsonschema import _keywords
+
+    return _keywords.items(validator, items, instance, schema)
+
+
+_COMPILED: dict[int, tuple] = {}  # id of a part of a schema → (the part, its compiled check)
+
+
+def _compiled(node: dict):
+    """A part of a schema (held by a cached validator) compiled to a yes/no function, once."""
+    known = _COMPILED.get(id(node))
+    if known is None or known[0] is not node:
+        known = _COMPILED[id(node)] = (node, _compile(node))
+    return known[1]
+
+
+@cache
+def _unexplained_kind():
+    """The error :func:`_items` gives for the items it only counted (jsonschema is imported
+    when a file is explained, not before)."""
+    from jsonschema.exceptions import ValidationError
+
+    class Unexplained(ValidationError):
+        def __init__(self, parts: int) -> None:
+            super().__init__(f"{parts:,} more items are not valid", validator="items")
+            self.parts = parts
+
+    return Unexplained
 
 
 _PATH_PARTS = re.compile(r"\[(\d+)\]|\.")
