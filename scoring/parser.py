@@ -1,0 +1,333 @@
+"""The command line's parsers (argparse): every command, its options and their help, in the
+language :mod:`scoring.i18n` chose. Imported when a command line is parsed, not for
+``scoring --version``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING, Any, NoReturn
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
+from .cli import EXIT_USER
+from .i18n import _
+
+FORMATS = ("table", "json", "jsonl", "markdown", "csv", "xlsx")
+
+
+class _Parser(argparse.ArgumentParser):
+    """The command line's parsers, and the option groups they share as parents (of the
+    subparsers' own class, as typeshed wants of ``add_parser(parents=...)``)."""
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        """Help and the version are output, written as every command writes its own: a full
+        disk or a closed standard output is said (exit 2), not passed over as argparse does."""
+        if file is not None and file is not sys.stdout:  # usage on standard error
+            super()._print_message(message, file)
+            return
+        if message:
+            from .commands import _to_standard_output
+
+            _to_standard_output(message)
+
+    def error(self, message: str) -> NoReturn:  # argparse's exit code for usage errors is 2 too
+        self.print_usage(sys.stderr)
+        from .inert import terminal
+
+        # argparse quotes what was typed: a file name or an option may hold control characters
+        self.exit(
+            EXIT_USER,
+            _("scoring: error: {message}").format(message=terminal(message))
+            + "\n  → "
+            + _("see `{command} --help`").format(command=self.prog)
+            + "\n",
+        )
+
+
+def _lang() -> dict[str, Any]:
+    """``--lang``: read before the parser is built, so that the help is in the language asked
+    for; the parsers take it only to show it and accept it anywhere on the line."""
+    return {
+        "metavar": "zh|en",
+        "help": _("the language of messages: zh (default) or en; also SCORING_LANG"),
+    }
+
+
+def _common() -> _Parser:
+    """Options every command takes, after the command too (scoring score -p no:hunan FILE)."""
+    common = _Parser(add_help=False)
+    common.add_argument(
+        "--debug", action="store_true", default=argparse.SUPPRESS, help=_("show tracebacks")
+    )
+    common.add_argument("--lang", **_lang(), default=argparse.SUPPRESS)
+    common.add_argument(
+        "-p",
+        # its own name: argparse copies a subcommand's values over the main parser's, which
+        # would drop the -p given before the command
+        dest="plugin_options_after",
+        action="append",
+        default=argparse.SUPPRESS,
+        metavar="no:NAME",
+        help=_("disable a plugin by name or distribution (repeatable), as pytest's -p no:NAME"),
+    )
+    return common
+
+
+def _rules(default: str | None = "mof-2020", help: str = "") -> _Parser:
+    rules = _Parser(add_help=False)
+    rules.add_argument(
+        "-r",
+        "--rules",
+        default=default,
+        required=default is None,
+        metavar="RULES",
+        help=help or _("an installed rule-set id or a path (default: mof-2020)"),
+    )
+    return rules
+
+
+def _output() -> _Parser:
+    output = _Parser(add_help=False)
+    output.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help=_("write to this file instead of standard output (- for standard output)"),
+    )
+    return output
+
+
+def _scoring() -> _Parser:
+    """The options of score and demo: the full report in any format."""
+    scoring = _Parser(add_help=False, parents=[_rules(), _output(), _jobs()])
+    scoring.add_argument(
+        "-f",
+        "--format",
+        default=None,
+        metavar="FORMAT",
+        help=_("output format: {formats} or one a plugin adds (default: table)").format(
+            formats="|".join(FORMATS)
+        ),
+    )
+    scoring.add_argument(
+        "--explain", action="store_true", help=_("show the rule and arithmetic behind every score")
+    )
+    scoring.add_argument(
+        "--fail-under",
+        metavar="SCORE|GRADE",
+        help=_("exit 1 when a department scores below this score (0 to full marks) or grade"),
+    )
+    return scoring
+
+
+def _jobs() -> _Parser:
+    """``--jobs N``: the processes that score a batch written file by file."""
+    jobs = _Parser(add_help=False)
+    jobs.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help=_(
+            "score in N processes (json, jsonl, csv; default: one per core for 8 files or "
+            "more, else 1); the output is the same"
+        ),
+    )
+    return jobs
+
+
+def _positive(text: str) -> int:
+    """A whole number of processes, 1 or more."""
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(
+            _("{text} is not a number of processes (1 or more)").format(text=repr(text))
+        )
+    return number
+
+
+def _format(formats: str) -> _Parser:
+    fmt = _Parser(add_help=False)
+    fmt.add_argument("-f", "--format", default=None, metavar="FORMAT", help=formats)
+    return fmt
+
+
+def build_parser(files: object = None) -> argparse.ArgumentParser:
+    """The command line. ``files`` marks the arguments that name files, for shell completion
+    (shtab's FILE); None when parsing."""
+    from . import __version__
+
+    parser = _Parser(
+        prog="scoring", description=_("Score budget performance self-evaluations (预算绩效自评).")
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"scoring {__version__}",
+        help=_("show program's version number and exit"),
+    )
+    parser.add_argument("--debug", action="store_true", help=_("show tracebacks"))
+    parser.add_argument("--lang", **_lang())
+    parser.add_argument(
+        "-p",
+        dest="plugin_options",
+        action="append",
+        default=[],
+        metavar="no:NAME",
+        help=_("disable a plugin by name or distribution (repeatable), as pytest's -p no:NAME"),
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    common = _common()
+
+    def command(name: str, help: str, *parents: _Parser) -> _Parser:
+        return commands.add_parser(name, help=help, parents=[*parents, common])
+
+    def file_argument(sub: argparse.ArgumentParser, name: str, **options: Any) -> None:
+        action = sub.add_argument(name, **options)
+        if files is not None:
+            action.complete = files  # type: ignore[attr-defined]  # shtab reads it; argparse has none
+
+    score = command("score", _("score evaluation files"), _scoring())
+    file_argument(score, "files", nargs="+", metavar="FILE")
+    check = command(
+        "check",
+        _(
+            "validation and review findings only; a .txt, .md, .docx or .html file is a "
+            "自评报告 to review"
+        ),
+        _rules(),
+        _format(_("table|json (default: table)")),
+        _jobs(),
+    )
+    file_argument(check, "files", nargs="+", metavar="FILE")
+    check.add_argument(
+        "--with",
+        dest="against",
+        metavar="FILE",
+        help=_("an evaluation file to check a report's figures against"),
+    )
+    compare = command(
+        "compare",
+        _("score files under several rule sets, side by side"),
+        _rules(None, _("two or more rule sets, by id or path, separated by commas")),
+        _format("table|json|markdown"),
+        _output(),
+    )
+    file_argument(compare, "files", nargs="+", metavar="FILE")
+    whatif = command(
+        "whatif",
+        _("rescore with changes (--set), or find the smallest changes that reach a grade or score"),
+        _rules(),
+        _format("table|json"),
+    )
+    file_argument(whatif, "file", metavar="FILE")
+    whatif.add_argument(
+        "--set",
+        dest="changes",
+        action="append",
+        default=[],
+        metavar="PATH=VALUE",
+        help=_("a change by key path, e.g. projects[0].budget.spent=19.9 (repeatable)"),
+    )
+    goal = whatif.add_mutually_exclusive_group()
+    goal.add_argument("--grade", metavar="GRADE", help=_("the grade to reach, e.g. 优"))
+    goal.add_argument("--score", metavar="SCORE", help=_("the department score to reach, e.g. 90"))
+    convert = command(
+        "convert", _("write an evaluation in another format: .xlsx/.xls ↔ .toml/.json")
+    )
+    file_argument(convert, "file", metavar="FILE")
+    convert.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT",
+        help=_("the file to write; its suffix (.toml, .json, .xlsx) chooses the format"),
+    )
+    template = command(
+        "template",
+        _("a blank 自评表 to fill in"),
+        _rules(help=_("the rule set whose categories the drop-downs offer (default mof-2020)")),
+    )
+    template.add_argument(
+        "-f",
+        "--format",
+        choices=("xlsx", "toml"),
+        default=None,
+        help=_("xlsx or toml (default: as the output file's suffix says, else xlsx)"),
+    )
+    template.add_argument(
+        "-o", "--output", metavar="OUT", help=_("the file to write (needed for xlsx)")
+    )
+    template.add_argument(
+        "--year", type=int, default=None, help=_("the budget year (default: last year)")
+    )
+    command(
+        "demo", _("score the bundled example (乐亭县城区工业聚集区管理委员会, 2023)"), _scoring()
+    )
+    report = command(
+        "report", _("draft the written 自评报告 (md, html, docx) from scored files"), _rules()
+    )
+    file_argument(report, "files", nargs="+", metavar="FILE")
+    _report_options(report)
+
+    rules = command("rules", _("list, show, check and diff rule sets"))
+    actions = rules.add_subparsers(dest="rules_command", metavar="ACTION", parser_class=_Parser)
+    actions.required = True
+    actions.add_parser("list", help=_("installed rule sets"), parents=[common])
+    show = actions.add_parser(
+        "show", help=_("a rule set resolved, with the file that set each key"), parents=[common]
+    )
+    show.add_argument("name", metavar="ID|PATH")
+    show.add_argument("-f", "--format", choices=("toml", "json"), default="toml")
+    check_rules = actions.add_parser("check", help=_("validate a rule-set file"), parents=[common])
+    file_argument(check_rules, "name", metavar="PATH")
+    diff = actions.add_parser(
+        "diff", help=_("what differs between two rule sets, key by key"), parents=[common]
+    )
+    diff.add_argument("first", metavar="A")
+    diff.add_argument("second", metavar="B")
+    diff.add_argument("-f", "--format", choices=("table", "json"), default="table")
+
+    schema = command("schema", _("print a JSON Schema"))
+    schema.add_argument("name", choices=("evaluation", "ruleset"))
+    command("plugins", _("installed plugins and the hooks each implements"))
+    completion = command("completion", _("the shell completion script (bash, zsh or tcsh)"))
+    completion.add_argument("shell", choices=("bash", "zsh", "tcsh"))
+    return parser
+
+
+def _report_options(report: argparse.ArgumentParser) -> None:
+    """The options of ``scoring report`` (scoring/commands/report.py says where OUT goes)."""
+    report.add_argument(
+        "-f",
+        "--format",
+        default=None,
+        metavar="FORMAT",
+        help=_("md|html|docx (default: as OUT's suffix says, else md)"),
+    )
+    report.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help=_("the report's file; a folder for several files (one report each)"),
+    )
+    report.add_argument(
+        "--template",
+        metavar="DIR|NAME",
+        help=_("a folder of templates, or one a plugin installs, used before the built-in ones"),
+    )
+    report.add_argument(
+        "--combined",
+        action="store_true",
+        help=_("one summary of all the files: ranking, grades, recurring findings"),
+    )
+    report.add_argument(
+        "--date", metavar="YYYY-MM-DD", help=_("the date the report states (default: today)")
+    )
