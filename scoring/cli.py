@@ -23,20 +23,23 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_FAIL, EXIT_USER, EXIT_INTERNAL = 0, 1, 2, 3
 
 
-COMMANDS = (
-    "score",
-    "check",
-    "compare",
-    "whatif",
-    "convert",
-    "template",
-    "demo",
-    "report",
-    "rules",
-    "schema",
-    "plugins",
-    "completion",
-)
+# Each command, in the order help lists them: the module of scoring.commands that runs it, and
+# its function there.
+COMMAND_FUNCTIONS = {
+    "score": ("scoring", "cmd_score"),
+    "check": ("scoring", "cmd_check"),
+    "compare": ("scoring", "cmd_compare"),
+    "whatif": ("whatif", "cmd_whatif"),
+    "convert": ("files", "cmd_convert"),
+    "template": ("files", "cmd_template"),
+    "demo": ("scoring", "cmd_demo"),
+    "report": ("report", "cmd_report"),
+    "rules": ("info", "cmd_rules"),
+    "schema": ("info", "cmd_schema"),
+    "plugins": ("info", "cmd_plugins"),
+    "completion": ("info", "cmd_completion"),
+}
+COMMANDS = tuple(COMMAND_FUNCTIONS)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -171,7 +174,7 @@ def _run(argv: list[str]) -> int:
     sys.stdout = sys.stderr
     try:
         _configure_plugins(args.plugin_options + getattr(args, "plugin_options_after", []))
-        return _commands()[args.command](args)
+        return _command(args.command)(args)
     except KeyboardInterrupt:  # pragma: no cover - Ctrl-C ends the run quietly
         return 130
     except BrokenPipeError:
@@ -247,25 +250,13 @@ def _quiet_broken_pipes() -> None:
             stream.reconfigure(encoding="utf-8", errors=errors)
 
 
-def _commands() -> dict:
-    """Each command's function (one per name in COMMANDS), imported when it runs (start-up
+def _command(name: str):
+    """The function of command ``name``, its module imported now and no other's (start-up
     stays light)."""
-    from .commands import files, info, report, scoring, whatif
+    from importlib import import_module
 
-    return {
-        "score": scoring.cmd_score,
-        "check": scoring.cmd_check,
-        "compare": scoring.cmd_compare,
-        "demo": scoring.cmd_demo,
-        "report": report.cmd_report,
-        "whatif": whatif.cmd_whatif,
-        "convert": files.cmd_convert,
-        "template": files.cmd_template,
-        "rules": info.cmd_rules,
-        "schema": info.cmd_schema,
-        "plugins": info.cmd_plugins,
-        "completion": info.cmd_completion,
-    }
+    module, function = COMMAND_FUNCTIONS[name]
+    return getattr(import_module(f".commands.{module}", __package__), function)
 
 
 if __name__ == "__main__":  # pragma: no cover
