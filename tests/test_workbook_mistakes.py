@@ -21,7 +21,7 @@ import pytest
 import scoring
 from scoring.errors import InputError
 
-from .test_bounded_workbooks import SHEET, base, in_sheet, rewritten
+from .test_bounded_workbooks import SHEET, base, in_sheet, moved, rewritten, with_comment
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -148,6 +148,20 @@ def compound(stream_name: str, name: str, filepass: bool = False):
     return build
 
 
+RELS = "xl/_rels/workbook.xml.rels"
+SHEET_TARGET = f"/{SHEET}".encode()
+
+
+def _without_comments(path: Path) -> Path:
+    """The workbook at ``path`` without its comments' part (its sheet still points to it)."""
+    with zipfile.ZipFile(path) as archive:
+        parts = {n: archive.read(n) for n in archive.namelist() if not n.startswith("xl/comments")}
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
 ENTITIES = (
     '<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY a "项目"><!ENTITY b "&a;&a;&a;&a;">]>'
 )
@@ -214,9 +228,62 @@ MISTAKES = [
         id="two sheets on one part",
     ),
     pytest.param(
+        changed("outside.xlsx", part_changed(RELS, lambda d: d.replace(SHEET_TARGET, b"../../x"))),
+        "workbook-damaged",
+        [RELS, "the sheet 「项目1」 is not in the workbook", "points to ../x, outside it", DAMAGED],
+        id="a sheet outside the package",
+    ),
+    pytest.param(
+        changed(
+            "external.xlsx",
+            part_changed(
+                RELS, lambda d: d.replace(b'Id="rId1"', b'Id="rId1" TargetMode="External"')
+            ),
+        ),
+        "workbook-damaged",
+        ["the sheet 「项目1」 is not in the workbook", "outside it", DAMAGED],
+        id="a sheet on another computer",
+    ),
+    pytest.param(
+        changed("gone.xlsx", part_changed(RELS, lambda d: d.replace(b"sheet1.xml", b"sheet9.xml"))),
+        "workbook-damaged",
+        ["the sheet 「项目1」 is not in the workbook", "xl/worksheets/sheet9.xml, is missing"],
+        id="a sheet's part missing",
+    ),
+    pytest.param(
+        changed("noid.xlsx", part_changed(RELS, lambda d: d.replace(b'Id="rId1"', b'Id="rId7"'))),
+        "workbook-damaged",
+        ["the sheet 「项目1」 is not in the workbook", f"{RELS} gives it no part"],
+        id="a sheet without a relationship",
+    ),
+    pytest.param(
+        lambda tmp_path: _without_comments(with_comment(tmp_path, "A1")),
+        "workbook-damaged",
+        ["a part of the sheet 「项目1」 is not in the workbook", "comment1.xml, is missing"],
+        id="a sheet's comments missing",
+    ),
+    pytest.param(
+        changed("nested.xlsx", in_sheet('<row r="3">', '<row r="3"><row r="60000" />')),
+        "workbook-damaged",
+        [SHEET, "the sheet 「项目1」 has a row inside a row", DAMAGED],
+        id="a row inside a row",
+    ),
+    pytest.param(
+        changed("zero.xlsx", in_sheet('<row r="3">', '<row r="0">')),
+        "workbook-damaged",
+        [SHEET, "the sheet 「项目1」 has a row numbered '0'", DAMAGED],
+        id="a row numbered 0",
+    ),
+    pytest.param(
+        moved({SHEET: "xl/worksheets/sheet1.bin"}, part_changed(SHEET, lambda d: d[:-40])),
+        "workbook-damaged",
+        ["xl/worksheets/sheet1.bin, line 1", "the sheet 「项目1」 is not well-formed XML"],
+        id="a sheet's part not named .xml, cut short",
+    ),
+    pytest.param(
         changed("text.xlsx", in_sheet('t="n"><v>', 't="n"><v>九十五')),
         "workbook-damaged",
-        ["its parts do not read as a workbook (ValueError)", DAMAGED],
+        ["the sheet 「项目1」 does not read as a worksheet (ValueError)", DAMAGED],
         id="a number cell holding text",
     ),
     # parts missing

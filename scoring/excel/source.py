@@ -31,8 +31,7 @@ def unit_workbook(path: Path):
 
     if workbook_format(path) == "xls":
         return _xls_copy(path)
-    workbook, _ = open_xlsx(path)
-    return workbook
+    return open_xlsx(path)
 
 
 def _xls_copy(path: Path):
