@@ -604,3 +604,24 @@ def test_reading_does_not_style_the_cells_of_merged_ranges(tmp_path, monkeypatch
         spread += first is not None and bottom > top
     assert spread  # a label merged over rows reads on each
 
+
+
+def test_the_review_finds_the_first_cell_of_a_merged_range_from_one_table(tmp_path):
+    """Painting a finding on a cell that a merged range covers goes to the range's first cell;
+    the ranges of a sheet are looked through once, into a table, whatever the number of cells
+    painted (50,000 ranges looked through per cell made the review quadratic)."""
+    from scoring.excel.annotate import _anchor, _Overlay
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    for row in range(1, 2001):
+        sheet.merge_cells(f"A{row}:C{row}")
+    overlay = _Overlay(workbook)
+    assert _anchor(overlay, sheet.title, "D5").coordinate == "D5"  # not covered
+    assert _anchor(overlay, sheet.title, "A7").coordinate == "A7"  # a range's first cell
+    assert overlay.firsts == {}  # neither needed the table
+    assert _anchor(overlay, sheet.title, "C9").coordinate == "A9"
+    sheet.merged_cells.ranges = set()  # from here on, the table alone answers
+    assert _anchor(overlay, sheet.title, "B2000").coordinate == "A2000"
+    assert len(overlay.firsts[sheet.title]) == 2000 * 3
