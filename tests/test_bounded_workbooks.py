@@ -221,7 +221,7 @@ def test_a_cell_or_range_past_the_sheet_s_rows_or_columns_is_refused(
     "ref, words",
     [
         ("XFD1048576", ["bad.xlsx!项目1!XFD1048576", "a comment", "delete the comment"]),
-        ("A1:IV65536", ["项目1!A1:IV65536", "merged ranges cover more than 400,000 cells"]),
+        ("A1:IV65536", ["项目1!A1:IV65536", "merged ranges cover more than 100,000 cells"]),
     ],
     ids=["a comment far out", "a comment over a range"],
 )
@@ -251,14 +251,14 @@ def test_a_value_far_out_makes_a_used_range_past_the_limit(cli, tmp_path, no_wor
 
 def test_a_merged_range_over_too_many_cells_is_refused(cli, tmp_path, no_work):
     """A100:IV2000 lies inside the sheet's rows and columns; its 486,656 cells are more than
-    merged ranges may cover (400,000): openpyxl would make an object for each."""
+    merged ranges may cover (100,000): openpyxl would make an object for each."""
     path = rewritten(base(tmp_path), tmp_path / "merged.xlsx", merges_added("A100:IV2000"))
     refused(
         cli,
         no_work,
         path,
         "merged.xlsx!项目1!A100:IV2000",
-        "more than 400,000 cells",
+        "more than 100,000 cells",
         "486,656",
         "unmerge",
     )
@@ -371,7 +371,7 @@ _three_sheets.sheets = 3  # type: ignore[attr-defined]
     "write, lowered, words",
     [
         (_far_value, {}, ["bad.xls!项目1!A1:IV65536", "more than 1,000,000 cells", "16,777,216"]),
-        (_big_merge, {}, ["bad.xls!项目1!A100:IV2000", "more than 400,000 cells", "unmerge"]),
+        (_big_merge, {}, ["bad.xls!项目1!A100:IV2000", "more than 100,000 cells", "unmerge"]),
         (_three_sheets, {"MAX_SHEETS": 2}, ["bad.xls!项目3", "more than 2 sheets"]),
     ],
     ids=["a value at IV65536", "a merged range over 486,656 cells", "sheets"],
@@ -603,7 +603,6 @@ def test_reading_does_not_style_the_cells_of_merged_ranges(tmp_path, monkeypatch
         assert covered == {first}, ref
         spread += first is not None and bottom > top
     assert spread  # a label merged over rows reads on each
-
 
 
 def test_the_review_finds_the_first_cell_of_a_merged_range_from_one_table(tmp_path):
