@@ -1063,7 +1063,19 @@ def open_xlsx(path: Path):
     """The .xlsx at ``path`` opened whole by openpyxl (the values Excel cached), to be
     annotated and saved, once it is counted against the limits."""
     survey_xlsx(path)
-    return _opened(path, read_only=False)
+    workbook = _opened(path, read_only=False)
+    _empty_dates_emptied(workbook)
+    return workbook
+
+
+def _empty_dates_emptied(workbook) -> None:
+    """A cell typed as a date that holds no date (t="d" without a value, which Excel never
+    writes) made an empty cell, as it reads: openpyxl reads it, then fails to write it back."""
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "d" and cell.value is None:
+                    cell.data_type = "n"
 
 
 def _opened(path: Path, read_only: bool):
@@ -1086,8 +1098,8 @@ def _load_xlsx(path: Path) -> list[Grid]:
     """Each visible worksheet of the .xlsx as a grid. Its cells are read from openpyxl's
     read-only sheets, and its merged ranges, hidden rows and columns from the survey: openpyxl's
     whole workbook borders and protects every cell of every merged range one by one (about 50 µs
-    a cell and 0.3 ms a range), which reading does not need. A sheet whose rows are out of order, which a read-only
-    sheet would skip, is read from the whole workbook instead."""
+    a cell and 0.3 ms a range), which reading does not need. A sheet whose rows are out of order,
+    which a read-only sheet would skip, is read from the whole workbook instead."""
     surveys = survey_xlsx(path)
     if not all(survey.ordered for survey in surveys):
         return _grids_of_a_whole_workbook(path, _opened(path, read_only=False), surveys)
@@ -1261,7 +1273,7 @@ def _load_xls(path: Path) -> list[Grid]:
             hidden_columns = {c for c, info in sheet.colinfo_map.items() if info.hidden}
             for r in range(sheet.nrows):
                 for c in range(sheet.row_len(r)):
-                    value = _xls_value(book, sheet.cell(r, c))
+                    value = _xls_value(book, sheet.cell(r, c), path, xls_place(path, sheet, r, c))
                     if value is not None:
                         _put(grid, r, c, value, hidden_rows, hidden_columns)
             for top, bottom, left, right in sheet.merged_cells:  # half-open, as xlrd gives them
@@ -1272,18 +1284,49 @@ def _load_xls(path: Path) -> list[Grid]:
     return grids
 
 
-def _xls_value(book, cell):
-    """A .xls cell as the scorer reads it, with its number format, as for .xlsx."""
+def _xls_value(book, cell, path: Path, place):
+    """A .xls cell as the scorer reads it, with its number format, as for .xlsx. ``place`` gives
+    the cell's address, for a message."""
     import xlrd
 
     if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_ERROR):
         return None
-    number_format = book.format_map[book.xf_list[cell.xf_index].format_key].format_str
+    _, number_format = xls_format(book, cell, path, place)
     if cell.ctype == xlrd.XL_CELL_DATE:
-        return _cell_value(xlrd.xldate_as_datetime(cell.value, book.datemode), number_format)
+        moment = xls_date(book, cell)
+        if moment is not None:
+            return _cell_value(moment, number_format)
     if cell.ctype == xlrd.XL_CELL_BOOLEAN:
         return bool(cell.value)
     return _cell_value(cell.value, number_format)
+
+
+def xls_place(path: Path, sheet, row: int, column: int):
+    """A function giving the address of an .xls cell (表.xls!项目1!B7), made only for a message."""
+    return lambda: f"{path.name}!{sheet.name}!{column_letter(column)}{row + 1}"
+
+
+def xls_format(book, cell, path: Path, place) -> tuple:
+    """The format record (XF) of an .xls cell, and its number format. A cell whose format the
+    workbook does not hold is damage, named at ``place()`` (xlrd reads it without a word)."""
+    try:
+        xf = book.xf_list[cell.xf_index]
+        return xf, book.format_map[xf.format_key].format_str
+    except (IndexError, KeyError):
+        raise _damaged(
+            path, f"the cell's format (XF {cell.xf_index}) is not in the workbook", cell=place()
+        ) from None
+
+
+def xls_date(book, cell):
+    """An .xls cell formatted as a date as a datetime; None when its number is no date (Excel
+    shows ######): it is then read as the number it is."""
+    import xlrd
+
+    try:
+        return xlrd.xldate_as_datetime(cell.value, book.datemode)
+    except (ValueError, OverflowError):
+        return None
 
 
 def _put(grid: Grid, row: int, column: int, value, hidden_rows, hidden_columns) -> None:
