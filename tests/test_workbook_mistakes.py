@@ -406,6 +406,12 @@ MISTAKES = [
         id="a web page in UTF-16",
     ),
     pytest.param(
+        written("page.xls", PAGE.replace("项目名称", "项目名称\x1b[2J\x07").encode()),
+        "not-a-spreadsheet",
+        ["a web page (HTML), not a workbook", AS_XLSX],
+        id="a web page holding control characters",
+    ),
+    pytest.param(
         written("page.xls", b"MIME-Version: 1.0\r\nX-Document-Type: Workbook\r\n\r\n"),
         "not-a-spreadsheet",
         ["a web page (HTML), not a workbook"],

@@ -280,8 +280,10 @@ def _refuse_an_encrypted_package(path: Path) -> None:
 
 
 def _refuse_a_page_or_text(path: Path, head: bytes) -> None:
-    """A web page, Excel 2003 XML or other text (CSV) saved under a workbook's name."""
-    text = _as_text(head)
+    """A web page, Excel 2003 XML or other text (CSV) saved under a workbook's name. A page is
+    known by how it begins, whatever control characters its table holds; other text holds none
+    (binary files do)."""
+    text = _as_text(head, controls=True)
     if text is None:
         return
     start = text.lstrip().lower()
@@ -299,6 +301,8 @@ def _refuse_a_page_or_text(path: Path, head: bytes) -> None:
             "open it in Excel or WPS and save it as .xlsx",
             "not-a-spreadsheet",
         )
+    if _as_text(head) is None:
+        return  # control characters: a binary file, which its reader names
     raise _refusal(
         path,
         "not a spreadsheet: the file is text (CSV or similar), not a workbook",
@@ -307,9 +311,10 @@ def _refuse_a_page_or_text(path: Path, head: bytes) -> None:
     )
 
 
-def _as_text(head: bytes) -> str | None:
+def _as_text(head: bytes, controls: bool = False) -> str | None:
     """The first bytes of a file as text (UTF-8, GB18030, or UTF-16 after its byte-order mark),
-    or None when they hold control characters, as binary files do."""
+    or None when they do not decode, or hold control characters (as binary files do) unless
+    ``controls``."""
     import codecs
 
     encodings: tuple[str, ...] = ("utf-8", "gb18030")
@@ -326,7 +331,7 @@ def _as_text(head: bytes) -> str | None:
             text = codecs.getincrementaldecoder(encoding)().decode(head)
         except UnicodeDecodeError:
             continue
-        if not any(ch < " " and ch not in "\t\r\n\f" for ch in text):
+        if controls or not any(ch < " " and ch not in "\t\r\n\f" for ch in text):
             return text
     return None
 
