@@ -301,6 +301,14 @@ def _many_cells(tmp_path: Path) -> Path:
     )
 
 
+def _validated(tmp_path: Path) -> Path:
+    """The base with a drop-down (data validation) listing twelve cells one by one."""
+    ranges = " ".join(f"B{row}" for row in range(11, 23))
+    rule = f'<dataValidation type="list" sqref="{ranges}"><formula1>"是,否"</formula1></dataValidation>'
+    change = in_sheet("</mergeCells>", f"</mergeCells><dataValidations>{rule}</dataValidations>")
+    return rewritten(base(tmp_path), tmp_path / "bad.xlsx", change)
+
+
 LOWERED = [
     pytest.param(
         "MAX_SHEETS",
@@ -336,6 +344,13 @@ LOWERED = [
         lambda tmp_path: base(tmp_path),
         ["base.xlsx", "unzipped, the workbook is", "more than the limit of 20 KB", "pictures"],
         id="bytes unzipped",
+    ),
+    pytest.param(
+        "MAX_LISTED_RANGES",
+        10,
+        _validated,
+        ["bad.xlsx!项目1", "more than 10 ranges listed by data validation", "clear the rules"],
+        id="ranges listed by data validation",
     ),
 ]
 

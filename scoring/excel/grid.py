@@ -11,12 +11,13 @@ their cells are not read, and the grid remembers which held values, to say so. A
 e.g. ``表.xlsx!项目1!F14``.
 
 Before a grid is built the workbook is counted against the limits of :mod:`scoring.limits`
-(sheets, rows, columns, cells, merged ranges, XML, and how far an ``.xlsx`` unzips), from the
-zip's directory and its XML streamed, or an ``.xls`` sheet by sheet: a file that passes one is
-refused at once, naming the sheet and the cell or range, instead of hanging the reader; the
-parts counted are those openpyxl will load, whatever their names and namespaces. What a
-file is comes from its first bytes, not its name: a workbook protected with a password, a web
-page or a CSV file named ``.xls``, or a damaged part is said as such.
+(sheets, rows, columns, cells, merged ranges, ranges listed by data validation, XML, and how
+far an ``.xlsx`` unzips), from the zip's directory and its XML streamed, or an ``.xls`` sheet
+by sheet: a file that passes one is refused at once, naming the sheet and the cell or range,
+instead of hanging the reader; the parts counted are those openpyxl will load, whatever their
+names and namespaces. What a file is comes from its first bytes, not its name: a workbook
+protected with a password, a web page or a CSV file named ``.xls``, or a damaged part is said
+as such.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from ..limits import (
     MAX_CELLS,
     MAX_COMPRESSION_RATIO,
     MAX_FILE_BYTES,
+    MAX_LISTED_RANGES,
     MAX_MERGED_CELLS,
     MAX_MERGED_RANGES,
     MAX_SHEET_COLUMNS,
@@ -361,6 +363,7 @@ class _Tally:
         self.cells = 0  # cells of the sheets' used ranges
         self.merged_cells = 0
         self.merged_ranges = 0
+        self.listed_ranges = 0
         self.streamed: set[str] = set()  # the parts read through, each counted once
 
     def refuse(
@@ -454,6 +457,23 @@ class _Tally:
                 ref,
             )
         self.span(sheet, ref, bounds, "a merged range")
+
+    def listed(self, sheet: str, ranges: str) -> None:
+        """The ranges a data validation or conditional format lists (its sqref, separated by
+        spaces): openpyxl makes an object for each when it reads the sheet. Counted without
+        splitting the list, which may be megabytes long."""
+        import re
+
+        for count, _ in enumerate(re.finditer(r"\S+", ranges), start=self.listed_ranges + 1):
+            if count > MAX_LISTED_RANGES:
+                raise self.refuse(
+                    f"more than {MAX_LISTED_RANGES:,} ranges listed by data validation and "
+                    "conditional formatting in the workbook, the limit",
+                    "clear the rules that reach past the form (Data → Data Validation → Clear "
+                    "All; Conditional Formatting → Clear Rules) and save the workbook",
+                    sheet,
+                )
+            self.listed_ranges = count
 
     def used_range(self, sheet: str, rows: int, columns: int) -> None:
         """A sheet's used range, A1 to its last row and column: reading and annotating the
@@ -882,6 +902,8 @@ class _SheetWalk:
             self._hidden_columns(element)
         elif self.cell_depth and element.tag == _FORMULA:
             self.formula = True
+        if (listed := element.get("sqref")) is not None:
+            self.tally.listed(self.title, listed)
         self.open.append(element.tag)
 
     def end(self, element) -> None:
