@@ -79,6 +79,7 @@ MAX_CELLS = 1_000_000
 MAX_MERGED_CELLS = 100_000
 MAX_MERGED_RANGES = 25_000
 # Ranges listed by the data validations and conditional formats of a workbook (their sqref,
-# "B11:B20 D11 …"): openpyxl makes an object for each (about 20 µs and 300 bytes), and a list of
-# 300,000 ranges fits in a 0.6 MB file. A form lists a few ranges a rule, a few rules a sheet.
+# "B11:B20 D11 …") and by its defined names (a print area): openpyxl makes an object for each
+# (about 20 µs and 300 bytes), and a list of 300,000 ranges fits in a 0.6 MB file. A form lists a
+# few ranges a rule, a few rules and one print area a sheet.
 MAX_LISTED_RANGES = 50_000

@@ -309,6 +309,19 @@ def _validated(tmp_path: Path) -> Path:
     return rewritten(base(tmp_path), tmp_path / "bad.xlsx", change)
 
 
+def _print_area(tmp_path: Path) -> Path:
+    """The base printing twelve cells of its sheet one by one."""
+    cells = ",".join(f"'项目1'!$B${row}" for row in range(11, 23))
+    name = f'<definedName name="_xlnm.Print_Area" localSheetId="0">{cells}</definedName>'
+
+    def change(part: str, data: bytes) -> bytes:
+        if part != "xl/workbook.xml":
+            return data
+        return data.replace(b"<definedNames />", f"<definedNames>{name}</definedNames>".encode())
+
+    return rewritten(base(tmp_path), tmp_path / "bad.xlsx", change)
+
+
 LOWERED = [
     pytest.param(
         "MAX_SHEETS",
@@ -351,6 +364,13 @@ LOWERED = [
         _validated,
         ["bad.xlsx!项目1", "more than 10 ranges listed by data validation", "clear the rules"],
         id="ranges listed by data validation",
+    ),
+    pytest.param(
+        "MAX_LISTED_RANGES",
+        10,
+        _print_area,
+        ["bad.xlsx", "more than 10 ranges listed by data validation", "print areas"],
+        id="ranges of a print area",
     ),
 ]
 

@@ -458,22 +458,19 @@ class _Tally:
             )
         self.span(sheet, ref, bounds, "a merged range")
 
-    def listed(self, sheet: str, ranges: str) -> None:
-        """The ranges a data validation or conditional format lists (its sqref, separated by
-        spaces): openpyxl makes an object for each when it reads the sheet. Counted without
-        splitting the list, which may be megabytes long."""
-        import re
-
-        for count, _ in enumerate(re.finditer(r"\S+", ranges), start=self.listed_ranges + 1):
-            if count > MAX_LISTED_RANGES:
-                raise self.refuse(
-                    f"more than {MAX_LISTED_RANGES:,} ranges listed by data validation and "
-                    "conditional formatting in the workbook, the limit",
-                    "clear the rules that reach past the form (Data → Data Validation → Clear "
-                    "All; Conditional Formatting → Clear Rules) and save the workbook",
-                    sheet,
-                )
-            self.listed_ranges = count
+    def listed(self, sheet: str | None, count: int) -> None:
+        """``count`` ranges listed by a data validation or conditional format (its sqref) or a
+        print area: openpyxl makes an object for each when it reads the workbook."""
+        self.listed_ranges += count
+        if self.listed_ranges > MAX_LISTED_RANGES:
+            raise self.refuse(
+                f"more than {MAX_LISTED_RANGES:,} ranges listed by data validation, conditional "
+                "formatting and print areas in the workbook, the limit",
+                "clear the rules and print areas that reach past the form (Data → Data "
+                "Validation → Clear All; Conditional Formatting → Clear Rules; Page Layout → "
+                "Print Area → Clear) and save the workbook",
+                sheet,
+            )
 
     def used_range(self, sheet: str, rows: int, columns: int) -> None:
         """A sheet's used range, A1 to its last row and column: reading and annotating the
@@ -831,13 +828,17 @@ def _titles_as_opened(path: Path, sheets: list[_SheetPart]) -> list[str]:
 
 def _count_sheets(archive, workbook: str, tally: _Tally) -> None:
     """The workbook part streamed, each sheet counted toward the limit of sheets before openpyxl
-    builds the part: openpyxl takes every child of <sheets> for a sheet, whatever its name."""
+    builds the part: openpyxl takes every child of <sheets> for a sheet, whatever its name. The
+    ranges of a defined name (a print area lists them, separated by commas) count toward the
+    listed ranges."""
     depth = 0
     inside: list[int] = []  # the depths of the <sheets> open
     for event, element in _events(archive, workbook, tally):
         if event == "end":
             if inside and inside[-1] == depth:
                 inside.pop()
+            if _local(element.tag) == "definedName" and element.text:
+                tally.listed(None, element.text.count(",") + 1)
             depth -= 1
             continue
         depth += 1
@@ -903,7 +904,7 @@ class _SheetWalk:
         elif self.cell_depth and element.tag == _FORMULA:
             self.formula = True
         if (listed := element.get("sqref")) is not None:
-            self.tally.listed(self.title, listed)
+            self.tally.listed(self.title, _ranges_in(listed))
         self.open.append(element.tag)
 
     def end(self, element) -> None:
@@ -1013,6 +1014,14 @@ def _span_or_reach(tally: _Tally, title: str, ref: str, bounds, what: str) -> No
         tally.span(title, ref, bounds, what)
     else:
         tally.reach(title, ref, bounds[2], bounds[3], what)
+
+
+def _ranges_in(listed: str) -> int:
+    """How many ranges a sqref lists ("B11 B12:B20 …", split at whitespace as openpyxl splits
+    it), counted without splitting a list that may be megabytes long."""
+    import re
+
+    return sum(1 for _ in re.finditer(r"\S+", listed))
 
 
 def _row_number(text: str | None, highest: int, tally: _Tally, part: str, subject: str) -> int:
