@@ -56,9 +56,10 @@ MAX_DIGITS = 40
 # sheet and the cell or range. The yardstick is the largest real case: a department's workbook
 # of 500 projects stacked on one sheet (8,665 rows × 9 columns; 33,499 cells written, 10,834
 # merged ranges covering 43,838 cells; 2.4 MB of XML, 0.25 MB zipped; read in about 5 s), or
-# one project a sheet (500 sheets of about 40 × 10). Each limit is several times that, and
-# bounds the work openpyxl would do (20–60 µs a cell, about 0.5 ms a merged range) to a minute
-# and under a gigabyte at worst. A workbook file, like a text file, is at most MAX_FILE_BYTES.
+# one project a sheet (500 sheets of about 40 × 10). Each limit is a few times that, and
+# bounds the work openpyxl would do (20–60 µs a cell, more for a merged one: see below) to a
+# minute and under a gigabyte at worst. A workbook file, like a text file, is at most
+# MAX_FILE_BYTES.
 #
 # The parts of an .xlsx together, unzipped.
 MAX_UNZIPPED_BYTES = 100 * 1024 * 1024
@@ -83,6 +84,16 @@ MAX_SHEET_COLUMNS = 256
 # 200,000.
 MAX_CELLS = 1_000_000
 # Cells covered by merged ranges in a workbook (openpyxl makes an object for each, and expands a
-# hyperlink or a comment given for a range alike), and merged ranges.
-MAX_MERGED_CELLS = 400_000
-MAX_MERGED_RANGES = 50_000
+# hyperlink or a comment given for a range alike), and merged ranges. Reading takes their ranges
+# from the survey (about 0.1 ms a range); the workbook returned with -f xlsx is opened whole by
+# openpyxl, which borders and protects every cell of every range one by one (about 50 µs a cell
+# and 0.3 ms a range): 49,000 ranges of 8 cells took 34 s of processor time there, 25,000 of 4
+# cells 15 s. These bounds keep it to that, and hold the yardstick twice over, or 1,000 sheets of one project each
+# (the limit of sheets, 21 ranges and 88 merged cells a project).
+MAX_MERGED_CELLS = 100_000
+MAX_MERGED_RANGES = 25_000
+# Ranges listed by the data validations and conditional formats of a workbook (their sqref,
+# "B11:B20 D11 …") and by its defined names (a print area): openpyxl makes an object for each
+# (about 20 µs and 300 bytes), and a list of 300,000 ranges fits in a 0.6 MB file. A form lists a
+# few ranges a rule, a few rules and one print area a sheet.
+MAX_LISTED_RANGES = 50_000

@@ -221,7 +221,7 @@ def test_a_cell_or_range_past_the_sheet_s_rows_or_columns_is_refused(
     "ref, words",
     [
         ("XFD1048576", ["bad.xlsx!项目1!XFD1048576", "a comment", "delete the comment"]),
-        ("A1:IV65536", ["项目1!A1:IV65536", "merged ranges cover more than 400,000 cells"]),
+        ("A1:IV65536", ["项目1!A1:IV65536", "merged ranges cover more than 100,000 cells"]),
     ],
     ids=["a comment far out", "a comment over a range"],
 )
@@ -251,14 +251,14 @@ def test_a_value_far_out_makes_a_used_range_past_the_limit(cli, tmp_path, no_wor
 
 def test_a_merged_range_over_too_many_cells_is_refused(cli, tmp_path, no_work):
     """A100:IV2000 lies inside the sheet's rows and columns; its 486,656 cells are more than
-    merged ranges may cover (400,000): openpyxl would make an object for each."""
+    merged ranges may cover (100,000): openpyxl would make an object for each."""
     path = rewritten(base(tmp_path), tmp_path / "merged.xlsx", merges_added("A100:IV2000"))
     refused(
         cli,
         no_work,
         path,
         "merged.xlsx!项目1!A100:IV2000",
-        "more than 400,000 cells",
+        "more than 100,000 cells",
         "486,656",
         "unmerge",
     )
@@ -301,6 +301,27 @@ def _many_cells(tmp_path: Path) -> Path:
     )
 
 
+def _validated(tmp_path: Path) -> Path:
+    """The base with a drop-down (data validation) listing twelve cells one by one."""
+    ranges = " ".join(f"B{row}" for row in range(11, 23))
+    rule = f'<dataValidation type="list" sqref="{ranges}"><formula1>"是,否"</formula1></dataValidation>'
+    change = in_sheet("</mergeCells>", f"</mergeCells><dataValidations>{rule}</dataValidations>")
+    return rewritten(base(tmp_path), tmp_path / "bad.xlsx", change)
+
+
+def _print_area(tmp_path: Path) -> Path:
+    """The base printing twelve cells of its sheet one by one."""
+    cells = ",".join(f"'项目1'!$B${row}" for row in range(11, 23))
+    name = f'<definedName name="_xlnm.Print_Area" localSheetId="0">{cells}</definedName>'
+
+    def change(part: str, data: bytes) -> bytes:
+        if part != "xl/workbook.xml":
+            return data
+        return data.replace(b"<definedNames />", f"<definedNames>{name}</definedNames>".encode())
+
+    return rewritten(base(tmp_path), tmp_path / "bad.xlsx", change)
+
+
 LOWERED = [
     pytest.param(
         "MAX_SHEETS",
@@ -337,6 +358,20 @@ LOWERED = [
         ["base.xlsx", "unzipped, the workbook is", "more than the limit of 20 KB", "pictures"],
         id="bytes unzipped",
     ),
+    pytest.param(
+        "MAX_LISTED_RANGES",
+        10,
+        _validated,
+        ["bad.xlsx!项目1", "more than 10 ranges listed by data validation", "clear the rules"],
+        id="ranges listed by data validation",
+    ),
+    pytest.param(
+        "MAX_LISTED_RANGES",
+        10,
+        _print_area,
+        ["bad.xlsx", "more than 10 ranges listed by data validation", "print areas"],
+        id="ranges of a print area",
+    ),
 ]
 
 
@@ -371,7 +406,7 @@ _three_sheets.sheets = 3  # type: ignore[attr-defined]
     "write, lowered, words",
     [
         (_far_value, {}, ["bad.xls!项目1!A1:IV65536", "more than 1,000,000 cells", "16,777,216"]),
-        (_big_merge, {}, ["bad.xls!项目1!A100:IV2000", "more than 400,000 cells", "unmerge"]),
+        (_big_merge, {}, ["bad.xls!项目1!A100:IV2000", "more than 100,000 cells", "unmerge"]),
         (_three_sheets, {"MAX_SHEETS": 2}, ["bad.xls!项目3", "more than 2 sheets"]),
     ],
     ids=["a value at IV65536", "a merged range over 486,656 cells", "sheets"],
@@ -385,7 +420,115 @@ def test_an_xls_past_a_limit_is_refused_sheet_by_sheet(
     refused(cli, no_work, path, *words)
 
 
-# --- 6. what is not refused ---------------------------------------------------------------------------
+# --- 6. the parts openpyxl loads, whatever their names, roots and namespaces ------------------------
+
+
+def moved(renames: dict[str, str], change):
+    """A builder: the base with its parts passed through ``change(name, data)``, then renamed as
+    ``renames`` says — in the zip, in the relationships and in [Content_Types].xml alike, so that
+    openpyxl still finds them (it goes by what they are, not by their names)."""
+
+    def build(tmp_path: Path) -> Path:
+        with zipfile.ZipFile(base(tmp_path)) as archive:
+            parts = [(name, archive.read(name)) for name in archive.namelist()]
+        path = tmp_path / "bad.xlsx"
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, data in parts:
+                data = change(name, data)
+                if name.endswith(".rels") or name == "[Content_Types].xml":
+                    for old, new in renames.items():
+                        data = data.replace(old.encode(), new.encode())
+                archive.writestr(renames.get(name, name), data)
+        return path
+
+    return build
+
+
+def also(*changes):
+    """The changes one after the other."""
+
+    def change(name: str, data: bytes) -> bytes:
+        for each in changes:
+            data = each(name, data)
+        return data
+
+    return change
+
+
+FAR_MERGE = merges_added("A17:XFD1048576")
+FOREIGN = 'xmlns:o="urn:other"'
+HIDDEN = [
+    pytest.param(
+        moved({SHEET: "xl/worksheets/sheet1.bin"}, FAR_MERGE),
+        ["bad.xlsx!项目1!A17:XFD1048576", "a merged range", "row 65,536"],
+        id="the sheet's part not named .xml",
+    ),
+    pytest.param(
+        moved(
+            {
+                "xl/workbook.xml": "xl/book.dat",
+                "xl/_rels/workbook.xml.rels": "xl/_rels/book.dat.rels",
+                SHEET: "xl/media/image1.png",
+            },
+            FAR_MERGE,
+        ),
+        ["bad.xlsx!项目1!A17:XFD1048576", "a merged range"],
+        id="the workbook part and the sheet's renamed",
+    ),
+    pytest.param(
+        moved(
+            {},
+            also(
+                FAR_MERGE,
+                in_sheet("<worksheet ", "<notasheet "),
+                in_sheet("</worksheet>", "</notasheet>"),
+            ),
+        ),
+        ["bad.xlsx!项目1!A17:XFD1048576", "a merged range"],
+        id="the sheet's root not a worksheet",
+    ),
+    pytest.param(
+        moved({}, merges_added(f'A1" /><o:mergeCell {FOREIGN} ref="A17:XFD1048576')),
+        ["bad.xlsx!项目1!A17:XFD1048576", "a merged range"],
+        id="a merged range in another namespace",
+    ),
+    pytest.param(
+        moved({}, rows_added(f'<row r="20"><o:c {FOREIGN} r="XFD1048576"><v>1</v></o:c></row>')),
+        ["bad.xlsx!项目1!XFD1048576", "a cell at row 1,048,576"],
+        id="a cell in another namespace",
+    ),
+    pytest.param(
+        moved(
+            {},
+            in_sheet(
+                "</mergeCells>",
+                f'</mergeCells><hyperlinks><o:hyperlink {FOREIGN} ref="A1:XFD1" /></hyperlinks>',
+            ),
+        ),
+        ["bad.xlsx!项目1!A1:XFD1", "a hyperlink", "column XFD"],
+        id="a hyperlink in another namespace",
+    ),
+    pytest.param(
+        moved(
+            {},
+            rows_added(f'<row r="65536" /><o:row {FOREIGN} r="1" /><row>{text_cell()}</row>'),
+        ),
+        ["bad.xlsx!项目1!A65537", "a cell at row 65,537"],
+        id="a row in another namespace numbering back",
+    ),
+]
+
+
+@pytest.mark.parametrize("build, words", HIDDEN)
+def test_what_openpyxl_loads_is_counted_whatever_it_is_named(cli, tmp_path, no_work, build, words):
+    """openpyxl finds the workbook and its sheets by their types, not their names, loads a sheet
+    whatever its root element, takes every child of a row for a cell and a merged range or a
+    hyperlink by its local name: each is counted as openpyxl reads it, and refused before it
+    loads it (an 11 KB file made openpyxl work for minutes and take 2.4 GB)."""
+    refused(cli, no_work, build(tmp_path), *words)
+
+
+# --- 7. what is not refused ---------------------------------------------------------------------------
 
 
 def test_a_sheet_claiming_the_whole_sheet_reads_as_its_cells(tmp_path):
@@ -432,3 +575,87 @@ def test_the_real_layout_passes_every_limit_and_is_returned(cli, tmp_path, suffi
     run = cli("score", str(path), "-f", "xlsx", "-o", str(out))
     assert run.code == 0, run
     assert out.is_file()
+
+
+def test_rows_out_of_order_read_as_openpyxl_places_them(tmp_path):
+    """A sheet is read from openpyxl's read-only sheets, which skip a row numbered before the
+    one above it; such a sheet (no program writes one, but nothing forbids it) is read from the
+    whole workbook instead, and gives the same table as the same rows in order."""
+    plain = base(tmp_path)
+    row = re.search(r'<row r="3">.*?</row>', _sheet_xml(plain)).group(0)  # 项目名称
+    shuffled = rewritten(
+        plain,
+        tmp_path / "shuffled.xlsx",
+        also(in_sheet(row, ""), in_sheet("</sheetData>", f"{row}</sheetData>")),
+    )
+    got, want = scoring.load(shuffled), scoring.load(plain)
+    assert got.data == want.data
+    cells = [{k: c.split("!", 1)[1] for k, c in e.locations.items()} for e in (got, want)]
+    assert cells[0] == cells[1]
+
+
+def test_sheets_of_one_name_are_titled_as_the_reviewed_workbook_titles_them(tmp_path):
+    """Two sheets named 项目1 (no program writes that, Excel refuses it): openpyxl's whole
+    workbook, which is returned reviewed, calls the second 项目11, and so do the cells read
+    from the read-only sheets, so that the review lands on the sheet it is about."""
+    twice = rewritten(
+        with_sheets(tmp_path, 2),
+        tmp_path / "twice.xlsx",
+        lambda name, data: data.replace("项目1 Copy".encode(), "项目1".encode()),
+    )
+    sheets = {cell.split("!")[1] for cell in scoring.load(twice).locations.values()}
+    assert sheets == {"项目1", "项目11"}
+    assert [s.title for s in openpyxl.load_workbook(twice).worksheets] == ["项目1", "项目11"]
+
+
+def _sheet_xml(path: Path) -> str:
+    with zipfile.ZipFile(path) as archive:
+        return archive.read(SHEET).decode("utf-8")
+
+
+def test_reading_does_not_style_the_cells_of_merged_ranges(tmp_path, monkeypatch):
+    """openpyxl's whole workbook borders and protects every cell of every merged range when it
+    opens (50 µs a cell): reading takes the ranges from the count instead, so its work grows with
+    the cells written, not with what merged ranges cover. The label merged over rows still reads
+    on each of them."""
+    from openpyxl.worksheet.merge import MergedCellRange
+
+    def styled(*args, **kwargs):
+        raise Worked("openpyxl styled the cells of a merged range")
+
+    path = base(tmp_path)
+    monkeypatch.setattr(MergedCellRange, "format", styled)
+    sheet = grid.load_grids(path)[0]
+    spread = 0
+    for ref in re.findall(r'<mergeCell ref="([^"]+)"', _sheet_xml(path)):
+        left, top, right, bottom = openpyxl.utils.cell.range_boundaries(ref)
+        first = sheet.value(top - 1, left - 1)
+        covered = {
+            sheet.value(row, column)
+            for row in range(top - 1, bottom)
+            for column in range(left - 1, right)
+        }
+        assert covered == {first}, ref
+        spread += first is not None and bottom > top
+    assert spread  # a label merged over rows reads on each
+
+
+def test_the_review_finds_the_first_cell_of_a_merged_range_from_one_table(tmp_path):
+    """Painting a finding on a cell that a merged range covers goes to the range's first cell;
+    the ranges of a sheet are looked through once, into a table, whatever the number of cells
+    painted (50,000 ranges looked through per cell made the review quadratic)."""
+    from scoring.excel.annotate import _anchor, _Overlay
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    for row in range(1, 2001):
+        sheet.merge_cells(f"A{row}:C{row}")
+    overlay = _Overlay(workbook)
+    assert _anchor(overlay, sheet.title, "D5").coordinate == "D5"  # not covered
+    assert _anchor(overlay, sheet.title, "A7").coordinate == "A7"  # a range's first cell
+    assert overlay.firsts == {}  # neither needed the table
+    assert _anchor(overlay, sheet.title, "C9").coordinate == "A9"
+    sheet.merged_cells.ranges = set()  # from here on, the table alone answers
+    assert _anchor(overlay, sheet.title, "B2000").coordinate == "A2000"
+    assert len(overlay.firsts[sheet.title]) == 2000 * 3

@@ -529,7 +529,7 @@ def test_text_a_workbook_cannot_hold_is_named_by_its_cell_in_a_workbook(cli, tmp
 
 def test_a_control_character_in_a_cell_the_reader_skips_is_said(cli, tmp_path):
     """An .xls returned reviewed is copied whole, cells no value is read from too (a note
-    beside the table): a control character there is said, not an internal error."""
+    beside the table): a control character there is said at its cell, not an internal error."""
     from tests.workbook_layouts import Sheet, save, write_project
 
     project = tomllib.loads(case_evaluation(LETING))["projects"][0]
@@ -539,7 +539,7 @@ def test_a_control_character_in_a_cell_the_reader_skips_is_said(cli, tmp_path):
     book = save([sheet], tmp_path / "unit.xls")
     run = cli("score", str(book), "-f", "xlsx", "-o", str(tmp_path / "out.xlsx"))
     assert run.code == 2, run
-    assert f"{book}: «备注\\x07» holds U+0007, a control character" in run.err
+    assert f"{book.name}!项目1!A{row + 3}: «备注\\x07» holds U+0007, a control character" in run.err
     assert "→ remove the character from the workbook" in run.err and "Traceback" not in run.err
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import struct
 import zipfile
 from pathlib import Path
@@ -21,7 +22,8 @@ import pytest
 import scoring
 from scoring.errors import InputError
 
-from .test_bounded_workbooks import SHEET, base, in_sheet, rewritten
+from . import workbook_layouts as W
+from .test_bounded_workbooks import SHEET, base, in_sheet, moved, rewritten, with_comment
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -165,6 +167,46 @@ def compound(stream_name: str, name: str, filepass: bool = False):
     return build
 
 
+# The BIFF records of .xls cells that carry a format (XF) first after their place: a text (xlrd
+# looks up a number's format as it reads the sheet, a text's when it is read); a blank, blanks in
+# a row.
+CELL_RECORDS = {"text": (0x00FD,), "blank": (0x0201, 0x00BE)}
+
+
+def xls_format_missing(name: str, kind: str):
+    """A builder: the base .xls with the first cell of ``kind`` given format 4095, which the
+    workbook does not hold (the records are patched in place: xlwt writes the stream whole)."""
+
+    def build(tmp_path: Path) -> Path:
+        path = tmp_path / name
+        data = bytearray(base(tmp_path, "xls").read_bytes())
+        at = 512  # the Workbook stream, after the compound file's header
+        while at + 4 <= len(data):
+            record, length = struct.unpack_from("<HH", data, at)
+            if record in CELL_RECORDS[kind]:
+                struct.pack_into("<H", data, at + 8, 0x0FFF)
+                path.write_bytes(bytes(data))
+                return path
+            at += 4 + length
+        raise AssertionError(f"no {kind} cell in the .xls")
+
+    return build
+
+
+RELS = "xl/_rels/workbook.xml.rels"
+SHEET_TARGET = f"/{SHEET}".encode()
+
+
+def _without_comments(path: Path) -> Path:
+    """The workbook at ``path`` without its comments' part (its sheet still points to it)."""
+    with zipfile.ZipFile(path) as archive:
+        parts = {n: archive.read(n) for n in archive.namelist() if not n.startswith("xl/comments")}
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
 ENTITIES = (
     '<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY a "项目"><!ENTITY b "&a;&a;&a;&a;">]>'
 )
@@ -235,9 +277,62 @@ MISTAKES = [
         id="two sheets on one part",
     ),
     pytest.param(
+        changed("outside.xlsx", part_changed(RELS, lambda d: d.replace(SHEET_TARGET, b"../../x"))),
+        "workbook-damaged",
+        [RELS, "the sheet 「项目1」 is not in the workbook", "points to ../x, outside it", DAMAGED],
+        id="a sheet outside the package",
+    ),
+    pytest.param(
+        changed(
+            "external.xlsx",
+            part_changed(
+                RELS, lambda d: d.replace(b'Id="rId1"', b'Id="rId1" TargetMode="External"')
+            ),
+        ),
+        "workbook-damaged",
+        ["the sheet 「项目1」 is not in the workbook", "outside it", DAMAGED],
+        id="a sheet on another computer",
+    ),
+    pytest.param(
+        changed("gone.xlsx", part_changed(RELS, lambda d: d.replace(b"sheet1.xml", b"sheet9.xml"))),
+        "workbook-damaged",
+        ["the sheet 「项目1」 is not in the workbook", "xl/worksheets/sheet9.xml, is missing"],
+        id="a sheet's part missing",
+    ),
+    pytest.param(
+        changed("noid.xlsx", part_changed(RELS, lambda d: d.replace(b'Id="rId1"', b'Id="rId7"'))),
+        "workbook-damaged",
+        ["the sheet 「项目1」 is not in the workbook", f"{RELS} gives it no part"],
+        id="a sheet without a relationship",
+    ),
+    pytest.param(
+        lambda tmp_path: _without_comments(with_comment(tmp_path, "A1")),
+        "workbook-damaged",
+        ["a part of the sheet 「项目1」 is not in the workbook", "comment1.xml, is missing"],
+        id="a sheet's comments missing",
+    ),
+    pytest.param(
+        changed("nested.xlsx", in_sheet('<row r="3">', '<row r="3"><row r="60000" />')),
+        "workbook-damaged",
+        [SHEET, "the sheet 「项目1」 has a row inside a row", DAMAGED],
+        id="a row inside a row",
+    ),
+    pytest.param(
+        changed("zero.xlsx", in_sheet('<row r="3">', '<row r="0">')),
+        "workbook-damaged",
+        [SHEET, "the sheet 「项目1」 has a row numbered '0'", DAMAGED],
+        id="a row numbered 0",
+    ),
+    pytest.param(
+        moved({SHEET: "xl/worksheets/sheet1.bin"}, part_changed(SHEET, lambda d: d[:-40])),
+        "workbook-damaged",
+        ["xl/worksheets/sheet1.bin, line 1", "the sheet 「项目1」 is not well-formed XML"],
+        id="a sheet's part not named .xml, cut short",
+    ),
+    pytest.param(
         changed("text.xlsx", in_sheet('t="n"><v>', 't="n"><v>九十五')),
         "workbook-damaged",
-        ["its parts do not read as a workbook (ValueError)", DAMAGED],
+        ["the sheet 「项目1」 does not read as a worksheet (ValueError)", DAMAGED],
         id="a number cell holding text",
     ),
     # parts missing
@@ -331,6 +426,12 @@ MISTAKES = [
         id="a web page in UTF-16",
     ),
     pytest.param(
+        written("page.xls", PAGE.replace("项目名称", "项目名称\x1b[2J\x07").encode()),
+        "not-a-spreadsheet",
+        ["a web page (HTML), not a workbook", AS_XLSX],
+        id="a web page holding control characters",
+    ),
+    pytest.param(
         written("page.xls", b"MIME-Version: 1.0\r\nX-Document-Type: Workbook\r\n\r\n"),
         "not-a-spreadsheet",
         ["a web page (HTML), not a workbook"],
@@ -402,6 +503,49 @@ MISTAKES = [
 ]
 
 
+# Damage found at a cell: the message names the cell (file!sheet!cell), not the file's path.
+AT_A_CELL = [
+    pytest.param(
+        changed(
+            "numfmt.xlsx",
+            part_changed(
+                "xl/styles.xml", lambda d: d.replace(b'xf numFmtId="10"', b'xf numFmtId="200"')
+            ),
+        ),
+        "workbook-damaged",
+        ["numfmt.xlsx!项目1!G6", "the cell's number format (200) is not in xl/styles.xml", DAMAGED],
+        id="a number format xl/styles.xml does not define",
+    ),
+    pytest.param(
+        changed("style.xlsx", in_sheet('<c r="C6" t="n">', '<c r="C6" s="99" t="n">')),
+        "workbook-damaged",
+        ["style.xlsx!项目1!C6", "the cell's style is not in xl/styles.xml", DAMAGED],
+        id="a style xl/styles.xml does not hold",
+    ),
+    pytest.param(
+        xls_format_missing("format.xls", "text"),
+        "workbook-damaged",
+        ["format.xls!项目1!", "the cell's format (XF 4095) is not in the workbook", DAMAGED],
+        id="an .xls cell's format missing",
+    ),
+]
+
+
+@pytest.mark.parametrize("build, code, words", AT_A_CELL)
+def test_damage_at_a_cell_is_named_at_the_cell(cli, tmp_path, build, code, words):
+    """A style, number format or .xls format the workbook does not hold ended in an internal
+    error (IndexError); it is damage, at its cell."""
+    path = build(tmp_path)
+    run = cli("score", str(path))
+    assert run.code == 2, run
+    assert "Traceback" not in run.err and "internal error" not in run.err, run
+    for word in words:
+        assert word in run.err, (word, run.err)
+    with pytest.raises(InputError) as caught:
+        scoring.load(path)
+    assert caught.value.code == code, caught.value
+
+
 @pytest.mark.parametrize("build, code, words", MISTAKES)
 def test_a_workbook_mistake_is_said_with_what_to_do(cli, tmp_path, build, code, words):
     path = build(tmp_path)
@@ -442,3 +586,50 @@ def test_a_workbook_named_as_the_other_kind_reads_by_its_content(cli, tmp_path, 
     run = cli("score", str(wrong), "-f", "xlsx", "-o", str(out))
     assert run.code == 0, run
     assert out.is_file()
+
+
+# --- what the review copy meets that reading does not ---------------------------------------------
+
+
+def test_an_xls_blank_cell_without_its_format_is_named_when_the_workbook_is_returned(cli, tmp_path):
+    """A blank cell is not read, but its format is copied into the reviewed workbook: a format
+    the .xls does not hold is damage, named at the cell, not an internal error."""
+    path = xls_format_missing("blank.xls", "blank")(tmp_path)
+    run = cli("score", str(path), "-f", "xlsx", "-o", str(tmp_path / "复核.xlsx"))
+    assert run.code == 2, run
+    assert "Traceback" not in run.err and "internal error" not in run.err, run
+    for word in ("blank.xls!项目1!", "the cell's format (XF 4095) is not in the workbook", DAMAGED):
+        assert word in run.err, (word, run.err)
+
+
+def _xls_form_with(tmp_path: Path, cells: dict[tuple[int, int], object], fmt=None) -> Path:
+    """The base .xls form with ``cells`` (row, column from 1) written beside it."""
+    sheet = W.Sheet("项目1")
+    W.write_project(sheet, 1, W.hospital_project(), **W.HEALTH)
+    for (row, column), value in cells.items():
+        sheet.put(row, column, value, fmt)
+    return W.save([sheet], tmp_path / "note.xls")
+
+
+def test_an_xls_date_beyond_dates_reads_as_its_number(cli, tmp_path):
+    """A number formatted as a date but past any date (Excel shows ######) reads, and is copied,
+    as the number it is, instead of ending in an internal error."""
+    path = _xls_form_with(tmp_path, {(3, 12): 1e10}, "yyyy-mm-dd")
+    out = tmp_path / "复核.xlsx"
+    run = cli("score", str(path), "-f", "xlsx", "-o", str(out))
+    assert run.code == 0, run
+    with zipfile.ZipFile(out) as archive:
+        sheets = [archive.read(n).decode() for n in archive.namelist() if "worksheets/" in n]
+    assert any(re.search(r'<c r="L3"[^>]*><v>10000000000(\.0)?</v>', xml) for xml in sheets)
+
+
+def test_an_empty_date_cell_is_returned_empty(cli, tmp_path):
+    """A cell typed as a date without a value (t="d", no <v>: Excel never writes one, other
+    programs do) reads as empty and is written back empty; openpyxl failed to write it."""
+    path = changed(
+        "dates.xlsx", in_sheet("</sheetData>", '<row r="30"><c r="B30" t="d" /></row></sheetData>')
+    )(tmp_path)
+    out = tmp_path / "复核.xlsx"
+    run = cli("score", str(path), "-f", "xlsx", "-o", str(out))
+    assert run.code == 0, run
+    assert openpyxl.load_workbook(out)["项目1"]["B30"].value is None

@@ -60,6 +60,8 @@ class _Overlay:
     columns: dict[str, int] = field(default_factory=dict)  # sheet title → first review column
     worst: dict[tuple[str, str], str] = field(default_factory=dict)  # (sheet, cell) → severity
     notes: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # (sheet, cell) → [text]
+    # by sheet title: the first cell of the merged range that covers each other cell of it
+    firsts: dict[str, dict[tuple[int, int], tuple[int, int]]] = field(default_factory=dict)
 
     def column(self, sheet_title: str) -> int:
         """The first review column: after the last column holding a value (a sheet formatted
@@ -219,10 +221,10 @@ def _paint(overlay: _Overlay) -> None:
 
     for (title, cell), severity in overlay.worst.items():
         colour = FILLS[severity]
-        target = _anchor(overlay.workbook[title], cell)
+        target = _anchor(overlay, title, cell)
         target.fill = PatternFill(fill_type="solid", start_color=colour, end_color=colour)
     for (title, cell), texts in overlay.notes.items():
-        target = _anchor(overlay.workbook[title], cell)
+        target = _anchor(overlay, title, cell)
         text = "\n".join(dict.fromkeys(texts))
         if target.comment is not None and target.comment.author != AUTHOR:
             text = target.comment.text.rstrip() + SEPARATOR + text
@@ -232,12 +234,25 @@ def _paint(overlay: _Overlay) -> None:
         target.comment = comment
 
 
-def _anchor(sheet, coordinate: str):
-    """The cell that holds a merged range's value and style: its first."""
-    for merged in sheet.merged_cells.ranges:
-        if coordinate in merged:
-            return sheet.cell(row=merged.min_row, column=merged.min_col)
-    return sheet[coordinate]
+def _anchor(overlay: _Overlay, title: str, coordinate: str):
+    """The cell that holds the value and style of the cell at ``coordinate``: the first of the
+    merged range that covers it, or itself. The merged ranges of a sheet are looked through once,
+    into a table, and only when a covered cell is asked for: a sheet may have 50,000 of them."""
+    from openpyxl.cell.cell import MergedCell
+
+    sheet = overlay.workbook[title]
+    cell = sheet[coordinate]
+    if not isinstance(cell, MergedCell):  # not covered, or the first cell of its range
+        return cell
+    if title not in overlay.firsts:
+        overlay.firsts[title] = {
+            (row, column): (merged.min_row, merged.min_col)
+            for merged in sheet.merged_cells.ranges
+            for row in range(merged.min_row, merged.max_row + 1)
+            for column in range(merged.min_col, merged.max_col + 1)
+        }
+    first = overlay.firsts[title].get((cell.row or 0, cell.column or 0))
+    return cell if first is None else sheet.cell(*first)
 
 
 def _last_row(sheet) -> int:

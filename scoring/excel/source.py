@@ -31,8 +31,7 @@ def unit_workbook(path: Path):
 
     if workbook_format(path) == "xls":
         return _xls_copy(path)
-    workbook, _ = open_xlsx(path)
-    return workbook
+    return open_xlsx(path)
 
 
 def _xls_copy(path: Path):
@@ -40,16 +39,18 @@ def _xls_copy(path: Path):
 
     book = open_xls(path)
     try:
-        return _copy_sheets(book, xls_sheets(book, path))
+        return _copy_sheets(book, xls_sheets(book, path), path)
     finally:
         book.release_resources()
 
 
-def _copy_sheets(book, sheets):
+def _copy_sheets(book, sheets, path: Path):
     import xlrd
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
+
+    from .grid import xls_date, xls_format, xls_place
 
     workbook = Workbook()
     if (initial := workbook.active) is not None:  # the sheet a new workbook comes with
@@ -72,24 +73,28 @@ def _copy_sheets(book, sheets):
         for r in range(source.nrows):
             for c in range(source.row_len(r)):  # the cells the row holds
                 cell = source.cell(r, c)
-                xf = book.xf_list[cell.xf_index]
+                place = xls_place(path, source, r, c)
+                xf, number_format = xls_format(book, cell, path, place)
                 target = sheet.cell(row=r + 1, column=c + 1)
-                if cell.ctype == xlrd.XL_CELL_DATE:
-                    target.value = xlrd.xldate_as_datetime(cell.value, book.datemode)
-                elif cell.ctype in (xlrd.XL_CELL_TEXT, xlrd.XL_CELL_NUMBER):
+                moment = xls_date(book, cell) if cell.ctype == xlrd.XL_CELL_DATE else None
+                if moment is not None:
+                    target.value = moment
+                elif cell.ctype in (xlrd.XL_CELL_TEXT, xlrd.XL_CELL_NUMBER, xlrd.XL_CELL_DATE):
+                    _refuse_unwritable(cell.value, path, place)
                     target.value = cell.value
                     if isinstance(cell.value, str):
                         target.data_type = "s"
                 elif cell.ctype == xlrd.XL_CELL_BOOLEAN:
                     target.value = bool(cell.value)
-                target.number_format = book.format_map[xf.format_key].format_str
+                target.number_format = number_format
                 background = xf.background
                 colour = book.colour_map.get(background.pattern_colour_index)
                 if background.fill_pattern and colour:
                     rgb = "".join(f"{part:02X}" for part in colour)
                     target.fill = PatternFill(fill_type="solid", start_color=rgb, end_color=rgb)
-                font = book.font_list[xf.font_index]
-                target.font = Font(name=font.name, size=font.height / 20, bold=bool(font.bold))
+                if xf.font_index < len(book.font_list):  # a font the file lacks: the default
+                    font = book.font_list[xf.font_index]
+                    target.font = Font(name=font.name, size=font.height / 20, bold=bool(font.bold))
                 target.alignment = Alignment(
                     horizontal=horizontal.get(xf.alignment.hor_align),
                     vertical=vertical.get(xf.alignment.vert_align, "center"),
@@ -126,6 +131,20 @@ def _copy_sheets(book, sheets):
                 continue  # the default height: let the program size it
             sheet.row_dimensions[row + 1].height = info.height / 20
     return workbook
+
+
+def _refuse_unwritable(value, path: Path, place) -> None:
+    """A text of the unit's .xls that an .xlsx cannot hold (a control character), refused at
+    its cell: the reader may not have read that cell (a note beside the form)."""
+    from ..errors import InputError, Problem
+    from .form import unwritable
+
+    if not isinstance(value, str) or (reason := unwritable(value)) is None:
+        return
+    hint = "remove the character from the workbook, save it, and run again"
+    raise InputError(
+        reason, None, hint, file=str(path), problems=[Problem(reason, None, hint, place())]
+    )
 
 
 def _default_width(source) -> float:
