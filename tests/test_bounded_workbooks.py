@@ -317,7 +317,8 @@ def _print_area(tmp_path: Path) -> Path:
     def change(part: str, data: bytes) -> bytes:
         if part != "xl/workbook.xml":
             return data
-        return data.replace(b"<definedNames />", f"<definedNames>{name}</definedNames>".encode())
+        # openpyxl writes the empty element as <definedNames /> or, with lxml, <definedNames/>
+        return re.sub(rb"<definedNames\s*/>", f"<definedNames>{name}</definedNames>".encode(), data)
 
     return rewritten(base(tmp_path), tmp_path / "bad.xlsx", change)
 
