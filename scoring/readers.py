@@ -174,7 +174,7 @@ def parse_toml(text: str, file: str, error=InputError) -> dict:
             where = _("line {line} (the end of the file)").format(line=text.count(chr(10)) + 1)
         message = _TOML_POSITION.sub("", message).strip()
         raise error(
-            _("not valid TOML: {reason}").format(reason=message),
+            _("not valid TOML: {reason}").format(reason=_toml_reason(message)),
             where,
             _syntax_hint(text, int(found.group(1)) if found else None),
             file=file,
@@ -184,6 +184,75 @@ def parse_toml(text: str, file: str, error=InputError) -> dict:
         raise _too_many_digits(text, file, error) from None
     except RecursionError:
         raise error(_("nested too deeply to read"), file=file, code="syntax") from None
+
+
+def _toml_reason(reason: str) -> str:
+    """tomllib's reason for a syntax error in the language of the messages when it is one of
+    its own (Python 3.11–3.13 word them alike); otherwise as tomllib gives it."""
+    said = {
+        "Invalid value": _("Invalid value"),
+        "Invalid statement": _("Invalid statement"),
+        "Cannot overwrite a value": _("Cannot overwrite a value"),
+        "Expected '=' after a key in a key/value pair": _(
+            "Expected '=' after a key in a key/value pair"
+        ),
+        "Expected ']' at the end of a table declaration": _(
+            "Expected ']' at the end of a table declaration"
+        ),
+        "Expected ']]' at the end of an array declaration": _(
+            "Expected ']]' at the end of an array declaration"
+        ),
+        "Expected newline or end of document after a statement": _(
+            "Expected newline or end of document after a statement"
+        ),
+        "Invalid initial character for a key part": _("Invalid initial character for a key part"),
+        "Unclosed array": _("Unclosed array"),
+        "Unclosed inline table": _("Unclosed inline table"),
+        "Unterminated string": _("Unterminated string"),
+        "Invalid date or datetime": _("Invalid date or datetime"),
+        "Invalid hex value": _("Invalid hex value"),
+        "Unescaped '\\' in a string": _("Unescaped '\\' in a string"),
+        "Escaped character is not a Unicode scalar value": _(
+            "Escaped character is not a Unicode scalar value"
+        ),
+    }.get(reason)
+    if said is not None:
+        return said
+    for pattern, message in (  # the reasons that quote the text
+        (r"Cannot declare (.+) twice", _("Cannot declare {text} twice")),
+        (r"Illegal character (.+)", _("Illegal character {text}")),
+        (r"Found invalid character (.+)", _("Found invalid character {text}")),
+        (r"Duplicate inline table key (.+)", _("Duplicate inline table key {text}")),
+        (r"Expected (.+)", _("Expected {text}")),
+    ):
+        found = re.fullmatch(pattern, reason)
+        if found:
+            return message.format(text=found.group(1))
+    return reason
+
+
+def _json_reason(reason: str) -> str:
+    """The json module's reason for a syntax error in the language of the messages when it is
+    one of its own; otherwise as it gives it."""
+    return {
+        "Expecting value": _("Expecting value"),
+        "Expecting property name enclosed in double quotes": _(
+            "Expecting property name enclosed in double quotes"
+        ),
+        "Expecting ',' delimiter": _("Expecting ',' delimiter"),
+        "Expecting ':' delimiter": _("Expecting ':' delimiter"),
+        "Extra data": _("Extra data"),
+        "Unterminated string starting at": _("Unterminated string starting at"),
+        "Invalid control character at": _("Invalid control character at"),
+        "Invalid \\escape": _("Invalid \\escape"),
+        "Invalid \\uXXXX escape": _("Invalid \\uXXXX escape"),
+        "Illegal trailing comma before end of object": _(
+            "Illegal trailing comma before end of object"
+        ),
+        "Illegal trailing comma before end of array": _(
+            "Illegal trailing comma before end of array"
+        ),
+    }.get(reason, reason)
 
 
 def _too_many_parts(text: str, found: re.Match[str], file: str, error) -> Exception:
@@ -297,7 +366,7 @@ def parse_json(text: str, file: str, error=InputError) -> dict:
         )
     except json.JSONDecodeError as exc:
         raise error(
-            _("not valid JSON: {reason}").format(reason=exc.msg),
+            _("not valid JSON: {reason}").format(reason=_json_reason(exc.msg)),
             line_and_column(exc.lineno, exc.colno),
             _syntax_hint(text, exc.lineno),
             file=file,
