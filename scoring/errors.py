@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .i18n import _, ngettext
+
 
 @dataclass
 class Problem:
@@ -32,11 +34,21 @@ class Problem:
         if self.cell:
             cell = terminal(self.cell, lines=False)
             place = self.place or self.where
-            head = f"{cell} ({terminal(place, lines=False)})" if place else cell
+            head = (
+                _("{cell} ({place})").format(cell=cell, place=terminal(place, lines=False))
+                if place
+                else cell
+            )
         else:
-            head = ": ".join(terminal(part, lines=False) for part in (file, self.where) if part)
+            head = ""
+            if file and self.where:
+                head = _("{file}: {where}").format(
+                    file=terminal(file, lines=False), where=terminal(self.where, lines=False)
+                )
+            elif file or self.where:
+                head = terminal(file or self.where, lines=False)
         message = terminal(self.message)
-        text = f"{head}: {message}" if head else message
+        text = _("{place}: {message}").format(place=head, message=message) if head else message
         if self.hint:
             text += f"\n  → {terminal(self.hint)}"
         return text
@@ -92,19 +104,50 @@ class ScoringError(Exception):
         if len(self.problems) == 1 and not self.more:
             return self.problems[0].render(self.file)
         count = len(self.problems) + self.more
-        bound = "at least " if self.at_least else ""
-        head = f"{terminal(self.file, lines=False)}: {bound}{count:,} problems"
-        lines = [head if self.file else terminal(self.message)]
+        lines = [
+            problems_in(terminal(self.file, lines=False), count, self.at_least)
+            if self.file
+            else terminal(self.message)
+        ]
         lines += ["  " + p.render(None).replace("\n", "\n  ") for p in self.problems]
         if self.more:
-            lines.append(f"  … and {bound}{self.more:,} more problems\n    → {FIX_AND_RERUN}")
+            lines.append(f"  {more_problems(self.more, self.at_least)}\n    → {fix_and_rerun()}")
         return "\n".join(lines)
 
     def to_dict(self) -> dict:
         return {"code": self.code, "message": self.render(), "where": self.where}
 
 
+# The hint under a list of problems cut short, in English (:func:`fix_and_rerun` says it in the
+# language of the messages).
 FIX_AND_RERUN = "fix those listed and run again to see the rest"
+
+
+def fix_and_rerun() -> str:
+    """The hint under a list of problems cut short, in the language of the messages."""
+    return _("fix those listed and run again to see the rest")
+
+
+def problems_in(file: str, count: int, at_least: bool = False) -> str:
+    """The head line of an error of several problems: ``a.toml: 3 problems``."""
+    if at_least:
+        text = ngettext(
+            "{file}: at least {count} problem", "{file}: at least {count} problems", count
+        )
+    else:
+        text = ngettext("{file}: {count} problem", "{file}: {count} problems", count)
+    return text.format(file=file, count=f"{count:,}")
+
+
+def more_problems(count: int, at_least: bool = False) -> str:
+    """The line counting the problems found beyond those listed: ``… and 12 more problems``."""
+    if at_least:
+        text = ngettext(
+            "… and at least {count} more problem", "… and at least {count} more problems", count
+        )
+    else:
+        text = ngettext("… and {count} more problem", "… and {count} more problems", count)
+    return text.format(count=f"{count:,}")
 
 
 class InputError(ScoringError):
@@ -175,7 +218,7 @@ def did_you_mean(word: str, choices) -> str | None:
     import difflib
 
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"did you mean `{close[0]}`?" if close else None
+    return _("did you mean `{name}`?").format(name=close[0]) if close else None
 
 
 class CheckFailed(Exception):

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from .errors import CheckFailed, PluginError, ScoringError
+from .i18n import _
 
 
 class Owner(Protocol):
@@ -55,7 +56,7 @@ def guarded(kind: str, name: str, owner: Owner, function: Callable) -> Callable:
         except KeyboardInterrupt:
             raise
         except BaseException as exc:  # SystemExit too: a plugin never ends the run
-            raise _fault(kind, name, owner, f"failed: {type(exc).__name__}: {exc}") from exc
+            raise _fault(kind, name, owner, _failed(exc)) from exc
         problem = _breach(kind, answer)
         if problem:
             raise _fault(kind, name, owner, problem)
@@ -76,12 +77,14 @@ def _guarded_check(code: str, owner: Owner, check: Callable) -> Callable:
             except KeyboardInterrupt:
                 raise
             except BaseException as exc:
-                problem = f"failed: {type(exc).__name__}: {exc}"
+                problem = _failed(exc)
             if problem is None:
                 return findings
             failure.append(problem)
             warnings.warn(
-                f"check {code!r} of plugin {owner.label} {problem}; it is left out of this run",
+                _("check {name} of plugin {plugin} {problem}; it is left out of this run").format(
+                    name=repr(code), plugin=owner.label, problem=problem
+                ),
                 PluginLoadWarning,
                 stacklevel=2,
             )
@@ -93,10 +96,22 @@ def _guarded_check(code: str, owner: Owner, check: Callable) -> Callable:
     return call
 
 
+def _failed(exc: BaseException) -> str:
+    """What is said of a plugin's function that raised ``exc``."""
+    return _("failed: {error}").format(error=f"{type(exc).__name__}: {exc}")
+
+
 def _fault(kind: str, name: str, owner: Owner, what: str) -> PluginFault:
+    said = {
+        "method": _("method {name} of plugin {plugin} {problem}"),
+        "reader": _("reader {name} of plugin {plugin} {problem}"),
+        "format": _("format {name} of plugin {plugin} {problem}"),
+    }.get(kind) or _("{kind} {name} of plugin {plugin} {problem}")
     return PluginFault(
-        f"{kind} {name!r} of plugin {owner.label} {what}",
-        hint=f"report it to the plugin's authors, or disable it with -p no:{owner.name}",
+        said.format(kind=kind, name=repr(name), plugin=owner.label, problem=what),
+        hint=_("report it to the plugin's authors, or disable it with -p no:{name}").format(
+            name=owner.name
+        ),
         code="plugin-fault",
     )
 
@@ -111,11 +126,13 @@ def _breach(kind: str, answer: Any) -> str | None:
     if kind == "check":
         for item in answer:
             if not isinstance(item, Finding):
-                return f"yielded {type(item).__name__}, not a scoring.Finding"
+                return _("yielded {type}, not a scoring.Finding").format(type=type(item).__name__)
             if item.severity not in SEVERITIES:
-                return f"yielded severity {item.severity!r}: use one of {', '.join(SEVERITIES)}"
+                return _("yielded severity {severity}: use one of {severities}").format(
+                    severity=repr(item.severity), severities=", ".join(SEVERITIES)
+                )
     if kind == "format" and not isinstance(answer, (str, bytes)):
-        return f"returned {type(answer).__name__}, not text"
+        return _("returned {type}, not text").format(type=type(answer).__name__)
     if kind == "reader" and not isinstance(answer, dict):
-        return f"returned {type(answer).__name__}, not the evaluation as a dict"
+        return _("returned {type}, not the evaluation as a dict").format(type=type(answer).__name__)
     return None

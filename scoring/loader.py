@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import schemas
 from .errors import InputError, Problem
+from .i18n import _
 from .model import Budget, Department, Evaluation, Indicator, Table
 from .values import (
     Quantity,
@@ -29,6 +30,7 @@ from .values import (
     parse_target,
     quoted,
     read_label,
+    target_hint,
     to_decimal,
 )
 
@@ -71,7 +73,9 @@ class _Collector:
 def load_evaluation(data: dict, source: str = "<data>") -> Evaluation:
     """Validate ``data`` (the structure of ``scoring schema evaluation``) and parse it."""
     if not isinstance(data, dict):
-        raise InputError("an evaluation is a table with `department` and `projects`", file=source)
+        raise InputError(
+            _("an evaluation is a table with `department` and `projects`"), file=source
+        )
     # a value no file holds (NaN, a set, text with half a character) is the data's mistake;
     # the schema's are of the form
     shape = schemas.structure_problems(data)
@@ -103,9 +107,9 @@ def load_evaluation(data: dict, source: str = "<data>") -> Evaluation:
     if not projects and table is None:
         found.problems.add(
             Problem(
-                "there is nothing to score",
+                _("there is nothing to score"),
                 "projects",
-                "add at least one [[projects]] table, or the department's own `indicators`",
+                _("add at least one [[projects]] table, or the department's own `indicators`"),
             )
         )
     if found.problems:
@@ -167,10 +171,16 @@ def parse_year(raw) -> int:
     else:
         found = _YEAR.fullmatch(normalise(str(raw)))
         if not found:
-            raise ValueProblem(f"{quoted(raw)} is not a year", "write the year as 2024 (or 2024年)")
+            raise ValueProblem(
+                _("{value} is not a year").format(value=quoted(raw)),
+                _("write the year as 2024 (or 2024年)"),
+            )
         year = int(found.group(1))
     if not 1949 <= year <= 9999:
-        raise ValueProblem(f"{quoted(raw)} is not a year of a 自评表", "write the year as 2024")
+        raise ValueProblem(
+            _("{value} is not a year of a 自评表").format(value=quoted(raw)),
+            _("write the year as 2024"),
+        )
     return year
 
 
@@ -180,10 +190,14 @@ def _score(raw) -> Decimal | None:
     quantity = parse_quantity(raw)
     if quantity is None or quantity.unit not in (None, "分"):
         raise ValueProblem(
-            f"{quoted(raw)} is not a score", "write the points as a number, e.g. 9.5"
+            _("{value} is not a score").format(value=quoted(raw)),
+            _("write the points as a number, e.g. 9.5"),
         )
     if quantity.value < 0:
-        raise ValueProblem(f"{raw} is negative", "points (分值, 得分, 扣减分数) are 0 or more")
+        raise ValueProblem(
+            _("{value} is negative").format(value=raw),
+            _("points (分值, 得分, 扣减分数) are 0 or more"),
+        )
     return quantity.value
 
 
@@ -201,9 +215,9 @@ def _budget(raw: dict, where: str, found: _Collector) -> Budget:
         if value is not None and value < 0:
             found.problems.add(
                 Problem(
-                    f"{key} is negative ({format_decimal(value)})",
+                    _negative_amount(key).format(amount=format_decimal(value)),
                     f"{where}.{key}",
-                    "amounts of money are 0 or more",
+                    _("amounts of money are 0 or more"),
                 )
             )
     return Budget(
@@ -214,6 +228,15 @@ def _budget(raw: dict, where: str, found: _Collector) -> Budget:
         reason=raw.get("reason", "").strip(),
         where=where,
     )
+
+
+def _negative_amount(key: str) -> str:
+    """The message for a negative amount at ``key`` of a budget row, an ``{amount}`` in it."""
+    return {
+        "planned": _("planned is negative ({amount})"),
+        "adjusted": _("adjusted is negative ({amount})"),
+        "spent": _("spent is negative ({amount})"),
+    }[key]
 
 
 def _table(raw: dict, where: str, found: _Collector, budget: Budget | None = None) -> Table:
@@ -244,12 +267,16 @@ def _refuse_all_not_applicable(raw: dict, indicators, where: str, found: _Collec
         return
     found.problems.add(
         Problem(
-            f"no indicator of 「{cut(str(raw['name']))}」 is left to score: {len(marked)} "
-            "marked not applicable (applicable = false) and none applicable, so only the "
-            "execution row would be scored",
+            _(
+                "no indicator of 「{name}」 is left to score: {count} marked not applicable "
+                "(applicable = false) and none applicable, so only the execution row would be "
+                "scored"
+            ).format(name=cut(str(raw["name"])), count=len(marked)),
             f"{where}.indicators",
-            "set applicable = true on the indicators that apply this year; a project with "
-            "none is left out of the file",
+            _(
+                "set applicable = true on the indicators that apply this year; a project with "
+                "none is left out of the file"
+            ),
         )
     )
 
@@ -328,10 +355,13 @@ def _target_of_row(score):
 
     def parse(raw):
         if is_blank(raw):
-            hint = 'write the 年度指标值, e.g. "≥95%" or "效果明显"'
+            hint = target_hint()
             if score is not None:
-                hint += "; or leave 实际完成值 blank too and give 分值, to score the filed 得分"
-            raise ValueProblem("the target is empty", hint)
+                hint = _(
+                    'write the 年度指标值, e.g. "≥95%" or "效果明显"; or leave 实际完成值 blank '
+                    "too and give 分值, to score the filed 得分"
+                )
+            raise ValueProblem(_("the target is empty"), hint)
         return parse_target(raw)
 
     return parse
@@ -364,22 +394,28 @@ def read_evaluation(path: Path, readers: dict) -> Evaluation:
 def read_data(path: Path, readers: dict) -> dict:
     """A file's plain data through the reader registered for its suffix (not yet validated)."""
     if not path.exists():
-        raise InputError("no such file", file=str(path), hint="check the path", code="not-found")
+        raise InputError(
+            _("no such file"), file=str(path), hint=_("check the path"), code="not-found"
+        )
     if path.is_dir():
         raise InputError(
-            "this is a folder, not a file",
+            _("this is a folder, not a file"),
             file=str(path),
-            hint="name the evaluation files in it, e.g. folder/*.toml",
+            hint=_("name the evaluation files in it, e.g. folder/*.toml"),
             code="not-found",
         )
     reader = readers.get(path.suffix.lower())
     if reader is None:
         raise InputError(
-            f"no reader for {path.suffix or 'files without a suffix'}",
+            _("no reader for {suffix}").format(suffix=path.suffix)
+            if path.suffix
+            else _("no reader for files without a suffix"),
             file=str(path),
-            hint="a written report? review it with `scoring check REPORT.txt`"
+            hint=_("a written report? review it with `scoring check REPORT.txt`")
             if path.suffix.lower() in (".txt", ".md", ".markdown")
-            else "evaluation files end in " + ", ".join(sorted(readers)),
+            else _("evaluation files end in {suffixes}").format(
+                suffixes=", ".join(sorted(readers))
+            ),
             code="unknown-format",
         )
     return reader(path)

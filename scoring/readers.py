@@ -16,6 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from .errors import InputError
+from .i18n import _
 from .limits import MAX_FILE_BYTES, MAX_KEY_PARTS
 
 # Read in pieces of this size, so that a small file does not cost a buffer of the limit's size.
@@ -29,14 +30,17 @@ def read_text(path: Path, error=InputError) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        hint = "save the file as UTF-8"
+        hint = _("save the file as UTF-8")
         try:
             data.decode("gb18030")
-            hint = "the file looks like GBK/GB18030; save it as UTF-8"
+            hint = _("the file looks like GBK/GB18030; save it as UTF-8")
         except UnicodeDecodeError:
             pass
         raise error(
-            f"not UTF-8 text (at byte {exc.start})", file=str(path), hint=hint, code="not-utf8"
+            _("not UTF-8 text (at byte {offset})").format(offset=exc.start),
+            file=str(path),
+            hint=hint,
+            code="not-utf8",
         ) from None
 
 
@@ -55,16 +59,16 @@ def read_limited(path: Path, error=InputError) -> bytes:
     try:
         descriptor = os.open(path, flags)
     except FileNotFoundError:
-        raise error("no such file", file=str(path), hint="check the path") from None
+        raise error(_("no such file"), file=str(path), hint=_("check the path")) from None
     except IsADirectoryError:
-        raise error("this is a folder, not a file", file=str(path)) from None
+        raise error(_("this is a folder, not a file"), file=str(path)) from None
     except OSError as exc:
-        raise error(f"cannot read the file: {exc.strerror}", file=str(path)) from None
+        raise error(_cannot_read(exc), file=str(path)) from None
     try:
         info = os.fstat(descriptor)
         mode = info.st_mode
         if stat.S_ISDIR(mode):
-            raise error("this is a folder, not a file", file=str(path))
+            raise error(_("this is a folder, not a file"), file=str(path))
         if stat.S_ISREG(mode) and info.st_size > MAX_FILE_BYTES:  # refused without reading
             raise _too_large(path, error)
         if nonblocking and not stat.S_ISREG(mode):
@@ -76,10 +80,12 @@ def read_limited(path: Path, error=InputError) -> bytes:
         raise _too_large(path, error)
     if not data and not stat.S_ISREG(mode):
         raise error(
-            "nothing to read: not a regular file (a pipe or a device), and nothing was written "
-            "to it",
+            _(
+                "nothing to read: not a regular file (a pipe or a device), and nothing was "
+                "written to it"
+            ),
             file=str(path),
-            hint="save the data to a file and give that file",
+            hint=_("save the data to a file and give that file"),
             code="not-a-file",
         )
     return data
@@ -99,17 +105,24 @@ def _read_up_to(descriptor: int, limit: int, path: Path, error) -> bytes:
             pieces.append(piece)
             left -= len(piece)
     except OSError as exc:
-        raise error(f"cannot read the file: {exc.strerror}", file=str(path)) from None
+        raise error(_cannot_read(exc), file=str(path)) from None
     return b"".join(pieces)
+
+
+def _cannot_read(exc: OSError) -> str:
+    return _("cannot read the file: {reason}").format(reason=exc.strerror)
 
 
 def _too_large(path: Path, error):
     return error(
-        f"the file is larger than {MAX_FILE_BYTES // 2**20} MB ({MAX_FILE_BYTES:,} bytes), the "
-        "limit for one file",
+        _("the file is larger than {megabytes} MB ({bytes} bytes), the limit for one file").format(
+            megabytes=MAX_FILE_BYTES // 2**20, bytes=f"{MAX_FILE_BYTES:,}"
+        ),
         file=str(path),
-        hint="an evaluation, a rule set or a report is far smaller: check that this is the file "
-        "you meant",
+        hint=_(
+            "an evaluation, a rule set or a report is far smaller: check that this is the file "
+            "you meant"
+        ),
         code="too-large",
     )
 
@@ -156,12 +169,12 @@ def parse_toml(text: str, file: str, error=InputError) -> dict:
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         found = _TOML_POSITION.search(message)
-        where = f"line {found.group(1)}, column {found.group(2)}" if found else None
+        where = line_and_column(found.group(1), found.group(2)) if found else None
         if where is None and "end of document" in message:
-            where = f"line {text.count(chr(10)) + 1} (the end of the file)"
+            where = _("line {line} (the end of the file)").format(line=text.count(chr(10)) + 1)
         message = _TOML_POSITION.sub("", message).strip()
         raise error(
-            f"not valid TOML: {message}",
+            _("not valid TOML: {reason}").format(reason=_toml_reason(message)),
             where,
             _syntax_hint(text, int(found.group(1)) if found else None),
             file=file,
@@ -170,7 +183,76 @@ def parse_toml(text: str, file: str, error=InputError) -> dict:
     except ValueError:  # tomllib turns an integer of more than 4,300 digits into int: refused
         raise _too_many_digits(text, file, error) from None
     except RecursionError:
-        raise error("nested too deeply to read", file=file, code="syntax") from None
+        raise error(_("nested too deeply to read"), file=file, code="syntax") from None
+
+
+def _toml_reason(reason: str) -> str:
+    """tomllib's reason for a syntax error in the language of the messages when it is one of
+    its own (Python 3.11–3.13 word them alike); otherwise as tomllib gives it."""
+    said = {
+        "Invalid value": _("Invalid value"),
+        "Invalid statement": _("Invalid statement"),
+        "Cannot overwrite a value": _("Cannot overwrite a value"),
+        "Expected '=' after a key in a key/value pair": _(
+            "Expected '=' after a key in a key/value pair"
+        ),
+        "Expected ']' at the end of a table declaration": _(
+            "Expected ']' at the end of a table declaration"
+        ),
+        "Expected ']]' at the end of an array declaration": _(
+            "Expected ']]' at the end of an array declaration"
+        ),
+        "Expected newline or end of document after a statement": _(
+            "Expected newline or end of document after a statement"
+        ),
+        "Invalid initial character for a key part": _("Invalid initial character for a key part"),
+        "Unclosed array": _("Unclosed array"),
+        "Unclosed inline table": _("Unclosed inline table"),
+        "Unterminated string": _("Unterminated string"),
+        "Invalid date or datetime": _("Invalid date or datetime"),
+        "Invalid hex value": _("Invalid hex value"),
+        "Unescaped '\\' in a string": _("Unescaped '\\' in a string"),
+        "Escaped character is not a Unicode scalar value": _(
+            "Escaped character is not a Unicode scalar value"
+        ),
+    }.get(reason)
+    if said is not None:
+        return said
+    for pattern, message in (  # the reasons that quote the text
+        (r"Cannot declare (.+) twice", _("Cannot declare {text} twice")),
+        (r"Illegal character (.+)", _("Illegal character {text}")),
+        (r"Found invalid character (.+)", _("Found invalid character {text}")),
+        (r"Duplicate inline table key (.+)", _("Duplicate inline table key {text}")),
+        (r"Expected (.+)", _("Expected {text}")),
+    ):
+        found = re.fullmatch(pattern, reason)
+        if found:
+            return message.format(text=found.group(1))
+    return reason
+
+
+def _json_reason(reason: str) -> str:
+    """The json module's reason for a syntax error in the language of the messages when it is
+    one of its own; otherwise as it gives it."""
+    return {
+        "Expecting value": _("Expecting value"),
+        "Expecting property name enclosed in double quotes": _(
+            "Expecting property name enclosed in double quotes"
+        ),
+        "Expecting ',' delimiter": _("Expecting ',' delimiter"),
+        "Expecting ':' delimiter": _("Expecting ':' delimiter"),
+        "Extra data": _("Extra data"),
+        "Unterminated string starting at": _("Unterminated string starting at"),
+        "Invalid control character at": _("Invalid control character at"),
+        "Invalid \\escape": _("Invalid \\escape"),
+        "Invalid \\uXXXX escape": _("Invalid \\uXXXX escape"),
+        "Illegal trailing comma before end of object": _(
+            "Illegal trailing comma before end of object"
+        ),
+        "Illegal trailing comma before end of array": _(
+            "Illegal trailing comma before end of array"
+        ),
+    }.get(reason, reason)
 
 
 def _too_many_parts(text: str, found: re.Match[str], file: str, error) -> Exception:
@@ -178,20 +260,28 @@ def _too_many_parts(text: str, found: re.Match[str], file: str, error) -> Except
     from .values import cut
 
     return error(
-        f"a key or table header of more than {MAX_KEY_PARTS} parts joined by dots, the limit "
-        f"({cut(found.group())})",
+        _(
+            "a key or table header of more than {count} parts joined by dots, the limit ({key})"
+        ).format(count=MAX_KEY_PARTS, key=cut(found.group())),
         _line_and_column(text, found.start()),
-        "a key of an evaluation or a rule set has a few parts, e.g. [[projects.indicators]]: "
-        "remove the extra ones",
+        _(
+            "a key of an evaluation or a rule set has a few parts, e.g. [[projects.indicators]]: "
+            "remove the extra ones"
+        ),
         file=file,
         code="syntax",
     )
 
 
+def line_and_column(line: int | str, column: int | str) -> str:
+    """The place of a syntax error: ``line L, column C``, both counted from 1."""
+    return _("line {line}, column {column}").format(line=line, column=column)
+
+
 def _line_and_column(text: str, offset: int) -> str:
     """``line L, column C`` of a character of ``text``, both counted from 1."""
     line = text.count("\n", 0, offset) + 1
-    return f"line {line}, column {offset - (text.rfind(chr(10), 0, offset) + 1) + 1}"
+    return line_and_column(line, offset - (text.rfind(chr(10), 0, offset) + 1) + 1)
 
 
 def _integer(digits: str) -> int | Decimal:
@@ -205,21 +295,11 @@ def _integer(digits: str) -> int | Decimal:
 def _too_many_digits(text: str, file: str, error) -> Exception:
     """The error for a number of more digits than any figure has, at its line and column."""
     from .limits import MAX_DIGITS
+    from .values import plain_digits_hint, too_many_digits
 
     found = re.search(rf"\d{{{MAX_DIGITS + 1}}}", text)
-    where = None
-    if found:
-        line = text.count("\n", 0, found.start()) + 1
-        where = (
-            f"line {line}, column {found.start() - (text.rfind(chr(10), 0, found.start()) + 1) + 1}"
-        )
-    return error(
-        f"a number of more than {MAX_DIGITS} digits",
-        where,
-        "write the figure in plain digits, e.g. 382.31",
-        file=file,
-        code="syntax",
-    )
+    where = _line_and_column(text, found.start()) if found else None
+    return error(too_many_digits(), where, plain_digits_hint(), file=file, code="syntax")
 
 
 _CURLY_QUOTES = "“”‘’＂＇"
@@ -232,21 +312,35 @@ def _syntax_hint(text: str, line: int | None) -> str:
     lines = text.splitlines()
     shown = lines[line - 1] if line and line <= len(lines) else text
     if any(quote in shown for quote in _CURLY_QUOTES):
-        return 'put text between straight quotes ("…"), not Chinese quotes (“…”)'
+        return _('put text between straight quotes ("…"), not Chinese quotes (“…”)')
     if any(mark in shown for mark in _FULL_WIDTH):
-        return "write = [ ] { } , : in half-width (English) characters; switch the input method off"
-    return "fix the syntax at that place"
+        return _(
+            "write {marks} in half-width (English) characters; switch the input method off"
+        ).format(marks="= [ ] { } , :")
+    return _("fix the syntax at that place")
+
+
+class _NotAValue(ValueError):
+    """A JSON file's NaN or Infinity (``word``), or a key given twice in one object."""
+
+    def __init__(self, message: str, word: str = "", duplicate: bool = False) -> None:
+        super().__init__(message)
+        self.word = word
+        self.duplicate = duplicate
 
 
 def _reject_constant(name: str):
-    raise ValueError(f"{name} is not a number")
+    raise _NotAValue(_("{name} is not a number").format(name=name), word=name)
 
 
 def _no_duplicates(pairs: list) -> dict:
     seen: dict = {}
     for key, value in pairs:
         if key in seen:
-            raise ValueError(f"the key {key!r} appears twice in one object")
+            raise _NotAValue(
+                _("the key {key} appears twice in one object").format(key=repr(key)),
+                duplicate=True,
+            )
         seen[key] = value
     return seen
 
@@ -256,9 +350,7 @@ def _position(text: str, word: str) -> str | None:
     found = re.search(rf'(?<![\w"]){re.escape(word)}(?![\w"])', text)
     if not found:
         return None
-    line = text.count("\n", 0, found.start()) + 1
-    column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
-    return f"line {line}, column {column}"
+    return _line_and_column(text, found.start())
 
 
 def parse_json(text: str, file: str, error=InputError) -> dict:
@@ -274,30 +366,38 @@ def parse_json(text: str, file: str, error=InputError) -> dict:
         )
     except json.JSONDecodeError as exc:
         raise error(
-            f"not valid JSON: {exc.msg}",
-            f"line {exc.lineno}, column {exc.colno}",
+            _("not valid JSON: {reason}").format(reason=_json_reason(exc.msg)),
+            line_and_column(exc.lineno, exc.colno),
             _syntax_hint(text, exc.lineno),
             file=file,
             code="syntax",
         ) from None
-    except ValueError as exc:  # NaN, Infinity, a key twice
-        word = str(exc).split(" ")[0]
-        duplicate = "appears twice" in str(exc)
+    except _NotAValue as exc:  # NaN, Infinity, a key twice
         raise error(
-            f"not valid JSON: {exc}",
-            None if duplicate else _position(text, word),
-            "keep one of them" if duplicate else "write a finite number",
+            _("not valid JSON: {reason}").format(reason=exc),
+            None if exc.duplicate else _position(text, exc.word),
+            _("keep one of them") if exc.duplicate else _("write a finite number"),
+            file=file,
+            code="syntax",
+        ) from None
+    except ValueError as exc:  # a number Python will not make (none known)
+        raise error(
+            _("not valid JSON: {reason}").format(reason=exc),
+            None,
+            _("write a finite number"),
             file=file,
             code="syntax",
         ) from None
     except RecursionError:
-        raise error("nested too deeply to read", file=file, code="syntax") from None
+        raise error(_("nested too deeply to read"), file=file, code="syntax") from None
     if not isinstance(data, dict):
         raise error(
-            "the file must hold one JSON object",
+            _("the file must hold one JSON object"),
             file=file,
             code="syntax",
-            hint='write {"department": {…}, "projects": […]}, as `scoring schema evaluation` describes',
+            hint=_("write {example}, as `scoring schema evaluation` describes").format(
+                example='{"department": {…}, "projects": […]}'
+            ),
         )
     return data
 

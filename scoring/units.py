@@ -19,6 +19,7 @@ from decimal import ROUND_HALF_EVEN, Context, Decimal
 from fractions import Fraction
 from functools import cache
 
+from .i18n import _
 from .limits import MAX_DEPTH
 
 
@@ -27,7 +28,7 @@ class UnitLoop(ValueError):
     MAX_DEPTH compounds inside one another (元/平方米 is one; the standard table needs 2)."""
 
     def __init__(self, unit: str):
-        super().__init__(f"the unit {unit!r} never resolves")
+        super().__init__(_("the unit {unit} never resolves").format(unit=repr(unit)))
         self.unit = unit
 
 
@@ -120,8 +121,8 @@ class UnitTable:
         if "" in self.multipliers:
             return (
                 "units.multipliers",
-                'a multiplier named "" would multiply every unit by itself',
-                'remove it, or give it the prefix it stands for (e.g. "万")',
+                _('a multiplier named "" would multiply every unit by itself'),
+                _('remove it, or give it the prefix it stands for (e.g. "万")'),
             )
         for table, names in (("aliases", self.aliases), ("multipliers", self.multipliers)):
             for name in names:
@@ -130,9 +131,11 @@ class UnitTable:
                 except UnitLoop:
                     return (
                         f"units.{table}.{name}",
-                        f"「{name}」 never resolves: it leads back to itself through 万 or 亿, "
-                        f"or through more than {MAX_DEPTH} units inside one another",
-                        "name the unit an alias stands for, not one written with the alias",
+                        _(
+                            "「{name}」 never resolves: it leads back to itself through 万 or 亿, "
+                            "or through more than {depth} units inside one another"
+                        ).format(name=name, depth=MAX_DEPTH),
+                        _("name the unit an alias stands for, not one written with the alias"),
                     )
         return None
 

@@ -22,6 +22,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
+from .i18n import _
 from .limits import MAX_DIGITS, MAX_QUOTED
 
 if TYPE_CHECKING:
@@ -113,6 +114,24 @@ _MINUS = str.maketrans({"\u2212": "-", "\u2013": "-"})
 _LATIN_UNIT = re.compile(r"°?[A-Za-z]{1,4}[23]?")
 # What a cell holds when it holds nothing: the row is blank there.
 BLANKS = frozenset({"", "/", "\\", "-", "--", "—", "——", "–", "空"})
+
+
+def too_many_digits() -> str:
+    """What is said of a number of more than ``MAX_DIGITS`` digits."""
+    return _("a number of more than {digits} digits").format(digits=MAX_DIGITS)
+
+
+def plain_digits_hint() -> str:
+    return _("write the figure in plain digits, e.g. 382.31")
+
+
+def finite_number_hint() -> str:
+    return _("write a finite number such as 95.5")
+
+
+def not_usable(raw) -> str:
+    """What is said of NaN or an infinity, quoted as filed."""
+    return _("{value} is not a usable number").format(value=raw)
 
 
 class ValueProblem(ValueError):
@@ -245,15 +264,15 @@ def format_decimal(value: Decimal | int) -> str:
 def to_decimal(raw) -> Decimal:
     """A TOML/JSON number, already exact (Decimal or int), or its text; never a float."""
     if isinstance(raw, bool):
-        raise ValueProblem(f"expected a number, got {str(raw).lower()}")
+        raise ValueProblem(_("expected a number, got {value}").format(value=str(raw).lower()))
     if isinstance(raw, float):  # only reachable through the Python API
         raw = repr(raw)
     try:
         value = Decimal(raw) if not isinstance(raw, Decimal) else raw
     except (InvalidOperation, ValueError, TypeError):
-        raise ValueProblem(f"{quoted(raw)} is not a number") from None
+        raise ValueProblem(_("{value} is not a number").format(value=quoted(raw))) from None
     if not value.is_finite():
-        raise ValueProblem(f"{raw} is not a usable number", "write a finite number such as 95.5")
+        raise ValueProblem(not_usable(raw), finite_number_hint())
     return in_range(value, raw)
 
 
@@ -270,7 +289,7 @@ def in_range(value: Decimal, raw=None) -> Decimal:
     """``value`` (read from ``raw``) when it is a figure a 自评表 can hold: at most
     ``MAX_DIGITS`` digits written out, magnitude in [10^-9, 10^15), at most 15 significant
     digits as filed — counted on the exact value, before anything is rounded."""
-    _, digits, exponent = value.as_tuple()
+    _sign, digits, exponent = value.as_tuple()
     assert isinstance(exponent, int), "a finite number has an integer exponent"
     # The usual figure passes every test at once: at most DIGITS digits, the last of them not
     # below 10^SMALLEST (nor, then, the first), the first below 10^LARGEST.
@@ -279,18 +298,22 @@ def in_range(value: Decimal, raw=None) -> Decimal:
     shown = quoted(raw) if raw is not None else str(value)
     if plain_digits(value) > MAX_DIGITS:
         raise ValueProblem(
-            f"{cut(shown)} has more than {MAX_DIGITS} digits written out",
-            "write the figure in plain digits, e.g. 382.31",
+            _("{value} has more than {digits} digits written out").format(
+                value=cut(shown), digits=MAX_DIGITS
+            ),
+            plain_digits_hint(),
         )
     if value and not SMALLEST <= value.adjusted() < LARGEST:
         raise ValueProblem(
-            f"{shown} is out of range for a 自评表 figure",
-            "write the figure in plain digits, e.g. 382.31",
+            _("{value} is out of range for a 自评表 figure").format(value=shown),
+            plain_digits_hint(),
         )
     if significant_digits(value) > DIGITS:
         raise ValueProblem(
-            f"{shown} has more than {DIGITS} significant digits",
-            "round it as the form prints it, e.g. 382.31",
+            _("{value} has more than {digits} significant digits").format(
+                value=shown, digits=DIGITS
+            ),
+            _("round it as the form prints it, e.g. 382.31"),
         )
     return value
 
@@ -308,7 +331,7 @@ def significant_digits(value: Decimal) -> int:
 def plain_digits(number: Decimal) -> int:
     """How many digits a finite number takes written out without an exponent: 4 for 0.001,
     1000 for 1E+999."""
-    _, digits, exponent = number.as_tuple()
+    _sign, digits, exponent = number.as_tuple()
     assert isinstance(exponent, int), "a finite number has an integer exponent"
     if exponent >= 0:
         return len(digits) + exponent
@@ -321,7 +344,7 @@ def quoted(raw) -> str:
     try:
         text = str(raw) if isinstance(raw, Decimal) else repr(raw)
     except ValueError:  # an int too long for Python to write out
-        return f"a number of more than {MAX_DIGITS} digits"
+        return too_many_digits()
     return cut(text)
 
 
@@ -332,9 +355,7 @@ def cut(text: str) -> str:
 
 def _refuse_not_finite(raw, text: str) -> None:
     if _NOT_FINITE.match(text):
-        raise ValueProblem(
-            f"{quoted(raw)} is not a usable number", "write a finite number such as 95.5"
-        )
+        raise ValueProblem(not_usable(quoted(raw)), finite_number_hint())
 
 
 def _leading_op(text: str) -> tuple[str | None, str]:
@@ -361,9 +382,7 @@ def _split_number(text: str) -> tuple[Decimal, str] | None:
     try:
         number = Decimal(match.group().replace(",", ""))
     except InvalidOperation:  # an exponent beyond what a Decimal holds: 1e99999999999999999999
-        raise ValueProblem(
-            f"{quoted(match.group())} is not a usable number", "write a finite number such as 95.5"
-        ) from None
+        raise ValueProblem(not_usable(quoted(match.group())), finite_number_hint()) from None
     return in_range(number, match.group()), text[match.end() :].strip()
 
 
@@ -407,10 +426,12 @@ def _parse_quantity(raw) -> Quantity | None:
     if isinstance(raw, (int, Decimal, float)) and not isinstance(raw, bool):
         return Quantity(to_decimal(raw))
     if not isinstance(raw, str):
-        raise ValueProblem(f"expected a number or text, got {type(raw).__name__}")
+        raise ValueProblem(
+            _("expected a number or text, got {type}").format(type=type(raw).__name__)
+        )
     text = normalise(raw)
-    _, rest = _leading_op(text)
-    _, rest = _trailing_op(rest)
+    _op, rest = _leading_op(text)
+    _op, rest = _trailing_op(rest)
     _refuse_not_finite(raw, rest)
     split = _split_number(rest)
     if split is None:
@@ -419,9 +440,13 @@ def _parse_quantity(raw) -> Quantity | None:
     unit = _unit_or_none(tail)
     if unit is False:
         raise ValueProblem(
-            f"{quoted(raw)}: the text after the number ({quoted(tail)}) is not a unit",
-            f"a unit has at most {UNIT_MAX_CHARS} characters and no digit; write the number "
-            "and its unit only, and put explanations in `reason`",
+            _("{value}: the text after the number ({tail}) is not a unit").format(
+                value=quoted(raw), tail=quoted(tail)
+            ),
+            _(
+                "a unit has at most {count} characters and no digit; write the number "
+                "and its unit only, and put explanations in `reason`"
+            ).format(count=UNIT_MAX_CHARS),
         )
     return Quantity(number, unit)
 
@@ -442,7 +467,8 @@ def _parse_money(raw) -> Decimal:
     quantity = parse_quantity(raw)
     if quantity is None:
         raise ValueProblem(
-            f"{quoted(raw)} is not an amount of money", 'write it like 382.31 or "382.31万元"'
+            _("{value} is not an amount of money").format(value=quoted(raw)),
+            _('write it like 382.31 or "382.31万元"'),
         )
     if quantity.unit is None:
         return quantity.value
@@ -454,8 +480,10 @@ def _parse_money(raw) -> Decimal:
     converted = standard().convert(quantity.value, unit, "万元")
     if converted is None:
         raise ValueProblem(
-            f"{quoted(raw)}: {quantity.unit!r} is not a unit of money",
-            "amounts are in 万元 unless they carry 元, 千元, 万元 or 亿元",
+            _("{value}: {unit} is not a unit of money").format(
+                value=quoted(raw), unit=repr(quantity.unit)
+            ),
+            _("amounts are in 万元 unless they carry 元, 千元, 万元 or 亿元"),
         )
     return converted
 
@@ -477,10 +505,12 @@ def _parse_target(raw) -> Target:
         value = to_decimal(raw)
         return Target(format_decimal(value), None, value, None)
     if not isinstance(raw, str):
-        raise ValueProblem(f"expected text or a number, got {type(raw).__name__}")
+        raise ValueProblem(
+            _("expected text or a number, got {type}").format(type=type(raw).__name__)
+        )
     text = normalise(raw)
     if not text:
-        raise ValueProblem("the target is empty", 'write the 年度指标值, e.g. "≥95%" or "效果明显"')
+        raise ValueProblem(_("the target is empty"), target_hint())
     deadline = None
     lead, rest = _leading_op(text)
     if _TIME_WORDS.search(text):
@@ -493,15 +523,21 @@ def _parse_target(raw) -> Target:
         return Target(raw.strip(), lead, deadline=deadline)
     if rest.endswith(_APPROXIMATE) and _NUMBER.match(rest):
         raise ValueProblem(
-            f"{quoted(raw)} is approximate: it says neither at least nor at most",
-            f"write the comparison the target means, e.g. ≥{cut(rest[:-2])} or ={cut(rest[:-2])}",
+            _("{value} is approximate: it says neither at least nor at most").format(
+                value=quoted(raw)
+            ),
+            _("write the comparison the target means, e.g. ≥{number} or ={number}").format(
+                number=cut(rest[:-2])
+            ),
         )
     trail, rest = _trailing_op(rest)
     _refuse_not_finite(raw, rest)
     if lead and trail and lead != trail:
         raise ValueProblem(
-            f"{quoted(raw)} says both {lead} and {trail}",
-            "keep one comparison: a sign in front, or 以上/以内/以下 at the end",
+            _("{value} says both {first} and {second}").format(
+                value=quoted(raw), first=lead, second=trail
+            ),
+            _("keep one comparison: a sign in front, or 以上/以内/以下 at the end"),
         )
     split = _split_number(rest)
     unit = _unit_or_none(split[1]) if split else False
@@ -509,11 +545,16 @@ def _parse_target(raw) -> Target:
         return Target(raw.strip())  # 定性: no leading number, or a tail longer than a unit
     value = split[0]
     if not value.is_finite():
-        raise ValueProblem(f"{quoted(raw)} is not a usable number")
+        raise ValueProblem(not_usable(quoted(raw)))
     return Target(raw.strip(), lead or trail, value, unit)
 
 
 _target_of_text = lru_cache(maxsize=CACHE_SIZE)(_parse_target)
+
+
+def target_hint() -> str:
+    """What to do about an empty 年度指标值."""
+    return _('write the 年度指标值, e.g. "≥95%" or "效果明显"')
 
 
 def _target_from_table(raw: dict) -> Target:
@@ -523,11 +564,14 @@ def _target_from_table(raw: dict) -> Target:
         op, rest = _leading_op(normalise(str(op_text)))
         if op is None or rest:
             raise ValueProblem(
-                f"op {quoted(op_text)} is not a comparison", "use one of ≥ > ≤ < = (or >= <=)"
+                _("op {value} is not a comparison").format(value=quoted(op_text)),
+                _("use one of ≥ > ≤ < = (or >= <=)"),
             )
     quantity = parse_quantity(raw.get("value"))
     if quantity is None:
-        raise ValueProblem(f"value {quoted(raw.get('value'))} is not a number")
+        raise ValueProblem(
+            _("value {value} is not a number").format(value=quoted(raw.get("value")))
+        )
     value, unit = quantity.value, quantity.unit
     stated = canonical_unit(normalise(str(raw["unit"]))) if raw.get("unit") is not None else None
     if stated and unit and stated != unit:
@@ -536,8 +580,10 @@ def _target_from_table(raw: dict) -> Target:
         converted = standard().convert(value, unit, stated)
         if converted is None:
             raise ValueProblem(
-                f"value {quoted(raw['value'])} is in {unit!r} but unit says {quoted(stated)}",
-                "give the unit once, in `unit` or in the value",
+                _("value {value} is in {unit} but unit says {stated}").format(
+                    value=quoted(raw["value"]), unit=repr(unit), stated=quoted(stated)
+                ),
+                _("give the unit once, in `unit` or in the value"),
             )
         value = converted
     unit = stated or unit
@@ -609,9 +655,13 @@ def align_units(
     converted = units.convert(a_value, a_unit, t_unit)
     if converted is None:
         raise ValueProblem(
-            f"the target is in {t_unit!r} but the actual value is in {a_unit!r}",
-            "write both in the same unit (% and 百分比 are the same; 元, 万元 and 亿元 convert, "
-            "so do 亩, 公顷 and 平方米)",
+            _("the target is in {target_unit} but the actual value is in {actual_unit}").format(
+                target_unit=repr(t_unit), actual_unit=repr(a_unit)
+            ),
+            _(
+                "write both in the same unit (% and 百分比 are the same; 元, 万元 and 亿元 "
+                "convert, so do 亩, 公顷 and 平方米)"
+            ),
         )
     return t_value, converted, t_unit
 
@@ -633,10 +683,13 @@ def _refuse_bare_rates(target: Decimal, actual: Decimal) -> None:
         return
     shown = format_decimal(small[0])
     label, field = ("实际完成值", "actual") if small[0] is actual else ("年度指标值", "target")
+    other, hundred = format_decimal(large[0]), format_decimal(small[0] * 100)
     raise ValueProblem(
-        f"{label} {shown} and {format_decimal(large[0])} have no unit on a rate (率) row: is "
-        f"{shown} {format_decimal(small[0] * 100)}% or {shown}%?",
-        f"write both with %: e.g. {format_decimal(large[0])}% and {format_decimal(small[0] * 100)}%",
+        _(
+            "{label} {value} and {other} have no unit on a rate (率) row: is {value} "
+            "{percent}% or {value}%?"
+        ).format(label=label, value=shown, other=other, percent=hundred),
+        _("write both with %: e.g. {other}% and {percent}%").format(other=other, percent=hundred),
         code="percent-ambiguous",
         field=field,
     )
@@ -652,8 +705,12 @@ def _refuse_a_bare_multiple(unit, bare, bare_unit, units, label: str, field: str
     base = next(unit[len(p) :] for p in units.multipliers if unit.startswith(p))
     shown = format_decimal(bare)
     raise ValueProblem(
-        f"{label} {shown} has no unit, against {unit}: {shown}{base} or {shown}{unit}?",
-        f"write the unit, e.g. {shown}{base} or {shown}{unit}",
+        _("{label} {value} has no unit, against {unit}: {value}{base} or {value}{unit}?").format(
+            label=label, value=shown, unit=unit, base=base
+        ),
+        _("write the unit, e.g. {value}{base} or {value}{unit}").format(
+            value=shown, unit=unit, base=base
+        ),
         code="unit-ambiguous",
         field=field,
     )
@@ -669,11 +726,14 @@ def _refuse_a_fraction(value, unit, bare, bare_unit, units, label: str, field: s
     if not ((0 < size <= 1 and aim >= 1) or (1 < size < 2 and aim >= 50)):
         return
     shown = format_decimal(bare)
+    hundred = format_decimal(bare * 100)
     raise ValueProblem(
-        f"{label} {shown} is a bare number against a percentage: {shown}{unit} or "
-        f"{format_decimal(bare * 100)}%?",
-        f"write {format_decimal(bare * 100)}% if {shown} is a fraction, or {shown}{unit} if it "
-        f"is meant in {unit}",
+        _(
+            "{label} {value} is a bare number against a percentage: {value}{unit} or {percent}%?"
+        ).format(label=label, value=shown, unit=unit, percent=hundred),
+        _(
+            "write {percent}% if {value} is a fraction, or {value}{unit} if it is meant in {unit}"
+        ).format(value=shown, unit=unit, percent=hundred),
         code="percent-ambiguous",
         field=field,
     )

@@ -31,9 +31,10 @@ from functools import cache
 from numbers import Number  # imported by decimal already
 from pathlib import Path
 
-from ..errors import FIX_AND_RERUN, Problem, ScoringError, did_you_mean
+from ..errors import Problem, ScoringError, did_you_mean, fix_and_rerun, more_problems
+from ..i18n import _
 from ..limits import MAX_DEPTH, MAX_DIGITS, MAX_FILE_BYTES, MAX_PROBLEMS, MAX_QUOTED
-from ..values import cut, plain_digits
+from ..values import cut, finite_number_hint, plain_digits, plain_digits_hint, too_many_digits
 
 NAMES = ("evaluation", "ruleset")
 
@@ -177,8 +178,8 @@ class ProblemList:
         """The problems kept, and a last line counting the others when there are any."""
         if not self.more:
             return list(self.kept)
-        more = f"… and {'at least ' if self.at_least else ''}{self.more:,} more problems"
-        return [*self.kept, Problem(more, None, FIX_AND_RERUN)]
+        more = more_problems(self.more, self.at_least)
+        return [*self.kept, Problem(more, None, fix_and_rerun())]
 
     def error(self, kind: type[ScoringError], file: str, **kw) -> ScoringError:
         """One error of ``kind`` for every problem found, headed by the first: those kept
@@ -292,7 +293,10 @@ def _file_order(problem: Problem) -> tuple:
 
 # What a TOML or JSON file can hold besides tables and lists (TOML adds dates and times).
 _LEAVES = (str, int, float, Decimal, bool, type(None), datetime.date, datetime.time)
-_PLAIN_VALUES = "give text, a number, true or false, a list or a table, as a file holds them"
+
+
+def _plain_values() -> str:
+    return _("give text, a number, true or false, a list or a table, as a file holds them")
 
 
 def structure_problems(data, prefix=()) -> ProblemList:
@@ -315,10 +319,12 @@ def structure_problems(data, prefix=()) -> ProblemList:
     if size > MAX_FILE_BYTES and not found:
         found.add(
             Problem(
-                f"the data holds {size:,} values counted where each appears (tables and lists "
-                f"given in several places), more than a file of {MAX_FILE_BYTES:,} bytes can",
+                _(
+                    "the data holds {count} values counted where each appears (tables and lists "
+                    "given in several places), more than a file of {limit} bytes can"
+                ).format(count=f"{size:,}", limit=f"{MAX_FILE_BYTES:,}"),
                 key_path(prefix) or None,
-                "give each table or list once, or score the data in parts",
+                _("give each table or list once, or score the data in parts"),
             )
         )
     return found
@@ -404,15 +410,21 @@ class _Walk:
     def container(self, value: dict | list | tuple, path: list) -> int:
         where = key_path(path) or None
         if id(value) in self.inside:
-            kind = "table" if isinstance(value, dict) else "list"
-            self.found.add(
-                Problem(f"this {kind} contains itself", where, "give data without a cycle")
+            itself = (
+                _("this table contains itself")
+                if isinstance(value, dict)
+                else _("this list contains itself")
             )
+            self.found.add(Problem(itself, where, _("give data without a cycle")))
             return 1
         if id(value) in self.sizes:  # shared, and already looked at where it was first met
             return self.sizes[id(value)]
         if len(self.inside) >= MAX_DEPTH:
-            self.found.add(Problem(f"nested more than {MAX_DEPTH} deep", where, _TOO_DEEP))
+            self.found.add(
+                Problem(
+                    _("nested more than {depth} deep").format(depth=MAX_DEPTH), where, _too_deep()
+                )
+            )
             self.sizes[id(value)] = 1
             return 1
         self.inside.add(id(value))
@@ -429,14 +441,16 @@ class _Walk:
         if not isinstance(key, str):
             self.found.add(
                 Problem(
-                    f"a key is {type(key).__name__} {_shown(key)}, not text",
+                    _("a key is {type} {value}, not text").format(
+                        type=type(key).__name__, value=_shown(key)
+                    ),
                     where,
-                    "write every key as text, as in a TOML or JSON file",
+                    _("write every key as text, as in a TOML or JSON file"),
                 )
             )
             return 1
         if _half_character(key):  # named by its table: the key cannot be shown
-            self.found.add(Problem(_surrogate("a key"), where, _SURROGATE_FIX))
+            self.found.add(Problem(_surrogate_in_key(), where, _surrogate_fix()))
             return 1
         return 1 + self.value(inner, [*path, key])
 
@@ -445,44 +459,54 @@ def _members(value: dict | list | tuple):
     return value.items() if isinstance(value, dict) else enumerate(value)
 
 
-_TOO_DEEP = (
-    "remove the extra levels: the deepest value of an evaluation, a target written as a "
-    "table, is five levels down"
-)
+def _too_deep() -> str:
+    return _(
+        "remove the extra levels: the deepest value of an evaluation, a target written as a "
+        "table, is five levels down"
+    )
 
 
-def _surrogate(holder: str) -> str:
-    return (
-        f"{holder} holds half of a character (a lone surrogate, such as \\ud800), which "
+def _surrogate_in_key() -> str:
+    return _(
+        "a key holds half of a character (a lone surrogate, such as \\ud800), which "
         "cannot be written as UTF-8"
     )
 
 
-_SURROGATE_FIX = "remove it, or give the whole character (a \\ud83d\\ude00 pair in JSON)"
+def _surrogate_in_text() -> str:
+    return _(
+        "the text holds half of a character (a lone surrogate, such as \\ud800), which "
+        "cannot be written as UTF-8"
+    )
+
+
+def _surrogate_fix() -> str:
+    return _("remove it, or give the whole character (a \\ud83d\\ude00 pair in JSON)")
 
 
 def _leaf_problem(value) -> tuple[str, str] | None:
     """What is wrong with a value that is not a table or a list, with what to do; None when
     nothing is."""
     if not isinstance(value, _LEAVES):
-        return f"{type(value).__name__} is not a value of a file", _PLAIN_VALUES
+        said = _("{type} is not a value of a file").format(type=type(value).__name__)
+        return said, _plain_values()
     if isinstance(value, str):
-        return (_surrogate("the text"), _SURROGATE_FIX) if _half_character(value) else None
+        return (_surrogate_in_text(), _surrogate_fix()) if _half_character(value) else None
     if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
         return None
     if isinstance(value, int):
         if abs(value) >= 10**MAX_DIGITS:
-            return f"a number of more than {MAX_DIGITS} digits", _PLAIN_DIGITS
+            return too_many_digits(), plain_digits_hint()
         return None
     number = value if isinstance(value, Decimal) else Decimal(repr(value))
     if not number.is_finite():
-        return f"{number} is not a usable number", "write a finite number such as 95.5"
+        return _("{value} is not a usable number").format(value=number), finite_number_hint()
     if plain_digits(number) > MAX_DIGITS:
-        return f"{cut(str(number))} has more than {MAX_DIGITS} digits written out", _PLAIN_DIGITS
+        said = _("{value} has more than {digits} digits written out").format(
+            value=cut(str(number)), digits=MAX_DIGITS
+        )
+        return said, plain_digits_hint()
     return None
-
-
-_PLAIN_DIGITS = "write the figure in plain digits, e.g. 382.31"
 
 
 def _half_character(text: str) -> bool:
@@ -496,15 +520,19 @@ def _half_character(text: str) -> bool:
 
 def _type_names(expected) -> str:
     names = {
-        "number": "a number",
-        "string": "text",
-        "integer": "a whole number",
-        "boolean": "true or false",
-        "object": "a table",
-        "array": "a list",
+        "number": _("a number"),
+        "string": _("text"),
+        "integer": _("a whole number"),
+        "boolean": _("true or false"),
+        "object": _("a table"),
+        "array": _("a list"),
     }
     expected = expected if isinstance(expected, list) else [expected]
-    return " or ".join(names.get(t, t) for t in expected)
+    said = [names.get(t, t) for t in expected]
+    text = said[0]
+    for other in said[1:]:
+        text = _("{first} or {second}").format(first=text, second=other)
+    return text
 
 
 def _shown(value) -> str:
@@ -518,7 +546,7 @@ def _shown(value) -> str:
             if len(text) > MAX_QUOTED:
                 break
     except ValueError:  # an int too long for Python to write: a key, never a checked value
-        return f"of more than {MAX_DIGITS} digits"
+        return _("of more than {digits} digits").format(digits=MAX_DIGITS)
     return cut(text)
 
 
@@ -529,19 +557,31 @@ def _describe(error, prefix) -> Problem:
         allowed = sorted(error.schema.get("properties", {}))
         unknown = sorted(set(error.instance) - set(allowed))
         name = cut(unknown[0]) if unknown else "?"
-        hint = did_you_mean(name, allowed) or "allowed here: " + ", ".join(allowed)
+        hint = did_you_mean(name, allowed) or _("allowed here: {keys}").format(
+            keys=", ".join(allowed)
+        )
         path = f"{where}.{name}" if where else name
-        return Problem(f"unknown key `{name}`", path, hint)
+        return Problem(_("unknown key `{key}`").format(key=name), path, hint)
     if kind == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
-        return Problem(f"missing key `{missing}`", where, f"add `{missing}` here")
+        return Problem(
+            _("missing key `{key}`").format(key=missing),
+            where,
+            _("add `{key}` here").format(key=missing),
+        )
     if kind == "type":
         expected = _type_names(error.validator_value)
+        description = error.schema.get("description")
         return Problem(
-            f"expected {expected}, got {_shown(error.instance)}",
+            _("expected {expected}, got {value}").format(
+                expected=expected, value=_shown(error.instance)
+            ),
             where,
-            f"write {expected} here"
-            + (f" ({error.schema['description']})" if error.schema.get("description") else ""),
+            _("write {expected} here ({description})").format(
+                expected=expected, description=description
+            )
+            if description
+            else _("write {expected} here").format(expected=expected),
         )
     if (
         kind == "anyOf"
@@ -550,43 +590,51 @@ def _describe(error, prefix) -> Problem:
     ):
         keys = [alt["required"][0] for alt in error.schema["anyOf"]]
         return Problem(
-            f"needs one of {', '.join(f'`{k}`' for k in keys)}", where, f"add `{keys[0]}`"
+            _("needs one of {keys}").format(keys=", ".join(f"`{k}`" for k in keys)),
+            where,
+            _("add `{key}`").format(key=keys[0]),
         )
     if kind == "enum":
         choices = ", ".join(_shown(v) for v in error.validator_value)
         return Problem(
-            f"{_shown(error.instance)} is not one of {choices}",
+            _("{value} is not one of {choices}").format(
+                value=_shown(error.instance), choices=choices
+            ),
             where,
             did_you_mean(cut(str(error.instance)), [str(v) for v in error.validator_value])
-            or f"use one of {choices}",
+            or _("use one of {choices}").format(choices=choices),
         )
     if kind in ("minItems", "minLength", "minProperties"):
         return Problem(
-            "must not be empty", where, _described(error) or "fill it in, or leave the key out"
+            _("must not be empty"),
+            where,
+            _described(error) or _("fill it in, or leave the key out"),
         )
     if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         bound = {
-            "minimum": "at least",
-            "maximum": "at most",
-            "exclusiveMinimum": "above",
-            "exclusiveMaximum": "below",
+            "minimum": _("use a value at least {limit}"),
+            "maximum": _("use a value at most {limit}"),
+            "exclusiveMinimum": _("use a value above {limit}"),
+            "exclusiveMaximum": _("use a value below {limit}"),
         }[kind]
         return Problem(
-            f"{_shown(error.instance)} is out of range",
+            _("{value} is out of range").format(value=_shown(error.instance)),
             where,
-            f"use a value {bound} {error.validator_value}",
+            bound.format(limit=error.validator_value),
         )
     if kind == "pattern":
         return Problem(
-            f"{_shown(error.instance)} has the wrong form",
+            _("{value} has the wrong form").format(value=_shown(error.instance)),
             where,
-            "use lower-case letters, digits, '.', '_' and '-', e.g. my-rules",
+            _("use lower-case letters, digits, '.', '_' and '-', e.g. my-rules"),
         )
     if kind == "uniqueItems":
-        return Problem("lists the same value twice", where, "keep each value once")
+        return Problem(_("lists the same value twice"), where, _("keep each value once"))
     if kind == "oneOf":
         return Problem(
-            f"{_shown(error.instance)} has the wrong form", where, error.schema.get("description")
+            _("{value} has the wrong form").format(value=_shown(error.instance)),
+            where,
+            error.schema.get("description"),
         )
     return Problem(error.message, where, _described(error))
 
@@ -594,7 +642,9 @@ def _describe(error, prefix) -> Problem:
 def _described(error) -> str | None:
     """The schema's own description of the key, as a hint of what belongs there."""
     description = error.schema.get("description")
-    return f"expected here: {description}" if description else None
+    return (
+        _("expected here: {description}").format(description=description) if description else None
+    )
 
 
 # --- the schema compiled to yes or no --------------------------------------------------------
