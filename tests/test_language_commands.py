@@ -37,13 +37,18 @@ def said(run, message: str, hint: str | None = None) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["table", "json", "jsonl"])
-def test_a_score_below_fail_under_is_said(cli, leting, fmt):
-    run = cli("score", str(leting), "--fail-under", "99.8", "-f", fmt, env=ZH)
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        ("zh", "scoring：{file}：部门得分 99.79 低于 99.8\n"),
+        ("en", "scoring: {file}: department score 99.79 is below 99.8\n"),
+    ],
+    ids=["zh", "en"],
+)
+def test_a_score_below_fail_under_is_said(cli, leting, fmt, lang, message):
+    run = cli("score", str(leting), "--fail-under", "99.8", "-f", fmt, "--lang", lang, env=ZH)
     assert run.code == 1, run
-    assert f"scoring：{leting}：部门得分 99.79 低于 99.8\n" in run.err
-    run = cli("score", str(leting), "--fail-under", "99.8", "-f", fmt, "--lang", "en", env=ZH)
-    assert run.code == 1, run
-    assert f"scoring: {leting}: department score 99.79 is below 99.8\n" in run.err
+    assert run.err == message.format(file=leting), run
 
 
 def test_a_grade_not_reached_names_its_lowest_score(cli, low, leting):
