@@ -26,6 +26,7 @@ from typing import Any
 
 from .errors import InputError, ScoringError
 from .host import Host, default_host
+from .i18n import _
 from .model import Evaluation, record
 from .result import FileError, Result
 from .rules import RuleSet
@@ -51,8 +52,8 @@ def load(source: Source, host: Host | None = None) -> Evaluation:
         return load_evaluation(source)
     if not isinstance(source, (str, PathLike)):
         raise InputError(
-            f"cannot score a {type(source).__name__}",
-            hint="give a path, a dict of the evaluation, or scoring.load(...)",
+            _("cannot score a {type}").format(type=type(source).__name__),
+            hint=_("give a path, a dict of the evaluation, or scoring.load(...)"),
         )
     host = host or default_host()
     try:
@@ -60,7 +61,9 @@ def load(source: Source, host: Host | None = None) -> Evaluation:
     except InputError as exc:
         missing = host.unavailable("reader")
         if exc.code == "unknown-format" and missing:  # a plugin left out may be the reader
-            exc.problems[0].hint = f"{exc.problems[0].hint}; not loaded: {missing}"
+            exc.problems[0].hint = _("{hint}; not loaded: {missing}").format(
+                hint=exc.problems[0].hint, missing=missing
+            )
         raise
 
 

@@ -397,12 +397,15 @@ def _refuse_long_titles(header: list[str], line: int) -> None:
     for column, title in enumerate(header, start=1):
         if len(title) > MAX_TITLE_CHARS:
             from .errors import InputError
+            from .i18n import _
 
             raise InputError(
-                f"the title of column {column} has {len(title):,} characters; "
-                f"a column title has at most {MAX_TITLE_CHARS}",
-                where=f"line {line}",
-                hint="shorten the title, and put any explanation below the table",
+                _(
+                    "the title of column {column} has {count} characters; "
+                    "a column title has at most {most}"
+                ).format(column=column, count=f"{len(title):,}", most=MAX_TITLE_CHARS),
+                where=_("line {line}").format(line=line),
+                hint=_("shorten the title, and put any explanation below the table"),
             )
 
 
@@ -555,12 +558,14 @@ def _digits(written: str, line: int) -> str:
     count = len(number) - ("." in number)
     if count > MAX_DIGITS:
         from .errors import InputError
+        from .i18n import _
 
         raise InputError(
-            f"the number {_quote(written)} has {count:,} digits; "
-            f"no figure of a report has more than {MAX_DIGITS}",
-            where=f"line {line}",
-            hint="correct the number in the report, e.g. 382.31 万元",
+            _(
+                "the number {number} has {count} digits; no figure of a report has more than {most}"
+            ).format(number=_quote(written), count=f"{count:,}", most=MAX_DIGITS),
+            where=_("line {line}").format(line=line),
+            hint=_("correct the number in the report, e.g. 382.31 万元"),
         )
     return number
 

@@ -22,11 +22,16 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
+from .i18n import _
 from .limits import MAX_COMPRESSION_RATIO, MAX_UNZIPPED_BYTES
 from .readers import read_limited, read_text
 
 SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".html", ".htm")
-NOT_A_DOCX = "save it from Word or WPS as .docx (an old .doc must be saved as .docx first)"
+
+
+def _not_a_docx() -> str:
+    """The hint for a file that is no Word document."""
+    return _("save it from Word or WPS as .docx (an old .doc must be saved as .docx first)")
 
 
 def read_report(path: Path) -> str:
@@ -52,8 +57,8 @@ def docx_text(data: bytes, file: str) -> str:
         document = Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many kinds for a file that is not a .docx
         raise InputError(
-            f"not a Word document (.docx): {type(exc).__name__}: {exc}",
-            hint=NOT_A_DOCX,
+            _("not a Word document (.docx): {error}").format(error=f"{type(exc).__name__}: {exc}"),
+            hint=_not_a_docx(),
             file=file,
             code="unknown-format",
         ) from None
@@ -70,14 +75,18 @@ def _refuse_large_zip(data: bytes, file: str) -> None:
             unzipped = sum(info.file_size for info in archive.infolist())
     except zipfile.BadZipFile:
         raise InputError(
-            "not a Word document (.docx): not a zip file", hint=NOT_A_DOCX, file=file,
+            _("not a Word document (.docx): not a zip file"), hint=_not_a_docx(), file=file,
             code="unknown-format",
         ) from None  # fmt: skip
     if unzipped > MAX_UNZIPPED_BYTES or unzipped > MAX_COMPRESSION_RATIO * max(len(data), 1):
         raise InputError(
-            f"the document unzips to {unzipped:,} bytes, more than a report holds "
-            f"(at most {MAX_UNZIPPED_BYTES:,} bytes, {MAX_COMPRESSION_RATIO} times its size)",
-            hint="save the report again from Word without embedded files, or as text",
+            _(
+                "the document unzips to {size} bytes, more than a report holds "
+                "(at most {most} bytes, {ratio} times its size)"
+            ).format(
+                size=f"{unzipped:,}", most=f"{MAX_UNZIPPED_BYTES:,}", ratio=MAX_COMPRESSION_RATIO
+            ),
+            hint=_("save the report again from Word without embedded files, or as text"),
             file=file,
             code="file-too-large",
         )

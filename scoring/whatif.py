@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from .deadlines import on_time_text
 from .errors import UsageError
+from .i18n import _
 from .result import Result, TableResult
 from .values import LE, LT, format_decimal
 
@@ -52,8 +53,8 @@ def parse_path(path: str) -> list[str | int]:
         position = match.end()
     if not parts or position != len(path):
         raise UsageError(
-            f"--set: {path!r} is not a key path",
-            hint="write it like projects[0].indicators[1].actual",
+            _("--set: {path} is not a key path").format(path=repr(path)),
+            hint=_("write it like projects[0].indicators[1].actual"),
         )
     return parts
 
@@ -79,14 +80,15 @@ def apply_changes(data: dict[str, Any], changes: list[str]) -> dict[str, Any]:
     twice = sorted({p for p in paths if paths.count(p) > 1})
     if twice:
         raise UsageError(
-            f"--set names {', '.join(twice)} more than once", hint="give each key path once"
+            _("--set names {paths} more than once").format(paths=", ".join(twice)),
+            hint=_("give each key path once"),
         )
     for change in changes:
         path, sep, value = change.partition("=")
         if not sep:
             raise UsageError(
-                f"--set {change!r} has no value",
-                hint="write PATH=VALUE, e.g. projects[0].budget.spent=19.9",
+                _("--set {change} has no value").format(change=repr(change)),
+                hint=_("write PATH=VALUE, e.g. projects[0].budget.spent=19.9"),
             )
         set_value(changed, path.strip(), parse_value(value))
     return changed
@@ -112,7 +114,9 @@ def set_value(data: dict[str, Any], path: str, value: object) -> None:
     if isinstance(last, int):
         _step(node, last, parts, path)  # the index must exist
     elif not isinstance(node, dict):
-        raise UsageError(f"--set {path}: {_shown(parts[:-1])} is not a table")
+        raise UsageError(
+            _("--set {path}: {key} is not a table").format(path=path, key=_shown(parts[:-1]))
+        )
     node[last] = value
 
 
@@ -121,14 +125,14 @@ def _step(node: Any, part: str | int, so_far: list[str | int], path: str) -> Any
         if not isinstance(node, list) or part >= len(node):
             size = len(node) if isinstance(node, list) else 0
             raise UsageError(
-                f"--set {path}: {_shown(so_far)} does not exist",
-                hint=f"the file has {size} of them, numbered from 0",
+                _("--set {path}: {key} does not exist").format(path=path, key=_shown(so_far)),
+                hint=_("the file has {count} of them, numbered from 0").format(count=size),
             )
         return node[part]
     if not isinstance(node, dict) or part not in node:
         raise UsageError(
-            f"--set {path}: {_shown(so_far)} is not in the file",
-            hint="name a key the file has; `scoring schema evaluation` lists them",
+            _("--set {path}: {key} is not in the file").format(path=path, key=_shown(so_far)),
+            hint=_("name a key the file has; `scoring schema evaluation` lists them"),
         )
     return node[part]
 
@@ -333,7 +337,9 @@ def plan(
     after = score(load_evaluation(changed, evaluation.source), ruleset, host=host, record=False)
     if after.department.score < goal:  # checked by rescoring, never assumed
         raise RuntimeError(
-            f"the plan reached {after.department.score}, not {goal}: a fault in whatif"
+            _("the plan reached {score}, not {goal}: a fault in whatif").format(
+                score=after.department.score, goal=goal
+            )
         )
     changes = tuple(Change(c.path, c.label, c.text(c.current), c.text(v)) for c, v in chosen)
     return Plan(goal, goal_label, before, after, changes)
@@ -499,8 +505,10 @@ def goal_from(
     if args_grade is not None:
         if args_grade not in bounds:
             raise UsageError(
-                f"--grade {args_grade!r} is not a grade of {ruleset.id}",
-                hint="grades: " + ", ".join(bounds),
+                _("--grade {grade} is not a grade of {ruleset}").format(
+                    grade=repr(args_grade), ruleset=ruleset.id
+                ),
+                hint=_("grades: {grades}").format(grades=", ".join(bounds)),
             )
         return Decimal(
             bounds[args_grade]
@@ -513,7 +521,9 @@ def goal_from(
             raise ValueError
     except Exception:
         raise UsageError(
-            f"--score {args_score!r} is not a score of this rule set",
-            hint=f"give a score from 0 to {format_decimal(ruleset.total)}, e.g. --score 90",
+            _("--score {score} is not a score of this rule set").format(score=repr(args_score)),
+            hint=_("give a score from 0 to {full}, e.g. --score 90").format(
+                full=format_decimal(ruleset.total)
+            ),
         ) from None
     return score, f"{format_decimal(score)} 分"

@@ -22,14 +22,14 @@ import sys
 from collections.abc import Iterator
 from typing import IO, TYPE_CHECKING, Any
 
+from ..i18n import _
+
 if TYPE_CHECKING:
     from ..errors import UsageError
 
 EXIT_OK, EXIT_FAIL, EXIT_USER, EXIT_INTERNAL = 0, 1, 2, 3
 
 _STREAM: list[IO[str] | None] = []  # the real standard output (None: closed), while a command runs
-
-STANDARD_OUTPUT = "standard output"
 
 
 def output_stream() -> IO[str] | None:
@@ -66,11 +66,14 @@ def _renderer(fmt: str):
     renderers = default_host().renderers
     if fmt not in renderers:
         missing = default_host().unavailable("format")
+        formats = ", ".join(renderers)
         raise UsageError(
-            f"unknown format {fmt!r}",
-            hint="formats: "
-            + ", ".join(renderers)
-            + (f"; not loaded: {missing}" if missing else ""),
+            _("unknown format {format}").format(format=repr(fmt)),
+            hint=_("formats: {formats}; not loaded: {missing}").format(
+                formats=formats, missing=missing
+            )
+            if missing
+            else _("formats: {formats}").format(formats=formats),
         )
     return renderers[fmt]
 
@@ -97,7 +100,8 @@ def _refuse_overwriting_input(output: str, inputs: list) -> None:
             continue
         if os.path.realpath(path) == target or _same_file(path, output):
             raise UsageError(
-                f"-o {output} is one of the input files", hint="write the output to another file"
+                _("-o {output} is one of the input files").format(output=output),
+                hint=_("write the output to another file"),
             )
 
 
@@ -110,11 +114,14 @@ def _same_file(first: str | os.PathLike, second: str) -> bool:
 
 def _not_written(output: str) -> None:
     """Say that ``-o OUT`` was left alone because no file of the run could be scored."""
-    print(
-        f"scoring: {output} was not written: no file could be scored"
-        + (" (the file there is as it was)" if os.path.lexists(output) else ""),
-        file=sys.stderr,
-    )
+    if os.path.lexists(output):
+        said = _(
+            "scoring: {output} was not written: no file could be scored "
+            "(the file there is as it was)"
+        )
+    else:
+        said = _("scoring: {output} was not written: no file could be scored")
+    print(said.format(output=output), file=sys.stderr)
 
 
 # --- writing ----------------------------------------------------------------------------------
@@ -189,7 +196,9 @@ class _Writer:
         if mode is not None and stat.S_ISDIR(mode):
             from ..errors import UsageError
 
-            raise UsageError(f"-o {output} is a folder", hint="give a file name")
+            raise UsageError(
+                _("-o {output} is a folder").format(output=output), hint=_("give a file name")
+            )
         if mode is None or stat.S_ISREG(mode):
             self._target = os.path.realpath(output)
             self._fd, self._temporary = _temporary_file(self._target, output)
@@ -316,8 +325,8 @@ def _standard_output() -> IO[str]:
     stream = output_stream()
     if stream is None:
         raise UsageError(
-            "standard output is closed",
-            hint="give -o FILE, or run scoring without closing its output (>&-)",
+            _("standard output is closed"),
+            hint=_("give -o FILE, or run scoring without closing its output (>&-)"),
         )
     return stream
 
@@ -331,7 +340,8 @@ def _to_standard_output(text: str | bytes) -> None:
         if isinstance(text, bytes):
             if stream.isatty():
                 raise UsageError(
-                    "a workbook is not for the terminal", hint="write it to a file with -o OUT.xlsx"
+                    _("a workbook is not for the terminal"),
+                    hint=_("write it to a file with -o OUT.xlsx"),
                 )
             stream.flush()
             stream.buffer.write(text)  # type: ignore[attr-defined]
@@ -372,10 +382,10 @@ def _writing(stream: IO[str]) -> Iterator[None]:
     except BrokenPipeError:
         raise  # `scoring … | head`: the command line ends quietly
     except UnicodeEncodeError as exc:  # its object: the text the stream was encoding
-        raise _unencodable(exc.object, exc, STANDARD_OUTPUT) from None
+        raise _unencodable(exc.object, exc, _("standard output")) from None
     except OSError as exc:
         _silence(stream)  # what could not be written must not be tried again at exit
-        raise _cannot_write(STANDARD_OUTPUT, exc) from None
+        raise _cannot_write(_("standard output"), exc) from None
 
 
 def _silence(stream: IO[str] | None) -> None:
@@ -392,31 +402,44 @@ def _silence(stream: IO[str] | None) -> None:
         os.close(null)
 
 
-# What to do when the system refuses to write, by its reason.
-_WRITE_HINTS = {
-    errno.ENOSPC: "the disk is full: free some space, or write to another disk with -o",
-    errno.EDQUOT: "your disk quota is used up: free some space, or write elsewhere with -o",
-    errno.EACCES: "you may not write there: choose another file or folder",
-    errno.EPERM: "you may not write there: choose another file or folder",
-    errno.EROFS: "that disk is read-only: write to another with -o",
-    errno.ENOENT: "the folder does not exist: create it, or choose another",
-    errno.ENOTDIR: "a part of the path is a file, not a folder: check the path",
-    errno.ENAMETOOLONG: "the name is too long for the file system: give a shorter one",
-    errno.ELOOP: "the path is a loop of symbolic links: give the file itself",
-    errno.EBADF: "standard output is closed: give -o FILE",
-    errno.ENXIO: "nothing is there to write to (a socket, or a FIFO with no reader)",
-    errno.EIO: "the device failed: check the disk, and write elsewhere with -o",
-}
+def _write_hint(reason: int) -> str:
+    """What to do when the system refuses to write, by its reason (an errno)."""
+    if reason == errno.ENOSPC:
+        return _("the disk is full: free some space, or write to another disk with -o")
+    if reason == errno.EDQUOT:
+        return _("your disk quota is used up: free some space, or write elsewhere with -o")
+    if reason in (errno.EACCES, errno.EPERM):
+        return _("you may not write there: choose another file or folder")
+    if reason == errno.EROFS:
+        return _("that disk is read-only: write to another with -o")
+    if reason == errno.ENOENT:
+        return _("the folder does not exist: create it, or choose another")
+    if reason == errno.ENOTDIR:
+        return _("a part of the path is a file, not a folder: check the path")
+    if reason == errno.ENAMETOOLONG:
+        return _("the name is too long for the file system: give a shorter one")
+    if reason == errno.ELOOP:
+        return _("the path is a loop of symbolic links: give the file itself")
+    if reason == errno.EBADF:
+        return _("standard output is closed: give -o FILE")
+    if reason == errno.ENXIO:
+        return _("nothing is there to write to (a socket, or a FIFO with no reader)")
+    if reason == errno.EIO:
+        return _("the device failed: check the disk, and write elsewhere with -o")
+    return _("check the path and the disk, then run again")
 
 
 def _cannot_write(output: str, exc: OSError, kept: bool = False) -> UsageError:
     """The error for an output the system would not take."""
     from ..errors import UsageError
 
-    hint = _WRITE_HINTS.get(exc.errno or 0, "check the path and the disk, then run again")
+    hint = _write_hint(exc.errno or 0)
     if kept and os.path.lexists(output):
-        hint += f"; {output} is as it was"
-    return UsageError(f"cannot write {output}: {exc.strerror or exc}", hint=hint)
+        hint = _("{hint}; {output} is as it was").format(hint=hint, output=output)
+    return UsageError(
+        _("cannot write {output}: {reason}").format(output=output, reason=exc.strerror or exc),
+        hint=hint,
+    )
 
 
 def _unencodable(text: str, exc: UnicodeEncodeError, output: str) -> UsageError:
@@ -430,19 +453,29 @@ def _unencodable(text: str, exc: UnicodeEncodeError, output: str) -> UsageError:
     place = ""
     if text:  # where it is in the output, and the words before it, to find it in the input
         line, column = text.count("\n", 0, start) + 1, start - line_start + 1
-        place = f" at line {line}, column {column}"
         from ..inert import terminal
 
-        if before := terminal(text[max(line_start, start - 20) : start].lstrip(), lines=False):
-            place += f", after «{before}»,"
+        before = terminal(text[max(line_start, start - 20) : start].lstrip(), lines=False)
+        if before:
+            place = _(" at line {line}, column {column}, after «{before}»,").format(
+                line=line, column=column, before=before
+            )
+        else:
+            place = _(" at line {line}, column {column}").format(line=line, column=column)
     if exc.encoding.replace("-", "").replace("_", "").lower() in ("utf8", "utf8sig"):
         return UsageError(
-            f"cannot write {output}: {character}{place} has no UTF-8 form",
-            hint="a text of the input holds half of a UTF-16 pair; correct it there and run again",
+            _("cannot write {output}: {character}{place} has no UTF-8 form").format(
+                output=output, character=character, place=place
+            ),
+            hint=_(
+                "a text of the input holds half of a UTF-16 pair; correct it there and run again"
+            ),
         )
     return UsageError(
-        f"cannot write {output}: {character}{place} has no {exc.encoding} form",
-        hint="use a UTF-8 terminal (LANG=C.UTF-8), or write to a file with -o",
+        _("cannot write {output}: {character}{place} has no {encoding} form").format(
+            output=output, character=character, place=place, encoding=exc.encoding
+        ),
+        hint=_("use a UTF-8 terminal (LANG=C.UTF-8), or write to a file with -o"),
     )
 
 

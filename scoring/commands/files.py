@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from ..i18n import _
 from . import (
     EXIT_OK,
     _emit,
@@ -22,8 +23,10 @@ def cmd_convert(args) -> int:
     target = Path(args.output).suffix.lower()
     if target not in (".toml", ".json", ".xlsx"):
         raise UsageError(
-            f"convert cannot write {target or 'files without a suffix'}",
-            hint="name the output .toml, .json or .xlsx",
+            _("convert cannot write {suffix}").format(suffix=target)
+            if target
+            else _("convert cannot write files without a suffix"),
+            hint=_("name the output .toml, .json or .xlsx"),
         )
     _refuse_overwriting_input(args.output, [args.file])
     evaluation = load(args.file)  # read and validated: what is written is what scores
@@ -57,12 +60,18 @@ def cmd_template(args) -> int:
     if year is None:
         year = datetime.date.today().year - 1  # self-evaluation looks back a year
     if not 1949 <= year <= 9999:
-        raise UsageError(f"--year {year} is not a budget year", hint="give the year as 2024")
+        raise UsageError(
+            _("--year {year} is not a budget year").format(year=year),
+            hint=_("give the year as 2024"),
+        )
     fmt = args.format
     if fmt is None:  # the output's suffix says which, as for convert
         fmt = "toml" if args.output and args.output.lower().endswith(".toml") else "xlsx"
     if args.output and not args.output.lower().endswith(f".{fmt}"):
-        raise UsageError(f"-o {args.output} does not end in .{fmt}", hint=f"name the output .{fmt}")
+        raise UsageError(
+            _("-o {output} does not end in .{format}").format(output=args.output, format=fmt),
+            hint=_("name the output .{format}").format(format=fmt),
+        )
     if fmt == "toml":
         from ..convert import template_toml
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..i18n import _
 from . import EXIT_OK, _emit, _json, _output_options
 
 
@@ -30,10 +31,18 @@ def cmd_rules(args) -> int:
             _emit(ruleset.diff_table(first, second, changes, options), None)
     else:  # check
         checked = host.ruleset(args.name)
-        version = f" {checked.version}" if checked.version else ""
+        said = (
+            _("{name}: rule set {id} {version} is valid (sha256 {sha256}…)")
+            if checked.version
+            else _("{name}: rule set {id} is valid (sha256 {sha256}…)")
+        )
+        fingerprint = checked.sha256[:12]
         _emit(
-            f"✓ {args.name}: rule set {checked.id}{version} is valid "
-            f"(sha256 {checked.sha256[:12]}…)\n",
+            "✓ "
+            + said.format(
+                name=args.name, id=checked.id, version=checked.version, sha256=fingerprint
+            )
+            + "\n",
             None,
         )
     return EXIT_OK

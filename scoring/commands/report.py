@@ -23,6 +23,7 @@ import os
 import sys
 from pathlib import Path
 
+from ..i18n import _
 from . import EXIT_OK, EXIT_USER, _emit, _not_written, _refuse_overwriting_input
 
 BY_SUFFIX = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".docx": "docx"}
@@ -68,8 +69,8 @@ def report_format(fmt: str | None, output: str | None) -> str:
         return "md"
     if fmt not in FORMATS:
         raise UsageError(
-            f"report has no format {fmt!r}",
-            hint="report writes md, html or docx (-f docx -o FILE.docx)",
+            _("report has no format {format}").format(format=repr(fmt)),
+            hint=_("report writes md, html or docx (-f docx -o FILE.docx)"),
         )
     return fmt
 
@@ -91,22 +92,31 @@ def template_folders(template: str | None) -> list[Path]:
         folder = Path(registered[template])
         if not folder.is_dir():
             raise UsageError(
-                f"--template {template}: the plugin that registers it names {folder}, which is not a folder",
-                hint="reinstall the plugin, or give a folder of templates",
+                _(
+                    "--template {template}: the plugin that registers it names {folder}, "
+                    "which is not a folder"
+                ).format(template=template, folder=folder),
+                hint=_("reinstall the plugin, or give a folder of templates"),
             )
         return [] if template == "default" else [folder]
     if path.exists():
         raise UsageError(
-            f"--template {template} is a file, not a folder of templates",
-            hint="give the folder that holds report.md.j2, report.html.j2, report.docx …",
+            _("--template {template} is a file, not a folder of templates").format(
+                template=template
+            ),
+            hint=_("give the folder that holds report.md.j2, report.html.j2, report.docx …"),
         )
     from ..errors import did_you_mean
 
-    names = ", ".join(sorted(registered)) or "none"
+    names = ", ".join(sorted(registered)) or _("none")
     raise UsageError(
-        f"--template {template}: no such folder, and no installed report template has that name",
+        _(
+            "--template {template}: no such folder, and no installed report template has that name"
+        ).format(template=template),
         hint=did_you_mean(template, registered)
-        or f"give a folder of templates (docs/reports.md says how to make one), or one of: {names}",
+        or _(
+            "give a folder of templates (docs/reports.md says how to make one), or one of: {names}"
+        ).format(names=names),
     )
 
 
@@ -119,7 +129,10 @@ def report_date(text: str | None) -> datetime.date | None:
     except ValueError:
         from ..errors import UsageError
 
-        raise UsageError(f"--date {text!r} is not a date", hint="give it as 2024-04-09") from None
+        raise UsageError(
+            _("--date {date} is not a date").format(date=repr(text)),
+            hint=_("give it as 2024-04-09"),
+        ) from None
 
 
 def _targets(args, fmt: str) -> list[str | None]:
@@ -131,8 +144,8 @@ def _targets(args, fmt: str) -> list[str | None]:
     output = args.output
     if fmt == "docx" and output is None:
         raise UsageError(
-            "-f docx writes a Word document, which is not for standard output",
-            hint="give -o FILE.docx (or -o FOLDER for several files)",
+            _("-f docx writes a Word document, which is not for standard output"),
+            hint=_("give -o FILE.docx (or -o FOLDER for several files)"),
         )
     if output is not None:
         _refuse_overwriting_input(output, args.files)
@@ -143,13 +156,18 @@ def _targets(args, fmt: str) -> list[str | None]:
         return [output]
     if output is None:
         raise UsageError(
-            f"{len(args.files)} files make {len(args.files)} reports: -o must name a folder for them",
-            hint="give -o FOLDER (each report is named after its file), or --combined for one summary",
+            _("{count} files make {count} reports: -o must name a folder for them").format(
+                count=len(args.files)
+            ),
+            hint=_(
+                "give -o FOLDER (each report is named after its file), or --combined for one "
+                "summary"
+            ),
         )
     if os.path.exists(output) and not os.path.isdir(output):
         raise UsageError(
-            f"-o {output} is a file; several reports go into a folder",
-            hint="give -o FOLDER (it is made when missing), or --combined for one summary",
+            _("-o {output} is a file; several reports go into a folder").format(output=output),
+            hint=_("give -o FOLDER (it is made when missing), or --combined for one summary"),
         )
     return _names_in(Path(output), args.files, SUFFIXES[fmt])
 
@@ -181,7 +199,9 @@ def _scored(args, batch, targets: list[str | None]) -> list:
         if item.error is not None:
             if getattr(args, "debug", False):
                 raise item.error
-            print(f"scoring: error: {item.error.render()}", file=sys.stderr)
+            print(
+                _("scoring: error: {message}").format(message=item.error.render()), file=sys.stderr
+            )
         elif len(targets) > 1 and targets[0] is not None:
             _make_folder(Path(targets[0]).parent)
         scored.append(item)
@@ -195,8 +215,10 @@ def _make_folder(folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UsageError(
-            f"cannot make the folder {folder}: {exc.strerror or exc}",
-            hint="choose another folder with -o",
+            _("cannot make the folder {folder}: {reason}").format(
+                folder=folder, reason=exc.strerror or exc
+            ),
+            hint=_("choose another folder with -o"),
         ) from None
 
 

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any, NamedTuple
 
+from ..i18n import _
 from . import (
     EXIT_FAIL,
     EXIT_OK,
@@ -49,12 +50,21 @@ def _score_files(paths: list, rules: str, debug: bool = False) -> list:
         if item.error is not None:
             if debug:
                 raise item.error
-            print(f"scoring: error: {item.error.render()}", file=sys.stderr)
+            print(
+                _("scoring: error: {message}").format(message=item.error.render()), file=sys.stderr
+            )
         scored.append(item)
     return scored
 
 
-def _threshold(value: str, ruleset) -> Decimal:
+class _Threshold(NamedTuple):
+    """``--fail-under``: the score a department must reach, and the grade it was given as."""
+
+    score: Decimal
+    grade: str | None = None
+
+
+def _threshold(value: str, ruleset) -> _Threshold:
     """The score of ``--fail-under``: a score from 0 to the rule set's full marks, or the lower
     bound of a grade."""
     from decimal import InvalidOperation
@@ -64,24 +74,57 @@ def _threshold(value: str, ruleset) -> Decimal:
 
     bounds = dict(ruleset.grades)
     if value in bounds:
-        return bounds[value]
+        return _Threshold(bounds[value], value)
+    grades = ", ".join(bounds)
     try:
         threshold = Decimal(value)
     except InvalidOperation:
         raise UsageError(
-            f"--fail-under {value!r} is neither a score nor a grade",
-            hint="give a score such as 90, or a grade of this rule set: " + ", ".join(bounds),
+            _("--fail-under {value} is neither a score nor a grade").format(value=repr(value)),
+            hint=_("give a score such as 90, or a grade of this rule set: {grades}").format(
+                grades=grades
+            ),
         ) from None
     # a threshold no score can reach or miss (nan, inf, 1e999999999, -5) would make the exit
     # code say nothing about the scores
     if not threshold.is_finite() or not 0 <= threshold <= ruleset.total:
         full = format_decimal(ruleset.total)
         raise UsageError(
-            f"--fail-under {value!r} is not a score from 0 to {full}",
-            hint=f"give a score from 0 to {full}, such as 90, or a grade of this rule set: "
-            + ", ".join(bounds),
+            _("--fail-under {value} is not a score from 0 to {full}").format(
+                value=repr(value), full=full
+            ),
+            hint=_(
+                "give a score from 0 to {full}, such as 90, or a grade of this rule set: {grades}"
+            ).format(full=full, grades=grades),
         )
-    return threshold
+    return _Threshold(threshold)
+
+
+def _below(source: str, score: Decimal, threshold: _Threshold) -> bool:
+    """Whether a department's ``score`` misses ``--fail-under``; when it does, why, on standard
+    error (the exit code alone does not say which file, nor by how much)."""
+    if score >= threshold.score:
+        return False
+    from ..inert import terminal
+    from ..values import format_decimal
+
+    if threshold.grade is None:
+        said = _("scoring: {file}: department score {score} is below {threshold}")
+    else:
+        said = _(
+            "scoring: {file}: department score {score} is below {threshold}, "
+            "the lowest score of {grade}"
+        )
+    print(
+        said.format(
+            file=terminal(source, lines=False),
+            score=score,
+            threshold=format_decimal(threshold.score),
+            grade=terminal(threshold.grade or "", lines=False),
+        ),
+        file=sys.stderr,
+    )
+    return True
 
 
 def cmd_score(args, paths=None) -> int:
@@ -93,8 +136,8 @@ def cmd_score(args, paths=None) -> int:
             from ..errors import UsageError
 
             raise UsageError(
-                "--fail-under and --explain take one rule set",
-                hint="score under each rule set on its own, or drop the option",
+                _("--fail-under and --explain take one rule set"),
+                hint=_("score under each rule set on its own, or drop the option"),
             )
         args.files = paths
         return cmd_compare(args)
@@ -114,8 +157,10 @@ def cmd_score(args, paths=None) -> int:
         from ..errors import UsageError
 
         raise UsageError(
-            f"-o {args.output}: a workbook is written as .xlsx",
-            hint="name the output .xlsx (Excel and LibreOffice open it; .xls is read, not written)",
+            _("-o {output}: a workbook is written as .xlsx").format(output=args.output),
+            hint=_(
+                "name the output .xlsx (Excel and LibreOffice open it; .xls is read, not written)"
+            ),
         )
     if _streamed(fmt, renderer):
         return _score_streamed(args, paths, fmt, "score", threshold)
@@ -130,8 +175,10 @@ def cmd_score(args, paths=None) -> int:
     _emit(text, args.output, bom=fmt == "csv")
     if len(results) < len(scored):
         return EXIT_USER
-    if threshold is not None and any(r.department.score < threshold for r in results):
-        return EXIT_FAIL
+    if threshold is not None:
+        below = [_below(r.source, r.department.score, threshold) for r in results]
+        if any(below):
+            return EXIT_FAIL
     return EXIT_OK
 
 
@@ -157,6 +204,7 @@ class _Batch(NamedTuple):
     options: Any  # render.Options
     several: bool  # more than one file: -f json writes an array
     blocked: tuple[str, ...]  # plugins disabled with -p no:NAME
+    language: str  # the catalog of the messages (scoring.i18n), as --lang or the environment chose
 
 
 class _Part(NamedTuple):
@@ -166,17 +214,20 @@ class _Part(NamedTuple):
     error: str | None  # the file could not be scored: the message for standard error
     score: Decimal | None  # the department's score
     errors: bool  # an error-level finding
+    source: str  # the file, as the output names it
 
 
-def _score_streamed(args, paths: list, fmt: str, mode: str, threshold: Decimal | None) -> int:
+def _score_streamed(args, paths: list, fmt: str, mode: str, threshold: _Threshold | None) -> int:
     """Score ``paths`` and write each file's part as it is scored (see the module). A failed
     file is said on standard error and stands in its place as its error entry; with ``-o``,
     nothing is written until a file is scored, and nothing at all when none is."""
     from ..host import default_host
+    from ..i18n import current
 
     output = getattr(args, "output", None)
     default_host().ruleset(args.rules)  # a rule set that cannot score: said before any file
-    batch = _Batch(args.rules, fmt, _output_options(args, mode), len(paths) != 1, _blocked(args))
+    options = _output_options(args, mode)
+    batch = _Batch(args.rules, fmt, options, len(paths) != 1, _blocked(args), current())
     head, between, tail = _format(fmt).frame(batch.several)
     scored = failed = 0
     below = errors = False
@@ -185,12 +236,13 @@ def _score_streamed(args, paths: list, fmt: str, mode: str, threshold: Decimal |
         for index, part in enumerate(_parts(paths, batch, _jobs(args, paths), args.debug)):
             if part.error is not None:
                 failed += 1
-                print(f"scoring: error: {part.error}", file=sys.stderr)
+                print(_("scoring: error: {message}").format(message=part.error), file=sys.stderr)
             else:
                 assert part.score is not None
                 scored += 1
                 writer.start()
-                below = below or (threshold is not None and part.score < threshold)
+                if threshold is not None and _below(part.source, part.score, threshold):
+                    below = True
                 errors = errors or part.errors
             writer.write(between + part.data if index else part.data)
         writer.write(tail)
@@ -224,11 +276,11 @@ def _scored_parts(sources: list, batch: _Batch, host, ruleset, debug: bool) -> I
         if scored.error is not None:
             if debug:
                 raise scored.error
-            yield _Part(data, scored.error.render(), None, False)
+            yield _Part(data, scored.error.render(), None, False, scored.source)
         else:
             assert scored.result is not None
             result = scored.result
-            yield _Part(data, None, result.department.score, result.has_errors)
+            yield _Part(data, None, result.department.score, result.has_errors, scored.source)
 
 
 def _jobs(args, paths: list) -> int:
@@ -314,9 +366,11 @@ def _start_worker(batch: _Batch, forked: bool) -> None:
     import signal
 
     from ..host import build_host, default_host, set_default_host
+    from ..i18n import use
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     sys.stdout = sys.stderr  # as in the main process: a plugin's printing is not output
+    use(batch.language)  # a worker started afresh would ask the environment, not --lang
     if batch.blocked and not forked:
         set_default_host(build_host(blocked=batch.blocked))
     host = default_host()
@@ -338,8 +392,8 @@ def cmd_check(args) -> int:
         from ..errors import UsageError
 
         raise UsageError(
-            f"check has no format {fmt!r}",
-            hint="check writes table or json; for the full report use `scoring score -f FORMAT`",
+            _("check has no format {format}").format(format=repr(fmt)),
+            hint=_("check writes table or json; for the full report use `scoring score -f FORMAT`"),
         )
     if _streamed(fmt, _renderer(fmt)):
         return _score_streamed(args, args.files, fmt, "check", None)
@@ -361,12 +415,17 @@ def cmd_compare(args) -> int:
     names = [name.strip() for name in args.rules.split(",") if name.strip()]
     if len(names) < 2:
         raise UsageError(
-            f"-r {args.rules!r} names one rule set; compare needs two or more",
-            hint="e.g. -r mof-2020,guangxi",
+            _("-r {rules} names one rule set; compare needs two or more").format(
+                rules=repr(args.rules)
+            ),
+            hint=_("e.g. -r mof-2020,guangxi"),
         )
     fmt = args.format or "table"
     if fmt not in ("table", "json", "markdown"):
-        raise UsageError(f"compare has no format {fmt!r}", hint="formats: table, json, markdown")
+        raise UsageError(
+            _("compare has no format {format}").format(format=repr(fmt)),
+            hint=_("formats: {formats}").format(formats="table, json, markdown"),
+        )
     if args.output:
         _refuse_overwriting_input(args.output, args.files)
     host = default_host()
@@ -379,7 +438,10 @@ def cmd_compare(args) -> int:
         except ScoringError as exc:
             if getattr(args, "debug", False):
                 raise
-            print(f"scoring: error: {exc.in_file(path).render()}", file=sys.stderr)
+            print(
+                _("scoring: error: {message}").format(message=exc.in_file(path).render()),
+                file=sys.stderr,
+            )
             items.append(FileError(path, exc.code, exc.render(), exc.where).to_dict())
             continue
         groups.append((path, results))
@@ -413,11 +475,17 @@ def _check_reports(args, reports: list[str], fmt: str) -> int:
     others = [path for path in args.files if path not in reports]
     if others or not reports:
         raise UsageError(
-            "check reviews either evaluation files or reports (.txt, .md, .docx, .html), one kind per call",
-            hint="`--with FILE` goes with a report: scoring check REPORT.txt --with FILE.toml",
+            _(
+                "check reviews either evaluation files or reports (.txt, .md, .docx, .html), "
+                "one kind per call"
+            ),
+            hint=_("`--with FILE` goes with a report: scoring check REPORT.txt --with FILE.toml"),
         )
     if fmt not in ("table", "json"):
-        raise UsageError(f"check has no format {fmt!r}", hint="check writes table or json")
+        raise UsageError(
+            _("check has no format {format}").format(format=repr(fmt)),
+            hint=_("check writes table or json"),
+        )
     evaluation = load(args.against) if args.against else None
     # a sentence naming one of the table's projects states that project's figures
     names = [project.name for project in evaluation.projects] if evaluation else []
@@ -429,7 +497,10 @@ def _check_reports(args, reports: list[str], fmt: str) -> int:
         except InputError as exc:
             if getattr(args, "debug", False):
                 raise
-            print(f"scoring: error: {exc.in_file(path).render()}", file=sys.stderr)
+            print(
+                _("scoring: error: {message}").format(message=exc.in_file(path).render()),
+                file=sys.stderr,
+            )
             payload.append(
                 {
                     "source": path,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..i18n import _
 from . import EXIT_OK, _emit, _json, _output_options
 
 
@@ -18,11 +19,14 @@ def cmd_whatif(args) -> int:
 
     fmt = args.format or "table"
     if fmt not in ("table", "json"):
-        raise UsageError(f"whatif has no format {fmt!r}", hint="whatif writes table or json")
+        raise UsageError(
+            _("whatif has no format {format}").format(format=repr(fmt)),
+            hint=_("whatif writes table or json"),
+        )
     if not args.changes and args.grade is None and args.score is None:
         raise UsageError(
-            "whatif needs --set PATH=VALUE, --grade or --score",
-            hint="e.g. scoring whatif FILE --set projects[0].budget.spent=19.9",
+            _("whatif needs --set PATH=VALUE, --grade or --score"),
+            hint=_("e.g. scoring whatif FILE --set projects[0].budget.spent=19.9"),
         )
     host = default_host()
     ruleset = host.ruleset(args.rules)
@@ -38,8 +42,10 @@ def cmd_whatif(args) -> int:
         for problem in exc.problems:
             if problem.where in given:
                 problem.hint = (
-                    problem.hint + "; " if problem.hint else ""
-                ) + "this value came from --set"
+                    _("{hint}; this value came from --set").format(hint=problem.hint)
+                    if problem.hint
+                    else _("this value came from --set")
+                )
         raise exc.in_file(args.file, getattr(raw, "locations", None)) from None
     edits = [
         (

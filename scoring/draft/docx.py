@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UsageError
+from ..i18n import _
 from ..inert import word_text
 from .styles import FONTS, TODO_STYLE
 
@@ -50,9 +51,13 @@ class WordDocument:
         missing = [name for name in (*FONTS, TODO_STYLE, "Table Grid") if name not in self._styles]
         if missing:
             raise UsageError(
-                f"{reference}: the Word template has no style {', '.join(map(repr, missing))}",
-                hint="restyle a copy of the built-in report.docx rather than a new document; "
-                "keep its style names",
+                _("{file}: the Word template has no style {styles}").format(
+                    file=reference, styles=", ".join(map(repr, missing))
+                ),
+                hint=_(
+                    "restyle a copy of the built-in report.docx rather than a new document; "
+                    "keep its style names"
+                ),
                 code="template-invalid",
             )
 
@@ -155,8 +160,10 @@ def _open(reference: Path) -> Any:
         return Document(str(reference))
     except Exception as exc:  # python-docx raises many kinds for a file that is not a .docx
         raise UsageError(
-            f"{reference}: cannot be read as a Word document ({type(exc).__name__}: {exc})",
-            hint="save it from Word or WPS as .docx, or remove it to use the built-in one",
+            _("{file}: cannot be read as a Word document ({error})").format(
+                file=reference, error=f"{type(exc).__name__}: {exc}"
+            ),
+            hint=_("save it from Word or WPS as .docx, or remove it to use the built-in one"),
             code="template-invalid",
         ) from None
 

@@ -24,14 +24,20 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UsageError
+from ..i18n import _
 from ..inert import html_text, markdown_text, word_text
 from . import BUILTIN
 
 # What the unit must complete: 【待单位补充】 or 【待单位补充：…】, shown highlighted.
 TODO = re.compile(r"【待单位补充[^】]*】")
-HINT = (
-    "correct the template; docs/reports.md lists the variables, and the built-in templates are in "
-)
+
+
+def _hint() -> str:
+    """What to do about a faulty template."""
+    return _(
+        "correct the template; docs/reports.md lists the variables, and the built-in templates "
+        "are in {folder}"
+    ).format(folder=BUILTIN)
 
 
 def write(fmt: str, kind: str, variables: dict[str, Any], folders: list[Path]) -> str | bytes:
@@ -153,15 +159,22 @@ def _template_error(exc: Exception, name: str) -> Exception:
     if isinstance(exc, TemplateSyntaxError):
         place = exc.filename or exc.name or name
         return UsageError(
-            f"{place}: line {exc.lineno}: template syntax error: {exc.message}",
-            hint=HINT + str(BUILTIN),
+            _("{file}: line {line}: template syntax error: {message}").format(
+                file=place, line=exc.lineno, message=exc.message
+            ),
+            hint=_hint(),
             code="template-invalid",
         )
     file, line = _template_frame(exc)
     if not isinstance(exc, TemplateError) and (file is None or _builtin(file)):
         return exc
-    where = f"{file or name}: line {line}: " if line else f"{file or name}: "
-    return UsageError(f"{where}{_describe(exc)}", hint=HINT + str(BUILTIN), code="template-invalid")
+    if line:
+        said = _("{file}: line {line}: {message}").format(
+            file=file or name, line=line, message=_describe(exc)
+        )
+    else:
+        said = _("{file}: {message}").format(file=file or name, message=_describe(exc))
+    return UsageError(said, hint=_hint(), code="template-invalid")
 
 
 def _describe(exc: Exception) -> str:
@@ -169,11 +182,13 @@ def _describe(exc: Exception) -> str:
     from jinja2.exceptions import SecurityError
 
     if isinstance(exc, TemplateNotFound):
-        return f"no template {exc.name!r} in the template folders or the built-in ones"
+        return _("no template {name} in the template folders or the built-in ones").format(
+            name=repr(exc.name)
+        )
     if isinstance(exc, UndefinedError):
-        return f"the report has no such variable: {exc.message}"
+        return _("the report has no such variable: {message}").format(message=exc.message)
     if isinstance(exc, SecurityError):
-        return f"the template does what a report template may not: {exc}"
+        return _("the template does what a report template may not: {message}").format(message=exc)
     return f"{type(exc).__name__}: {exc}"
 
 
