@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import RulesetError, ScoringError, did_you_mean
+from .i18n import _
 from .limits import MAX_EXTENDS
 from .rules import RuleSet, compile_ruleset
 
@@ -82,14 +83,20 @@ class Catalog:
                     if other is not chosen:
                         fault(
                             other.plugin,
-                            f"rule set {rid!r} ({other.path}) left out: the built-in rule set "
-                            f"{rid!r} ({chosen.path}) has that id",
+                            _(
+                                "rule set {id} ({path}) left out: the built-in rule set {id} "
+                                "({builtin}) has that id"
+                            ).format(id=repr(rid), path=other.path, builtin=chosen.path),
                         )
                 continue
-            files = " and ".join(f"{e.path} (plugin {e.plugin})" for e in entries)
-            self.withheld[rid] = f"rule set {rid!r} is installed twice, by {files}"
+            files = [
+                _("{path} (plugin {plugin})").format(path=e.path, plugin=e.plugin) for e in entries
+            ]
+            self.withheld[rid] = _("rule set {id} is installed twice, by {files}").format(
+                id=repr(rid), files=joined(files)
+            )
             for entry in entries:
-                fault(entry.plugin, f"{self.withheld[rid]}: neither is used")
+                fault(entry.plugin, _neither(self.withheld[rid]))
 
     def __contains__(self, rid: object) -> bool:
         return rid in self.installed
@@ -99,13 +106,19 @@ class Catalog:
         ``asked_by`` is the file whose ``extends`` names it (None: the command line or API)."""
         if name in self.installed:
             return self.installed[name].path
-        said = f'`extends = "{name}"`: ' if asked_by else ""
+
+        def said(message: str) -> str:
+            """The message, after the `extends` that asked for the rule set when one did."""
+            if not asked_by:
+                return message
+            return _('`extends = "{name}"`: {message}').format(name=name, message=message)
+
         where = "ruleset.extends" if asked_by else None
         if name in self.withheld:
             raise RulesetError(
-                f"{said}{self.withheld[name]}: neither is used",
+                said(_neither(self.withheld[name])),
                 where,
-                "uninstall one of the two plugins, or disable one with -p no:NAME",
+                _("uninstall one of the two plugins, or disable one with -p no:NAME"),
                 file=asked_by,
                 code="ruleset-ambiguous",
             )
@@ -113,32 +126,49 @@ class Catalog:
         if candidate.suffix == ".toml" or candidate.exists():
             if not candidate.is_file():
                 what = (
-                    f"{candidate} is not a file (a folder, a pipe or a device)"
+                    _("{path} is not a file (a folder, a pipe or a device)").format(path=candidate)
                     if candidate.exists()
-                    else f"no such rule-set file {candidate}"
+                    else _("no such rule-set file {path}").format(path=candidate)
                 )
                 raise RulesetError(
-                    f"{said}{what}",
+                    said(what),
                     where,
-                    "a path in `extends` is relative to the file that says it; or give an "
-                    "installed id"
+                    _(
+                        "a path in `extends` is relative to the file that says it; or give an "
+                        "installed id"
+                    )
                     if asked_by
-                    else "give an installed id (scoring rules list) or a path",
+                    else _("give an installed id (scoring rules list) or a path"),
                     file=asked_by or name,
                     code="ruleset-missing",
                 )
             return candidate
-        hint = did_you_mean(name, self.installed) or "installed: " + ", ".join(
-            sorted(self.installed)
+        hint = did_you_mean(name, self.installed) or _("installed: {ids}").format(
+            ids=", ".join(sorted(self.installed))
         )
         missing = self._not_loaded()
         raise RulesetError(
-            f"{said}no installed rule set is called {name!r}",
+            said(_("no installed rule set is called {name}").format(name=repr(name))),
             where,
-            hint + (f"; not loaded: {missing}" if missing else ""),
+            _("{hint}; not loaded: {missing}").format(hint=hint, missing=missing)
+            if missing
+            else hint,
             file=asked_by,
             code="ruleset-missing",
         )
+
+
+def joined(names: list[str]) -> str:
+    """Two names or more, said as one: ``a and b``."""
+    said = names[0]
+    for name in names[1:]:
+        said = _("{one} and {other}").format(one=said, other=name)
+    return said
+
+
+def _neither(why: str) -> str:
+    """Why two registrations of one name are both left out, and that they are."""
+    return _("{reason}: neither is used").format(reason=why)
 
 
 def _read_registration(path: Path, plugin: str, fault: Callable[[str, str], None]):
@@ -150,17 +180,17 @@ def _read_registration(path: Path, plugin: str, fault: Callable[[str, str], None
     elif path.is_file():
         files = [path]
     else:
-        fault(plugin, f"registers rule sets at {path}, which does not exist")
+        fault(plugin, _("registers rule sets at {path}, which does not exist").format(path=path))
         return
     for file in files:
         try:
             meta = read_ruleset_file(file, validate=False).get(IDENTITY, {})
         except ScoringError as exc:
-            fault(plugin, f"rule-set file left out: {exc.render()}")
+            fault(plugin, _("rule-set file left out: {error}").format(error=exc.render()))
             continue
         rid = meta.get("id") if isinstance(meta, dict) else None
         if not isinstance(rid, str) or not rid:
-            fault(plugin, f"rule-set file left out: {file} has no [ruleset] id")
+            fault(plugin, _("rule-set file left out: {file} has no [ruleset] id").format(file=file))
             continue
         yield Installed(
             rid,
@@ -249,18 +279,20 @@ def _resolve_file(
     path = path.resolve()
     if len(chain) >= MAX_EXTENDS:
         raise RulesetError(
-            f"`extends` goes more than {MAX_EXTENDS} rule sets deep",
+            _("`extends` goes more than {count} rule sets deep").format(count=MAX_EXTENDS),
             "ruleset.extends",
-            f"extend an installed rule set directly: a chain of at most {MAX_EXTENDS} files",
+            _("extend an installed rule set directly: a chain of at most {count} files").format(
+                count=MAX_EXTENDS
+            ),
             file=str(chain[-1]),
             code="ruleset-extends",
         )
     if path in chain:
         cycle = " → ".join(str(p) for p in (*chain, path))
         raise RulesetError(
-            f"`extends` goes round in a circle: {cycle}",
+            _("`extends` goes round in a circle: {cycle}").format(cycle=cycle),
             "ruleset.extends",
-            "remove one of the `extends`",
+            _("remove one of the `extends`"),
             file=str(chain[-1]),
             code="ruleset-cycle",
         )
@@ -328,8 +360,8 @@ class Resolver:
             key = ("name", rules, "" if rules in self.catalog else os.getcwd())
         else:
             raise RulesetError(
-                f"a rule set cannot be a {type(rules).__name__}",
-                hint='give an installed id ("mof-2020"), a path, or a dict',
+                _("a rule set cannot be a {type}").format(type=type(rules).__name__),
+                hint=_('give an installed id ("mof-2020"), a path, or a dict'),
                 code="ruleset-invalid",
             )
         with self._lock:
@@ -353,10 +385,13 @@ class Resolver:
             entry = self.catalog.installed.get(rules)
             if entry is not None and not self.catalog.builtin(entry.plugin):
                 # the user did not write this file: say whose it is and what they can do
+                whose = _(
+                    "the rule set {id} is installed by the plugin {plugin}: tell its authors, or "
+                    "disable it with -p no:{name}"
+                ).format(id=repr(rules), plugin=self.catalog.label(entry.plugin), name=entry.plugin)
+                hint = exc.problems[-1].hint
                 exc.problems[-1].hint = (
-                    f"{exc.problems[-1].hint + '; ' if exc.problems[-1].hint else ''}the rule "
-                    f"set {rules!r} is installed by the plugin {self.catalog.label(entry.plugin)}: "
-                    f"tell its authors, or disable it with -p no:{entry.plugin}"
+                    _("{hint}; {more}").format(hint=hint, more=whose) if hint else whose
                 )
             raise
 

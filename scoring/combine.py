@@ -12,6 +12,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from .errors import InputError
+from .i18n import _
 from .model import Evaluation
 from .result import DepartmentResult, TableResult
 from .scorer import Context, score_execution, score_table
@@ -27,15 +28,19 @@ def choose_method(method: str, evaluation: Evaluation) -> str:
         return "table" if has_table else "budget-weighted"
     if method == "table" and not has_table:
         raise InputError(
-            "the rule set scores the department from its own table, and this file has none",
+            _("the rule set scores the department from its own table, and this file has none"),
             "department.indicators",
-            "add the department's 部门整体 indicators, or use a rule set with "
-            '[department] method = "budget-weighted"',
+            _(
+                "add the department's 部门整体 indicators, or use a rule set with "
+                '[department] method = "budget-weighted"'
+            ),
             code="department-table-missing",
         )
     if method != "table" and not evaluation.projects:
         raise InputError(
-            f"department method {method!r} combines projects, and this file has none",
+            _("department method {method} combines projects, and this file has none").format(
+                method=repr(method)
+            ),
             "projects",
             code="projects-missing",
         )

@@ -32,9 +32,10 @@ from typing import Any
 import pluggy
 
 from . import hookspecs
-from .catalog import Catalog, Resolver
+from .catalog import Catalog, Resolver, joined
 from .errors import PluginError, did_you_mean
 from .guard import PluginLoadWarning, guarded
+from .i18n import _
 from .rules import RuleSet
 
 GROUP = "scoring"
@@ -88,8 +89,13 @@ class Fault:
     kind: str | None = None
 
     def message(self) -> str:
-        dist = f" from {self.distribution} {self.version}".rstrip() if self.distribution else ""
-        return f"plugin {self.name!r}{dist} {self.what}"
+        if not self.distribution:
+            return _("plugin {name} {what}").format(name=repr(self.name), what=self.what)
+        return _("plugin {name} from {distribution} {what}").format(
+            name=repr(self.name),
+            distribution=f"{self.distribution} {self.version}".rstrip(),
+            what=self.what,
+        )
 
     def summary(self) -> str:
         """The message's first line, to quote inside another message."""
@@ -98,6 +104,18 @@ class Fault:
 
 def _env_flag(name: str) -> bool:
     return os.environ.get(name, "").strip().lower() not in ("", "0", "false", "no")
+
+
+def _kind(kind: str) -> str:
+    """The name of a kind of thing a plugin registers, in the reader's language."""
+    names = {
+        "method": _("method"),
+        "reader": _("reader"),
+        "format": _("format"),
+        "check": _("check"),
+        "report template": _("report template"),
+    }
+    return names.get(kind, kind)
 
 
 def _normalized(name: str) -> str:
@@ -161,20 +179,28 @@ class Host:
             words = [w for w in blocked if w == ep.name or _normalized(w) == _normalized(dist)]
             if words:
                 unmatched -= set(words)
-                self.skipped.append(f"{label}: disabled by -p no:{words[0]}")
+                self.skipped.append(
+                    _("{plugin}: disabled by -p no:{name}").format(plugin=label, name=words[0])
+                )
                 continue
             if dist != BUILTIN_DISTRIBUTION and not autoload:
-                self.skipped.append(f"{label}: {AUTOLOAD_OFF} is set")
+                self.skipped.append(
+                    _("{plugin}: {variable} is set").format(plugin=label, variable=AUTOLOAD_OFF)
+                )
                 continue
             if dist != BUILTIN_DISTRIBUTION and allow is not None and not ({ep.name, dist} & allow):
-                self.skipped.append(f"{label}: not in {ALLOW}")
+                self.skipped.append(
+                    _("{plugin}: not in {variable}").format(plugin=label, variable=ALLOW)
+                )
                 continue
             rivals = [f"{d} {v}" for other, d, v in found if other.name == ep.name and d != dist]
             if rivals and (dist != BUILTIN_DISTRIBUTION or len(rivals) > 1):
                 self._fault(
                     PluginInfo(ep.name, dist, version),
-                    f"failed to load and was skipped: its entry-point name {ep.name!r} is "
-                    f"also that of {' and '.join(rivals)}",
+                    _(
+                        "failed to load and was skipped: its entry-point name {name} is also "
+                        "that of {distributions}"
+                    ).format(name=repr(ep.name), distributions=joined(rivals)),
                 )
                 continue
             try:
@@ -184,16 +210,20 @@ class Host:
             except BaseException as exc:  # SystemExit too: a plugin never ends the run
                 self._fault(
                     PluginInfo(ep.name, dist, version),
-                    f"failed to load and was skipped: {type(exc).__name__}: {exc}",
+                    _("failed to load and was skipped: {error}").format(
+                        error=f"{type(exc).__name__}: {exc}"
+                    ),
                 )
                 continue
             if self.register(plugin, ep.name, dist, version):
                 self.stats["plugins_loaded"] += 1
         for word in sorted(unmatched):
-            names = sorted({ep.name for ep, _, _ in found} | {d for _, d, _ in found if d})
+            names = sorted({ep.name for ep, _d, _v in found} | {d for _e, d, _v in found if d})
             warnings.warn(
-                f"-p no:{word}: no installed plugin or distribution is named {word!r} "
-                f"(installed: {', '.join(names)})",
+                _(
+                    "-p no:{word}: no installed plugin or distribution is named {name} "
+                    "(installed: {names})"
+                ).format(word=word, name=repr(word), names=", ".join(names)),
                 PluginLoadWarning,
                 stacklevel=3,
             )
@@ -215,7 +245,8 @@ class Host:
                 self.pm.unregister(plugin)
             reason = "; ".join(line.strip() for line in str(exc).splitlines() if line.strip())
             self._fault(
-                info if info.name else PluginInfo(repr(plugin)), f"failed to load: {reason}"
+                info if info.name else PluginInfo(repr(plugin)),
+                _("failed to load: {reason}").format(reason=reason),
             )
             return False
         if not info.name:  # blocked
@@ -223,7 +254,12 @@ class Host:
         self.infos[info.name] = info
         unknown = [c.name for c in self.pm.get_hookcallers(plugin) or () if not c.has_spec()]
         if unknown:
-            self._fault(info, f"implements {', '.join(unknown)}, which scoring does not call")
+            self._fault(
+                info,
+                _("implements {hooks}, which scoring does not call").format(
+                    hooks=", ".join(unknown)
+                ),
+            )
         return True
 
     def _fault(self, info: PluginInfo, what: str, kind: str | None = None) -> None:
@@ -245,7 +281,7 @@ class Host:
         """What did not load, and what of ``kind`` was left out (of every kind when None), one
         line for a message about something missing; empty when nothing was."""
         faults = [f.summary() for f in self.faults if kind is None or f.kind in (None, kind)]
-        return "; ".join(faults + [f"plugin {s}" for s in self.skipped])
+        return "; ".join(faults + [_("plugin {skipped}").format(skipped=s) for s in self.skipped])
 
     # --- hooks ---------------------------------------------------------------------------------
     def _answers(self, hook: str, **kwargs: Any) -> Iterator[tuple[PluginInfo, Any]]:
@@ -263,10 +299,14 @@ class Host:
             except KeyboardInterrupt:
                 raise
             except BaseException as exc:
-                what = f"is broken: {hook} raised {type(exc).__name__}: {exc}"
+                error = f"{type(exc).__name__}: {exc}"
                 if hook == "scoring_evaluated":
                     self._silenced.add(impl.plugin_name)
-                    what += "; it is not called again in this run"
+                    what = _(
+                        "is broken: {hook} raised {error}; it is not called again in this run"
+                    ).format(hook=hook, error=error)
+                else:
+                    what = _("is broken: {hook} raised {error}").format(hook=hook, error=error)
                 self._fault(info, what, KIND_OF_HOOK.get(hook))
                 continue
             yield info, answers[0] if answers else None
@@ -279,31 +319,61 @@ class Host:
         for info, provided in self._answers(hook):
             if provided is not None and not isinstance(provided, dict):
                 self._fault(
-                    info, f"is broken: {hook} returned {type(provided).__name__}, not a dict", kind
+                    info,
+                    _("is broken: {hook} returned {type}, not a dict").format(
+                        hook=hook, type=type(provided).__name__
+                    ),
+                    kind,
                 )
                 continue
             for name, value in (provided or {}).items():
                 if _acceptable(kind, value):
                     claims.setdefault(name, []).append((info, value))
                 else:
-                    self._fault(info, f"registers {kind} {name!r} as a {type(value).__name__}, not {_WANTED.get(kind, 'a function')}; it is left out", kind)  # fmt: skip
+                    self._fault(
+                        info,
+                        _(
+                            "registers {kind} {name} as a {type}, not {wanted}; it is left out"
+                        ).format(
+                            kind=_kind(kind),
+                            name=repr(name),
+                            type=type(value).__name__,
+                            wanted=_wanted(kind),
+                        ),
+                        kind,
+                    )
         registry = {}
         for name, entries in claims.items():
             own = [entry for entry in entries if entry[0].builtin]
             if len(entries) > 1 and len(own) != 1:
-                both = " and ".join(info.label for info, _ in entries)
-                self.withheld[(kind, name)] = f"{kind} {name!r} is registered by both {both}"
-                for info, _ in entries:
-                    self._fault(info, f"registers {kind} {name!r}, as does another plugin ({both}): neither is used", kind)  # fmt: skip
+                both = joined([info.label for info, _value in entries])
+                self.withheld[(kind, name)] = _(
+                    "{kind} {name} is registered by both {plugins}"
+                ).format(kind=_kind(kind), name=repr(name), plugins=both)
+                for info, _value in entries:
+                    self._fault(
+                        info,
+                        _(
+                            "registers {kind} {name}, as does another plugin ({plugins}): "
+                            "neither is used"
+                        ).format(kind=_kind(kind), name=repr(name), plugins=both),
+                        kind,
+                    )
                 continue
             owner, value = own[0] if own else entries[0]
             # a folder is read, never called: only functions are guarded
             plain = owner.builtin or not callable(value)
             registry[name] = value if plain else guarded(kind, name, owner, value)
             self.owners[(kind, name)] = owner
-            for info, _ in entries:
+            for info, _value in entries:
                 if info is not owner:
-                    self._fault(info, f"registers {kind} {name!r}, which is built in; its own is left out", kind)  # fmt: skip
+                    self._fault(
+                        info,
+                        _("registers {kind} {name}, which is built in; its own is left out").format(
+                            kind=_kind(kind), name=repr(name)
+                        ),
+                        kind,
+                    )
         return registry
 
     @cached_property
@@ -332,7 +402,7 @@ class Host:
         is named once and not called again; the run goes on."""
         if not self.pm.hook.scoring_evaluated.get_hookimpls():
             self._trace(f"scoring_evaluated({result.source}): no plugin implements it")
-        for _ in self._answers("scoring_evaluated", result=result):
+        for _answer in self._answers("scoring_evaluated", result=result):
             pass
 
     # --- rule sets -----------------------------------------------------------------------------
@@ -373,10 +443,12 @@ class Host:
         for code in severities:
             if code not in known:
                 raise PluginError(
-                    f"no check gives a finding {code!r}, so its severity would never be used",
+                    _(
+                        "no check gives a finding {code}, so its severity would never be used"
+                    ).format(code=repr(code)),
                     f"checks.severity.{code}",
                     did_you_mean(code, known)
-                    or "`scoring rules show mof-2020` lists the codes under [checks.severity]",
+                    or _("`scoring rules show mof-2020` lists the codes under [checks.severity]"),
                     file=ruleset.source,
                     code="ruleset-invalid",
                 )
@@ -392,22 +464,34 @@ class Host:
             withheld = self.withheld.get(("method", method))
             missing = self.unavailable("method")
             raise PluginError(
-                withheld or f"method {method!r} is not provided by any loaded plugin",
+                withheld
+                or _("method {name} is not provided by any loaded plugin").format(
+                    name=repr(method)
+                ),
                 key,
-                "uninstall one of them, or disable one with -p no:NAME"
+                _("uninstall one of them, or disable one with -p no:NAME")
                 if withheld
                 else did_you_mean(method, self.methods)
                 or (
-                    f"the plugin that should provide it is not loaded — {missing}"
+                    _("the plugin that should provide it is not loaded — {missing}").format(
+                        missing=missing
+                    )
                     if missing
-                    else "install the plugin that provides it; `scoring plugins` lists what is loaded"
+                    else _(
+                        "install the plugin that provides it; `scoring plugins` lists what is "
+                        "loaded"
+                    )
                 ),
                 file=ruleset.source,
                 code="method-missing",
             )
 
 
-_WANTED = {"report template": "a folder (pathlib.Path)"}
+def _wanted(kind: str) -> str:
+    """What a registry of ``kind`` holds, as a message says it."""
+    if kind == "report template":
+        return _("a folder (pathlib.Path)")
+    return _("a function")
 
 
 def _acceptable(kind: str, value: Any) -> bool:
@@ -432,7 +516,13 @@ def _entries(host: Host, info: PluginInfo, provided: Any) -> list:
         return []
     if isinstance(provided, (list, tuple)):
         return list(provided)
-    host._fault(info, f"is broken: scoring_register_rulesets returned {type(provided).__name__}, not a list", "ruleset")  # fmt: skip
+    host._fault(
+        info,
+        _("is broken: {hook} returned {type}, not a list").format(
+            hook="scoring_register_rulesets", type=type(provided).__name__
+        ),
+        "ruleset",
+    )
     return []
 
 
@@ -440,12 +530,12 @@ def build_host(**options: Any) -> Host:
     """A host with its registries built (so every fault is named now, once); ``options`` are
     :class:`Host`'s. Raises PluginError when scoring's own plugins are not registered."""
     host = Host(**options)
-    _ = (host.methods, host.readers, host.renderers, host.checks, host.catalog)
-    _ = host.report_templates
+    for registry in ("methods", "readers", "renderers", "checks", "catalog", "report_templates"):
+        getattr(host, registry)  # built now: every fault named once
     if not any(info.builtin for info in host.infos.values()) and not options.get("blocked"):
         raise PluginError(
-            "the built-in plugins are not registered: scoring is not installed as a package",
-            hint="install it with `pip install .` (or `pip install -e .`) in its folder",
+            _("the built-in plugins are not registered: scoring is not installed as a package"),
+            hint=_("install it with `pip install .` (or `pip install -e .`) in its folder"),
             code="not-installed",
         )
     return host

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
+from .i18n import _
 from .model import record
 from .values import format_decimal
 
@@ -86,11 +87,13 @@ def rating_breach(answer) -> str | None:
     """What breaks the contract of a method's answer (a Rating, its rate a Decimal or Fraction
     in [0, 1], or None), or None."""
     if not isinstance(answer, Rating):
-        return f"returned {type(answer).__name__}, not a scoring.Rating"
+        return _("returned {type}, not a scoring.Rating").format(type=type(answer).__name__)
     rate = answer.rate
     if rate is None or _in_range(rate):
         return None
-    return f"returned rate {rate!r}: a rate is a Decimal or a Fraction in [0, 1]"
+    return _("returned rate {rate}: a rate is a Decimal or a Fraction in [0, 1]").format(
+        rate=repr(rate)
+    )
 
 
 def _in_range(rate: object) -> bool:
@@ -220,7 +223,7 @@ def tiers(ind: Qualitative, params: dict) -> Rating:
                 Decimal(tier["default"]),
                 f"定性「{ind.tier}」（档内 {low}%–{high}%）取 {show_rate(Decimal(tier['default']))}",
             )
-    raise ValueError(f"no tier called {ind.tier!r}")
+    raise ValueError(_("no tier called {name}").format(name=repr(ind.tier)))
 
 
 def proportional(ind: Quantitative, params: dict) -> Rating:

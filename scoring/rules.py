@@ -20,6 +20,7 @@ from functools import cached_property, lru_cache
 from typing import TypeVar
 
 from .errors import RulesetError, did_you_mean
+from .i18n import _
 from .values import OPS, format_decimal, quoted, text_key
 
 ROUNDING_MODES = {"half-up": ROUND_HALF_UP, "half-even": ROUND_HALF_EVEN, "down": ROUND_DOWN}
@@ -53,7 +54,9 @@ class ReadOnly(TypeError):
 
 
 def _read_only(self, *args, **kwargs):
-    raise ReadOnly(f"a compiled rule set cannot be changed ({type(self).__name__})")
+    raise ReadOnly(
+        _("a compiled rule set cannot be changed ({type})").format(type=type(self).__name__)
+    )
 
 
 class FrozenDict(dict):
@@ -405,18 +408,18 @@ def _check_complete(data: dict, source: str) -> None:
     for section in REQUIRED_SECTIONS:
         if section not in data:
             raise RulesetError(
-                f"missing section `[{section}]`",
+                _("missing section `[{section}]`").format(section=section),
                 section,
-                'add it, or `extends = "mof-2020"` to take the national rules',
+                _('add it, or `extends = "mof-2020"` to take the national rules'),
                 file=source,
                 code="ruleset-incomplete",
             )
         for key in _REQUIRED_KEYS.get(section, ()):
             if key not in data[section]:
                 raise RulesetError(
-                    f"missing key `{key}`",
+                    _("missing key `{key}`").format(key=key),
                     f"{section}.{key}",
-                    "add it, or extend a rule set that has it",
+                    _("add it, or extend a rule set that has it"),
                     file=source,
                     code="ruleset-incomplete",
                 )
@@ -425,16 +428,16 @@ def _check_complete(data: dict, source: str) -> None:
         for key in ("ratio", "action"):
             if key not in over:
                 raise RulesetError(
-                    f"missing key `{key}`",
+                    _("missing key `{key}`").format(key=key),
                     f"over_achievement.{key}",
                     file=source,
                     code="ruleset-incomplete",
                 )
         if over["action"] == "deduct" and "points" not in over:
             raise RulesetError(
-                '`action = "deduct"` needs `points`',
+                _('`action = "deduct"` needs `points`'),
                 "over_achievement.points",
-                "say how many points are taken off",
+                _("say how many points are taken off"),
                 file=source,
                 code="ruleset-incomplete",
             )
@@ -448,17 +451,24 @@ def _check_consistent(data: dict, source: str) -> None:
         where = f"qualitative.tiers[{i}]"
         if not tier["min"] <= tier["default"] <= tier["max"]:
             raise RulesetError(
-                f"tier {quoted(tier['name'])}: default {tier['default']} is outside [{tier['min']}, {tier['max']}]",
+                _("tier {name}: default {default} is outside [{min}, {max}]").format(
+                    name=quoted(tier["name"]),
+                    default=tier["default"],
+                    min=tier["min"],
+                    max=tier["max"],
+                ),
                 where,
                 file=source,
                 code="ruleset-invalid",
             )
     if data["qualitative"]["same_as_target"] not in names:
         raise RulesetError(
-            f"same_as_target {quoted(data['qualitative']['same_as_target'])} is not a tier",
+            _("same_as_target {name} is not a tier").format(
+                name=quoted(data["qualitative"]["same_as_target"])
+            ),
             "qualitative.same_as_target",
             did_you_mean(data["qualitative"]["same_as_target"], names)
-            or "tiers: " + ", ".join(names),
+            or _("tiers: {names}").format(names=", ".join(names)),
             file=source,
         )
     _check_tier_bands(tiers, source)
@@ -469,9 +479,9 @@ def _check_consistent(data: dict, source: str) -> None:
         for name in named:
             if name not in names:
                 raise RulesetError(
-                    f"{quoted(name)} is not a tier",
+                    _("{name} is not a tier").format(name=quoted(name)),
                     key,
-                    did_you_mean(name, names) or "tiers: " + ", ".join(names),
+                    did_you_mean(name, names) or _("tiers: {names}").format(names=", ".join(names)),
                     file=source,
                 )
     _check_grades(data["grades"], source)
@@ -480,11 +490,17 @@ def _check_consistent(data: dict, source: str) -> None:
     weights_sum = execution + sum((data["weights"][c] for c in categories), Decimal(0))
     if categories and weights_sum != data["weights"]["total"]:
         raise RulesetError(
-            f"the default weights do not add up: execution {execution} + "
-            + " + ".join(f"{c} {data['weights'][c]}" for c in categories)
-            + f" = {weights_sum}, not total = {data['weights']['total']}",
+            _(
+                "the default weights do not add up: execution {execution} + {categories} = "
+                "{sum}, not total = {total}"
+            ).format(
+                execution=execution,
+                categories=" + ".join(f"{c} {data['weights'][c]}" for c in categories),
+                sum=weights_sum,
+                total=data["weights"]["total"],
+            ),
             "weights",
-            "change a weight or `total` so that they agree",
+            _("change a weight or `total` so that they agree"),
             file=source,
             code="ruleset-weights",
         )
@@ -492,7 +508,7 @@ def _check_consistent(data: dict, source: str) -> None:
         for name in (lacking, *receivers):
             if name not in categories:
                 raise RulesetError(
-                    f"`{name}` is not a weighted category",
+                    _("`{name}` is not a weighted category").format(name=name),
                     f"weights.missing.{lacking}",
                     did_you_mean(name, categories),
                     file=source,
@@ -518,24 +534,35 @@ def _check_tier_bands(tiers: list[dict], source: str) -> None:
     for i, tier in ordered:
         if tier["min"] >= tier["max"]:
             raise RulesetError(
-                f"tier {quoted(tier['name'])}: min {tier['min']} is not below max {tier['max']}",
+                _("tier {name}: min {min} is not below max {max}").format(
+                    name=quoted(tier["name"]), min=tier["min"], max=tier["max"]
+                ),
                 f"qualitative.tiers[{i}]",
                 file=source,
             )
     if ordered[0][1]["min"] != 0 or ordered[-1][1]["max"] != 1:
         raise RulesetError(
-            "the tiers must cover the whole weight, from 0 to 1",
+            _("the tiers must cover the whole weight, from 0 to 1"),
             "qualitative.tiers",
-            "start the lowest tier at min = 0 and end the highest at max = 1",
+            _("start the lowest tier at min = 0 and end the highest at max = 1"),
             file=source,
         )
-    for (_, low), (j, high) in itertools.pairwise(ordered):
+    for (_i, low), (j, high) in itertools.pairwise(ordered):
         if low["max"] != high["min"]:
-            word = "overlap" if low["max"] > high["min"] else "leave a gap"
+            message = (
+                _("tiers {low} (up to {max}) and {high} (from {min}) overlap")
+                if low["max"] > high["min"]
+                else _("tiers {low} (up to {max}) and {high} (from {min}) leave a gap")
+            )
             raise RulesetError(
-                f"tiers {quoted(low['name'])} (up to {low['max']}) and {quoted(high['name'])} (from {high['min']}) {word}",
+                message.format(
+                    low=quoted(low["name"]),
+                    max=low["max"],
+                    high=quoted(high["name"]),
+                    min=high["min"],
+                ),
                 f"qualitative.tiers[{j}].min",
-                "make each tier start where the one below ends",
+                _("make each tier start where the one below ends"),
                 file=source,
             )
 
@@ -547,23 +574,30 @@ def _check_grades(grades: dict, source: str) -> None:
     for (name, bound), (next_name, next_bound) in zip(grades.items(), list(grades.items())[1:]):
         if next_bound >= bound:
             raise RulesetError(
-                f"grades out of order: {quoted(next_name)} = {next_bound} comes after {quoted(name)} = {bound}",
+                _("grades out of order: {next} = {next_bound} comes after {name} = {bound}").format(
+                    next=quoted(next_name), next_bound=next_bound, name=quoted(name), bound=bound
+                ),
                 f"grades.{next_name}",
-                "list the grades from the best down, bounds falling",
+                _("list the grades from the best down, bounds falling"),
                 file=source,
             )
     if bounds[-1] != 0:
         raise RulesetError(
-            f"the lowest grade {quoted(names[-1])} starts at {bounds[-1]}, so lower scores have no grade",
+            _("the lowest grade {name} starts at {bound}, so lower scores have no grade").format(
+                name=quoted(names[-1]), bound=bounds[-1]
+            ),
             f"grades.{names[-1]}",
-            "give the lowest grade the bound 0",
+            _("give the lowest grade the bound 0"),
             file=source,
         )
 
 
 # --- what would fail only when a row is scored ---------------------------------------------
 
-BANDS_EXAMPLE = "add e.g. bands = [{ min = 0.95, rate = 1.0 }, { min = 0, rate = 0.5 }]"
+
+def bands_example() -> str:
+    """The hint for a ``bands`` method without its bands: an example to copy."""
+    return _("add e.g. bands = [{ min = 0.95, rate = 1.0 }, { min = 0, rate = 0.5 }]")
 
 
 def _method_uses(data: dict):
@@ -586,9 +620,12 @@ def _check_methods(data: dict, source: str) -> None:
     for method, named_at, at, params in _method_uses(data):
         if method == "tiers" and not named_at.startswith("overrides"):
             raise RulesetError(
-                "method `tiers` scores a qualitative (定性) row by its tier; it cannot score numbers",
+                _(
+                    "method `tiers` scores a qualitative (定性) row by its tier; it cannot score "
+                    "numbers"
+                ),
                 named_at,
-                "use `ratio`, `proportional` or `bands` here",
+                _("use `ratio`, `proportional` or `bands` here"),
                 file=source,
             )
         if method == "bands":
@@ -601,9 +638,9 @@ def _check_bands(params: dict, at: tuple, source: str) -> None:
     where = schemas.key_path(at)
     if not params.get("bands"):
         raise RulesetError(
-            '`method = "bands"` needs `bands`',
+            _('`method = "bands"` needs `bands`'),
             f"{where}.bands",
-            BANDS_EXAMPLE,
+            bands_example(),
             file=source,
             code="ruleset-incomplete",
         )
@@ -612,18 +649,19 @@ def _check_bands(params: dict, at: tuple, source: str) -> None:
         raise problems.error(RulesetError, source)
     if params.get("of", "rate") not in ("rate", "actual"):
         raise RulesetError(
-            f"of = {quoted(params['of'])} is not `rate` or `actual`",
+            _("of = {value} is not `rate` or `actual`").format(value=quoted(params["of"])),
             f"{where}.of",
-            "`rate` scores actual / target (the default); `actual` scores the actual itself",
+            _("`rate` scores actual / target (the default); `actual` scores the actual itself"),
             file=source,
         )
     for i, band in enumerate(params["bands"]):
         if "min" in band and "max" in band and band["min"] > band["max"]:
             raise RulesetError(
-                f"band {i}: min {format_decimal(band['min'])} is above max "
-                f"{format_decimal(band['max'])}, so no value falls in it",
+                _("band {index}: min {min} is above max {max}, so no value falls in it").format(
+                    index=i, min=format_decimal(band["min"]), max=format_decimal(band["max"])
+                ),
                 f"{where}.bands[{i}]",
-                "swap them, or remove the band",
+                _("swap them, or remove the band"),
                 file=source,
             )
 
@@ -636,10 +674,11 @@ def _check_tier_words(tiers: list[dict], source: str) -> None:
             key = text_key(word)
             if key in owner and owner[key] != tier["name"]:
                 raise RulesetError(
-                    f"{quoted(word)} names two tiers: {quoted(owner[key])} and "
-                    f"{quoted(tier['name'])}",
+                    _("{word} names two tiers: {first} and {second}").format(
+                        word=quoted(word), first=quoted(owner[key]), second=quoted(tier["name"])
+                    ),
                     f"qualitative.tiers[{i}]" + (f".aliases[{j - 1}]" if j else ".name"),
-                    "give each word to one tier",
+                    _("give each word to one tier"),
                     file=source,
                 )
             owner.setdefault(key, tier["name"])
@@ -651,9 +690,9 @@ def _check_units(units: dict, source: str) -> None:
     for name in units.get("multipliers", {}):
         if not name:
             raise RulesetError(
-                "a multiplier without a name",
+                _("a multiplier without a name"),
                 "units.multipliers",
-                "name it as it is written before a unit, e.g. 万",
+                _("name it as it is written before a unit, e.g. 万"),
                 file=source,
             )
     for family, members in units.get("families", {}).items():
@@ -664,8 +703,10 @@ def _check_units(units: dict, source: str) -> None:
                 value = Fraction(0)
             if value <= 0:
                 raise RulesetError(
-                    f"the factor of {quoted(unit)} is {quoted(str(factor))}, not a number above 0",
+                    _("the factor of {unit} is {factor}, not a number above 0").format(
+                        unit=quoted(unit), factor=quoted(str(factor))
+                    ),
                     f"units.families.{family}.{unit}",
-                    "write its size in the family's base unit, e.g. 10000 or 2000/3",
+                    _("write its size in the family's base unit, e.g. 10000 or 2000/3"),
                     file=source,
                 )

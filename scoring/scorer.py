@@ -22,6 +22,7 @@ from fnmatch import fnmatchcase
 from fractions import Fraction
 
 from .errors import InputError, PluginError, RulesetError
+from .i18n import _
 from .methods import (
     MethodInput,
     Qualitative,
@@ -97,14 +98,20 @@ class Context:
             raise
         except Exception as exc:
             raise PluginError(
-                f"method {method_name!r} failed on this indicator: {exc}",
+                _("method {name} failed on this indicator: {error}").format(
+                    name=repr(method_name), error=exc
+                ),
                 where,
-                "report it to the plugin's authors",
+                _("report it to the plugin's authors"),
                 code="plugin-fault",
             ) from exc
         breach = rating_breach(rating)
         if breach:
-            raise PluginError(f"method {method_name!r} {breach}", where, code="plugin-fault")
+            raise PluginError(
+                _("method {name} {breach}").format(name=repr(method_name), breach=breach),
+                where,
+                code="plugin-fault",
+            )
         return rating
 
 
@@ -154,9 +161,9 @@ def score_execution(budget: Budget, ctx: Context) -> ExecutionResult:
     rating = ctx.rate(method, view, rules, budget.where)
     if rating.rate is None:
         raise PluginError(
-            f"method {method!r} left the execution row to the evaluator",
+            _("method {name} left the execution row to the evaluator").format(name=repr(method)),
             budget.where,
-            "an execution method must give a rate",
+            _("an execution method must give a rate"),
             code="plugin-fault",
         )
     score = ctx.ruleset.round_product(weight, rating.rate)
@@ -359,15 +366,21 @@ def _check_override_fits(override, ind: Indicator, tier, rules: RuleSet) -> None
     """An override that gives a built-in method a row it cannot score is the rule set's
     mistake, said at the rule set's key — not a plugin fault."""
     if tier is not None and override.method in NUMERIC_METHODS:
-        kind = "a qualitative (定性) row"
+        message = _(
+            "override {index} gives method {method} to a qualitative (定性) row: {where} 「{name}」"
+        )
     elif tier is None and override.method == "tiers":
-        kind = "a quantitative row"
+        message = _(
+            "override {index} gives method {method} to a quantitative row: {where} 「{name}」"
+        )
     else:
         return
     raise RulesetError(
-        f"override {override.index} gives method {override.method!r} to {kind}: {ind.where} 「{cut(ind.name)}」",
+        message.format(
+            index=override.index, method=repr(override.method), where=ind.where, name=cut(ind.name)
+        ),
         f"overrides[{override.index}].method",
-        "narrow its `match` to the rows that method can score",
+        _("narrow its `match` to the rows that method can score"),
         file=rules.source,
         code="override-mismatch",
     )
@@ -391,7 +404,12 @@ class Plan:
 
 def _refused(ind: Indicator, exc: ValueProblem, code: str) -> InputError:
     where = f"{ind.where}.{exc.field or 'actual'}"
-    return InputError(f"「{cut(ind.name)}」: {exc}", where, exc.hint, code=code)
+    return InputError(
+        _("「{name}」: {problem}").format(name=cut(ind.name), problem=exc),
+        where,
+        exc.hint,
+        code=code,
+    )
 
 
 def _prepare(ind: Indicator, weight: Decimal, ctx: Context) -> Plan:
@@ -405,9 +423,13 @@ def _prepare(ind: Indicator, weight: Decimal, ctx: Context) -> Plan:
         reading = ctx.ruleset.read_words(ind.actual_text, None)
         if reading is None:
             raise InputError(
-                f"「{cut(ind.name)}」: 实际完成值 {quoted(ind.actual_text)} is not a number, though the target {quoted(target.text)} is one",
+                _(
+                    "「{name}」: 实际完成值 {actual} is not a number, though the target {target} is one"
+                ).format(
+                    name=cut(ind.name), actual=quoted(ind.actual_text), target=quoted(target.text)
+                ),
                 f"{ind.where}.actual",
-                'write the actual value as a number with its unit, e.g. "95%"',
+                _('write the actual value as a number with its unit, e.g. "95%"'),
                 code="actual-invalid",
             )
         ctx.flag(
@@ -420,20 +442,28 @@ def _prepare(ind: Indicator, weight: Decimal, ctx: Context) -> Plan:
     return _number_plan(ind, ind.actual, weight, ctx)
 
 
-def _read_words(ind: Indicator, target_text: str | None, ctx: Context, also: str = ""):
+def _read_words(ind: Indicator, target_text: str | None, ctx: Context, dated: bool = False):
+    """The tier the row's 实际完成值 names; ``dated``: a date or a duration would do too (the
+    target is a deadline)."""
     reading = ctx.ruleset.read_words(ind.actual_text, target_text)
     if reading is None:
         from .deadlines import duration_of, stretch_of
 
-        hint = f"write {also}one of — {ctx.ruleset.words.accepted()}; or restate the target ({cut(ind.target.text)})"
-        if not also and (stretch_of(ind.actual_text) or duration_of(ind.actual_text)):
-            hint = (
-                f"the 年度指标值 {quoted(ind.target.text)} is read as words, not as a deadline: write it "
-                "as a date or a time limit (6月底前, 年底前, 30天内) to compare a date with it, or "
-                "answer with a tier word (按时完成, 延期完成)"
-            )
+        hint = (
+            _("write a date or a duration, or one of — {words}; or restate the target ({target})")
+            if dated
+            else _("write one of — {words}; or restate the target ({target})")
+        ).format(words=ctx.ruleset.words.accepted(), target=cut(ind.target.text))
+        if not dated and (stretch_of(ind.actual_text) or duration_of(ind.actual_text)):
+            hint = _(
+                "the 年度指标值 {target} is read as words, not as a deadline: write it as a date or "
+                "a time limit (6月底前, 年底前, 30天内) to compare a date with it, or answer with a "
+                "tier word (按时完成, 延期完成)"
+            ).format(target=quoted(ind.target.text))
         raise InputError(
-            f"「{cut(ind.name)}」: 实际完成值 {quoted(ind.actual_text)} is not a tier of this qualitative (定性) indicator",
+            _(
+                "「{name}」: 实际完成值 {actual} is not a tier of this qualitative (定性) indicator"
+            ).format(name=cut(ind.name), actual=quoted(ind.actual_text)),
             f"{ind.where}.actual",
             hint,
             code="actual-invalid",
@@ -476,7 +506,7 @@ def _deadline_plan(ind: Indicator, deadline, weight: Decimal, ctx: Context, lead
     except ValueProblem as exc:
         raise _refused(ind, exc, "deadline-invalid") from None
     if timing is None:
-        reading = _read_words(ind, ind.target.text, ctx, also="a date or a duration, or ")
+        reading = _read_words(ind, ind.target.text, ctx, dated=True)
         return _tier_plan(ind, weight, ctx, reading, lead=lead)
     view = Row(
         level1=ind.level1,
@@ -524,9 +554,9 @@ def _number_plan(ind: Indicator, actual: Quantity, weight: Decimal, ctx: Context
         raise _refused(ind, exc, exc.code or "unit-mismatch") from None
     if actual_value < ZERO and rules.quantitative["negative_actual"] == "error":
         raise InputError(
-            f"实际完成值 {quoted(ind.actual_text)} is negative",
+            _("实际完成值 {actual} is negative").format(actual=quoted(ind.actual_text)),
             f"{ind.where}.actual",
-            "this rule set does not accept negative actual values",
+            _("this rule set does not accept negative actual values"),
             code="actual-negative",
         )
     op, lead = target.op, ""

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from decimal import ROUND_DOWN, Decimal
 
 from .errors import InputError
+from .i18n import _
 from .model import Indicator, Table, record
 from .rules import RuleSet
 from .values import format_decimal
@@ -61,9 +62,9 @@ def effective_weights(table: Table, ruleset: RuleSet) -> tuple[list[Decimal], li
     elif any(weighted):
         first = counted[weighted.index(False)]
         raise InputError(
-            "some indicators of this table have a weight (分值) and some do not",
+            _("some indicators of this table have a weight (分值) and some do not"),
             first.where,
-            "give every indicator its weight, or none of them to use the rule set's defaults",
+            _("give every indicator its weight, or none of them to use the rule set's defaults"),
             code="weights-partial",
         )
     else:
@@ -98,11 +99,14 @@ def _check_total(table: Table, weights: list[Decimal], ruleset: RuleSet) -> list
         return [WeightNote("weights-total", "warning", where, f"{added}；按所填分值计分，不作折算")]
     if ruleset.data["weights"]["over_total"] == "refuse":
         raise InputError(
-            f"the weights (分值) add up to {format_decimal(total)}, more than full marks "
-            f"({format_decimal(ruleset.total)})",
+            _("the weights (分值) add up to {total}, more than full marks ({full})").format(
+                total=format_decimal(total), full=format_decimal(ruleset.total)
+            ),
             where,
-            "correct the 分值 so that they add up to full marks, or use a rule set with "
-            '[weights] over_total = "rescale"',
+            _(
+                "correct the 分值 so that they add up to full marks, or use a rule set with "
+                '[weights] over_total = "rescale"'
+            ),
             code="weights-over-total",
         )
     return [
@@ -123,10 +127,14 @@ def _default_weights(
     for ind in counted:
         if ind.level1 not in categories:
             raise InputError(
-                f"一级指标 {ind.level1!r} has no default weight in rule set {ruleset.id!r}",
+                _("一级指标 {name} has no default weight in rule set {id}").format(
+                    name=repr(ind.level1), id=repr(ruleset.id)
+                ),
                 f"{ind.where}.level1",
-                "give every indicator of this table a weight, or use a rule set that weights "
-                "this category; weighted here: " + ", ".join(categories),
+                _(
+                    "give every indicator of this table a weight, or use a rule set that weights "
+                    "this category; weighted here: {categories}"
+                ).format(categories=", ".join(categories)),
                 code="category-unknown",
             )
     category_weight, notes = default_category_weights(present, ruleset, table.where or "department")
