@@ -60,7 +60,7 @@ def test_rules_by_id_path_and_dict(leting, tmp_path):
 def test_to_dict_equals_the_json_output(leting):
     result = scoring.score(leting)
     run = run_cli("score", str(leting), "-f", "json")
-    assert json.loads(run.out) == result.to_dict()
+    assert json.loads(run.out)[0] == result.to_dict()
 
 
 def test_sha256_is_stable_and_follows_the_rules(leting):

@@ -35,9 +35,8 @@ orjson = pytest.importorskip("orjson")
 
 
 def old_json(items: list) -> bytes:
-    """``-f json`` as it was rendered before it streamed: the whole batch at once."""
-    payload = items[0] if len(items) == 1 else items
-    return (json_text(json.dumps(payload, ensure_ascii=False, indent=2)) + "\n").encode()
+    """``-f json`` rendered the whole batch at once: an array, for one file as for many."""
+    return (json_text(json.dumps(items, ensure_ascii=False, indent=2)) + "\n").encode()
 
 
 def compact_json(item: dict) -> bytes:

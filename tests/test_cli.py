@@ -30,7 +30,7 @@ def test_demo_scores_the_bundled_example(cli):
 def test_json_output_is_the_contract(cli, leting):
     run = cli("score", str(leting), "-f", "json")
     assert run.code == 0, run
-    data = json.loads(run.out)
+    data = json.loads(run.out)[0]
     assert "乐亭" in run.out  # UTF-8, not \\u escapes
     assert data["engine"]["name"] == "scoring"
     assert data["ruleset"]["id"] == "mof-2020" and re.fullmatch(
@@ -93,7 +93,7 @@ def test_json_output_is_the_contract(cli, leting):
 
 def test_langfang_flags_the_filed_scores(cli, langfang):
     run = cli("score", str(langfang), "-f", "json")
-    data = json.loads(run.out)
+    data = json.loads(run.out)[0]
     assert data["department"]["score"] == 97.24
     project = data["projects"][0]
     assert project["score"] == 97.24 and project["filed_score"] == 98
@@ -192,7 +192,7 @@ def test_check_exit_codes(cli, langfang, tmp_path):
     run = cli("check", str(langfang))
     assert run.code == 0, run  # warnings only
     assert "recorded-score-mismatch" in run.out
-    data = json.loads(cli("check", str(langfang), "-f", "json").out)
+    data = json.loads(cli("check", str(langfang), "-f", "json").out)[0]
     assert set(data) == {"engine", "ruleset", "source", "findings", "review", "errors"}
     assert data["errors"] == 0
     differing = [
@@ -214,7 +214,7 @@ def test_check_exit_codes(cli, langfang, tmp_path):
     assert run.code == 1, run
     assert any(
         f["code"] == "score-above-weight" and f["severity"] == "error"
-        for f in json.loads(run.out)["findings"]
+        for f in json.loads(run.out)[0]["findings"]
     )
 
 
@@ -224,7 +224,7 @@ def test_output_is_atomic_and_never_overwrites_an_input(cli, leting, tmp_path):
     assert "[department]" in leting.read_text("utf-8")
     out = tmp_path / "result.json"
     assert cli("score", str(leting), "-f", "json", "-o", str(out)).code == 0
-    assert json.loads(out.read_text("utf-8"))["department"]["score"] == 99.79
+    assert json.loads(out.read_text("utf-8"))[0]["department"]["score"] == 99.79
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
 
 

@@ -1174,7 +1174,7 @@ def test_findings_carry_their_cell(tmp_path):
     path, at = _broken(tmp_path, lambda data: None, "langfang.xlsx")
     run = run_cli("score", str(path), "-f", "json")
     assert run.code == 0, run
-    found = {(f["code"], f["where"]): f["cell"] for f in json.loads(run.out)["findings"]}
+    found = {(f["code"], f["where"]): f["cell"] for f in json.loads(run.out)[0]["findings"]}
     # a score mismatch points at the filed 得分 cell, not at the row's name
     assert found[("recorded-score-mismatch", "projects[0].indicators[0]")] == cell(
         at, path, "projects[0].indicators[0].score"
@@ -1188,14 +1188,14 @@ def test_findings_carry_their_cell(tmp_path):
     assert found[("recorded-score-mismatch", "projects[0]")].startswith(f"{path.name}!")
     run = run_cli("check", str(path), "-f", "json")
     assert run.code == 0, run
-    checked = {(f["code"], f["where"]): f["cell"] for f in json.loads(run.out)["findings"]}
+    checked = {(f["code"], f["where"]): f["cell"] for f in json.loads(run.out)[0]["findings"]}
     assert checked == found
 
 
 def test_findings_in_toml_have_no_cell(tmp_path, langfang):
     run = run_cli("score", str(langfang), "-f", "json")
     assert run.code == 0, run
-    assert all(f["cell"] is None for f in json.loads(run.out)["findings"])
+    assert all(f["cell"] is None for f in json.loads(run.out)[0]["findings"])
 
 
 def test_department_findings_carry_their_cell(tmp_path):
@@ -1252,7 +1252,7 @@ def test_workbook_without_a_grid_is_refused(tmp_path):
 
 
 def _json_scores(run) -> dict:
-    data = json.loads(run.out)
+    data = json.loads(run.out)[0]
     for finding in data["findings"]:
         finding.pop("cell")
     return {key: data[key] for key in ("department", "projects", "findings")}
@@ -1386,7 +1386,7 @@ def test_templates(tmp_path):
     assert refused.code == 2 and "blank" in refused.err, refused
     run = run_cli("check", str(blank_toml), "-f", "json")
     assert run.code == 0, run
-    assert "error" not in {f["severity"] for f in json.loads(run.out)["findings"]}
+    assert "error" not in {f["severity"] for f in json.loads(run.out)[0]["findings"]}
 
 
 def test_template_filled_in_scores(tmp_path):

@@ -386,7 +386,7 @@ def test_json_keeps_the_values_and_escapes_them(cli, tmp_path, hostile):
     run = cli("score", str(path), "-f", "json")
     assert run.code == 0, run
     assert not raw_controls(run.out), run
-    assert json.loads(run.out)["department"]["name"] == wrapped(text)
+    assert json.loads(run.out)[0]["department"]["name"] == wrapped(text)
 
 
 # --- CSV: nothing a spreadsheet runs as a formula --------------------------------------------

@@ -51,7 +51,7 @@ def test_every_filed_text_comes_back(cli, tmp_path):
     path.write_text(EVALUATION, "utf-8")
     run = cli("score", str(path), "-f", "json")
     assert run.code == 0, run.err
-    project = json.loads(run.out)["projects"][0]
+    project = json.loads(run.out)[0]["projects"][0]
     assert project["goal"] == "完成办公楼维修"
     assert project["result"] == "维修完成 8 成"
     assert project["weights_reason"] == "本项目以质量为主"

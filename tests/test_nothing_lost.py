@@ -116,7 +116,7 @@ def test_output_onto_a_fifo_is_written_into(cli, leting, tmp_path, through_link,
     assert run.code == 0, run
     assert received
     if fmt == "json":
-        assert json.loads(received[0])["department"]["score"] == 99.79
+        assert json.loads(received[0])[0]["department"]["score"] == 99.79
     else:
         assert "汇总" in zipfile.ZipFile(io.BytesIO(received[0])).read("xl/workbook.xml").decode()
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
@@ -146,7 +146,7 @@ def test_output_through_a_link_to_the_standard_output_pipe(leting, tmp_path):
         "score", str(leting), "-f", "json", "-o", str(link), cwd=tmp_path, stdout=subprocess.PIPE
     )
     assert proc.returncode == 0, proc.stderr
-    assert json.loads(proc.stdout)["department"]["score"] == 99.79
+    assert json.loads(proc.stdout)[0]["department"]["score"] == 99.79
     assert link.is_symlink() and temporaries(tmp_path) == []
 
 
@@ -163,7 +163,7 @@ def test_a_symlink_keeps_pointing_at_the_file_written(cli, leting, tmp_path, dan
     run = cli("score", str(leting), "-f", "json", "-o", str(link))
     assert run.code == 0, run
     assert link.is_symlink() and link.resolve() == real.resolve()
-    assert json.loads(real.read_text("utf-8"))["department"]["score"] == 99.79
+    assert json.loads(real.read_text("utf-8"))[0]["department"]["score"] == 99.79
     assert temporaries(real.parent) == [] and temporaries(tmp_path) == []
 
 
@@ -380,7 +380,7 @@ def test_a_closed_standard_output_is_said(tmp_path, args, code):
         assert "standard output is closed" in proc.stderr
         assert "→ give -o FILE" in proc.stderr
     else:
-        assert json.loads((tmp_path / "out.json").read_text("utf-8"))["department"]
+        assert json.loads((tmp_path / "out.json").read_text("utf-8"))[0]["department"]
     assert "Traceback" not in proc.stderr and "internal error" not in proc.stderr
 
 
@@ -414,7 +414,7 @@ def test_a_long_output_name_works(cli, leting, tmp_path, name):
     assert len(name.encode()) <= 250
     run = cli("score", str(leting), "-f", "json", "-o", str(tmp_path / name))
     assert run.code == 0, run
-    assert json.loads((tmp_path / name).read_text("utf-8"))["department"]["score"] == 99.79
+    assert json.loads((tmp_path / name).read_text("utf-8"))[0]["department"]["score"] == 99.79
     assert temporaries(tmp_path) == []
 
 

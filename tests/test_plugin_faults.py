@@ -174,7 +174,7 @@ def _folder_with_one_bad_file(run, results, cli, env):
         "score", str(Path(results[0]["source"])), "-r", "plugin-rules", "-f", "json", env=env
     )
     assert good.code == 0, good  # the folder's good file is installed: 1 decimal
-    assert json.loads(good.out)["department"]["score"] == 99.8
+    assert json.loads(good.out)[0]["department"]["score"] == 99.8
 
 
 def _id_of_a_built_in(run, results, cli, env):
@@ -316,7 +316,7 @@ def test_each_check_that_fails_is_its_own_finding(cli, site, leting):
     })  # fmt: skip
     run = cli("score", str(leting), "-f", "json", env=plugin_env(site))
     assert run.code == 0, run
-    failed = [f for f in json.loads(run.out)["findings"] if f["code"] == "check-failed"]
+    failed = [f for f in json.loads(run.out)[0]["findings"] if f["code"] == "check-failed"]
     assert len(failed) == 2, failed
     assert any("check-one" in f["message"] for f in failed)
     assert any("check-two" in f["message"] for f in failed)

@@ -206,7 +206,7 @@ def test_an_outside_plugin_scores_and_can_be_switched_off(cli, site, tmp_path, l
     rules = _halves_rules(tmp_path)
     run = cli("score", str(leting), "-r", str(rules), "-f", "json", env=plugin_env(site))
     assert run.code == 0, run
-    assert json.loads(run.out)["projects"][0]["indicators"][0]["method"] == "halves"
+    assert json.loads(run.out)[0]["projects"][0]["indicators"][0]["method"] == "halves"
     listing = cli("plugins", env=plugin_env(site))
     assert "halves" in listing.out and "scoring-halves" in listing.out and "2.0.1" in listing.out
     for env, args, why in (

@@ -38,7 +38,7 @@ def test_as_written_it_scores(cli, tmp_path):
     out, _ = template(cli, tmp_path)
     run = cli("score", str(out), "-f", "json")
     assert run.code == 0, run
-    result = json.loads(run.out)
+    result = json.loads(run.out)[0]
     # the example rows all meet their targets: 50 + 30 + 10 = 90 of the indicators' 90 points
     assert sum(i["score"] for i in result["projects"][0]["indicators"]) == 90
 
@@ -48,7 +48,7 @@ def test_with_every_optional_key_switched_on_it_still_scores(cli, tmp_path):
     out.write_text(re.sub(r"^# ([a-z_]+ = )", r"\1", text, flags=re.M), "utf-8")
     run = cli("score", str(out), "-f", "json")
     assert run.code == 0, run
-    project = json.loads(run.out)["projects"][0]
+    project = json.loads(run.out)[0]["projects"][0]
     assert project["goal"] == "（年度总体目标）"
     first = project["indicators"][0]
     assert first["applicable"] is False and first["score"] is None  # 不适用: not scored

@@ -1,4 +1,5 @@
-"""``-f json``: SPEC §4, one object per file (an array for several), UTF-8, Chinese unescaped.
+"""``-f json``: SPEC §4, an array of one object per file, however many files (one file is an
+array of one), UTF-8, Chinese unescaped.
 
 JSON escapes control characters itself; the characters it leaves as they are and a terminal
 would still act on (C1 such as U+009B, bidirectional overrides, zero-width and other format
@@ -183,23 +184,25 @@ def entry_data(entry: Result | FileError, options: Options) -> dict:
     return data
 
 
-def item(entry: Result | FileError, options: Options, several: bool) -> bytes:
-    """One file's part of the output: its object, or (``several``) its element of the array,
-    each line indented two spaces more, as json indents an array's elements."""
+def item(entry: Result | FileError, options: Options, several: bool = True) -> bytes:
+    """One file's element of the array, each line indented two spaces more, as json indents an
+    array's elements. The output is an array whatever the number of files — one shape for a
+    program to read — so ``several`` (which other formats use) changes nothing here."""
     data = encode(entry_data(entry, options), finite=True)
     # JSON text holds a line feed only between tokens (one in a string is written \n)
-    return b"  " + data.replace(b"\n", b"\n  ") if several else data
+    return b"  " + data.replace(b"\n", b"\n  ")
 
 
-def frame(several: bool) -> tuple[bytes, bytes, bytes]:
-    """What goes before the first file, between two and after the last."""
-    return (b"[\n", b",\n", b"\n]\n") if several else (b"", b"", b"\n")
+def frame(several: bool = True) -> tuple[bytes, bytes, bytes]:
+    """What goes before the first file, between two and after the last: an array's brackets,
+    for one file as for many."""
+    return (b"[\n", b",\n", b"\n]\n")
 
 
 def render(entries: list[Result | FileError], options: Options) -> str:
     if not entries:
         return dumps([])
-    return _joined((item(e, options, len(entries) > 1) for e in entries), len(entries) > 1)
+    return _joined((item(e, options) for e in entries), True)
 
 
 def _joined(items: Iterable[bytes], several: bool) -> str:
