@@ -13,6 +13,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from ..i18n import _
 from ..rules import RuleSet
 from . import Options, markup, string_console
 
@@ -142,7 +143,11 @@ def diff_table(
 
     console, buffer = string_console(options)
     if not changes:
-        console.print(f"{markup(first.id)} and {markup(second.id)} score alike: no key differs")
+        console.print(
+            _("{first} and {second} score alike: no key differs").format(
+                first=markup(first.id), second=markup(second.id)
+            )
+        )
         return buffer.getvalue()
     table = Table(
         title=f"{markup(first.id)} → {markup(second.id)}：{len(changes)} 项不同",
