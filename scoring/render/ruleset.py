@@ -25,7 +25,9 @@ def show_toml(ruleset: RuleSet) -> str:
     from ..inert import terminal, toml_text
 
     document = tomlkit.document()
-    source = terminal(f"{ruleset.id} resolved from {ruleset.source}", lines=False)
+    source = terminal(
+        _("{id} resolved from {source}").format(id=ruleset.id, source=ruleset.source), lines=False
+    )
     document.add(tomlkit.comment(source))
     document.add(tomlkit.comment(f"sha256 {ruleset.sha256}"))
     for section, content in ruleset.data.items():
