@@ -7,9 +7,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .i18n import _
 from .result import jsonable
 
-HEADER = "# {source} as scoring read it (scoring convert). Money is in 万元."
 # The TOML 自评表 a user fills in: commented in the evaluators' language, every optional key
 # shown (commented out, so that the template as written validates and scores). Written by
 # hand rather than by tomli-w, which cannot write comments. {year} is the budget year.
@@ -88,8 +88,16 @@ def to_toml(data: dict, source: str = "", notes=(), header: str | None = None) -
     texts hold), under a header saying where it came from and what reading it assumed."""
     import tomli_w
 
-    lines = [header or HEADER.format(source=source or "this evaluation")]
-    lines += [f"# note: {where}: {note}".replace("\n", " ") for where, note in notes]
+    lines = [
+        header
+        or _("# {source} as scoring read it (scoring convert). Money is in 万元.").format(
+            source=source or _("this evaluation")
+        )
+    ]
+    lines += [
+        _("# note: {where}: {note}").format(where=where, note=note).replace("\n", " ")
+        for where, note in notes
+    ]
     return "\n".join(lines) + "\n\n" + tomli_w.dumps(_plain(data))
 
 

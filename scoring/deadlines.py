@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from .i18n import _
 from .values import ValueProblem, _leading_op, format_decimal, normalise
 
 _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -218,7 +219,7 @@ def parse_deadline(text: str, op: str | None = None) -> Deadline | None:
 def on_time_text(deadline: Deadline, year: int) -> str:
     """An actual that meets ``deadline`` exactly: its last day, or its limit."""
     if deadline.by is not None:
-        _, due = deadline.by.dates(year)
+        _first, due = deadline.by.dates(year)
         return (
             f"{due.year}年{due.month}月{due.day}日"
             if due.year != year
@@ -243,7 +244,7 @@ def judge(deadline: Deadline, actual, year: int, units) -> Timing | None:
     """Whether ``actual`` (text or a number, as filed) meets ``deadline``; None when the actual
     is words for the tiers to read. ValueProblem when it cannot be compared."""
     text = actual if isinstance(actual, str) else format_decimal(actual)
-    _, text = _leading_op(normalise(text))  # an op written in an actual (≤12天) is not its value
+    _op, text = _leading_op(normalise(text))  # an op written in an actual (≤12天) is not its value
     if _AHEAD.fullmatch(_compact(text)):
         return Timing(True, text, f"实际「{text}」，早于期限")
     if deadline.by is not None:
@@ -256,26 +257,35 @@ _DATE_LIKE = re.compile(r"(?:(?:19|20)\d{2}[年.\-/])?\d{1,2}[月.\-/]\d{1,2}[�
 
 
 def _by_date(target: Stretch, text: str, year: int) -> Timing | None:
-    _, due = target.dates(year)
+    _first, due = target.dates(year)
     stretch = stretch_of(text)
     if stretch is None:
         if _DATE_LIKE.fullmatch(_compact(text)):
             raise ValueProblem(
-                f"实际完成值 {text!r} is not a date of the calendar",
-                f"write the day it was done as it was, e.g. {due.month}月{due.day}日",
+                _("实际完成值 {text} is not a date of the calendar").format(text=repr(text)),
+                _("write the day it was done as it was, e.g. {day}").format(
+                    day=f"{due.month}月{due.day}日"
+                ),
             )
         if duration_of(text) is not None or _DIGITS_AND_POINTS.fullmatch(_compact(text)):
             raise ValueProblem(
-                f"实际完成值 {text!r} is not a date, and the target is one "
-                f"(by {due.month}月{due.day}日)",
-                f"write when it was done, e.g. {due.month}月 or {due.month}月{due.day}日",
+                _("实际完成值 {text} is not a date, and the target is one (by {day})").format(
+                    text=repr(text), day=f"{due.month}月{due.day}日"
+                ),
+                _("write when it was done, e.g. {month} or {day}").format(
+                    month=f"{due.month}月", day=f"{due.month}月{due.day}日"
+                ),
             )
         return None
     if stretch.year is None and not stretch.offset and due.year != year:
         raise ValueProblem(
-            f"实际完成值 {text!r} gives no year, and the deadline {due.year}年{due.month}月"
-            f"{due.day}日 is not in the evaluation's year {year}",
-            f"write the year: {due.year}年{stretch.label} or {year}年{stretch.label}",
+            _(
+                "实际完成值 {text} gives no year, and the deadline {due} is not in the "
+                "evaluation's year {year}"
+            ).format(text=repr(text), due=f"{due.year}年{due.month}月{due.day}日", year=year),
+            _("write the year: {one} or {other}").format(
+                one=f"{due.year}年{stretch.label}", other=f"{year}年{stretch.label}"
+            ),
         )
     first, last = stretch.dates(year)
     due_label = (
@@ -287,8 +297,10 @@ def _by_date(target: Stretch, text: str, year: int) -> Timing | None:
     if first > due:
         return Timing(False, stretch.label, f"实际 {shown}，晚于 {due_label}")
     raise ValueProblem(
-        f"实际完成值 {text!r} ({shown}) may be before or after the deadline {due_label}",
-        f"write the day it was done, e.g. {first.month}月{first.day}日",
+        _("实际完成值 {text} ({shown}) may be before or after the deadline {due}").format(
+            text=repr(text), shown=shown, due=due_label
+        ),
+        _("write the day it was done, e.g. {day}").format(day=f"{first.month}月{first.day}日"),
     )
 
 
@@ -308,16 +320,20 @@ def _within(limit: Duration, text: str, units, strict: bool = False) -> Timing |
             )  # a bare number takes the target's unit
         elif stretch_of(text) is not None:
             raise ValueProblem(
-                f"实际完成值 {text!r} is a date, and the target {limit.label}内 is a time limit",
-                f"write how long it took, e.g. {limit.label}",
+                _("实际完成值 {text} is a date, and the target {limit}内 is a time limit").format(
+                    text=repr(text), limit=limit.label
+                ),
+                _("write how long it took, e.g. {limit}").format(limit=limit.label),
             )
         else:
             return None
     value = units.convert(taken.value, taken.unit, limit.unit)
     if value is None:
         raise ValueProblem(
-            f"the target is in {limit.unit}, the actual {taken.label} in {taken.unit}: they do not convert",
-            f"write the actual in {limit.unit}",
+            _(
+                "the target is in {unit}, the actual {actual} in {other}: they do not convert"
+            ).format(unit=limit.unit, actual=taken.label, other=taken.unit),
+            _("write the actual in {unit}").format(unit=limit.unit),
         )
     shown = (
         taken.label

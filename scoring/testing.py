@@ -45,6 +45,8 @@ import pytest
 
 import scoring
 
+from .i18n import _
+
 
 def case_files(folder) -> list[Path]:
     """Every ``*.toml`` case in ``folder``, in name order."""
@@ -102,7 +104,7 @@ def _findings_differ(result, expected: list[str], codes: list[str] | None) -> st
     left = list(got)
     missing = []
     for entry in expected:
-        place, _, severity = (
+        place, _colon, severity = (
             entry.partition(":") if entry.rsplit(":", 1)[-1] in SEVERITIES else (entry, "", "")
         )
         match = next((g for g in left if g[0] == place and severity in ("", g[1])), None)
@@ -111,9 +113,10 @@ def _findings_differ(result, expected: list[str], codes: list[str] | None) -> st
         else:
             left.remove(match)
     if missing or left:
-        return (
-            f"findings: missing {missing}, unexpected {[f'{p}:{s}' for p, s in left]}"
-            f" (got {sorted(f'{p}:{s}' for p, s in got)})"
+        return _("findings: missing {missing}, unexpected {unexpected} (got {got})").format(
+            missing=missing,
+            unexpected=[f"{p}:{s}" for p, s in left],
+            got=sorted(f"{p}:{s}" for p, s in got),
         )
     return None
 
@@ -127,20 +130,23 @@ def _same(actual, expected) -> bool:
     return actual == expected
 
 
+def _differs(path: str, got, expected) -> str:
+    """What a key of the result holds, against what the case expects."""
+    return _("{path}: got {got}, expected {expected}").format(path=path, got=got, expected=expected)
+
+
 def _check_table(label: str, scored, expected: dict) -> list[str]:
     wrong = []
     for key in ("score", "grade"):
         if key in expected and not _same(getattr(scored, key), expected[key]):
-            wrong.append(f"{label}.{key}: got {getattr(scored, key)}, expected {expected[key]}")
+            wrong.append(_differs(f"{label}.{key}", getattr(scored, key), expected[key]))
     if "execution" in expected and not _same(scored.execution.score, expected["execution"]):
-        wrong.append(
-            f"{label}.execution: got {scored.execution.score}, expected {expected['execution']}"
-        )
+        wrong.append(_differs(f"{label}.execution", scored.execution.score, expected["execution"]))
     if "execution_rate" in expected and not _same(
         scored.execution.rate.quantize(Decimal("0.0001")), expected["execution_rate"]
     ):
         wrong.append(
-            f"{label}.execution_rate: got {scored.execution.rate}, expected {expected['execution_rate']}"
+            _differs(f"{label}.execution_rate", scored.execution.rate, expected["execution_rate"])
         )
     for key, attr in (("indicators", "score"), ("weights", "weight"), ("rates", "rate")):
         if key in expected:
@@ -153,7 +159,7 @@ def _check_table(label: str, scored, expected: dict) -> list[str]:
                 for g, w in zip(got, want)
             ):
                 wrong.append(
-                    f"{label}.{key}: got {[str(g) for g in got]}, expected {[str(w) for w in want]}"
+                    _differs(f"{label}.{key}", [str(g) for g in got], [str(w) for w in want])
                 )
     return wrong
 
@@ -165,9 +171,13 @@ def _check_refused(evaluation: dict, rules, expected: dict, host) -> list[str]:
     error = raised.value
     wrong: list[str] = []
     if error.code != expected["code"]:
-        wrong.append(f"error code {error.code}, expected {expected['code']}: {error.render()}")
+        wrong.append(
+            _("error code {code}, expected {expected}: {message}").format(
+                code=error.code, expected=expected["code"], message=error.render()
+            )
+        )
     if "where" in expected and expected["where"] not in [p.where for p in error.problems]:
-        wrong.append(f"error place: {error.render()}")
+        wrong.append(_("error place: {message}").format(message=error.render()))
     return wrong
 
 
@@ -181,21 +191,27 @@ def _check_run(evaluation: dict, rules, expect: dict, host=None, codes=None) -> 
         for key in ("score", "grade", "method"):
             if key in department and not _same(getattr(result.department, key), department[key]):
                 wrong.append(
-                    f"department.{key}: got {getattr(result.department, key)}, expected {department[key]}"
+                    _differs(f"department.{key}", getattr(result.department, key), department[key])
                 )
         if "table" in department:
             wrong += _check_table("department.table", result.department.table, department["table"])
     expected_projects = expect.get("projects", [])
     if len(expected_projects) > len(result.projects):
         wrong.append(
-            f"projects: {len(expected_projects)} expected, the result has {len(result.projects)}"
+            _("projects: {expected} expected, the result has {count}").format(
+                expected=len(expected_projects), count=len(result.projects)
+            )
         )
     for i, expected in enumerate(expected_projects[: len(result.projects)]):
         wrong += _check_table(f"projects[{i}]", result.projects[i], expected)
     if "findings" in expect:
         stray = sorted({e.split("@")[0] for e in expect["findings"]} - set(codes or ()))
         if codes is not None and stray:
-            wrong.append(f"findings: {stray} expected, but not among the case's codes {codes}")
+            wrong.append(
+                _("findings: {stray} expected, but not among the case's codes {codes}").format(
+                    stray=stray, codes=codes
+                )
+            )
         problem = _findings_differ(result, expect["findings"], codes)
         if problem:
             wrong.append(problem)

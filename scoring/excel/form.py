@@ -23,6 +23,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from ..i18n import _
 from ..labels import GRID_TITLES
 from ..result import number
 from ..values import format_decimal
@@ -72,11 +73,11 @@ def unwritable(text: str) -> str | None:
         return None
     code = ord(found.group())
     if code < 0x20:
-        kind = "a control character"
+        kind = _("a control character")
     else:
-        kind = "half of a UTF-16 pair" if code < 0xE000 else "a noncharacter"
-    return (
-        f"«{visible(text, found.start())}» holds U+{code:04X}, {kind}, which a workbook cannot hold"
+        kind = _("half of a UTF-16 pair") if code < 0xE000 else _("a noncharacter")
+    return _("«{text}» holds {code}, {kind}, which a workbook cannot hold").format(
+        text=visible(text, found.start()), code=f"U+{code:04X}", kind=kind
     )
 
 
@@ -100,7 +101,7 @@ def refuse_unwritable_text(data: Any, where: str = "") -> None:
     from ..limits import MAX_PROBLEMS
 
     problems = [
-        Problem(reason, path or None, "remove the character from the input file, and run again")
+        Problem(reason, path or None, _("remove the character from the input file, and run again"))
         for path, reason in _unwritable_texts(data, where)
     ]
     if problems:
@@ -132,8 +133,10 @@ def put(sheet, row: int, column: int, value):
 
         raise InputError(
             reason,
-            f"{sheet.title}!{get_column_letter(column)}{row} of the workbook written",
-            "remove the character from the input file or rule set, and run again",
+            _("{cell} of the workbook written").format(
+                cell=f"{sheet.title}!{get_column_letter(column)}{row}"
+            ),
+            _("remove the character from the input file or rule set, and run again"),
         )
     cell = sheet.cell(row=row, column=column, value=value)
     if isinstance(value, str):

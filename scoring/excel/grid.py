@@ -29,6 +29,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..errors import InputError, Problem
+from ..i18n import _
 from ..limits import (
     MAX_CELLS,
     MAX_COMPRESSION_RATIO,
@@ -143,9 +144,9 @@ def load_grids(path: Path) -> list[Grid]:
 
 def _not_a_spreadsheet(path: Path, detail: str) -> InputError:
     return InputError(
-        f"not a spreadsheet this reader understands ({detail})",
+        _("not a spreadsheet this reader understands ({detail})").format(detail=detail),
         file=str(path),
-        hint="save it from Excel or WPS as .xlsx (or .xls), or convert it to TOML",
+        hint=_("save it from Excel or WPS as .xlsx (or .xls), or convert it to TOML"),
         code="not-a-spreadsheet",
     )
 
@@ -162,9 +163,11 @@ def _refusal(
 def _password_protected(path: Path) -> InputError:
     return _refusal(
         path,
-        "protected with a password",
-        "save a copy without one (Excel: File → Info → Protect Workbook → Encrypt with Password, "
-        "and clear it; WPS: 文件 → 文档加密) and score the copy",
+        _("protected with a password"),
+        _(
+            "save a copy without one (Excel: File → Info → Protect Workbook → Encrypt with "
+            "Password, and clear it; WPS: 文件 → 文档加密) and score the copy"
+        ),
         "password-protected",
     )
 
@@ -172,9 +175,11 @@ def _password_protected(path: Path) -> InputError:
 def _damaged(path: Path, what: str, where: str | None = None, cell: str = "") -> InputError:
     return _refusal(
         path,
-        f"the workbook is damaged: {what}",
-        "open it in Excel or WPS, which repair what they can, save it and score it again; or "
-        "copy or download it again",
+        _("the workbook is damaged: {what}").format(what=what),
+        _(
+            "open it in Excel or WPS, which repair what they can, save it and score it again; or "
+            "copy or download it again"
+        ),
         "workbook-damaged",
         where,
         cell,
@@ -201,7 +206,10 @@ def workbook_format(path: Path) -> str:
             head = handle.read(HEAD_BYTES)
     except OSError as exc:
         raise _refusal(
-            path, f"cannot read the file: {exc.strerror}", "check its permissions", "not-found"
+            path,
+            _("cannot read the file: {reason}").format(reason=exc.strerror),
+            _("check its permissions"),
+            "not-found",
         ) from None
     if head.startswith(ZIP_SIGNATURES):
         return "xlsx"
@@ -211,7 +219,7 @@ def workbook_format(path: Path) -> str:
     _refuse_a_page_or_text(path, head)
     if path.suffix.lower() == ".xls":
         return "xls"  # Excel's files before 97 may begin without a signature: xlrd knows them
-    raise _not_a_spreadsheet(path, "neither .xlsx nor .xls")
+    raise _not_a_spreadsheet(path, _("neither .xlsx nor .xls"))
 
 
 def _workbook_size(path: Path) -> int:
@@ -221,38 +229,42 @@ def _workbook_size(path: Path) -> int:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise _refusal(path, "no such file", "check the path", "not-found") from None
+        raise _refusal(path, _("no such file"), _("check the path"), "not-found") from None
     except OSError as exc:
         raise _refusal(
-            path, f"cannot read the file: {exc.strerror}", "check the path", "not-found"
+            path,
+            _("cannot read the file: {reason}").format(reason=exc.strerror),
+            _("check the path"),
+            "not-found",
         ) from None
     if stat.S_ISDIR(info.st_mode):
         raise _refusal(
             path,
-            "this is a folder, not a file",
-            "name the workbooks in it, e.g. folder/*.xlsx",
+            _("this is a folder, not a file"),
+            _("name the workbooks in it, e.g. folder/*.xlsx"),
             "not-found",
         )
     if not stat.S_ISREG(info.st_mode):
         raise _refusal(
             path,
-            "not a regular file (a pipe or a device): a workbook is read from a file",
-            "save the workbook to a file and score that",
+            _("not a regular file (a pipe or a device): a workbook is read from a file"),
+            _("save the workbook to a file and score that"),
             "not-a-file",
         )
     if info.st_size == 0:
         raise _refusal(
             path,
-            "not a spreadsheet: the file is empty (0 bytes)",
-            "save the workbook again from Excel or WPS; a copy cut short is empty",
+            _("not a spreadsheet: the file is empty (0 bytes)"),
+            _("save the workbook again from Excel or WPS; a copy cut short is empty"),
             "not-a-spreadsheet",
         )
     if info.st_size > MAX_FILE_BYTES:
         raise _refusal(
             path,
-            f"the file is {_megabytes(info.st_size)}, more than the limit of "
-            f"{_megabytes(MAX_FILE_BYTES)} for one file",
-            "remove pictures and sheets that are not part of the form, or split the workbook",
+            _("the file is {size}, more than the limit of {limit} for one file").format(
+                size=_megabytes(info.st_size), limit=_megabytes(MAX_FILE_BYTES)
+            ),
+            _("remove pictures and sheets that are not part of the form, or split the workbook"),
             "too-large",
         )
     return info.st_size
@@ -292,23 +304,23 @@ def _refuse_a_page_or_text(path: Path, head: bytes) -> None:
     if start.startswith(PAGE_STARTS) or (start.startswith("<?xml") and "<html" in start):
         raise _refusal(
             path,
-            "a web page (HTML), not a workbook",
-            "open it in Excel or WPS and save it as .xlsx (web systems export pages named .xls)",
+            _("a web page (HTML), not a workbook"),
+            _("open it in Excel or WPS and save it as .xlsx (web systems export pages named .xls)"),
             "not-a-spreadsheet",
         )
     if XML_SPREADSHEET in start:
         raise _refusal(
             path,
-            "an XML Spreadsheet 2003 file, not a workbook this reader understands",
-            "open it in Excel or WPS and save it as .xlsx",
+            _("an XML Spreadsheet 2003 file, not a workbook this reader understands"),
+            _("open it in Excel or WPS and save it as .xlsx"),
             "not-a-spreadsheet",
         )
     if _as_text(head) is None:
         return  # control characters: a binary file, which its reader names
     raise _refusal(
         path,
-        "not a spreadsheet: the file is text (CSV or similar), not a workbook",
-        "open it in Excel or WPS and save it as .xlsx, or convert it to TOML",
+        _("not a spreadsheet: the file is text (CSV or similar), not a workbook"),
+        _("open it in Excel or WPS and save it as .xlsx, or convert it to TOML"),
         "not-a-spreadsheet",
     )
 
@@ -341,13 +353,31 @@ def _as_text(head: bytes, controls: bool = False) -> str | None:
 # --- the limits of one workbook ------------------------------------------------------------------
 
 
-# What to do about a cell, range, hyperlink or comment too far out, by what it is.
-TOO_FAR = {
-    "a cell": "delete the {} after the form (select them, then Delete) and save the workbook",
-    "a merged range": "unmerge it and merge only cells of the form, then save the workbook",
-    "a hyperlink": "remove the hyperlink, or give it one cell of the form",
-    "a comment": "delete the comment, or move it into the form",
-}
+# What is too far out: a cell, merged range, hyperlink or comment, named in English in the code.
+def _thing(what: str) -> str:
+    """``what`` (``"a cell"``, ``"a merged range"``, ``"a hyperlink"``, ``"a comment"``) in the
+    language of the messages."""
+    return {
+        "a cell": _("a cell"),
+        "a merged range": _("a merged range"),
+        "a hyperlink": _("a hyperlink"),
+        "a comment": _("a comment"),
+    }[what]
+
+
+def _too_far(what: str, rows: bool) -> str:
+    """What to do about ``what`` too far out, past the last row (``rows``) or column."""
+    if what == "a cell" and rows:
+        return _("delete the rows after the form (select them, then Delete) and save the workbook")
+    if what == "a cell":
+        return _(
+            "delete the columns after the form (select them, then Delete) and save the workbook"
+        )
+    return {
+        "a merged range": _("unmerge it and merge only cells of the form, then save the workbook"),
+        "a hyperlink": _("remove the hyperlink, or give it one cell of the form"),
+        "a comment": _("delete the comment, or move it into the form"),
+    }[what]
 
 
 class _Tally:
@@ -383,18 +413,23 @@ class _Tally:
         self.elements += 1
         if self.elements > MAX_XML_ELEMENTS:
             raise self.refuse(
-                f"more than {MAX_XML_ELEMENTS:,} XML elements in the workbook, the limit "
-                f"(reached in {part})",
-                "save it again from Excel or WPS; if it still fails, split the workbook",
+                _(
+                    "more than {limit} XML elements in the workbook, the limit (reached in {part})"
+                ).format(limit=f"{MAX_XML_ELEMENTS:,}", part=part),
+                _("save it again from Excel or WPS; if it still fails, split the workbook"),
             )
 
     def sheet(self, title: str) -> None:
         self.sheets += 1
         if self.sheets > MAX_SHEETS:
             raise self.refuse(
-                f"more than {MAX_SHEETS:,} sheets in the workbook, the limit",
-                f"split the workbook into files of at most {MAX_SHEETS:,} sheets and score them "
-                "one by one",
+                _("more than {limit} sheets in the workbook, the limit").format(
+                    limit=f"{MAX_SHEETS:,}"
+                ),
+                _(
+                    "split the workbook into files of at most {limit} sheets and score them "
+                    "one by one"
+                ).format(limit=f"{MAX_SHEETS:,}"),
                 title,
             )
 
@@ -406,16 +441,23 @@ class _Tally:
         ref = ref or f"{column_letter(column - 1)}{row}"
         if row > MAX_SHEET_ROWS:
             raise self.refuse(
-                f"{what} at row {row:,}, beyond row {MAX_SHEET_ROWS:,}, the last a sheet may use",
-                TOO_FAR[what].format("rows"),
+                _("{what} at row {row}, beyond row {last}, the last a sheet may use").format(
+                    what=_thing(what), row=f"{row:,}", last=f"{MAX_SHEET_ROWS:,}"
+                ),
+                _too_far(what, rows=True),
                 sheet,
                 ref,
             )
         if column > MAX_SHEET_COLUMNS:
             raise self.refuse(
-                f"{what} at column {column_letter(column - 1)}, beyond column "
-                f"{column_letter(MAX_SHEET_COLUMNS - 1)}, the last a sheet may use",
-                TOO_FAR[what].format("columns"),
+                _(
+                    "{what} at column {column}, beyond column {last}, the last a sheet may use"
+                ).format(
+                    what=_thing(what),
+                    column=column_letter(column - 1),
+                    last=column_letter(MAX_SHEET_COLUMNS - 1),
+                ),
+                _too_far(what, rows=False),
                 sheet,
                 ref,
             )
@@ -424,8 +466,10 @@ class _Tally:
         self.written += 1
         if self.written > MAX_CELLS:
             raise self.refuse(
-                f"more than {MAX_CELLS:,} cells written in the workbook, the limit",
-                "split the workbook, or save it again from Excel or WPS",
+                _("more than {limit} cells written in the workbook, the limit").format(
+                    limit=f"{MAX_CELLS:,}"
+                ),
+                _("split the workbook, or save it again from Excel or WPS"),
                 sheet,
                 ref,
             )
@@ -439,10 +483,14 @@ class _Tally:
         self.merged_cells += area
         if self.merged_cells > MAX_MERGED_CELLS:
             raise self.refuse(
-                f"merged ranges cover more than {MAX_MERGED_CELLS:,} cells in the workbook, the "
-                f"limit ({ref} alone covers {area:,})",
-                "unmerge ranges larger than the form needs (select them, Merge & Center off) and "
-                "save the workbook",
+                _(
+                    "merged ranges cover more than {limit} cells in the workbook, the limit "
+                    "({ref} alone covers {area})"
+                ).format(limit=f"{MAX_MERGED_CELLS:,}", ref=ref, area=f"{area:,}"),
+                _(
+                    "unmerge ranges larger than the form needs (select them, Merge & Center off) "
+                    "and save the workbook"
+                ),
                 sheet,
                 ref,
             )
@@ -451,8 +499,10 @@ class _Tally:
         self.merged_ranges += 1
         if self.merged_ranges > MAX_MERGED_RANGES:
             raise self.refuse(
-                f"more than {MAX_MERGED_RANGES:,} merged ranges in the workbook, the limit",
-                "unmerge what is not part of the form, or split the workbook",
+                _("more than {limit} merged ranges in the workbook, the limit").format(
+                    limit=f"{MAX_MERGED_RANGES:,}"
+                ),
+                _("unmerge what is not part of the form, or split the workbook"),
                 sheet,
                 ref,
             )
@@ -464,11 +514,15 @@ class _Tally:
         self.listed_ranges += count
         if self.listed_ranges > MAX_LISTED_RANGES:
             raise self.refuse(
-                f"more than {MAX_LISTED_RANGES:,} ranges listed by data validation, conditional "
-                "formatting and print areas in the workbook, the limit",
-                "clear the rules and print areas that reach past the form (Data → Data "
-                "Validation → Clear All; Conditional Formatting → Clear Rules; Page Layout → "
-                "Print Area → Clear) and save the workbook",
+                _(
+                    "more than {limit} ranges listed by data validation, conditional formatting "
+                    "and print areas in the workbook, the limit"
+                ).format(limit=f"{MAX_LISTED_RANGES:,}"),
+                _(
+                    "clear the rules and print areas that reach past the form (Data → Data "
+                    "Validation → Clear All; Conditional Formatting → Clear Rules; Page Layout → "
+                    "Print Area → Clear) and save the workbook"
+                ),
                 sheet,
             )
 
@@ -480,10 +534,14 @@ class _Tally:
         if self.cells > MAX_CELLS:
             ref = f"A1:{column_letter(columns - 1)}{rows}"
             raise self.refuse(
-                f"the sheets' used ranges hold more than {MAX_CELLS:,} cells in the workbook, the "
-                f"limit (this sheet's, {ref}, holds {area:,})",
-                "delete the rows and columns after the form on each sheet (a value or format "
-                "left far out makes the used range large), or split the workbook",
+                _(
+                    "the sheets' used ranges hold more than {limit} cells in the workbook, the "
+                    "limit (this sheet's, {ref}, holds {area})"
+                ).format(limit=f"{MAX_CELLS:,}", ref=ref, area=f"{area:,}"),
+                _(
+                    "delete the rows and columns after the form on each sheet (a value or format "
+                    "left far out makes the used range large), or split the workbook"
+                ),
                 sheet,
                 ref,
             )
@@ -510,17 +568,18 @@ _READ_WITH_A_SHEET = ("/comments", "/drawing", "/pivotTable")
 _STORED, _DEFLATED, _AES = 0, 8, 99
 _METHODS = {9: "Deflate64", 12: "bzip2", 14: "LZMA", 93: "Zstandard", 95: "XZ", 98: "PPMd"}
 # What a zip without a workbook part holds instead, by a part it has.
-_OTHER_PACKAGES = {
-    "xl/workbook.bin": (
-        "an Excel binary workbook (.xlsb)",
-        "open it in Excel and save it as .xlsx",
-    ),
-    "content.xml": (
-        "an OpenDocument spreadsheet (.ods)",
-        "open it in WPS, LibreOffice or Excel and save it as .xlsx",
-    ),
-    "word/document.xml": ("a Word document", "score the 自评表 workbook, not a document"),
-}
+_OTHER_PACKAGES = ("xl/workbook.bin", "content.xml", "word/document.xml")
+
+
+def _other_package(name: str) -> tuple[str, str]:
+    """What a zip holding the part ``name`` (of :data:`_OTHER_PACKAGES`) is, and what to do."""
+    if name == "xl/workbook.bin":
+        return _("an Excel binary workbook (.xlsb)"), _("open it in Excel and save it as .xlsx")
+    if name == "content.xml":
+        return _("an OpenDocument spreadsheet (.ods)"), _(
+            "open it in WPS, LibreOffice or Excel and save it as .xlsx"
+        )
+    return _("a Word document"), _("score the 自评表 workbook, not a document")
 
 
 @dataclass
@@ -586,7 +645,7 @@ def survey_xlsx(path: Path) -> list[_SheetSurvey]:
                 if name not in tally.streamed:
                     _count(archive, name, tally, lenient=not _named_xml(name))
     except zipfile.BadZipFile:
-        raise _not_a_spreadsheet(path, "a damaged or incomplete zip archive") from None
+        raise _not_a_spreadsheet(path, _("a damaged or incomplete zip archive")) from None
     _refuse_missing_parts(path, package, surveys)
     return surveys
 
@@ -603,12 +662,16 @@ def _check_members(archive, path: Path) -> None:
         if info.flag_bits & 0x1 or info.compress_type == _AES:
             raise _password_protected(path)
         if info.compress_type not in (_STORED, _DEFLATED):
-            method = _METHODS.get(info.compress_type, f"method {info.compress_type}")
+            method = _METHODS.get(info.compress_type) or _("method {number}").format(
+                number=info.compress_type
+            )
             raise _refusal(
                 path,
-                f"not a spreadsheet this reader understands: {info.filename} is compressed with "
-                f"{method}, which Excel and WPS never use",
-                "open it in Excel or WPS and save it as .xlsx",
+                _(
+                    "not a spreadsheet this reader understands: {part} is compressed with "
+                    "{method}, which Excel and WPS never use"
+                ).format(part=info.filename, method=method),
+                _("open it in Excel or WPS and save it as .xlsx"),
                 "not-a-spreadsheet",
             )
         total += info.file_size
@@ -616,17 +679,22 @@ def _check_members(archive, path: Path) -> None:
     if total > MAX_UNZIPPED_BYTES:
         raise _refusal(
             path,
-            f"unzipped, the workbook is {_megabytes(total)}, more than the limit of "
-            f"{_megabytes(MAX_UNZIPPED_BYTES)}",
-            "remove pictures and sheets that are not part of the form, or split the workbook",
+            _("unzipped, the workbook is {size}, more than the limit of {limit}").format(
+                size=_megabytes(total), limit=_megabytes(MAX_UNZIPPED_BYTES)
+            ),
+            _("remove pictures and sheets that are not part of the form, or split the workbook"),
             "too-large",
         )
     if total > MAX_COMPRESSION_RATIO * size:
         raise _refusal(
             path,
-            f"the workbook unzips to {total // size:,} times its size ({_megabytes(total)}), "
-            f"more than the limit of {MAX_COMPRESSION_RATIO} times",
-            "save it again from Excel or WPS: theirs unzip to a few times their size",
+            _(
+                "the workbook unzips to {ratio} times its size ({size}), more than the limit "
+                "of {limit} times"
+            ).format(
+                ratio=f"{total // size:,}", size=_megabytes(total), limit=MAX_COMPRESSION_RATIO
+            ),
+            _("save it again from Excel or WPS: theirs unzip to a few times their size"),
             "too-large",
         )
 
@@ -644,7 +712,7 @@ def _events(archive, part: str, tally: _Tally, subject: str | None = None, lenie
     from defusedxml import DefusedXmlException
     from defusedxml.ElementTree import iterparse
 
-    subject = subject or "the part"
+    subject = subject or _("the part")
     tally.streamed.add(part)
     ancestors: list = []
     try:
@@ -663,24 +731,35 @@ def _events(archive, part: str, tally: _Tally, subject: str | None = None, lenie
             return
         reason = str(exc).rsplit(": line", 1)[0]
         line, column = exc.position
-        where = f"{part}, line {line}, column {column}"
-        raise _damaged(tally.path, f"{subject} is not well-formed XML ({reason})", where) from None
+        where = _("{part}, line {line}, column {column}").format(
+            part=part, line=line, column=column
+        )
+        what = _("{subject} is not well-formed XML ({reason})").format(
+            subject=subject, reason=reason
+        )
+        raise _damaged(tally.path, what, where) from None
     except DefusedXmlException:
         if lenient:
             return
         raise _damaged(
-            tally.path, f"{subject} declares XML entities, which Excel and WPS never write", part
+            tally.path,
+            _("{subject} declares XML entities, which Excel and WPS never write").format(
+                subject=subject
+            ),
+            part,
         ) from None
     except (BadZipFile, zlib.error, EOFError):
         if lenient:
             return
-        raise _damaged(tally.path, f"{subject} does not unzip", part) from None
+        raise _damaged(
+            tally.path, _("{subject} does not unzip").format(subject=subject), part
+        ) from None
 
 
 def _count(archive, part: str, tally: _Tally, lenient: bool = False) -> None:
     """A part streamed through: well-formed (unless ``lenient``), and within the limit of
     elements."""
-    for _ in _events(archive, part, tally, lenient=lenient):
+    for _event in _events(archive, part, tally, lenient=lenient):
         pass
 
 
@@ -694,13 +773,17 @@ def _parsed(archive, part: str, tally: _Tally, parse):
         return parse()
     except Exception as exc:  # openpyxl raises the standard library's types and its own per fault
         raise _damaged(
-            tally.path, f"{part} does not read as a part of a workbook ({type(exc).__name__})", part
+            tally.path,
+            _("{part} does not read as a part of a workbook ({error})").format(
+                part=part, error=type(exc).__name__
+            ),
+            part,
         ) from None
 
 
 def _root(archive, part: str, tally: _Tally) -> str:
     """The name of a part's root element, without its namespace: worksheet, workbook …"""
-    for _, element in _events(archive, part, tally, lenient=True):
+    for _event, element in _events(archive, part, tally, lenient=True):
         tally.streamed.discard(part)  # only looked into
         return _local(element.tag)
     return ""
@@ -731,7 +814,10 @@ def _package(archive, tally: _Tally) -> _Package:
     names = set(archive.namelist())
     if CONTENT_TYPES not in names:
         if any(_root(archive, n, tally) == "workbook" for n in sorted(names) if _named_xml(n)):
-            raise _damaged(tally.path, f"{CONTENT_TYPES}, which says what each part is, is missing")
+            raise _damaged(
+                tally.path,
+                _("{part}, which says what each part is, is missing").format(part=CONTENT_TYPES),
+            )
         raise _not_a_workbook_package(tally.path, names)
     manifest = _parsed(
         archive,
@@ -744,7 +830,9 @@ def _package(archive, tally: _Tally) -> _Package:
         raise _not_a_workbook_package(tally.path, names)
     if workbook not in names:
         raise _damaged(
-            tally.path, f"its workbook part, {workbook}, is missing", f"named in {CONTENT_TYPES}"
+            tally.path,
+            _("its workbook part, {part}, is missing").format(part=workbook),
+            _("named in {part}").format(part=CONTENT_TYPES),
         )
     strings = manifest.find(SHARED_STRINGS)
     return _Package(
@@ -787,14 +875,21 @@ def _sheet_parts(archive, workbook: str, names: set[str], tally: _Tally) -> list
         if relationship is None:
             raise _damaged(
                 tally.path,
-                f"the sheet 「{title}」 is not in the workbook: {rels} gives it no part",
+                _("the sheet 「{title}」 is not in the workbook: {rels} gives it no part").format(
+                    title=title, rels=rels
+                ),
                 workbook,
             )
         part = relationship.target
-        _refuse_a_part_not_held(tally.path, f"the sheet 「{title}」", relationship, names, rels)
+        subject = _("the sheet 「{title}」").format(title=title)
+        _refuse_a_part_not_held(tally.path, subject, relationship, names, rels)
         if part in held:
             raise _damaged(
-                tally.path, f"the sheets 「{held[part]}」 and 「{title}」 are one part", workbook
+                tally.path,
+                _("the sheets 「{first}」 and 「{second}」 are one part").format(
+                    first=held[part], second=title
+                ),
+                workbook,
             )
         held[part] = title
         sheets.append(_SheetPart(title, part, "chartsheet" in (relationship.Type or "")))
@@ -819,7 +914,10 @@ def _titles_as_opened(path: Path, sheets: list[_SheetPart]) -> list[str]:
             )
         except ValueError:  # a character a sheet's name cannot hold: openpyxl cannot open it
             raise _damaged(
-                path, f"the name of the sheet 「{sheet.title}」 is not a sheet's name"
+                path,
+                _("the name of the sheet 「{title}」 is not a sheet's name").format(
+                    title=sheet.title
+                ),
             ) from None
         if not sheet.chart:
             titles.append(child.title)
@@ -862,10 +960,18 @@ def _refuse_a_part_not_held(path: Path, subject: str, relationship, names: set[s
     ).startswith("..")
     if outside:
         raise _damaged(
-            path, f"{subject} is not in the workbook: {rels} points to {written}, outside it", rels
+            path,
+            _("{subject} is not in the workbook: {rels} points to {target}, outside it").format(
+                subject=subject, rels=rels, target=written
+            ),
+            rels,
         )
     raise _damaged(
-        path, f"{subject} is not in the workbook: its part, {relationship.target}, is missing", rels
+        path,
+        _("{subject} is not in the workbook: its part, {part}, is missing").format(
+            subject=subject, part=relationship.target
+        ),
+        rels,
     )
 
 
@@ -882,7 +988,7 @@ class _SheetWalk:
 
     def __init__(self, title: str, part: str, tally: _Tally):
         self.title, self.part, self.tally = title, part, tally
-        self.subject = f"the sheet 「{title}」"
+        self.subject = _("the sheet 「{title}」").format(title=title)
         self.sheet = _SheetSurvey()
         self.open: list[str] = []  # the tags of the elements open, the root first
         self.row_depth = self.cell_depth = 0  # how deep the open row and cell are (0: none)
@@ -921,7 +1027,8 @@ class _SheetWalk:
 
     def _row(self, element, depth: int) -> None:
         if self.row_depth:
-            raise _damaged(self.tally.path, f"{self.subject} has a row inside a row", self.part)
+            what = _("{subject} has a row inside a row").format(subject=self.subject)
+            raise _damaged(self.tally.path, what, self.part)
         number = _row_number(element.get("r"), self.highest, self.tally, self.part, self.subject)
         self.sheet.ordered = self.sheet.ordered and number > self.highest
         self.row, self.highest = number, max(self.highest, number)
@@ -989,7 +1096,7 @@ def _survey_sheet(archive, part: str, title: str, tally: _Tally, names: set[str]
             kind = relationship.Type or ""
             if not kind.endswith(_READ_WITH_A_SHEET):
                 continue
-            subject = f"a part of the sheet 「{title}」"
+            subject = _("a part of the sheet 「{title}」").format(title=title)
             _refuse_a_part_not_held(tally.path, subject, relationship, names, rels)
             if kind.endswith("/comments"):
                 _survey_comments(archive, relationship.target, title, sheet, tally)
@@ -1000,10 +1107,11 @@ def _survey_sheet(archive, part: str, title: str, tally: _Tally, names: set[str]
 def _survey_comments(archive, part: str, title: str, sheet: _SheetSurvey, tally: _Tally) -> None:
     """A sheet's comments: openpyxl puts each in its cell (every cell of a range), so they
     count toward the sheet's used range."""
-    for event, element in _events(archive, part, tally, f"the comments of 「{title}」"):
+    subject = _("the comments of 「{title}」").format(title=title)
+    for event, element in _events(archive, part, tally, subject):
         if event == "end" and _local(element.tag) == "comment":
             ref = element.get("ref") or ""
-            bounds = _bounds(ref, tally, part, f"a comment of 「{title}」")
+            bounds = _bounds(ref, tally, part, _("a comment of 「{title}」").format(title=title))
             _span_or_reach(tally, title, ref, bounds, "a comment")
             sheet.rows, sheet.columns = max(sheet.rows, bounds[2]), max(sheet.columns, bounds[3])
 
@@ -1034,7 +1142,8 @@ def _row_number(text: str | None, highest: int, tally: _Tally, part: str, subjec
     except ValueError:
         number = 0.5
     if not number.is_integer() or number < 1:
-        raise _damaged(tally.path, f"{subject} has a row numbered {text!r}", part)
+        what = _("{subject} has a row numbered {number}").format(subject=subject, number=repr(text))
+        raise _damaged(tally.path, what, part)
     return int(number)
 
 
@@ -1045,7 +1154,8 @@ def _position(ref: str, tally: _Tally, part: str, subject: str) -> tuple[int, in
     try:
         return coordinate_to_tuple(ref)
     except Exception:  # openpyxl raises ValueError, or others for odd references
-        raise _damaged(tally.path, f"{subject} has a cell referred to as {ref!r}", part) from None
+        what = _("{subject} has a cell referred to as {ref}").format(subject=subject, ref=repr(ref))
+        raise _damaged(tally.path, what, part) from None
 
 
 def _bounds(ref: str, tally: _Tally, part: str, subject: str) -> tuple[int, int, int, int]:
@@ -1056,7 +1166,10 @@ def _bounds(ref: str, tally: _Tally, part: str, subject: str) -> tuple[int, int,
     try:
         left, top, right, bottom = range_boundaries(ref)
     except Exception:  # ValueError, or others for an empty reference
-        raise _damaged(tally.path, f"{subject} has a range referred to as {ref!r}", part) from None
+        what = _("{subject} has a range referred to as {ref}").format(
+            subject=subject, ref=repr(ref)
+        )
+        raise _damaged(tally.path, what, part) from None
     return (top or 1, left or 1, bottom or EXCEL_ROWS, right or EXCEL_COLUMNS)
 
 
@@ -1071,25 +1184,29 @@ def _refuse_missing_parts(path: Path, package: _Package, sheets: list[_SheetSurv
     if any(s.styled for s in sheets) and ARC_STYLE not in package.names:
         raise _damaged(
             path,
-            "its cells have styles (number formats such as 0%), but xl/styles.xml, which holds "
-            "them, is missing",
+            _(
+                "its cells have styles (number formats such as 0%), but xl/styles.xml, which "
+                "holds them, is missing"
+            ),
         )
     if any(s.shared for s in sheets) and package.strings not in package.names:
         raise _damaged(
             path,
-            "its cells refer to shared texts, but xl/sharedStrings.xml, which holds them, is "
-            "missing",
+            _(
+                "its cells refer to shared texts, but xl/sharedStrings.xml, which holds them, "
+                "is missing"
+            ),
         )
 
 
 def _not_a_workbook_package(path: Path, names: set[str]) -> InputError:
     """A zip without a workbook part: another kind of document, or none."""
-    for name, (what, hint) in _OTHER_PACKAGES.items():
+    for name in _OTHER_PACKAGES:
         if name in names:
-            return _refusal(
-                path, f"{what}, not a workbook this reader understands", hint, "not-a-spreadsheet"
-            )
-    return _not_a_spreadsheet(path, "a zip archive without a workbook in it")
+            what, hint = _other_package(name)
+            message = _("{what}, not a workbook this reader understands").format(what=what)
+            return _refusal(path, message, hint, "not-a-spreadsheet")
+    return _not_a_spreadsheet(path, _("a zip archive without a workbook in it"))
 
 
 # --- an .xlsx into grids ----------------------------------------------------------------------------
@@ -1126,7 +1243,8 @@ def _opened(path: Path, read_only: bool):
             return openpyxl.load_workbook(handle, data_only=True)
     except Exception as exc:  # openpyxl raises the standard library's types and its own per fault
         raise _damaged(
-            path, f"its parts do not read as a workbook ({type(exc).__name__})"
+            path,
+            _("its parts do not read as a workbook ({error})").format(error=type(exc).__name__),
         ) from None
 
 
@@ -1143,7 +1261,7 @@ def _load_xlsx(path: Path) -> list[Grid]:
     try:
         sheets = workbook.worksheets
         if len(sheets) != len(surveys):  # the survey found the sheets as openpyxl finds them
-            raise _damaged(path, "its sheets do not read as the workbook part lists them")
+            raise _damaged(path, _("its sheets do not read as the workbook part lists them"))
         return [
             _read_only_grid(path, sheet, survey)
             for sheet, survey in zip(sheets, surveys)
@@ -1178,7 +1296,10 @@ def _read_only_grid(path: Path, sheet, survey: _SheetSurvey) -> Grid:
         raise
     except Exception as exc:  # openpyxl reads the sheet as it is iterated, and raises per fault
         raise _damaged(
-            path, f"the sheet 「{title}」 does not read as a worksheet ({type(exc).__name__})"
+            path,
+            _("the sheet 「{title}」 does not read as a worksheet ({error})").format(
+                title=title, error=type(exc).__name__
+            ),
         ) from None
     for top, left, bottom, right in survey.merged:
         _fill(grid, top - 1, left - 1, bottom - 1, right - 1)
@@ -1205,11 +1326,13 @@ def _number_format(path: Path, title: str, cell) -> str:
     except IndexError:
         pass
     try:
-        what = f"the cell's number format ({cell.style_array.numFmtId}) is not in xl/styles.xml"
+        what = _("the cell's number format ({number}) is not in xl/styles.xml").format(
+            number=cell.style_array.numFmtId
+        )
     except IndexError:  # a read-only cell's style itself
-        what = "the cell's style is not in xl/styles.xml"
+        what = _("the cell's style is not in xl/styles.xml")
     except AttributeError:  # a cell of a whole workbook, whose style was found when it was opened
-        what = "the number format of the cell's style is not in xl/styles.xml"
+        what = _("the number format of the cell's style is not in xl/styles.xml")
     raise _damaged(path, what, cell=f"{path.name}!{title}!{cell.coordinate}")
 
 
@@ -1327,7 +1450,7 @@ def _xls_value(book, cell, path: Path, place):
 
     if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_ERROR):
         return None
-    _, number_format = xls_format(book, cell, path, place)
+    _xf, number_format = xls_format(book, cell, path, place)
     if cell.ctype == xlrd.XL_CELL_DATE:
         moment = xls_date(book, cell)
         if moment is not None:
@@ -1350,7 +1473,11 @@ def xls_format(book, cell, path: Path, place) -> tuple:
         return xf, book.format_map[xf.format_key].format_str
     except (IndexError, KeyError):
         raise _damaged(
-            path, f"the cell's format (XF {cell.xf_index}) is not in the workbook", cell=place()
+            path,
+            _("the cell's format (XF {number}) is not in the workbook").format(
+                number=cell.xf_index
+            ),
+            cell=place(),
         ) from None
 
 

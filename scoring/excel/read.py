@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, Problem
+from ..i18n import _
 from .grid import Grid, load_grids
 from .layout import DEPARTMENT_ROWS, OWN_TABLE_SHEET
 
@@ -172,17 +173,18 @@ class _Reading:
         """A cell's value; a formula without a saved value is an error where the value is
         needed, and a note where it is only filed (a filed 得分 is checked, never used)."""
         if (row, column) in grid.uncached:
-            said = (
-                f"{grid.address(row, column)} holds a formula whose value was never saved in the "
-                "file"
+            said = _("{cell} holds a formula whose value was never saved in the file").format(
+                cell=grid.address(row, column)
             )
             if needed:
                 self.uncached.append(
                     Problem(
                         said,
                         where,
-                        "open the workbook in Excel or WPS, let it calculate, save it, and score "
-                        "it again",
+                        _(
+                            "open the workbook in Excel or WPS, let it calculate, save it, and "
+                            "score it again"
+                        ),
                         grid.address(row, column),
                     )
                 )
@@ -212,11 +214,11 @@ def read_workbook(path: Path) -> SheetData:
     for region in [r for r in regions if not _is_table(r)]:
         regions.remove(region)
         if _has_rows(region):
-            message = (
-                f"an indicator grid on the sheet 「{region.grid.sheet}」 without a 项目名称 or a "
-                "项目资金 block of its own above it"
-            )
-            hint = (
+            message = _(
+                "an indicator grid on the sheet 「{sheet}」 without a 项目名称 or a 项目资金 block "
+                "of its own above it"
+            ).format(sheet=region.grid.sheet)
+            hint = _(
                 "give each table its 项目名称 and 项目资金 block (several tables may follow one "
                 "another on a sheet), or move these rows into the table above"
             )
@@ -236,15 +238,18 @@ def read_workbook(path: Path) -> SheetData:
         )
     if not regions:
         raise InputError(
-            "no sheet has a 绩效指标 grid (一级指标 / 二级指标 / 三级指标 …)",
+            _("no sheet has a 绩效指标 grid (一级指标 / 二级指标 / 三级指标 …)"),
             file=str(path),
-            hint="each project's 自评表 needs the header row of its indicator grid",
+            hint=_("each project's 自评表 needs the header row of its indicator grid"),
             code="no-table",
         )
     if not any(_has_rows(region) for region in regions):
         first = regions[0]
-        message = "no indicator row is filled in: the 自评表 is blank"
-        hint = "fill in the 绩效指标 rows (一级/二级/三级指标, 年度指标值, 实际完成值, 分值) and score it again"
+        message = _("no indicator row is filled in: the 自评表 is blank")
+        hint = _(
+            "fill in the 绩效指标 rows (一级/二级/三级指标, 年度指标值, 实际完成值, 分值) and score it "
+            "again"
+        )
         raise InputError(
             message,
             hint=hint,
@@ -448,19 +453,23 @@ def _complete_department(
                 break
         else:
             raise InputError(
-                "the workbook names no department",
+                _("the workbook names no department"),
                 file=str(path),
-                hint="fill in 主管部门 (or 部门（单位）名称) on the 自评表, or add a sheet 部门 "
-                "with 部门名称",
+                hint=_(
+                    "fill in 主管部门 (or 部门（单位）名称) on the 自评表, or add a sheet 部门 with "
+                    "部门名称"
+                ),
                 code="department-missing",
             )
     if "year" not in department:
         year = _year(regions)
         if year is None:
             raise InputError(
-                "the workbook states no year",
+                _("the workbook states no year"),
                 file=str(path),
-                hint="write the year in the title, e.g. （2023年度）, or add a sheet 部门 with 年度",
+                hint=_(
+                    "write the year in the title, e.g. （2023年度）, or add a sheet 部门 with 年度"
+                ),
                 code="year-missing",
             )
         department["year"], said = year
@@ -582,8 +591,10 @@ def _read_table(region: Region, prefix: str, reading: _Reading) -> dict:
     roles, start = _columns(grid, header)
     for needed in ("level1", "level2", "name", "target", "actual"):
         if needed not in roles:
-            message = f"the indicator grid has no column for {GRID_COLUMNS[needed][0]}"
-            hint = "add the column, titled as on the 自评表"
+            message = _("the indicator grid has no column for {column}").format(
+                column=GRID_COLUMNS[needed][0]
+            )
+            hint = _("add the column, titled as on the 自评表")
             raise InputError(
                 message,
                 hint=hint,
@@ -619,15 +630,15 @@ def _table_name(region: Region, prefix: str, reading: _Reading) -> str:
     reading.locations[prefix] = grid.address(region.top, 0)
     if DEFAULT_SHEET.match(grid.sheet.strip()):
         raise InputError(
-            f"the table at {grid.address(region.header, 0)} has no 项目名称",
-            hint="fill in 项目名称 above its 项目资金 block",
+            _("the table at {cell} has no 项目名称").format(cell=grid.address(region.header, 0)),
+            hint=_("fill in 项目名称 above its 项目资金 block"),
             file=grid.file,
             code="name-missing",
             problems=[
                 Problem(
-                    "this table has no 项目名称",
+                    _("this table has no 项目名称"),
                     prefix,
-                    "fill in 项目名称 above its 项目资金 block",
+                    _("fill in 项目名称 above its 项目资金 block"),
                     grid.address(region.top, 0),
                 )
             ],
@@ -704,9 +715,9 @@ def _read_budget(region: Region, where: str, reading: _Reading) -> dict:
     headers = _budget_headers(region)
     if not headers:
         raise InputError(
-            "no 项目资金 block (年初预算数 / 全年预算数 / 全年执行数) above the indicator grid",
+            _("no 项目资金 block (年初预算数 / 全年预算数 / 全年执行数) above the indicator grid"),
             f"{grid.sheet}",
-            "add the block with its header words",
+            _("add the block with its header words"),
             file=grid.file,
             code="budget-missing",
         )
@@ -778,8 +789,8 @@ def _refuse_a_missing_amount(grid: Grid, budget: dict, columns: dict, row: int, 
         return
     key, label = ("spent", "全年执行数") if "spent" not in budget else ("adjusted", "全年预算数")
     column = columns.get(key, columns.get("planned", 0))
-    message = f"the 项目资金 row has no {label}"
-    hint = f"fill in the {label} of the 年度资金总额 row (a number, in 万元)"
+    message = _("the 项目资金 row has no {label}").format(label=label)
+    hint = _("fill in the {label} of the 年度资金总额 row (a number, in 万元)").format(label=label)
     raise InputError(
         message,
         hint=hint,
@@ -857,12 +868,11 @@ def _refuse_a_breakdown(grid: Grid, total: int, row: int, columns: list[int], wh
     """年度资金总额 empty, its 其中 rows to be added, and a nested 其中 whose rows do not add up
     to the part above it: which rows are parts and which break one down is not known, and a
     guess could add a breakdown twice or drop a part."""
-    message = (
-        f"the 年度资金总额 row is empty or 0, and the nested 其中 at {grid.address(row, columns[0])} "
-        "and the rows after it do not add up to the part it breaks down: which 其中 rows to add "
-        "cannot be told"
-    )
-    hint = "fill in the 年度资金总额 row (年初预算数, 全年预算数, 全年执行数, in 万元)"
+    message = _(
+        "the 年度资金总额 row is empty or 0, and the nested 其中 at {cell} and the rows after it "
+        "do not add up to the part it breaks down: which 其中 rows to add cannot be told"
+    ).format(cell=grid.address(row, columns[0]))
+    hint = _("fill in the 年度资金总额 row (年初预算数, 全年预算数, 全年执行数, in 万元)")
     raise InputError(
         message,
         hint=hint,
@@ -1053,8 +1063,10 @@ def _read_totals(
             *GRADE_LABELS,
             *END_LABELS,
         ):
-            message = f"an indicator row under the 总分 row of 「{grid.sheet}」"
-            hint = "insert it above the 总分 row, inside the grid, so that it is scored"
+            message = _("an indicator row under the 总分 row of 「{sheet}」").format(
+                sheet=grid.sheet
+            )
+            hint = _("insert it above the 总分 row, inside the grid, so that it is scored")
             raise InputError(
                 message,
                 hint=hint,

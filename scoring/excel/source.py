@@ -137,11 +137,12 @@ def _refuse_unwritable(value, path: Path, place) -> None:
     """A text of the unit's .xls that an .xlsx cannot hold (a control character), refused at
     its cell: the reader may not have read that cell (a note beside the form)."""
     from ..errors import InputError, Problem
+    from ..i18n import _
     from .form import unwritable
 
     if not isinstance(value, str) or (reason := unwritable(value)) is None:
         return
-    hint = "remove the character from the workbook, save it, and run again"
+    hint = _("remove the character from the workbook, save it, and run again")
     raise InputError(
         reason, None, hint, file=str(path), problems=[Problem(reason, None, hint, place())]
     )

@@ -20,6 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from ..i18n import _
 from ..model import Evaluation
 from ..result import Result
 from .form import (
@@ -55,7 +56,7 @@ def evaluation_workbook(data: dict, year_title: bool = True):
     """The evaluation ``data`` as filed, in the tool's layout (see :mod:`scoring.excel.form`).
     Text a workbook cannot hold is an InputError naming its key path."""
     refuse_unwritable_text(data)
-    workbook, _ = form_workbook(data, year_title)
+    workbook, _locations = form_workbook(data, year_title)
     return workbook
 
 
@@ -80,8 +81,8 @@ def result_workbook(evaluation: Evaluation, result: Result):
     except IllegalCharacterError as exc:  # a cell of an .xls the reader did not read
         text = str(exc).removesuffix(" cannot be used in worksheets.")
         raise InputError(
-            unwritable(text) or "a cell holds a control character, which a workbook cannot hold",
-            hint="remove the character from the workbook, save it, and run again",
+            unwritable(text) or _("a cell holds a control character, which a workbook cannot hold"),
+            hint=_("remove the character from the workbook, save it, and run again"),
         ) from None
     annotate(workbook, result, locations)
     return workbook
@@ -171,9 +172,11 @@ def workbook_bytes(workbook) -> bytes:
         from ..errors import UsageError
 
         raise UsageError(
-            f"cannot make the workbook: {exc.strerror or exc}",
-            hint=f"openpyxl writes each sheet to a temporary file first, in "
-            f"{tempfile.gettempdir()}: free some space there, or set TMPDIR to another folder",
+            _("cannot make the workbook: {reason}").format(reason=exc.strerror or exc),
+            hint=_(
+                "openpyxl writes each sheet to a temporary file first, in {folder}: free some "
+                "space there, or set TMPDIR to another folder"
+            ).format(folder=tempfile.gettempdir()),
         ) from None
     return _zip_at(out.getvalue(), WRITTEN_AT)
 
@@ -202,19 +205,24 @@ def _refuse_unwritable_workbook(workbook) -> None:
     from ..errors import InputError
 
     for sheet in workbook.worksheets:
-        texts = [(sheet.title, f"the name of sheet {sheet.title}")]
+        texts = [(sheet.title, _("the name of sheet {sheet}").format(sheet=sheet.title))]
         for row in sheet.iter_rows():
             for cell in row:
                 if isinstance(cell.value, str):
                     texts.append((cell.value, f"{sheet.title}!{cell.coordinate}"))
                 if cell.comment is not None:
                     texts.append(
-                        (cell.comment.text, f"the comment on {sheet.title}!{cell.coordinate}")
+                        (
+                            cell.comment.text,
+                            _("the comment on {cell}").format(
+                                cell=f"{sheet.title}!{cell.coordinate}"
+                            ),
+                        )
                     )
         for text, where in texts:
             if (reason := unwritable(text)) is not None:
                 raise InputError(
                     reason,
-                    f"{where} of the workbook written",
-                    "remove the character from the input file or rule set, and run again",
+                    _("{cell} of the workbook written").format(cell=where),
+                    _("remove the character from the input file or rule set, and run again"),
                 )

@@ -7,12 +7,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ..i18n import _
 from . import Options, markup, string_console
 
 if TYPE_CHECKING:
     from ..host import Host
 
-KINDS = {"method": "methods", "reader": "readers", "format": "formats", "check": "checks"}
+
+def _registered(kind: str, names: str) -> str:
+    """A line of what a plugin registered of ``kind`` (method, reader, format, check)."""
+    if kind == "method":
+        return _("methods: {names}").format(names=names)
+    if kind == "reader":
+        return _("readers: {names}").format(names=names)
+    if kind == "format":
+        return _("formats: {names}").format(names=names)
+    return _("checks: {names}").format(names=names)
 
 
 def rulesets_table(host: Host, options: Options) -> str:
@@ -25,7 +35,7 @@ def rulesets_table(host: Host, options: Options) -> str:
         table.add_column(header, overflow="fold", no_wrap=header in ("id", "版本"))
     for entry in host.catalog.installed.values():
         owner = host.info(entry.plugin)
-        origin = "built in" if owner.builtin else f"plugin {owner.label}"
+        origin = _("built in") if owner.builtin else _("plugin {name}").format(name=owner.label)
         table.add_row(
             markup(entry.id),
             markup(entry.title),
@@ -45,10 +55,10 @@ def plugins_table(host: Host, options: Options) -> str:
 
     console, buffer = string_console(options)
     table = Table(show_edge=False, pad_edge=False)
-    table.add_column("plugin", no_wrap=True)
-    table.add_column("distribution", no_wrap=True)
+    table.add_column(_("plugin"), no_wrap=True)
+    table.add_column(_("distribution"), no_wrap=True)
     # what a plugin provides wraps between its names, so the table fits 80 columns
-    table.add_column("provides")
+    table.add_column(_("provides"))
     for info in host.plugins():
         table.add_row(
             markup(info.name),
@@ -59,7 +69,7 @@ def plugins_table(host: Host, options: Options) -> str:
     for fault in host.faults:
         console.print(f"[red]✗[/] {markup(fault.message())}")
     for skipped in host.skipped:
-        console.print(f"[dim]– not loaded: {markup(skipped)}[/]")
+        console.print("[dim]– " + _("not loaded: {name}").format(name=markup(skipped)) + "[/]")
     return buffer.getvalue()
 
 
@@ -78,12 +88,12 @@ def _provides(host: Host, plugin: str, hooks: Sequence[str]) -> list[str]:
     for hook in hooks:
         if hook == "scoring_register_rulesets":
             names = sorted(e.id for e in host.catalog.installed.values() if e.plugin == plugin)
-            lines.append(f"rule sets: {', '.join(names) or '—'}")
+            lines.append(_("rule sets: {names}").format(names=", ".join(names) or "—"))
         elif hook in REGISTER_HOOKS:
             kind = REGISTER_HOOKS[hook]
             names = sorted(n for (k, n), owner in host.owners.items()
                            if k == kind and owner.name == plugin)  # fmt: skip
-            lines.append(f"{KINDS[kind]}: {', '.join(names) or '—'}")
+            lines.append(_registered(kind, ", ".join(names) or "—"))
         else:
             lines.append(hook)
     return lines

@@ -13,6 +13,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from ..i18n import _
 from ..rules import RuleSet
 from . import Options, markup, string_console
 
@@ -24,7 +25,9 @@ def show_toml(ruleset: RuleSet) -> str:
     from ..inert import terminal, toml_text
 
     document = tomlkit.document()
-    source = terminal(f"{ruleset.id} resolved from {ruleset.source}", lines=False)
+    source = terminal(
+        _("{id} resolved from {source}").format(id=ruleset.id, source=ruleset.source), lines=False
+    )
     document.add(tomlkit.comment(source))
     document.add(tomlkit.comment(f"sha256 {ruleset.sha256}"))
     for section, content in ruleset.data.items():
@@ -142,7 +145,11 @@ def diff_table(
 
     console, buffer = string_console(options)
     if not changes:
-        console.print(f"{markup(first.id)} and {markup(second.id)} score alike: no key differs")
+        console.print(
+            _("{first} and {second} score alike: no key differs").format(
+                first=markup(first.id), second=markup(second.id)
+            )
+        )
         return buffer.getvalue()
     table = Table(
         title=f"{markup(first.id)} → {markup(second.id)}：{len(changes)} 项不同",

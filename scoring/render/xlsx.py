@@ -9,6 +9,7 @@ declares ``evaluations``: the reviewed copy is built from the evaluation as read
 from __future__ import annotations
 
 from ..errors import ScoringError, UsageError
+from ..i18n import _
 from ..model import Evaluation
 from ..result import FileError, Result
 from . import Options
@@ -24,8 +25,8 @@ def render(
 
     if len(entries) != 1 or not isinstance(entries[0], Result) or not evaluations:
         raise UsageError(
-            "-f xlsx writes one evaluation per workbook",
-            hint="score one file at a time with -f xlsx -o OUT.xlsx",
+            _("-f xlsx writes one evaluation per workbook"),
+            hint=_("score one file at a time with -f xlsx -o OUT.xlsx"),
         )
     evaluation = evaluations[0]
     assert evaluation is not None  # a scored entry was read
