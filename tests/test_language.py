@@ -54,7 +54,7 @@ def test_a_command_s_help_and_its_usage_errors_speak_chinese(cli):
 @pytest.mark.parametrize(
     ("env", "said", "hint"),
     [
-        (CHINESE, "scoring：错误：没有名为 'scroe' 的命令", "→ did you mean `score`?"),
+        (CHINESE, "scoring：错误：没有名为 'scroe' 的命令", "→ 是否应为 `score`？"),
         (ENGLISH, "scoring: error: no command is called 'scroe'", "→ did you mean `score`?"),
     ],
 )

@@ -60,7 +60,7 @@ def test_grades_out_of_order(cli, tmp_path):
     )
     zh, en = _both(cli, "rules", "check", rules)
     assert zh.code == en.code == 2
-    assert "grades.中: 等级顺序有误：'中' = 95 排在 '良' = 80 之后\n" in zh.err
+    assert "grades.中：等级顺序有误：'中' = 95 排在 '良' = 80 之后\n" in zh.err
     assert "  → 请从最高等级往下排列，下限依次降低" in zh.err
     assert "grades.中: grades out of order: '中' = 95 comes after '良' = 80\n" in en.err
     assert "  → list the grades from the best down, bounds falling" in en.err
@@ -75,7 +75,7 @@ def test_bands_without_their_steps(cli, tmp_path):
     zh, en = _both(cli, "rules", "check", rules)
     assert zh.code == en.code == 2
     example = "bands = [{ min = 0.95, rate = 1.0 }, { min = 0, rate = 0.5 }]"
-    assert 'methods.bands.bands: `method = "bands"` 需要 `bands`\n' in zh.err
+    assert 'methods.bands.bands：`method = "bands"` 需要 `bands`\n' in zh.err
     assert f"  → 请补上，例如 {example}" in zh.err
     assert 'methods.bands.bands: `method = "bands"` needs `bands`\n' in en.err
     assert f"  → add e.g. {example}" in en.err
@@ -85,7 +85,7 @@ def test_a_rule_set_file_that_is_not_there(cli, tmp_path, leting):
     zh, en = _both(cli, "score", "-r", "nosuch.toml", str(leting), cwd=tmp_path)
     assert zh.code == en.code == 2
     missing = tmp_path / "nosuch.toml"
-    assert f"nosuch.toml: 规则集文件 {missing} 不存在\n" in zh.err
+    assert f"nosuch.toml：规则集文件 {missing} 不存在\n" in zh.err
     assert "  → 请给出已安装规则集的编号（见 scoring rules list）或文件路径" in zh.err
     assert f"nosuch.toml: no such rule-set file {missing}\n" in en.err
     assert "  → give an installed id (scoring rules list) or a path" in en.err
@@ -95,7 +95,7 @@ def test_some_weights_filed_and_some_not(cli, tmp_path):
     evaluation = _write(tmp_path, "partial.toml", DEPARTMENT + SATISFACTION)
     zh, en = _both(cli, "score", evaluation)
     assert zh.code == en.code == 2
-    assert "projects[0].indicators[1]: 本表部分指标填了分值，部分没有填\n" in zh.err
+    assert "projects[0].indicators[1]：本表部分指标填了分值，部分没有填\n" in zh.err
     assert "  → 请给每项指标都填上分值，或全部不填以采用规则集的默认分值" in zh.err
     assert (
         "projects[0].indicators[1]: some indicators of this table have a weight (分值) and "
@@ -112,7 +112,7 @@ def test_words_where_the_target_is_a_number(cli, tmp_path):
     zh, en = _both(cli, "score", evaluation)
     assert zh.code == en.code == 2
     assert (
-        "projects[0].indicators[0].actual: 「培训人次」：实际完成值 '基本完成了' 不是数值，"
+        "projects[0].indicators[0].actual：「培训人次」：实际完成值 '基本完成了' 不是数值，"
         "而年度指标值 '≥10个' 是数值\n" in zh.err
     )
     assert '  → 请把实际完成值写成带单位的数值，如 "95%"' in zh.err
@@ -132,7 +132,7 @@ def test_a_department_scored_from_a_table_it_does_not_have(cli, tmp_path):
     evaluation = _write(tmp_path, "table.toml", DEPARTMENT)
     zh, en = _both(cli, "score", "-r", rules, evaluation)
     assert zh.code == en.code == 2
-    assert "department.indicators: 规则集按部门整体自评表为部门计分，而本文件没有该表\n" in zh.err
+    assert "department.indicators：规则集按部门整体自评表为部门计分，而本文件没有该表\n" in zh.err
     assert (
         '  → 请补上部门整体的绩效指标，或使用设有 [department] method = "budget-weighted" 的规则集'
         in zh.err

@@ -79,7 +79,7 @@ def test_wheel_installs_and_scores_the_demo(installed, tmp_path):
         assert needed in names, needed
     run = _run(bin_dir, "demo", "-f", "json", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
-    data = json.loads(run.stdout)
+    data = json.loads(run.stdout)[0]  # -f json is an array, one object per file
     assert data["department"]["score"] == 99.79 and data["department"]["grade"] == "优"
     # the report's templates and Word styles travel inside the wheel too
     example = next(n for n in names if n.endswith("examples/leting-2023.toml"))
@@ -112,7 +112,7 @@ def test_example_plugin_installs_and_scores(installed, tmp_path):
     csv = PLUGIN / "examples" / "hunan-2023.csv"
     scored = run("score", str(csv), "-r", "hunan-steps", "-f", "json")
     assert scored.returncode == 0, scored.stderr
-    data = json.loads(scored.stdout)
+    data = json.loads(scored.stdout)[0]
     assert (data["department"]["score"], data["department"]["grade"]) == (82.47, "良")
     assert data["ruleset"]["id"] == "hunan-steps"
     assert "hunan-steps" in {i["method"] for p in data["projects"] for i in p["indicators"]}

@@ -51,7 +51,7 @@ def test_the_renderer_called_directly():
 def test_the_default_table_and_json_read_the_csv():
     run = run_cli("score", str(EXAMPLE), "-r", "hunan-steps", "-f", "json")
     assert run.code == 0, run
-    data = json.loads(run.out)
+    data = json.loads(run.out)[0]  # -f json is an array, one object per file
     assert data["ruleset"]["id"] == "hunan-steps"
     assert data["department"]["score"] == 82.47
     row = data["projects"][0]["indicators"][1]
@@ -80,7 +80,7 @@ def test_convert_the_csv_to_toml_scores_the_same(tmp_path):
 def test_check_names_the_csv_line_of_a_finding():
     run = run_cli("check", str(EXAMPLE), "-r", "hunan-steps", "-f", "json")
     assert run.code == 0, run
-    findings = {f["code"]: f for f in json.loads(run.out)["findings"]}
+    findings = {f["code"]: f for f in json.loads(run.out)[0]["findings"]}
     # a score mismatch names the 得分 cell of the line
     assert findings["recorded-score-mismatch"]["cell"] == "hunan-2023.csv line 5, column 11"
     assert findings["reason-missing"]["cell"] == "hunan-2023.csv line 11"
