@@ -288,15 +288,18 @@ class _Line:
 
 
 def _plain_lines(text: str) -> list[_Line]:
-    """The lines without Markdown markup, one for each line of the file."""
-    lines = [line.rstrip("\r") for line in text.split("\n")]
+    """The lines without Markdown markup, one for each line of the file; a character Markdown
+    writes as an entity (``&lt;``) is read as itself, so that its ``;`` ends no clause."""
+    from html import unescape
+
+    lines = [unescape(line.rstrip("\r")) for line in text.split("\n")]
     plain: list[_Line] = []
     table: _Table | None = None
     for index, line in enumerate(lines):
         if _is_rule(line):
             plain.append(_Line(""))
         elif line.strip().startswith("|"):
-            cells = [_strip_markup(cell) for cell in line.strip().strip("|").split("|")]
+            cells = [_strip_markup(cell) for cell in _table_cells(line)]
             following = lines[index + 1] if index + 1 < len(lines) else ""
             if _is_rule(following):  # the header row names the columns
                 table = _Table(cells, line=index + 1)
@@ -314,6 +317,26 @@ def _plain_lines(text: str) -> list[_Line]:
 def _is_rule(line: str) -> bool:
     """A table's |---|---| line, or a horizontal rule."""
     return "---" in line and _RULE_CHARS.fullmatch(line) is not None
+
+
+def _table_cells(line: str) -> list[str]:
+    """A Markdown table row's cells. A cell ends at a pipe that is not escaped: ``\\|`` is a
+    pipe in a name (the drafted report writes a project's name so), not another column."""
+    row = line.strip()
+    row = row[1:] if row.startswith("|") else row
+    row = row[:-1] if row.endswith("|") and not row.endswith("\\|") else row
+    cells, cell, escaped = [], [], False
+    for char in row:
+        if char == "|" and not escaped:
+            cells.append("".join(cell))
+            cell = []
+        elif char == "|":
+            cell[-1] = "|"  # the backslash before it was the escape
+        else:
+            cell.append(char)
+        escaped = char == "\\"
+    cells.append("".join(cell))
+    return cells
 
 
 def _strip_markup(text: str) -> str:

@@ -87,3 +87,23 @@ def test_checked_html_ignores_what_is_not_text(tmp_path):
     assert html_text(page) == (
         "# 报告\n全年预算数 382.31 万元。\n| 项目名称 | 全年预算数 |\n|---|---|\n| 甲 ｜ 乙 | 20 |\n\n"
     )
+
+
+def test_a_pipe_in_a_project_s_name_keeps_the_drafted_markdown_checking_clean(cli, tmp_path):
+    """The drafted Markdown writes a `|` in a name as `\\|`; check reads it back as one cell, so
+    the report still agrees with its own table (it read the pipe as a column edge, and found
+    the department's 19 万元 spent where the row said 20)."""
+    data = tomllib.loads(EXAMPLE.read_text("utf-8"))
+    data["projects"][0]["name"] = "招商 | 经费 <b>粗体</b>"
+    import tomli_w
+
+    source = tmp_path / "piped.toml"
+    source.write_text(tomli_w.dumps(data), "utf-8")
+    report = tmp_path / "piped.md"
+    assert cli("report", str(source), "-o", str(report)).code == 0
+    assert "招商 \\| 经费" in report.read_text("utf-8")
+    run = cli("check", str(report), "--with", str(source), "-f", "json")
+    assert run.code == 0, run
+    import json
+
+    assert json.loads(run.out)["findings"] == []
