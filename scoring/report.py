@@ -325,7 +325,9 @@ def _table_cells(line: str) -> list[str]:
     row = line.strip()
     row = row[1:] if row.startswith("|") else row
     row = row[:-1] if row.endswith("|") and not row.endswith("\\|") else row
-    cells, cell, escaped = [], [], False
+    cells: list[str] = []
+    cell: list[str] = []
+    escaped = False
     for char in row:
         if char == "|" and not escaped:
             cells.append("".join(cell))

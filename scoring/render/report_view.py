@@ -3,6 +3,7 @@ what does not add up."""
 
 from __future__ import annotations
 
+from ..labels import finding as finding_title
 from ..report import LABELS, Figure
 from ..result import Finding
 from . import SEVERITY_LABELS, Options, markup, string_console
@@ -64,7 +65,9 @@ def render_table(
     for finding in findings:
         label = SEVERITY_LABELS.get(finding.severity, finding.severity)
         console.print(
-            f"[yellow]{label}[/] {markup(finding.message)}\n      [dim]{markup(finding.where)} · {markup(finding.code)}[/]"
+            f"[yellow]{label}[/] {markup(finding.message)}\n      "
+            f"[dim]{markup(_place(finding.where))} · {markup(finding_title(finding.code))}"
+            f"（{markup(finding.code)}）[/]"
         )
     return buffer.getvalue()
 
@@ -75,3 +78,12 @@ def _label(figure: Figure) -> str:
     if figure.project:
         return f"「{figure.project}」\n{LABELS.get(figure.kind, figure.kind)}"
     return figure.label
+
+
+def _place(where: str) -> str:
+    """A report's place as the reader's language says it (``line 14`` → 第 14 行); JSON keeps
+    ``line 14``, a stable field."""
+    from ..i18n import _
+
+    head, _space, number = where.partition(" ")
+    return _("line {line}").format(line=number) if head == "line" and number.isdigit() else where
