@@ -310,6 +310,44 @@ def projects_over_department(
             )
 
 
+def placeholder_left(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> Iterator[Finding]:
+    """A name still the template's (``scoring template``): the unit's, a project's or a row's
+    placeholder in full-width parentheses, ``（单位名称）``, or an example row, ``（示例）培训人次``.
+    Such a table scores — its example rows are filled — but it is not the unit's: an error, so
+    that ``check`` fails and a reviewer is not shown a score of a form nobody filled."""
+    department = evaluation.department
+    if _is_placeholder(department.name):
+        yield Finding(
+            "placeholder-left",
+            "error",
+            "department.name",
+            f"单位名称仍是模板占位文字「{department.name}」：请填写本单位名称",
+        )
+    for index, project in enumerate(evaluation.projects):
+        if _is_placeholder(project.name):
+            yield Finding(
+                "placeholder-left",
+                "error",
+                f"projects[{index}].name",
+                f"项目名称仍是模板占位文字「{project.name}」：请填写项目名称",
+            )
+        for row, indicator in enumerate(project.indicators):
+            if _is_placeholder(indicator.name):
+                yield Finding(
+                    "placeholder-left",
+                    "error",
+                    f"projects[{index}].indicators[{row}].name",
+                    f"「{indicator.name}」是模板的示例行：请换成本项目的指标，或删去该行",
+                )
+
+
+def _is_placeholder(name: str) -> bool:
+    """The template's placeholder (（单位名称）) or example-row name (（示例）…)."""
+    text = name.strip()
+    whole = text.startswith("（") and text.endswith("）") and text.count("（") == 1
+    return whole or text.startswith("（示例）")
+
+
 BUILTIN = {
     "recorded-score-mismatch": recorded_score_mismatch,
     "recorded-grade-mismatch": recorded_grade_mismatch,
@@ -323,4 +361,5 @@ BUILTIN = {
     "targets-equal-actuals": targets_equal_actuals,
     "weights-off-default": weights_off_default,
     "projects-over-department": projects_over_department,
+    "placeholder-left": placeholder_left,
 }

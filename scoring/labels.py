@@ -53,6 +53,7 @@ FINDINGS = {
     "spending-results-mismatch": "产出效益与资金使用不匹配",
     "qualitative-for-number": "应为定量指标",
     "targets-equal-actuals": "实际完成值全部等于指标值",
+    "placeholder-left": "模板占位文字未替换",
     "weights-off-default": "分值与默认不同且未说明",
     "operator-inferred": "按反向指标计分",
     "deadline-late": "未按时完成",

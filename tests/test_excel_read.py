@@ -1376,7 +1376,8 @@ def test_scored_workbook_of_a_workbook(tmp_path):
 
 def test_templates(tmp_path):
     """The blank workbook is refused as blank, never scored; the TOML template's example rows
-    check clean."""
+    check clean but for its placeholders, each an error until the unit names itself, its
+    project and its rows."""
     blank_xlsx, blank_toml = tmp_path / "blank.xlsx", tmp_path / "blank.toml"
     run = run_cli("template", "-o", str(blank_xlsx), "--year", "2024")
     assert run.code == 0, run
@@ -1385,8 +1386,9 @@ def test_templates(tmp_path):
     refused = run_cli("check", str(blank_xlsx))
     assert refused.code == 2 and "blank" in refused.err, refused
     run = run_cli("check", str(blank_toml), "-f", "json")
-    assert run.code == 0, run
-    assert "error" not in {f["severity"] for f in json.loads(run.out)[0]["findings"]}
+    assert run.code == 1, run
+    errors = {f["code"] for f in json.loads(run.out)[0]["findings"] if f["severity"] == "error"}
+    assert errors == {"placeholder-left"}
 
 
 def test_template_filled_in_scores(tmp_path):

@@ -53,3 +53,25 @@ def test_with_every_optional_key_switched_on_it_still_scores(cli, tmp_path):
     first = project["indicators"][0]
     assert first["applicable"] is False and first["score"] is None  # 不适用: not scored
     assert first["reason"] == "（偏差原因分析及改进措施）"
+
+
+def test_a_template_left_as_it_is_fails_check_by_its_placeholders(cli, tmp_path):
+    """Its example rows score, so a form nobody filled must not pass for one: each name still
+    the template's is an error — the unit, the project and the three example rows."""
+    out, text = template(cli, tmp_path)
+    run = cli("check", str(out), "-f", "json")
+    assert run.code == 1, run
+    left = [
+        f["where"] for f in json.loads(run.out)[0]["findings"] if f["code"] == "placeholder-left"
+    ]
+    assert sorted(left) == [
+        "department.name",
+        "projects[0].indicators[0].name",
+        "projects[0].indicators[1].name",
+        "projects[0].indicators[2].name",
+        "projects[0].name",
+    ]
+    filled = text.replace("（单位名称）", "某局").replace("（项目名称）", "培训经费")
+    out.write_text(filled.replace("（示例）", ""), "utf-8")
+    run = cli("check", str(out), "-f", "json")
+    assert not [f for f in json.loads(run.out)[0]["findings"] if f["code"] == "placeholder-left"]
