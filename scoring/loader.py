@@ -392,7 +392,12 @@ def read_evaluation(path: Path, readers: dict) -> Evaluation:
 
 
 def read_data(path: Path, readers: dict) -> dict:
-    """A file's plain data through the reader registered for its suffix (not yet validated)."""
+    """A file's plain data through the reader registered for its suffix (not yet validated);
+    ``-`` reads TOML or JSON from standard input."""
+    from .readers import STANDARD_INPUT, read_standard_input
+
+    if str(path) == STANDARD_INPUT:
+        return read_standard_input()
     if not path.exists():
         raise InputError(
             _("no such file"), file=str(path), hint=_("check the path"), code="not-found"

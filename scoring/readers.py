@@ -26,7 +26,12 @@ CHUNK_BYTES = 1024 * 1024
 def read_text(path: Path, error=InputError) -> str:
     """The file's text, decoded as UTF-8 (a byte-order mark is accepted), read to at most
     :data:`~scoring.limits.MAX_FILE_BYTES` (see :func:`read_limited`)."""
-    data = read_limited(path, error)
+    return decoded(read_limited(path, error), path, error)
+
+
+def decoded(data: bytes, path: Path | str, error=InputError) -> str:
+    """``data`` as UTF-8 text (a byte-order mark is accepted); refused naming ``path``, with a
+    hint when it is GBK."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -42,6 +47,41 @@ def read_text(path: Path, error=InputError) -> str:
             hint=hint,
             code="not-utf8",
         ) from None
+
+
+STANDARD_INPUT = "-"  # the name that reads an evaluation from standard input, as given
+# the first bytes of a zip (.xlsx) and of an OLE file (.xls)
+_WORKBOOK_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
+
+
+def read_standard_input(error=InputError) -> dict:
+    """``scoring score -``: an evaluation in TOML or JSON read from standard input — JSON when
+    its first character is ``{``, else TOML — up to :data:`~scoring.limits.MAX_FILE_BYTES`.
+    A workbook is refused (its reader needs the file, for its cells): give its path."""
+    import sys
+
+    name = STANDARD_INPUT
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None or sys.stdin.closed:
+        raise error(
+            _("standard input is closed"),
+            file=name,
+            hint=_("pipe the evaluation in (cat a.toml | scoring score -), or give its path"),
+        )
+    data = stream.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise _too_large(Path(name), error)
+    if data.startswith(_WORKBOOK_MAGIC):
+        raise error(
+            _("a workbook cannot be read from standard input"),
+            file=name,
+            hint=_("give the workbook's path: scoring score 表.xlsx"),
+            code="unknown-format",
+        )
+    text = decoded(data, name, error)
+    if text.lstrip().startswith("{"):
+        return parse_json(text, name, error)
+    return parse_toml(text, name, error)
 
 
 def read_limited(path: Path, error=InputError) -> bytes:

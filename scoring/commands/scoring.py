@@ -286,9 +286,12 @@ def _scored_parts(sources: list, batch: _Batch, host, ruleset, debug: bool) -> I
 def _jobs(args, paths: list) -> int:
     """How many processes score: ``--jobs``, else every core for a batch of
     :data:`PARALLEL_FROM` files or more. One under ``--debug`` (its tracebacks are this
-    process's) and for an evaluation already read (the demo's)."""
+    process's), for an evaluation already read (the demo's) and when one is read from standard
+    input (``-``: this process's own)."""
     jobs = getattr(args, "jobs", None)
     if args.debug or not all(isinstance(path, str | os.PathLike) for path in paths):
+        return 1
+    if any(str(path) == "-" for path in paths):
         return 1
     if jobs is None:
         jobs = _cores() if len(paths) >= PARALLEL_FROM else 1

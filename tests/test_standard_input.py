@@ -1,0 +1,56 @@
+"""`-` reads an evaluation from standard input: `cat a.toml | scoring score -` scores it as the
+file would be scored, TOML or JSON; a workbook is refused with the fix (its path)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from tests.conftest import LANGFANG, case_evaluation
+
+
+def piped(data: bytes, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "scoring", *args],
+        input=data,
+        capture_output=True,
+        env={**os.environ, "COLUMNS": "100"},
+        timeout=120,
+    )
+
+
+def test_toml_on_standard_input_scores_as_the_file(tmp_path):
+    text = case_evaluation(LANGFANG)
+    run = piped(text.encode(), "score", "-", "-f", "json")
+    assert run.returncode == 0, run.stderr
+    (result,) = json.loads(run.stdout)
+    # the Hebei table: 8.62 + 8.62 + 80 = 97.24, 优 (tests/cases/langfang-2019.toml)
+    assert result["source"] == "-"
+    assert (result["department"]["score"], result["department"]["grade"]) == (97.24, "优")
+
+
+def test_json_on_standard_input_is_read_as_json(tmp_path):
+    path = tmp_path / "a.toml"
+    path.write_text(case_evaluation(LANGFANG), "utf-8")
+    converted = tmp_path / "a.json"
+    assert piped(b"", "convert", str(path), "-o", str(converted)).returncode == 0
+    run = piped(converted.read_bytes(), "score", "-", "-f", "json")
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout)[0]["department"]["score"] == 97.24
+
+
+def test_a_mistake_on_standard_input_is_named_by_dash():
+    run = piped(b'[department]\nname = "x"\n', "score", "-")
+    assert run.returncode == 2
+    assert "scoring: error: -: 2 problems" in run.stderr.decode()
+    assert "department: missing key `year`" in run.stderr.decode()
+
+
+def test_a_workbook_on_standard_input_is_refused_with_its_fix():
+    run = piped(b"PK\x03\x04" + b"\0" * 100, "score", "-")
+    assert run.returncode == 2
+    err = run.stderr.decode()
+    assert "a workbook cannot be read from standard input" in err
+    assert "give the workbook's path" in err and "Traceback" not in err
