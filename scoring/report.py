@@ -185,7 +185,10 @@ _PART_ROW = re.compile(r"基本支出|人员|公用|其他")
 # project the heading above names: whose they are is the heading's, which a table row cannot
 # tell; said nothing of rather than read as a project called 年度资金总额.
 _FUNDS_ROW = re.compile(r"年度资金总额|财政拨款|上年结转|其他资金")
-_SERIAL = re.compile(r"序号|编号|序")  # a column of row numbers before the names
+_SERIAL = re.compile(r"序号|编号|序")
+_DEPARTMENTS_COLUMN = re.compile(
+    r"(?:部门|单位)(?:名称)?"
+)  # a column of row numbers before the names
 
 # --- the department and the year, near the start ---------------------------------------------------
 
@@ -375,11 +378,16 @@ class _Table:
         label = _nfkc(header[self.names]) if header else ""
         columns = sum(_kind_of_column(title) for title in header[self.names + 1 :])
         self.of_projects = ("项目" in label or "名称" in label) and columns >= 2
+        # a column of departments (部门, 单位名称): each row is another department's figures,
+        # as a bureau's summary ranks them — none of them this report's own to compare
+        self.of_departments = any(_DEPARTMENTS_COLUMN.fullmatch(_nfkc(t).strip()) for t in header)
         self.project_rows = 0
         self.other_rows = 0
 
     def read(self, cells: list[str]) -> str:
         """The row as a sentence, or "" when it states none of the figures read."""
+        if self.of_departments:
+            return ""
         # a 合计 row may span the 序号 column and leave the names' column empty
         at = self.names if self.names < len(cells) and cells[self.names].strip() else 0
         label = _nfkc(cells[at]) if cells else ""

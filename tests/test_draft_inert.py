@@ -107,3 +107,21 @@ def test_a_pipe_in_a_project_s_name_keeps_the_drafted_markdown_checking_clean(cl
     import json
 
     assert json.loads(run.out)["findings"] == []
+
+
+def test_a_combined_summary_checks_clean(cli, tmp_path):
+    """A bureau's summary ranks departments in a table (部门 column): each row is another
+    department's, so 97.86% (乐亭) and 86.20% (廊坊) are no 前后不一致."""
+    summary = tmp_path / "summary.md"
+    langfang = Path(__file__).resolve().parent.parent / "examples" / "langfang-2019.toml"
+    run = cli("report", str(EXAMPLE), str(langfang), "--combined", "-o", str(summary))
+    assert run.code == 0, run
+    assert (
+        "| 1 | 乐亭县城区工业聚集区管理委员会 | 2023 | 99.79 | 优 | 97.86% |"
+        in summary.read_text("utf-8")
+    )
+    checked = cli("check", str(summary), "-f", "json")
+    assert checked.code == 0, checked
+    import json
+
+    assert json.loads(checked.out)["findings"] == []
