@@ -315,30 +315,28 @@ def placeholder_left(evaluation: Evaluation, result: Result, ruleset: RuleSet) -
     placeholder in full-width parentheses, ``（单位名称）``, or an example row, ``（示例）培训人次``.
     Such a table scores — its example rows are filled — but it is not the unit's: an error, so
     that ``check`` fails and a reviewer is not shown a score of a form nobody filled."""
-    department = evaluation.department
-    if _is_placeholder(department.name):
-        yield Finding(
-            "placeholder-left",
-            "error",
+    names = [
+        (
             "department.name",
-            f"单位名称仍是模板占位文字「{department.name}」：请填写本单位名称",
+            evaluation.department.name,
+            "单位名称仍是模板占位文字「{}」：请填写本单位名称",
         )
-    for index, project in enumerate(evaluation.projects):
-        if _is_placeholder(project.name):
-            yield Finding(
-                "placeholder-left",
-                "error",
-                f"projects[{index}].name",
-                f"项目名称仍是模板占位文字「{project.name}」：请填写项目名称",
+    ]
+    for i, project in enumerate(evaluation.projects):
+        names.append(
+            (f"projects[{i}].name", project.name, "项目名称仍是模板占位文字「{}」：请填写项目名称")
+        )
+        names += [
+            (
+                f"projects[{i}].indicators[{j}].name",
+                row.name,
+                "「{}」是模板的示例行：请换成本项目的指标，或删去该行",
             )
-        for row, indicator in enumerate(project.indicators):
-            if _is_placeholder(indicator.name):
-                yield Finding(
-                    "placeholder-left",
-                    "error",
-                    f"projects[{index}].indicators[{row}].name",
-                    f"「{indicator.name}」是模板的示例行：请换成本项目的指标，或删去该行",
-                )
+            for j, row in enumerate(project.indicators)
+        ]
+    for where, name, message in names:
+        if _is_placeholder(name):
+            yield Finding("placeholder-left", "error", where, message.format(name))
 
 
 def _is_placeholder(name: str) -> bool:

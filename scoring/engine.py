@@ -47,14 +47,21 @@ def department_score(
     for a row that cannot be scored."""
     with decimal.localcontext(_arithmetic()):
         ctx = Context(ruleset, methods, evaluation.department.year)
-        try:
-            projects = tuple(scored(project, ctx) for project in evaluation.projects)
-            department = score_department(evaluation, projects, ctx)
-            if ctx.refused:
-                raise ctx.refused.error(InputError, evaluation.source, code=ctx.refused_code)
-        except ScoringError as exc:
-            raise exc.in_file(evaluation.source, evaluation.locations) from None
+        _, department = _scored(evaluation, ctx, scored)
     return department.score
+
+
+def _scored(evaluation: Evaluation, ctx: Context, scored: Callable[[Table, Context], TableResult]):
+    """(the projects scored, the department combined from them); a row that cannot be scored
+    is an InputError naming the file and its place (on the form, for a workbook)."""
+    try:
+        projects = tuple(scored(project, ctx) for project in evaluation.projects)
+        department = score_department(evaluation, projects, ctx)
+        if ctx.refused:
+            raise ctx.refused.error(InputError, evaluation.source, code=ctx.refused_code)
+    except ScoringError as exc:
+        raise exc.in_file(evaluation.source, evaluation.locations, evaluation) from None
+    return projects, department
 
 
 def _arithmetic() -> decimal.Context:
@@ -66,13 +73,7 @@ def _evaluate(
     evaluation: Evaluation, ruleset: RuleSet, methods: dict, checks: dict, engine_version: str
 ) -> Result:
     ctx = Context(ruleset, methods, evaluation.department.year)
-    try:
-        projects = tuple(score_table(project, ctx) for project in evaluation.projects)
-        department = score_department(evaluation, projects, ctx)
-        if ctx.refused:
-            raise ctx.refused.error(InputError, evaluation.source, code=ctx.refused_code)
-    except ScoringError as exc:
-        raise exc.in_file(evaluation.source, evaluation.locations, evaluation) from None
+    projects, department = _scored(evaluation, ctx, score_table)
     scored = Result(
         engine_version=engine_version,
         ruleset=RulesetInfo(

@@ -312,7 +312,7 @@ def test_the_shipped_word_styles_are_those_the_code_makes():
     from docx.oxml.ns import qn
 
     from scoring.draft import BUILTIN
-    from scoring.draft.styles import FONTS, MARGINS_MM, TODO_STYLE
+    from scoring.draft.styles import FONTS, MARGINS_MM, TO_COMPLETE_STYLE
 
     document = Document(str(BUILTIN / "report.docx"))
     section = document.sections[0]
@@ -324,6 +324,6 @@ def test_the_shipped_word_styles_are_those_the_code_makes():
         assert style.font.name == latin and style.font.size.pt == size, name
         assert bool(style.font.bold) == bold, name
         assert style.element.rPr.rFonts.get(qn("w:eastAsia")) == east_asian, name
-    assert TODO_STYLE in {style.name for style in document.styles}
+    assert TO_COMPLETE_STYLE in {style.name for style in document.styles}
     assert "PAGE" in section.footer._element.xml
     assert not "".join(p.text for p in document.paragraphs)  # it holds styles, not text

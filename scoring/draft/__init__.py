@@ -17,6 +17,7 @@ naming the template file and line.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +31,9 @@ FORMATS = ("md", "html", "docx")
 # The built-in templates, shipped in the wheel; registered as ``default`` by the built-in plugin.
 BUILTIN = Path(__file__).resolve().parent / "templates"
 SUFFIXES = {"md": ".md", "html": ".html", "docx": ".docx"}
+# What the unit must complete, 【待单位补充】 or 【待单位补充：…】: highlighted in every format (one
+# group, so that splitting a text on it keeps the marks).
+TO_COMPLETE = re.compile(r"(【待单位补充[^】]*】)")
 
 __all__ = ["BUILTIN", "FORMATS", "SUFFIXES", "draft", "draft_combined"]
 

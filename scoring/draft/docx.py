@@ -17,7 +17,6 @@ that lost one is a UsageError naming the style.
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -25,9 +24,9 @@ from typing import Any
 from ..errors import UsageError
 from ..i18n import _
 from ..inert import word_text
-from .styles import FONTS, TODO_STYLE
+from . import TO_COMPLETE
+from .styles import FONTS, TO_COMPLETE_STYLE
 
-TODO = re.compile(r"(【待单位补充[^】]*】)")
 HEADINGS = {1: "Heading 1", 2: "Heading 2", 3: "Heading 3"}
 # A column's share of the width by its longest line, in half-width characters (a Chinese
 # character is two), within these bounds: a column of short numbers stays readable, one of long
@@ -48,7 +47,9 @@ class WordDocument:
         self.document = _open(reference)
         _clear_body(self.document)
         self._styles = {style.name for style in self.document.styles}
-        missing = [name for name in (*FONTS, TODO_STYLE, "Table Grid") if name not in self._styles]
+        missing = [
+            name for name in (*FONTS, TO_COMPLETE_STYLE, "Table Grid") if name not in self._styles
+        ]
         if missing:
             raise UsageError(
                 _("{file}: the Word template has no style {styles}").format(
@@ -128,11 +129,11 @@ class WordDocument:
 
     def _runs(self, paragraph: Any, text: str) -> None:
         """``text`` as runs, what the unit must complete in the ``待补充`` style."""
-        for part in TODO.split(text):
+        for part in TO_COMPLETE.split(text):
             if part:
                 run = paragraph.add_run(part)
-                if TODO.fullmatch(part):
-                    run.style = self.document.styles[TODO_STYLE]
+                if TO_COMPLETE.fullmatch(part):
+                    run.style = self.document.styles[TO_COMPLETE_STYLE]
 
     def _cell(self, cell: Any, text: str, header: bool, number: bool, bold: bool) -> None:
         from docx.enum.text import WD_ALIGN_PARAGRAPH

@@ -19,17 +19,13 @@ refuses is a :class:`~scoring.errors.UsageError` (exit 2) naming the template's 
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
 from ..errors import UsageError
 from ..i18n import _
 from ..inert import html_text, markdown_text, word_text
-from . import BUILTIN
-
-# What the unit must complete: 【待单位补充】 or 【待单位补充：…】, shown highlighted.
-TODO = re.compile(r"【待单位补充[^】]*】")
+from . import BUILTIN, TO_COMPLETE
 
 
 def _hint() -> str:
@@ -144,7 +140,7 @@ def _todo_filter(fmt: str):
 
     def todo(text: Any) -> Any:
         safe = escape(text)  # Markup stays as it is; plain text is escaped first
-        return Markup(TODO.sub(lambda m: f"<mark>{m.group()}</mark>", str(safe)))
+        return Markup(TO_COMPLETE.sub(lambda m: f"<mark>{m.group()}</mark>", str(safe)))
 
     return todo
 

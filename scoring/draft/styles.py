@@ -38,7 +38,7 @@ FONTS = {
     "Table Heading": ("Times New Roman", "黑体", 10.5, False),
 }
 NEW_PARAGRAPH_STYLES = ("Note", "Table Text", "Table Heading")
-TODO_STYLE = "待补充"  # a character style: what the unit must complete, shaded
+TO_COMPLETE_STYLE = "待补充"  # a character style: what the unit must complete, shaded
 MARGINS_MM = {"top": 37, "bottom": 35, "left": 28, "right": 26}
 LINE_PT = 28
 
@@ -132,7 +132,7 @@ def _todo_style(document: Any) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    style = document.styles.add_style(TODO_STYLE, WD_STYLE_TYPE.CHARACTER)
+    style = document.styles.add_style(TO_COMPLETE_STYLE, WD_STYLE_TYPE.CHARACTER)
     style.quick_style = True
     shading = OxmlElement("w:shd")
     shading.set(qn("w:val"), "clear")
