@@ -115,6 +115,30 @@ def _(message: str) -> str:
     return translations().gettext(message)
 
 
+def chinese(message: str) -> str:
+    """``message`` in Chinese whatever the interface's language: for the documents a unit
+    files — the drafted 自评报告 and its own workbook — which are Chinese documents."""
+    return translations(DEFAULT).gettext(message)
+
+
+class using:  # lower case: used as a function, ``with using("zh_CN"):``
+    """Translate every message into ``language`` (a catalog: ``zh_CN`` or ``en``) inside the
+    ``with`` block, then return to the language chosen before: a Chinese document (the drafted
+    report, a returned workbook) is scored in Chinese under ``--lang en`` too. (A class, not
+    :func:`contextlib.contextmanager`: this module is imported before ``--version`` answers.)"""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self.before: list[str] = []
+
+    def __enter__(self) -> None:
+        self.before = list(_chosen)
+        _chosen[:] = [self.language]
+
+    def __exit__(self, *exc: object) -> None:
+        _chosen[:] = self.before
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The form of a message for ``count`` in the current language (Chinese has one form)."""
     return translations().ngettext(singular, plural, count)
