@@ -98,7 +98,7 @@ def test_the_readme_shows_what_the_command_prints(cli, langfang):
     example = DOCS.parent / "examples" / "langfang-2019.toml"
     assert example.read_text("utf-8") == langfang.read_text("utf-8")
     shown = re.search(r"```text\n(.*?)```\n", readme, re.S).group(1)
-    run = cli("score", "examples/langfang-2019.toml", cwd=DOCS.parent)
+    run = cli("score", "examples/langfang-2019.toml", cwd=DOCS.parent, env={"SCORING_LANG": "zh"})
     assert run.code == 0, run
     assert [line.rstrip() for line in run.out.splitlines()] == shown.splitlines()
     for link in re.findall(r"\]\(([^)#]+)", readme):

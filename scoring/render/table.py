@@ -29,6 +29,7 @@ from . import (
     string_console,
     text,
 )
+from .wrap import Wrapped
 
 if TYPE_CHECKING:
     from rich.console import Console, JustifyMethod
@@ -159,7 +160,7 @@ def _projects_table(result: Result):
         style = grade_style(result, project.grade)
         table.add_row(
             str(i),
-            markup(project.name),
+            Wrapped(markup(project.name)),
             money(execution.adjusted),
             money(execution.spent),
             percent(execution.rate),
@@ -232,9 +233,11 @@ def _indicator_table(result: Result, project: TableResult, title: str, width: in
         group = (row.level1, row.level2)
         if compact and group != previous:
             table.add_row(
-                f"[bold]{markup(row.level1)}[/] · {markup(row.level2)}"
-                if row.level1 != previous[0]
-                else f"[dim]{markup(row.level1)}[/] · {markup(row.level2)}"
+                Wrapped(
+                    f"[bold]{markup(row.level1)}[/] · {markup(row.level2)}"
+                    if row.level1 != previous[0]
+                    else f"[dim]{markup(row.level1)}[/] · {markup(row.level2)}"
+                )
             )
         level1 = markup(row.level1) if row.level1 != previous[0] else ""
         level2 = markup(row.level2) if group != previous else ""
@@ -242,9 +245,9 @@ def _indicator_table(result: Result, project: TableResult, title: str, width: in
         name = f"  {markup(row.name)}" if compact else markup(row.name)
         score = str(row.score) if row.applicable else f"[dim]{shown_score(row)}[/]"
         table.add_row(
-            *labels(level1, level2, name),
-            markup(row.target),
-            markup(row.actual),
+            *labels(Wrapped(level1), Wrapped(level2), Wrapped(name)),
+            Wrapped(markup(row.target)),
+            Wrapped(markup(row.actual)),
             shown_weight(row),
             score,
             *filed(f"{row.where}.score"),
@@ -286,11 +289,17 @@ def _explain(console, project: TableResult) -> None:
     table.add_column("规则", style="dim", no_wrap=True)
     execution = project.execution
     table.add_row(
-        "预算执行率", markup(execution.explanation), markup(method_title(execution.method))
+        "预算执行率",
+        Wrapped(markup(execution.explanation)),
+        markup(method_title(execution.method)),
     )
     for row in project.indicators:
-        table.add_row(markup(row.name), markup(row.explanation), markup(method_title(row.method)))
-    table.add_row("总分", markup(project.explanation), "")
+        table.add_row(
+            Wrapped(markup(row.name)),
+            Wrapped(markup(row.explanation)),
+            markup(method_title(row.method)),
+        )
+    table.add_row("总分", Wrapped(markup(project.explanation)), "")
     console.print(table)
     console.print()
 
@@ -328,11 +337,11 @@ def _review(console: Console, result: Result) -> None:
         )
         rule = row.rule + (f"（{row.note}）" if row.note else "")
         table.add_row(
-            f"{markup(row.label)}\n[dim]{markup(row.where)}[/]",
+            Wrapped(f"{markup(row.label)}\n[dim]{markup(row.where)}[/]"),
             markup(fmt(row.filed) if row.kind == "score" else row.filed),
             markup(row.computed),
             shown,
-            markup(rule),
+            Wrapped(markup(rule)),
         )
     console.print(table)
     console.print()
@@ -361,8 +370,10 @@ def _findings(console, result: Result) -> None:
         for finding in findings:
             table.add_row(
                 f"[{style}]{SEVERITY_LABELS.get(severity, severity)}[/]",
-                f"{markup(finding.message)}\n[dim]{markup(finding.cell or finding.where)} · "
-                f"{markup(finding_title(finding.code))}（{markup(finding.code)}）[/]",
+                Wrapped(
+                    f"{markup(finding.message)}\n[dim]{markup(finding.cell or finding.where)} · "
+                    f"{markup(finding_title(finding.code))}（{markup(finding.code)}）[/]"
+                ),
             )
     console.print(table)
 
