@@ -9,14 +9,15 @@ REPORT = Path(__file__).parent / "data" / "report-2023.txt"
 
 
 def test_review_table_lists_what_to_send_back(cli, langfang):
-    run = cli("check", str(langfang), env={"COLUMNS": "160"})
+    run = cli("check", str(langfang), env={"COLUMNS": "160", "SCORING_LANG": "zh"})
     assert "复核表（自评 11 项：一致 8 项，不一致 3 项）" in run.out
     assert "projects[0].indicators[0].score" in run.out and "-0.38" in run.out
     assert "自评按整数取分" in run.out and "-0.76" in run.out
 
 
 def test_review_table_in_the_score_summary_and_markdown(cli, langfang):
-    assert "复核表" in cli("score", str(langfang)).out
+    assert "复核表" in cli("score", str(langfang), env={"SCORING_LANG": "zh"}).out
+    assert "Review (11 filed: 8 agree, 3 differ)" in cli("score", str(langfang)).out
 
 
 def test_report_figures_and_arithmetic(cli):

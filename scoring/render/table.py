@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..i18n import _
 from ..labels import finding as finding_title
 from ..labels import method as method_title
 from ..result import Result, TableResult
@@ -59,7 +60,10 @@ def render(entries: list[Result | FileError], options: Options) -> str:
             # the message itself went to standard error; with several files, mark the gap here
             if len(entries) > 1:
                 console.print(
-                    f"[bold red]✗ {markup(entry.source)}[/]：无法评分（{markup(entry.code)}），原因见错误输出"
+                    f"[bold red]✗ {markup(entry.source)}[/]"
+                    + _(": not scored ({code}), the reason is on standard error").format(
+                        code=markup(entry.code)
+                    )
                 )
         elif options.mode == "check":
             _check_summary(console, entry)
@@ -75,19 +79,34 @@ def _summary(console, result: Result, options: Options) -> None:
         console.print()
     for project in result.projects:
         console.print(
-            _indicator_table(result, project, f"项目：{markup(project.name)}", console.width)
+            _indicator_table(
+                result,
+                project,
+                _("Project: {name}").format(name=markup(project.name)),
+                console.width,
+            )
         )
         console.print()
         if options.explain:
             _explain(console, project)
     if result.department.table is not None:
         table = result.department.table
-        console.print(_indicator_table(result, table, "部门整体绩效自评表", console.width))
+        console.print(
+            _indicator_table(result, table, _("Department's own evaluation table"), console.width)
+        )
         console.print()
         if options.explain:
             _explain(console, table)
     if options.explain:
-        console.print(f"[bold]部门得分[/]：{markup(result.department.explanation, whole=True)}\n")
+        console.print(
+            "[bold]"
+            + _("Department score")
+            + "[/]"
+            + _(": {explanation}").format(
+                explanation=markup(result.department.explanation, whole=True)
+            )
+            + "\n"
+        )
     _review(console, result)
     _findings(console, result)
 
@@ -100,25 +119,32 @@ def _header(console, result: Result) -> None:
     style = grade_style(result, department.grade)
     header = Text()
     header.append(text(department.name), style="bold")
-    header.append(f"  {department.year} 年度\n")
-    header.append("得分 ")
+    header.append("  " + _("year {year}").format(year=department.year) + "\n")
+    header.append(_("Score") + " ")
     header.append(f"{department.score}", style=style)
-    header.append("   等级 ")
+    header.append("   " + _("Grade") + " ")
     header.append(text(department.grade), style=style)
-    method = {
-        "table": "部门整体自评表",
-        "budget-weighted": "项目得分按全年预算数加权（惯例）",
-        "mean": "项目得分简单平均（惯例）",
-    }.get(department.method, department.method)
-    header.append(f"   计分：{text(method)}\n", style="dim")
+    header.append(
+        "   " + _("Scored: {method}").format(method=text(_combined_by(department.method))) + "\n",
+        style="dim",
+    )
     execution = department.execution
     header.append(
-        f"部门预算  年初 {money(execution.planned)}  全年 {money(execution.adjusted)}  "
-        f"执行 {money(execution.spent)} 万元  执行率 {percent(execution.rate)}\n"
+        _(
+            "Department budget  initial {planned}  adjusted {adjusted}  spent {spent} "
+            "(10k yuan)  execution {rate}"
+        ).format(
+            planned=money(execution.planned),
+            adjusted=money(execution.adjusted),
+            spent=money(execution.spent),
+            rate=percent(execution.rate),
+        )
+        + "\n"
     )
     ruleset = result.ruleset
     header.append(
-        "规则 "
+        _("Rules")
+        + " "
         + "  ".join(
             text(part)
             for part in (
@@ -133,28 +159,39 @@ def _header(console, result: Result) -> None:
     console.print(
         Panel(
             header,
-            title=f"[bold]预算绩效自评[/] · {markup(result.source)}",
+            title="[bold]"
+            + _("Budget performance self-evaluation")
+            + f"[/] · {markup(result.source)}",
             title_align="left",
             expand=False,
         )
     )
 
 
+def _combined_by(method: str) -> str:
+    """How the department's score was made, as the header says it; a plugin's own way by its id."""
+    return {
+        "table": _("the department's own evaluation table"),
+        "budget-weighted": _("projects' scores weighted by adjusted budget (convention)"),
+        "mean": _("plain mean of the projects' scores (convention)"),
+    }.get(method, method)
+
+
 def _projects_table(result: Result):
     from rich.table import Table
 
-    table = Table(title="项目", title_justify="left", show_edge=False, pad_edge=False)
+    table = Table(title=_("Projects"), title_justify="left", show_edge=False, pad_edge=False)
     columns: tuple[tuple[str, JustifyMethod], ...] = (
         ("#", "right"),
-        ("项目名称", "left"),
-        ("全年预算数", "right"),
-        ("全年执行数", "right"),
-        ("执行率", "right"),
-        ("得分", "right"),
-        ("等级", "center"),
+        (_("Project"), "left"),
+        (_("Adjusted budget"), "right"),
+        (_("Spent"), "right"),
+        (_("Execution rate"), "right"),
+        (_("Score"), "right"),
+        (_("Grade"), "center"),
     )
-    for header, justify in columns:
-        table.add_column(header, justify=justify, no_wrap=header != "项目名称", overflow="fold")
+    for i, (header, justify) in enumerate(columns):
+        table.add_column(header, justify=justify, no_wrap=i != 1, overflow="fold")
     for i, project in enumerate(result.projects, 1):
         execution = project.execution
         style = grade_style(result, project.grade)
@@ -192,15 +229,15 @@ def _indicator_table(result: Result, project: TableResult, title: str, width: in
         title_style="bold",
     )
     if not compact:
-        table.add_column("一级指标", overflow="fold")
-        table.add_column("二级指标", overflow="fold")
-    table.add_column("三级指标", overflow="fold", ratio=3 if compact else None)
-    table.add_column("年度指标值", overflow="fold", ratio=2 if compact else None)
-    table.add_column("实际完成值", overflow="fold", ratio=2 if compact else None)
-    table.add_column("分值", justify="right", no_wrap=True)
-    table.add_column("得分", justify="right", no_wrap=True)
+        table.add_column(_("Level-1 indicator"), overflow="fold")
+        table.add_column(_("Level-2 indicator"), overflow="fold")
+    table.add_column(_("Indicator"), overflow="fold", ratio=3 if compact else None)
+    table.add_column(_("Annual target"), overflow="fold", ratio=2 if compact else None)
+    table.add_column(_("Actual"), overflow="fold", ratio=2 if compact else None)
+    table.add_column(_("Weight"), justify="right", no_wrap=True)
+    table.add_column(_("Score"), justify="right", no_wrap=True)
     if show_filed:
-        table.add_column("自评", justify="right", no_wrap=True, style="yellow")
+        table.add_column(_("Filed"), justify="right", no_wrap=True, style="yellow")
 
     def filed(where: str) -> list[str]:
         """The 自评 column: the filed value where the review says it differs."""
@@ -215,14 +252,14 @@ def _indicator_table(result: Result, project: TableResult, title: str, width: in
 
     table.add_row(
         *labels(
-            "预算执行率",
+            _("Budget execution rate"),
             "",
-            f"执行率 {percent(execution.rate)}"
+            _("Execution rate {rate}").format(rate=percent(execution.rate))
             if not compact
-            else f"预算执行率 {percent(execution.rate)}",
+            else _("Budget execution rate {rate}").format(rate=percent(execution.rate)),
         ),
-        f"{money(execution.adjusted)}万元",
-        f"{money(execution.spent)}万元",
+        _("{amount} (10k yuan)").format(amount=money(execution.adjusted)),
+        _("{amount} (10k yuan)").format(amount=money(execution.spent)),
         plain(execution.weight),
         str(execution.score),
         *filed(f"{place}.budget.score"),
@@ -260,8 +297,9 @@ def _indicator_table(result: Result, project: TableResult, title: str, width: in
         if style
         else f"{project.score}  {markup(project.grade)}"
     )
+    total_label = _("Total")
     table.add_row(
-        *labels("总分", "", "" if not compact else "总分"),
+        *labels(total_label, "", "" if not compact else total_label),
         "",
         "",
         plain(weight_total),
@@ -277,19 +315,19 @@ def _explain(console, project: TableResult) -> None:
     from rich.table import Table
 
     table = Table(
-        title="计算过程",
+        title=_("How each score was computed"),
         title_justify="left",
         show_edge=False,
         pad_edge=False,
         box=None,
         header_style="dim",
     )
-    table.add_column("行", style="bold", max_width=24, overflow="fold")
-    table.add_column("计算", overflow="fold", ratio=1)
-    table.add_column("规则", style="dim", no_wrap=True)
+    table.add_column(_("Row"), style="bold", max_width=24, overflow="fold")
+    table.add_column(_("Computation"), overflow="fold", ratio=1)
+    table.add_column(_("Method"), style="dim", no_wrap=True)
     execution = project.execution
     table.add_row(
-        "预算执行率",
+        _("Budget execution rate"),
         Wrapped(markup(execution.explanation)),
         markup(method_title(execution.method)),
     )
@@ -299,7 +337,7 @@ def _explain(console, project: TableResult) -> None:
             Wrapped(markup(row.explanation)),
             markup(method_title(row.method)),
         )
-    table.add_row("总分", Wrapped(markup(project.explanation)), "")
+    table.add_row(_("Total"), Wrapped(markup(project.explanation)), "")
     console.print(table)
     console.print()
 
@@ -312,7 +350,9 @@ def _review(console: Console, result: Result) -> None:
     if not result.review:
         return
     agreeing = len(result.review) - len(rows)
-    title = f"复核表（自评 {len(result.review)} 项：一致 {agreeing} 项，不一致 {len(rows)} 项）"
+    title = _("Review ({filed} filed: {agreeing} agree, {differing} differ)").format(
+        filed=len(result.review), agreeing=agreeing, differing=len(rows)
+    )
     if not rows:
         console.print(f"[green]✓[/] {title}")
         console.print()
@@ -325,17 +365,17 @@ def _review(console: Console, result: Result) -> None:
         pad_edge=False,
         header_style="bold",
     )
-    table.add_column("行", overflow="fold", ratio=2)
-    table.add_column("自评", justify="right", no_wrap=True, style="yellow")
-    table.add_column("按规则", justify="right", no_wrap=True)
-    table.add_column("差", justify="right", no_wrap=True)
-    table.add_column("依据", overflow="fold", ratio=3)
+    table.add_column(_("Row"), overflow="fold", ratio=2)
+    table.add_column(_("Filed"), justify="right", no_wrap=True, style="yellow")
+    table.add_column(_("By the rules"), justify="right", no_wrap=True)
+    table.add_column(_("Difference"), justify="right", no_wrap=True)
+    table.add_column(_("Basis"), overflow="fold", ratio=3)
     for row in rows:
         difference = row.difference
         shown = (
             "" if difference is None else (f"+{difference}" if difference > 0 else str(difference))
         )
-        rule = row.rule + (f"（{row.note}）" if row.note else "")
+        rule = _("{rule} ({note})").format(rule=row.rule, note=row.note) if row.note else row.rule
         table.add_row(
             Wrapped(f"{markup(row.label)}\n[dim]{markup(row.where)}[/]"),
             markup(fmt(row.filed) if row.kind == "score" else row.filed),
@@ -351,12 +391,12 @@ def _findings(console, result: Result) -> None:
     from rich.table import Table
 
     if not result.findings:
-        console.print("[green]✓ 无复核发现[/]")
+        console.print("[green]✓ " + _("No findings") + "[/]")
         return
     grouped = result.findings_by_severity()
-    counts = "，".join(f"{SEVERITY_LABELS[s]} {len(f)}" for s, f in grouped.items() if f)
+    counts = _(", ").join(f"{SEVERITY_LABELS[s]} {len(f)}" for s, f in grouped.items() if f)
     table = Table(
-        title=f"复核发现（{counts}）",
+        title=_("Findings ({counts})").format(counts=counts),
         title_justify="left",
         title_style="bold",
         show_header=False,
@@ -372,7 +412,10 @@ def _findings(console, result: Result) -> None:
                 f"[{style}]{SEVERITY_LABELS.get(severity, severity)}[/]",
                 Wrapped(
                     f"{markup(finding.message)}\n[dim]{markup(finding.cell or finding.where)} · "
-                    f"{markup(finding_title(finding.code))}（{markup(finding.code)}）[/]"
+                    + _("{title} ({code})").format(
+                        title=markup(finding_title(finding.code)), code=markup(finding.code)
+                    )
+                    + "[/]"
                 ),
             )
     console.print(table)
@@ -383,7 +426,8 @@ def _check_summary(console, result: Result) -> None:
     style = grade_style(result, department.grade)
     console.print(
         f"[bold]{markup(result.source)}[/]  {markup(department.name)} {department.year}  "
-        f"规则 {markup(result.ruleset.id)}  得分 [{style}]{department.score} {markup(department.grade)}[/]"
+        + _("Rules {rules}  Score").format(rules=markup(result.ruleset.id))
+        + f" [{style}]{department.score} {markup(department.grade)}[/]"
     )
     _review(console, result)
     _findings(console, result)
