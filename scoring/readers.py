@@ -212,7 +212,7 @@ def parse_toml(text: str, file: str, error=InputError) -> dict:
         where = line_and_column(found.group(1), found.group(2)) if found else None
         if where is None and "end of document" in message:
             where = _("line {line} (the end of the file)").format(line=text.count(chr(10)) + 1)
-        message = _TOML_POSITION.sub("", message).strip()
+        message = _TOML_POSITION.sub("", message).replace("(at end of document)", "").strip()
         raise error(
             _("not valid TOML: {reason}").format(reason=_toml_reason(message)),
             where,
@@ -267,8 +267,23 @@ def _toml_reason(reason: str) -> str:
     ):
         found = re.fullmatch(pattern, reason)
         if found:
-            return message.format(text=found.group(1))
+            return message.format(text=_key_as_written(found.group(1)))
     return reason
+
+
+def _key_as_written(text: str) -> str:
+    """A key tomllib quotes as a Python tuple — ``('department', 'name')`` — as TOML writes
+    it (``department.name``); any other text as it is."""
+    import ast
+
+    if text.startswith("(") and text.endswith(")"):
+        try:
+            parts = ast.literal_eval(text)
+        except (ValueError, SyntaxError):
+            return text
+        if isinstance(parts, tuple) and all(isinstance(part, str) for part in parts):
+            return ".".join(parts)
+    return text
 
 
 def _json_reason(reason: str) -> str:

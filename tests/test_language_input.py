@@ -47,6 +47,26 @@ def test_a_syntax_error_names_its_line_and_column(cli, tmp_path):
     assert '→ put text between straight quotes ("…"), not Chinese quotes (“…”)' in en
 
 
+@pytest.mark.parametrize(
+    ("text", "zh_reason", "en_reason"),
+    [
+        # tomllib says "Invalid value (at end of document)": the place is said once, in the
+        # place's words, and the reason is translated whole
+        ("[department]\nname = [1,\n", "第 3 行（文件末尾）：TOML 格式有误：值无效",
+         "line 3 (the end of the file): not valid TOML: Invalid value"),
+        # tomllib quotes the key as a Python tuple, ('department',): shown as TOML writes it
+        ("[department]\nname = 'a'\n[department]\n", "TOML 格式有误：department 被声明了两次",
+         "not valid TOML: Cannot declare department twice"),
+    ],
+)  # fmt: skip
+def test_tomllib_reasons_in_the_users_words(cli, tmp_path, text, zh_reason, en_reason):
+    path = tmp_path / "bad.toml"
+    path.write_text(text, "utf-8")
+    zh, en = said(cli, path)
+    assert zh_reason in zh and "(at end of document)" not in zh and "('" not in zh
+    assert en_reason in en
+
+
 def test_a_json_key_given_twice(cli, tmp_path):
     path = tmp_path / "twice.json"
     path.write_text('{"department": {}, "department": {}}', "utf-8")
