@@ -65,7 +65,7 @@ def _grid() -> dict[str, str]:
         "level2": _("Level-2 indicator"),
         "name": _("Level-3 indicator"),
         "target": _("Annual target"),
-        "actual": _("Actual value"),
+        "actual": _("Actual"),
         "weight": _("Weight"),
         "score": _("Score"),
     }
@@ -85,7 +85,7 @@ def _methods() -> dict[str, str]:
         "not-applicable": _("not applicable"),
         "breakdown": _("sub-item, not scored"),
         "empty": _("empty row, not scored"),
-        "table": _("department's own self-evaluation table"),
+        "table": _("the department's own evaluation table"),
         "budget-weighted": _("weighted by budget"),
         "mean": _("simple mean"),
     }

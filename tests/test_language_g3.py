@@ -62,7 +62,7 @@ def test_markdown_summary(cli, tmp_path):
     assert "- Score **100.00**, grade **优** (weighted by budget)" in _lines(en)
     assert "- 部门预算：年初 10.00，全年 10.00，执行 10.00 万元，执行率 100.00%" in _lines(zh)
     assert (
-        "- Department budget: planned 10.00, full year 10.00, spent 10.00 万元, "
+        "- Department budget: initial 10.00, adjusted 10.00, spent 10.00 (10k yuan), "
         "execution rate 100.00%" in _lines(en)
     )
     assert "### 项目：测试项目" in _lines(zh)
@@ -73,13 +73,13 @@ def test_markdown_summary(cli, tmp_path):
     )
     assert (
         "| Level-1 indicator | Level-2 indicator | Level-3 indicator | Annual target "
-        "| Actual value | Weight | Score | Filed score |" in _lines(en)
+        "| Actual | Weight | Score | Filed score |" in _lines(en)
     )
     # a sub-item carries no points: why it has no score, in the reader's words
     assert "| 产出指标 | 数量指标 | 其中：线上培训 | ≥5个 | 6个 |  | 不计分 |  |" in _lines(zh)
     assert "| 产出指标 | 数量指标 | 其中：线上培训 | ≥5个 | 6个 |  | not scored |  |" in _lines(en)
     assert "| **总分** |  |  |  |  | 100 | **100.00** |  |" in _lines(zh)
-    assert "| **Total score** |  |  |  |  | 100 | **100.00** |  |" in _lines(en)
+    assert "| **Total** |  |  |  |  | 100 | **100.00** |  |" in _lines(en)
     assert "计算过程：" in _lines(zh)
     assert "Calculation:" in _lines(en)
     assert any(line.startswith("- 培训人次（比例计分）：") for line in _lines(zh))
@@ -114,9 +114,9 @@ def test_csv_header_stays_the_form_s_and_its_cells_follow_the_language(cli, tmp_
     assert [row[2] for row in rows_zh] == ["预算执行率", "指标", "指标", "总分", "部门得分"]
     assert [row[2] for row in rows_en] == [
         "Budget execution rate",
-        "Indicator",
-        "Indicator",
-        "Total score",
+        "Indicator row",
+        "Indicator row",
+        "Total",
         "Department score",
     ]
     assert rows_zh[0][3] == "预算执行率" and rows_en[0][3] == "Budget execution rate"

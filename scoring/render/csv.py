@@ -85,7 +85,7 @@ def _table_rows(source: str, table: TableResult):
             "说明": execution.explanation,
         }
     )
-    indicator = _("Indicator")
+    indicator = _("Indicator row")
     for ind in table.indicators:
         yield _row(
             {
@@ -110,7 +110,7 @@ def _table_rows(source: str, table: TableResult):
         {
             "来源": source,
             "表": table.name,
-            "行": _("Total score"),
+            "行": _("Total"),
             "得分": _n(table.score),
             "自评得分": _n(table.filed_score),
             "等级": table.grade,

@@ -10,7 +10,7 @@ interface's language (:mod:`scoring.i18n`).
 
 from __future__ import annotations
 
-from ..i18n import _, ngettext
+from ..i18n import _
 from ..inert import markdown_block, markdown_code
 from ..inert import markdown_text as md
 from ..labels import FINDINGS, METHODS, grid_titles
@@ -44,6 +44,7 @@ def _table(
         # every place asked is a score's (….score): a grade is never shown here
         return plain(row.filed) if isinstance(row, ScoreRow) else ""
 
+    in_10k_yuan = _("{amount} (10k yuan)")
     lines = [
         f"### {title}",  # the title's user text is escaped by the caller
         "",
@@ -53,8 +54,8 @@ def _table(
             _("Budget execution rate"),
             "",
             _("execution rate {rate}").format(rate=percent(execution.rate)),
-            f"{money(execution.adjusted)}万元",
-            f"{money(execution.spent)}万元",
+            in_10k_yuan.format(amount=money(execution.adjusted)),
+            in_10k_yuan.format(amount=money(execution.spent)),
             plain(execution.weight),
             execution.score,
             _filed(f"{place}.budget.score"),
@@ -75,7 +76,7 @@ def _table(
         )
     lines.append(
         _row(
-            Markdown("**" + _("Total score") + "**"),
+            Markdown("**" + _("Total") + "**"),
             "",
             "",
             "",
@@ -117,11 +118,9 @@ def _review(result: Result) -> list[str]:
     if not result.review:
         return []
     filed = len(result.review)
-    head = "### " + ngettext(
-        "Review table ({filed} filed value: {agree} agree, {differ} differ)",
-        "Review table ({filed} filed values: {agree} agree, {differ} differ)",
-        filed,
-    ).format(filed=filed, agree=filed - len(differing), differ=len(differing))
+    head = "### " + _("Review ({filed} filed: {agreeing} agree, {differing} differ)").format(
+        filed=filed, agreeing=filed - len(differing), differing=len(differing)
+    )
     if not differing:
         return [head, ""]
     titles = (_("Row"), _("Place"), _("Filed"), _("By the rules"), _("Difference"), _("Basis"))
@@ -143,7 +142,7 @@ def _result(result: Result, options: Options) -> list[str]:
     heading = _("{department} {year} budget performance self-evaluation")
     score = _("Score **{score}**, grade **{grade}** ({method})")
     budget = _(
-        "Department budget: planned {planned}, full year {adjusted}, spent {spent} 万元, "
+        "Department budget: initial {planned}, adjusted {adjusted}, spent {spent} (10k yuan), "
         "execution rate {rate}"
     )
     lines = [
@@ -173,8 +172,8 @@ def _result(result: Result, options: Options) -> list[str]:
         if result.projects:
             titles = (
                 _("Project"),
-                _("Full-year budget"),
-                _("Full-year spending"),
+                _("Adjusted budget"),
+                _("Spent"),
                 _("Execution rate"),
                 _("Score"),
                 _("Grade"),
@@ -198,7 +197,7 @@ def _result(result: Result, options: Options) -> list[str]:
             title = project_title.format(name=md(project.name))
             lines += _table(title, project, differing, options.explain)
         if department.table is not None:
-            title = _("Department-wide performance self-evaluation table")
+            title = _("Department's own evaluation table")
             lines += _table(title, department.table, differing, options.explain)
         if options.explain:
             explained = _("Department score: {explanation}")
