@@ -163,7 +163,7 @@ def recurring_findings(results: list[Result]) -> tuple[Recurring, ...]:
         departments.update(set(codes))
     order = sorted(departments, key=lambda code: (-departments[code], -occurrences[code], code))
     return tuple(
-        Recurring(code, finding_title(code), departments[code], occurrences[code])
+        Recurring(code, finding_title(code, chinese=True), departments[code], occurrences[code])
         for code in order[:RECURRING_SHOWN]
     )
 

@@ -12,11 +12,11 @@ User text (names, targets, reasons) is passed on as written: each output format 
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from ..labels import GRID_TITLES
+from ..labels import grid_titles
 from ..labels import method as method_title
 from ..render import money, percent, plain, shown_score, shown_weight
 from ..values import format_decimal
@@ -89,8 +89,10 @@ class Columns:
 
     projects: tuple[str, ...] = ("项目名称", "全年预算数（万元）", "全年执行数（万元）", "执行率", "得分", "等级")  # fmt: skip
     targets: tuple[str, ...] = ("一级指标", "二级指标", "三级指标", "年度指标值", "分值")
-    grid: tuple[str, ...] = GRID_TITLES
-    form: tuple[str, ...] = (*GRID_TITLES, "偏差原因分析及改进措施")
+    grid: tuple[str, ...] = field(default_factory=lambda: grid_titles(chinese=True))
+    form: tuple[str, ...] = field(
+        default_factory=lambda: (*grid_titles(chinese=True), "偏差原因分析及改进措施")
+    )
     funds: tuple[str, ...] = ("项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")  # fmt: skip
 
 
@@ -256,7 +258,7 @@ def _department(result: Result) -> Department:
         score_value=department.score,
         grade=department.grade,
         method=department.method,
-        method_title=method_title(department.method),
+        method_title=method_title(department.method, chinese=True),
         convention=department.method != "table",
         explanation=department.explanation,
     )
@@ -342,7 +344,7 @@ def _row(indicator: IndicatorResult, over: bool) -> Row:
         target=indicator.target,
         actual=indicator.actual,
         weight=shown_weight(indicator),
-        score=shown_score(indicator),
+        score=shown_score(indicator, chinese=True),
         reason=indicator.reason,
         applicable=indicator.applicable,
         missed=indicator.applicable and score is not None and score < indicator.weight,

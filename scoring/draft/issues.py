@@ -156,7 +156,7 @@ def _shortfalls(result: Result):
                     name=row.name,
                     target=row.target,
                     actual=row.actual,
-                    score=shown_score(row),
+                    score=shown_score(row, chinese=True),
                     weight=plain(row.weight),
                     reason=row.reason,
                 )
@@ -183,4 +183,4 @@ def _notices(result: Result):
         key = (owner_of(found.where, result), found.code)
         if key not in seen:
             seen.add(key)
-            yield Notice(key[0], finding_title(found.code), found.code)
+            yield Notice(key[0], finding_title(found.code, chinese=True), found.code)

@@ -144,7 +144,7 @@ def annotate(workbook, result: Result, locations: dict) -> None:
             continue
         sheet, cell = _split(location)
         if sheet in workbook.sheetnames:
-            said = f"{labels.SEVERITIES.get(finding.severity, finding.severity)}：{finding.message}"
+            said = f"{labels.severity(finding.severity, chinese=True)}：{finding.message}"
             overlay.mark((sheet, cell), finding.severity, said)
             if sheet in overlay.columns:
                 from openpyxl.utils import get_column_letter
@@ -190,9 +190,11 @@ def _review_table(overlay, locations, review, where, table) -> None:
         if at is None:
             continue
         if not row.applicable:
-            overlay.write(at, labels.method(row.method), "", row.explanation)
+            overlay.write(at, labels.method(row.method, chinese=True), "", row.explanation)
             continue
-        remark = labels.method(row.method) + _differs(review.get(f"{row.where}.score"), row.score)
+        remark = labels.method(row.method, chinese=True) + _differs(
+            review.get(f"{row.where}.score"), row.score
+        )
         overlay.write(at, number(row.score), remark, row.explanation)
     total_at = locations.get(f"{where}.score")
     if total_at:
@@ -349,8 +351,8 @@ def _findings_sheet(workbook, result: Result, locations: dict):
         location = finding_cell(finding, locations)
         shown = "!".join(_split(location)) if location else finding.where
         values = (
-            labels.SEVERITIES.get(finding.severity, finding.severity),
-            labels.finding(finding.code),
+            labels.severity(finding.severity, chinese=True),
+            labels.finding(finding.code, chinese=True),
             shown,
             finding.message,
             finding.code,
@@ -394,7 +396,7 @@ def _summary_sheet(workbook, result: Result):
         ("年度", department.year),
         ("得分", number(department.score)),
         ("等级", department.grade),
-        ("计分方法", labels.method(department.method)),
+        ("计分方法", labels.method(department.method, chinese=True)),
         ("计分说明", department.explanation),
         ("全年预算数（万元）", number(department.execution.adjusted)),
         ("全年执行数（万元）", number(department.execution.spent)),
@@ -447,5 +449,5 @@ def _summary_sheet(workbook, result: Result):
 
 def _counts(result: Result) -> str:
     counts = {s: sum(1 for f in result.findings if f.severity == s) for s in SEVERITY_ORDER}
-    said = "，".join(f"{labels.SEVERITIES[s]} {n}" for s, n in counts.items() if n)
+    said = "，".join(f"{labels.severity(s, chinese=True)} {n}" for s, n in counts.items() if n)
     return said or "无"

@@ -24,7 +24,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..i18n import _
-from ..labels import GRID_TITLES
+from ..labels import grid_titles
 from ..result import number
 from ..values import format_decimal
 from .layout import DEPARTMENT_ROWS, DEPARTMENT_SHEET, OWN_TABLE_SHEET
@@ -33,7 +33,7 @@ PROJECT_TITLE = "项目支出绩效自评表"
 DEPARTMENT_TITLE = "部门整体绩效自评表"
 GRID_HEADER_ROW = 10
 FIRST_INDICATOR_ROW = 11
-GRID_COLUMNS = (*GRID_TITLES, "偏差原因分析及改进措施")
+REASON_COLUMN = "偏差原因分析及改进措施"  # the grid's last column, after grid_titles()
 DEDUCTION_COLUMN = "扣减分数"
 APPLICABLE_COLUMN = "是否适用"
 # Widths that fit the form's words: 服务对象满意度指标 in B, a 三级指标 in C.
@@ -244,7 +244,7 @@ def write_table(sheet, *, title, year, year_title, name, department_name, raw, w
     value(9, 2, raw.get("goal") or None, f"{where}.goal")
     value(9, 6, raw.get("result") or None, f"{where}.result")
 
-    for column, text in enumerate(GRID_COLUMNS, start=1):
+    for column, text in enumerate((*grid_titles(chinese=True), REASON_COLUMN), start=1):
         label(GRID_HEADER_ROW, column, text)
     for text, column in columns.items():
         label(GRID_HEADER_ROW, column, text)

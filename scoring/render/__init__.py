@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from ..labels import NOT_SCORED, SEVERITIES, not_scored
 from ..result import FileError
 from ..values import format_decimal
 from ..values import percent as values_percent
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 __all__ = [
+    "NOT_SCORED",
+    "SEVERITY_LABELS",
     "FileError",
     "Options",
     "markup",
@@ -126,16 +129,14 @@ def money(value: Decimal) -> str:
     return text if decimals >= 2 else f"{value:.2f}"
 
 
-SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
+# A severity's title in the interface's language (错误 / error), looked up when shown.
+SEVERITY_LABELS = SEVERITIES
 
 
-# What a row without a score of its own shows instead: the reason it has none.
-NOT_SCORED = {"not-applicable": "不适用", "breakdown": "不计分", "empty": "不计分"}
-
-
-def shown_score(row) -> str:
-    """An indicator row's 得分 as printed: the score, or why it has none (不适用, 不计分)."""
-    return str(row.score) if row.applicable else NOT_SCORED.get(row.method, "不适用")
+def shown_score(row, chinese: bool = False) -> str:
+    """An indicator row's 得分 as printed: the score, or why it has none (不适用, 不计分; in
+    Chinese with ``chinese``, for the documents a unit files)."""
+    return str(row.score) if row.applicable else not_scored(row.method, chinese)
 
 
 def shown_weight(row) -> str:

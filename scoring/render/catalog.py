@@ -31,8 +31,11 @@ def rulesets_table(host: Host, options: Options) -> str:
 
     console, buffer = string_console(options)
     table = Table(show_edge=False, pad_edge=False)
-    for header in ("id", "标题", "版本", "依据", "来源"):
-        table.add_column(header, overflow="fold", no_wrap=header in ("id", "版本"))
+    table.add_column("id", overflow="fold", no_wrap=True)
+    table.add_column(_("Title"), overflow="fold")
+    table.add_column(_("Version"), overflow="fold", no_wrap=True)
+    table.add_column(_("Basis"), overflow="fold")
+    table.add_column(_("Source"), overflow="fold")
     for entry in host.catalog.installed.values():
         owner = host.info(entry.plugin)
         origin = _("built in") if owner.builtin else _("plugin {name}").format(name=owner.label)

@@ -4,6 +4,7 @@ or JSON: the department, each project and each row, under each rule set."""
 from __future__ import annotations
 
 from ..compare import Row, rows
+from ..i18n import _, ngettext
 from ..result import Result, number
 from . import Options, markup, string_console
 
@@ -35,10 +36,11 @@ def render_table(
     groups: list[tuple[str, list[Result]]],
     options: Options,
     columns: list[str] | None = None,
-    title: str = "规则对比",
+    title: str | None = None,
 ) -> str:
     """Each file's rows under each rule set, the rows that change in bold; ``columns`` names
-    the rule sets (their ids by default).
+    the rule sets (their ids by default); ``title`` heads each file's table (规则对比, "Rule
+    sets compared", by default).
 
     The rule sets are the columns while they fit the width (``options.width``, 100 when not
     given); beyond it, each rule set is a row and the department, the projects and the rows
@@ -47,6 +49,7 @@ def render_table(
     number is never cut to fit."""
     console, buffer = string_console(options)
     width = options.width or 100
+    title = title or _("Rule sets compared")
     for source, results in groups:
         names = columns or [result.ruleset.id for result in results]
         found = rows(results)
@@ -73,10 +76,12 @@ def _cells(row: Row) -> list[str]:
 
 def _counts(results: list[Result]) -> list[str]:
     """The findings under each rule set, how many of them errors."""
-    return [
-        f"{len(r.findings)}（错误 {sum(f.severity == 'error' for f in r.findings)}）"
-        for r in results
-    ]
+    counts = []
+    for r in results:
+        errors = sum(f.severity == "error" for f in r.findings)
+        counted = ngettext("{findings} ({errors} error)", "{findings} ({errors} errors)", errors)
+        counts.append(counted.format(findings=len(r.findings), errors=errors))
+    return counts
 
 
 def _styled(text: str, changed: bool) -> str:
@@ -87,7 +92,7 @@ def _wide_width(names: list[str], found: list[Row], results: list[Result]) -> in
     """The width of the table with the rule sets as columns."""
     from rich.cells import cell_len
 
-    label = max(cell_len(row.label) for row in [*found, _FINDINGS])
+    label = max(cell_len(row.label) for row in [*found, _findings()])
     counts = _counts(results)
     widths = [
         max(cell_len(name), cell_len(counts[i]), *(cell_len(_cells(row)[i]) for row in found))
@@ -96,7 +101,9 @@ def _wide_width(names: list[str], found: list[Row], results: list[Result]) -> in
     return label + sum(w + GAP for w in widths)
 
 
-_FINDINGS = Row("复核发现", "", (), ())
+def _findings() -> Row:
+    """The last row: the findings under each rule set."""
+    return Row(_("Review findings"), "", (), ())
 
 
 def _wide(heading: str, names: list[str], found: list[Row], results: list[Result]):
@@ -112,7 +119,7 @@ def _wide(heading: str, names: list[str], found: list[Row], results: list[Result
     for row in found:
         table.add_row(markup(row.label), *[_styled(c, row.changed) for c in _cells(row)])
     table.add_section()
-    table.add_row(_FINDINGS.label, *[markup(c) for c in _counts(results)])
+    table.add_row(_findings().label, *[markup(c) for c in _counts(results)])
     return table
 
 
@@ -120,12 +127,13 @@ def _tall_width(names: list[str], found: list[Row], results: list[Result]) -> in
     """The width of the table with the rule sets as rows and the places numbered as columns."""
     from rich.cells import cell_len
 
-    first = max(cell_len("规则"), *(cell_len(name) for name in names))
+    first = max(cell_len(_("Rule set")), *(cell_len(name) for name in names))
     columns = [
         max(cell_len(_number(i)), *(cell_len(c) for c in _cells(row)))
         for i, row in enumerate(found)
     ]
-    columns.append(max(cell_len(_FINDINGS.label), *(cell_len(c) for c in _counts(results))))
+    counts = _counts(results)
+    columns.append(max(cell_len(_findings().label), *(cell_len(c) for c in counts)))
     return first + sum(w + GAP for w in columns)
 
 
@@ -140,10 +148,10 @@ def _tall(heading: str, names: list[str], found: list[Row], results: list[Result
     table = Table(
         title=heading, title_justify="left", show_edge=False, pad_edge=False, title_style="bold"
     )
-    table.add_column("规则", no_wrap=True)
+    table.add_column(_("Rule set"), no_wrap=True)
     for i, row in enumerate(found):
         table.add_column(_styled(_number(i), row.changed), justify="right", no_wrap=True)
-    table.add_column(_FINDINGS.label, justify="right", no_wrap=True)
+    table.add_column(_findings().label, justify="right", no_wrap=True)
     cells = [_cells(row) for row in found]
     counts = _counts(results)
     for r, name in enumerate(names):
@@ -160,12 +168,13 @@ def _long(heading: str, names: list[str], found: list[Row], results: list[Result
     table = Table(
         title=heading, title_justify="left", show_edge=False, pad_edge=False, title_style="bold"
     )
-    table.add_column("规则", overflow="fold")
-    table.add_column("得分", justify="right", no_wrap=True)
-    for row in [*found, _FINDINGS]:
+    table.add_column(_("Rule set"), overflow="fold")
+    table.add_column(_("Score"), justify="right", no_wrap=True)
+    findings = _findings()
+    for row in [*found, findings]:
         table.add_section()
         table.add_row(_styled(row.label, row.changed), "")
-        values = _cells(row) if row is not _FINDINGS else _counts(results)
+        values = _cells(row) if row is not findings else _counts(results)
         for name, value in zip(names, values):
             table.add_row("  " + markup(name), _styled(value, row.changed))
     return [table]
@@ -179,7 +188,7 @@ def render_markdown(groups: list[tuple[str, list[Result]]]) -> str:
     lines = []
     for source, results in groups:
         lines += [
-            f"## 规则对比：{markdown_code(source)}",
+            "## " + _("Rule sets compared: {source}").format(source=markdown_code(source)),
             "",
             "| | " + " | ".join(markdown_text(r.ruleset.id) for r in results) + " |",
             "|---|" + "---:|" * len(results),

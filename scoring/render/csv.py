@@ -6,6 +6,11 @@ Excel shows the Chinese text; plain UTF-8 on standard output. Every cell goes th
 as a formula (``=…``, ``+…``, ``-…``, ``@…``) starts with ``'``, a number such as ``-3.5``
 stays a number, control characters are shown escaped.
 
+The header row is the form's own column titles (来源, 一级指标, 年度指标值, 得分 …), the same in
+every language: a bureau's import script reads the columns by their titles, and must not depend
+on the locale of whoever ran scoring. The text in the cells — what a row is (预算执行率, 总分),
+a method's title, the explanations — is in the interface's language (:mod:`scoring.i18n`).
+
 A batch is written file by file (:func:`frame`, then :func:`item` for each file): the same
 bytes as :func:`render` gives for the whole batch.
 """
@@ -15,12 +20,14 @@ from __future__ import annotations
 import csv
 import io
 
+from ..i18n import _
 from ..inert import csv_cell
-from ..labels import method as method_title
+from ..labels import METHODS
 from ..result import Result, TableResult
 from ..values import format_decimal
 from . import FileError, Options
 
+# The form's column titles: the same in every language (see above), never translated.
 COLUMNS = [
     "来源",
     "表",
@@ -59,29 +66,32 @@ def _row(cells: dict) -> list[str]:
 def _table_rows(source: str, table: TableResult):
     execution = table.execution
     where = table.where or "department"
+    budget = _("Budget execution rate")
+    methods = METHODS.now()  # looked up once for the table, not for each row
     yield _row(
         {
             "来源": source,
             "表": table.name,
-            "行": "预算执行率",
-            "一级指标": "预算执行率",
+            "行": budget,
+            "一级指标": budget,
             "年度指标值": _n(execution.adjusted),
             "实际完成值": _n(execution.spent),
             "分值": _n(execution.weight),
             "得分率": _rate(execution.score_rate),
             "得分": _n(execution.score),
             "自评得分": _n(execution.filed_score),
-            "方法": method_title(execution.method),
+            "方法": methods.get(execution.method, execution.method),
             "位置": f"{where}.budget",
             "说明": execution.explanation,
         }
     )
+    indicator = _("Indicator row")
     for ind in table.indicators:
         yield _row(
             {
                 "来源": source,
                 "表": table.name,
-                "行": "指标",
+                "行": indicator,
                 "一级指标": ind.level1,
                 "二级指标": ind.level2,
                 "三级指标": ind.name,
@@ -91,7 +101,7 @@ def _table_rows(source: str, table: TableResult):
                 "得分率": _rate(ind.rate),
                 "得分": _n(ind.score),
                 "自评得分": _n(ind.filed_score),
-                "方法": method_title(ind.method),
+                "方法": methods.get(ind.method, ind.method),
                 "位置": ind.where,
                 "说明": ind.explanation,
             }
@@ -100,7 +110,7 @@ def _table_rows(source: str, table: TableResult):
         {
             "来源": source,
             "表": table.name,
-            "行": "总分",
+            "行": _("Total"),
             "得分": _n(table.score),
             "自评得分": _n(table.filed_score),
             "等级": table.grade,
@@ -116,7 +126,7 @@ def _entry_rows(entry: Result | FileError):
         yield _row(
             {
                 "来源": entry.source,
-                "行": "错误",
+                "行": _("Error"),
                 "方法": entry.code,
                 "位置": entry.where or "",
                 "说明": entry.message,
@@ -133,11 +143,11 @@ def _entry_rows(entry: Result | FileError):
         {
             "来源": entry.source,
             "表": department.name,
-            "行": "部门得分",
+            "行": _("Department score"),
             "得分": _n(department.score),
             "自评得分": _n(department.filed_score),
             "等级": department.grade,
-            "方法": method_title(department.method),
+            "方法": METHODS.title(department.method),
             "位置": "department",
             "说明": department.explanation,
         }

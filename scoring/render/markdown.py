@@ -4,16 +4,16 @@ User text cannot write Markdown here: every value a file, a rule set or a plugin
 through :mod:`scoring.inert` (:func:`md` for text, :func:`~scoring.inert.markdown_code` in
 backticks, :func:`~scoring.inert.markdown_block` in a fenced block), so that it opens no HTML,
 heading, table row, link or image. A table cell is escaped unless the view wrote it as
-:class:`Markdown` itself (``**总分**``).
+:class:`Markdown` itself (``**总分**``). Its headings, labels and sentences are in the
+interface's language (:mod:`scoring.i18n`).
 """
 
 from __future__ import annotations
 
+from ..i18n import _
 from ..inert import markdown_block, markdown_code
 from ..inert import markdown_text as md
-from ..labels import GRID_TITLES
-from ..labels import finding as finding_title
-from ..labels import method as method_title
+from ..labels import FINDINGS, METHODS, grid_titles
 from ..result import Result, TableResult
 from ..review import ReviewRow, ScoreRow, disagreements
 from . import SEVERITY_LABELS, FileError, Options, money, percent, plain, shown_score, shown_weight
@@ -44,17 +44,18 @@ def _table(
         # every place asked is a score's (….score): a grade is never shown here
         return plain(row.filed) if isinstance(row, ScoreRow) else ""
 
+    in_10k_yuan = _("{amount} (10k yuan)")
     lines = [
         f"### {title}",  # the title's user text is escaped by the caller
         "",
-        _row(*GRID_TITLES, "自评得分"),
+        _row(*grid_titles(), _("Filed score")),
         _row(*map(Markdown, ["---"] * 5 + ["---:"] * 3)),
         _row(
-            "预算执行率",
+            _("Budget execution rate"),
             "",
-            f"执行率 {percent(execution.rate)}",
-            f"{money(execution.adjusted)}万元",
-            f"{money(execution.spent)}万元",
+            _("execution rate {rate}").format(rate=percent(execution.rate)),
+            in_10k_yuan.format(amount=money(execution.adjusted)),
+            in_10k_yuan.format(amount=money(execution.spent)),
             plain(execution.weight),
             execution.score,
             _filed(f"{place}.budget.score"),
@@ -75,7 +76,7 @@ def _table(
         )
     lines.append(
         _row(
-            Markdown("**总分**"),
+            Markdown("**" + _("Total") + "**"),
             "",
             "",
             "",
@@ -87,11 +88,24 @@ def _table(
             _filed(f"{place}.score"),
         )
     )
-    lines += ["", f"等级：**{md(table.grade)}**。{md(table.explanation)}", ""]
+    grade = _("Grade: **{grade}**. {explanation}")
+    lines += ["", grade.format(grade=md(table.grade), explanation=md(table.explanation)), ""]
     if explain:
-        lines += ["计算过程：", "", f"- 预算执行率：{md(execution.explanation)}"]
+        budget = _("Budget execution rate: {explanation}")
         lines += [
-            f"- {md(row.name)}（{md(method_title(row.method))}）：{md(row.explanation)}"
+            _("Calculation:"),
+            "",
+            "- " + budget.format(explanation=md(execution.explanation)),
+        ]
+        each = _("{name} ({method}): {explanation}")
+        methods = METHODS.now()
+        lines += [
+            "- "
+            + each.format(
+                name=md(row.name),
+                method=md(methods.get(row.method, row.method)),
+                explanation=md(row.explanation),
+            )
             for row in table.indicators
         ]
         lines.append("")
@@ -103,13 +117,18 @@ def _review(result: Result) -> list[str]:
     differing = [row for row in result.review if not row.agrees]
     if not result.review:
         return []
-    head = f"### 复核表（自评 {len(result.review)} 项：一致 {len(result.review) - len(differing)} 项，不一致 {len(differing)} 项）"
+    filed = len(result.review)
+    head = "### " + _("Review ({filed} filed: {agreeing} agree, {differing} differ)").format(
+        filed=filed, agreeing=filed - len(differing), differing=len(differing)
+    )
     if not differing:
         return [head, ""]
-    lines = [head, "", "| 行 | 位置 | 自评 | 按规则 | 差 | 依据 |", "|---|---|---:|---:|---:|---|"]
+    titles = (_("Row"), _("Place"), _("Filed"), _("By the rules"), _("Difference"), _("Basis"))
+    lines = [head, "", _row(*titles), "|---|---|---:|---:|---:|---|"]
+    noted = _("{rule} ({note})")
     for row in differing:
         difference = "" if row.difference is None else f"{row.difference:+}"
-        rule = row.rule + (f"（{row.note}）" if row.note else "")
+        rule = noted.format(rule=row.rule, note=row.note) if row.note else row.rule
         where = Markdown(markdown_code(row.where, in_table=True))
         lines.append(_row(row.label, where, row.filed, row.computed, difference, rule))
     return [*lines, ""]
@@ -120,22 +139,46 @@ def _result(result: Result, options: Options) -> list[str]:
     differing = disagreements(result)
     execution = department.execution
     ruleset = result.ruleset
+    heading = _("{department} {year} budget performance self-evaluation")
+    score = _("Score **{score}**, grade **{grade}** ({method})")
+    budget = _(
+        "Department budget: initial {planned}, adjusted {adjusted}, spent {spent} (10k yuan), "
+        "execution rate {rate}"
+    )
     lines = [
-        f"## {md(department.name)} {department.year} 年度预算绩效自评",
+        "## " + heading.format(department=md(department.name), year=department.year),
         "",
-        f"- 得分 **{department.score}**，等级 **{md(department.grade)}**（{md(method_title(department.method))}）",
-        f"- 部门预算：年初 {money(execution.planned)}，全年 {money(execution.adjusted)}，"
-        f"执行 {money(execution.spent)} 万元，执行率 {percent(execution.rate)}",
-        f"- 规则：{md(ruleset.id)} {md(ruleset.version)} {md(ruleset.title)}",
-        f"- 来源：{markdown_code(result.source)}",
+        "- "
+        + score.format(
+            score=department.score,
+            grade=md(department.grade),
+            method=md(METHODS.title(department.method)),
+        ),
+        "- "
+        + budget.format(
+            planned=money(execution.planned),
+            adjusted=money(execution.adjusted),
+            spent=money(execution.spent),
+            rate=percent(execution.rate),
+        ),
+        "- "
+        + _("Rules: {id} {version} {title}").format(
+            id=md(ruleset.id), version=md(ruleset.version), title=md(ruleset.title)
+        ),
+        "- " + _("Source: {source}").format(source=markdown_code(result.source)),
         "",
     ]
     if options.mode == "score":
         if result.projects:
-            lines += [
-                "| # | 项目名称 | 全年预算数 | 全年执行数 | 执行率 | 得分 | 等级 |",
-                "|---:|---|---:|---:|---:|---:|:---:|",
-            ]
+            titles = (
+                _("Project"),
+                _("Adjusted budget"),
+                _("Spent"),
+                _("Execution rate"),
+                _("Score"),
+                _("Grade"),
+            )
+            lines += [_row(Markdown("#"), *titles), "|---:|---|---:|---:|---:|---:|:---:|"]
             for i, p in enumerate(result.projects, 1):
                 lines.append(
                     _row(
@@ -149,24 +192,33 @@ def _result(result: Result, options: Options) -> list[str]:
                     )
                 )
             lines.append("")
+        project_title = _("Project: {name}")
         for project in result.projects:
-            lines += _table(f"项目：{md(project.name)}", project, differing, options.explain)
+            title = project_title.format(name=md(project.name))
+            lines += _table(title, project, differing, options.explain)
         if department.table is not None:
-            lines += _table("部门整体绩效自评表", department.table, differing, options.explain)
+            title = _("Department's own evaluation table")
+            lines += _table(title, department.table, differing, options.explain)
         if options.explain:
-            lines += [f"部门得分：{md(department.explanation)}", ""]
+            explained = _("Department score: {explanation}")
+            lines += [explained.format(explanation=md(department.explanation)), ""]
     lines += _review(result)
-    lines += ["### 复核发现", ""]
+    lines += ["### " + _("Review findings"), ""]
     if not result.findings:
-        lines.append("无。")
+        lines.append(_("None."))
+    found = _("**{severity}** {place} {message} ({title} {code})")
+    finding_titles = FINDINGS.now()
     for severity, findings in result.findings_by_severity().items():
+        label = md(SEVERITY_LABELS.get(severity, severity))
         for f in findings:
-            label = md(SEVERITY_LABELS.get(severity, severity))
-            place = markdown_code(f.cell or f.where)
-            title = md(finding_title(f.code))
-            lines.append(
-                f"- **{label}** {place} {md(f.message)}（{title} {markdown_code(f.code)}）"
+            said = found.format(
+                severity=label,
+                place=markdown_code(f.cell or f.where),
+                message=md(f.message),
+                title=md(finding_titles.get(f.code, f.code)),
+                code=markdown_code(f.code),
             )
+            lines.append("- " + said)
     lines.append("")
     return lines
 
@@ -178,7 +230,7 @@ def render(entries: list[Result | FileError], options: Options) -> str:
             lines += [
                 f"## {md(entry.source)}",
                 "",
-                f"**错误**（{markdown_code(entry.code)}）：",
+                _("**Error** ({code}):").format(code=markdown_code(entry.code)),
                 "",
                 markdown_block(entry.message),
                 "",

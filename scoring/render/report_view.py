@@ -3,7 +3,8 @@ what does not add up."""
 
 from __future__ import annotations
 
-from ..labels import finding as finding_title
+from ..i18n import _
+from ..labels import FINDINGS
 from ..report import LABELS, Figure
 from ..result import Finding
 from . import SEVERITY_LABELS, Options, markup, string_console
@@ -34,7 +35,12 @@ def render_table(
     from rich.table import Table
 
     console, buffer = string_console(options)
-    title = f"报告复核 · {markup(source)}" + (f"（对照 {markup(against)}）" if against else "")
+    if against:
+        title = _("Report review · {source} (against {table})").format(
+            source=markup(source), table=markup(against)
+        )
+    else:
+        title = _("Report review · {source}").format(source=markup(source))
     table = Table(
         title=title,
         title_justify="left",
@@ -43,47 +49,60 @@ def render_table(
         pad_edge=False,
         header_style="bold",
     )
-    table.add_column("行", justify="right", no_wrap=True)
+    table.add_column(_("Line"), justify="right", no_wrap=True)
     # a project's name may be long: it folds rather than squeeze the sentence
-    table.add_column("数字", overflow="fold", max_width=24)
-    table.add_column("原文", overflow="fold")
-    table.add_column("所在句", overflow="fold", style="dim")
+    table.add_column(_("Figure"), overflow="fold", max_width=24)
+    table.add_column(_("As written"), overflow="fold")
+    table.add_column(_("Sentence"), overflow="fold", style="dim")
+    project = _("“{project}”")
     for figure in figures:
         table.add_row(
             str(figure.line),
-            markup(_label(figure)),
+            markup(_label(figure, project)),
             markup(figure.text),
             markup(figure.excerpt or figure.sentence),
         )
     if figures:
         console.print(table)
     else:
-        console.print(f"[bold]{title}[/]：没有找到预算、支出、执行率等数字")
+        console.print(
+            _(
+                "[bold]{title}[/]: no budget, spending, execution rate or other figures found"
+            ).format(title=title)
+        )
     console.print()
     if not findings:
-        console.print("[green]✓ 报告中的数字前后一致[/]" + ("，并与自评表相符" if against else ""))
+        if against:
+            console.print(
+                _("[green]✓ The report's figures agree with one another[/], and with the form")
+            )
+        else:
+            console.print(_("[green]✓ The report's figures agree with one another[/]"))
+    about = _("{place} · {title} ({code})")
+    titles = FINDINGS.now()
     for finding in findings:
         label = SEVERITY_LABELS.get(finding.severity, finding.severity)
-        console.print(
-            f"[yellow]{label}[/] {markup(finding.message)}\n      "
-            f"[dim]{markup(_place(finding.where))} · {markup(finding_title(finding.code))}"
-            f"（{markup(finding.code)}）[/]"
+        said = about.format(
+            place=markup(_place(finding.where)),
+            title=markup(titles.get(finding.code, finding.code)),
+            code=markup(finding.code),
         )
+        console.print(f"[yellow]{label}[/] {markup(finding.message)}\n      [dim]{said}[/]")
     return buffer.getvalue()
 
 
-def _label(figure: Figure) -> str:
-    """What a figure is; a project's name on a line of its own, so that folding a long name
-    never splits the words after it (预算资金)."""
+def _label(figure: Figure, project: str) -> str:
+    """What a figure is; a project's name (quoted by ``project``, a message with
+    ``{project}``) on a line of its own, so that folding a long name never splits the words
+    after it (预算资金)."""
     if figure.project:
-        return f"「{figure.project}」\n{LABELS.get(figure.kind, figure.kind)}"
+        quoted = project.format(project=figure.project)
+        return f"{quoted}\n{LABELS.get(figure.kind, figure.kind)}"
     return figure.label
 
 
 def _place(where: str) -> str:
     """A report's place as the reader's language says it (``line 14`` → 第 14 行); JSON keeps
     ``line 14``, a stable field."""
-    from ..i18n import _
-
     head, _space, number = where.partition(" ")
     return _("line {line}").format(line=number) if head == "line" and number.isdigit() else where

@@ -13,7 +13,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from ..i18n import _
+from ..i18n import _, ngettext
 from ..rules import RuleSet
 from . import Options, markup, string_console
 
@@ -152,7 +152,11 @@ def diff_table(
         )
         return buffer.getvalue()
     table = Table(
-        title=f"{markup(first.id)} → {markup(second.id)}：{len(changes)} 项不同",
+        title=ngettext(
+            "{first} → {second}: {count} key differs",
+            "{first} → {second}: {count} keys differ",
+            len(changes),
+        ).format(first=markup(first.id), second=markup(second.id), count=len(changes)),
         title_justify="left",
         show_edge=False,
         pad_edge=False,

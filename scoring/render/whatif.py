@@ -3,6 +3,7 @@ before and after, and the smallest changes that reach a goal with the command th
 
 from __future__ import annotations
 
+from ..i18n import _
 from . import markup, string_console
 
 
@@ -56,13 +57,20 @@ def render_table(source, edits, before, changed, goal_plan, options, rules: str,
     text = ""
     if edits:
         console, buffer = string_console(options)
-        console.print("[bold]改动[/]")
+        console.print("[bold]" + _("Changes") + "[/]")
+        change = _("{place}: {old} → {new}")
         for where, old, new in edits:
-            console.print(f"  {markup(where)}：{markup(str(jsonable(old)))} → {markup(new)}")
+            said = change.format(
+                place=markup(where), old=markup(str(jsonable(old))), new=markup(new)
+            )
+            console.print("  " + said)
         console.print()
         text += buffer.getvalue()
         text += compare_table(
-            [(source, [before, changed])], options, columns=["原", "改后"], title="假设分析"
+            [(source, [before, changed])],
+            options,
+            columns=[_("Before"), _("After")],
+            title=_("What-if"),
         )
     if goal_plan is not None:
         text += _goal(source, goal_plan, options, rules, given)
@@ -88,26 +96,35 @@ def _goal(source, goal_plan, options, rules: str, given=()) -> str:
 
     console, buffer = string_console(options)
     now = goal_plan.before.department
-    head = markup(f"目标 {goal_plan.goal_label}；现为 {now.score} {now.grade}")
+    head = markup(
+        _("Goal {goal}; now {score} {grade}").format(
+            goal=goal_plan.goal_label, score=now.score, grade=now.grade
+        )
+    )
     if not goal_plan.reachable:
         console.print(f"[bold]{head}[/]")
-        console.print(f"[red]无法达到[/]：即使每一行都得满分，部门得分也只有 {goal_plan.best}。")
+        console.print(
+            _(
+                "[red]Out of reach[/]: even with full marks on every row, "
+                "the department scores only {best}."
+            ).format(best=goal_plan.best)
+        )
         return buffer.getvalue()
     if not goal_plan.changes:
-        console.print(f"[bold]{head}[/]：已经达到，无需改动。")
+        console.print(_("[bold]{goal}[/]: already reached, nothing to change.").format(goal=head))
         return buffer.getvalue()
     table = Table(
-        title=f"{head}：最少的改动",
+        title=_("{goal}: the fewest changes").format(goal=head),
         title_justify="left",
         title_style="bold",
         show_edge=False,
         pad_edge=False,
         header_style="bold",
     )
-    table.add_column("行", overflow="fold")
-    table.add_column("位置", overflow="fold", style="dim")
-    table.add_column("原值", justify="right", no_wrap=True)
-    table.add_column("改为", justify="right", no_wrap=True)
+    table.add_column(_("Row"), overflow="fold")
+    table.add_column(_("Place"), overflow="fold", style="dim")
+    table.add_column(_("Was"), justify="right", no_wrap=True)
+    table.add_column(_("Change to"), justify="right", no_wrap=True)
     for change in goal_plan.changes:
         table.add_row(
             markup(change.label), markup(change.path), markup(change.before), markup(change.after)
@@ -115,10 +132,18 @@ def _goal(source, goal_plan, options, rules: str, given=()) -> str:
     console.print(table)
     after = goal_plan.after.department
     console.print(
-        f"按改后数据重新评分：部门 {after.score} {markup(after.grade)}"
-        f"（原 {now.score} {markup(now.grade)}）"
+        _(
+            "Scored again with the changes: department {score} {grade} "
+            "(was {before} {before_grade})"
+        ).format(
+            score=after.score,
+            grade=markup(after.grade),
+            before=now.score,
+            before_grade=markup(now.grade),
+        )
     )
     command = check_command(source, rules, goal_plan.changes, given)
     # the command to copy, whole: one --set for each change, however many
-    console.print(f"[dim]核对：{markup(command, whole=True)}[/]", soft_wrap=True)
+    said = _("To check: {command}").format(command=markup(command, whole=True))
+    console.print(f"[dim]{said}[/]", soft_wrap=True)
     return buffer.getvalue()
