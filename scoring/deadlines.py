@@ -237,7 +237,7 @@ class Timing:
 
     on_time: bool
     actual: str  # as read: "5月", "2个月"
-    reading: str  # "实际 5月（5月1日至5月31日）不晚于 6月30日"
+    reading: str  # "actual 5月 (5月1日 to 5月31日), not later than 6月30日"
 
 
 def judge(deadline: Deadline, actual, year: int, units) -> Timing | None:
@@ -246,7 +246,7 @@ def judge(deadline: Deadline, actual, year: int, units) -> Timing | None:
     text = actual if isinstance(actual, str) else format_decimal(actual)
     _op, text = _leading_op(normalise(text))  # an op written in an actual (≤12天) is not its value
     if _AHEAD.fullmatch(_compact(text)):
-        return Timing(True, text, f"实际「{text}」，早于期限")
+        return Timing(True, text, _("actual “{actual}”, ahead of the deadline").format(actual=text))
     if deadline.by is not None:
         return _by_date(deadline.by, text, year)
     assert deadline.within is not None
@@ -293,9 +293,11 @@ def _by_date(target: Stretch, text: str, year: int) -> Timing | None:
     )
     shown = _span(stretch, first, last)
     if last <= due:
-        return Timing(True, stretch.label, f"实际 {shown}，不晚于 {due_label}")
+        reading = _("actual {actual}, not later than {due}")
+        return Timing(True, stretch.label, reading.format(actual=shown, due=due_label))
     if first > due:
-        return Timing(False, stretch.label, f"实际 {shown}，晚于 {due_label}")
+        reading = _("actual {actual}, later than {due}")
+        return Timing(False, stretch.label, reading.format(actual=shown, due=due_label))
     raise ValueProblem(
         _("实际完成值 {text} ({shown}) may be before or after the deadline {due}").format(
             text=repr(text), shown=shown, due=due_label
@@ -307,7 +309,12 @@ def _by_date(target: Stretch, text: str, year: int) -> Timing | None:
 def _span(stretch: Stretch, first: date, last: date) -> str:
     if first == last:
         return stretch.label
-    return f"{stretch.label}（{first.month}月{first.day}日至{last.month}月{last.day}日）"
+    # the days in the form's notation, as a deadline is written (5月1日)
+    return _("{stretch} ({first} to {last})").format(
+        stretch=stretch.label,
+        first=f"{first.month}月{first.day}日",
+        last=f"{last.month}月{last.day}日",
+    )
 
 
 def _within(limit: Duration, text: str, units, strict: bool = False) -> Timing | None:
@@ -338,10 +345,14 @@ def _within(limit: Duration, text: str, units, strict: bool = False) -> Timing |
     shown = (
         taken.label
         if value == taken.value
-        else f"{taken.label}（{format_decimal(value)}{limit.unit}）"
+        else _("{taken} ({converted})").format(
+            taken=taken.label, converted=f"{format_decimal(value)}{limit.unit}"
+        )
     )
     if value < limit.value or (value == limit.value and not strict):
-        return Timing(True, taken.label, f"实际用时 {shown}，未超过 {limit.label}")
-    if value == limit.value:
-        return Timing(False, taken.label, f"实际用时 {shown}，未少于 {limit.label}")
-    return Timing(False, taken.label, f"实际用时 {shown}，超过 {limit.label}")
+        on_time, reading = True, _("took {taken}, within {limit}")
+    elif value == limit.value:
+        on_time, reading = False, _("took {taken}, not less than {limit}")
+    else:
+        on_time, reading = False, _("took {taken}, over {limit}")
+    return Timing(on_time, taken.label, reading.format(taken=shown, limit=limit.label))
