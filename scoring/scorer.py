@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fnmatch import fnmatchcase
 from fractions import Fraction
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from .errors import InputError, PluginError, RulesetError
 from .i18n import _
@@ -60,7 +62,86 @@ from .values import (
 from .values import format_decimal as fmt
 from .weights import effective_weights
 
+if TYPE_CHECKING:
+    from .deadlines import Readings
+
 ZERO, ONE = Decimal(0), Decimal(1)
+
+
+class Texts:
+    """The messages scoring a row may need, each translated the first time it is: once for the
+    rows of an evaluation (its :class:`Context` keeps one), not once for each row."""
+
+    @cached_property
+    def full_marks(self) -> str:
+        return _("{method_words}, full marks {score}")
+
+    @cached_property
+    def no_marks(self) -> str:
+        return _("{method_words}: {score}")
+
+    @cached_property
+    def not_applicable(self) -> str:
+        return _("not applicable: not scored")
+
+    @cached_property
+    def not_applicable_rescaled(self) -> str:
+        return _("not applicable: not scored, and the total is rescaled")
+
+    @cached_property
+    def read_as(self) -> str:
+        return _("actual value “{actual}” {how}: ")
+
+    @cached_property
+    def words_for_a_number(self) -> str:
+        return _(
+            "the actual value of a quantitative indicator is written “{actual}”: scored as "
+            "the qualitative tier “{tier}”; fill in the actual figure"
+        )
+
+    @cached_property
+    def on_time(self) -> str:
+        return _("{reading}: on time")
+
+    @cached_property
+    def late(self) -> str:
+        return _("“{name}”: {reading}: not on time, scored as “{late}”")
+
+    @cached_property
+    def late_lead(self) -> str:
+        return _("{reading}: not on time; ")
+
+    @cached_property
+    def under(self) -> str:
+        return _("it is under “{word}”")
+
+    @cached_property
+    def named(self) -> str:
+        return _("its name contains “{word}”")
+
+    @cached_property
+    def reverse(self) -> str:
+        return _(
+            "“{name}”: {marked}, so it is a reverse indicator: the target “{target}” is "
+            "scored as “{limit}”"
+        )
+
+    @cached_property
+    def reverse_lead(self) -> str:
+        return _("{marked}, so scored as {limit}: ")
+
+    @cached_property
+    def maybe_reverse(self) -> str:
+        return _(
+            "“{name}”: {marked}, so it may be a reverse indicator; the target “{target}” is "
+            "still scored as “{op}”; if it is an upper limit, write “{limit}”"
+        )
+
+    @cached_property
+    def deadlines(self) -> Readings:
+        from .deadlines import Readings
+
+        return Readings()
 
 
 class Context:
@@ -76,6 +157,7 @@ class Context:
         # most MAX_PROBLEMS listed), under the code of the first
         self.refused = ProblemList()
         self.refused_code = ""
+        self.texts = Texts()
 
     def refuse(self, exc: InputError) -> None:
         """Keep a row's error aside, to be raised with the others once every row is read."""
@@ -192,7 +274,7 @@ def score_execution(budget: Budget, ctx: Context) -> ExecutionResult:
         )
     else:
         explanation = _("{rate_stated}: {scored}").format(
-            rate_stated=stated, scored=with_score(rating, weight, score)
+            rate_stated=stated, scored=with_score(rating, weight, score, ctx.texts)
         )
     return _execution(budget, weight, method, rate, score_rate, score, explanation)
 
@@ -221,15 +303,13 @@ def _execution(
     )
 
 
-def with_score(rating: Rating, weight: Decimal, score: Decimal) -> str:
+def with_score(rating: Rating, weight: Decimal, score: Decimal, texts: Texts) -> str:
     """The method's words completed with the score, as an evaluator writes it:
     ``实际 90% / 目标 95% × 30 = 28.42``, ``…，达到目标，得满分 20.00``, ``…，不得分：0.00``."""
     if rating.rate == 1:
-        return _("{method_words}, full marks {score}").format(
-            method_words=rating.explanation, score=score
-        )
+        return texts.full_marks.format(method_words=rating.explanation, score=score)
     if rating.rate == 0:
-        return _("{method_words}: {score}").format(method_words=rating.explanation, score=score)
+        return texts.no_marks.format(method_words=rating.explanation, score=score)
     return f"{rating.explanation} × {fmt(weight)} = {score}"
 
 
@@ -320,9 +400,9 @@ def score_indicator(ind: Indicator, weight: Decimal, ctx: Context) -> IndicatorR
         return _not_scored(ind, ctx)
     if not ind.applicable:
         explanation = (
-            _("not applicable: not scored, and the total is rescaled")
+            ctx.texts.not_applicable_rescaled
             if rules.not_applicable == "rescale"
-            else _("not applicable: not scored")
+            else ctx.texts.not_applicable
         )
         return _shown(ind, weight, "not-applicable", explanation)
     if ind.kind == "blank":
@@ -340,7 +420,7 @@ def score_indicator(ind: Indicator, weight: Decimal, ctx: Context) -> IndicatorR
         outcome = apply_policies(
             ind,
             view,
-            Outcome(score, as_decimal(rating.rate), with_score(rating, weight, score)),
+            Outcome(score, as_decimal(rating.rate), with_score(rating, weight, score, ctx.texts)),
             ctx,
         )
     return _row(
@@ -484,10 +564,7 @@ def _prepare(ind: Indicator, weight: Decimal, ctx: Context) -> Plan:
             "actual-not-numeric",
             "warning",
             ind.where,
-            _(
-                "the actual value of a quantitative indicator is written “{actual}”: scored as "
-                "the qualitative tier “{tier}”; fill in the actual figure"
-            ).format(actual=ind.actual_text, tier=reading.tier),
+            ctx.texts.words_for_a_number.format(actual=ind.actual_text, tier=reading.tier),
         )
         return _tier_plan(ind, weight, ctx, reading)
     return _number_plan(ind, ind.actual, weight, ctx)
@@ -531,7 +608,7 @@ def _tier_plan(
         _check_override_fits(override, ind, reading.tier, rules)
     # how the words were read, unless they restate the target (said by the tier itself)
     if reading.how and text_key(ind.actual_text) != text_key(ind.target.text):
-        lead += _("actual value “{actual}” {how}: ").format(actual=ind.actual_text, how=reading.how)
+        lead += ctx.texts.read_as.format(actual=ind.actual_text, how=reading.how)
     view = Qualitative(
         level1=ind.level1,
         level2=ind.level2,
@@ -554,7 +631,7 @@ def _deadline_plan(ind: Indicator, deadline, weight: Decimal, ctx: Context, lead
 
     rules = ctx.ruleset
     try:
-        timing = judge(deadline, ind.actual_text, ctx.year, rules.units)
+        timing = judge(deadline, ind.actual_text, ctx.year, rules.units, ctx.texts.deadlines)
     except ValueProblem as exc:
         raise _refused(ind, exc, "deadline-invalid") from None
     if timing is None:
@@ -570,16 +647,14 @@ def _deadline_plan(ind: Indicator, deadline, weight: Decimal, ctx: Context, lead
         filed_score=ind.score,
     )
     if timing.on_time:
-        rating = Rating(ONE, _("{reading}: on time").format(reading=timing.reading))
+        rating = Rating(ONE, ctx.texts.on_time.format(reading=timing.reading))
         return Plan(view, "deadline", {}, rating=rating, lead=lead)
     late = rules.data["deadlines"]["late"]
     ctx.flag(
         "deadline-late",
         "warning",
         ind.where,
-        _("“{name}”: {reading}: not on time, scored as “{late}”").format(
-            name=ind.name, reading=timing.reading, late=late
-        ),
+        ctx.texts.late.format(name=ind.name, reading=timing.reading, late=late),
     )
     from .words import Reading
 
@@ -588,7 +663,7 @@ def _deadline_plan(ind: Indicator, deadline, weight: Decimal, ctx: Context, lead
         weight,
         ctx,
         Reading(late),
-        lead=lead + _("{reading}: not on time; ").format(reading=timing.reading),
+        lead=lead + ctx.texts.late_lead.format(reading=timing.reading),
         label="deadline",
     )
 
@@ -658,35 +733,26 @@ def _inferred_op(ind: Indicator, ctx: Context) -> tuple[str, str]:
     if word is None or default in (LE, "<"):
         return default, ""
     limit = f"≤{ind.target.text}"
-    marked = _marked_by(word, ind)
+    texts = ctx.texts
+    # why the row reads as a limit: its name's word, or the 二级/一级指标 it is under
+    marked = (texts.under if word in (ind.level1, ind.level2) else texts.named).format(word=word)
     if rules.data["reverse_indicators"]["infer"]:
         ctx.flag(
             "operator-inferred",
             "info",
             f"{ind.where}.target",
-            _(
-                "“{name}”: {marked}, so it is a reverse indicator: the target “{target}” is "
-                "scored as “{limit}”"
-            ).format(name=ind.name, marked=marked, target=ind.target.text, limit=limit),
+            texts.reverse.format(name=ind.name, marked=marked, target=ind.target.text, limit=limit),
         )
-        return LE, _("{marked}, so scored as {limit}: ").format(marked=marked, limit=limit)
+        return LE, texts.reverse_lead.format(marked=marked, limit=limit)
     ctx.flag(
         "operator-inferred",
         "warning",
         f"{ind.where}.target",
-        _(
-            "“{name}”: {marked}, so it may be a reverse indicator; the target “{target}” is "
-            "still scored as “{op}”; if it is an upper limit, write “{limit}”"
-        ).format(name=ind.name, marked=marked, target=ind.target.text, op=default, limit=limit),
+        texts.maybe_reverse.format(
+            name=ind.name, marked=marked, target=ind.target.text, op=default, limit=limit
+        ),
     )
     return default, ""
-
-
-def _marked_by(word: str, ind: Indicator) -> str:
-    """Why a row reads as a limit: its name's word, or the 二级/一级指标 it is under."""
-    if word in (ind.level1, ind.level2):
-        return _("it is under “{word}”").format(word=word)
-    return _("its name contains “{word}”").format(word=word)
 
 
 # --- the table --------------------------------------------------------------------------------
