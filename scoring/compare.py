@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from .i18n import _
 from .result import Result, TableResult, number
 from .rules import RuleSet
 
@@ -71,16 +72,17 @@ def rows(results: list[Result]) -> list[Row]:
     first = results[0]
     found = [
         Row(
-            "部门",
+            _("Department"),
             "department",
             tuple(r.department.score for r in results),
             tuple(r.department.grade for r in results),
         )
     ]
+    project_label = _("Project: {name}")
     for i, project in enumerate(first.projects):
         found.append(
             Row(
-                f"项目：{project.name}",
+                project_label.format(name=project.name),
                 f"projects[{i}]",
                 tuple(r.projects[i].score for r in results),
                 tuple(r.projects[i].grade for r in results),
@@ -92,10 +94,11 @@ def rows(results: list[Result]) -> list[Row]:
     if first.department.table is not None:
         tables.append(("department", _department_table))
     for where, pick in tables:
-        name = pick(first).name if where != "department" else "部门整体"
+        name = pick(first).name if where != "department" else _("Department as a whole")
         execution = tuple(pick(r).execution.score for r in results)
         if len(set(execution)) > 1:
-            found.append(Row(f"{name} · 预算执行率", f"{where}.budget", execution, ()))
+            label = _("{table} · execution rate").format(table=name)
+            found.append(Row(label, f"{where}.budget", execution, ()))
         for j, indicator in enumerate(pick(first).indicators):
             scores = tuple(pick(r).indicators[j].score for r in results)
             if len(set(scores)) > 1:

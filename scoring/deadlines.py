@@ -33,6 +33,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 
 from .i18n import _
 from .values import ValueProblem, _leading_op, format_decimal, normalise
@@ -237,26 +238,69 @@ class Timing:
 
     on_time: bool
     actual: str  # as read: "5月", "2个月"
-    reading: str  # "实际 5月（5月1日至5月31日）不晚于 6月30日"
+    reading: str  # "actual 5月 (5月1日 to 5月31日), not later than 6月30日"
 
 
-def judge(deadline: Deadline, actual, year: int, units) -> Timing | None:
+class Readings:
+    """How an actual reads against its deadline, in the interface's language: each wording
+    translated the first time it is used, once for the rows of an evaluation (its scoring keeps
+    one), not once for each row."""
+
+    @cached_property
+    def ahead(self) -> str:
+        return _("actual “{actual}”, ahead of the deadline")
+
+    @cached_property
+    def not_later(self) -> str:
+        return _("actual {actual}, not later than {due}")
+
+    @cached_property
+    def later(self) -> str:
+        return _("actual {actual}, later than {due}")
+
+    @cached_property
+    def span(self) -> str:
+        return _("{stretch} ({first} to {last})")
+
+    @cached_property
+    def converted(self) -> str:
+        return _("{taken} ({converted})")
+
+    @cached_property
+    def within(self) -> str:
+        return _("took {taken}, within {limit}")
+
+    @cached_property
+    def not_under(self) -> str:
+        return _("took {taken}, not less than {limit}")
+
+    @cached_property
+    def over(self) -> str:
+        return _("took {taken}, over {limit}")
+
+
+def judge(
+    deadline: Deadline, actual, year: int, units, readings: Readings | None = None
+) -> Timing | None:
     """Whether ``actual`` (text or a number, as filed) meets ``deadline``; None when the actual
-    is words for the tiers to read. ValueProblem when it cannot be compared."""
+    is words for the tiers to read. ValueProblem when it cannot be compared. ``readings``: the
+    words of the reading, when the caller has them translated already."""
     text = actual if isinstance(actual, str) else format_decimal(actual)
     _op, text = _leading_op(normalise(text))  # an op written in an actual (≤12天) is not its value
+    if readings is None:
+        readings = Readings()
     if _AHEAD.fullmatch(_compact(text)):
-        return Timing(True, text, f"实际「{text}」，早于期限")
+        return Timing(True, text, readings.ahead.format(actual=text))
     if deadline.by is not None:
-        return _by_date(deadline.by, text, year)
+        return _by_date(deadline.by, text, year, readings)
     assert deadline.within is not None
-    return _within(deadline.within, text, units, deadline.strict)
+    return _within(deadline.within, text, units, readings, deadline.strict)
 
 
 _DATE_LIKE = re.compile(r"(?:(?:19|20)\d{2}[年.\-/])?\d{1,2}[月.\-/]\d{1,2}[日号]?.{0,12}")
 
 
-def _by_date(target: Stretch, text: str, year: int) -> Timing | None:
+def _by_date(target: Stretch, text: str, year: int, readings: Readings) -> Timing | None:
     _first, due = target.dates(year)
     stretch = stretch_of(text)
     if stretch is None:
@@ -291,11 +335,11 @@ def _by_date(target: Stretch, text: str, year: int) -> Timing | None:
     due_label = (
         f"{due.year}年{due.month}月{due.day}日" if due.year != year else f"{due.month}月{due.day}日"
     )
-    shown = _span(stretch, first, last)
+    shown = _span(stretch, first, last, readings)
     if last <= due:
-        return Timing(True, stretch.label, f"实际 {shown}，不晚于 {due_label}")
+        return Timing(True, stretch.label, readings.not_later.format(actual=shown, due=due_label))
     if first > due:
-        return Timing(False, stretch.label, f"实际 {shown}，晚于 {due_label}")
+        return Timing(False, stretch.label, readings.later.format(actual=shown, due=due_label))
     raise ValueProblem(
         _("实际完成值 {text} ({shown}) may be before or after the deadline {due}").format(
             text=repr(text), shown=shown, due=due_label
@@ -304,13 +348,20 @@ def _by_date(target: Stretch, text: str, year: int) -> Timing | None:
     )
 
 
-def _span(stretch: Stretch, first: date, last: date) -> str:
+def _span(stretch: Stretch, first: date, last: date, readings: Readings) -> str:
     if first == last:
         return stretch.label
-    return f"{stretch.label}（{first.month}月{first.day}日至{last.month}月{last.day}日）"
+    # the days in the form's notation, as a deadline is written (5月1日)
+    return readings.span.format(
+        stretch=stretch.label,
+        first=f"{first.month}月{first.day}日",
+        last=f"{last.month}月{last.day}日",
+    )
 
 
-def _within(limit: Duration, text: str, units, strict: bool = False) -> Timing | None:
+def _within(
+    limit: Duration, text: str, units, readings: Readings, strict: bool = False
+) -> Timing | None:
     taken = duration_of(text)
     if taken is None:
         bare = _BARE_NUMBER.fullmatch(_compact(text))
@@ -338,10 +389,14 @@ def _within(limit: Duration, text: str, units, strict: bool = False) -> Timing |
     shown = (
         taken.label
         if value == taken.value
-        else f"{taken.label}（{format_decimal(value)}{limit.unit}）"
+        else readings.converted.format(
+            taken=taken.label, converted=f"{format_decimal(value)}{limit.unit}"
+        )
     )
     if value < limit.value or (value == limit.value and not strict):
-        return Timing(True, taken.label, f"实际用时 {shown}，未超过 {limit.label}")
-    if value == limit.value:
-        return Timing(False, taken.label, f"实际用时 {shown}，未少于 {limit.label}")
-    return Timing(False, taken.label, f"实际用时 {shown}，超过 {limit.label}")
+        on_time, reading = True, readings.within
+    elif value == limit.value:
+        on_time, reading = False, readings.not_under
+    else:
+        on_time, reading = False, readings.over
+    return Timing(on_time, taken.label, reading.format(taken=shown, limit=limit.label))

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fnmatch import fnmatchcase
 from fractions import Fraction
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from .errors import InputError, PluginError, RulesetError
 from .i18n import _
@@ -55,11 +57,91 @@ from .values import (
     percent,
     percent_below,
     quoted,
+    text_key,
 )
 from .values import format_decimal as fmt
 from .weights import effective_weights
 
+if TYPE_CHECKING:
+    from .deadlines import Readings
+
 ZERO, ONE = Decimal(0), Decimal(1)
+
+
+class Texts:
+    """The messages scoring a row may need, each translated the first time it is: once for the
+    rows of an evaluation (its :class:`Context` keeps one), not once for each row."""
+
+    @cached_property
+    def full_marks(self) -> str:
+        return _("{method_words}, full marks {score}")
+
+    @cached_property
+    def no_marks(self) -> str:
+        return _("{method_words}: {score}")
+
+    @cached_property
+    def not_applicable(self) -> str:
+        return _("not applicable: not scored")
+
+    @cached_property
+    def not_applicable_rescaled(self) -> str:
+        return _("not applicable: not scored, and the total is rescaled")
+
+    @cached_property
+    def read_as(self) -> str:
+        return _("actual value “{actual}” {how}: ")
+
+    @cached_property
+    def words_for_a_number(self) -> str:
+        return _(
+            "the actual value of a quantitative indicator is written “{actual}”: scored as "
+            "the qualitative tier “{tier}”; fill in the actual figure"
+        )
+
+    @cached_property
+    def on_time(self) -> str:
+        return _("{reading}: on time")
+
+    @cached_property
+    def late(self) -> str:
+        return _("“{name}”: {reading}: not on time, scored as “{late}”")
+
+    @cached_property
+    def late_lead(self) -> str:
+        return _("{reading}: not on time; ")
+
+    @cached_property
+    def under(self) -> str:
+        return _("it is under “{word}”")
+
+    @cached_property
+    def named(self) -> str:
+        return _("its name contains “{word}”")
+
+    @cached_property
+    def reverse(self) -> str:
+        return _(
+            "“{name}”: {marked}, so it is a reverse indicator: the target “{target}” is "
+            "scored as “{limit}”"
+        )
+
+    @cached_property
+    def reverse_lead(self) -> str:
+        return _("{marked}, so scored as {limit}: ")
+
+    @cached_property
+    def maybe_reverse(self) -> str:
+        return _(
+            "“{name}”: {marked}, so it may be a reverse indicator; the target “{target}” is "
+            "still scored as “{op}”; if it is an upper limit, write “{limit}”"
+        )
+
+    @cached_property
+    def deadlines(self) -> Readings:
+        from .deadlines import Readings
+
+        return Readings()
 
 
 class Context:
@@ -75,6 +157,7 @@ class Context:
         # most MAX_PROBLEMS listed), under the code of the first
         self.refused = ProblemList()
         self.refused_code = ""
+        self.texts = Texts()
 
     def refuse(self, exc: InputError) -> None:
         """Keep a row's error aside, to be raised with the others once every row is read."""
@@ -125,26 +208,41 @@ def score_execution(budget: Budget, ctx: Context) -> ExecutionResult:
     weight = rules["weight"]
     adjusted = rules["denominator"] == "adjusted"
     denominator = budget.adjusted if adjusted else budget.planned
-    label = "全年预算数" if adjusted else "年初预算数"
+    label = _("adjusted budget") if adjusted else _("initial budget")
     method = rules["method"]
     if denominator <= ZERO:
         ctx.flag(
-            "budget-zero", "warning", budget.where, f"{label}为 0：执行率按 0 计，预算执行率得分 0"
+            "budget-zero",
+            "warning",
+            budget.where,
+            _(
+                "{budget_label} is 0: the execution rate is taken as 0, and the execution row "
+                "scores 0"
+            ).format(budget_label=label),
         )
-        explanation = f"{label}为 0，执行率按 0 计"
+        explanation = _("{budget_label} is 0: the execution rate is taken as 0").format(
+            budget_label=label
+        )
         return _execution(budget, weight, method, ZERO, ZERO, ctx.ruleset.round(ZERO), explanation)
     exact = share(budget.spent, denominator)
     rate = as_decimal(exact)
     spent, budgeted, executed = fmt(budget.spent), fmt(denominator), percent(rate)
-    stated = f"执行率 = 全年执行数 {spent} / {label} {budgeted} = {executed}"
     if exact.numerator > exact.denominator:  # above 100%
-        stated += "，超过 100% 按 100% 计"
+        stated = _(
+            "execution rate = spent {spent} / {budget_label} {budget} = {rate}, counted as 100%"
+        )
         ctx.flag(
             "spent-over-budget",
             "warning",
             budget.where,
-            f"全年执行数 {spent} 超过{label} {budgeted}（执行率 {executed}），按 100% 计分",
+            _(
+                "spent {spent} is above the {budget_label} {budget} (execution rate {rate}): "
+                "scored as 100%"
+            ).format(spent=spent, budget_label=label, budget=budgeted, rate=executed),
         )
+    else:
+        stated = _("execution rate = spent {spent} / {budget_label} {budget} = {rate}")
+    stated = stated.format(spent=spent, budget_label=label, budget=budgeted, rate=executed)
     view = Quantitative(
         level1="预算执行率",
         level2="",
@@ -171,9 +269,13 @@ def score_execution(budget: Budget, ctx: Context) -> ExecutionResult:
     if method == "proportional":
         # 执行率 = 全年执行数 19.8 / 全年预算数 20 = 99.00%；10 × 99.00% = 9.90
         shown = executed if score_rate == rate else percent(score_rate)  # at most 100%
-        explanation = f"{stated}；{fmt(weight)} × {shown} = {score}"
+        explanation = _("{rate_stated}; {weight} × {rate} = {score}").format(
+            rate_stated=stated, weight=fmt(weight), rate=shown, score=score
+        )
     else:
-        explanation = f"{stated}：" + with_score(rating, weight, score)
+        explanation = _("{rate_stated}: {scored}").format(
+            rate_stated=stated, scored=with_score(rating, weight, score, ctx.texts)
+        )
     return _execution(budget, weight, method, rate, score_rate, score, explanation)
 
 
@@ -201,13 +303,13 @@ def _execution(
     )
 
 
-def with_score(rating: Rating, weight: Decimal, score: Decimal) -> str:
+def with_score(rating: Rating, weight: Decimal, score: Decimal, texts: Texts) -> str:
     """The method's words completed with the score, as an evaluator writes it:
     ``实际 90% / 目标 95% × 30 = 28.42``, ``…，达到目标，得满分 20.00``, ``…，不得分：0.00``."""
     if rating.rate == 1:
-        return f"{rating.explanation}，得满分 {score}"
+        return texts.full_marks.format(method_words=rating.explanation, score=score)
     if rating.rate == 0:
-        return f"{rating.explanation}：{score}"
+        return texts.no_marks.format(method_words=rating.explanation, score=score)
     return f"{rating.explanation} × {fmt(weight)} = {score}"
 
 
@@ -275,21 +377,32 @@ def _shown(ind: Indicator, weight: Decimal, method: str, explanation: str) -> In
     )
 
 
-SHOWN = {
-    "breakdown": "「其中」分项：说明上一行的构成，不单独计分",
-    "empty": "未填写年度指标值、实际完成值和分值：空行，不计分",
-}
+# The kinds of row shown without a score of their own.
+SHOWN = ("breakdown", "empty")
+
+
+def _not_scored(ind: Indicator, ctx: Context) -> IndicatorResult:
+    """A 其中 breakdown or an empty row: shown, said, not scored."""
+    if ind.kind == "breakdown":
+        why = _("a breakdown (其中) of the row above: not scored on its own")
+        said = _("“{name}”: a breakdown (其中) of the row above, not scored on its own")
+    else:
+        why = _("no target, actual value or weight filled in: an empty row, not scored")
+        said = _("“{name}”: no target, actual value or weight filled in: an empty row, not scored")
+    ctx.flag("row-not-scored", "info", ind.where, said.format(name=ind.name))
+    return _shown(ind, ZERO, ind.kind, why)
 
 
 def score_indicator(ind: Indicator, weight: Decimal, ctx: Context) -> IndicatorResult:
     """One row of the grid: its method, its rate, its rounded score and how they were reached."""
     rules = ctx.ruleset
     if ind.kind in SHOWN:
-        ctx.flag("row-not-scored", "info", ind.where, f"「{ind.name}」{SHOWN[ind.kind]}")
-        return _shown(ind, ZERO, ind.kind, SHOWN[ind.kind])
+        return _not_scored(ind, ctx)
     if not ind.applicable:
-        explanation = "不适用：不参与评分" + (
-            "，总分按比例折算" if rules.not_applicable == "rescale" else ""
+        explanation = (
+            ctx.texts.not_applicable_rescaled
+            if rules.not_applicable == "rescale"
+            else ctx.texts.not_applicable
         )
         return _shown(ind, weight, "not-applicable", explanation)
     if ind.kind == "blank":
@@ -307,7 +420,7 @@ def score_indicator(ind: Indicator, weight: Decimal, ctx: Context) -> IndicatorR
         outcome = apply_policies(
             ind,
             view,
-            Outcome(score, as_decimal(rating.rate), with_score(rating, weight, score)),
+            Outcome(score, as_decimal(rating.rate), with_score(rating, weight, score, ctx.texts)),
             ctx,
         )
     return _row(
@@ -338,12 +451,27 @@ def _values_blank(ind: Indicator, weight: Decimal, ctx: Context) -> IndicatorRes
     assert ind.score is not None, "a blank row has its 得分 filed (its kind says so)"
     filed = ctx.ruleset.round(ind.score)
     score = min(filed, ctx.ruleset.round(weight))
-    capped = f"，超过分值按 {fmt(weight)} 计" if filed > weight else ""
+    if filed > weight:
+        said = _(
+            "“{name}”: neither target nor actual value filled in: scored by the evaluator's "
+            "filed score {filed}, counted as the weight {weight} it is above; fill in the values"
+        )
+        how = _(
+            "target and actual value both blank: the filed score {filed} is taken, counted as "
+            "the weight {weight} it is above: {score}"
+        )
+    else:
+        said = _(
+            "“{name}”: neither target nor actual value filled in: scored by the evaluator's "
+            "filed score {filed}; fill in the values"
+        )
+        how = _("target and actual value both blank: the filed score {filed} is taken: {score}")
+    filed_text, weight_text = fmt(ind.score), fmt(weight)
     ctx.flag(
         "values-blank",
         "warning",
         ind.where,
-        f"「{ind.name}」未填写年度指标值和实际完成值：按评价人所填得分 {fmt(ind.score)} 计{capped}，请补填指标值",
+        said.format(name=ind.name, filed=filed_text, weight=weight_text),
     )
     return _row(
         ind,
@@ -351,7 +479,7 @@ def _values_blank(ind: Indicator, weight: Decimal, ctx: Context) -> IndicatorRes
         score / weight if weight else ZERO,
         score,
         "judgement",
-        f"年度指标值、实际完成值均未填写：采用自评得分 {fmt(ind.score)}{capped}，得 {score}",
+        how.format(filed=filed_text, weight=weight_text, score=score),
     )
 
 
@@ -436,7 +564,7 @@ def _prepare(ind: Indicator, weight: Decimal, ctx: Context) -> Plan:
             "actual-not-numeric",
             "warning",
             ind.where,
-            f"定量指标的实际完成值写成了「{ind.actual_text}」，按定性「{reading.tier}」计分；请填写实际数值",
+            ctx.texts.words_for_a_number.format(actual=ind.actual_text, tier=reading.tier),
         )
         return _tier_plan(ind, weight, ctx, reading)
     return _number_plan(ind, ind.actual, weight, ctx)
@@ -478,8 +606,9 @@ def _tier_plan(
     override = _override(ind, rules)
     if override is not None:
         _check_override_fits(override, ind, reading.tier, rules)
-    if reading.how and reading.how != "复述年度指标值":
-        lead += f"实际完成值「{ind.actual_text}」{reading.how}："
+    # how the words were read, unless they restate the target (said by the tier itself)
+    if reading.how and text_key(ind.actual_text) != text_key(ind.target.text):
+        lead += ctx.texts.read_as.format(actual=ind.actual_text, how=reading.how)
     view = Qualitative(
         level1=ind.level1,
         level2=ind.level2,
@@ -502,7 +631,7 @@ def _deadline_plan(ind: Indicator, deadline, weight: Decimal, ctx: Context, lead
 
     rules = ctx.ruleset
     try:
-        timing = judge(deadline, ind.actual_text, ctx.year, rules.units)
+        timing = judge(deadline, ind.actual_text, ctx.year, rules.units, ctx.texts.deadlines)
     except ValueProblem as exc:
         raise _refused(ind, exc, "deadline-invalid") from None
     if timing is None:
@@ -518,14 +647,14 @@ def _deadline_plan(ind: Indicator, deadline, weight: Decimal, ctx: Context, lead
         filed_score=ind.score,
     )
     if timing.on_time:
-        rating = Rating(ONE, f"{timing.reading}，按时完成")
+        rating = Rating(ONE, ctx.texts.on_time.format(reading=timing.reading))
         return Plan(view, "deadline", {}, rating=rating, lead=lead)
     late = rules.data["deadlines"]["late"]
     ctx.flag(
         "deadline-late",
         "warning",
         ind.where,
-        f"「{ind.name}」{timing.reading}：未按时完成，按「{late}」计分",
+        ctx.texts.late.format(name=ind.name, reading=timing.reading, late=late),
     )
     from .words import Reading
 
@@ -534,7 +663,7 @@ def _deadline_plan(ind: Indicator, deadline, weight: Decimal, ctx: Context, lead
         weight,
         ctx,
         Reading(late),
-        lead=f"{lead}{timing.reading}，未按时完成；",
+        lead=lead + ctx.texts.late_lead.format(reading=timing.reading),
         label="deadline",
     )
 
@@ -604,27 +733,26 @@ def _inferred_op(ind: Indicator, ctx: Context) -> tuple[str, str]:
     if word is None or default in (LE, "<"):
         return default, ""
     limit = f"≤{ind.target.text}"
+    texts = ctx.texts
+    # why the row reads as a limit: its name's word, or the 二级/一级指标 it is under
+    marked = (texts.under if word in (ind.level1, ind.level2) else texts.named).format(word=word)
     if rules.data["reverse_indicators"]["infer"]:
         ctx.flag(
             "operator-inferred",
             "info",
             f"{ind.where}.target",
-            f"「{ind.name}」{_marked_by(word, ind)}，为反向指标：年度指标值「{ind.target.text}」按「{limit}」计分",
+            texts.reverse.format(name=ind.name, marked=marked, target=ind.target.text, limit=limit),
         )
-        return LE, f"{_marked_by(word, ind)}，按 {limit} 计："
+        return LE, texts.reverse_lead.format(marked=marked, limit=limit)
     ctx.flag(
         "operator-inferred",
         "warning",
         f"{ind.where}.target",
-        f"「{ind.name}」{_marked_by(word, ind)}，可能是反向指标，年度指标值「{ind.target.text}」仍按「{default}」"
-        f"计分；如为上限，请写「{limit}」",
+        texts.maybe_reverse.format(
+            name=ind.name, marked=marked, target=ind.target.text, op=default, limit=limit
+        ),
     )
     return default, ""
-
-
-def _marked_by(word: str, ind: Indicator) -> str:
-    """Why a row reads as a limit: its name's word, or the 二级/一级指标 it is under."""
-    return f"属「{word}」" if word in (ind.level1, ind.level2) else f"名称含「{word}」"
 
 
 # --- the table --------------------------------------------------------------------------------
@@ -644,7 +772,9 @@ def score_table(table: Table, ctx: Context) -> TableResult:
     parts = execution.score + sum(
         (i.score for i in indicators if i.applicable and i.score is not None), ZERO
     )  # an applicable row always has its score
-    explanation = f"执行率得分 {execution.score} + 指标得分 {parts - execution.score} = {parts}"
+    explanation = _("execution score {execution} + indicator scores {indicators} = {total}").format(
+        execution=execution.score, indicators=parts - execution.score, total=parts
+    )
     total, explanation = _rescaled(
         parts, explanation, execution.weight + sum(weights, ZERO), indicators, rules
     )
@@ -681,10 +811,29 @@ def _rescaled(parts, explanation, full, indicators, rules: RuleSet):
         if remaining > ZERO
         else ZERO
     )
-    why = [f"分值合计 {fmt(full)} 超过满分 {fmt(rules.total)}"] if over else []
-    why += [f"不适用指标分值 {fmt(dropped)}"] if dropped else []
-    return total, explanation + (
-        f"；{'，'.join(why)}，折算 {parts} × {fmt(rules.total)} / {fmt(remaining)} = {total}"
+    if over and dropped:
+        rescaled = _(
+            "{explanation}; the weights add up to {weights}, above full marks {full}, and the "
+            "not-applicable rows weigh {dropped}: rescaled {parts} × {full} / {remaining} = {total}"
+        )
+    elif over:
+        rescaled = _(
+            "{explanation}; the weights add up to {weights}, above full marks {full}: "
+            "rescaled {parts} × {full} / {remaining} = {total}"
+        )
+    else:
+        rescaled = _(
+            "{explanation}; the not-applicable rows weigh {dropped}: "
+            "rescaled {parts} × {full} / {remaining} = {total}"
+        )
+    return total, rescaled.format(
+        explanation=explanation,
+        weights=fmt(full),
+        full=fmt(rules.total),
+        dropped=fmt(dropped),
+        parts=parts,
+        remaining=fmt(remaining),
+        total=total,
     )
 
 
@@ -702,9 +851,19 @@ def _apply_caps(total, execution, explanation, table, ctx):
         "score-capped",
         "info",
         table.where or "department",
-        f"执行率 {percent_below(execution.rate, Decimal(cap['execution_below']))} 低于 {below}，总分封顶 {limit}（计算得 {total}）",
+        _(
+            "execution rate {rate} is below {threshold}: the total is capped at {cap} "
+            "(computed {total})"
+        ).format(
+            rate=percent_below(execution.rate, Decimal(cap["execution_below"])),
+            threshold=below,
+            cap=limit,
+            total=total,
+        ),
     )
-    return limit, explanation + f"；执行率低于 {below}，封顶 {limit}"
+    return limit, _("{explanation}; execution rate below {threshold}: capped at {cap}").format(
+        explanation=explanation, threshold=below, cap=limit
+    )
 
 
 def _categories(indicators: list[IndicatorResult]) -> Mapping[str, CategoryResult]:

@@ -644,10 +644,10 @@ def align_units(
     assert target.value is not None
     t_value, t_unit = _unfold(target.value, target.unit, units)
     a_value, a_unit = _unfold(actual.value, actual.unit, units)
-    _refuse_a_fraction(t_value, t_unit, a_value, a_unit, units, "实际完成值", "actual")
-    _refuse_a_fraction(a_value, a_unit, t_value, t_unit, units, "年度指标值", "target")
-    _refuse_a_bare_multiple(t_unit, a_value, a_unit, units, "实际完成值", "actual")
-    _refuse_a_bare_multiple(a_unit, t_value, t_unit, units, "年度指标值", "target")
+    _refuse_a_fraction(t_value, t_unit, a_value, a_unit, units, "actual")
+    _refuse_a_fraction(a_value, a_unit, t_value, t_unit, units, "target")
+    _refuse_a_bare_multiple(t_unit, a_value, a_unit, units, "actual")
+    _refuse_a_bare_multiple(a_unit, t_value, t_unit, units, "target")
     if rate and t_unit is None and a_unit is None:
         _refuse_bare_rates(t_value, a_value)
     if t_unit is None or a_unit is None or t_unit == a_unit:
@@ -666,6 +666,11 @@ def align_units(
     return t_value, converted, t_unit
 
 
+def _field_label(field: str) -> str:
+    """The 实际完成值 (``actual``) or the 年度指标值 (``target``), as a message names it."""
+    return _("the actual value") if field == "actual" else _("the target")
+
+
 def _unfold(value: Decimal, unit: str | None, units) -> tuple[Decimal, str | None]:
     """``10万`` is the number 100000: a multiplier alone is no unit."""
     if unit is not None and unit in units.multipliers:
@@ -682,20 +687,20 @@ def _refuse_bare_rates(target: Decimal, actual: Decimal) -> None:
     if not (small and large):
         return
     shown = format_decimal(small[0])
-    label, field = ("实际完成值", "actual") if small[0] is actual else ("年度指标值", "target")
+    field = "actual" if small[0] is actual else "target"
     other, hundred = format_decimal(large[0]), format_decimal(small[0] * 100)
     raise ValueProblem(
         _(
             "{label} {value} and {other} have no unit on a rate (率) row: is {value} "
             "{percent}% or {value}%?"
-        ).format(label=label, value=shown, other=other, percent=hundred),
+        ).format(label=_field_label(field), value=shown, other=other, percent=hundred),
         _("write both with %: e.g. {other}% and {percent}%").format(other=other, percent=hundred),
         code="percent-ambiguous",
         field=field,
     )
 
 
-def _refuse_a_bare_multiple(unit, bare, bare_unit, units, label: str, field: str) -> None:
+def _refuse_a_bare_multiple(unit, bare, bare_unit, units, field: str) -> None:
     """``bare`` (no unit) against a unit with 万 or 亿 in front (万亩): 8000 may be 8000 亩 or
     8000 万亩. Money is exempt: a bare amount is in the target's 万元, as amounts are."""
     if bare_unit is not None or unit is None or not units.multiplied(unit):
@@ -706,7 +711,7 @@ def _refuse_a_bare_multiple(unit, bare, bare_unit, units, label: str, field: str
     shown = format_decimal(bare)
     raise ValueProblem(
         _("{label} {value} has no unit, against {unit}: {value}{base} or {value}{unit}?").format(
-            label=label, value=shown, unit=unit, base=base
+            label=_field_label(field), value=shown, unit=unit, base=base
         ),
         _("write the unit, e.g. {value}{base} or {value}{unit}").format(
             value=shown, unit=unit, base=base
@@ -716,7 +721,7 @@ def _refuse_a_bare_multiple(unit, bare, bare_unit, units, label: str, field: str
     )
 
 
-def _refuse_a_fraction(value, unit, bare, bare_unit, units, label: str, field: str) -> None:
+def _refuse_a_fraction(value, unit, bare, bare_unit, units, field: str) -> None:
     """``bare`` (no unit) against ``value`` in %: a fraction or a percentage? Ambiguous when
     its size is in (0, 1] against 1 % or more, or in (1, 2) against 50 % or more (1.02 for
     102%, where 1.02% would be a collapse no unit reports by a bare figure)."""
@@ -730,7 +735,7 @@ def _refuse_a_fraction(value, unit, bare, bare_unit, units, label: str, field: s
     raise ValueProblem(
         _(
             "{label} {value} is a bare number against a percentage: {value}{unit} or {percent}%?"
-        ).format(label=label, value=shown, unit=unit, percent=hundred),
+        ).format(label=_field_label(field), value=shown, unit=unit, percent=hundred),
         _(
             "write {percent}% if {value} is a fraction, or {value}{unit} if it is meant in {unit}"
         ).format(value=shown, unit=unit, percent=hundred),

@@ -230,6 +230,7 @@ def candidates(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> list
     """Every row below full marks, with the value that would give it full marks."""
     top_tier = max(ruleset.tiers, key=lambda t: t.max).name
     found: list[Candidate] = []
+    spent_label = _("{table} · amount spent")  # a project's 全年执行数
     tables: list[tuple[int | None, Table, TableResult]] = [
         (i, t, s) for i, (t, s) in enumerate(zip(evaluation.projects, result.projects))
     ]
@@ -249,7 +250,7 @@ def candidates(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> list
             found.append(
                 Candidate(
                     f"{table.budget.where}.spent",
-                    f"{scored.name} · 全年执行数",
+                    spent_label.format(table=scored.name),
                     table.budget.spent,
                     denominator,
                     "",
@@ -510,9 +511,8 @@ def goal_from(
                 ),
                 hint=_("grades: {grades}").format(grades=", ".join(bounds)),
             )
-        return Decimal(
-            bounds[args_grade]
-        ), f"{args_grade}（≥ {format_decimal(bounds[args_grade])}）"
+        bound = Decimal(bounds[args_grade])
+        return bound, _("{grade} (≥ {score})").format(grade=args_grade, score=format_decimal(bound))
     try:
         if args_score is None:  # neither goal given
             raise ValueError
@@ -526,4 +526,4 @@ def goal_from(
                 full=format_decimal(ruleset.total)
             ),
         ) from None
-    return score, f"{format_decimal(score)} 分"
+    return score, _("{score} points").format(score=format_decimal(score))
