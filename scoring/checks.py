@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from .i18n import _, ngettext
 from .model import Evaluation, Table
 from .result import Finding, Result
 from .rules import RuleSet
@@ -33,12 +34,17 @@ def recorded_score_mismatch(
     """Every filed 得分 — indicator, execution row, total — against the computed one."""
     for row in result.review:
         if row.kind == "score" and not row.agrees:
-            note = f"（{row.note}）" if row.note else ""
+            if row.note:
+                message = _("{label}: filed {filed}, by the rules {computed} ({note})")
+            else:
+                message = _("{label}: filed {filed}, by the rules {computed}")
             yield Finding(
                 "recorded-score-mismatch",
                 "warning",
                 row.finding_where,
-                f"{row.label}：自评 {fmt(row.filed)}，按规则 {row.computed}{note}",
+                message.format(
+                    label=row.label, filed=fmt(row.filed), computed=row.computed, note=row.note
+                ),
             )
 
 
@@ -52,7 +58,9 @@ def recorded_grade_mismatch(
                 "recorded-grade-mismatch",
                 "warning",
                 row.finding_where,
-                f"{row.label}：自评「{row.filed}」，按规则「{row.computed}」",
+                _("{label}: filed “{filed}”, by the rules “{computed}”").format(
+                    label=row.label, filed=row.filed, computed=row.computed
+                ),
             )
 
 
@@ -67,7 +75,9 @@ def score_above_weight(
                 "score-above-weight",
                 "error",
                 table.budget.where,
-                f"预算执行率自评得分 {fmt(execution.filed_score)} 超过分值 {fmt(execution.weight)}",
+                _("budget execution rate: filed score {filed} is above its weight {weight}").format(
+                    filed=fmt(execution.filed_score), weight=fmt(execution.weight)
+                ),
             )
         for filed, row in zip(table.indicators, scored.indicators):
             if filed.counted and row.filed_score is not None and row.filed_score > row.weight:
@@ -75,7 +85,9 @@ def score_above_weight(
                     "score-above-weight",
                     "error",
                     row.where,
-                    f"「{row.name}」自评得分 {fmt(row.filed_score)} 超过分值 {fmt(row.weight)}",
+                    _("“{name}”: filed score {filed} is above its weight {weight}").format(
+                        name=row.name, filed=fmt(row.filed_score), weight=fmt(row.weight)
+                    ),
                 )
 
 
@@ -100,8 +112,10 @@ def reason_missing(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> 
                         "reason-missing",
                         severity,
                         row.where,
-                        f"「{row.name}」得分 {row.score} 低于分值 {fmt(row.weight)}，"
-                        "未填写偏差原因分析及改进措施",
+                        _(
+                            "“{name}”: score {score} is below its weight {weight}, and no reason "
+                            "for the deviation or corrective measure is given"
+                        ).format(name=row.name, score=row.score, weight=fmt(row.weight)),
                     )
     threshold = checks.get("execution_reason_below")
     execution_severity = checks.get("execution_reason", "warning")
@@ -114,7 +128,9 @@ def reason_missing(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> 
                 "reason-missing",
                 execution_severity,
                 f"{budget.where}.reason",
-                f"执行率 {percent_below(execution.rate, below)} 低于 {_percent(below, ruleset)}，未说明原因",
+                _("execution rate {rate} is below {threshold}, and no reason is given").format(
+                    rate=percent_below(execution.rate, below), threshold=_percent(below, ruleset)
+                ),
             )
 
 
@@ -131,13 +147,16 @@ def adjustment_unexplained(
     severity = ruleset.checks.get("adjustment_reason", "off")
     if severity == "off":
         return
-    for budget, _ in _budget_rows(evaluation, result):
+    for budget, _execution in _budget_rows(evaluation, result):
         if budget.adjusted != budget.planned and not budget.reason:
             yield Finding(
                 "adjustment-unexplained",
                 severity,
                 f"{budget.where}.reason",
-                f"全年预算数 {fmt(budget.adjusted)} 与年初预算数 {fmt(budget.planned)} 不同，未说明预算调整原因",
+                _(
+                    "full-year budget {adjusted} differs from the budget at the start of the year "
+                    "{planned}, and no reason for the adjustment is given"
+                ).format(adjusted=fmt(budget.adjusted), planned=fmt(budget.planned)),
             )
 
 
@@ -153,7 +172,9 @@ def execution_low(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> I
                 "execution-low",
                 "warning",
                 budget.where,
-                f"预算执行率 {percent_below(execution.rate, below)} 低于 {_percent(below, ruleset)}",
+                _("budget execution rate {rate} is below {threshold}").format(
+                    rate=percent_below(execution.rate, below), threshold=_percent(below, ruleset)
+                ),
             )
 
 
@@ -175,7 +196,10 @@ def total_not_sum(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> I
                 "total-not-sum",
                 "warning",
                 scored.where or "department",
-                f"「{scored.name}」自评总分 {fmt(table.score)}，而所填各行得分合计 {fmt(added)}：总分不等于各行之和",
+                _(
+                    "“{name}”: filed total {filed}, but the filed rows' scores add up to {added}: "
+                    "the total is not the sum of the rows"
+                ).format(name=scored.name, filed=fmt(table.score), added=fmt(added)),
             )
 
 
@@ -190,7 +214,7 @@ def spending_results_mismatch(
         Decimal(rule["completion_at_least"]),
         Decimal(rule["execution_below"]),
     )
-    for _, scored in _tables(evaluation, result):
+    for _filed, scored in _tables(evaluation, result):
         rows = [row for row in scored.indicators if row.applicable]
         weight = sum((row.weight for row in rows), Decimal(0))
         if not weight:
@@ -202,8 +226,13 @@ def spending_results_mismatch(
                 "spending-results-mismatch",
                 "warning",
                 scored.where or "department",
-                f"「{scored.name}」指标得分达分值的 {percent(completion)}，而预算执行率仅 "
-                f"{percent(execution)}：产出效益与资金使用不匹配，请核实指标值或支出",
+                _(
+                    "“{name}”: the indicators scored {completion} of their weights, but the budget "
+                    "execution rate is only {execution}: results and spending do not match; check "
+                    "the targets or the spending"
+                ).format(
+                    name=scored.name, completion=percent(completion), execution=percent(execution)
+                ),
             )
 
 
@@ -214,7 +243,7 @@ def qualitative_for_number(
     words = ruleset.checks.get("numeric_words", ())
     if not words:
         return
-    for table, _ in _tables(evaluation, result):
+    for table, _scored in _tables(evaluation, result):
         for ind in table.indicators:
             if ind.target.qualitative and ind.applicable and ind.kind == "row":
                 word = next((w for w in words if w in ind.name or w == ind.level2), None)
@@ -223,7 +252,10 @@ def qualitative_for_number(
                         "qualitative-for-number",
                         "info",
                         f"{ind.where}.target",
-                        f"「{ind.name}」含「{word}」，应为定量指标，年度指标值却是定性的「{ind.target.text}」",
+                        _(
+                            "“{name}” contains “{word}” and should be quantitative, but its annual "
+                            "target is the qualitative “{target}”"
+                        ).format(name=ind.name, word=word, target=ind.target.text),
                     )
 
 
@@ -245,7 +277,13 @@ def targets_equal_actuals(
                 "targets-equal-actuals",
                 "warning",
                 scored.where or "department",
-                f"「{scored.name}」{len(rows)} 项定量指标的实际完成值全部等于年度指标值：指标值是否事后填写？",
+                ngettext(
+                    "“{name}”: the actual value of its {count} quantitative indicator equals its "
+                    "target: was the target set after the fact?",
+                    "“{name}”: the actual values of all {count} quantitative indicators equal "
+                    "their targets: were the targets set after the fact?",
+                    len(rows),
+                ).format(name=scored.name, count=len(rows)),
             )
 
 
@@ -254,7 +292,7 @@ def weights_off_default(
 ) -> Iterator[Finding]:
     """Explicit weights whose category totals are not the rule set's defaults, with no
     ``weights_reason`` saying why."""
-    from .weights import default_category_weights
+    from .weights import default_category_weights, enumeration
 
     severity = ruleset.checks.get("weights_reason", "off")
     if severity == "off":
@@ -266,18 +304,26 @@ def weights_off_default(
         present = list(filed)
         if any(name not in ruleset.categories for name in present):
             continue
-        defaults, _ = default_category_weights(present, ruleset, scored.where)
-        off = [
-            f"{name} {fmt(filed[name])}（默认 {fmt(defaults[name])}）"
-            for name in present
-            if filed[name] != defaults[name]
-        ]
+        defaults, _notes = default_category_weights(present, ruleset, scored.where)
+        off = [name for name in present if filed[name] != defaults[name]]
         if off:
+            weight = _("{category} {filed} (default {default})")
             yield Finding(
                 "weights-off-default",
                 severity,
                 f"{scored.where or 'department'}.weights_reason",
-                f"「{scored.name}」分值与规则默认不同：" + "、".join(off) + "，未说明调整原因",
+                _(
+                    "“{name}”: the weights differ from the rule set's defaults: {weights}; no "
+                    "reason for the change is given"
+                ).format(
+                    name=scored.name,
+                    weights=enumeration(
+                        weight.format(
+                            category=name, filed=fmt(filed[name]), default=fmt(defaults[name])
+                        )
+                        for name in off
+                    ),
+                ),
             )
 
 
@@ -298,15 +344,25 @@ def projects_over_department(
 ) -> Iterator[Finding]:
     """The projects' budgets add up to more than the department's."""
     department = evaluation.department.budget
-    for key, label in (("adjusted", "全年预算数"), ("spent", "全年执行数")):
+    for key in ("adjusted", "spent"):
         total = sum((getattr(p.budget, key) for p in evaluation.projects), Decimal(0))
         own = getattr(department, key)
         if evaluation.projects and total > own:
+            if key == "adjusted":
+                message = _(
+                    "the projects' full-year budgets add up to {total} 万元, more than the "
+                    "department's full-year budget {own} 万元"
+                )
+            else:
+                message = _(
+                    "the projects' full-year spending adds up to {total} 万元, more than the "
+                    "department's full-year spending {own} 万元"
+                )
             yield Finding(
                 "projects-over-department",
                 "warning",
                 f"department.budget.{key}",
-                f"项目{label}合计 {fmt(total)} 万元，超过部门{label} {fmt(own)} 万元",
+                message.format(total=fmt(total), own=fmt(own)),
             )
 
 
@@ -315,28 +371,39 @@ def placeholder_left(evaluation: Evaluation, result: Result, ruleset: RuleSet) -
     placeholder in full-width parentheses, ``（单位名称）``, or an example row, ``（示例）培训人次``.
     Such a table scores — its example rows are filled — but it is not the unit's: an error, so
     that ``check`` fails and a reviewer is not shown a score of a form nobody filled."""
-    names = [
-        (
+    name = evaluation.department.name
+    if _is_placeholder(name):
+        yield Finding(
+            "placeholder-left",
+            "error",
             "department.name",
-            evaluation.department.name,
-            "单位名称仍是模板占位文字「{}」：请填写本单位名称",
+            _(
+                "the unit's name is still the template's placeholder “{name}”: fill in your "
+                "unit's name"
+            ).format(name=name),
         )
-    ]
     for i, project in enumerate(evaluation.projects):
-        names.append(
-            (f"projects[{i}].name", project.name, "项目名称仍是模板占位文字「{}」：请填写项目名称")
-        )
-        names += [
-            (
-                f"projects[{i}].indicators[{j}].name",
-                row.name,
-                "「{}」是模板的示例行：请换成本项目的指标，或删去该行",
+        if _is_placeholder(project.name):
+            yield Finding(
+                "placeholder-left",
+                "error",
+                f"projects[{i}].name",
+                _(
+                    "the project's name is still the template's placeholder “{name}”: fill in "
+                    "the project's name"
+                ).format(name=project.name),
             )
-            for j, row in enumerate(project.indicators)
-        ]
-    for where, name, message in names:
-        if _is_placeholder(name):
-            yield Finding("placeholder-left", "error", where, message.format(name))
+        for j, row in enumerate(project.indicators):
+            if _is_placeholder(row.name):
+                yield Finding(
+                    "placeholder-left",
+                    "error",
+                    f"projects[{i}].indicators[{j}].name",
+                    _(
+                        "“{name}” is an example row of the template: replace it with this "
+                        "project's indicator, or delete the row"
+                    ).format(name=row.name),
+                )
 
 
 def _is_placeholder(name: str) -> bool:

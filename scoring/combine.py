@@ -18,8 +18,6 @@ from .result import DepartmentResult, TableResult
 from .scorer import Context, score_execution, score_table
 from .values import format_decimal as fmt
 
-CONVENTION = "惯例做法，无官方规定"
-
 
 def choose_method(method: str, evaluation: Evaluation) -> str:
     """The method actually used: ``auto`` never reaches a result."""
@@ -57,7 +55,10 @@ def score_department(
     execution = table.execution if table is not None else score_execution(department.budget, ctx)
     if method == "table":
         assert table is not None, "choose_method refuses the table method without the table"
-        score, explanation = table.score, f"部门整体自评表：{table.explanation}"
+        score = table.score
+        explanation = _("the department's own table: {explanation}").format(
+            explanation=table.explanation
+        )
     elif method == "budget-weighted":
         score, explanation = _budget_weighted(evaluation, projects, ctx)
     else:
@@ -81,17 +82,23 @@ def _budget_weighted(evaluation: Evaluation, projects: Sequence[TableResult], ct
     weight_sum = sum(budgets, Decimal(0))
     if weight_sum == 0:
         score, explanation = _mean(projects, ctx)
-        return score, explanation + "（项目全年预算数合计为 0，改用平均）"
+        return score, _(
+            "{explanation} (the projects' full-year budgets add up to 0: the plain mean is used)"
+        ).format(explanation=explanation)
     weighted = sum((p.score * b for p, b in zip(projects, budgets)), Decimal(0))
     score = ctx.ruleset.round(Fraction(weighted) / Fraction(weight_sum))
     terms = " + ".join(f"{p.score} × {fmt(b)}" for p, b in zip(projects, budgets))
-    return score, (
-        f"按项目全年预算数加权平均（{CONVENTION}）：({terms}) / {fmt(weight_sum)} = {score}"
-    )
+    return score, _(
+        "mean weighted by the projects' full-year budgets (a common practice, no official rule): "
+        "({terms}) / {total} = {score}"
+    ).format(terms=terms, total=fmt(weight_sum), score=score)
 
 
 def _mean(projects: Sequence[TableResult], ctx: Context):
     total = sum((p.score for p in projects), Decimal(0))
     score = ctx.ruleset.round(Fraction(total) / len(projects))
     terms = " + ".join(str(p.score) for p in projects)
-    return score, f"项目得分简单平均（{CONVENTION}）：({terms}) / {len(projects)} = {score}"
+    return score, _(
+        "plain mean of the project scores (a common practice, no official rule): "
+        "({terms}) / {count} = {score}"
+    ).format(terms=terms, count=len(projects), score=score)

@@ -151,14 +151,29 @@ def _no_formula(ind: Quantitative, sign: str) -> Rating:
     """A missed target where no ratio has a meaning: the evaluator's judgement."""
     return Rating(
         None,
-        f"实际 {_q(ind.actual, ind.unit)} 未达到目标 {sign}{_q(ind.target, ind.unit)}，"
-        "目标不大于 0 或实际与目标符号相反，无比例公式可用",
+        _(
+            "actual {actual} misses the target {sign}{target}; the target is not above 0 or the "
+            "actual has the other sign: no ratio formula applies"
+        ).format(actual=_q(ind.actual, ind.unit), sign=sign, target=_q(ind.target, ind.unit)),
     )
 
 
 def _reached(ind: Quantitative, sign: str) -> Rating:
     return Rating(
-        ONE, f"实际 {_q(ind.actual, ind.unit)} {sign} 目标 {_q(ind.target, ind.unit)}，达到目标"
+        ONE,
+        _("actual {actual} {sign} target {target}: target met").format(
+            actual=_q(ind.actual, ind.unit), sign=sign, target=_q(ind.target, ind.unit)
+        ),
+    )
+
+
+def _above_zero(ind: Quantitative) -> Rating:
+    """A target of 0 for at most, and an actual above it: no points."""
+    return Rating(
+        ZERO,
+        _("target {target}, actual {actual} is above it: no points").format(
+            target=_q(ind.target, ind.unit), actual=_q(ind.actual, ind.unit)
+        ),
     )
 
 
@@ -170,7 +185,12 @@ def ratio(ind: Quantitative, params: dict) -> Rating:
         return _reached(ind, "≥")
     if t <= ZERO or a < ZERO:
         return _no_formula(ind, "≥")
-    return Rating(share(a, t), f"实际 {_q(a, ind.unit)} / 目标 {_q(t, ind.unit)}")
+    return Rating(
+        share(a, t),
+        _("actual {actual} / target {target}").format(
+            actual=_q(a, ind.unit), target=_q(t, ind.unit)
+        ),
+    )
 
 
 def reverse_linear(ind: Quantitative, params: dict) -> Rating:
@@ -180,11 +200,14 @@ def reverse_linear(ind: Quantitative, params: dict) -> Rating:
     if a <= t:
         return _reached(ind, "≤")
     if t == ZERO:
-        return Rating(ZERO, f"目标 {_q(t, ind.unit)}，实际 {_q(a, ind.unit)} 超过目标，不得分")
+        return _above_zero(ind)
     if t < ZERO:
         return _no_formula(ind, "≤")
     return Rating(
-        _clamp(_two_minus_share(a, t)), f"(2 − 实际 {_q(a, ind.unit)} / 目标 {_q(t, ind.unit)})"
+        _clamp(_two_minus_share(a, t)),
+        _("(2 − actual {actual} / target {target})").format(
+            actual=_q(a, ind.unit), target=_q(t, ind.unit)
+        ),
     )
 
 
@@ -195,10 +218,15 @@ def reverse_ratio(ind: Quantitative, params: dict) -> Rating:
     if a <= t:
         return _reached(ind, "≤")
     if t == ZERO:
-        return Rating(ZERO, f"目标 {_q(t, ind.unit)}，实际 {_q(a, ind.unit)} 超过目标，不得分")
+        return _above_zero(ind)
     if t < ZERO:
         return _no_formula(ind, "≤")
-    return Rating(share(t, a), f"目标 {_q(t, ind.unit)} / 实际 {_q(a, ind.unit)}")
+    return Rating(
+        share(t, a),
+        _("target {target} / actual {actual}").format(
+            target=_q(t, ind.unit), actual=_q(a, ind.unit)
+        ),
+    )
 
 
 def equal(ind: Quantitative, params: dict) -> Rating:
@@ -207,10 +235,15 @@ def equal(ind: Quantitative, params: dict) -> Rating:
     t, a = ind.target, ind.actual
     if a == t:
         if t == ZERO:
-            return Rating(ONE, f"目标为 0，实际 {_q(a, ind.unit)}，达到目标")
+            return Rating(
+                ONE, _("target 0, actual {actual}: target met").format(actual=_q(a, ind.unit))
+            )
         return _reached(ind, "=")
     if t == ZERO and a > ZERO:
-        return Rating(ZERO, f"目标为 0，实际 {_q(a, ind.unit)} 不为 0，不得分")
+        return Rating(
+            ZERO,
+            _("target 0, actual {actual} is not 0: no points").format(actual=_q(a, ind.unit)),
+        )
     return ratio(ind, params)
 
 
@@ -219,9 +252,12 @@ def tiers(ind: Qualitative, params: dict) -> Rating:
     for tier in params.get("tiers", ()):
         if tier["name"] == ind.tier:
             low, high = format_decimal(tier["min"] * 100), format_decimal(tier["max"] * 100)
+            default = Decimal(tier["default"])
             return Rating(
-                Decimal(tier["default"]),
-                f"定性「{ind.tier}」（档内 {low}%–{high}%）取 {show_rate(Decimal(tier['default']))}",
+                default,
+                _("qualitative “{tier}” (band {low}%–{high}%): {rate}").format(
+                    tier=ind.tier, low=low, high=high, rate=show_rate(default)
+                ),
             )
     raise ValueError(_("no tier called {name}").format(name=repr(ind.tier)))
 
@@ -230,7 +266,10 @@ def proportional(ind: Quantitative, params: dict) -> Rating:
     """Execution: min(spent / budget, 1); a budget of 0 gives 0."""
     t, a = ind.target, ind.actual
     if t <= ZERO:
-        return Rating(ZERO, f"预算数为 {_q(t, ind.unit)}，执行率按 0 计")
+        return Rating(
+            ZERO,
+            _("budget {budget}: the execution rate counts as 0").format(budget=_q(t, ind.unit)),
+        )
     return Rating(_clamp(share(a, t)), f"{_q(a, ind.unit)} / {_q(t, ind.unit)}")
 
 
@@ -244,7 +283,7 @@ def bands(ind: Quantitative, params: dict) -> Rating:
     t, a = ind.target, ind.actual
     value: Rate
     if params.get("of", "rate") == "actual":
-        value, label = a, f"实际 {_q(a, ind.unit)}"
+        value, label = a, _("actual {actual}").format(actual=_q(a, ind.unit))
     else:
         if t <= ZERO or a < ZERO:
             upper = ind.op in ("≤", "<")
@@ -252,20 +291,30 @@ def bands(ind: Quantitative, params: dict) -> Rating:
                 return _reached(ind, "≤" if upper else "≥")
             return _no_formula(ind, "≤" if upper else "≥")
         value = share(a, t)
-        label = f"完成率 {show_rate(value)}"
+        label = _("completion rate {rate}").format(rate=show_rate(value))
     for band in params.get("bands", ()):
         if value >= band.get("min", value) and value <= band.get("max", value):
-            bound = (
-                "，".join(
-                    f"{sign} {format_decimal(band[key])}"
-                    for key, sign in (("min", "≥"), ("max", "≤"))
-                    if key in band
-                )
-                or "任意值"
-            )
             rate = Decimal(band["rate"])
-            return Rating(rate, f"{label} 落在 {bound} 档，得分率 {show_rate(rate)}")
-    return Rating(ZERO, f"{label} 未达到任何一档，不得分")
+            return Rating(
+                rate,
+                _("{value} falls in the band {bound}: score rate {rate}").format(
+                    value=label, bound=_bound(band), rate=show_rate(rate)
+                ),
+            )
+    return Rating(ZERO, _("{value} reaches no band: no points").format(value=label))
+
+
+def _bound(band: dict) -> str:
+    """A band's bounds as the explanation names them: ``≥ 0.9，≤ 1``, ``≥ 0.9``, any value."""
+    if "min" in band and "max" in band:
+        return _("≥ {min} and ≤ {max}").format(
+            min=format_decimal(band["min"]), max=format_decimal(band["max"])
+        )
+    if "min" in band:
+        return f"≥ {format_decimal(band['min'])}"
+    if "max" in band:
+        return f"≤ {format_decimal(band['max'])}"
+    return _("any value")
 
 
 BUILTIN = {

@@ -12,32 +12,37 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-# The form's names of the keys a message can point at (the column titles of the 自评表 and the
-# budget rows' captions).
-FIELDS = {
-    "level1": "一级指标",
-    "level2": "二级指标",
-    "name": "名称",
-    "target": "年度指标值",
-    "actual": "实际完成值",
-    "weight": "分值",
-    "score": "得分",
-    "reason": "偏差原因分析",
-    "applicable": "是否适用",
-    "deduction": "扣减分数",
-    "grade": "等级",
-    "goal": "年度总体目标",
-    "result": "实际完成情况",
-    "weights_reason": "分值调整说明",
-    "year": "年度",
-    "budget": "预算执行情况",
-    "planned": "年初预算数",
-    "adjusted": "全年预算数",
-    "spent": "全年执行数",
-    "department": "部门",
-    "indicators": "绩效指标",
-    "projects": "项目",
-}
+from .i18n import _
+
+
+def fields() -> dict[str, str]:
+    """The form's names of the keys a message can point at (the column titles of the 自评表 and
+    the budget rows' captions), in the current language."""
+    return {
+        "level1": _("level-1 indicator"),
+        "level2": _("level-2 indicator"),
+        "name": _("name"),
+        "target": _("annual target"),
+        "actual": _("actual value"),
+        "weight": _("weight"),
+        "score": _("score"),
+        "reason": _("reason for deviation"),
+        "applicable": _("applicable?"),
+        "deduction": _("deduction"),
+        "grade": _("grade"),
+        "goal": _("overall annual goal"),
+        "result": _("what was achieved"),
+        "weights_reason": _("reason for the weights"),
+        "year": _("year"),
+        "budget": _("budget execution"),
+        "planned": _("budget at the start of the year"),
+        "adjusted": _("full-year budget"),
+        "spent": _("full-year spending"),
+        "department": _("department"),
+        "indicators": _("performance indicators"),
+        "projects": _("projects"),
+    }
+
 
 _STEP = re.compile(r"([a-z_]+)(?:\[(\d+)\])?")
 
@@ -48,6 +53,7 @@ def form_place(where: str, data: Any = None) -> str:
     :class:`scoring.model.Evaluation`) — holds its name. A path this does not know is returned
     as it is."""
     parts: list[str] = []
+    names = fields()
     node: Any = data
     for step in where.split("."):
         match = _STEP.fullmatch(step)
@@ -56,13 +62,13 @@ def form_place(where: str, data: Any = None) -> str:
         key, index = match.group(1), match.group(2)
         node = _child(node, key)
         if index is None:
-            if key not in FIELDS:
+            if key not in names:
                 return where
-            parts.append(FIELDS[key])
+            parts.append(names[key])
             continue
         number = int(index)
         node = node[number] if isinstance(node, list | tuple) and number < len(node) else None
-        parts.append(_numbered(key, number, node))
+        parts.append(_numbered(key, number, node, names))
     return " · ".join(parts) if parts else where
 
 
@@ -73,12 +79,17 @@ def _child(node: Any, key: str) -> Any:
     return getattr(node, key, None) if node is not None else None
 
 
-def _numbered(key: str, index: int, node: Any) -> str:
+def _numbered(key: str, index: int, node: Any, names: dict[str, str]) -> str:
     """``projects[0]`` → 第 1 个项目; ``indicators[5]`` → 第 6 项指标「name」."""
     name = _child(node, "name")
-    shown = f"「{name}」" if isinstance(name, str) and name.strip() else ""
+    named = isinstance(name, str) and bool(name.strip())
     if key == "projects":  # its sheet or its row in the cell names it already
-        return f"第 {index + 1} 个项目"
+        return _("project {number}").format(number=index + 1)
     if key == "indicators":
-        return f"第 {index + 1} 项指标{shown}"
-    return f"{FIELDS.get(key, key)} 第 {index + 1} 项{shown}"
+        if named:
+            return _("indicator {number} “{name}”").format(number=index + 1, name=name)
+        return _("indicator {number}").format(number=index + 1)
+    field = names.get(key, key)
+    if named:
+        return _("{field} item {number} “{name}”").format(field=field, number=index + 1, name=name)
+    return _("{field} item {number}").format(field=field, number=index + 1)

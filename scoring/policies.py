@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .i18n import _
 from .methods import Qualitative, Quantitative, Row, show_rate
 from .model import Indicator
 from .values import EQ, GE, GT, LE, LT
@@ -74,21 +75,22 @@ def filed_in_band(ind: Indicator, view: Qualitative, outcome: Outcome, ctx) -> O
             score = filed.quantize(ctx.ruleset.quantum, rounding=ROUND_DOWN)
             rate = score / weight
         return Outcome(
-            score, rate, f"定性「{view.tier}」，自评得分 {fmt(filed)} 在档内 {band}，采用 {score}"
+            score,
+            rate,
+            _(
+                "qualitative “{tier}”: filed score {filed} is within the band {band}; taken: {score}"
+            ).format(tier=view.tier, filed=fmt(filed), band=band, score=score),
         )
     ctx.flag(
         "score-outside-band",
         "warning",
         ind.where,
-        f"定性「{view.tier}」的得分应在 {band}，自评 {fmt(filed)} 不在档内；按默认 {show_rate(outcome.rate)} 计分",
+        _(
+            "a qualitative “{tier}” score should be within {band}; filed {filed} is outside it: "
+            "scored at the default rate {rate}"
+        ).format(tier=view.tier, band=band, filed=fmt(filed), rate=show_rate(outcome.rate)),
     )
     return outcome
-
-
-JUDGED = {
-    "equal-missed": ("=", "未恰好达到「=」目标"),
-    "reverse-exceeded": ("≤", "超过「≤」目标"),
-}
 
 
 def _judged_case(view: Quantitative) -> str | None:
@@ -112,21 +114,39 @@ def judgement(ind: Indicator, view: Quantitative, outcome: Outcome, ctx) -> Outc
     if case is None or case not in rule["when"]:
         return None
     unit = view.unit or ""
-    said = (
-        f"实际 {fmt(view.actual)}{unit}，目标 {view.op}{fmt(view.target)}{unit}，{JUDGED[case][1]}"
+    if case == "equal-missed":
+        said = _("actual {actual}, target {op}{target}: the “=” target is not met exactly")
+    else:
+        said = _("actual {actual}, target {op}{target}: above the “≤” target")
+    said = said.format(
+        actual=f"{fmt(view.actual)}{unit}", op=view.op, target=f"{fmt(view.target)}{unit}"
     )
     filed, weight = ind.score, view.weight
     if filed is not None and ZERO <= filed <= weight:
         score, rate = _taken(filed, weight, ctx)
         ctx.flag(
-            "evaluator-judgement", "info", ind.where, f"{said}，由评价人判断：采用自评得分 {score}"
+            "evaluator-judgement",
+            "info",
+            ind.where,
+            _("{said}; the evaluator's judgement: filed score {score} taken").format(
+                said=said, score=score
+            ),
         )
-        return Outcome(score, rate, f"{said}，由评价人判断，采用自评得分 {score}")
+        return Outcome(
+            score,
+            rate,
+            _("{said}; the evaluator's judgement, filed score taken: {score}").format(
+                said=said, score=score
+            ),
+        )
     ctx.flag(
         "evaluator-judgement",
         "warning",
         ind.where,
-        f"{said}，应由评价人判断，但未填写有效的自评得分；按公式计 {outcome.score}",
+        _(
+            "{said}; for the evaluator to judge, but no valid score is filed: scored by the "
+            "formula, {score}"
+        ).format(said=said, score=outcome.score),
     )
     return outcome
 
@@ -144,20 +164,34 @@ def no_formula(ind: Indicator, view: Row, why: str, ctx) -> Outcome:
     filed = ind.score
     if filed is not None and (low <= filed <= high if closed else low <= filed < high):
         score, rate = _taken(filed, weight, ctx)
-        ctx.flag(
-            "evaluator-judgement", "info", ind.where, f"{why}；由评价人判断，采用自评得分 {score}"
+        taken = _("{why}; the evaluator's judgement, filed score taken: {score}").format(
+            why=why, score=score
         )
-        return Outcome(score, rate, f"{why}；由评价人判断，采用自评得分 {score}")
+        ctx.flag("evaluator-judgement", "info", ind.where, taken)
+        return Outcome(score, rate, taken)
     rate = Decimal(rule["no_formula_default"])
     score = ctx.ruleset.round(weight * rate)
-    filed_said = f"自评 {fmt(filed)} 不在此范围" if filed is not None else "未填写自评得分"
-    ctx.flag(
-        "evaluator-judgement",
-        "warning",
-        ind.where,
-        f"{why}，应由评价人在 {band} 内给分；{filed_said}，按 {show_rate(rate)} 计 {score}",
-    )
-    return Outcome(score, rate, f"{why}；{filed_said}，按 {show_rate(rate)} 计：{score}")
+    if filed is not None:
+        finding = _(
+            "{why}; the evaluator should score it within {band}; filed {filed} is outside that "
+            "band: {score} at a rate of {rate}"
+        )
+        explanation = _("{why}; filed {filed} is outside that band: at a rate of {rate}, {score}")
+    else:
+        finding = _(
+            "{why}; the evaluator should score it within {band}; no score is filed: "
+            "{score} at a rate of {rate}"
+        )
+        explanation = _("{why}; no score is filed: at a rate of {rate}, {score}")
+    said = {
+        "why": why,
+        "band": band,
+        "filed": fmt(filed) if filed is not None else "",
+        "rate": show_rate(rate),
+        "score": score,
+    }
+    ctx.flag("evaluator-judgement", "warning", ind.where, finding.format(**said))
+    return Outcome(score, rate, explanation.format(**said))
 
 
 def over_achievement(ind: Indicator, view: Quantitative, outcome: Outcome, ctx) -> Outcome:
@@ -169,7 +203,9 @@ def over_achievement(ind: Indicator, view: Quantitative, outcome: Outcome, ctx) 
     if view.actual < ratio * view.target:
         return outcome
     unit = view.unit or ""
-    said = f"实际 {fmt(view.actual)}{unit} ≥ {fmt(ratio)} × 目标 {fmt(view.target)}{unit}"
+    said = _("actual {actual} ≥ {ratio} × target {target}").format(
+        actual=f"{fmt(view.actual)}{unit}", ratio=fmt(ratio), target=f"{fmt(view.target)}{unit}"
+    )
     filed, weight = ind.score, view.weight
     action = rule["action"]
     if action == "require-reason" and not ind.reason:  # required whatever score was filed
@@ -177,7 +213,10 @@ def over_achievement(ind: Indicator, view: Quantitative, outcome: Outcome, ctx) 
             "reason-missing",
             "error",
             ind.where,
-            f"{said}，须在「偏差原因分析及改进措施」中说明原因",
+            _(
+                "{said}: the reason must be given under “reasons for deviation and corrective "
+                "measures”"
+            ).format(said=said),
         )
     if rule.get("accept_filed") and filed is not None and ZERO <= filed < weight:
         score, rate = _taken(filed, weight, ctx)
@@ -185,27 +224,45 @@ def over_achievement(ind: Indicator, view: Quantitative, outcome: Outcome, ctx) 
             "over-achievement",
             "info",
             ind.where,
-            f"{said}（完成值高于指标值较多）；采用自评调减后的得分 {score}",
+            _(
+                "{said} (actual well above target); the filed, reduced score {score} is taken"
+            ).format(said=said, score=score),
         )
         return Outcome(
-            score, rate, outcome.explanation + f"；{said}，采用自评适度调减后的得分 {score}"
+            score,
+            rate,
+            _("{explanation}; {said}: the filed, moderately reduced score taken: {score}").format(
+                explanation=outcome.explanation, said=said, score=score
+            ),
         )
     if action == "deduct":
         points = Decimal(rule["points"])
         score = max(ZERO, outcome.score - points)
-        ctx.flag("over-achievement", "warning", ind.where, f"{said}，按规则扣 {fmt(points)} 分")
+        ctx.flag(
+            "over-achievement",
+            "warning",
+            ind.where,
+            _("{said}: the rules deduct {points}").format(said=said, points=fmt(points)),
+        )
         rate = score / weight if weight else ZERO
         return Outcome(
-            score, rate, outcome.explanation + f"；{said}，扣 {fmt(points)} 分，得 {score}"
+            score,
+            rate,
+            _("{explanation}; {said}: minus {points}, {score}").format(
+                explanation=outcome.explanation, said=said, points=fmt(points), score=score
+            ),
         )
     required = action == "require-reason"
+    if ind.reason:
+        message = _("{said} (actual well above target): is the target too low? A reason is given")
+    else:
+        message = _("{said} (actual well above target): is the target too low? No reason is given")
     ctx.flag(
         "over-achievement",
         # with require-reason, a missing reason is already the error; this is information
         "info" if ind.reason or required else "warning",
         ind.where,
-        f"{said}（完成值高于指标值较多），指标值是否偏低？"
-        + ("已说明原因" if ind.reason else "未说明原因"),
+        message.format(said=said),
     )
     return outcome
 
@@ -220,10 +277,18 @@ def filed_deduction(ind: Indicator, view: Row, outcome: Outcome, ctx) -> Outcome
             "deduction-ignored",
             "info",
             f"{ind.where}.deduction",
-            f"填写了扣减分数 {fmt(ind.deduction)}，本规则不扣减",
+            _("a deduction of {deduction} is filed; this rule set does not deduct").format(
+                deduction=fmt(ind.deduction)
+            ),
         )
         return outcome
     deduction = ctx.ruleset.round(ind.deduction)
     score = max(ZERO, outcome.score - deduction)
     rate = score / view.weight if view.weight else ZERO
-    return Outcome(score, rate, outcome.explanation + f"；扣减分数 {fmt(deduction)}，得 {score}")
+    return Outcome(
+        score,
+        rate,
+        _("{explanation}; filed deduction {deduction}: {score}").format(
+            explanation=outcome.explanation, deduction=fmt(deduction), score=score
+        ),
+    )

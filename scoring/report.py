@@ -31,12 +31,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 from itertools import accumulate
 
+from .i18n import _, current, ngettext
 from .limits import MAX_DIGITS, MAX_TITLE_CHARS
 from .model import Budget, Evaluation, Table
 from .result import Finding, number
@@ -58,25 +59,53 @@ KINDS = (
     *UNPLACED,
     "completion_rate",
 )
-LABELS = {
-    "department": "报告单位",
-    "year": "报告年度",
-    "budget": "部门预算资金",
-    "spent": "部门实际支出",
-    "execution_rate": "部门预算执行率",
-    "project_count": "预算项目个数",
-    "projects_budget": "项目金额合计",
-    "projects_spent": "项目实际支出",
-    "projects_rate": "项目执行率",
-    # one project's: shown after its name, 「农田水利维护项目」预算资金
-    "project_budget": "预算资金",
-    "project_spent": "实际支出",
-    "project_rate": "执行率",
-    "unplaced_budget": "预算资金（归属不明）",
-    "unplaced_spent": "实际支出（归属不明）",
-    "unplaced_rate": "执行率（归属不明）",
-    "completion_rate": "完成率",
-}
+
+
+def labels() -> dict[str, str]:
+    """What each kind of figure is, in the words of the findings and the current language."""
+    return {
+        "department": _("reporting unit"),
+        "year": _("report year"),
+        "budget": _("department budget"),
+        "spent": _("department spending"),
+        "execution_rate": _("department execution rate"),
+        "project_count": _("number of budget projects"),
+        "projects_budget": _("projects' total amount"),
+        "projects_spent": _("projects' spending"),
+        "projects_rate": _("projects' execution rate"),
+        # one project's: shown after its name, 「农田水利维护项目」预算资金
+        "project_budget": _("budget"),
+        "project_spent": _("spending"),
+        "project_rate": _("execution rate"),
+        "unplaced_budget": _("budget (whose unclear)"),
+        "unplaced_spent": _("spending (whose unclear)"),
+        "unplaced_rate": _("execution rate (whose unclear)"),
+        "completion_rate": _("completion rate"),
+    }
+
+
+class _Labels(Mapping[str, str]):
+    """:func:`labels` as a mapping, in the language current when a label is looked up:
+    ``LABELS[kind]`` (made once per language: a report can state thousands of figures)."""
+
+    def __init__(self) -> None:
+        self._made: dict[str, dict[str, str]] = {}
+
+    def __getitem__(self, kind: str) -> str:
+        language = current()
+        made = self._made.get(language)
+        if made is None:
+            made = self._made[language] = labels()
+        return made[kind]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(KINDS)
+
+    def __len__(self) -> int:
+        return len(KINDS)
+
+
+LABELS: Mapping[str, str] = _Labels()
 QUOTE_CHARS = 60
 
 # --- the words around a figure ------------------------------------------------------------------
@@ -223,7 +252,9 @@ class Figure:
     def label(self) -> str:
         """What the figure is, in the words of the findings: 部门预算资金, 「农田水利维护项目」执行率."""
         label = LABELS.get(self.kind, self.kind)
-        return f"「{self.project}」{label}" if self.project else label
+        if self.project:
+            return _("“{project}” {label}").format(project=self.project, label=label)
+        return label
 
     def to_dict(self) -> dict:
         return {
@@ -852,7 +883,7 @@ def _project_markers(normal: str, start: int, end: int, listed: _Listed) -> Iter
     yield from _name_markers(normal, start, end, listed)
     for match in _QUOTED_NAME.finditer(normal, start, end):
         yield _Marker(match.end(), "owner", _of_project(match.group(1), listed))
-    for _, stop, name in listed.found(normal, start, end):
+    for _start, stop, name in listed.found(normal, start, end):
         yield _Marker(stop, "owner", _Owner("project", name))
 
 
@@ -966,28 +997,56 @@ _SLOTS = {
 }
 
 
-def _whose(figure: Figure) -> str:
-    """Whose a budget, spent or rate figure is, as a finding names it: 部门, 项目 (all of them),
-    「农田水利维护项目」, or "" when the report does not make it clear."""
+# Whose a budget, spent or rate figure is: ("department", ""), ("projects", "") (all of them),
+# ("project", its name), or ("", "") when the report does not make it clear.
+Whose = tuple[str, str]
+
+
+def _whose(figure: Figure) -> Whose:
+    """Whose a budget, spent or rate figure is (see :data:`Whose`)."""
     if figure.kind in DEPARTMENT:
-        return "部门"
+        return "department", ""
     if figure.kind in PROJECTS:
-        return "项目"
-    return f"「{figure.project}」" if figure.project else ""
+        return "projects", ""
+    return ("project", figure.project) if figure.project else ("", "")
+
+
+def _amounts(whose: Whose) -> str:
+    """Whose amounts a finding names: 部门的金额, 「农田水利维护项目」的金额, 金额."""
+    owner, project = whose
+    if owner == "department":
+        return _("the department's amounts")
+    if owner == "projects":
+        return _("the projects' amounts")
+    if owner == "project":
+        return _("the amounts of “{project}”").format(project=project)
+    return _("the amounts")
+
+
+def _overspent(whose: Whose) -> str:
+    """Who spent more than the budget: 部门支出大于预算, 「农田水利维护项目」支出大于预算."""
+    owner, project = whose
+    if owner == "department":
+        return _("the department spent more than its budget")
+    if owner == "projects":
+        return _("the projects spent more than their budget")
+    if owner == "project":
+        return _("“{project}” spent more than its budget").format(project=project)
+    return _("more was spent than budgeted")
 
 
 def _stated(
     figures: list[Figure],
-) -> Iterator[tuple[str, Figure | None, Figure | None, Figure | None]]:
+) -> Iterator[tuple[Whose, Figure | None, Figure | None, Figure | None]]:
     """Whose budget, spent and rate one sentence states, each None when not: a sentence may
     state the department's and then the projects', or two projects' in turn."""
-    by_sentence: dict[tuple[int, str, str], dict[str, Figure]] = {}
+    by_sentence: dict[tuple[int, str, Whose], dict[str, Figure]] = {}
     for figure in figures:
         slot = _SLOTS.get(figure.kind)
         if slot is not None:
             key = (figure.sentence_line, figure.sentence, _whose(figure))
             by_sentence.setdefault(key, {}).setdefault(slot, figure)
-    for (_, _, whose), stated in by_sentence.items():
+    for (_line, _sentence, whose), stated in by_sentence.items():
         yield whose, stated.get("budget"), stated.get("spent"), stated.get("rate")
 
 
@@ -1023,16 +1082,23 @@ def _rate_mismatches(figures: list[Figure]) -> Iterator[tuple[int, Finding]]:
         yield _finding(
             "stated-figure-mismatch",
             rate.line,
-            f"{whose}{'的' if whose else ''}金额与执行率不符：「{_quote(rate.sentence)}」中 "
-            f"{format_decimal(paid)} / {format_decimal(amount)} = {shown}%，"
-            f"报告写 {rate.text.strip()}",
+            _(
+                "{amounts} and the execution rate disagree: in “{sentence}” {spent} / {budget} = "
+                "{computed}%, the report says {stated}"
+            ).format(
+                amounts=_amounts(whose),
+                sentence=_quote(rate.sentence),
+                spent=format_decimal(paid),
+                budget=format_decimal(amount),
+                computed=shown,
+                stated=rate.text.strip(),
+            ),
         )
 
 
 def _overspending(figures: list[Figure]) -> Iterator[tuple[int, Finding]]:
     """More spent than budgeted, as the amounts or a rate above 100% state it."""
     for whose, budget, spent, rate in _stated(figures):
-        rate_words = f"，执行率 {rate.text.strip()}" if rate else ""
         # amounts and rates always have values (only a department's name has none)
         if (
             budget
@@ -1042,16 +1108,25 @@ def _overspending(figures: list[Figure]) -> Iterator[tuple[int, Finding]]:
             and spent.value > budget.value
         ):
             line, sentence = spent.line, spent.sentence
-            words = f"支出 {_shown(spent)}，预算 {_shown(budget)}{rate_words}"
+            if rate:
+                words = _("spent {spent}, budget {budget}, execution rate {rate}").format(
+                    spent=_shown(spent), budget=_shown(budget), rate=rate.text.strip()
+                )
+            else:
+                words = _("spent {spent}, budget {budget}").format(
+                    spent=_shown(spent), budget=_shown(budget)
+                )
         elif rate and rate.value is not None and rate.value > 100:
             line, sentence = rate.line, (spent or rate).sentence
-            words = f"执行率 {rate.text.strip()}，超过 100%"
+            words = _("execution rate {rate}, above 100%").format(rate=rate.text.strip())
         else:
             continue
         yield _finding(
             "stated-figure-mismatch",
             line,
-            f"{whose}支出大于预算：「{_quote(sentence)}」中{words}",
+            _("{overspent}: in “{sentence}” {words}").format(
+                overspent=_overspent(whose), sentence=_quote(sentence), words=words
+            ),
         )
 
 
@@ -1069,8 +1144,17 @@ def _restatements(figures: list[Figure]) -> Iterator[tuple[int, Finding]]:
             yield _finding(
                 "stated-figure-mismatch",
                 figure.line,
-                f"{figure.label}前后不一致：第 {earlier.line} 行写 {_shown(earlier)}，"
-                f"第 {figure.line} 行写 {_shown(figure)}（「{_quote(figure.sentence)}」）",
+                _(
+                    "{label} is stated differently: line {first_line} says {first}, line {line} "
+                    "says {value} (“{sentence}”)"
+                ).format(
+                    label=figure.label,
+                    first_line=earlier.line,
+                    first=_shown(earlier),
+                    line=figure.line,
+                    value=_shown(figure),
+                    sentence=_quote(figure.sentence),
+                ),
             )
 
 
@@ -1096,47 +1180,96 @@ def _identity_mismatches(
     department = evaluation.department
     for figure in figures:
         if figure.kind == "year" and figure.value != department.year:
-            stated, filed = f"{format_decimal(figure.value or 0)} 年度", f"{department.year} 年度"
+            message = _(
+                "line {line}: the report's year is {stated}, the table's {filed} (“{sentence}”)"
+            )
+            stated, filed = format_decimal(figure.value or 0), str(department.year)
         elif figure.kind == "department" and not _same_name(figure.text, department.name):
-            stated, filed = f"「{figure.text}」", f"「{department.name}」"
+            message = _(
+                "line {line}: the reporting unit is “{stated}”, the table's “{filed}” "
+                "(“{sentence}”)"
+            )
+            stated, filed = figure.text, department.name
         else:
             continue
         yield _finding(
             "report-table-mismatch",
             figure.line,
-            f"第 {figure.line} 行{LABELS[figure.kind]}为{stated}，自评表为{filed}"
-            f"（「{_quote(figure.sentence)}」）",
+            message.format(
+                line=figure.line, stated=stated, filed=filed, sentence=_quote(figure.sentence)
+            ),
         )
 
 
-def _budget_values(budget: Budget, whose: str) -> dict[str, tuple[set[Decimal], str]]:
-    """What a table's budget row says, for the kinds of ``whose`` (部门 or a project) figures: the
-    values a report may state, and how to name them. A report's 申请预算 may be the 年初 or the
-    全年 budget, so both are accepted."""
-    kinds = DEPARTMENT if whose == "部门" else PROJECT
-    words = f"{whose}全年预算数 {format_decimal(budget.adjusted)} 万元"
-    if budget.planned != budget.adjusted:
-        words += f"、年初预算数 {format_decimal(budget.planned)} 万元"
+# What a table says for a kind of figure: the values a report may state, and how to name them
+# (words made only for a finding that names them).
+Filed = dict[str, tuple[set[Decimal], Callable[[], str]]]
+
+
+def _budget_values(budget: Budget, project: str | None) -> Filed:
+    """What a table's budget row says, for the department's figures (``project`` None) or a
+    project's. A report's 申请预算 may be the 年初 or the 全年 budget, so both are accepted."""
+    adjusted, planned = format_decimal(budget.adjusted), format_decimal(budget.planned)
+    spent = format_decimal(budget.spent)
+
+    def budgeted() -> str:
+        if project is None and budget.planned != budget.adjusted:
+            words = _(
+                "the department's full-year budget {adjusted} 万元, budget at the start of the "
+                "year {planned} 万元"
+            )
+        elif project is None:
+            words = _("the department's full-year budget {adjusted} 万元")
+        elif budget.planned != budget.adjusted:
+            words = _(
+                "the full-year budget of “{project}” {adjusted} 万元, budget at the start of the "
+                "year {planned} 万元"
+            )
+        else:
+            words = _("the full-year budget of “{project}” {adjusted} 万元")
+        return words.format(project=project, adjusted=adjusted, planned=planned)
+
+    def paid() -> str:
+        if project is None:
+            return _("the department's full-year spending {spent} 万元").format(spent=spent)
+        return _("the full-year spending of “{project}” {spent} 万元").format(
+            project=project, spent=spent
+        )
+
+    kinds = DEPARTMENT if project is None else PROJECT
     return {
-        kinds[0]: ({budget.adjusted, budget.planned}, words),
-        kinds[1]: ({budget.spent}, f"{whose}全年执行数 {format_decimal(budget.spent)} 万元"),
+        kinds[0]: ({budget.adjusted, budget.planned}, budgeted),
+        kinds[1]: ({budget.spent}, paid),
     }
 
 
-def _table_values(evaluation: Evaluation) -> dict[str, tuple[set[Decimal], str]]:
+def _table_values(evaluation: Evaluation) -> Filed:
     """What the table says for each kind of the department's and all projects' figures."""
     projects = [project.budget for project in evaluation.projects]
     adjusted = sum((budget.adjusted for budget in projects), Decimal(0))
     planned = sum((budget.planned for budget in projects), Decimal(0))
     spent = sum((budget.spent for budget in projects), Decimal(0))
+    count = len(projects)
     return {
-        **_budget_values(evaluation.department.budget, "部门"),
-        "project_count": ({Decimal(len(projects))}, f"项目 {len(projects)} 个"),
+        **_budget_values(evaluation.department.budget, None),
+        "project_count": (
+            {Decimal(count)},
+            lambda: ngettext("{count} project listed", "{count} projects listed", count).format(
+                count=count
+            ),
+        ),
         "projects_budget": (
             {adjusted, planned},
-            f"各项目全年预算数合计 {format_decimal(adjusted)} 万元",
+            lambda: _("the projects' full-year budgets totalling {adjusted} 万元").format(
+                adjusted=format_decimal(adjusted)
+            ),
         ),
-        "projects_spent": ({spent}, f"各项目全年执行数合计 {format_decimal(spent)} 万元"),
+        "projects_spent": (
+            {spent},
+            lambda: _("the projects' full-year spending totalling {spent} 万元").format(
+                spent=format_decimal(spent)
+            ),
+        ),
     }
 
 
@@ -1160,11 +1293,19 @@ def _table_mismatches(
         values = table
         if figure.kind in PROJECT:
             filed = _filed_project(figure.project, evaluation)
-            values = _budget_values(filed.budget, f"「{filed.name}」") if filed else {}
+            values = _budget_values(filed.budget, filed.name) if filed else {}
         if figure.kind in values and figure.value not in values[figure.kind][0]:
             yield _finding(
                 "report-table-mismatch",
                 figure.line,
-                f"第 {figure.line} 行报告{figure.label} {_shown(figure)}，"
-                f"自评表为{values[figure.kind][1]}（「{_quote(figure.sentence)}」）",
+                _(
+                    "line {line}: the report states {label} {value}; the table has {filed} "
+                    "(“{sentence}”)"
+                ).format(
+                    line=figure.line,
+                    label=figure.label,
+                    value=_shown(figure),
+                    filed=values[figure.kind][1](),
+                    sentence=_quote(figure.sentence),
+                ),
             )

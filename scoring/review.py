@@ -14,12 +14,11 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, ClassVar, Literal
 
+from .i18n import _
 from .model import Evaluation, Table, record
 from .result import Result, TableResult, number
 from .rules import RuleSet
 from .values import format_decimal as fmt
-
-WHOLE_POINTS = "自评按整数取分"
 
 
 @record
@@ -102,7 +101,9 @@ def _row_dict(
 def whole_point_note(filed: Decimal, computed: Decimal) -> str:
     """Names a filed score that is the computed one rounded to whole points."""
     whole = computed.quantize(Decimal(1), rounding=ROUND_HALF_UP)
-    return WHOLE_POINTS if filed == whole and filed != computed else ""
+    if filed == whole and filed != computed:
+        return _("the filed score is rounded to whole points")
+    return ""
 
 
 def _score_row(
@@ -129,7 +130,7 @@ def _score_row(
 
 def _grade_rule(score: Decimal, grade: str, ruleset: RuleSet) -> str:
     bound = dict(ruleset.grades)[grade]
-    return f"总分 {score} ≥ {fmt(bound)} → {grade}"
+    return _("total {score} ≥ {bound} → {grade}").format(score=score, bound=fmt(bound), grade=grade)
 
 
 def _table_rows(
@@ -140,7 +141,7 @@ def _table_rows(
         yield _score_row(
             f"{filed_table.budget.where}.score",
             filed_table.budget.where,
-            f"{prefix} · 预算执行率",
+            _("{table} · budget execution rate").format(table=prefix),
             execution.filed_score,
             execution.score,
             execution.explanation,
@@ -163,7 +164,7 @@ def _table_rows(
         yield _score_row(
             f"{where}.score",
             where,
-            f"{prefix} · 总分",
+            _("{table} · total").format(table=prefix),
             scored.filed_score,
             scored.score,
             scored.explanation,
@@ -173,7 +174,7 @@ def _table_rows(
         yield GradeRow(
             where=f"{where}.grade",
             finding_where=f"{where}.grade",
-            label=f"{prefix} · 等级",
+            label=_("{table} · grade").format(table=prefix),
             filed=scored.filed_grade.strip(),
             computed=scored.grade,
             rule=_grade_rule(scored.score, scored.grade, ruleset),
@@ -189,18 +190,21 @@ def disagreements(result: Result) -> dict[str, ReviewRow]:
 def filed_values(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> list[ReviewRow]:
     """Every filed value with its computed counterpart, in the order of the form."""
     rows: list[ReviewRow] = []
+    project = _("project “{name}”")
     for filed, scored in zip(evaluation.projects, result.projects):
-        rows += _table_rows(f"项目「{scored.name}」", filed, scored, ruleset)
+        rows += _table_rows(project.format(name=scored.name), filed, scored, ruleset)
     department = result.department
     execution = department.execution
     if evaluation.department.table is not None and department.table is not None:
-        rows += _table_rows("部门整体", evaluation.department.table, department.table, ruleset)
+        rows += _table_rows(
+            _("the department as a whole"), evaluation.department.table, department.table, ruleset
+        )
     elif execution.filed_score is not None:
         rows.append(
             _score_row(
                 "department.budget.score",
                 "department.budget",
-                "部门 · 预算执行率",
+                _("department · budget execution rate"),
                 execution.filed_score,
                 execution.score,
                 execution.explanation,
@@ -212,7 +216,7 @@ def filed_values(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> li
             _score_row(
                 "department.score",
                 "department.score",
-                "部门 · 总分",
+                _("department · total"),
                 department.filed_score,
                 department.score,
                 department.explanation,
@@ -224,7 +228,7 @@ def filed_values(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> li
             GradeRow(
                 where="department.grade",
                 finding_where="department.grade",
-                label="部门 · 等级",
+                label=_("department · grade"),
                 filed=department.filed_grade.strip(),
                 computed=department.grade,
                 rule=_grade_rule(department.score, department.grade, ruleset),

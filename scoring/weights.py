@@ -14,11 +14,12 @@ scores would print 50.01. (SPEC §1 says "unrounded"; README explains this devia
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import ROUND_DOWN, Decimal
 
 from .errors import InputError
-from .i18n import _
+from .i18n import _, current
 from .model import Indicator, Table, record
 from .rules import RuleSet
 from .values import format_decimal
@@ -33,6 +34,17 @@ class WeightNote:
     severity: str
     where: str
     message: str
+
+
+def enumeration(items: Iterable[str]) -> str:
+    """``items`` as a list in a sentence: ``执行 +3、效益 +2`` in Chinese, ``a, b`` in English."""
+    items = iter(items)
+    text = next(items, "")
+    if text:
+        more = _("{earlier}, {item}")  # one more item of a list: 「{earlier}、{item}」
+        for item in items:
+            text = more.format(earlier=text, item=item)
+    return text
 
 
 def apportion(amount: Decimal, shares: list[Decimal], quantum: Decimal) -> list[Decimal]:
@@ -75,8 +87,11 @@ def effective_weights(table: Table, ruleset: RuleSet) -> tuple[list[Decimal], li
                     "weights-missing",
                     "warning",
                     table.where or "department",
-                    "各行填写了得分而未填写分值：按规则默认分值计分，自评得分所依据的分值不明；"
-                    "请补填分值",
+                    _(
+                        "the rows have scores but no weights: scored with the rule set's default "
+                        "weights, so the weights the filed scores assumed are unknown; fill in "
+                        "the weights"
+                    ),
                 )
             )
     if len(weights) == len(table.indicators):  # every row carries points: the usual table
@@ -91,12 +106,18 @@ def _check_total(table: Table, weights: list[Decimal], ruleset: RuleSet) -> list
     if total == ruleset.total:
         return []
     where = table.where or "department"
-    added = (
-        f"分值合计 {format_decimal(total)}（预算执行率 {format_decimal(execution)} + 指标 "
-        f"{format_decimal(total - execution)}），应为 {format_decimal(ruleset.total)}"
-    )
+    figures = {
+        "total": format_decimal(total),
+        "execution": format_decimal(execution),
+        "indicators": format_decimal(total - execution),
+        "full": format_decimal(ruleset.total),
+    }
     if total < ruleset.total:
-        return [WeightNote("weights-total", "warning", where, f"{added}；按所填分值计分，不作折算")]
+        message = _(
+            "the weights add up to {total} (budget execution rate {execution} + indicators "
+            "{indicators}), not {full}; scored with the weights as filed, not rescaled"
+        )
+        return [WeightNote("weights-total", "warning", where, message.format(**figures))]
     if ruleset.data["weights"]["over_total"] == "refuse":
         raise InputError(
             _("the weights (分值) add up to {total}, more than full marks ({full})").format(
@@ -114,7 +135,11 @@ def _check_total(table: Table, weights: list[Decimal], ruleset: RuleSet) -> list
             "weights-total",
             "warning",
             where,
-            f"{added}；总分按 {format_decimal(ruleset.total)} / {format_decimal(total)} 折算，不超过满分",
+            _(
+                "the weights add up to {total} (budget execution rate {execution} + indicators "
+                "{indicators}), not {full}; the total is rescaled by {full} / {total} so as not "
+                "to exceed full marks"
+            ).format(**figures),
         )
     ]
 
@@ -151,8 +176,8 @@ def default_category_weights(
 ) -> tuple[dict[str, Decimal], list[WeightNote]]:
     """The default weight of each category a table has, after ``missing`` moved the weight of
     the categories it lacks. The same for every table with these categories: worked out once
-    per rule set."""
-    key = ("category-weights", tuple(present))
+    per rule set and language (the notes are words)."""
+    key = ("category-weights", tuple(present), current())
     weights, notes = ruleset.remember(key, lambda: _category_weights(present, ruleset))
     return dict(weights), [replace(note, where=where) for note in notes]
 
@@ -174,8 +199,14 @@ def _category_weights(
                     "category-missing",
                     "warning",
                     "",
-                    f"缺少「{lacking}」，其默认分值 {format_decimal(categories[lacking])} 无处分配，满分达不到 "
-                    f"{format_decimal(ruleset.total)}",
+                    _(
+                        "no “{category}” indicators: its default weight {weight} goes to no other "
+                        "category, so full marks cannot reach {full}"
+                    ).format(
+                        category=lacking,
+                        weight=format_decimal(categories[lacking]),
+                        full=format_decimal(ruleset.total),
+                    ),
                 )
             )
             continue
@@ -187,8 +218,16 @@ def _category_weights(
                 "category-missing",
                 "info",
                 "",
-                f"缺少「{lacking}」，其分值 {format_decimal(categories[lacking])} 按比例分给 "
-                + "、".join(f"{c} +{format_decimal(s)}" for c, s in zip(receivers, shares)),
+                _(
+                    "no “{category}” indicators: its weight {weight} is shared in proportion "
+                    "among {receivers}"
+                ).format(
+                    category=lacking,
+                    weight=format_decimal(categories[lacking]),
+                    receivers=enumeration(
+                        f"{c} +{format_decimal(s)}" for c, s in zip(receivers, shares)
+                    ),
+                ),
             )
         )
     return category_weight, tuple(notes)
