@@ -23,9 +23,12 @@ Otherwise the word is not read: the caller refuses it, listing every accepted wo
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .i18n import _
 from .values import CACHE_SIZE, CACHED_CHARS
 from .values import text_key as _key
 
@@ -37,10 +40,33 @@ _ZERO_COUNT = re.compile(r"0++(?:\.0++)?+[^\d]{0,3}+")  # 0起, 0次, 0: none at
 
 @dataclass(frozen=True)
 class Reading:
-    """The tier a word names, and how it was read (empty when the word is the tier's own)."""
+    """The tier a word names, and how it was read: ``way`` is ``""`` (the tier's own word or one
+    of its aliases), ``restates`` (the actual restates the target), ``agrees`` or ``contradicts``
+    (有 / 无 against the target ``against``), ``not-below`` or ``below`` (a word of a scale
+    against the target's level ``against``); ``word`` is the actual as compared."""
 
     tier: str
-    how: str = ""
+    way: str = ""
+    word: str = ""
+    against: str = ""
+
+    @property
+    def how(self) -> str:
+        """How the word was read, said in the current language when asked (a reading is kept
+        across rows, and a block of the run may speak another language); empty when the word
+        is the tier's own or restates the target, which says nothing more than the tier."""
+        way = self.way
+        if not way or way == "restates":
+            return ""
+        if way == "agrees":
+            text = _("“{word}” agrees with the target “{target}”")
+        elif way == "contradicts":
+            text = _("“{word}” contradicts the target “{target}”")
+        elif way == "not-below":
+            text = _("“{word}” is not below the target's level “{target}”")
+        else:
+            text = _("“{word}” is below the target's level “{target}”")
+        return text.format(word=self.word, target=self.against)
 
 
 class Words:
@@ -91,7 +117,7 @@ class Words:
         if target is not None:
             aim = _key(target)
             if word == aim:
-                return Reading(self.same, "复述年度指标值")
+                return Reading(self.same, "restates")
             found = self._polar(word, aim)
             if found is None and not self._lists_a_scale(aim):
                 found = self._on_scale(word, aim)
@@ -107,8 +133,8 @@ class Words:
         negated = aim.startswith(self.negations) and not aim.startswith(self.not_negations)
         restates = says_none == negated
         if restates:
-            return Reading(self.same, f"「{word}」与年度指标值「{aim}」相符")
-        return Reading(self.lowest, f"「{word}」与年度指标值「{aim}」相反")
+            return Reading(self.same, "agrees", word, aim)
+        return Reading(self.lowest, "contradicts", word, aim)
 
     def _on_scale(self, word: str, aim: str) -> Reading | None:
         for scale in self.scales:
@@ -122,11 +148,11 @@ class Words:
             if level is None:
                 continue
             if scale[word] <= scale[level]:
-                return Reading(self.same, f"「{word}」不低于年度指标值的「{level}」")
+                return Reading(self.same, "not-below", word, level)
             tier = self.aliases.get(word)
             if tier is None or self.order.index(tier) <= self.order.index(self.same):
                 tier = self.order[min(self.order.index(self.same) + 1, len(self.order) - 1)]
-            return Reading(tier, f"「{word}」低于年度指标值的「{level}」")
+            return Reading(tier, "below", word, level)
         return None
 
     def _lists_a_scale(self, aim: str) -> bool:
@@ -148,7 +174,22 @@ class Words:
         by_tier: dict[str, list[str]] = {name: [] for name in self.order}
         for word, tier in self.aliases.items():
             by_tier[tier].append(word)
-        text = "；".join(f"{tier}：{'、'.join(words)}" for tier, words in by_tier.items())
+        words_of = _("{tier}: {words}")
+        text = listed(
+            (words_of.format(tier=tier, words=listed(words)) for tier, words in by_tier.items()),
+            _("{list}; {item}"),
+        )
         if self.yes or self.no:
-            text += f"；有/无按年度指标值判断（{'、'.join(sorted(self.yes | self.no))}）"
+            text = _("{tiers}; yes or no, judged against the target ({words})").format(
+                tiers=text, words=listed(sorted(self.yes | self.no))
+            )
         return text
+
+
+def listed(items: Iterable[str], joined: str | None = None) -> str:
+    """``items`` as a list in the current language (Chinese: 甲、乙、丙); ``joined`` the message
+    that adds an item to the list, a comma's by default."""
+    joined = joined or _("{list}, {item}")
+    rest = iter(items)
+    first = next(rest, "")
+    return functools.reduce(lambda text, item: joined.format(list=text, item=item), rest, first)

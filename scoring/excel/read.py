@@ -26,9 +26,10 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, Problem
-from ..i18n import _
+from ..i18n import _, ngettext
+from ..words import listed
 from .grid import Grid, load_grids
-from .layout import DEPARTMENT_ROWS, OWN_TABLE_SHEET
+from .layout import DEPARTMENT_ROWS, DEPARTMENT_SHEET, OWN_TABLE_SHEET
 
 # Column titles of the 绩效指标 grid, by role; the first word found wins.
 GRID_COLUMNS = {
@@ -106,7 +107,6 @@ FORM_LABELS = (
 SUBTOTAL_LABELS = ("小计",)
 # In a label cell of the grid (一级/二级/三级指标) after a category's name: its subtotal.
 SUBTOTAL_ROW_LABELS = ("小计", "合计")
-UNNAMED = "（未填写指标名称）"
 AMOUNTS_IN_YUAN = re.compile(
     r"[（(]\s*(?:单位\s*[:：]?\s*)?元\s*[)）]|金额单位\s*[:：]\s*元(?!\S*万)"
 )
@@ -192,7 +192,10 @@ class _Reading:
                 self.notes.append(
                     (
                         where,
-                        f"{grid.address(row, column)} 是公式，文件中没有保存计算结果，按未填写读取",
+                        _(
+                            "{cell} is a formula whose result was not saved in the file: read as "
+                            "not filled in"
+                        ).format(cell=grid.address(row, column)),
                     )
                 )
         return grid.value(row, column)
@@ -206,10 +209,13 @@ def read_workbook(path: Path) -> SheetData:
     for grid in grids:
         if grid.hidden:
             rows = sorted({r + 1 for r, _ in grid.hidden})
-            shown = "、".join(str(r) for r in rows[:8]) + ("…" if len(rows) > 8 else "")
-            reading.notes.append(
-                ("projects", f"「{grid.sheet}」隐藏的行列中有内容（第 {shown} 行），未读取")
+            shown = listed(str(r) for r in rows[:8]) + ("…" if len(rows) > 8 else "")
+            said = ngettext(
+                "the sheet “{sheet}” has content in hidden rows or columns (row {rows}): not read",
+                "the sheet “{sheet}” has content in hidden rows or columns (rows {rows}): not read",
+                len(rows),
             )
+            reading.notes.append(("projects", said.format(sheet=grid.sheet, rows=shown)))
     regions = [region for grid in grids for region in _regions(grid)]
     for region in [r for r in regions if not _is_table(r)]:
         regions.remove(region)
@@ -230,12 +236,11 @@ def read_workbook(path: Path) -> SheetData:
                 code="table-head-missing",
                 problems=[Problem(message, None, hint, address)],
             )
-        reading.notes.append(
-            (
-                "projects",
-                f"「{region.grid.sheet}」有指标表头，但没有项目名称和项目资金，不是自评表，未读取",
-            )
+        said = _(
+            "the sheet “{sheet}” has an indicator header but no project name and no project funds: "
+            "not a self-evaluation form, not read"
         )
+        reading.notes.append(("projects", said.format(sheet=region.grid.sheet)))
     if not regions:
         raise InputError(
             _("no sheet has a 绩效指标 grid (一级指标 / 二级指标 / 三级指标 …)"),
@@ -432,7 +437,7 @@ def _complete_department(
     部门（单位）名称 / 填报单位 (实施单位 only when none is filled), its year from a title, its
     budget as the sum of its projects — each assumption said as a note."""
     if "name" not in department:
-        for labels, said in ((DEPARTMENT_NAME_LABELS, ""), (("实施单位",), "（主管部门未填写）")):
+        for labels, instead in ((DEPARTMENT_NAME_LABELS, False), (("实施单位",), True)):
             found = next(
                 (
                     (found, region)
@@ -447,8 +452,16 @@ def _complete_department(
                 department["name"] = _without_code(str(value))
                 label = _bare(region.grid.text(cell[0], _label_column(region.grid, cell)))
                 reading.locations.setdefault("department.name", region.grid.address(*cell))
+                said = (
+                    _(
+                        "department name taken from {label} on the sheet “{sheet}” (the supervising "
+                        "department is not filled in)"
+                    )
+                    if instead
+                    else _("department name taken from {label} on the sheet “{sheet}”")
+                )
                 reading.notes.append(
-                    ("department.name", f"部门名称取自「{region.grid.sheet}」的{label}{said}")
+                    ("department.name", said.format(label=label, sheet=region.grid.sheet))
                 )
                 break
         else:
@@ -472,18 +485,27 @@ def _complete_department(
                 ),
                 code="year-missing",
             )
-        department["year"], said = year
-        reading.notes.append(("department.year", f"年度取自标题「{said}」"))
+        department["year"], title = year
+        said = _("year taken from the title “{title}”").format(title=title)
+        reading.notes.append(("department.year", said))
     if "budget" not in department and projects:
         budget = {
             key: sum((_amount(p["budget"].get(key)) for p in projects), Decimal(0))
             for key in ("planned", "adjusted", "spent")
         }
         department["budget"] = budget
-        where_said = (
-            "「部门」表没有预算数" if reading.department_sheet else "工作簿中没有「部门」表"
+        said = (
+            _(
+                "department budget taken as the sum of the projects' budgets (the sheet “{sheet}” "
+                "has no budget figures)"
+            )
+            if reading.department_sheet
+            else _(
+                "department budget taken as the sum of the projects' budgets (the workbook has no "
+                "sheet “{sheet}”)"
+            )
         )
-        reading.notes.append(("department.budget", f"部门预算取各项目预算之和（{where_said}）"))
+        reading.notes.append(("department.budget", said.format(sheet=DEPARTMENT_SHEET)))
 
 
 def _amount(raw) -> Decimal:
@@ -750,20 +772,21 @@ def _read_budget(region: Region, where: str, reading: _Reading) -> dict:
         budget[key] = f"{_plain(amount)}元" if in_yuan and amount is not None else value
     _refuse_a_missing_amount(grid, budget, columns, data_row, where)
     if use_parts:
-        named = "、".join(
+        named = listed(
             str(grid.value(r, amounts[0] - 1) or grid.row_texts(r)[0] or grid.address(r, 0))
             for r in parts
             if any(_money(grid.value(r, c)) for c in amounts)
         )
-        reading.notes.append(
-            (
-                where,
-                f"年度资金总额为 0 或未填，按其中各项（{named}）之和计；该行的执行率、得分"
-                "同为导出时的空值，不作自评得分",
-            )
+        said = _(
+            "the annual total is 0 or empty: read as the sum of the rows it breaks down into "
+            "({rows}); that row's execution rate and score are the export's blanks as well, not "
+            "a filed score"
         )
+        reading.notes.append((where, said.format(rows=named)))
     if in_yuan:
-        reading.notes.append((where, "项目资金以元为单位，已折算为万元"))
+        reading.notes.append(
+            (where, _("project funds are given in yuan: converted to units of 10,000 yuan"))
+        )
     filed = _filed(grid, data_row, columns.get("filed"), columns.get("score"))
     if filed is not None and not _placeholder(filed[0]) and not use_parts:
         budget["score"], cell = filed
@@ -913,12 +936,12 @@ def _read_rows(region: Region, roles: dict, start: int, prefix: str, reading: _R
             if target is None and grid.value(row, roles["actual"]) is None:
                 row += 1  # a blank row
                 continue
-            name = UNNAMED  # a row with values and no 三级指标 is read, and said so
+            name = _(
+                "(no indicator name)"
+            )  # a row with values and no 三级指标 is read, and said so
+            said = _("{cell} has no indicator name: read as “{name}”")
             reading.notes.append(
-                (
-                    where,
-                    f"{grid.address(row, roles['name'])} 未填写三级指标名称，按「{UNNAMED}」读取",
-                )
+                (where, said.format(cell=grid.address(row, roles["name"]), name=name))
             )
         if target is None and (row, roles["target"]) in grid.uncached:
             reading.value(grid, row, roles["target"], f"{where}.target")
