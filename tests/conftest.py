@@ -17,6 +17,14 @@ pytest_plugins = ["scoring.testing"]
 # (--lang zh, SCORING_LANG=zh), and tests/test_catalogs.py renders every message in both.
 os.environ["SCORING_LANG"] = "en"
 
+
+@pytest.fixture
+def chinese(monkeypatch):
+    """The test reads the interface in Chinese, as its users do: the views whose words it
+    asserts (a table, a comparison, a what-if) are the Chinese ones."""
+    monkeypatch.setenv("SCORING_LANG", "zh")
+
+
 CASES = Path(__file__).parent / "cases"
 LETING = CASES / "leting-2023.toml"
 LANGFANG = CASES / "langfang-2019.toml"

@@ -224,6 +224,7 @@ def test_json_streamed_is_the_whole_batch_rendered_at_once(batch, tmp_path, coun
     assert out.read_bytes() == old_json(entries_of(paths))
 
 
+@pytest.mark.usefixtures("chinese")
 def test_csv_streamed_is_the_whole_batch_rendered_at_once(batch, tmp_path):
     out = tmp_path / "out.csv"
     run("score", *batch, "-f", "csv", "-o", str(out), "--jobs", "1")

@@ -102,6 +102,7 @@ def test_langfang_flags_the_filed_scores(cli, langfang):
     assert mismatches == {"projects[0]", "projects[0].budget", "projects[0].indicators[0]"}
 
 
+@pytest.mark.usefixtures("chinese")
 def test_table_shows_filed_scores_where_they_differ(cli, langfang):
     run = cli("score", str(langfang))
     assert run.code == 0, run
@@ -122,6 +123,7 @@ def _cells(line: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
 
 
+@pytest.mark.usefixtures("chinese")
 def test_explain_shows_the_arithmetic(cli, langfang):
     run = cli("score", str(langfang), "--explain", env={"COLUMNS": "160"})
     assert "执行率 = 全年执行数 37.24 / 全年预算数 43.2 = 86.20%；10 × 86.20% = 8.62" in run.out
@@ -135,6 +137,7 @@ def test_no_color_and_colour_on_a_terminal(cli, langfang):
     assert not ANSI.search(cli("score", str(langfang)).out)
 
 
+@pytest.mark.usefixtures("chinese")
 def test_markdown_and_csv(cli, langfang, tmp_path):
     markdown = cli("score", str(langfang), "-f", "markdown")
     assert markdown.code == 0 and "| **总分** |" in markdown.out and "**97.24**" in markdown.out
@@ -188,6 +191,7 @@ def test_fail_under_nonsense_is_a_usage_error(cli, leting):
     assert run.code == 2 and "neither a score nor a grade" in run.err
 
 
+@pytest.mark.usefixtures("chinese")
 def test_check_exit_codes(cli, langfang, tmp_path):
     run = cli("check", str(langfang))
     assert run.code == 0, run  # warnings only
@@ -362,6 +366,7 @@ def test_rules_diff(cli):
     assert "no key differs" in cli("rules", "diff", "mof-2020", "mof-2020").out
 
 
+@pytest.mark.usefixtures("chinese")
 def test_compare_shows_the_grade_a_variant_changes(cli, langfang):
     # whole points: 8.62 → 9 twice, so 98 (优) against 97.24 (优); the filed 9s then agree
     run = cli("compare", str(langfang), "-r", "mof-2020,whole-points", "-f", "json")

@@ -38,6 +38,7 @@ def header(text: str) -> str:
     return next(line for line in text.splitlines() if "┃" in line)
 
 
+@pytest.mark.usefixtures("chinese")
 def test_two_rule_sets_are_columns(leting):
     text = drawn(leting, ["mof-2020", "hubei-huanggang"], 100)
     assert "mof-2020" in header(text) and "hubei-huanggang" in header(text)
@@ -45,6 +46,7 @@ def test_two_rule_sets_are_columns(leting):
     assert all(len(line) <= 100 for line in text.splitlines())
 
 
+@pytest.mark.usefixtures("chinese")
 @pytest.mark.parametrize("width", [140, 120])
 def test_many_rule_sets_become_rows_with_the_places_numbered(leting, width):
     text = drawn(leting, ALL, width)
@@ -57,6 +59,7 @@ def test_many_rule_sets_become_rows_with_the_places_numbered(leting, width):
     assert all(len(line) <= width for line in lines)
 
 
+@pytest.mark.usefixtures("chinese")
 @pytest.mark.parametrize("width", [100, 80])
 def test_too_many_for_rows_too_each_place_is_a_block(leting, width):
     text = drawn(leting, ALL, width)

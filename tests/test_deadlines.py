@@ -179,6 +179,7 @@ def test_words_are_left_to_the_tiers(actual):
     assert judge(parse_deadline("6月底前"), actual, YEAR, standard()) is None
 
 
+@pytest.mark.usefixtures("chinese")
 def test_the_reading_says_how_the_actual_was_read():
     timing = judge(parse_deadline("6月底前"), "7月", YEAR, standard())
     assert timing.reading == "实际 7月（7月1日至7月31日），晚于 6月30日"

@@ -312,6 +312,7 @@ def test_no_年度_in_the_title_the_filing_date_is_not_the_year(tmp_path):
 # --- 3. findings on merged cells, in the returned workbook -------------------------------------
 
 
+@pytest.mark.usefixtures("chinese")
 def test_a_finding_on_an_empty_reason_merged_over_rows_is_written(tmp_path):
     """I8:I9 merged and empty: 参训人员就业率 (row 9) scores 35.00 < 40 with no reason →
     reason-missing at I9, inside the range. The review is written (exit 0); the fill and the
@@ -331,6 +332,7 @@ def test_a_finding_on_an_empty_reason_merged_over_rows_is_written(tmp_path):
     assert sheet["I8"].comment is not None and "未填写偏差原因" in sheet["I8"].comment.text
 
 
+@pytest.mark.usefixtures("chinese")
 def test_a_finding_on_a_merged_score_cell_is_written(tmp_path):
     """得分 40 merged over H8:H9 (培训人次 and 参训人员就业率): row 9 computes 35.00, so the filed 40
     differs → recorded-score-mismatch at H9, inside the range. Exit 0; fill and comment on H8."""
@@ -400,6 +402,7 @@ def test_a_zeroed_text_total_takes_its_text_parts(tmp_path):
 # --- 6. a blank 主管部门 or 项目名称 is not filled from the next label --------------------------
 
 
+@pytest.mark.usefixtures("chinese")
 @pytest.mark.parametrize("merged", [False, True])
 def test_a_blank_主管部门_does_not_name_the_department_实施单位(tmp_path, merged):
     """主管部门 empty (C4, or C4:E4 merged), 实施单位 | 某县就业服务中心 to its right: the
@@ -533,6 +536,7 @@ def test_formulas_saved_with_their_values_read_back_from_the_review(tmp_path):
 # --- 9. hidden columns and rows are not read ---------------------------------------------------
 
 
+@pytest.mark.usefixtures("chinese")
 def test_a_hidden_column_of_last_year_s_actuals_is_not_read(tmp_path):
     """Column F hidden, titled 实际完成值 too, with last year's 800人次 / 60% / 85%; this year's in
     G: 1000人次 / 70% / 95% are read, 94.50, and a read-assumption says hidden cells were not read."""
@@ -549,6 +553,7 @@ def test_a_hidden_column_of_last_year_s_actuals_is_not_read(tmp_path):
     assert any("隐藏" in f.message and "未读取" in f.message for f in notes(result))
 
 
+@pytest.mark.usefixtures("chinese")
 def test_a_hidden_row_is_not_read(tmp_path):
     """A fourth row 旧指标（已取消） ≥50个 / 0个 / 10 / 0, hidden: not an indicator. Read, it would
     add 10 points of weight (110, rescaled) and score 0; hidden, the table is the base 94.50."""
@@ -621,6 +626,7 @@ def test_a_reviewed_workbook_returned_corrected_carries_only_the_new_review(tmp_
     assert not any(f.code == "recorded-score-mismatch" for f in result.findings)
 
 
+@pytest.mark.usefixtures("chinese")
 def test_a_unit_s_comment_on_a_cell_with_a_finding_keeps_the_unit_s_words(tmp_path):
     """培训人次 1300 of ≥1000 (≥ 1.2 × target, no reason) has a finding at F8, where the unit had
     written 单位说明：含线上培训300人次，见附件2. The returned comment keeps those words and adds
@@ -807,6 +813,7 @@ def test_a_visible_指标库_sheet_does_not_refuse_the_workbook(tmp_path):
     assert result.projects[0].score == D("94.50")
 
 
+@pytest.mark.usefixtures("chinese")
 def test_amounts_in_元_are_read_as_元(tmp_path):
     """项目资金（元）: 1000000 / 1000000 / 500000 元 = 100 / 100 / 50 万元 → 50% → 5.00; 5 + 85 = 90.00.
     With 公益性岗位补贴 (20 / 20 / 20 万元, 95.00) the department's budget is 120 / 70 万元 and its

@@ -1150,13 +1150,15 @@ def test_errors_each_name_their_cell(tmp_path):
     _no_traceback(run)
     # a form names each place as the form does, counted from 1 (the key path is for TOML)
     for where, place in (
-        ("projects[0].indicators[0].weight", "第 1 个项目 · 第 1 项指标「工程资金金额」 · 分值"),
-        ("projects[0].indicators[3].score", "第 1 个项目 · 第 4 项指标「项目完成及时率」 · 得分"),
-        ("projects[0].budget.spent", "第 1 个项目 · 预算执行情况 · 全年执行数"),
-        ("department.budget.spent", "部门 · 预算执行情况 · 全年执行数"),
+        ("projects[0].indicators[0].weight", "project 1 · indicator 1 “工程资金金额” · weight"),
+        ("projects[0].indicators[3].score", "project 1 · indicator 4 “项目完成及时率” · score"),
+        ("projects[0].budget.spent", "project 1 · budget execution · full-year spending"),
+        ("department.budget.spent", "department · budget execution · full-year spending"),
     ):
         assert f"{cell(at, path, where)} ({place})" in run.err, where
-    assert "bad.xlsx!部门!B7 (部门 · 预算执行情况 · 全年执行数)" in run.err
+    assert "bad.xlsx!部门!B7 (department · budget execution · full-year spending)" in run.err
+    chinese = run_cli("score", str(path), env={"SCORING_LANG": "zh"})
+    assert "bad.xlsx!部门!B7（部门 · 预算执行情况 · 全年执行数）" in chinese.err
 
 
 def test_error_in_canonical_layout_names_its_cell(tmp_path):
@@ -1167,7 +1169,7 @@ def test_error_in_canonical_layout_names_its_cell(tmp_path):
     run = run_cli("score", str(path))
     assert run.code == 2, run
     _no_traceback(run)
-    assert "file.xlsx!项目1!E12 (第 1 个项目 · 第 2 项指标「工程完工率」 · 实际完成值)" in run.err
+    assert "file.xlsx!项目1!E12 (project 1 · indicator 2 “工程完工率” · actual value)" in run.err
 
 
 def test_findings_carry_their_cell(tmp_path):

@@ -369,6 +369,7 @@ def test_year_title_off():
 # --- result_workbook: the review added -----------------------------------------------------------
 
 
+@pytest.mark.usefixtures("chinese")
 def test_result_from_toml_is_the_form_with_the_review_beside_it():
     """The tool's layout as filed (the filed 9s and 98 stay where the school wrote them), and in
     two added columns the computed 执行率 row, every 得分 and the 总分, the filed value beside
@@ -392,6 +393,7 @@ def test_result_from_toml_is_the_form_with_the_review_beside_it():
     assert "执行率得分 8.62 + 指标得分 88.62 = 97.24" in sheet["I20"].comment.text
 
 
+@pytest.mark.usefixtures("chinese")
 def test_result_colours_the_cells_findings_are_about():
     data = langfang()
     data["department"]["budget"]["adjusted"] = 50  # its own row, with findings of its own

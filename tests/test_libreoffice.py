@@ -96,6 +96,7 @@ def review(tmp_path) -> Path:
     return path
 
 
+@pytest.mark.usefixtures("chinese")
 def test_the_review_shows_the_computed_scores_and_no_error(review, tmp_path):
     shown = sheets_as_shown(review, tmp_path)
     assert set(shown) == {"汇总", "复核发现", "部门", "项目1"}

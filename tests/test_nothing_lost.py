@@ -523,7 +523,7 @@ def test_text_a_workbook_cannot_hold_is_named_by_its_cell_in_a_workbook(cli, tmp
     run = cli("score", str(built.path), "-f", "xlsx", "-o", str(tmp_path / "out.xlsx"))
     assert run.code == 2, run
     cell = built.cells["projects[0].indicators[0].reason"]
-    place = f"第 1 个项目 · 第 1 项指标「{project['indicators'][0]['name']}」 · 偏差原因分析"
+    place = f"project 1 · indicator 1 “{project['indicators'][0]['name']}” · reason for deviation"
     assert f"{cell} ({place}): «已完成\\x07» holds U+0007" in run.err
 
 

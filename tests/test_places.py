@@ -6,6 +6,9 @@ import pytest
 
 from scoring.places import form_place
 
+# what these tests assert is the Chinese the users read
+pytestmark = pytest.mark.usefixtures("chinese")
+
 DATA = {
     "department": {"name": "某局", "budget": {"spent": "很多"}},
     "projects": [

@@ -14,6 +14,9 @@ import pytest
 import scoring
 from scoring.report import KINDS, PROJECT, UNPLACED, Figure, extract, review
 
+# what these tests assert is the Chinese the users read
+pytestmark = pytest.mark.usefixtures("chinese")
+
 D = Decimal
 REPORT = (Path(__file__).parent / "data" / "report-2023.txt").read_text(encoding="utf-8")
 

@@ -585,6 +585,7 @@ def test_the_full_size_texts_are_the_ones_asked_for():
     ],
     ids=["dashes", "comma-groups", "fillers"],
 )
+@pytest.mark.usefixtures("chinese")
 def test_check_reads_a_hostile_report(cli, tmp_path: Path, text, figures):
     path = tmp_path / "report.txt"
     path.write_text(text, encoding="utf-8")

@@ -15,6 +15,9 @@ import pytest
 import scoring
 from scoring.report import Figure, extract, review
 
+# what these tests assert is the Chinese the users read
+pytestmark = pytest.mark.usefixtures("chinese")
+
 D = Decimal
 
 # --- the reports ------------------------------------------------------------------------------

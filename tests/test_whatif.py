@@ -61,6 +61,7 @@ def test_changes_never_touch_the_original():
         apply_changes(data, ["projects[0].budjet.spent=2"])
 
 
+@pytest.mark.usefixtures("chinese")
 def test_set_shows_old_and_new(cli, langfang):
     run = cli(
         "whatif",
@@ -90,6 +91,7 @@ def test_set_shows_old_and_new(cli, langfang):
     assert "假设分析" in table.out and "97.24" in table.out and "98.52" not in table.out
 
 
+@pytest.mark.usefixtures("chinese")
 def test_goal_is_reached_with_the_fewest_rows_and_the_least_change(cli, langfang):
     run = cli("whatif", str(langfang), "--score", "99", "-f", "json")
     goal = json.loads(run.out)["goal"]
@@ -121,6 +123,7 @@ def test_goal_is_reached_with_the_fewest_rows_and_the_least_change(cli, langfang
     assert json.loads(check.out)["after"]["score"] == 99  # the plan, checked by rescoring
 
 
+@pytest.mark.usefixtures("chinese")
 def test_goal_by_grade_and_the_unreachable(cli, tmp_path):
     table = tmp_path / "low.toml"
     table.write_text(
@@ -315,6 +318,7 @@ def test_a_goal_search_reads_the_file_once_and_rescores_only_what_it_changes(
     assert all(f"--set '{c['where']}={c['to']}'" in command for c in goal["changes"])
 
 
+@pytest.mark.usefixtures("chinese")
 def test_the_check_line_is_shown_whole_however_many_changes(cli, tmp_path):
     path = tmp_path / "below.toml"
     path.write_text(_far_below(16), "utf-8")

@@ -77,6 +77,7 @@ def test_unknown_words_are_not_read(actual):
     assert WORDS.read(actual, "效果明显") is None
 
 
+@pytest.mark.usefixtures("chinese")
 def test_the_refusal_lists_every_word_with_its_tier():
     with pytest.raises(scoring.ScoringError) as raised:
         scoring.score(

@@ -194,7 +194,7 @@ def test_a_value_scoring_cannot_read_names_its_line_and_column(write_csv):
     with pytest.raises(scoring.InputError) as raised:
         scoring.score(path, rules="hunan-steps")
     assert raised.value.render().startswith(
-        "t.csv line 4, column 8 (第 1 个项目 · 第 2 项指标「人数」 · 实际完成值): "
+        "t.csv line 4, column 8 (project 1 · indicator 2 “人数” · actual value): "
     )
 
 
