@@ -327,3 +327,25 @@ def test_the_shipped_word_styles_are_those_the_code_makes():
     assert TO_COMPLETE_STYLE in {style.name for style in document.styles}
     assert "PAGE" in section.footer._element.xml
     assert not "".join(p.text for p in document.paragraphs)  # it holds styles, not text
+
+
+def test_under_english_the_report_is_still_chinese_and_a_mistake_english(cli, tmp_path):
+    """The report is a Chinese document: the texts scoring writes when it scores (here the
+    department's arithmetic, which a bureau's template may quote) are Chinese under --lang en;
+    a file that cannot be read is said in the interface's language."""
+    folder = tmp_path / "bureau"
+    folder.mkdir()
+    (folder / "report.md.j2").write_text("{{ r.department.explanation }}\n", "utf-8")
+    example = Path(scoring.__file__).parent / "examples" / "leting-2023.toml"
+    run = cli("--lang", "en", "report", str(example), "--template", str(folder), "-f", "md")
+    assert run.code == 0, run
+    # the projects' scores weighted by 全年预算数 20 / 35 / 10:
+    # (99.90 × 20 + 99.71 × 35 + 99.82 × 10) / 65 = (1998.00 + 3489.85 + 998.20) / 65
+    # = 6486.05 / 65 = 99.785… → 99.79
+    assert "按项目全年预算数加权平均" in run.out and "/ 65 = 99.79" in run.out
+    assert "weighted" not in run.out
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[department]\nname = \n", "utf-8")
+    refused = cli("--lang", "en", "report", str(bad), "-f", "md")
+    assert refused.code == 2
+    assert "not valid TOML: Invalid value" in refused.err
