@@ -40,7 +40,7 @@ from itertools import accumulate
 from .i18n import _, current, ngettext
 from .limits import MAX_DIGITS, MAX_TITLE_CHARS
 from .model import Budget, Evaluation, Table
-from .result import Finding, number
+from .result import Finding, Result, number
 from .values import format_decimal
 
 # Budget, spent and rate, by whose they are: the department's own totals, all its projects'
@@ -50,6 +50,11 @@ PROJECTS = ("projects_budget", "projects_spent", "projects_rate")
 PROJECT = ("project_budget", "project_spent", "project_rate")
 UNPLACED = ("unplaced_budget", "unplaced_spent", "unplaced_rate")
 IDENTITY = ("department", "year")  # whose report, for which year: stated near the start
+# What the self-evaluation gave: the department's and one project's 得分 (in 分) and 等级 (a
+# grade's word, the figure's text; its value None). A score or grade whose owner is unclear,
+# or said of all the projects together, is no figure.
+SCORES = ("department_score", "project_score")
+GRADES = ("department_grade", "project_grade")
 KINDS = (
     *IDENTITY,
     *DEPARTMENT,
@@ -58,6 +63,8 @@ KINDS = (
     *PROJECT,
     *UNPLACED,
     "completion_rate",
+    *SCORES,
+    *GRADES,
 )
 
 
@@ -81,6 +88,10 @@ def labels() -> dict[str, str]:
         "unplaced_spent": _("spending (whose unclear)"),
         "unplaced_rate": _("execution rate (whose unclear)"),
         "completion_rate": _("completion rate"),
+        "department_score": _("department score"),
+        "project_score": _("score"),
+        "department_grade": _("department grade"),
+        "project_grade": _("grade"),
     }
 
 
@@ -125,6 +136,15 @@ _COMPLETION = _ends_with("完成率|完成全年任务|完成年度任务|全年
 _SPENT = _ends_with("(?<!基本)(?<!人员)支出|执行数|执行金额|支出金额")
 _BUDGET = _ends_with("预算资金|年度预算|预算数|预算金额|预算")
 _PROJECTS_TOTAL = _ends_with("金额|资金总额|项目资金")
+# A table's total score (自评得分 97.24 分, 综合得分, 总分), never a part of one: a 指标's score,
+# the execution row's (执行率得分), a 分值 or the 满分.
+_SCORE = _ends_with("得分|评分|总分")
+_PART_SCORE = re.compile(r"指标|分值|执行率|满分|扣")
+# A grade stated as done: 等级为"优", 评价等级：良好 (the grades' usual words; the table's own
+# word is what it is compared with, so 优秀 stands for 优).
+_GRADE = re.compile(
+    r"等级(?:为|是|:|评定为|评为)?+[“\"「『']?+(优秀|良好|中等|不合格|合格|优|良|中|差)"
+)
 # Only the department's own projects count: 预算项目 3 个, 评价项目 3 个, "，项目 3 个" — never
 # 在建项目 9 个 or 引进项目 3 个, which are results of the work, not budget projects.
 _PROJECT_COUNT = re.compile(
@@ -139,7 +159,9 @@ _TARGET_AFTER = re.compile(r"\s*+(?:以上|以下|以内)")
 # a digit and a comma: the search never restarts inside 1,234,567 (which made a run of comma
 # groups quadratic); in 30，35 万元 the 35 is still a number.
 _NUMBER = r"(?<![\d.])(?!(?<=\d,)\d{3}(?!\d))(\d{1,3}+(?:,\d{3})++(?:\.\d++)?+|\d++(?:\.\d++)?+)"
-_FIGURE = re.compile(rf"百分之\s*+{_NUMBER}|{_NUMBER}\s*+(万元|亿元|元|%|个(?!月|百分点))")
+_FIGURE = re.compile(
+    rf"百分之\s*+{_NUMBER}|{_NUMBER}\s*+(万元|亿元|元|%|个(?!月|百分点)|分(?![值之钟别项类析配解布期批摊]))"
+)
 _SENTENCE_END = re.compile(r"[。!?;]")
 
 # --- whose a figure is ----------------------------------------------------------------------------
@@ -285,12 +307,17 @@ def extract(text: str, projects: Iterable[str] = ()) -> list[Figure]:
     return sorted(figures, key=lambda figure: figure.line)  # stable: in a line, as written
 
 
-def review(figures: list[Figure], evaluation: Evaluation | None = None) -> list[Finding]:
-    """Findings on the report's figures, by line; with ``evaluation``, also against the table."""
+def review(
+    figures: list[Figure], evaluation: Evaluation | None = None, result: Result | None = None
+) -> list[Finding]:
+    """Findings on the report's figures, by line; with ``evaluation``, also against the table;
+    with its ``result`` (the table scored), the 得分 and 等级 the report states against it."""
     found = [*_rate_mismatches(figures), *_overspending(figures), *_restatements(figures)]
     if evaluation is not None:
         found.extend(_identity_mismatches(figures, evaluation))
         found.extend(_table_mismatches(figures, evaluation))
+        if result is not None:
+            found.extend(_score_mismatches(figures, evaluation, result))
     return [finding for _, finding in sorted(found, key=lambda pair: pair[0])]
 
 
@@ -565,16 +592,23 @@ def _sentence_figures(block: _Block, start: int, end: int, paragraph: _Paragraph
     unsaid: _Owner | None = None  # whose a figure no marker precedes is, found when needed
     figures = []
     lead_start = start
-    for match in _FIGURE.finditer(normal, start, end):
-        # The words since the previous figure say what this one is.
-        lead = _SPACES.sub("", normal[lead_start : match.start()])
-        lead_start = match.end()
-        if _TARGET_BEFORE.search(lead) or _TARGET_AFTER.match(normal, match.end(), end):
-            continue
-        value, unit = _value(match, block.line(match.start()))
-        measure = _measure(unit, lead)
-        if measure is None:
-            continue
+    for match in _in_order(
+        _FIGURE.finditer(normal, start, end), _GRADE.finditer(normal, start, end)
+    ):
+        value: Decimal | None
+        measure: str | None
+        if match.re is _GRADE:
+            value, unit, measure = None, "", "grade"
+        else:
+            # The words since the previous figure say what this one is.
+            lead = _SPACES.sub("", normal[lead_start : match.start()])
+            lead_start = match.end()
+            if _TARGET_BEFORE.search(lead) or _TARGET_AFTER.match(normal, match.end(), end):
+                continue
+            value, unit = _value(match, block.line(match.start()))
+            measure = _measure(unit, lead)
+            if measure is None:
+                continue
         owner = reading.at(match.start())
         if owner is None:
             unsaid = unsaid or paragraph.unsaid(normal, start, end)
@@ -582,15 +616,25 @@ def _sentence_figures(block: _Block, start: int, end: int, paragraph: _Paragraph
         kind = _kind(measure, owner)
         if kind:
             text = block.written[match.start() : match.end()]
+            if match.re is _GRADE:
+                text = block.written[match.start(1) : match.end(1)]
             line, sentence_line = block.line(match.start()), block.line(first)
             excerpt = _excerpt(block.written, first, first + len(sentence), match.start())
-            # only a project's budget, spent and rate carry its name (not its completion rate)
-            project = owner.project if kind in PROJECT else ""
+            # a project's budget, spent, rate, score and grade carry its name (not its
+            # completion rate)
+            project = owner.project if kind in (*PROJECT, "project_score", "project_grade") else ""
             figures.append(
                 Figure(kind, value, unit, text, sentence, line, sentence_line, excerpt, project)
             )
     paragraph.read(reading.at(end), normal, start, end)
     return figures
+
+
+def _in_order(*found: Iterator[re.Match[str]]) -> Iterator[re.Match[str]]:
+    """The matches of several patterns in one sentence, by where they start."""
+    from heapq import merge
+
+    return merge(*found, key=lambda match: match.start())
 
 
 def _excerpt(written: str, start: int, end: int, at: int) -> str:
@@ -609,6 +653,8 @@ def _value(match: re.Match[str], line: int) -> tuple[Decimal, str]:
     if match.group(1) is not None:  # 百分之 90
         return Decimal(number), "%"
     value, unit = Decimal(number), match.group(3)
+    if unit == "分":
+        return value, unit
     from .units import standard
 
     in_wanyuan = standard().convert(value, unit, "万元")
@@ -644,6 +690,8 @@ def _measure(unit: str, lead: str) -> str | None:
         return "completion" if _COMPLETION.search(lead) else None
     if unit == "个":
         return "count" if _PROJECT_COUNT.search(lead) else None
+    if unit == "分":
+        return "score" if _SCORE.search(lead) and not _PART_SCORE.search(lead) else None
     if _SPENT.search(lead):
         return "spent"
     if _BUDGET.search(lead):
@@ -660,6 +708,9 @@ def _kind(measure: str, owner: _Owner) -> str | None:
         return "project_count"
     if measure == "completion":
         return "completion_rate"
+    if measure in ("score", "grade"):
+        whose = {"department": "department", "project": "project"}.get(owner.whose)
+        return f"{whose}_{measure}" if whose else None
     if measure == "amount" and owner.whose not in ("projects", "project"):
         return None  # 金额 only says whose money it is after a 项目
     budget, spent, rate = _KINDS_OF[owner.whose]
@@ -1137,7 +1188,7 @@ def _restatements(figures: list[Figure]) -> Iterator[tuple[int, Finding]]:
     make clear is compared with none."""
     first: dict[tuple[str, str], Figure] = {}
     for figure in figures:
-        if figure.kind in ("completion_rate", *IDENTITY, *UNPLACED):
+        if figure.kind in ("completion_rate", *IDENTITY, *UNPLACED, *GRADES):
             continue
         earlier = first.setdefault((figure.kind, _project_key(figure.project)), figure)
         if figure.value != earlier.value:
@@ -1309,3 +1360,65 @@ def _table_mismatches(
                     sentence=_quote(figure.sentence),
                 ),
             )
+
+
+def _score_mismatches(
+    figures: list[Figure], evaluation: Evaluation, result: Result
+) -> Iterator[tuple[int, Finding]]:
+    """The 得分 and 等级 the report states — the department's, one project's — against the
+    scored table. A score may be stated with fewer decimals (97.2 分 for 97.24, rounded or cut
+    off); a grade in its usual longer word (优秀 for 优)."""
+    for figure in figures:
+        if figure.kind not in (*SCORES, *GRADES):
+            continue
+        scored = _scored_of(figure, evaluation, result)
+        if scored is None:
+            continue
+        score, grade = scored
+        if figure.kind in SCORES:
+            assert figure.value is not None  # a score is a number
+            places = max(-figure.value.as_tuple().exponent, 0)  # type: ignore[operator]
+            if figure.value in _roundings(score, Decimal(1).scaleb(-places)):
+                continue
+            stated = _shown(figure)
+            filed = _("score {score} 分").format(score=format_decimal(score))
+        else:
+            if _same_grade(figure.text, grade):
+                continue
+            stated = _("“{grade}”").format(grade=figure.text)
+            filed = _("grade “{grade}”").format(grade=grade)
+        yield _finding(
+            "report-table-mismatch",
+            figure.line,
+            _(
+                "line {line}: the report states {label} {value}; the table has {filed} "
+                "(“{sentence}”)"
+            ).format(
+                line=figure.line,
+                label=figure.label,
+                value=stated,
+                filed=filed,
+                sentence=_quote(figure.sentence),
+            ),
+        )
+
+
+def _scored_of(
+    figure: Figure, evaluation: Evaluation, result: Result
+) -> tuple[Decimal, str] | None:
+    """(score, grade) of what a score or grade figure is said of: the department, or the project
+    the report names (None when no project of the table is that one)."""
+    if figure.kind in ("department_score", "department_grade"):
+        return result.department.score, result.department.grade
+    filed = _filed_project(figure.project, evaluation)
+    if filed is None:
+        return None
+    index = next(i for i, project in enumerate(evaluation.projects) if project is filed)
+    project = result.projects[index]
+    return project.score, project.grade
+
+
+def _same_grade(stated: str, grade: str) -> bool:
+    """A stated grade word is the table's grade: the same word, or its longer form (优秀 for
+    优, 良好 for 良, 中等 for 中)."""
+    return stated == grade or (len(grade) == 1 and stated.startswith(grade))

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import scoring
-from scoring.report import KINDS, PROJECT, UNPLACED, Figure, extract, review
+from scoring.report import GRADES, KINDS, PROJECT, SCORES, UNPLACED, Figure, extract, review
 
 # what these tests assert is the Chinese the users read
 pytestmark = pytest.mark.usefixtures("chinese")
@@ -66,8 +66,9 @@ def first(figures: list[Figure], kind: str) -> Figure:
 def test_every_figure_of_the_report_is_extracted_with_kind_value_and_line():
     figures = extract(REPORT)
     assert [(f.line, f.kind, f.value, f.unit, f.text) for f in figures] == EXPECTED
-    # every kind but one project's and those whose owner is unclear: it has neither
-    assert {f.kind for f in figures} == set(KINDS) - {*PROJECT, *UNPLACED}
+    # every kind but one project's, those whose owner is unclear and the scores and grades
+    # (tests/test_report_scores.py): it states none
+    assert {f.kind for f in figures} == set(KINDS) - {*PROJECT, *UNPLACED, *SCORES, *GRADES}
 
 
 def test_sentence_is_the_trimmed_sentence_of_the_figure():

@@ -1,0 +1,125 @@
+"""A report's stated 得分 and 等级 — the department's, each project's — against the scored table
+(``scoring check REPORT --with FILE``). Only a table's total is a score (自评得分, 综合得分, 总分),
+never a part of one (产出指标得分, 预算执行率得分, 分值, 满分); a score may be stated with fewer
+decimals, a grade in its longer word (优秀 for 优).
+
+The evaluation, worked by hand: two projects, one indicator of 分值 90 met in each (90.00);
+  公共文化服务 147 / 150 = 98% → 10 × 0.98 = 9.80 → 99.80 优;
+  文物保护修缮 180 / 200 = 90% → 10 × 0.90 = 9.00 → 99.00 优;
+  department (no 部门整体 table): weighted by 全年预算数,
+  (99.80 × 150 + 99.00 × 200) / 350 = (14970 + 19800) / 350 = 99.342… → 99.34 优.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import scoring
+from scoring.report import extract, review
+
+# what these tests assert is the Chinese the users read
+pytestmark = pytest.mark.usefixtures("chinese")
+
+NAMES = ["公共文化服务", "文物保护修缮"]
+
+
+def evaluation() -> dict:
+    def project(name: str, budget: str, spent: str) -> dict:
+        indicator = {
+            "level1": "产出指标",
+            "level2": "数量指标",
+            "name": "任务完成率",
+            "target": "100%",
+            "actual": "100%",
+            "weight": 90,
+        }
+        return {
+            "name": name,
+            "budget": {"adjusted": budget, "spent": spent},
+            "indicators": [indicator],
+        }
+
+    return {
+        "department": {
+            "name": "某某市文化广电和旅游局",
+            "year": 2023,
+            "budget": {"planned": "350", "adjusted": "350", "spent": "327"},
+        },
+        "projects": [project("公共文化服务", "150", "147"), project("文物保护修缮", "200", "180")],
+    }
+
+
+REPORT = """\
+某某市文化广电和旅游局
+2023 年度部门整体支出绩效自评报告
+
+一、部门基本情况
+本局 2023 年度全年预算资金 350 万元，实际支出 327 万元。
+二、自评结论
+部门整体自评得分 99.34 分，等级为“优”。
+公共文化服务自评得分 99.80 分，等级为优秀。
+文物保护修缮满分 100 分，自评得分 99 分，等级为“优”，其中产出指标得分 90 分，预算执行率得分 9 分，分值 10 分。
+"""  # fmt: skip
+
+
+def findings(text: str) -> list[tuple[str, str]]:
+    data = evaluation()
+    loaded, result = scoring.load(data), scoring.score(data)
+    return [(f.code, f.message) for f in review(extract(text, NAMES), loaded, result)]
+
+
+def test_the_scores_and_grades_read_and_whose():
+    stated = [
+        (f.line, f.kind, f.project, f.value if f.value is not None else f.text)
+        for f in extract(REPORT, NAMES)
+        if "score" in f.kind or "grade" in f.kind
+    ]
+    assert [(line, kind, project, str(value)) for line, kind, project, value in stated] == [
+        (7, "department_score", "", "99.34"),
+        (7, "department_grade", "", "优"),
+        (8, "project_score", "公共文化服务", "99.80"),
+        (8, "project_grade", "公共文化服务", "优秀"),
+        # 满分 100 分, 产出指标得分 90 分, 预算执行率得分 9 分 and 分值 10 分 are no total
+        (9, "project_score", "文物保护修缮", "99"),
+        (9, "project_grade", "文物保护修缮", "优"),
+    ]
+
+
+def test_a_report_that_agrees_has_no_finding():
+    """99 分 for 99.00 (fewer decimals), 优秀 for 优."""
+    assert findings(REPORT) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            ("部门整体自评得分 99.34 分", "部门整体自评得分 99.43 分"),
+            "第 7 行报告部门整体自评得分 99.43 分，自评表为得分 99.34 分"
+            "（「部门整体自评得分 99.43 分，等级为“优”」）",
+        ),
+        (
+            ("等级为优秀", "等级为良好"),
+            "第 8 行报告「公共文化服务」等级 “良好”，自评表为等级“优”"
+            "（「公共文化服务自评得分 99.80 分，等级为良好」）",
+        ),
+        # 99.342… stated as 99.3 is 99.34 with one decimal (cut off): agrees; 99.4 does not
+        (
+            ("部门整体自评得分 99.34 分", "部门整体自评得分 99.4 分"),
+            "第 7 行报告部门整体自评得分 99.4 分，自评表为得分 99.34 分"
+            "（「部门整体自评得分 99.4 分，等级为“优”」）",
+        ),
+    ],
+)
+def test_a_score_or_grade_the_table_does_not_give(change, message):
+    assert findings(REPORT.replace(*change)) == [("report-table-mismatch", message)]
+
+
+def test_a_score_with_fewer_decimals_agrees():
+    assert findings(REPORT.replace("99.34 分", "99.3 分")) == []
+
+
+def test_the_department_score_stated_twice_otherwise_is_flagged_without_the_table():
+    text = REPORT + "综上，部门整体自评得分 98.34 分。\n"
+    found = [(f.code, f.where) for f in review(extract(text, NAMES))]
+    assert found == [("stated-figure-mismatch", "line 10")]
