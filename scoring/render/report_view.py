@@ -8,6 +8,7 @@ from ..labels import FINDINGS
 from ..report import LABELS, Figure
 from ..result import Finding
 from . import SEVERITY_LABELS, Options, markup, string_console
+from .wrap import Wrapped
 
 
 def to_dict(
@@ -58,9 +59,9 @@ def render_table(
     for figure in figures:
         table.add_row(
             str(figure.line),
-            markup(_label(figure, project)),
+            Wrapped(markup(_label(figure, project))),
             markup(figure.text),
-            markup(figure.excerpt or figure.sentence),
+            Wrapped("[dim]" + markup(figure.excerpt or figure.sentence) + "[/]"),
         )
     if figures:
         console.print(table)

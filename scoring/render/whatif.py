@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..i18n import _
 from . import markup, string_console
+from .wrap import Wrapped
 
 
 def to_dict(source, edits, before, changed, goal_plan, rules: str, given=()) -> dict:
@@ -127,7 +128,10 @@ def _goal(source, goal_plan, options, rules: str, given=()) -> str:
     table.add_column(_("Change to"), justify="right", no_wrap=True)
     for change in goal_plan.changes:
         table.add_row(
-            markup(change.label), markup(change.path), markup(change.before), markup(change.after)
+            Wrapped(markup(change.label)),
+            markup(change.path),
+            markup(change.before),
+            markup(change.after),
         )
     console.print(table)
     after = goal_plan.after.department
