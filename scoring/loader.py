@@ -18,6 +18,7 @@ from .errors import InputError, Problem
 from .i18n import _
 from .model import Budget, Department, Evaluation, Indicator, Table
 from .values import (
+    CACHE_SIZE,
     Quantity,
     Target,
     ValueProblem,
@@ -37,6 +38,9 @@ from .values import (
 # 其中：… rows break the row above down; without 分值 they are shown and not scored.
 BREAKDOWN = ("其中",)
 ZERO = Decimal(0)
+# The points read from each text (at most CACHE_SIZE texts, then read anew): a Decimal, or
+# None for a blank.
+_POINTS: dict[str, Decimal | None] = {}
 
 
 class _Collector:
@@ -61,7 +65,18 @@ class _Collector:
     def points(self, raw: dict, where: str, key: str) -> Decimal | None:
         """The points (分值, 得分, 扣减分数) filed at ``key`` of ``raw``; None when none are."""
         value = raw.get(key)
-        return None if value is None else self.take(where, _score, value, key)
+        if value is None:
+            return None
+        if type(value) is str:  # the same few texts on every row of a batch: read once
+            if value in _POINTS:
+                return _POINTS[value]
+            read = self.take(where, _score, value, key)
+            if read is not None or is_blank(value):  # a refused text is refused at each place
+                if len(_POINTS) >= CACHE_SIZE:
+                    _POINTS.clear()
+                _POINTS[value] = read
+            return read
+        return self.take(where, _score, value, key)
 
     def note_traditional(self, where: str, text: str) -> None:
         """Text written in 繁体: the first is quoted, the others counted."""
@@ -281,18 +296,6 @@ def _refuse_all_not_applicable(raw: dict, indicators, where: str, found: _Collec
     )
 
 
-def _text(raw: dict, where: str, key: str, found: _Collector):
-    """The label or value at ``key`` of ``raw`` as the scorer reads it: 繁体 written as 简体
-    (noted), other values as they are."""
-    value = raw[key]
-    if not isinstance(value, str):
-        return value
-    filed, text = read_label(value)
-    if text != filed:
-        found.note_traditional(f"{where}.{key}", filed)
-    return text
-
-
 def _kind(name: str, raw: dict, weight, score) -> str:
     """Which of the model's ROW_KINDS a row of the grid is."""
     if weight is None and name.startswith(BREAKDOWN):
@@ -305,30 +308,40 @@ def _kind(name: str, raw: dict, weight, score) -> str:
     return "row"
 
 
+_LABELS = ("level1", "level2", "name", "target", "actual")  # the row's text, in the form's order
+
+
 def _indicator(raw: dict, where: str, found: _Collector) -> Indicator:
-    # in the form's order, so that the first text noted is the first on the form
-    level1 = _text(raw, where, "level1", found)
-    level2 = _text(raw, where, "level2", found)
-    name = _text(raw, where, "name", found)
-    target_raw = _text(raw, where, "target", found)
-    actual_raw = _text(raw, where, "actual", found)
+    # in the form's order, so that the first text noted is the first on the form (_text, inline)
+    texts = []
+    for key in _LABELS:
+        value = raw[key]
+        if isinstance(value, str):
+            filed, value = read_label(value)
+            if value != filed:
+                found.note_traditional(f"{where}.{key}", filed)
+        texts.append(value)
+    level1, level2, name, target_raw, actual_raw = texts
     weight = found.points(raw, where, "weight")
     score = found.points(raw, where, "score")
     kind = _kind(name, raw, weight, score)
     # a number filed as a number is read once, here: its text is how it is shown
-    number = (
-        None if isinstance(actual_raw, str) else found.take(where, to_decimal, actual_raw, "actual")
-    )
-    actual_text = actual_raw if isinstance(actual_raw, str) else _plain(number)
+    text = isinstance(actual_raw, str)
+    number = None if text else found.take(where, to_decimal, actual_raw, "actual")
+    actual_text = actual_raw if text else _plain(number)
     actual = None
     if kind == "row":
-        target = found.take(where, _target_of_row(score), target_raw, "target")
+        if is_blank(target_raw):
+            found.problems.add(Problem(_("the target is empty"), f"{where}.target", _hint(score)))
+            target = None
+        else:
+            target = found.take(where, parse_target, target_raw, "target")
         # A qualitative (定性) row is scored by the words of its actual, a deadline by the
         # scorer's reading of a date; only a quantity needs a number here.
         if target is not None and target.value is not None:
             if number is not None:
                 actual = Quantity(number)
-            elif isinstance(actual_raw, str):
+            elif text:
                 actual = found.take(where, parse_quantity, actual_raw, "actual")
     else:
         target = _shown_target(target_raw)
@@ -337,7 +350,7 @@ def _indicator(raw: dict, where: str, found: _Collector) -> Indicator:
         level2=level2,
         name=name,
         target=target if target is not None else Target("?"),
-        actual_text="" if is_blank(actual_raw) and kind != "row" else actual_text,
+        actual_text="" if kind != "row" and is_blank(actual_raw) else actual_text,
         actual=actual,
         weight=weight,
         score=score,
@@ -349,22 +362,15 @@ def _indicator(raw: dict, where: str, found: _Collector) -> Indicator:
     )
 
 
-def _target_of_row(score):
-    """The target's parser, with the fix for an empty one that fits the row: with a filed 得分,
-    leaving both values blank is also a way (the evaluator's judgement)."""
-
-    def parse(raw):
-        if is_blank(raw):
-            hint = target_hint()
-            if score is not None:
-                hint = _(
-                    'write the 年度指标值, e.g. "≥95%" or "效果明显"; or leave 实际完成值 blank '
-                    "too and give 分值, to score the filed 得分"
-                )
-            raise ValueProblem(_("the target is empty"), hint)
-        return parse_target(raw)
-
-    return parse
+def _hint(score) -> str:
+    """The fix for an empty target that fits the row: with a filed 得分, leaving both values
+    blank is also a way (the evaluator's judgement)."""
+    if score is None:
+        return target_hint()
+    return _(
+        'write the 年度指标值, e.g. "≥95%" or "效果明显"; or leave 实际完成值 blank '
+        "too and give 分值, to score the filed 得分"
+    )
 
 
 def _shown_target(raw) -> Target:

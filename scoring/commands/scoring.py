@@ -3,10 +3,11 @@
 A batch in a format written file by file (json, jsonl, csv: :data:`STREAMED`) streams: each
 file is read, scored, and its part of the output rendered and written before the next, so that
 memory stays flat however many files there are. With ``--jobs N`` — by default every core, for
-:data:`PARALLEL_FROM` files or more — N worker processes read, score and render; this process
-writes their parts in the order the files were given, so the bytes are the same whatever the
-number of workers. Each worker builds its plugin host and compiles the rule set once, and
-calls the plugins' ``scoring_evaluated`` for the results it scores, in its own process. The
+:data:`PARALLEL_FROM` files or more — N processes read, score and render: N − 1 workers and
+this one, which also writes every part in the order the files were given, so the bytes are the
+same whatever the number of processes. Each worker builds its plugin host and compiles the rule
+set once, and calls the plugins' ``scoring_evaluated`` for the results it scores, in its own
+process. The
 other formats (the table, Markdown, the workbook, a plugin's) are drawn from the whole batch,
 in this process.
 """
@@ -37,6 +38,7 @@ from . import (
 
 STREAMED = ("json", "jsonl", "csv")  # formats written file by file, each a module of render
 PARALLEL_FROM = 8  # files: fewer are scored in this process, as starting workers costs more
+CHUNK = 4  # files sent to a worker at a time: their parts are held until they are written
 
 
 def _score_files(paths: list, rules: str, debug: bool = False) -> list:
@@ -256,7 +258,7 @@ def _score_streamed(args, paths: list, fmt: str, mode: str, threshold: _Threshol
 
 
 def _parts(paths: list, batch: _Batch, jobs: int, debug: bool) -> Iterator[_Part]:
-    """Each file's part, in the order of ``paths``: scored here, or by ``jobs`` workers."""
+    """Each file's part, in the order of ``paths``: scored here, or by ``jobs`` processes."""
     if jobs > 1:
         yield from _in_workers(paths, batch, jobs)
         return
@@ -329,32 +331,57 @@ def _forks() -> bool:
 
 
 def _in_workers(paths: list, batch: _Batch, jobs: int) -> Iterator[_Part]:
-    """The parts of ``paths`` from ``jobs`` worker processes, in order. A few chunks of files
-    are out at a time, so that neither the parts waiting to be written nor those on their way
-    grow with the batch."""
+    """The parts of ``paths`` from ``jobs`` processes, in order: ``jobs - 1`` workers, and this
+    process, which scores a chunk itself whenever the workers have enough before them. A few
+    chunks are out at a time, so that neither the parts waiting to be written nor those on
+    their way grow with the batch; and one process fewer is one interpreter, host and rule set
+    fewer in memory."""
     import multiprocessing
     from collections import deque
     from concurrent.futures import Future, ProcessPoolExecutor
 
+    from ..host import default_host
     from . import output_stream
 
     for stream in (sys.stderr, output_stream()):  # nothing buffered is copied into a worker
         if stream is not None:
             stream.flush()
+    host = default_host()
+    ruleset = host.ruleset(batch.rules)
     forked = _forks()
     methods = multiprocessing.get_all_start_methods()
     fresh = "forkserver" if "forkserver" in methods else "spawn"  # never fork beside a thread
     context = multiprocessing.get_context("fork" if forked else fresh)
-    size = max(1, min(16, len(paths) // (jobs * 4)))
-    pool = ProcessPoolExecutor(jobs, context, initializer=_start_worker, initargs=(batch, forked))
+    size = max(1, min(CHUNK, len(paths) // (jobs * 4)))
+    workers = jobs - 1
+    queued = 2 * workers  # chunks given to the workers and not yet written
+    pool = ProcessPoolExecutor(
+        workers, context, initializer=_start_worker, initargs=(batch, forked)
+    )
     try:
-        pending: deque[Future[list[_Part]]] = deque()
+        # in the order of the files: a chunk out with the workers, or one scored here
+        pending: deque[Future[list[_Part]] | list[_Part]] = deque()
+        out = 0  # the futures in pending
         for start in range(0, len(paths), size):
-            pending.append(pool.submit(_score_chunk, paths[start : start + size]))
-            if len(pending) > 2 * jobs:
-                yield from pending.popleft().result()
+            chunk = paths[start : start + size]
+            if out < queued:
+                pending.append(pool.submit(_score_chunk, chunk))
+                out += 1
+            else:
+                pending.append(list(_scored_parts(chunk, batch, host, ruleset, debug=False)))
+            # what is ready is written; past a bound, this process waits for the workers
+            while pending and (
+                isinstance(pending[0], list) or pending[0].done() or len(pending) > queued + 2
+            ):
+                head = pending.popleft()
+                if isinstance(head, list):
+                    yield from head
+                else:
+                    out -= 1
+                    yield from head.result()
         while pending:
-            yield from pending.popleft().result()
+            head = pending.popleft()
+            yield from head if isinstance(head, list) else head.result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
