@@ -111,22 +111,34 @@ class Scored:
 
 
 def score_many(
-    sources: Iterable[Source], rules: Rules = "mof-2020", *, host: Host | None = None
+    sources: Iterable[Source],
+    rules: Rules = "mof-2020",
+    *,
+    host: Host | None = None,
+    language: str | None = None,
 ) -> Iterator[Scored]:
     """Score each source in turn, yielding as it goes (a batch streams). The rule set is
     resolved when this is called: a rule set that cannot score raises here, as nothing could be
     scored. A source that cannot be read or scored is yielded with its error, and the batch goes
-    on. Raises TypeError when ``sources`` is one source (a path or a dict), not several."""
+    on. Raises TypeError when ``sources`` is one source (a path or a dict), not several.
+
+    ``language`` (a catalog, ``"zh_CN"`` or ``"en"``): the language the results' texts —
+    findings, explanations — are written in, when it is not the interface's; a source is still
+    read in the interface's language, so what is wrong with it is said as every message is.
+    The drafted report and a returned workbook are Chinese documents: they are scored with
+    ``language="zh_CN"``."""
     if isinstance(sources, (str, bytes, PathLike, dict, Evaluation)):
         raise TypeError(
             f"score_many takes several sources (a list of paths, say), not one "
             f"{type(sources).__name__}; for one, use scoring.score"
         )
     host = host or default_host()
-    return _scored(sources, ruleset(rules, host), host)
+    return _scored(sources, ruleset(rules, host), host, language)
 
 
-def _scored(sources: Iterable[Source], compiled: RuleSet, host: Host) -> Iterator[Scored]:
+def _scored(
+    sources: Iterable[Source], compiled: RuleSet, host: Host, language: str | None = None
+) -> Iterator[Scored]:
     """Each source scored in turn. What the process holds when the batch starts (modules, the
     host, the rule set) is frozen out of the garbage collector's scans until the batch ends,
     and the collector waits while a file is scored: a file's records hold no cycles and go
@@ -135,21 +147,31 @@ def _scored(sources: Iterable[Source], compiled: RuleSet, host: Host) -> Iterato
     gc.freeze()
     try:
         for source in sources:
-            yield _scored_one(source, compiled, host)
+            yield _scored_one(source, compiled, host, language)
     finally:
         gc.unfreeze()
 
 
-def _scored_one(source: Source, compiled: RuleSet, host: Host) -> Scored:
+def _scored_one(
+    source: Source, compiled: RuleSet, host: Host, language: str | None = None
+) -> Scored:
     from . import __version__
     from .engine import evaluate
+    from .i18n import current, using
 
     name = source.source if isinstance(source, Evaluation) else _name(source)
     evaluation = None
     with _collector_waiting():
         try:
             evaluation = load(source, host)
-            result = evaluate(evaluation, compiled, host.methods, host.checks, __version__)
+            if language and language != current() and isinstance(source, (str, PathLike)):
+                # read again in the results' language: what the reader assumed (a workbook's
+                # notes, a row's placeholder name) is part of what the document says; the
+                # file read once already, its mistakes have been said in the interface's
+                with using(language):
+                    evaluation = load(source, host)
+            with using(language or current()):
+                result = evaluate(evaluation, compiled, host.methods, host.checks, __version__)
         except ScoringError as exc:
             return Scored(name, evaluation, None, exc.in_file(name))
         host.evaluated(result)

@@ -148,3 +148,21 @@ def test_a_row_without_a_name(cli, tmp_path):
         assert notes(run)["projects[0].indicators[1]"].endswith(note), run
         (result,) = json.loads(run.out)
         assert result["projects"][0]["indicators"][1]["name"] == name
+
+
+def test_the_workbook_returned_is_chinese_under_english(cli, export, tmp_path):
+    """-f xlsx under --lang en: the unit's workbook comes back in Chinese — the reader's notes,
+    the findings and the explanations in it — while the interface speaks English."""
+    import openpyxl
+
+    out = tmp_path / "复核.xlsx"
+    run = cli("--lang", "en", "score", str(export), "-f", "xlsx", "-o", str(out))
+    assert run.code == 0, run
+    sheet = openpyxl.load_workbook(out)["复核发现"]
+    said = [str(cell.value) for row in sheet.iter_rows(min_row=3) for cell in row if cell.value]
+    assert "年度取自标题「(2023年度)」" in said
+    assert not [text for text in said if "taken from" in text or "department budget" in text]
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"not a workbook")
+    refused = cli("--lang", "en", "score", str(broken), "-f", "xlsx", "-o", str(out))
+    assert refused.code == 2 and "scoring: error:" in refused.err

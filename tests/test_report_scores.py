@@ -12,6 +12,8 @@ The evaluation, worked by hand: two projects, one indicator of 分值 90 met in 
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 import scoring
@@ -123,3 +125,30 @@ def test_the_department_score_stated_twice_otherwise_is_flagged_without_the_tabl
     text = REPORT + "综上，部门整体自评得分 98.34 分。\n"
     found = [(f.code, f.where) for f in review(extract(text, NAMES))]
     assert found == [("stated-figure-mismatch", "line 10")]
+
+
+def test_check_with_the_file_checks_the_drafted_scores(cli, tmp_path):
+    """The drafted report of the bundled example states every score and grade as the table gives
+    them (no finding); a project's score and grade changed by hand are named at their line."""
+    from pathlib import Path
+
+    example = Path(scoring.__file__).parent / "examples" / "leting-2023.toml"
+    draft = tmp_path / "report.md"
+    assert cli("report", str(example), "-o", str(draft)).code == 0
+    clean = cli("check", str(draft), "--with", str(example), "-f", "json")
+    assert clean.code == 0 and json.loads(clean.out)["findings"] == []
+    text = draft.read_text("utf-8")
+    # 基础设施维护及企业服务费: 9.71 + 90.00 = 99.71 优, as the table scores it
+    assert text.count("自评得分 99.71 分，等级为“优”") == 1
+    draft.write_text(text.replace("自评得分 99.71 分，等级为“优”", "自评得分 99.17 分，等级为“良”"))
+    run = cli("check", str(draft), "--with", str(example), "-f", "json")
+    found = [(f["code"], f["where"], f["message"]) for f in json.loads(run.out)["findings"]]
+    line = next(i for i, t in enumerate(draft.read_text("utf-8").splitlines(), 1) if "99.17" in t)
+    at_line = [code for code, where, _ in found if where == f"line {line}"]
+    assert at_line == ["report-table-mismatch"] * 2
+    # and the 附表's 总分 99.71 now disagrees with the prose: stated two ways
+    assert [code for code, where, _ in found if where != f"line {line}"] == [
+        "stated-figure-mismatch"
+    ]
+    assert any("自评表为得分 99.71 分" in message for *_, message in found)
+    assert any("自评表为等级“优”" in message for *_, message in found)

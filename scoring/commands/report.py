@@ -21,7 +21,6 @@ from __future__ import annotations
 import datetime
 import os
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 from ..i18n import _
@@ -32,7 +31,7 @@ BY_SUFFIX = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".
 
 def cmd_report(args) -> int:
     """Score each file and write its drafted report, or one combined summary."""
-    from ..api import ruleset
+    from ..api import ruleset, score_many
     from ..draft import draft, draft_combined
     from ..inert import terminal
 
@@ -41,7 +40,9 @@ def cmd_report(args) -> int:
     folders = template_folders(args.template)
     date = report_date(args.date)
     rules = ruleset(args.rules)
-    scored = _scored(args, _scored_in_chinese(args.files, rules), targets)
+    # the report is a Chinese document: the texts scoring writes into it are Chinese; a file
+    # that cannot be read is said in the interface's language
+    scored = _scored(args, score_many(args.files, rules, language="zh_CN"), targets)
     if args.combined:
         results = [item.result for item in scored if item.result is not None]
         if not results:
@@ -190,24 +191,6 @@ def _names_in(folder: Path, files: list[str], suffix: str) -> list[str | None]:
         taken.add(name)
         names.append(str(folder / name))
     return names
-
-
-def _scored_in_chinese(files: list[str], rules) -> Iterator:
-    """Each file read in the interface's language — what is wrong with it is said as every
-    message is — and scored in Chinese: the report is a Chinese document, and the findings and
-    explanations it quotes are written when the file is scored (``scoring.i18n.using``)."""
-    from ..api import Scored, load, score_many
-    from ..errors import ScoringError
-    from ..i18n import using
-
-    for file in files:
-        try:
-            evaluation = load(file)
-        except ScoringError as exc:
-            yield Scored(file, None, None, exc.in_file(file))
-            continue
-        with using("zh_CN"):
-            yield from score_many([evaluation], rules)
 
 
 def _scored(args, batch, targets: list[str | None]) -> list:

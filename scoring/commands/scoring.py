@@ -41,14 +41,15 @@ PARALLEL_FROM = 8  # files: fewer are scored in this process, as starting worker
 CHUNK = 4  # files sent to a worker at a time: their parts are held until they are written
 
 
-def _score_files(paths: list, rules: str, debug: bool = False) -> list:
-    """Every file scored on its own (:func:`scoring.api.score_many`); a file that cannot be is
-    said on standard error and stands in its place as an error entry. ``paths`` may hold an
-    evaluation already read (the bundled example, under its label)."""
+def _score_files(paths: list, rules: str, debug: bool = False, language: str | None = None) -> list:
+    """Every file scored on its own (:func:`scoring.api.score_many`, its texts in ``language``
+    when given); a file that cannot be is said on standard error and stands in its place as an
+    error entry. ``paths`` may hold an evaluation already read (the bundled example, under its
+    label)."""
     from ..api import score_many
 
     scored = []
-    for item in score_many(paths, rules):
+    for item in score_many(paths, rules, language=language):
         if item.error is not None:
             if debug:
                 raise item.error
@@ -166,7 +167,9 @@ def cmd_score(args, paths=None) -> int:
         )
     if _streamed(fmt, renderer):
         return _score_streamed(args, paths, fmt, "score", threshold)
-    scored = _score_files(paths, args.rules, args.debug)
+    # the workbook returned to the unit is a Chinese document, whatever the interface's language
+    language = "zh_CN" if fmt == "xlsx" else None
+    scored = _score_files(paths, args.rules, args.debug, language)
     results = [item.result for item in scored if item.result is not None]
     if not results and (args.output or fmt == "xlsx"):
         # nothing scored: the errors are said; an earlier output is not replaced by them
@@ -496,7 +499,7 @@ def _check_reports(args, reports: list[str], fmt: str) -> int:
     """`check REPORT.txt [--with FILE]`: the figures a report states, checked."""
     from pathlib import Path
 
-    from ..api import load
+    from ..api import load, score
     from ..errors import InputError, UsageError
     from ..render.report_view import render_table, to_dict
     from ..report import extract, review
@@ -517,6 +520,8 @@ def _check_reports(args, reports: list[str], fmt: str) -> int:
             hint=_("check writes table or json"),
         )
     evaluation = load(args.against) if args.against else None
+    # the 得分 and 等级 a report states are checked against the table scored by the rule set
+    scored = score(evaluation, rules=args.rules) if evaluation is not None else None
     # a sentence naming one of the table's projects states that project's figures
     names = [project.name for project in evaluation.projects] if evaluation else []
     options = _output_options(args, "check")
@@ -539,7 +544,7 @@ def _check_reports(args, reports: list[str], fmt: str) -> int:
             )
             failed = True
             continue
-        findings = review(figures, evaluation)
+        findings = review(figures, evaluation, scored)
         payload.append(to_dict(path, figures, findings, args.against))  # its errors: the exit code
         if fmt == "table":  # drawn only when asked for: a large report's table is work
             parts.append(render_table(path, figures, findings, args.against, options))

@@ -81,6 +81,9 @@ def render_table(
             console.print(_("[green]✓ The report's figures agree with one another[/]"))
     about = _("{place} · {title} ({code})")
     titles = FINDINGS.now()
+    found = Table(show_header=False, box=None, pad_edge=False)
+    found.add_column(no_wrap=True)
+    found.add_column(ratio=1)
     for finding in findings:
         label = SEVERITY_LABELS.get(finding.severity, finding.severity)
         said = about.format(
@@ -88,7 +91,10 @@ def render_table(
             title=markup(titles.get(finding.code, finding.code)),
             code=markup(finding.code),
         )
-        console.print(f"[yellow]{label}[/] {markup(finding.message)}\n      [dim]{said}[/]")
+        # the message wraps as the summary's findings do, beside its severity
+        found.add_row(f"[yellow]{label}[/]", Wrapped(f"{markup(finding.message)}\n[dim]{said}[/]"))
+    if findings:
+        console.print(found)
     return buffer.getvalue()
 
 
