@@ -104,6 +104,7 @@ def _findings() -> dict[str, str]:
         "deduction-ignored": _("deduction not applied"),
         "weights-total": _("weights do not add up to full marks"),
         "weights-missing": _("weight not filled in"),
+        "weights-default": _("default weights used"),
         "category-missing": _("level-1 indicator missing"),
         "execution-low": _("low execution rate"),
         "adjustment-unexplained": _("budget adjustment not explained"),

@@ -81,6 +81,8 @@ def effective_weights(table: Table, ruleset: RuleSet) -> tuple[list[Decimal], li
         )
     else:
         weights, notes = _default_weights(table, counted, ruleset)
+        if counted and not any(ind.score is not None for ind in counted):
+            notes.append(_defaults_used(table, counted, weights))
         if any(ind.score is not None for ind in counted):
             notes.append(
                 WeightNote(
@@ -142,6 +144,22 @@ def _check_total(table: Table, weights: list[Decimal], ruleset: RuleSet) -> list
             ).format(**figures),
         )
     ]
+
+
+def _defaults_used(table: Table, counted: list[Indicator], weights: list[Decimal]) -> WeightNote:
+    """The note that no row of a table has its 分值: the rule set's defaults, by 一级指标, are
+    what was scored (a reviewer reading 50 / 30 / 10 in the table should not think them filed)."""
+    by_category: dict[str, Decimal] = {}
+    for ind, weight in zip(counted, weights):
+        by_category[ind.level1] = by_category.get(ind.level1, Decimal(0)) + weight
+    return WeightNote(
+        "weights-default",
+        "info",
+        table.where or "department",
+        _("no weights (分值) filed: scored with the rule set's default weights, {weights}").format(
+            weights=enumeration(f"{name} {format_decimal(w)}" for name, w in by_category.items())
+        ),
+    )
 
 
 def _default_weights(

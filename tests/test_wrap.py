@@ -5,6 +5,8 @@ the lines a reader should see, worked out from the rules in the module's documen
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from scoring.render.wrap import break_offsets, wrap_plain
 
@@ -16,26 +18,33 @@ CASES = [
         20,
         ["「招商经费」3 项定量", "指标的实际完成值全部", "等于年度指标值：", "指标值是否事后填写？"],
     ),
-    # at 12 cells "87.50 分，" (10 cells) moves whole to the next line; 50% stays whole; the
-    # closing "），" never begins a line; 需说明原因 is a run of 5: kept whole.
+    # a label stays with its figure and the figure with its unit: "得分 87.50 分，" (14 cells)
+    # and "执行率 50%" are whole; the closing "），" never begins a line; 需说明原因 is a run of 5
+    (
+        "得分 87.50 分，执行率 50%（低于 90%），需说明原因",
+        16,
+        ["得分 87.50 分，", "执行率 50%", "（低于 90%），", "需说明原因"],
+    ),
+    # narrower than "得分 87.50 分，": cut at a looser break inside it, never inside 87.50
     (
         "得分 87.50 分，执行率 50%（低于 90%），需说明原因",
         12,
-        ["得分", "87.50 分，", "执行率 50%", "（低于", "90%），", "需说明原因"],
+        ["得分 87.50", "分，", "执行率 50%", "（低于", "90%），", "需说明原因"],
     ),
-    # an operator stays with what follows it: "≥ 目标", not "≥" at a line's end
-    ("实际 10个 ≥ 目标 10个，达到目标，得满分 90.00", 12, ["实际 10个", "≥ 目标", "10个，", "达到目标，", "得满分 90.00"]),
+    # an operator stays with what follows it: "≥ 目标 10个", not "≥" at a line's end
+    ("实际 10个 ≥ 目标 10个，达到目标，得满分 90.00", 16, ["实际 10个", "≥ 目标 10个，", "达到目标，", "得满分 90.00"]),
     # the indent of a 三级指标 under its heading is kept on every line; 三级指标 is a term
     (
         "  高校共建研发机构落户数及其他很长的三级指标名称",
         12,
         ["  高校共建研", "  发机构落户", "  数及其他很", "  长的", "  三级指标", "  名称"],
     ),
-    # the execution arithmetic: terms whole (全年执行数, 全年预算数), "= 65.00%" together
+    # the execution arithmetic: terms whole (全年执行数, 全年预算数), each operator with what
+    # follows it, each label with its figure ("全年预算数 10")
     (
         "执行率 = 全年执行数 6.5 / 全年预算数 10 = 65.00%；10 × 65.00% = 6.50",
         20,
-        ["执行率 = 全年执行数", "6.5 / 全年预算数 10", "= 65.00%；10", "× 65.00% = 6.50"],
+        ["执行率", "= 全年执行数 6.5", "/ 全年预算数 10", "= 65.00%；10", "× 65.00% = 6.50"],
     ),
     # English wraps at spaces, as before
     ("actual 10 ≥ target 10: target met, full marks 90.00", 20, ["actual 10 ≥ target", "10: target met, full", "marks 90.00"]),
@@ -60,6 +69,7 @@ def test_lines_break_where_a_reader_expects(text, width, lines):
         ("部分达成", range(1, 4)),  # a short phrase
         ("年度指标值", range(1, 5)),  # a term of the form
         ("（低于）", range(1, 4)),  # after an opening, before a closing mark
+        ("执行率 97.86%", range(1, 10)),  # a label and its figure
     ],
 )
 def test_no_break_inside(text, never_before):
@@ -91,3 +101,18 @@ def test_the_table_at_80_columns_keeps_figures_and_indents(cli, tmp_path):
     assert "3 项" in lines[finding]
     for line in lines:
         assert not line.rstrip().endswith(("87.", "99.", "→")), line
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(alphabet="执行率得分项目指标值 0123456789.%，。（）「」≥=万元个abc ", max_size=80),
+    width=st.integers(min_value=4, max_value=40),
+)
+def test_wrapping_loses_nothing_and_fits(text, width):
+    """Whatever the text and width: every character but the spaces a break takes comes back,
+    in order, and no line is wider than the column."""
+    from rich.cells import cell_len
+
+    lines = wrap_plain(text, width)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    assert all(cell_len(line) <= width for line in lines), lines

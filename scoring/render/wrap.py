@@ -7,7 +7,8 @@ of Unicode's line breaking, UAX #14, tailored to these texts):
 
 - a line may break after a space, and between two Chinese characters;
 - never inside a figure with its sign, operator and unit: ``≥95%``, ``87.50``, ``10个``,
-  ``6.5万元``, nor between a figure and the measure word after one space (``3 项``, ``99.79 分``);
+  ``6.5万元``, nor between a figure and the measure word after one space (``3 项``, ``99.79 分``),
+  nor between a Chinese label and the figure after one space (``执行率 97.86%``);
 - never before closing punctuation (``，。、；：？！）」》%`` …) nor after opening punctuation
   (``（「《“`` …);
 - an operator stays with what follows it (``≥ 目标``, ``= 65.00%``);
@@ -60,6 +61,13 @@ def _is_figure(char: str) -> bool:
     return char.isdigit()
 
 
+def _figure_begins(text: str, i: int) -> bool:
+    """A figure starts at ``text[i]``: a digit, or a sign before one."""
+    if text[i].isdigit():
+        return True
+    return text[i] in "+-−" and i + 1 < len(text) and text[i + 1].isdigit()
+
+
 def _runs(text: str) -> list[tuple[int, int]]:
     """The (start, end) of every run of Chinese characters."""
     runs, start = [], None
@@ -75,17 +83,19 @@ def _runs(text: str) -> list[tuple[int, int]]:
     return runs
 
 
-def break_offsets(text: str) -> list[int]:
+def break_offsets(text: str, together: bool = True) -> list[int]:
     """The offsets ``i`` (0 < i < len) at which a line may end before ``text[i]``, by the rules
-    of the module's documentation. One line: ``text`` holds no newline."""
+    of the module's documentation. One line: ``text`` holds no newline. ``together`` False: only
+    Chinese line breaking and figures whole — what a piece wider than the whole column is cut
+    by before it is folded, so that it still never splits a figure or puts a comma first."""
     inside_short: set[int] = set()  # offsets inside a run that must not be broken
-    for start, end in _runs(text):
+    for start, end in _runs(text) if together else ():
         length = end - start
         if length <= SHORT_PHRASE:
             inside_short.update(range(start + 1, end))
         else:
             inside_short.update((start + 1, end - 1))
-    for term in TERMS:
+    for term in TERMS if together else ():
         found = text.find(term)
         while found != -1:
             inside_short.update(range(found + 1, found + len(term)))
@@ -96,11 +106,16 @@ def break_offsets(text: str) -> list[int]:
         if after in SPACES or after in CLOSING or before in OPENING or i in inside_short:
             continue
         if before in SPACES:
+            if not together:
+                offsets.append(i)
+                continue
             # a figure, one space, a measure word: 3 项, 99.79 分
             if i >= 2 and _is_figure(text[i - 2]) and _is_chinese(after):
                 continue
             if i >= 2 and text[i - 2] in OPERATORS:
                 continue  # ≥ 目标, = 65.00%: the operator begins the next line instead
+            if i >= 2 and _is_chinese(text[i - 2]) and _figure_begins(text, i):
+                continue  # 执行率 97.86%, 效益指标 30: a label stays with its figure
             offsets.append(i)
         elif _is_chinese(before) and (_is_chinese(after) or after in OPENING):
             offsets.append(i)
@@ -113,13 +128,26 @@ def break_offsets(text: str) -> list[int]:
     return offsets
 
 
-def _pieces(text: str) -> Iterator[tuple[int, int]]:
+def _pieces(text: str, together: bool = True) -> Iterator[tuple[int, int]]:
     """(start, end) of the unbreakable pieces of one line, each with its trailing spaces."""
     start = 0
-    for offset in break_offsets(text):
+    for offset in break_offsets(text, together):
         yield start, offset
         start = offset
     yield start, len(text)
+
+
+def _fitting_pieces(text: str, widest: int) -> Iterator[tuple[int, int]]:
+    """:func:`_pieces`, a piece wider than ``widest`` cells cut at the looser breaks inside it."""
+    from rich.cells import cell_len
+
+    loose: list[tuple[int, int]] | None = None
+    for start, end in _pieces(text):
+        if cell_len(text[start:end].rstrip(" ")) <= widest:
+            yield start, end
+            continue
+        loose = loose if loose is not None else list(_pieces(text, together=False))
+        yield from ((a, b) for a, b in loose if a >= start and b <= end)
 
 
 def line_spans(text: str, width: int) -> list[tuple[int, int, int]]:
@@ -135,7 +163,7 @@ def line_spans(text: str, width: int) -> list[tuple[int, int, int]]:
     lines: list[tuple[int, int, int]] = []
     start, used = 0, 0  # current line's start and its width so far
     room = width
-    for piece_start, piece_end in _pieces(text):
+    for piece_start, piece_end in _fitting_pieces(text, width - indent):
         piece = text[piece_start:piece_end]
         piece_width = cell_len(piece.rstrip(" "))
         if used and used + piece_width > room:
