@@ -18,7 +18,9 @@ of Unicode's line breaking, UAX #14, tailored to these texts):
 - a line that starts with spaces (a 三级指标 under its 一级 · 二级 heading) keeps that indent on
   every line it wraps to.
 
-Only a piece wider than the whole column is folded, character by character. :class:`Wrapped`
+A piece wider than the whole column is cut at the looser breaks inside it (Chinese line
+breaking alone, figures still whole), and only what is still too wide is folded, character by
+character. :class:`Wrapped`
 is the rich renderable a table cell holds; :func:`break_offsets` and :func:`wrap_plain` are the
 rule itself, on plain strings.
 """
@@ -47,7 +49,7 @@ SPACES = set(" \u3000")
 
 
 def _is_chinese(char: str) -> bool:
-    """A character of the CJK ideograph blocks (and kana, fullwidth forms)."""
+    """A character of the CJK ideograph blocks, or kana."""
     code = ord(char)
     return (
         0x3400 <= code <= 0x9FFF
