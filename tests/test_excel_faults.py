@@ -923,3 +923,26 @@ def test_an_eleventh_row_typed_below_总分_in_the_template_is_refused(tmp_path)
     run = run_cli("score", str(path))
     assert run.code == 2, run
     assert "filled.xlsx!项目1!C23" in run.err, run.err
+
+
+def test_a_project_sheet_whose_grid_header_was_renamed_is_refused(cli, tmp_path):
+    """leting-2023 as a workbook, 项目1's 一级指标 header cell renamed 一级: its rows cannot be
+    found. Read without it, the department would score on the two other projects alone —
+    (99.71 × 35 + 99.82 × 10) / 45 = 99.73 instead of 99.79 — without a word; refused instead,
+    naming the sheet and its 项目名称 label."""
+    import openpyxl
+
+    from scoring.excel.write import evaluation_workbook
+
+    source = Path(scoring.__file__).parent / "examples" / "leting-2023.toml"
+    book = evaluation_workbook(scoring.load(source).data)
+    sheet = book["项目1"]
+    header = next(row for row in sheet.iter_rows() if row[0].value == "一级指标")
+    header[0].value = "一级"
+    path = tmp_path / "renamed.xlsx"
+    book.save(path)
+    run = cli("score", str(path), env={"SCORING_LANG": "zh"})
+    assert run.code == 2, run
+    assert "renamed.xlsx!项目1!A3：工作表「项目1」写有项目名称，却没有绩效指标表" in run.err
+    assert "请按表样恢复绩效指标表的表头行" in run.err
+    assert openpyxl.load_workbook(path)["项目2"]  # the others are there: only 项目1 is refused

@@ -217,6 +217,7 @@ def read_workbook(path: Path) -> SheetData:
             )
             reading.notes.append(("projects", said.format(sheet=grid.sheet, rows=shown)))
     regions = [region for grid in grids for region in _regions(grid)]
+    _refuse_a_project_without_its_grid(grids, regions, path)
     for region in [r for r in regions if not _is_table(r)]:
         regions.remove(region)
         if _has_rows(region):
@@ -295,6 +296,55 @@ def read_workbook(path: Path) -> SheetData:
 
 
 # --- where the tables are ----------------------------------------------------------------------
+
+
+def _has_funds_block(grid: Grid) -> bool:
+    """A 项目资金 label in the sheet's head: a project's form, not a list of projects (a review's
+    汇总 sheet has a 项目名称 column, and no funds block)."""
+    return any(
+        re.sub(r"\s+", "", grid.text(row, column)).startswith("项目资金")
+        for row in range(min(grid.rows, 40))
+        for column in range(min(grid.columns, 12))
+    )
+
+
+def _refuse_a_project_without_its_grid(
+    grids: list[Grid], regions: list[Region], path: Path
+) -> None:
+    """A sheet that is a project's form (a 项目名称 label and a 项目资金 block) but has no
+    indicator grid header the reader knows: its rows cannot be found, and leaving the project out would score
+    the department on the others without a word. Refused, naming the sheet and the label."""
+    with_grid = {id(region.grid) for region in regions}
+    for grid in grids:
+        if id(grid) in with_grid or _is_department_sheet(grid):
+            continue
+        found = next(
+            (
+                (row, column)
+                for row in range(min(grid.rows, 40))
+                for column in range(min(grid.columns, 12))
+                if re.sub(r"\s+", "", grid.text(row, column)) in ("项目名称", "项目名称：")
+            ),
+            None,
+        )
+        if found is None or not _has_funds_block(grid):
+            continue
+        message = _(
+            "the sheet “{sheet}” names a project (项目名称) but has no indicator grid: no row "
+            "holds the header 一级指标 / 二级指标 / 三级指标 / 年度指标值 / 实际完成值"
+        ).format(sheet=grid.sheet)
+        hint = _(
+            "restore the header row of its 绩效指标 grid as on the form (一级指标, 二级指标, "
+            "三级指标, 年度指标值, 实际完成值, 分值, 得分), or delete the sheet if it is not a project"
+        )
+        address = grid.address(*found)
+        raise InputError(
+            message,
+            hint=hint,
+            file=str(path),
+            code="grid-header-missing",
+            problems=[Problem(message, None, hint, address)],
+        )
 
 
 def _grid_headers(grid: Grid) -> list[int]:
