@@ -136,10 +136,14 @@ _COMPLETION = _ends_with("完成率|完成全年任务|完成年度任务|全年
 _SPENT = _ends_with("(?<!基本)(?<!人员)支出|执行数|执行金额|支出金额")
 _BUDGET = _ends_with("预算资金|年度预算|预算数|预算金额|预算")
 _PROJECTS_TOTAL = _ends_with("金额|资金总额|项目资金")
-# A table's total score (自评得分 97.24 分, 综合得分, 总分), never a part of one: a 指标's score,
-# the execution row's (执行率得分), a 分值 or the 满分.
-_SCORE = _ends_with("得分|评分|总分")
-_PART_SCORE = re.compile(r"指标|分值|执行率|满分|扣")
+# A table's total score, said as one (自评得分 97.24 分, 综合得分, 该项目得分), never a part of
+# one or another year's: a bare 得分 (an indicator's, 得分 8.62 分), 总分 (as often the full
+# marks as the score), a 指标's score, the execution row's (执行率得分), a 分值, the 满分, last
+# year's (上年, 2018 年).
+_SCORE = _ends_with(
+    "(?:自评|综合|整体|最终|绩效)总?(?:得分|分数|评分)|总得分|(?:部门|单位|项目)得分"
+)
+_PART_SCORE = re.compile(r"指标|分值|执行率|满分|扣|上年|去年|前年|同比|较|(?:19|20)\d{2}年(?!度)")
 # A grade stated as done: 等级为"优", 评价等级：良好 (the grades' usual words; the table's own
 # word is what it is compared with, so 优秀 stands for 优).
 _GRADE = re.compile(
@@ -614,6 +618,13 @@ def _sentence_figures(block: _Block, start: int, end: int, paragraph: _Paragraph
             unsaid = unsaid or paragraph.unsaid(normal, start, end)
             owner = unsaid
         kind = _kind(measure, owner)
+        if kind in ("department_score", "department_grade") and not _DEPARTMENT_WORDS.search(
+            normal, start, match.start()
+        ):
+            # the department's score only where the sentence says so (部门整体自评得分): a
+            # table's 总分 under a heading the text does not name is nobody's the report makes
+            # clear
+            kind = None
         if kind:
             text = block.written[match.start() : match.end()]
             if match.re is _GRADE:
@@ -1188,7 +1199,9 @@ def _restatements(figures: list[Figure]) -> Iterator[tuple[int, Finding]]:
     make clear is compared with none."""
     first: dict[tuple[str, str], Figure] = {}
     for figure in figures:
-        if figure.kind in ("completion_rate", *IDENTITY, *UNPLACED, *GRADES):
+        if figure.kind in ("completion_rate", *IDENTITY, *UNPLACED, *GRADES, "project_score"):
+            # a project's score is compared with the table only: indicators of two projects
+            # may share a name, and a report restates a project's score in its 附表
             continue
         earlier = first.setdefault((figure.kind, _project_key(figure.project)), figure)
         if figure.value != earlier.value:
