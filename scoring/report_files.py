@@ -50,14 +50,21 @@ def read_report(path: Path) -> str:
 
 def docx_text(data: bytes, file: str) -> str:
     """The paragraphs and tables of a .docx's body, in order, as lines."""
-    _refuse_large_zip(data, file)
+    names = _refuse_large_zip(data, file)
+    if "word/document.xml" not in names:
+        said = (
+            _("an Excel workbook, not a Word document (.docx)")
+            if "xl/workbook.xml" in names
+            else _("not a Word document (.docx): the package has no document part")
+        )
+        raise InputError(said, hint=_not_a_docx(), file=file, code="unknown-format")
     try:
         from docx import Document
 
         document = Document(io.BytesIO(data))
-    except Exception as exc:  # python-docx raises many kinds for a file that is not a .docx
+    except Exception:  # python-docx raises many kinds for a damaged .docx
         raise InputError(
-            _("not a Word document (.docx): {error}").format(error=f"{type(exc).__name__}: {exc}"),
+            _("not a Word document (.docx): its parts cannot be read"),
             hint=_not_a_docx(),
             file=file,
             code="unknown-format",
@@ -67,12 +74,14 @@ def docx_text(data: bytes, file: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _refuse_large_zip(data: bytes, file: str) -> None:
+def _refuse_large_zip(data: bytes, file: str) -> set[str]:
+    """The names of the package's parts, after refusing one that unpacks too large."""
     import zipfile
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unzipped = sum(info.file_size for info in archive.infolist())
+            infos = archive.infolist()
+            unzipped = sum(info.file_size for info in infos)
     except zipfile.BadZipFile:
         raise InputError(
             _("not a Word document (.docx): not a zip file"), hint=_not_a_docx(), file=file,
@@ -90,6 +99,7 @@ def _refuse_large_zip(data: bytes, file: str) -> None:
             file=file,
             code="file-too-large",
         )
+    return {info.filename for info in infos}
 
 
 def _block_lines(parent: Any, lines: list[str]) -> None:

@@ -157,13 +157,13 @@ def test_check_with_the_file_checks_the_drafted_scores(cli, tmp_path):
     draft = tmp_path / "report.md"
     assert cli("report", str(example), "-o", str(draft)).code == 0
     clean = cli("check", str(draft), "--with", str(example), "-f", "json")
-    assert clean.code == 0 and json.loads(clean.out)["findings"] == []
+    assert clean.code == 0 and json.loads(clean.out)[0]["findings"] == []
     text = draft.read_text("utf-8")
     # 基础设施维护及企业服务费: 9.71 + 90.00 = 99.71 优, as the table scores it
     assert text.count("自评得分 99.71 分，等级为“优”") == 1
     draft.write_text(text.replace("自评得分 99.71 分，等级为“优”", "自评得分 99.17 分，等级为“良”"))
     run = cli("check", str(draft), "--with", str(example), "-f", "json")
-    found = [(f["code"], f["where"], f["message"]) for f in json.loads(run.out)["findings"]]
+    found = [(f["code"], f["where"], f["message"]) for f in json.loads(run.out)[0]["findings"]]
     line = next(i for i, t in enumerate(draft.read_text("utf-8").splitlines(), 1) if "99.17" in t)
     at_line = [code for code, where, _ in found if where == f"line {line}"]
     assert at_line == ["report-table-mismatch"] * 2

@@ -641,7 +641,7 @@ def test_check_with_the_evaluation_names_the_projects(cli, tmp_path):
         "utf-8",
     )
     run = cli("check", str(report), "--with", str(table), "-f", "json")
-    data = json.loads(run.out)
+    (data,) = json.loads(run.out)
     assert [(f["kind"], f["project"]) for f in data["figures"] if f["line"] == 7] == [
         ("project_budget", "文物保护修缮"),
         ("project_spent", "文物保护修缮"),

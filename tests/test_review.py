@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import scoring
+
 REPORT = Path(__file__).parent / "data" / "report-2023.txt"
 
 
@@ -23,7 +25,7 @@ def test_review_table_in_the_score_summary_and_markdown(cli, langfang):
 def test_report_figures_and_arithmetic(cli):
     run = cli("check", str(REPORT), "-f", "json")
     assert run.code == 0, run
-    data = json.loads(run.out)
+    (data,) = json.loads(run.out)  # a list, one entry per report
     kinds = {(f["kind"], f["value"]) for f in data["figures"]}
     assert {
         ("budget", 382.31),
@@ -41,7 +43,7 @@ def test_a_figure_that_does_not_follow(cli, tmp_path):
     altered = tmp_path / "report.txt"
     altered.write_text(REPORT.read_text("utf-8").replace("97.88%", "97.90%"), "utf-8")
     run = cli("check", str(altered), "-f", "json")
-    findings = json.loads(run.out)["findings"]
+    findings = json.loads(run.out)[0]["findings"]
     assert [f["code"] for f in findings] == ["stated-figure-mismatch"]
     assert "63.62 / 65" in findings[0]["message"] and findings[0]["where"].startswith("line ")
     table = cli("check", str(altered))
@@ -50,14 +52,35 @@ def test_a_figure_that_does_not_follow(cli, tmp_path):
 
 def test_report_against_the_table(cli, leting, tmp_path):
     run = cli("check", str(REPORT), "--with", str(leting), "-f", "json")
-    assert run.code == 0 and json.loads(run.out)["findings"] == []
+    assert run.code == 0 and json.loads(run.out)[0]["findings"] == []
     changed = tmp_path / "changed.toml"
     changed.write_text(leting.read_text("utf-8").replace("spent = 9.82", "spent = 9.00"), "utf-8")
     run = cli("check", str(REPORT), "--with", str(changed), "-f", "json")
-    codes = [f["code"] for f in json.loads(run.out)["findings"]]
+    codes = [f["code"] for f in json.loads(run.out)[0]["findings"]]
     assert codes and set(codes) == {"report-table-mismatch"}
 
 
 def test_reports_and_tables_are_not_mixed(cli, leting):
     run = cli("check", str(REPORT), str(leting))
     assert run.code == 2 and "one kind per call" in run.err
+
+
+def test_a_report_with_no_figure_gets_no_tick(cli, tmp_path, leting):
+    """Nothing checked is not "agrees": the view says no figure was found, and no ✓."""
+    empty = tmp_path / "memo.txt"
+    empty.write_text("会议纪要：请各科室按时报送材料。\n", "utf-8")
+    run = cli("check", str(empty), "--with", str(leting))
+    assert "no budget, spending, execution rate or other figures found" in run.out
+    assert "✓" not in run.out
+
+
+def test_a_workbook_named_docx_is_said_to_be_a_workbook(cli, tmp_path, leting):
+    """A .xlsx renamed .docx: said in the reader's words, no Python object in the message."""
+    from scoring.excel.write import evaluation_workbook
+
+    path = tmp_path / "report.docx"
+    evaluation_workbook(scoring.load(leting).data).save(path)
+    run = cli("check", str(path), "--with", str(leting))
+    assert run.code == 2, run
+    assert "an Excel workbook, not a Word document (.docx)" in run.err
+    assert "BytesIO" not in run.err and "ValueError" not in run.err

@@ -549,7 +549,7 @@ def _check_reports(args, reports: list[str], fmt: str) -> int:
         if fmt == "table":  # drawn only when asked for: a large report's table is work
             parts.append(render_table(path, figures, findings, args.against, options))
     if fmt == "json":
-        text = _json(payload[0] if len(payload) == 1 else payload)
+        text = _json(payload)  # a list whatever the number of reports, as score's
     else:
         text = "\n".join(parts)
     _emit(text, None)

@@ -72,7 +72,7 @@ def render_table(
             ).format(title=title)
         )
     console.print()
-    if not findings:
+    if not findings and figures:  # a report with no figure was not checked: no ✓ for it
         if against:
             console.print(
                 _("[green]✓ The report's figures agree with one another[/], and with the form")
