@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..i18n import _
 from . import Options, markup, string_console
+from .wrap import Wrapped
 
 if TYPE_CHECKING:
     from ..host import Host
@@ -41,9 +42,9 @@ def rulesets_table(host: Host, options: Options) -> str:
         origin = _("built in") if owner.builtin else _("plugin {name}").format(name=owner.label)
         table.add_row(
             markup(entry.id),
-            markup(entry.title),
+            Wrapped(markup(entry.title)),
             markup(entry.version),
-            markup("\n".join(entry.basis)),
+            Wrapped(markup("\n".join(entry.basis))),
             markup(f"{origin}: {entry.path}"),
         )
     console.print(table)

@@ -191,7 +191,9 @@ def _projects_table(result: Result):
         (_("Grade"), "center"),
     )
     for i, (header, justify) in enumerate(columns):
-        table.add_column(header, justify=justify, no_wrap=i != 1, overflow="fold")
+        # the name's column wraps (its title too, as a term of the form); the figures' do not
+        title = Wrapped(header) if i == 1 else header
+        table.add_column(title, justify=justify, no_wrap=i != 1, overflow="fold")
     for i, project in enumerate(result.projects, 1):
         execution = project.execution
         style = grade_style(result, project.grade)
@@ -229,11 +231,11 @@ def _indicator_table(result: Result, project: TableResult, title: str, width: in
         title_style="bold",
     )
     if not compact:
-        table.add_column(_("Level-1 indicator"), overflow="fold")
-        table.add_column(_("Level-2 indicator"), overflow="fold")
-    table.add_column(_("Indicator"), overflow="fold", ratio=3 if compact else None)
-    table.add_column(_("Annual target"), overflow="fold", ratio=2 if compact else None)
-    table.add_column(_("Actual"), overflow="fold", ratio=2 if compact else None)
+        table.add_column(Wrapped(_("Level-1 indicator")), overflow="fold")
+        table.add_column(Wrapped(_("Level-2 indicator")), overflow="fold")
+    table.add_column(Wrapped(_("Indicator")), overflow="fold", ratio=3 if compact else None)
+    table.add_column(Wrapped(_("Annual target")), overflow="fold", ratio=2 if compact else None)
+    table.add_column(Wrapped(_("Actual")), overflow="fold", ratio=2 if compact else None)
     table.add_column(_("Weight"), justify="right", no_wrap=True)
     table.add_column(_("Score"), justify="right", no_wrap=True)
     if show_filed:

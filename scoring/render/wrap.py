@@ -36,15 +36,18 @@ if TYPE_CHECKING:
     from rich.measure import Measurement
     from rich.text import Text
 
-SHORT_PHRASE = 5  # Chinese characters kept on one line whatever the width left
+# Chinese characters kept on one line while the column allows: most 三级指标 names
+# (工程验收合格率) and phrases; a longer run breaks between characters, as Chinese does.
+SHORT_PHRASE = 7
 # The 自评表's own terms, never split wherever they stand in a longer run of characters.
 TERMS = (
     "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "全年预算数", "全年执行数",
     "年初预算数", "预算执行率", "执行率", "指标值", "完成值", "分值", "得分", "万元",
+    "项目名称", "自评得分",
 )  # fmt: skip
 OPERATORS = set("≥≤=×/+−-<>≈÷")
-OPENING = set("（([{「『【《〈“‘＜")
-CLOSING = set("，。、；：？！）)]}」』】》〉”’%‰,;:?!…·＞℃")
+OPENING = set("（([{「『【《〈〔“‘＜")
+CLOSING = set("，。、；：？！）)]}」』】》〉〕”’%‰,;:?!…·＞℃")
 SPACES = set(" \u3000")
 
 
