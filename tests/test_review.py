@@ -84,3 +84,12 @@ def test_a_workbook_named_docx_is_said_to_be_a_workbook(cli, tmp_path, leting):
     assert run.code == 2, run
     assert "an Excel workbook, not a Word document (.docx)" in run.err
     assert "BytesIO" not in run.err and "ValueError" not in run.err
+
+
+def test_a_pdf_report_is_told_what_a_report_can_be(cli, tmp_path, leting):
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n")
+    run = cli("check", str(pdf), "--with", str(leting))
+    assert run.code == 2, run
+    assert "check --with reads a report (.txt, .md, .docx, .html), not .pdf" in run.err
+    assert "one kind per call" not in run.err

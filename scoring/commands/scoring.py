@@ -506,6 +506,18 @@ def _check_reports(args, reports: list[str], fmt: str) -> int:
     from ..report_files import read_report
 
     others = [path for path in args.files if path not in reports]
+    if args.against and others:  # --with goes with a report: say what a report can be
+        other = others[0]
+        suffix = _("standard input") if other == "-" else (Path(other).suffix or other)
+        raise UsageError(
+            _("{file}: check --with reads a report (.txt, .md, .docx, .html), not {suffix}").format(
+                file=other, suffix=suffix
+            ),
+            hint=_(
+                "save the report as .docx, .md or .txt (from a PDF, copy its text into a .txt "
+                "file) and give its path"
+            ),
+        )
     if others or not reports:
         raise UsageError(
             _(
@@ -548,10 +560,8 @@ def _check_reports(args, reports: list[str], fmt: str) -> int:
         payload.append(to_dict(path, figures, findings, args.against))  # its errors: the exit code
         if fmt == "table":  # drawn only when asked for: a large report's table is work
             parts.append(render_table(path, figures, findings, args.against, options))
-    if fmt == "json":
-        text = _json(payload)  # a list whatever the number of reports, as score's
-    else:
-        text = "\n".join(parts)
+    # JSON: a list whatever the number of reports, as score's
+    text = _json(payload) if fmt == "json" else "\n".join(parts)
     _emit(text, None)
     if failed:
         return EXIT_USER

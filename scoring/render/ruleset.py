@@ -161,7 +161,7 @@ def diff_table(
         show_edge=False,
         pad_edge=False,
     )
-    table.add_column("key", no_wrap=True)
+    table.add_column(_("key"), no_wrap=True)
     table.add_column(markup(first.id), overflow="fold")
     table.add_column(markup(second.id), overflow="fold")
     for key, a, b in changes:
