@@ -106,7 +106,7 @@ def test_a_pipe_in_a_project_s_name_keeps_the_drafted_markdown_checking_clean(cl
     assert run.code == 0, run
     import json
 
-    assert json.loads(run.out)["findings"] == []
+    assert json.loads(run.out)[0]["findings"] == []
 
 
 def test_a_combined_summary_checks_clean(cli, tmp_path):
@@ -124,4 +124,4 @@ def test_a_combined_summary_checks_clean(cli, tmp_path):
     assert checked.code == 0, checked
     import json
 
-    assert json.loads(checked.out)["findings"] == []
+    assert json.loads(checked.out)[0]["findings"] == []
