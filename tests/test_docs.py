@@ -130,3 +130,17 @@ def test_the_first_api_example_runs_as_written(monkeypatch):
     scope: dict = {}
     exec("\n".join(lines), scope)
     assert repr(eval(expression, scope)) == expected
+
+
+def test_the_rule_set_docs_give_every_code_its_chinese_title():
+    """docs/rulesets.md names each method and finding code as the output does (比例计分,
+    执行率偏低), beside its id."""
+    from scoring import labels
+    from scoring.i18n import using
+
+    page = (DOCS / "rulesets.md").read_text("utf-8")
+    with using("zh_CN"):
+        for code in labels.METHODS:
+            assert f"| `{code}` | {labels.method(code)} |" in page, code
+        for code in labels.FINDINGS:
+            assert f"| `{code}` | {labels.finding(code)} |" in page, code
