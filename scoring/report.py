@@ -144,10 +144,11 @@ _SCORE = _ends_with(
     "(?:自评|综合|整体|最终|绩效)总?(?:得分|分数|评分)|总得分|(?:部门|单位|项目)得分"
 )
 _PART_SCORE = re.compile(r"指标|分值|执行率|满分|扣|上年|去年|前年|同比|较|(?:19|20)\d{2}年(?!度)")
-# A grade stated as done: 等级为"优", 评价等级：良好 (the grades' usual words; the table's own
+# A grade stated as done: 等级为"优", 评价等级：良好, 自评结果为"良" (the grades' usual words; the table's own
 # word is what it is compared with, so 优秀 stands for 优).
 _GRADE = re.compile(
-    r"等级(?:为|是|:|评定为|评为)?+[“\"「『']?+(优秀|良好|中等|不合格|合格|优|良|中|差)"
+    r"(?:等级|评价结果|自评结果)(?:为|是|:|评定为|评为)?+[“\"「『']?+"
+    r"(优秀|良好|中等|不合格|合格|优|良|中|差)"
 )
 # Only the department's own projects count: 预算项目 3 个, 评价项目 3 个, "，项目 3 个" — never
 # 在建项目 9 个 or 引进项目 3 个, which are results of the work, not budget projects.
@@ -196,7 +197,7 @@ _PART_WORD = re.compile(r"其中")  # 其中中央资金 200 万元: a part of s
 # Words that make a figure the department's own: 本部门, 我局, 部门整体 — not 相关部门.
 _DEPARTMENT_WORDS = re.compile(
     r"(?<!相关)(?<!有关)(?<!各)(?<!职能)(?<!其他)(?<!上级)(?<!主管)部门"
-    r"|[本我](?:单位|局|委|院|办|中心|所|站|厅)|整体|本级|管委会"
+    r"|[本我](?:单位|局|委|院|办|中心|所|站|厅|校)|整体|本级|管委会"
 )
 # Weaker: a total, the department's when nothing else says whose (全年预算资金 530 万元).
 _TOTAL_WORDS = re.compile(r"全年|年度|总|合计")

@@ -171,3 +171,18 @@ def test_check_with_the_file_checks_the_drafted_scores(cli, tmp_path):
     assert [code for code, where, _ in found if where != f"line {line}"] == []
     assert any("自评表为得分 99.71 分" in message for *_, message in found)
     assert any("自评表为等级“优”" in message for *_, message in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "本局自评分数为95分。",  # 分数 for 得分; the department by 本局
+        "本局最终评分 95 分。",
+        "部门整体绩效自评结果为“良”。",  # 结果 for 等级; the table gives 优
+    ],
+)
+def test_a_wrong_department_score_or_grade_in_other_words_is_caught(sentence):
+    text = REPORT + sentence + "\n"
+    found = findings(text)
+    assert ("report-table-mismatch", found[-1][1]) == found[-1], found
+    assert found[-1][1].startswith("第 10 行报告部门整体自评"), found
