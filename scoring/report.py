@@ -451,6 +451,7 @@ class _Table:
         """The row as a sentence, or "" when it states none of the figures read."""
         if self.of_departments:
             return ""
+        one_project = False
         # a 合计 row may span the 序号 column and leave the names' column empty
         at = self.names if self.names < len(cells) and cells[self.names].strip() else 0
         label = _nfkc(cells[at]) if cells else ""
@@ -464,17 +465,19 @@ class _Table:
             self.project_rows += 1
             if not _ALL_PROJECTS.search(label):
                 cells = _relabelled(cells, at, _quoted(cells[at]))  # one project
+                one_project = True
         elif _PART_ROW.search(label):
             self.other_rows += 1
             return ""  # 基本支出, 人员经费: a part of the department's spending
         elif self.of_projects and not _DEPARTMENT_ROW.search(label):
             self.project_rows += 1
             cells = _relabelled(cells, at, _quoted(cells[at]))  # one project
+            one_project = True
         else:
             self.other_rows += 1
         columns = self.columns
         return "，".join(
-            _labelled(cell, columns[i] if i < len(columns) else None)
+            _labelled(cell, columns[i] if i < len(columns) else None, one_project)
             for i, cell in enumerate(cells)
             if i >= at  # a row's 序号 says nothing
         )
@@ -527,11 +530,25 @@ class _Column:
         return cls(_TITLE_UNIT.sub("", title).strip(), unit.group(1) if unit else None)
 
 
-def _labelled(cell: str, column: _Column | None) -> str:
+# The 得分 and 等级 columns of a table of projects: a row of one project states its total.
+_SCORE_COLUMN = re.compile(r"(?:自评|综合)?总?得分|总分")
+_GRADE_COLUMN = re.compile(r"(?:自评|评价)?等级")
+
+
+def _labelled(cell: str, column: _Column | None, one_project: bool = False) -> str:
     """A cell holding a bare figure reads as its column's title followed by the figure, so that
-    ``| 382.31 |`` under ``预算数（万元）`` reads like the prose ``预算数 382.31 万元``."""
+    ``| 382.31 |`` under ``预算数（万元）`` reads like the prose ``预算数 382.31 万元``. In a row
+    of one project (``one_project``), the 得分 and 等级 columns read as the prose says a
+    project's total: ``自评得分 99.90 分``, ``等级为优`` (in a table of indicators they are the
+    rows' own and read as nothing)."""
     normal = _nfkc(cell)
     bare = _BARE_NUMBER.fullmatch(normal)
+    if one_project and column is not None:
+        name = _SPACES.sub("", _nfkc(column.name))
+        if bare and _SCORE_COLUMN.fullmatch(name):
+            return f"自评得分 {cell.strip()} 分"
+        if _GRADE_COLUMN.fullmatch(name) and normal.strip():
+            return f"等级为{cell.strip()}"
     if column is None or not (bare or _FIGURE.match(normal)):
         return cell
     if column.unit and bare:

@@ -186,3 +186,22 @@ def test_a_wrong_department_score_or_grade_in_other_words_is_caught(sentence):
     found = findings(text)
     assert ("report-table-mismatch", found[-1][1]) == found[-1], found
     assert found[-1][1].startswith("第 10 行报告部门整体自评"), found
+
+
+def test_a_table_of_projects_states_each_project_s_score_and_grade(cli, tmp_path):
+    """表 1 of the draft (项目名称 … 得分 | 等级): each project's row states its score and grade;
+    招商经费's changed to 89.90 良 (the table gives 9.90 + 90.00 = 99.90 优) is named twice at its
+    line, and nothing else is."""
+    from pathlib import Path
+
+    example = Path(scoring.__file__).parent / "examples" / "leting-2023.toml"
+    draft = tmp_path / "report.md"
+    assert cli("report", str(example), "-o", str(draft)).code == 0
+    text = draft.read_text("utf-8")
+    row = "| 招商经费 | 20.00 | 19.80 | 99.00% | 99.90 | 优 |"
+    assert text.count(row) == 1
+    draft.write_text(text.replace(row, "| 招商经费 | 20.00 | 19.80 | 99.00% | 89.90 | 良 |"))
+    line = next(i for i, t in enumerate(draft.read_text("utf-8").splitlines(), 1) if "89.90" in t)
+    run = cli("check", str(draft), "--with", str(example), "-f", "json")
+    found = [(f["code"], f["where"]) for f in json.loads(run.out)[0]["findings"]]
+    assert found == [("report-table-mismatch", f"line {line}")] * 2
