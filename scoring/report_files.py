@@ -2,8 +2,8 @@
 text or Markdown as it is, a Word document (``.docx``) or a web page (``.html``) as lines of
 text in reading order.
 
-A Word document gives its paragraphs and tables in the order of its body (python-docx), a
-heading or title as a Markdown heading, each table as Markdown rows with a rule under the first
+A Word document gives its paragraphs and tables in the order of its body (python-docx), each
+paragraph followed by a blank line as in Markdown, a heading or title as a Markdown heading, each table as Markdown rows with a rule under the first
 (the header), so that :func:`scoring.report.extract` reads them as it reads a Markdown report;
 a cell merged across columns is read once. A page gives its text the way a browser lays out
 blocks, its tables likewise; what is not text — scripts, styles, SVG charts — is left out.
@@ -108,7 +108,9 @@ def _block_lines(parent: Any, lines: list[str]) -> None:
     for child in parent.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.append(_paragraph_line(child))
+            # a blank line after each: a Word paragraph is a paragraph, as in Markdown, and
+            # whose a figure is does not run on from the paragraph before
+            lines.extend((_paragraph_line(child), ""))
         elif tag == "tbl":
             lines.extend(_table_lines(child))
             lines.append("")

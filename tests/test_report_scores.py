@@ -205,3 +205,29 @@ def test_a_table_of_projects_states_each_project_s_score_and_grade(cli, tmp_path
     run = cli("check", str(draft), "--with", str(example), "-f", "json")
     found = [(f["code"], f["where"]) for f in json.loads(run.out)[0]["findings"]]
     assert found == [("report-table-mismatch", f"line {line}")] * 2
+
+
+def test_a_word_draft_edited_by_hand_names_the_project_s_score(cli, tmp_path):
+    """The Word draft, 招商经费's sentence in 四、 edited to 89.90 良: the score is 招商经费's (its
+    heading's), not that of a phrase ending in 项目 in the paragraph before (自主引进项目 3 个):
+    each Word paragraph is a paragraph of its own."""
+    from pathlib import Path
+
+    import docx
+
+    example = Path(scoring.__file__).parent / "examples" / "leting-2023.toml"
+    path = tmp_path / "report.docx"
+    assert cli("report", str(example), "-o", str(path)).code == 0
+    document = docx.Document(str(path))
+    said = "自评得分 99.90 分，等级为“优”"
+    edited = [p for p in document.paragraphs if said in p.text]
+    assert len(edited) == 1
+    for run in edited[0].runs:
+        run.text = run.text.replace("99.90", "89.90").replace("“优”", "“良”")
+    assert "自评得分 89.90 分，等级为“良”" in edited[0].text
+    document.save(str(path))
+    run = cli("check", str(path), "--with", str(example), "-f", "json")
+    (checked,) = json.loads(run.out)
+    scores = [f for f in checked["figures"] if f["text"] == "89.90 分"]
+    assert [f["project"] for f in scores] == ["招商经费"]
+    assert [f["code"] for f in checked["findings"]] == ["report-table-mismatch"] * 2
