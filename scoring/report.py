@@ -149,6 +149,8 @@ _PART_SCORE = re.compile(r"指标|分值|执行率|满分|扣|上年|去年|前�
 _GRADE = re.compile(
     r"(?:等级|评价结果|自评结果)(?:为|是|:|评定为|评为)?+[“\"「『']?+"
     r"(优秀|良好|中等|不合格|合格|优|良|中|差)"
+    # 被评为"良好"等级: 等级 (or 档) after the grade; 被评为优秀单位 is an award, no grade
+    r"|被?评(?:定|价)?为[“\"「『']?+(优秀|良好|中等|不合格|合格|优|良|中|差)[”\"」』']?+(?:等级|档)"
 )
 # Only the department's own projects count: 预算项目 3 个, 评价项目 3 个, "，项目 3 个" — never
 # 在建项目 9 个 or 引进项目 3 个, which are results of the work, not budget projects.
@@ -646,7 +648,8 @@ def _sentence_figures(block: _Block, start: int, end: int, paragraph: _Paragraph
         if kind:
             text = block.written[match.start() : match.end()]
             if match.re is _GRADE:
-                text = block.written[match.start(1) : match.end(1)]
+                said = match.lastindex or 1  # the alternative that matched: its grade word
+                text = block.written[match.start(said) : match.end(said)]
             line, sentence_line = block.line(match.start()), block.line(first)
             excerpt = _excerpt(block.written, first, first + len(sentence), match.start())
             # a project's budget, spent, rate, score and grade carry its name (not its

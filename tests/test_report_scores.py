@@ -126,6 +126,7 @@ def test_a_score_or_grade_the_table_does_not_give(change, message):
         "部门整体自评得分较上年得分95分提高4.34分。",  # last year's, and a difference
         "2018年部门整体自评得分为92.5分。",  # another year's
         "评价等级为“优秀”，总分100分。",  # 总分 100 分: the full marks as often as a score
+        "本局被评为优秀单位。",  # an award, not a grade
         "「完成数量」年度指标值 10，实际完成值 9，得分 54 分（分值 60 分）。",
         "「完成数量」年度指标值 10，实际完成值 3，得分 18 分（分值 60 分）。",  # same name, twice
     ],
@@ -179,6 +180,8 @@ def test_check_with_the_file_checks_the_drafted_scores(cli, tmp_path):
         "本局自评分数为95分。",  # 分数 for 得分; the department by 本局
         "本局最终评分 95 分。",
         "部门整体绩效自评结果为“良”。",  # 结果 for 等级; the table gives 优
+        "部门整体自评得分99.34分，被评为“良好”等级。",  # the grade before the word 等级
+        "本局评定为良档。",
     ],
 )
 def test_a_wrong_department_score_or_grade_in_other_words_is_caught(sentence):
