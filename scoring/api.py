@@ -163,7 +163,8 @@ def _scored_one(
     evaluation = None
     with _collector_waiting():
         try:
-            evaluation = load(source, host)
+            with using(current()):  # the environment read once for the file's messages
+                evaluation = load(source, host)
             if language and language != current() and isinstance(source, (str, PathLike)):
                 # read again in the results' language: what the reader assumed (a workbook's
                 # notes, a row's placeholder name) is part of what the document says; the

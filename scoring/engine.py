@@ -29,8 +29,12 @@ def evaluate(
     """Score ``evaluation`` under ``ruleset`` with the given methods and review checks.
 
     The arithmetic runs in a decimal context of its own, so the caller's settings (a lower
-    precision, another rounding, traps) cannot change a score."""
-    with decimal.localcontext(_arithmetic()):
+    precision, another rounding, traps) cannot change a score. The texts of the result are in
+    the language current when it is called, decided once for the whole evaluation (the
+    environment is read once, not for each of its thousands of messages)."""
+    from .i18n import current, using
+
+    with decimal.localcontext(_arithmetic()), using(current()):
         return _evaluate(evaluation, ruleset, methods, checks, engine_version)
 
 
