@@ -172,7 +172,7 @@ def json_text(serialised: str) -> str:
     """JSON text (``json.dumps(…, ensure_ascii=False)``) with the characters a terminal would
     act on written as JSON escapes (``\\u009b``): the same JSON, the same values. json.dumps
     escapes C0 itself but leaves DEL, C1, format characters and surrogates as they are; each
-    can only be inside a string, where ``\\uXXXX`` is its exact equivalent."""
+    can only be inside a string, where its ``\\u`` escape is its exact equivalent."""
     return _BEYOND_C0.sub(lambda m: _unicode_escape(m.group(), astral="json"), serialised)
 
 
@@ -185,7 +185,8 @@ def toml_text(serialised: str) -> str:
 
 
 def _unicode_escape(char: str, astral: str) -> str:
-    """``\\uXXXX``; outside the BMP, JSON's UTF-16 surrogate pair or TOML's ``\\UXXXXXXXX``."""
+    """``\\u`` and four hex digits (``\\u009b``); outside the BMP, JSON's UTF-16 surrogate pair
+    or TOML's ``\\U`` and eight (``\\U000e0041``)."""
     code = ord(char)
     if code <= 0xFFFF:
         return f"\\u{code:04x}"

@@ -289,6 +289,8 @@ def _key_as_written(text: str) -> str:
 def _json_reason(reason: str) -> str:
     """The json module's reason for a syntax error in the language of the messages when it is
     one of its own; otherwise as it gives it."""
+    if reason.startswith("Invalid \\u") and reason.endswith(" escape"):  # a bad \u escape
+        return _("Invalid \\u escape: four hexadecimal digits must follow \\u")
     return {
         "Expecting value": _("Expecting value"),
         "Expecting property name enclosed in double quotes": _(
@@ -300,7 +302,6 @@ def _json_reason(reason: str) -> str:
         "Unterminated string starting at": _("Unterminated string starting at"),
         "Invalid control character at": _("Invalid control character at"),
         "Invalid \\escape": _("Invalid \\escape"),
-        "Invalid \\uXXXX escape": _("Invalid \\uXXXX escape"),
         "Illegal trailing comma before end of object": _(
             "Illegal trailing comma before end of object"
         ),

@@ -157,3 +157,12 @@ def test_a_list_of_problems_cut_short(cli, tmp_path):
     assert (
         f"  … and {more} more problems\n    → fix those listed and run again to see the rest" in en
     )
+
+
+def test_a_bad_unicode_escape_in_json(cli, tmp_path):
+    """json's reason for a \\u not followed by four hex digits, in the reader's words."""
+    path = tmp_path / "bad.json"
+    path.write_text('{"department": "\\uZZ"}', "utf-8")
+    zh, en = said(cli, path)
+    assert "JSON 格式有误：无效的 \\u 转义：\\u 后面须有四位十六进制数字" in zh
+    assert "not valid JSON: Invalid \\u escape: four hexadecimal digits must follow \\u" in en

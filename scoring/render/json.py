@@ -3,7 +3,7 @@ array of one), UTF-8, Chinese unescaped.
 
 JSON escapes control characters itself; the characters it leaves as they are and a terminal
 would still act on (C1 such as U+009B, bidirectional overrides, zero-width and other format
-characters) are written as ``\\uXXXX`` by :func:`dumps` — the same JSON, the same values.
+characters) are written as ``\\u`` escapes (``\\u009b``) by :func:`dumps` — the same JSON, the same values.
 
 The bytes are those of ``json.dumps(…, ensure_ascii=False, indent=2)``, written by orjson
 where orjson writes the same: it indents as json does, but writes a float below 10⁻⁴ in
