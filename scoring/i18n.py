@@ -115,12 +115,6 @@ def _(message: str) -> str:
     return translations().gettext(message)
 
 
-def chinese(message: str) -> str:
-    """``message`` in Chinese whatever the interface's language: for the documents a unit
-    files — the drafted 自评报告 and its own workbook — which are Chinese documents."""
-    return translations(DEFAULT).gettext(message)
-
-
 class using:  # lower case: used as a function, ``with using("zh_CN"):``
     """Translate every message into ``language`` (a catalog: ``zh_CN`` or ``en``) inside the
     ``with`` block, then return to the language chosen before: a Chinese document (the drafted

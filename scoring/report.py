@@ -37,7 +37,8 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 from itertools import accumulate
 
-from .i18n import _, current, ngettext
+from .i18n import _, ngettext
+from .labels import Titles
 from .limits import MAX_DIGITS, MAX_TITLE_CHARS
 from .model import Budget, Evaluation, Table
 from .result import Finding, Result, number
@@ -95,28 +96,9 @@ def labels() -> dict[str, str]:
     }
 
 
-class _Labels(Mapping[str, str]):
-    """:func:`labels` as a mapping, in the language current when a label is looked up:
-    ``LABELS[kind]`` (made once per language: a report can state thousands of figures)."""
-
-    def __init__(self) -> None:
-        self._made: dict[str, dict[str, str]] = {}
-
-    def __getitem__(self, kind: str) -> str:
-        language = current()
-        made = self._made.get(language)
-        if made is None:
-            made = self._made[language] = labels()
-        return made[kind]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(KINDS)
-
-    def __len__(self) -> int:
-        return len(KINDS)
-
-
-LABELS: Mapping[str, str] = _Labels()
+# :func:`labels` as a mapping, in the language current when a label is looked up (made once per
+# language: a report can state thousands of figures)
+LABELS: Mapping[str, str] = Titles(labels)
 QUOTE_CHARS = 60
 
 # --- the words around a figure ------------------------------------------------------------------
