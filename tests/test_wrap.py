@@ -5,7 +5,7 @@ the lines a reader should see, worked out from the rules in the module's documen
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from scoring.render.wrap import break_offsets, wrap_plain
@@ -104,6 +104,7 @@ def test_the_table_at_80_columns_keeps_figures_and_indents(cli, tmp_path):
 
 
 @settings(max_examples=300, deadline=None)
+@example(text="00。。 %", width=6)  # a fold that ended on a space was 7 wide
 @given(
     text=st.text(alphabet="执行率得分项目指标值 0123456789.%，。（）「」≥=万元个abc ", max_size=80),
     width=st.integers(min_value=4, max_value=40),

@@ -179,7 +179,7 @@ def line_spans(text: str, width: int) -> list[tuple[int, int, int]]:
                 char_width = cell_len(char)
                 if used and used + char_width > room and char not in SPACES:
                     here = piece_start + i
-                    lines.append((start, here, 0 if not lines else indent))
+                    lines.append((start, _trimmed(text, start, here), 0 if not lines else indent))
                     start, used, room = here, 0, width - indent
                 used += char_width
             continue
