@@ -74,6 +74,9 @@ def score_department(
         explanation=explanation,
         filed_score=department.score,
         filed_grade=department.grade,
+        goal=department.goal,
+        result=department.result,
+        weights_reason=department.weights_reason,
     )
 
 

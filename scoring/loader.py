@@ -118,6 +118,9 @@ def load_evaluation(data: dict, source: str = "<data>") -> Evaluation:
         table=table,
         score=found.take("department.score", _score, department_data.get("score")),
         grade=department_data.get("grade"),
+        goal=department_data.get("goal", ""),
+        result=department_data.get("result", ""),
+        weights_reason=department_data.get("weights_reason", "").strip(),
     )
     if not projects and table is None:
         found.problems.add(

@@ -140,6 +140,11 @@ class Department:
     table: Table | None  # the department's own 部门整体 table, when filed
     score: Decimal | None = None
     grade: str | None = None
+    # the texts filed for the department as a whole, given back as filed (with its own table
+    # they are that table's too)
+    goal: str = ""
+    result: str = ""
+    weights_reason: str = ""
 
 
 @record

@@ -205,6 +205,9 @@ class DepartmentResult:
     explanation: str
     filed_score: Decimal | None = None
     filed_grade: str | None = None
+    goal: str = ""  # the department's 年度总体目标, as filed
+    result: str = ""  # its 实际完成情况, as filed
+    weights_reason: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -218,6 +221,9 @@ class DepartmentResult:
             "explanation": self.explanation,
             "filed_score": number(self.filed_score),
             "filed_grade": self.filed_grade,
+            "goal": self.goal,
+            "result": self.result,
+            "weights_reason": self.weights_reason,
         }
 
 

@@ -10,6 +10,8 @@ EVALUATION = """
 [department]
 name = "某局"
 year = 2023
+goal = "保障机关正常运转"
+result = "各项工作按期完成"
 budget = { planned = "100", adjusted = "100", spent = "80" }
 
 [[projects]]
@@ -51,7 +53,11 @@ def test_every_filed_text_comes_back(cli, tmp_path):
     path.write_text(EVALUATION, "utf-8")
     run = cli("score", str(path), "-f", "json")
     assert run.code == 0, run.err
-    project = json.loads(run.out)[0]["projects"][0]
+    (result,) = json.loads(run.out)
+    # the department's own texts, filed without a 部门整体 table of indicators
+    assert result["department"]["goal"] == "保障机关正常运转"
+    assert result["department"]["result"] == "各项工作按期完成"
+    project = result["projects"][0]
     assert project["goal"] == "完成办公楼维修"
     assert project["result"] == "维修完成 8 成"
     assert project["weights_reason"] == "本项目以质量为主"
