@@ -371,7 +371,7 @@ def test_compare_shows_the_grade_a_variant_changes(cli, langfang):
     # whole points: 8.62 → 9 twice, so 98 (优) against 97.24 (优); the filed 9s then agree
     run = cli("compare", str(langfang), "-r", "mof-2020,whole-points", "-f", "json")
     assert run.code == 0, run
-    data = json.loads(run.out)
+    (data,) = json.loads(run.out)  # a list, one entry per file
     assert [r["id"] for r in data["rulesets"]] == ["mof-2020", "whole-points"]
     department = data["rows"][0]
     assert department["scores"] == [97.24, 98] and department["grades"] == ["优", "优"]

@@ -161,6 +161,8 @@ def test_the_labels_of_what_if_and_of_a_comparison(cli, evaluation):
     zh, en = both(cli, "whatif", str(evaluation), "--score", "95", "-f", "json")
     assert zh["goal"]["label"] == "95 分"
     assert en["goal"]["label"] == "95 points"
-    zh, en = both(cli, "compare", str(evaluation), "-r", "mof-2020,legacy-ratio", "-f", "json")
+    (zh,), (en,) = both(  # a list, one entry per file
+        cli, "compare", str(evaluation), "-r", "mof-2020,legacy-ratio", "-f", "json"
+    )
     assert [row["label"] for row in zh["rows"][:2]] == ["部门", "项目：项目甲"]
     assert [row["label"] for row in en["rows"][:2]] == ["Department", "Project: 项目甲"]

@@ -483,7 +483,7 @@ def cmd_compare(args) -> int:
         _not_written(args.output)
         return EXIT_USER
     if fmt == "json":  # a file that could not be scored stands in its place, as in score
-        text = _json(items[0] if len(items) == 1 else items)
+        text = _json(items)  # a list whatever the number of files, as score's
     elif fmt == "markdown":
         text = view.render_markdown(groups)
     else:
