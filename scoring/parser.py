@@ -15,6 +15,19 @@ if TYPE_CHECKING:
 from .cli import EXIT_USER
 from .i18n import _
 
+
+class _Once(argparse.Action):
+    """An option given at most once: a second value would silently replace the first (a report
+    is checked against one evaluation file)."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        if getattr(namespace, self.dest, None) is not None:
+            raise argparse.ArgumentError(
+                self, _("given twice; a report is checked against one evaluation file")
+            )
+        setattr(namespace, self.dest, values)
+
+
 FORMATS = ("table", "json", "jsonl", "markdown", "csv", "xlsx")
 
 
@@ -211,6 +224,7 @@ def build_parser(files: object = None) -> argparse.ArgumentParser:
         "--with",
         dest="against",
         metavar="FILE",
+        action=_Once,
         help=_("an evaluation file to check a report's figures against"),
     )
     compare = command(

@@ -93,3 +93,10 @@ def test_a_pdf_report_is_told_what_a_report_can_be(cli, tmp_path, leting):
     assert run.code == 2, run
     assert "check --with reads a report (.txt, .md, .docx, .html), not .pdf" in run.err
     assert "one kind per call" not in run.err
+
+
+def test_with_given_twice_is_refused(cli, tmp_path, leting, langfang):
+    """A second --with would replace the first without a word: refused, exit 2."""
+    run = cli("check", str(REPORT), "--with", str(leting), "--with", str(langfang))
+    assert run.code == 2, run
+    assert "--with: given twice; a report is checked against one evaluation file" in run.err
