@@ -71,6 +71,16 @@ def read_standard_input(error=InputError) -> dict:
     data = stream.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:
         raise _too_large(Path(name), error)
+    if not data.strip():  # nothing piped in, or read already: `-` given twice
+        raise error(
+            _("standard input is empty"),
+            file=name,
+            hint=_(
+                "pipe the evaluation in (cat a.toml | scoring score -); standard input is read "
+                "once, so give - once"
+            ),
+            code="empty",
+        )
     if data.startswith(_WORKBOOK_MAGIC):
         raise error(
             _("a workbook cannot be read from standard input"),

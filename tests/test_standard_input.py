@@ -54,3 +54,17 @@ def test_a_workbook_on_standard_input_is_refused_with_its_fix():
     err = run.stderr.decode()
     assert "a workbook cannot be read from standard input" in err
     assert "give the workbook's path" in err and "Traceback" not in err
+
+
+def test_empty_standard_input_and_a_dash_given_twice():
+    """Nothing piped in, or `- -` (the second finds it read already): said as such, not as an
+    evaluation missing its keys."""
+    empty = piped(b"", "score", "-")
+    assert empty.returncode == 2
+    assert "scoring: error: -: standard input is empty" in empty.stderr.decode()
+    twice = piped(case_evaluation(LANGFANG).encode(), "score", "-", "-", "-f", "json")
+    assert twice.returncode == 2
+    first, second = json.loads(twice.stdout)
+    assert first["department"]["score"] == 97.24
+    assert second["error"]["code"] == "empty"
+    assert "missing key" not in twice.stderr.decode()
