@@ -4,6 +4,7 @@ docs/rulesets.md fails here."""
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -144,3 +145,26 @@ def test_the_rule_set_docs_give_every_code_its_chinese_title():
             assert f"| `{code}` | {labels.method(code)} |" in page, code
         for code in labels.FINDINGS:
             assert f"| `{code}` | {labels.finding(code)} |" in page, code
+
+
+def test_the_bash_completion_installed_as_the_guide_says_completes_scoring(tmp_path):
+    """The guide's one-command install for bash: the script it evals registers a completion
+    for scoring that offers the commands."""
+    import shutil
+    import subprocess
+
+    bash = shutil.which("bash")
+    if bash is None:
+        pytest.skip("no bash on this machine")
+    guide = (DOCS / "guide.md").read_text("utf-8")
+    assert """echo 'eval "$(scoring completion bash)"' >> ~/.bashrc""" in guide
+    # the installed command's script, made by this interpreter (its venv need not be on PATH)
+    script = (
+        f'eval "$({sys.executable} -m scoring completion bash)"; complete -p scoring; '
+        "COMP_WORDS=(scoring sco); COMP_CWORD=1; COMP_LINE='scoring sco'; COMP_POINT=11; "
+        '_shtab_scoring; printf "%s\\n" "${COMPREPLY[@]}"'
+    )
+    run = subprocess.run([bash, "-c", script], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    assert "-F _shtab_scoring scoring" in run.stdout
+    assert "score" in run.stdout.split()
