@@ -433,9 +433,18 @@ def test_workers_started_afresh_build_their_own_host(batch, site, tmp_path, monk
     recorded = tmp_path / "recorded.txt"
     monkeypatch.syspath_prepend(str(site))
     monkeypatch.setenv("RECORDED", str(recorded))
+    # this process's host built afresh too, with the recorder: one an earlier test left has not
+    from scoring import host
+
+    monkeypatch.setattr(host, "_DEFAULT", [])
     options = ["-p", "no:recorder"] if blocked else []
     serial = run("score", *batch, "-f", "jsonl", "--jobs", "1", *options)
     monkeypatch.setattr(scoring_commands, "_forks", lambda: False)
+    # spawned, not from a fork server: one started by an earlier test of this process would
+    # give its workers that test's path and environment, not this one's plugin and RECORDED
+    import multiprocessing
+
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["fork", "spawn"])
     recorded.unlink(missing_ok=True)
     fresh = run("score", *batch, "-f", "jsonl", "--jobs", "2", *options)
     assert fresh == serial
