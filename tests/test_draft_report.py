@@ -217,6 +217,28 @@ def test_mistakes_are_user_errors(cli, arguments, words):
     assert words in run.err and "Traceback" not in run.err
 
 
+@pytest.mark.parametrize(
+    ("fmt", "name", "fix"),
+    [("docx", "r.md", "r.docx"), ("md", "r.docx", "r.md"), ("html", "r.markdown", "r.html")],
+)
+def test_a_format_the_output_suffix_contradicts_is_refused(cli, tmp_path, fmt, name, fix):
+    """-f docx -o r.md would write a Word document that opens as nothing under its name: it is
+    said, with the name to give, and nothing is written."""
+    out = tmp_path / name
+    run = cli("report", str(EXAMPLE), "-f", fmt, "-o", str(out))
+    assert run.code == 2, run
+    assert f"but -f {fmt} writes" in run.err and f"name it {fix}" in run.err
+    assert not out.exists()
+
+
+def test_a_folder_named_with_a_suffix_still_takes_the_reports(cli, tmp_path):
+    folder = tmp_path / "reports.md"
+    folder.mkdir()
+    run = cli("report", str(EXAMPLE), "-f", "docx", "-o", str(folder))
+    assert run.code == 0, run
+    assert [path.suffix for path in folder.iterdir()] == [".docx"]
+
+
 def test_several_files_need_a_folder(cli, langfang):
     run = cli("report", str(EXAMPLE), str(langfang))
     assert run.code == 2 and "-o must name a folder" in run.err

@@ -11,7 +11,8 @@ Where the output goes:
 - ``--combined``: one summary of all of them, written as for one file.
 
 A Word document is never written to standard output: ``-f docx`` needs ``-o``. The format is
-``-f``'s, else the suffix of OUT's (``.md``, ``.html``, ``.docx``), else Markdown. A file that
+``-f``'s, else the suffix of OUT's (``.md``, ``.html``, ``.docx``), else Markdown; an OUT whose
+suffix names another format than ``-f`` is refused, nothing written. A file that
 cannot be read or scored is named on standard error and the others are still drafted; the exit
 code is then 2.
 """
@@ -74,7 +75,32 @@ def report_format(fmt: str | None, output: str | None) -> str:
             _("report has no format {format}").format(format=repr(fmt)),
             hint=_("report writes md, html or docx (-f docx -o FILE.docx)"),
         )
+    file = output is not None and not os.path.isdir(output)  # a folder's name chooses nothing
+    named = BY_SUFFIX.get(Path(output).suffix.lower()) if file else None
+    if named is not None and named != fmt:
+        # a Word document named .md (or Markdown named .docx) opens in nothing: said, not written
+        from ..draft import SUFFIXES
+
+        raise UsageError(
+            _("-o {output} names a {named} file, but -f {format} writes {written}").format(
+                output=output,
+                named=_FORMAT_NAMES[named](),
+                format=fmt,
+                written=_FORMAT_NAMES[fmt](),
+            ),
+            hint=_("name it {name}, or leave -f out: the suffix of -o chooses the format").format(
+                name=Path(output).with_suffix(SUFFIXES[fmt]).name
+            ),
+        )
     return fmt
+
+
+# What each format is, as a user knows it (a function each: translated when said).
+_FORMAT_NAMES = {
+    "md": lambda: _("Markdown"),
+    "html": lambda: _("HTML"),
+    "docx": lambda: _("Word (.docx)"),
+}
 
 
 def template_folders(template: str | None) -> list[Path]:
