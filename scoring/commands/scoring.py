@@ -273,19 +273,40 @@ def _parts(paths: list, batch: _Batch, jobs: int, debug: bool) -> Iterator[_Part
 
 def _scored_parts(sources: list, batch: _Batch, host, ruleset, debug: bool) -> Iterator[_Part]:
     """Score ``sources`` one by one and render each file's part (in a worker, or here)."""
+    import gc
+
     from ..api import score_many
 
     item = _format(batch.fmt).item
-    for scored in score_many(sources, ruleset, host=host):
-        data = item(scored.entry, batch.options, batch.several)
-        if scored.error is not None:
-            if debug:
-                raise scored.error
-            yield _Part(data, scored.error.render(), None, False, scored.source)
-        else:
-            assert scored.result is not None
-            result = scored.result
-            yield _Part(data, None, result.department.score, result.has_errors, scored.source)
+    files = iter(score_many(sources, ruleset, host=host))
+    collecting = gc.isenabled()
+    while True:
+        # The collector waits from the moment a file is scored until its part is rendered and
+        # its records are let go: let back in while they lived, it would walk all of them once
+        # for each file — a few per cent of a batch — and find nothing (they hold no cycles).
+        # Between two files it runs as usual.
+        gc.disable()
+        try:
+            scored = next(files, None)
+            if scored is None:
+                return
+            part = _part(scored, item(scored.entry, batch.options, batch.several), debug)
+            del scored
+        finally:
+            if collecting:
+                gc.enable()
+        yield part
+
+
+def _part(scored, data: bytes, debug: bool) -> _Part:
+    """A scored file's part: its rendered data, its error said, or its score and errors."""
+    if scored.error is not None:
+        if debug:
+            raise scored.error
+        return _Part(data, scored.error.render(), None, False, scored.source)
+    assert scored.result is not None
+    result = scored.result
+    return _Part(data, None, result.department.score, result.has_errors, scored.source)
 
 
 def _jobs(args, paths: list) -> int:
