@@ -19,7 +19,9 @@ P projects of K indicators (default 20 × 5) mixing quantitative targets ("≥95
 - ``scoring score FILES -f json -o OUT`` in one call at 2,000 files, serial (``--jobs 1``) and
   parallel (``--jobs N``), and ``-f jsonl``, each only when the installed command offers it;
 - the 10⁶-indicator run (10,000 files × 20 projects × 5 indicators): wall time and peak memory,
-  and the peak at a quarter of the files, to see whether memory grows with the number of files;
+  and the peak at a quarter of the files, to see whether memory grows with the number of files —
+  beside the peak of a bare interpreter given the same files as arguments, the interpreter's own
+  share of that command line;
 - start-up: ``python -c pass``, ``import scoring``, ``scoring --version`` and
   ``scoring score leting-2023.toml`` (the bundled example), each as a fresh process;
 - in process: ``scoring.load`` and the engine on their own, and many calls through the API.
@@ -28,10 +30,12 @@ Times are seconds of wall-clock and of CPU, the best of ``--repeat`` runs (the l
 each), with ratios against the bare loop or the bare interpreter. Peak memory is the command's own
 ``ru_maxrss`` (from ``os.wait4``, in a small launcher process, so that the benchmark's own memory
 does not count) and, when psutil is installed, the sampled sum over the command and its
-workers. Each command's address space is capped (``--memory-limit``, 4 GB) so that a run that
-would take the shared machine's memory fails instead, and says so. Last, the goals of the work
-on speed, each with the figure that decides it. Nothing is asserted but the equality of the
-scores: this measures, it does not test.
+workers, of their resident sets (RSS) and, on Linux, of their proportional sets (PSS: a page a
+forked worker shares with the command counted once, not in both). Each command's address space
+is capped (``--memory-limit``, 4 GB) so that a run that would take the shared machine's memory
+fails instead, and says so. Last, the goals of the work on speed, each with the figure that
+decides it. Nothing is asserted but the equality of the scores: this measures, it does not
+test.
 """
 
 from __future__ import annotations
@@ -303,6 +307,7 @@ class Child:
     code: int
     max_rss: int | None  # bytes: the largest single process (ru_maxrss from wait4)
     tree_rss: int | None  # bytes: the process and its workers together, sampled (psutil)
+    tree_pss: int | None  # bytes: the same, each page they share counted once (Linux)
     stderr: str
 
 
@@ -341,18 +346,25 @@ def _has_psutil() -> bool:
 
 
 def _sample_tree(pid: int, stop: threading.Event, peak: list[int]) -> None:
-    """The summed RSS of a process's descendants (the launcher's command and its workers), every
-    50 ms, until ``stop``."""
+    """The peaks of the summed RSS and of the summed PSS of a process's descendants (the
+    launcher's command and its workers), sampled every 50 ms until ``stop``. A forked worker's
+    RSS counts every page it still shares with the command, so the summed RSS counts those
+    twice; the PSS gives each process its share of a shared page (Linux only: elsewhere 0)."""
     import psutil
 
+    proportional = sys.platform.startswith("linux")  # PSS is read from /proc/PID/smaps_rollup
     try:
         launcher = psutil.Process(pid)
         while not stop.wait(0.05):
-            total = 0
+            rss = pss = 0
             for proc in launcher.children(recursive=True):
                 with contextlib.suppress(psutil.NoSuchProcess, psutil.ZombieProcess):
-                    total += proc.memory_info().rss  # unless the worker has just ended
-            peak[0] = max(peak[0], total)
+                    # unless the worker has just ended
+                    memory = proc.memory_full_info() if proportional else proc.memory_info()
+                    rss += memory.rss
+                    pss += getattr(memory, "pss", 0)
+            peak[0] = max(peak[0], rss)
+            peak[1] = max(peak[1], pss)
     except (psutil.NoSuchProcess, psutil.ZombieProcess):
         return
 
@@ -368,7 +380,7 @@ def run_child(
     launcher = [sys.executable, "-I", "-S", "-c", LAUNCHER, cap, *command]
     with tempfile.TemporaryFile() as errors:
         proc = subprocess.Popen(launcher, stdout=subprocess.PIPE, stderr=errors, text=True, env=env)
-        sampler, stop, peak = None, threading.Event(), [0]
+        sampler, stop, peak = None, threading.Event(), [0, 0]
         if _has_psutil():
             sampler = threading.Thread(target=_sample_tree, args=(proc.pid, stop, peak))
             sampler.start()
@@ -379,11 +391,13 @@ def run_child(
         errors.seek(0)
         stderr = errors.read().decode("utf-8", "replace")
     if proc.returncode != 0:  # the launcher itself failed: no figures
-        return Child(0.0, 0.0, proc.returncode, None, None, stderr)
+        return Child(0.0, 0.0, proc.returncode, None, None, None, stderr)
     seconds, code, maxrss, cpu = report.split()
     scale = 1 if sys.platform == "darwin" else 1024  # macOS counts bytes, Linux kB
     rss = int(maxrss) * scale
-    return Child(float(seconds), float(cpu), int(code), rss, peak[0] or None, stderr)
+    return Child(
+        float(seconds), float(cpu), int(code), rss, peak[0] or None, peak[1] or None, stderr
+    )
 
 
 def product_scores(out: Path, fmt: str) -> dict[str, Decimal]:
@@ -452,6 +466,7 @@ class Product:
             "cpu": min(c.cpu for c in children),
             "max_rss": best.max_rss,
             "tree_rss": best.tree_rss,
+            "tree_pss": best.tree_pss,
         }
 
     def _why(self, child: Child) -> str:
@@ -530,13 +545,17 @@ def batch_rows(
 
 def large_runs(args: argparse.Namespace, product: Product, paths: list[Path], out: Path) -> dict:
     """The 10⁶-indicator run and the same at a quarter of the files: wall time and peak memory,
-    in the batch configuration (JSON Lines and --jobs when offered)."""
+    in the batch configuration (JSON Lines and --jobs when offered); and the peak of a bare
+    interpreter given the same files as arguments (:func:`interpreter_peak`): CPython keeps
+    copies of its command line for the whole run, a share of the command's peak that grows with
+    the files and that a worker forked from the command holds too."""
     fmt = "jsonl" if product.jsonl else "json"
     jobs = args.jobs if product.jobs else None
     runs = []
     for count in (len(paths) // 4, len(paths)):
         target = out / f"large.{fmt}"
         run = {"files": count, **product.run(paths[:count], fmt, jobs, target, 1)}
+        run["interpreter_rss"] = interpreter_peak(paths[:count])
         if "failed" not in run:
             wall, cpu, floor = best_of(args.repeat, functools.partial(bare_loop, paths[:count]))
             run |= {"bare_seconds": wall, "bare_cpu": cpu}
@@ -546,6 +565,22 @@ def large_runs(args: argparse.Namespace, product: Product, paths: list[Path], ou
         runs.append(run)
         target.unlink(missing_ok=True)
     return {"label": label(fmt, jobs), "runs": runs}
+
+
+# The peak resident memory of the process it runs in, as Linux keeps it (VmHWM: unlike ru_maxrss,
+# nothing of the process it was started from); printed in kB.
+PEAK = "print(next(line.split()[1] for line in open('/proc/self/status') if line[:6] == 'VmHWM:'))"
+
+
+def interpreter_peak(paths: list[Path]) -> int | None:
+    """The peak memory in bytes of a bare interpreter given ``paths`` as its arguments, as the
+    command is given them: what CPython's own copies of that command line take (Linux only)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    done = subprocess.run(
+        [sys.executable, "-c", PEAK, *map(str, paths)], capture_output=True, text=True
+    )
+    return int(done.stdout) * 1024 if done.returncode == 0 else None
 
 
 def bytecode_environment(cache: Path) -> dict[str, str]:
@@ -737,12 +772,18 @@ def _large_lines(f: dict) -> list[str]:
             f"{_mb(run['tree_rss']):>13}{'yes' if run['checked'] else 'no':>9}"
         )
     small, big = large["runs"]
-    for key, what in (("max_rss", "1 proc"), ("tree_rss", "tree")):
+    for key, what in (
+        ("max_rss", "1 proc"),
+        ("tree_rss", "tree"),
+        ("tree_pss", "tree PSS"),  # the pages a forked worker shares counted once
+        ("interpreter_rss", "bare python FILES"),  # the interpreter's copies of the files
+    ):
         if small.get(key) and big.get(key):
             grown = big[key] - small[key]
             per_file = grown / (big["files"] - small["files"]) / 1024
             lines.append(
                 f"peak {what}, {small['files']:,} → {big['files']:,} files: "
+                f"{_mb(small[key]).strip()} → {_mb(big[key]).strip()}, "
                 f"{grown / 2**20:+,.0f} MB ({per_file:+,.1f} kB per file)"
             )
     return lines
