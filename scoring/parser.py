@@ -208,7 +208,13 @@ def build_parser(files: object = None) -> argparse.ArgumentParser:
             action.complete = files  # type: ignore[attr-defined]  # shtab reads it; argparse has none
 
     score = command("score", _("score evaluation files"), _scoring())
-    file_argument(score, "files", nargs="+", metavar="FILE")
+    file_argument(
+        score,
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help=_("evaluation files; a folder stands for the evaluation files in it"),
+    )
     check = command(
         "check",
         _(
@@ -219,7 +225,15 @@ def build_parser(files: object = None) -> argparse.ArgumentParser:
         _format(_("table|json (default: table)")),
         _jobs(),
     )
-    file_argument(check, "files", nargs="+", metavar="FILE")
+    file_argument(
+        check,
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help=_(
+            "evaluation files or written reports; a folder stands for the evaluation files in it"
+        ),
+    )
     check.add_argument(
         "--with",
         dest="against",

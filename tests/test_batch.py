@@ -453,3 +453,39 @@ def test_workers_started_afresh_build_their_own_host(batch, site, tmp_path, monk
     else:
         sources = [line.split(" ", 1)[1] for line in recorded.read_text("utf-8").splitlines()]
         assert sorted(sources) == sorted(p for i, p in enumerate(batch) if i != 4)
+
+
+def test_a_folder_is_the_evaluation_files_in_it_in_name_order(batch, tmp_path):
+    """``score FOLDER`` scores what ``score FOLDER/*`` of its evaluation files would, in the
+    order of their names: not Excel's lock files, hidden files, other suffixes or subfolders."""
+    folder = tmp_path / "单位报送"
+    folder.mkdir()
+    (folder / "早报").mkdir()  # a subfolder: not read
+    for name in ("~$表.xlsx", ".draft.toml", "说明.docx"):
+        (folder / name).write_text("not an evaluation", "utf-8")
+    wanted = [path for index, path in enumerate(batch) if index != 4]
+    for path in reversed(wanted):  # made in the other order: the names decide
+        (folder / Path(path).name).write_bytes(Path(path).read_bytes())
+    in_folder = sorted(str(folder / Path(path).name) for path in wanted)
+    for jobs in ("1", "2"):
+        by_folder = run("score", str(folder), "-f", "jsonl", "--jobs", jobs)
+        assert by_folder == run("score", *in_folder, "-f", "jsonl", "--jobs", "1")
+        assert by_folder[0] == 0
+        sources = [json.loads(line)["source"] for line in by_folder[1].splitlines()]
+        assert sources == in_folder  # file-0 … file-9, file-4 left out above
+    # a file before the folder keeps its place
+    code, out, _ = run("score", batch[0], str(folder), "-f", "jsonl", "--jobs", "1")
+    assert code == 0
+    assert [json.loads(line)["source"] for line in out.splitlines()] == [batch[0], *in_folder]
+    assert run("check", str(folder), "-f", "json")[0] == 0
+
+
+def test_a_folder_with_no_evaluation_file_is_said_before_any_work(tmp_path):
+    empty = tmp_path / "空"
+    empty.mkdir()
+    (empty / "~$表.xlsx").write_text("lock", "utf-8")
+    (empty / "sub").mkdir()
+    run_ = run_cli("score", str(empty), "-f", "jsonl")
+    assert run_.code == 2 and run_.out == "", run_
+    assert f"{empty} holds no evaluation file" in run_.err
+    assert "subfolders are not read" in run_.err and "Traceback" not in run_.err

@@ -133,7 +133,7 @@ def _below(source: str, score: Decimal, threshold: _Threshold) -> bool:
 def cmd_score(args, paths=None) -> int:
     from ..host import default_host
 
-    paths = paths or args.files
+    paths = paths or evaluation_paths(args.files)
     if "," in args.rules:  # several rule sets: the comparison view
         if args.fail_under is not None or args.explain:
             from ..errors import UsageError
@@ -188,6 +188,49 @@ def cmd_score(args, paths=None) -> int:
 
 
 # --- a batch, file by file ---------------------------------------------------------------------
+
+
+def evaluation_paths(paths: list) -> list:
+    """The files a batch scores: each path as given, and for a folder the evaluation files
+    directly in it (a suffix a reader takes: .toml, .json, .xlsx …), in the order of their
+    names. Hidden files and Excel's lock files (``~$表.xlsx``) are left out, and so are
+    subfolders: a folder of returned workbooks or drafts beside the units' files is not read
+    unless named. A folder is how a bureau gives thousands of files: a shell's ``*.json`` stops
+    at the system's limit on a command line (2 MB on Linux, about 40,000 paths), and every path
+    given there is held by the interpreter for the whole run.
+
+    Raises UsageError for a folder holding no evaluation file."""
+    from ..host import default_host
+
+    readers = None
+    found: list = []
+    for path in paths:
+        if not isinstance(path, str) or path == "-" or not os.path.isdir(path):
+            found.append(path)
+            continue
+        readers = readers or default_host().readers
+        inside = sorted(
+            entry.name
+            for entry in os.scandir(path)
+            if not entry.name.startswith((".", "~$"))
+            and os.path.splitext(entry.name)[1].lower() in readers
+            and entry.is_file()
+        )
+        if not inside:
+            from ..errors import UsageError
+
+            raise UsageError(
+                _("{folder} holds no evaluation file").format(folder=path),
+                hint=_(
+                    "evaluation files end in {suffixes}; a folder's subfolders are not read: "
+                    "name them too ({example})"
+                ).format(
+                    suffixes=", ".join(sorted(readers)),
+                    example=os.path.join(path, "*", ""),
+                ),
+            )
+        found.extend(os.path.join(path, name) for name in inside)
+    return found
 
 
 def _streamed(fmt: str, renderer: Any) -> bool:
@@ -439,6 +482,7 @@ def _score_chunk(paths: list) -> list[_Part]:
 
 def cmd_check(args) -> int:
     fmt = args.format or "table"
+    args.files = evaluation_paths(args.files)
     reports = [path for path in args.files if path.lower().endswith(REPORT_SUFFIXES)]
     if reports or args.against:
         return _check_reports(args, reports, fmt)
