@@ -48,6 +48,7 @@ import json
 import os
 import platform
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -433,26 +434,34 @@ class Product:
     jobs: bool
     jsonl: bool
     memory_limit: int
+    folders: bool = False  # takes a folder for the evaluation files in it
 
     @classmethod
     def probe(cls, path: Path, out: Path, memory_limit: int) -> Product:
-        """Each option tried on one file: offered when the command exits 0."""
+        """Each option tried on one file (and a folder holding it): offered when the command
+        exits 0."""
 
-        def works(fmt: str, jobs: int | None) -> bool:
-            return run_child(cls.command([path], fmt, out / f"probe.{fmt}", jobs)).code == 0
+        def works(fmt: str, jobs: int | None, given: list[Path]) -> bool:
+            return run_child(cls.command(given, fmt, out / f"probe.{fmt}", jobs)).code == 0
 
-        return cls(jobs=works("json", 1), jsonl=works("jsonl", None), memory_limit=memory_limit)
+        alone = linked_folder([path], out.parent / "probe-folder")
+        return cls(
+            jobs=works("json", 1, [path]),
+            jsonl=works("jsonl", None, [path]),
+            memory_limit=memory_limit,
+            folders=works("json", None, [alone]),
+        )
 
     @staticmethod
     def command(paths: list[Path], fmt: str, out: Path, jobs: int | None) -> list[str]:
-        """``scoring score FILES -f FMT -o OUT [--jobs N]``."""
+        """``scoring score FILES -f FMT -o OUT [--jobs N]`` (FILES: files or folders)."""
         command = [*scoring_command(), "score", *map(str, paths), "-f", fmt, "-o", str(out)]
         return command + (["--jobs", str(jobs)] if jobs is not None else [])
 
     def run(self, paths: list[Path], fmt: str, jobs: int | None, out: Path, repeat: int) -> dict:
         """The best of ``repeat`` runs as a row — the least wall time, the least CPU time, the
         peak memory of the fastest — or why it failed (a MemoryError at the cap, or any other
-        exit)."""
+        exit). ``paths``: the files, or a folder of them."""
         children = []
         for _ in range(repeat):
             child = run_child(self.command(paths, fmt, out, jobs), self.memory_limit)
@@ -554,7 +563,12 @@ def large_runs(args: argparse.Namespace, product: Product, paths: list[Path], ou
     runs = []
     for count in (len(paths) // 4, len(paths)):
         target = out / f"large.{fmt}"
-        run = {"files": count, **product.run(paths[:count], fmt, jobs, target, 1)}
+        # a folder of the files when the command takes one, as a bureau gives thousands of
+        # files (a command line of their paths is held by the interpreter, and has a limit)
+        given = [linked_folder(paths[:count], out.parent / f"large-{count}")]
+        given = given if product.folders else paths[:count]
+        run = {"files": count, **product.run(given, fmt, jobs, target, 1)}
+        run["folder"] = product.folders
         run["interpreter_rss"] = interpreter_peak(paths[:count])
         if "failed" not in run:
             wall, cpu, floor = best_of(args.repeat, functools.partial(bare_loop, paths[:count]))
@@ -565,6 +579,20 @@ def large_runs(args: argparse.Namespace, product: Product, paths: list[Path], ou
         runs.append(run)
         target.unlink(missing_ok=True)
     return {"label": label(fmt, jobs), "runs": runs}
+
+
+def linked_folder(paths: list[Path], folder: Path) -> Path:
+    """``folder`` holding ``paths`` under their names (hard links where the file system allows,
+    else copies): the same files, given to the command as one folder."""
+    folder.mkdir(exist_ok=True)
+    for path in paths:
+        linked = folder / path.name
+        if not linked.exists():
+            try:
+                os.link(path, linked)
+            except OSError:
+                shutil.copyfile(path, linked)
+    return folder
 
 
 # The peak resident memory of the process it runs in, as Linux keeps it (VmHWM: unlike ru_maxrss,
@@ -756,7 +784,9 @@ def _large_lines(f: dict) -> list[str]:
     large, cap = f["large"], f["memory_limit"]
     per_file = f["shape"]["projects"] * f["shape"]["indicators"]
     lines = [
-        f"{large['label']}, once each" + (f"; each process capped at {cap:,} MB" if cap else ""),
+        f"{large['label']}, once each"
+        + ("; the files given as one folder" if large["runs"][0].get("folder") else "")
+        + (f"; each process capped at {cap:,} MB" if cap else ""),
         f"{'files':>8}{'indicators':>12}{'time':>11}{'bare':>9}{'× bare':>8}{'cpu × bare':>12}"
         f"{'peak 1 proc':>14}{'peak tree':>13}{'checked':>9}",
     ]
