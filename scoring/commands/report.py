@@ -75,8 +75,9 @@ def report_format(fmt: str | None, output: str | None) -> str:
             _("report has no format {format}").format(format=repr(fmt)),
             hint=_("report writes md, html or docx (-f docx -o FILE.docx)"),
         )
-    file = output is not None and not os.path.isdir(output)  # a folder's name chooses nothing
-    named = BY_SUFFIX.get(Path(output).suffix.lower()) if file else None
+    if output is None or os.path.isdir(output):  # a folder's name chooses nothing
+        return fmt
+    named = BY_SUFFIX.get(Path(output).suffix.lower())
     if named is not None and named != fmt:
         # a Word document named .md (or Markdown named .docx) opens in nothing: said, not written
         from ..draft import SUFFIXES
