@@ -143,13 +143,17 @@ def _scored(
     host, the rule set) is frozen out of the garbage collector's scans until the batch ends,
     and the collector waits while a file is scored: a file's records hold no cycles and go
     with their file, so scanning the heap again and again in the middle of one finds
-    nothing."""
-    gc.freeze()
+    nothing. When something is frozen already (by the program embedding scoring, or by the
+    command line before its workers start), it is left as it is, and so is what it froze."""
+    freezing = gc.get_freeze_count() == 0
+    if freezing:
+        gc.freeze()
     try:
         for source in sources:
             yield _scored_one(source, compiled, host, language)
     finally:
-        gc.unfreeze()
+        if freezing:
+            gc.unfreeze()
 
 
 def _scored_one(

@@ -243,3 +243,21 @@ def test_score_many_given_one_source_says_so(one):
 def test_score_many_refuses_a_rule_set_when_called():
     with pytest.raises(scoring.RulesetError):
         scoring.score_many([], rules="no-such-rules")
+
+
+def test_a_batch_leaves_what_the_program_froze_frozen(leting):
+    """A program that froze its own objects out of the collector's scans (gc.freeze, as a
+    server does before forking) finds them frozen still after a batch; a program that froze
+    nothing finds nothing frozen."""
+    import gc
+
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        assert [item.error for item in scoring.score_many([leting, leting])] == [None, None]
+        assert gc.get_freeze_count() > frozen // 2  # not unfrozen (a few may have been freed)
+    finally:
+        gc.unfreeze()
+    assert [item.error for item in scoring.score_many([leting])] == [None]
+    assert gc.get_freeze_count() == 0

@@ -422,6 +422,12 @@ def _in_workers(paths: list, batch: _Batch, jobs: int) -> Iterator[_Part]:
     size = max(1, min(CHUNK, len(paths) // (jobs * 4)))
     workers = jobs - 1
     queued = 2 * workers  # chunks given to the workers and not yet written
+    # Frozen before the workers are forked, for the whole batch: the collector then never
+    # walks what they share with this process, so the pages stay shared instead of being
+    # copied into each worker as its collector touches them.
+    import gc
+
+    gc.freeze()
     pool = ProcessPoolExecutor(
         workers, context, initializer=_start_worker, initargs=(batch, forked)
     )
@@ -451,6 +457,7 @@ def _in_workers(paths: list, batch: _Batch, jobs: int) -> Iterator[_Part]:
             yield from head if isinstance(head, list) else head.result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+        gc.unfreeze()
 
 
 _WORKER: dict[str, Any] = {}  # a worker's batch, host and rule set, set once when it starts
@@ -472,6 +479,9 @@ def _start_worker(batch: _Batch, forked: bool) -> None:
         set_default_host(build_host(blocked=batch.blocked))
     host = default_host()
     _WORKER.update(batch=batch, host=host, ruleset=host.ruleset(batch.rules))
+    import gc
+
+    gc.freeze()  # for the worker's life: its host and rule set, and what it was forked with
 
 
 def _score_chunk(paths: list) -> list[_Part]:
