@@ -20,13 +20,13 @@ import json
 import os
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .errors import RulesetError, ScoringError, did_you_mean
 from .i18n import _
 from .limits import MAX_EXTENDS
+from .model import record
 from .rules import RuleSet, compile_ruleset
 
 # A rule set's identity (id, title, version, basis) is its own, never inherited.
@@ -36,7 +36,7 @@ IDENTITY = "ruleset"
 WHOLE_TABLES = ("grades",)
 
 
-@dataclass(frozen=True)
+@record
 class Installed:
     """One installed rule-set file: its id and what its ``[ruleset]`` table says of it."""
 

@@ -36,6 +36,7 @@ from .catalog import Catalog, Resolver, joined
 from .errors import PluginError, did_you_mean
 from .guard import PluginLoadWarning, guarded
 from .i18n import _
+from .model import record
 from .rules import RuleSet
 
 GROUP = "scoring"
@@ -76,7 +77,7 @@ class PluginInfo:
         return self.distribution == BUILTIN_DISTRIBUTION
 
 
-@dataclass(frozen=True)
+@record
 class Fault:
     """A plugin, or one thing it registers, left out: who, ``what`` (a predicate), and the
     ``kind`` of thing it cost (``method``, ``reader``, ``format``, ``check``, ``ruleset``,
