@@ -20,13 +20,13 @@ import json
 import os
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .errors import RulesetError, ScoringError, did_you_mean
 from .i18n import _
 from .limits import MAX_EXTENDS
+from .model import record
 from .rules import RuleSet, compile_ruleset
 
 # A rule set's identity (id, title, version, basis) is its own, never inherited.
@@ -34,9 +34,11 @@ IDENTITY = "ruleset"
 # Tables a child replaces whole: grades merged key by key would keep a parent's grade the child
 # does not want, so a rule set that sets [grades] sets all of it.
 WHOLE_TABLES = ("grades",)
+# Each file's modification time and size, None for a file that is gone.
+Stamps = tuple[tuple[int, int] | None, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Installed:
     """One installed rule-set file: its id and what its ``[ruleset]`` table says of it."""
 
@@ -70,9 +72,12 @@ class Catalog:
         self.label = label  # a plugin's name with its distribution and version
         self.withheld: dict[str, str] = {}  # id → why no plugin's file is used for it
         self._not_loaded = not_loaded
+        # Each file's TOML as read here, by the file's identity, until the resolver takes it
+        # (:meth:`parsed`): the rule set a run scores under is not read and parsed twice.
+        self._parsed: dict[tuple[int, int], tuple[Stamps, dict]] = {}
         claims: dict[str, list[Installed]] = {}
         for path, plugin in registered:
-            for entry in _read_registration(path, plugin, fault):
+            for entry in _read_registration(path, plugin, fault, self._parsed):
                 claims.setdefault(entry.id, []).append(entry)
         for rid, entries in claims.items():
             own = [e for e in entries if builtin(e.plugin)]
@@ -100,6 +105,16 @@ class Catalog:
 
     def __contains__(self, rid: object) -> bool:
         return rid in self.installed
+
+    def parsed(self, path: Path) -> dict | None:
+        """The TOML of the file at ``path`` as the catalog read it, not validated, handed over
+        once (the caller may change it); None when the catalog did not read that file, or the
+        file changed since."""
+        identity, stamps = _identity(path)
+        if identity is None:
+            return None
+        kept = self._parsed.pop(identity, None)
+        return kept[1] if kept is not None and kept[0] == stamps else None
 
     def locate(self, name: str, base: Path, asked_by: str | None = None) -> Path:
         """The file of a rule set named by an installed id, or by a path relative to ``base``;
@@ -171,9 +186,13 @@ def _neither(why: str) -> str:
     return _("{reason}: neither is used").format(reason=why)
 
 
-def _read_registration(path: Path, plugin: str, fault: Callable[[str, str], None]):
+def _read_registration(
+    path: Path, plugin: str, fault: Callable[[str, str], None], parsed: dict | None = None
+):
     """The rule sets of one registered path: a file, or every ``*.toml`` of a folder. A path
-    that is not there, a file that does not read or has no id, is left out and named."""
+    that is not there, a file that does not read or has no id, is left out and named. Each
+    file's TOML is kept in ``parsed`` by the file's identity, with its stamps (:func:`_identity`,
+    taken before it is read: a file changed while being read is read again when used)."""
     path = Path(path)
     if path.is_dir():
         files = sorted(path.glob("*.toml"))
@@ -183,11 +202,15 @@ def _read_registration(path: Path, plugin: str, fault: Callable[[str, str], None
         fault(plugin, _("registers rule sets at {path}, which does not exist").format(path=path))
         return
     for file in files:
+        identity, stamps = _identity(file)
         try:
-            meta = read_ruleset_file(file, validate=False).get(IDENTITY, {})
+            data = read_ruleset_file(file, validate=False)
         except ScoringError as exc:
             fault(plugin, _("rule-set file left out: {error}").format(error=exc.render()))
             continue
+        if parsed is not None and identity is not None:
+            parsed[identity] = (stamps, data)
+        meta = data.get(IDENTITY, {})
         rid = meta.get("id") if isinstance(meta, dict) else None
         if not isinstance(rid, str) or not rid:
             fault(plugin, _("rule-set file left out: {file} has no [ruleset] id").format(file=file))
@@ -296,7 +319,11 @@ def _resolve_file(
             file=str(chain[-1]),
             code="ruleset-cycle",
         )
-    data = read_ruleset_file(path)
+    data = catalog.parsed(path)
+    if data is None:
+        data = read_ruleset_file(path)
+    else:
+        _refuse_problems(data, str(path))
     parent = data.get(IDENTITY, {}).get("extends")
     merged, origins, files = _over_parent(
         data, str(path), parent, path.parent, catalog, (*chain, path)
@@ -307,8 +334,14 @@ def _resolve_file(
 # --- the resolver -------------------------------------------------------------------------------
 
 
-# Each file's modification time and size, None for a file that is gone.
-Stamps = tuple[tuple[int, int] | None, ...]
+def _identity(path: Path) -> tuple[tuple[int, int] | None, Stamps]:
+    """Which file ``path`` is (device and inode, symlinks followed) and its stamps (as
+    :func:`_stamps`); (None, (None,)) when it cannot be looked at."""
+    try:
+        stat = os.stat(path)
+    except (OSError, ValueError):
+        return None, (None,)
+    return (stat.st_dev, stat.st_ino), ((stat.st_mtime_ns, stat.st_size),)
 
 
 def _stamps(files: tuple[Path, ...]) -> Stamps:

@@ -47,9 +47,12 @@ def main(argv: list[str] | None = None) -> int:
     :mod:`scoring.i18n`), then the command; returns the exit code."""
     from . import i18n
 
+    program = argv is None  # this process's own command line, not a call from Python
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv == ["--version"] and _version_written():
         return EXIT_OK
+    if program:
+        _exit_without_collecting()
     try:
         i18n.use(_asked_language(argv))
     except i18n.UnknownLanguage as exc:
@@ -78,6 +81,25 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         argparse._, argparse.ngettext = argparse_messages  # type: ignore[attr-defined]
         i18n.use_environment()  # a later call in this process chooses again
+
+
+def _exit_without_collecting() -> None:
+    """When the process ends, the garbage collector leaves the run's objects alone.
+
+    Everything a run built — modules, classes, plugins, the rule set, results, the drawn view,
+    tens of thousands of objects — is still there when the process ends, and Python's shutdown
+    walks all of it with the garbage collector, several times over, looking for reference
+    cycles in memory the operating system is about to take back whole: for a one-file run, a
+    tenth of its time. Frozen at exit (``gc.freeze``, after the command has returned and its
+    output is written), the objects are left out of those walks; each is still let go as
+    Python tears its modules down, and only cycles among them are left to the operating
+    system (Python does not promise ``__del__`` for objects alive at exit). Registered once, and only when :func:`main` reads the process's own command line
+    (no ``argv`` given), as the ``scoring`` command and ``python -m scoring`` do."""
+    import atexit
+    import gc
+
+    atexit.unregister(gc.freeze)
+    atexit.register(gc.freeze)
 
 
 def _version_written() -> bool:

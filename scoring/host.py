@@ -36,6 +36,7 @@ from .catalog import Catalog, Resolver, joined
 from .errors import PluginError, did_you_mean
 from .guard import PluginLoadWarning, guarded
 from .i18n import _
+from .model import record
 from .rules import RuleSet
 
 GROUP = "scoring"
@@ -76,7 +77,7 @@ class PluginInfo:
         return self.distribution == BUILTIN_DISTRIBUTION
 
 
-@dataclass(frozen=True)
+@record
 class Fault:
     """A plugin, or one thing it registers, left out: who, ``what`` (a predicate), and the
     ``kind`` of thing it cost (``method``, ``reader``, ``format``, ``check``, ``ruleset``,
@@ -130,6 +131,30 @@ def _entry_points() -> list:
     return list(entry_points(group=GROUP))
 
 
+def _distributions(entry_points: list) -> list[tuple[Any, str, str]]:
+    """Each entry point with its distribution's name and version as the metadata says them
+    ("" for none). A distribution's metadata file is read and parsed again on every access to
+    ``metadata`` (``version`` is one), and it holds the project's whole description: here it is
+    read once per distribution, however many entry points the distribution has."""
+    from importlib.metadata import Distribution
+
+    seen: dict[int, tuple[str, str]] = {}  # by id: a distribution need not be hashable
+    found = []
+    for ep in entry_points:
+        dist = ep.dist
+        if dist is None:
+            found.append((ep, "", ""))
+            continue
+        if id(dist) not in seen:  # the entry points keep each one alive meanwhile
+            metadata = dist.metadata
+            # the version as Distribution reads it from the metadata, unless a distribution's
+            # own class says it otherwise
+            plain = getattr(type(dist), "version", None) is Distribution.version
+            seen[id(dist)] = (metadata["Name"], metadata["Version"] if plain else dist.version)
+        found.append((ep, *seen[id(dist)]))
+    return found
+
+
 class Host:
     """A pluggy plugin manager with the registries its plugins provide, built once and
     read-only afterwards (see the module's documentation for which plugins load)."""
@@ -171,8 +196,7 @@ class Host:
 
     # --- loading -------------------------------------------------------------------------------
     def _load_entry_points(self, autoload: bool, allow: set | None, blocked: set) -> None:
-        found = [(ep, ep.dist.metadata["Name"] if ep.dist else "", ep.dist.version if ep.dist else "")
-                 for ep in _entry_points()]  # fmt: skip
+        found = _distributions(_entry_points())
         unmatched = set(blocked)
         for ep, dist, version in found:
             label = f"{ep.name} ({dist} {version})"

@@ -10,7 +10,6 @@ keyword, each in one step (:func:`scoring.model.record`).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -59,7 +58,6 @@ def rate4(value: Decimal | None) -> int | float | None:
 
 
 @record
-@dataclass(frozen=True)
 class Finding:
     """Something a reviewer should see. Findings never stop the scoring."""
 
@@ -79,9 +77,10 @@ class Finding:
         }
 
 
-@record
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class IndicatorResult:
+    """One scored row of the 绩效指标 grid: as filed, and the score and rule the rules give."""
+
     level1: str
     level2: str
     name: str
@@ -122,8 +121,7 @@ class IndicatorResult:
         }
 
 
-@record
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class ExecutionResult:
     """The 预算执行率 row. ``rate`` is the execution rate as it is (1.075 when more was spent
     than budgeted); ``score_rate`` the share of the weight it earned (at most 1)."""
@@ -155,9 +153,10 @@ class ExecutionResult:
         }
 
 
-@record
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class CategoryResult:
+    """A 一级指标 of a table: its weight and the score its rows add up to."""
+
     weight: Decimal
     score: Decimal
 
@@ -165,8 +164,7 @@ class CategoryResult:
         return {"weight": number(self.weight), "score": number(self.score)}
 
 
-@record
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class TableResult:
     """A scored project, or the department's own table."""
 
@@ -201,9 +199,10 @@ class TableResult:
         }
 
 
-@record
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class DepartmentResult:
+    """The department's score and grade, how they were combined, and what was filed for it."""
+
     name: str
     year: int
     score: Decimal
@@ -236,9 +235,10 @@ class DepartmentResult:
         }
 
 
-@record
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class RulesetInfo:
+    """The rule set a result was scored under: its id, version, fingerprint and grades."""
+
     id: str
     version: str
     sha256: str
@@ -249,8 +249,7 @@ class RulesetInfo:
         return {"id": self.id, "version": self.version, "sha256": self.sha256, "title": self.title}
 
 
-@record
-@dataclass(frozen=True, kw_only=True, repr=False)
+@record(kw_only=True, repr=False)
 class Result:
     """Everything known about one scored evaluation."""
 
@@ -299,7 +298,6 @@ def read_only(mapping: dict[str, CategoryResult]) -> Mapping[str, CategoryResult
 
 
 @record
-@dataclass(frozen=True)
 class FileError:
     """A file that could not be read or scored, standing in its place in the output."""
 

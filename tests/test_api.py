@@ -181,6 +181,42 @@ def test_an_edited_rule_set_is_read_again(leting, tmp_path):
     assert host.rulesets_compiled == 2
 
 
+def test_an_installed_rule_set_is_read_once_then_again_when_edited(tmp_path, monkeypatch):
+    """The catalog reads every installed file for its id; the first compilation of one takes
+    what the catalog read instead of reading it again, a file edited since is read anew."""
+    import os
+
+    from scoring import catalog
+
+    rules = tmp_path / "mine.toml"
+    rules.write_text('[ruleset]\nid = "mine"\nextends = "mof-2020"\n[rounding]\ndecimals = 2\n')
+
+    class Registers:
+        @scoring.hookimpl
+        def scoring_register_rulesets(self):
+            return [rules]
+
+    reads: list[str] = []
+    real = catalog.read_ruleset_file
+
+    def counted(path, validate=True):
+        reads.append(Path(path).name)
+        return real(path, validate)
+
+    monkeypatch.setattr(catalog, "read_ruleset_file", counted)
+    host = Host(autoload=False, plugins=(Registers(),))
+    installed = sorted(entry.path.name for entry in host.catalog.installed.values())
+    assert sorted(reads) == installed and "mine.toml" in installed
+    reads.clear()
+    assert host.ruleset("mine").decimals == 2
+    assert reads == []  # mine.toml and the mof-2020.toml it extends, as the catalog read them
+    rules.write_text('[ruleset]\nid = "mine"\nextends = "mof-2020"\n[rounding]\ndecimals = 0\n')
+    stamp = rules.stat().st_mtime_ns + 1_000_000_000  # a second later, as an editor saves
+    os.utime(rules, ns=(stamp, stamp))
+    assert host.ruleset("mine").decimals == 0
+    assert reads == ["mine.toml", "mof-2020.toml"]
+
+
 def test_a_result_is_frozen_all_the_way_down(leting):
     import dataclasses
 

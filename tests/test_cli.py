@@ -243,6 +243,47 @@ def test_version_is_fast_and_light():
     assert "HEAVY []" in proc.stdout, proc.stdout
 
 
+def test_the_command_ends_without_a_last_collection_and_a_caller_keeps_its_collector(leting):
+    """The process's own command line freezes its objects at exit, so that Python's shutdown
+    does not walk them for cycles; a program that calls main() with arguments is left alone."""
+    code = (
+        "import atexit, gc, sys\n"
+        # registered first, so called last: after the command's own exit function
+        "atexit.register(lambda: print('FROZEN', gc.get_freeze_count() > 0, file=sys.stderr))\n"
+        "from scoring.cli import main\n"
+        "who = sys.argv.pop(1)\n"
+        "sys.exit(main(None if who == 'program' else sys.argv[1:]))"
+    )
+    for who, frozen in (("program", True), ("caller", False)):
+        argv = [sys.executable, "-c", code, who, "score", str(leting)]
+        run = subprocess.run(argv, capture_output=True, text=True, encoding="utf-8")
+        assert run.returncode == 0 and "99.79" in run.stdout, run.stderr
+        assert f"FROZEN {frozen}" in run.stderr, (who, run.stderr)
+
+
+def test_a_table_loads_no_emoji_table_and_still_shows_an_emoji_code(tmp_path, leting):
+    """rich reads emoji codes (``:thumbs_up:``) in a panel's title and in a wrapped cell, and
+    loads its table of every emoji to do so: the table view loads it only for text that could
+    hold a code (two colons, no space between), and such text shows as it always did."""
+    code = (
+        "import sys\nfrom scoring.cli import main\nmain(['score', sys.argv[1]])\n"
+        "print('EMOJI', 'rich._emoji_codes' in sys.modules, file=sys.stderr)"
+    )
+    plain = subprocess.run([sys.executable, "-c", code, str(leting)], capture_output=True)
+    assert plain.returncode == 0 and b"EMOJI False" in plain.stderr, plain.stderr
+    coded = tmp_path / ":smile:.toml"
+    coded.write_text(
+        leting.read_text("utf-8").replace('name = "招商经费"', 'name = ":thumbs_up: 招商经费"'),
+        "utf-8",
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", code, coded.name], capture_output=True, cwd=tmp_path
+    )
+    out = shown.stdout.decode("utf-8")
+    assert "· 😄.toml" in out and "👍 招商经费" in out, out
+    assert b"EMOJI True" in shown.stderr
+
+
 def test_schema_command(cli):
     for name in ("evaluation", "ruleset"):
         run = cli("schema", name)

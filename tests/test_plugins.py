@@ -122,6 +122,31 @@ def test_a_method_may_leave_a_row_to_the_evaluator(leting):
     assert ("evaluator-judgement", "warning", "projects[0].indicators[1]") in codes
 
 
+def test_a_distribution_metadata_is_read_once_for_all_its_entry_points(tmp_path):
+    from importlib.metadata import PathDistribution
+
+    from scoring.host import _distributions
+
+    info = tmp_path / "scoring_twice-1.2.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: scoring-twice\nVersion: 1.2\n")
+    (info / "entry_points.txt").write_text("[scoring]\none = twice.one\ntwo = twice.two\n")
+    reads = []
+
+    class Counted(PathDistribution):
+        def read_text(self, filename):
+            reads.append(filename)
+            return super().read_text(filename)
+
+    entry_points = list(Counted(info).entry_points)
+    assert [(ep.name, name, version) for ep, name, version in _distributions(entry_points)] == [
+        ("one", "scoring-twice", "1.2"),
+        ("two", "scoring-twice", "1.2"),
+    ]
+    assert reads.count("METADATA") == 1
+    assert entry_points[0].dist.version == "1.2"  # as the distribution itself says it
+
+
 def test_a_plugin_that_fails_to_load_is_named(monkeypatch):
     from importlib.metadata import EntryPoint
 

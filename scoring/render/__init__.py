@@ -16,11 +16,11 @@ own markup (``[red]``, ``[link=…]``) in it is obeyed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..labels import NOT_SCORED, SEVERITIES, not_scored
+from ..model import record
 from ..result import FileError
 from ..values import format_decimal
 from ..values import percent as values_percent
@@ -44,7 +44,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
+@record
 class Options:
     """How a view is drawn: the arithmetic shown (``explain``), colour, width in terminal
     columns, and the mode ("score": the full summary; "check": validation and findings)."""
