@@ -32,9 +32,19 @@ def test_a_file_that_is_not_there(cli, tmp_path):
 
 
 def test_a_folder_given_for_a_file(cli, tmp_path):
+    """score and check take a folder for its files: one with none is said; the commands that
+    take one file say a folder is not one."""
     zh, en = said(cli, tmp_path)
-    assert f"{tmp_path}：这是文件夹，不是文件\n  → 请指明其中的自评表文件，如 folder/*.toml" in zh
-    assert f"{tmp_path}: this is a folder, not a file" in en
+    assert f"{tmp_path} 中没有自评表文件\n  → 自评表文件的后缀为 .json, .toml" in zh
+    assert f"{tmp_path} holds no evaluation file" in en
+    for run, words in (
+        (cli("whatif", str(tmp_path), "--grade", "优", env=CHINESE), "：这是文件夹，不是文件"),
+        (
+            cli("--lang", "en", "whatif", str(tmp_path), "--grade", "优", env=CHINESE),
+            ": this is a folder, not a",
+        ),
+    ):
+        assert run.code == 2 and f"{tmp_path}{words}" in run.err, run
 
 
 def test_a_syntax_error_names_its_line_and_column(cli, tmp_path):
