@@ -489,3 +489,29 @@ def test_a_folder_with_no_evaluation_file_is_said_before_any_work(tmp_path):
     assert run_.code == 2 and run_.out == "", run_
     assert f"{empty} holds no evaluation file" in run_.err
     assert "subfolders are not read" in run_.err and "Traceback" not in run_.err
+
+
+def test_a_folder_that_cannot_be_read_is_said_and_a_dangling_link_in_one_is_kept(
+    tmp_path, monkeypatch
+):
+    """A folder the system will not list is a user's error naming it (exit 2, no traceback);
+    a link in a folder to a file no longer there is scored as the missing file it is, not left
+    out without a word."""
+    kept = tmp_path / "单位"
+    kept.mkdir()
+    (kept / "a.toml").write_text(case_evaluation(LETING), "utf-8")
+    (kept / "b.toml").symlink_to(tmp_path / "gone.toml")
+    run_ = run_cli("score", str(kept), "-f", "jsonl")
+    assert run_.code == 2, run_
+    sources = [json.loads(line)["source"] for line in run_.out.splitlines()]
+    assert sources == [str(kept / "a.toml"), str(kept / "b.toml")]
+    assert f"{kept / 'b.toml'}: no such file" in run_.err
+
+    def refused(path):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(scoring_commands.os, "scandir", refused)
+    run_ = run_cli("check", str(kept))
+    assert run_.code == 2, run_
+    assert f"cannot read the folder {kept}: Permission denied" in run_.err
+    assert "Traceback" not in run_.err and "internal error" not in run_.err

@@ -209,16 +209,24 @@ def evaluation_paths(paths: list) -> list:
             found.append(path)
             continue
         readers = readers or default_host().readers
-        inside = sorted(
-            entry.name
-            for entry in os.scandir(path)
-            if not entry.name.startswith((".", "~$"))
-            and os.path.splitext(entry.name)[1].lower() in readers
-            and entry.is_file()
-        )
-        if not inside:
-            from ..errors import UsageError
+        from ..errors import UsageError
 
+        try:
+            inside = sorted(
+                entry.name
+                for entry in os.scandir(path)
+                if not entry.name.startswith((".", "~$"))
+                and os.path.splitext(entry.name)[1].lower() in readers
+                and (entry.is_file() or _dangling(entry))
+            )
+        except OSError as exc:
+            raise UsageError(
+                _("cannot read the folder {folder}: {reason}").format(
+                    folder=path, reason=exc.strerror or exc
+                ),
+                hint=_("check that it exists and that you may read it"),
+            ) from None
+        if not inside:
             raise UsageError(
                 _("{folder} holds no evaluation file").format(folder=path),
                 hint=_(
@@ -231,6 +239,12 @@ def evaluation_paths(paths: list) -> list:
             )
         found.extend(os.path.join(path, name) for name in inside)
     return found
+
+
+def _dangling(entry: os.DirEntry) -> bool:
+    """A link to a file no longer there: kept, so that the batch says the file is missing
+    rather than leaving out a unit's table without a word."""
+    return entry.is_symlink() and not os.path.exists(entry.path)
 
 
 def _streamed(fmt: str, renderer: Any) -> bool:
