@@ -415,7 +415,9 @@ def read_data(path: Path, readers: dict) -> dict:
         raise InputError(
             _("this is a folder, not a file"),
             file=str(path),
-            hint=_("name the evaluation files in it, e.g. folder/*.toml"),
+            hint=_("name the evaluation files in it, e.g. {example}").format(
+                example=path / "*.xlsx"
+            ),
             code="not-found",
         )
     reader = readers.get(path.suffix.lower())
