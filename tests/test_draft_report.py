@@ -231,6 +231,18 @@ def test_a_format_the_output_suffix_contradicts_is_refused(cli, tmp_path, fmt, n
     assert not out.exists()
 
 
+@pytest.mark.parametrize("name", ["r.pdf", "r.DOC", "r.xlsx"])
+@pytest.mark.parametrize("fmt", [[], ["-f", "md"], ["-f", "docx"]])
+def test_a_document_kind_no_report_is_written_as_is_refused(cli, tmp_path, name, fmt):
+    """报告.pdf or 报告.doc would hold Markdown or a .docx that opens as neither: said, with the
+    suffixes a report takes, and nothing written."""
+    out = tmp_path / name
+    run = cli("report", str(EXAMPLE), *fmt, "-o", str(out))
+    assert run.code == 2, run
+    assert f"a report is not written as {out.suffix.lower()}" in run.err and ".docx" in run.err
+    assert not out.exists()
+
+
 def test_a_folder_named_with_a_suffix_still_takes_the_reports(cli, tmp_path):
     folder = tmp_path / "reports.md"
     folder.mkdir()

@@ -12,7 +12,8 @@ Where the output goes:
 
 A Word document is never written to standard output: ``-f docx`` needs ``-o``. The format is
 ``-f``'s, else the suffix of OUT's (``.md``, ``.html``, ``.docx``), else Markdown; an OUT whose
-suffix names another format than ``-f`` is refused, nothing written. A file that
+suffix names another format than ``-f``, or a document no report is written as (``.pdf``,
+``.doc``), is refused, nothing written. A file that
 cannot be read or scored is named on standard error and the others are still drafted; the exit
 code is then 2.
 """
@@ -66,6 +67,8 @@ def report_format(fmt: str | None, output: str | None) -> str:
     from ..draft import FORMATS
     from ..errors import UsageError
 
+    if output is not None and not os.path.isdir(output):
+        _refuse_unwritten_suffix(output)
     if fmt is None:
         return BY_SUFFIX.get(Path(output).suffix.lower(), "md") if output else "md"
     if fmt == "markdown":
@@ -94,6 +97,27 @@ def report_format(fmt: str | None, output: str | None) -> str:
             ),
         )
     return fmt
+
+
+# Suffixes of documents a report is not written as: a file so named would not open as one.
+UNWRITTEN = (".doc", ".wps", ".pdf", ".xlsx", ".xls", ".odt", ".rtf")
+
+
+def _refuse_unwritten_suffix(output: str) -> None:
+    """An -o naming a document of a kind the report is not written as (``报告.doc``,
+    ``报告.pdf``): said with the suffixes it can take, before anything is drafted."""
+    from ..errors import UsageError
+
+    suffix = Path(output).suffix.lower()
+    if suffix in UNWRITTEN:
+        raise UsageError(
+            _("-o {output}: a report is not written as {suffix}").format(
+                output=output, suffix=suffix
+            ),
+            hint=_(
+                "name it .docx (Word and WPS open it), .html (a browser prints it to PDF) or .md"
+            ),
+        )
 
 
 # What each format is, as a user knows it (a function each: translated when said).
