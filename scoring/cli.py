@@ -93,8 +93,9 @@ def _exit_without_collecting() -> None:
     tenth of its time. Frozen at exit (``gc.freeze``, after the command has returned and its
     output is written), the objects are left out of those walks; each is still let go as
     Python tears its modules down, and only cycles among them are left to the operating
-    system (Python does not promise ``__del__`` for objects alive at exit). Registered once, and only when :func:`main` reads the process's own command line
-    (no ``argv`` given), as the ``scoring`` command and ``python -m scoring`` do."""
+    system (Python does not promise ``__del__`` for objects alive at exit). Registered once,
+    and only when :func:`main` reads the process's own command line (no ``argv`` given), as
+    the ``scoring`` command and ``python -m scoring`` do."""
     import atexit
     import gc
 

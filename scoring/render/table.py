@@ -9,7 +9,6 @@ columns line up. Every piece of user text goes through :func:`~scoring.render.ma
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from ..i18n import _
@@ -31,11 +30,10 @@ from . import (
     string_console,
     text,
 )
-from .wrap import Wrapped
+from .wrap import Wrapped, read_markup
 
 if TYPE_CHECKING:
     from rich.console import Console, JustifyMethod
-    from rich.text import Text
 
 
 GRADE_STYLES = ("bold green", "bold cyan", "bold yellow", "bold red")
@@ -162,29 +160,11 @@ def _header(console, result: Result) -> None:
     console.print(
         Panel(
             header,
-            title=_markup(title),
+            title=read_markup(title),
             title_align="left",
             expand=False,
         )
     )
-
-
-def _markup(content: str) -> str | Text:
-    """Rich markup as rich would read it for a panel's title or a :class:`Wrapped` cell: both
-    read a string with its emoji codes (``:thumbs_up:``) replaced, which loads rich's table of
-    every emoji (a few ms). A code is two colons with no space between them, so markup without
-    that is read here into a ``Text`` without the step — the same text, the same styles — and
-    only markup that could hold a code is left to them as it is."""
-    if re.search(r":\S*:", content):
-        return content
-    from rich.text import Text
-
-    return Text.from_markup(content, emoji=False)
-
-
-def _wrapped(content: str) -> Wrapped:
-    """A cell of markup that wraps by the rules of :mod:`scoring.render.wrap`."""
-    return Wrapped(_markup(content))
 
 
 def _combined_by(method: str) -> str:
@@ -211,14 +191,14 @@ def _projects_table(result: Result):
     )
     for i, (header, justify) in enumerate(columns):
         # the name's column wraps (its title too, as a term of the form); the figures' do not
-        title = _wrapped(header) if i == 1 else header
+        title = Wrapped(header) if i == 1 else header
         table.add_column(title, justify=justify, no_wrap=i != 1, overflow="fold")
     for i, project in enumerate(result.projects, 1):
         execution = project.execution
         style = grade_style(result, project.grade)
         table.add_row(
             str(i),
-            _wrapped(markup(project.name)),
+            Wrapped(markup(project.name)),
             money(execution.adjusted),
             money(execution.spent),
             percent(execution.rate),
@@ -250,11 +230,11 @@ def _indicator_table(result: Result, project: TableResult, title: str, width: in
         title_style="bold",
     )
     if not compact:
-        table.add_column(_wrapped(_("Level-1 indicator")), overflow="fold")
-        table.add_column(_wrapped(_("Level-2 indicator")), overflow="fold")
-    table.add_column(_wrapped(_("Indicator")), overflow="fold", ratio=3 if compact else None)
-    table.add_column(_wrapped(_("Annual target")), overflow="fold", ratio=2 if compact else None)
-    table.add_column(_wrapped(_("Actual")), overflow="fold", ratio=2 if compact else None)
+        table.add_column(Wrapped(_("Level-1 indicator")), overflow="fold")
+        table.add_column(Wrapped(_("Level-2 indicator")), overflow="fold")
+    table.add_column(Wrapped(_("Indicator")), overflow="fold", ratio=3 if compact else None)
+    table.add_column(Wrapped(_("Annual target")), overflow="fold", ratio=2 if compact else None)
+    table.add_column(Wrapped(_("Actual")), overflow="fold", ratio=2 if compact else None)
     table.add_column(_("Weight"), justify="right", no_wrap=True)
     table.add_column(_("Score"), justify="right", no_wrap=True)
     if show_filed:
@@ -291,7 +271,7 @@ def _indicator_table(result: Result, project: TableResult, title: str, width: in
         group = (row.level1, row.level2)
         if compact and group != previous:
             table.add_row(
-                _wrapped(
+                Wrapped(
                     f"[bold]{markup(row.level1)}[/] · {markup(row.level2)}"
                     if row.level1 != previous[0]
                     else f"[dim]{markup(row.level1)}[/] · {markup(row.level2)}"
@@ -303,9 +283,9 @@ def _indicator_table(result: Result, project: TableResult, title: str, width: in
         name = f"  {markup(row.name)}" if compact else markup(row.name)
         score = str(row.score) if row.applicable else f"[dim]{shown_score(row)}[/]"
         table.add_row(
-            *labels(_wrapped(level1), _wrapped(level2), _wrapped(name)),
-            _wrapped(markup(row.target)),
-            _wrapped(markup(row.actual)),
+            *labels(Wrapped(level1), Wrapped(level2), Wrapped(name)),
+            Wrapped(markup(row.target)),
+            Wrapped(markup(row.actual)),
             shown_weight(row),
             score,
             *filed(f"{row.where}.score"),
@@ -349,16 +329,16 @@ def _explain(console, project: TableResult) -> None:
     execution = project.execution
     table.add_row(
         _("Budget execution rate"),
-        _wrapped(markup(execution.explanation)),
+        Wrapped(markup(execution.explanation)),
         markup(method_title(execution.method)),
     )
     for row in project.indicators:
         table.add_row(
-            _wrapped(markup(row.name)),
-            _wrapped(markup(row.explanation)),
+            Wrapped(markup(row.name)),
+            Wrapped(markup(row.explanation)),
             markup(method_title(row.method)),
         )
-    table.add_row(_("Total"), _wrapped(markup(project.explanation)), "")
+    table.add_row(_("Total"), Wrapped(markup(project.explanation)), "")
     console.print(table)
     console.print()
 
@@ -398,11 +378,11 @@ def _review(console: Console, result: Result) -> None:
         )
         rule = _("{rule} ({note})").format(rule=row.rule, note=row.note) if row.note else row.rule
         table.add_row(
-            _wrapped(f"{markup(row.label)}\n[dim]{markup(row.where)}[/]"),
+            Wrapped(f"{markup(row.label)}\n[dim]{markup(row.where)}[/]"),
             markup(fmt(row.filed) if row.kind == "score" else row.filed),
             markup(row.computed),
             shown,
-            _wrapped(markup(rule)),
+            Wrapped(markup(rule)),
         )
     console.print(table)
     console.print()
@@ -431,7 +411,7 @@ def _findings(console, result: Result) -> None:
         for finding in findings:
             table.add_row(
                 f"[{style}]{SEVERITY_LABELS.get(severity, severity)}[/]",
-                _wrapped(
+                Wrapped(
                     f"{markup(finding.message)}\n[dim]{markup(finding.cell or finding.where)} · "
                     + _("{title} ({code})").format(
                         title=markup(finding_title(finding.code)), code=markup(finding.code)

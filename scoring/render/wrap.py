@@ -27,6 +27,7 @@ rule itself, on plain strings.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -205,14 +206,25 @@ def wrap_plain(text: str, width: int) -> list[str]:
     return lines
 
 
+# An emoji code as rich replaces it (``:thumbs_up:``): two colons with no space between them.
+_EMOJI_CODE = re.compile(r":\S*:")
+
+
+def read_markup(content: str) -> Text:
+    """Rich markup read as rich reads a string it is given (a cell, a panel's title): the same
+    text and styles, its emoji codes replaced. Reading them loads rich's table of every emoji (a
+    few ms of a one-file run), so markup that cannot hold a code is read without that step."""
+    from rich.text import Text
+
+    return Text.from_markup(content, emoji=_EMOJI_CODE.search(content) is not None)
+
+
 class Wrapped:
     """A table cell's text (rich markup, or a ``Text``) that wraps by these rules: its minimum
     width is its widest unbreakable piece, so rich narrows the column no further than that."""
 
     def __init__(self, content: str | Text) -> None:
-        from rich.text import Text
-
-        self.text = Text.from_markup(content) if isinstance(content, str) else content
+        self.text = read_markup(content) if isinstance(content, str) else content
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         from rich.cells import cell_len
