@@ -199,46 +199,47 @@ def evaluation_paths(paths: list) -> list:
     at the system's limit on a command line (2 MB on Linux, about 40,000 paths), and every path
     given there is held by the interpreter for the whole run.
 
-    Raises UsageError for a folder holding no evaluation file."""
-    from ..host import default_host
-
-    readers = None
+    Raises UsageError for a folder that cannot be read or holds no evaluation file."""
     found: list = []
     for path in paths:
-        if not isinstance(path, str) or path == "-" or not os.path.isdir(path):
+        if isinstance(path, str) and path != "-" and os.path.isdir(path):
+            found.extend(os.path.join(path, name) for name in _evaluation_files_in(path))
+        else:
             found.append(path)
-            continue
-        readers = readers or default_host().readers
-        from ..errors import UsageError
-
-        try:
-            inside = sorted(
-                entry.name
-                for entry in os.scandir(path)
-                if not entry.name.startswith((".", "~$"))
-                and os.path.splitext(entry.name)[1].lower() in readers
-                and (entry.is_file() or _dangling(entry))
-            )
-        except OSError as exc:
-            raise UsageError(
-                _("cannot read the folder {folder}: {reason}").format(
-                    folder=path, reason=exc.strerror or exc
-                ),
-                hint=_("check that it exists and that you may read it"),
-            ) from None
-        if not inside:
-            raise UsageError(
-                _("{folder} holds no evaluation file").format(folder=path),
-                hint=_(
-                    "evaluation files end in {suffixes}; a folder's subfolders are not read: "
-                    "name them too ({example})"
-                ).format(
-                    suffixes=", ".join(sorted(readers)),
-                    example=os.path.join(path, "*", ""),
-                ),
-            )
-        found.extend(os.path.join(path, name) for name in inside)
     return found
+
+
+def _evaluation_files_in(folder: str) -> list[str]:
+    """The names of the evaluation files directly in ``folder``, sorted (see
+    :func:`evaluation_paths`)."""
+    from ..errors import UsageError
+    from ..host import default_host
+
+    readers = default_host().readers
+    try:
+        names = sorted(
+            entry.name
+            for entry in os.scandir(folder)
+            if not entry.name.startswith((".", "~$"))
+            and os.path.splitext(entry.name)[1].lower() in readers
+            and (entry.is_file() or _dangling(entry))
+        )
+    except OSError as exc:
+        raise UsageError(
+            _("cannot read the folder {folder}: {reason}").format(
+                folder=folder, reason=exc.strerror or exc
+            ),
+            hint=_("check that it exists and that you may read it"),
+        ) from None
+    if not names:
+        raise UsageError(
+            _("{folder} holds no evaluation file").format(folder=folder),
+            hint=_(
+                "evaluation files end in {suffixes}; a folder's subfolders are not read: "
+                "name them too ({example})"
+            ).format(suffixes=", ".join(sorted(readers)), example=os.path.join(folder, "*", "")),
+        )
+    return names
 
 
 def _dangling(entry: os.DirEntry) -> bool:
