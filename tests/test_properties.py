@@ -617,3 +617,25 @@ def test_thousands_separators_and_yuan(yuan, cents):
     assert parse_money(written) == expected
     assert parse_money(written.replace(",", "")) == expected
     assert parse_money(f"{text(expected)}万元") == expected
+
+
+@given(
+    st.decimals(allow_nan=False, allow_infinity=False, places=None).filter(
+        lambda d: abs(d) < Decimal("1e15") and (d == 0 or abs(d) > Decimal("1e-12"))
+    )
+)
+@example(Decimal("-0"))
+@example(Decimal("30.00"))
+@example(Decimal("1E+3"))
+@example(Decimal("0.1"))
+def test_a_json_number_is_the_int_or_the_float_of_the_decimals_text(value):
+    """A result's number in JSON is the int when whole, else the float its decimal text reads
+    as (what ``float(str(value))`` gives on any machine): the ratio of its integers, divided
+    once, is that same correctly rounded float."""
+    from scoring.result import number
+
+    shown = number(value)
+    if value == value.to_integral_value():
+        assert type(shown) is int and shown == int(value)
+    else:
+        assert type(shown) is float and repr(shown) == repr(float(str(value)))
