@@ -67,8 +67,10 @@ def report_format(fmt: str | None, output: str | None) -> str:
     from ..draft import FORMATS
     from ..errors import UsageError
 
-    if output is not None and not os.path.isdir(output):
-        _refuse_unwritten_suffix(output)
+    # the file -o names, if it is one: a folder's name chooses nothing
+    file = output if output is not None and not os.path.isdir(output) else None
+    if file is not None:
+        _refuse_unwritten_suffix(file)
     if fmt is None:
         return BY_SUFFIX.get(Path(output).suffix.lower(), "md") if output else "md"
     if fmt == "markdown":
@@ -78,22 +80,22 @@ def report_format(fmt: str | None, output: str | None) -> str:
             _("report has no format {format}").format(format=repr(fmt)),
             hint=_("report writes md, html or docx (-f docx -o FILE.docx)"),
         )
-    if output is None or os.path.isdir(output):  # a folder's name chooses nothing
+    if file is None:
         return fmt
-    named = BY_SUFFIX.get(Path(output).suffix.lower())
+    named = BY_SUFFIX.get(Path(file).suffix.lower())
     if named is not None and named != fmt:
         # a Word document named .md (or Markdown named .docx) opens in nothing: said, not written
         from ..draft import SUFFIXES
 
         raise UsageError(
             _("-o {output} names a {named} file, but -f {format} writes {written}").format(
-                output=output,
+                output=file,
                 named=_FORMAT_NAMES[named](),
                 format=fmt,
                 written=_FORMAT_NAMES[fmt](),
             ),
             hint=_("name it {name}, or leave -f out: the suffix of -o chooses the format").format(
-                name=Path(output).with_suffix(SUFFIXES[fmt]).name
+                name=Path(file).with_suffix(SUFFIXES[fmt]).name
             ),
         )
     return fmt
