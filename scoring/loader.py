@@ -17,6 +17,7 @@ from . import schemas
 from .errors import InputError, Problem
 from .i18n import _
 from .model import Budget, Department, Evaluation, Indicator, Table
+from .readers import result_hint, written_by_scoring
 from .values import (
     CACHE_SIZE,
     Quantity,
@@ -90,6 +91,12 @@ def load_evaluation(data: dict, source: str = "<data>") -> Evaluation:
     if not isinstance(data, dict):
         raise InputError(
             _("an evaluation is a table with `department` and `projects`"), file=source
+        )
+    if written_by_scoring(data):
+        raise InputError(
+            _("this is a result scoring wrote (-f json), not an evaluation"),
+            file=source,
+            hint=result_hint(),
         )
     # a value no file holds (NaN, a set, text with half a character) is the data's mistake;
     # the schema's are of the form

@@ -456,6 +456,13 @@ def parse_json(text: str, file: str, error=InputError) -> dict:
         ) from None
     except RecursionError:
         raise error(_("nested too deeply to read"), file=file, code="syntax") from None
+    if isinstance(data, list) and data and written_by_scoring(data[0]):
+        raise error(
+            _("these are results scoring wrote (-f json), not evaluations"),
+            file=file,
+            code="syntax",
+            hint=result_hint(),
+        )
     if not isinstance(data, dict):
         raise error(
             _("the file must hold one JSON object"),
@@ -466,6 +473,20 @@ def parse_json(text: str, file: str, error=InputError) -> dict:
             ),
         )
     return data
+
+
+def written_by_scoring(data) -> bool:
+    """Whether ``data`` is a result scoring wrote (``-f json``: its ``engine`` is scoring)."""
+    engine = data.get("engine") if isinstance(data, dict) else None
+    return isinstance(engine, dict) and engine.get("name") == "scoring" and "ruleset" in data
+
+
+def result_hint() -> str:
+    """The fix for a result given where an evaluation is read."""
+    return _(
+        "score the units' evaluation files; write results outside the folder being scored, or "
+        "name them with -o, which a folder's files then leave out"
+    )
 
 
 def read_toml(path: Path) -> dict:

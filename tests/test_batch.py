@@ -480,6 +480,48 @@ def test_a_folder_is_the_evaluation_files_in_it_in_name_order(batch, tmp_path):
     assert run("check", str(folder), "-f", "json")[0] == 0
 
 
+@pytest.mark.parametrize(
+    ("names", "order"),
+    [
+        # a run of digits by its number, as a file manager lists them; ties by their text
+        (["单位10", "单位2", "单位1"], ["单位1", "单位2", "单位10"]),
+        (["表2-10", "表2-9", "表10-1"], ["表2-9", "表2-10", "表10-1"]),
+        (["单位2", "单位02", "单位002"], ["单位002", "单位02", "单位2"]),
+        (["b", "a10", "a9b", "a9a", "10", "9"], ["9", "10", "a9a", "a9b", "a10", "b"]),
+    ],
+)
+def test_a_folder_is_read_in_the_order_a_file_manager_lists_it(names, order):
+    assert sorted(names, key=scoring_commands.name_order) == order
+
+
+def test_the_file_o_names_is_not_read_from_the_folder_it_is_written_into(tmp_path):
+    """``score 单位/ -o 单位/结果.json`` run twice scores the units' files both times: the
+    first run's result is not read as a unit's table by the second; without ``-o`` it is said
+    to be a result, not an evaluation."""
+    folder = tmp_path / "单位"
+    folder.mkdir()
+    for number in (10, 2, 1):
+        (folder / f"单位{number}.toml").write_text(case_evaluation(LETING), "utf-8")
+    output = folder / "结果.json"
+    wanted = [str(folder / f"单位{number}.toml") for number in (1, 2, 10)]
+    for _run in range(2):
+        ran = run_cli("score", str(folder), "-f", "json", "-o", str(output), "--jobs", "1")
+        assert ran.code == 0, ran
+        assert [entry["source"] for entry in json.loads(output.read_text("utf-8"))] == wanted
+    ran = run_cli("score", str(folder), "-f", "jsonl", "--jobs", "1")
+    assert ran.code == 2, ran
+    # 结 (U+7ED3) after 单 (U+5355): the result is the last file, there as its error entry
+    assert [json.loads(line)["source"] for line in ran.out.splitlines()] == [*wanted, str(output)]
+    assert f"{output}: these are results scoring wrote (-f json), not evaluations" in ran.err
+    assert "write results outside the folder being scored" in ran.err
+    # one entry of it, kept as a file of its own, is said to be a result too
+    single = tmp_path / "一个结果.json"
+    single.write_text(json.dumps(json.loads(output.read_text("utf-8"))[0]), "utf-8")
+    ran = run_cli("score", str(single))
+    assert ran.code == 2, ran
+    assert f"{single}: this is a result scoring wrote (-f json), not an evaluation" in ran.err
+
+
 def test_a_folder_with_no_evaluation_file_is_said_before_any_work(tmp_path):
     empty = tmp_path / "空"
     empty.mkdir()

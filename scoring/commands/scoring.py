@@ -15,6 +15,7 @@ in this process.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Iterator
 from decimal import Decimal
@@ -32,6 +33,7 @@ from . import (
     _refuse_overwriting_input,
     _render,
     _renderer,
+    _same_file,
     _Writer,
     _written_into,
 )
@@ -133,7 +135,7 @@ def _below(source: str, score: Decimal, threshold: _Threshold) -> bool:
 def cmd_score(args, paths=None) -> int:
     from ..host import default_host
 
-    paths = paths or evaluation_paths(args.files)
+    paths = paths or evaluation_paths(args.files, args.output)
     if "," in args.rules:  # several rule sets: the comparison view
         if args.fail_under is not None or args.explain:
             from ..errors import UsageError
@@ -190,39 +192,44 @@ def cmd_score(args, paths=None) -> int:
 # --- a batch, file by file ---------------------------------------------------------------------
 
 
-def evaluation_paths(paths: list) -> list:
+def evaluation_paths(paths: list, output: str | None = None) -> list:
     """The files a batch scores: each path as given, and for a folder the evaluation files
-    directly in it (a suffix a reader takes: .toml, .json, .xlsx …), in the order of their
-    names. Hidden files and Excel's lock files (``~$表.xlsx``) are left out, and so are
-    subfolders: a folder of returned workbooks or drafts beside the units' files is not read
-    unless named. A folder is how a bureau gives thousands of files: a shell's ``*.json`` stops
-    at the system's limit on a command line (2 MB on Linux, about 40,000 paths), and every path
-    given there is held by the interpreter for the whole run.
+    directly in it (a suffix a reader takes: .toml, .json, .xlsx …), in the order a file
+    manager lists them (:func:`name_order`: 单位2 before 单位10). Hidden files and Excel's lock
+    files (``~$表.xlsx``) are left out, and so are subfolders: a folder of returned workbooks or
+    drafts beside the units' files is not read unless named. So is ``output``, the file ``-o``
+    names, when it is in the folder: the last run's result there is not a unit's table. A
+    folder is how a bureau gives thousands of files: a shell's ``*.json`` stops at the system's
+    limit on a command line (2 MB on Linux, about 40,000 paths), and every path given there is
+    held by the interpreter for the whole run.
 
     Raises UsageError for a folder that cannot be read or holds no evaluation file."""
     found: list = []
     for path in paths:
         if isinstance(path, str) and path != "-" and os.path.isdir(path):
-            found.extend(os.path.join(path, name) for name in _evaluation_files_in(path))
+            found.extend(_evaluation_files_in(path, output))
         else:
             found.append(path)
     return found
 
 
-def _evaluation_files_in(folder: str) -> list[str]:
-    """The names of the evaluation files directly in ``folder``, sorted (see
-    :func:`evaluation_paths`)."""
+def _evaluation_files_in(folder: str, output: str | None) -> list[str]:
+    """The paths of the evaluation files directly in ``folder``, in :func:`name_order`, the
+    file ``output`` names left out (see :func:`evaluation_paths`)."""
     from ..errors import UsageError
     from ..host import default_host
 
     readers = default_host().readers
     try:
         names = sorted(
-            entry.name
-            for entry in os.scandir(folder)
-            if not entry.name.startswith((".", "~$"))
-            and os.path.splitext(entry.name)[1].lower() in readers
-            and (entry.is_file() or _dangling(entry))
+            (
+                entry.name
+                for entry in os.scandir(folder)
+                if not entry.name.startswith((".", "~$"))
+                and os.path.splitext(entry.name)[1].lower() in readers
+                and (entry.is_file() or _dangling(entry))
+            ),
+            key=name_order,
         )
     except OSError as exc:
         raise UsageError(
@@ -231,7 +238,10 @@ def _evaluation_files_in(folder: str) -> list[str]:
             ),
             hint=_("check that it exists and that you may read it"),
         ) from None
-    if not names:
+    paths = [os.path.join(folder, name) for name in names]
+    if output is not None:
+        paths = [path for path in paths if not _is_output(path, output)]
+    if not paths:
         raise UsageError(
             _("{folder} holds no evaluation file").format(folder=folder),
             hint=_(
@@ -239,7 +249,28 @@ def _evaluation_files_in(folder: str) -> list[str]:
                 "name them too ({example})"
             ).format(suffixes=", ".join(sorted(readers)), example=os.path.join(folder, "*", "")),
         )
-    return names
+    return paths
+
+
+def name_order(name: str) -> tuple:
+    """The key that sorts file names as a file manager lists them: a run of digits by its
+    number (``单位2.xlsx`` before ``单位10.xlsx``), the rest by its characters; names that tie
+    (``单位02``, ``单位2``) by their characters. The same order on every system, so that a
+    batch's output does not depend on where it runs."""
+    parts = _DIGITS.split(name)  # text, digits, text, digits … : text always at even places
+    return (
+        tuple(int(part) if index % 2 else part for index, part in enumerate(parts)),
+        name,
+    )
+
+
+_DIGITS = re.compile(r"([0-9]+)")
+
+
+def _is_output(path: str, output: str) -> bool:
+    """Whether ``path`` is the file ``-o`` names: by its path, through a link or as a hard
+    link of it."""
+    return os.path.realpath(path) == os.path.realpath(output) or _same_file(path, output)
 
 
 def _dangling(entry: os.DirEntry) -> bool:
@@ -507,7 +538,7 @@ def _score_chunk(paths: list) -> list[_Part]:
 
 def cmd_check(args) -> int:
     fmt = args.format or "table"
-    args.files = evaluation_paths(args.files)
+    args.files = evaluation_paths(args.files, getattr(args, "output", None))
     reports = [path for path in args.files if path.lower().endswith(REPORT_SUFFIXES)]
     if reports or args.against:
         return _check_reports(args, reports, fmt)
