@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 from decimal import Decimal
 from pathlib import Path
 
@@ -249,6 +250,25 @@ def test_a_folder_named_with_a_suffix_still_takes_the_reports(cli, tmp_path):
     run = cli("report", str(EXAMPLE), "-f", "docx", "-o", str(folder))
     assert run.code == 0, run
     assert [path.suffix for path in folder.iterdir()] == [".docx"]
+
+
+def test_a_name_ending_in_a_slash_is_a_folder_made_for_the_report(cli, tmp_path):
+    """``-o 报告.md/`` names a folder, not the file 报告.md: it is made, the report named after
+    its input goes in it, and the folder's name chooses no format."""
+    folder = tmp_path / "报告.md"
+    run = cli("report", str(EXAMPLE), "-o", f"{folder}{os.sep}")
+    assert run.code == 0, run
+    assert [path.name for path in folder.iterdir()] == ["leting-2023.md"]
+    assert (folder / "leting-2023.md").read_text("utf-8").startswith("# 乐亭县")
+
+
+def test_several_reports_go_into_a_folder_whatever_its_name_ends_in(cli, langfang, tmp_path):
+    """With several files -o is a folder: ``-f docx -o 2023.md`` is not told to name it
+    2023.docx (a name it would then make a folder of); the Word documents go into 2023.md."""
+    folder = tmp_path / "2023.md"
+    run = cli("report", str(EXAMPLE), str(langfang), "-f", "docx", "-o", str(folder))
+    assert run.code == 0, run
+    assert sorted(p.name for p in folder.iterdir()) == ["langfang-2019.docx", "leting-2023.docx"]
 
 
 def test_several_files_need_a_folder(cli, langfang):

@@ -37,14 +37,15 @@ def cmd_report(args) -> int:
     from ..draft import draft, draft_combined
     from ..inert import terminal
 
-    fmt = report_format(args.format, args.output)
-    targets = _targets(args, fmt)
+    several = len(args.files) > 1 and not args.combined
+    fmt = report_format(args.format, args.output, several)
+    targets, folder = _targets(args, fmt, several)
     folders = template_folders(args.template)
     date = report_date(args.date)
     rules = ruleset(args.rules)
     # the report is a Chinese document: the texts scoring writes into it are Chinese; a file
     # that cannot be read is said in the interface's language
-    scored = _scored(args, score_many(args.files, rules, language="zh_CN"), targets)
+    scored = _scored(args, score_many(args.files, rules, language="zh_CN"), folder)
     if args.combined:
         results = [item.result for item in scored if item.result is not None]
         if not results:
@@ -62,17 +63,18 @@ def cmd_report(args) -> int:
     return EXIT_USER if failed else EXIT_OK
 
 
-def report_format(fmt: str | None, output: str | None) -> str:
-    """The format asked for, else the one OUT's suffix names, else Markdown."""
+def report_format(fmt: str | None, output: str | None, several: bool = False) -> str:
+    """The format asked for, else the one the suffix of the file -o names, else Markdown;
+    ``several``: the reports go into the folder -o names."""
     from ..draft import FORMATS
     from ..errors import UsageError
 
     # the file -o names, if it is one: a folder's name chooses nothing
-    file = output if output is not None and not os.path.isdir(output) else None
+    file = output if output is not None and not names_folder(output, several) else None
     if file is not None:
         _refuse_unwritten_suffix(file)
     if fmt is None:
-        return BY_SUFFIX.get(Path(output).suffix.lower(), "md") if output else "md"
+        return BY_SUFFIX.get(Path(file).suffix.lower(), "md") if file else "md"
     if fmt == "markdown":
         return "md"
     if fmt not in FORMATS:
@@ -190,9 +192,17 @@ def report_date(text: str | None) -> datetime.date | None:
         ) from None
 
 
-def _targets(args, fmt: str) -> list[str | None]:
-    """Where each report goes (None: standard output): one target for one file or --combined,
-    one per file in the folder -o names otherwise."""
+def names_folder(output: str, several: bool) -> bool:
+    """Whether -o names a folder: one that is there, one written with a slash at its end
+    (``-o 报告/``, made when missing), or the folder several reports go into."""
+    separators = tuple(filter(None, (os.sep, os.altsep)))
+    return several or output.endswith(separators) or os.path.isdir(output)
+
+
+def _targets(args, fmt: str, several: bool) -> tuple[list[str | None], Path | None]:
+    """Where each report goes (None: standard output) — one target for one file or
+    --combined, one per file in the folder -o names otherwise — and that folder, made once a
+    file has scored."""
     from ..draft import SUFFIXES
     from ..errors import UsageError
 
@@ -204,11 +214,11 @@ def _targets(args, fmt: str) -> list[str | None]:
         )
     if output is not None:
         _refuse_overwriting_input(output, args.files)
-    several = len(args.files) > 1 and not args.combined
     if not several:
-        if output is not None and os.path.isdir(output):
-            return [str(Path(output) / f"{_stem(args.files[0], args.combined)}{SUFFIXES[fmt]}")]
-        return [output]
+        if output is not None and names_folder(output, several):
+            name = f"{_stem(args.files[0], args.combined)}{SUFFIXES[fmt]}"
+            return [str(Path(output) / name)], Path(output)
+        return [output], None
     if output is None:
         raise UsageError(
             _("{count} files make {count} reports: -o must name a folder for them").format(
@@ -224,7 +234,7 @@ def _targets(args, fmt: str) -> list[str | None]:
             _("-o {output} is a file; several reports go into a folder").format(output=output),
             hint=_("give -o FOLDER (it is made when missing), or --combined for one summary"),
         )
-    return _names_in(Path(output), args.files, SUFFIXES[fmt])
+    return _names_in(Path(output), args.files, SUFFIXES[fmt]), Path(output)
 
 
 def _stem(path: str, combined: bool) -> str:
@@ -246,9 +256,9 @@ def _names_in(folder: Path, files: list[str], suffix: str) -> list[str | None]:
     return names
 
 
-def _scored(args, batch, targets: list[str | None]) -> list:
-    """Each file scored, an error named on standard error as it happens; the folder for
-    several reports is made once a file has scored (a run that scores nothing makes none)."""
+def _scored(args, batch, folder: Path | None) -> list:
+    """Each file scored, an error named on standard error as it happens; the ``folder`` -o
+    names is made once a file has scored (a run that scores nothing makes none)."""
     scored = []
     for item in batch:
         if item.error is not None:
@@ -257,8 +267,8 @@ def _scored(args, batch, targets: list[str | None]) -> list:
             print(
                 _("scoring: error: {message}").format(message=item.error.render()), file=sys.stderr
             )
-        elif len(targets) > 1 and targets[0] is not None:
-            _make_folder(Path(targets[0]).parent)
+        elif folder is not None:
+            _make_folder(folder)
         scored.append(item)
     return scored
 
