@@ -128,6 +128,31 @@ def fix_and_rerun() -> str:
     return _("fix those listed and run again to see the rest")
 
 
+def system_reason(exc: OSError) -> str:
+    """Why the system refused to read or write, in the language of the messages: the usual
+    reasons by their errno (the system's own words are English whatever the interface speaks),
+    any other in the system's words."""
+    import errno
+
+    reasons = {
+        errno.ENOENT: lambda: _("no such file or folder"),
+        errno.EACCES: lambda: _("permission denied"),
+        errno.EPERM: lambda: _("permission denied"),
+        errno.EISDIR: lambda: _("it is a folder"),
+        errno.ENOTDIR: lambda: _("a part of the path is not a folder"),
+        errno.ENOSPC: lambda: _("no space left on the disk"),
+        errno.EDQUOT: lambda: _("disk quota used up"),
+        errno.EROFS: lambda: _("the disk is read-only"),
+        errno.ENAMETOOLONG: lambda: _("the name is too long"),
+        errno.ELOOP: lambda: _("too many levels of symbolic links"),
+        errno.EIO: lambda: _("the device could not be read or written"),
+        errno.EBUSY: lambda: _("it is in use"),
+        errno.EEXIST: lambda: _("it already exists"),
+    }
+    said = reasons.get(exc.errno or 0)
+    return said() if said is not None else str(exc.strerror or exc)
+
+
 def problems_in(file: str, count: int, at_least: bool = False) -> str:
     """The head line of an error of several problems: ``a.toml: 3 problems``."""
     if at_least:

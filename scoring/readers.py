@@ -15,7 +15,7 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, system_reason
 from .i18n import _
 from .limits import MAX_FILE_BYTES, MAX_KEY_PARTS
 
@@ -160,7 +160,7 @@ def _read_up_to(descriptor: int, limit: int, path: Path, error) -> bytes:
 
 
 def _cannot_read(exc: OSError) -> str:
-    return _("cannot read the file: {reason}").format(reason=exc.strerror)
+    return _("cannot read the file: {reason}").format(reason=system_reason(exc))
 
 
 def _too_large(path: Path, error):

@@ -555,5 +555,5 @@ def test_a_folder_that_cannot_be_read_is_said_and_a_dangling_link_in_one_is_kept
     monkeypatch.setattr(scoring_commands.os, "scandir", refused)
     run_ = run_cli("check", str(kept))
     assert run_.code == 2, run_
-    assert f"cannot read the folder {kept}: Permission denied" in run_.err
+    assert f"cannot read the folder {kept}: permission denied" in run_.err
     assert "Traceback" not in run_.err and "internal error" not in run_.err

@@ -277,7 +277,7 @@ def test_a_disk_filling_up_mid_write_leaves_the_earlier_output(
     run = cli("score", str(leting), "-f", fmt, "-o", str(out))
     monkeypatch.undo()
     assert run.code == 2, run
-    assert f"cannot write {out}: No space left on device" in run.err
+    assert f"cannot write {out}: no space left on the disk" in run.err
     assert "→ the disk is full: free some space" in run.err
     assert f"{out} is as it was" in run.err
     assert out.read_bytes() == before and temporaries(tmp_path) == []
@@ -299,7 +299,7 @@ def test_a_full_temporary_folder_while_making_a_workbook_is_said(
     run = cli("score", str(leting), "-f", "xlsx", "-o", str(out))
     monkeypatch.undo()
     assert run.code == 2, run
-    assert "cannot make the workbook: No space left on device" in run.err
+    assert "cannot make the workbook: no space left on the disk" in run.err
     assert "set TMPDIR to another folder" in run.err and not out.exists()
 
 
@@ -313,7 +313,7 @@ def test_output_onto_a_full_device_is_a_users_error(cli, leting, tmp_path, throu
         target.symlink_to(full)
     run = cli("score", str(leting), "-f", "json", "-o", str(target))
     assert run.code == 2, run
-    assert f"cannot write {target}: No space left on device" in run.err
+    assert f"cannot write {target}: no space left on the disk" in run.err
     assert "→ the disk is full" in run.err and "Traceback" not in run.err
     assert full.is_char_device() and target.is_symlink() == through_link
 
@@ -327,7 +327,7 @@ def test_standard_output_on_a_full_device_is_a_users_error(leting, tmp_path, fmt
     with open(full, "w") as stdout:
         proc = scoring_process("score", str(leting), "-f", fmt, cwd=tmp_path, stdout=stdout)
     assert proc.returncode == 2, proc.stderr
-    assert "cannot write standard output: No space left on device" in proc.stderr
+    assert "cannot write standard output: no space left on the disk" in proc.stderr
     assert "Traceback" not in proc.stderr and "Exception ignored" not in proc.stderr
 
 
@@ -344,7 +344,7 @@ def test_help_and_version_on_a_full_device_are_a_users_error(tmp_path, args):
     with open(full, "w") as stdout:
         proc = scoring_process(*args, cwd=tmp_path, stdout=stdout)
     assert proc.returncode == 2, proc.stderr
-    assert "scoring: error: cannot write standard output: No space left on device" in proc.stderr
+    assert "scoring: error: cannot write standard output: no space left on the disk" in proc.stderr
     assert "→ the disk is full" in proc.stderr
     assert "Traceback" not in proc.stderr and "Exception ignored" not in proc.stderr
 
@@ -387,22 +387,36 @@ def test_a_closed_standard_output_is_said(tmp_path, args, code):
 @pytest.mark.parametrize(
     ("where", "message", "hint"),
     [
-        ("missing/out.json", "No such file or directory", "the folder does not exist"),
-        ("file/out.json", "Not a directory", "a part of the path is a file"),
-        ("loop.json", "Too many levels of symbolic links", "the path is a loop of symbolic links"),
+        ("missing/out.json", "no such file or folder", "the folder does not exist"),
+        ("file/out.json", "a part of the path is not a folder", "a part of the path is a file"),
+        ("loop.json", "too many levels of symbolic links", "the path is a loop of symbolic links"),
         ("folder", "is a folder", "give a file name"),
+        (f"new{os.sep}", "names a folder: it ends in a slash", "give a file name"),
     ],
-    ids=["no-folder", "file-as-folder", "symlink-loop", "a-folder"],
+    ids=["no-folder", "file-as-folder", "symlink-loop", "a-folder", "a-name-ending-in-a-slash"],
 )
 def test_an_output_that_cannot_be_made_is_said(cli, leting, tmp_path, where, message, hint):
     (tmp_path / "file").write_text("", "utf-8")
     (tmp_path / "folder").mkdir()
     (tmp_path / "loop.json").symlink_to(tmp_path / "loop.json")
-    out = tmp_path / where
-    run = cli("score", str(leting), "-f", "json", "-o", str(out))
+    out = os.path.join(tmp_path, where)  # a slash at the end kept
+    run = cli("score", str(leting), "-f", "json", "-o", out)
     assert run.code == 2, run
-    assert str(out) in run.err and message in run.err and f"→ {hint}" in run.err
+    assert out in run.err and message in run.err and f"→ {hint}" in run.err
     assert "Traceback" not in run.err
+    assert not (tmp_path / "new").exists()
+
+
+def test_the_systems_reason_is_said_in_the_interfaces_language(cli, leting, tmp_path, chinese):
+    """The system's reasons are English whatever the interface speaks: the usual ones are said
+    in Chinese, in the Chinese interface."""
+    (tmp_path / "file").write_text("", "utf-8")
+    run = cli("score", str(leting), "-f", "json", "-o", str(tmp_path / "missing" / "out.json"))
+    assert run.code == 2, run
+    assert f"无法写入 {tmp_path / 'missing' / 'out.json'}：文件或文件夹不存在" in run.err
+    run = cli("score", str(tmp_path / "file" / "a.toml"))
+    assert run.code == 2, run
+    assert "No such" not in run.err and "Not a directory" not in run.err
 
 
 @pytest.mark.parametrize(
@@ -422,7 +436,8 @@ def test_an_output_name_too_long_is_said(cli, leting, tmp_path):
     out = tmp_path / ("a" * 256 + ".json")
     run = cli("score", str(leting), "-f", "json", "-o", str(out))
     assert run.code == 2, run
-    assert "File name too long" in run.err and "→ the name is too long" in run.err
+    assert f"cannot write {out}: the name is too long" in run.err
+    assert "→ the name is too long for the file system" in run.err
     assert temporaries(tmp_path) == []
 
 

@@ -199,6 +199,13 @@ class _Writer:
             raise UsageError(
                 _("-o {output} is a folder").format(output=output), hint=_("give a file name")
             )
+        if output.endswith(tuple(filter(None, (os.sep, os.altsep)))):
+            from ..errors import UsageError
+
+            raise UsageError(  # the system would take out/ as the file out
+                _("-o {output} names a folder: it ends in a slash").format(output=output),
+                hint=_("give a file name"),
+            )
         if mode is None or stat.S_ISREG(mode):
             self._target = os.path.realpath(output)
             self._fd, self._temporary = _temporary_file(self._target, output)
@@ -431,13 +438,13 @@ def _write_hint(reason: int) -> str:
 
 def _cannot_write(output: str, exc: OSError, kept: bool = False) -> UsageError:
     """The error for an output the system would not take."""
-    from ..errors import UsageError
+    from ..errors import UsageError, system_reason
 
     hint = _write_hint(exc.errno or 0)
     if kept and os.path.lexists(output):
         hint = _("{hint}; {output} is as it was").format(hint=hint, output=output)
     return UsageError(
-        _("cannot write {output}: {reason}").format(output=output, reason=exc.strerror or exc),
+        _("cannot write {output}: {reason}").format(output=output, reason=system_reason(exc)),
         hint=hint,
     )
 

@@ -274,14 +274,14 @@ def _scored(args, batch, folder: Path | None) -> list:
 
 
 def _make_folder(folder: Path) -> None:
-    from ..errors import UsageError
+    from ..errors import UsageError, system_reason
 
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UsageError(
             _("cannot make the folder {folder}: {reason}").format(
-                folder=folder, reason=exc.strerror or exc
+                folder=folder, reason=system_reason(exc)
             ),
             hint=_("choose another folder with -o"),
         ) from None

@@ -216,7 +216,7 @@ def evaluation_paths(paths: list, output: str | None = None) -> list:
 def _evaluation_files_in(folder: str, output: str | None) -> list[str]:
     """The paths of the evaluation files directly in ``folder``, in :func:`name_order`, the
     file ``output`` names left out (see :func:`evaluation_paths`)."""
-    from ..errors import UsageError
+    from ..errors import UsageError, system_reason
     from ..host import default_host
 
     readers = default_host().readers
@@ -234,7 +234,7 @@ def _evaluation_files_in(folder: str, output: str | None) -> list[str]:
     except OSError as exc:
         raise UsageError(
             _("cannot read the folder {folder}: {reason}").format(
-                folder=folder, reason=exc.strerror or exc
+                folder=folder, reason=system_reason(exc)
             ),
             hint=_("check that it exists and that you may read it"),
         ) from None

@@ -28,7 +28,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from ..errors import InputError, Problem
+from ..errors import InputError, Problem, system_reason
 from ..i18n import _
 from ..limits import (
     MAX_CELLS,
@@ -207,7 +207,7 @@ def workbook_format(path: Path) -> str:
     except OSError as exc:
         raise _refusal(
             path,
-            _("cannot read the file: {reason}").format(reason=exc.strerror),
+            _("cannot read the file: {reason}").format(reason=system_reason(exc)),
             _("check its permissions"),
             "not-found",
         ) from None
@@ -233,7 +233,7 @@ def _workbook_size(path: Path) -> int:
     except OSError as exc:
         raise _refusal(
             path,
-            _("cannot read the file: {reason}").format(reason=exc.strerror),
+            _("cannot read the file: {reason}").format(reason=system_reason(exc)),
             _("check the path"),
             "not-found",
         ) from None

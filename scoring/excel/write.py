@@ -169,10 +169,10 @@ def workbook_bytes(workbook) -> bytes:
     except OSError as exc:  # openpyxl writes each sheet to a temporary file first
         import tempfile
 
-        from ..errors import UsageError
+        from ..errors import UsageError, system_reason
 
         raise UsageError(
-            _("cannot make the workbook: {reason}").format(reason=exc.strerror or exc),
+            _("cannot make the workbook: {reason}").format(reason=system_reason(exc)),
             hint=_(
                 "openpyxl writes each sheet to a temporary file first, in {folder}: free some "
                 "space there, or set TMPDIR to another folder"
