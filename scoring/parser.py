@@ -46,7 +46,38 @@ class _Parser(argparse.ArgumentParser):
 
             _to_standard_output(message)
 
-    def error(self, message: str) -> NoReturn:  # argparse's exit code for usage errors is 2 too
+    def parse_args(self, args=None, namespace=None):
+        """argparse's, but a word no parser took is said by the command's own parser — its
+        usage, and the option meant when one is close (``--formt`` → ``--format``) — rather
+        than by the top parser, which knows none of the command's options."""
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            self._chosen(parsed)._unrecognized(extras)
+        return parsed
+
+    def _chosen(self, parsed: argparse.Namespace) -> _Parser:
+        """The innermost parser of the command line parsed: the command's, or its action's
+        (``rules list``)."""
+        for action in self._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                chosen = action.choices.get(getattr(parsed, action.dest, None) or "")
+                if isinstance(chosen, _Parser):
+                    return chosen._chosen(parsed)
+        return self
+
+    def _unrecognized(self, extras: list[str]) -> NoReturn:
+        from .errors import did_you_mean
+
+        typed = next((word.split("=", 1)[0] for word in extras if word.startswith("--")), None)
+        options = [option for action in self._actions for option in action.option_strings]
+        self.error(
+            _("unrecognized arguments: %s") % " ".join(extras),
+            did_you_mean(typed, options) if typed else None,
+        )
+
+    def error(self, message: str, hint: str | None = None) -> NoReturn:
+        """A usage error (exit 2, as argparse's): the usage, the message and ``hint``, else
+        where to read the command's help."""
         self.print_usage(sys.stderr)
         from .inert import terminal
 
@@ -55,7 +86,7 @@ class _Parser(argparse.ArgumentParser):
             EXIT_USER,
             _("scoring: error: {message}").format(message=terminal(message))
             + "\n  → "
-            + _("see `{command} --help`").format(command=self.prog)
+            + (hint or _("see `{command} --help`").format(command=self.prog))
             + "\n",
         )
 

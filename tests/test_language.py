@@ -64,6 +64,46 @@ def test_a_mistyped_command_gets_a_did_you_mean(cli, env, said, hint):
     assert said in run.err and hint in run.err
 
 
+@pytest.mark.parametrize(
+    ("args", "env", "said", "hint"),
+    [
+        (
+            ("score", "a.toml", "--formt", "json"),
+            CHINESE,
+            "无法识别的参数：--formt json",
+            "→ 是否应为 `--format`？",
+        ),
+        (
+            ("score", "a.toml", "--fail-undr=90"),
+            ENGLISH,
+            "unrecognized arguments: --fail-undr=90",
+            "→ did you mean `--fail-under`?",
+        ),
+        (
+            ("check", "--wiht", "r.docx", "a.toml"),
+            ENGLISH,
+            "unrecognized arguments: --wiht",
+            "→ did you mean `--with`?",
+        ),
+        (
+            ("rules", "list", "--bogus"),
+            ENGLISH,
+            "unrecognized arguments: --bogus",
+            "→ see `scoring rules list --help`",
+        ),
+    ],
+    ids=["zh", "with-its-value", "check", "nothing-close"],
+)
+def test_a_mistyped_option_gets_a_did_you_mean_from_its_command(cli, args, env, said, hint):
+    """The command's own parser says a word it did not take: its usage, and the option meant
+    when one is close."""
+    run = cli(*args, env=env)
+    assert run.code == 2, run
+    assert said in run.err and hint in run.err
+    usage = run.err.splitlines()[0]
+    assert usage.split(" [")[0].endswith(" ".join(args[:2] if args[0] == "rules" else args[:1]))
+
+
 def test_a_word_that_is_no_command_lists_the_commands(cli):
     run = cli("-p", "no:x", "frobnicate", env=ENGLISH)
     assert run.code == 2
