@@ -3,11 +3,10 @@
 A batch in a format written file by file (json, jsonl, csv: :data:`STREAMED`) streams: each
 file is read, scored, and its part of the output rendered and written before the next, so that
 memory stays flat however many files there are. With ``--jobs N`` — by default every core, for
-:data:`PARALLEL_FROM` files or more — N processes read, score and render: N − 1 workers and
-this one, which also writes every part in the order the files were given, so the bytes are the
-same whatever the number of processes. Each worker builds its plugin host and compiles the rule
-set once, and calls the plugins' ``scoring_evaluated`` for the results it scores, in its own
-process. The
+:data:`PARALLEL_FROM` files or more — N worker processes read, score and render, and this one
+writes every part in the order the files were given, so the bytes are the same whatever the
+number of processes. Each worker builds its plugin host and compiles the rule set once, and
+calls the plugins' ``scoring_evaluated`` for the results it scores, in its own process. The
 other formats (the table, Markdown, the workbook, a plugin's) are drawn from the whole batch,
 in this process.
 """
@@ -41,6 +40,7 @@ from . import (
 STREAMED = ("json", "jsonl", "csv")  # formats written file by file, each a module of render
 PARALLEL_FROM = 8  # files: fewer are scored in this process, as starting workers costs more
 CHUNK = 4  # files sent to a worker at a time: their parts are held until they are written
+AHEAD = 3  # chunks out per worker: one being scored, the next ones waiting for it
 
 
 def _score_files(paths: list, rules: str, debug: bool = False, language: str | None = None) -> list:
@@ -444,63 +444,44 @@ def _forks() -> bool:
 
 
 def _in_workers(paths: list, batch: _Batch, jobs: int) -> Iterator[_Part]:
-    """The parts of ``paths`` from ``jobs`` processes, in order: ``jobs - 1`` workers, and this
-    process, which scores a chunk itself whenever the workers have enough before them. A few
-    chunks are out at a time, so that neither the parts waiting to be written nor those on
-    their way grow with the batch; and one process fewer is one interpreter, host and rule set
-    fewer in memory."""
+    """The parts of ``paths`` from ``jobs`` worker processes, in order; this process hands
+    out the chunks and writes the parts. A few chunks per worker are out at a time, so that
+    neither the parts waiting to be written nor those on their way grow with the batch.
+
+    This process scores nothing itself: the pool's thread that hands chunks to the workers and
+    takes their parts back needs the interpreter's lock, which a scoring loop here would hold
+    for most of its slices — measured, the workers then waited a fifth of the time. Writing
+    takes this process a few per cent of one core."""
     import multiprocessing
     from collections import deque
     from concurrent.futures import Future, ProcessPoolExecutor
 
-    from ..host import default_host
     from . import output_stream
 
     for stream in (sys.stderr, output_stream()):  # nothing buffered is copied into a worker
         if stream is not None:
             stream.flush()
-    host = default_host()
-    ruleset = host.ruleset(batch.rules)
     forked = _forks()
     methods = multiprocessing.get_all_start_methods()
     fresh = "forkserver" if "forkserver" in methods else "spawn"  # never fork beside a thread
     context = multiprocessing.get_context("fork" if forked else fresh)
     size = max(1, min(CHUNK, len(paths) // (jobs * 4)))
-    workers = jobs - 1
-    queued = 2 * workers  # chunks given to the workers and not yet written
+    ahead = AHEAD * jobs  # chunks given to the workers and not yet written
     # Frozen before the workers are forked, for the whole batch: the collector then never
     # walks what they share with this process, so the pages stay shared instead of being
     # copied into each worker as its collector touches them.
     import gc
 
     gc.freeze()
-    pool = ProcessPoolExecutor(
-        workers, context, initializer=_start_worker, initargs=(batch, forked)
-    )
+    pool = ProcessPoolExecutor(jobs, context, initializer=_start_worker, initargs=(batch, forked))
     try:
-        # in the order of the files: a chunk out with the workers, or one scored here
-        pending: deque[Future[list[_Part]] | list[_Part]] = deque()
-        out = 0  # the futures in pending
+        pending: deque[Future[list[_Part]]] = deque()  # in the order of the files
         for start in range(0, len(paths), size):
-            chunk = paths[start : start + size]
-            if out < queued:
-                pending.append(pool.submit(_score_chunk, chunk))
-                out += 1
-            else:
-                pending.append(list(_scored_parts(chunk, batch, host, ruleset, debug=False)))
-            # what is ready is written; past a bound, this process waits for the workers
-            while pending and (
-                isinstance(pending[0], list) or pending[0].done() or len(pending) > queued + 2
-            ):
-                head = pending.popleft()
-                if isinstance(head, list):
-                    yield from head
-                else:
-                    out -= 1
-                    yield from head.result()
+            if len(pending) >= ahead:  # the first chunk out is the next to write: wait for it
+                yield from pending.popleft().result()
+            pending.append(pool.submit(_score_chunk, paths[start : start + size]))
         while pending:
-            head = pending.popleft()
-            yield from head if isinstance(head, list) else head.result()
+            yield from pending.popleft().result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         gc.unfreeze()
