@@ -311,3 +311,23 @@ def test_the_fast_plain_data_check_answers_as_the_walk(documents, seed):
         assert fast is not bool(walk.found), walk.found.listed()
         answers[fast] += 1
     assert min(answers.values()) > 150, answers
+
+
+def test_the_written_checks_are_those_the_schemas_make_now():
+    """scoring/schemas/compiled.py is what ``python tools/schema_checks.py`` writes from the
+    schemas as they are: a schema changed without it would be checked by the old one."""
+    written = Path(schemas.__file__).with_name("compiled.py").read_text("utf-8")
+    assert written == schemas.compiled_module(), "run python tools/schema_checks.py"
+    from scoring.schemas.compiled import FUNCTIONS
+
+    assert set(FUNCTIONS) == set(schemas.CHECKS)
+
+
+def test_a_check_not_written_out_is_compiled_when_asked_for():
+    """A definition the package does not check on its own is compiled at its first use, and
+    answers as jsonschema does."""
+    defs = schemas.schema("ruleset")["$defs"]
+    name = next(name for name in defs if ("ruleset", name) not in schemas.CHECKS)
+    validator = Draft202012Validator({**defs[name], "$defs": defs})
+    for value in ({}, [], "x", 1, {"min": 0}, None):
+        assert schemas.is_valid("ruleset", value, name) is validator.is_valid(value), value

@@ -94,8 +94,23 @@ def _explaining():
 
 @cache
 def _check(name: str, definition: str | None = None):
-    """Schema ``name`` (or one definition of it) compiled to a yes/no function, once."""
-    return _compile(_inlined(name, definition))
+    """Schema ``name`` (or one definition of it) compiled to a yes/no function, once: the
+    function in :mod:`scoring.schemas.compiled` for a check the package makes (:data:`CHECKS`),
+    which Python keeps compiled, else compiled now."""
+    from .compiled import FUNCTIONS
+
+    found = FUNCTIONS.get((name, definition))
+    return found if found is not None else _compile(_inlined(name, definition))
+
+
+# The checks the package makes, written out in scoring/schemas/compiled.py by
+# ``python tools/schema_checks.py`` (a test checks that the file is what it would write now):
+# generating and compiling them at every start took a tenth of a one-file run.
+CHECKS: tuple[tuple[str, str | None], ...] = (
+    ("evaluation", None),
+    ("ruleset", None),
+    ("ruleset", "bands"),
+)
 
 
 def is_valid(name: str, data, definition: str | None = None) -> bool:
@@ -709,6 +724,53 @@ def _unique(items: list) -> bool:
     return not any(_same(a, b) for i, a in enumerate(items) for b in items[i + 1 :])
 
 
+def compiled_module() -> str:
+    """The text of scoring/schemas/compiled.py: the functions of every check in
+    :data:`CHECKS`, generated as :func:`_compile` generates them, with their constants written
+    out (text sorted, so that the file is the same whenever it is written)."""
+    compiler = _Compiler()
+    entries = [(check, compiler.function(_inlined(*check))) for check in CHECKS]
+    constants = [f"{name} = {_literal(value)}" for name, value in compiler.constants.items()]
+    functions = ",\n".join(f"    {check!r}: {entry}" for check, entry in entries)
+    return "\n".join(
+        [
+            '"""The JSON Schema checks the package makes, compiled to Python: written by',
+            "``python tools/schema_checks.py`` from the schemas beside this module; do not edit.",
+            '"""',
+            "",
+            "# mypy: ignore-errors",
+            "import re",
+            "from decimal import Decimal",
+            "",
+            "from . import _MISSING, _NUMBERS, _integer, _number, _unique",
+            "",
+            *constants,
+            "",
+            *compiler.lines,
+            "",
+            "FUNCTIONS = {",
+            functions + ",",
+            "}",
+            "",
+        ]
+    )
+
+
+def _literal(value) -> str:
+    """A constant of a compiled check as Python source."""
+    if isinstance(value, frozenset):
+        return f"frozenset({{{', '.join(sorted(map(repr, value)))}}})"
+    if isinstance(value, re.Pattern):
+        return f"re.compile({value.pattern!r})"
+    if isinstance(value, (bool, int, float, str, Decimal)):
+        return repr(value)
+    raise ValueError(f"the schema check does not write {type(value).__name__} constants")
+
+
+# The names a compiled check uses beside its constants.
+_NUMBERS = frozenset({int, float, Decimal})
+
+
 def _compile(node: dict):
     """A JSON Schema (the keywords the shipped schemas use; any other is refused here, so a
     schema cannot outgrow its compiled check unnoticed) as one function of a value: True
@@ -719,7 +781,7 @@ def _compile(node: dict):
     entry = compiler.function(node)
     namespace = {
         **compiler.constants,
-        "_NUMBERS": frozenset({int, float, Decimal}),
+        "_NUMBERS": _NUMBERS,
         "_number": _number,
         "_integer": _integer,
         "_unique": _unique,

@@ -1,0 +1,1137 @@
+"""The JSON Schema checks the package makes, compiled to Python: written by
+``python tools/schema_checks.py`` from the schemas beside this module; do not edit.
+"""
+
+# mypy: ignore-errors
+import re
+from decimal import Decimal
+
+from . import _MISSING, _NUMBERS, _integer, _number, _unique
+
+_c0 = frozenset({'department'})
+_c1 = frozenset({'$schema', 'department', 'projects'})
+_c2 = frozenset({'budget', 'name', 'year'})
+_c3 = frozenset({'budget', 'goal', 'grade', 'indicators', 'name', 'result', 'score', 'weights_reason', 'year'})
+_c4 = 1949
+_c5 = 9999
+_c6 = frozenset({'planned'})
+_c7 = frozenset({'adjusted'})
+_c8 = frozenset({'spent'})
+_c9 = frozenset({'adjusted', 'planned', 'reason', 'score', 'spent'})
+_c10 = frozenset({'actual', 'level1', 'level2', 'name', 'target'})
+_c11 = frozenset({'actual', 'applicable', 'deduction', 'level1', 'level2', 'name', 'reason', 'score', 'target', 'weight'})
+_c12 = frozenset({'value'})
+_c13 = frozenset({'op', 'unit', 'value'})
+_c14 = frozenset({'budget', 'indicators', 'name'})
+_c15 = frozenset({'budget', 'goal', 'grade', 'indicators', 'name', 'result', 'score', 'weights_reason'})
+_c16 = frozenset({'planned'})
+_c17 = frozenset({'adjusted'})
+_c18 = frozenset({'spent'})
+_c19 = frozenset({'adjusted', 'planned', 'reason', 'score', 'spent'})
+_c20 = frozenset({'actual', 'level1', 'level2', 'name', 'target'})
+_c21 = frozenset({'actual', 'applicable', 'deduction', 'level1', 'level2', 'name', 'reason', 'score', 'target', 'weight'})
+_c22 = frozenset({'value'})
+_c23 = frozenset({'op', 'unit', 'value'})
+_c24 = frozenset({'caps', 'checks', 'deadlines', 'deductions', 'department', 'execution', 'grades', 'judgement', 'level2', 'methods', 'not_applicable', 'over_achievement', 'overrides', 'qualitative', 'quantitative', 'reverse_indicators', 'rounding', 'ruleset', 'units', 'weights'})
+_c25 = frozenset({'basis', 'extends', 'id', 'notes', 'title', 'version'})
+_c26 = re.compile('^[a-z0-9][a-z0-9._-]*$')
+_c27 = frozenset({'decimals', 'mode'})
+_c28 = 0
+_c29 = 6
+_c30 = frozenset({'down', 'half-even', 'half-up'})
+_c31 = 0
+_c32 = frozenset({})
+_c33 = frozenset({'bands', 'denominator', 'method', 'of', 'weight'})
+_c34 = 0
+_c35 = frozenset({'adjusted', 'planned'})
+_c36 = frozenset({'actual', 'rate'})
+_c37 = frozenset({'rate'})
+_c38 = frozenset({'max', 'min', 'rate'})
+_c39 = 0
+_c40 = 1
+_c41 = 0
+_c42 = frozenset({})
+_c43 = frozenset({'refuse', 'rescale'})
+_c44 = 0
+_c45 = frozenset({'missing', 'over_total', 'total'})
+_c46 = frozenset({})
+_c47 = frozenset({'<', '=', '>', 'default_op', 'negative_actual', 'rate_names', '≤', '≥'})
+_c48 = frozenset({'<', '=', '>', '≤', '≥'})
+_c49 = frozenset({'error', 'signed'})
+_c50 = frozenset({'polar', 'same_as_target', 'scales', 'tiers'})
+_c51 = frozenset({'default', 'max', 'min', 'name'})
+_c52 = frozenset({'aliases', 'default', 'max', 'min', 'name'})
+_c53 = 0
+_c54 = 1
+_c55 = 0
+_c56 = 1
+_c57 = 0
+_c58 = 1
+_c59 = frozenset({'negations', 'no', 'not_negations', 'yes'})
+_c60 = frozenset({'basis', 'except', 'infer', 'levels', 'names'})
+_c61 = frozenset({'late'})
+_c62 = frozenset({'accept_filed', 'action', 'points', 'ratio'})
+_c63 = 0
+_c64 = frozenset({'deduct', 'flag', 'require-reason'})
+_c65 = 0
+_c66 = frozenset({'no_formula_default', 'no_formula_tiers', 'when'})
+_c67 = frozenset({'equal-missed', 'reverse-exceeded'})
+_c68 = 0
+_c69 = 1
+_c70 = frozenset({'apply'})
+_c71 = frozenset({'mode'})
+_c72 = frozenset({'rescale', 'zero'})
+_c73 = frozenset({'execution_below', 'max_score'})
+_c74 = frozenset({'execution_below', 'max_score'})
+_c75 = 0
+_c76 = 0
+_c77 = frozenset({'adjustment_reason', 'execution_reason', 'execution_reason_below', 'numeric_words', 'reason_required_below_weight', 'severity', 'spending_results', 'targets_equal_actuals_rows', 'total_is_sum', 'weights_reason'})
+_c78 = frozenset({'error', 'info', 'off', 'warning'})
+_c79 = 0
+_c80 = 1
+_c81 = frozenset({'error', 'info', 'off', 'warning'})
+_c82 = frozenset({})
+_c83 = frozenset({'error', 'info', 'off', 'warning'})
+_c84 = frozenset({'error', 'info', 'off', 'warning'})
+_c85 = frozenset({'completion_at_least', 'execution_below'})
+_c86 = frozenset({'completion_at_least', 'execution_below'})
+_c87 = 0
+_c88 = 1
+_c89 = 0
+_c90 = 1
+_c91 = 1
+_c92 = frozenset({'error', 'info', 'off', 'warning'})
+_c93 = frozenset({'method'})
+_c94 = frozenset({'auto', 'budget-weighted', 'mean', 'table'})
+_c95 = frozenset({'match', 'method'})
+_c96 = frozenset({'match', 'method', 'params'})
+_c97 = frozenset({'level1', 'level2', 'name'})
+_c98 = frozenset({})
+_c99 = frozenset({'aliases', 'families', 'multipliers'})
+_c100 = 0
+_c101 = frozenset({})
+_c102 = frozenset({})
+_c103 = re.compile('^[0-9]+(\\.[0-9]+)?(/[0-9]+)?$')
+_c104 = frozenset({})
+_c105 = frozenset({})
+_c106 = frozenset({'rate'})
+_c107 = frozenset({'max', 'min', 'rate'})
+_c108 = 0
+_c109 = 1
+
+def _s4(x):
+    if isinstance(x, dict):
+        if not x.keys() >= _c6:
+            return False
+    return True
+def _s5(x):
+    if isinstance(x, dict):
+        if not x.keys() >= _c7:
+            return False
+    return True
+def _s3(x):
+    if not (isinstance(x, dict)):
+        return False
+    if not ((_s4(x)) or (_s5(x))):
+        return False
+    if not x.keys() >= _c8:
+        return False
+    if not x.keys() <= _c9:
+        return False
+    v = x.get('planned', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str) or (type(v) in _NUMBERS or _number(v)))):
+        return False
+    v = x.get('adjusted', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str) or (type(v) in _NUMBERS or _number(v)))):
+        return False
+    v = x['spent']
+    if not ((isinstance(v, str) or (type(v) in _NUMBERS or _number(v)))):
+        return False
+    v = x.get('score', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str) or (type(v) in _NUMBERS or _number(v)))):
+        return False
+    v = x.get('reason', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str))):
+        return False
+    return True
+def _s9(x):
+    if not (isinstance(x, dict)):
+        return False
+    if not x.keys() >= _c12:
+        return False
+    if not x.keys() <= _c13:
+        return False
+    v = x.get('op', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str))):
+        return False
+    v = x['value']
+    if not ((isinstance(v, str) or (type(v) in _NUMBERS or _number(v)))):
+        return False
+    v = x.get('unit', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str))):
+        return False
+    return True
+def _s8(x):
+    if not (((isinstance(x, str) or (type(x) in _NUMBERS or _number(x)))) or (_s9(x))):
+        return False
+    return True
+def _s7(x):
+    if not (isinstance(x, dict)):
+        return False
+    if not x.keys() >= _c10:
+        return False
+    if not x.keys() <= _c11:
+        return False
+    v = x['level1']
+    if not ((isinstance(v, str)) and (len(v) >= 1)):
+        return False
+    v = x['level2']
+    if not ((isinstance(v, str)) and (len(v) >= 1)):
+        return False
+    v = x['name']
+    if not ((isinstance(v, str)) and (len(v) >= 1)):
+        return False
+    v = x['target']
+    if not (_s8(v)):
+        return False
+    v = x['actual']
+    if not ((isinstance(v, str) or (type(v) in _NUMBERS or _number(v)))):
+        return False
+    v = x.get('weight', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str) or (type(v) in _NUMBERS or _number(v)))):
+        return False
+    v = x.get('score', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str) or (type(v) in _NUMBERS or _number(v)))):
+        return False
+    v = x.get('reason', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str))):
+        return False
+    v = x.get('applicable', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, bool))):
+        return False
+    v = x.get('deduction', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str) or (type(v) in _NUMBERS or _number(v)))):
+        return False
+    return True
+def _s6(x):
+    if not (isinstance(x, list)):
+        return False
+    if len(x) < 1:
+        return False
+    for v in x:
+        if not (_s7(v)):
+            return False
+    return True
+def _s2(x):
+    if not (isinstance(x, dict)):
+        return False
+    if not x.keys() >= _c2:
+        return False
+    if not x.keys() <= _c3:
+        return False
+    v = x['name']
+    if not ((isinstance(v, str)) and (len(v) >= 1)):
+        return False
+    v = x['year']
+    if not ((isinstance(v, str) or (type(v) is int or _integer(v))) and (not (type(v) in _NUMBERS or _number(v)) or (not v < _c4 and not v > _c5))):
+        return False
+    v = x['budget']
+    if not (_s3(v)):
+        return False
+    v = x.get('goal', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str))):
+        return False
+    v = x.get('result', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str))):
+        return False
+    v = x.get('indicators', _MISSING)
+    if v is not _MISSING and not (_s6(v)):
+        return False
+    v = x.get('score', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str) or (type(v) in _NUMBERS or _number(v)))):
+        return False
+    v = x.get('grade', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str)) and (len(v) >= 1)):
+        return False
+    v = x.get('weights_reason', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str))):
+        return False
+    return True
+def _s13(x):
+    if isinstance(x, dict):
+        if not x.keys() >= _c16:
+            return False
+    return True
+def _s14(x):
+    if isinstance(x, dict):
+        if not x.keys() >= _c17:
+            return False
+    return True
+def _s12(x):
+    if not (isinstance(x, dict)):
+        return False
+    if not ((_s13(x)) or (_s14(x))):
+        return False
+    if not x.keys() >= _c18:
+        return False
+    if not x.keys() <= _c19:
+        return False
+    v = x.get('planned', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str) or (type(v) in _NUMBERS or _number(v)))):
+        return False
+    v = x.get('adjusted', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str) or (type(v) in _NUMBERS or _number(v)))):
+        return False
+    v = x['spent']
+    if not ((isinstance(v, str) or (type(v) in _NUMBERS or _number(v)))):
+        return False
+    v = x.get('score', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str) or (type(v) in _NUMBERS or _number(v)))):
+        return False
+    v = x.get('reason', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str))):
+        return False
+    return True
+def _s18(x):
+    if not (isinstance(x, dict)):
+        return False
+    if not x.keys() >= _c22:
+        return False
+    if not x.keys() <= _c23:
+        return False
+    v = x.get('op', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str))):
+        return False
+    v = x['value']
+    if not ((isinstance(v, str) or (type(v) in _NUMBERS or _number(v)))):
+        return False
+    v = x.get('unit', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str))):
+        return False
+    return True
+def _s17(x):
+    if not (((isinstance(x, str) or (type(x) in _NUMBERS or _number(x)))) or (_s18(x))):
+        return False
+    return True
+def _s16(x):
+    if not (isinstance(x, dict)):
+        return False
+    if not x.keys() >= _c20:
+        return False
+    if not x.keys() <= _c21:
+        return False
+    v = x['level1']
+    if not ((isinstance(v, str)) and (len(v) >= 1)):
+        return False
+    v = x['level2']
+    if not ((isinstance(v, str)) and (len(v) >= 1)):
+        return False
+    v = x['name']
+    if not ((isinstance(v, str)) and (len(v) >= 1)):
+        return False
+    v = x['target']
+    if not (_s17(v)):
+        return False
+    v = x['actual']
+    if not ((isinstance(v, str) or (type(v) in _NUMBERS or _number(v)))):
+        return False
+    v = x.get('weight', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str) or (type(v) in _NUMBERS or _number(v)))):
+        return False
+    v = x.get('score', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str) or (type(v) in _NUMBERS or _number(v)))):
+        return False
+    v = x.get('reason', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str))):
+        return False
+    v = x.get('applicable', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, bool))):
+        return False
+    v = x.get('deduction', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str) or (type(v) in _NUMBERS or _number(v)))):
+        return False
+    return True
+def _s15(x):
+    if not (isinstance(x, list)):
+        return False
+    if len(x) < 1:
+        return False
+    for v in x:
+        if not (_s16(v)):
+            return False
+    return True
+def _s11(x):
+    if not (isinstance(x, dict)):
+        return False
+    if not x.keys() >= _c14:
+        return False
+    if not x.keys() <= _c15:
+        return False
+    v = x['name']
+    if not ((isinstance(v, str)) and (len(v) >= 1)):
+        return False
+    v = x['budget']
+    if not (_s12(v)):
+        return False
+    v = x.get('goal', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str))):
+        return False
+    v = x.get('result', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str))):
+        return False
+    v = x['indicators']
+    if not (_s15(v)):
+        return False
+    v = x.get('score', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str) or (type(v) in _NUMBERS or _number(v)))):
+        return False
+    v = x.get('grade', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str)) and (len(v) >= 1)):
+        return False
+    v = x.get('weights_reason', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str))):
+        return False
+    return True
+def _s10(x):
+    if not (isinstance(x, list)):
+        return False
+    if len(x) < 1:
+        return False
+    for v in x:
+        if not (_s11(v)):
+            return False
+    return True
+def _s1(x):
+    if not (isinstance(x, dict)):
+        return False
+    if not x.keys() >= _c0:
+        return False
+    if not x.keys() <= _c1:
+        return False
+    v = x.get('$schema', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str))):
+        return False
+    v = x['department']
+    if not (_s2(v)):
+        return False
+    v = x.get('projects', _MISSING)
+    if v is not _MISSING and not (_s10(v)):
+        return False
+    return True
+def _s21(x):
+    if not (isinstance(x, list)):
+        return False
+    for v in x:
+        if not ((isinstance(v, str))):
+            return False
+    return True
+def _s20(x):
+    if not (isinstance(x, dict)):
+        return False
+    if not x.keys() <= _c25:
+        return False
+    v = x.get('id', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str)) and (_c26.search(v) is not None)):
+        return False
+    v = x.get('title', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str))):
+        return False
+    v = x.get('version', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str))):
+        return False
+    v = x.get('basis', _MISSING)
+    if v is not _MISSING and not (_s21(v)):
+        return False
+    v = x.get('extends', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str)) and (len(v) >= 1)):
+        return False
+    v = x.get('notes', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str))):
+        return False
+    return True
+def _s22(x):
+    if not (isinstance(x, dict)):
+        return False
+    if not x.keys() <= _c27:
+        return False
+    v = x.get('decimals', _MISSING)
+    if v is not _MISSING and not (((type(v) is int or _integer(v))) and (not v < _c28 and not v > _c29)):
+        return False
+    v = x.get('mode', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str) and v in _c30)):
+        return False
+    return True
+def _s23(x):
+    if not (isinstance(x, dict)):
+        return False
+    if len(x) < 1:
+        return False
+    for k, v in x.items():
+        if k not in _c32 and not (((type(v) in _NUMBERS or _number(v))) and (not v < _c31)):
+            return False
+    return True
+def _s26(x):
+    if not (isinstance(x, dict)):
+        return False
+    if not x.keys() >= _c37:
+        return False
+    if not x.keys() <= _c38:
+        return False
+    v = x.get('min', _MISSING)
+    if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v)))):
+        return False
+    v = x.get('max', _MISSING)
+    if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v)))):
+        return False
+    v = x['rate']
+    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c39 and not v > _c40)):
+        return False
+    return True
+def _s25(x):
+    if not (isinstance(x, list)):
+        return False
+    if len(x) < 1:
+        return False
+    for v in x:
+        if not (_s26(v)):
+            return False
+    return True
+def _s24(x):
+    if not (isinstance(x, dict)):
+        return False
+    if not x.keys() <= _c33:
+        return False
+    v = x.get('weight', _MISSING)
+    if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v))) and (not v < _c34)):
+        return False
+    v = x.get('denominator', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str) and v in _c35)):
+        return False
+    v = x.get('method', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str)) and (len(v) >= 1)):
+        return False
+    v = x.get('of', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str) and v in _c36)):
+        return False
+    v = x.get('bands', _MISSING)
+    if v is not _MISSING and not (_s25(v)):
+        return False
+    return True
+def _s29(x):
+    if not (isinstance(x, list)):
+        return False
+    if len(x) < 1:
+        return False
+    for v in x:
+        if not ((isinstance(v, str))):
+            return False
+    return True
+def _s28(x):
+    if not (isinstance(x, dict)):
+        return False
+    for k, v in x.items():
+        if k not in _c42 and not (_s29(v)):
+            return False
+    return True
+def _s27(x):
+    if not (isinstance(x, dict)):
+        return False
+    v = x.get('total', _MISSING)
+    if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v))) and (not v <= _c41)):
+        return False
+    v = x.get('missing', _MISSING)
+    if v is not _MISSING and not (_s28(v)):
+        return False
+    v = x.get('over_total', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str) and v in _c43)):
+        return False
+    for k, v in x.items():
+        if k not in _c45 and not (((type(v) in _NUMBERS or _number(v))) and (not v < _c44)):
+            return False
+    return True
+def _s31(x):
+    if not (isinstance(x, list)):
+        return False
+    for v in x:
+        if not ((isinstance(v, str)) and (len(v) >= 1)):
+            return False
+    return True
+def _s30(x):
+    if not (isinstance(x, dict)):
+        return False
+    for k, v in x.items():
+        if k not in _c46 and not (_s31(v)):
+            return False
+    return True
+def _s33(x):
+    if not (isinstance(x, list)):
+        return False
+    for v in x:
+        if not ((isinstance(v, str)) and (len(v) >= 1)):
+            return False
+    return True
+def _s32(x):
+    if not (isinstance(x, dict)):
+        return False
+    if not x.keys() <= _c47:
+        return False
+    v = x.get('default_op', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str) and v in _c48)):
+        return False
+    v = x.get('≥', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str)) and (len(v) >= 1)):
+        return False
+    v = x.get('>', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str)) and (len(v) >= 1)):
+        return False
+    v = x.get('≤', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str)) and (len(v) >= 1)):
+        return False
+    v = x.get('<', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str)) and (len(v) >= 1)):
+        return False
+    v = x.get('=', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str)) and (len(v) >= 1)):
+        return False
+    v = x.get('negative_actual', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str) and v in _c49)):
+        return False
+    v = x.get('rate_names', _MISSING)
+    if v is not _MISSING and not (_s33(v)):
+        return False
+    return True
+def _s37(x):
+    if not (isinstance(x, list)):
+        return False
+    for v in x:
+        if not ((isinstance(v, str))):
+            return False
+    return True
+def _s36(x):
+    if not (isinstance(x, dict)):
+        return False
+    if not x.keys() >= _c51:
+        return False
+    if not x.keys() <= _c52:
+        return False
+    v = x['name']
+    if not ((isinstance(v, str)) and (len(v) >= 1)):
+        return False
+    v = x.get('aliases', _MISSING)
+    if v is not _MISSING and not (_s37(v)):
+        return False
+    v = x['min']
+    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c53 and not v > _c54)):
+        return False
+    v = x['max']
+    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c55 and not v > _c56)):
+        return False
+    v = x['default']
+    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c57 and not v > _c58)):
+        return False
+    return True
+def _s35(x):
+    if not (isinstance(x, list)):
+        return False
+    if len(x) < 1:
+        return False
+    for v in x:
+        if not (_s36(v)):
+            return False
+    return True
+def _s41(x):
+    if not (isinstance(x, list)):
+        return False
+    if len(x) < 1:
+        return False
+    for v in x:
+        if not ((isinstance(v, str)) and (len(v) >= 1)):
+            return False
+    return True
+def _s40(x):
+    if not (((isinstance(x, str)) and (len(x) >= 1)) or (_s41(x))):
+        return False
+    return True
+def _s39(x):
+    if not (isinstance(x, list)):
+        return False
+    if len(x) < 2:
+        return False
+    for v in x:
+        if not (_s40(v)):
+            return False
+    return True
+def _s38(x):
+    if not (isinstance(x, list)):
+        return False
+    for v in x:
+        if not (_s39(v)):
+            return False
+    return True
+def _s43(x):
+    if not (isinstance(x, list)):
+        return False
+    for v in x:
+        if not ((isinstance(v, str)) and (len(v) >= 1)):
+            return False
+    return True
+def _s44(x):
+    if not (isinstance(x, list)):
+        return False
+    for v in x:
+        if not ((isinstance(v, str)) and (len(v) >= 1)):
+            return False
+    return True
+def _s45(x):
+    if not (isinstance(x, list)):
+        return False
+    for v in x:
+        if not ((isinstance(v, str)) and (len(v) >= 1)):
+            return False
+    return True
+def _s46(x):
+    if not (isinstance(x, list)):
+        return False
+    for v in x:
+        if not ((isinstance(v, str)) and (len(v) >= 1)):
+            return False
+    return True
+def _s42(x):
+    if not (isinstance(x, dict)):
+        return False
+    if not x.keys() <= _c59:
+        return False
+    v = x.get('yes', _MISSING)
+    if v is not _MISSING and not (_s43(v)):
+        return False
+    v = x.get('no', _MISSING)
+    if v is not _MISSING and not (_s44(v)):
+        return False
+    v = x.get('negations', _MISSING)
+    if v is not _MISSING and not (_s45(v)):
+        return False
+    v = x.get('not_negations', _MISSING)
+    if v is not _MISSING and not (_s46(v)):
+        return False
+    return True
+def _s34(x):
+    if not (isinstance(x, dict)):
+        return False
+    if not x.keys() <= _c50:
+        return False
+    v = x.get('same_as_target', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str)) and (len(v) >= 1)):
+        return False
+    v = x.get('tiers', _MISSING)
+    if v is not _MISSING and not (_s35(v)):
+        return False
+    v = x.get('scales', _MISSING)
+    if v is not _MISSING and not (_s38(v)):
+        return False
+    v = x.get('polar', _MISSING)
+    if v is not _MISSING and not (_s42(v)):
+        return False
+    return True
+def _s48(x):
+    if not (isinstance(x, list)):
+        return False
+    for v in x:
+        if not ((isinstance(v, str)) and (len(v) >= 1)):
+            return False
+    return True
+def _s49(x):
+    if not (isinstance(x, list)):
+        return False
+    for v in x:
+        if not ((isinstance(v, str)) and (len(v) >= 1)):
+            return False
+    return True
+def _s50(x):
+    if not (isinstance(x, list)):
+        return False
+    for v in x:
+        if not ((isinstance(v, str)) and (len(v) >= 1)):
+            return False
+    return True
+def _s47(x):
+    if not (isinstance(x, dict)):
+        return False
+    if not x.keys() <= _c60:
+        return False
+    v = x.get('infer', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, bool))):
+        return False
+    v = x.get('names', _MISSING)
+    if v is not _MISSING and not (_s48(v)):
+        return False
+    v = x.get('except', _MISSING)
+    if v is not _MISSING and not (_s49(v)):
+        return False
+    v = x.get('basis', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str))):
+        return False
+    v = x.get('levels', _MISSING)
+    if v is not _MISSING and not (_s50(v)):
+        return False
+    return True
+def _s51(x):
+    if not (isinstance(x, dict)):
+        return False
+    if not x.keys() <= _c61:
+        return False
+    v = x.get('late', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str)) and (len(v) >= 1)):
+        return False
+    return True
+def _s52(x):
+    if not (isinstance(x, dict)):
+        return False
+    if not x.keys() <= _c62:
+        return False
+    v = x.get('ratio', _MISSING)
+    if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v))) and (not v <= _c63)):
+        return False
+    v = x.get('action', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str) and v in _c64)):
+        return False
+    v = x.get('points', _MISSING)
+    if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v))) and (not v < _c65)):
+        return False
+    v = x.get('accept_filed', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, bool))):
+        return False
+    return True
+def _s54(x):
+    if not (isinstance(x, list)):
+        return False
+    if not _unique(x):
+        return False
+    for v in x:
+        if not ((isinstance(v, str) and v in _c67)):
+            return False
+    return True
+def _s55(x):
+    if not (isinstance(x, list)):
+        return False
+    if len(x) < 1:
+        return False
+    for v in x:
+        if not ((isinstance(v, str)) and (len(v) >= 1)):
+            return False
+    return True
+def _s53(x):
+    if not (isinstance(x, dict)):
+        return False
+    if not x.keys() <= _c66:
+        return False
+    v = x.get('when', _MISSING)
+    if v is not _MISSING and not (_s54(v)):
+        return False
+    v = x.get('no_formula_tiers', _MISSING)
+    if v is not _MISSING and not (_s55(v)):
+        return False
+    v = x.get('no_formula_default', _MISSING)
+    if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v))) and (not v < _c68 and not v > _c69)):
+        return False
+    return True
+def _s56(x):
+    if not (isinstance(x, dict)):
+        return False
+    if not x.keys() <= _c70:
+        return False
+    v = x.get('apply', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, bool))):
+        return False
+    return True
+def _s57(x):
+    if not (isinstance(x, dict)):
+        return False
+    if not x.keys() <= _c71:
+        return False
+    v = x.get('mode', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str) and v in _c72)):
+        return False
+    return True
+def _s59(x):
+    if not (isinstance(x, dict)):
+        return False
+    if not x.keys() >= _c73:
+        return False
+    if not x.keys() <= _c74:
+        return False
+    v = x['execution_below']
+    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c75)):
+        return False
+    v = x['max_score']
+    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c76)):
+        return False
+    return True
+def _s58(x):
+    if not (isinstance(x, list)):
+        return False
+    for v in x:
+        if not (_s59(v)):
+            return False
+    return True
+def _s61(x):
+    if not (isinstance(x, dict)):
+        return False
+    for k, v in x.items():
+        if k not in _c82 and not ((isinstance(v, str) and v in _c81)):
+            return False
+    return True
+def _s62(x):
+    if not (isinstance(x, dict)):
+        return False
+    if not x.keys() >= _c85:
+        return False
+    if not x.keys() <= _c86:
+        return False
+    v = x['completion_at_least']
+    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c87 and not v > _c88)):
+        return False
+    v = x['execution_below']
+    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c89 and not v > _c90)):
+        return False
+    return True
+def _s63(x):
+    if not (isinstance(x, list)):
+        return False
+    for v in x:
+        if not ((isinstance(v, str)) and (len(v) >= 1)):
+            return False
+    return True
+def _s60(x):
+    if not (isinstance(x, dict)):
+        return False
+    if not x.keys() <= _c77:
+        return False
+    v = x.get('reason_required_below_weight', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str) and v in _c78)):
+        return False
+    v = x.get('execution_reason_below', _MISSING)
+    if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v))) and (not v < _c79 and not v > _c80)):
+        return False
+    v = x.get('severity', _MISSING)
+    if v is not _MISSING and not (_s61(v)):
+        return False
+    v = x.get('execution_reason', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str) and v in _c83)):
+        return False
+    v = x.get('adjustment_reason', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str) and v in _c84)):
+        return False
+    v = x.get('total_is_sum', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, bool))):
+        return False
+    v = x.get('spending_results', _MISSING)
+    if v is not _MISSING and not (_s62(v)):
+        return False
+    v = x.get('numeric_words', _MISSING)
+    if v is not _MISSING and not (_s63(v)):
+        return False
+    v = x.get('targets_equal_actuals_rows', _MISSING)
+    if v is not _MISSING and not (((type(v) is int or _integer(v))) and (not v < _c91)):
+        return False
+    v = x.get('weights_reason', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str) and v in _c92)):
+        return False
+    return True
+def _s64(x):
+    if not (isinstance(x, dict)):
+        return False
+    if not x.keys() <= _c93:
+        return False
+    v = x.get('method', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str) and v in _c94)):
+        return False
+    return True
+def _s67(x):
+    if not (isinstance(x, dict)):
+        return False
+    if len(x) < 1:
+        return False
+    if not x.keys() <= _c97:
+        return False
+    v = x.get('level1', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str))):
+        return False
+    v = x.get('level2', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str))):
+        return False
+    v = x.get('name', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str))):
+        return False
+    return True
+def _s66(x):
+    if not (isinstance(x, dict)):
+        return False
+    if not x.keys() >= _c95:
+        return False
+    if not x.keys() <= _c96:
+        return False
+    v = x['match']
+    if not (_s67(v)):
+        return False
+    v = x['method']
+    if not ((isinstance(v, str)) and (len(v) >= 1)):
+        return False
+    v = x.get('params', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, dict))):
+        return False
+    return True
+def _s65(x):
+    if not (isinstance(x, list)):
+        return False
+    for v in x:
+        if not (_s66(v)):
+            return False
+    return True
+def _s68(x):
+    if not (isinstance(x, dict)):
+        return False
+    for k, v in x.items():
+        if k not in _c98 and not ((isinstance(v, dict))):
+            return False
+    return True
+def _s70(x):
+    if not (isinstance(x, dict)):
+        return False
+    for k, v in x.items():
+        if k not in _c101 and not (((type(v) in _NUMBERS or _number(v))) and (not v <= _c100)):
+            return False
+    return True
+def _s71(x):
+    if not (isinstance(x, dict)):
+        return False
+    for k, v in x.items():
+        if k not in _c102 and not ((isinstance(v, str)) and (len(v) >= 1)):
+            return False
+    return True
+def _s73(x):
+    if not (isinstance(x, dict)):
+        return False
+    for k, v in x.items():
+        if k not in _c104 and not ((isinstance(v, str) or (type(v) in _NUMBERS or _number(v))) and (not isinstance(v, str) or (_c103.search(v) is not None))):
+            return False
+    return True
+def _s72(x):
+    if not (isinstance(x, dict)):
+        return False
+    for k, v in x.items():
+        if k not in _c105 and not (_s73(v)):
+            return False
+    return True
+def _s69(x):
+    if not (isinstance(x, dict)):
+        return False
+    if not x.keys() <= _c99:
+        return False
+    v = x.get('multipliers', _MISSING)
+    if v is not _MISSING and not (_s70(v)):
+        return False
+    v = x.get('aliases', _MISSING)
+    if v is not _MISSING and not (_s71(v)):
+        return False
+    v = x.get('families', _MISSING)
+    if v is not _MISSING and not (_s72(v)):
+        return False
+    return True
+def _s19(x):
+    if not (isinstance(x, dict)):
+        return False
+    if not x.keys() <= _c24:
+        return False
+    v = x.get('ruleset', _MISSING)
+    if v is not _MISSING and not (_s20(v)):
+        return False
+    v = x.get('rounding', _MISSING)
+    if v is not _MISSING and not (_s22(v)):
+        return False
+    v = x.get('grades', _MISSING)
+    if v is not _MISSING and not (_s23(v)):
+        return False
+    v = x.get('execution', _MISSING)
+    if v is not _MISSING and not (_s24(v)):
+        return False
+    v = x.get('weights', _MISSING)
+    if v is not _MISSING and not (_s27(v)):
+        return False
+    v = x.get('level2', _MISSING)
+    if v is not _MISSING and not (_s30(v)):
+        return False
+    v = x.get('quantitative', _MISSING)
+    if v is not _MISSING and not (_s32(v)):
+        return False
+    v = x.get('qualitative', _MISSING)
+    if v is not _MISSING and not (_s34(v)):
+        return False
+    v = x.get('reverse_indicators', _MISSING)
+    if v is not _MISSING and not (_s47(v)):
+        return False
+    v = x.get('deadlines', _MISSING)
+    if v is not _MISSING and not (_s51(v)):
+        return False
+    v = x.get('over_achievement', _MISSING)
+    if v is not _MISSING and not (_s52(v)):
+        return False
+    v = x.get('judgement', _MISSING)
+    if v is not _MISSING and not (_s53(v)):
+        return False
+    v = x.get('deductions', _MISSING)
+    if v is not _MISSING and not (_s56(v)):
+        return False
+    v = x.get('not_applicable', _MISSING)
+    if v is not _MISSING and not (_s57(v)):
+        return False
+    v = x.get('caps', _MISSING)
+    if v is not _MISSING and not (_s58(v)):
+        return False
+    v = x.get('checks', _MISSING)
+    if v is not _MISSING and not (_s60(v)):
+        return False
+    v = x.get('department', _MISSING)
+    if v is not _MISSING and not (_s64(v)):
+        return False
+    v = x.get('overrides', _MISSING)
+    if v is not _MISSING and not (_s65(v)):
+        return False
+    v = x.get('methods', _MISSING)
+    if v is not _MISSING and not (_s68(v)):
+        return False
+    v = x.get('units', _MISSING)
+    if v is not _MISSING and not (_s69(v)):
+        return False
+    return True
+def _s75(x):
+    if not (isinstance(x, dict)):
+        return False
+    if not x.keys() >= _c106:
+        return False
+    if not x.keys() <= _c107:
+        return False
+    v = x.get('min', _MISSING)
+    if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v)))):
+        return False
+    v = x.get('max', _MISSING)
+    if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v)))):
+        return False
+    v = x['rate']
+    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c108 and not v > _c109)):
+        return False
+    return True
+def _s74(x):
+    if not (isinstance(x, list)):
+        return False
+    if len(x) < 1:
+        return False
+    for v in x:
+        if not (_s75(v)):
+            return False
+    return True
+
+FUNCTIONS = {
+    ('evaluation', None): _s1,
+    ('ruleset', None): _s19,
+    ('ruleset', 'bands'): _s74,
+}
