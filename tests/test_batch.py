@@ -480,6 +480,25 @@ def test_a_folder_is_the_evaluation_files_in_it_in_name_order(batch, tmp_path):
     assert run("check", str(folder), "-f", "json")[0] == 0
 
 
+def test_the_file_o_names_is_known_in_the_folder_through_a_link(tmp_path):
+    """A link in the folder to the file -o names, or a hard link of it, is that file: left out,
+    as the file itself is (a link to it before it exists too)."""
+    folder = tmp_path / "单位"
+    folder.mkdir()
+    (folder / "单位1.toml").write_text(case_evaluation(LETING), "utf-8")
+    output = tmp_path / "结果.json"
+    (folder / "链接.json").symlink_to(output)  # dangling until the first run writes it
+    for _run in range(2):
+        ran = run_cli("score", str(folder), "-f", "json", "-o", str(output), "--jobs", "1")
+        assert ran.code == 0, ran
+        assert [e["source"] for e in json.loads(output.read_text("utf-8"))] == [
+            str(folder / "单位1.toml")
+        ]
+        hard = folder / "硬链接.json"
+        if not hard.exists():
+            os.link(output, hard)
+
+
 @pytest.mark.parametrize(
     ("names", "order"),
     [

@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -220,6 +220,7 @@ def _evaluation_files_in(folder: str, output: str | None) -> list[str]:
     from ..host import default_host
 
     readers = default_host().readers
+    is_output = _output_test(folder, output)
     try:
         names = sorted(
             (
@@ -228,6 +229,7 @@ def _evaluation_files_in(folder: str, output: str | None) -> list[str]:
                 if not entry.name.startswith((".", "~$"))
                 and os.path.splitext(entry.name)[1].lower() in readers
                 and (entry.is_file() or _dangling(entry))
+                and not is_output(entry)
             ),
             key=name_order,
         )
@@ -238,10 +240,7 @@ def _evaluation_files_in(folder: str, output: str | None) -> list[str]:
             ),
             hint=_("check that it exists and that you may read it"),
         ) from None
-    paths = [os.path.join(folder, name) for name in names]
-    if output is not None:
-        paths = [path for path in paths if not _is_output(path, output)]
-    if not paths:
+    if not names:
         raise UsageError(
             _("{folder} holds no evaluation file").format(folder=folder),
             hint=_(
@@ -249,7 +248,7 @@ def _evaluation_files_in(folder: str, output: str | None) -> list[str]:
                 "name them too ({example})"
             ).format(suffixes=", ".join(sorted(readers)), example=os.path.join(folder, "*", "")),
         )
-    return paths
+    return [os.path.join(folder, name) for name in names]
 
 
 def name_order(name: str) -> tuple:
@@ -267,10 +266,26 @@ def name_order(name: str) -> tuple:
 _DIGITS = re.compile(r"([0-9]+)")
 
 
-def _is_output(path: str, output: str) -> bool:
-    """Whether ``path`` is the file ``-o`` names: by its path, through a link or as a hard
-    link of it."""
-    return os.path.realpath(path) == os.path.realpath(output) or _same_file(path, output)
+def _output_test(folder: str, output: str | None) -> Callable[[os.DirEntry], bool]:
+    """A test of an entry of ``folder``: is it the file ``-o`` names — by its path, through a
+    link, or as a hard link of it? Each entry costs a comparison of names (and of inode numbers,
+    which the folder's listing gives), not a look at the disk: a folder holds thousands."""
+    if output is None:
+        return lambda entry: False
+    target, inside = os.path.realpath(output), os.path.realpath(folder)
+    try:
+        inode: int | None = os.stat(output).st_ino
+    except (OSError, ValueError):  # not there yet: only its name can match
+        inode = None
+
+    def is_output(entry: os.DirEntry) -> bool:
+        if entry.is_symlink():
+            return os.path.realpath(entry.path) == target or _same_file(entry.path, output)
+        if os.path.join(inside, entry.name) == target:
+            return True
+        return entry.inode() == inode and _same_file(entry.path, output)
+
+    return is_output
 
 
 def _dangling(entry: os.DirEntry) -> bool:
