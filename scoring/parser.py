@@ -6,10 +6,13 @@ language :mod:`scoring.i18n` chose. Imported when a command line is parsed, not 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from _typeshed import SupportsWrite
 
 from .cli import EXIT_USER
@@ -359,7 +362,38 @@ def build_parser(files: object = None) -> argparse.ArgumentParser:
     command("plugins", _("installed plugins and the hooks each implements"))
     completion = command("completion", _("the shell completion script (bash, zsh or tcsh)"))
     completion.add_argument("shell", choices=("bash", "zsh", "tcsh"))
+    if files is not None:
+        _offer_values(commands.choices)
     return parser
+
+
+# The formats each command's -f takes besides a plugin's; score and demo take every renderer.
+COMMAND_FORMATS = {
+    "check": ("table", "json"),
+    "compare": ("table", "json", "markdown"),
+    "whatif": ("table", "json"),
+    "report": ("md", "html", "docx"),
+}
+# A value completion offers is a word a shell takes as it is: plugins name their own formats.
+_COMPLETED = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+def _offer_values(commands: Mapping[str, argparse.ArgumentParser]) -> None:
+    """For the completion script only: the values of ``-f`` and ``-r`` as choices, which shtab
+    completes — each command's formats (the installed plugins' too) and the installed rule
+    sets' ids. A rule set given by its path is still taken; only its completion is not offered."""
+    from .host import default_host
+
+    host = default_host()
+    rendered = tuple(name for name in host.renderers if _COMPLETED.fullmatch(name))
+    installed = (entry.id for entry in host.catalog.installed.values())
+    ids = tuple(sorted(name for name in installed if _COMPLETED.fullmatch(name)))
+    for name, command in commands.items():
+        for action in command._actions:
+            if action.dest == "format" and action.choices is None:
+                action.choices = COMMAND_FORMATS.get(name, rendered)
+            elif action.dest == "rules" and name != "compare":  # compare takes id,id,…
+                action.choices = ids
 
 
 def _report_options(report: argparse.ArgumentParser) -> None:

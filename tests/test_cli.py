@@ -499,6 +499,39 @@ def test_convert_writes_valid_toml_whatever_the_text(cli, leting, tmp_path):
     assert cli("score", str(out)).code == 0
 
 
+@pytest.mark.parametrize(
+    ("line", "offered", "not_offered"),
+    [
+        ("scoring score a.toml -f j", {"json", "jsonl"}, {"table"}),
+        ("scoring score a.toml --rules mof", {"mof-2020"}, set()),
+        ("scoring check a.toml -f ", {"table", "json"}, {"jsonl", "csv"}),
+        ("scoring report a.toml -f ", {"md", "html", "docx"}, {"json"}),
+    ],
+)
+def test_shell_completion_offers_the_formats_and_rule_sets(
+    cli, tmp_path, line, offered, not_offered
+):
+    """Completing -f offers the formats that command writes, -r the installed rule sets' ids:
+    bash completes the words of ``line`` with the script ``scoring completion bash`` writes."""
+    import shutil
+
+    bash = shutil.which("bash")
+    if bash is None:
+        pytest.skip("bash is not installed")
+    script = tmp_path / "scoring.bash"
+    script.write_text(cli("completion", "bash").out, "utf-8")
+    words = line.split(" ")  # the word being completed last: "" after a space
+    program = (
+        f"source {script}; COMP_WORDS=({' '.join(repr(w) for w in words)}); "
+        f"COMP_CWORD={len(words) - 1}; COMP_LINE={line!r}; COMP_POINT={len(line)}; "
+        '_shtab_scoring; printf "%s\\n" "${COMPREPLY[@]}"'
+    )
+    done = subprocess.run([bash, "-c", program], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    completed = set(done.stdout.split())
+    assert offered <= completed and not (not_offered & completed), completed
+
+
 def test_shell_completion_loads_in_bash(cli, tmp_path):
     """`scoring completion bash` is a script bash sources, completing the commands."""
     import shutil
