@@ -431,6 +431,13 @@ def parse_json(text: str, file: str, error=InputError) -> dict:
             object_pairs_hook=_no_duplicates,
         )
     except json.JSONDecodeError as exc:
+        if exc.msg == "Extra data" and _results_by_line(text):  # -f jsonl kept as .json
+            raise error(
+                _("these are results scoring wrote (-f jsonl), not evaluations"),
+                file=file,
+                code="syntax",
+                hint=result_hint(),
+            ) from None
         raise error(
             _("not valid JSON: {reason}").format(reason=_json_reason(exc.msg)),
             line_and_column(exc.lineno, exc.colno),
@@ -456,7 +463,7 @@ def parse_json(text: str, file: str, error=InputError) -> dict:
         ) from None
     except RecursionError:
         raise error(_("nested too deeply to read"), file=file, code="syntax") from None
-    if isinstance(data, list) and data and written_by_scoring(data[0]):
+    if isinstance(data, list) and any(written_by_scoring(item) for item in data):
         raise error(
             _("these are results scoring wrote (-f json), not evaluations"),
             file=file,
@@ -476,17 +483,29 @@ def parse_json(text: str, file: str, error=InputError) -> dict:
 
 
 def written_by_scoring(data) -> bool:
-    """Whether ``data`` is a result scoring wrote (``-f json``: its ``engine`` is scoring)."""
-    engine = data.get("engine") if isinstance(data, dict) else None
-    return isinstance(engine, dict) and engine.get("name") == "scoring" and "ruleset" in data
+    """Whether ``data`` is one file's entry of what scoring writes (``-f json``, ``-f jsonl``):
+    a result (its ``engine`` is scoring) or the error entry of a file that was not scored."""
+    if not isinstance(data, dict):
+        return False
+    engine, error = data.get("engine"), data.get("error")
+    if isinstance(engine, dict):
+        return engine.get("name") == "scoring" and "ruleset" in data
+    return data.keys() == {"source", "error"} and isinstance(error, dict) and "code" in error
+
+
+def _results_by_line(text: str) -> bool:
+    """Whether the first line of ``text`` is one of scoring's entries (``-f jsonl``)."""
+    import json
+
+    try:
+        return written_by_scoring(json.loads(text.split("\n", 1)[0]))
+    except ValueError:
+        return False
 
 
 def result_hint() -> str:
     """The fix for a result given where an evaluation is read."""
-    return _(
-        "score the units' evaluation files; write results outside the folder being scored, or "
-        "name them with -o, which a folder's files then leave out"
-    )
+    return _("score the units' evaluation files; keep results outside the folders being scored")
 
 
 def read_toml(path: Path) -> dict:

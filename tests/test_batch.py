@@ -480,25 +480,6 @@ def test_a_folder_is_the_evaluation_files_in_it_in_name_order(batch, tmp_path):
     assert run("check", str(folder), "-f", "json")[0] == 0
 
 
-def test_the_file_o_names_is_known_in_the_folder_through_a_link(tmp_path):
-    """A link in the folder to the file -o names, or a hard link of it, is that file: left out,
-    as the file itself is (a link to it before it exists too)."""
-    folder = tmp_path / "单位"
-    folder.mkdir()
-    (folder / "单位1.toml").write_text(case_evaluation(LETING), "utf-8")
-    output = tmp_path / "结果.json"
-    (folder / "链接.json").symlink_to(output)  # dangling until the first run writes it
-    for _run in range(2):
-        ran = run_cli("score", str(folder), "-f", "json", "-o", str(output), "--jobs", "1")
-        assert ran.code == 0, ran
-        assert [e["source"] for e in json.loads(output.read_text("utf-8"))] == [
-            str(folder / "单位1.toml")
-        ]
-        hard = folder / "硬链接.json"
-        if not hard.exists():
-            os.link(output, hard)
-
-
 @pytest.mark.parametrize(
     ("names", "order"),
     [
@@ -513,32 +494,73 @@ def test_a_folder_is_read_in_the_order_a_file_manager_lists_it(names, order):
     assert sorted(names, key=scoring_commands.name_order) == order
 
 
-def test_the_file_o_names_is_not_read_from_the_folder_it_is_written_into(tmp_path):
-    """``score 单位/ -o 单位/结果.json`` run twice scores the units' files both times: the
-    first run's result is not read as a unit's table by the second; without ``-o`` it is said
-    to be a result, not an evaluation."""
+def test_an_output_inside_the_folder_being_scored_is_refused_before_any_work(tmp_path):
+    """``score 单位/ -o 单位/结果.json`` would leave a result the next run reads as a unit's
+    file (and one left there is read by this run): refused, with a name outside to give, and
+    nothing written — as is the unit's own file named by -o, through a link or as a hard link.
+    An output no reader takes (.csv) may be written there."""
     folder = tmp_path / "单位"
     folder.mkdir()
     for number in (10, 2, 1):
         (folder / f"单位{number}.toml").write_text(case_evaluation(LETING), "utf-8")
-    output = folder / "结果.json"
-    wanted = [str(folder / f"单位{number}.toml") for number in (1, 2, 10)]
-    for _run in range(2):
+    unit = folder / "单位1.toml"
+    kept = unit.read_bytes()
+    (tmp_path / "链接.toml").symlink_to(unit)
+    os.link(unit, tmp_path / "硬链接.toml")
+    for output, said in [
+        (folder / "结果.json", "is in the folder"),
+        (unit, "is in the folder"),
+        (tmp_path / "链接.toml", "is in the folder"),
+        (tmp_path / "硬链接.toml", "is one of the input files"),
+    ]:
         ran = run_cli("score", str(folder), "-f", "json", "-o", str(output), "--jobs", "1")
-        assert ran.code == 0, ran
-        assert [entry["source"] for entry in json.loads(output.read_text("utf-8"))] == wanted
+        assert ran.code == 2 and said in ran.err, (output, ran)
+        assert "Traceback" not in ran.err
+    assert (
+        "write the output outside the folder, e.g. -o "
+        in run_cli("score", str(folder), "-f", "json", "-o", str(folder / "结果.json")).err
+    )
+    assert not (folder / "结果.json").exists() and unit.read_bytes() == kept
+    ran = run_cli("score", str(folder), "-f", "csv", "-o", str(folder / "结果.csv"), "--jobs", "1")
+    assert ran.code == 0, ran
+    wanted = [str(folder / f"单位{number}.toml") for number in (1, 2, 10)]
+    # a result left in the folder (an earlier run without -o, a copy) is said to be one
+    run_cli("score", str(folder), "-f", "json", "-o", str(tmp_path / "结果.json"))
+    (folder / "结果.json").write_bytes((tmp_path / "结果.json").read_bytes())
     ran = run_cli("score", str(folder), "-f", "jsonl", "--jobs", "1")
     assert ran.code == 2, ran
     # 结 (U+7ED3) after 单 (U+5355): the result is the last file, there as its error entry
-    assert [json.loads(line)["source"] for line in ran.out.splitlines()] == [*wanted, str(output)]
-    assert f"{output}: these are results scoring wrote (-f json), not evaluations" in ran.err
-    assert "write results outside the folder being scored" in ran.err
+    sources = [json.loads(line)["source"] for line in ran.out.splitlines()]
+    assert sources == [*wanted, str(folder / "结果.json")]
+    assert "these are results scoring wrote (-f json), not evaluations" in ran.err
     # one entry of it, kept as a file of its own, is said to be a result too
     single = tmp_path / "一个结果.json"
-    single.write_text(json.dumps(json.loads(output.read_text("utf-8"))[0]), "utf-8")
+    single.write_text(
+        json.dumps(json.loads((tmp_path / "结果.json").read_text("utf-8"))[0]), "utf-8"
+    )
     ran = run_cli("score", str(single))
     assert ran.code == 2, ran
     assert f"{single}: this is a result scoring wrote (-f json), not an evaluation" in ran.err
+
+
+@pytest.mark.parametrize(
+    ("fmt", "said"),
+    [
+        ("json", "these are results scoring wrote (-f json), not evaluations"),
+        ("jsonl", "these are results scoring wrote (-f jsonl), not evaluations"),
+    ],
+)
+def test_results_given_as_an_evaluation_are_said_to_be_results(tmp_path, fmt, said):
+    """Whatever their first file was — an error entry here — scoring's own output given as an
+    evaluation (a .json of -f json, or of -f jsonl) is said to be results, with what to do."""
+    output, unit = tmp_path / "结果.json", tmp_path / "单位.toml"
+    unit.write_text(case_evaluation(LETING), "utf-8")
+    ran = run_cli("score", str(tmp_path / "缺.toml"), str(unit), "-f", fmt, "-o", str(output))
+    assert ran.code == 2 and output.exists(), ran
+    ran = run_cli("score", str(output))
+    assert ran.code == 2, ran
+    assert f"{output}: {said}" in ran.err
+    assert "keep results outside the folders being scored" in ran.err
 
 
 def test_a_folder_with_no_evaluation_file_is_said_before_any_work(tmp_path):

@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -32,7 +32,6 @@ from . import (
     _refuse_overwriting_input,
     _render,
     _renderer,
-    _same_file,
     _Writer,
     _written_into,
 )
@@ -197,30 +196,32 @@ def evaluation_paths(paths: list, output: str | None = None) -> list:
     directly in it (a suffix a reader takes: .toml, .json, .xlsx …), in the order a file
     manager lists them (:func:`name_order`: 单位2 before 单位10). Hidden files and Excel's lock
     files (``~$表.xlsx``) are left out, and so are subfolders: a folder of returned workbooks or
-    drafts beside the units' files is not read unless named. So is ``output``, the file ``-o``
-    names, when it is in the folder: the last run's result there is not a unit's table. A
-    folder is how a bureau gives thousands of files: a shell's ``*.json`` stops at the system's
-    limit on a command line (2 MB on Linux, about 40,000 paths), and every path given there is
-    held by the interpreter for the whole run.
+    drafts beside the units' files is not read unless named. A folder is how a bureau gives
+    thousands of files: a shell's ``*.json`` stops at the system's limit on a command line (2 MB
+    on Linux, about 40,000 paths), and every path given there is held by the interpreter for
+    the whole run.
 
-    Raises UsageError for a folder that cannot be read or holds no evaluation file."""
+    Raises UsageError for a folder that cannot be read or holds no evaluation file, and for
+    ``output`` (the file ``-o`` names) inside a folder given, with a suffix a reader takes: the
+    next run would read the result as a unit's file (this one, when it is there already)."""
     found: list = []
     for path in paths:
         if isinstance(path, str) and path != "-" and os.path.isdir(path):
-            found.extend(_evaluation_files_in(path, output))
+            if output is not None:
+                _refuse_output_inside(path, output)
+            found.extend(_evaluation_files_in(path))
         else:
             found.append(path)
     return found
 
 
-def _evaluation_files_in(folder: str, output: str | None) -> list[str]:
-    """The paths of the evaluation files directly in ``folder``, in :func:`name_order`, the
-    file ``output`` names left out (see :func:`evaluation_paths`)."""
+def _evaluation_files_in(folder: str) -> list[str]:
+    """The paths of the evaluation files directly in ``folder``, in :func:`name_order` (see
+    :func:`evaluation_paths`)."""
     from ..errors import UsageError, system_reason
     from ..host import default_host
 
     readers = default_host().readers
-    is_output = _output_test(folder, output)
     try:
         names = sorted(
             (
@@ -229,7 +230,6 @@ def _evaluation_files_in(folder: str, output: str | None) -> list[str]:
                 if not entry.name.startswith((".", "~$"))
                 and os.path.splitext(entry.name)[1].lower() in readers
                 and (entry.is_file() or _dangling(entry))
-                and not is_output(entry)
             ),
             key=name_order,
         )
@@ -266,26 +266,23 @@ def name_order(name: str) -> tuple:
 _DIGITS = re.compile(r"([0-9]+)")
 
 
-def _output_test(folder: str, output: str | None) -> Callable[[os.DirEntry], bool]:
-    """A test of an entry of ``folder``: is it the file ``-o`` names — by its path, through a
-    link, or as a hard link of it? Each entry costs a comparison of names (and of inode numbers,
-    which the folder's listing gives), not a look at the disk: a folder holds thousands."""
-    if output is None:
-        return lambda entry: False
-    target, inside = os.path.realpath(output), os.path.realpath(folder)
-    try:
-        inode: int | None = os.stat(output).st_ino
-    except (OSError, ValueError):  # not there yet: only its name can match
-        inode = None
+def _refuse_output_inside(folder: str, output: str) -> None:
+    """``-o`` naming a file directly in ``folder`` with a suffix a reader takes: a result written
+    there would be read as a unit's file by the next run over the folder (and by this one, when
+    an earlier run left it), so it is refused before any work, with a name outside to give."""
+    from ..errors import UsageError
+    from ..host import default_host
 
-    def is_output(entry: os.DirEntry) -> bool:
-        if entry.is_symlink():
-            return os.path.realpath(entry.path) == target or _same_file(entry.path, output)
-        if os.path.join(inside, entry.name) == target:
-            return True
-        return entry.inode() == inode and _same_file(entry.path, output)
-
-    return is_output
+    inside = os.path.dirname(os.path.realpath(output)) == os.path.realpath(folder)
+    if not inside or os.path.splitext(output)[1].lower() not in default_host().readers:
+        return
+    outside = os.path.join(os.path.dirname(os.path.normpath(folder)), os.path.basename(output))
+    raise UsageError(
+        _(
+            "-o {output} is in the folder {folder} being scored: a run over it reads it as a unit's file"
+        ).format(output=output, folder=folder),
+        hint=_("write the output outside the folder, e.g. -o {outside}").format(outside=outside),
+    )
 
 
 def _dangling(entry: os.DirEntry) -> bool:
