@@ -53,6 +53,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     if program:
         _exit_without_collecting()
+        _end_cleanly_on_sigterm()
     try:
         i18n.use(_asked_language(argv))
     except i18n.UnknownLanguage as exc:
@@ -115,6 +116,19 @@ def _version_written() -> bool:
     except (OSError, ValueError, AttributeError):  # a full disk, a closed or absent stdout
         return False
     return True
+
+
+def _end_cleanly_on_sigterm() -> None:
+    """SIGTERM (``kill``, ``timeout``) ends the run as Ctrl-C does, through the code's own
+    clean-up — a half-written output's temporary file removed, the file -o names left as it
+    was — with exit 143 (128 + 15), instead of the process vanishing at once. Only for the
+    process's own command line (:func:`_exit_without_collecting`)."""
+    import signal
+
+    def terminated(number, frame):
+        raise SystemExit(128 + signal.SIGTERM)
+
+    signal.signal(signal.SIGTERM, terminated)
 
 
 def build_parser(files: object = None) -> argparse.ArgumentParser:

@@ -15,14 +15,17 @@ root), so that a test that fails can never replace the machine's /dev/null or /d
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import io
 import json
 import os
+import signal
 import stat
 import subprocess
 import sys
 import threading
+import time
 import tomllib
 import zipfile
 from pathlib import Path
@@ -696,3 +699,52 @@ def test_a_link_to_a_sheet_named_with_an_apostrophe_reaches_it(leting, tmp_path)
         if cell.hyperlink is not None
     ]
     assert links and all(link.startswith("'O''Brien''s 项目'!") for link in links), links
+
+
+# --- 6. a batch stopped ------------------------------------------------------------------------
+
+
+@linux_only
+@pytest.mark.parametrize(
+    ("number", "code"),
+    [(signal.SIGINT, 130), (signal.SIGTERM, 143)],
+    ids=["ctrl-c-to-the-process-group", "sigterm"],
+)
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_batch_stopped_by_a_signal_ends_cleanly(leting, tmp_path, number, code, jobs):
+    """Ctrl-C (SIGINT to the command and its workers, as a terminal sends it) or SIGTERM in the
+    middle of a batch: the command ends — never left waiting on its workers — with 130 or 143,
+    no traceback, no worker left behind, no temporary file beside -o, and no output file."""
+    folder = tmp_path / "单位"
+    folder.mkdir()
+    for index in range(400):
+        os.link(leting, folder / f"单位{index}.toml")
+    out = tmp_path / "结果.jsonl"
+
+    def default_ctrl_c():  # as in a terminal: a shell's background job would ignore Ctrl-C
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+    command = [sys.executable, "-m", "scoring", "score", str(folder), "-f", "jsonl"]
+    child = subprocess.Popen(
+        [*command, "--jobs", jobs, "-o", str(out)],
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group, as a terminal's foreground job
+        preexec_fn=default_ctrl_c,
+    )
+    try:
+        for _ in range(1200):  # the output begun: the first files are scored
+            if temporaries(tmp_path) or child.poll() is not None:
+                break
+            time.sleep(0.05)
+        assert child.poll() is None, "the batch ended before it could be stopped"
+        os.killpg(child.pid, number)
+        _, err = child.communicate(timeout=60)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(child.pid, signal.SIGKILL)
+    assert child.returncode == code, err
+    assert "Traceback" not in err and "Exception ignored" not in err, err
+    assert temporaries(tmp_path) == [] and not out.exists()
+    with pytest.raises(ProcessLookupError):  # no worker left in the process group
+        os.killpg(child.pid, 0)

@@ -13,6 +13,7 @@ in this process.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sys
@@ -485,18 +486,80 @@ def _in_workers(paths: list, batch: _Batch, jobs: int) -> Iterator[_Part]:
     import gc
 
     gc.freeze()
-    pool = ProcessPoolExecutor(jobs, context, initializer=_start_worker, initargs=(batch, forked))
-    try:
-        pending: deque[Future[list[_Part]]] = deque()  # in the order of the files
-        for start in range(0, len(paths), size):
-            if len(pending) >= ahead:  # the first chunk out is the next to write: wait for it
+    with _signals_awaited() as asked:
+        pool = ProcessPoolExecutor(
+            jobs, context, initializer=_start_worker, initargs=(batch, forked)
+        )
+        finished = False
+        try:
+            pending: deque[Future[list[_Part]]] = deque()  # in the order of the files
+            for start in range(0, len(paths), size):
+                if len(pending) >= ahead:  # the first chunk out is the next to write
+                    yield from pending.popleft().result()
+                if asked:
+                    break
+                pending.append(_submitted(pool, paths[start : start + size], jobs))
+            while pending and not asked:
                 yield from pending.popleft().result()
-            pending.append(pool.submit(_score_chunk, paths[start : start + size]))
-        while pending:
-            yield from pending.popleft().result()
+            finished = True
+        finally:
+            if not finished:  # a fault or a signal: the workers are stopped, not waited for
+                _stop(pool)
+            pool.shutdown(wait=True, cancel_futures=True)
+            gc.unfreeze()
+
+
+def _submitted(pool, chunk: list, jobs: int):
+    """``chunk`` handed to the pool; a pool that cannot start its workers (no process or file
+    descriptor left) is the user's to size."""
+    from ..errors import UsageError, system_reason
+
+    try:
+        return pool.submit(_score_chunk, chunk)
+    except OSError as exc:
+        raise UsageError(
+            _("cannot start {count} processes: {reason}").format(
+                count=jobs, reason=system_reason(exc)
+            ),
+            hint=_("give a smaller --jobs, or raise the system's limits (ulimit -n, ulimit -u)"),
+        ) from None
+
+
+def _stop(pool) -> None:
+    """The pool's workers ended at once (SIGTERM), so that shutting it down cannot wait on one
+    left waiting for work that will not come. The pool has no public way to do it before
+    Python 3.14 (``terminate_workers``)."""
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            process.terminate()
+
+
+@contextlib.contextmanager
+def _signals_awaited() -> Iterator[list[int]]:
+    """While a pool scores: Ctrl-C (SIGINT) and SIGTERM are noted (the list holds the signal)
+    instead of raised wherever this process happens to be — raised inside the pool's own
+    bookkeeping they left it waiting for ever — and raised once it is shut down: SIGINT as
+    KeyboardInterrupt, SIGTERM as exit 143. Only in the main thread, where handlers are set."""
+    import signal
+    import threading
+
+    asked: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield asked
+        return
+    before = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
+    for number, handler in before.items():
+        if handler is not signal.SIG_IGN:  # ignored, as a shell's background job's Ctrl-C: kept
+            signal.signal(number, lambda number, frame: asked.append(number))
+    try:
+        yield asked
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-        gc.unfreeze()
+        for number, handler in before.items():
+            signal.signal(number, handler)
+    if signal.SIGTERM in asked:
+        raise SystemExit(128 + signal.SIGTERM)
+    if asked:
+        raise KeyboardInterrupt
 
 
 _WORKER: dict[str, Any] = {}  # a worker's batch, host and rule set, set once when it starts
