@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from .errors import RulesetError, ScoringError, did_you_mean
+from .errors import RulesetError, ScoringError, did_you_mean, system_reason
 from .i18n import _
 from .limits import MAX_EXTENDS
 from .model import record
@@ -138,13 +138,15 @@ class Catalog:
                 code="ruleset-ambiguous",
             )
         candidate = base / name
-        if candidate.suffix == ".toml" or candidate.exists():
-            if not candidate.is_file():
-                what = (
-                    _("{path} is not a file (a folder, a pipe or a device)").format(path=candidate)
-                    if candidate.exists()
-                    else _("no such rule-set file {path}").format(path=candidate)
-                )
+        try:
+            there, is_file = candidate.exists(), candidate.is_file()
+        except OSError as exc:  # a name too long, a folder that may not be searched
+            there, is_file, reason = True, False, system_reason(exc)
+        else:
+            reason = _("{path} is not a file (a folder, a pipe or a device)").format(path=candidate)
+        if candidate.suffix == ".toml" or there:
+            if not is_file:
+                what = reason if there else _("no such rule-set file {path}").format(path=candidate)
                 raise RulesetError(
                     said(what),
                     where,

@@ -407,6 +407,28 @@ def read_evaluation(path: Path, readers: dict) -> Evaluation:
         raise exc.in_file(str(path), getattr(data, "locations", None), data) from None
 
 
+def _kind_of(path: Path) -> str | None:
+    """``"folder"``, ``"file"`` (or anything else there), or None when nothing is there. A path
+    the system will not look up (a name too long, a folder that may not be searched) is said
+    with the system's reason."""
+    import stat
+
+    from .errors import system_reason
+
+    try:
+        mode = path.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as exc:
+        raise InputError(
+            _("cannot read the file: {reason}").format(reason=system_reason(exc)),
+            file=str(path),
+            hint=_("check the path"),
+            code="not-found",
+        ) from None
+    return "folder" if stat.S_ISDIR(mode) else "file"
+
+
 def read_data(path: Path, readers: dict) -> dict:
     """A file's plain data through the reader registered for its suffix (not yet validated);
     ``-`` reads TOML or JSON from standard input."""
@@ -414,11 +436,12 @@ def read_data(path: Path, readers: dict) -> dict:
 
     if str(path) == STANDARD_INPUT:
         return read_standard_input()
-    if not path.exists():
+    kind = _kind_of(path)
+    if kind is None:
         raise InputError(
             _("no such file"), file=str(path), hint=_("check the path"), code="not-found"
         )
-    if path.is_dir():
+    if kind == "folder":
         raise InputError(
             _("this is a folder, not a file"),
             file=str(path),

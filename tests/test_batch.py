@@ -488,6 +488,13 @@ def test_a_folder_is_the_evaluation_files_in_it_in_name_order(batch, tmp_path):
         (["表2-10", "表2-9", "表10-1"], ["表2-9", "表2-10", "表10-1"]),
         (["单位2", "单位02", "单位002"], ["单位002", "单位02", "单位2"]),
         (["b", "a10", "a9b", "a9a", "10", "9"], ["9", "10", "a9a", "a9b", "a10", "b"]),
+        # the name before its suffix first; letters whatever their case
+        (["单位1.toml", "单位.toml", "单位2.toml"], ["单位.toml", "单位1.toml", "单位2.toml"]),
+        (
+            ["Beta.toml", "alpha.toml", "B1.json", "a2.json"],
+            ["a2.json", "alpha.toml", "B1.json", "Beta.toml"],
+        ),
+        (["x1.10.toml", "x1.toml", "x1.5.toml"], ["x1.toml", "x1.5.toml", "x1.10.toml"]),
     ],
 )
 def test_a_folder_is_read_in_the_order_a_file_manager_lists_it(names, order):

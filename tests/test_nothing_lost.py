@@ -748,3 +748,20 @@ def test_a_batch_stopped_by_a_signal_ends_cleanly(leting, tmp_path, number, code
     assert temporaries(tmp_path) == [] and not out.exists()
     with pytest.raises(ProcessLookupError):  # no worker left in the process group
         os.killpg(child.pid, 0)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("score", "{long}"), ("score", "{leting}", "{long}"), ("score", "{leting}", "-r", "{long}")],
+    ids=["score", "in-a-batch", "rule-set"],
+)
+def test_an_input_name_the_system_will_not_look_up_is_a_users_error(cli, leting, args):
+    """A file or rule-set name longer than the file system takes is said with the system's
+    reason (exit 2), not an internal error; in a batch the other files are still scored."""
+    long = "长" * 100 + ".toml"  # 300 bytes: more than a name may hold
+    run = cli(*(arg.format(long=long, leting=leting) for arg in args), "-f", "jsonl")
+    assert run.code == 2, run
+    assert f"{long}: " in run.err and "the name is too long" in run.err, run.err
+    assert "internal error" not in run.err and "Traceback" not in run.err
+    if len(args) == 3 and "-r" not in args:
+        assert json.loads(run.out.splitlines()[0])["department"]["score"] == 99.79

@@ -253,15 +253,15 @@ def _evaluation_files_in(folder: str) -> list[str]:
 
 
 def name_order(name: str) -> tuple:
-    """The key that sorts file names as a file manager lists them: a run of digits by its
-    number (``单位2.xlsx`` before ``单位10.xlsx``), the rest by its characters; names that tie
-    (``单位02``, ``单位2``) by their characters. The same order on every system, so that a
-    batch's output does not depend on where it runs."""
-    parts = _DIGITS.split(name)  # text, digits, text, digits … : text always at even places
-    return (
-        tuple(int(part) if index % 2 else part for index, part in enumerate(parts)),
-        name,
-    )
+    """The key that sorts file names as a file manager lists them: the name before its suffix
+    first (``单位.toml`` before ``单位1.toml``), a run of digits by its number (``单位2`` before
+    ``单位10``), letters whatever their case; names that tie (``单位02``, ``单位2``) by their
+    characters. The same order on every system, so that a batch's output does not depend on
+    where it runs."""
+    stem, suffix = os.path.splitext(name)
+    parts = _DIGITS.split(stem.casefold())  # text, digits, text … : text at the even places
+    natural = tuple(int(part) if index % 2 else part for index, part in enumerate(parts))
+    return natural, suffix.casefold(), name
 
 
 _DIGITS = re.compile(r"([0-9]+)")
