@@ -105,6 +105,12 @@ def _refuse_overwriting_input(output: str, inputs: list) -> None:
             )
 
 
+def names_a_folder(output: str) -> bool:
+    """Whether ``-o`` ends in a path separator (``out/``): a folder by how it is written, which
+    the system would otherwise open as the file ``out``."""
+    return output.endswith(tuple(filter(None, (os.sep, os.altsep))))
+
+
 def _same_file(first: str | os.PathLike, second: str) -> bool:
     try:
         return os.path.samefile(first, second)
@@ -199,7 +205,7 @@ class _Writer:
             raise UsageError(
                 _("-o {output} is a folder").format(output=output), hint=_("give a file name")
             )
-        if output.endswith(tuple(filter(None, (os.sep, os.altsep)))):
+        if names_a_folder(output):
             from ..errors import UsageError
 
             raise UsageError(  # the system would take out/ as the file out

@@ -26,7 +26,7 @@ import sys
 from pathlib import Path
 
 from ..i18n import _
-from . import EXIT_OK, EXIT_USER, _emit, _not_written, _refuse_overwriting_input
+from . import EXIT_OK, EXIT_USER, _emit, _not_written, _refuse_overwriting_input, names_a_folder
 
 BY_SUFFIX = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".docx": "docx"}
 
@@ -70,7 +70,7 @@ def report_format(fmt: str | None, output: str | None, several: bool = False) ->
     from ..errors import UsageError
 
     # the file -o names, if it is one: a folder's name chooses nothing
-    file = output if output is not None and not names_folder(output, several) else None
+    file = output if output is not None and not _is_a_folder(output, several) else None
     if file is not None:
         _refuse_unwritten_suffix(file)
     if fmt is None:
@@ -192,11 +192,10 @@ def report_date(text: str | None) -> datetime.date | None:
         ) from None
 
 
-def names_folder(output: str, several: bool) -> bool:
+def _is_a_folder(output: str, several: bool) -> bool:
     """Whether -o names a folder: one that is there, one written with a slash at its end
     (``-o 报告/``, made when missing), or the folder several reports go into."""
-    separators = tuple(filter(None, (os.sep, os.altsep)))
-    return several or output.endswith(separators) or os.path.isdir(output)
+    return several or names_a_folder(output) or os.path.isdir(output)
 
 
 def _targets(args, fmt: str, several: bool) -> tuple[list[str | None], Path | None]:
@@ -215,7 +214,7 @@ def _targets(args, fmt: str, several: bool) -> tuple[list[str | None], Path | No
     if output is not None:
         _refuse_overwriting_input(output, args.files)
     if not several:
-        if output is not None and names_folder(output, several):
+        if output is not None and _is_a_folder(output, several):
             name = f"{_stem(args.files[0], args.combined)}{SUFFIXES[fmt]}"
             return [str(Path(output) / name)], Path(output)
         return [output], None

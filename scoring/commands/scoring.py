@@ -41,6 +41,9 @@ STREAMED = ("json", "jsonl", "csv")  # formats written file by file, each a modu
 PARALLEL_FROM = 8  # files: fewer are scored in this process, as starting workers costs more
 CHUNK = 4  # files sent to a worker at a time: their parts are held until they are written
 AHEAD = 3  # chunks out per worker: one being scored, the next ones waiting for it
+# At most this many workers: the most a process pool takes on Windows; more than the cores
+# only share them, each with its own interpreter in memory.
+MAX_JOBS = 61
 
 
 def _score_files(paths: list, rules: str, debug: bool = False, language: str | None = None) -> list:
@@ -423,7 +426,7 @@ def _jobs(args, paths: list) -> int:
         return 1
     if jobs is None:
         jobs = _cores() if len(paths) >= PARALLEL_FROM else 1
-    return max(1, min(jobs, len(paths)))
+    return max(1, min(jobs, len(paths), MAX_JOBS))
 
 
 def _cores() -> int:
@@ -485,11 +488,11 @@ def _in_workers(paths: list, batch: _Batch, jobs: int) -> Iterator[_Part]:
     # copied into each worker as its collector touches them.
     import gc
 
-    gc.freeze()
     with _signals_awaited() as asked:
         pool = ProcessPoolExecutor(
             jobs, context, initializer=_start_worker, initargs=(batch, forked)
         )
+        gc.freeze()  # the workers are forked at the first chunk handed out
         finished = False
         try:
             pending: deque[Future[list[_Part]]] = deque()  # in the order of the files
@@ -594,7 +597,7 @@ def _score_chunk(paths: list) -> list[_Part]:
 
 def cmd_check(args) -> int:
     fmt = args.format or "table"
-    args.files = evaluation_paths(args.files, getattr(args, "output", None))
+    args.files = evaluation_paths(args.files)
     reports = [path for path in args.files if path.lower().endswith(REPORT_SUFFIXES)]
     if reports or args.against:
         return _check_reports(args, reports, fmt)
