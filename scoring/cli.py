@@ -119,16 +119,20 @@ def _version_written() -> bool:
 
 
 def _end_cleanly_on_sigterm() -> None:
-    """SIGTERM (``kill``, ``timeout``) ends the run as Ctrl-C does, through the code's own
-    clean-up — a half-written output's temporary file removed, the file -o names left as it
-    was — with exit 143 (128 + 15), instead of the process vanishing at once. Only for the
-    process's own command line (:func:`_exit_without_collecting`)."""
+    """SIGTERM (``kill``, ``timeout``) and SIGHUP (the terminal closed) end the run as Ctrl-C
+    does, through the code's own clean-up — a half-written output's temporary file removed,
+    the file -o names left as it was — with exit 128 + the signal, instead of the process
+    vanishing at once. Only for the process's own command line
+    (:func:`_exit_without_collecting`); a SIGHUP ignored (``nohup``) stays ignored."""
     import signal
 
-    def terminated(number, frame):
-        raise SystemExit(128 + signal.SIGTERM)
+    def ended(number, frame):
+        raise SystemExit(128 + number)
 
-    signal.signal(signal.SIGTERM, terminated)
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) is not signal.SIG_IGN:
+            signal.signal(number, ended)
 
 
 def build_parser(files: object = None) -> argparse.ArgumentParser:

@@ -523,10 +523,9 @@ def test_an_output_inside_the_folder_being_scored_is_refused_before_any_work(tmp
         ran = run_cli("score", str(folder), "-f", "json", "-o", str(output), "--jobs", "1")
         assert ran.code == 2 and said in ran.err, (output, ran)
         assert "Traceback" not in ran.err
-    assert (
-        "write the output outside the folder, e.g. -o "
-        in run_cli("score", str(folder), "-f", "json", "-o", str(folder / "结果.json")).err
-    )
+    err = run_cli("score", str(folder), "-f", "json", "-o", str(folder / "结果.json")).err
+    suggested = err.split("write the output outside the folder, e.g. -o ", 1)[1].split()[0]
+    assert Path(suggested).resolve() == (tmp_path / "结果.json").resolve()  # outside, not in
     assert not (folder / "结果.json").exists() and unit.read_bytes() == kept
     ran = run_cli("score", str(folder), "-f", "csv", "-o", str(folder / "结果.csv"), "--jobs", "1")
     assert ran.code == 0, ran

@@ -707,8 +707,8 @@ def test_a_link_to_a_sheet_named_with_an_apostrophe_reaches_it(leting, tmp_path)
 @linux_only
 @pytest.mark.parametrize(
     ("number", "code"),
-    [(signal.SIGINT, 130), (signal.SIGTERM, 143)],
-    ids=["ctrl-c-to-the-process-group", "sigterm"],
+    [(signal.SIGINT, 130), (signal.SIGTERM, 143), (signal.SIGHUP, 129)],
+    ids=["ctrl-c-to-the-process-group", "sigterm", "sighup-the-terminal-closed"],
 )
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_batch_stopped_by_a_signal_ends_cleanly(leting, tmp_path, number, code, jobs):

@@ -280,7 +280,8 @@ def _refuse_output_inside(folder: str, output: str) -> None:
     inside = os.path.dirname(os.path.realpath(output)) == os.path.realpath(folder)
     if not inside or os.path.splitext(output)[1].lower() not in default_host().readers:
         return
-    outside = os.path.join(os.path.dirname(os.path.normpath(folder)), os.path.basename(output))
+    parent = os.path.dirname(os.path.realpath(folder))
+    outside = os.path.relpath(os.path.join(parent, os.path.basename(output)))
     raise UsageError(
         _(
             "-o {output} is in the folder {folder} being scored: a run over it reads it as a unit's file"
@@ -539,10 +540,11 @@ def _stop(pool) -> None:
 
 @contextlib.contextmanager
 def _signals_awaited() -> Iterator[list[int]]:
-    """While a pool scores: Ctrl-C (SIGINT) and SIGTERM are noted (the list holds the signal)
-    instead of raised wherever this process happens to be — raised inside the pool's own
-    bookkeeping they left it waiting for ever — and raised once it is shut down: SIGINT as
-    KeyboardInterrupt, SIGTERM as exit 143. Only in the main thread, where handlers are set."""
+    """While a pool scores: Ctrl-C (SIGINT), SIGTERM and SIGHUP (the terminal closed) are noted
+    (the list holds the signal) instead of raised wherever this process happens to be — raised
+    inside the pool's own bookkeeping they left it waiting for ever — and raised once it is
+    shut down: SIGINT as KeyboardInterrupt, the others as exit 128 + the signal. Only in the
+    main thread, where handlers are set."""
     import signal
     import threading
 
@@ -550,7 +552,7 @@ def _signals_awaited() -> Iterator[list[int]]:
     if threading.current_thread() is not threading.main_thread():
         yield asked
         return
-    before = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
+    before = {number: signal.getsignal(number) for number in _ending_signals()}
     for number, handler in before.items():
         if handler is not signal.SIG_IGN:  # ignored, as a shell's background job's Ctrl-C: kept
             signal.signal(number, lambda number, frame: asked.append(number))
@@ -559,10 +561,20 @@ def _signals_awaited() -> Iterator[list[int]]:
     finally:
         for number, handler in before.items():
             signal.signal(number, handler)
-    if signal.SIGTERM in asked:
-        raise SystemExit(128 + signal.SIGTERM)
-    if asked:
+    if signal.SIGINT in asked:
         raise KeyboardInterrupt
+    if asked:
+        raise SystemExit(128 + asked[0])
+
+
+def _ending_signals() -> tuple:
+    """The signals that end a run through its clean-up: Ctrl-C, SIGTERM, and SIGHUP where the
+    system has it (not Windows)."""
+    import signal
+
+    return tuple(
+        getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+    )
 
 
 _WORKER: dict[str, Any] = {}  # a worker's batch, host and rule set, set once when it starts
