@@ -549,6 +549,77 @@ def test_an_output_inside_the_folder_being_scored_is_refused_before_any_work(tmp
     assert f"{single}: this is a result scoring wrote (-f json), not an evaluation" in ran.err
 
 
+def test_a_standard_output_redirected_into_the_folder_being_scored_is_refused(tmp_path):
+    """``scoring score 单位 > 单位/结果.json``: the shell makes 结果.json before the run lists the
+    folder, and the run would read its own output, half written, as a unit's file. Refused
+    before any work, naming the file and a place outside; redirected elsewhere, or piped, the
+    same folder is scored."""
+    import subprocess
+    import sys
+
+    folder = tmp_path / "单位"
+    folder.mkdir()
+    (folder / "单位1.toml").write_text(case_evaluation(LETING), "utf-8")
+    for name, code in [(folder / "结果.json", 2), (tmp_path / "结果.json", 0)]:
+        with open(name, "w", encoding="utf-8") as out:
+            ran = subprocess.run(
+                [sys.executable, "-m", "scoring", "score", str(folder), "-f", "json"],
+                stdout=out,
+                stderr=subprocess.PIPE,
+                text=True,
+                env={**os.environ, "SCORING_LANG": "en"},
+                timeout=120,
+            )
+        assert ran.returncode == code, ran.stderr
+        if code == 2:
+            assert f"the standard output is the file {name} in the folder {folder}" in ran.stderr
+            assert "write the output outside the folder, e.g. > " in ran.stderr
+            assert name.read_text("utf-8") == ""  # nothing scored, nothing written
+            name.unlink()  # the shell's empty file, left by the refused run
+        else:
+            assert ran.stderr == ""
+            assert json.loads(name.read_text("utf-8"))[0]["department"]["score"] == 99.79
+
+
+def test_a_unit_filed_twice_in_a_batch_is_said_and_both_are_scored(tmp_path):
+    """Two files with the same department, year and projects — a copy, a second version, a
+    reviewed workbook left beside the unit's own — would count the unit twice in a list of
+    the batch: each later one is said on standard error, naming the first, and both are
+    scored as filed (which is the unit's is the reviewer's call). Files of one department
+    with other projects (a project per file) are not copies."""
+    folder = tmp_path / "单位"
+    folder.mkdir()
+    text = case_evaluation(LETING)
+    (folder / "a.toml").write_text(text, "utf-8")
+    (folder / "b.toml").write_text(text.replace("招商经费", "招商引资经费"), "utf-8")
+    (folder / "c.toml").write_text(text, "utf-8")
+    said = (
+        f"scoring: warning: {folder / 'c.toml'} files the same department, year and projects "
+        f"as {folder / 'a.toml'}: one unit counted twice? Keep one of them in the batch\n"
+    )
+    for args in (["-f", "jsonl", "--jobs", "1"], ["-f", "jsonl", "--jobs", "2"], ["-f", "csv"]):
+        ran = run_cli("score", str(folder), *args)
+        assert ran.code == 0 and ran.err == said, (args, ran)
+    ran = run_cli("score", str(folder), "-f", "jsonl")
+    assert len(ran.out.splitlines()) == 3  # all three scored
+    for command in (["score", str(folder)], ["check", str(folder)]):  # not written file by file
+        ran = run_cli(*command)
+        assert ran.err == said, ran
+    # a reviewed workbook returned beside the unit's file is one, and says what it is
+    run_cli("score", str(folder / "a.toml"), "-f", "xlsx", "-o", str(folder / "复核.xlsx"))
+    (folder / "c.toml").unlink()
+    ran = run_cli("score", str(folder), "-f", "jsonl", "--jobs", "1")
+    assert ran.err == said.replace("c.toml", "复核.xlsx"), ran
+    reviewed = json.loads(ran.out.splitlines()[-1])
+    assert (
+        reviewed["department"]["score"]
+        == json.loads(ran.out.splitlines()[0])["department"]["score"]
+    )
+    assert [
+        f["where"] for f in reviewed["findings"] if "the sheets 汇总 and 复核发现" in f["message"]
+    ] == ["department"]
+
+
 @pytest.mark.parametrize(
     ("fmt", "said"),
     [

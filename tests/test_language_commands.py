@@ -63,7 +63,7 @@ def test_a_grade_not_reached_names_its_lowest_score(cli, low, leting):
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_each_file_below_is_said_in_order_by_workers_too(cli, low, leting, tmp_path, jobs):
     other = tmp_path / "other.toml"
-    other.write_text(LOW, "utf-8")
+    other.write_text(LOW.replace('name = "d"', 'name = "e"'), "utf-8")  # another department
     files = [str(low), str(leting), str(other)]
     run = cli("score", *files, "-f", "jsonl", "--jobs", jobs, "--fail-under", "90", env=ZH)
     assert run.code == 1, run

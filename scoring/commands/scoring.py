@@ -176,6 +176,7 @@ def cmd_score(args, paths=None) -> int:
     language = "zh_CN" if fmt == "xlsx" else None
     scored = _score_files(paths, args.rules, args.debug, language)
     results = [item.result for item in scored if item.result is not None]
+    _Copies().note_all(results)
     if not results and (args.output or fmt == "xlsx"):
         # nothing scored: the errors are said; an earlier output is not replaced by them
         if args.output:
@@ -207,13 +208,18 @@ def evaluation_paths(paths: list, output: str | None = None) -> list:
 
     Raises UsageError for a folder that cannot be read or holds no evaluation file, and for
     ``output`` (the file ``-o`` names) inside a folder given, with a suffix a reader takes: the
-    next run would read the result as a unit's file (this one, when it is there already)."""
+    next run would read the result as a unit's file (this one, when it is there already). Without
+    ``output``, the same for a standard output redirected to a file of the folder
+    (``> 文件夹/结果.json``): the shell has made it before the run lists the folder."""
     found: list = []
     for path in paths:
         if isinstance(path, str) and path != "-" and os.path.isdir(path):
             if output is not None:
                 _refuse_output_inside(path, output)
-            found.extend(_evaluation_files_in(path))
+            files = _evaluation_files_in(path)
+            if output is None:
+                _refuse_standard_output_inside(path, files)
+            found.extend(files)
         else:
             found.append(path)
     return found
@@ -290,6 +296,52 @@ def _refuse_output_inside(folder: str, output: str) -> None:
     )
 
 
+def _refuse_standard_output_inside(folder: str, files: list[str]) -> None:
+    """Standard output redirected to one of ``files`` (the evaluation files of ``folder``):
+    the run would read its own output, half written, as a unit's file. Refused before any
+    work, as an ``-o`` there is (:func:`_refuse_output_inside`)."""
+    from ..errors import UsageError
+
+    written = _standard_output_file()
+    if written is None:
+        return
+    for path in files:
+        try:
+            found = os.stat(path)
+        except OSError:
+            continue  # said when the file is read
+        if (found.st_dev, found.st_ino) != written:
+            continue
+        parent = os.path.dirname(os.path.realpath(folder))
+        outside = os.path.relpath(os.path.join(parent, os.path.basename(path)))
+        raise UsageError(
+            _(
+                "the standard output is the file {output} in the folder {folder} being scored: "
+                "this run would read it as a unit's file"
+            ).format(output=path, folder=folder),
+            hint=_("write the output outside the folder, e.g. > {outside} or -o {outside}").format(
+                outside=outside
+            ),
+        )
+
+
+def _standard_output_file() -> tuple[int, int] | None:
+    """The (device, inode) of the regular file standard output was redirected to; None for a
+    terminal, a pipe, or no standard output."""
+    import stat
+
+    from . import output_stream
+
+    stream = output_stream()
+    try:
+        found = os.fstat(stream.fileno()) if stream is not None else None
+    except (OSError, ValueError, AttributeError):  # closed, or a stream without a descriptor
+        return None
+    if found is None or not stat.S_ISREG(found.st_mode):
+        return None
+    return found.st_dev, found.st_ino
+
+
 def _dangling(entry: os.DirEntry) -> bool:
     """A link to a file no longer there: kept, so that the batch says the file is missing
     rather than leaving out a unit's table without a word."""
@@ -326,6 +378,7 @@ class _Part(NamedTuple):
     score: Decimal | None  # the department's score
     errors: bool  # an error-level finding
     source: str  # the file, as the output names it
+    filing: bytes = b""  # what it files (:func:`filing`): the same in two files, a copy
 
 
 def _score_streamed(args, paths: list, fmt: str, mode: str, threshold: _Threshold | None) -> int:
@@ -342,6 +395,7 @@ def _score_streamed(args, paths: list, fmt: str, mode: str, threshold: _Threshol
     head, between, tail = _format(fmt).frame(batch.several)
     scored = failed = 0
     below = errors = False
+    copies = _Copies()
     with _Writer(output, bom=fmt == "csv", hold=output is not None) as writer:
         writer.write(head)
         for index, part in enumerate(_parts(paths, batch, _jobs(args, paths), args.debug)):
@@ -351,6 +405,7 @@ def _score_streamed(args, paths: list, fmt: str, mode: str, threshold: _Threshol
             else:
                 assert part.score is not None
                 scored += 1
+                copies.note(part.filing, part.source)
                 writer.start()
                 if threshold is not None and _below(part.source, part.score, threshold):
                     below = True
@@ -412,7 +467,53 @@ def _part(scored, data: bytes, debug: bool) -> _Part:
         return _Part(data, scored.error.render(), None, False, scored.source)
     assert scored.result is not None
     result = scored.result
-    return _Part(data, None, result.department.score, result.has_errors, scored.source)
+    return _Part(
+        data, None, result.department.score, result.has_errors, scored.source, filing(result)
+    )
+
+
+def filing(result) -> bytes:
+    """What a file files, as a key: its department, year and projects' names. Two files of a
+    batch with the same key are one unit's table twice — a copy, a second version, a reviewed
+    workbook returned (``-f xlsx``) left beside the unit's own — and a list of the batch would
+    count the unit twice. The projects tell apart the files of a unit that files one project
+    per file. A digest: a batch keeps one per file."""
+    import hashlib
+
+    department = result.department
+    names = [department.name, str(department.year), *(project.name for project in result.projects)]
+    text = "\x1f".join(names).encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(text, digest_size=16).digest()
+
+
+class _Copies:
+    """The files of a batch that file what an earlier one did (:func:`filing`), each said on
+    standard error as it is met: scored all the same (which one is the unit's is the
+    reviewer's call), never silently counted twice."""
+
+    def __init__(self) -> None:
+        self.first: dict[bytes, str] = {}  # filing → the first file that filed it
+
+    def note(self, key: bytes, source: str) -> None:
+        first = self.first.get(key)
+        if first is None:
+            self.first[key] = source
+            return
+        from ..inert import terminal
+
+        said = _(
+            "scoring: warning: {file} files the same department, year and projects as {first}: "
+            "one unit counted twice? Keep one of them in the batch"
+        )
+        print(
+            said.format(file=terminal(source, lines=False), first=terminal(first, lines=False)),
+            file=sys.stderr,
+        )
+
+    def note_all(self, results: list) -> None:
+        """:meth:`note` for each scored result of a batch not written file by file."""
+        for result in results:
+            self.note(filing(result), result.source)
 
 
 def _jobs(args, paths: list) -> int:
@@ -623,6 +724,7 @@ def cmd_check(args) -> int:
     if _streamed(fmt, _renderer(fmt)):
         return _score_streamed(args, args.files, fmt, "check", None)
     scored = _score_files(args.files, args.rules, args.debug)
+    _Copies().note_all([item.result for item in scored if item.result is not None])
     _emit(_render(scored, fmt, _output_options(args, "check")), None)
     if any(item.error is not None for item in scored):
         return EXIT_USER

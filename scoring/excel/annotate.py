@@ -22,15 +22,13 @@ from ..review import ScoreRow
 from ..values import format_decimal as fmt
 from ..values import percent
 from .form import FONT, fit_row, print_as_form, put
+from .layout import FINDINGS_SHEET, REVIEW_TITLES, SUMMARY_SHEET
 
 FILLS = {"error": "FFC7CE", "warning": "FFEB9C", "info": "DDEBF7"}
 SEVERITY_ORDER = ("error", "warning", "info")
-REVIEW_TITLES = ("复核得分", "复核意见")
 AUTHOR = "scoring"
 # Where the review's words begin in a comment the unit had already written on the cell.
 SEPARATOR = "\n—— 复核 ——\n"
-SUMMARY_SHEET = "汇总"
-FINDINGS_SHEET = "复核发现"
 
 if TYPE_CHECKING:
     from openpyxl import Workbook

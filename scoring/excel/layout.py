@@ -4,6 +4,11 @@ the 部门 sheet (label in column A, value in column B)."""
 DEPARTMENT_SHEET = "部门"
 OWN_TABLE_SHEET = "部门整体"
 
+# What a review adds (scoring.excel.annotate): two columns beside each table and two sheets.
+REVIEW_TITLES = ("复核得分", "复核意见")
+SUMMARY_SHEET = "汇总"
+FINDINGS_SHEET = "复核发现"
+
 # Label in column A, key in the department mapping (a tuple: inside ``budget``).
 DEPARTMENT_ROWS = (
     ("部门名称", ("name",)),

@@ -29,7 +29,14 @@ from ..errors import InputError, Problem
 from ..i18n import _, ngettext
 from ..words import listed
 from .grid import Grid, load_grids
-from .layout import DEPARTMENT_ROWS, DEPARTMENT_SHEET, OWN_TABLE_SHEET
+from .layout import (
+    DEPARTMENT_ROWS,
+    DEPARTMENT_SHEET,
+    FINDINGS_SHEET,
+    OWN_TABLE_SHEET,
+    REVIEW_TITLES,
+    SUMMARY_SHEET,
+)
 
 # Column titles of the 绩效指标 grid, by role; the first word found wins.
 GRID_COLUMNS = {
@@ -216,6 +223,7 @@ def read_workbook(path: Path) -> SheetData:
                 len(rows),
             )
             reading.notes.append(("projects", said.format(sheet=grid.sheet, rows=shown)))
+    _note_a_review(grids, reading)
     regions = [region for grid in grids for region in _regions(grid)]
     _refuse_a_project_without_its_grid(grids, regions, path)
     for region in [r for r in regions if not _is_table(r)]:
@@ -293,6 +301,19 @@ def read_workbook(path: Path) -> SheetData:
         raise InputError.from_problems(reading.uncached, str(path), code="formula-not-saved")
     _complete_department(department, projects or own, read_projects, reading, path)
     return SheetData(data, locations=reading.locations, notes=reading.notes)
+
+
+def _note_a_review(grids: list[Grid], reading: _Reading) -> None:
+    """A workbook scoring reviewed (``-f xlsx``: the sheets 汇总 and 复核发现) reads back as the
+    unit's form, the review left out; said, so that a reviewer who finds it among the units'
+    files knows it is a copy returned, not a unit's own filing."""
+    sheets = {grid.sheet for grid in grids}
+    if SUMMARY_SHEET in sheets and FINDINGS_SHEET in sheets:
+        said = _(
+            "this workbook holds a review scoring added (the sheets {summary} and {findings}, the "
+            "columns {columns}): read as the unit's form, the review left out"
+        ).format(summary=SUMMARY_SHEET, findings=FINDINGS_SHEET, columns=" / ".join(REVIEW_TITLES))
+        reading.notes.append(("department", said))
 
 
 # --- where the tables are ----------------------------------------------------------------------
