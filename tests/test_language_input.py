@@ -108,6 +108,23 @@ def test_missing_and_unknown_keys(cli, leting):
     assert "  projects[0].budgett: unknown key `budgett`\n    → did you mean `budget`?" in en
 
 
+def test_a_value_of_the_wrong_kind_is_described_in_the_users_language(cli, leting):
+    """A hint quotes the schema's description of the key: in the interface's language, from
+    the catalogs (a description stays in the schema in English, with the form's terms)."""
+    text = leting.read_text("utf-8")
+    leting.write_text(text.replace("year = 2023", "year = true", 1), "utf-8")
+    zh, en = said(cli, leting)
+    assert (
+        "department.year：应为整数或文字，实际为 true\n"
+        "  → 此处应填写整数或文字（预算年度：2024，或“2024年”“2024年度”这样的文字）"
+    ) in zh
+    assert (
+        "department.year: expected a whole number or text, got true\n"
+        '  → write a whole number or text here (the budget year: 2024, or text such as "2024年" '
+        'or "2024年度")'
+    ) in en
+
+
 @pytest.mark.parametrize(
     ("old", "new", "chinese", "english"),
     [

@@ -4,8 +4,9 @@
     python tools/catalogs.py --check    # exit 1 and list what is missing or stale; change nothing
 
 The messages are the English strings the code passes to ``_()`` and ``ngettext()`` (see
-``scoring/i18n.py``), and argparse's own (``usage:``, ``options``, its errors), which the
-command line translates too. Each language has ``scoring/locale/<lang>/LC_MESSAGES/
+``scoring/i18n.py``), argparse's own (``usage:``, ``options``, its errors), which the
+command line translates too, and the ``description`` of each key of the JSON Schemas, which a
+hint about that key quotes. Each language has ``scoring/locale/<lang>/LC_MESSAGES/
 scoring.po`` — edited by hand, the translations kept when the code changes — and the ``.mo``
 compiled from it, which is what the package ships and reads. The English catalog starts each new
 message as its own translation; the Chinese one must be written: ``--check`` (run by the tests)
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import json
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -73,7 +75,27 @@ def template() -> Catalog:
     for message in ARGPARSE:
         flags = ("python-format",) if "%" in str(message) else ()
         catalog.add(message, locations=[("argparse.py", 0)], flags=flags)
+    for schema in sorted((PACKAGE / "schemas").glob("*.schema.json")):
+        location = f"{PACKAGE.name}/schemas/{schema.name}"
+        for message in descriptions(json.loads(schema.read_text("utf-8"))):
+            catalog.add(message, locations=[(location, 0)])
     return catalog
+
+
+def descriptions(node) -> list[str]:
+    """Every ``description`` of a JSON Schema, in the file's order: a hint quotes the one of
+    the key it is about (scoring.schemas), in the interface's language."""
+    found: list[str] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "description" and isinstance(value, str):
+                found.append(value)
+            else:
+                found.extend(descriptions(value))
+    elif isinstance(node, list):
+        for value in node:
+            found.extend(descriptions(value))
+    return found
 
 
 def po_path(language: str) -> Path:

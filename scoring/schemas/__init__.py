@@ -586,7 +586,7 @@ def _describe(error, prefix) -> Problem:
         )
     if kind == "type":
         expected = _type_names(error.validator_value)
-        description = error.schema.get("description")
+        description = _described_key(error)
         return Problem(
             _("expected {expected}, got {value}").format(
                 expected=expected, value=_shown(error.instance)
@@ -649,17 +649,24 @@ def _describe(error, prefix) -> Problem:
         return Problem(
             _("{value} has the wrong form").format(value=_shown(error.instance)),
             where,
-            error.schema.get("description"),
+            _described_key(error),
         )
     return Problem(error.message, where, _described(error))
 
 
 def _described(error) -> str | None:
     """The schema's own description of the key, as a hint of what belongs there."""
-    description = error.schema.get("description")
+    description = _described_key(error)
     return (
         _("expected here: {description}").format(description=description) if description else None
     )
+
+
+def _described_key(error) -> str | None:
+    """The schema's ``description`` of the key ``error`` is about, in the interface's language
+    (the catalogs hold each description: tools/catalogs.py)."""
+    description = error.schema.get("description")
+    return _(description) if isinstance(description, str) and description else None
 
 
 # --- the schema compiled to yes or no --------------------------------------------------------
