@@ -162,19 +162,29 @@ def _scored_one(
     from . import __version__
     from .engine import evaluate
     from .i18n import current, using
+    from .loader import evaluation_of, read_data
+    from .readers import STANDARD_INPUT
 
     name = source.source if isinstance(source, Evaluation) else _name(source)
     evaluation = None
+    piped = None  # what standard input gave: it is read once
     with _collector_waiting():
         try:
             with using(current()):  # the environment read once for the file's messages
-                evaluation = load(source, host)
+                if isinstance(source, (str, PathLike)) and str(source) == STANDARD_INPUT:
+                    piped = read_data(Path(STANDARD_INPUT), host.readers)
+                    evaluation = evaluation_of(piped, Path(STANDARD_INPUT))
+                else:
+                    evaluation = load(source, host)
             if language and language != current() and isinstance(source, (str, PathLike)):
                 # read again in the results' language: what the reader assumed (a workbook's
                 # notes, a row's placeholder name) is part of what the document says; the
                 # file read once already, its mistakes have been said in the interface's
                 with using(language):
-                    evaluation = load(source, host)
+                    if piped is not None:
+                        evaluation = evaluation_of(piped, Path(STANDARD_INPUT))
+                    else:
+                        evaluation = load(source, host)
             with using(language or current()):
                 result = evaluate(evaluation, compiled, host.methods, host.checks, __version__)
         except ScoringError as exc:

@@ -173,8 +173,59 @@ def _mistyped_command(argv: list[str]) -> str | None:
     return None
 
 
+# the options scoring itself takes, before the command (argparse takes a long one shortened)
+_OWN_OPTIONS = ("-h", "--help", "--version", "--debug", "--lang", "-p")
+
+
+def _option_before_command(argv: list[str]) -> tuple[str, str] | None:
+    """An option scoring itself does not take, written before the command (``scoring --format
+    json score a.toml``), and the command after it ("" when none is): argparse would take the
+    option's value for the command."""
+    skip = False
+    for index, word in enumerate(argv):
+        if skip:
+            skip = False
+        elif word in _VALUED:
+            skip = True
+        elif word == "--" or not word.startswith("-"):
+            return None
+        elif not _own_option(word):
+            after = (w for w in argv[index + 1 :] if w in COMMANDS)
+            return word, next(after, "")
+    return None
+
+
+def _own_option(word: str) -> bool:
+    if word.startswith("-p") and not word.startswith("--"):
+        return True  # -pno:NAME
+    name = word.split("=", 1)[0]
+    return name in _OWN_OPTIONS or (
+        name.startswith("--") and len(name) > 2 and any(o.startswith(name) for o in _OWN_OPTIONS)
+    )
+
+
+def _usage_error(parser, message: str, hint: str) -> int:
+    parser.print_usage(sys.stderr)
+    print(_("scoring: error: {message}").format(message=message) + f"\n  → {hint}", file=sys.stderr)
+    return EXIT_USER
+
+
 def _run(argv: list[str]) -> int:
     parser = build_parser()
+    misplaced = _option_before_command(argv)
+    if misplaced is not None:
+        from .inert import terminal
+
+        option, command = misplaced
+        return _usage_error(
+            parser,
+            _("{option} is not an option of scoring itself").format(
+                option=terminal(repr(option), lines=False)
+            ),
+            _("a command's options go after its name: scoring {command} … {option}").format(
+                command=command or "COMMAND", option=terminal(option, lines=False)
+            ),
+        )
     mistyped = _mistyped_command(argv)
     if mistyped is not None:
         from .errors import did_you_mean
@@ -183,15 +234,9 @@ def _run(argv: list[str]) -> int:
         hint = did_you_mean(mistyped, COMMANDS) or _("commands: {names}").format(
             names=", ".join(COMMANDS)
         )
-        parser.print_usage(sys.stderr)
-        print(
-            _("scoring: error: {message}").format(
-                message=_("no command is called {name}").format(name=terminal(repr(mistyped)))
-            )
-            + f"\n  → {hint}",
-            file=sys.stderr,
+        return _usage_error(
+            parser, _("no command is called {name}").format(name=terminal(repr(mistyped))), hint
         )
-        return EXIT_USER
     _quiet_broken_pipes()  # help is output too: UTF-8 when piped
     try:
         args = parser.parse_args(argv)
@@ -207,6 +252,14 @@ def _run(argv: list[str]) -> int:
         return _said(exc, debug="--debug" in argv)
     if getattr(args, "output", None) == "-" and args.command != "convert":
         args.output = None  # `-o -` is standard output (convert's -o names a format by its suffix)
+    if getattr(args, "output", None) == "":  # `-o ""`, `-o "$OUT"` with OUT unset
+        from .parser import chosen_parser
+
+        return _usage_error(
+            chosen_parser(parser, args),
+            _("-o is empty: it names no file"),
+            _("give a file's name after -o (e.g. -o 结果.json), or leave -o out"),
+        )
     from .commands import _STREAM, _silence
 
     # A plugin's printing goes to standard error; the command's output to the real stdout

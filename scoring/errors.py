@@ -239,11 +239,15 @@ def cell_of_finding(code: str, where: str, locations: dict) -> str | None:
 
 
 def did_you_mean(word: str, choices) -> str | None:
-    """A hint for a misspelt name, in the manner of ruff and pip."""
+    """A hint for a misspelt name, in the manner of ruff and pip; letters compared whatever
+    their case (``--FORMAT`` → ``--format``)."""
     import difflib
 
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return _("did you mean `{name}`?").format(name=close[0]) if close else None
+    by_folded: dict[str, str] = {}
+    for choice in choices:
+        by_folded.setdefault(str(choice).casefold(), str(choice))
+    close = difflib.get_close_matches(word.casefold(), list(by_folded), n=1, cutoff=0.6)
+    return _("did you mean `{name}`?").format(name=by_folded[close[0]]) if close else None
 
 
 class CheckFailed(Exception):

@@ -400,7 +400,12 @@ def _plain(number: Decimal | None) -> str:
 
 def read_evaluation(path: Path, readers: dict) -> Evaluation:
     """Read a file with the reader registered for its suffix, then load it."""
-    data = read_data(path, readers)
+    return evaluation_of(read_data(path, readers), path)
+
+
+def evaluation_of(data, path: Path) -> Evaluation:
+    """The evaluation in ``data``, as :func:`read_data` read it from ``path``; its errors name
+    the file, and the cell of a workbook's value."""
     try:
         return load_evaluation(data, str(path))
     except InputError as exc:
@@ -424,7 +429,7 @@ def _kind_of(path: Path) -> str | None:
             _("cannot read the file: {reason}").format(reason=system_reason(exc)),
             file=str(path),
             hint=_("check the path"),
-            code="not-found",
+            code="unreadable",
         ) from None
     return "folder" if stat.S_ISDIR(mode) else "file"
 
@@ -451,6 +456,18 @@ def read_data(path: Path, readers: dict) -> dict:
             code="not-found",
         )
     reader = readers.get(path.suffix.lower())
+    if reader is None and path.suffix.lower() == ".jsonl":
+        from .readers import result_hint
+
+        raise InputError(
+            _(
+                "a .jsonl file holds results, one per line (scoring writes them with -f jsonl), "
+                "not an evaluation"
+            ),
+            file=str(path),
+            hint=result_hint(),
+            code="unknown-format",
+        )
     if reader is None:
         raise InputError(
             _("no reader for {suffix}").format(suffix=path.suffix)

@@ -78,9 +78,20 @@ class _Parser(argparse.ArgumentParser):
             did_you_mean(typed, options) if typed else None,
         )
 
+    def _check_value(self, action: argparse.Action, value: Any) -> None:
+        """argparse's, noting the choice meant when one is close (``rules lsit`` → ``list``)
+        for :meth:`error` to give as the hint."""
+        choices = action.choices
+        if choices is not None and value not in choices:
+            from .errors import did_you_mean
+
+            self._close_choice = did_you_mean(str(value), [str(c) for c in choices])
+        super()._check_value(action, value)
+
     def error(self, message: str, hint: str | None = None) -> NoReturn:
-        """A usage error (exit 2, as argparse's): the usage, the message and ``hint``, else
-        where to read the command's help."""
+        """A usage error (exit 2, as argparse's): the usage, the message and ``hint`` (else the
+        choice meant, when a value is close to one), else where to read the command's help."""
+        hint = hint or getattr(self, "_close_choice", None)
         self.print_usage(sys.stderr)
         from .inert import terminal
 
@@ -92,6 +103,12 @@ class _Parser(argparse.ArgumentParser):
             + (hint or _("see `{command} --help`").format(command=self.prog))
             + "\n",
         )
+
+
+def chosen_parser(parser: argparse.ArgumentParser, parsed: argparse.Namespace):
+    """The parser of the command ``parsed`` ran (its usage is the one to show with an error
+    about its options); ``parser`` itself when it has no commands of its own."""
+    return parser._chosen(parsed) if isinstance(parser, _Parser) else parser
 
 
 def _lang() -> dict[str, Any]:

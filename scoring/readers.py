@@ -109,16 +109,18 @@ def read_limited(path: Path, error=InputError) -> bytes:
     try:
         descriptor = os.open(path, flags)
     except FileNotFoundError:
-        raise error(_("no such file"), file=str(path), hint=_("check the path")) from None
+        raise error(
+            _("no such file"), file=str(path), hint=_("check the path"), code="not-found"
+        ) from None
     except IsADirectoryError:
-        raise error(_("this is a folder, not a file"), file=str(path)) from None
+        raise error(_("this is a folder, not a file"), file=str(path), code="not-found") from None
     except OSError as exc:
-        raise error(_cannot_read(exc), file=str(path)) from None
+        raise error(_cannot_read(exc), file=str(path), code="unreadable") from None
     try:
         info = os.fstat(descriptor)
         mode = info.st_mode
         if stat.S_ISDIR(mode):
-            raise error(_("this is a folder, not a file"), file=str(path))
+            raise error(_("this is a folder, not a file"), file=str(path), code="not-found")
         if stat.S_ISREG(mode) and info.st_size > MAX_FILE_BYTES:  # refused without reading
             raise _too_large(path, error)
         if nonblocking and not stat.S_ISREG(mode):
@@ -155,7 +157,7 @@ def _read_up_to(descriptor: int, limit: int, path: Path, error) -> bytes:
             pieces.append(piece)
             left -= len(piece)
     except OSError as exc:
-        raise error(_cannot_read(exc), file=str(path)) from None
+        raise error(_cannot_read(exc), file=str(path), code="unreadable") from None
     return b"".join(pieces)
 
 

@@ -640,6 +640,27 @@ def test_results_given_as_an_evaluation_are_said_to_be_results(tmp_path, fmt, sa
     assert "keep results outside the folders being scored" in ran.err
 
 
+def test_a_jsonl_result_given_as_an_evaluation_is_said_to_be_results(tmp_path):
+    output, unit = tmp_path / "结果.jsonl", tmp_path / "单位.toml"
+    unit.write_text(case_evaluation(LETING), "utf-8")
+    assert run_cli("score", str(unit), "-f", "jsonl", "-o", str(output)).code == 0
+    ran = run_cli("score", str(output))
+    assert ran.code == 2, ran
+    assert f"{output}: a .jsonl file holds results, one per line" in ran.err
+    assert "keep results outside the folders being scored" in ran.err
+
+
+def test_a_file_the_system_will_not_read_has_its_own_code(tmp_path):
+    """A name too long to look up is `unreadable`, not `not-found`: the file may well be
+    there. A missing file is `not-found`, whichever reader would have read it."""
+    long = tmp_path / ("长" * 120 + ".toml")  # 360 bytes in UTF-8: above a name's 255
+    ran = run_cli("score", str(long), str(tmp_path / "缺.json"), "-f", "jsonl", "--jobs", "1")
+    assert ran.code == 2, ran
+    codes = [json.loads(line)["error"]["code"] for line in ran.out.splitlines()]
+    assert codes == ["unreadable", "not-found"]
+    assert "cannot read the file: the name is too long" in ran.err
+
+
 def test_a_folder_with_no_evaluation_file_is_said_before_any_work(tmp_path):
     empty = tmp_path / "空"
     empty.mkdir()

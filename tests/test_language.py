@@ -104,6 +104,72 @@ def test_a_mistyped_option_gets_a_did_you_mean_from_its_command(cli, args, env, 
     assert usage.split(" [")[0].endswith(" ".join(args[:2] if args[0] == "rules" else args[:1]))
 
 
+@pytest.mark.parametrize(
+    ("args", "env", "said", "hint"),
+    [
+        (("score", "a.toml", "--FORMAT", "json"), ENGLISH, "--FORMAT json", "`--format`?"),
+        (("rules", "lsit"), ENGLISH, "invalid choice: 'lsit'", "→ did you mean `list`?"),
+        (("rules", "lsit"), CHINESE, "无效的选择：'lsit'", "→ 是否应为 `list`？"),
+        (("schema", "evalution"), ENGLISH, "invalid choice", "→ did you mean `evaluation`?"),
+        (
+            ("score", "a.toml", "-f", "jsn"),
+            ENGLISH,
+            "unknown format 'jsn'",
+            "→ did you mean `json`? formats: table, json, jsonl",
+        ),
+        (
+            ("score", "a.toml", "-f", "JSON"),
+            CHINESE,
+            "未知的输出格式 'JSON'",
+            "→ 是否应为 `json`？",
+        ),
+    ],
+    ids=["option-case", "action", "action-zh", "schema", "format", "format-case"],
+)
+def test_a_mistyped_choice_gets_a_did_you_mean(cli, args, env, said, hint):
+    """A command's action, a schema's name and a format are said with the one meant, and an
+    option whatever its letters' case."""
+    run = cli(*args, env=env)
+    assert run.code == 2, run
+    assert said in run.err and hint in run.err, run.err
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "said", "hint"),
+    [
+        (
+            ("--format", "json", "score", "a.toml"),
+            ENGLISH,
+            "scoring: error: '--format' is not an option of scoring itself",
+            "→ a command's options go after its name: scoring score … --format",
+        ),
+        (
+            ("--lang", "zh", "-f", "csv", "check", "a.toml"),
+            CHINESE,
+            "scoring：错误：'-f' 不是 scoring 本身的选项",
+            "→ 命令的选项写在命令名之后：scoring check … -f",
+        ),
+    ],
+)
+def test_a_command_s_option_before_the_command_is_said_so(cli, args, env, said, hint):
+    """argparse would take the option's value for the command (`no command is called 'json'`):
+    the option is said to belong after the command. scoring's own options (--debug, shortened
+    as argparse allows, --lang, -p) still go before it."""
+    run = cli(*args, env=env)
+    assert run.code == 2, run
+    assert said in run.err and hint in run.err, run.err
+    assert cli("--deb", "--lang", "en", "-p", "no:x", "rules", "list").code == 0
+
+
+@pytest.mark.parametrize("command", [("score", "a.toml"), ("report", "a.toml"), ("template",)])
+def test_an_empty_output_name_is_said(cli, command):
+    """`-o ""` (`-o "$OUT"` with OUT unset) names no file: said as such, before any work."""
+    run = cli(*command, "-o", "", env=ENGLISH)
+    assert run.code == 2, run
+    assert "scoring: error: -o is empty: it names no file" in run.err
+    assert "→ give a file's name after -o (e.g. -o 结果.json), or leave -o out" in run.err
+
+
 def test_a_word_that_is_no_command_lists_the_commands(cli):
     run = cli("-p", "no:x", "frobnicate", env=ENGLISH)
     assert run.code == 2

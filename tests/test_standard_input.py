@@ -68,3 +68,23 @@ def test_empty_standard_input_and_a_dash_given_twice():
     assert first["department"]["score"] == 97.24
     assert second["error"]["code"] == "empty"
     assert "missing key" not in twice.stderr.decode()
+
+
+def test_a_chinese_document_from_standard_input_in_the_english_interface(tmp_path):
+    """A report and a reviewed workbook are Chinese documents whatever the interface's
+    language: the evaluation is loaded again in Chinese for them — from what standard input
+    gave, which is read once (a second read found it empty). In the folder -o names, the
+    report of `-` is 自评报告.md, not `-.md`, a name the next command would take for an
+    option."""
+    import openpyxl
+
+    text = case_evaluation(LANGFANG).encode()
+    run = piped(text, "report", "-", "-o", f"{tmp_path / '报告'}{os.sep}")
+    assert run.returncode == 0, run.stderr.decode()
+    assert [p.name for p in (tmp_path / "报告").iterdir()] == ["自评报告.md"]
+    report = (tmp_path / "报告" / "自评报告.md").read_text("utf-8")
+    assert "97.24" in report and "优" in report
+    run = piped(text, "score", "-", "-f", "xlsx", "-o", str(tmp_path / "复核.xlsx"))
+    assert run.returncode == 0, run.stderr.decode()
+    summary = openpyxl.load_workbook(tmp_path / "复核.xlsx")["汇总"]
+    assert 97.24 in [cell.value for row in summary.iter_rows() for cell in row]

@@ -65,15 +65,19 @@ def _renderer(fmt: str):
 
     renderers = default_host().renderers
     if fmt not in renderers:
+        from ..errors import did_you_mean
+
         missing = default_host().unavailable("format")
         formats = ", ".join(renderers)
+        listed = (
+            _("formats: {formats}; not loaded: {missing}").format(formats=formats, missing=missing)
+            if missing
+            else _("formats: {formats}").format(formats=formats)
+        )
+        close = did_you_mean(fmt, renderers)
         raise UsageError(
             _("unknown format {format}").format(format=repr(fmt)),
-            hint=_("formats: {formats}; not loaded: {missing}").format(
-                formats=formats, missing=missing
-            )
-            if missing
-            else _("formats: {formats}").format(formats=formats),
+            hint=f"{close} {listed}" if close else listed,
         )
     return renderers[fmt]
 

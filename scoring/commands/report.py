@@ -5,7 +5,8 @@
 Where the output goes:
 
 - one file: ``-o OUT`` is the report (standard output without it, for md and html); an existing
-  folder as OUT receives ``STEM.md`` / ``.html`` / ``.docx`` named after the input;
+  folder as OUT receives ``STEM.md`` / ``.html`` / ``.docx`` named after the input
+  (``自评报告`` for standard input);
 - several files: one report each, so ``-o`` names a folder (made when missing) that receives
   ``STEM.SUFFIX`` for each input (``STEM-2.SUFFIX`` … when two inputs share a name);
 - ``--combined``: one summary of all of them, written as for one file.
@@ -237,7 +238,17 @@ def _targets(args, fmt: str, several: bool) -> tuple[list[str | None], Path | No
 
 
 def _stem(path: str, combined: bool) -> str:
-    return "combined" if combined else Path(path).stem
+    return "combined" if combined else _file_stem(path)
+
+
+# The name of the report of an evaluation read from standard input (`-`), in a folder: a file
+# named `-.md` reads as an option to the next command that is given it.
+STANDARD_INPUT_STEM = "自评报告"
+
+
+def _file_stem(path: str) -> str:
+    """The name a report written into a folder takes from its evaluation file."""
+    return STANDARD_INPUT_STEM if path == "-" else Path(path).stem
 
 
 def _names_in(folder: Path, files: list[str], suffix: str) -> list[str | None]:
@@ -245,7 +256,7 @@ def _names_in(folder: Path, files: list[str], suffix: str) -> list[str | None]:
     taken: set[str] = set()
     names: list[str | None] = []
     for file in files:
-        stem, count = Path(file).stem, 1
+        stem, count = _file_stem(file), 1
         name = f"{stem}{suffix}"
         while name in taken:
             count += 1

@@ -209,7 +209,7 @@ def workbook_format(path: Path) -> str:
             path,
             _("cannot read the file: {reason}").format(reason=system_reason(exc)),
             _("check its permissions"),
-            "not-found",
+            "unreadable",
         ) from None
     if head.startswith(ZIP_SIGNATURES):
         return "xlsx"
@@ -235,7 +235,7 @@ def _workbook_size(path: Path) -> int:
             path,
             _("cannot read the file: {reason}").format(reason=system_reason(exc)),
             _("check the path"),
-            "not-found",
+            "unreadable",
         ) from None
     if stat.S_ISDIR(info.st_mode):
         raise _refusal(
