@@ -126,33 +126,10 @@ def _normalized(name: str) -> str:
 
 
 def _entry_points() -> list:
-    from importlib.metadata import entry_points
+    """The entry points of scoring's group installed (:mod:`scoring.entry_points`)."""
+    from .entry_points import installed
 
-    return list(entry_points(group=GROUP))
-
-
-def _distributions(entry_points: list) -> list[tuple[Any, str, str]]:
-    """Each entry point with its distribution's name and version as the metadata says them
-    ("" for none). A distribution's metadata file is read and parsed again on every access to
-    ``metadata`` (``version`` is one), and it holds the project's whole description: here it is
-    read once per distribution, however many entry points the distribution has."""
-    from importlib.metadata import Distribution
-
-    seen: dict[int, tuple[str, str]] = {}  # by id: a distribution need not be hashable
-    found = []
-    for ep in entry_points:
-        dist = ep.dist
-        if dist is None:
-            found.append((ep, "", ""))
-            continue
-        if id(dist) not in seen:  # the entry points keep each one alive meanwhile
-            metadata = dist.metadata
-            # the version as Distribution reads it from the metadata, unless a distribution's
-            # own class says it otherwise
-            plain = getattr(type(dist), "version", None) is Distribution.version
-            seen[id(dist)] = (metadata["Name"], metadata["Version"] if plain else dist.version)
-        found.append((ep, *seen[id(dist)]))
-    return found
+    return installed(GROUP)
 
 
 class Host:
@@ -196,7 +173,7 @@ class Host:
 
     # --- loading -------------------------------------------------------------------------------
     def _load_entry_points(self, autoload: bool, allow: set | None, blocked: set) -> None:
-        found = _distributions(_entry_points())
+        found = [(ep, ep.distribution, ep.version) for ep in _entry_points()]
         unmatched = set(blocked)
         for ep, dist, version in found:
             label = f"{ep.name} ({dist} {version})"

@@ -125,7 +125,7 @@ def test_a_method_may_leave_a_row_to_the_evaluator(leting):
 def test_a_distribution_metadata_is_read_once_for_all_its_entry_points(tmp_path):
     from importlib.metadata import PathDistribution
 
-    from scoring.host import _distributions
+    from scoring.entry_points import named
 
     info = tmp_path / "scoring_twice-1.2.dist-info"
     info.mkdir()
@@ -139,20 +139,19 @@ def test_a_distribution_metadata_is_read_once_for_all_its_entry_points(tmp_path)
             return super().read_text(filename)
 
     entry_points = list(Counted(info).entry_points)
-    assert [(ep.name, name, version) for ep, name, version in _distributions(entry_points)] == [
-        ("one", "scoring-twice", "1.2"),
-        ("two", "scoring-twice", "1.2"),
+    assert [(e.name, e.value, e.distribution, e.version) for e in named(entry_points)] == [
+        ("one", "twice.one", "scoring-twice", "1.2"),
+        ("two", "twice.two", "scoring-twice", "1.2"),
     ]
     assert reads.count("METADATA") == 1
     assert entry_points[0].dist.version == "1.2"  # as the distribution itself says it
 
 
 def test_a_plugin_that_fails_to_load_is_named(monkeypatch):
-    from importlib.metadata import EntryPoint
-
     import scoring.host as host_module
+    from scoring.entry_points import Entry
 
-    bad = EntryPoint(name="broken", value="no_such_module_anywhere", group="scoring")
+    bad = Entry("broken", "no_such_module_anywhere", "", "")
     real = host_module._entry_points
     monkeypatch.setattr(host_module, "_entry_points", lambda: [*real(), bad])
     with pytest.warns(UserWarning, match="failed to load"):
