@@ -177,10 +177,11 @@ def _mistyped_command(argv: list[str]) -> str | None:
 _OWN_OPTIONS = ("-h", "--help", "--version", "--debug", "--lang", "-p")
 
 
-def _option_before_command(argv: list[str]) -> tuple[str, str] | None:
+def _option_before_command(argv: list[str]) -> tuple[str, str, str] | None:
     """An option scoring itself does not take, written before the command (``scoring --format
-    json score a.toml``), and the command after it ("" when none is): argparse would take the
-    option's value for the command."""
+    json score a.toml``): the option, the word after it when that is not the command (its value,
+    perhaps), and the command after it ("" when none is). argparse would take the option's value
+    for the command."""
     skip = False
     for index, word in enumerate(argv):
         if skip:
@@ -190,9 +191,53 @@ def _option_before_command(argv: list[str]) -> tuple[str, str] | None:
         elif word == "--" or not word.startswith("-"):
             return None
         elif not _own_option(word):
-            after = (w for w in argv[index + 1 :] if w in COMMANDS)
-            return word, next(after, "")
+            rest = argv[index + 1 :]
+            value = rest[0] if rest and rest[0] not in COMMANDS else ""
+            return word, value, next((w for w in rest if w in COMMANDS), "")
     return None
+
+
+def _misplaced(parser, option: str, value: str, command: str) -> int:
+    """Say an option written before the command: one of scoring's own mistyped (``--verison``),
+    one of the command's (to go after it), or one that neither takes."""
+    from .errors import did_you_mean
+    from .inert import terminal
+
+    name = option.split("=", 1)[0]
+    said = _("{option} is not an option of scoring itself").format(
+        option=terminal(repr(name), lines=False)
+    )
+    own = did_you_mean(name, [o for o in _OWN_OPTIONS if o.startswith("--")])
+    if own is not None:
+        return _usage_error(parser, said, own)
+    if not command:
+        return _usage_error(parser, said, _("see `{command} --help`").format(command="scoring"))
+    taken = [o for a in _command_parser(parser, command)._actions for o in a.option_strings]
+    meant = name if name in taken else None
+    if meant is None:
+        close = did_you_mean(name, taken)
+        if close is None:
+            hint = _("neither scoring nor {command} takes it: see `scoring {command} --help`")
+            return _usage_error(parser, said, hint.format(command=command))
+        meant = close.split("`")[1]
+    shown = f"{meant} {value}" if value and "=" not in option else meant
+    return _usage_error(
+        parser,
+        said,
+        _("a command's options go after its name: scoring {command} … {option}").format(
+            command=command, option=terminal(shown, lines=False)
+        ),
+    )
+
+
+def _command_parser(parser, command: str):
+    """The parser of ``command``, a subcommand of ``parser``."""
+    import argparse
+
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return action.choices[command]
+    raise LookupError(command)
 
 
 def _own_option(word: str) -> bool:
@@ -210,22 +255,36 @@ def _usage_error(parser, message: str, hint: str) -> int:
     return EXIT_USER
 
 
+def _empty_value(parser, args) -> int | None:
+    """A value given empty (``-o ""``, ``--with "$T"`` with T unset, a file named ``""``): said
+    as naming nothing, before any work, instead of read as the current folder or the default."""
+    from .parser import chosen_parser
+
+    chosen = chosen_parser(parser, args)
+    for action in chosen._actions:
+        value = getattr(args, action.dest, None)
+        values = value if isinstance(value, list) else [value]
+        if not any(isinstance(v, str) and not v.strip() for v in values):
+            continue
+        if action.option_strings:
+            option = "/".join(action.option_strings)
+            if action.dest == "output":
+                hint = _("give a file's name after -o (e.g. -o 结果.json), or leave -o out")
+            else:
+                hint = _("give a value after {option}, or leave it out").format(option=option)
+            said = _("{option} is empty: it names nothing").format(option=option)
+        else:
+            said = _("a file's name is empty")
+            hint = _("check the command line: a variable left unset gives an empty name")
+        return _usage_error(chosen, said, hint)
+    return None
+
+
 def _run(argv: list[str]) -> int:
     parser = build_parser()
     misplaced = _option_before_command(argv)
     if misplaced is not None:
-        from .inert import terminal
-
-        option, command = misplaced
-        return _usage_error(
-            parser,
-            _("{option} is not an option of scoring itself").format(
-                option=terminal(repr(option), lines=False)
-            ),
-            _("a command's options go after its name: scoring {command} … {option}").format(
-                command=command or "COMMAND", option=terminal(option, lines=False)
-            ),
-        )
+        return _misplaced(parser, *misplaced)
     mistyped = _mistyped_command(argv)
     if mistyped is not None:
         from .errors import did_you_mean
@@ -252,14 +311,9 @@ def _run(argv: list[str]) -> int:
         return _said(exc, debug="--debug" in argv)
     if getattr(args, "output", None) == "-" and args.command != "convert":
         args.output = None  # `-o -` is standard output (convert's -o names a format by its suffix)
-    if getattr(args, "output", None) == "":  # `-o ""`, `-o "$OUT"` with OUT unset
-        from .parser import chosen_parser
-
-        return _usage_error(
-            chosen_parser(parser, args),
-            _("-o is empty: it names no file"),
-            _("give a file's name after -o (e.g. -o 结果.json), or leave -o out"),
-        )
+    empty = _empty_value(parser, args)
+    if empty is not None:
+        return empty
     from .commands import _STREAM, _silence
 
     # A plugin's printing goes to standard error; the command's output to the real stdout
@@ -284,12 +338,14 @@ def _run(argv: list[str]) -> int:
 
 def _said(exc: Exception, debug: bool) -> int:
     """An error on standard error, and the exit code for it: the user's (2) or scoring's own
-    fault (3); raised again under --debug, for its traceback."""
+    fault (3); under --debug after its traceback (the exit code stays what it says)."""
     from .errors import ScoringError
     from .inert import terminal
 
     if debug:
-        raise exc
+        import traceback
+
+        traceback.print_exception(exc, file=sys.stderr)
     if isinstance(exc, ScoringError):
         print(_("scoring: error: {message}").format(message=exc.render()), file=sys.stderr)
         return EXIT_USER

@@ -240,14 +240,18 @@ def cell_of_finding(code: str, where: str, locations: dict) -> str | None:
 
 def did_you_mean(word: str, choices) -> str | None:
     """A hint for a misspelt name, in the manner of ruff and pip; letters compared whatever
-    their case (``--FORMAT`` → ``--format``)."""
+    their case (``--FORMAT`` → ``--format``), an option's leading dashes left out (``--bogus``
+    is not close to ``--jobs``)."""
     import difflib
 
-    by_folded: dict[str, str] = {}
+    def key(name: str) -> str:  # an option's dashes are alike in all of them: not counted
+        return name.casefold().lstrip("-")
+
+    by_key: dict[str, str] = {}
     for choice in choices:
-        by_folded.setdefault(str(choice).casefold(), str(choice))
-    close = difflib.get_close_matches(word.casefold(), list(by_folded), n=1, cutoff=0.6)
-    return _("did you mean `{name}`?").format(name=by_folded[close[0]]) if close else None
+        by_key.setdefault(key(str(choice)), str(choice))
+    close = difflib.get_close_matches(key(word), list(by_key), n=1, cutoff=0.6)
+    return _("did you mean `{name}`?").format(name=by_key[close[0]]) if close else None
 
 
 class CheckFailed(Exception):

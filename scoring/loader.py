@@ -434,6 +434,22 @@ def _kind_of(path: Path) -> str | None:
     return "folder" if stat.S_ISDIR(mode) else "file"
 
 
+# What files with these suffixes usually are, when given where an evaluation is read.
+_REPORT_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".html", ".htm")
+
+
+def _unread_hint(path: Path, readers: dict) -> str:
+    """The fix for a file no reader takes: a written report goes to ``check``; a table of
+    results is what -f csv writes; else the suffixes that are read."""
+    suffix = path.suffix.lower()
+    if suffix in _REPORT_SUFFIXES:
+        return _("a written report? review it with `scoring check {file}`").format(file=path)
+    listed = _("evaluation files end in {suffixes}").format(suffixes=", ".join(sorted(readers)))
+    if suffix == ".csv":
+        return _("{listed}; a .csv scoring wrote (-f csv) holds results").format(listed=listed)
+    return listed
+
+
 def read_data(path: Path, readers: dict) -> dict:
     """A file's plain data through the reader registered for its suffix (not yet validated);
     ``-`` reads TOML or JSON from standard input."""
@@ -474,11 +490,7 @@ def read_data(path: Path, readers: dict) -> dict:
             if path.suffix
             else _("no reader for files without a suffix"),
             file=str(path),
-            hint=_("a written report? review it with `scoring check REPORT.txt`")
-            if path.suffix.lower() in (".txt", ".md", ".markdown")
-            else _("evaluation files end in {suffixes}").format(
-                suffixes=", ".join(sorted(readers))
-            ),
+            hint=_unread_hint(path, readers),
             code="unknown-format",
         )
     return reader(path)

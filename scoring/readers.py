@@ -56,7 +56,7 @@ _WORKBOOK_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
 
 def read_standard_input(error=InputError) -> dict:
     """``scoring score -``: an evaluation in TOML or JSON read from standard input — JSON when
-    its first character is ``{``, else TOML — up to :data:`~scoring.limits.MAX_FILE_BYTES`.
+    it starts with ``{`` (or is a list of objects: results, said to be), else TOML — up to :data:`~scoring.limits.MAX_FILE_BYTES`.
     A workbook is refused (its reader needs the file, for its cells): give its path."""
     import sys
 
@@ -89,9 +89,14 @@ def read_standard_input(error=InputError) -> dict:
             code="unknown-format",
         )
     text = decoded(data, name, error)
-    if text.lstrip().startswith("{"):
+    if _JSON_START.match(text):
         return parse_json(text, name, error)
     return parse_toml(text, name, error)
+
+
+# JSON, not TOML: an object, or a list of objects (scoring's own -f json, said to be results);
+# a TOML file starts with a key or a table's header (`[department]`), never `[{` or `[]`.
+_JSON_START = re.compile(r"\s*(\{|\[\s*[\{\]])")
 
 
 def read_limited(path: Path, error=InputError) -> bytes:
@@ -512,9 +517,22 @@ def result_hint() -> str:
 
 def read_toml(path: Path) -> dict:
     """The built-in reader for ``.toml`` evaluation files."""
-    return parse_toml(read_text(path), str(path))
+    return parse_toml(_filled(read_text(path), path), str(path))
 
 
 def read_json(path: Path) -> dict:
     """The built-in reader for ``.json`` evaluation files."""
-    return parse_json(read_text(path), str(path))
+    return parse_json(_filled(read_text(path), path), str(path))
+
+
+def _filled(text: str, path: Path) -> str:
+    """``text``, unless the file holds nothing (a file a shell redirect made and left, a save
+    that failed): said as such, not as a syntax error at line 1."""
+    if text.strip():
+        return text
+    raise InputError(
+        _("the file is empty"),
+        file=str(path),
+        hint=_("fill in the evaluation, or take the file out of the batch"),
+        code="empty",
+    )

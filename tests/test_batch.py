@@ -549,36 +549,49 @@ def test_an_output_inside_the_folder_being_scored_is_refused_before_any_work(tmp
     assert f"{single}: this is a result scoring wrote (-f json), not an evaluation" in ran.err
 
 
-def test_a_standard_output_redirected_into_the_folder_being_scored_is_refused(tmp_path):
+def test_a_standard_output_redirected_into_the_files_being_scored_is_refused(tmp_path):
     """``scoring score 单位 > 单位/结果.json``: the shell makes 结果.json before the run lists the
-    folder, and the run would read its own output, half written, as a unit's file. Refused
-    before any work, naming the file and a place outside; redirected elsewhere, or piped, the
-    same folder is scored."""
+    folder, and the run would read its own output, half written, as a unit's file; so would
+    ``scoring score 单位/*`` run a second time, and a run with -o whose standard output goes
+    there. Refused before any work, naming the file, a place outside, and the empty file the
+    shell left; that file, read later, is said to be empty. Redirected elsewhere, the same
+    folder is scored."""
     import subprocess
     import sys
 
     folder = tmp_path / "单位"
     folder.mkdir()
     (folder / "单位1.toml").write_text(case_evaluation(LETING), "utf-8")
-    for name, code in [(folder / "结果.json", 2), (tmp_path / "结果.json", 0)]:
-        with open(name, "w", encoding="utf-8") as out:
-            ran = subprocess.run(
-                [sys.executable, "-m", "scoring", "score", str(folder), "-f", "json"],
-                stdout=out,
+    inside, outside = folder / "结果.json", tmp_path / "结果.json"
+
+    def run(out: Path, *args: str) -> subprocess.CompletedProcess:
+        with open(out, "w", encoding="utf-8") as stream:
+            return subprocess.run(
+                [sys.executable, "-m", "scoring", "score", *args, "-f", "json"],
+                stdout=stream,
                 stderr=subprocess.PIPE,
                 text=True,
                 env={**os.environ, "SCORING_LANG": "en"},
                 timeout=120,
             )
-        assert ran.returncode == code, ran.stderr
-        if code == 2:
-            assert f"the standard output is the file {name} in the folder {folder}" in ran.stderr
-            assert "write the output outside the folder, e.g. > " in ran.stderr
-            assert name.read_text("utf-8") == ""  # nothing scored, nothing written
-            name.unlink()  # the shell's empty file, left by the refused run
-        else:
-            assert ran.stderr == ""
-            assert json.loads(name.read_text("utf-8"))[0]["department"]["score"] == 99.79
+
+    said = f"the standard output is {inside}, one of the files being scored"
+    for args in ([str(folder)], [str(folder / "单位1.toml"), str(inside)]):
+        ran = run(inside, *args)
+        assert ran.returncode == 2 and said in ran.stderr, ran.stderr
+        assert "write the output outside the folder, e.g. > " in ran.stderr
+        assert f"the shell has left {inside} empty: remove it" in ran.stderr
+        assert inside.read_text("utf-8") == ""  # nothing scored, nothing written
+    ran = run(inside, str(folder), "-o", str(outside))
+    assert ran.returncode == 2 and said in ran.stderr and not outside.exists()
+    # left there, the empty file is said to be empty, not a syntax error at line 1
+    ran = run(outside, str(folder))
+    assert ran.returncode == 2, ran.stderr
+    assert f"{inside}: the file is empty" in ran.stderr
+    inside.unlink()
+    ran = run(outside, str(folder))
+    assert ran.returncode == 0 and ran.stderr == "", ran.stderr
+    assert json.loads(outside.read_text("utf-8"))[0]["department"]["score"] == 99.79
 
 
 def test_a_unit_filed_twice_in_a_batch_is_said_and_both_are_scored(tmp_path):
@@ -616,8 +629,25 @@ def test_a_unit_filed_twice_in_a_batch_is_said_and_both_are_scored(tmp_path):
         == json.loads(ran.out.splitlines()[0])["department"]["score"]
     )
     assert [
-        f["where"] for f in reviewed["findings"] if "the sheets 汇总 and 复核发现" in f["message"]
+        f["where"]
+        for f in reviewed["findings"]
+        if "the columns 复核得分 / 复核意见" in f["message"]
     ] == ["department"]
+    # known by its two columns, whatever became of its sheets
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(folder / "复核.xlsx")
+    del workbook["复核发现"]
+    workbook["汇总"].title = "总表"
+    workbook.save(folder / "复核.xlsx")
+    ran = run_cli("score", str(folder / "复核.xlsx"), "-f", "json")
+    assert any(
+        "the columns 复核得分 / 复核意见" in f["message"]
+        for f in json.loads(ran.out)[0]["findings"]
+    )
+    # a unit's own workbook, never reviewed, has no such note
+    ran = run_cli("score", str(folder / "a.toml"), "-f", "json")
+    assert not any("复核得分" in f["message"] for f in json.loads(ran.out)[0]["findings"])
 
 
 @pytest.mark.parametrize(
@@ -638,6 +668,52 @@ def test_results_given_as_an_evaluation_are_said_to_be_results(tmp_path, fmt, sa
     assert ran.code == 2, ran
     assert f"{output}: {said}" in ran.err
     assert "keep results outside the folders being scored" in ran.err
+
+
+def test_copies_are_known_in_any_order_of_projects_and_in_report(tmp_path):
+    """A copy with its projects in another order, or a name with a space more, is the same
+    filing; the same file named twice is said as such; `report` (a list of the batch, as
+    --combined sums it up) says copies too, and reads a folder as `score` does."""
+    folder = tmp_path / "单位"
+    folder.mkdir()
+    text = case_evaluation(LETING)
+    (folder / "a.toml").write_text(text, "utf-8")
+    head, *projects = text.split("[[projects]]")
+    swapped = head + "[[projects]]" + "[[projects]]".join(reversed(projects))
+    swapped = swapped.replace('name = "乐亭县', 'name = " 乐亭县', 1)
+    assert swapped != text
+    (folder / "b.toml").write_text(swapped, "utf-8")
+    ran = run_cli("score", str(folder), "-f", "jsonl", "--jobs", "1")
+    assert "b.toml files the same department, year and projects as " in ran.err, ran
+    a = str(folder / "a.toml")
+    ran = run_cli("score", a, a, "-f", "csv")
+    assert ran.err == f"scoring: warning: {a} is given twice (also as {a}): give it once\n"
+    ran = run_cli("report", str(folder), "--combined", "-o", str(tmp_path / "汇总.md"))
+    assert ran.code == 0 and "b.toml files the same department" in ran.err, ran
+    ran = run_cli("compare", str(folder), "-r", "mof-2020,hebei")
+    assert ran.code == 0 and "b.toml" in ran.out, ran
+
+
+def test_a_workbook_for_several_files_is_refused_before_any_is_scored(tmp_path):
+    unit = tmp_path / "a.toml"
+    unit.write_text(case_evaluation(LETING), "utf-8")
+    ran = run_cli(
+        "score", str(unit), str(tmp_path / "缺.toml"), "-f", "xlsx", "-o", str(tmp_path / "x.xlsx")
+    )
+    assert ran.code == 2 and "-f xlsx writes one evaluation per workbook" in ran.err
+    assert "no such file" not in ran.err  # not read: refused first
+
+
+def test_a_file_no_reader_takes_gets_the_fix_that_fits(tmp_path):
+    for name, hint in [
+        ("报告.docx", "a written report? review it with `scoring check {path}`"),
+        ("报告.md", "a written report? review it with `scoring check {path}`"),
+        ("结果.csv", "a .csv scoring wrote (-f csv) holds results"),
+    ]:
+        path = tmp_path / name
+        path.write_text("x", "utf-8")
+        ran = run_cli("score", str(path))
+        assert ran.code == 2 and hint.format(path=path) in ran.err, ran
 
 
 def test_a_jsonl_result_given_as_an_evaluation_is_said_to_be_results(tmp_path):

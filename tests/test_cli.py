@@ -329,8 +329,13 @@ def test_debug_shows_the_traceback(cli, tmp_path):
     broken = tmp_path / "broken.toml"
     broken.write_text("[department\n", "utf-8")
     assert "Traceback" not in cli("score", str(broken)).err
-    assert "Traceback" in cli("--debug", "score", str(broken)).err
-    assert "Traceback" in cli("score", str(broken), "--debug").err
+    for args in (("--debug", "score", str(broken)), ("score", str(broken), "--debug")):
+        run = cli(*args)
+        # the traceback, then the message, and the exit code of a user's mistake: not Python's 1
+        assert "Traceback" in run.err and run.code == 2, run
+        assert run.err.rstrip().splitlines()[-2].startswith("scoring: error: ")
+    run = cli("--debug", "score", str(broken), "-f", "jsn")
+    assert run.code == 2 and "Traceback" in run.err and "did you mean `json`?" in run.err
 
 
 def test_no_command_prints_help(cli):

@@ -529,7 +529,7 @@ def test_formulas_saved_with_their_values_read_back_from_the_review(tmp_path):
     assert codes(again) == codes(first)
     assert not any("公式" in f.message or "formula" in f.message for f in again.findings)
     # the same notes, and one more: the workbook is said to be a review returned
-    review_note = [f for f in notes(again) if "汇总" in f.message]
+    review_note = [f for f in notes(again) if "复核得分" in f.message]
     assert [f.where for f in review_note] == ["department"]
     assert {
         f.message.replace("复核.xlsx", "unit.xlsx") for f in notes(again) if f not in review_note

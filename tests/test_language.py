@@ -161,13 +161,63 @@ def test_a_command_s_option_before_the_command_is_said_so(cli, args, env, said, 
     assert cli("--deb", "--lang", "en", "-p", "no:x", "rules", "list").code == 0
 
 
+@pytest.mark.parametrize(
+    ("args", "hint"),
+    [
+        (("--verison",), "→ did you mean `--version`?"),
+        (("--langg", "en", "score", "a.toml"), "→ did you mean `--lang`?"),
+        (("--bogus", "score", "a.toml"), "→ neither scoring nor score takes it"),
+        (("--formt", "json", "score", "a.toml"), "scoring score … --format json"),
+        (("-x",), "→ see `scoring --help`"),
+    ],
+)
+def test_an_option_before_the_command_gets_the_fix_that_fits(cli, args, hint):
+    run = cli(*args, env=ENGLISH)
+    assert run.code == 2 and hint in run.err, run.err
+
+
+@pytest.mark.parametrize(
+    ("args", "hint"),
+    [
+        (("check", "a.toml", "-f", "jsn"), "did you mean `json`? check writes table or json"),
+        (("whatif", "a.toml", "--grade", "优", "-f", "JSON"), "did you mean `json`?"),
+        (("compare", "a.toml", "-r", "mof-2020,hebei", "-f", "md"), "did you mean `markdown`?"),
+        (("report", "a.toml", "-f", "htm"), "did you mean `html`?"),
+        (("score", "a.toml", "-f", "md"), "did you mean `markdown`?"),
+    ],
+)
+def test_every_command_s_format_gets_a_did_you_mean(cli, args, hint):
+    run = cli(*args, env=ENGLISH)
+    assert run.code == 2 and hint in run.err, run.err
+
+
 @pytest.mark.parametrize("command", [("score", "a.toml"), ("report", "a.toml"), ("template",)])
 def test_an_empty_output_name_is_said(cli, command):
     """`-o ""` (`-o "$OUT"` with OUT unset) names no file: said as such, before any work."""
-    run = cli(*command, "-o", "", env=ENGLISH)
+    for name in ("", " "):
+        run = cli(*command, "-o", name, env=ENGLISH)
+        assert run.code == 2, run
+        assert "scoring: error: -o/--output is empty: it names nothing" in run.err
+        assert "→ give a file's name after -o (e.g. -o 结果.json), or leave -o out" in run.err
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("check", "r.md", "--with", ""), "--with is empty: it names nothing"),
+        (("report", "a.toml", "--template", ""), "--template is empty: it names nothing"),
+        (("score", "a.toml", "-f", ""), "-f/--format is empty: it names nothing"),
+        (("score", "a.toml", "-r", ""), "-r/--rules is empty: it names nothing"),
+        (("score", ""), "a file's name is empty"),
+        (("check", "a.toml", ""), "a file's name is empty"),
+    ],
+)
+def test_an_empty_value_is_said_not_taken_for_a_default(cli, args, said):
+    """`--with "$T"` with T unset would check the report alone and say ✓; `""` as a file would
+    read the current folder: an empty value names nothing, and is said so."""
+    run = cli(*args, env=ENGLISH)
     assert run.code == 2, run
-    assert "scoring: error: -o is empty: it names no file" in run.err
-    assert "→ give a file's name after -o (e.g. -o 结果.json), or leave -o out" in run.err
+    assert f"scoring: error: {said}" in run.err
 
 
 def test_a_word_that_is_no_command_lists_the_commands(cli):

@@ -118,6 +118,10 @@ def test_a_value_of_the_wrong_kind_is_described_in_the_users_language(cli, letin
         "department.year：应为整数或文字，实际为 true\n"
         "  → 此处应填写整数或文字（预算年度：2024，或“2024年”“2024年度”这样的文字）"
     ) in zh
+    leting.write_text(text.replace("year = 2023", "year = 2023.5", 1), "utf-8")
+    zh2, en2 = said(cli, leting)
+    assert "department.year：应为整数或文字，实际为 2023.5\n" in zh2  # a number, unquoted
+    assert "department.year: expected a whole number or text, got 2023.5\n" in en2
     assert (
         "department.year: expected a whole number or text, got true\n"
         '  → write a whole number or text here (the budget year: 2024, or text such as "2024年" '

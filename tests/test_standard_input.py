@@ -88,3 +88,12 @@ def test_a_chinese_document_from_standard_input_in_the_english_interface(tmp_pat
     assert run.returncode == 0, run.stderr.decode()
     summary = openpyxl.load_workbook(tmp_path / "复核.xlsx")["汇总"]
     assert 97.24 in [cell.value for row in summary.iter_rows() for cell in row]
+
+
+def test_scoring_s_own_results_piped_in_are_said_to_be_results(tmp_path):
+    text = case_evaluation(LANGFANG).encode()
+    results = piped(text, "score", "-", "-f", "json").stdout
+    assert results.startswith(b"[")
+    run = piped(results, "score", "-")
+    assert run.returncode == 2
+    assert "these are results scoring wrote (-f json), not evaluations" in run.stderr.decode()

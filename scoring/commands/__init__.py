@@ -59,14 +59,84 @@ def _json(payload: Any) -> str:
     return dumps(payload)
 
 
+def filing(result) -> bytes:
+    """What a file files, as a key: its department, year and projects' names, whitespace left
+    out and the projects in any order. Two files of a batch with the same key are one unit's
+    table twice — a copy, a second version, a reviewed workbook returned (``-f xlsx``) left
+    beside the unit's own — and a list of the batch would count the unit twice. The projects
+    tell apart the files of a unit that files one project per file. A digest: a batch keeps
+    one per file."""
+    import hashlib
+
+    def bare(name: str) -> str:
+        return "".join(name.split())
+
+    department = result.department
+    projects = sorted(bare(project.name) for project in result.projects)
+    text = "\x1f".join([bare(department.name), str(department.year), *projects])
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+class Copies:
+    """The files of a batch that file what an earlier one did (:func:`filing`), each said on
+    standard error as it is met: scored all the same (which one is the unit's is the
+    reviewer's call), never silently counted twice."""
+
+    def __init__(self) -> None:
+        self.first: dict[bytes, str] = {}  # filing → the first file that filed it
+
+    def note(self, key: bytes, source: str) -> None:
+        first = self.first.get(key)
+        if first is None:
+            self.first[key] = source
+            return
+        from ..inert import terminal
+
+        if first == source or _same_file(first, source):  # `a.toml ./a.toml`, a link
+            said = _("scoring: warning: {file} is given twice (also as {first}): give it once")
+        else:
+            said = _(
+                "scoring: warning: {file} files the same department, year and projects as "
+                "{first}: one unit counted twice? Keep one of them in the batch"
+            )
+        print(
+            said.format(file=terminal(source, lines=False), first=terminal(first, lines=False)),
+            file=sys.stderr,
+        )
+
+    def note_all(self, results: list) -> None:
+        """:meth:`note` for each scored result of a batch not written file by file."""
+        for result in results:
+            self.note(filing(result), result.source)
+
+
+# Formats named by another of their names: offered when the format asked for is not there.
+_FORMAT_NAMES = {"md": "markdown", "markdown": "md", "htm": "html", "xls": "xlsx",
+                 "excel": "xlsx", "doc": "docx", "word": "docx"}  # fmt: skip
+
+
+def format_hint(fmt: str, formats, hint: str) -> str:
+    """``hint`` for a format a command does not write, after the format meant when one of
+    ``formats`` is close to it (``jsn`` → ``json``) or another name of it (``md`` →
+    ``markdown``)."""
+    from ..errors import did_you_mean
+
+    formats = [str(name) for name in formats]
+    other = _FORMAT_NAMES.get(fmt.casefold())
+    close = (
+        _("did you mean `{name}`?").format(name=other)
+        if other in formats
+        else did_you_mean(fmt, formats)
+    )
+    return f"{close} {hint}" if close else hint
+
+
 def _renderer(fmt: str):
     from ..errors import UsageError
     from ..host import default_host
 
     renderers = default_host().renderers
     if fmt not in renderers:
-        from ..errors import did_you_mean
-
         missing = default_host().unavailable("format")
         formats = ", ".join(renderers)
         listed = (
@@ -74,10 +144,9 @@ def _renderer(fmt: str):
             if missing
             else _("formats: {formats}").format(formats=formats)
         )
-        close = did_you_mean(fmt, renderers)
         raise UsageError(
             _("unknown format {format}").format(format=repr(fmt)),
-            hint=f"{close} {listed}" if close else listed,
+            hint=format_hint(fmt, renderers, listed),
         )
     return renderers[fmt]
 

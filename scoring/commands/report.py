@@ -1,6 +1,7 @@
 """report: the written 自评报告 drafted from scored evaluations (Markdown, HTML or Word).
 
-``scoring report FILE… [-f md|html|docx] [-o OUT] [--template DIR|NAME] [--combined]``
+``scoring report FILE|FOLDER… [-f md|html|docx] [-o OUT] [--template DIR|NAME] [--combined]``
+(a folder: its evaluation files, as ``score`` reads one)
 
 Where the output goes:
 
@@ -27,7 +28,17 @@ import sys
 from pathlib import Path
 
 from ..i18n import _
-from . import EXIT_OK, EXIT_USER, _emit, _not_written, _refuse_overwriting_input, names_a_folder
+from . import (
+    EXIT_OK,
+    EXIT_USER,
+    Copies,
+    _emit,
+    _not_written,
+    _refuse_overwriting_input,
+    filing,
+    format_hint,
+    names_a_folder,
+)
 
 BY_SUFFIX = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".docx": "docx"}
 
@@ -37,7 +48,9 @@ def cmd_report(args) -> int:
     from ..api import ruleset, score_many
     from ..draft import draft, draft_combined
     from ..inert import terminal
+    from .scoring import evaluation_paths
 
+    args.files = evaluation_paths(args.files)  # a folder: the evaluation files in it
     several = len(args.files) > 1 and not args.combined
     fmt = report_format(args.format, args.output, several)
     targets, folder = _targets(args, fmt, several)
@@ -81,7 +94,9 @@ def report_format(fmt: str | None, output: str | None, several: bool = False) ->
     if fmt not in FORMATS:
         raise UsageError(
             _("report has no format {format}").format(format=repr(fmt)),
-            hint=_("report writes md, html or docx (-f docx -o FILE.docx)"),
+            hint=format_hint(
+                fmt, FORMATS, _("report writes md, html or docx (-f docx -o FILE.docx)")
+            ),
         )
     if file is None:
         return fmt
@@ -270,7 +285,10 @@ def _scored(args, batch, folder: Path | None) -> list:
     """Each file scored, an error named on standard error as it happens; the ``folder`` -o
     names is made once a file has scored (a run that scores nothing makes none)."""
     scored = []
+    copies = Copies()  # a unit filed twice would be drafted, or summed up, twice
     for item in batch:
+        if item.result is not None:
+            copies.note(filing(item.result), item.source)
         if item.error is not None:
             if getattr(args, "debug", False):
                 raise item.error

@@ -26,6 +26,7 @@ from . import (
     EXIT_FAIL,
     EXIT_OK,
     EXIT_USER,
+    Copies,
     _emit,
     _json,
     _not_written,
@@ -35,6 +36,8 @@ from . import (
     _renderer,
     _Writer,
     _written_into,
+    filing,
+    format_hint,
 )
 
 STREAMED = ("json", "jsonl", "csv")  # formats written file by file, each a module of render
@@ -170,13 +173,20 @@ def cmd_score(args, paths=None) -> int:
                 "name the output .xlsx (Excel and LibreOffice open it; .xls is read, not written)"
             ),
         )
+    if fmt == "xlsx" and len(paths) > 1 and renderer is _format("xlsx").render:
+        from ..errors import UsageError
+
+        raise UsageError(  # said before the files are scored, not after
+            _("-f xlsx writes one evaluation per workbook"),
+            hint=_("score one file at a time with -f xlsx -o OUT.xlsx"),
+        )
     if _streamed(fmt, renderer):
         return _score_streamed(args, paths, fmt, "score", threshold)
     # the workbook returned to the unit is a Chinese document, whatever the interface's language
     language = "zh_CN" if fmt == "xlsx" else None
     scored = _score_files(paths, args.rules, args.debug, language)
     results = [item.result for item in scored if item.result is not None]
-    _Copies().note_all(results)
+    Copies().note_all(results)
     if not results and (args.output or fmt == "xlsx"):
         # nothing scored: the errors are said; an earlier output is not replaced by them
         if args.output:
@@ -216,12 +226,10 @@ def evaluation_paths(paths: list, output: str | None = None) -> list:
         if isinstance(path, str) and path != "-" and os.path.isdir(path):
             if output is not None:
                 _refuse_output_inside(path, output)
-            files = _evaluation_files_in(path)
-            if output is None:
-                _refuse_standard_output_inside(path, files)
-            found.extend(files)
+            found.extend(_evaluation_files_in(path))
         else:
             found.append(path)
+    _refuse_reading_standard_output(found)
     return found
 
 
@@ -296,32 +304,40 @@ def _refuse_output_inside(folder: str, output: str) -> None:
     )
 
 
-def _refuse_standard_output_inside(folder: str, files: list[str]) -> None:
-    """Standard output redirected to one of ``files`` (the evaluation files of ``folder``):
-    the run would read its own output, half written, as a unit's file. Refused before any
-    work, as an ``-o`` there is (:func:`_refuse_output_inside`)."""
+def _refuse_reading_standard_output(files: list) -> None:
+    """Standard output redirected to one of ``files`` — a file of a folder given
+    (``scoring score 单位 > 单位/结果.json``), or one named (``单位/*`` run twice): the run would
+    read its own output, half written, as a unit's file. Refused before any work, as an ``-o``
+    there is (:func:`_refuse_output_inside`); with ``-o`` too, since the shell has made the file
+    all the same. The shell has emptied or made the file before the run starts: said, so that
+    the next run over the folder does not trip on it."""
     from ..errors import UsageError
 
     written = _standard_output_file()
     if written is None:
         return
     for path in files:
+        if not isinstance(path, str | os.PathLike) or str(path) == "-":
+            continue
         try:
             found = os.stat(path)
         except OSError:
             continue  # said when the file is read
         if (found.st_dev, found.st_ino) != written:
             continue
-        parent = os.path.dirname(os.path.realpath(folder))
-        outside = os.path.relpath(os.path.join(parent, os.path.basename(path)))
+        folder = os.path.dirname(os.path.realpath(path))
+        outside = os.path.relpath(os.path.join(os.path.dirname(folder), os.path.basename(path)))
+        hint = _("write the output outside the folder, e.g. > {outside} or -o {outside}").format(
+            outside=outside
+        )
+        if found.st_size == 0:
+            hint += _("; the shell has left {file} empty: remove it").format(file=path)
         raise UsageError(
             _(
-                "the standard output is the file {output} in the folder {folder} being scored: "
-                "this run would read it as a unit's file"
-            ).format(output=path, folder=folder),
-            hint=_("write the output outside the folder, e.g. > {outside} or -o {outside}").format(
-                outside=outside
-            ),
+                "the standard output is {output}, one of the files being scored: this run "
+                "would read its own output as a unit's file"
+            ).format(output=path),
+            hint=hint,
         )
 
 
@@ -395,7 +411,7 @@ def _score_streamed(args, paths: list, fmt: str, mode: str, threshold: _Threshol
     head, between, tail = _format(fmt).frame(batch.several)
     scored = failed = 0
     below = errors = False
-    copies = _Copies()
+    copies = Copies()
     with _Writer(output, bom=fmt == "csv", hold=output is not None) as writer:
         writer.write(head)
         for index, part in enumerate(_parts(paths, batch, _jobs(args, paths), args.debug)):
@@ -470,50 +486,6 @@ def _part(scored, data: bytes, debug: bool) -> _Part:
     return _Part(
         data, None, result.department.score, result.has_errors, scored.source, filing(result)
     )
-
-
-def filing(result) -> bytes:
-    """What a file files, as a key: its department, year and projects' names. Two files of a
-    batch with the same key are one unit's table twice — a copy, a second version, a reviewed
-    workbook returned (``-f xlsx``) left beside the unit's own — and a list of the batch would
-    count the unit twice. The projects tell apart the files of a unit that files one project
-    per file. A digest: a batch keeps one per file."""
-    import hashlib
-
-    department = result.department
-    names = [department.name, str(department.year), *(project.name for project in result.projects)]
-    text = "\x1f".join(names).encode("utf-8", "surrogatepass")
-    return hashlib.blake2b(text, digest_size=16).digest()
-
-
-class _Copies:
-    """The files of a batch that file what an earlier one did (:func:`filing`), each said on
-    standard error as it is met: scored all the same (which one is the unit's is the
-    reviewer's call), never silently counted twice."""
-
-    def __init__(self) -> None:
-        self.first: dict[bytes, str] = {}  # filing → the first file that filed it
-
-    def note(self, key: bytes, source: str) -> None:
-        first = self.first.get(key)
-        if first is None:
-            self.first[key] = source
-            return
-        from ..inert import terminal
-
-        said = _(
-            "scoring: warning: {file} files the same department, year and projects as {first}: "
-            "one unit counted twice? Keep one of them in the batch"
-        )
-        print(
-            said.format(file=terminal(source, lines=False), first=terminal(first, lines=False)),
-            file=sys.stderr,
-        )
-
-    def note_all(self, results: list) -> None:
-        """:meth:`note` for each scored result of a batch not written file by file."""
-        for result in results:
-            self.note(filing(result), result.source)
 
 
 def _jobs(args, paths: list) -> int:
@@ -719,12 +691,16 @@ def cmd_check(args) -> int:
 
         raise UsageError(
             _("check has no format {format}").format(format=repr(fmt)),
-            hint=_("check writes table or json; for the full report use `scoring score -f FORMAT`"),
+            hint=format_hint(
+                fmt,
+                ("table", "json"),
+                _("check writes table or json; for the full report use `scoring score -f FORMAT`"),
+            ),
         )
     if _streamed(fmt, _renderer(fmt)):
         return _score_streamed(args, args.files, fmt, "check", None)
     scored = _score_files(args.files, args.rules, args.debug)
-    _Copies().note_all([item.result for item in scored if item.result is not None])
+    Copies().note_all([item.result for item in scored if item.result is not None])
     _emit(_render(scored, fmt, _output_options(args, "check")), None)
     if any(item.error is not None for item in scored):
         return EXIT_USER
@@ -733,6 +709,7 @@ def cmd_check(args) -> int:
 
 def cmd_compare(args) -> int:
     """The same files under several rule sets: the department, projects and rows that change."""
+    args.files = evaluation_paths(args.files)  # a folder: the evaluation files in it
     from ..api import load, score
     from ..errors import ScoringError, UsageError
     from ..host import default_host
@@ -751,7 +728,11 @@ def cmd_compare(args) -> int:
     if fmt not in ("table", "json", "markdown"):
         raise UsageError(
             _("compare has no format {format}").format(format=repr(fmt)),
-            hint=_("formats: {formats}").format(formats="table, json, markdown"),
+            hint=format_hint(
+                fmt,
+                ("table", "json", "markdown"),
+                _("formats: {formats}").format(formats="table, json, markdown"),
+            ),
         )
     if args.output:
         _refuse_overwriting_input(args.output, args.files)
@@ -823,7 +804,7 @@ def _check_reports(args, reports: list[str], fmt: str) -> int:
     if fmt not in ("table", "json"):
         raise UsageError(
             _("check has no format {format}").format(format=repr(fmt)),
-            hint=_("check writes table or json"),
+            hint=format_hint(fmt, ("table", "json"), _("check writes table or json")),
         )
     evaluation = load(args.against) if args.against else None
     # the 得分 and 等级 a report states are checked against the table scored by the rule set

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..i18n import _
-from . import EXIT_OK, _emit, _json, _output_options
+from . import EXIT_OK, _emit, _json, _output_options, format_hint
 
 
 def cmd_whatif(args) -> int:
@@ -21,7 +21,7 @@ def cmd_whatif(args) -> int:
     if fmt not in ("table", "json"):
         raise UsageError(
             _("whatif has no format {format}").format(format=repr(fmt)),
-            hint=_("whatif writes table or json"),
+            hint=format_hint(fmt, ("table", "json"), _("whatif writes table or json")),
         )
     if not args.changes and args.grade is None and args.score is None:
         raise UsageError(

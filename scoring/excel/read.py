@@ -29,14 +29,7 @@ from ..errors import InputError, Problem
 from ..i18n import _, ngettext
 from ..words import listed
 from .grid import Grid, load_grids
-from .layout import (
-    DEPARTMENT_ROWS,
-    DEPARTMENT_SHEET,
-    FINDINGS_SHEET,
-    OWN_TABLE_SHEET,
-    REVIEW_TITLES,
-    SUMMARY_SHEET,
-)
+from .layout import DEPARTMENT_ROWS, DEPARTMENT_SHEET, OWN_TABLE_SHEET, REVIEW_TITLES
 
 # Column titles of the 绩效指标 grid, by role; the first word found wins.
 GRID_COLUMNS = {
@@ -304,16 +297,22 @@ def read_workbook(path: Path) -> SheetData:
 
 
 def _note_a_review(grids: list[Grid], reading: _Reading) -> None:
-    """A workbook scoring reviewed (``-f xlsx``: the sheets 汇总 and 复核发现) reads back as the
-    unit's form, the review left out; said, so that a reviewer who finds it among the units'
-    files knows it is a copy returned, not a unit's own filing."""
-    sheets = {grid.sheet for grid in grids}
-    if SUMMARY_SHEET in sheets and FINDINGS_SHEET in sheets:
-        said = _(
-            "this workbook holds a review scoring added (the sheets {summary} and {findings}, the "
-            "columns {columns}): read as the unit's form, the review left out"
-        ).format(summary=SUMMARY_SHEET, findings=FINDINGS_SHEET, columns=" / ".join(REVIEW_TITLES))
-        reading.notes.append(("department", said))
+    """A workbook scoring reviewed (``-f xlsx``) reads back as the unit's form, the review left
+    out; said, so that a reviewer who finds it among the units' files knows it for a copy
+    returned, not a unit's own filing. Known by the review's two columns side by side on a
+    table's sheet (its sheets may have been renamed or deleted since)."""
+    first, second = REVIEW_TITLES
+    for grid in grids:
+        if any(
+            value == first and grid.value(row, column + 1) == second
+            for (row, column), value in grid.cells.items()
+        ):
+            said = _(
+                "this workbook holds a review scoring added (the columns {columns}): read as "
+                "the unit's form, the review left out"
+            ).format(columns=" / ".join(REVIEW_TITLES))
+            reading.notes.append(("department", said))
+            return
 
 
 # --- where the tables are ----------------------------------------------------------------------

@@ -552,8 +552,12 @@ def _type_names(expected) -> str:
 
 def _shown(value) -> str:
     """A value as a message quotes it, in JSON, cut to ``MAX_QUOTED`` characters: encoded
-    piece by piece and stopped there, so that a large value costs no more than a small one."""
-    pieces = json.JSONEncoder(ensure_ascii=False, default=str).iterencode(value)
+    piece by piece and stopped there, so that a large value costs no more than a small one.
+    A number read exactly (a Decimal: TOML's and JSON's fractions) is shown as the number it
+    is, not as text."""
+    if isinstance(value, Decimal):
+        return cut(str(value))
+    pieces = json.JSONEncoder(ensure_ascii=False, default=_plain_or_text).iterencode(value)
     text = ""
     try:
         for piece in pieces:
@@ -563,6 +567,12 @@ def _shown(value) -> str:
     except ValueError:  # an int too long for Python to write: a key, never a checked value
         return _("of more than {digits} digits").format(digits=MAX_DIGITS)
     return cut(text)
+
+
+def _plain_or_text(value):
+    """What json cannot write, inside a value quoted: a Decimal as a number, anything else as
+    its text."""
+    return float(value) if isinstance(value, Decimal) else str(value)
 
 
 def _describe(error, prefix) -> Problem:
