@@ -36,7 +36,6 @@ Rate = Decimal | Fraction
 
 
 @record
-@dataclass(frozen=True)
 class Rating:
     """What a method returns: the exact rate (a Decimal or Fraction in [0, 1]) and how it was
     reached; ``rate`` None asks for the evaluator's judgement (no formula scores the row)."""
