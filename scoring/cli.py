@@ -200,7 +200,7 @@ def _option_before_command(argv: list[str]) -> tuple[str, str, str] | None:
 def _misplaced(parser, option: str, value: str, command: str) -> int:
     """Say an option written before the command: one of scoring's own mistyped (``--verison``),
     one of the command's (to go after it), or one that neither takes."""
-    from .errors import did_you_mean
+    from .errors import closest, did_you_mean
     from .inert import terminal
 
     name = option.split("=", 1)[0]
@@ -213,13 +213,10 @@ def _misplaced(parser, option: str, value: str, command: str) -> int:
     if not command:
         return _usage_error(parser, said, _("see `{command} --help`").format(command="scoring"))
     taken = [o for a in _command_parser(parser, command)._actions for o in a.option_strings]
-    meant = name if name in taken else None
+    meant = name if name in taken else closest(name, taken)
     if meant is None:
-        close = did_you_mean(name, taken)
-        if close is None:
-            hint = _("neither scoring nor {command} takes it: see `scoring {command} --help`")
-            return _usage_error(parser, said, hint.format(command=command))
-        meant = close.split("`")[1]
+        hint = _("neither scoring nor {command} takes it: see `scoring {command} --help`")
+        return _usage_error(parser, said, hint.format(command=command))
     shown = f"{meant} {value}" if value and "=" not in option else meant
     return _usage_error(
         parser,

@@ -239,9 +239,15 @@ def cell_of_finding(code: str, where: str, locations: dict) -> str | None:
 
 
 def did_you_mean(word: str, choices) -> str | None:
-    """A hint for a misspelt name, in the manner of ruff and pip; letters compared whatever
-    their case (``--FORMAT`` → ``--format``), an option's leading dashes left out (``--bogus``
-    is not close to ``--jobs``)."""
+    """A hint for a misspelt name, in the manner of ruff and pip (see :func:`closest`)."""
+    close = closest(word, choices)
+    return _("did you mean `{name}`?").format(name=close) if close is not None else None
+
+
+def closest(word: str, choices) -> str | None:
+    """The choice ``word`` is a misspelling of, if one is close enough; letters compared
+    whatever their case (``--FORMAT`` → ``--format``), an option's leading dashes left out
+    (``--bogus`` is not close to ``--jobs``)."""
     import difflib
 
     def key(name: str) -> str:  # an option's dashes are alike in all of them: not counted
@@ -251,7 +257,7 @@ def did_you_mean(word: str, choices) -> str | None:
     for choice in choices:
         by_key.setdefault(key(str(choice)), str(choice))
     close = difflib.get_close_matches(key(word), list(by_key), n=1, cutoff=0.6)
-    return _("did you mean `{name}`?").format(name=by_key[close[0]]) if close else None
+    return by_key[close[0]] if close else None
 
 
 class CheckFailed(Exception):

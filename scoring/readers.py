@@ -56,8 +56,9 @@ _WORKBOOK_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
 
 def read_standard_input(error=InputError) -> dict:
     """``scoring score -``: an evaluation in TOML or JSON read from standard input — JSON when
-    it starts with ``{`` (or is a list of objects: results, said to be), else TOML — up to :data:`~scoring.limits.MAX_FILE_BYTES`.
-    A workbook is refused (its reader needs the file, for its cells): give its path."""
+    it starts with ``{`` (or is a list of objects: results, said to be), else TOML — up to
+    :data:`~scoring.limits.MAX_FILE_BYTES`. A workbook is refused (its reader needs the file,
+    for its cells): give its path."""
     import sys
 
     name = STANDARD_INPUT

@@ -218,9 +218,9 @@ def evaluation_paths(paths: list, output: str | None = None) -> list:
 
     Raises UsageError for a folder that cannot be read or holds no evaluation file, and for
     ``output`` (the file ``-o`` names) inside a folder given, with a suffix a reader takes: the
-    next run would read the result as a unit's file (this one, when it is there already). Without
-    ``output``, the same for a standard output redirected to a file of the folder
-    (``> 文件夹/结果.json``): the shell has made it before the run lists the folder."""
+    next run would read the result as a unit's file (this one, when it is there already); and
+    for a standard output redirected to one of the files found (``> 文件夹/结果.json``): the
+    shell has made it before the run lists the folder."""
     found: list = []
     for path in paths:
         if isinstance(path, str) and path != "-" and os.path.isdir(path):
