@@ -66,6 +66,7 @@ def cmd_report(args) -> int:
             if args.output:
                 _not_written(args.output)
             return EXIT_USER
+        _say_departments_split(results)
         data = draft_combined(results, fmt, ruleset=rules, templates=folders, date=date)
         _write(data, targets[0], terminal)
     else:
@@ -75,6 +76,37 @@ def cmd_report(args) -> int:
                 _write(data, target, terminal)
     failed = any(item.result is None for item in scored)
     return EXIT_USER if failed else EXIT_OK
+
+
+def _say_departments_split(results: list) -> None:
+    """The summary counts each file as a department: a department whose projects come in
+    several files (one project per file) would be counted, ranked and averaged once per file.
+    Said on standard error for each such department (copies are said already, by
+    :class:`Copies`)."""
+    from ..inert import terminal
+
+    files: dict[tuple[str, int], list] = {}
+    for result in results:
+        key = ("".join(result.department.name.split()), result.department.year)
+        files.setdefault(key, []).append(result)
+    for (_name, year), group in files.items():
+        if len({filing(result) for result in group}) < 2:  # one file, or copies of one
+            continue
+        sources = [result.source for result in group]
+        said = _(
+            "scoring: warning: {count} files are of one department, {department} ({year}): the "
+            "summary counts each file as a department; put its projects in one file to count "
+            "it once ({files})"
+        )
+        print(
+            said.format(
+                count=len(sources),
+                department=terminal(group[0].department.name, lines=False),
+                year=year,
+                files=terminal(", ".join(sources), lines=False),
+            ),
+            file=sys.stderr,
+        )
 
 
 def report_format(fmt: str | None, output: str | None, several: bool = False) -> str:
