@@ -203,7 +203,10 @@ def _misplaced(parser, option: str, value: str, command: str) -> int:
     from .errors import closest, did_you_mean
     from .inert import terminal
 
-    name = option.split("=", 1)[0]
+    if option.startswith("--"):  # --format=json
+        name, equals, attached = option.partition("=")
+    else:  # -f, or -fjson with its value attached
+        name, equals, attached = option[:2], "", option[2:]
     said = _("{option} is not an option of scoring itself").format(
         option=terminal(repr(name), lines=False)
     )
@@ -217,7 +220,8 @@ def _misplaced(parser, option: str, value: str, command: str) -> int:
     if meant is None:
         hint = _("neither scoring nor {command} takes it: see `scoring {command} --help`")
         return _usage_error(parser, said, hint.format(command=command))
-    shown = f"{meant} {value}" if value and "=" not in option else meant
+    written = (meant, "=", attached) if equals else (meant, " ", attached or value)
+    shown = "".join(written).strip()
     return _usage_error(
         parser,
         said,

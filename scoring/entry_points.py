@@ -6,19 +6,26 @@ package to read metadata, and looks at every distribution of the environment. Th
 when a distribution is installed, removed, upgraded or edited, so the list found is kept in a
 small JSON file in the user's cache folder (``$XDG_CACHE_HOME/scoring`` or
 ``~/.cache/scoring`` on Linux, ``~/Library/Caches/scoring`` on macOS,
-``%LOCALAPPDATA%\\scoring\\Cache`` on Windows), one file per Python environment, with a fingerprint of what importlib.metadata
-would look at: the interpreter; each folder of the import path (``sys.path``) with its
-modification time; and in each, every ``*.dist-info``, ``*.egg-info`` and ``*.egg`` with the
-modification time and size of its ``entry_points.txt`` and of its metadata file. Installing,
-removing or upgrading a distribution changes its folder's name or the folder around it; editing
-its entry points in place changes their file's. Any change gives another fingerprint, and the
-entry points are found anew by importlib.metadata and kept again.
+``%LOCALAPPDATA%\\scoring\\Cache`` on Windows), one file per Python environment, under a
+fingerprint of what importlib.metadata would look at: the interpreter; each entry of the import
+path (``sys.path``), with its times (modified, changed), inode and size; and, in each entry and
+in each ``*.dist-info``, ``*.egg-info`` or ``*.egg`` in it (any case), the same of its metadata
+file and the whole text of its ``entry_points.txt``. Installing, removing, upgrading or
+editing a distribution changes one of those — even one unpacked with its files' times fixed
+(a reproducible build): the file is new, so its inode and change time are. Any change gives
+another fingerprint, and the entry points are found anew by importlib.metadata and kept again.
+The file keeps the lists of the last few fingerprints (``python -m scoring`` puts the working
+folder first on the import path, the ``scoring`` script its own folder: both are kept).
 
 The cache is only a shortcut, never the source: a cache folder that cannot be written, a file
 that cannot be read or is not what this module writes, and a metadata finder other than
 Python's own on ``sys.meta_path`` (which could list distributions no folder shows) all mean the
 entry points are found by importlib.metadata, as without a cache. ``SCORING_NO_CACHE=1`` turns
 it off; ``SCORING_CACHE_DIR`` names another folder for it.
+
+A distribution whose entry points or metadata cannot be read (a file that is not UTF-8, a
+line without ``=``) is one :class:`Entry` with its ``problem``: the host names it and leaves it
+out, and every other plugin loads.
 """
 
 from __future__ import annotations
@@ -30,29 +37,29 @@ from typing import Any
 
 NO_CACHE = "SCORING_NO_CACHE"
 CACHE_DIR = "SCORING_CACHE_DIR"
-FORMAT = 1  # of the cache file: a file of another format is read as no cache
+FORMAT = 2  # of the cache file: a file of another format is read as no cache
+KEPT = 8  # fingerprints whose lists a cache file keeps, the most recent
 # The folders and files of the import path where importlib.metadata finds distributions.
 DISTRIBUTION_SUFFIXES = (".dist-info", ".egg-info", ".egg")
 # In each of them: the entry points, and the metadata that names the distribution.
-WATCHED = (
-    "entry_points.txt",
-    "METADATA",
-    "PKG-INFO",
-    os.path.join("EGG-INFO", "entry_points.txt"),
-    os.path.join("EGG-INFO", "PKG-INFO"),
-)
+METADATA = ("METADATA", "PKG-INFO", os.path.join("EGG-INFO", "PKG-INFO"))
+ENTRY_POINTS = ("entry_points.txt", os.path.join("EGG-INFO", "entry_points.txt"))
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One entry point of an installed distribution: its name, its object reference
     (``package.module:attribute``), and the distribution's name and version as its metadata
-    says them ("" for an entry point without a distribution)."""
+    says them ("" for an entry point without a distribution). A distribution whose entry points
+    or metadata cannot be read is one entry with its ``problem`` (the error, in its own words),
+    named by its folder (``badenc-1.0.dist-info``) and, as a distribution, by the name the
+    folder starts with (``badenc``)."""
 
     name: str
     value: str
     distribution: str
     version: str
+    problem: str = ""
 
     def load(self) -> Any:
         """The object the entry point names, imported (as importlib.metadata's
@@ -85,34 +92,54 @@ def installed(group: str) -> list[Entry]:
 
 
 def found_by_metadata(group: str) -> list[Entry]:
-    """The entry points of ``group`` as importlib.metadata finds them now."""
-    from importlib.metadata import entry_points
+    """The entry points of ``group`` as importlib.metadata finds them now: its
+    ``entry_points(group=...)``, one distribution at a time, so that one that cannot be read is
+    an entry with its problem instead of an error for every distribution."""
+    from importlib.metadata import distributions
 
-    return named(list(entry_points(group=group)))
+    seen: set[str] = set()  # a distribution found twice on the path: the first, as importlib's
+    found: list[Entry] = []
+    for dist in distributions():
+        try:
+            # how importlib.metadata.entry_points tells them apart (Python 3.10 to 3.13)
+            key = getattr(dist, "_normalized_name", None)
+        except Exception:  # metadata that does not read: said below, when it holds the group
+            key = None
+        if key is not None:
+            if key in seen:
+                continue
+            seen.add(key)
+        try:
+            entry_points = [ep for ep in dist.entry_points if ep.group == group]
+            if entry_points:
+                name, version = name_and_version(dist)
+        except Exception as exc:  # any fault of its files is the distribution's own
+            folder = _folder_name(dist)
+            problem = f"{type(exc).__name__}: {exc}"
+            found.append(Entry(folder, "", folder.split("-", 1)[0], "", problem))
+            continue
+        found.extend(Entry(ep.name, ep.value, name, version) for ep in entry_points)
+    return found
 
 
-def named(entry_points: list) -> list[Entry]:
-    """Each of importlib.metadata's entry points with its distribution's name and version. A
-    distribution's metadata file is read and parsed again on every access to ``metadata``
-    (``version`` is one), and it holds the project's whole description: here it is read once
-    per distribution, however many entry points the distribution has."""
+def name_and_version(dist) -> tuple[str, str]:
+    """A distribution's name and version as its metadata says them ("" for one it does not
+    say). The metadata file is read and parsed on every access to ``metadata`` (``version`` is
+    one), and it holds the project's whole description: here it is read once."""
     from importlib.metadata import Distribution
 
-    seen: dict[int, tuple[str, str]] = {}  # by id: a distribution need not be hashable
-    found = []
-    for ep in entry_points:
-        dist = ep.dist
-        if dist is None:
-            found.append(Entry(ep.name, ep.value, "", ""))
-            continue
-        if id(dist) not in seen:  # the entry points keep each one alive meanwhile
-            metadata = dist.metadata
-            # the version as Distribution reads it from the metadata, unless a distribution's
-            # own class says it otherwise
-            plain = getattr(type(dist), "version", None) is Distribution.version
-            seen[id(dist)] = (metadata["Name"], metadata["Version"] if plain else dist.version)
-        found.append(Entry(ep.name, ep.value, *seen[id(dist)]))
-    return found
+    metadata = dist.metadata
+    # the version as Distribution reads it from the metadata, unless a distribution's own
+    # class says it otherwise
+    plain = getattr(type(dist), "version", None) is Distribution.version
+    version = metadata["Version"] if plain else dist.version
+    return str(metadata["Name"] or ""), str(version or "")
+
+
+def _folder_name(dist) -> str:
+    """The folder a distribution's metadata is in, to name one whose metadata does not read."""
+    path = getattr(dist, "_path", None)
+    return os.path.basename(str(path)) if path is not None else type(dist).__name__
 
 
 def _only_path_finders() -> bool:
@@ -171,59 +198,81 @@ def _fingerprint(group: str) -> str:
     for entry in sys.path:
         folder = entry or "."
         add("path", entry, _stamp(folder))
+        _add_distribution(add, folder)  # an entry may be a distribution itself (an .egg)
         try:
             with os.scandir(folder) as found:
-                names = sorted(e.name for e in found if e.name.endswith(DISTRIBUTION_SUFFIXES))
+                names = sorted(
+                    e.name for e in found if e.name.lower().endswith(DISTRIBUTION_SUFFIXES)
+                )
         except OSError:  # a file (a zip: its stamp says when it changed), or not there
             continue
         for name in names:
             where = os.path.join(folder, name)
             add("distribution", name, _stamp(where))
-            for watched in WATCHED:
-                add(watched, _stamp(os.path.join(where, watched)))
+            _add_distribution(add, where)
     return digest.hexdigest()
 
 
+def _add_distribution(add, folder: str) -> None:
+    """The metadata files of a distribution's folder, stamped, and its entry points' text."""
+    for name in METADATA:
+        add(name, _stamp(os.path.join(folder, name)))
+    for name in ENTRY_POINTS:
+        try:
+            with open(os.path.join(folder, name), "rb") as handle:
+                add(name, handle.read().hex())
+        except OSError:
+            add(name, "-")
+
+
 def _stamp(path: str) -> str:
-    """When ``path`` last changed and its size; "-" when it is not there."""
+    """When ``path`` last changed, its inode and its size; "-" when it is not there. The
+    change time and the inode are the system's, set when the file is written or made: an
+    unpacked file with a fixed modification time still has new ones."""
     try:
         info = os.stat(path)
     except OSError:
         return "-"
-    return f"{info.st_mtime_ns}:{info.st_size}"
+    return f"{info.st_mtime_ns}:{info.st_ctime_ns}:{info.st_ino}:{info.st_size}"
 
 
 def _read(path: str, fingerprint: str) -> list[Entry] | None:
     """The entries kept in ``path`` for ``fingerprint``; None for anything else."""
-    import json
-
-    try:
-        with open(path, encoding="utf-8") as handle:
-            kept = json.load(handle)
-    except (OSError, ValueError):
-        return None
-    if not isinstance(kept, dict) or kept.get("fingerprint") != fingerprint:
-        return None
-    rows = kept.get("entry_points")
+    rows = _kept(path).get(fingerprint)
     if not isinstance(rows, list) or not all(
-        isinstance(row, list) and len(row) == 4 and all(type(part) is str for part in row)
+        isinstance(row, list) and len(row) == 5 and all(type(part) is str for part in row)
         for row in rows
     ):
         return None
     return [Entry(*row) for row in rows]
 
 
+def _kept(path: str) -> dict:
+    """The lists a cache file keeps, by fingerprint, the most recent last; {} for a file that
+    is not there or not one this module writes."""
+    import json
+
+    try:
+        with open(path, encoding="utf-8") as handle:
+            kept = json.load(handle)
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(kept, dict) or kept.get("format") != FORMAT:
+        return {}
+    lists = kept.get("entry_points")
+    return lists if isinstance(lists, dict) else {}
+
+
 def _write(path: str, fingerprint: str, entries: list[Entry]) -> None:
-    """Keep ``entries`` for ``fingerprint`` in ``path``, whole or not at all (another run may
-    be reading it); a folder that cannot be written is passed over."""
+    """Keep ``entries`` for ``fingerprint`` in ``path``, beside the lists of the last few other
+    fingerprints, whole or not at all (another run may be reading it); a folder that cannot be
+    written is passed over."""
     import json
     import tempfile
 
-    data = {
-        "format": FORMAT,
-        "fingerprint": fingerprint,
-        "entry_points": [[e.name, e.value, e.distribution, e.version] for e in entries],
-    }
+    lists = {key: rows for key, rows in _kept(path).items() if key != fingerprint}
+    lists[fingerprint] = [[e.name, e.value, e.distribution, e.version, e.problem] for e in entries]
+    data = {"format": FORMAT, "entry_points": dict(list(lists.items())[-KEPT:])}
     folder = os.path.dirname(path)
     try:
         os.makedirs(folder, exist_ok=True)

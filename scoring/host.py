@@ -125,6 +125,12 @@ def _normalized(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
+def _allowed(name: str, distribution: str, allow: set) -> bool:
+    """Whether ``SCORING_PLUGINS`` names the plugin ``name`` or its distribution, written as
+    packaging compares names (``plug_a`` and ``Plug.A`` are ``plug-a``), as ``-p no:`` does."""
+    return name in allow or _normalized(distribution) in {_normalized(word) for word in allow}
+
+
 def _entry_points() -> list:
     """The entry points of scoring's group installed (:mod:`scoring.entry_points`)."""
     from .entry_points import installed
@@ -189,9 +195,22 @@ class Host:
                     _("{plugin}: {variable} is set").format(plugin=label, variable=AUTOLOAD_OFF)
                 )
                 continue
-            if dist != BUILTIN_DISTRIBUTION and allow is not None and not ({ep.name, dist} & allow):
+            if (
+                dist != BUILTIN_DISTRIBUTION
+                and allow is not None
+                and not _allowed(ep.name, dist, allow)
+            ):
                 self.skipped.append(
                     _("{plugin}: not in {variable}").format(plugin=label, variable=ALLOW)
+                )
+                continue
+            if ep.problem:  # its files do not read: nothing of it can load
+                self._fault(
+                    PluginInfo(ep.name),
+                    _(
+                        "has entry points or metadata that cannot be read, and was skipped: "
+                        "{error}; reinstall it, or uninstall it"
+                    ).format(error=ep.problem),
                 )
                 continue
             rivals = [f"{d} {v}" for other, d, v in found if other.name == ep.name and d != dist]

@@ -580,7 +580,12 @@ def test_a_standard_output_redirected_into_the_files_being_scored_is_refused(tmp
         ran = run(inside, *args)
         assert ran.returncode == 2 and said in ran.stderr, ran.stderr
         assert "write the output outside the folder, e.g. > " in ran.stderr
-        assert f"the shell has left {inside} empty: remove it" in ran.stderr
+        assert (
+            f"the shell emptied {inside} before the run: restore it if it held a unit's"
+            in ran.stderr
+        )
+        suggested = ran.stderr.split("e.g. > ", 1)[1].split()[0]
+        assert Path(suggested).resolve() == tmp_path / "results.json"  # outside, the format's
         assert inside.read_text("utf-8") == ""  # nothing scored, nothing written
     ran = run(inside, str(folder), "-o", str(outside))
     assert ran.returncode == 2 and said in ran.stderr and not outside.exists()
@@ -717,6 +722,22 @@ def test_a_department_filed_one_project_per_file_is_said_in_a_combined_report(tm
     (folder / "p3.toml").unlink()
     ran = run_cli("report", str(folder), "--combined", "-o", str(tmp_path / "汇总.md"))
     assert ran.code == 0 and "warning" not in ran.err, ran
+
+
+def test_compare_and_report_keep_their_output_out_of_the_folder_they_read(tmp_path):
+    """`compare 单位 -o 单位/y.json` would leave a file the next run reads as a unit's; a report
+    named .toml or .json would be read so too: both refused before any work."""
+    folder = tmp_path / "单位"
+    folder.mkdir()
+    (folder / "a.toml").write_text(case_evaluation(LETING), "utf-8")
+    ran = run_cli(
+        "compare", str(folder), "-r", "mof-2020,hebei", "-f", "json", "-o", str(folder / "y.json")
+    )
+    assert ran.code == 2 and "is in the folder" in ran.err, ran
+    for name in ("z.toml", "z.json", "z.csv"):
+        ran = run_cli("report", str(folder), "--combined", "-o", str(folder / name))
+        assert ran.code == 2 and "a report is not written as" in ran.err, ran
+    assert [p.name for p in folder.iterdir()] == ["a.toml"]
 
 
 def test_a_workbook_for_several_files_is_refused_before_any_is_scored(tmp_path):

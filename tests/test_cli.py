@@ -323,6 +323,8 @@ def test_plugins_lists_the_builtins(cli):
     for name in ("methods", "rulesets", "readers", "renderers", "checks"):
         assert name in run.out
     assert "methods: bands" in run.out and "reverse-linear" in run.out
+    assert "report templates: default" in run.out  # its names, not the hook's
+    assert "scoring_register_" not in run.out
 
 
 def test_debug_shows_the_traceback(cli, tmp_path):

@@ -109,12 +109,14 @@ def test_a_cache_that_cannot_be_used_is_passed_over(site, cache, tmp_path):
     expected = ["halves scoring-halves 1.0"]
     assert seen(site, cache) == (expected, "metadata")
     (kept,) = cache.iterdir()
-    for broken in ("", "{", "[]", '{"fingerprint": 1}', json.dumps({"entry_points": 5})):
+    for broken in ("", "{", "[]", '{"format": 2}', json.dumps({"format": 2, "entry_points": 5})):
         kept.write_text(broken, "utf-8")
         assert seen(site, cache) == (expected, "metadata"), broken
     # the same fingerprint with rows that are not entry points: read as no cache
+    assert seen(site, cache) == (expected, "cached")
     data = json.loads(kept.read_text("utf-8"))
-    data["entry_points"] = [["halves", "halves", "scoring-halves"]]
+    (fingerprint,) = data["entry_points"]
+    data["entry_points"][fingerprint] = [["halves", "halves", "scoring-halves"]]
     kept.write_text(json.dumps(data), "utf-8")
     assert seen(site, cache) == (expected, "metadata")
     assert seen(site, cache) == (expected, "cached")  # written again, whole
@@ -159,3 +161,104 @@ def test_an_entry_point_loads_as_importlib_metadata_loads_it():
     ):
         ours = Entry("x", value, "", "").load()
         assert ours is EntryPoint("x", value, "scoring").load(), value
+
+
+def test_a_distribution_unpacked_with_fixed_times_is_seen(site, cache):
+    """A reproducible build gives every file the same modification time: a distribution
+    unpacked again, its metadata changed but of the same size, has the same times and sizes as
+    before. Its files are new all the same (their inode and change time are the system's)."""
+    install_plugin(
+        site,
+        "scoring-halves",
+        "1.0",
+        {"halves": "halves"},
+        {"halves": METHOD.format(name="halves")},
+    )
+    info = site / "scoring_halves-1.0.dist-info"
+    fixed = 1577836800  # 2020-01-01, as tar --mtime or a wheel's zip would set it
+
+    def unpacked() -> None:  # every time as the archive gives it, the folders' too
+        for path in [*info.iterdir(), info, site]:
+            os.utime(path, (fixed, fixed))
+
+    unpacked()
+    assert seen(site, cache) == (["halves scoring-halves 1.0"], "metadata")
+    metadata = (info / "METADATA").read_text("utf-8")
+    shutil.rmtree(info)
+    info.mkdir()
+    (info / "METADATA").write_text(metadata.replace("Version: 1.0", "Version: 1.1"), "utf-8")
+    (info / "entry_points.txt").write_text("[scoring]\nhalves = halves\n", "utf-8")
+    unpacked()
+    assert seen(site, cache) == (["halves scoring-halves 1.1"], "metadata")
+
+
+def test_an_egg_on_the_path_and_a_folder_in_capitals_are_watched(tmp_path, cache):
+    """An ``.egg`` given on the import path itself (PYTHONPATH, buildout) has its entry points
+    in EGG-INFO; a ``.DIST-INFO`` folder is one too (importlib.metadata ignores the case)."""
+    egg = tmp_path / "scoring_eggs-1.0-py3.egg"
+    (egg / "EGG-INFO").mkdir(parents=True)
+    (egg / "EGG-INFO" / "PKG-INFO").write_text(
+        "Metadata-Version: 2.1\nName: scoring-eggs\nVersion: 1.0\n", "utf-8"
+    )
+    (egg / "eggs.py").write_text(METHOD.format(name="eggs"), "utf-8")
+    (egg / "EGG-INFO" / "entry_points.txt").write_text("[scoring]\neee = eggs\n", "utf-8")
+    assert seen(egg, cache) == (["eee scoring-eggs 1.0"], "metadata")
+    (egg / "EGG-INFO" / "entry_points.txt").write_text("[scoring]\nfff = eggs\n", "utf-8")
+    assert seen(egg, cache) == (["fff scoring-eggs 1.0"], "metadata")
+    (egg / "EGG-INFO" / "entry_points.txt").unlink()
+    assert seen(egg, cache) == ([], "metadata")
+    site = tmp_path / "site"
+    info = site / "Scoring_Caps-1.0.DIST-INFO"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: scoring-caps\nVersion: 1.0\n", "utf-8"
+    )
+    (site / "caps.py").write_text(METHOD.format(name="caps"), "utf-8")
+    (info / "entry_points.txt").write_text("[scoring]\nuuu = caps\n", "utf-8")
+    assert seen(site, cache) == (["uuu scoring-caps 1.0"], "metadata")
+    (info / "entry_points.txt").write_text("[scoring]\nvvv = caps\n", "utf-8")
+    assert seen(site, cache) == (["vvv scoring-caps 1.0"], "metadata")
+
+
+def test_the_lists_of_several_import_paths_are_kept(tmp_path, cache):
+    """`python -m scoring` puts the working folder first on the import path, the `scoring`
+    script its own folder: the file keeps both lists, and each run in turn finds its own."""
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir()
+    second.mkdir()
+    assert seen(first, cache) == ([], "metadata")
+    assert seen(second, cache) == ([], "metadata")
+    assert seen(first, cache) == ([], "cached")
+    assert seen(second, cache) == ([], "cached")
+
+
+def test_a_distribution_that_does_not_read_is_named_and_the_others_load(cli, site, leting):
+    """An entry_points.txt that is not UTF-8, or has a line without `=`: importlib.metadata
+    raises for the whole environment; here that distribution is a plugin fault, named, and
+    every command goes on (exit 0), with or without the cache."""
+    install_plugin(
+        site,
+        "scoring-halves",
+        "1.0",
+        {"halves": "halves"},
+        {"halves": METHOD.format(name="halves")},
+    )
+    broken = site / "badenc-1.0.dist-info"
+    broken.mkdir()
+    (broken / "METADATA").write_text("Metadata-Version: 2.1\nName: badenc\nVersion: 1.0\n", "utf-8")
+    (broken / "entry_points.txt").write_bytes(b"[scoring]\nb\xff = os\n")
+    for extra in ({}, {"SCORING_NO_CACHE": "1"}, {}):
+        run = cli("score", str(leting), "-f", "json", env=plugin_env(site, **extra), process=True)
+        assert run.code == 0, run
+        assert (
+            "plugin 'badenc-1.0.dist-info' has entry points or metadata that cannot be read"
+            in run.err
+        )
+        assert "UnicodeDecodeError" in run.err and "Traceback" not in run.err
+    run = cli("plugins", env=plugin_env(site), process=True)
+    assert "halves" in run.out and "badenc-1.0.dist-info" in run.out
+    run = cli("score", str(leting), "-p", "no:badenc", env=plugin_env(site), process=True)
+    assert run.code == 0 and "badenc" not in run.err, run
+    (broken / "entry_points.txt").write_text("[scoring]\nno_value\n", "utf-8")
+    run = cli("score", str(leting), env=plugin_env(site), process=True)
+    assert run.code == 0 and "badenc-1.0.dist-info" in run.err, run

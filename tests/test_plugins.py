@@ -125,7 +125,7 @@ def test_a_method_may_leave_a_row_to_the_evaluator(leting):
 def test_a_distribution_metadata_is_read_once_for_all_its_entry_points(tmp_path):
     from importlib.metadata import PathDistribution
 
-    from scoring.entry_points import named
+    from scoring.entry_points import name_and_version
 
     info = tmp_path / "scoring_twice-1.2.dist-info"
     info.mkdir()
@@ -138,13 +138,14 @@ def test_a_distribution_metadata_is_read_once_for_all_its_entry_points(tmp_path)
             reads.append(filename)
             return super().read_text(filename)
 
-    entry_points = list(Counted(info).entry_points)
-    assert [(e.name, e.value, e.distribution, e.version) for e in named(entry_points)] == [
-        ("one", "twice.one", "scoring-twice", "1.2"),
-        ("two", "twice.two", "scoring-twice", "1.2"),
+    dist = Counted(info)
+    assert [(ep.name, ep.value) for ep in dist.entry_points] == [
+        ("one", "twice.one"),
+        ("two", "twice.two"),
     ]
+    assert name_and_version(dist) == ("scoring-twice", "1.2")
     assert reads.count("METADATA") == 1
-    assert entry_points[0].dist.version == "1.2"  # as the distribution itself says it
+    assert dist.version == "1.2"  # as the distribution itself says it
 
 
 def test_a_plugin_that_fails_to_load_is_named(monkeypatch):
@@ -248,14 +249,15 @@ def test_an_outside_plugin_scores_and_can_be_switched_off(cli, site, tmp_path, l
         assert "scoring-halves 2.0.1" in off.err and why in off.err, off.err
     after = cli("score", "-p", "no:halves", str(leting), "-r", str(rules), env=plugin_env(site))
     assert after.code == 2 and "-p no:halves" in after.err
-    allowed = cli(
-        "score",
-        str(leting),
-        "-r",
-        str(rules),
-        env=plugin_env(site, SCORING_PLUGINS="scoring-halves"),
-    )
-    assert allowed.code == 0, allowed
+    for written in ("scoring-halves", "Scoring_Halves"):  # as packaging compares names
+        allowed = cli(
+            "score",
+            str(leting),
+            "-r",
+            str(rules),
+            env=plugin_env(site, SCORING_PLUGINS=written),
+        )
+        assert allowed.code == 0, allowed
 
 
 @pytest.mark.parametrize(

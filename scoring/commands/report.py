@@ -50,7 +50,8 @@ def cmd_report(args) -> int:
     from ..inert import terminal
     from .scoring import evaluation_paths
 
-    args.files = evaluation_paths(args.files)  # a folder: the evaluation files in it
+    # a folder: the evaluation files in it
+    args.files = evaluation_paths(args.files, fmt=args.format or "md")
     several = len(args.files) > 1 and not args.combined
     fmt = report_format(args.format, args.output, several)
     targets, folder = _targets(args, fmt, several)
@@ -152,7 +153,10 @@ def report_format(fmt: str | None, output: str | None, several: bool = False) ->
 
 
 # Suffixes of documents a report is not written as: a file so named would not open as one.
-UNWRITTEN = (".doc", ".wps", ".pdf", ".xlsx", ".xls", ".odt", ".rtf")
+# Suffixes a report is never written as: other documents, and the files scoring reads or writes
+# as data (a report named 单位/汇总.toml would be read as a unit's file by the next run).
+UNWRITTEN = (".doc", ".wps", ".pdf", ".xlsx", ".xlsm", ".xls", ".odt", ".rtf", ".toml", ".json",
+             ".jsonl", ".csv")  # fmt: skip
 
 
 def _refuse_unwritten_suffix(output: str) -> None:

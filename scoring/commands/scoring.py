@@ -141,7 +141,7 @@ def _below(source: str, score: Decimal, threshold: _Threshold) -> bool:
 def cmd_score(args, paths=None) -> int:
     from ..host import default_host
 
-    paths = paths or evaluation_paths(args.files, args.output)
+    paths = paths or evaluation_paths(args.files, args.output, args.format or "table")
     if "," in args.rules:  # several rule sets: the comparison view
         if args.fail_under is not None or args.explain:
             from ..errors import UsageError
@@ -206,7 +206,13 @@ def cmd_score(args, paths=None) -> int:
 # --- a batch, file by file ---------------------------------------------------------------------
 
 
-def evaluation_paths(paths: list, output: str | None = None) -> list:
+# The suffix of a file written in each format, for a name to suggest.
+OUTPUT_SUFFIXES = {"table": ".txt", "json": ".json", "jsonl": ".jsonl", "csv": ".csv",
+                   "markdown": ".md", "md": ".md", "html": ".html", "docx": ".docx",
+                   "xlsx": ".xlsx"}  # fmt: skip
+
+
+def evaluation_paths(paths: list, output: str | None = None, fmt: str | None = None) -> list:
     """The files a batch scores: each path as given, and for a folder the evaluation files
     directly in it (a suffix a reader takes: .toml, .json, .xlsx …), in the order a file
     manager lists them (:func:`name_order`: 单位2 before 单位10). Hidden files and Excel's lock
@@ -220,7 +226,8 @@ def evaluation_paths(paths: list, output: str | None = None) -> list:
     ``output`` (the file ``-o`` names) inside a folder given, with a suffix a reader takes: the
     next run would read the result as a unit's file (this one, when it is there already); and
     for a standard output redirected to one of the files found (``> 文件夹/结果.json``): the
-    shell has made it before the run lists the folder."""
+    shell has made it before the run lists the folder (``fmt``, the output's format, names the
+    file to write instead)."""
     found: list = []
     for path in paths:
         if isinstance(path, str) and path != "-" and os.path.isdir(path):
@@ -229,7 +236,7 @@ def evaluation_paths(paths: list, output: str | None = None) -> list:
             found.extend(_evaluation_files_in(path))
         else:
             found.append(path)
-    _refuse_reading_standard_output(found)
+    _refuse_reading_standard_output(found, OUTPUT_SUFFIXES.get(fmt or "", ".txt"))
     return found
 
 
@@ -304,13 +311,14 @@ def _refuse_output_inside(folder: str, output: str) -> None:
     )
 
 
-def _refuse_reading_standard_output(files: list) -> None:
+def _refuse_reading_standard_output(files: list, suffix: str) -> None:
     """Standard output redirected to one of ``files`` — a file of a folder given
     (``scoring score 单位 > 单位/结果.json``), or one named (``单位/*`` run twice): the run would
     read its own output, half written, as a unit's file. Refused before any work, as an ``-o``
     there is (:func:`_refuse_output_inside`); with ``-o`` too, since the shell has made the file
     all the same. The shell has emptied or made the file before the run starts: said, so that
-    the next run over the folder does not trip on it."""
+    the next run over the folder does not trip on it — and, when it was a unit's own file,
+    so that it is restored. A name outside, with the output's ``suffix``, is suggested."""
     from ..errors import UsageError
 
     written = _standard_output_file()
@@ -326,12 +334,16 @@ def _refuse_reading_standard_output(files: list) -> None:
         if (found.st_dev, found.st_ino) != written:
             continue
         folder = os.path.dirname(os.path.realpath(path))
-        outside = os.path.relpath(os.path.join(os.path.dirname(folder), os.path.basename(path)))
+        name = _("results") + suffix
+        outside = os.path.relpath(os.path.join(os.path.dirname(folder), name))
         hint = _("write the output outside the folder, e.g. > {outside} or -o {outside}").format(
             outside=outside
         )
         if found.st_size == 0:
-            hint += _("; the shell has left {file} empty: remove it").format(file=path)
+            hint += _(
+                "; the shell emptied {file} before the run: restore it if it held a unit's "
+                "table, else remove it"
+            ).format(file=path)
         raise UsageError(
             _(
                 "the standard output is {output}, one of the files being scored: this run "
@@ -682,7 +694,7 @@ def _score_chunk(paths: list) -> list[_Part]:
 
 def cmd_check(args) -> int:
     fmt = args.format or "table"
-    args.files = evaluation_paths(args.files)
+    args.files = evaluation_paths(args.files, fmt=fmt)
     reports = [path for path in args.files if path.lower().endswith(REPORT_SUFFIXES)]
     if reports or args.against:
         return _check_reports(args, reports, fmt)
@@ -709,7 +721,6 @@ def cmd_check(args) -> int:
 
 def cmd_compare(args) -> int:
     """The same files under several rule sets: the department, projects and rows that change."""
-    args.files = evaluation_paths(args.files)  # a folder: the evaluation files in it
     from ..api import load, score
     from ..errors import ScoringError, UsageError
     from ..host import default_host
@@ -724,6 +735,8 @@ def cmd_compare(args) -> int:
             ),
             hint=_("e.g. -r mof-2020,guangxi"),
         )
+    # a folder: its evaluation files
+    args.files = evaluation_paths(args.files, args.output, args.format or "table")
     fmt = args.format or "table"
     if fmt not in ("table", "json", "markdown"):
         raise UsageError(

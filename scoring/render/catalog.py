@@ -16,13 +16,16 @@ if TYPE_CHECKING:
 
 
 def _registered(kind: str, names: str) -> str:
-    """A line of what a plugin registered of ``kind`` (method, reader, format, check)."""
+    """A line of what a plugin registered of ``kind`` (method, reader, format, check, report
+    template)."""
     if kind == "method":
         return _("methods: {names}").format(names=names)
     if kind == "reader":
         return _("readers: {names}").format(names=names)
     if kind == "format":
         return _("formats: {names}").format(names=names)
+    if kind == "report template":
+        return _("report templates: {names}").format(names=names)
     return _("checks: {names}").format(names=names)
 
 
@@ -82,6 +85,7 @@ REGISTER_HOOKS = {
     "scoring_register_readers": "reader",
     "scoring_register_renderers": "format",
     "scoring_register_checks": "check",
+    "scoring_register_report_templates": "report template",
 }
 
 
