@@ -19,15 +19,15 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
 from typing import Any
 
 from .errors import InputError, ScoringError
+from .frozen import record
 from .host import Host, default_host
 from .i18n import _
-from .model import Evaluation, record
+from .model import Evaluation
 from .result import FileError, Result
 from .rules import RuleSet
 
@@ -91,7 +91,6 @@ def score(
 
 
 @record
-@dataclass(frozen=True)
 class Scored:
     """One source of a batch: the evaluation read and its result, or the error that stopped
     it (``evaluation`` is None when the file could not be read)."""

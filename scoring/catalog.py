@@ -24,9 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from .errors import RulesetError, ScoringError, did_you_mean, system_reason
+from .frozen import record
 from .i18n import _
 from .limits import MAX_EXTENDS
-from .model import record
 from .rules import RuleSet, compile_ruleset
 
 # A rule set's identity (id, title, version, basis) is its own, never inherited.

@@ -34,9 +34,9 @@ import pluggy
 from . import hookspecs
 from .catalog import Catalog, Resolver, joined
 from .errors import PluginError, did_you_mean
+from .frozen import record
 from .guard import PluginLoadWarning, guarded
 from .i18n import _
-from .model import record
 from .rules import RuleSet
 
 GROUP = "scoring"

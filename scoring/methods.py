@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
+from .frozen import record
 from .i18n import _
-from .model import record
 from .values import format_decimal
 
 ZERO, ONE, TWO = Decimal(0), Decimal(1), Decimal(2)

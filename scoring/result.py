@@ -4,7 +4,7 @@ Numbers stay :class:`~decimal.Decimal` in the records; :meth:`Result.to_dict` gi
 structure, with scores already rounded by the rule set and rates rounded to 4 decimals. The
 records are frozen all the way down — sequences are tuples, mappings read-only — so a result
 handed to a plugin's ``scoring_evaluated`` is the result the caller gets. They are built by
-keyword, each in one step (:func:`scoring.model.record`).
+keyword, each in one step (:func:`scoring.frozen.record`).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from .model import record
+from .frozen import record
 
 if TYPE_CHECKING:
     from .review import ReviewRow

@@ -10,19 +10,18 @@ without tolerance.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, ClassVar, Literal
 
+from .frozen import record
 from .i18n import _
-from .model import Evaluation, Table, record
+from .model import Evaluation, Table
 from .result import Result, TableResult, number
 from .rules import RuleSet
 from .values import format_decimal as fmt
 
 
-@record
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class ScoreRow:
     """A filed 得分 — an indicator's, an execution row's, a total — beside the computed one,
     equal or not at the rule set's decimals (``same``)."""
@@ -49,8 +48,7 @@ class ScoreRow:
         return _row_dict(self, number(self.filed), number(self.computed), number(self.difference))
 
 
-@record
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class GradeRow:
     """A filed grade (等级) beside the grade of the computed total."""
 

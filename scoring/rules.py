@@ -20,6 +20,7 @@ from functools import cached_property, lru_cache
 from typing import TypeVar
 
 from .errors import RulesetError, did_you_mean
+from .frozen import record
 from .i18n import _
 from .values import OPS, format_decimal, quoted, text_key
 
@@ -98,8 +99,11 @@ def frozen(value):
     return value
 
 
-@dataclass(frozen=True)
+@record
 class Tier:
+    """A tier of qualitative (定性) scoring: its name and aliases, its band of rates and the
+    rate it gives by default."""
+
     name: str
     aliases: tuple[str, ...]
     min: Decimal
@@ -107,8 +111,10 @@ class Tier:
     default: Decimal
 
 
-@dataclass(frozen=True)
+@record
 class Override:
+    """An ``[[overrides]]`` entry: the rows it matches, the method and parameters it gives."""
+
     match: dict
     method: str
     params: dict

@@ -14,11 +14,11 @@ resolving such a unit raises :class:`UnitLoop` instead of recursing until Python
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Context, Decimal
 from fractions import Fraction
 from functools import cache
 
+from .frozen import record
 from .i18n import _
 from .limits import MAX_DEPTH
 
@@ -32,7 +32,7 @@ class UnitLoop(ValueError):
         self.unit = unit
 
 
-@dataclass(frozen=True)
+@record
 class Resolved:
     """A unit read against the table: its dimension and its size in that dimension's base.
 

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
+from .frozen import record
 from .i18n import _
 from .limits import MAX_DIGITS, MAX_QUOTED
 
@@ -227,7 +227,7 @@ def _canonical(unit: str) -> str:
     return standard().canonical(unit)
 
 
-@dataclass(frozen=True)
+@record
 class Quantity:
     """A number with the unit it was written with (``None`` for a bare number)."""
 
@@ -238,7 +238,7 @@ class Quantity:
         return f"{format_decimal(self.value)}{self.unit or ''}"
 
 
-@dataclass(frozen=True)
+@record
 class Target:
     """A parsed 年度指标值: a quantity (``value``), a deadline, or words (定性: neither)."""
 

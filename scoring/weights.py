@@ -15,18 +15,18 @@ scores would print 50.01. (SPEC §1 says "unrounded"; README explains this devia
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import ROUND_DOWN, Decimal
 
 from .errors import InputError
+from .frozen import record
 from .i18n import _, current
-from .model import Indicator, Table, record
+from .model import Indicator, Table
 from .rules import RuleSet
 from .values import format_decimal
 
 
 @record
-@dataclass(frozen=True)
 class WeightNote:
     """A finding the weighting raises: ``weights-total`` or ``category-missing``."""
 

@@ -26,8 +26,8 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
+from .frozen import record
 from .i18n import _
 from .values import CACHE_SIZE, CACHED_CHARS
 from .values import text_key as _key
@@ -38,7 +38,7 @@ _SEPARATORS = re.compile(r"[\s/、,，;；|]++")
 _ZERO_COUNT = re.compile(r"0++(?:\.0++)?+[^\d]{0,3}+")  # 0起, 0次, 0: none at all
 
 
-@dataclass(frozen=True)
+@record
 class Reading:
     """The tier a word names, and how it was read: ``way`` is ``""`` (the tier's own word or one
     of its aliases), ``restates`` (the actual restates the target), ``agrees`` or ``contradicts``

@@ -1,4 +1,4 @@
-"""Records (:func:`scoring.model.record`) behave as the frozen dataclasses they stand for:
+"""Records (:func:`scoring.frozen.record`) behave as the frozen dataclasses they stand for:
 the same fields, parameters, constructor, equality, hashing, ``repr``, errors and copies."""
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ from decimal import Decimal
 
 import pytest
 
-from scoring.model import Evaluation, record
+from scoring.frozen import record
+from scoring.model import Evaluation
 from scoring.result import Finding, IndicatorResult
 
 

@@ -19,8 +19,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from ..frozen import record
 from ..labels import NOT_SCORED, SEVERITIES, not_scored
-from ..model import record
 from ..result import FileError
 from ..values import format_decimal
 from ..values import percent as values_percent
