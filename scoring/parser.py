@@ -49,6 +49,17 @@ class _Parser(argparse.ArgumentParser):
 
             _to_standard_output(message)
 
+    def format_help(self) -> str:
+        """argparse's help, each section's heading ended as the interface's language ends one
+        (``选项：`` in Chinese; argparse writes an ASCII colon whatever the language)."""
+        text = super().format_help()
+        for group in self._action_groups:
+            title = group.title
+            if title and f"\n{title}:\n" in f"\n{text}":
+                ended = _("{heading}:").format(heading=title)
+                text = f"\n{text}".replace(f"\n{title}:\n", f"\n{ended}\n")[1:]
+        return text
+
     def parse_args(self, args=None, namespace=None):
         """argparse's, but a word no parser took is said by the command's own parser — its
         usage, and the option meant when one is close (``--formt`` → ``--format``) — rather

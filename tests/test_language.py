@@ -45,6 +45,8 @@ def test_help_is_english_when_asked(cli, args, env):
 def test_a_command_s_help_and_its_usage_errors_speak_chinese(cli):
     run = cli("score", "--help", env=CHINESE)
     assert "显示每个分数所依据的规则和算式" in run.out  # --explain
+    assert "\n位置参数：\n" in run.out and "\n选项：\n" in run.out  # headings end as Chinese does
+    assert "options:\n" in cli("score", "--help", env=ENGLISH).out
     run = cli("score", "-j", "0", "a.toml", env=CHINESE)
     assert run.code == 2
     assert "scoring：错误：参数 -j/--jobs：'0' 不是有效的进程数（应为 1 或以上）" in run.err
