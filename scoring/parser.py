@@ -31,6 +31,19 @@ class _Once(argparse.Action):
         setattr(namespace, self.dest, values)
 
 
+class _OneRules(argparse.Action):
+    """``-r`` given once: a second would silently replace the first (``compare -r a -r b``
+    compared nothing); several rule sets are written together, ``-r a,b``."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        if getattr(namespace, "_rules_given", False):
+            raise argparse.ArgumentError(
+                self, _("given twice; to compare rule sets, give them together: -r a,b")
+            )
+        namespace._rules_given = True
+        setattr(namespace, self.dest, values)
+
+
 FORMATS = ("table", "json", "jsonl", "markdown", "csv", "xlsx")
 
 
@@ -158,6 +171,7 @@ def _rules(default: str | None = "mof-2020", help: str = "") -> _Parser:
         "--rules",
         default=default,
         required=default is None,
+        action=_OneRules,
         metavar="RULES",
         help=help or _("an installed rule-set id or a path (default: mof-2020)"),
     )
@@ -217,6 +231,8 @@ def _jobs() -> _Parser:
 
 def _positive(text: str) -> int:
     """A whole number of processes, 1 or more."""
+    if not text.strip():  # `-j "$N"` with N unset: said as every empty value is (cli)
+        raise argparse.ArgumentTypeError(_("empty: it names nothing"))
     try:
         number = int(text)
     except ValueError:

@@ -193,6 +193,13 @@ def test_every_command_s_format_gets_a_did_you_mean(cli, args, hint):
     assert run.code == 2 and hint in run.err, run.err
 
 
+def test_rules_given_twice_are_said_not_replaced(cli):
+    """`compare -r mof-2020 -r hebei` compared nothing: the second -r replaced the first."""
+    run = cli("compare", "a.toml", "-r", "mof-2020", "-r", "hebei", env=ENGLISH)
+    assert run.code == 2, run
+    assert "argument -r/--rules: given twice; to compare rule sets, give them together" in run.err
+
+
 @pytest.mark.parametrize("command", [("score", "a.toml"), ("report", "a.toml"), ("template",)])
 def test_an_empty_output_name_is_said(cli, command):
     """`-o ""` (`-o "$OUT"` with OUT unset) names no file: said as such, before any work."""
@@ -212,6 +219,7 @@ def test_an_empty_output_name_is_said(cli, command):
         (("score", "a.toml", "-r", ""), "-r/--rules is empty: it names nothing"),
         (("score", ""), "a file's name is empty"),
         (("check", "a.toml", ""), "a file's name is empty"),
+        (("score", "a.toml", "-j", ""), "argument -j/--jobs: empty: it names nothing"),
     ],
 )
 def test_an_empty_value_is_said_not_taken_for_a_default(cli, args, said):
