@@ -697,6 +697,7 @@ def test_copies_are_known_in_any_order_of_projects_and_in_report(tmp_path):
     assert ran.code == 0 and "b.toml files the same department" in ran.err, ran
     ran = run_cli("compare", str(folder), "-r", "mof-2020,hebei")
     assert ran.code == 0 and "b.toml" in ran.out, ran
+    assert "b.toml files the same department, year and projects as " in ran.err
 
 
 def test_a_department_filed_one_project_per_file_is_said_in_a_combined_report(tmp_path):

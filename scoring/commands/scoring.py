@@ -752,10 +752,12 @@ def cmd_compare(args) -> int:
     host = default_host()
     rulesets = [host.ruleset(name) for name in names]
     groups, items = [], []
+    copies = Copies()
     for path in args.files:
         try:
             evaluation = load(path, host)
             results = [score(evaluation, ruleset, host=host) for ruleset in rulesets]
+            copies.note(filing(results[0]), str(path))
         except ScoringError as exc:
             if getattr(args, "debug", False):
                 raise
