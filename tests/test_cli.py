@@ -232,6 +232,38 @@ def test_output_is_atomic_and_never_overwrites_an_input(cli, leting, tmp_path):
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
 
 
+def test_without_f_the_output_s_suffix_chooses_the_format(cli, leting, tmp_path):
+    """`-o 复核.xlsx` wrote the terminal's table into a file Excel then could not open, and
+    `-o 结果.json` a table into a .json: the suffix chooses the format when -f does not. A
+    suffix of an evaluation file, or of a format the command does not write, is refused."""
+    import openpyxl
+
+    out = tmp_path / "复核.xlsx"
+    assert cli("score", str(leting), "-o", str(out)).code == 0
+    assert "汇总" in openpyxl.load_workbook(out).sheetnames
+    for name, check in [
+        ("结果.json", lambda text: json.loads(text)[0]["department"]["score"] == 99.79),
+        (
+            "结果.jsonl",
+            lambda text: json.loads(text.splitlines()[0])["department"]["score"] == 99.79,
+        ),
+        ("结果.csv", lambda text: text.lstrip("\ufeff").startswith("来源,")),
+        ("结果.md", lambda text: text.startswith("## ")),
+        ("结果.txt", lambda text: "99.79" in text and "╭" in text),
+    ]:
+        run = cli("score", str(leting), "-o", str(tmp_path / name))
+        assert run.code == 0, run
+        assert check((tmp_path / name).read_text("utf-8")), name
+    compared = tmp_path / "对照.json"
+    assert cli("compare", str(leting), "-r", "mof-2020,hebei", "-o", str(compared)).code == 0
+    assert json.loads(compared.read_text("utf-8"))[0]["source"] == str(leting)
+    for args in (("score", str(leting), "-o", str(tmp_path / "x.toml")),
+                 ("compare", str(leting), "-r", "mof-2020,hebei", "-o", str(tmp_path / "x.csv"))):  # fmt: skip
+        run = cli(*args)
+        assert run.code == 2 and "no format is written as" in run.err, run
+    assert not (tmp_path / "x.toml").exists() and not (tmp_path / "x.csv").exists()
+
+
 def test_version_is_fast_and_light():
     code = (
         "import sys\nfrom scoring.cli import main\ntry:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"

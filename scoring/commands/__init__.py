@@ -131,6 +131,39 @@ def format_hint(fmt: str, formats, hint: str) -> str:
     return f"{close} {hint}" if close else hint
 
 
+# The format an -o file's suffix names, when -f does not name one.
+FORMAT_OF_SUFFIX = {".json": "json", ".jsonl": "jsonl", ".csv": "csv", ".md": "markdown",
+                    ".markdown": "markdown", ".xlsx": "xlsx", ".txt": "table"}  # fmt: skip
+
+
+def output_format(fmt: str | None, output: str | None, formats=None) -> str:
+    """The format a command writes: ``-f``'s; else the one the suffix of the file ``-o`` names
+    (``-o 结果.json`` is JSON, ``-o 复核.xlsx`` a workbook — never the terminal's table in a file
+    named so); else the table. ``formats``: those the command writes, when not every one. A
+    suffix of an evaluation file (``.toml``, ``.xls``) or of a format the command does not write
+    is refused: the file would be read as what it is not."""
+    from ..errors import UsageError
+
+    if fmt:
+        return fmt
+    if not output or _written_into(output):
+        return "table"
+    suffix = os.path.splitext(output)[1].lower()
+    named = FORMAT_OF_SUFFIX.get(suffix)
+    if named is not None and (formats is None or named in formats):
+        return named
+    if named is not None or suffix in (".toml", ".xls", ".xlsm"):
+        raise UsageError(
+            _("-o {output}: no format is written as {suffix} here").format(
+                output=output, suffix=suffix
+            ),
+            hint=_("give the format with -f ({formats}), or name the file after it").format(
+                formats=", ".join(formats or ("table", "json", "jsonl", "csv", "markdown", "xlsx"))
+            ),
+        )
+    return "table"
+
+
 def _renderer(fmt: str):
     from ..errors import UsageError
     from ..host import default_host

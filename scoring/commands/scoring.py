@@ -38,6 +38,7 @@ from . import (
     _written_into,
     filing,
     format_hint,
+    output_format,
 )
 
 STREAMED = ("json", "jsonl", "csv")  # formats written file by file, each a module of render
@@ -141,7 +142,7 @@ def _below(source: str, score: Decimal, threshold: _Threshold) -> bool:
 def cmd_score(args, paths=None) -> int:
     from ..host import default_host
 
-    paths = paths or evaluation_paths(args.files, args.output, args.format or "table")
+    paths = paths or evaluation_paths(args.files, args.output, args.format)
     if "," in args.rules:  # several rule sets: the comparison view
         if args.fail_under is not None or args.explain:
             from ..errors import UsageError
@@ -152,9 +153,9 @@ def cmd_score(args, paths=None) -> int:
             )
         args.files = paths
         return cmd_compare(args)
-    fmt = args.format or "table"
     if args.output:
         _refuse_overwriting_input(args.output, paths)
+    fmt = output_format(args.format, args.output)
     renderer = _renderer(fmt)  # an unknown format is a usage error before any work
     threshold = None
     if args.fail_under is not None:  # so is a bad threshold
@@ -735,9 +736,10 @@ def cmd_compare(args) -> int:
             ),
             hint=_("e.g. -r mof-2020,guangxi"),
         )
-    # a folder: its evaluation files
-    args.files = evaluation_paths(args.files, args.output, args.format or "table")
-    fmt = args.format or "table"
+    args.files = evaluation_paths(args.files, args.output, args.format)  # a folder: its files
+    if args.output:
+        _refuse_overwriting_input(args.output, args.files)
+    fmt = output_format(args.format, args.output, ("table", "json", "markdown"))
     if fmt not in ("table", "json", "markdown"):
         raise UsageError(
             _("compare has no format {format}").format(format=repr(fmt)),
@@ -747,8 +749,6 @@ def cmd_compare(args) -> int:
                 _("formats: {formats}").format(formats="table, json, markdown"),
             ),
         )
-    if args.output:
-        _refuse_overwriting_input(args.output, args.files)
     host = default_host()
     rulesets = [host.ruleset(name) for name in names]
     groups, items = [], []
