@@ -608,7 +608,9 @@ def _tier_plan(
         _check_override_fits(override, ind, reading.tier, rules)
     # how the words were read, unless they restate the target (said by the tier itself)
     if reading.how and text_key(ind.actual_text) != text_key(ind.target.text):
-        lead += ctx.texts.read_as.format(actual=ind.actual_text, how=reading.how)
+        lead += ctx.texts.read_as.format(
+            actual=ind.actual_text, how=reading.how_of(ind.actual_text)
+        )
     view = Qualitative(
         level1=ind.level1,
         level2=ind.level2,

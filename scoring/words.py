@@ -68,6 +68,22 @@ class Reading:
             text = _("“{word}” is below the target's level “{target}”")
         return text.format(word=self.word, target=self.against)
 
+    def how_of(self, actual: str) -> str:
+        """:attr:`how`, said after the actual value ``actual`` itself: the word compared is not
+        quoted again when it is the actual as written (``实际完成值「有」与年度指标值…相反``,
+        not ``「有」「有」``)."""
+        if not self.way or self.way == "restates" or _key(self.word) != _key(actual):
+            return self.how
+        if self.way == "agrees":
+            text = _("agrees with the target “{target}”")
+        elif self.way == "contradicts":
+            text = _("contradicts the target “{target}”")
+        elif self.way == "not-below":
+            text = _("is not below the target's level “{target}”")
+        else:
+            text = _("is below the target's level “{target}”")
+        return text.format(target=self.against)
+
 
 class Words:
     """The rule set's qualitative vocabulary, indexed once per rule set."""

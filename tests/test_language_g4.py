@@ -75,21 +75,24 @@ def test_the_reader_s_notes_in_english(cli, export):
     [
         (
             "words-polar",
-            [
-                "「无」与年度指标值「无重大安全事故」相符",
-                "「有」与年度指标值「无重大安全事故」相反",
+            [  # the actual said once, not 「有」「有」
+                "实际完成值「无」与年度指标值「无重大安全事故」相符",
+                "实际完成值「有」与年度指标值「无重大安全事故」相反",
             ],
             [
-                "“无” agrees with the target “无重大安全事故”",
-                "“有” contradicts the target “无重大安全事故”",
+                "actual value “无” agrees with the target “无重大安全事故”",
+                "actual value “有” contradicts the target “无重大安全事故”",
             ],
         ),
         (
             "words-scale-target-middle",
-            ["「好」不低于年度指标值的「较好」", "「一般」低于年度指标值的「较好」"],
             [
-                "“好” is not below the target's level “较好”",
-                "“一般” is below the target's level “较好”",
+                "实际完成值「好」不低于年度指标值的「较好」",
+                "实际完成值「一般」低于年度指标值的「较好」",
+            ],
+            [
+                "actual value “好” is not below the target's level “较好”",
+                "actual value “一般” is below the target's level “较好”",
             ],
         ),
     ],

@@ -867,5 +867,6 @@ def cmd_demo(args) -> int:
 
     example = resources.files("scoring").joinpath("examples", "leting-2023.toml")
     with resources.as_file(example) as path:
-        evaluation = replace(load(path), source="scoring demo · leting-2023.toml（内置示例）")
+        source = _("scoring demo · {name} (the bundled example)").format(name="leting-2023.toml")
+        evaluation = replace(load(path), source=source)
         return cmd_score(args, [evaluation])
