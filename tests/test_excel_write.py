@@ -321,7 +321,10 @@ def test_text_values_stay_text():
 def test_totals_rows_as_filed():
     book = reload(evaluation_workbook(full()))
     sheet = book["项目1"]
-    assert [sheet["A16"].value, sheet["F16"].value, sheet["G16"].value] == ["总分", 90, 99]
+    # the execution row's 分值 is the rule set's, which the data does not carry: the 分值 total
+    # is left blank, not the indicators' 90 beside a filed 总分 of 99 out of 100
+    assert [sheet["A16"].value, sheet["F16"].value, sheet["G16"].value] == ["总分", None, 99]
+    assert sheet["F6"].value is None
     assert [sheet["A17"].value, sheet["G17"].value] == ["自评等级", "优"]
     assert [sheet["A18"].value, sheet["B18"].value] == ["分值调整说明", "产出指标按任务量调高"]
     assert "B18:H18" in merged(sheet)
@@ -330,7 +333,7 @@ def test_totals_rows_as_filed():
     second = book["项目2"]
     assert [second["C6"].value, second["D6"].value, second["E6"].value] == ["10万元", 8, 7.6]
     assert second["H6"].value is None and second["I10"].value is None
-    assert [second["A13"].value, second["F13"].value, second["G13"].value] == ["总分", 90, None]
+    assert [second["A13"].value, second["F13"].value, second["G13"].value] == ["总分", None, None]
     assert [second["A14"].value, second["G14"].value] == ["自评等级", None]
     assert second["A15"].value is None  # no 分值调整说明 row
 
@@ -354,7 +357,7 @@ def test_department_own_table_sheet():
     assert column(sheet, "C", 11, 13) == ["重点改革任务完成数", "营商环境", "企业满意度"]
     assert column(sheet, "F", 11, 13) == [30, 40, 20]
     assert column(sheet, "G", 11, 13) == [None] * 3
-    assert [sheet["A14"].value, sheet["F14"].value, sheet["G14"].value] == ["总分", 90, 90]
+    assert [sheet["A14"].value, sheet["F14"].value, sheet["G14"].value] == ["总分", None, 90]
     assert [sheet["A15"].value, sheet["G15"].value] == ["自评等级", "良"]
     assert [sheet["A16"].value, sheet["B16"].value] == ["分值调整说明", "按部门职责调整分值"]
 
@@ -367,6 +370,20 @@ def test_year_title_off():
 
 
 # --- result_workbook: the review added -----------------------------------------------------------
+
+
+def test_a_reviewed_workbook_s_weights_add_up_with_the_execution_row(tmp_path):
+    """Written from a TOML or JSON file, the reviewed workbook has the rule set's 分值 of the
+    预算执行率 row (10 under mof-2020) and a 分值 total that adds up with it: 10 + 90 = 100, the
+    full marks beside the computed 总分."""
+    import scoring
+    from scoring.excel.write import result_workbook
+
+    evaluation = scoring.load(langfang())
+    sheet = reload(result_workbook(evaluation, scoring.score(evaluation)))["项目1"]
+    weights = [sheet.cell(row, 6).value for row in range(11, 20)]
+    assert sheet["F6"].value == 10 and sum(weights) == 90
+    assert [sheet["A20"].value, sheet["F20"].value] == ["总分", 100]
 
 
 @pytest.mark.usefixtures("chinese")

@@ -180,7 +180,9 @@ def _get(mapping: Any, path: tuple[str, ...]) -> Any:
     return mapping
 
 
-def write_table(sheet, *, title, year, year_title, name, department_name, raw, where) -> dict:
+def write_table(
+    sheet, *, title, year, year_title, name, department_name, raw, where, execution_weight=None
+) -> dict:
     """One 自评表 on ``sheet``, as filed; returns the cell of each value by key path."""
     from openpyxl.utils import get_column_letter
 
@@ -234,6 +236,8 @@ def write_table(sheet, *, title, year, year_title, name, department_name, raw, w
     value(6, 4, cell_value(budget.get("adjusted")), f"{where}.budget.adjusted")
     value(6, 5, cell_value(budget.get("spent")), f"{where}.budget.spent")
     at[f"{where}.budget"] = "E6"
+    if execution_weight is not None:  # the rule set's: the row's 分值 on the form
+        put(sheet, 6, 6, number(execution_weight))
     value(6, 8, cell_value(budget.get("score")), f"{where}.budget.score")
     label(7, 2, "资金偏差原因")
     value(7, 3, budget.get("reason") or None, f"{where}.budget.reason")
@@ -272,8 +276,8 @@ def write_table(sheet, *, title, year, year_title, name, department_name, raw, w
     label(total_row, 1, "总分")
     weights = [_points(ind["weight"]) if "weight" in ind else None for ind in indicators]
     filled = [w for w in weights if w is not None]
-    if indicators and len(filled) == len(weights):
-        put(sheet, total_row, 6, number(sum(filled, Decimal(0))))
+    if indicators and len(filled) == len(weights) and execution_weight is not None:
+        put(sheet, total_row, 6, number(sum(filled, Decimal(execution_weight))))
     value(total_row, 7, cell_value(raw.get("score")), f"{where}.score")
     at.setdefault(f"{where}.score", f"G{total_row}")
     grade_row = total_row + 1
@@ -408,12 +412,15 @@ def tables(data: dict):
         yield OWN_TABLE_SHEET, DEPARTMENT_TITLE, "department", department
 
 
-def form_workbook(data: dict, year_title: bool = True):
+def form_workbook(data: dict, year_title: bool = True, execution_weights: dict | None = None):
     """The evaluation ``data`` (the structure of ``scoring schema evaluation``) as filed, and
     where each value went: key path → ``sheet!cell``.
 
     With ``year_title=False`` row 2 of each table (``（2023年度）``) is left empty, as on forms
-    that print no year; the year is still on the 部门 sheet."""
+    that print no year; the year is still on the 部门 sheet. ``execution_weights``: the 分值 of
+    each table's 预算执行率 row (by its key path, ``projects[0]``), a rule set's, which the data
+    does not carry; without them the execution row's 分值 and the 总分's are left blank (a
+    total of the indicators' alone would not add up with it)."""
     from openpyxl import Workbook
 
     workbook = Workbook()
@@ -435,6 +442,7 @@ def form_workbook(data: dict, year_title: bool = True):
             department_name=department.get("name"),
             raw=raw,
             where=where,
+            execution_weight=(execution_weights or {}).get(where),
         )
         locations.update({key: f"{sheet_name}!{cell}" for key, cell in cells.items()})
     return workbook, locations

@@ -77,7 +77,9 @@ def result_workbook(evaluation: Evaluation, result: Result):
         if locations and source.suffix.lower() in WORKBOOK_SUFFIXES and source.is_file():
             workbook = unit_workbook(source)
         else:
-            workbook, locations = form_workbook(evaluation.data)
+            workbook, locations = form_workbook(
+                evaluation.data, execution_weights=_execution_weights(result)
+            )
     except IllegalCharacterError as exc:  # a cell of an .xls the reader did not read
         text = str(exc).removesuffix(" cannot be used in worksheets.")
         raise InputError(
@@ -86,6 +88,14 @@ def result_workbook(evaluation: Evaluation, result: Result):
         ) from None
     annotate(workbook, result, locations)
     return workbook
+
+
+def _execution_weights(result: Result) -> dict:
+    """The 分值 of each scored table's 预算执行率 row, by the table's key path."""
+    weights = {f"projects[{i}]": p.execution.weight for i, p in enumerate(result.projects)}
+    if result.department.table is not None:
+        weights["department"] = result.department.table.execution.weight
+    return weights
 
 
 def template_workbook(year: int, ruleset):
