@@ -377,6 +377,7 @@ def _too_many_digits(text: str, file: str, error) -> Exception:
 
 
 _CURLY_QUOTES = "“”‘’＂＇"
+_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'')  # a quoted string on one line
 _FULL_WIDTH = "＝［］｛｝，：；"
 
 
@@ -385,6 +386,8 @@ def _syntax_hint(text: str, line: int | None) -> str:
     Chinese input method, are the usual cause in a file written by hand."""
     lines = text.splitlines()
     shown = lines[line - 1] if line and line <= len(lines) else text
+    # text between straight quotes may hold any punctuation: only what is outside it is syntax
+    shown = _STRING.sub("", shown)
     if any(quote in shown for quote in _CURLY_QUOTES):
         return _('put text between straight quotes ("…"), not Chinese quotes (“…”)')
     if any(mark in shown for mark in _FULL_WIDTH):

@@ -86,6 +86,14 @@ CASES = [
         "half-width",
     ),
     (
+        # an ASCII mistake on a line whose text holds Chinese punctuation: not the input method
+        "ascii-mistake-beside-chinese-text",
+        base().replace('name = "培训人次"', 'name = "培训，人次"x'),
+        ".toml",
+        "line 14",
+        "fix the syntax at that place",
+    ),
+    (
         "json-chinese-quotes",
         '{"department": {"name": “示例”}}',
         ".json",
