@@ -37,6 +37,17 @@ SEEN = (
 )
 
 
+def install_halves(site: Path) -> None:
+    """The distribution scoring-halves 1.0 in ``site``: one plugin, ``halves``, a method."""
+    install_plugin(
+        site,
+        "scoring-halves",
+        "1.0",
+        {"halves": "halves"},
+        {"halves": METHOD.format(name="halves")},
+    )
+
+
 def seen(site: Path, cache: Path, **extra: str) -> tuple[list[str], str]:
     env = {**os.environ, **plugin_env(site), "SCORING_CACHE_DIR": str(cache)}
     env.pop("SCORING_NO_CACHE", None)
@@ -55,13 +66,7 @@ def cache(tmp_path: Path) -> Path:
 
 
 def test_entry_points_are_kept_and_read_back_without_importlib_metadata(site, cache):
-    install_plugin(
-        site,
-        "scoring-halves",
-        "1.0",
-        {"halves": "halves"},
-        {"halves": METHOD.format(name="halves")},
-    )
+    install_halves(site)
     assert seen(site, cache) == (["halves scoring-halves 1.0"], "metadata")
     (kept,) = cache.iterdir()
     assert kept.name.startswith("entry-points-") and kept.suffix == ".json"
@@ -73,13 +78,7 @@ def test_a_distribution_installed_upgraded_edited_or_removed_is_seen_at_once(sit
     assert seen(site, cache) == ([], "metadata")
     assert seen(site, cache)[1] == "cached"
     # installed into a folder the cache has seen
-    install_plugin(
-        site,
-        "scoring-halves",
-        "1.0",
-        {"halves": "halves"},
-        {"halves": METHOD.format(name="halves")},
-    )
+    install_halves(site)
     assert seen(site, cache) == (["halves scoring-halves 1.0"], "metadata")
     # its entry points edited in place, the folder's name unchanged (an editable install)
     info = site / "scoring_halves-1.0.dist-info"
@@ -99,13 +98,7 @@ def test_a_distribution_installed_upgraded_edited_or_removed_is_seen_at_once(sit
 
 
 def test_a_cache_that_cannot_be_used_is_passed_over(site, cache, tmp_path):
-    install_plugin(
-        site,
-        "scoring-halves",
-        "1.0",
-        {"halves": "halves"},
-        {"halves": METHOD.format(name="halves")},
-    )
+    install_halves(site)
     expected = ["halves scoring-halves 1.0"]
     assert seen(site, cache) == (expected, "metadata")
     (kept,) = cache.iterdir()
@@ -167,13 +160,7 @@ def test_a_distribution_unpacked_with_fixed_times_is_seen(site, cache):
     """A reproducible build gives every file the same modification time: a distribution
     unpacked again, its metadata changed but of the same size, has the same times and sizes as
     before. Its files are new all the same (their inode and change time are the system's)."""
-    install_plugin(
-        site,
-        "scoring-halves",
-        "1.0",
-        {"halves": "halves"},
-        {"halves": METHOD.format(name="halves")},
-    )
+    install_halves(site)
     info = site / "scoring_halves-1.0.dist-info"
     fixed = 1577836800  # 2020-01-01, as tar --mtime or a wheel's zip would set it
 
@@ -236,13 +223,7 @@ def test_a_distribution_that_does_not_read_is_named_and_the_others_load(cli, sit
     """An entry_points.txt that is not UTF-8, or has a line without `=`: importlib.metadata
     raises for the whole environment; here that distribution is a plugin fault, named, and
     every command goes on (exit 0), with or without the cache."""
-    install_plugin(
-        site,
-        "scoring-halves",
-        "1.0",
-        {"halves": "halves"},
-        {"halves": METHOD.format(name="halves")},
-    )
+    install_halves(site)
     broken = site / "badenc-1.0.dist-info"
     broken.mkdir()
     (broken / "METADATA").write_text("Metadata-Version: 2.1\nName: badenc\nVersion: 1.0\n", "utf-8")

@@ -111,7 +111,7 @@ class Copies:
 
 
 # Formats named by another of their names: offered when the format asked for is not there.
-_FORMAT_NAMES = {"md": "markdown", "markdown": "md", "htm": "html", "xls": "xlsx",
+_FORMAT_ALIASES = {"md": "markdown", "markdown": "md", "htm": "html", "xls": "xlsx",
                  "excel": "xlsx", "doc": "docx", "word": "docx"}  # fmt: skip
 
 
@@ -122,7 +122,7 @@ def format_hint(fmt: str, formats, hint: str) -> str:
     from ..errors import did_you_mean
 
     formats = [str(name) for name in formats]
-    other = _FORMAT_NAMES.get(fmt.casefold())
+    other = _FORMAT_ALIASES.get(fmt.casefold())
     close = (
         _("did you mean `{name}`?").format(name=other)
         if other in formats

@@ -26,6 +26,7 @@ from . import (
     EXIT_FAIL,
     EXIT_OK,
     EXIT_USER,
+    FORMAT_OF_SUFFIX,
     Copies,
     _emit,
     _json,
@@ -207,10 +208,12 @@ def cmd_score(args, paths=None) -> int:
 # --- a batch, file by file ---------------------------------------------------------------------
 
 
-# The suffix of a file written in each format, for a name to suggest.
-OUTPUT_SUFFIXES = {"table": ".txt", "json": ".json", "jsonl": ".jsonl", "csv": ".csv",
-                   "markdown": ".md", "md": ".md", "html": ".html", "docx": ".docx",
-                   "xlsx": ".xlsx"}  # fmt: skip
+# The suffix of a file written in each format, for a name to suggest: the first that names it
+# (.md before .markdown), and a report's.
+OUTPUT_SUFFIXES = {
+    **{fmt: suffix for suffix, fmt in reversed(FORMAT_OF_SUFFIX.items())},
+    **{"md": ".md", "html": ".html", "docx": ".docx"},
+}
 
 
 def evaluation_paths(paths: list, output: str | None = None, fmt: str | None = None) -> list:
