@@ -272,7 +272,10 @@ def targets_equal_actuals(
             for ind in table.indicators
             if ind.applicable and not ind.target.qualitative and ind.actual is not None
         ]
-        if len(rows) >= least and all(ind.actual.value == ind.target.value for ind in rows):
+        # a range (95%-100%) is no one figure an actual value could have been copied from
+        if len(rows) >= least and all(
+            ind.target.upper is None and ind.actual.value == ind.target.value for ind in rows
+        ):
             yield Finding(
                 "targets-equal-actuals",
                 "warning",

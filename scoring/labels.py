@@ -81,6 +81,7 @@ def _methods() -> dict[str, str]:
         "proportional": _("scored by execution rate"),
         "bands": _("band scoring"),
         "deadline": _("deadline scoring"),
+        "range": _("range scoring"),
         "judgement": _("evaluator's judgement"),
         "not-applicable": _("not applicable"),
         "breakdown": _("sub-item, not scored"),

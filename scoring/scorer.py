@@ -16,7 +16,7 @@ whose name marks a limit (预算调整率) read as ≤, said so.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from fnmatch import fnmatchcase
 from fractions import Fraction
@@ -50,6 +50,7 @@ from .schemas import ProblemList
 from .values import (
     GE,
     LE,
+    RANGE,
     Quantity,
     ValueProblem,
     align_units,
@@ -129,6 +130,18 @@ class Texts:
     @cached_property
     def reverse_lead(self) -> str:
         return _("{marked}, so scored as {limit}: ")
+
+    @cached_property
+    def within_range(self) -> str:
+        return _("actual {actual} is within the range {target}")
+
+    @cached_property
+    def below_range(self) -> str:
+        return _("actual {actual} is below the range {target}, so scored as {bound}: ")
+
+    @cached_property
+    def above_range(self) -> str:
+        return _("actual {actual} is above the range {target}, so scored as {bound}: ")
 
     @cached_property
     def maybe_reverse(self) -> str:
@@ -690,6 +703,8 @@ def _number_plan(ind: Indicator, actual: Quantity, weight: Decimal, ctx: Context
             _("this rule set does not accept negative actual values"),
             code="actual-negative",
         )
+    if target.op == RANGE:
+        return _range_plan(ind, actual, actual_value, unit, weight, ctx)
     op, lead = target.op, ""
     if op is None:
         op, lead = _inferred_op(ind, ctx)
@@ -724,6 +739,57 @@ def _number_plan(ind: Indicator, actual: Quantity, weight: Decimal, ctx: Context
         unit=unit,
     )
     return Plan(view, method_name, params, lead=lead)
+
+
+def _range_plan(
+    ind: Indicator, actual: Quantity, actual_value: Decimal, unit: str | None, weight, ctx
+) -> Plan:
+    """A range (95%-100%, ≥3个，≤5个): an actual value inside it, bounds included, is full
+    marks; one below it is scored as ``≥`` the lower bound, one above it as ``≤`` the upper,
+    each by the rule set's method for that comparison (and its overrides), as a target of
+    that one bound would be. ``actual_value`` is in ``unit``, the range's."""
+    rules = ctx.ruleset
+    target = ind.target
+    if unit is not None and rules.units.family(unit) in TIME_FAMILIES:
+        raise InputError(
+            _("「{name}」: the target {target} is a range of times, which is not scored").format(
+                name=cut(ind.name), target=quoted(target.text)
+            ),
+            f"{ind.where}.target",
+            _("write the time limit the row sets, e.g. ≤5天, 30天内 or 6月底前"),
+            code="target-invalid",
+        )
+    lower, upper = target.bound(GE), target.bound(LE)
+    rate = rules.names_a_rate(ind.name)
+    try:  # in the range's unit, as the actual value is: both bounds share it
+        low = align_units(lower, actual, rules.units, rate=rate)[0]
+        high = align_units(upper, actual, rules.units, rate=rate)[0]
+    except ValueProblem as exc:
+        raise _refused(ind, exc, exc.code or "unit-mismatch") from None
+    shown = f"{fmt(actual_value)}{unit or ''}"
+    if low <= actual_value <= high:
+        view = Quantitative(
+            level1=ind.level1,
+            level2=ind.level2,
+            name=ind.name,
+            weight=weight,
+            target_text=target.text,
+            actual_text=ind.actual_text,
+            filed_score=ind.score,
+            op=RANGE,
+            target=low,
+            actual=actual_value,
+            unit=unit,
+        )
+        said = ctx.texts.within_range.format(actual=shown, target=target.text)
+        return Plan(view, "range", {}, rating=Rating(ONE, said))
+    below = actual_value < low
+    said = ctx.texts.below_range if below else ctx.texts.above_range
+    bound = f"{GE}{fmt(low)}" if below else f"{LE}{fmt(high)}"
+    lead = said.format(actual=shown, target=target.text, bound=f"{bound}{unit or ''}")
+    plan = _number_plan(replace(ind, target=lower if below else upper), actual, weight, ctx)
+    plan.lead = lead + plan.lead
+    return plan
 
 
 def _inferred_op(ind: Indicator, ctx: Context) -> tuple[str, str]:

@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 
 GE, GT, LE, LT, EQ = "≥", ">", "≤", "<", "="
 OPS = (GE, GT, LE, LT, EQ)
+# A target written as a range (95%-100%, ≥3个，≤5个): both bounds, each scored by its own
+# comparison's method when it is missed. No rule set keys a method by it: it is no comparison.
+RANGE = "～"
 
 # Longest spellings first, so that 大于等于 is not read as 大于 followed by 等于.
 _PREFIX_OPS = sorted(
@@ -247,10 +250,17 @@ class Target:
     value: Decimal | None = None
     unit: str | None = None
     deadline: Deadline | None = None  # for a time target
+    upper: Decimal | None = None  # a range's upper bound (op RANGE; value is the lower)
 
     @property
     def qualitative(self) -> bool:
         return self.value is None and self.deadline is None
+
+    def bound(self, op: str) -> Target:
+        """A range's bound as a target of its own: ``≥`` its lower, ``≤`` its upper."""
+        assert self.op == RANGE and self.upper is not None
+        value = self.value if op == GE else self.upper
+        return Target(self.text, op, value, self.unit)
 
 
 def format_decimal(value: Decimal | int) -> str:
@@ -530,6 +540,10 @@ def _parse_target(raw) -> Target:
                 number=cut(rest[:-2])
             ),
         )
+    if _RANGE_MARKS.search(rest):
+        span = _range(text, raw) if lead else _span(rest)
+        if span is not None:  # (lower, upper, unit)
+            return Target(raw.strip(), RANGE, span[0], span[2], upper=span[1])
     trail, rest = _trailing_op(rest)
     _refuse_not_finite(raw, rest)
     if lead and trail and lead != trail:
@@ -550,6 +564,93 @@ def _parse_target(raw) -> Target:
 
 
 _target_of_text = lru_cache(maxsize=CACHE_SIZE)(_parse_target)
+
+# What may join a range's two bounds: a dash or tilde (95%-100%, 3～5个, 3—5个, 3至5个) between
+# two numbers, or a comma, 、, ; or 且 between two comparisons (≥3个，≤5个; 不低于95%且不高于100%),
+# as NFKC leaves them. Text without one is not put to the patterns below.
+_RANGE_MARKS = re.compile(r"[-~—至到,、;且]")
+_SPAN_JOIN = re.compile(r"(?P<unit>[^\d,]*?)\s*(?:-|~|—{1,2}|至|到)\s*(?P<upper>[+-]?\.?\d.*)")
+# a comma before three digits is a thousands separator (≥1,000元，≤2,000元)
+_RANGE_JOIN = re.compile(r"\s*(?:,(?!\d{3}(?!\d))|[、;]|并且|且)\s*")
+
+
+def _span(text: str) -> tuple[Decimal, Decimal, str | None] | None:
+    """``95%-100%``, ``3～5个``, ``3至5个``: (lower, upper, unit), or None when the text is not
+    two numbers so joined, in one unit (given on either or both); ValueProblem when the larger
+    comes first. A date (2023-12-31, 2023-12) never gets here: it is read as a deadline first."""
+    lower = _split_number(text)
+    if lower is None:
+        return None
+    joined = _SPAN_JOIN.fullmatch(lower[1])
+    if joined is None:
+        return None
+    upper = _split_number(joined["upper"])
+    if upper is None:
+        return None
+    unit = _same_unit(_unit_or_none(joined["unit"].strip()), _unit_or_none(upper[1]))
+    if unit is False:
+        return None
+    if lower[0] > upper[0]:
+        raise _reversed(text, upper[0], lower[0], unit)
+    return lower[0], upper[0], unit
+
+
+def _range(text: str, raw) -> tuple[Decimal, Decimal, str | None] | None:
+    """``≥3个，≤5个``, ``不低于95%且不高于100%``: (lower, upper, unit), or None when the text is
+    not two comparisons, one at least and one at most, in one unit. Bounds that exclude
+    themselves (>3个，<5个) are refused: at a bound, a range read as including it would score
+    full marks where the unit meant none."""
+    parts = _RANGE_JOIN.split(text)
+    if len(parts) != 2:
+        return None
+    sides = []
+    for part in parts:
+        lead, rest = _leading_op(part)
+        trail, rest = _trailing_op(rest)
+        split = _split_number(rest)
+        unit = _unit_or_none(split[1]) if split else False
+        if (lead and trail) or split is None or unit is False:
+            return None
+        sides.append((lead or trail, split[0], unit))
+    sides.sort(key=lambda side: side[0] in (LE, LT))  # the at-least side first
+    (low_op, lower, low_unit), (high_op, upper, high_unit) = sides
+    if low_op not in (GE, GT) or high_op not in (LE, LT):
+        return None
+    if GT in (low_op, high_op) or LT in (low_op, high_op):
+        raise ValueProblem(
+            _("{value} is a range with a bound outside it (> or <)").format(value=quoted(raw)),
+            _("write the bounds with ≥ and ≤, e.g. ≥{lower}，≤{upper}").format(
+                lower=f"{format_decimal(lower)}{low_unit or ''}",
+                upper=f"{format_decimal(upper)}{high_unit or ''}",
+            ),
+        )
+    unit = _same_unit(low_unit, high_unit)
+    if unit is False:
+        return None
+    if lower > upper:
+        raise _reversed(raw, lower, upper, unit)
+    return lower, upper, unit
+
+
+def _reversed(raw, lower: Decimal, upper: Decimal, unit: str | None) -> ValueProblem:
+    """A range whose bounds leave nothing between them (100%-95%, ≥5个，≤3个)."""
+    return ValueProblem(
+        _("{value} is a range with its lower bound above its upper").format(value=quoted(raw)),
+        _("write the range from its lower bound to its upper, e.g. {lower}-{upper}").format(
+            lower=f"{format_decimal(lower)}{unit or ''}",
+            upper=f"{format_decimal(upper)}{unit or ''}",
+        ),
+    )
+
+
+def _same_unit(
+    first: str | Literal[False] | None, second: str | Literal[False] | None
+) -> str | Literal[False] | None:
+    """The one unit of a range's two bounds (given on either or both), None for none; False
+    when either is no unit or they differ."""
+    if first is False or second is False or (first and second and first != second):
+        return False
+    return first or second
 
 
 def target_hint() -> str:

@@ -277,6 +277,8 @@ def candidates(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> list
                 )
                 continue
             target = filed.target.value  # None for words (定性), as the row is no deadline
+            if row.op in (LE, LT) and filed.target.upper is not None:
+                target = filed.target.upper  # above a range: scored against its upper bound
             if target is None or filed.actual is None:
                 found.append(
                     Candidate(

@@ -239,6 +239,55 @@ def test_goals_follow_the_reading_of_the_rows(cli, tmp_path):
     assert unreachable.code == 0 and "90.00" in unreachable.out
 
 
+RANGES = """
+[department]
+name = "某县卫生健康局"
+year = 2023
+budget = { planned = 100, spent = 100 }
+
+[[projects]]
+name = "基层卫生人员培训"
+budget = { planned = 100, spent = 100 }
+
+[[projects.indicators]]
+level1 = "产出指标"
+level2 = "质量指标"
+name = "课程满座率"
+target = "95%-100%"
+actual = "150%"
+weight = 45
+reason = "旁听人员计入"
+
+[[projects.indicators]]
+level1 = "效益指标"
+level2 = "社会效益指标"
+name = "带教机构数"
+target = "3至5个"
+actual = "2个"
+weight = 45
+reason = "一家机构退出"
+"""
+
+
+def test_a_range_is_reached_at_the_bound_it_misses(cli, tmp_path):
+    """150% above 95%-100% is scored as ≤100%: (2 − 150/100) × 45 = 22.50; 2个 below 3至5个 as
+    ≥3个: 2/3 × 45 = 30.00. Before: 10 + 22.50 + 30.00 = 62.50. The least change to full marks
+    is to the bound each misses: 100%, not the range's lower bound 95% (inside the range too,
+    but a larger change), and 3个."""
+    path = tmp_path / "ranges.toml"
+    path.write_text(RANGES, "utf-8")
+    run = cli("whatif", str(path), "--score", "100", "-f", "json")
+    assert run.code == 0, run
+    data = json.loads(run.out)
+    assert data["before"]["score"] == 62.5
+    changes = {c["where"]: c["to"] for c in data["goal"]["changes"]}
+    assert changes == {
+        "projects[0].indicators[0].actual": "100%",
+        "projects[0].indicators[1].actual": "3个",
+    }
+    assert data["goal"]["after"]["score"] == 100
+
+
 # --- the search reads the file once, and rescores the tables it changes -----------------------
 
 
