@@ -55,6 +55,7 @@ from .values import (
     ValueProblem,
     align_units,
     cut,
+    is_blank,
     percent,
     percent_below,
     quoted,
@@ -561,6 +562,7 @@ def _prepare(ind: Indicator, weight: Decimal, ctx: Context) -> Plan:
     if target.qualitative:
         return _tier_plan(ind, weight, ctx, _read_words(ind, ind.target.text, ctx))
     if ind.actual is None:
+        _refuse_blank_actual(ind)
         reading = ctx.ruleset.read_words(ind.actual_text, None)
         if reading is None:
             raise InputError(
@@ -583,9 +585,27 @@ def _prepare(ind: Indicator, weight: Decimal, ctx: Context) -> Plan:
     return _number_plan(ind, ind.actual, weight, ctx)
 
 
+def _refuse_blank_actual(ind: Indicator) -> None:
+    """A row with its target and no 实际完成值 (blank, or a placeholder such as ``/``) is said to
+    be empty, not to be a word or a number that is not one."""
+    if is_blank(ind.actual_text):
+        raise InputError(
+            _("「{name}」: 实际完成值 is empty, though the target {target} is filled in").format(
+                name=cut(ind.name), target=quoted(ind.target.text)
+            ),
+            f"{ind.where}.actual",
+            _(
+                'fill in the 实际完成值, e.g. "95%" or "达成"; a row not assessed this year is '
+                "marked 不适用 there in a workbook, or applicable = false in a TOML or JSON file"
+            ),
+            code="actual-invalid",
+        )
+
+
 def _read_words(ind: Indicator, target_text: str | None, ctx: Context, dated: bool = False):
     """The tier the row's 实际完成值 names; ``dated``: a date or a duration would do too (the
     target is a deadline)."""
+    _refuse_blank_actual(ind)
     reading = ctx.ruleset.read_words(ind.actual_text, target_text)
     if reading is None:
         from .deadlines import duration_of, stretch_of

@@ -66,6 +66,11 @@ def test_bundled_rule_sets_validate():
             "department.name",
             "empty",
         ),
+        (  # spaces only: as empty on the form as ""
+            {"department": {"name": " \u3000", "year": 2024, "budget": {"planned": 1, "spent": 1}}},
+            "department.name",
+            "empty",
+        ),
         (
             {
                 "department": {"name": "d", "year": 2024, "budget": {"planned": 1, "spent": 1}},
@@ -94,6 +99,27 @@ def test_schema_problems_speak_plainly(data, where, words):
     found = schemas.problems("evaluation", data)
     assert found, data
     assert found[0].where == where and words in found[0].message, found
+
+
+def test_a_unit_factor_of_the_wrong_form_gets_the_factor_hint():
+    """Not the hint for a rule set's id (lower-case letters …): the factor's own."""
+    found = schemas.problems("ruleset", {"units": {"families": {"area": {"亩": "abc"}}}})
+    assert found[0].where == "units.families.area.亩", found
+    assert "2000/3" in found[0].hint and "lower-case" not in found[0].hint
+
+
+def test_a_name_of_spaces_only_is_refused_as_empty(tmp_path, cli):
+    """A 项目名称 of spaces names no project: refused at its key, the label described."""
+    path = tmp_path / "blank.toml"
+    path.write_text(
+        '[department]\nname = "某县财政局"\nyear = 2023\nbudget = { planned = 1, spent = 1 }\n'
+        '[[projects]]\nname = "   "\nbudget = { planned = 1, spent = 1 }\n'
+        '[[projects.indicators]]\nlevel1 = "产出指标"\nlevel2 = "数量指标"\nname = "台数"\n'
+        'target = "≥5台"\nactual = "5台"\n',
+        "utf-8",
+    )
+    run = cli("score", str(path))
+    assert run.code == 2 and "projects[0].name" in run.err and "empty" in run.err, run
 
 
 def test_unknown_rule_set_key_is_named():

@@ -527,3 +527,23 @@ def test_a_fail_under_at_either_end_is_a_score(cli, tmp_path, threshold, code):
     path = tmp_path / "sound.toml"
     path.write_text(evaluation_toml(), "utf-8")
     assert cli("score", str(path), "--fail-under", threshold).code == code
+
+
+def test_a_blank_actual_is_said_to_be_empty_on_every_kind_of_row(cli, tmp_path):
+    """A 实际完成值 left empty or "/" beside a filled target: each row said to be empty, not as
+    "'' is not a number" nor as a word that is no tier; the fix names both ways to mark a row not
+    assessed (the rows of tests/cases/error-actual-blank.toml)."""
+    from pathlib import Path
+
+    from scoring.testing import read_case
+
+    _, _, evaluation = read_case(Path(__file__).parent / "cases" / "error-actual-blank.toml")
+    path = tmp_path / "blank.json"
+    path.write_text(json.dumps(evaluation, ensure_ascii=False, default=str), "utf-8")
+    run = cli("--lang", "en", "score", str(path))
+    assert run.code == 2, run
+    assert run.err.count("实际完成值 is empty") == 2, run.err
+    assert "projects[0].indicators[0].actual" in run.err
+    assert "projects[0].indicators[1].actual" in run.err
+    assert "not a number" not in run.err and "not a tier" not in run.err
+    assert "不适用" in run.err and "applicable = false" in run.err

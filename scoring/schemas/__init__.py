@@ -310,6 +310,10 @@ def _file_order(problem: Problem) -> tuple:
 _LEAVES = (str, int, float, Decimal, bool, type(None), datetime.date, datetime.time)
 
 
+# The pattern of a text that must not be blank: one character at least that is not a space.
+_NOT_BLANK = r"\S"
+
+
 def _plain_values() -> str:
     return _("give text, a number, true or false, a list or a table, as a file holds them")
 
@@ -629,7 +633,10 @@ def _describe(error, prefix) -> Problem:
             did_you_mean(cut(str(error.instance)), [str(v) for v in error.validator_value])
             or _("use one of {choices}").format(choices=choices),
         )
-    if kind in ("minItems", "minLength", "minProperties"):
+    # a label of spaces only (pattern \S) is as empty as "" on the form
+    if kind in ("minItems", "minLength", "minProperties") or (
+        kind == "pattern" and error.validator_value == _NOT_BLANK
+    ):
         return Problem(
             _("must not be empty"),
             where,
@@ -647,11 +654,14 @@ def _describe(error, prefix) -> Problem:
             where,
             bound.format(limit=error.validator_value),
         )
-    if kind == "pattern":
+    if kind == "pattern":  # a rule set's id, or a unit's factor written as text
+        factor = error.validator_value.startswith("^[0-9]")
         return Problem(
             _("{value} has the wrong form").format(value=_shown(error.instance)),
             where,
-            _("use lower-case letters, digits, '.', '_' and '-', e.g. my-rules"),
+            _('write the factor as a number or a fraction of two, e.g. 1000, 0.5 or "2000/3"')
+            if factor
+            else _("use lower-case letters, digits, '.', '_' and '-', e.g. my-rules"),
         )
     if kind == "uniqueItems":
         return Problem(_("lists the same value twice"), where, _("keep each value once"))

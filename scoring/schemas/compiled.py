@@ -12,121 +12,129 @@ _c0 = frozenset({'department'})
 _c1 = frozenset({'$schema', 'department', 'projects'})
 _c2 = frozenset({'budget', 'name', 'year'})
 _c3 = frozenset({'budget', 'goal', 'grade', 'indicators', 'name', 'result', 'score', 'weights_reason', 'year'})
-_c4 = 1949
-_c5 = 9999
-_c6 = frozenset({'planned'})
-_c7 = frozenset({'adjusted'})
-_c8 = frozenset({'spent'})
-_c9 = frozenset({'adjusted', 'planned', 'reason', 'score', 'spent'})
-_c10 = frozenset({'actual', 'level1', 'level2', 'name', 'target'})
-_c11 = frozenset({'actual', 'applicable', 'deduction', 'level1', 'level2', 'name', 'reason', 'score', 'target', 'weight'})
-_c12 = frozenset({'value'})
-_c13 = frozenset({'op', 'unit', 'value'})
-_c14 = frozenset({'budget', 'indicators', 'name'})
-_c15 = frozenset({'budget', 'goal', 'grade', 'indicators', 'name', 'result', 'score', 'weights_reason'})
-_c16 = frozenset({'planned'})
-_c17 = frozenset({'adjusted'})
-_c18 = frozenset({'spent'})
-_c19 = frozenset({'adjusted', 'planned', 'reason', 'score', 'spent'})
-_c20 = frozenset({'actual', 'level1', 'level2', 'name', 'target'})
-_c21 = frozenset({'actual', 'applicable', 'deduction', 'level1', 'level2', 'name', 'reason', 'score', 'target', 'weight'})
-_c22 = frozenset({'value'})
-_c23 = frozenset({'op', 'unit', 'value'})
-_c24 = frozenset({'caps', 'checks', 'deadlines', 'deductions', 'department', 'execution', 'grades', 'judgement', 'level2', 'methods', 'not_applicable', 'over_achievement', 'overrides', 'qualitative', 'quantitative', 'reverse_indicators', 'rounding', 'ruleset', 'units', 'weights'})
-_c25 = frozenset({'basis', 'extends', 'id', 'notes', 'title', 'version'})
-_c26 = re.compile('^[a-z0-9][a-z0-9._-]*$')
-_c27 = frozenset({'decimals', 'mode'})
-_c28 = 0
-_c29 = 6
-_c30 = frozenset({'down', 'half-even', 'half-up'})
-_c31 = 0
-_c32 = frozenset({})
-_c33 = frozenset({'bands', 'denominator', 'method', 'of', 'weight'})
-_c34 = 0
-_c35 = frozenset({'adjusted', 'planned'})
-_c36 = frozenset({'actual', 'rate'})
-_c37 = frozenset({'rate'})
-_c38 = frozenset({'max', 'min', 'rate'})
+_c4 = re.compile('\\S')
+_c5 = 1949
+_c6 = 9999
+_c7 = frozenset({'planned'})
+_c8 = frozenset({'adjusted'})
+_c9 = frozenset({'spent'})
+_c10 = frozenset({'adjusted', 'planned', 'reason', 'score', 'spent'})
+_c11 = frozenset({'actual', 'level1', 'level2', 'name', 'target'})
+_c12 = frozenset({'actual', 'applicable', 'deduction', 'level1', 'level2', 'name', 'reason', 'score', 'target', 'weight'})
+_c13 = re.compile('\\S')
+_c14 = re.compile('\\S')
+_c15 = re.compile('\\S')
+_c16 = frozenset({'value'})
+_c17 = frozenset({'op', 'unit', 'value'})
+_c18 = frozenset({'budget', 'indicators', 'name'})
+_c19 = frozenset({'budget', 'goal', 'grade', 'indicators', 'name', 'result', 'score', 'weights_reason'})
+_c20 = re.compile('\\S')
+_c21 = frozenset({'planned'})
+_c22 = frozenset({'adjusted'})
+_c23 = frozenset({'spent'})
+_c24 = frozenset({'adjusted', 'planned', 'reason', 'score', 'spent'})
+_c25 = frozenset({'actual', 'level1', 'level2', 'name', 'target'})
+_c26 = frozenset({'actual', 'applicable', 'deduction', 'level1', 'level2', 'name', 'reason', 'score', 'target', 'weight'})
+_c27 = re.compile('\\S')
+_c28 = re.compile('\\S')
+_c29 = re.compile('\\S')
+_c30 = frozenset({'value'})
+_c31 = frozenset({'op', 'unit', 'value'})
+_c32 = frozenset({'caps', 'checks', 'deadlines', 'deductions', 'department', 'execution', 'grades', 'judgement', 'level2', 'methods', 'not_applicable', 'over_achievement', 'overrides', 'qualitative', 'quantitative', 'reverse_indicators', 'rounding', 'ruleset', 'units', 'weights'})
+_c33 = frozenset({'basis', 'extends', 'id', 'notes', 'title', 'version'})
+_c34 = re.compile('^[a-z0-9][a-z0-9._-]*$')
+_c35 = frozenset({'decimals', 'mode'})
+_c36 = 0
+_c37 = 6
+_c38 = frozenset({'down', 'half-even', 'half-up'})
 _c39 = 0
-_c40 = 1
-_c41 = 0
-_c42 = frozenset({})
-_c43 = frozenset({'refuse', 'rescale'})
-_c44 = 0
-_c45 = frozenset({'missing', 'over_total', 'total'})
-_c46 = frozenset({})
-_c47 = frozenset({'<', '=', '>', 'default_op', 'negative_actual', 'rate_names', '≤', '≥'})
-_c48 = frozenset({'<', '=', '>', '≤', '≥'})
-_c49 = frozenset({'error', 'signed'})
-_c50 = frozenset({'polar', 'same_as_target', 'scales', 'tiers'})
-_c51 = frozenset({'default', 'max', 'min', 'name'})
-_c52 = frozenset({'aliases', 'default', 'max', 'min', 'name'})
-_c53 = 0
-_c54 = 1
-_c55 = 0
-_c56 = 1
-_c57 = 0
-_c58 = 1
-_c59 = frozenset({'negations', 'no', 'not_negations', 'yes'})
-_c60 = frozenset({'basis', 'except', 'infer', 'levels', 'names'})
-_c61 = frozenset({'late'})
-_c62 = frozenset({'accept_filed', 'action', 'points', 'ratio'})
+_c40 = frozenset({})
+_c41 = frozenset({'bands', 'denominator', 'method', 'of', 'weight'})
+_c42 = 0
+_c43 = frozenset({'adjusted', 'planned'})
+_c44 = frozenset({'actual', 'rate'})
+_c45 = frozenset({'rate'})
+_c46 = frozenset({'max', 'min', 'rate'})
+_c47 = 0
+_c48 = 1
+_c49 = 0
+_c50 = frozenset({})
+_c51 = frozenset({'refuse', 'rescale'})
+_c52 = 0
+_c53 = frozenset({'missing', 'over_total', 'total'})
+_c54 = frozenset({})
+_c55 = frozenset({'<', '=', '>', 'default_op', 'negative_actual', 'rate_names', '≤', '≥'})
+_c56 = frozenset({'<', '=', '>', '≤', '≥'})
+_c57 = frozenset({'error', 'signed'})
+_c58 = frozenset({'polar', 'same_as_target', 'scales', 'tiers'})
+_c59 = frozenset({'default', 'max', 'min', 'name'})
+_c60 = frozenset({'aliases', 'default', 'max', 'min', 'name'})
+_c61 = 0
+_c62 = 1
 _c63 = 0
-_c64 = frozenset({'deduct', 'flag', 'require-reason'})
+_c64 = 1
 _c65 = 0
-_c66 = frozenset({'no_formula_default', 'no_formula_tiers', 'when'})
-_c67 = frozenset({'equal-missed', 'reverse-exceeded'})
-_c68 = 0
-_c69 = 1
-_c70 = frozenset({'apply'})
-_c71 = frozenset({'mode'})
-_c72 = frozenset({'rescale', 'zero'})
-_c73 = frozenset({'execution_below', 'max_score'})
-_c74 = frozenset({'execution_below', 'max_score'})
-_c75 = 0
+_c66 = 1
+_c67 = frozenset({'negations', 'no', 'not_negations', 'yes'})
+_c68 = frozenset({'basis', 'except', 'infer', 'levels', 'names'})
+_c69 = frozenset({'late'})
+_c70 = frozenset({'accept_filed', 'action', 'points', 'ratio'})
+_c71 = 0
+_c72 = frozenset({'deduct', 'flag', 'require-reason'})
+_c73 = 0
+_c74 = frozenset({'no_formula_default', 'no_formula_tiers', 'when'})
+_c75 = frozenset({'equal-missed', 'reverse-exceeded'})
 _c76 = 0
-_c77 = frozenset({'adjustment_reason', 'execution_reason', 'execution_reason_below', 'numeric_words', 'reason_required_below_weight', 'severity', 'spending_results', 'targets_equal_actuals_rows', 'total_is_sum', 'weights_reason'})
-_c78 = frozenset({'error', 'info', 'off', 'warning'})
-_c79 = 0
-_c80 = 1
-_c81 = frozenset({'error', 'info', 'off', 'warning'})
-_c82 = frozenset({})
-_c83 = frozenset({'error', 'info', 'off', 'warning'})
-_c84 = frozenset({'error', 'info', 'off', 'warning'})
-_c85 = frozenset({'completion_at_least', 'execution_below'})
-_c86 = frozenset({'completion_at_least', 'execution_below'})
+_c77 = 1
+_c78 = frozenset({'apply'})
+_c79 = frozenset({'mode'})
+_c80 = frozenset({'rescale', 'zero'})
+_c81 = frozenset({'execution_below', 'max_score'})
+_c82 = frozenset({'execution_below', 'max_score'})
+_c83 = 0
+_c84 = 0
+_c85 = frozenset({'adjustment_reason', 'execution_reason', 'execution_reason_below', 'numeric_words', 'reason_required_below_weight', 'severity', 'spending_results', 'targets_equal_actuals_rows', 'total_is_sum', 'weights_reason'})
+_c86 = frozenset({'error', 'info', 'off', 'warning'})
 _c87 = 0
 _c88 = 1
-_c89 = 0
-_c90 = 1
-_c91 = 1
+_c89 = frozenset({'error', 'info', 'off', 'warning'})
+_c90 = frozenset({})
+_c91 = frozenset({'error', 'info', 'off', 'warning'})
 _c92 = frozenset({'error', 'info', 'off', 'warning'})
-_c93 = frozenset({'method'})
-_c94 = frozenset({'auto', 'budget-weighted', 'mean', 'table'})
-_c95 = frozenset({'match', 'method'})
-_c96 = frozenset({'match', 'method', 'params'})
-_c97 = frozenset({'level1', 'level2', 'name'})
-_c98 = frozenset({})
-_c99 = frozenset({'aliases', 'families', 'multipliers'})
-_c100 = 0
-_c101 = frozenset({})
-_c102 = frozenset({})
-_c103 = re.compile('^[0-9]+(\\.[0-9]+)?(/[0-9]+)?$')
-_c104 = frozenset({})
-_c105 = frozenset({})
-_c106 = frozenset({'rate'})
-_c107 = frozenset({'max', 'min', 'rate'})
+_c93 = frozenset({'completion_at_least', 'execution_below'})
+_c94 = frozenset({'completion_at_least', 'execution_below'})
+_c95 = 0
+_c96 = 1
+_c97 = 0
+_c98 = 1
+_c99 = 1
+_c100 = frozenset({'error', 'info', 'off', 'warning'})
+_c101 = frozenset({'method'})
+_c102 = frozenset({'auto', 'budget-weighted', 'mean', 'table'})
+_c103 = frozenset({'match', 'method'})
+_c104 = frozenset({'match', 'method', 'params'})
+_c105 = frozenset({'level1', 'level2', 'name'})
+_c106 = frozenset({})
+_c107 = frozenset({'aliases', 'families', 'multipliers'})
 _c108 = 0
-_c109 = 1
+_c109 = frozenset({})
+_c110 = frozenset({})
+_c111 = re.compile('^[0-9]+(\\.[0-9]+)?(/[0-9]+)?$')
+_c112 = frozenset({})
+_c113 = frozenset({})
+_c114 = frozenset({'rate'})
+_c115 = frozenset({'max', 'min', 'rate'})
+_c116 = 0
+_c117 = 1
 
 def _s4(x):
     if isinstance(x, dict):
-        if not x.keys() >= _c6:
+        if not x.keys() >= _c7:
             return False
     return True
 def _s5(x):
     if isinstance(x, dict):
-        if not x.keys() >= _c7:
+        if not x.keys() >= _c8:
             return False
     return True
 def _s3(x):
@@ -134,9 +142,9 @@ def _s3(x):
         return False
     if not ((_s4(x)) or (_s5(x))):
         return False
-    if not x.keys() >= _c8:
+    if not x.keys() >= _c9:
         return False
-    if not x.keys() <= _c9:
+    if not x.keys() <= _c10:
         return False
     v = x.get('planned', _MISSING)
     if v is not _MISSING and not ((isinstance(v, str) or (type(v) in _NUMBERS or _number(v)))):
@@ -157,9 +165,9 @@ def _s3(x):
 def _s9(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() >= _c12:
+    if not x.keys() >= _c16:
         return False
-    if not x.keys() <= _c13:
+    if not x.keys() <= _c17:
         return False
     v = x.get('op', _MISSING)
     if v is not _MISSING and not ((isinstance(v, str))):
@@ -178,18 +186,18 @@ def _s8(x):
 def _s7(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() >= _c10:
+    if not x.keys() >= _c11:
         return False
-    if not x.keys() <= _c11:
+    if not x.keys() <= _c12:
         return False
     v = x['level1']
-    if not ((isinstance(v, str)) and (len(v) >= 1)):
+    if not ((isinstance(v, str)) and (len(v) >= 1 and _c13.search(v) is not None)):
         return False
     v = x['level2']
-    if not ((isinstance(v, str)) and (len(v) >= 1)):
+    if not ((isinstance(v, str)) and (len(v) >= 1 and _c14.search(v) is not None)):
         return False
     v = x['name']
-    if not ((isinstance(v, str)) and (len(v) >= 1)):
+    if not ((isinstance(v, str)) and (len(v) >= 1 and _c15.search(v) is not None)):
         return False
     v = x['target']
     if not (_s8(v)):
@@ -230,10 +238,10 @@ def _s2(x):
     if not x.keys() <= _c3:
         return False
     v = x['name']
-    if not ((isinstance(v, str)) and (len(v) >= 1)):
+    if not ((isinstance(v, str)) and (len(v) >= 1 and _c4.search(v) is not None)):
         return False
     v = x['year']
-    if not ((isinstance(v, str) or (type(v) is int or _integer(v))) and (not (type(v) in _NUMBERS or _number(v)) or (not v < _c4 and not v > _c5))):
+    if not ((isinstance(v, str) or (type(v) is int or _integer(v))) and (not (type(v) in _NUMBERS or _number(v)) or (not v < _c5 and not v > _c6))):
         return False
     v = x['budget']
     if not (_s3(v)):
@@ -259,12 +267,12 @@ def _s2(x):
     return True
 def _s13(x):
     if isinstance(x, dict):
-        if not x.keys() >= _c16:
+        if not x.keys() >= _c21:
             return False
     return True
 def _s14(x):
     if isinstance(x, dict):
-        if not x.keys() >= _c17:
+        if not x.keys() >= _c22:
             return False
     return True
 def _s12(x):
@@ -272,9 +280,9 @@ def _s12(x):
         return False
     if not ((_s13(x)) or (_s14(x))):
         return False
-    if not x.keys() >= _c18:
+    if not x.keys() >= _c23:
         return False
-    if not x.keys() <= _c19:
+    if not x.keys() <= _c24:
         return False
     v = x.get('planned', _MISSING)
     if v is not _MISSING and not ((isinstance(v, str) or (type(v) in _NUMBERS or _number(v)))):
@@ -295,9 +303,9 @@ def _s12(x):
 def _s18(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() >= _c22:
+    if not x.keys() >= _c30:
         return False
-    if not x.keys() <= _c23:
+    if not x.keys() <= _c31:
         return False
     v = x.get('op', _MISSING)
     if v is not _MISSING and not ((isinstance(v, str))):
@@ -316,18 +324,18 @@ def _s17(x):
 def _s16(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() >= _c20:
+    if not x.keys() >= _c25:
         return False
-    if not x.keys() <= _c21:
+    if not x.keys() <= _c26:
         return False
     v = x['level1']
-    if not ((isinstance(v, str)) and (len(v) >= 1)):
+    if not ((isinstance(v, str)) and (len(v) >= 1 and _c27.search(v) is not None)):
         return False
     v = x['level2']
-    if not ((isinstance(v, str)) and (len(v) >= 1)):
+    if not ((isinstance(v, str)) and (len(v) >= 1 and _c28.search(v) is not None)):
         return False
     v = x['name']
-    if not ((isinstance(v, str)) and (len(v) >= 1)):
+    if not ((isinstance(v, str)) and (len(v) >= 1 and _c29.search(v) is not None)):
         return False
     v = x['target']
     if not (_s17(v)):
@@ -363,12 +371,12 @@ def _s15(x):
 def _s11(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() >= _c14:
+    if not x.keys() >= _c18:
         return False
-    if not x.keys() <= _c15:
+    if not x.keys() <= _c19:
         return False
     v = x['name']
-    if not ((isinstance(v, str)) and (len(v) >= 1)):
+    if not ((isinstance(v, str)) and (len(v) >= 1 and _c20.search(v) is not None)):
         return False
     v = x['budget']
     if not (_s12(v)):
@@ -428,10 +436,10 @@ def _s21(x):
 def _s20(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() <= _c25:
+    if not x.keys() <= _c33:
         return False
     v = x.get('id', _MISSING)
-    if v is not _MISSING and not ((isinstance(v, str)) and (_c26.search(v) is not None)):
+    if v is not _MISSING and not ((isinstance(v, str)) and (_c34.search(v) is not None)):
         return False
     v = x.get('title', _MISSING)
     if v is not _MISSING and not ((isinstance(v, str))):
@@ -452,13 +460,13 @@ def _s20(x):
 def _s22(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() <= _c27:
+    if not x.keys() <= _c35:
         return False
     v = x.get('decimals', _MISSING)
-    if v is not _MISSING and not (((type(v) is int or _integer(v))) and (not v < _c28 and not v > _c29)):
+    if v is not _MISSING and not (((type(v) is int or _integer(v))) and (not v < _c36 and not v > _c37)):
         return False
     v = x.get('mode', _MISSING)
-    if v is not _MISSING and not ((isinstance(v, str) and v in _c30)):
+    if v is not _MISSING and not ((isinstance(v, str) and v in _c38)):
         return False
     return True
 def _s23(x):
@@ -467,15 +475,15 @@ def _s23(x):
     if len(x) < 1:
         return False
     for k, v in x.items():
-        if k not in _c32 and not (((type(v) in _NUMBERS or _number(v))) and (not v < _c31)):
+        if k not in _c40 and not (((type(v) in _NUMBERS or _number(v))) and (not v < _c39)):
             return False
     return True
 def _s26(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() >= _c37:
+    if not x.keys() >= _c45:
         return False
-    if not x.keys() <= _c38:
+    if not x.keys() <= _c46:
         return False
     v = x.get('min', _MISSING)
     if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v)))):
@@ -484,7 +492,7 @@ def _s26(x):
     if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v)))):
         return False
     v = x['rate']
-    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c39 and not v > _c40)):
+    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c47 and not v > _c48)):
         return False
     return True
 def _s25(x):
@@ -499,19 +507,19 @@ def _s25(x):
 def _s24(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() <= _c33:
+    if not x.keys() <= _c41:
         return False
     v = x.get('weight', _MISSING)
-    if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v))) and (not v < _c34)):
+    if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v))) and (not v < _c42)):
         return False
     v = x.get('denominator', _MISSING)
-    if v is not _MISSING and not ((isinstance(v, str) and v in _c35)):
+    if v is not _MISSING and not ((isinstance(v, str) and v in _c43)):
         return False
     v = x.get('method', _MISSING)
     if v is not _MISSING and not ((isinstance(v, str)) and (len(v) >= 1)):
         return False
     v = x.get('of', _MISSING)
-    if v is not _MISSING and not ((isinstance(v, str) and v in _c36)):
+    if v is not _MISSING and not ((isinstance(v, str) and v in _c44)):
         return False
     v = x.get('bands', _MISSING)
     if v is not _MISSING and not (_s25(v)):
@@ -530,23 +538,23 @@ def _s28(x):
     if not (isinstance(x, dict)):
         return False
     for k, v in x.items():
-        if k not in _c42 and not (_s29(v)):
+        if k not in _c50 and not (_s29(v)):
             return False
     return True
 def _s27(x):
     if not (isinstance(x, dict)):
         return False
     v = x.get('total', _MISSING)
-    if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v))) and (not v <= _c41)):
+    if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v))) and (not v <= _c49)):
         return False
     v = x.get('missing', _MISSING)
     if v is not _MISSING and not (_s28(v)):
         return False
     v = x.get('over_total', _MISSING)
-    if v is not _MISSING and not ((isinstance(v, str) and v in _c43)):
+    if v is not _MISSING and not ((isinstance(v, str) and v in _c51)):
         return False
     for k, v in x.items():
-        if k not in _c45 and not (((type(v) in _NUMBERS or _number(v))) and (not v < _c44)):
+        if k not in _c53 and not (((type(v) in _NUMBERS or _number(v))) and (not v < _c52)):
             return False
     return True
 def _s31(x):
@@ -560,7 +568,7 @@ def _s30(x):
     if not (isinstance(x, dict)):
         return False
     for k, v in x.items():
-        if k not in _c46 and not (_s31(v)):
+        if k not in _c54 and not (_s31(v)):
             return False
     return True
 def _s33(x):
@@ -573,10 +581,10 @@ def _s33(x):
 def _s32(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() <= _c47:
+    if not x.keys() <= _c55:
         return False
     v = x.get('default_op', _MISSING)
-    if v is not _MISSING and not ((isinstance(v, str) and v in _c48)):
+    if v is not _MISSING and not ((isinstance(v, str) and v in _c56)):
         return False
     v = x.get('≥', _MISSING)
     if v is not _MISSING and not ((isinstance(v, str)) and (len(v) >= 1)):
@@ -594,7 +602,7 @@ def _s32(x):
     if v is not _MISSING and not ((isinstance(v, str)) and (len(v) >= 1)):
         return False
     v = x.get('negative_actual', _MISSING)
-    if v is not _MISSING and not ((isinstance(v, str) and v in _c49)):
+    if v is not _MISSING and not ((isinstance(v, str) and v in _c57)):
         return False
     v = x.get('rate_names', _MISSING)
     if v is not _MISSING and not (_s33(v)):
@@ -610,9 +618,9 @@ def _s37(x):
 def _s36(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() >= _c51:
+    if not x.keys() >= _c59:
         return False
-    if not x.keys() <= _c52:
+    if not x.keys() <= _c60:
         return False
     v = x['name']
     if not ((isinstance(v, str)) and (len(v) >= 1)):
@@ -621,13 +629,13 @@ def _s36(x):
     if v is not _MISSING and not (_s37(v)):
         return False
     v = x['min']
-    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c53 and not v > _c54)):
+    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c61 and not v > _c62)):
         return False
     v = x['max']
-    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c55 and not v > _c56)):
+    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c63 and not v > _c64)):
         return False
     v = x['default']
-    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c57 and not v > _c58)):
+    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c65 and not v > _c66)):
         return False
     return True
 def _s35(x):
@@ -699,7 +707,7 @@ def _s46(x):
 def _s42(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() <= _c59:
+    if not x.keys() <= _c67:
         return False
     v = x.get('yes', _MISSING)
     if v is not _MISSING and not (_s43(v)):
@@ -717,7 +725,7 @@ def _s42(x):
 def _s34(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() <= _c50:
+    if not x.keys() <= _c58:
         return False
     v = x.get('same_as_target', _MISSING)
     if v is not _MISSING and not ((isinstance(v, str)) and (len(v) >= 1)):
@@ -756,7 +764,7 @@ def _s50(x):
 def _s47(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() <= _c60:
+    if not x.keys() <= _c68:
         return False
     v = x.get('infer', _MISSING)
     if v is not _MISSING and not ((isinstance(v, bool))):
@@ -777,7 +785,7 @@ def _s47(x):
 def _s51(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() <= _c61:
+    if not x.keys() <= _c69:
         return False
     v = x.get('late', _MISSING)
     if v is not _MISSING and not ((isinstance(v, str)) and (len(v) >= 1)):
@@ -786,16 +794,16 @@ def _s51(x):
 def _s52(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() <= _c62:
+    if not x.keys() <= _c70:
         return False
     v = x.get('ratio', _MISSING)
-    if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v))) and (not v <= _c63)):
+    if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v))) and (not v <= _c71)):
         return False
     v = x.get('action', _MISSING)
-    if v is not _MISSING and not ((isinstance(v, str) and v in _c64)):
+    if v is not _MISSING and not ((isinstance(v, str) and v in _c72)):
         return False
     v = x.get('points', _MISSING)
-    if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v))) and (not v < _c65)):
+    if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v))) and (not v < _c73)):
         return False
     v = x.get('accept_filed', _MISSING)
     if v is not _MISSING and not ((isinstance(v, bool))):
@@ -807,7 +815,7 @@ def _s54(x):
     if not _unique(x):
         return False
     for v in x:
-        if not ((isinstance(v, str) and v in _c67)):
+        if not ((isinstance(v, str) and v in _c75)):
             return False
     return True
 def _s55(x):
@@ -822,7 +830,7 @@ def _s55(x):
 def _s53(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() <= _c66:
+    if not x.keys() <= _c74:
         return False
     v = x.get('when', _MISSING)
     if v is not _MISSING and not (_s54(v)):
@@ -831,13 +839,13 @@ def _s53(x):
     if v is not _MISSING and not (_s55(v)):
         return False
     v = x.get('no_formula_default', _MISSING)
-    if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v))) and (not v < _c68 and not v > _c69)):
+    if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v))) and (not v < _c76 and not v > _c77)):
         return False
     return True
 def _s56(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() <= _c70:
+    if not x.keys() <= _c78:
         return False
     v = x.get('apply', _MISSING)
     if v is not _MISSING and not ((isinstance(v, bool))):
@@ -846,24 +854,24 @@ def _s56(x):
 def _s57(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() <= _c71:
+    if not x.keys() <= _c79:
         return False
     v = x.get('mode', _MISSING)
-    if v is not _MISSING and not ((isinstance(v, str) and v in _c72)):
+    if v is not _MISSING and not ((isinstance(v, str) and v in _c80)):
         return False
     return True
 def _s59(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() >= _c73:
+    if not x.keys() >= _c81:
         return False
-    if not x.keys() <= _c74:
+    if not x.keys() <= _c82:
         return False
     v = x['execution_below']
-    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c75)):
+    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c83)):
         return False
     v = x['max_score']
-    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c76)):
+    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c84)):
         return False
     return True
 def _s58(x):
@@ -877,21 +885,21 @@ def _s61(x):
     if not (isinstance(x, dict)):
         return False
     for k, v in x.items():
-        if k not in _c82 and not ((isinstance(v, str) and v in _c81)):
+        if k not in _c90 and not ((isinstance(v, str) and v in _c89)):
             return False
     return True
 def _s62(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() >= _c85:
+    if not x.keys() >= _c93:
         return False
-    if not x.keys() <= _c86:
+    if not x.keys() <= _c94:
         return False
     v = x['completion_at_least']
-    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c87 and not v > _c88)):
+    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c95 and not v > _c96)):
         return False
     v = x['execution_below']
-    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c89 and not v > _c90)):
+    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c97 and not v > _c98)):
         return False
     return True
 def _s63(x):
@@ -904,22 +912,22 @@ def _s63(x):
 def _s60(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() <= _c77:
+    if not x.keys() <= _c85:
         return False
     v = x.get('reason_required_below_weight', _MISSING)
-    if v is not _MISSING and not ((isinstance(v, str) and v in _c78)):
+    if v is not _MISSING and not ((isinstance(v, str) and v in _c86)):
         return False
     v = x.get('execution_reason_below', _MISSING)
-    if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v))) and (not v < _c79 and not v > _c80)):
+    if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v))) and (not v < _c87 and not v > _c88)):
         return False
     v = x.get('severity', _MISSING)
     if v is not _MISSING and not (_s61(v)):
         return False
     v = x.get('execution_reason', _MISSING)
-    if v is not _MISSING and not ((isinstance(v, str) and v in _c83)):
+    if v is not _MISSING and not ((isinstance(v, str) and v in _c91)):
         return False
     v = x.get('adjustment_reason', _MISSING)
-    if v is not _MISSING and not ((isinstance(v, str) and v in _c84)):
+    if v is not _MISSING and not ((isinstance(v, str) and v in _c92)):
         return False
     v = x.get('total_is_sum', _MISSING)
     if v is not _MISSING and not ((isinstance(v, bool))):
@@ -931,19 +939,19 @@ def _s60(x):
     if v is not _MISSING and not (_s63(v)):
         return False
     v = x.get('targets_equal_actuals_rows', _MISSING)
-    if v is not _MISSING and not (((type(v) is int or _integer(v))) and (not v < _c91)):
+    if v is not _MISSING and not (((type(v) is int or _integer(v))) and (not v < _c99)):
         return False
     v = x.get('weights_reason', _MISSING)
-    if v is not _MISSING and not ((isinstance(v, str) and v in _c92)):
+    if v is not _MISSING and not ((isinstance(v, str) and v in _c100)):
         return False
     return True
 def _s64(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() <= _c93:
+    if not x.keys() <= _c101:
         return False
     v = x.get('method', _MISSING)
-    if v is not _MISSING and not ((isinstance(v, str) and v in _c94)):
+    if v is not _MISSING and not ((isinstance(v, str) and v in _c102)):
         return False
     return True
 def _s67(x):
@@ -951,7 +959,7 @@ def _s67(x):
         return False
     if len(x) < 1:
         return False
-    if not x.keys() <= _c97:
+    if not x.keys() <= _c105:
         return False
     v = x.get('level1', _MISSING)
     if v is not _MISSING and not ((isinstance(v, str))):
@@ -966,9 +974,9 @@ def _s67(x):
 def _s66(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() >= _c95:
+    if not x.keys() >= _c103:
         return False
-    if not x.keys() <= _c96:
+    if not x.keys() <= _c104:
         return False
     v = x['match']
     if not (_s67(v)):
@@ -991,41 +999,41 @@ def _s68(x):
     if not (isinstance(x, dict)):
         return False
     for k, v in x.items():
-        if k not in _c98 and not ((isinstance(v, dict))):
+        if k not in _c106 and not ((isinstance(v, dict))):
             return False
     return True
 def _s70(x):
     if not (isinstance(x, dict)):
         return False
     for k, v in x.items():
-        if k not in _c101 and not (((type(v) in _NUMBERS or _number(v))) and (not v <= _c100)):
+        if k not in _c109 and not (((type(v) in _NUMBERS or _number(v))) and (not v <= _c108)):
             return False
     return True
 def _s71(x):
     if not (isinstance(x, dict)):
         return False
     for k, v in x.items():
-        if k not in _c102 and not ((isinstance(v, str)) and (len(v) >= 1)):
+        if k not in _c110 and not ((isinstance(v, str)) and (len(v) >= 1)):
             return False
     return True
 def _s73(x):
     if not (isinstance(x, dict)):
         return False
     for k, v in x.items():
-        if k not in _c104 and not ((isinstance(v, str) or (type(v) in _NUMBERS or _number(v))) and (not isinstance(v, str) or (_c103.search(v) is not None))):
+        if k not in _c112 and not ((isinstance(v, str) or (type(v) in _NUMBERS or _number(v))) and (not isinstance(v, str) or (_c111.search(v) is not None))):
             return False
     return True
 def _s72(x):
     if not (isinstance(x, dict)):
         return False
     for k, v in x.items():
-        if k not in _c105 and not (_s73(v)):
+        if k not in _c113 and not (_s73(v)):
             return False
     return True
 def _s69(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() <= _c99:
+    if not x.keys() <= _c107:
         return False
     v = x.get('multipliers', _MISSING)
     if v is not _MISSING and not (_s70(v)):
@@ -1040,7 +1048,7 @@ def _s69(x):
 def _s19(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() <= _c24:
+    if not x.keys() <= _c32:
         return False
     v = x.get('ruleset', _MISSING)
     if v is not _MISSING and not (_s20(v)):
@@ -1106,9 +1114,9 @@ def _s19(x):
 def _s75(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() >= _c106:
+    if not x.keys() >= _c114:
         return False
-    if not x.keys() <= _c107:
+    if not x.keys() <= _c115:
         return False
     v = x.get('min', _MISSING)
     if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v)))):
@@ -1117,7 +1125,7 @@ def _s75(x):
     if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v)))):
         return False
     v = x['rate']
-    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c108 and not v > _c109)):
+    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c116 and not v > _c117)):
         return False
     return True
 def _s74(x):
