@@ -78,9 +78,10 @@ def test_set_shows_old_and_new(cli, langfang):
     # 40 / 43.2 = 0.9259… → 9.26 twice: 9.26 + 9.26 + 80 = 98.52
     assert data["before"] == {"score": 97.24, "grade": "优"}
     assert data["after"] == {"score": 98.52, "grade": "优"}
+    # each value as the file holds it: --set 40 sets the number 40, as a TOML file writes it
     assert data["changes"] == [
-        {"where": "projects[0].indicators[0].actual", "from": "37.24", "to": "40"},
-        {"where": "projects[0].budget.spent", "from": 37.24, "to": "40"},
+        {"where": "projects[0].indicators[0].actual", "from": "37.24", "to": 40},
+        {"where": "projects[0].budget.spent", "from": 37.24, "to": 40},
     ]
     rows = {row["where"]: row["scores"] for row in data["rows"]}
     assert rows["projects[0].budget"] == [8.62, 9.26] and rows["projects[0].indicators[0]"] == [
@@ -376,3 +377,23 @@ def test_the_check_line_is_shown_whole_however_many_changes(cli, tmp_path):
     changes = json.loads(cli("whatif", str(path), "--grade", "优", "-f", "json").out)["goal"]
     assert len(line) > 1_000 and not line.endswith("…")
     assert all(f"{c['where']}={c['to']}" in line for c in changes["changes"])
+
+
+def test_a_value_set_is_given_in_json_as_the_file_holds_it(cli, langfang):
+    """--set spent=40.50 sets a number (a JSON number, 40.5); actual=40万元 a text."""
+    run = cli(
+        "whatif",
+        str(langfang),
+        "--set",
+        "projects[0].budget.spent=40.50",
+        "--set",
+        "projects[0].indicators[0].actual=40万元",
+        "-f",
+        "json",
+    )
+    assert run.code == 0, run
+    changes = {c["where"]: c["to"] for c in json.loads(run.out)["changes"]}
+    assert changes == {
+        "projects[0].budget.spent": 40.5,
+        "projects[0].indicators[0].actual": "40万元",
+    }

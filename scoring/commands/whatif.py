@@ -47,14 +47,9 @@ def cmd_whatif(args) -> int:
                     else _("this value came from --set")
                 )
         raise exc.in_file(args.file, getattr(raw, "locations", None)) from None
-    edits = [
-        (
-            c.partition("=")[0].strip(),
-            get_value(raw, c.partition("=")[0].strip()),
-            c.partition("=")[2].strip(),
-        )
-        for c in args.changes
-    ]
+    # (key path, value filed, value set): each as the file holds it, a number as a number
+    paths = [c.partition("=")[0].strip() for c in args.changes]
+    edits = [(path, get_value(raw, path), get_value(data, path)) for path in paths]
     goal_plan = None
     if args.grade is not None or args.score is not None:
         goal, label = goal_from(args.grade, args.score, ruleset)

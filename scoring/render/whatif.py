@@ -16,7 +16,7 @@ def to_dict(source, edits, before, changed, goal_plan, rules: str, given=()) -> 
         "source": source,
         "ruleset": before.ruleset.to_dict(),
         "changes": [
-            {"where": where, "from": jsonable(old), "to": new} for where, old, new in edits
+            {"where": where, "from": jsonable(old), "to": jsonable(new)} for where, old, new in edits
         ],
         "before": {"score": number(before.department.score), "grade": before.department.grade},
         "after": {"score": number(changed.department.score), "grade": changed.department.grade},
@@ -62,7 +62,7 @@ def render_table(source, edits, before, changed, goal_plan, options, rules: str,
         change = _("{place}: {old} → {new}")
         for where, old, new in edits:
             said = change.format(
-                place=markup(where), old=markup(str(jsonable(old))), new=markup(new)
+                place=markup(where), old=markup(str(jsonable(old))), new=markup(str(jsonable(new)))
             )
             console.print("  " + said)
         console.print()
