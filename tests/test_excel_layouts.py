@@ -529,6 +529,44 @@ def test_formula_in_filed_score_is_scored_with_a_finding(saved, tmp_path):
     ]
 
 
+def _converted_with_formula(cli, tmp_path, leting, sheet: str, cell: str, label: str, saved):
+    """The 乐亭 table converted to a workbook, its 全年执行数 at ``cell`` of ``sheet`` (titled at
+    ``label``) made a formula saved with no value, as ``saved`` says."""
+    import openpyxl
+
+    converted = tmp_path / "乐亭.xlsx"
+    assert cli("convert", str(leting), "-o", str(converted)).code == 0
+    workbook = openpyxl.load_workbook(converted)
+    assert workbook[sheet][label].value.startswith("全年执行数")
+    workbook[sheet][cell] = "=ROUND(37.24*0.98,2)"
+    workbook.save(converted)
+    if saved == "no-value-element":
+        W.drop_empty_values(converted)
+    return converted
+
+
+@pytest.mark.parametrize("saved", SAVED)
+def test_formula_in_a_budget_amount_is_said_as_a_formula(saved, cli, tmp_path, leting):
+    """全年执行数 of the 项目资金 row (项目1!E6) is a formula with no saved value: refused as a
+    formula to recalculate, at its cell — not as an amount the row does not fill in."""
+    converted = _converted_with_formula(cli, tmp_path, leting, "项目1", "E6", "E5", saved)
+    run = cli("--lang", "en", "score", str(converted))
+    assert run.code == 2, run
+    assert "乐亭.xlsx!项目1!E6" in run.err and "formula" in run.err, run.err
+    assert "has no 全年执行数" not in run.err
+
+
+@pytest.mark.parametrize("saved", SAVED)
+def test_formula_in_the_department_budget_is_said_as_a_formula(saved, cli, tmp_path, leting):
+    """The 部门 sheet's 全年执行数 (部门!B6) is a formula with no saved value: refused as one, at
+    its cell — not as a key `spent` missing from the department's budget."""
+    converted = _converted_with_formula(cli, tmp_path, leting, "部门", "B6", "A6", saved)
+    run = cli("--lang", "en", "score", str(converted))
+    assert run.code == 2, run
+    assert "乐亭.xlsx!部门!B6" in run.err and "formula" in run.err, run.err
+    assert "`spent`" not in run.err
+
+
 # --- 8. .xls keeps its number formats -----------------------------------------------------------
 
 

@@ -276,7 +276,7 @@ def read_workbook(path: Path) -> SheetData:
     department = data["department"]
     if department_grid is not None:
         reading.department_sheet = True
-        department.update(_read_department(department_grid, reading.locations))
+        department.update(_read_department(department_grid, reading))
     if own:
         table = _read_table(own[0], "department", reading)
         department.setdefault("name", table["name"])
@@ -467,12 +467,18 @@ def _is_department_sheet(grid: Grid) -> bool:
 # --- the department ---------------------------------------------------------------------------
 
 
-def _read_department(grid: Grid, locations: dict) -> dict:
+def _read_department(grid: Grid, reading: _Reading) -> dict:
+    """The 部门 sheet's rows by their labels (部门名称, 年度, the budget, the filed score …); a
+    formula without its value is said as one (a filed score or grade is only noted)."""
+    locations = reading.locations
     found: dict = {}
     for row in range(grid.rows):
         path = DEPARTMENT_LABELS.get(re.sub(r"[（(].*?[)）]", "", grid.text(row, 0)))
-        value = grid.value(row, 1)
-        if path is None or value is None:
+        if path is None:
+            continue
+        where = "department." + ".".join(path)
+        value = reading.value(grid, row, 1, where, needed=path[-1] not in ("score", "grade"))
+        if value is None:
             continue
         if path == ("year",) and isinstance(value, Decimal) and value == int(value):
             value = int(value)
@@ -484,7 +490,7 @@ def _read_department(grid: Grid, locations: dict) -> dict:
         for key in path[:-1]:
             target = target.setdefault(key, {})
         target[path[-1]] = value
-        locations["department." + ".".join(path)] = grid.address(row, 1)
+        locations[where] = grid.address(row, 1)
     if "budget" in found:
         first = next(
             k for k in ("adjusted", "planned", "spent") if f"department.budget.{k}" in locations
@@ -840,7 +846,7 @@ def _read_budget(region: Region, where: str, reading: _Reading) -> dict:
             continue
         amount = _money(value)
         budget[key] = f"{_plain(amount)}元" if in_yuan and amount is not None else value
-    _refuse_a_missing_amount(grid, budget, columns, data_row, where)
+    _refuse_a_missing_amount(grid, budget, columns, data_row, where, reading)
     if use_parts:
         named = listed(
             str(grid.value(r, amounts[0] - 1) or grid.row_texts(r)[0] or grid.address(r, 0))
@@ -876,10 +882,17 @@ def _read_budget(region: Region, where: str, reading: _Reading) -> dict:
     return budget
 
 
-def _refuse_a_missing_amount(grid: Grid, budget: dict, columns: dict, row: int, where: str):
-    """A 项目资金 row without 全年执行数, or without both budgets, named by its cell."""
+def _refuse_a_missing_amount(
+    grid: Grid, budget: dict, columns: dict, row: int, where: str, reading: _Reading
+):
+    """A 项目资金 row without 全年执行数, or without both budgets, named by its cell; an amount
+    that is a formula never calculated is said as such, with the fix (recalculate and save)."""
     if "spent" in budget and {"planned", "adjusted"} & set(budget):
         return
+    if reading.uncached:
+        raise InputError.from_problems(
+            reading.uncached, str(reading.path), code="formula-not-saved"
+        )
     key, label = ("spent", "全年执行数") if "spent" not in budget else ("adjusted", "全年预算数")
     column = columns.get(key, columns.get("planned", 0))
     message = _("the 项目资金 row has no {label}").format(label=label)
