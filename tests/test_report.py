@@ -599,7 +599,7 @@ def test_a_project_count_that_differs_from_the_table():
 def test_a_year_that_differs_from_the_table():
     findings = review(extract(REPORT), evaluation(year=2022))
     assert codes_and_places(findings) == [("report-table-mismatch", "line 2")]
-    assert "报告年度为2023 年度，自评表为2022 年度" in findings[0].message
+    assert "报告年度为 2023 年度，自评表为 2022 年度" in findings[0].message
     assert "「2023 年度部门整体绩效自评报告」" in findings[0].message
 
 
