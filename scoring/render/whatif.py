@@ -16,7 +16,8 @@ def to_dict(source, edits, before, changed, goal_plan, rules: str, given=()) -> 
         "source": source,
         "ruleset": before.ruleset.to_dict(),
         "changes": [
-            {"where": where, "from": jsonable(old), "to": jsonable(new)} for where, old, new in edits
+            {"where": where, "from": jsonable(old), "to": jsonable(new)}
+            for where, old, new in edits
         ],
         "before": {"score": number(before.department.score), "grade": before.department.grade},
         "after": {"score": number(changed.department.score), "grade": changed.department.grade},
