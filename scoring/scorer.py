@@ -769,16 +769,8 @@ def _range_plan(
     each by the rule set's method for that comparison (and its overrides), as a target of
     that one bound would be. ``actual_value`` is in ``unit``, the range's."""
     rules = ctx.ruleset
-    target = ind.target
-    if unit is not None and rules.units.family(unit) in TIME_FAMILIES:
-        raise InputError(
-            _("「{name}」: the target {target} is a range of times, which is not scored").format(
-                name=cut(ind.name), target=quoted(target.text)
-            ),
-            f"{ind.where}.target",
-            _("write the time limit the row sets, e.g. ≤5天, 30天内 or 6月底前"),
-            code="target-invalid",
-        )
+    target = ind.target  # never a range of times: refused where it is read
+    _check_override_fits_a_range(ind, rules)
     lower, upper = target.bound(GE), target.bound(LE)
     rate = rules.names_a_rate(ind.name)
     try:  # in the range's unit, as the actual value is: both bounds share it
@@ -810,6 +802,32 @@ def _range_plan(
     plan = _number_plan(replace(ind, target=lower if below else upper), actual, weight, ctx)
     plan.lead = lead + plan.lead
     return plan
+
+
+def _check_override_fits_a_range(ind: Indicator, rules: RuleSet) -> None:
+    """An override that gives a range row a built-in method: each of them scores one direction
+    (ratio and proportional the more the better, the reverse ones the less, equal one value,
+    bands by steps written for one of them), so one side of the range would be scored wrong —
+    reverse-ratio gives full marks below it. The rule set's mistake, said at its key whichever
+    side the actual value is on. A plugin's method is given the comparison of the bound missed."""
+    override = _override(ind, rules) if rules.overrides else None
+    if override is None or override.method not in NUMERIC_METHODS:
+        return
+    raise RulesetError(
+        _(
+            "override {index} gives method {method} to a row whose target is a range, scored "
+            "as ≥ below it and as ≤ above it: {where} 「{name}」"
+        ).format(
+            index=override.index, method=repr(override.method), where=ind.where, name=cut(ind.name)
+        ),
+        f"overrides[{override.index}].method",
+        _(
+            "narrow its `match` so that it leaves out the range rows: a range is scored by the "
+            "rule set's methods for ≥ and ≤"
+        ),
+        file=rules.source,
+        code="override-mismatch",
+    )
 
 
 def _inferred_op(ind: Indicator, ctx: Context) -> tuple[str, str]:

@@ -49,6 +49,7 @@ _PREFIX_OPS = sorted(
         "不小于": GE,
         "≮": GE,
         "达到": GE,
+        "最低": GE,
         "<=": LE,
         "≤": LE,
         "≦": LE,
@@ -62,6 +63,7 @@ _PREFIX_OPS = sorted(
         "不大于": LE,
         "≯": LE,
         "控制在": LE,
+        "最高": LE,
         ">": GT,
         "大于": GT,
         "高于": GT,
@@ -532,18 +534,20 @@ def _parse_target(raw) -> Target:
     if deadline is not None:
         return Target(raw.strip(), lead, deadline=deadline)
     if rest.endswith(_APPROXIMATE) and _NUMBER.match(rest):
+        number = cut(rest[:-2].strip())
         raise ValueProblem(
             _("{value} is approximate: it says neither at least nor at most").format(
                 value=quoted(raw)
             ),
-            _("write the comparison the target means, e.g. ≥{number} or ={number}").format(
-                number=cut(rest[:-2])
+            _("write the range without {word}: {number}").format(word=rest[-2:], number=number)
+            if _RANGE_MARKS.search(number)
+            else _("write the comparison the target means, e.g. ≥{number} or ={number}").format(
+                number=number
             ),
         )
-    if _RANGE_MARKS.search(rest):
-        span = _range(text, raw) if lead else _span(rest)
-        if span is not None:  # (lower, upper, unit)
-            return Target(raw.strip(), RANGE, span[0], span[2], upper=span[1])
+    span = _range_of(text, rest, lead, raw) if _RANGE_MARKS.search(text) else None
+    if span is not None:  # (lower, upper, unit)
+        return Target(raw.strip(), RANGE, span[0], span[2], upper=span[1])
     trail, rest = _trailing_op(rest)
     _refuse_not_finite(raw, rest)
     if lead and trail and lead != trail:
@@ -565,19 +569,57 @@ def _parse_target(raw) -> Target:
 
 _target_of_text = lru_cache(maxsize=CACHE_SIZE)(_parse_target)
 
-# What may join a range's two bounds: a dash or tilde (95%-100%, 3～5个, 3—5个, 3至5个) between
-# two numbers, or a comma, 、, ; or 且 between two comparisons (≥3个，≤5个; 不低于95%且不高于100%),
-# as NFKC leaves them. Text without one is not put to the patterns below.
-_RANGE_MARKS = re.compile(r"[-~—至到,、;且]")
-_SPAN_JOIN = re.compile(r"(?P<unit>[^\d,]*?)\s*(?:-|~|—{1,2}|至|到)\s*(?P<upper>[+-]?\.?\d.*)")
+# What may join a range's two bounds, as NFKC leaves it: a dash or a tilde (95%-100%, 3～5个,
+# 3—5个, 95%〜100%) or 至/到 between two numbers; a comma, 、, ;, 且, 和 or a space between two
+# comparisons (≥3个，≤5个; 不低于95%且不高于100%; ≥3个 ≤5个), or nothing after 以上 (3个以上5个以下).
+# Text without one of these characters is not put to the patterns below.
+_RANGE_MARKS = re.compile(r"[-~〜∼—―‐‑至到,、;且和与\s]|以上.")
+_SPAN_JOIN = re.compile(
+    r"(?P<unit>[^\d,]*?)\s*(?P<join>-|[~〜∼]{1,2}|[—―‐‑]{1,2}|至|到)\s*(?P<upper>[+-]?\.?\d.*)"
+)
 # a comma before three digits is a thousands separator (≥1,000元，≤2,000元)
-_RANGE_JOIN = re.compile(r"\s*(?:,(?!\d{3}(?!\d))|[、;]|并且|且)\s*")
+_RANGE_JOIN = re.compile(
+    r"\s*(?:,(?!\d{3}(?!\d))|[、;]|并且|且|和|与)\s*|(?<=以上)(?=\S)|(?<=以下)(?=\S)|(?<=以内)(?=\S)"
+)
+# Words around a range that say no more than the range: 在/介于 95%-100% 之间, 3-5个以内, (含).
+_RANGE_HEAD = re.compile(r"^(?:在|介于)\s*")
+_RANGE_TAIL = re.compile(r"\s*(?:之间|之内|以内|范围内|区间内|\(含[^()]*\))+$")
+# A unit of time (its first part: 万元/年 is money): a range of them is a period or a span of
+# durations — 7-8月完成, 1-2季度, 5-10分钟 — which a deadline or a time limit says instead.
+_TIME_UNIT = re.compile(r"[月季年日时天周秒]|分钟|^h$|^min$")
+# A bare year, as a period's bounds give it (2023.1-2023.6, 2023-2024).
+_YEARS = (Decimal(1900), Decimal(2100))
 
 
-def _span(text: str) -> tuple[Decimal, Decimal, str | None] | None:
+def _range_of(text: str, rest: str, lead: str | None, raw) -> tuple | None:
+    """The range ``text`` gives — (lower, upper, unit), in the unit of its upper bound — or None
+    when it gives none: two comparisons (≥3个，≤5个), or two numbers joined (95%-100%) when
+    no comparison leads. ``rest`` is the text after a leading comparison ``lead``. ValueProblem
+    for a range no score can be read from: its bounds reversed, one excluded (> or <), a range
+    of times."""
+    span = _range(text, raw)
+    if span is None and lead is None:
+        span = _span(_RANGE_TAIL.sub("", _RANGE_HEAD.sub("", rest)), raw)
+    if span is not None:
+        _refuse_a_range_of_times(span, raw)
+    return span
+
+
+def _refuse_a_range_of_times(span: tuple, raw) -> None:
+    lower, upper, unit = span
+    bare_years = unit is None and all(_YEARS[0] <= bound <= _YEARS[1] for bound in (lower, upper))
+    if bare_years or (unit is not None and _TIME_UNIT.search(unit.split("/")[0])):
+        raise ValueProblem(
+            _("{value} is a range of times, which is not scored").format(value=quoted(raw)),
+            _("write the time limit the row sets, e.g. ≤5天, 30天内 or 6月底前"),
+        )
+
+
+def _span(text: str, raw) -> tuple[Decimal, Decimal, str | None] | None:
     """``95%-100%``, ``3～5个``, ``3至5个``: (lower, upper, unit), or None when the text is not
-    two numbers so joined, in one unit (given on either or both); ValueProblem when the larger
-    comes first. A date (2023-12-31, 2023-12) never gets here: it is read as a deadline first."""
+    two numbers so joined, in one unit or two that convert (given on either or both);
+    ValueProblem when the larger comes first. A date (2023-12-31, 2023-12) never gets here:
+    it is read as a deadline first."""
     lower = _split_number(text)
     if lower is None:
         return None
@@ -587,22 +629,34 @@ def _span(text: str) -> tuple[Decimal, Decimal, str | None] | None:
     upper = _split_number(joined["upper"])
     if upper is None:
         return None
-    unit = _same_unit(_unit_or_none(joined["unit"].strip()), _unit_or_none(upper[1]))
-    if unit is False:
+    low_unit = _unit_or_none(joined["unit"].strip())
+    high_unit = _unit_or_none(upper[1])
+    if low_unit is False or high_unit is False:
         return None
-    if lower[0] > upper[0]:
-        raise _reversed(text, upper[0], lower[0], unit)
-    return lower[0], upper[0], unit
+    low = _in_unit(lower[0], low_unit, high_unit)
+    if low is None:
+        return None
+    unit = high_unit or low_unit
+    if low > upper[0]:
+        if joined["join"] == "-" and joined["upper"].startswith("-") and low <= -upper[0]:
+            raise ValueProblem(  # 95%--100%: a dash typed twice, not a negative bound
+                _("{value} has two dashes between its bounds").format(value=quoted(raw)),
+                _("write one: {range}").format(range=_shown_range(low, -upper[0], unit)),
+            )
+        raise _reversed(raw, upper[0], low, unit)
+    return low, upper[0], unit
 
 
 def _range(text: str, raw) -> tuple[Decimal, Decimal, str | None] | None:
-    """``≥3个，≤5个``, ``不低于95%且不高于100%``: (lower, upper, unit), or None when the text is
-    not two comparisons, one at least and one at most, in one unit. Bounds that exclude
-    themselves (>3个，<5个) are refused: at a bound, a range read as including it would score
-    full marks where the unit meant none."""
-    parts = _RANGE_JOIN.split(text)
+    """``≥3个，≤5个``, ``不低于95%且不高于100%``, ``3个以上5个以下``: (lower, upper, unit), or None
+    when the text is not two comparisons, one at least and one at most, in one unit or two
+    that convert. Bounds that exclude themselves (>3个，<5个) are refused: at a bound, a range
+    read as including it would score full marks where the unit meant none."""
+    parts = [part for part in _RANGE_JOIN.split(text) if part]
     if len(parts) != 2:
-        return None
+        parts = text.split()
+        if len(parts) != 2:
+            return None
     sides = []
     for part in parts:
         lead, rest = _leading_op(part)
@@ -616,6 +670,10 @@ def _range(text: str, raw) -> tuple[Decimal, Decimal, str | None] | None:
     (low_op, lower, low_unit), (high_op, upper, high_unit) = sides
     if low_op not in (GE, GT) or high_op not in (LE, LT):
         return None
+    low = _in_unit(lower, low_unit, high_unit)
+    if low is None:
+        return None
+    unit = high_unit or low_unit
     if GT in (low_op, high_op) or LT in (low_op, high_op):
         raise ValueProblem(
             _("{value} is a range with a bound outside it (> or <)").format(value=quoted(raw)),
@@ -624,33 +682,35 @@ def _range(text: str, raw) -> tuple[Decimal, Decimal, str | None] | None:
                 upper=f"{format_decimal(upper)}{high_unit or ''}",
             ),
         )
-    unit = _same_unit(low_unit, high_unit)
-    if unit is False:
-        return None
-    if lower > upper:
-        raise _reversed(raw, lower, upper, unit)
-    return lower, upper, unit
+    if low > upper:
+        raise _reversed(raw, upper, low, unit)
+    return low, upper, unit
+
+
+def _in_unit(value: Decimal, unit: str | None, into: str | None) -> Decimal | None:
+    """A range's lower bound in the unit of its upper: as it is when either has no unit or
+    they are one; a bare multiplier written for the upper's (10万-20万元: 10万元) as it is;
+    converted when they convert (1000元-2万元: 0.1万元); None when they do not."""
+    if unit is None or into is None or unit == into or into.startswith(unit):
+        return value
+    from .units import standard
+
+    return standard().convert(value, unit, into)
 
 
 def _reversed(raw, lower: Decimal, upper: Decimal, unit: str | None) -> ValueProblem:
-    """A range whose bounds leave nothing between them (100%-95%, ≥5个，≤3个)."""
+    """A range written with its upper bound first (100%-95%, ≥5个，≤3个); ``lower`` and
+    ``upper`` are the bounds as they should be."""
     return ValueProblem(
         _("{value} is a range with its lower bound above its upper").format(value=quoted(raw)),
-        _("write the range from its lower bound to its upper, e.g. {lower}-{upper}").format(
-            lower=f"{format_decimal(lower)}{unit or ''}",
-            upper=f"{format_decimal(upper)}{unit or ''}",
+        _("write the range from its lower bound to its upper, e.g. {range}").format(
+            range=_shown_range(lower, upper, unit)
         ),
     )
 
 
-def _same_unit(
-    first: str | Literal[False] | None, second: str | Literal[False] | None
-) -> str | Literal[False] | None:
-    """The one unit of a range's two bounds (given on either or both), None for none; False
-    when either is no unit or they differ."""
-    if first is False or second is False or (first and second and first != second):
-        return False
-    return first or second
+def _shown_range(lower: Decimal, upper: Decimal, unit: str | None) -> str:
+    return f"{format_decimal(lower)}{unit or ''}-{format_decimal(upper)}{unit or ''}"
 
 
 def target_hint() -> str:

@@ -663,3 +663,100 @@ def test_years_as_units_write_them(raw):
     from scoring.loader import parse_year
 
     assert parse_year(raw) == 2024
+
+
+# --- ranges (区间) ------------------------------------------------------------------------------
+
+# (text, lower, upper, unit): each spelling of a range units write, the lower bound in the unit
+# of the upper (1000元 is 0.1万元; 10万 before 20万元 is 10万元).
+RANGES = [
+    ("95%-100%", "95", "100", "%"),
+    ("95-100%", "95", "100", "%"),
+    ("95% - 100%", "95", "100", "%"),
+    ("95%～100%", "95", "100", "%"),
+    ("95%～～100%", "95", "100", "%"),
+    ("95%〜100%", "95", "100", "%"),
+    ("95%∼100%", "95", "100", "%"),
+    ("95%‐100%", "95", "100", "%"),
+    ("95%―100%", "95", "100", "%"),
+    ("95%—100%", "95", "100", "%"),
+    ("95%——100%", "95", "100", "%"),
+    ("95%－100%", "95", "100", "%"),
+    ("９５％－１００％", "95", "100", "%"),
+    ("3至5个", "3", "5", "个"),
+    ("3到5个", "3", "5", "个"),
+    ("3个-5个", "3", "5", "个"),
+    ("≥3个，≤5个", "3", "5", "个"),
+    ("≤5个，≥3个", "3", "5", "个"),
+    ("≥3个、≤5个", "3", "5", "个"),
+    ("≥3个；≤5个", "3", "5", "个"),
+    ("≥3个 ≤5个", "3", "5", "个"),
+    ("≥3个和≤5个", "3", "5", "个"),
+    ("≥3，≤5个", "3", "5", "个"),
+    ("3个以上5个以下", "3", "5", "个"),
+    ("3个以上，≤5个", "3", "5", "个"),
+    ("≥3个，5个以下", "3", "5", "个"),
+    ("不低于95%且不高于100%", "95", "100", "%"),
+    ("最低3个，最高5个", "3", "5", "个"),
+    ("≥1,000元，≤2,000元", "1000", "2000", "元"),
+    ("1,000-2,000元", "1000", "2000", "元"),
+    ("10万-20万元", "10", "20", "万元"),
+    ("1000元-2万元", "0.1", "2", "万元"),
+    ("≥1000元，≤2万元", "0.1", "2", "万元"),
+    ("10-20万元/年", "10", "20", "万元/年"),
+    ("95%-100%之间", "95", "100", "%"),
+    ("在95%-100%之间", "95", "100", "%"),
+    ("95%-100%（含）", "95", "100", "%"),
+    ("3至5个以内", "3", "5", "个"),
+    ("-5%-5%", "-5", "5", "%"),
+    ("-10%--5%", "-10", "-5", "%"),
+]
+
+
+@pytest.mark.parametrize(("text", "lower", "upper", "unit"), RANGES)
+def test_range_spellings(text, lower, upper, unit):
+    target = parse_target(text)
+    assert (target.op, target.value, target.upper, target.unit) == ("～", D(lower), D(upper), unit)
+    assert target.text == text.strip()  # shown as filed
+
+
+@pytest.mark.parametrize(
+    "text",
+    # not ranges: read as before — a date, a qualitative text with figures in it, one bound
+    ["2023-12-31", "2024-06", "覆盖3-5个乡镇", "GB/T 50300-2013", "≥ 95%", "1,000元", "≥95%以上"],
+)
+def test_what_is_no_range_is_read_as_before(text):
+    assert parse_target(text).upper is None
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "fix"),
+    [
+        ("100%-95%", "lower bound above its upper", "95%-100%"),
+        ("100%～95%", "'100%～95%'", "95%-100%"),  # quoted as filed
+        ("≥100%，≤95%", "lower bound above its upper", "95%-100%"),
+        ("≤3个，≥5个", "lower bound above its upper", "3个-5个"),
+        ("95%--100%", "two dashes", "95%-100%"),
+        (">3个，<5个", "a bound outside it", "≥3个，≤5个"),
+        ("3-5个左右", "approximate", "without 左右: 3-5个"),
+        # a range of times is a period or a span of durations, never a ratio of their numbers
+        ("1-6月", "range of times", "30天内"),
+        ("7-8月完成", "range of times", "30天内"),
+        ("6月底前-9月底前", "range of times", "30天内"),
+        ("1-2季度", "range of times", "30天内"),
+        ("5-10分钟", "range of times", "30天内"),
+        ("10-30秒", "range of times", "30天内"),
+        ("2-3小时", "range of times", "30天内"),
+        ("3-6个月", "range of times", "30天内"),
+        ("3-5个工作日", "range of times", "30天内"),
+        ("2023.1-2023.6", "range of times", "30天内"),
+        ("2023-2024", "range of times", "30天内"),
+    ],
+)
+def test_a_range_no_score_can_be_read_from_is_refused_with_the_fix(text, said, fix):
+    with pytest.raises(ValueProblem) as raised:
+        parse_target(text)
+    assert said in str(raised.value) and fix in (raised.value.hint or ""), (
+        str(raised.value),
+        raised.value.hint,
+    )
