@@ -29,7 +29,7 @@ from .deadlines import on_time_text
 from .errors import UsageError
 from .i18n import _
 from .result import Result, TableResult
-from .values import LE, LT, format_decimal
+from .values import LE, LT, align_units, format_decimal
 
 if TYPE_CHECKING:
     from .host import Host
@@ -164,6 +164,7 @@ class Candidate:
     unit: str
     step: Decimal | None  # precision of a numeric value; None for a word
     gain: Decimal  # department points at full marks, for ordering
+    filed: str = ""  # the value as filed, when ``current`` is it in another unit
 
     def text(self, value: Value) -> str:
         return value if isinstance(value, str) else f"{format_decimal(value)}{self.unit}"
@@ -276,26 +277,41 @@ def candidates(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> list
                     )
                 )
                 continue
-            target = filed.target.value  # None for words (定性), as the row is no deadline
-            if row.op in (LE, LT) and filed.target.upper is not None:
-                target = filed.target.upper  # above a range: scored against its upper bound
-            if target is None or filed.actual is None:
+            if filed.target.value is None or filed.actual is None:  # words (定性)
                 found.append(
                     Candidate(
                         f"{filed.where}.actual", label, filed.actual_text, top_tier, "", None, gain
                     )
                 )
                 continue
-            unit = filed.target.unit or filed.actual.unit or ""
-            step = Decimal(1).scaleb(-_decimals(target, filed.actual.value))
-            current = filed.actual.value
+            # both in the target's unit, as the row was scored (250000元 against ≤20万元 is
+            # 25万元); above a range, against its upper bound
+            bound = filed.target
+            if row.op in (LE, LT) and bound.upper is not None:
+                bound = bound.bound(LE)
+            target, current, unit = align_units(
+                bound, filed.actual, ruleset.units, rate=ruleset.names_a_rate(filed.name)
+            )
+            unit = unit or ""
+            step = Decimal(1).scaleb(-_decimals(target, current))
             reverse = row.op in (LE, LT)  # the comparison scored, inferred ones included
             if (current <= target) if reverse else (current >= target):
                 # already at its target: what it lacks is a cut or a deduction, not an
                 # achievement — no change is proposed that would report less
                 continue
             full = (target if row.op == LE else target - step) if reverse else target
-            found.append(Candidate(f"{filed.where}.actual", label, current, full, unit, step, gain))
+            found.append(
+                Candidate(
+                    f"{filed.where}.actual",
+                    label,
+                    current,
+                    full,
+                    unit,
+                    step,
+                    gain,
+                    filed.actual_text,
+                )
+            )
     return sorted(found, key=lambda c: -c.gain)
 
 
@@ -344,7 +360,9 @@ def plan(
                 score=after.department.score, goal=goal
             )
         )
-    changes = tuple(Change(c.path, c.label, c.text(c.current), c.text(v)) for c, v in chosen)
+    changes = tuple(
+        Change(c.path, c.label, c.filed or c.text(c.current), c.text(v)) for c, v in chosen
+    )
     return Plan(goal, goal_label, before, after, changes)
 
 

@@ -397,3 +397,53 @@ def test_a_value_set_is_given_in_json_as_the_file_holds_it(cli, langfang):
         "projects[0].budget.spent": 40.5,
         "projects[0].indicators[0].actual": "40万元",
     }
+
+
+MONEY_IN_TWO_UNITS = """
+[department]
+name = "某县交通运输局"
+year = 2023
+budget = { planned = 100, spent = 100 }
+
+[[projects]]
+name = "农村公路养护"
+budget = { planned = 100, spent = 100 }
+
+[[projects.indicators]]
+level1 = "产出指标"
+level2 = "成本指标"
+name = "单公里养护成本"
+target = "≤20万元"
+actual = "250000元"
+weight = 45
+reason = "材料涨价"
+
+[[projects.indicators]]
+level1 = "效益指标"
+level2 = "经济效益指标"
+name = "带动就业收入"
+target = "≥100万元"
+actual = "500000元"
+weight = 45
+reason = "工期缩短"
+"""
+
+
+def test_a_row_filed_in_another_unit_is_changed_in_the_targets(cli, tmp_path):
+    """250000元 against ≤20万元 is 25万元: (2 − 25/20) × 45 = 33.75; 500000元 against ≥100万元 is
+    50万元: 50/100 × 45 = 22.50. Before: 10 + 33.75 + 22.50 = 66.25. Full marks take 20万元 and
+    100万元 — said in the target's unit, each row's "from" as filed (not "250000万元"), and the
+    goal is reachable (not said unreachable by comparing 250000 with 20)."""
+    path = tmp_path / "money.toml"
+    path.write_text(MONEY_IN_TWO_UNITS, "utf-8")
+    run = cli("whatif", str(path), "--score", "100", "-f", "json")
+    assert run.code == 0, run
+    data = json.loads(run.out)
+    assert data["before"]["score"] == 66.25
+    goal = data["goal"]
+    assert goal["reachable"] and goal["after"]["score"] == 100
+    changes = {c["where"]: (c["from"], c["to"]) for c in goal["changes"]}
+    assert changes == {
+        "projects[0].indicators[0].actual": ("250000元", "20万元"),
+        "projects[0].indicators[1].actual": ("500000元", "100万元"),
+    }
