@@ -408,6 +408,8 @@ def _unit_or_none(tail: str) -> str | Literal[False] | None:
 
 
 def _read_unit(tail: str) -> str | Literal[False]:
+    if tail.startswith("(") and tail.endswith(")"):  # ≥3（个）: the unit in brackets
+        tail = tail[1:-1].strip()
     parts = tail.split("/")
     if len(parts) > 2 or not all(_unit_shaped(part) for part in parts):
         return False
@@ -548,7 +550,9 @@ def _parse_target(raw) -> Target:
     span = _range_of(text, rest, lead, raw) if _RANGE_MARKS.search(text) else None
     if span is not None:  # (lower, upper, unit)
         return Target(raw.strip(), RANGE, span[0], span[2], upper=span[1])
+    rest, bound = _bound_marked(rest)
     trail, rest = _trailing_op(rest)
+    rest, bound = _bound_marked(rest) if bound is None else (rest, bound)
     _refuse_not_finite(raw, rest)
     if lead and trail and lead != trail:
         raise ValueProblem(
@@ -564,7 +568,24 @@ def _parse_target(raw) -> Target:
     value = split[0]
     if not value.is_finite():
         raise ValueProblem(not_usable(quoted(raw)))
-    return Target(raw.strip(), lead or trail, value, unit)
+    op = lead or trail
+    if bound == "不含" and op in _EXCLUDED:  # ≥95%（不含）: above 95%, 95% itself not
+        op = _EXCLUDED[op]
+    return Target(raw.strip(), op, value, unit)
+
+
+# Whether the bound is in or out, written after the figure: ≥95%（含）, 3个（含）以上, ≤5%（不含5%）.
+# ≥ and ≤ hold their bound already; 不含 makes them > and <.
+_BOUND_MARK = re.compile(r"\s*\((?P<mark>含|包含|不含|不包含)[^()]*\)$")
+_EXCLUDED = {GE: GT, LE: LT}
+
+
+def _bound_marked(text: str) -> tuple[str, str | None]:
+    """``text`` without a bound's mark at its end, and the mark (含 or 不含), or None."""
+    found = _BOUND_MARK.search(text) if text.endswith(")") else None
+    if found is None:
+        return text, None
+    return text[: found.start()], "不含" if found["mark"].startswith("不") else "含"
 
 
 _target_of_text = lru_cache(maxsize=CACHE_SIZE)(_parse_target)

@@ -760,3 +760,24 @@ def test_a_range_no_score_can_be_read_from_is_refused_with_the_fix(text, said, f
         str(raised.value),
         raised.value.hint,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "op", "value", "unit"),
+    [
+        # whether the bound counts, written after the figure: 含 is what ≥ and ≤ say already
+        ("≥95%（含）", GE, "95", "%"),
+        ("≥95%（含95%）", GE, "95", "%"),
+        ("95%（含）以上", GE, "95", "%"),
+        ("3个(含)以上", GE, "3", "个"),
+        ("≤5%（包含）", LE, "5", "%"),
+        # 不含 leaves the bound out: > and <, so that 95% itself does not meet ≥95%（不含）
+        ("≥95%（不含）", GT, "95", "%"),
+        ("≤5%（不含5%）", LT, "5", "%"),
+        # a unit in brackets
+        ("≥3（个）", GE, "3", "个"),
+    ],
+)
+def test_a_bounds_mark_and_a_bracketed_unit(text, op, value, unit):
+    target = parse_target(text)
+    assert (target.op, target.value, target.unit) == (op, D(value), unit)
