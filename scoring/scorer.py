@@ -745,20 +745,27 @@ def _number_plan(ind: Indicator, actual: Quantity, weight: Decimal, ctx: Context
         _check_override_fits(override, ind, None, rules)
     method_name = override.method if override else rules.quantitative[op]
     params = override.params if override else rules.params(method_name)
-    view = Quantitative(
+    view = _quantitative(ind, weight, op, target_value, actual_value, unit)
+    return Plan(view, method_name, params, lead=lead)
+
+
+def _quantitative(
+    ind: Indicator, weight: Decimal, op: str, target: Decimal, actual: Decimal, unit: str | None
+) -> Quantitative:
+    """A method's view of a number against a number, both in ``unit``."""
+    return Quantitative(
         level1=ind.level1,
         level2=ind.level2,
         name=ind.name,
         weight=weight,
-        target_text=target.text,
+        target_text=ind.target.text,
         actual_text=ind.actual_text,
         filed_score=ind.score,
         op=op,
-        target=target_value,
-        actual=actual_value,
+        target=target,
+        actual=actual,
         unit=unit,
     )
-    return Plan(view, method_name, params, lead=lead)
 
 
 def _range_plan(
@@ -766,8 +773,9 @@ def _range_plan(
 ) -> Plan:
     """A range (95%-100%, ≥3个，≤5个): an actual value inside it, bounds included, is full
     marks; one below it is scored as ``≥`` the lower bound, one above it as ``≤`` the upper,
-    each by the rule set's method for that comparison (and its overrides), as a target of
-    that one bound would be. ``actual_value`` is in ``unit``, the range's."""
+    each by the rule set's method for that comparison, as a target of that one bound would be
+    (an override may give it a plugin's method, not a built-in one). ``actual_value`` is in
+    ``unit``, the range's."""
     rules = ctx.ruleset
     target = ind.target  # never a range of times: refused where it is read
     _check_override_fits_a_range(ind, rules)
@@ -780,19 +788,7 @@ def _range_plan(
         raise _refused(ind, exc, exc.code or "unit-mismatch") from None
     shown = f"{fmt(actual_value)}{unit or ''}"
     if low <= actual_value <= high:
-        view = Quantitative(
-            level1=ind.level1,
-            level2=ind.level2,
-            name=ind.name,
-            weight=weight,
-            target_text=target.text,
-            actual_text=ind.actual_text,
-            filed_score=ind.score,
-            op=RANGE,
-            target=low,
-            actual=actual_value,
-            unit=unit,
-        )
+        view = _quantitative(ind, weight, RANGE, low, actual_value, unit)
         said = ctx.texts.within_range.format(actual=shown, target=target.text)
         return Plan(view, "range", {}, rating=Rating(ONE, said))
     below = actual_value < low
