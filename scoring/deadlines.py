@@ -64,7 +64,7 @@ _ISO = (
     r"(?P<iy>(?:19|20)\d{2})(?P<sep>[-./])(?P<im>\d{1,2})(?:(?P=sep)(?P<id>\d{1,2}))?"
     r"(?:T[\d:.]++)?"
 )
-_MARK = r"(?:之前|以前|前|之内|以内|内)?"
+_MARK = r"(?P<mark>之前|以前|前|之内|以内|内)?"
 # After the date: a few words (完成, 完成验收), no figure ("6月底前完成50%" is no deadline) and
 # no sign ("1969.01%" is a percentage).
 _TAIL = r"(?P<tail>(?:[\u4e00-\u9fff][^\d,，.。;；]{0,11})?)"
@@ -149,8 +149,10 @@ def stretch_of(text: str) -> Stretch | None:
     year = int(g.get("y") or g.get("iy") or 0) or None
     offset = 1 if g.get("next") else 0
     if g.get("iy"):
-        if g["sep"] == "." and not g["id"]:
-            return None  # 2023.06 is a number; a date with dots has its day (2023.6.30)
+        if g["sep"] == "." and not g["id"] and not g["mark"]:
+            # 2023.06 is a number; a date with dots has its day (2023.6.30) or says it is a
+            # date (2024.6前)
+            return None
         return _month_or_day(year, offset, int(g["im"]), int(g["id"]) if g["id"] else None, None)
     if g.get("m"):
         day = _number(g["d"]) if g["d"] else None
@@ -300,8 +302,15 @@ def judge(
 _DATE_LIKE = re.compile(r"(?:(?:19|20)\d{2}[年.\-/])?\d{1,2}[月.\-/]\d{1,2}[日号]?.{0,12}")
 
 
+# A year and a month with a dot (2024.8): a number anywhere else, a month against a date.
+_YEAR_MONTH = re.compile(r"((?:19|20)\d{2})\.(\d{1,2})")
+
+
 def _by_date(target: Stretch, text: str, year: int, readings: Readings) -> Timing | None:
     _first, due = target.dates(year)
+    dotted = _YEAR_MONTH.fullmatch(_compact(text))
+    if dotted is not None:
+        text = f"{dotted[1]}年{int(dotted[2])}月"
     stretch = stretch_of(text)
     if stretch is None:
         if _DATE_LIKE.fullmatch(_compact(text)):

@@ -50,6 +50,7 @@ _PREFIX_OPS = sorted(
         "≮": GE,
         "达到": GE,
         "最低": GE,
+        "最少": GE,
         "<=": LE,
         "≤": LE,
         "≦": LE,
@@ -64,6 +65,7 @@ _PREFIX_OPS = sorted(
         "≯": LE,
         "控制在": LE,
         "最高": LE,
+        "最多": LE,
         ">": GT,
         "大于": GT,
         "高于": GT,
@@ -536,7 +538,7 @@ def _parse_target(raw) -> Target:
     if deadline is not None:
         return Target(raw.strip(), lead, deadline=deadline)
     if rest.endswith(_APPROXIMATE) and _NUMBER.match(rest):
-        number = cut(rest[:-2].strip())
+        number = cut((text if _RANGE_MARKS.search(rest[:-2]) else rest)[:-2].strip())
         raise ValueProblem(
             _("{value} is approximate: it says neither at least nor at most").format(
                 value=quoted(raw)
@@ -562,6 +564,11 @@ def _parse_target(raw) -> Target:
             _("keep one comparison: a sign in front, or 以上/以内/以下 at the end"),
         )
     split = _split_number(rest)
+    if split is not None and _DATE_MARK.fullmatch(split[1]) and "." in rest:
+        raise ValueProblem(  # 12.31前: no unit, a date the deadlines' grammar does not read
+            _("{value} reads as a date written with dots").format(value=quoted(raw)),
+            _("write the date as 12月31日前, 2024年6月前 or 2024-06-30前"),
+        )
     unit = _unit_or_none(split[1]) if split else False
     if split is None or unit is False:
         return Target(raw.strip())  # 定性: no leading number, or a tail longer than a unit
@@ -573,6 +580,9 @@ def _parse_target(raw) -> Target:
         op = _EXCLUDED[op]
     return Target(raw.strip(), op, value, unit)
 
+
+# What follows a date, never a unit: 12.31前, 2024.6月底前.
+_DATE_MARK = re.compile(r"(?:月)?(?:底|末)?(?:之前|以前|前)|(?:月)?(?:底|末)")
 
 # Whether the bound is in or out, written after the figure: ≥95%（含）, 3个（含）以上, ≤5%（不含5%）.
 # ≥ and ≤ hold their bound already; 不含 makes them > and <.
@@ -594,19 +604,24 @@ _target_of_text = lru_cache(maxsize=CACHE_SIZE)(_parse_target)
 # 3—5个, 95%〜100%) or 至/到 between two numbers; a comma, 、, ;, 且, 和 or a space between two
 # comparisons (≥3个，≤5个; 不低于95%且不高于100%; ≥3个 ≤5个), or nothing after 以上 (3个以上5个以下).
 # Text without one of these characters is not put to the patterns below.
-_RANGE_MARKS = re.compile(r"[-~〜∼—―‐‑至到,、;且和与\s]|以上.")
+_AT_MOST = "≤|<=|小于等于|小于或等于|不高于|不超过|不多于|不大于|至多|最多|最高"
+_RANGE_MARKS = re.compile(rf"[-~〜∼—―‐‑至到,、;且和与\s]|以上.|.(?:{_AT_MOST})")
 _SPAN_JOIN = re.compile(
-    r"(?P<unit>[^\d,]*?)\s*(?P<join>-|[~〜∼]{1,2}|[—―‐‑]{1,2}|至|到)\s*(?P<upper>[+-]?\.?\d.*)"
+    r"(?P<unit>(?:[^\d,]|(?<=[A-Za-z])[23])*?)\s*(?P<join>-|[~〜∼]{1,2}|[—―‐‑]{1,2}|至|到)\s*"
+    r"(?P<upper>[+-]?\.?\d.*)"
 )
-# a comma before three digits is a thousands separator (≥1,000元，≤2,000元)
+# a comma between a digit and three more is a thousands separator (≥1,000元，≤2,000元)
 _RANGE_JOIN = re.compile(
-    r"\s*(?:,(?!\d{3}(?!\d))|[、;]|并且|且|和|与)\s*|(?<=以上)(?=\S)|(?<=以下)(?=\S)|(?<=以内)(?=\S)"
+    r"\s*(?:(?<!\d),|,(?!\d{3}(?!\d))|[、;]|并且|且|和|与)\s*"
+    r"|(?<=以上)(?=\S)|(?<=以下)(?=\S)|(?<=以内)(?=\S)"
+    # ≥3个≤5个, 大于等于3个小于等于5个, 最少3个最多5个: the second comparison right after the first
+    rf"|(?<=[^\s≥≤<>=])(?={_AT_MOST})"
 )
 # Words around a range that say no more than the range: 在/介于 95%-100% 之间, 3-5个以内, (含).
 _RANGE_HEAD = re.compile(r"^(?:在|介于)\s*")
 _RANGE_TAIL = re.compile(r"\s*(?:之间|之内|以内|范围内|区间内|\(含[^()]*\))+$")
 # A unit of time (its first part: 万元/年 is money): a range of them is a period or a span of
-# durations — 7-8月完成, 1-2季度, 5-10分钟 — which a deadline or a time limit says instead.
+# durations — 7-8月完成, 1-2季度, 5-10分钟 — read as words, as it was before ranges were read.
 _TIME_UNIT = re.compile(r"[月季年日时天周秒]|分钟|^h$|^min$")
 # A bare year, as a period's bounds give it (2023.1-2023.6, 2023-2024).
 _YEARS = (Decimal(1900), Decimal(2100))
@@ -615,25 +630,24 @@ _YEARS = (Decimal(1900), Decimal(2100))
 def _range_of(text: str, rest: str, lead: str | None, raw) -> tuple | None:
     """The range ``text`` gives — (lower, upper, unit), in the unit of its upper bound — or None
     when it gives none: two comparisons (≥3个，≤5个), or two numbers joined (95%-100%) when
-    no comparison leads. ``rest`` is the text after a leading comparison ``lead``. ValueProblem
-    for a range no score can be read from: its bounds reversed, one excluded (> or <), a range
-    of times."""
+    no comparison leads. A range of times (1-6月, 3-5天, 2023年-2024年) is a period or a span of
+    durations, never a ratio of its numbers: None, so that it is read as words. ``rest`` is the
+    text after a leading comparison ``lead``. ValueProblem for a range no score can be read
+    from: its bounds reversed, one excluded (> or <), a bare bound read two ways."""
     span = _range(text, raw)
     if span is None and lead is None:
         span = _span(_RANGE_TAIL.sub("", _RANGE_HEAD.sub("", rest)), raw)
-    if span is not None:
-        _refuse_a_range_of_times(span, raw)
+    if span is not None and _of_times(span):
+        return None  # read as words, as a period is (实施期限 2023年-2024年, answered 达成)
     return span
 
 
-def _refuse_a_range_of_times(span: tuple, raw) -> None:
+def _of_times(span: tuple) -> bool:
+    """Whether a range's bounds are times: in a unit of time, or bare years (2023.1-2023.6)."""
     lower, upper, unit = span
-    bare_years = unit is None and all(_YEARS[0] <= bound <= _YEARS[1] for bound in (lower, upper))
-    if bare_years or (unit is not None and _TIME_UNIT.search(unit.split("/")[0])):
-        raise ValueProblem(
-            _("{value} is a range of times, which is not scored").format(value=quoted(raw)),
-            _("write the time limit the row sets, e.g. ≤5天, 30天内 or 6月底前"),
-        )
+    if unit is None:
+        return all(_YEARS[0] <= bound <= _YEARS[1] for bound in (lower, upper))
+    return _TIME_UNIT.search(unit.split("/")[0]) is not None
 
 
 def _span(text: str, raw) -> tuple[Decimal, Decimal, str | None] | None:
@@ -654,7 +668,7 @@ def _span(text: str, raw) -> tuple[Decimal, Decimal, str | None] | None:
     high_unit = _unit_or_none(upper[1])
     if low_unit is False or high_unit is False:
         return None
-    low = _in_unit(lower[0], low_unit, high_unit)
+    low = _in_unit(lower[0], low_unit, upper[0], high_unit, raw)
     if low is None:
         return None
     unit = high_unit or low_unit
@@ -691,7 +705,7 @@ def _range(text: str, raw) -> tuple[Decimal, Decimal, str | None] | None:
     (low_op, lower, low_unit), (high_op, upper, high_unit) = sides
     if low_op not in (GE, GT) or high_op not in (LE, LT):
         return None
-    low = _in_unit(lower, low_unit, high_unit)
+    low = _in_unit(lower, low_unit, upper, high_unit, raw)
     if low is None:
         return None
     unit = high_unit or low_unit
@@ -708,15 +722,54 @@ def _range(text: str, raw) -> tuple[Decimal, Decimal, str | None] | None:
     return low, upper, unit
 
 
-def _in_unit(value: Decimal, unit: str | None, into: str | None) -> Decimal | None:
-    """A range's lower bound in the unit of its upper: as it is when either has no unit or
-    they are one; a bare multiplier written for the upper's (10万-20万元: 10万元) as it is;
-    converted when they convert (1000元-2万元: 0.1万元); None when they do not."""
-    if unit is None or into is None or unit == into or into.startswith(unit):
-        return value
+def _in_unit(
+    lower: Decimal, low_unit: str | None, upper: Decimal, high_unit: str | None, raw
+) -> Decimal | None:
+    """A range's lower bound in the unit of its upper (the unit of both): as it is when they
+    are one; a bare multiplier written for the upper's (10万-20万元: 10万元) as it is; converted
+    when they convert (1000元-2万元: 0.1万元); None when they do not. A bound given without a
+    unit takes the other's only where that is the one reading: ValueProblem otherwise."""
+    if low_unit is None or high_unit is None:
+        _refuse_a_bare_bound(lower, low_unit, upper, high_unit, raw)
+        return lower
+    if low_unit == high_unit or high_unit.startswith(low_unit):
+        return lower
     from .units import standard
 
-    return standard().convert(value, unit, into)
+    return standard().convert(lower, low_unit, high_unit)
+
+
+def _refuse_a_bare_bound(
+    lower: Decimal, low_unit: str | None, upper: Decimal, high_unit: str | None, raw
+) -> None:
+    """One bound without a unit, as units write ranges (95-100%, 10-20万元: the lower takes the
+    upper's unit), unless that could be read two ways: a fraction against a percentage
+    (0.9-100%: 0.9% or 90%?), an upper bound bare after a unit with 万 or 亿 (1万人次-20000:
+    20000人次 or 20000万人次?), or a lower bound that the upper's 万 or 亿 would put above it
+    (5000-1万元: 5000元 or 5000万元?)."""
+    if low_unit is None and high_unit is None:
+        return
+    from .units import standard
+
+    units = standard()
+    unit = low_unit or high_unit
+    assert unit is not None
+    bare = upper if low_unit else lower
+    other = units.convert(lower if low_unit else upper, unit, PERCENT)
+    fraction = other is not None and 0 < abs(bare) <= 1 <= abs(other)
+    multiplied = units.multiplied(unit) and (low_unit is not None or lower > upper)
+    if not (fraction or multiplied):
+        return
+    example = f"{format_decimal(bare * 100)}%" if fraction else f"{format_decimal(bare)}{unit}"
+    raise ValueProblem(
+        _("{value} gives one bound a unit and not the other, which may be read two ways").format(
+            value=quoted(raw)
+        ),
+        _("write the unit on both bounds, e.g. {bound} if {number} is meant so").format(
+            bound=example, number=format_decimal(bare)
+        ),
+        code="unit-ambiguous",
+    )
 
 
 def _reversed(raw, lower: Decimal, upper: Decimal, unit: str | None) -> ValueProblem:
@@ -747,7 +800,9 @@ def _target_from_table(raw: dict) -> Target:
         if op is None or rest:
             raise ValueProblem(
                 _("op {value} is not a comparison").format(value=quoted(op_text)),
-                _("use one of ≥ > ≤ < = (or >= <=)"),
+                _('a range is written as text, e.g. target = "95%-100%"')
+                if normalise(str(op_text)) in ("~", RANGE)
+                else _("use one of ≥ > ≤ < = (or >= <=)"),
             )
     quantity = parse_quantity(raw.get("value"))
     if quantity is None:

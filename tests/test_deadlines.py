@@ -37,6 +37,8 @@ def due(text: str) -> date:
         ("2023年3月31日前", date(2023, 3, 31)),
         ("2023-06-30前", date(2023, 6, 30)),
         ("2023.6.30前", date(2023, 6, 30)),
+        ("2023.6前", date(2023, 6, 30)),  # a year and month with a dot, said to be a date by 前
+        ("2023.12以前", date(2023, 12, 31)),
         ("年底前", date(2023, 12, 31)),
         ("年内", date(2023, 12, 31)),
         ("年内完成", date(2023, 12, 31)),
@@ -92,6 +94,7 @@ def test_a_duration_behind_a_limit_sign_is_a_time_limit(text):
         "100",
         "13月底前",  # no such month
         "2月30日前",  # no such day
+        "2023.06",  # a number: nothing says it is a date
     ],
 )
 def test_texts_that_are_no_deadline(text):
@@ -146,6 +149,8 @@ def test_actuals_are_stretches_of_the_calendar(text, first, last):
         ("10个工作日内", "12个工作日", False),
         ("10个工作日内", "8", True),  # a bare number takes the target's unit
         ("≤10个工作日", "≤8个工作日", True),  # a sign written in the actual is not its value
+        ("2023.6前", "2023.8", False),  # against a date, a year and month with a dot is a month
+        ("2023.6前", "2023.5", True),
     ],
 )
 def test_judged_on_time_or_late(target, actual, on_time):
@@ -235,3 +240,12 @@ def test_ahead_of_time_is_on_time(actual):
 def test_recurring_deadlines_are_words(text):
     """A deadline every month names no one date: the row is qualitative, answered in words."""
     assert parse_target(text).qualitative
+
+
+@pytest.mark.parametrize("text", ["12.31前", "6.30前", "2024.6底前"])
+def test_a_date_with_dots_the_grammar_does_not_read_is_refused(text):
+    """12.31前 was read as the number 12.31 in a unit 前: 12.20 then scored 12.20 / 12.31 of the
+    weight. Refused with the spellings that are read."""
+    with pytest.raises(ValueProblem, match="date written with dots") as raised:
+        parse_target(text)
+    assert "12月31日前" in (raised.value.hint or "")
