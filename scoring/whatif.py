@@ -293,7 +293,11 @@ def candidates(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> list
                 bound, filed.actual, ruleset.units, rate=ruleset.names_a_rate(filed.name)
             )
             unit = unit or ""
+            # as fine as either value was filed: 50000元 in 万元 moves by 0.0001 (one 元)
             step = Decimal(1).scaleb(-_decimals(target, current))
+            if filed.actual.value and current != filed.actual.value:
+                filed_step = Decimal(1).scaleb(-_decimals(filed.actual.value))
+                step = min(step, filed_step * current / filed.actual.value)
             reverse = row.op in (LE, LT)  # the comparison scored, inferred ones included
             if (current <= target) if reverse else (current >= target):
                 # already at its target: what it lacks is a cut or a deduction, not an

@@ -431,9 +431,10 @@ reason = "工期缩短"
 
 def test_a_row_filed_in_another_unit_is_changed_in_the_targets(cli, tmp_path):
     """250000元 against ≤20万元 is 25万元: (2 − 25/20) × 45 = 33.75; 500000元 against ≥100万元 is
-    50万元: 50/100 × 45 = 22.50. Before: 10 + 33.75 + 22.50 = 66.25. Full marks take 20万元 and
-    100万元 — said in the target's unit, each row's "from" as filed (not "250000万元"), and the
-    goal is reachable (not said unreachable by comparing 250000 with 20)."""
+    50万元: 50/100 × 45 = 22.50. Before: 10 + 33.75 + 22.50 = 66.25. Full marks (44.995 and up,
+    rounded half-up) take x ≤ 20.00222…万元 and x ≥ 99.98888…万元: to the 元 the values were filed
+    in, 20.0022万元 and 99.9889万元 — said in the target's unit, each row's "from" as filed (not
+    "250000万元"), and the goal is reachable (not said unreachable by comparing 250000 with 20)."""
     path = tmp_path / "money.toml"
     path.write_text(MONEY_IN_TWO_UNITS, "utf-8")
     run = cli("whatif", str(path), "--score", "100", "-f", "json")
@@ -444,6 +445,30 @@ def test_a_row_filed_in_another_unit_is_changed_in_the_targets(cli, tmp_path):
     assert goal["reachable"] and goal["after"]["score"] == 100
     changes = {c["where"]: (c["from"], c["to"]) for c in goal["changes"]}
     assert changes == {
-        "projects[0].indicators[0].actual": ("250000元", "20万元"),
-        "projects[0].indicators[1].actual": ("500000元", "100万元"),
+        "projects[0].indicators[0].actual": ("250000元", "20.0022万元"),
+        "projects[0].indicators[1].actual": ("500000元", "99.9889万元"),
     }
+
+
+def test_the_least_change_is_as_fine_as_the_value_was_filed(cli, tmp_path):
+    """50000元 against ≤2万元 is 5万元: (2 − 5/2) × 30 < 0, scored 0; 80% of ≥90% is 60 × 8/9 =
+    53.33; before 10 + 0 + 53.33 = 63.33. Reaching 64 needs 0.67 from the first row:
+    (2 − x/2) × 30 ≥ 0.665 → x ≤ 3.95566…万元. Filed to the 元, the change is searched to the 元
+    (0.0001万元): 3.9556万元 — not a whole 万元 (3万元, 15 points more than needed)."""
+    path = tmp_path / "cost.toml"
+    path.write_text(
+        MONEY_IN_TWO_UNITS.replace(
+            'target = "≤20万元"\nactual = "250000元"\nweight = 45',
+            'target = "≤2万元"\nactual = "50000元"\nweight = 30',
+        ).replace(
+            'target = "≥100万元"\nactual = "500000元"\nweight = 45',
+            'target = "≥90%"\nactual = "80%"\nweight = 60',
+        ),
+        "utf-8",
+    )
+    run = cli("whatif", str(path), "--score", "64", "-f", "json")
+    assert run.code == 0, run
+    data = json.loads(run.out)
+    assert data["before"]["score"] == 63.33
+    assert [(c["from"], c["to"]) for c in data["goal"]["changes"]] == [("50000元", "3.9556万元")]
+    assert data["goal"]["after"]["score"] == 64
