@@ -66,6 +66,17 @@ def test_bundled_rule_sets_validate():
             "department.name",
             "empty",
         ),
+        (  # invisible marks only (a zero-width space, a byte-order mark): empty too
+            {
+                "department": {
+                    "name": "\u200b\ufeff",
+                    "year": 2024,
+                    "budget": {"planned": 1, "spent": 1},
+                }
+            },
+            "department.name",
+            "empty",
+        ),
         (  # spaces only: as empty on the form as ""
             {"department": {"name": " \u3000", "year": 2024, "budget": {"planned": 1, "spent": 1}}},
             "department.name",

@@ -310,8 +310,9 @@ def _file_order(problem: Problem) -> tuple:
 _LEAVES = (str, int, float, Decimal, bool, type(None), datetime.date, datetime.time)
 
 
-# The pattern of a text that must not be blank: one character at least that is not a space.
-_NOT_BLANK = r"\S"
+# The pattern of a text that must not be blank: one character at least that is neither a space
+# nor invisible (a zero-width space, a direction mark, a byte-order mark).
+_NOT_BLANK = r"[^\s\u200b-\u200f\u2060-\u2064\ufeff]"
 
 
 def _plain_values() -> str:
@@ -633,7 +634,7 @@ def _describe(error, prefix) -> Problem:
             did_you_mean(cut(str(error.instance)), [str(v) for v in error.validator_value])
             or _("use one of {choices}").format(choices=choices),
         )
-    # a label of spaces only (pattern \S) is as empty as "" on the form
+    # a label of spaces or invisible marks only is as empty as "" on the form
     if kind in ("minItems", "minLength", "minProperties") or (
         kind == "pattern" and error.validator_value == _NOT_BLANK
     ):
