@@ -481,6 +481,19 @@ class Host:
         for method, key in ruleset.methods_used().items():
             if method in self.methods:
                 continue
+            if method in READINGS:
+                raise PluginError(
+                    _(
+                        "{name} is how scoring reads a row (shown as its method), not a method "
+                        "a rule set can give"
+                    ).format(name=repr(method)),
+                    key,
+                    _("use one of the methods: {methods}").format(
+                        methods=", ".join(sorted(self.methods))
+                    ),
+                    file=ruleset.source,
+                    code="method-missing",
+                )
             withheld = self.withheld.get(("method", method))
             missing = self.unavailable("method")
             raise PluginError(
@@ -505,6 +518,11 @@ class Host:
                 file=ruleset.source,
                 code="method-missing",
             )
+
+
+# What a result's `method` names for a row scored by its reading, not by a method: a range met,
+# a deadline, the evaluator's judgement, a row not scored.
+READINGS = ("range", "deadline", "judgement", "not-applicable", "breakdown", "empty", "refused")
 
 
 def _wanted(kind: str) -> str:

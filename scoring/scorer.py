@@ -587,7 +587,8 @@ def _prepare(ind: Indicator, weight: Decimal, ctx: Context) -> Plan:
 
 def _refuse_blank_actual(ind: Indicator) -> None:
     """A row with its target and no 实际完成值 (blank, or a placeholder such as ``/``) is said to
-    be empty, not to be a word or a number that is not one."""
+    be empty, and one whose 实际完成值 is 不适用 to be marked not applicable — not to be a word
+    or a number that is not one."""
     if is_blank(ind.actual_text):
         raise InputError(
             _("「{name}」: 实际完成值 is empty, though the target {target} is filled in").format(
@@ -600,6 +601,20 @@ def _refuse_blank_actual(ind: Indicator) -> None:
             ),
             code="actual-invalid",
         )
+    if text_key(ind.actual_text) in NOT_ASSESSED:
+        raise InputError(
+            _("「{name}」: 实际完成值 {actual} says the row is not assessed this year").format(
+                name=cut(ind.name), actual=quoted(ind.actual_text)
+            ),
+            f"{ind.where}.applicable",
+            _("mark the row not applicable with applicable = false, and it is left out"),
+            code="actual-invalid",
+        )
+
+
+# What a 实际完成值 writes for a row not assessed this year: in a workbook the reader marks the
+# row not applicable; in a TOML or JSON file `applicable = false` says it.
+NOT_ASSESSED = ("不适用", "不涉及", "本年度不适用")
 
 
 def _read_words(ind: Indicator, target_text: str | None, ctx: Context, dated: bool = False):

@@ -547,3 +547,34 @@ def test_a_blank_actual_is_said_to_be_empty_on_every_kind_of_row(cli, tmp_path):
     assert "projects[0].indicators[1].actual" in run.err
     assert "not a number" not in run.err and "not a tier" not in run.err
     assert "不适用" in run.err and "applicable = false" in run.err
+
+
+def test_not_applicable_written_as_the_actual_points_to_applicable_false(cli, tmp_path):
+    """In a workbook, 不适用 in the 实际完成值 marks the row not applicable; in a TOML file the
+    key says it: the actual 不适用 is refused with that fix, not as a number it is not."""
+    path = tmp_path / "na.toml"
+    path.write_text(
+        '[department]\nname = "某县财政局"\nyear = 2023\nbudget = { planned = 1, spent = 1 }\n'
+        '[[projects]]\nname = "项目"\nbudget = { planned = 1, spent = 1 }\n'
+        '[[projects.indicators]]\nlevel1 = "产出指标"\nlevel2 = "数量指标"\nname = "台数"\n'
+        'target = "≥5台"\nactual = "不适用"\n',
+        "utf-8",
+    )
+    run = cli("--lang", "en", "score", str(path))
+    assert run.code == 2, run
+    assert "projects[0].indicators[0].applicable" in run.err and "applicable = false" in run.err
+    assert "not a number" not in run.err
+
+
+def test_a_reading_named_as_an_overrides_method_is_said_to_be_none(cli, tmp_path, leting):
+    """range (what a row inside its range shows as its method) is no method a rule set gives."""
+    rules = tmp_path / "r.toml"
+    rules.write_text(
+        '[ruleset]\nid = "r"\nextends = "mof-2020"\nversion = "1"\ntitle = "r"\n'
+        '[[overrides]]\nmatch = { name = "*" }\nmethod = "range"\n',
+        "utf-8",
+    )
+    run = cli("--lang", "en", "score", str(leting), "-r", str(rules))
+    assert run.code == 2, run
+    assert "overrides[0].method" in run.err and "how scoring reads a row" in run.err
+    assert "ratio" in run.err  # the methods there are
