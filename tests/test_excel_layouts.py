@@ -567,6 +567,23 @@ def test_formula_in_the_department_budget_is_said_as_a_formula(saved, cli, tmp_p
     assert "`spent`" not in run.err
 
 
+def test_a_blank_project_name_is_taken_from_the_sheet_and_said(cli, tmp_path, leting):
+    """项目1!B3 (项目名称) left empty: the sheet's name is the project's, and a read-assumption
+    says so — never a name taken without a word."""
+    import openpyxl
+
+    converted = tmp_path / "乐亭.xlsx"
+    assert cli("convert", str(leting), "-o", str(converted)).code == 0
+    workbook = openpyxl.load_workbook(converted)
+    assert workbook["项目1"]["A3"].value == "项目名称"
+    workbook["项目1"]["B3"] = None
+    workbook.save(converted)
+    result = scoring.score(converted)
+    assert result.projects[0].name == "项目1"
+    said = [f for f in result.findings if f.code == "read-assumption" and "项目1" in f.message]
+    assert said and "项目名称" in said[0].message, [f.message for f in result.findings]
+
+
 # --- 8. .xls keeps its number formats -----------------------------------------------------------
 
 

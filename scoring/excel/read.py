@@ -716,7 +716,7 @@ def _read_table(region: Region, prefix: str, reading: _Reading) -> dict:
 
 def _table_name(region: Region, prefix: str, reading: _Reading) -> str:
     """项目名称 (部门（单位）名称 for the department's own table), without a code; otherwise the
-    sheet's name when it is one a person gave."""
+    sheet's name when it is one a person gave, and a note says so."""
     grid = region.grid
     labels = (
         ("项目名称",) if prefix != "department" else ("部门（单位）名称", "部门名称", "项目名称")
@@ -741,6 +741,8 @@ def _table_name(region: Region, prefix: str, reading: _Reading) -> str:
                 )
             ],
         )
+    said = _("no 项目名称 is filled in: the sheet's name “{sheet}” is taken as the project's")
+    reading.notes.append((prefix, said.format(sheet=grid.sheet)))
     return grid.sheet
 
 
