@@ -302,8 +302,9 @@ def judge(
 _DATE_LIKE = re.compile(r"(?:(?:19|20)\d{2}[年.\-/])?\d{1,2}[月.\-/]\d{1,2}[日号]?.{0,12}")
 
 
-# A year and a month with a dot (2024.8): a number anywhere else, a month against a date.
-_YEAR_MONTH = re.compile(r"((?:19|20)\d{2})\.(\d{1,2})")
+# A year and a month with a dot (2024.8): a number anywhere else, a month against a date. Not
+# 2024.1: a cell typed 2024.10 holds the number 2024.1, and January and October read alike.
+_YEAR_MONTH = re.compile(r"((?:19|20)\d{2})\.(0[1-9]|1[0-2]|[2-9])")
 
 
 def _by_date(target: Stretch, text: str, year: int, readings: Readings) -> Timing | None:

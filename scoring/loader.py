@@ -32,6 +32,7 @@ from .values import (
     parse_target,
     quoted,
     read_label,
+    same_text,
     target_hint,
     to_decimal,
 )
@@ -351,6 +352,8 @@ def _indicator(raw: dict, where: str, found: _Collector) -> Indicator:
         if target is not None and target.value is not None:
             if number is not None:
                 actual = Quantity(number)
+            elif text and target.upper is not None and same_text(actual_raw, target_raw):
+                found.problems.add(_range_restated(where, actual_raw))
             elif text:
                 actual = found.take(where, parse_quantity, actual_raw, "actual")
     else:
@@ -369,6 +372,17 @@ def _indicator(raw: dict, where: str, found: _Collector) -> Indicator:
         deduction=found.points(raw, where, "deduction"),
         where=where,
         kind=kind,
+    )
+
+
+def _range_restated(where: str, actual) -> Problem:
+    """A range target copied into the 实际完成值: a claim, not the figure reached."""
+    return Problem(
+        _("实际完成值 {actual} restates the range of the target, not the figure reached").format(
+            actual=quoted(actual)
+        ),
+        f"{where}.actual",
+        _('write the figure reached, e.g. "98%"'),
     )
 
 

@@ -527,8 +527,13 @@ def _parse_target(raw) -> Target:
     text = normalise(raw)
     if not text:
         raise ValueProblem(_("the target is empty"), target_hint())
+    text, bound = _bound_marked(text)
+    if "(" in text:  # ≥3（个）, ≤30（天）: the unit in brackets
+        text = _BRACKETED_UNIT.sub(r"\1", text)
     deadline = None
     lead, rest = _leading_op(text)
+    if bound == "不含" and lead in _EXCLUDED:  # ≥95%（不含）: above 95%, 95% itself not
+        lead = _EXCLUDED[lead]
     if _TIME_WORDS.search(text):
         from .deadlines import parse_deadline
 
@@ -536,6 +541,13 @@ def _parse_target(raw) -> Target:
         if deadline is None and lead is not None:
             deadline = parse_deadline(rest, lead)
     if deadline is not None:
+        if bound == "不含" and lead is None:
+            raise ValueProblem(
+                _("{value} leaves out its bound with no comparison in front").format(
+                    value=quoted(raw)
+                ),
+                _("write the limit with < in front, e.g. <30天"),
+            )
         return Target(raw.strip(), lead, deadline=deadline)
     if rest.endswith(_APPROXIMATE) and _NUMBER.match(rest):
         number = cut((text if _RANGE_MARKS.search(rest[:-2]) else rest)[:-2].strip())
@@ -552,9 +564,7 @@ def _parse_target(raw) -> Target:
     span = _range_of(text, rest, lead, raw) if _RANGE_MARKS.search(text) else None
     if span is not None:  # (lower, upper, unit)
         return Target(raw.strip(), RANGE, span[0], span[2], upper=span[1])
-    rest, bound = _bound_marked(rest)
     trail, rest = _trailing_op(rest)
-    rest, bound = _bound_marked(rest) if bound is None else (rest, bound)
     _refuse_not_finite(raw, rest)
     if lead and trail and lead != trail:
         raise ValueProblem(
@@ -576,26 +586,32 @@ def _parse_target(raw) -> Target:
     if not value.is_finite():
         raise ValueProblem(not_usable(quoted(raw)))
     op = lead or trail
-    if bound == "不含" and op in _EXCLUDED:  # ≥95%（不含）: above 95%, 95% itself not
-        op = _EXCLUDED[op]
+    if bound == "不含" and trail in _EXCLUDED:  # 95%（不含）以上: above 95%
+        op = _EXCLUDED[trail]
     return Target(raw.strip(), op, value, unit)
 
 
 # What follows a date, never a unit: 12.31前, 2024.6月底前.
 _DATE_MARK = re.compile(r"(?:月)?(?:底|末)?(?:之前|以前|前)|(?:月)?(?:底|末)")
 
-# Whether the bound is in or out, written after the figure: ≥95%（含）, 3个（含）以上, ≤5%（不含5%）.
-# ≥ and ≤ hold their bound already; 不含 makes them > and <.
-_BOUND_MARK = re.compile(r"\s*\((?P<mark>含|包含|不含|不包含)[^()]*\)$")
+# Whether the bound is in or out, written after the figure: ≥95%（含）, 3个（含）以上, ≤5%（不含5%）,
+# ≤30天（含）. ≥ and ≤ hold their bound already; 不含 makes them > and <.
+_BOUND_MARK = re.compile(
+    r"\s*\((?P<mark>含|包含|不含|不包含)[^()]*\)(?=(?:及以上|及以下|以上|以下|以内)?$)"
+)
 _EXCLUDED = {GE: GT, LE: LT}
+# A unit in brackets after its figure: ≥3（个）, ≤30（天）, 1.2万（个）.
+_BRACKETED_UNIT = re.compile(r"(?<=[\d万亿千])\s*\(([^\d()]{1,4})\)")
 
 
 def _bound_marked(text: str) -> tuple[str, str | None]:
-    """``text`` without a bound's mark at its end, and the mark (含 or 不含), or None."""
-    found = _BOUND_MARK.search(text) if text.endswith(")") else None
+    """``text`` without a bound's mark (at its end, or before 以上/以下/以内), and the mark (含
+    or 不含), or None."""
+    found = _BOUND_MARK.search(text) if "(" in text else None
     if found is None:
         return text, None
-    return text[: found.start()], "不含" if found["mark"].startswith("不") else "含"
+    mark = "不含" if found["mark"].startswith("不") else "含"
+    return text[: found.start()] + text[found.end() :], mark
 
 
 _target_of_text = lru_cache(maxsize=CACHE_SIZE)(_parse_target)
@@ -623,6 +639,8 @@ _RANGE_TAIL = re.compile(r"\s*(?:之间|之内|以内|范围内|区间内|\(含[
 # A unit of time (its first part: 万元/年 is money): a range of them is a period or a span of
 # durations — 7-8月完成, 1-2季度, 5-10分钟 — read as words, as it was before ranges were read.
 _TIME_UNIT = re.compile(r"[月季年日时天周秒]|分钟|^h$|^min$")
+# A figure written with a leading zero (0571-88888888) is a code, not a bound.
+_LEADING_ZERO = re.compile(r"[+-]?0\d")
 # A bare year, as a period's bounds give it (2023.1-2023.6, 2023-2024).
 _YEARS = (Decimal(1900), Decimal(2100))
 
@@ -666,18 +684,26 @@ def _span(text: str, raw) -> tuple[Decimal, Decimal, str | None] | None:
         return None
     low_unit = _unit_or_none(joined["unit"].strip())
     high_unit = _unit_or_none(upper[1])
-    if low_unit is False or high_unit is False:
-        return None
+    if low_unit is False or high_unit is False or _LEADING_ZERO.match(text):
+        return None  # not a range: 0571-88888888 is a telephone number
+    if _of_times((lower[0], upper[0], high_unit or low_unit)):
+        return None  # read as words, whichever way round (11-3月, a heating season)
+    if joined["join"] == "-" and joined["upper"].startswith("-"):
+        # 95%--100%, -10%--5%: a dash typed twice, or a minus sign?
+        first = text[: len(text) - len(lower[1])] + joined["unit"]
+        raise ValueProblem(
+            _("{value} has two dashes between its bounds: is the second a minus sign?").format(
+                value=quoted(raw)
+            ),
+            _("write the range with 至 between its bounds: {negative} or {positive}").format(
+                negative=f"{first}至{joined['upper']}", positive=f"{first}至{joined['upper'][1:]}"
+            ),
+        )
     low = _in_unit(lower[0], low_unit, upper[0], high_unit, raw)
     if low is None:
         return None
     unit = high_unit or low_unit
     if low > upper[0]:
-        if joined["join"] == "-" and joined["upper"].startswith("-") and low <= -upper[0]:
-            raise ValueProblem(  # 95%--100%: a dash typed twice, not a negative bound
-                _("{value} has two dashes between its bounds").format(value=quoted(raw)),
-                _("write one: {range}").format(range=_shown_range(low, -upper[0], unit)),
-            )
         raise _reversed(raw, upper[0], low, unit)
     return low, upper[0], unit
 
@@ -705,6 +731,8 @@ def _range(text: str, raw) -> tuple[Decimal, Decimal, str | None] | None:
     (low_op, lower, low_unit), (high_op, upper, high_unit) = sides
     if low_op not in (GE, GT) or high_op not in (LE, LT):
         return None
+    if _of_times((lower, upper, high_unit or low_unit)):
+        return None  # read as words, as a time limit of two comparisons always was
     low = _in_unit(lower, low_unit, upper, high_unit, raw)
     if low is None:
         return None

@@ -151,6 +151,7 @@ def test_actuals_are_stretches_of_the_calendar(text, first, last):
         ("≤10个工作日", "≤8个工作日", True),  # a sign written in the actual is not its value
         ("2023.6前", "2023.8", False),  # against a date, a year and month with a dot is a month
         ("2023.6前", "2023.5", True),
+        ("2023年12月前", "2023.10", True),
     ],
 )
 def test_judged_on_time_or_late(target, actual, on_time):
@@ -249,3 +250,10 @@ def test_a_date_with_dots_the_grammar_does_not_read_is_refused(text):
     with pytest.raises(ValueProblem, match="date written with dots") as raised:
         parse_target(text)
     assert "12月31日前" in (raised.value.hint or "")
+
+
+def test_a_year_and_month_one_is_not_read_as_january():
+    """A cell typed 2023.10 holds the number 2023.1: January and October read alike, so 2023.1
+    against a date is refused as no date, as before (2023.10 as text is October)."""
+    with pytest.raises(ValueProblem, match="not a date"):
+        judge(parse_target("2023年6月前").deadline, "2023.1", YEAR, standard())

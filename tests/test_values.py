@@ -709,7 +709,7 @@ RANGES = [
     ("95%-100%（含）", "95", "100", "%"),
     ("3至5个以内", "3", "5", "个"),
     ("-5%-5%", "-5", "5", "%"),
-    ("-10%--5%", "-10", "-5", "%"),
+    ("-10%至-5%", "-10", "-5", "%"),
     # a bare bound takes the other's unit where that is the one reading
     ("95%-100", "95", "100", "%"),
     ("0.5-1万元", "0.5", "1", "万元"),
@@ -742,6 +742,9 @@ def test_range_spellings(text, lower, upper, unit):
         # as no tier, with the deadline spellings as the fix)
         *("1-6月", "7-8月完成", "6月底前-9月底前", "1-2季度", "5-10分钟", "10-30秒"),
         *("2-3小时", "3-6个月", "3-5个工作日", "2023.1-2023.6", "2023-2024", "2023年-2024年"),
+        # whichever way round, with two dashes or strict bounds (a heating season, a night)
+        *("11-3月", "12-2月", "11月-3月", "22-6时", "1--6月", "2023年--2024年", ">1月，<6月"),
+        "0571-88888888",  # a telephone number: a figure with a leading zero is no bound
     ],
 )
 def test_what_is_no_range_is_read_as_before(text):
@@ -756,7 +759,10 @@ def test_what_is_no_range_is_read_as_before(text):
         ("100%～95%", "'100%～95%'", "95%-100%"),  # quoted as filed
         ("≥100%，≤95%", "lower bound above its upper", "95%-100%"),
         ("≤3个，≥5个", "lower bound above its upper", "3个-5个"),
-        ("95%--100%", "two dashes", "95%-100%"),
+        # a dash twice: a minus sign, or a dash typed twice? Both readings are offered
+        ("95%--100%", "two dashes", "95%至100%"),
+        ("-10%--5%", "two dashes", "-10%至-5% or -10%至5%"),
+        ("-5%--5%", "two dashes", "-5%至5%"),
         (">3个，<5个", "a bound outside it", "≥3个，≤5个"),
         ("3-5个左右", "approximate", "without 左右: 3-5个"),
         # one bound bare, where taking the other's unit is one reading of two
@@ -791,6 +797,7 @@ def test_a_range_no_score_can_be_read_from_is_refused_with_the_fix(text, said, f
         ("≤5%（不含5%）", LT, "5", "%"),
         # a unit in brackets
         ("≥3（个）", GE, "3", "个"),
+        ("最低1.2万（个）", GE, "1.2", "万个"),
     ],
 )
 def test_a_bounds_mark_and_a_bracketed_unit(text, op, value, unit):
@@ -802,3 +809,25 @@ def test_a_range_in_the_table_form_is_told_to_be_written_as_text():
     with pytest.raises(ValueProblem) as raised:
         parse_target({"op": "～", "value": 95, "unit": "%"})
     assert '"95%-100%"' in (raised.value.hint or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "strict", "value", "unit"),
+    [
+        # a time limit keeps its reading with a bound's mark or its unit in brackets
+        ("≤30天（含）", False, "30", "天"),
+        ("≤10个工作日（含）", False, "10", "个工作日"),
+        ("30天（含）以内", False, "30", "天"),
+        ("30天内（含）", False, "30", "天"),
+        ("≤30（天）", False, "30", "天"),
+        ("≤30天（不含）", True, "30", "天"),
+    ],
+)
+def test_a_time_limit_with_a_bounds_mark_is_a_time_limit(text, strict, value, unit):
+    deadline = parse_target(text).deadline
+    assert deadline is not None and deadline.within is not None, text
+    assert (deadline.strict, deadline.within.value, deadline.within.unit) == (
+        strict,
+        D(value),
+        unit,
+    )
