@@ -96,6 +96,7 @@ _SUFFIX_OPS = (
     ("或以下", LE),
     ("以上", GE),
     ("以内", LE),
+    ("之内", LE),
     ("以下", LE),
 )
 _SUFFIXES = tuple(spelling for spelling, _ in _SUFFIX_OPS)
@@ -424,6 +425,10 @@ _unit_of_tail = lru_cache(maxsize=CACHE_SIZE)(_read_unit)
 def _unit_shaped(part: str) -> bool:
     if _LATIN_UNIT.fullmatch(part):
         return True
+    # no unit ends in 内 (30元内: within 30元, a comparison the grammar does not read), nor
+    # holds a bracket (95（含）%: a bound's mark inside the figure)
+    if part.endswith("内") or "(" in part or ")" in part:
+        return False
     return 0 < len(part) <= UNIT_MAX_CHARS and not any(ch.isdigit() for ch in part)
 
 
@@ -541,13 +546,11 @@ def _parse_target(raw) -> Target:
         if deadline is None and lead is not None:
             deadline = parse_deadline(rest, lead)
     if deadline is not None:
-        if bound == "不含" and lead is None:
-            raise ValueProblem(
-                _("{value} leaves out its bound with no comparison in front").format(
-                    value=quoted(raw)
-                ),
-                _("write the limit with < in front, e.g. <30天"),
-            )
+        _refuse_two_comparisons(raw, lead, _trailing_op(rest)[0], bound)
+        if bound == "不含" and deadline.within is not None and not deadline.strict:
+            from dataclasses import replace
+
+            deadline = replace(deadline, strict=True)  # 30天（不含）以内: fewer than 30 days
         return Target(raw.strip(), lead, deadline=deadline)
     if rest.endswith(_APPROXIMATE) and _NUMBER.match(rest):
         number = cut((text if _RANGE_MARKS.search(rest[:-2]) else rest)[:-2].strip())
@@ -566,13 +569,7 @@ def _parse_target(raw) -> Target:
         return Target(raw.strip(), RANGE, span[0], span[2], upper=span[1])
     trail, rest = _trailing_op(rest)
     _refuse_not_finite(raw, rest)
-    if lead and trail and lead != trail:
-        raise ValueProblem(
-            _("{value} says both {first} and {second}").format(
-                value=quoted(raw), first=lead, second=trail
-            ),
-            _("keep one comparison: a sign in front, or 以上/以内/以下 at the end"),
-        )
+    _refuse_two_comparisons(raw, lead, trail, bound)
     split = _split_number(rest)
     if split is not None and _DATE_MARK.fullmatch(split[1]) and "." in rest:
         raise ValueProblem(  # 12.31前: no unit, a date the deadlines' grammar does not read
@@ -596,17 +593,33 @@ _DATE_MARK = re.compile(r"(?:月)?(?:底|末)?(?:之前|以前|前)|(?:月)?(?:�
 
 # Whether the bound is in or out, written after the figure: ≥95%（含）, 3个（含）以上, ≤5%（不含5%）,
 # ≤30天（含）. ≥ and ≤ hold their bound already; 不含 makes them > and <.
-_BOUND_MARK = re.compile(
-    r"\s*\((?P<mark>含|包含|不含|不包含)[^()]*\)(?=(?:及以上|及以下|以上|以下|以内)?$)"
-)
+_BOUND_MARK = re.compile(r"\s*\((?P<mark>含|包含|不含|不包含)[^()]*\)")
 _EXCLUDED = {GE: GT, LE: LT}
 # A unit in brackets after its figure: ≥3（个）, ≤30（天）, 1.2万（个）.
-_BRACKETED_UNIT = re.compile(r"(?<=[\d万亿千])\s*\(([^\d()]{1,4})\)")
+_BRACKETED_UNIT = re.compile(r"(?<=[\d万亿千])\s*\(((?!含|包含|不含)[^\d()]{1,4})\)")
+
+
+def _refuse_two_comparisons(raw, lead: str | None, trail: str | None, bound: str | None) -> None:
+    """A target that says two things of its bound: ≥95%以下, ≤30天以上, <30天（含）."""
+    if lead and trail and lead != trail:
+        raise ValueProblem(
+            _("{value} says both {first} and {second}").format(
+                value=quoted(raw), first=lead, second=trail
+            ),
+            _("keep one comparison: a sign in front, or 以上/以内/以下 at the end"),
+        )
+    if bound == "含" and (lead or trail) in (GT, LT):
+        raise ValueProblem(
+            _("{value} says both {first} and {second}").format(
+                value=quoted(raw), first=lead or trail, second="(含)"
+            ),
+            _("keep one comparison: ≥ or ≤ with the bound, > or < without it"),
+        )
 
 
 def _bound_marked(text: str) -> tuple[str, str | None]:
-    """``text`` without a bound's mark (at its end, or before 以上/以下/以内), and the mark (含
-    or 不含), or None."""
+    """``text`` without a bound's mark (after the figure, its unit or its comparison), and the
+    mark (含 or 不含), or None."""
     found = _BOUND_MARK.search(text) if "(" in text else None
     if found is None:
         return text, None
@@ -639,6 +652,8 @@ _RANGE_TAIL = re.compile(r"\s*(?:之间|之内|以内|范围内|区间内|\(含[
 # A unit of time (its first part: 万元/年 is money): a range of them is a period or a span of
 # durations — 7-8月完成, 1-2季度, 5-10分钟 — read as words, as it was before ranges were read.
 _TIME_UNIT = re.compile(r"[月季年日时天周秒]|分钟|^h$|^min$")
+# What a range's lower bound may write for the unit of its upper (10万-20万元).
+_MULTIPLIERS = ("万", "亿", "千", "百万", "千万")
 # A figure written with a leading zero (0571-88888888) is a code, not a bound.
 _LEADING_ZERO = re.compile(r"[+-]?0\d")
 # A bare year, as a period's bounds give it (2023.1-2023.6, 2023-2024).
@@ -760,7 +775,7 @@ def _in_unit(
     if low_unit is None or high_unit is None:
         _refuse_a_bare_bound(lower, low_unit, upper, high_unit, raw)
         return lower
-    if low_unit == high_unit or high_unit.startswith(low_unit):
+    if low_unit == high_unit or (low_unit in _MULTIPLIERS and high_unit.startswith(low_unit)):
         return lower
     from .units import standard
 

@@ -798,6 +798,13 @@ def test_a_range_no_score_can_be_read_from_is_refused_with_the_fix(text, said, f
         # a unit in brackets
         ("≥3（个）", GE, "3", "个"),
         ("最低1.2万（个）", GE, "1.2", "万个"),
+        # a mark between the figure and its unit is no part of the unit
+        ("≥95（含）%", GE, "95", "%"),
+        ("≥10（含）万元", GE, "10", "万元"),
+        # 之内 is within: at most
+        ("3（个）之内", LE, "3", "个"),
+        ("3%之内", LE, "3", "%"),
+        ("5个（不含）以内", LT, "5", "个"),
     ],
 )
 def test_a_bounds_mark_and_a_bracketed_unit(text, op, value, unit):
@@ -821,6 +828,8 @@ def test_a_range_in_the_table_form_is_told_to_be_written_as_text():
         ("30天内（含）", False, "30", "天"),
         ("≤30（天）", False, "30", "天"),
         ("≤30天（不含）", True, "30", "天"),
+        ("30天（不含）以内", True, "30", "天"),
+        ("<5(不含)天", True, "5", "天"),
     ],
 )
 def test_a_time_limit_with_a_bounds_mark_is_a_time_limit(text, strict, value, unit):
@@ -831,3 +840,21 @@ def test_a_time_limit_with_a_bounds_mark_is_a_time_limit(text, strict, value, un
         D(value),
         unit,
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    # two things said of one bound: ≤ and 以上, < and 含 — a deadline as much as a number
+    ["≤30天（含）以上", "低于30天（含）以上", "≤30天以上", "<30天（含）", ">95%(含)", "≥95%以下"],
+)
+def test_a_target_that_says_two_things_of_its_bound_is_refused(text):
+    with pytest.raises(ValueProblem, match="says both"):
+        parse_target(text)
+
+
+@pytest.mark.parametrize("text", ["30元内", "50%-60%以上"])
+def test_what_no_unit_can_end_with_is_words(text):
+    """内 and a range with 以上 are comparisons the grammar does not read: words (a number
+    against them is refused as no tier), never a unit a bare actual would take."""
+    target = parse_target(text)
+    assert target.value is None and target.deadline is None
