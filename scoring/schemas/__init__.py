@@ -315,6 +315,14 @@ _LEAVES = (str, int, float, Decimal, bool, type(None), datetime.date, datetime.t
 _NOT_BLANK = r"[^\s\u200b-\u200f\u2060-\u2064\ufeff]"
 
 
+def _blank_starts() -> frozenset[str]:
+    """What a text matched by ``_NOT_BLANK`` only past its first character may start with: the
+    empty text, a space or an invisible mark (every Unicode space is below U+3001)."""
+    found = {"", *(chr(c) for c in range(0x3001) if re.match(_NOT_BLANK, chr(c)) is None)}
+    found.update(chr(c) for c in (*range(0x200B, 0x2010), *range(0x2060, 0x2065), 0xFEFF))
+    return frozenset(found)
+
+
 def _plain_values() -> str:
     return _("give text, a number, true or false, a list or a table, as a file holds them")
 
@@ -900,7 +908,10 @@ class _Compiler:
         if key == "minLength":
             return f"len({var}) >= {int(value)}"
         if key == "pattern":  # jsonschema searches, as re.search does
-            return f"{self.constant(re.compile(value))}.search({var}) is not None"
+            search = f"{self.constant(re.compile(value))}.search({var}) is not None"
+            if value == _NOT_BLANK:  # a label: its first character decides, but for a blank
+                return f"({var}[:1] not in {self.constant(_blank_starts())} or {search})"
+            return search
         return f"not {var} {_BOUNDS[key]} {self.constant(value)}"
 
     def statements(self, node) -> list[str]:

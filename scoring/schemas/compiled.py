@@ -13,128 +13,136 @@ _c1 = frozenset({'$schema', 'department', 'projects'})
 _c2 = frozenset({'budget', 'name', 'year'})
 _c3 = frozenset({'budget', 'goal', 'grade', 'indicators', 'name', 'result', 'score', 'weights_reason', 'year'})
 _c4 = re.compile('[^\\s\\u200b-\\u200f\\u2060-\\u2064\\ufeff]')
-_c5 = 1949
-_c6 = 9999
-_c7 = frozenset({'planned'})
-_c8 = frozenset({'adjusted'})
-_c9 = frozenset({'spent'})
-_c10 = frozenset({'adjusted', 'planned', 'reason', 'score', 'spent'})
-_c11 = frozenset({'actual', 'level1', 'level2', 'name', 'target'})
-_c12 = frozenset({'actual', 'applicable', 'deduction', 'level1', 'level2', 'name', 'reason', 'score', 'target', 'weight'})
-_c13 = re.compile('[^\\s\\u200b-\\u200f\\u2060-\\u2064\\ufeff]')
+_c5 = frozenset({' ', '', '\n', '\r', '\t', '\u1680', '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u2009', '\u200a', '\u200b', '\u200c', '\u200d', '\u200e', '\u200f', '\u2028', '\u2029', '\u202f', '\u205f', '\u2060', '\u2061', '\u2062', '\u2063', '\u2064', '\u3000', '\ufeff', '\x0b', '\x0c', '\x1c', '\x1d', '\x1e', '\x1f', '\x85', '\xa0'})
+_c6 = 1949
+_c7 = 9999
+_c8 = frozenset({'planned'})
+_c9 = frozenset({'adjusted'})
+_c10 = frozenset({'spent'})
+_c11 = frozenset({'adjusted', 'planned', 'reason', 'score', 'spent'})
+_c12 = frozenset({'actual', 'level1', 'level2', 'name', 'target'})
+_c13 = frozenset({'actual', 'applicable', 'deduction', 'level1', 'level2', 'name', 'reason', 'score', 'target', 'weight'})
 _c14 = re.compile('[^\\s\\u200b-\\u200f\\u2060-\\u2064\\ufeff]')
-_c15 = re.compile('[^\\s\\u200b-\\u200f\\u2060-\\u2064\\ufeff]')
-_c16 = frozenset({'value'})
-_c17 = frozenset({'op', 'unit', 'value'})
-_c18 = frozenset({'budget', 'indicators', 'name'})
-_c19 = frozenset({'budget', 'goal', 'grade', 'indicators', 'name', 'result', 'score', 'weights_reason'})
-_c20 = re.compile('[^\\s\\u200b-\\u200f\\u2060-\\u2064\\ufeff]')
-_c21 = frozenset({'planned'})
-_c22 = frozenset({'adjusted'})
-_c23 = frozenset({'spent'})
-_c24 = frozenset({'adjusted', 'planned', 'reason', 'score', 'spent'})
-_c25 = frozenset({'actual', 'level1', 'level2', 'name', 'target'})
-_c26 = frozenset({'actual', 'applicable', 'deduction', 'level1', 'level2', 'name', 'reason', 'score', 'target', 'weight'})
-_c27 = re.compile('[^\\s\\u200b-\\u200f\\u2060-\\u2064\\ufeff]')
-_c28 = re.compile('[^\\s\\u200b-\\u200f\\u2060-\\u2064\\ufeff]')
-_c29 = re.compile('[^\\s\\u200b-\\u200f\\u2060-\\u2064\\ufeff]')
-_c30 = frozenset({'value'})
-_c31 = frozenset({'op', 'unit', 'value'})
-_c32 = frozenset({'caps', 'checks', 'deadlines', 'deductions', 'department', 'execution', 'grades', 'judgement', 'level2', 'methods', 'not_applicable', 'over_achievement', 'overrides', 'qualitative', 'quantitative', 'reverse_indicators', 'rounding', 'ruleset', 'units', 'weights'})
-_c33 = frozenset({'basis', 'extends', 'id', 'notes', 'title', 'version'})
-_c34 = re.compile('^[a-z0-9][a-z0-9._-]*$')
-_c35 = frozenset({'decimals', 'mode'})
-_c36 = 0
-_c37 = 6
-_c38 = frozenset({'down', 'half-even', 'half-up'})
-_c39 = 0
-_c40 = frozenset({})
-_c41 = frozenset({'bands', 'denominator', 'method', 'of', 'weight'})
-_c42 = 0
-_c43 = frozenset({'adjusted', 'planned'})
-_c44 = frozenset({'actual', 'rate'})
-_c45 = frozenset({'rate'})
-_c46 = frozenset({'max', 'min', 'rate'})
+_c15 = frozenset({' ', '', '\n', '\r', '\t', '\u1680', '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u2009', '\u200a', '\u200b', '\u200c', '\u200d', '\u200e', '\u200f', '\u2028', '\u2029', '\u202f', '\u205f', '\u2060', '\u2061', '\u2062', '\u2063', '\u2064', '\u3000', '\ufeff', '\x0b', '\x0c', '\x1c', '\x1d', '\x1e', '\x1f', '\x85', '\xa0'})
+_c16 = re.compile('[^\\s\\u200b-\\u200f\\u2060-\\u2064\\ufeff]')
+_c17 = frozenset({' ', '', '\n', '\r', '\t', '\u1680', '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u2009', '\u200a', '\u200b', '\u200c', '\u200d', '\u200e', '\u200f', '\u2028', '\u2029', '\u202f', '\u205f', '\u2060', '\u2061', '\u2062', '\u2063', '\u2064', '\u3000', '\ufeff', '\x0b', '\x0c', '\x1c', '\x1d', '\x1e', '\x1f', '\x85', '\xa0'})
+_c18 = re.compile('[^\\s\\u200b-\\u200f\\u2060-\\u2064\\ufeff]')
+_c19 = frozenset({' ', '', '\n', '\r', '\t', '\u1680', '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u2009', '\u200a', '\u200b', '\u200c', '\u200d', '\u200e', '\u200f', '\u2028', '\u2029', '\u202f', '\u205f', '\u2060', '\u2061', '\u2062', '\u2063', '\u2064', '\u3000', '\ufeff', '\x0b', '\x0c', '\x1c', '\x1d', '\x1e', '\x1f', '\x85', '\xa0'})
+_c20 = frozenset({'value'})
+_c21 = frozenset({'op', 'unit', 'value'})
+_c22 = frozenset({'budget', 'indicators', 'name'})
+_c23 = frozenset({'budget', 'goal', 'grade', 'indicators', 'name', 'result', 'score', 'weights_reason'})
+_c24 = re.compile('[^\\s\\u200b-\\u200f\\u2060-\\u2064\\ufeff]')
+_c25 = frozenset({' ', '', '\n', '\r', '\t', '\u1680', '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u2009', '\u200a', '\u200b', '\u200c', '\u200d', '\u200e', '\u200f', '\u2028', '\u2029', '\u202f', '\u205f', '\u2060', '\u2061', '\u2062', '\u2063', '\u2064', '\u3000', '\ufeff', '\x0b', '\x0c', '\x1c', '\x1d', '\x1e', '\x1f', '\x85', '\xa0'})
+_c26 = frozenset({'planned'})
+_c27 = frozenset({'adjusted'})
+_c28 = frozenset({'spent'})
+_c29 = frozenset({'adjusted', 'planned', 'reason', 'score', 'spent'})
+_c30 = frozenset({'actual', 'level1', 'level2', 'name', 'target'})
+_c31 = frozenset({'actual', 'applicable', 'deduction', 'level1', 'level2', 'name', 'reason', 'score', 'target', 'weight'})
+_c32 = re.compile('[^\\s\\u200b-\\u200f\\u2060-\\u2064\\ufeff]')
+_c33 = frozenset({' ', '', '\n', '\r', '\t', '\u1680', '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u2009', '\u200a', '\u200b', '\u200c', '\u200d', '\u200e', '\u200f', '\u2028', '\u2029', '\u202f', '\u205f', '\u2060', '\u2061', '\u2062', '\u2063', '\u2064', '\u3000', '\ufeff', '\x0b', '\x0c', '\x1c', '\x1d', '\x1e', '\x1f', '\x85', '\xa0'})
+_c34 = re.compile('[^\\s\\u200b-\\u200f\\u2060-\\u2064\\ufeff]')
+_c35 = frozenset({' ', '', '\n', '\r', '\t', '\u1680', '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u2009', '\u200a', '\u200b', '\u200c', '\u200d', '\u200e', '\u200f', '\u2028', '\u2029', '\u202f', '\u205f', '\u2060', '\u2061', '\u2062', '\u2063', '\u2064', '\u3000', '\ufeff', '\x0b', '\x0c', '\x1c', '\x1d', '\x1e', '\x1f', '\x85', '\xa0'})
+_c36 = re.compile('[^\\s\\u200b-\\u200f\\u2060-\\u2064\\ufeff]')
+_c37 = frozenset({' ', '', '\n', '\r', '\t', '\u1680', '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u2009', '\u200a', '\u200b', '\u200c', '\u200d', '\u200e', '\u200f', '\u2028', '\u2029', '\u202f', '\u205f', '\u2060', '\u2061', '\u2062', '\u2063', '\u2064', '\u3000', '\ufeff', '\x0b', '\x0c', '\x1c', '\x1d', '\x1e', '\x1f', '\x85', '\xa0'})
+_c38 = frozenset({'value'})
+_c39 = frozenset({'op', 'unit', 'value'})
+_c40 = frozenset({'caps', 'checks', 'deadlines', 'deductions', 'department', 'execution', 'grades', 'judgement', 'level2', 'methods', 'not_applicable', 'over_achievement', 'overrides', 'qualitative', 'quantitative', 'reverse_indicators', 'rounding', 'ruleset', 'units', 'weights'})
+_c41 = frozenset({'basis', 'extends', 'id', 'notes', 'title', 'version'})
+_c42 = re.compile('^[a-z0-9][a-z0-9._-]*$')
+_c43 = frozenset({'decimals', 'mode'})
+_c44 = 0
+_c45 = 6
+_c46 = frozenset({'down', 'half-even', 'half-up'})
 _c47 = 0
-_c48 = 1
-_c49 = 0
-_c50 = frozenset({})
-_c51 = frozenset({'refuse', 'rescale'})
-_c52 = 0
-_c53 = frozenset({'missing', 'over_total', 'total'})
-_c54 = frozenset({})
-_c55 = frozenset({'<', '=', '>', 'default_op', 'negative_actual', 'rate_names', '≤', '≥'})
-_c56 = frozenset({'<', '=', '>', '≤', '≥'})
-_c57 = frozenset({'error', 'signed'})
-_c58 = frozenset({'polar', 'same_as_target', 'scales', 'tiers'})
-_c59 = frozenset({'default', 'max', 'min', 'name'})
-_c60 = frozenset({'aliases', 'default', 'max', 'min', 'name'})
-_c61 = 0
-_c62 = 1
-_c63 = 0
-_c64 = 1
-_c65 = 0
-_c66 = 1
-_c67 = frozenset({'negations', 'no', 'not_negations', 'yes'})
-_c68 = frozenset({'basis', 'except', 'infer', 'levels', 'names'})
-_c69 = frozenset({'late'})
-_c70 = frozenset({'accept_filed', 'action', 'points', 'ratio'})
+_c48 = frozenset({})
+_c49 = frozenset({'bands', 'denominator', 'method', 'of', 'weight'})
+_c50 = 0
+_c51 = frozenset({'adjusted', 'planned'})
+_c52 = frozenset({'actual', 'rate'})
+_c53 = frozenset({'rate'})
+_c54 = frozenset({'max', 'min', 'rate'})
+_c55 = 0
+_c56 = 1
+_c57 = 0
+_c58 = frozenset({})
+_c59 = frozenset({'refuse', 'rescale'})
+_c60 = 0
+_c61 = frozenset({'missing', 'over_total', 'total'})
+_c62 = frozenset({})
+_c63 = frozenset({'<', '=', '>', 'default_op', 'negative_actual', 'rate_names', '≤', '≥'})
+_c64 = frozenset({'<', '=', '>', '≤', '≥'})
+_c65 = frozenset({'error', 'signed'})
+_c66 = frozenset({'polar', 'same_as_target', 'scales', 'tiers'})
+_c67 = frozenset({'default', 'max', 'min', 'name'})
+_c68 = frozenset({'aliases', 'default', 'max', 'min', 'name'})
+_c69 = 0
+_c70 = 1
 _c71 = 0
-_c72 = frozenset({'deduct', 'flag', 'require-reason'})
+_c72 = 1
 _c73 = 0
-_c74 = frozenset({'no_formula_default', 'no_formula_tiers', 'when'})
-_c75 = frozenset({'equal-missed', 'reverse-exceeded'})
-_c76 = 0
-_c77 = 1
-_c78 = frozenset({'apply'})
-_c79 = frozenset({'mode'})
-_c80 = frozenset({'rescale', 'zero'})
-_c81 = frozenset({'execution_below', 'max_score'})
-_c82 = frozenset({'execution_below', 'max_score'})
-_c83 = 0
+_c74 = 1
+_c75 = frozenset({'negations', 'no', 'not_negations', 'yes'})
+_c76 = frozenset({'basis', 'except', 'infer', 'levels', 'names'})
+_c77 = frozenset({'late'})
+_c78 = frozenset({'accept_filed', 'action', 'points', 'ratio'})
+_c79 = 0
+_c80 = frozenset({'deduct', 'flag', 'require-reason'})
+_c81 = 0
+_c82 = frozenset({'no_formula_default', 'no_formula_tiers', 'when'})
+_c83 = frozenset({'equal-missed', 'reverse-exceeded'})
 _c84 = 0
-_c85 = frozenset({'adjustment_reason', 'execution_reason', 'execution_reason_below', 'numeric_words', 'reason_required_below_weight', 'severity', 'spending_results', 'targets_equal_actuals_rows', 'total_is_sum', 'weights_reason'})
-_c86 = frozenset({'error', 'info', 'off', 'warning'})
-_c87 = 0
-_c88 = 1
-_c89 = frozenset({'error', 'info', 'off', 'warning'})
-_c90 = frozenset({})
-_c91 = frozenset({'error', 'info', 'off', 'warning'})
-_c92 = frozenset({'error', 'info', 'off', 'warning'})
-_c93 = frozenset({'completion_at_least', 'execution_below'})
-_c94 = frozenset({'completion_at_least', 'execution_below'})
+_c85 = 1
+_c86 = frozenset({'apply'})
+_c87 = frozenset({'mode'})
+_c88 = frozenset({'rescale', 'zero'})
+_c89 = frozenset({'execution_below', 'max_score'})
+_c90 = frozenset({'execution_below', 'max_score'})
+_c91 = 0
+_c92 = 0
+_c93 = frozenset({'adjustment_reason', 'execution_reason', 'execution_reason_below', 'numeric_words', 'reason_required_below_weight', 'severity', 'spending_results', 'targets_equal_actuals_rows', 'total_is_sum', 'weights_reason'})
+_c94 = frozenset({'error', 'info', 'off', 'warning'})
 _c95 = 0
 _c96 = 1
-_c97 = 0
-_c98 = 1
-_c99 = 1
+_c97 = frozenset({'error', 'info', 'off', 'warning'})
+_c98 = frozenset({})
+_c99 = frozenset({'error', 'info', 'off', 'warning'})
 _c100 = frozenset({'error', 'info', 'off', 'warning'})
-_c101 = frozenset({'method'})
-_c102 = frozenset({'auto', 'budget-weighted', 'mean', 'table'})
-_c103 = frozenset({'match', 'method'})
-_c104 = frozenset({'match', 'method', 'params'})
-_c105 = frozenset({'level1', 'level2', 'name'})
-_c106 = frozenset({})
-_c107 = frozenset({'aliases', 'families', 'multipliers'})
-_c108 = 0
-_c109 = frozenset({})
-_c110 = frozenset({})
-_c111 = re.compile('^[0-9]+(\\.[0-9]+)?(/[0-9]+)?$')
-_c112 = frozenset({})
-_c113 = frozenset({})
-_c114 = frozenset({'rate'})
-_c115 = frozenset({'max', 'min', 'rate'})
+_c101 = frozenset({'completion_at_least', 'execution_below'})
+_c102 = frozenset({'completion_at_least', 'execution_below'})
+_c103 = 0
+_c104 = 1
+_c105 = 0
+_c106 = 1
+_c107 = 1
+_c108 = frozenset({'error', 'info', 'off', 'warning'})
+_c109 = frozenset({'method'})
+_c110 = frozenset({'auto', 'budget-weighted', 'mean', 'table'})
+_c111 = frozenset({'match', 'method'})
+_c112 = frozenset({'match', 'method', 'params'})
+_c113 = frozenset({'level1', 'level2', 'name'})
+_c114 = frozenset({})
+_c115 = frozenset({'aliases', 'families', 'multipliers'})
 _c116 = 0
-_c117 = 1
+_c117 = frozenset({})
+_c118 = frozenset({})
+_c119 = re.compile('^[0-9]+(\\.[0-9]+)?(/[0-9]+)?$')
+_c120 = frozenset({})
+_c121 = frozenset({})
+_c122 = frozenset({'rate'})
+_c123 = frozenset({'max', 'min', 'rate'})
+_c124 = 0
+_c125 = 1
 
 def _s4(x):
     if isinstance(x, dict):
-        if not x.keys() >= _c7:
+        if not x.keys() >= _c8:
             return False
     return True
 def _s5(x):
     if isinstance(x, dict):
-        if not x.keys() >= _c8:
+        if not x.keys() >= _c9:
             return False
     return True
 def _s3(x):
@@ -142,9 +150,9 @@ def _s3(x):
         return False
     if not ((_s4(x)) or (_s5(x))):
         return False
-    if not x.keys() >= _c9:
+    if not x.keys() >= _c10:
         return False
-    if not x.keys() <= _c10:
+    if not x.keys() <= _c11:
         return False
     v = x.get('planned', _MISSING)
     if v is not _MISSING and not ((isinstance(v, str) or (type(v) in _NUMBERS or _number(v)))):
@@ -165,9 +173,9 @@ def _s3(x):
 def _s9(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() >= _c16:
+    if not x.keys() >= _c20:
         return False
-    if not x.keys() <= _c17:
+    if not x.keys() <= _c21:
         return False
     v = x.get('op', _MISSING)
     if v is not _MISSING and not ((isinstance(v, str))):
@@ -186,18 +194,18 @@ def _s8(x):
 def _s7(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() >= _c11:
+    if not x.keys() >= _c12:
         return False
-    if not x.keys() <= _c12:
+    if not x.keys() <= _c13:
         return False
     v = x['level1']
-    if not ((isinstance(v, str)) and (len(v) >= 1 and _c13.search(v) is not None)):
+    if not ((isinstance(v, str)) and (len(v) >= 1 and (v[:1] not in _c15 or _c14.search(v) is not None))):
         return False
     v = x['level2']
-    if not ((isinstance(v, str)) and (len(v) >= 1 and _c14.search(v) is not None)):
+    if not ((isinstance(v, str)) and (len(v) >= 1 and (v[:1] not in _c17 or _c16.search(v) is not None))):
         return False
     v = x['name']
-    if not ((isinstance(v, str)) and (len(v) >= 1 and _c15.search(v) is not None)):
+    if not ((isinstance(v, str)) and (len(v) >= 1 and (v[:1] not in _c19 or _c18.search(v) is not None))):
         return False
     v = x['target']
     if not (_s8(v)):
@@ -238,10 +246,10 @@ def _s2(x):
     if not x.keys() <= _c3:
         return False
     v = x['name']
-    if not ((isinstance(v, str)) and (len(v) >= 1 and _c4.search(v) is not None)):
+    if not ((isinstance(v, str)) and (len(v) >= 1 and (v[:1] not in _c5 or _c4.search(v) is not None))):
         return False
     v = x['year']
-    if not ((isinstance(v, str) or (type(v) is int or _integer(v))) and (not (type(v) in _NUMBERS or _number(v)) or (not v < _c5 and not v > _c6))):
+    if not ((isinstance(v, str) or (type(v) is int or _integer(v))) and (not (type(v) in _NUMBERS or _number(v)) or (not v < _c6 and not v > _c7))):
         return False
     v = x['budget']
     if not (_s3(v)):
@@ -267,12 +275,12 @@ def _s2(x):
     return True
 def _s13(x):
     if isinstance(x, dict):
-        if not x.keys() >= _c21:
+        if not x.keys() >= _c26:
             return False
     return True
 def _s14(x):
     if isinstance(x, dict):
-        if not x.keys() >= _c22:
+        if not x.keys() >= _c27:
             return False
     return True
 def _s12(x):
@@ -280,9 +288,9 @@ def _s12(x):
         return False
     if not ((_s13(x)) or (_s14(x))):
         return False
-    if not x.keys() >= _c23:
+    if not x.keys() >= _c28:
         return False
-    if not x.keys() <= _c24:
+    if not x.keys() <= _c29:
         return False
     v = x.get('planned', _MISSING)
     if v is not _MISSING and not ((isinstance(v, str) or (type(v) in _NUMBERS or _number(v)))):
@@ -303,9 +311,9 @@ def _s12(x):
 def _s18(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() >= _c30:
+    if not x.keys() >= _c38:
         return False
-    if not x.keys() <= _c31:
+    if not x.keys() <= _c39:
         return False
     v = x.get('op', _MISSING)
     if v is not _MISSING and not ((isinstance(v, str))):
@@ -324,18 +332,18 @@ def _s17(x):
 def _s16(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() >= _c25:
+    if not x.keys() >= _c30:
         return False
-    if not x.keys() <= _c26:
+    if not x.keys() <= _c31:
         return False
     v = x['level1']
-    if not ((isinstance(v, str)) and (len(v) >= 1 and _c27.search(v) is not None)):
+    if not ((isinstance(v, str)) and (len(v) >= 1 and (v[:1] not in _c33 or _c32.search(v) is not None))):
         return False
     v = x['level2']
-    if not ((isinstance(v, str)) and (len(v) >= 1 and _c28.search(v) is not None)):
+    if not ((isinstance(v, str)) and (len(v) >= 1 and (v[:1] not in _c35 or _c34.search(v) is not None))):
         return False
     v = x['name']
-    if not ((isinstance(v, str)) and (len(v) >= 1 and _c29.search(v) is not None)):
+    if not ((isinstance(v, str)) and (len(v) >= 1 and (v[:1] not in _c37 or _c36.search(v) is not None))):
         return False
     v = x['target']
     if not (_s17(v)):
@@ -371,12 +379,12 @@ def _s15(x):
 def _s11(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() >= _c18:
+    if not x.keys() >= _c22:
         return False
-    if not x.keys() <= _c19:
+    if not x.keys() <= _c23:
         return False
     v = x['name']
-    if not ((isinstance(v, str)) and (len(v) >= 1 and _c20.search(v) is not None)):
+    if not ((isinstance(v, str)) and (len(v) >= 1 and (v[:1] not in _c25 or _c24.search(v) is not None))):
         return False
     v = x['budget']
     if not (_s12(v)):
@@ -436,10 +444,10 @@ def _s21(x):
 def _s20(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() <= _c33:
+    if not x.keys() <= _c41:
         return False
     v = x.get('id', _MISSING)
-    if v is not _MISSING and not ((isinstance(v, str)) and (_c34.search(v) is not None)):
+    if v is not _MISSING and not ((isinstance(v, str)) and (_c42.search(v) is not None)):
         return False
     v = x.get('title', _MISSING)
     if v is not _MISSING and not ((isinstance(v, str))):
@@ -460,13 +468,13 @@ def _s20(x):
 def _s22(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() <= _c35:
+    if not x.keys() <= _c43:
         return False
     v = x.get('decimals', _MISSING)
-    if v is not _MISSING and not (((type(v) is int or _integer(v))) and (not v < _c36 and not v > _c37)):
+    if v is not _MISSING and not (((type(v) is int or _integer(v))) and (not v < _c44 and not v > _c45)):
         return False
     v = x.get('mode', _MISSING)
-    if v is not _MISSING and not ((isinstance(v, str) and v in _c38)):
+    if v is not _MISSING and not ((isinstance(v, str) and v in _c46)):
         return False
     return True
 def _s23(x):
@@ -475,15 +483,15 @@ def _s23(x):
     if len(x) < 1:
         return False
     for k, v in x.items():
-        if k not in _c40 and not (((type(v) in _NUMBERS or _number(v))) and (not v < _c39)):
+        if k not in _c48 and not (((type(v) in _NUMBERS or _number(v))) and (not v < _c47)):
             return False
     return True
 def _s26(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() >= _c45:
+    if not x.keys() >= _c53:
         return False
-    if not x.keys() <= _c46:
+    if not x.keys() <= _c54:
         return False
     v = x.get('min', _MISSING)
     if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v)))):
@@ -492,7 +500,7 @@ def _s26(x):
     if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v)))):
         return False
     v = x['rate']
-    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c47 and not v > _c48)):
+    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c55 and not v > _c56)):
         return False
     return True
 def _s25(x):
@@ -507,19 +515,19 @@ def _s25(x):
 def _s24(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() <= _c41:
+    if not x.keys() <= _c49:
         return False
     v = x.get('weight', _MISSING)
-    if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v))) and (not v < _c42)):
+    if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v))) and (not v < _c50)):
         return False
     v = x.get('denominator', _MISSING)
-    if v is not _MISSING and not ((isinstance(v, str) and v in _c43)):
+    if v is not _MISSING and not ((isinstance(v, str) and v in _c51)):
         return False
     v = x.get('method', _MISSING)
     if v is not _MISSING and not ((isinstance(v, str)) and (len(v) >= 1)):
         return False
     v = x.get('of', _MISSING)
-    if v is not _MISSING and not ((isinstance(v, str) and v in _c44)):
+    if v is not _MISSING and not ((isinstance(v, str) and v in _c52)):
         return False
     v = x.get('bands', _MISSING)
     if v is not _MISSING and not (_s25(v)):
@@ -538,23 +546,23 @@ def _s28(x):
     if not (isinstance(x, dict)):
         return False
     for k, v in x.items():
-        if k not in _c50 and not (_s29(v)):
+        if k not in _c58 and not (_s29(v)):
             return False
     return True
 def _s27(x):
     if not (isinstance(x, dict)):
         return False
     v = x.get('total', _MISSING)
-    if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v))) and (not v <= _c49)):
+    if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v))) and (not v <= _c57)):
         return False
     v = x.get('missing', _MISSING)
     if v is not _MISSING and not (_s28(v)):
         return False
     v = x.get('over_total', _MISSING)
-    if v is not _MISSING and not ((isinstance(v, str) and v in _c51)):
+    if v is not _MISSING and not ((isinstance(v, str) and v in _c59)):
         return False
     for k, v in x.items():
-        if k not in _c53 and not (((type(v) in _NUMBERS or _number(v))) and (not v < _c52)):
+        if k not in _c61 and not (((type(v) in _NUMBERS or _number(v))) and (not v < _c60)):
             return False
     return True
 def _s31(x):
@@ -568,7 +576,7 @@ def _s30(x):
     if not (isinstance(x, dict)):
         return False
     for k, v in x.items():
-        if k not in _c54 and not (_s31(v)):
+        if k not in _c62 and not (_s31(v)):
             return False
     return True
 def _s33(x):
@@ -581,10 +589,10 @@ def _s33(x):
 def _s32(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() <= _c55:
+    if not x.keys() <= _c63:
         return False
     v = x.get('default_op', _MISSING)
-    if v is not _MISSING and not ((isinstance(v, str) and v in _c56)):
+    if v is not _MISSING and not ((isinstance(v, str) and v in _c64)):
         return False
     v = x.get('≥', _MISSING)
     if v is not _MISSING and not ((isinstance(v, str)) and (len(v) >= 1)):
@@ -602,7 +610,7 @@ def _s32(x):
     if v is not _MISSING and not ((isinstance(v, str)) and (len(v) >= 1)):
         return False
     v = x.get('negative_actual', _MISSING)
-    if v is not _MISSING and not ((isinstance(v, str) and v in _c57)):
+    if v is not _MISSING and not ((isinstance(v, str) and v in _c65)):
         return False
     v = x.get('rate_names', _MISSING)
     if v is not _MISSING and not (_s33(v)):
@@ -618,9 +626,9 @@ def _s37(x):
 def _s36(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() >= _c59:
+    if not x.keys() >= _c67:
         return False
-    if not x.keys() <= _c60:
+    if not x.keys() <= _c68:
         return False
     v = x['name']
     if not ((isinstance(v, str)) and (len(v) >= 1)):
@@ -629,13 +637,13 @@ def _s36(x):
     if v is not _MISSING and not (_s37(v)):
         return False
     v = x['min']
-    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c61 and not v > _c62)):
+    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c69 and not v > _c70)):
         return False
     v = x['max']
-    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c63 and not v > _c64)):
+    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c71 and not v > _c72)):
         return False
     v = x['default']
-    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c65 and not v > _c66)):
+    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c73 and not v > _c74)):
         return False
     return True
 def _s35(x):
@@ -707,7 +715,7 @@ def _s46(x):
 def _s42(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() <= _c67:
+    if not x.keys() <= _c75:
         return False
     v = x.get('yes', _MISSING)
     if v is not _MISSING and not (_s43(v)):
@@ -725,7 +733,7 @@ def _s42(x):
 def _s34(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() <= _c58:
+    if not x.keys() <= _c66:
         return False
     v = x.get('same_as_target', _MISSING)
     if v is not _MISSING and not ((isinstance(v, str)) and (len(v) >= 1)):
@@ -764,7 +772,7 @@ def _s50(x):
 def _s47(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() <= _c68:
+    if not x.keys() <= _c76:
         return False
     v = x.get('infer', _MISSING)
     if v is not _MISSING and not ((isinstance(v, bool))):
@@ -785,7 +793,7 @@ def _s47(x):
 def _s51(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() <= _c69:
+    if not x.keys() <= _c77:
         return False
     v = x.get('late', _MISSING)
     if v is not _MISSING and not ((isinstance(v, str)) and (len(v) >= 1)):
@@ -794,16 +802,16 @@ def _s51(x):
 def _s52(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() <= _c70:
+    if not x.keys() <= _c78:
         return False
     v = x.get('ratio', _MISSING)
-    if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v))) and (not v <= _c71)):
+    if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v))) and (not v <= _c79)):
         return False
     v = x.get('action', _MISSING)
-    if v is not _MISSING and not ((isinstance(v, str) and v in _c72)):
+    if v is not _MISSING and not ((isinstance(v, str) and v in _c80)):
         return False
     v = x.get('points', _MISSING)
-    if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v))) and (not v < _c73)):
+    if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v))) and (not v < _c81)):
         return False
     v = x.get('accept_filed', _MISSING)
     if v is not _MISSING and not ((isinstance(v, bool))):
@@ -815,7 +823,7 @@ def _s54(x):
     if not _unique(x):
         return False
     for v in x:
-        if not ((isinstance(v, str) and v in _c75)):
+        if not ((isinstance(v, str) and v in _c83)):
             return False
     return True
 def _s55(x):
@@ -830,7 +838,7 @@ def _s55(x):
 def _s53(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() <= _c74:
+    if not x.keys() <= _c82:
         return False
     v = x.get('when', _MISSING)
     if v is not _MISSING and not (_s54(v)):
@@ -839,13 +847,13 @@ def _s53(x):
     if v is not _MISSING and not (_s55(v)):
         return False
     v = x.get('no_formula_default', _MISSING)
-    if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v))) and (not v < _c76 and not v > _c77)):
+    if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v))) and (not v < _c84 and not v > _c85)):
         return False
     return True
 def _s56(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() <= _c78:
+    if not x.keys() <= _c86:
         return False
     v = x.get('apply', _MISSING)
     if v is not _MISSING and not ((isinstance(v, bool))):
@@ -854,24 +862,24 @@ def _s56(x):
 def _s57(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() <= _c79:
+    if not x.keys() <= _c87:
         return False
     v = x.get('mode', _MISSING)
-    if v is not _MISSING and not ((isinstance(v, str) and v in _c80)):
+    if v is not _MISSING and not ((isinstance(v, str) and v in _c88)):
         return False
     return True
 def _s59(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() >= _c81:
+    if not x.keys() >= _c89:
         return False
-    if not x.keys() <= _c82:
+    if not x.keys() <= _c90:
         return False
     v = x['execution_below']
-    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c83)):
+    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c91)):
         return False
     v = x['max_score']
-    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c84)):
+    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c92)):
         return False
     return True
 def _s58(x):
@@ -885,21 +893,21 @@ def _s61(x):
     if not (isinstance(x, dict)):
         return False
     for k, v in x.items():
-        if k not in _c90 and not ((isinstance(v, str) and v in _c89)):
+        if k not in _c98 and not ((isinstance(v, str) and v in _c97)):
             return False
     return True
 def _s62(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() >= _c93:
+    if not x.keys() >= _c101:
         return False
-    if not x.keys() <= _c94:
+    if not x.keys() <= _c102:
         return False
     v = x['completion_at_least']
-    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c95 and not v > _c96)):
+    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c103 and not v > _c104)):
         return False
     v = x['execution_below']
-    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c97 and not v > _c98)):
+    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c105 and not v > _c106)):
         return False
     return True
 def _s63(x):
@@ -912,22 +920,22 @@ def _s63(x):
 def _s60(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() <= _c85:
+    if not x.keys() <= _c93:
         return False
     v = x.get('reason_required_below_weight', _MISSING)
-    if v is not _MISSING and not ((isinstance(v, str) and v in _c86)):
+    if v is not _MISSING and not ((isinstance(v, str) and v in _c94)):
         return False
     v = x.get('execution_reason_below', _MISSING)
-    if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v))) and (not v < _c87 and not v > _c88)):
+    if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v))) and (not v < _c95 and not v > _c96)):
         return False
     v = x.get('severity', _MISSING)
     if v is not _MISSING and not (_s61(v)):
         return False
     v = x.get('execution_reason', _MISSING)
-    if v is not _MISSING and not ((isinstance(v, str) and v in _c91)):
+    if v is not _MISSING and not ((isinstance(v, str) and v in _c99)):
         return False
     v = x.get('adjustment_reason', _MISSING)
-    if v is not _MISSING and not ((isinstance(v, str) and v in _c92)):
+    if v is not _MISSING and not ((isinstance(v, str) and v in _c100)):
         return False
     v = x.get('total_is_sum', _MISSING)
     if v is not _MISSING and not ((isinstance(v, bool))):
@@ -939,19 +947,19 @@ def _s60(x):
     if v is not _MISSING and not (_s63(v)):
         return False
     v = x.get('targets_equal_actuals_rows', _MISSING)
-    if v is not _MISSING and not (((type(v) is int or _integer(v))) and (not v < _c99)):
+    if v is not _MISSING and not (((type(v) is int or _integer(v))) and (not v < _c107)):
         return False
     v = x.get('weights_reason', _MISSING)
-    if v is not _MISSING and not ((isinstance(v, str) and v in _c100)):
+    if v is not _MISSING and not ((isinstance(v, str) and v in _c108)):
         return False
     return True
 def _s64(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() <= _c101:
+    if not x.keys() <= _c109:
         return False
     v = x.get('method', _MISSING)
-    if v is not _MISSING and not ((isinstance(v, str) and v in _c102)):
+    if v is not _MISSING and not ((isinstance(v, str) and v in _c110)):
         return False
     return True
 def _s67(x):
@@ -959,7 +967,7 @@ def _s67(x):
         return False
     if len(x) < 1:
         return False
-    if not x.keys() <= _c105:
+    if not x.keys() <= _c113:
         return False
     v = x.get('level1', _MISSING)
     if v is not _MISSING and not ((isinstance(v, str))):
@@ -974,9 +982,9 @@ def _s67(x):
 def _s66(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() >= _c103:
+    if not x.keys() >= _c111:
         return False
-    if not x.keys() <= _c104:
+    if not x.keys() <= _c112:
         return False
     v = x['match']
     if not (_s67(v)):
@@ -999,41 +1007,41 @@ def _s68(x):
     if not (isinstance(x, dict)):
         return False
     for k, v in x.items():
-        if k not in _c106 and not ((isinstance(v, dict))):
+        if k not in _c114 and not ((isinstance(v, dict))):
             return False
     return True
 def _s70(x):
     if not (isinstance(x, dict)):
         return False
     for k, v in x.items():
-        if k not in _c109 and not (((type(v) in _NUMBERS or _number(v))) and (not v <= _c108)):
+        if k not in _c117 and not (((type(v) in _NUMBERS or _number(v))) and (not v <= _c116)):
             return False
     return True
 def _s71(x):
     if not (isinstance(x, dict)):
         return False
     for k, v in x.items():
-        if k not in _c110 and not ((isinstance(v, str)) and (len(v) >= 1)):
+        if k not in _c118 and not ((isinstance(v, str)) and (len(v) >= 1)):
             return False
     return True
 def _s73(x):
     if not (isinstance(x, dict)):
         return False
     for k, v in x.items():
-        if k not in _c112 and not ((isinstance(v, str) or (type(v) in _NUMBERS or _number(v))) and (not isinstance(v, str) or (_c111.search(v) is not None))):
+        if k not in _c120 and not ((isinstance(v, str) or (type(v) in _NUMBERS or _number(v))) and (not isinstance(v, str) or (_c119.search(v) is not None))):
             return False
     return True
 def _s72(x):
     if not (isinstance(x, dict)):
         return False
     for k, v in x.items():
-        if k not in _c113 and not (_s73(v)):
+        if k not in _c121 and not (_s73(v)):
             return False
     return True
 def _s69(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() <= _c107:
+    if not x.keys() <= _c115:
         return False
     v = x.get('multipliers', _MISSING)
     if v is not _MISSING and not (_s70(v)):
@@ -1048,7 +1056,7 @@ def _s69(x):
 def _s19(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() <= _c32:
+    if not x.keys() <= _c40:
         return False
     v = x.get('ruleset', _MISSING)
     if v is not _MISSING and not (_s20(v)):
@@ -1114,9 +1122,9 @@ def _s19(x):
 def _s75(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() >= _c114:
+    if not x.keys() >= _c122:
         return False
-    if not x.keys() <= _c115:
+    if not x.keys() <= _c123:
         return False
     v = x.get('min', _MISSING)
     if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v)))):
@@ -1125,7 +1133,7 @@ def _s75(x):
     if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v)))):
         return False
     v = x['rate']
-    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c116 and not v > _c117)):
+    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c124 and not v > _c125)):
         return False
     return True
 def _s74(x):
