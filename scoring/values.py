@@ -98,6 +98,7 @@ _SUFFIX_OPS = (
     ("以内", LE),
     ("之内", LE),
     ("以下", LE),
+    ("内", LE),  # 3%内, 30元内: within
 )
 _SUFFIXES = tuple(spelling for spelling, _ in _SUFFIX_OPS)
 # Every date and time limit the grammar of :mod:`scoring.deadlines` reads holds one of these
@@ -547,6 +548,11 @@ def _parse_target(raw) -> Target:
             deadline = parse_deadline(rest, lead)
     if deadline is not None:
         _refuse_two_comparisons(raw, lead, _trailing_op(rest)[0], bound)
+        if bound == "不含" and deadline.by is not None:
+            raise ValueProblem(
+                _("{value} is a date that leaves itself out").format(value=quoted(raw)),
+                _("write the last day that is on time, e.g. 6月29日前 for 6月30日前（不含）"),
+            )
         if bound == "不含" and deadline.within is not None and not deadline.strict:
             from dataclasses import replace
 
@@ -585,6 +591,11 @@ def _parse_target(raw) -> Target:
     op = lead or trail
     if bound == "不含" and trail in _EXCLUDED:  # 95%（不含）以上: above 95%
         op = _EXCLUDED[trail]
+    if bound == "不含" and op is None:
+        raise ValueProblem(
+            _("{value} leaves out its bound with no comparison").format(value=quoted(raw)),
+            _("write > or < in front, e.g. >{number}").format(number=cut(rest)),
+        )
     return Target(raw.strip(), op, value, unit)
 
 
@@ -592,8 +603,11 @@ def _parse_target(raw) -> Target:
 _DATE_MARK = re.compile(r"(?:月)?(?:底|末)?(?:之前|以前|前)|(?:月)?(?:底|末)")
 
 # Whether the bound is in or out, written after the figure: ≥95%（含）, 3个（含）以上, ≤5%（不含5%）,
-# ≤30天（含）. ≥ and ≤ hold their bound already; 不含 makes them > and <.
-_BOUND_MARK = re.compile(r"\s*\((?P<mark>含|包含|不含|不包含)[^()]*\)")
+# ≤30天（含）, ≥3个（含本数）. ≥ and ≤ hold their bound already; 不含 makes them > and <. Only the
+# bound itself: （不含节假日） and （含税） say what is counted, and are no mark.
+_BOUND_MARK = re.compile(
+    r"\s*\((?P<mark>含|包含|不含|不包含)(?:本数|[+-]?\d[\d.,]*[^\d()]{0,4})?\)"
+)
 _EXCLUDED = {GE: GT, LE: LT}
 # A unit in brackets after its figure: ≥3（个）, ≤30（天）, 1.2万（个）.
 _BRACKETED_UNIT = re.compile(r"(?<=[\d万亿千])\s*\(((?!含|包含|不含)[^\d()]{1,4})\)")

@@ -804,7 +804,10 @@ def test_a_range_no_score_can_be_read_from_is_refused_with_the_fix(text, said, f
         # 之内 is within: at most
         ("3（个）之内", LE, "3", "个"),
         ("3%之内", LE, "3", "%"),
+        ("3%内", LE, "3", "%"),
+        ("30元内", LE, "30", "元"),
         ("5个（不含）以内", LT, "5", "个"),
+        ("≥3个（含本数）", GE, "3", "个"),
     ],
 )
 def test_a_bounds_mark_and_a_bracketed_unit(text, op, value, unit):
@@ -852,9 +855,23 @@ def test_a_target_that_says_two_things_of_its_bound_is_refused(text):
         parse_target(text)
 
 
-@pytest.mark.parametrize("text", ["30元内", "50%-60%以上"])
+@pytest.mark.parametrize("text", ["50%-60%以上", "15个工作日内（不含节假日）", "<10万元（含税）"])
 def test_what_no_unit_can_end_with_is_words(text):
-    """内 and a range with 以上 are comparisons the grammar does not read: words (a number
-    against them is refused as no tier), never a unit a bare actual would take."""
+    """A range with 以上, and a bracket saying what is counted (不含节假日, 含税: no mark of the
+    bound), are read as words (a number against them is refused as no tier), never as a unit a
+    bare actual would take."""
     target = parse_target(text)
     assert target.value is None and target.deadline is None
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("2023年6月30日前（不含）", "leaves itself out"),  # write 6月29日前
+        ("3月（不含）", "leaves itself out"),
+        ("95%（不含）", "no comparison"),  # > or <? The rule set's default says neither
+    ],
+)
+def test_a_bound_left_out_where_nothing_says_which_way_is_refused(text, said):
+    with pytest.raises(ValueProblem, match=said):
+        parse_target(text)
