@@ -16,6 +16,7 @@ The catalogs are loaded when the first message is translated, never at import.
 
 from __future__ import annotations
 
+import _thread  # built in: the thread's identity, without importing threading
 import os
 
 TYPE_CHECKING = False
@@ -30,6 +31,10 @@ ENV = "SCORING_LANG"
 LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 _chosen: list[str] = []  # the language a command line asked for, when it did
+# Thread identity → the language of that thread's innermost `using` block: a block in one
+# thread (an embedding program scoring files in a pool) never changes another's messages, nor
+# leaves its language behind when blocks of several threads end out of order.
+_within: dict[int, str] = {}
 _loaded: dict[str, NullTranslations] = {}
 
 
@@ -85,7 +90,11 @@ def use_environment() -> None:
 
 
 def current() -> str:
-    """The catalog messages are translated with now."""
+    """The catalog messages are translated with now, in this thread: its `using` block's, else
+    the one the command line chose, else the environment's."""
+    within = _within.get(_thread.get_ident())
+    if within is not None:
+        return within
     return _chosen[0] if _chosen else choose_quietly()
 
 
@@ -116,21 +125,27 @@ def _(message: str) -> str:
 
 
 class using:  # lower case: used as a function, ``with using("zh_CN"):``
-    """Translate every message into ``language`` (a catalog: ``zh_CN`` or ``en``) inside the
-    ``with`` block, then return to the language chosen before: a Chinese document (the drafted
-    report, a returned workbook) is scored in Chinese under ``--lang en`` too. (A class, not
-    :func:`contextlib.contextmanager`: this module is imported before ``--version`` answers.)"""
+    """Translate every message of this thread into ``language`` (a catalog: ``zh_CN`` or
+    ``en``) inside the ``with`` block, then return to the language chosen before: a Chinese
+    document (the drafted report, a returned workbook) is scored in Chinese under ``--lang en``
+    too. Other threads keep their own. (A class, not :func:`contextlib.contextmanager`: this
+    module is imported before ``--version`` answers.)"""
 
     def __init__(self, language: str) -> None:
         self.language = language
-        self.before: list[str] = []
+        self.thread = 0
+        self.before: str | None = None
 
     def __enter__(self) -> None:
-        self.before = list(_chosen)
-        _chosen[:] = [self.language]
+        self.thread = _thread.get_ident()
+        self.before = _within.get(self.thread)
+        _within[self.thread] = self.language
 
     def __exit__(self, *exc: object) -> None:
-        _chosen[:] = self.before
+        if self.before is None:
+            _within.pop(self.thread, None)
+        else:
+            _within[self.thread] = self.before
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:

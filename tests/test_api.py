@@ -89,6 +89,43 @@ def test_threads_share_nothing_but_the_read_only_host(leting, langfang):
     assert scores == [Decimal("99.79"), Decimal("97.24")] * 20
 
 
+def test_a_language_chosen_in_one_thread_stays_in_it(monkeypatch):
+    """Each thread's `using` block is its own: two threads whose blocks end out of order (the
+    first to enter leaves first) leave no language behind for the process, and neither sees the
+    other's. Before, one list held the language for every thread: a pool of threads scoring
+    files could leave English behind for the rest of a Chinese process."""
+    import threading
+
+    from scoring import i18n
+
+    monkeypatch.setenv("SCORING_LANG", "zh")
+    entered, leave_first, left = threading.Event(), threading.Event(), threading.Event()
+    seen = {}
+
+    def first():  # enters, waits for the second to enter, then leaves first
+        with i18n.using("en"):
+            entered.set()
+            leave_first.wait(5)
+            seen["first"] = i18n.current()
+        left.set()
+
+    def second():
+        entered.wait(5)
+        with i18n.using("en"):
+            leave_first.set()
+            left.wait(5)
+            seen["second"] = i18n.current()
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    assert i18n.current() == "zh_CN"  # this thread's own, while both blocks are open
+    for thread in threads:
+        thread.join(10)
+    assert seen == {"first": "en", "second": "en"}
+    assert i18n.current() == "zh_CN"  # nothing left behind
+
+
 def test_evaluated_hook_sees_every_result(leting):
     seen = []
 
