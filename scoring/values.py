@@ -606,7 +606,7 @@ _DATE_MARK = re.compile(r"(?:月)?(?:底|末)?(?:之前|以前|前)|(?:月)?(?:�
 # ≤30天（含）, ≥3个（含本数）. ≥ and ≤ hold their bound already; 不含 makes them > and <. Only the
 # bound itself: （不含节假日） and （含税） say what is counted, and are no mark.
 _BOUND_MARK = re.compile(
-    r"\s*\((?P<mark>含|包含|不含|不包含)(?:本数|[+-]?\d[\d.,]*[^\d()]{0,4})?\)"
+    r"\s*\((?P<mark>含|包含|不含|不包含)(?:本数|(?P<figure>[+-]?\d[\d.,]*[^\d()]{0,4}))?\)"
 )
 _EXCLUDED = {GE: GT, LE: LT}
 # A unit in brackets after its figure: ≥3（个）, ≤30（天）, 1.2万（个）.
@@ -621,6 +621,13 @@ def _refuse_two_comparisons(raw, lead: str | None, trail: str | None, bound: str
                 value=quoted(raw), first=lead, second=trail
             ),
             _("keep one comparison: a sign in front, or 以上/以内/以下 at the end"),
+        )
+    if bound == "不含" and (lead or trail) == EQ:
+        raise ValueProblem(
+            _("{value} says both {first} and {second}").format(
+                value=quoted(raw), first=EQ, second="(不含)"
+            ),
+            _("keep one comparison: ≥ or ≤ with the bound, > or < without it"),
         )
     if bound == "含" and (lead or trail) in (GT, LT):
         raise ValueProblem(
@@ -637,8 +644,14 @@ def _bound_marked(text: str) -> tuple[str, str | None]:
     found = _BOUND_MARK.search(text) if "(" in text else None
     if found is None:
         return text, None
-    mark = "不含" if found["mark"].startswith("不") else "含"
-    return text[: found.start()] + text[found.end() :], mark
+    rest = text[: found.start()] + text[found.end() :]
+    figure = found["figure"]
+    # （不含5%） marks ≤5%; （不含5天节假日） beside ≤30天 says what is counted, and is no mark
+    if figure and not re.search(
+        rf"(?<![\d.]){re.escape(figure.replace(',', ''))}", rest.replace(",", "")
+    ):
+        return text, None
+    return rest, "不含" if found["mark"].startswith("不") else "含"
 
 
 _target_of_text = lru_cache(maxsize=CACHE_SIZE)(_parse_target)

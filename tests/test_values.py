@@ -848,14 +848,24 @@ def test_a_time_limit_with_a_bounds_mark_is_a_time_limit(text, strict, value, un
 @pytest.mark.parametrize(
     "text",
     # two things said of one bound: ≤ and 以上, < and 含 — a deadline as much as a number
-    ["≤30天（含）以上", "低于30天（含）以上", "≤30天以上", "<30天（含）", ">95%(含)", "≥95%以下"],
+    [
+        *("≤30天（含）以上", "低于30天（含）以上", "≤30天以上", "<30天（含）", ">95%(含)"),
+        *("≥95%以下", "=0.9万元（不含）"),
+    ],
 )
 def test_a_target_that_says_two_things_of_its_bound_is_refused(text):
     with pytest.raises(ValueProblem, match="says both"):
         parse_target(text)
 
 
-@pytest.mark.parametrize("text", ["50%-60%以上", "15个工作日内（不含节假日）", "<10万元（含税）"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        *("50%-60%以上", "15个工作日内（不含节假日）", "<10万元（含税）"),
+        # a figure in the bracket that is not the bound's says what is counted: no mark
+        *("≤30天（不含5天节假日）", "≤10万元（含3万元税费）", "≥95%（含90%）", "≤15%（含5%）"),
+    ],
+)
 def test_what_no_unit_can_end_with_is_words(text):
     """A range with 以上, and a bracket saying what is counted (不含节假日, 含税: no mark of the
     bound), are read as words (a number against them is refused as no tier), never as a unit a
