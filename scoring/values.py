@@ -693,7 +693,7 @@ def _range_of(text: str, rest: str, lead: str | None, raw) -> tuple | None:
     no comparison leads. A range of times (1-6月, 3-5天, 2023年-2024年) is a period or a span of
     durations, never a ratio of its numbers: None, so that it is read as words. ``rest`` is the
     text after a leading comparison ``lead``. ValueProblem for a range no score can be read
-    from: its bounds reversed, one excluded (> or <), a bare bound read two ways."""
+    from: its bounds reversed, one excluded (> or <), two dashes, a bare bound read two ways."""
     span = _range(text, raw)
     if span is None and lead is None:
         span = _span(_RANGE_TAIL.sub("", _RANGE_HEAD.sub("", rest)), raw)
@@ -712,8 +712,9 @@ def _of_times(span: tuple) -> bool:
 
 def _span(text: str, raw) -> tuple[Decimal, Decimal, str | None] | None:
     """``95%-100%``, ``3～5个``, ``3至5个``: (lower, upper, unit), or None when the text is not
-    two numbers so joined, in one unit or two that convert (given on either or both);
-    ValueProblem when the larger comes first. A date (2023-12-31, 2023-12) never gets here:
+    two numbers so joined, in one unit or two that convert (given on either or both), or when
+    they are times or a code (0571-88888888); ValueProblem when the larger comes first, for two
+    dashes, or for a bare bound read two ways. A date (2023-12-31, 2023-12) never gets here:
     it is read as a deadline first."""
     lower = _split_number(text)
     if lower is None:
