@@ -481,7 +481,7 @@ class Host:
         for method, key in ruleset.methods_used().items():
             if method in self.methods:
                 continue
-            if method in READINGS:
+            if _a_reading(method):
                 raise PluginError(
                     _(
                         "{name} is how scoring reads a row (shown as its method), not a method "
@@ -520,9 +520,13 @@ class Host:
             )
 
 
-# What a result's `method` names for a row scored by its reading, not by a method: a range met,
-# a deadline, the evaluator's judgement, a row not scored.
-READINGS = ("range", "deadline", "judgement", "not-applicable", "breakdown", "empty", "refused")
+def _a_reading(method: str) -> bool:
+    """Whether ``method`` is what a result shows for a row scored by how it was read (range,
+    deadline, judgement, not-applicable …): titled as a method, and no built-in one."""
+    from .labels import METHODS
+    from .methods import BUILTIN
+
+    return method in METHODS and method not in BUILTIN
 
 
 def _wanted(kind: str) -> str:

@@ -660,7 +660,9 @@ _target_of_text = lru_cache(maxsize=CACHE_SIZE)(_parse_target)
 # 3—5个, 95%〜100%) or 至/到 between two numbers; a comma, 、, ;, 且, 和 or a space between two
 # comparisons (≥3个，≤5个; 不低于95%且不高于100%; ≥3个 ≤5个), or nothing after 以上 (3个以上5个以下).
 # Text without one of these characters is not put to the patterns below.
-_AT_MOST = "≤|<=|小于等于|小于或等于|不高于|不超过|不多于|不大于|至多|最多|最高"
+# Every spelling of ≤ in front of a figure, longest first: a second comparison may follow the
+# first with no separator (≥3个≤5个).
+_AT_MOST = "|".join(re.escape(spelling) for spelling, op in _PREFIX_OPS if op == LE)
 _RANGE_MARKS = re.compile(rf"[-~〜∼—―‐‑至到,、;且和与\s]|以上.|.(?:{_AT_MOST})")
 _SPAN_JOIN = re.compile(
     r"(?P<unit>(?:[^\d,]|(?<=[A-Za-z])[23])*?)\s*(?P<join>-|[~〜∼]{1,2}|[—―‐‑]{1,2}|至|到)\s*"
@@ -679,8 +681,6 @@ _RANGE_TAIL = re.compile(r"\s*(?:之间|之内|以内|范围内|区间内|\(含[
 # A unit of time (its first part: 万元/年 is money): a range of them is a period or a span of
 # durations — 7-8月完成, 1-2季度, 5-10分钟 — read as words, as it was before ranges were read.
 _TIME_UNIT = re.compile(r"[月季年日时天周秒]|分钟|^h$|^min$")
-# What a range's lower bound may write for the unit of its upper (10万-20万元).
-_MULTIPLIERS = ("万", "亿", "千", "百万", "千万")
 # A figure written with a leading zero (0571-88888888) is a code, not a bound.
 _LEADING_ZERO = re.compile(r"[+-]?0\d")
 # A bare year, as a period's bounds give it (2023.1-2023.6, 2023-2024).
@@ -803,11 +803,12 @@ def _in_unit(
     if low_unit is None or high_unit is None:
         _refuse_a_bare_bound(lower, low_unit, upper, high_unit, raw)
         return lower
-    if low_unit == high_unit or (low_unit in _MULTIPLIERS and high_unit.startswith(low_unit)):
-        return lower
     from .units import standard
 
-    return standard().convert(lower, low_unit, high_unit)
+    units = standard()
+    if low_unit == high_unit or (low_unit in units.multipliers and high_unit.startswith(low_unit)):
+        return lower
+    return units.convert(lower, low_unit, high_unit)
 
 
 def _refuse_a_bare_bound(

@@ -29,7 +29,7 @@ from .deadlines import on_time_text
 from .errors import UsageError
 from .i18n import _
 from .result import Result, TableResult
-from .values import LE, LT, align_units, format_decimal
+from .values import LE, LT, ValueProblem, align_units, format_decimal
 
 if TYPE_CHECKING:
     from .host import Host
@@ -289,9 +289,12 @@ def candidates(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> list
             bound = filed.target
             if row.op in (LE, LT) and bound.upper is not None:
                 bound = bound.bound(LE)
-            target, current, unit = align_units(
-                bound, filed.actual, ruleset.units, rate=ruleset.names_a_rate(filed.name)
-            )
+            try:
+                target, current, unit = align_units(
+                    bound, filed.actual, ruleset.units, rate=ruleset.names_a_rate(filed.name)
+                )
+            except ValueProblem:  # scored some other way (a time limit read as a deadline)
+                continue
             unit = unit or ""
             # as fine as either value was filed: 50000元 in 万元 moves by 0.0001 (one 元)
             step = Decimal(1).scaleb(-_decimals(target, current))

@@ -240,34 +240,24 @@ def test_goals_follow_the_reading_of_the_rows(cli, tmp_path):
     assert unreachable.code == 0 and "90.00" in unreachable.out
 
 
-RANGES = """
-[department]
-name = "某县卫生健康局"
-year = 2023
-budget = { planned = 100, spent = 100 }
+def _one_project(*rows: tuple[str, str, str, str, str, int, str]) -> str:
+    """A department of one project (budgets 100, all spent: execution 10.00) with ``rows`` of
+    (一级指标, 二级指标, 三级指标, 年度指标值, 实际完成值, 分值, 偏差原因)."""
+    head = (
+        '[department]\nname = "某县财政局"\nyear = 2023\nbudget = { planned = 100, spent = 100 }\n'
+        '[[projects]]\nname = "项目"\nbudget = { planned = 100, spent = 100 }\n'
+    )
+    return head + "".join(
+        f'[[projects.indicators]]\nlevel1 = "{l1}"\nlevel2 = "{l2}"\nname = "{name}"\n'
+        f'target = "{target}"\nactual = "{actual}"\nweight = {weight}\nreason = "{reason}"\n'
+        for l1, l2, name, target, actual, weight, reason in rows
+    )
 
-[[projects]]
-name = "基层卫生人员培训"
-budget = { planned = 100, spent = 100 }
 
-[[projects.indicators]]
-level1 = "产出指标"
-level2 = "质量指标"
-name = "课程满座率"
-target = "95%-100%"
-actual = "150%"
-weight = 45
-reason = "旁听人员计入"
-
-[[projects.indicators]]
-level1 = "效益指标"
-level2 = "社会效益指标"
-name = "带教机构数"
-target = "3至5个"
-actual = "2个"
-weight = 45
-reason = "一家机构退出"
-"""
+RANGES = _one_project(
+    ("产出指标", "质量指标", "课程满座率", "95%-100%", "150%", 45, "旁听人员计入"),
+    ("效益指标", "社会效益指标", "带教机构数", "3至5个", "2个", 45, "一家机构退出"),
+)
 
 
 def test_a_range_is_reached_at_the_bound_it_misses(cli, tmp_path):
@@ -399,34 +389,10 @@ def test_a_value_set_is_given_in_json_as_the_file_holds_it(cli, langfang):
     }
 
 
-MONEY_IN_TWO_UNITS = """
-[department]
-name = "某县交通运输局"
-year = 2023
-budget = { planned = 100, spent = 100 }
-
-[[projects]]
-name = "农村公路养护"
-budget = { planned = 100, spent = 100 }
-
-[[projects.indicators]]
-level1 = "产出指标"
-level2 = "成本指标"
-name = "单公里养护成本"
-target = "≤20万元"
-actual = "250000元"
-weight = 45
-reason = "材料涨价"
-
-[[projects.indicators]]
-level1 = "效益指标"
-level2 = "经济效益指标"
-name = "带动就业收入"
-target = "≥100万元"
-actual = "500000元"
-weight = 45
-reason = "工期缩短"
-"""
+MONEY_IN_TWO_UNITS = _one_project(
+    ("产出指标", "成本指标", "单公里养护成本", "≤20万元", "250000元", 45, "材料涨价"),
+    ("效益指标", "经济效益指标", "带动就业收入", "≥100万元", "500000元", 45, "工期缩短"),
+)
 
 
 def test_a_row_filed_in_another_unit_is_changed_in_the_targets(cli, tmp_path):
@@ -457,12 +423,9 @@ def test_the_least_change_is_as_fine_as_the_value_was_filed(cli, tmp_path):
     (0.0001万元): 3.9556万元 — not a whole 万元 (3万元, 15 points more than needed)."""
     path = tmp_path / "cost.toml"
     path.write_text(
-        MONEY_IN_TWO_UNITS.replace(
-            'target = "≤20万元"\nactual = "250000元"\nweight = 45',
-            'target = "≤2万元"\nactual = "50000元"\nweight = 30',
-        ).replace(
-            'target = "≥100万元"\nactual = "500000元"\nweight = 45',
-            'target = "≥90%"\nactual = "80%"\nweight = 60',
+        _one_project(
+            ("产出指标", "成本指标", "单公里养护成本", "≤2万元", "50000元", 30, "材料涨价"),
+            ("效益指标", "经济效益指标", "通畅率", "≥90%", "80%", 60, "工期"),
         ),
         "utf-8",
     )
