@@ -249,7 +249,7 @@ def test_project_sheet_header_blocks():
         "D6": 20,
         "E6": 19.8,
         "F6": None,  # the execution weight is the rule set's: left empty as filed
-        "G6": None,
+        "G6": '=IF(N(D6)>0,E6/D6,"")',  # 执行率: 全年执行数 / 全年预算数, by the program
         "H6": 9.9,
         "B7": "资金偏差原因",
         "C7": None,
@@ -264,6 +264,16 @@ def test_project_sheet_header_blocks():
     assert {"A1:J1", "A2:J2", "B3:H3", "B4:D4", "F4:H4", "A5:A7", "C7:H7"} <= merged(sheet)
     assert {"A8:A9", "B8:E8", "F8:H8", "B9:E9", "F9:H9"} <= merged(sheet)
     assert sheet["A10"].font.bold and sheet["A1"].font.bold
+    assert sheet["G6"].number_format == "0.00%"
+
+
+def test_the_rate_of_a_table_filing_only_its_initial_budget_is_over_that_budget():
+    """A table giving 年初预算数 alone is scored against it (each amount defaults to the
+    other): its 执行率 is 全年执行数 / 年初预算数, C6, not the empty 全年预算数."""
+    data = langfang()
+    del data["projects"][0]["budget"]["adjusted"]
+    sheet = reload(evaluation_workbook(data))["项目1"]
+    assert sheet["D6"].value is None and sheet["G6"].value == '=IF(N(C6)>0,E6/C6,"")'
 
 
 def test_project_grid_as_filed():
@@ -383,6 +393,8 @@ def test_a_reviewed_workbook_s_weights_add_up_with_the_execution_row(tmp_path):
     sheet = reload(result_workbook(evaluation, scoring.score(evaluation)))["项目1"]
     weights = [sheet.cell(row, 6).value for row in range(11, 20)]
     assert sheet["F6"].value == 10 and sum(weights) == 90
+    # the 执行率 the review scored, 37.24 / 43.2 = 0.862037…, to four places, shown 86.20%
+    assert sheet["G6"].value == 0.862 and sheet["G6"].number_format == "0.00%"
     assert [sheet["A20"].value, sheet["F20"].value] == ["总分", 100]
 
 

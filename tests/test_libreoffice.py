@@ -75,6 +75,16 @@ def pages(path: Path, tmp_path: Path) -> int:
     return len(PdfReader(pdf).pages)
 
 
+def percent_shown(cell: str) -> str:
+    """A cell in a percent format as the form prints it, to two places: the CSV filter gives
+    the value in full (``86.2037037037037%``), with the sign that says its format is a
+    percent."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    assert cell.endswith("%"), cell
+    return str(Decimal(cell.removesuffix("%")).quantize(Decimal("0.01"), ROUND_HALF_UP))
+
+
 def no_errors(shown: dict) -> None:
     for name, rows in shown.items():
         for row in rows:
@@ -110,6 +120,7 @@ def test_the_review_shows_the_computed_scores_and_no_error(review, tmp_path):
     ]
     assert table["工程验收合格率"][7] == '=HYPERLINK("http://example.invalid","点此")'  # text
     assert table["项目完成及时率"][7] == "+1 天"
+    assert percent_shown(shown["项目1"][5][6]) == "86.20"  # 执行率: 37.24 / 43.2, as scored
     total = next(row for row in shown["项目1"] if row[0] == "总分")
     assert total[8:10] == ["97.24", "等级 优；自评 98，按规则 97.24"]
     findings = [row[1] for row in shown["复核发现"][2:]]
@@ -146,6 +157,22 @@ def test_the_units_own_workbook_returned(tmp_path):
     shown_scores = {cell for row in after[sheet] for cell in row[width:]}
     assert format_decimal(result.projects[0].score) in shown_scores
     assert pages(out, tmp_path) == 3  # 汇总, 复核发现, the form on one page
+
+
+def test_a_converted_workbook_shows_its_execution_rate(tmp_path):
+    """``convert`` knows no rule set, so the 执行率 is the form's formula, 全年执行数 /
+    全年预算数: LibreOffice computes it on opening, 37.24 / 43.2 = 86.20%."""
+    source = tmp_path / "langfang.toml"
+    source.write_text(case_evaluation(LANGFANG), "utf-8")
+    path = tmp_path / "表.xlsx"
+    run = run_cli("convert", str(source), "-o", str(path))
+    assert run.code == 0, run
+    shown = sheets_as_shown(path, tmp_path)
+    no_errors(shown)
+    assert shown["项目1"][4][6] == "执行率"
+    # 年初预算数, 全年预算数, 全年执行数, and no 分值: the rule set's, which convert does not know
+    assert shown["项目1"][5][2:6] == ["43.2", "43.2", "37.24", ""]
+    assert percent_shown(shown["项目1"][5][6]) == "86.20"
 
 
 def test_the_template_in_libreoffice(tmp_path):

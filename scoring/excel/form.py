@@ -25,7 +25,7 @@ from typing import Any
 
 from ..i18n import _
 from ..labels import grid_titles
-from ..result import number
+from ..result import number, rate4
 from ..values import format_decimal
 from .layout import DEPARTMENT_ROWS, DEPARTMENT_SHEET, OWN_TABLE_SHEET
 
@@ -40,6 +40,14 @@ APPLICABLE_COLUMN = "是否适用"
 WIDTHS = {"A": 14, "B": 20, "C": 28, "D": 16, "E": 16, "F": 8, "G": 8, "H": 30}
 EXTRA_WIDTH = 10
 FONT = "宋体"  # the form's typeface; Excel and LibreOffice map it to a CJK font everywhere
+RATE_FORMAT = "0.00%"  # 执行率 as the form prints it: 99.00%
+
+
+def execution_rate_formula(column: str) -> str:
+    """The 执行率 cell (G6) of a table not scored: 全年执行数 (E6) over the budget in
+    ``column`` (D: 全年预算数; C: 年初预算数), computed by Excel or LibreOffice when the file
+    opens and again as the amounts are typed; empty while that budget is not a number above 0."""
+    return f'=IF(N({column}6)>0,E6/{column}6,"")'
 
 
 def cell_value(raw):
@@ -181,9 +189,13 @@ def _get(mapping: Any, path: tuple[str, ...]) -> Any:
 
 
 def write_table(
-    sheet, *, title, year, year_title, name, department_name, raw, where, execution_weight=None
+    sheet, *, title, year, year_title, name, department_name, raw, where, execution=None
 ) -> dict:
-    """One 自评表 on ``sheet``, as filed; returns the cell of each value by key path."""
+    """One 自评表 on ``sheet``, as filed; returns the cell of each value by key path.
+
+    ``execution``: the table's scored 预算执行率 row (an ``ExecutionResult``), whose 分值 (the
+    rule set's) and 执行率 the form then shows; without it the 分值 is left blank and the 执行率
+    is a formula of the amounts filed (see :func:`execution_rate_formula`)."""
     from openpyxl.utils import get_column_letter
 
     style = styles()
@@ -236,8 +248,13 @@ def write_table(
     value(6, 4, cell_value(budget.get("adjusted")), f"{where}.budget.adjusted")
     value(6, 5, cell_value(budget.get("spent")), f"{where}.budget.spent")
     at[f"{where}.budget"] = "E6"
-    if execution_weight is not None:  # the rule set's: the row's 分值 on the form
-        put(sheet, 6, 6, number(execution_weight))
+    if execution is not None:  # the rule set's 分值, and the rate the review scored
+        put(sheet, 6, 6, number(execution.weight))
+        put(sheet, 6, 7, rate4(execution.rate))
+    else:  # 全年执行数 / 全年预算数, or / 年初预算数 when that is all the table gives
+        only_planned = "planned" in budget and "adjusted" not in budget
+        sheet["G6"] = execution_rate_formula("C" if only_planned else "D")
+    sheet["G6"].number_format = RATE_FORMAT
     value(6, 8, cell_value(budget.get("score")), f"{where}.budget.score")
     label(7, 2, "资金偏差原因")
     value(7, 3, budget.get("reason") or None, f"{where}.budget.reason")
@@ -276,8 +293,8 @@ def write_table(
     label(total_row, 1, "总分")
     weights = [_points(ind["weight"]) if "weight" in ind else None for ind in indicators]
     filled = [w for w in weights if w is not None]
-    if indicators and len(filled) == len(weights) and execution_weight is not None:
-        put(sheet, total_row, 6, number(sum(filled, Decimal(execution_weight))))
+    if indicators and len(filled) == len(weights) and execution is not None:
+        put(sheet, total_row, 6, number(sum(filled, execution.weight)))
     value(total_row, 7, cell_value(raw.get("score")), f"{where}.score")
     at.setdefault(f"{where}.score", f"G{total_row}")
     grade_row = total_row + 1
@@ -412,15 +429,16 @@ def tables(data: dict):
         yield OWN_TABLE_SHEET, DEPARTMENT_TITLE, "department", department
 
 
-def form_workbook(data: dict, year_title: bool = True, execution_weights: dict | None = None):
+def form_workbook(data: dict, year_title: bool = True, executions: dict | None = None):
     """The evaluation ``data`` (the structure of ``scoring schema evaluation``) as filed, and
     where each value went: key path → ``sheet!cell``.
 
     With ``year_title=False`` row 2 of each table (``（2023年度）``) is left empty, as on forms
-    that print no year; the year is still on the 部门 sheet. ``execution_weights``: the 分值 of
-    each table's 预算执行率 row (by its key path, ``projects[0]``), a rule set's, which the data
-    does not carry; without them the execution row's 分值 and the 总分's are left blank (a
-    total of the indicators' alone would not add up with it)."""
+    that print no year; the year is still on the 部门 sheet. ``executions``: each table's scored
+    预算执行率 row (an ``ExecutionResult``, by the table's key path, ``projects[0]``), whose
+    分值 is a rule set's, which the data does not carry; without them the execution row's 分值
+    and the 总分's are left blank (a total of the indicators' alone would not add up with it),
+    and its 执行率 is a formula of the amounts filed."""
     from openpyxl import Workbook
 
     workbook = Workbook()
@@ -442,7 +460,7 @@ def form_workbook(data: dict, year_title: bool = True, execution_weights: dict |
             department_name=department.get("name"),
             raw=raw,
             where=where,
-            execution_weight=(execution_weights or {}).get(where),
+            execution=(executions or {}).get(where),
         )
         locations.update({key: f"{sheet_name}!{cell}" for key, cell in cells.items()})
     return workbook, locations

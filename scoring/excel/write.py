@@ -77,9 +77,7 @@ def result_workbook(evaluation: Evaluation, result: Result):
         if locations and source.suffix.lower() in WORKBOOK_SUFFIXES and source.is_file():
             workbook = unit_workbook(source)
         else:
-            workbook, locations = form_workbook(
-                evaluation.data, execution_weights=_execution_weights(result)
-            )
+            workbook, locations = form_workbook(evaluation.data, executions=_executions(result))
     except IllegalCharacterError as exc:  # a cell of an .xls the reader did not read
         text = str(exc).removesuffix(" cannot be used in worksheets.")
         raise InputError(
@@ -90,12 +88,12 @@ def result_workbook(evaluation: Evaluation, result: Result):
     return workbook
 
 
-def _execution_weights(result: Result) -> dict:
-    """The 分值 of each scored table's 预算执行率 row, by the table's key path."""
-    weights = {f"projects[{i}]": p.execution.weight for i, p in enumerate(result.projects)}
+def _executions(result: Result) -> dict:
+    """Each scored table's 预算执行率 row, by the table's key path."""
+    rows = {f"projects[{i}]": p.execution for i, p in enumerate(result.projects)}
     if result.department.table is not None:
-        weights["department"] = result.department.table.execution.weight
-    return weights
+        rows["department"] = result.department.table.execution
+    return rows
 
 
 def template_workbook(year: int, ruleset):
@@ -126,8 +124,6 @@ def template_workbook(year: int, ruleset):
         where="projects[0]",
     )
     put(sheet, 6, 6, number(ruleset.execution["weight"]))
-    sheet["G6"] = '=IF(N(D6)>0,E6/D6,"")'
-    sheet["G6"].number_format = "0.00%"
     total_row = FIRST_INDICATOR_ROW + TEMPLATE_ROWS
     put(sheet, total_row, 6, number(ruleset.total))
     levels = {
