@@ -9,6 +9,7 @@ Every file is generated here, small.
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -578,3 +579,13 @@ def test_a_reading_named_as_an_overrides_method_is_said_to_be_none(cli, tmp_path
     assert run.code == 2, run
     assert "overrides[0].method" in run.err and "how scoring reads a row" in run.err
     assert "ratio" in run.err  # the methods there are
+
+
+@pytest.mark.skipif(not os.path.isfile("/proc/version"), reason="no /proc file system here")
+def test_an_output_in_a_folder_that_takes_no_file_is_not_said_to_be_missing(cli, leting):
+    """/proc is there, but no file can be made in it: the system says "no such file", and the
+    hint says the folder takes no new file — not that it does not exist."""
+    run = cli("--lang", "en", "score", str(leting), "-f", "json", "-o", "/proc/version")
+    assert run.code == 2, run
+    assert "→ /proc takes no new file: write to another folder" in run.err
+    assert "does not exist" not in run.err and "/proc/version is as it was" in run.err

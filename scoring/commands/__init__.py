@@ -553,6 +553,10 @@ def _cannot_write(output: str, exc: OSError, kept: bool = False) -> UsageError:
     from ..errors import UsageError, system_reason
 
     hint = _write_hint(exc.errno or 0)
+    folder = os.path.dirname(os.path.abspath(output))
+    if exc.errno == errno.ENOENT and output != _("standard output") and os.path.isdir(folder):
+        # the folder is there but takes no new file: a file system of the system's (/proc)
+        hint = _("{folder} takes no new file: write to another folder").format(folder=folder)
     if kept and os.path.lexists(output):
         hint = _("{hint}; {output} is as it was").format(hint=hint, output=output)
     return UsageError(
