@@ -700,31 +700,6 @@ def test_copies_are_known_in_any_order_of_projects_and_in_report(tmp_path):
     assert "b.toml files the same department, year and projects as " in ran.err
 
 
-def test_a_department_filed_one_project_per_file_is_said_in_a_combined_report(tmp_path):
-    """`report --combined` counts each file as a department: one department's projects in
-    three files would be counted, ranked and averaged three times. Said, naming the files; a
-    summary of different departments says nothing."""
-    folder = tmp_path / "单位"
-    folder.mkdir()
-    head, *projects = case_evaluation(LETING).split("[[projects]]")
-    assert len(projects) == 3
-    for number, project in enumerate(projects, 1):
-        (folder / f"p{number}.toml").write_text(head + "[[projects]]" + project, "utf-8")
-    ran = run_cli("report", str(folder), "--combined", "-o", str(tmp_path / "汇总.md"))
-    assert ran.code == 0, ran
-    assert (
-        "scoring: warning: 3 files are of one department, 乐亭县城区工业聚集区管理委员会 (2023)"
-        in ran.err
-    )
-    assert "files the same department" not in ran.err  # not copies: other projects
-    other = head.replace('name = "乐亭县城区工业聚集区管理委员会"', 'name = "另一个部门"')
-    assert other != head
-    (folder / "p2.toml").write_text(other + "[[projects]]" + projects[1], "utf-8")
-    (folder / "p3.toml").unlink()
-    ran = run_cli("report", str(folder), "--combined", "-o", str(tmp_path / "汇总.md"))
-    assert ran.code == 0 and "warning" not in ran.err, ran
-
-
 def test_compare_and_report_keep_their_output_out_of_the_folder_they_read(tmp_path):
     """`compare 单位 -o 单位/y.json` would leave a file the next run reads as a unit's; a report
     named .toml or .json would be read so too: both refused before any work."""

@@ -62,12 +62,11 @@ def cmd_report(args) -> int:
     # that cannot be read is said in the interface's language
     scored = _scored(args, score_many(args.files, rules, language="zh_CN"), folder)
     if args.combined:
-        results = [item.result for item in scored if item.result is not None]
-        if not results:
+        if not any(item.result is not None for item in scored):
             if args.output:
                 _not_written(args.output)
             return EXIT_USER
-        _say_departments_split(results)
+        results = _departments(scored, rules)
         data = draft_combined(results, fmt, ruleset=rules, templates=folders, date=date)
         _write(data, targets[0], terminal)
     else:
@@ -79,35 +78,61 @@ def cmd_report(args) -> int:
     return EXIT_USER if failed else EXIT_OK
 
 
-def _say_departments_split(results: list) -> None:
-    """The summary counts each file as a department: a department whose projects come in
-    several files (one project per file) would be counted, ranked and averaged once per file.
-    Said on standard error for each such department (copies are said already, by
-    :class:`Copies`)."""
+def _departments(scored: list, rules) -> list:
+    """The summary's departments: each file's result, and a department filed over several
+    files (one project per file) scored once from all of them (:mod:`scoring.merge`), at the
+    place of its first file. Each merge is said on standard error with its files, and so is a
+    department whose files cannot be merged, with why: each of those files is counted as a
+    department."""
+    from ..api import score_many
     from ..inert import terminal
+    from ..merge import departments
 
-    files: dict[tuple[str, int], list] = {}
-    for result in results:
-        key = ("".join(result.department.name.split()), result.department.year)
-        files.setdefault(key, []).append(result)
-    for (_name, year), group in files.items():
-        if len({filing(result) for result in group}) < 2:  # one file, or copies of one
-            continue
-        sources = [result.source for result in group]
+    read = [item for item in scored if item.result is not None]
+    results = {id(item.evaluation): item.result for item in read}
+    units, apart = departments([item.evaluation for item in read])
+    for group in apart:
         said = _(
-            "scoring: warning: {count} files are of one department, {department} ({year}): the "
-            "summary counts each file as a department; put its projects in one file to count "
-            "it once ({files})"
+            "scoring: warning: {count} files are of one department, {department} ({year}), "
+            "and are counted apart, as {count} departments: {reason} ({files})"
         )
         print(
             said.format(
-                count=len(sources),
-                department=terminal(group[0].department.name, lines=False),
-                year=year,
-                files=terminal(", ".join(sources), lines=False),
+                count=len(group.sources),
+                department=terminal(group.name, lines=False),
+                year=group.year,
+                reason=terminal(group.reason, lines=False),
+                files=terminal(", ".join(group.sources), lines=False),
             ),
             file=sys.stderr,
         )
+    merged = [unit.evaluation for unit in units if len(unit.sources) > 1]
+    scores = iter(score_many(merged, rules, language="zh_CN")) if merged else iter(())
+    found = []
+    for unit in units:
+        if len(unit.sources) == 1:
+            found.append(results[id(unit.evaluation)])
+            continue
+        item = next(scores)
+        if item.error is not None:  # said as any file's mistake, naming the files merged
+            raise item.error
+        assert item.result is not None
+        said = _(
+            "scoring: {department} ({year}) is filed over {count} files, summed up as one "
+            "department: {files}"
+        )
+        department = item.result.department
+        print(
+            said.format(
+                department=terminal(department.name, lines=False),
+                year=department.year,
+                count=len(unit.sources),
+                files=terminal(", ".join(unit.sources), lines=False),
+            ),
+            file=sys.stderr,
+        )
+        found.append(item.result)
+    return found
 
 
 def report_format(fmt: str | None, output: str | None, several: bool = False) -> str:

@@ -1,0 +1,212 @@
+"""One department filed over several files read as the one evaluation it is.
+
+Units often send one 项目支出绩效自评表 per project, each its own workbook; a bureau's summary
+(``scoring report --combined``) must count the department once, its score combined from all
+its projects as one file of them would be. Files are one department's when their 部门名称
+(whitespace left out) and 年度 agree, and they are merged only when nothing has to be chosen
+between them:
+
+- no project is in two of them (a project filed twice is a copy or a second version: which one
+  counts is the reviewer's call);
+- at most one files the department's own 部门整体 table;
+- the department's budget is the same in every file that states it. A file that does not (a
+  workbook with no 部门 sheet) took the sum of its own projects' and said so in a
+  read-assumption: that sum says nothing of the department, and when no file states the
+  budget, the department's is the sum over all the files — what one workbook of all the
+  projects would give;
+- the department's filed 自评得分, 自评等级, 分值调整说明 and texts agree wherever they are filed.
+
+Otherwise the files stay apart, each counted as a department, and :class:`Apart` says why.
+The merged evaluation keeps every file's projects in the order the files were given, each
+renumbered (the second file's ``projects[0]`` is ``projects[1]`` when the first has one), with
+its read-assumptions and the cells they came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from .i18n import _
+from .model import Budget, Evaluation, Table
+
+# The key path of the read-assumption a reader leaves when it took the department's budget as
+# the sum of the projects' (scoring.excel.read).
+SUMMED_BUDGET = "department.budget"
+# The department's own filed values, which the files must not contradict.
+FILED = ("score", "grade", "goal", "result", "weights_reason")
+
+
+@dataclass(frozen=True)
+class Apart:
+    """Files of one department left apart: their sources and why (a sentence)."""
+
+    name: str
+    year: int
+    sources: tuple[str, ...]
+    reason: str
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One department of a summary: its evaluation and the files it was read from (one, or
+    the several merged into it)."""
+
+    evaluation: Evaluation
+    sources: tuple[str, ...]
+
+
+def departments(evaluations: Sequence[Evaluation]) -> tuple[list[Unit], list[Apart]]:
+    """``evaluations`` as departments, in the order given: each department filed over several
+    of them merged into one at the place of its first file, when it can be (see the module);
+    and the groups left apart, with why."""
+    groups: dict[tuple[str, int], list[int]] = {}
+    for index, evaluation in enumerate(evaluations):
+        department = evaluation.department
+        groups.setdefault((_bare(department.name), department.year), []).append(index)
+    units: list[Unit | None] = [Unit(e, (e.source,)) for e in evaluations]
+    apart: list[Apart] = []
+    for indexes in groups.values():
+        if len(indexes) < 2:
+            continue
+        group = [evaluations[i] for i in indexes]
+        reason = _why_apart(group)
+        if reason is not None:
+            first = group[0].department
+            apart.append(Apart(first.name, first.year, tuple(e.source for e in group), reason))
+            continue
+        units[indexes[0]] = Unit(merged(group), tuple(e.source for e in group))
+        for index in indexes[1:]:
+            units[index] = None
+    return [unit for unit in units if unit is not None], apart
+
+
+def merged(group: Sequence[Evaluation]) -> Evaluation:
+    """The files of ``group`` (one department, :func:`_why_apart` None) as one evaluation."""
+    projects: list[Table] = []
+    locations: dict = {}
+    notes: list = []
+    for evaluation in group:
+        moves = {}
+        for table in evaluation.projects:
+            old, new = table.where, f"projects[{len(projects)}]"
+            moves[old] = new
+            projects.append(_moved_table(table, old, new))
+        locations.update({_moved_path(k, moves): v for k, v in evaluation.locations.items()})
+        for where, words in evaluation.notes:
+            note = (_moved_path(where, moves), words)
+            if note not in notes:  # the department's, said alike by each file, said once
+                notes.append(note)
+    if any(not _summed(e) for e in group):  # a budget stated: no sum was taken
+        notes = [note for note in notes if note[0] != SUMMED_BUDGET]
+    first = group[0]
+    department = replace(
+        first.department,
+        budget=_budget(group),
+        table=next((e.department.table for e in group if e.department.table), None),
+        **{key: _filed(group, key) for key in FILED},
+    )
+    for evaluation in group:  # the department's cells, from the file that filed them
+        for key, cell in evaluation.locations.items():
+            if key.startswith("department"):
+                locations.setdefault(key, cell)
+    return Evaluation(
+        department=department,
+        projects=tuple(projects),
+        source="、".join(evaluation.source for evaluation in group),
+        locations=locations,
+        notes=tuple(notes),
+    )
+
+
+def _why_apart(group: Sequence[Evaluation]) -> str | None:
+    """Why the files of one department cannot be merged, or None when they can."""
+    seen: dict[str, str] = {}
+    for evaluation in group:
+        for table in evaluation.projects:
+            name = _bare(table.name)
+            if name in seen:
+                return _("the project “{project}” is in {first} and in {second}").format(
+                    project=table.name, first=seen[name], second=evaluation.source
+                )
+            seen[name] = evaluation.source
+    tables = [e.source for e in group if e.department.table is not None]
+    if len(tables) > 1:
+        return _("{first} and {second} each file the department's own table").format(
+            first=tables[0], second=tables[1]
+        )
+    if len({_amounts(e.department.budget) for e in group if not _summed(e)}) > 1:
+        return _("their department budgets differ")
+    for key in FILED:
+        values = {getattr(e.department, key) for e in group} - {None, ""}
+        if len(values) > 1:
+            return _("their department's filed {field} differ").format(field=_FIELDS[key])
+    return None
+
+
+_FIELDS = {
+    "score": "自评得分",
+    "grade": "自评等级",
+    "goal": "年度总体目标",
+    "result": "实际完成情况",
+    "weights_reason": "分值调整说明",
+}
+
+
+def _budget(group: Sequence[Evaluation]) -> Budget:
+    """The department's budget: the one the files that state it state, or, when each file took
+    its own as the sum of its projects', the sum over all the files."""
+    budget = group[0].department.budget
+    stated = [e.department.budget for e in group if not _summed(e)]
+    if stated:
+        return stated[0]
+    total = [Decimal(0)] * 3
+    for evaluation in group:
+        for i, amount in enumerate(_amounts(evaluation.department.budget)):
+            total[i] += amount
+    return replace(budget, planned=total[0], adjusted=total[1], spent=total[2])
+
+
+def _summed(evaluation: Evaluation) -> bool:
+    """Whether the reader took the department's budget as the sum of the projects'."""
+    return any(where == SUMMED_BUDGET for where, _words in evaluation.notes)
+
+
+def _amounts(budget: Budget) -> tuple[Decimal, Decimal, Decimal]:
+    return budget.planned, budget.adjusted, budget.spent
+
+
+def _filed(group: Sequence[Evaluation], key: str):
+    """The department's filed ``key`` wherever a file filed it (they agree), else the first's."""
+    for evaluation in group:
+        value = getattr(evaluation.department, key)
+        if value not in (None, ""):
+            return value
+    return getattr(group[0].department, key)
+
+
+def _moved_table(table: Table, old: str, new: str) -> Table:
+    """``table`` with every key path under ``old`` moved under ``new``."""
+    return replace(
+        table,
+        where=new,
+        budget=replace(table.budget, where=_moved_path(table.budget.where, {old: new})),
+        indicators=tuple(
+            replace(ind, where=_moved_path(ind.where, {old: new})) for ind in table.indicators
+        ),
+    )
+
+
+def _moved_path(where: str, moves: dict[str, str]) -> str:
+    """``where`` with its ``projects[i]`` prefix renumbered by ``moves``."""
+    if where.startswith("projects["):
+        head, bracket, rest = where.partition("]")
+        moved = moves.get(head + bracket)
+        if moved is not None:
+            return moved + rest
+    return where
+
+
+def _bare(name: str) -> str:
+    return "".join(name.split())
