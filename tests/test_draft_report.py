@@ -296,8 +296,9 @@ def test_a_template_folder_overrides_only_what_it_holds(cli, tmp_path):
         ("{% if %}\n", "report.md.j2: line 1: template syntax error"),
         (
             "line one\n{{ r.no_such_thing }}\n",
-            "report.md.j2: line 2: the report has no such variable",
+            "report.md.j2: line 2: the report's Report has no no_such_thing",
         ),
+        ("{{ nothing }}\n", "report.md.j2: line 1: the report has no variable nothing"),
         ("{% include 'nowhere.j2' %}\n", "no template 'nowhere.j2'"),
         ("{{ r.__class__.__mro__ }}\n", "report.md.j2: line 1"),
     ],

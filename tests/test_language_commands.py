@@ -165,10 +165,13 @@ def test_a_faulty_template_is_named_by_its_line(cli, leting, tmp_path):
     folder.mkdir()
     (folder / "report.md.j2").write_text("第一行\n{{ r.no_such_thing }}\n", "utf-8")
     run = cli("report", str(leting), "--template", str(folder), env=ZH)
-    said(run, f"scoring：错误：{folder / 'report.md.j2'}：第 2 行：报告中没有该变量：")
+    said(
+        run,
+        f"scoring：错误：{folder / 'report.md.j2'}：第 2 行：报告的 Report 中没有 no_such_thing",
+    )
     assert "  → 请改正模板；可用变量见 docs/reports.md，内置模板位于 " in run.err
     run = cli("report", str(leting), "--template", str(folder), "--lang", "en", env=ZH)
-    said(run, f"{folder / 'report.md.j2'}: line 2: the report has no such variable: ")
+    said(run, f"{folder / 'report.md.j2'}: line 2: the report's Report has no no_such_thing")
 
 
 def test_a_report_that_is_no_word_document(cli, tmp_path):

@@ -19,6 +19,7 @@ refuses is a :class:`~scoring.errors.UsageError` (exit 2) naming the template's 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -182,10 +183,33 @@ def _describe(exc: Exception) -> str:
             name=repr(exc.name)
         )
     if isinstance(exc, UndefinedError):
-        return _("the report has no such variable: {message}").format(message=exc.message)
+        return _undefined(exc.message or "")
     if isinstance(exc, SecurityError):
         return _("the template does what a report template may not: {message}").format(message=exc)
     return f"{type(exc).__name__}: {exc}"
+
+
+# Jinja2's words for what a template named and the report does not have: a variable, an
+# attribute of an object (``'scoring.draft.context.Report object' has no attribute 'x'``), an
+# element of a list or table.
+_NO_VARIABLE = re.compile(r"'(?P<name>[^']*)' is undefined")
+_NO_ATTRIBUTE = re.compile(
+    r"'?(?:[\w.]*\.)?(?P<owner>\w+) object'? has no (?:attribute|element) (?P<name>.+)"
+)
+
+
+def _undefined(message: str) -> str:
+    """What Jinja2 said was undefined, in the interface's words: the variable, or the part of a
+    record, a template asked for and the report does not have."""
+    found = _NO_VARIABLE.fullmatch(message)
+    if found:
+        return _("the report has no variable {name}").format(name=found["name"])
+    found = _NO_ATTRIBUTE.fullmatch(message)
+    if found:
+        return _("the report's {owner} has no {name}").format(
+            owner=found["owner"], name=found["name"].strip("'")
+        )
+    return _("the report has no such variable: {message}").format(message=message)
 
 
 def _template_frame(exc: Exception) -> tuple[str | None, int | None]:
