@@ -52,6 +52,7 @@ from .values import (
     LE,
     RANGE,
     Quantity,
+    Target,
     ValueProblem,
     align_units,
     cut,
@@ -797,6 +798,7 @@ def _range_plan(
     lower, upper = target.bound(GE), target.bound(LE)
     rate = rules.names_a_rate(ind.name)
     try:  # in the range's unit, as the actual value is: both bounds share it
+        _refuse_a_bare_actual_in_two_units(target, actual)
         low = align_units(lower, actual, rules.units, rate=rate)[0]
         high = align_units(upper, actual, rules.units, rate=rate)[0]
     except ValueProblem as exc:
@@ -813,6 +815,27 @@ def _range_plan(
     plan = _number_plan(replace(ind, target=lower if below else upper), actual, weight, ctx)
     plan.lead = lead + plan.lead
     return plan
+
+
+def _refuse_a_bare_actual_in_two_units(target: Target, actual: Quantity) -> None:
+    """A bare 实际完成值 against a range whose bounds are written in two units (5000元-1万元):
+    in the lower's unit or the upper's? 8000 is inside the range as 8000 元 and far above it
+    as 8000 万元 — a guess either way."""
+    if actual.unit is not None or target.lower_unit is None:
+        return
+    shown = fmt(actual.value)
+    raise ValueProblem(
+        _(
+            "the actual value {value} has no unit, and the range {target} gives its bounds in "
+            "{lower} and {upper}: {value}{lower} or {value}{upper}?"
+        ).format(
+            value=shown, target=quoted(target.text), lower=target.lower_unit, upper=target.unit
+        ),
+        _("write the actual value with its unit, e.g. {example}").format(
+            example=f"{shown}{target.lower_unit}"
+        ),
+        code="unit-ambiguous",
+    )
 
 
 def _check_override_fits_a_range(ind: Indicator, rules: RuleSet) -> None:

@@ -257,6 +257,9 @@ class Target:
     unit: str | None = None
     deadline: Deadline | None = None  # for a time target
     upper: Decimal | None = None  # a range's upper bound (op RANGE; value is the lower)
+    # a range's lower bound's own unit, when it was written in another than the upper's that
+    # converts to it (1000元-2万元: 元; the range is 0.1-2 万元)
+    lower_unit: str | None = None
 
     @property
     def qualitative(self) -> bool:
@@ -571,8 +574,8 @@ def _parse_target(raw) -> Target:
             ),
         )
     span = _range_of(text, rest, lead, raw) if _RANGE_MARKS.search(text) else None
-    if span is not None:  # (lower, upper, unit)
-        return Target(raw.strip(), RANGE, span[0], span[2], upper=span[1])
+    if span is not None:  # (lower, upper, unit, the lower's own unit)
+        return Target(raw.strip(), RANGE, span[0], span[2], upper=span[1], lower_unit=span[3])
     trail, rest = _trailing_op(rest)
     _refuse_not_finite(raw, rest)
     _refuse_two_comparisons(raw, lead, trail, bound)
@@ -687,8 +690,13 @@ _LEADING_ZERO = re.compile(r"[+-]?0\d")
 _YEARS = (Decimal(1900), Decimal(2100))
 
 
-def _range_of(text: str, rest: str, lead: str | None, raw) -> tuple | None:
-    """The range ``text`` gives — (lower, upper, unit), in the unit of its upper bound — or None
+# A range read: lower, upper, their unit, and the lower bound's own unit when it was converted.
+_Span = tuple[Decimal, Decimal, str | None, str | None]
+
+
+def _range_of(text: str, rest: str, lead: str | None, raw) -> _Span | None:
+    """The range ``text`` gives — (lower, upper, unit, the lower's own unit when it was
+    converted), in the unit of its upper bound — or None
     when it gives none: two comparisons (≥3个，≤5个), or two numbers joined (95%-100%) when
     no comparison leads. A range of times (1-6月, 3-5天, 2023年-2024年) is a period or a span of
     durations, never a ratio of its numbers: None, so that it is read as words. ``rest`` is the
@@ -704,14 +712,15 @@ def _range_of(text: str, rest: str, lead: str | None, raw) -> tuple | None:
 
 def _of_times(span: tuple) -> bool:
     """Whether a range's bounds are times: in a unit of time, or bare years (2023.1-2023.6)."""
-    lower, upper, unit = span
+    lower, upper, unit = span[:3]
     if unit is None:
         return all(_YEARS[0] <= bound <= _YEARS[1] for bound in (lower, upper))
     return _TIME_UNIT.search(unit.split("/")[0]) is not None
 
 
-def _span(text: str, raw) -> tuple[Decimal, Decimal, str | None] | None:
-    """``95%-100%``, ``3～5个``, ``3至5个``: (lower, upper, unit), or None when the text is not
+def _span(text: str, raw) -> _Span | None:
+    """``95%-100%``, ``3～5个``, ``3至5个``: (lower, upper, unit, the lower's own unit when it
+    converts to the upper's), or None when the text is not
     two numbers so joined, in one unit or two that convert (given on either or both), or when
     they are times or a code (0571-88888888); ValueProblem when the larger comes first, for two
     dashes, or for a bare bound read two ways. A date (2023-12-31, 2023-12) never gets here:
@@ -742,17 +751,19 @@ def _span(text: str, raw) -> tuple[Decimal, Decimal, str | None] | None:
                 negative=f"{first}至{joined['upper']}", positive=f"{first}至{joined['upper'][1:]}"
             ),
         )
-    low = _in_unit(lower[0], low_unit, upper[0], high_unit, raw)
-    if low is None:
+    converted = _in_unit(lower[0], low_unit, upper[0], high_unit, raw)
+    if converted is None:
         return None
+    low, own = converted
     unit = high_unit or low_unit
     if low > upper[0]:
         raise _reversed(raw, upper[0], low, unit)
-    return low, upper[0], unit
+    return low, upper[0], unit, own
 
 
-def _range(text: str, raw) -> tuple[Decimal, Decimal, str | None] | None:
-    """``≥3个，≤5个``, ``不低于95%且不高于100%``, ``3个以上5个以下``: (lower, upper, unit), or None
+def _range(text: str, raw) -> _Span | None:
+    """``≥3个，≤5个``, ``不低于95%且不高于100%``, ``3个以上5个以下``: (lower, upper, unit, the
+    lower's own unit when it converts to the upper's), or None
     when the text is not two comparisons, one at least and one at most, in one unit or two
     that convert. Bounds that exclude themselves (>3个，<5个) are refused: at a bound, a range
     read as including it would score full marks where the unit meant none."""
@@ -776,9 +787,10 @@ def _range(text: str, raw) -> tuple[Decimal, Decimal, str | None] | None:
         return None
     if _of_times((lower, upper, high_unit or low_unit)):
         return None  # read as words, as a time limit of two comparisons always was
-    low = _in_unit(lower, low_unit, upper, high_unit, raw)
-    if low is None:
+    converted = _in_unit(lower, low_unit, upper, high_unit, raw)
+    if converted is None:
         return None
+    low, own = converted
     unit = high_unit or low_unit
     if GT in (low_op, high_op) or LT in (low_op, high_op):
         raise ValueProblem(
@@ -790,25 +802,27 @@ def _range(text: str, raw) -> tuple[Decimal, Decimal, str | None] | None:
         )
     if low > upper:
         raise _reversed(raw, upper, low, unit)
-    return low, upper, unit
+    return low, upper, unit, own
 
 
 def _in_unit(
     lower: Decimal, low_unit: str | None, upper: Decimal, high_unit: str | None, raw
-) -> Decimal | None:
-    """A range's lower bound in the unit of its upper (the unit of both): as it is when they
-    are one; a bare multiplier written for the upper's (10万-20万元: 10万元) as it is; converted
-    when they convert (1000元-2万元: 0.1万元); None when they do not. A bound given without a
-    unit takes the other's only where that is the one reading: ValueProblem otherwise."""
+) -> tuple[Decimal, str | None] | None:
+    """A range's lower bound in the unit of its upper (the unit of both), and its own unit when
+    it was converted: as it is when they are one; a bare multiplier written for the upper's
+    (10万-20万元: 10万元) as it is; converted when they convert (1000元-2万元: 0.1万元, 元);
+    None when they do not. A bound given without a unit takes the other's only where that is
+    the one reading: ValueProblem otherwise."""
     if low_unit is None or high_unit is None:
         _refuse_a_bare_bound(lower, low_unit, upper, high_unit, raw)
-        return lower
+        return lower, None
     from .units import standard
 
     units = standard()
     if low_unit == high_unit or (low_unit in units.multipliers and high_unit.startswith(low_unit)):
-        return lower
-    return units.convert(lower, low_unit, high_unit)
+        return lower, None
+    converted = units.convert(lower, low_unit, high_unit)
+    return None if converted is None else (converted, low_unit)
 
 
 def _refuse_a_bare_bound(
@@ -948,11 +962,12 @@ def align_units(
     ``≥95%``: 95% or 0.95%? 1.02 against ``≥95%``: 102% or 1.02%?), a bare number against a
     unit with 万 in front (8000 against ``≥1.1万亩``), and, on a row named as a rate (``rate``),
     two bare numbers of which one looks like a fraction and the other like a percentage
-    (100 against 0.98). A bare 万 or 亿 (``10万``) is a number, not a unit. ValueProblem when
-    the units do not convert."""
+    (100 against 0.98). A bare 万 or 亿 (``10万``) against a value with a unit multiplies that
+    unit (:func:`_multiple_of`); against a bare number it is a number. ValueProblem when the
+    units do not convert."""
     assert target.value is not None
-    t_value, t_unit = _unfold(target.value, target.unit, units)
-    a_value, a_unit = _unfold(actual.value, actual.unit, units)
+    t_value, t_unit = _unfold(target.value, _multiple_of(target.unit, actual.unit, units), units)
+    a_value, a_unit = _unfold(actual.value, _multiple_of(actual.unit, target.unit, units), units)
     _refuse_a_fraction(t_value, t_unit, a_value, a_unit, units, "actual")
     _refuse_a_fraction(a_value, a_unit, t_value, t_unit, units, "target")
     _refuse_a_bare_multiple(t_unit, a_value, a_unit, units, "actual")
@@ -978,6 +993,27 @@ def align_units(
 def _field_label(field: str) -> str:
     """The 实际完成值 (``actual``) or the 年度指标值 (``target``), as a message names it."""
     return _("the actual value") if field == "actual" else _("the target")
+
+
+def _multiple_of(unit: str | None, other: str | None, units) -> str | None:
+    """A bare 万 or 亿 (``120万``) against money or a unit with 万 or 亿 in front is that many
+    of the other's unit without its own multiplier: against ``120万元``, ``≤2000元`` or
+    ``≤2000千元`` it is 120 万元 (money is in 元, as budget amounts are), against ``1万人次``
+    120 万人次, against ``1.1万亩`` 120 万亩. Taken for a bare number instead, 1,200,000 would
+    take the other's unit whole and be 1,200,000 万元. Any other unit is returned as it is:
+    against ``9000份`` a bare 万 is a number, 10000 份."""
+    if unit is None or unit not in units.multipliers or other is None:
+        return unit
+    if other in units.multipliers:  # 10万 against 2亿: two numbers
+        return unit
+    if units.family(other) == "money":
+        return unit + "元"
+    if not units.multiplied(other):  # 1万 against 9000份 is 10000 份, as a number is
+        return unit
+    base = units.canonical(other)
+    while prefix := next((p for p in units.multipliers if base.startswith(p) and base != p), None):
+        base = base[len(prefix) :]
+    return unit + base
 
 
 def _unfold(value: Decimal, unit: str | None, units) -> tuple[Decimal, str | None]:

@@ -186,6 +186,27 @@ def test_a_bare_wan_is_a_number():
     assert parse_money("382万") == D(382)
 
 
+@pytest.mark.parametrize(
+    ("target", "actual", "aligned"),
+    [
+        # a bare 万 or 亿 against money is 万元 or 亿元, in the target's unit
+        ("≤100万", "120万元", (D(100), D(120), "万元")),
+        ("≤100万元", "120万", (D(100), D(120), "万元")),
+        ("≥2亿", "1.5亿元", (D(2), D("1.5"), "亿元")),
+        ("≤2000元", "0.2万", (D(2000), D(2000), "元")),
+        ("≤2000千元", "120万", (D(2000), D(1200), "千元")),
+        # against a unit with 万 in front, that unit's: 0.8万 against 万人次 is 0.8万人次
+        ("1万人次以上", "0.8万", (D(1), D("0.8"), "万人次")),
+        ("≥1.1万亩", "1.2万", (D("1.1"), D("1.2"), "万亩")),
+        # against a plain unit or a bare number, a number
+        ("≥1万", "9000份", (D(10000), D(9000), "份")),
+        ("≥10万", "120000", (D(100000), D(120000), None)),
+    ],
+)
+def test_a_bare_wan_against_a_unit_multiplies_it(target, actual, aligned):
+    assert align_units(parse_target(target), parse_quantity(actual), standard()) == aligned
+
+
 @pytest.mark.parametrize(("raw", "unit"), [("12KM", "公里"), ("100M2", "平方米"), ("3T", "吨")])
 def test_latin_units_in_capitals(raw, unit):
     assert parse_quantity(raw).unit == unit
