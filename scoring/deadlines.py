@@ -79,6 +79,13 @@ _DURATION = re.compile(
 # Every pattern here is matched whole (fullmatch) from one position; runs of digits are
 # possessive (\d++), as what follows a number is never a digit nor a point: no shorter run is
 # retried, and the time taken is linear in the text.
+# Said not done: 6月底未完成, 3个月未开工, 截至12月31日仍未完工. A date or a time with these words
+# is when it was still not done, not when it was done. Not a denial of anything else (未延期,
+# 无延误 say it was on time).
+_NOT_DONE = re.compile(
+    r"(?:尚未|仍未|还未|未能|未|没有|没|不能|无法)(?:按期|按时|如期|全部|全面)?"
+    r"(?:完成|完工|竣工|开工|实施|启动|验收|办结|到位|交付|投用|投入使用|上线|建成|达到|实现|落实)"
+)
 # Done ahead of time, by how much: 提前1个月完成, 提前10天.
 _AHEAD = re.compile(r"提前(?:\d++(?:\.\d++)?+|" + _N + r")?[^\d]{0,6}")
 _SPACES = re.compile(r"\s+")
@@ -291,12 +298,34 @@ def judge(
     _op, text = _leading_op(normalise(text))  # an op written in an actual (≤12天) is not its value
     if readings is None:
         readings = Readings()
+    _refuse_not_done(text, deadline)
     if _AHEAD.fullmatch(_compact(text)):
         return Timing(True, text, readings.ahead.format(actual=text))
     if deadline.by is not None:
         return _by_date(deadline.by, text, year, readings)
     assert deadline.within is not None
     return _within(deadline.within, text, units, readings, deadline.strict)
+
+
+def _refuse_not_done(text: str, deadline: Deadline) -> None:
+    """A 实际完成值 with a date or a time that says the work was not done (6月底未完成): read
+    by its date it would be on time. Whether it was done late, in part or not at all is the
+    evaluator's to say, with a tier word or the date it was done."""
+    found = _NOT_DONE.search(_compact(text))
+    if found is None:
+        return
+    before = found.string[: found.start()]
+    if stretch_of(before) is None and duration_of(before) is None:
+        return  # 未完成 alone is a tier word, for the tiers to read
+    raise ValueProblem(
+        _("实际完成值 {text} says it was not done by then, not when it was done").format(
+            text=repr(text)
+        ),
+        _(
+            "write the tier the evaluator judges (未达成, or 部分达成 when it was done late or "
+            "in part), or the date it was done, e.g. {example}"
+        ).format(example=deadline.label.removesuffix("前").removesuffix("内")),
+    )
 
 
 _DATE_LIKE = re.compile(r"(?:(?:19|20)\d{2}[年.\-/])?\d{1,2}[月.\-/]\d{1,2}[日号]?.{0,12}")

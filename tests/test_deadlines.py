@@ -257,3 +257,33 @@ def test_a_year_and_month_one_is_not_read_as_january():
     against a date is refused as no date, as before (2023.10 as text is October)."""
     with pytest.raises(ValueProblem, match="not a date"):
         judge(parse_target("2023年6月前").deadline, "2023.1", YEAR, standard())
+
+
+@pytest.mark.parametrize(
+    ("target", "actual"),
+    [
+        ("年底前", "12月底未完成"),
+        ("6月底前", "6月底前未完成"),
+        ("6月底前", "5月未开工"),
+        ("6月前", "截至12月31日仍未完成"),
+        ("6月前", "8月尚未竣工"),
+        ("3个月内", "3个月未完成"),
+        ("≤30天", "30天未办结"),
+    ],
+)
+def test_a_date_said_not_done_is_refused(target, actual):
+    """Read by its date, 6月底未完成 was on time against 6月底前: full marks for work not done.
+    Refused, with the tiers and the date as the fix."""
+    with pytest.raises(ValueProblem, match="not done by then") as raised:
+        judge(parse_target(target).deadline, actual, YEAR, standard())
+    assert "未达成" in (raised.value.hint or "")
+
+
+@pytest.mark.parametrize(
+    ("actual", "on_time"),
+    [("未完成", None), ("6月完成", True), ("8月完成", False), ("6月底前完成，未延期", None)],
+)
+def test_not_done_alone_is_a_tier_and_a_denial_of_delay_is_no_refusal(actual, on_time):
+    """未完成 alone is the tiers' to read (None: words); 未延期 denies a delay, not the work."""
+    timing = judge(parse_deadline("6月底前"), actual, YEAR, standard())
+    assert (None if timing is None else timing.on_time) == on_time
