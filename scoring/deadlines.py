@@ -32,11 +32,11 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 
 from .i18n import _
-from .values import ValueProblem, _leading_op, format_decimal, normalise
+from .values import ValueProblem, _leading_op, format_decimal, normalise, parse_quantity
 
 _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -73,7 +73,7 @@ _WHOLE_YEAR = re.compile(rf"{_PREFIX}(?P<y>(?:19|20)\d{{2}})年度?{_MARK}{_TAIL
 # A limit may follow what starts the clock: 收到资金后30日内, 合同签订后15个工作日内.
 _DURATION = re.compile(
     r"(?:[^\d]{1,12}?后)?(?P<n>\d++(?:\.\d++)?+|" + _N + r")"
-    r"(?P<unit>个工作日|工作日|个自然日|自然日|个月|小时|天|日|周|星期|年)"
+    r"(?P<unit>个工作日|工作日|个自然日|自然日|日历天|日历日|个月|小时|分钟|天|日|周|星期|年)"
     r"(?P<within>之内|以内|内)?" + _TAIL
 )
 # Every pattern here is matched whole (fullmatch) from one position; runs of digits are
@@ -387,6 +387,33 @@ def _by_date(target: Stretch, text: str, year: int, readings: Readings) -> Timin
     )
 
 
+# A converted time is shown to this many places, and said to be rounded when it had more
+# (10天 is ≈1.43周, not 1.428571428571428571428571429周): the comparison uses it exact.
+_SHOWN_PLACES = Decimal("0.01")
+
+
+def _shown(value: Decimal, unit: str) -> str:
+    """A time converted into ``unit``, as the explanation shows it."""
+    rounded = value.quantize(_SHOWN_PLACES, ROUND_HALF_UP)
+    if rounded == value:
+        return f"{format_decimal(value)}{unit}"
+    return f"≈{format_decimal(rounded)}{unit}"
+
+
+def _in_a_unit_of_time(text: str, limit: Duration, units) -> Duration | None:
+    """A time the grammar of durations does not spell, in a unit the table converts to the
+    limit's (``90min``, ``1.5h``); None for anything else."""
+    try:
+        quantity = parse_quantity(text)
+    except ValueProblem:
+        return None
+    if quantity is None or quantity.unit is None:
+        return None
+    if units.convert(quantity.value, quantity.unit, limit.unit) is None:
+        return None
+    return Duration(quantity.value, quantity.unit)
+
+
 def _span(stretch: Stretch, first: date, last: date, readings: Readings) -> str:
     if first == last:
         return stretch.label
@@ -416,7 +443,9 @@ def _within(
                 _("write how long it took, e.g. {limit}").format(limit=limit.label),
             )
         else:
-            return None
+            taken = _in_a_unit_of_time(text, limit, units)
+            if taken is None:
+                return None
     value = units.convert(taken.value, taken.unit, limit.unit)
     if value is None:
         raise ValueProblem(
@@ -428,9 +457,7 @@ def _within(
     shown = (
         taken.label
         if value == taken.value
-        else readings.converted.format(
-            taken=taken.label, converted=f"{format_decimal(value)}{limit.unit}"
-        )
+        else readings.converted.format(taken=taken.label, converted=_shown(value, limit.unit))
     )
     if value < limit.value or (value == limit.value and not strict):
         on_time, reading = True, readings.within

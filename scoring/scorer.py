@@ -50,6 +50,7 @@ from .schemas import ProblemList
 from .values import (
     GE,
     LE,
+    LT,
     RANGE,
     Quantity,
     Target,
@@ -744,18 +745,19 @@ def _number_plan(ind: Indicator, actual: Quantity, weight: Decimal, ctx: Context
     op, lead = target.op, ""
     if op is None:
         op, lead = _inferred_op(ind, ctx)
-        limit_value, limit_unit = target.value, target.unit
-        if (
-            op == LE
-            and limit_value is not None  # always: align_units read it
-            and limit_unit is not None  # a time family has units
-            and rules.units.family(limit_unit) in TIME_FAMILIES
-        ):
-            # a time limit by its name (审批时限 | 30天): a deadline, like 30天内
-            from .deadlines import Deadline, Duration
+    limit_value, limit_unit = target.value, target.unit
+    if (
+        op in (LE, LT)
+        and limit_value is not None  # always: align_units read it
+        and limit_unit is not None  # a time family has units
+        and rules.units.family(limit_unit) in TIME_FAMILIES
+    ):
+        # a time limit by its name (审批时限 | 30天) or in a unit the grammar of deadlines does
+        # not spell (≤2h, ≤30min): a deadline, like 30天内
+        from .deadlines import Deadline, Duration
 
-            limit = Deadline(within=Duration(limit_value, limit_unit))
-            return _deadline_plan(ind, limit, weight, ctx, lead=lead)
+        limit = Deadline(within=Duration(limit_value, limit_unit), strict=op == LT)
+        return _deadline_plan(ind, limit, weight, ctx, lead=lead)
     override = _override(ind, rules) if rules.overrides else None
     if override is not None:
         _check_override_fits(override, ind, None, rules)
