@@ -2,21 +2,24 @@
 
 Units often send one 项目支出绩效自评表 per project, each its own workbook; a bureau's summary
 (``scoring report --combined``) must count the department once, its score combined from all
-its projects as one file of them would be. Files are one department's when their 部门名称
-(whitespace left out) and 年度 agree, and they are merged only when nothing has to be chosen
-between them:
+its projects as one file of them would be. Files are one department's when their 部门名称 and
+年度 agree — names as :func:`scoring.values.name_key` has them, width, spaces and Traditional
+characters aside — and they are merged only when nothing has to be chosen between them:
 
-- no project is in two of them (a project filed twice is a copy or a second version: which one
-  counts is the reviewer's call);
+- no project is in two of them, its name read alike (a project filed twice is a copy or a
+  second version: which one counts is the reviewer's call);
 - at most one files the department's own 部门整体 table;
 - the department's budget is the same in every file that states it. A file that does not (a
   workbook with no 部门 sheet) took the sum of its own projects' and said so in a
   read-assumption: that sum says nothing of the department, and when no file states the
   budget, the department's is the sum over all the files — what one workbook of all the
   projects would give;
-- the department's filed 自评得分, 自评等级, 分值调整说明 and texts agree wherever they are filed.
+- the department's filed 自评得分, 自评等级, 分值调整说明, texts, 执行率得分 and 资金偏差原因 agree
+  wherever they are filed (texts with spaces and width aside); filed in one file only, they are
+  the department's.
 
-Otherwise the files stay apart, each counted as a department, and :class:`Apart` says why.
+Otherwise the files stay apart, each counted as a department, and :class:`Apart` says why. One
+file given twice is counted once (the batch says it was given twice).
 The merged evaluation keeps every file's projects in the order the files were given, each
 renumbered (the second file's ``projects[0]`` is ``projects[1]`` when the first has one), with
 its read-assumptions and the cells they came from.
@@ -30,12 +33,15 @@ from decimal import Decimal
 
 from .i18n import _
 from .model import Budget, Evaluation, Table
+from .values import format_decimal, name_key, text_key
 
 # The key path of the read-assumption a reader leaves when it took the department's budget as
 # the sum of the projects' (scoring.excel.read).
 SUMMED_BUDGET = "department.budget"
 # The department's own filed values, which the files must not contradict.
 FILED = ("score", "grade", "goal", "result", "weights_reason")
+# The source of an evaluation given as data, not read from a file (scoring.model.Evaluation).
+DATA = Evaluation.__dataclass_fields__["source"].default
 
 
 @dataclass(frozen=True)
@@ -64,8 +70,17 @@ def departments(evaluations: Sequence[Evaluation]) -> tuple[list[Unit], list[Apa
     groups: dict[tuple[str, int], list[int]] = {}
     for index, evaluation in enumerate(evaluations):
         department = evaluation.department
-        groups.setdefault((_bare(department.name), department.year), []).append(index)
+        groups.setdefault((name_key(department.name), department.year), []).append(index)
     units: list[Unit | None] = [Unit(e, (e.source,)) for e in evaluations]
+    for indexes in groups.values():  # one file given twice is counted once (said by the batch)
+        sources: set[str] = set()
+        for index in list(indexes):
+            source = evaluations[index].source
+            if source in sources:
+                indexes.remove(index)
+                units[index] = None
+            elif source != DATA:  # data given in memory names no file
+                sources.add(source)
     apart: list[Apart] = []
     for indexes in groups.values():
         if len(indexes) < 2:
@@ -124,48 +139,71 @@ def _why_apart(group: Sequence[Evaluation]) -> str | None:
     """Why the files of one department cannot be merged, or None when they can."""
     seen: dict[str, str] = {}
     for evaluation in group:
-        for table in evaluation.projects:
-            name = _bare(table.name)
+        names = {name_key(table.name): table.name for table in evaluation.projects}
+        for name, shown in names.items():  # two of one name in one file are that file's
             if name in seen:
                 return _("the project “{project}” is in {first} and in {second}").format(
-                    project=table.name, first=seen[name], second=evaluation.source
+                    project=shown, first=seen[name], second=evaluation.source
                 )
-            seen[name] = evaluation.source
+        seen.update(dict.fromkeys(names, evaluation.source))
     tables = [e.source for e in group if e.department.table is not None]
     if len(tables) > 1:
         return _("{first} and {second} each file the department's own table").format(
             first=tables[0], second=tables[1]
         )
-    if len({_amounts(e.department.budget) for e in group if not _summed(e)}) > 1:
-        return _("their department budgets differ")
-    for key in FILED:
-        values = {getattr(e.department, key) for e in group} - {None, ""}
-        if len(values) > 1:
-            return _("their department's filed {field} differ").format(field=_FIELDS[key])
+    stated = [e for e in group if not _summed(e)]
+    if len({_amounts(e.department.budget) for e in stated}) > 1:
+        amounts = "; ".join(
+            f"{e.source} {' / '.join(format_decimal(a) for a in _amounts(e.department.budget))}"
+            for e in stated
+        )
+        return _(
+            "their department budgets (年初预算数 / 全年预算数 / 全年执行数) differ: {amounts}"
+        ).format(amounts=amounts)
+    for field, read in _FILED_BY.items():
+        filed = {_compared(read(e.department)) for e in group} - {None}
+        if len(filed) > 1:
+            return _("their department's filed {field} differ").format(field=field)
     return None
 
 
-_FIELDS = {
-    "score": "自评得分",
-    "grade": "自评等级",
-    "goal": "年度总体目标",
-    "result": "实际完成情况",
-    "weights_reason": "分值调整说明",
+# The department's filed values the files must not contradict, by the form's names.
+_FILED_BY = {
+    "自评得分": lambda department: department.score,
+    "自评等级": lambda department: department.grade,
+    "年度总体目标": lambda department: department.goal,
+    "实际完成情况": lambda department: department.result,
+    "分值调整说明": lambda department: department.weights_reason,
+    "执行率得分": lambda department: department.budget.score,
+    "资金偏差原因": lambda department: department.budget.reason,
 }
+
+
+def _compared(value):
+    """A filed value as two files are compared on it: text by :func:`text_key` (spaces and
+    width aside), None for nothing filed."""
+    if value is None or value == "":
+        return None
+    return text_key(value) if isinstance(value, str) else value
 
 
 def _budget(group: Sequence[Evaluation]) -> Budget:
     """The department's budget: the one the files that state it state, or, when each file took
     its own as the sum of its projects', the sum over all the files."""
-    budget = group[0].department.budget
     stated = [e.department.budget for e in group if not _summed(e)]
+    budget = stated[0] if stated else group[0].department.budget
+    filed = [e.department.budget for e in group]  # its 得分 and 资金偏差原因, wherever filed
+    score = next((b.score for b in filed if b.score is not None), None)
+    reason = next((b.reason for b in filed if b.reason), "")
     if stated:
-        return stated[0]
+        return replace(budget, score=score, reason=reason)
     total = [Decimal(0)] * 3
     for evaluation in group:
         for i, amount in enumerate(_amounts(evaluation.department.budget)):
             total[i] += amount
-    return replace(budget, planned=total[0], adjusted=total[1], spent=total[2])
+    return replace(
+        budget, planned=total[0], adjusted=total[1], spent=total[2], score=score, reason=reason
+    )
 
 
 def _summed(evaluation: Evaluation) -> bool:
@@ -206,7 +244,3 @@ def _moved_path(where: str, moves: dict[str, str]) -> str:
         if moved is not None:
             return moved + rest
     return where
-
-
-def _bare(name: str) -> str:
-    return "".join(name.split())

@@ -949,6 +949,20 @@ def _text_key(text: str) -> str:
     return _SPACES.sub("", normalise(text))
 
 
+def name_key(name: str) -> str:
+    """What two spellings of one department's or project's name share: :func:`text_key` of its
+    Simplified form — ``乐亭县（本级）``, ``乐亭县(本级)``, ``乐亭县 （本级）`` and ``樂亭縣(本級)`` are
+    one name. Names of a batch repeat, and each is converted once."""
+    if len(name) <= CACHED_CHARS:
+        return _name_key(name)
+    return text_key(simplified(name))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _name_key(name: str) -> str:
+    return text_key(simplified(name))
+
+
 _SPACES = re.compile(r"\s+")
 
 
