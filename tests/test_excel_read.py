@@ -1601,3 +1601,26 @@ def test_a_direction_in_the_op_column(tmp_path):
     # ≤2次 against 5次: 2 − 5/2 < 0 → 0 (as ≥ it was full marks)
     assert (rows[0].target, rows[0].op, rows[0].score) == ("≤2次", "≤", D("0.00"))
     assert (rows[1].op, rows[1].score) == ("≥", D("45.00"))
+
+
+def test_a_department_sheet_in_yuan_is_read_in_wan(tmp_path):
+    """全年预算数（元） 3823100 on the 部门 sheet is 382.31 万元, as a 项目资金（元） block is: read
+    in 万元 it was 3,823,100 万元, and a report stated it so."""
+    path = tmp_path / "元.xlsx"
+    book = evaluation_workbook(toml_data(LETING))
+    sheet = book["部门"]
+    for row in range(1, sheet.max_row + 1):
+        label = sheet.cell(row, 1).value or ""
+        if label.endswith("（万元）"):
+            sheet.cell(row, 1).value = label.replace("（万元）", "（元）")
+            sheet.cell(row, 2).value = int(D(str(sheet.cell(row, 2).value)) * 10000)
+    book.save(path)
+    evaluation = scoring.load(path)
+    budget = evaluation.department.budget
+    assert [budget.planned, budget.adjusted, budget.spent] == [
+        D("382.31"),
+        D("382.31"),
+        D("374.11"),
+    ]
+    said = dict(evaluation.notes)["department.budget"]
+    assert "in yuan" in said

@@ -472,14 +472,19 @@ def _read_department(grid: Grid, reading: _Reading) -> dict:
     formula without its value is said as one (a filed score or grade is only noted)."""
     locations = reading.locations
     found: dict = {}
+    in_yuan = False
     for row in range(grid.rows):
-        path = DEPARTMENT_LABELS.get(re.sub(r"[（(].*?[)）]", "", grid.text(row, 0)))
+        label = grid.text(row, 0)
+        path = DEPARTMENT_LABELS.get(re.sub(r"[（(].*?[)）]", "", label))
         if path is None:
             continue
         where = "department." + ".".join(path)
         value = reading.value(grid, row, 1, where, needed=path[-1] not in ("score", "grade"))
         if value is None:
             continue
+        amount = _money(value) if path[-1] in ("planned", "adjusted", "spent") else None
+        if amount is not None and AMOUNTS_IN_YUAN.search(label):  # 全年预算数（元）
+            value, in_yuan = f"{_plain(amount)}元", True
         if path == ("year",) and isinstance(value, Decimal) and value == int(value):
             value = int(value)
         elif path == ("name",):
@@ -498,6 +503,9 @@ def _read_department(grid: Grid, reading: _Reading) -> dict:
         locations.setdefault("department.budget", locations[f"department.budget.{first}"])
     if "department.name" in locations:
         locations.setdefault("department", locations["department.name"])
+    if in_yuan:
+        said = _("the department's budget is given in yuan: converted to units of 10,000 yuan")
+        reading.notes.append(("department.budget", said))
     return found
 
 
