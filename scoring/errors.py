@@ -229,6 +229,7 @@ CELL_OF_CODE = {
     "actual-not-numeric": ".actual",
     "evaluator-judgement": ".score",
     "deadline-late": ".actual",
+    "strict-bound-equal": ".actual",
     "values-blank": ".target",
 }
 

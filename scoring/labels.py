@@ -122,6 +122,7 @@ def _findings() -> dict[str, str]:
         "weights-off-default": _("weights differ from the defaults, unexplained"),
         "operator-inferred": _("scored as a reverse indicator"),
         "deadline-late": _("not completed on time"),
+        "strict-bound-equal": _("actual at a bound the target leaves out"),
         "values-blank": _("target not filled in"),
         "row-not-scored": _("row not scored"),
         "read-assumption": _("how the file was read"),

@@ -49,6 +49,7 @@ from .rules import RuleSet
 from .schemas import ProblemList
 from .values import (
     GE,
+    GT,
     LE,
     LT,
     RANGE,
@@ -758,6 +759,8 @@ def _number_plan(ind: Indicator, actual: Quantity, weight: Decimal, ctx: Context
 
         limit = Deadline(within=Duration(limit_value, limit_unit), strict=op == LT)
         return _deadline_plan(ind, limit, weight, ctx, lead=lead)
+    if op in (GT, LT) and actual_value == target_value:
+        _flag_an_excluded_bound_reached(ind, op, ctx)
     override = _override(ind, rules) if rules.overrides else None
     if override is not None:
         _check_override_fits(override, ind, None, rules)
@@ -765,6 +768,27 @@ def _number_plan(ind: Indicator, actual: Quantity, weight: Decimal, ctx: Context
     params = override.params if override else rules.params(method_name)
     view = _quantitative(ind, weight, op, target_value, actual_value, unit)
     return Plan(view, method_name, params, lead=lead)
+
+
+def _flag_an_excluded_bound_reached(ind: Indicator, op: str, ctx: Context) -> None:
+    """An actual value that is the very bound a strict target leaves out (>95% with 95%,
+    ≤5%（不含） with 5%): the target says it is not met, while the rule set's method for > or
+    < may score it as the bound reached (mof-2020's ratio: full marks). Said, so that the
+    reviewer decides; a time limit settles it itself (deadline-late)."""
+    ctx.flag(
+        "strict-bound-equal",
+        "warning",
+        ind.where,
+        _(
+            "「{name}」 actual {actual} is the bound the target {target} leaves out: scored by "
+            "the rule set's method for {op}; check whether the target was met"
+        ).format(
+            name=cut(ind.name),
+            actual=ind.actual_text,
+            target=ind.target.text,
+            op=op,
+        ),
+    )
 
 
 def _quantitative(

@@ -574,6 +574,8 @@ def _parse_target(raw) -> Target:
             ),
         )
     span = _range_of(text, rest, lead, raw) if _RANGE_MARKS.search(text) else None
+    if span is not None and bound == "不含":  # 95%-100%（不含）: which bound, and full marks at it?
+        raise _strict_range(raw, span[0], span[1], span[2], None)
     if span is not None:  # (lower, upper, unit, the lower's own unit)
         return Target(raw.strip(), RANGE, span[0], span[2], upper=span[1], lower_unit=span[3])
     trail, rest = _trailing_op(rest)
@@ -793,13 +795,7 @@ def _range(text: str, raw) -> _Span | None:
     low, own = converted
     unit = high_unit or low_unit
     if GT in (low_op, high_op) or LT in (low_op, high_op):
-        raise ValueProblem(
-            _("{value} is a range with a bound outside it (> or <)").format(value=quoted(raw)),
-            _("write the bounds with ≥ and ≤, e.g. ≥{lower}，≤{upper}").format(
-                lower=f"{format_decimal(lower)}{low_unit or ''}",
-                upper=f"{format_decimal(upper)}{high_unit or ''}",
-            ),
-        )
+        raise _strict_range(raw, lower, upper, high_unit, low_unit)
     if low > upper:
         raise _reversed(raw, upper, low, unit)
     return low, upper, unit, own
@@ -855,6 +851,21 @@ def _refuse_a_bare_bound(
             bound=example, number=format_decimal(bare)
         ),
         code="unit-ambiguous",
+    )
+
+
+def _strict_range(
+    raw, lower: Decimal, upper: Decimal, unit: str | None, low_unit: str | None
+) -> ValueProblem:
+    """A range that leaves a bound out (>3个，<5个; 95%-100%（不含）): at that bound, full
+    marks or none? The fix writes both bounds included: ``lower`` in ``low_unit`` when given,
+    else in ``unit``, the upper's."""
+    return ValueProblem(
+        _("{value} is a range with a bound outside it (> or <)").format(value=quoted(raw)),
+        _("write the bounds with ≥ and ≤, e.g. ≥{lower}，≤{upper}").format(
+            lower=f"{format_decimal(lower)}{low_unit or unit or ''}",
+            upper=f"{format_decimal(upper)}{unit or ''}",
+        ),
     )
 
 
