@@ -70,10 +70,15 @@ _PREFIX_OPS = sorted(
         "大于": GT,
         "高于": GT,
         "多于": GT,
+        "超过": GT,
+        "超出": GT,
+        "超": GT,
         "<": LT,
         "小于": LT,
         "低于": LT,
         "少于": LT,
+        "不足": LT,
+        "不到": LT,
         "=": EQ,
         "═": EQ,
         "==": EQ,
@@ -454,7 +459,7 @@ def _parse_quantity(raw) -> Quantity | None:
         raise ValueProblem(
             _("expected a number or text, got {type}").format(type=type(raw).__name__)
         )
-    text = normalise(raw)
+    text = normalise(raw).rstrip(_TRAILING_PUNCTUATION)
     _op, rest = _leading_op(text)
     _op, rest = _trailing_op(rest)
     _refuse_not_finite(raw, rest)
@@ -533,10 +538,13 @@ def _parse_target(raw) -> Target:
         raise ValueProblem(
             _("expected text or a number, got {type}").format(type=type(raw).__name__)
         )
-    text = normalise(raw)
+    text = normalise(raw).rstrip(_TRAILING_PUNCTUATION)
     if not text:
         raise ValueProblem(_("the target is empty"), target_hint())
     text, bound = _bound_marked(text)
+    tolerance = _tolerance(text) if text[0] in "±+" else None
+    if tolerance is not None:
+        return Target(raw.strip(), RANGE, -tolerance[0], tolerance[1], upper=tolerance[0])
     if "(" in text:  # ≥3（个）, ≤30（天）: the unit in brackets
         text = _BRACKETED_UNIT.sub(r"\1", text)
     deadline = None
@@ -852,6 +860,27 @@ def _refuse_a_bare_bound(
         ),
         code="unit-ambiguous",
     )
+
+
+# What a value typed as a sentence ends with (≥95%，, 6%。), as NFKC leaves it: not part of it.
+_TRAILING_PUNCTUATION = ",;、。"
+# A deviation either way: ±5%, +-5%, ±5%以内 — the range -5% to 5%.
+_PLUS_MINUS = re.compile(r"(?:±|\+-|\+/-)\s*(?P<figure>\d.*?)(?:以内|之内|内)?")
+
+
+def _tolerance(text: str) -> tuple[Decimal, str | None] | None:
+    """The size and unit of a deviation allowed either way (``±5%``: 5 and %), or None when
+    ``text`` is not one."""
+    found = _PLUS_MINUS.fullmatch(text)
+    if found is None:
+        return None
+    split = _split_number(found["figure"])
+    if split is None:
+        return None
+    unit = _unit_or_none(split[1])
+    if unit is False:
+        return None
+    return split[0], unit
 
 
 def _strict_range(

@@ -885,3 +885,38 @@ def test_what_no_unit_can_end_with_is_words(text):
 def test_a_bound_left_out_where_nothing_says_which_way_is_refused(text, said):
     with pytest.raises(ValueProblem, match=said):
         parse_target(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "op", "value", "unit"),
+    [
+        ("超过95%", ">", "95", "%"),
+        ("超出10个", ">", "10", "个"),
+        ("超500人", ">", "500", "人"),
+        ("不足5%", "<", "5", "%"),
+        ("不到3天", "<", "3", "天"),
+        ("不超过5%", "≤", "5", "%"),  # the longer spelling first
+        ("≥95%，", "≥", "95", "%"),  # a value typed as a sentence
+        ("≤5%。", "≤", "5", "%"),
+    ],
+)
+def test_comparison_words_units_write(text, op, value, unit):
+    target = parse_target(text)
+    if target.deadline is not None:  # 不到3天: a time limit, fewer than 3 days
+        assert (op, target.deadline.within.value, target.deadline.strict) == ("<", D(3), True)
+        return
+    assert (target.op, target.value, target.unit) == (op, D(value), unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "lower", "upper", "unit"),
+    [("±5%", "-5", "5", "%"), ("±5%以内", "-5", "5", "%"), ("+-0.5米", "-0.5", "0.5", "米")],
+)
+def test_a_deviation_either_way_is_a_range(text, lower, upper, unit):
+    target = parse_target(text)
+    assert (target.op, target.value, target.upper, target.unit) == (
+        "～",
+        D(lower),
+        D(upper),
+        unit,
+    )
