@@ -202,8 +202,16 @@ def reverse_linear(ind: Quantitative, params: dict) -> Rating:
         return _above_zero(ind)
     if t < ZERO:
         return _no_formula(ind, "≤")
+    rate = _two_minus_share(a, t)
+    if rate.numerator <= 0:  # twice the target or more: below 0 by the formula, 0 the floor
+        return Rating(
+            FRACTION_ZERO,
+            _("(2 − actual {actual} / target {target}) is 0 or below, counted as 0").format(
+                actual=_q(a, ind.unit), target=_q(t, ind.unit)
+            ),
+        )
     return Rating(
-        _clamp(_two_minus_share(a, t)),
+        _clamp(rate),
         _("(2 − actual {actual} / target {target})").format(
             actual=_q(a, ind.unit), target=_q(t, ind.unit)
         ),
