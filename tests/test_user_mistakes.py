@@ -14,6 +14,7 @@ import os
 import pytest
 
 from scoring.limits import MAX_DIGITS
+from tests.conftest import LETING, case_evaluation
 
 EVALUATION = """
 [department]
@@ -589,3 +590,15 @@ def test_an_output_in_a_folder_that_takes_no_file_is_not_said_to_be_missing(cli,
     assert run.code == 2, run
     assert "→ /proc takes no new file: write to another folder" in run.err
     assert "does not exist" not in run.err and "/proc/version is as it was" in run.err
+
+
+def test_an_unquoted_toml_date_is_said_to_be_one(cli, tmp_path):
+    """actual = 2024-06-30 without quotes is a TOML date, not text: the message said it got
+    "2024-06-30", which looks like the text it should be."""
+    path = tmp_path / "日期.toml"
+    text = case_evaluation(LETING).replace('actual = "3个"', "actual = 2024-06-30", 1)
+    path.write_text(text, "utf-8")
+    run = cli("--lang", "en", "score", str(path))
+    assert run.code == 2, run
+    assert "got the TOML date 2024-06-30" in run.err
+    assert '→ put it in quotes to write it as text: "2024-06-30"' in run.err

@@ -610,6 +610,17 @@ def _describe(error, prefix) -> Problem:
     if kind == "type":
         expected = _type_names(error.validator_value)
         description = _described_key(error)
+        if isinstance(error.instance, (datetime.date, datetime.time)):
+            # TOML reads 2024-06-30 unquoted as a date, which looks like the text it is not
+            return Problem(
+                _("expected {expected}, got the TOML date {value}").format(
+                    expected=expected, value=error.instance.isoformat()
+                ),
+                where,
+                _('put it in quotes to write it as text: "{value}"').format(
+                    value=error.instance.isoformat()
+                ),
+            )
         return Problem(
             _("expected {expected}, got {value}").format(
                 expected=expected, value=_shown(error.instance)
