@@ -20,7 +20,7 @@ import pytest
 
 import scoring
 from scoring.merge import departments
-from tests.conftest import LETING, case_evaluation, run_cli
+from tests.conftest import CASES, LETING, case_evaluation, run_cli
 
 DEPARTMENT = 'name = "乐亭县城区工业聚集区管理委员会"'
 
@@ -279,3 +279,56 @@ def test_the_department_s_budget_reason_is_taken_from_the_file_that_gives_it(tmp
     result = scoring.score(unit.evaluation)
     at_budget = {f.code for f in result.findings if f.where.startswith("department.budget")}
     assert at_budget == {"execution-low"}  # no reason-missing
+
+
+def test_a_department_table_in_one_file_scores_its_projects_files_under_a_table_rule_set(
+    tmp_path,
+):
+    """Under a rule set that scores the department by its 部门整体 table (method table), a
+    project's file alone cannot be scored — it has no such table — while the department's
+    files together can: worked in tests/cases/department-auto-table.toml, the table scores
+    9 + 45 + 30 = 84.00, 良, 90 / 100 = 90.00 %, with 2 projects beside it. Three findings:
+    the table and both projects weight their rows off mof-2020's defaults with no
+    weights_reason (weights-off-default)."""
+    rules = tmp_path / "table.toml"
+    rules.write_text(
+        '[ruleset]\nid = "table"\nextends = "mof-2020"\nversion = "1"\ntitle = "按部门整体"\n'
+        '[department]\nmethod = "table"\n',
+        "utf-8",
+    )
+    whole = (CASES / "department-auto-table.toml").read_text("utf-8")
+    whole = whole[whole.index("[department]") :]
+    head, *projects = whole.split("[[projects]]")
+    folder = tmp_path / "单位"
+    folder.mkdir()
+    (folder / "a-部门整体.toml").write_text(head, "utf-8")
+    department = head[: head.index("[[department.indicators]]")]
+    for number, project in enumerate(projects, 1):
+        (folder / f"p{number}.toml").write_text(department + "[[projects]]" + project, "utf-8")
+    alone = run_cli("score", str(folder / "p1.toml"), "-r", str(rules))
+    assert alone.code == 2, alone  # no 部门整体 table in a project's file
+    out = tmp_path / "汇总.md"
+    ran = run_cli("report", str(folder), "--combined", "-r", str(rules), "-o", str(out))
+    assert ran.code == 0, ran
+    assert "error" not in ran.err and "is filed over 3 files" in ran.err
+    assert summary_rows(out) == [
+        ["1", "某县经济开发区管理委员会", "2023", "84.00", "良", "90.00%", "2", "3"]
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_a_file_left_out_is_named_in_the_summary_itself(tmp_path, fmt):
+    """A summary that counts 1 department of 4 files given must say a file was left out: the
+    reviewer reads the document, not the terminal it was made in."""
+    split(tmp_path / "单位")
+    (tmp_path / "单位" / "zz坏.toml").write_text("broken = [\n", "utf-8")
+    out = tmp_path / f"汇总.{fmt}"
+    ran = run_cli("report", str(tmp_path / "单位"), "--combined", "-o", str(out))
+    assert ran.code == 2 and "zz坏.toml" in ran.err, ran
+    if fmt == "docx":
+        from docx import Document
+
+        text = "\n".join(paragraph.text for paragraph in Document(str(out)).paragraphs)
+    else:
+        text = out.read_text("utf-8")
+    assert "另有 1 个文件未能读取或计分，未计入本汇总：" in text and "zz坏.toml" in text

@@ -60,36 +60,47 @@ def cmd_report(args) -> int:
     rules = ruleset(args.rules)
     # the report is a Chinese document: the texts scoring writes into it are Chinese; a file
     # that cannot be read is said in the interface's language
-    scored = _scored(args, score_many(args.files, rules, language="zh_CN"), folder)
+    batch = score_many(args.files, rules, language="zh_CN")
     if args.combined:
-        if not any(item.result is not None for item in scored):
+        # a file read but not scored on its own waits: merged with its department's other
+        # files it may be (a project file under a rule set that scores the department by its
+        # 部门整体 table, which another file holds)
+        scored = _scored(args, batch, folder, waiting=True)
+        results, left_out = _departments(args, scored, rules)
+        if not results:
             if args.output:
                 _not_written(args.output)
             return EXIT_USER
-        results = _departments(scored, rules)
-        data = draft_combined(results, fmt, ruleset=rules, templates=folders, date=date)
+        data = draft_combined(
+            results, fmt, ruleset=rules, templates=folders, date=date, left_out=left_out
+        )
         _write(data, targets[0], terminal)
-    else:
-        for item, target in zip(scored, targets):
-            if item.result is not None:
-                data = draft(item.result, fmt, ruleset=rules, templates=folders, date=date)
-                _write(data, target, terminal)
+        return EXIT_USER if left_out else EXIT_OK
+    scored = _scored(args, batch, folder)
+    for item, target in zip(scored, targets):
+        if item.result is not None:
+            data = draft(item.result, fmt, ruleset=rules, templates=folders, date=date)
+            _write(data, target, terminal)
     failed = any(item.result is None for item in scored)
     return EXIT_USER if failed else EXIT_OK
 
 
-def _departments(scored: list, rules) -> list:
-    """The summary's departments: each file's result, and a department filed over several
-    files (one project per file) scored once from all of them (:mod:`scoring.merge`), at the
-    place of its first file. Each merge is said on standard error with its files, and so is a
-    department whose files cannot be merged, with why: each of those files is counted as a
-    department."""
+def _departments(args, scored: list, rules) -> tuple[list, tuple[str, ...]]:
+    """The summary's departments, and the files left out (not read, or not scored): each
+    file's result, and a
+    department filed over several files (one project per file) scored once from all of them
+    (:mod:`scoring.merge`), at the place of its first file. Each merge is said on standard
+    error with its files, and so is a department whose files cannot be merged, with why: each
+    of those files is counted as a department. A file read and not scored on its own is said
+    now, if it is not merged, and a merged department that cannot be scored is said naming
+    its files."""
     from ..api import score_many
     from ..inert import terminal
     from ..merge import departments
 
-    read = [item for item in scored if item.result is not None]
-    results = {id(item.evaluation): item.result for item in read}
+    read = [item for item in scored if item.evaluation is not None]
+    left_out = [item.source for item in scored if item.evaluation is None]
+    by_evaluation = {id(item.evaluation): item for item in read}
     units, apart = departments([item.evaluation for item in read])
     for group in apart:
         said = _(
@@ -110,13 +121,15 @@ def _departments(scored: list, rules) -> list:
     scores = iter(score_many(merged, rules, language="zh_CN")) if merged else iter(())
     found = []
     for unit in units:
-        if len(unit.sources) == 1:
-            found.append(results[id(unit.evaluation)])
+        item = by_evaluation[id(unit.evaluation)] if len(unit.sources) == 1 else next(scores)
+        if item.error is not None:  # said as any file's, naming the files merged
+            left_out.extend(unit.sources)
+            _say_error(args, item.error)
             continue
-        item = next(scores)
-        if item.error is not None:  # said as any file's mistake, naming the files merged
-            raise item.error
         assert item.result is not None
+        if len(unit.sources) == 1:
+            found.append(item.result)
+            continue
         said = _(
             "scoring: {department} ({year}) is filed over {count} files, summed up as one "
             "department: {files}"
@@ -132,7 +145,7 @@ def _departments(scored: list, rules) -> list:
             file=sys.stderr,
         )
         found.append(item.result)
-    return found
+    return found, tuple(left_out)
 
 
 def report_format(fmt: str | None, output: str | None, several: bool = False) -> str:
@@ -342,24 +355,30 @@ def _names_in(folder: Path, files: list[str], suffix: str) -> list[str | None]:
     return names
 
 
-def _scored(args, batch, folder: Path | None) -> list:
-    """Each file scored, an error named on standard error as it happens; the ``folder`` -o
-    names is made once a file has scored (a run that scores nothing makes none)."""
+def _scored(args, batch, folder: Path | None, waiting: bool = False) -> list:
+    """Each file scored, an error named on standard error as it happens — with ``waiting``,
+    only where the file could not be read: one read and not scored is said by the caller; the
+    ``folder`` -o names is made once a file has scored (a run that scores nothing makes
+    none)."""
     scored = []
     copies = Copies()  # a unit filed twice would be drafted, or summed up, twice
     for item in batch:
         if item.result is not None:
             copies.note(filing(item.result), item.source)
         if item.error is not None:
-            if getattr(args, "debug", False):
-                raise item.error
-            print(
-                _("scoring: error: {message}").format(message=item.error.render()), file=sys.stderr
-            )
+            if not (waiting and item.evaluation is not None):
+                _say_error(args, item.error)
         elif folder is not None:
             _make_folder(folder)
         scored.append(item)
     return scored
+
+
+def _say_error(args, error) -> None:
+    """A file's error on standard error (raised as it is under --debug)."""
+    if getattr(args, "debug", False):
+        raise error
+    print(_("scoring: error: {message}").format(message=error.render()), file=sys.stderr)
 
 
 def _make_folder(folder: Path) -> None:

@@ -65,11 +65,13 @@ def draft_combined(
     ruleset: RuleSet | None = None,
     templates: list[Path] | None = None,
     date: datetime.date | None = None,
+    left_out: tuple[str, ...] = (),
 ) -> str | bytes:
     """A bureau's summary of several scored departments in ``fmt``: the ranking by score, the
-    grades, and the findings that recur most. Arguments as for :func:`draft`."""
+    grades, and the findings that recur most; ``left_out``, the files given that could not be
+    read or scored, it names. Other arguments as for :func:`draft`."""
     from .combined import combined_context
     from .environment import write
 
-    context = combined_context(results, ruleset, date=date)
+    context = combined_context(results, ruleset, date=date, left_out=left_out)
     return write(fmt, "combined", {"c": context}, templates or [])

@@ -83,12 +83,18 @@ class Combined:
     rows: tuple[tuple[str, ...], ...]
     finding_columns: tuple[str, ...]
     finding_rows: tuple[tuple[str, ...], ...]
+    left_out: tuple[str, ...] = ()  # the files given that could not be read or scored
 
 
 def combined_context(
-    results: list[Result], ruleset: RuleSet | None = None, *, date: datetime.date | None = None
+    results: list[Result],
+    ruleset: RuleSet | None = None,
+    *,
+    date: datetime.date | None = None,
+    left_out: tuple[str, ...] = (),
 ) -> Combined:
-    """The summary's records for ``results`` (one per department, at least one)."""
+    """The summary's records for ``results`` (one per department, at least one); ``left_out``:
+    the files given that could not be read or scored, which the summary names."""
     line = execution_line(ruleset)
     entries = ranking(results)
     recurring = recurring_findings(results)
@@ -124,6 +130,7 @@ def combined_context(
         ),
         finding_columns=("复核发现", "涉及部门数", "出现次数"),
         finding_rows=tuple((f.title, str(f.departments), str(f.occurrences)) for f in recurring),
+        left_out=left_out,
     )
 
 
