@@ -88,6 +88,9 @@ _NOT_DONE = re.compile(
 )
 # Done ahead of time, by how much: 提前1个月完成, 提前10天.
 _AHEAD = re.compile(r"提前(?:\d++(?:\.\d++)?+|" + _N + r")?[^\d]{0,6}")
+# Done late, by how much: 延期1个月完成, 推迟10天. Without the amount (延期完成) it is words,
+# for the tiers to read.
+_BEHIND = re.compile(r"(?:延期|推迟|延后|逾期|滞后)(?:\d++(?:\.\d++)?+|" + _N + r")[^\d]{0,6}")
 _SPACES = re.compile(r"\s+")
 _DIGITS_AND_POINTS = re.compile(r"[\d.]+")
 _BARE_NUMBER = re.compile(r"\d++(?:\.\d++)?+")
@@ -260,6 +263,10 @@ class Readings:
         return _("actual “{actual}”, ahead of the deadline")
 
     @cached_property
+    def behind(self) -> str:
+        return _("actual “{actual}”, behind the deadline")
+
+    @cached_property
     def not_later(self) -> str:
         return _("actual {actual}, not later than {due}")
 
@@ -301,6 +308,8 @@ def judge(
     _refuse_not_done(text, deadline)
     if _AHEAD.fullmatch(_compact(text)):
         return Timing(True, text, readings.ahead.format(actual=text))
+    if _BEHIND.fullmatch(_compact(text)):
+        return Timing(False, text, readings.behind.format(actual=text))
     if deadline.by is not None:
         return _by_date(deadline.by, text, year, readings)
     assert deadline.within is not None

@@ -287,3 +287,14 @@ def test_not_done_alone_is_a_tier_and_a_denial_of_delay_is_no_refusal(actual, on
     """未完成 alone is the tiers' to read (None: words); 未延期 denies a delay, not the work."""
     timing = judge(parse_deadline("6月底前"), actual, YEAR, standard())
     assert (None if timing is None else timing.on_time) == on_time
+
+
+@pytest.mark.parametrize("actual", ["延期1个月完成", "推迟10天", "逾期三天完成", "滞后2周"])
+def test_behind_by_an_amount_is_late(actual):
+    """提前1个月完成 was on time and 延期1个月完成 refused: late by a stated amount is late."""
+    timing = judge(parse_deadline("6月底前"), actual, YEAR, standard())
+    assert timing is not None and timing.on_time is False
+
+
+def test_behind_without_an_amount_is_the_tiers_to_read():
+    assert judge(parse_deadline("6月底前"), "延期完成", YEAR, standard()) is None
