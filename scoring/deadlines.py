@@ -109,8 +109,17 @@ class Stretch:
     label: str
 
     def dates(self, evaluation_year: int) -> tuple[date, date]:
+        """The first and last day, in the evaluation's year unless the text gave one.
+        ValueProblem for a day that year does not have (2月29日 of 2023)."""
         year = self.year if self.year is not None else evaluation_year + self.offset
         month, day = self.last
+        if day is not None and day > calendar.monthrange(year, month)[1]:
+            raise ValueProblem(
+                _("{day} is not a day of {year}").format(day=self.label, year=year),
+                _("write a day of that year, e.g. {month}月{last}日").format(
+                    month=month, last=calendar.monthrange(year, month)[1]
+                ),
+            )
         return date(year, *self.first), date(
             year, month, day or calendar.monthrange(year, month)[1]
         )
@@ -346,7 +355,11 @@ _YEAR_MONTH = re.compile(r"((?:19|20)\d{2})\.(0[1-9]|1[0-2]|[2-9])")
 
 
 def _by_date(target: Stretch, text: str, year: int, readings: Readings) -> Timing | None:
-    _first, due = target.dates(year)
+    try:
+        _first, due = target.dates(year)
+    except ValueProblem as exc:  # 2月29日前 in 2023: the target's day, not the actual's
+        exc.field = "target"
+        raise
     dotted = _YEAR_MONTH.fullmatch(_compact(text))
     if dotted is not None:
         text = f"{dotted[1]}年{int(dotted[2])}月"

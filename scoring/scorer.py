@@ -557,6 +557,14 @@ def _refused(ind: Indicator, exc: ValueProblem, code: str) -> InputError:
     )
 
 
+def _figure_like(target: Target) -> str:
+    """A figure in the target's unit, for a message's example (3个 for ≥3个; 95% when the
+    target has no unit)."""
+    if target.value is None or target.unit is None:
+        return "95%"
+    return f"{fmt(target.upper if target.upper is not None else target.value)}{target.unit}"
+
+
 def _prepare(ind: Indicator, weight: Decimal, ctx: Context) -> Plan:
     """The method's view of the row, which method scores it, and how the row was read."""
     target = ind.target
@@ -575,7 +583,9 @@ def _prepare(ind: Indicator, weight: Decimal, ctx: Context) -> Plan:
                     name=cut(ind.name), actual=quoted(ind.actual_text), target=quoted(target.text)
                 ),
                 f"{ind.where}.actual",
-                _('write the actual value as a number with its unit, e.g. "95%"'),
+                _('write the actual value as a number with its unit, e.g. "{example}"').format(
+                    example=_figure_like(target)
+                ),
                 code="actual-invalid",
             )
         ctx.flag(

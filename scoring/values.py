@@ -557,6 +557,8 @@ def _parse_target(raw) -> Target:
         deadline = parse_deadline(text)
         if deadline is None and lead is not None:
             deadline = parse_deadline(rest, lead)
+        if deadline is None:
+            _refuse_a_date_not_in_the_calendar(raw, text)
     if deadline is not None:
         _refuse_two_comparisons(raw, lead, _trailing_op(rest)[0], bound)
         if bound == "不含" and deadline.by is not None:
@@ -753,13 +755,18 @@ def _span(text: str, raw) -> _Span | None:
     if joined["join"] == "-" and joined["upper"].startswith("-"):
         # 95%--100%, -10%--5%: a dash typed twice, or a minus sign?
         first = text[: len(text) - len(lower[1])] + joined["unit"]
+        positive = f"{first}至{joined['upper'][1:]}"
+        if lower[0] > upper[0]:  # read as a minus sign, the range would be reversed: one reading
+            hint = _("write the range with 至 between its bounds: {range}").format(range=positive)
+        else:
+            hint = _("write the range with 至 between its bounds: {negative} or {positive}").format(
+                negative=f"{first}至{joined['upper']}", positive=positive
+            )
         raise ValueProblem(
             _("{value} has two dashes between its bounds: is the second a minus sign?").format(
                 value=quoted(raw)
             ),
-            _("write the range with 至 between its bounds: {negative} or {positive}").format(
-                negative=f"{first}至{joined['upper']}", positive=f"{first}至{joined['upper'][1:]}"
-            ),
+            hint,
         )
     converted = _in_unit(lower[0], low_unit, upper[0], high_unit, raw)
     if converted is None:
@@ -850,7 +857,10 @@ def _refuse_a_bare_bound(
     multiplied = units.multiplied(unit) and (low_unit is not None or lower > upper)
     if not (fraction or multiplied):
         return
-    example = f"{format_decimal(bare * 100)}%" if fraction else f"{format_decimal(bare)}{unit}"
+    if fraction:
+        example = f"{format_decimal(bare * 100)}%"
+    else:  # in the unit without its 万 or 亿 (400000元, 20000人次): the one that keeps the order
+        example = f"{format_decimal(bare)}{_without_multiplier(unit, units)}"
     raise ValueProblem(
         _("{value} gives one bound a unit and not the other, which may be read two ways").format(
             value=quoted(raw)
@@ -859,6 +869,31 @@ def _refuse_a_bare_bound(
             bound=example, number=format_decimal(bare)
         ),
         code="unit-ambiguous",
+    )
+
+
+# A month and a day before a deadline's mark (2月30日前, 13月底前, 6月31日之前): the date the
+# grammar of deadlines did not read when it is not one of the calendar.
+_MONTH_DAY = re.compile(
+    r"(?:(?P<y>(?:19|20)\d{2})年)?(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号])?(?:底|末)?(?:之前|以前|前)"
+)
+
+
+def _refuse_a_date_not_in_the_calendar(raw, text: str) -> None:
+    """A deadline on a day no calendar has (2月30日前, 13月前): read as words it would take
+    any tier word; refused as an actual date is."""
+    import calendar
+
+    found = _MONTH_DAY.fullmatch(text)
+    if found is None:
+        return
+    month, day = int(found["m"]), int(found["d"] or 1)
+    year = int(found["y"]) if found["y"] else 2000  # without a year, a leap one: 2月29日 is a day
+    if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]:
+        return
+    raise ValueProblem(
+        _("{value} is not a date of the calendar").format(value=quoted(raw)),
+        _("write the last day that is on time, e.g. 2月28日前 or 6月30日前"),
     )
 
 
@@ -896,6 +931,14 @@ def _strict_range(
             upper=f"{format_decimal(upper)}{unit or ''}",
         ),
     )
+
+
+def _without_multiplier(unit: str, units) -> str:
+    """``unit`` without the 万 or 亿 in front of it (万元 → 元, 万人次 → 人次)."""
+    base = units.canonical(unit)
+    while prefix := next((p for p in units.multipliers if base.startswith(p) and base != p), None):
+        base = base[len(prefix) :]
+    return base
 
 
 def _reversed(raw, lower: Decimal, upper: Decimal, unit: str | None) -> ValueProblem:
@@ -1064,10 +1107,7 @@ def _multiple_of(unit: str | None, other: str | None, units) -> str | None:
         return unit + "元"
     if not units.multiplied(other):  # 1万 against 9000份 is 10000 份, as a number is
         return unit
-    base = units.canonical(other)
-    while prefix := next((p for p in units.multipliers if base.startswith(p) and base != p), None):
-        base = base[len(prefix) :]
-    return unit + base
+    return unit + _without_multiplier(other, units)
 
 
 def _unfold(value: Decimal, unit: str | None, units) -> tuple[Decimal, str | None]:

@@ -92,8 +92,6 @@ def test_a_duration_behind_a_limit_sign_is_a_time_limit(text):
         "效果明显",
         "按时完成",  # words: qualitative
         "100",
-        "13月底前",  # no such month
-        "2月30日前",  # no such day
         "2023.06",  # a number: nothing says it is a date
     ],
 )
@@ -298,3 +296,23 @@ def test_behind_by_an_amount_is_late(actual):
 
 def test_behind_without_an_amount_is_the_tiers_to_read():
     assert judge(parse_deadline("6月底前"), "延期完成", YEAR, standard()) is None
+
+
+@pytest.mark.parametrize("target", ["2月30日前", "6月31日前", "13月前", "2023年2月29日前"])
+def test_a_deadline_on_no_day_of_the_calendar_is_refused(target):
+    """Read as words, 2月30日前 took any tier word (达成: full marks)."""
+    with pytest.raises(ValueProblem, match="not a date of the calendar"):
+        parse_target(target)
+
+
+def test_29_february_in_a_year_that_has_none_is_refused_at_its_place():
+    """2月29日前 has no year of its own: in an evaluation of 2023 it is no day — said at the
+    target (it was an internal error); 2月29日 as the actual is said at the actual."""
+    leap = parse_target("2月29日前").deadline
+    assert judge(leap, "2月", 2024, standard()).on_time is True
+    with pytest.raises(ValueProblem, match="not a day of 2023") as raised:
+        judge(leap, "2月", 2023, standard())
+    assert raised.value.field == "target"
+    with pytest.raises(ValueProblem, match="not a day of 2023") as raised:
+        judge(parse_target("3月底前").deadline, "2月29日", 2023, standard())
+    assert raised.value.field == ""

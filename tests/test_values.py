@@ -769,9 +769,9 @@ def test_what_is_no_range_is_read_as_before(text):
         ("0.9-100%", "may be read two ways", "90%"),  # 0.9% or 90%?
         ("≥0.9，≤100%", "may be read two ways", "90%"),
         ("95%-1", "may be read two ways", "100%"),
-        ("1万人次-20000", "may be read two ways", "20000万人次"),  # 20000人次 or 2亿人次?
-        ("1万元-20000", "may be read two ways", "20000万元"),
-        ("5000-1万元", "may be read two ways", "5000万元"),  # 5000元 or 5000万元?
+        ("1万人次-20000", "may be read two ways", "20000人次"),  # 20000人次 or 2亿人次?
+        ("1万元-20000", "may be read two ways", "20000元"),
+        ("5000-1万元", "may be read two ways", "5000元"),  # 5000元 or 5000万元?
     ],
 )
 def test_a_range_no_score_can_be_read_from_is_refused_with_the_fix(text, said, fix):
@@ -920,3 +920,20 @@ def test_a_deviation_either_way_is_a_range(text, lower, upper, unit):
         D(upper),
         unit,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "fix"),
+    [
+        ("95%--100%", "95%至100%"),  # read with a minus sign it is reversed: one reading offered
+        ("-10%--5%", "-10%至-5% or -10%至5%"),
+        ("400000-50万元", "e.g. 400000元 if"),  # not 400000万元, above 50万元
+        ("1万人次-20000", "e.g. 20000人次 if"),
+    ],
+)
+def test_a_range_refused_offers_fixes_that_read(text, fix):
+    with pytest.raises(ValueProblem) as raised:
+        parse_target(text)
+    assert fix in (raised.value.hint or "")
+    if text == "95%--100%":
+        assert "-100%" not in (raised.value.hint or "")
