@@ -20,6 +20,7 @@ import errno
 import io
 import json
 import os
+import re
 import signal
 import stat
 import subprocess
@@ -646,7 +647,7 @@ FORMULAS = ["=1+1", '=HYPERLINK("http://example.com","点此")', "=cmd|' /C calc
 @pytest.mark.parametrize("kind", ["toml", "xlsx", "convert"])
 def test_user_text_is_never_a_formula_in_a_workbook(leting, tmp_path, kind):
     """Text that starts with = (or +) stays text in every workbook written: no formula in any
-    sheet but the template's own."""
+    sheet but the form's own 执行率 of a table not scored (convert's, as the template's)."""
     import openpyxl
 
     data = tomllib.loads(leting.read_text("utf-8"))
@@ -666,7 +667,9 @@ def test_user_text_is_never_a_formula_in_a_workbook(leting, tmp_path, kind):
     assert run.code == 0, run
     with zipfile.ZipFile(out) as archive:
         sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]
-        assert not any(b"<f>" in archive.read(name) for name in sheets)
+        formulas = {f for name in sheets for f in re.findall(rb"<f>(.*?)</f>", archive.read(name))}
+        own = {b'IF(N(D6)&gt;0,E6/D6,"")'} if kind == "convert" else set()
+        assert formulas == own
     texts = {
         cell.value
         for sheet in openpyxl.load_workbook(out).worksheets
