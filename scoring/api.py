@@ -27,7 +27,7 @@ from .errors import InputError, ScoringError
 from .frozen import record
 from .host import Host, default_host
 from .i18n import _
-from .model import Evaluation
+from .model import DATA_SOURCE, Evaluation
 from .result import FileError, Result
 from .rules import RuleSet
 
@@ -205,4 +205,4 @@ def _collector_waiting() -> Iterator[None]:
 
 
 def _name(source: Source) -> str:
-    return "<data>" if isinstance(source, dict) else str(source)
+    return DATA_SOURCE if isinstance(source, dict) else str(source)

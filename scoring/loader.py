@@ -16,7 +16,7 @@ from pathlib import Path
 from . import schemas
 from .errors import InputError, Problem
 from .i18n import _
-from .model import Budget, Department, Evaluation, Indicator, Table
+from .model import DATA_SOURCE, Budget, Department, Evaluation, Indicator, Table
 from .readers import result_hint, written_by_scoring
 from .values import (
     CACHE_SIZE,
@@ -87,7 +87,7 @@ class _Collector:
         self.traditional_count += 1
 
 
-def load_evaluation(data: dict, source: str = "<data>") -> Evaluation:
+def load_evaluation(data: dict, source: str = DATA_SOURCE) -> Evaluation:
     """Validate ``data`` (the structure of ``scoring schema evaluation``) and parse it."""
     if not isinstance(data, dict):
         raise InputError(

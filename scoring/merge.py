@@ -32,16 +32,22 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from .i18n import _
-from .model import Budget, Evaluation, Table
+from .model import DATA_SOURCE, Budget, Evaluation, Table
 from .values import format_decimal, name_key, text_key
 
 # The key path of the read-assumption a reader leaves when it took the department's budget as
 # the sum of the projects' (scoring.excel.read).
 SUMMED_BUDGET = "department.budget"
-# The department's own filed values, which the files must not contradict.
-FILED = ("score", "grade", "goal", "result", "weights_reason")
-# The source of an evaluation given as data, not read from a file (scoring.model.Evaluation).
-DATA = Evaluation.__dataclass_fields__["source"].default
+# The department's own filed values, which the files must not contradict, by the form's names:
+# the department's, and its budget row's.
+FILED = {
+    "score": "自评得分",
+    "grade": "自评等级",
+    "goal": "年度总体目标",
+    "result": "实际完成情况",
+    "weights_reason": "分值调整说明",
+}
+FILED_BUDGET = {"score": "执行率得分", "reason": "资金偏差原因"}
 
 
 @dataclass(frozen=True)
@@ -79,7 +85,7 @@ def departments(evaluations: Sequence[Evaluation]) -> tuple[list[Unit], list[Apa
             if source in sources:
                 indexes.remove(index)
                 units[index] = None
-            elif source != DATA:  # data given in memory names no file
+            elif source != DATA_SOURCE:  # data given in memory names no file
                 sources.add(source)
     apart: list[Apart] = []
     for indexes in groups.values():
@@ -160,23 +166,14 @@ def _why_apart(group: Sequence[Evaluation]) -> str | None:
         return _(
             "their department budgets (年初预算数 / 全年预算数 / 全年执行数) differ: {amounts}"
         ).format(amounts=amounts)
-    for field, read in _FILED_BY.items():
-        filed = {_compared(read(e.department)) for e in group} - {None}
-        if len(filed) > 1:
-            return _("their department's filed {field} differ").format(field=field)
+    for records, fields in (
+        ([e.department for e in group], FILED),
+        ([e.department.budget for e in group], FILED_BUDGET),
+    ):
+        for key, field in fields.items():
+            if len({_compared(getattr(record, key)) for record in records} - {None}) > 1:
+                return _("their department's filed {field} differ").format(field=field)
     return None
-
-
-# The department's filed values the files must not contradict, by the form's names.
-_FILED_BY = {
-    "自评得分": lambda department: department.score,
-    "自评等级": lambda department: department.grade,
-    "年度总体目标": lambda department: department.goal,
-    "实际完成情况": lambda department: department.result,
-    "分值调整说明": lambda department: department.weights_reason,
-    "执行率得分": lambda department: department.budget.score,
-    "资金偏差原因": lambda department: department.budget.reason,
-}
 
 
 def _compared(value):

@@ -91,13 +91,17 @@ class Department:
     weights_reason: str = ""
 
 
+# The source of an evaluation given as data, not read from a file.
+DATA_SOURCE = "<data>"
+
+
 @record
 class Evaluation:
     """One department, one year."""
 
     department: Department
     projects: tuple[Table, ...]
-    source: str = "<data>"
+    source: str = DATA_SOURCE
     # Where each value came from when the file was a spreadsheet: key path → "表.xlsx!项目1!F14".
     locations: dict = field(default_factory=dict, compare=False, repr=False)
     # What the reader had to assume (key path, words), reported as findings.

@@ -1622,5 +1622,5 @@ def test_a_department_sheet_in_yuan_is_read_in_wan(tmp_path):
         D("382.31"),
         D("374.11"),
     ]
-    said = dict(evaluation.notes)["department.budget"]
+    said = dict(evaluation.notes)["department.budget.adjusted"]
     assert "in yuan" in said

@@ -332,3 +332,34 @@ def test_a_file_left_out_is_named_in_the_summary_itself(tmp_path, fmt):
     else:
         text = out.read_text("utf-8")
     assert "另有 1 个文件未能读取或计分，未计入本汇总：" in text and "zz坏.toml" in text
+
+
+def test_a_department_sheet_in_yuan_states_the_budget_beside_workbooks_without_one(tmp_path):
+    """p1's 部门 sheet gives the budget in 元 (3823100 / 3823100 / 3741100, said so at its
+    amount); p2 and p3 have no 部门 sheet and each took its project's amounts. Merged, the
+    department's budget is the one stated, 382.31 / 374.11 万元 (97.86 %), and no note says it
+    was summed."""
+    import openpyxl
+
+    folder = tmp_path / "表"
+    folder.mkdir()
+    for path in split(tmp_path / "单位"):
+        book = folder / f"{path.stem}.xlsx"
+        assert run_cli("convert", str(path), "-o", str(book)).code == 0
+        workbook = openpyxl.load_workbook(book)
+        sheet = workbook["部门"]
+        if path.stem == "p1":
+            for row in range(1, sheet.max_row + 1):
+                label = sheet.cell(row, 1).value or ""
+                if label.endswith("（万元）"):
+                    sheet.cell(row, 1).value = label.replace("（万元）", "（元）")
+                    sheet.cell(row, 2).value = int(Decimal(str(sheet.cell(row, 2).value)) * 10000)
+        else:
+            del workbook["部门"]
+        workbook.save(book)
+    (unit,), apart = departments([scoring.load(book) for book in sorted(folder.iterdir())])
+    assert apart == []
+    budget = unit.evaluation.department.budget
+    assert [budget.adjusted, budget.spent] == [Decimal("382.31"), Decimal("374.11")]
+    assert "department.budget" not in dict(unit.evaluation.notes)
+    assert "in yuan" in dict(unit.evaluation.notes)["department.budget.adjusted"]

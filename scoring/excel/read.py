@@ -501,11 +501,11 @@ def _read_department(grid: Grid, reading: _Reading) -> dict:
             k for k in ("adjusted", "planned", "spent") if f"department.budget.{k}" in locations
         )
         locations.setdefault("department.budget", locations[f"department.budget.{first}"])
+        if in_yuan:  # at the amount: department.budget is where a budget summed is said
+            said = _("the department's budget is given in yuan: converted to units of 10,000 yuan")
+            reading.notes.append((f"department.budget.{first}", said))
     if "department.name" in locations:
         locations.setdefault("department", locations["department.name"])
-    if in_yuan:
-        said = _("the department's budget is given in yuan: converted to units of 10,000 yuan")
-        reading.notes.append(("department.budget", said))
     return found
 
 
