@@ -1624,3 +1624,21 @@ def test_a_department_sheet_in_yuan_is_read_in_wan(tmp_path):
     ]
     said = dict(evaluation.notes)["department.budget.adjusted"]
     assert "in yuan" in said
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("412-某县教育局", "某县教育局"),
+        ("[412]某县教育局", "某县教育局"),
+        ("【412001】某县教育局", "某县教育局"),
+        ("412001 某县教育局", "某县教育局"),
+        ("2023-2025年规划实施", "2023-2025年规划实施"),  # a span of years, not a code
+        ("2023 年度重点项目", "2023 年度重点项目"),
+    ],
+)
+def test_a_code_a_budget_system_prints_before_a_name_is_left_out(written, name):
+    """The same unit exported by two systems is one name, so that its files merge."""
+    from scoring.excel.read import _without_code
+
+    assert _without_code(written) == name

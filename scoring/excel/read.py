@@ -110,9 +110,15 @@ SUBTOTAL_ROW_LABELS = ("小计", "合计")
 AMOUNTS_IN_YUAN = re.compile(
     r"[（(]\s*(?:单位\s*[:：]?\s*)?元\s*[)）]|金额单位\s*[:：]\s*元(?!\S*万)"
 )
-# A code before a unit's or a project's name: 305-, 305001-, 51092324T000010299999-. A code of
-# fewer than six characters before a digit is a year (2023-2025年…), kept.
-CODE = re.compile(r"^(?:[0-9][0-9A-Za-z]{5,}|[0-9][0-9A-Za-z]{2,4}(?=[-—－]\D))[-—－]\s*")
+# A code before a unit's or a project's name: 305-, 305001-, 51092324T000010299999-, in
+# brackets ([412], 【412001】) or of six characters or more followed by a space (412001 某县…), as
+# budget systems export it. A code of fewer than six characters before a digit, or before a space,
+# is a year (2023-2025年…, 2023 年度…), kept.
+CODE = re.compile(
+    r"^(?:(?:[0-9][0-9A-Za-z]{5,}|[0-9][0-9A-Za-z]{2,4}(?=[-—－]\D))[-—－]\s*"
+    r"|[\[【][0-9][0-9A-Za-z]{2,}[\]】]\s*"
+    r"|[0-9][0-9A-Za-z]{5,}\s+(?=\D))"
+)
 # The 部门整体 form by name: a sheet called so (a year before it, a bracket after it), or a title.
 OWN_TABLE_FORM = rf"{OWN_TABLE_SHEET}(?:支出)?(?:绩效)?"
 OWN_TABLE_NAME = re.compile(
