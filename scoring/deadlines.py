@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
+from typing import NoReturn
 
 from .i18n import _
 from .values import ValueProblem, _leading_op, format_decimal, normalise, parse_quantity
@@ -159,7 +160,8 @@ def _compact(text: str) -> str:
 
 
 def stretch_of(text: str) -> Stretch | None:
-    """The stretch of the calendar ``text`` (normalised) names, or None."""
+    """The stretch of the calendar ``text`` (normalised) names, or None. ValueProblem for a
+    month or a day the calendar does not have (2月30日前, 13月, 2023-06-31)."""
     text = _compact(text)
     match = _DATE.fullmatch(text) or _WHOLE_YEAR.fullmatch(text)
     if match is None:
@@ -172,10 +174,11 @@ def stretch_of(text: str) -> Stretch | None:
             # 2023.06 is a number; a date with dots has its day (2023.6.30) or says it is a
             # date (2024.6前)
             return None
-        return _month_or_day(year, offset, int(g["im"]), int(g["id"]) if g["id"] else None, None)
+        month, day = int(g["im"]), int(g["id"]) if g["id"] else None
+        return _month_or_day(year, offset, month, day, None) or _not_in_calendar(text, month)
     if g.get("m"):
-        day = _number(g["d"]) if g["d"] else None
-        return _month_or_day(year, offset, _number(g["m"]), day, g["part"])
+        month, day = _number(g["m"]), _number(g["d"]) if g["d"] else None
+        return _month_or_day(year, offset, month, day, g["part"]) or _not_in_calendar(text, month)
     if g.get("q"):
         q = _number(g["q"])
         return Stretch(year, offset, (q * 3 - 2, 1), (q * 3, None), f"第{q}季度")
@@ -189,6 +192,16 @@ def stretch_of(text: str) -> Stretch | None:
         return Stretch(year, offset, (12, 1), (12, None), f"{label or '年'}底")
     # 年内, 全年, 2024年: the whole year
     return Stretch(year, offset, (1, 1), (12, None), f"{label}全年" if label else "全年")
+
+
+def _not_in_calendar(text: str, month: int) -> NoReturn:
+    """A date the grammar reads whose month or day the calendar does not have: read as words,
+    it would take any tier word."""
+    last = f"{month}月{calendar.monthrange(2001, month)[1]}日" if 1 <= month <= 12 else "12月31日"
+    raise ValueProblem(
+        _("{value} is not a date of the calendar").format(value=repr(text)),
+        _("write a day the calendar has, e.g. {day}").format(day=last),
+    )
 
 
 def _month_or_day(year, offset, month, day, part) -> Stretch | None:

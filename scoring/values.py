@@ -557,8 +557,6 @@ def _parse_target(raw) -> Target:
         deadline = parse_deadline(text)
         if deadline is None and lead is not None:
             deadline = parse_deadline(rest, lead)
-        if deadline is None:
-            _refuse_a_date_not_in_the_calendar(raw, text)
     if deadline is not None:
         _refuse_two_comparisons(raw, lead, _trailing_op(rest)[0], bound)
         if bound == "不含" and deadline.by is not None:
@@ -869,31 +867,6 @@ def _refuse_a_bare_bound(
             bound=example, number=format_decimal(bare)
         ),
         code="unit-ambiguous",
-    )
-
-
-# A month and a day before a deadline's mark (2月30日前, 13月底前, 6月31日之前): the date the
-# grammar of deadlines did not read when it is not one of the calendar.
-_MONTH_DAY = re.compile(
-    r"(?:(?P<y>(?:19|20)\d{2})年)?(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号])?(?:底|末)?(?:之前|以前|前)"
-)
-
-
-def _refuse_a_date_not_in_the_calendar(raw, text: str) -> None:
-    """A deadline on a day no calendar has (2月30日前, 13月前): read as words it would take
-    any tier word; refused as an actual date is."""
-    import calendar
-
-    found = _MONTH_DAY.fullmatch(text)
-    if found is None:
-        return
-    month, day = int(found["m"]), int(found["d"] or 1)
-    year = int(found["y"]) if found["y"] else 2000  # without a year, a leap one: 2月29日 is a day
-    if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]:
-        return
-    raise ValueProblem(
-        _("{value} is not a date of the calendar").format(value=quoted(raw)),
-        _("write the last day that is on time, e.g. 2月28日前 or 6月30日前"),
     )
 
 

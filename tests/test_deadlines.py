@@ -298,7 +298,22 @@ def test_behind_without_an_amount_is_the_tiers_to_read():
     assert judge(parse_deadline("6月底前"), "延期完成", YEAR, standard()) is None
 
 
-@pytest.mark.parametrize("target", ["2月30日前", "6月31日前", "13月前", "2023年2月29日前"])
+@pytest.mark.parametrize(
+    "target",
+    [
+        "2月30日前",
+        "6月31日前",
+        "13月前",
+        "2023年2月29日前",
+        "2023-02-29前",
+        "2023/02/30前",
+        "2023.2.30前",
+        "于2023-02-29前完成",
+        "次年2月30日前",
+        "6月31日",
+        "6月31日前完成验收",
+    ],
+)
 def test_a_deadline_on_no_day_of_the_calendar_is_refused(target):
     """Read as words, 2月30日前 took any tier word (达成: full marks)."""
     with pytest.raises(ValueProblem, match="not a date of the calendar"):
