@@ -148,6 +148,10 @@ class Texts:
         return _("actual {actual} is above the range {target}, so scored as {bound}: ")
 
     @cached_property
+    def outside_tolerance(self) -> str:
+        return _("actual {actual} is outside {target}: its size {size} is scored as {bound}: ")
+
+    @cached_property
     def maybe_reverse(self) -> str:
         return _(
             "“{name}”: {marked}, so it may be a reverse indicator; the target “{target}” is "
@@ -845,6 +849,17 @@ def _range_plan(
         said = ctx.texts.within_range.format(actual=shown, target=target.text)
         return Plan(view, "range", {}, rating=Rating(ONE, said))
     below = actual_value < low
+    if below and low == -high:  # ±5%: a deviation either way, scored by its size
+        size = replace(actual, value=-actual.value)
+        lead = ctx.texts.outside_tolerance.format(
+            actual=shown,
+            target=target.text,
+            size=f"{fmt(-actual_value)}{unit or ''}",
+            bound=f"{LE}{fmt(high)}{unit or ''}",
+        )
+        plan = _number_plan(replace(ind, target=upper), size, weight, ctx)
+        plan.lead = lead + plan.lead
+        return plan
     said = ctx.texts.below_range if below else ctx.texts.above_range
     bound = f"{GE}{fmt(low)}" if below else f"{LE}{fmt(high)}"
     lead = said.format(actual=shown, target=target.text, bound=f"{bound}{unit or ''}")

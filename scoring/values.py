@@ -544,6 +544,8 @@ def _parse_target(raw) -> Target:
     text, bound = _bound_marked(text)
     tolerance = _tolerance(text) if text[0] in "±+" else None
     if tolerance is not None:
+        if bound == "不含":  # ±5%（不含）: at 5%, full marks or none?
+            raise _strict_range(raw, -tolerance[0], tolerance[0], tolerance[1], None)
         return Target(raw.strip(), RANGE, -tolerance[0], tolerance[1], upper=tolerance[0])
     if "(" in text:  # ≥3（个）, ≤30（天）: the unit in brackets
         text = _BRACKETED_UNIT.sub(r"\1", text)

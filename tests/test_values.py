@@ -769,6 +769,7 @@ def test_what_is_no_range_is_read_as_before(text):
         ("0.9-100%", "may be read two ways", "90%"),  # 0.9% or 90%?
         ("≥0.9，≤100%", "may be read two ways", "90%"),
         ("95%-1", "may be read two ways", "100%"),
+        ("±5%（不含）", "a bound outside it", "≥-5%，≤5%"),
         ("1万人次-20000", "may be read two ways", "20000人次"),  # 20000人次 or 2亿人次?
         ("1万元-20000", "may be read two ways", "20000元"),
         ("5000-1万元", "may be read two ways", "5000元"),  # 5000元 or 5000万元?
