@@ -1044,6 +1044,8 @@ def align_units(
     _refuse_a_fraction(a_value, a_unit, t_value, t_unit, units, "target")
     _refuse_a_bare_multiple(t_unit, a_value, a_unit, units, "actual")
     _refuse_a_bare_multiple(a_unit, t_value, t_unit, units, "target")
+    _refuse_a_nearer_reading(target.value, target.unit, actual.value, actual.unit, units, "actual")
+    _refuse_a_nearer_reading(actual.value, actual.unit, target.value, target.unit, units, "target")
     if rate and t_unit is None and a_unit is None:
         _refuse_bare_rates(t_value, a_value)
     if t_unit is None or a_unit is None or t_unit == a_unit:
@@ -1133,6 +1135,59 @@ def _refuse_a_bare_multiple(unit, bare, bare_unit, units, field: str) -> None:
         code="unit-ambiguous",
         field=field,
     )
+
+
+def _refuse_a_nearer_reading(value, unit, bare, bare_unit, units, field: str) -> None:
+    """``bare`` (no unit) against ``value`` in ``unit`` where it may be read two ways that
+    differ ten thousandfold: against money (in the other side's unit, as amounts are, or in 元
+    or 万元, the form's units of money), or against a figure with 万 or 亿 and no unit (a number,
+    or that many 万). The usual reading stands unless another puts ``bare`` nearer the other
+    side's figure — ``6000`` against ``≤0.5万元`` is 6000 元 or 6000 万元; ``33`` against
+    ``≤30万`` is 33 or 33万 — and then both are named and the value refused."""
+    if bare_unit is not None or unit is None or bare <= 0 or value <= 0:
+        return
+    if unit in units.multipliers:  # 30万: the figure 300000; a bare 33 is 33, or 33万?
+        readings = [
+            (bare, format_decimal(bare)),
+            (bare * _factor(unit, units), f"{format_decimal(bare)}{unit}"),
+        ]
+        other = value * _factor(unit, units)
+    elif units.family(unit) == "money":  # a bare amount in the other's unit, 元 or 万元
+        readings = []
+        for reading in dict.fromkeys((unit, "元", "万元")):
+            converted = units.convert(bare, reading, unit)
+            if converted is not None:
+                readings.append((converted, f"{format_decimal(bare)}{reading}"))
+        other = value
+    else:
+        return
+    usual = _distance(readings[0][0], other)
+    nearest = min(readings, key=lambda reading: _distance(reading[0], other))
+    if _distance(nearest[0], other) >= usual:
+        return
+    raise ValueProblem(
+        _("{label} {value} has no unit, and against {other} it may be {usual} or {nearer}").format(
+            label=_field_label(field),
+            value=format_decimal(bare),
+            other=f"{format_decimal(value)}{unit}",
+            usual=readings[0][1],
+            nearer=nearest[1],
+        ),
+        _("write the unit, e.g. {nearer} if that is meant").format(nearer=nearest[1]),
+        code="unit-ambiguous",
+        field=field,
+    )
+
+
+def _factor(unit: str, units) -> Decimal:
+    """What a multiplier (万, 亿) multiplies by, as a Decimal."""
+    factor = units.multipliers[unit]
+    return Decimal(factor.numerator) / Decimal(factor.denominator)
+
+
+def _distance(value: Decimal, other: Decimal) -> Decimal:
+    """How many times larger the larger of two positive figures is than the smaller."""
+    return max(value / other, other / value)
 
 
 def _refuse_a_fraction(value, unit, bare, bare_unit, units, field: str) -> None:

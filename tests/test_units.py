@@ -210,3 +210,35 @@ def test_a_bare_wan_against_a_unit_multiplies_it(target, actual, aligned):
 @pytest.mark.parametrize(("raw", "unit"), [("12KM", "公里"), ("100M2", "平方米"), ("3T", "吨")])
 def test_latin_units_in_capitals(raw, unit):
     assert parse_quantity(raw).unit == unit
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "readings"),
+    [
+        # a bare amount ten thousand times off in the target's unit, near it in another
+        ("≤0.5万元", "6000", "6000万元 or 6000元"),
+        ("≥10万元", "95000", "95000万元 or 95000元"),
+        ("≤2000元", "0.25", "0.25元 or 0.25万元"),
+        # against a figure with 万 and no unit: the number, or that many 万
+        ("≤30万", "33", "33 or 33万"),
+        ("≥2万", "1.5", "1.5 or 1.5万"),
+    ],
+)
+def test_a_bare_number_nearer_the_target_read_another_way_is_refused(target, actual, readings):
+    with pytest.raises(ValueProblem, match="has no unit") as raised:
+        align_units(parse_target(target), parse_quantity(actual), standard())
+    assert readings in str(raised.value) and raised.value.code == "unit-ambiguous"
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "aligned"),
+    [
+        ("≥40万元", "33.06", (D(40), D("33.06"), "万元")),  # amounts are in 万元
+        ("≤2000元", "1500", (D(2000), D(1500), "元")),
+        ("≥100万元", "5", (D(100), D(5), "万元")),  # far either way: the usual reading
+        ("≥10万", "120000", (D(100000), D(120000), None)),
+        ("≥1万", "9000", (D(10000), D(9000), None)),
+    ],
+)
+def test_a_bare_number_nearest_in_its_usual_reading_is_read_so(target, actual, aligned):
+    assert align_units(parse_target(target), parse_quantity(actual), standard()) == aligned
