@@ -299,6 +299,19 @@ class RuleSet:
             found = next((level for level in (level2, level1) if level in levels), None)
         return found
 
+    def duration_word(self, name: str) -> str | None:
+        """What marks a row whose target is a time as a limit: a word of
+        ``reverse_indicators.durations`` in its 三级指标 (工期, 建设周期), unless a word of
+        ``except`` is there too. Such a word says nothing of a count or a rate (工期内安全检查次数,
+        工期履约率): the caller asks only for a target in a unit of time."""
+        from .values import normalise
+
+        rule = self.data["reverse_indicators"]
+        name = "".join(normalise(name).split())
+        if any(word in name for word in rule.get("except", ())):
+            return None
+        return next((word for word in rule.get("durations", ()) if word in name), None)
+
     @cached_property
     def over_achievement(self) -> dict | None:
         return self.data.get("over_achievement")

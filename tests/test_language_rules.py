@@ -115,12 +115,12 @@ def test_words_where_the_target_is_a_number(cli, tmp_path):
         "projects[0].indicators[0].actual：「培训人次」：实际完成值 '基本完成了' 不是数值，"
         "而年度指标值 '≥10个' 是数值\n" in zh.err
     )
-    assert '  → 请把实际完成值写成带单位的数值，如 "95%"' in zh.err
+    assert '  → 请把实际完成值写成带单位的数值，如 "10个"' in zh.err
     assert (
         "projects[0].indicators[0].actual: 「培训人次」: 实际完成值 '基本完成了' is not a number, "
         "though the target '≥10个' is one\n" in en.err
     )
-    assert '  → write the actual value as a number with its unit, e.g. "95%"' in en.err
+    assert '  → write the actual value as a number with its unit, e.g. "10个"' in en.err
 
 
 def test_a_department_scored_from_a_table_it_does_not_have(cli, tmp_path):
