@@ -53,7 +53,10 @@ def _number(text: str) -> int:
 
 
 _N = r"(?:\d{1,2}|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九])"
-_PREFIX = r"(?:已经|已于|已在|已|于|在|截至|截止|至|到|按期|按时|计划|力争|须|应)?"
+_PREFIX = (
+    r"(?:已经|已于|已在|已|于|在|截至|截止|延期至|延期到|推迟至|推迟到|延至|至|到|按期|按时|计划"
+    r"|力争|须|应)?"
+)
 _YEAR = r"(?:(?P<next>次年|翌年|下一?年度?)|(?P<y>(?:19|20)\d{2})年度?)?"
 _PERIOD = (
     r"(?:(?P<m>" + _N + r")月份?(?:(?P<d>" + _N + r")[日号]|(?P<part>底|末|上旬|中旬|下旬|初|中))?"
@@ -74,7 +77,7 @@ _WHOLE_YEAR = re.compile(rf"{_PREFIX}(?P<y>(?:19|20)\d{{2}})年度?{_MARK}{_TAIL
 # A limit may follow what starts the clock: 收到资金后30日内, 合同签订后15个工作日内.
 _DURATION = re.compile(
     r"(?:[^\d]{1,12}?后)?(?P<n>\d++(?:\.\d++)?+|" + _N + r")"
-    r"(?P<unit>个工作日|工作日|个自然日|自然日|日历天|日历日|个月|小时|分钟|天|日|周|星期|年)"
+    r"(?P<unit>个工作日|工作日|个自然日|自然日|日历天|日历日|个月|小时|分钟|秒|天|日|周|星期|年)"
     r"(?P<within>之内|以内|内)?" + _TAIL
 )
 # Every pattern here is matched whole (fullmatch) from one position; runs of digits are
@@ -91,7 +94,7 @@ _NOT_DONE = re.compile(
 _AHEAD = re.compile(r"提前(?:\d++(?:\.\d++)?+|" + _N + r")?[^\d]{0,6}")
 # Done late, by how much: 延期1个月完成, 推迟10天. Without the amount (延期完成) it is words,
 # for the tiers to read.
-_BEHIND = re.compile(r"(?:延期|推迟|延后|逾期|滞后)(?:\d++(?:\.\d++)?+|" + _N + r")[^\d]{0,6}")
+_BEHIND = re.compile(r"(?:延期|推迟|延后|延迟|逾期|滞后)(?:\d++(?:\.\d++)?+|" + _N + r")[^\d]{0,6}")
 _SPACES = re.compile(r"\s+")
 _DIGITS_AND_POINTS = re.compile(r"[\d.]+")
 _BARE_NUMBER = re.compile(r"\d++(?:\.\d++)?+")
@@ -324,7 +327,8 @@ def judge(
     is words for the tiers to read. ValueProblem when it cannot be compared. ``readings``: the
     words of the reading, when the caller has them translated already."""
     text = actual if isinstance(actual, str) else format_decimal(actual)
-    _op, text = _leading_op(normalise(text))  # an op written in an actual (≤12天) is not its value
+    # an op written in an actual (≤12天) is not its value, nor the full stop of a sentence (5月。)
+    _op, text = _leading_op(normalise(text).rstrip(",;、。"))
     if readings is None:
         readings = Readings()
     _refuse_not_done(text, deadline)
@@ -348,14 +352,21 @@ def _refuse_not_done(text: str, deadline: Deadline) -> None:
     before = found.string[: found.start()]
     if stretch_of(before) is None and duration_of(before) is None:
         return  # 未完成 alone is a tier word, for the tiers to read
+    if deadline.within is not None:
+        fix = _(
+            "write the tier the evaluator judges (未达成, or 部分达成 when it was done late or "
+            "in part), or how long it took, e.g. {example}"
+        ).format(example=deadline.within.label)
+    else:
+        fix = _(
+            "write the tier the evaluator judges (未达成, or 部分达成 when it was done late or "
+            "in part), or the date it was done, e.g. {example}"
+        ).format(example=deadline.label.removesuffix("前"))
     raise ValueProblem(
         _("实际完成值 {text} says it was not done by then, not when it was done").format(
             text=repr(text)
         ),
-        _(
-            "write the tier the evaluator judges (未达成, or 部分达成 when it was done late or "
-            "in part), or the date it was done, e.g. {example}"
-        ).format(example=deadline.label.removesuffix("前").removesuffix("内")),
+        fix,
     )
 
 

@@ -576,6 +576,17 @@ def _prepare(ind: Indicator, weight: Decimal, ctx: Context) -> Plan:
         return _deadline_plan(ind, target.deadline, weight, ctx)
     if target.qualitative:
         return _tier_plan(ind, weight, ctx, _read_words(ind, ind.target.text, ctx))
+    read = None  # the comparison, when it was decided here: (op, lead)
+    if target.op != RANGE and _in_time(target.unit, ctx):
+        read = (target.op, "") if target.op is not None else _inferred_op(ind, ctx)
+        if read[0] in (LE, LT):
+            # a time limit by its name (审批时限 | 30天) or in a unit the grammar of deadlines
+            # does not spell (≤2h, ≤30min): a deadline, like 30天内, whatever its actual says
+            from .deadlines import Deadline, Duration
+
+            assert target.value is not None and target.unit is not None
+            limit = Deadline(within=Duration(target.value, target.unit), strict=read[0] == LT)
+            return _deadline_plan(ind, limit, weight, ctx, lead=read[1])
     if ind.actual is None:
         _refuse_blank_actual(ind)
         reading = ctx.ruleset.read_words(ind.actual_text, None)
@@ -599,7 +610,12 @@ def _prepare(ind: Indicator, weight: Decimal, ctx: Context) -> Plan:
             ctx.texts.words_for_a_number.format(actual=ind.actual_text, tier=reading.tier),
         )
         return _tier_plan(ind, weight, ctx, reading)
-    return _number_plan(ind, ind.actual, weight, ctx)
+    return _number_plan(ind, ind.actual, weight, ctx, read)
+
+
+def _in_time(unit: str | None, ctx: Context) -> bool:
+    """Whether ``unit`` measures time (天, 小时, 个月, 个工作日 …, by the unit table)."""
+    return unit is not None and ctx.ruleset.units.family(unit) in TIME_FAMILIES
 
 
 def _refuse_blank_actual(ind: Indicator) -> None:
@@ -735,8 +751,15 @@ def _deadline_plan(ind: Indicator, deadline, weight: Decimal, ctx: Context, lead
     )
 
 
-def _number_plan(ind: Indicator, actual: Quantity, weight: Decimal, ctx: Context) -> Plan:
-    """A number against a number: ``actual`` is the row's 实际完成值 read as one."""
+def _number_plan(
+    ind: Indicator,
+    actual: Quantity,
+    weight: Decimal,
+    ctx: Context,
+    read: tuple[str | None, str] | None = None,
+) -> Plan:
+    """A number against a number: ``actual`` is the row's 实际完成值 read as one; ``read``, the
+    comparison and how it was read when the caller decided it (a time not a limit)."""
     rules = ctx.ruleset
     target = ind.target
     try:
@@ -757,22 +780,9 @@ def _number_plan(ind: Indicator, actual: Quantity, weight: Decimal, ctx: Context
         )
     if target.op == RANGE:
         return _range_plan(ind, actual, actual_value, unit, weight, ctx)
-    op, lead = target.op, ""
+    op, lead = read if read is not None else (target.op, "")
     if op is None:
         op, lead = _inferred_op(ind, ctx)
-    limit_value, limit_unit = target.value, target.unit
-    if (
-        op in (LE, LT)
-        and limit_value is not None  # always: align_units read it
-        and limit_unit is not None  # a time family has units
-        and rules.units.family(limit_unit) in TIME_FAMILIES
-    ):
-        # a time limit by its name (审批时限 | 30天) or in a unit the grammar of deadlines does
-        # not spell (≤2h, ≤30min): a deadline, like 30天内
-        from .deadlines import Deadline, Duration
-
-        limit = Deadline(within=Duration(limit_value, limit_unit), strict=op == LT)
-        return _deadline_plan(ind, limit, weight, ctx, lead=lead)
     if op in (GT, LT) and actual_value == target_value:
         _flag_an_excluded_bound_reached(ind, op, ctx)
     override = _override(ind, rules) if rules.overrides else None

@@ -110,7 +110,7 @@ _SUFFIXES = tuple(spelling for spelling, _ in _SUFFIX_OPS)
 # characters (月 季 半 年 底 末 内 of a date; 日 月 时 天 周 期 年 of a duration), or the year
 # and separator of an ISO date (2024-06-30): text with none of them is no deadline, and is not
 # put to that grammar's patterns.
-_TIME_WORDS = re.compile(r"[月季半年底末内日时天周期钟]|(?:19|20)\d\d[-./]")
+_TIME_WORDS = re.compile(r"[月季半年底末内日时天周期钟秒]|(?:19|20)\d\d[-./]")
 # An approximate target (95%左右) says neither ≥ nor ≤: refused rather than guessed.
 _APPROXIMATE = ("左右", "上下", "前后")
 

@@ -127,7 +127,7 @@ class Words:
         return found
 
     def _read(self, actual: str, target: str | None) -> Reading | None:
-        word = _key(actual)
+        word = _key(actual).rstrip(",;、。.!")  # 达成。: a sentence's end is no part of the word
         if not word:
             return None
         if target is not None:

@@ -331,3 +331,65 @@ def test_29_february_in_a_year_that_has_none_is_refused_at_its_place():
     with pytest.raises(ValueProblem, match="not a day of 2023") as raised:
         judge(parse_target("3月底前").deadline, "2月29日", 2023, standard())
     assert raised.value.field == ""
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "on_time"),
+    [
+        ("6月底前", "5月。", True),  # a sentence's full stop
+        ("6月底前", "2023年5月20日。", True),
+        ("6月底前", "延期至8月完成", False),  # delayed to a date: that date
+        ("年底前", "推迟到8月完成", True),
+        ("6月底前", "延迟1个月", False),
+        ("≤30秒", "45秒", False),  # seconds are a unit of time
+        ("≤2小时", "3hrs", False),
+        ("≤2小时", "90mins", True),
+    ],
+)
+def test_more_ways_units_say_when(target, actual, on_time):
+    timing = judge(parse_target(target).deadline, actual, YEAR, standard())
+    assert timing is not None and timing.on_time is on_time
+
+
+@pytest.mark.parametrize(
+    ("name", "target", "actual", "score"),
+    [
+        ("施工工期", "180天", "延期10天", "63.00"),  # late: 部分达成, 0.7 × 90
+        ("施工工期", "180天", "提前10天完成", "90.00"),
+        ("审批时限", "30天", "延期5天", "63.00"),
+        ("现场响应时间", "≤2h", "延期1个月", "63.00"),
+    ],
+)
+def test_a_time_limit_read_from_its_name_or_unit_takes_what_a_deadline_takes(
+    name, target, actual, score
+):
+    """工期 | 180天 is a time limit: its actual may say it was late or early by an amount, as
+    against 180天内 — it was refused as "not a number"."""
+    import scoring
+
+    data = {
+        "department": {
+            "name": "某县交通运输局",
+            "year": YEAR,
+            "budget": {"planned": 100, "adjusted": 100, "spent": 100},
+        },
+        "projects": [
+            {
+                "name": "农村公路改造",
+                "budget": {"planned": 100, "adjusted": 100, "spent": 100},
+                "indicators": [
+                    {
+                        "level1": "产出指标",
+                        "level2": "时效指标",
+                        "name": name,
+                        "target": target,
+                        "actual": actual,
+                        "weight": 90,
+                        "reason": "雨季停工",
+                    }
+                ],
+            }
+        ],
+    }
+    row = scoring.score(data).projects[0].indicators[0]
+    assert (str(row.score), row.method) == (score, "deadline")

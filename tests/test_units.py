@@ -242,3 +242,11 @@ def test_a_bare_number_nearer_the_target_read_another_way_is_refused(target, act
 )
 def test_a_bare_number_nearest_in_its_usual_reading_is_read_so(target, actual, aligned):
     assert align_units(parse_target(target), parse_quantity(actual), standard()) == aligned
+
+
+def test_tens_of_millions_of_yuan_convert():
+    assert align_units(parse_target("≤3千万元"), parse_quantity("2500万元"), standard()) == (
+        D(3),
+        D("2.5"),
+        "千万元",
+    )
