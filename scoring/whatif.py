@@ -25,7 +25,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .deadlines import on_time_text
+from .deadlines import Deadline, Duration, on_time_text
 from .errors import UsageError
 from .i18n import _
 from .result import Result, TableResult
@@ -269,8 +269,15 @@ def candidates(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> list
                 continue  # a blank row's score is the evaluator's: no value of it to change
             gain = (row.weight - row.score) * share
             label = f"{scored.name} · {row.name}"
-            if filed.target.deadline is not None:
-                on_time = on_time_text(filed.target.deadline, evaluation.department.year)
+            deadline = filed.target.deadline
+            if deadline is None and row.method == "deadline" and filed.target.value is not None:
+                # a time limit read from its name or unit (工期 | 180天, ≤2h), scored as 180天内
+                assert filed.target.unit is not None
+                deadline = Deadline(
+                    within=Duration(filed.target.value, filed.target.unit), strict=row.op == LT
+                )
+            if deadline is not None:
+                on_time = on_time_text(deadline, evaluation.department.year)
                 found.append(
                     Candidate(
                         f"{filed.where}.actual", label, filed.actual_text, on_time, "", None, gain
