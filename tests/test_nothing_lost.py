@@ -724,8 +724,12 @@ def test_a_batch_stopped_by_a_signal_ends_cleanly(leting, tmp_path, number, code
         os.link(leting, folder / f"单位{index}.toml")
     out = tmp_path / "结果.jsonl"
 
-    def default_ctrl_c():  # as in a terminal: a shell's background job would ignore Ctrl-C
-        signal.signal(signal.SIGINT, signal.SIG_DFL)
+    def as_in_a_terminal():
+        # A shell's background job ignores Ctrl-C, and a runner started under nohup ignores
+        # SIGHUP: the command would inherit that, keep the signal ignored as it should, and
+        # run the batch to its end.
+        for each in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            signal.signal(each, signal.SIG_DFL)
 
     command = [sys.executable, "-m", "scoring", "score", str(folder), "-f", "jsonl"]
     child = subprocess.Popen(
@@ -733,10 +737,12 @@ def test_a_batch_stopped_by_a_signal_ends_cleanly(leting, tmp_path, number, code
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,  # its own process group, as a terminal's foreground job
-        preexec_fn=default_ctrl_c,
+        preexec_fn=as_in_a_terminal,
     )
     try:
-        for _ in range(1200):  # the output begun: the first files are scored
+        # The output begun: the first file is scored. Seen at once, the signal may come while
+        # the temporary file is being made (see the test below).
+        for _ in range(1200):
             if temporaries(tmp_path) or child.poll() is not None:
                 break
             time.sleep(0.05)
@@ -751,6 +757,47 @@ def test_a_batch_stopped_by_a_signal_ends_cleanly(leting, tmp_path, number, code
     assert temporaries(tmp_path) == [] and not out.exists()
     with pytest.raises(ProcessLookupError):  # no worker left in the process group
         os.killpg(child.pid, 0)
+
+
+@pytest.mark.parametrize(
+    ("number", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)], ids=["ctrl-c", "sigterm"]
+)
+@pytest.mark.parametrize("moment", ["made", "synced"])
+def test_a_signal_as_the_temporary_file_is_made_or_synced_leaves_none(
+    leting, tmp_path, monkeypatch, number, code, moment
+):
+    """The signal that stops a run may come at any instant, the two around the temporary file
+    beside -o included: just after it is made, before the writer holds its name (the instant
+    the test above stops a batch, when it looks at that moment), and while it is synced at
+    the end. The run still ends with 130 or 143, no temporary file and no output. The test
+    above meets these instants only by chance, on a loaded machine; here the signal is sent
+    at them (this process's own handlers, as the command sets them)."""
+    from scoring import cli, commands
+
+    def then_signalled(function):
+        def call(*args, **kwargs):
+            answer = function(*args, **kwargs)
+            signal.raise_signal(number)
+            return answer
+
+        return call
+
+    step = {"made": "_temporary_file", "synced": "_sync"}[moment]
+    monkeypatch.setattr(commands, step, then_signalled(getattr(commands, step)))
+    out = tmp_path / "结果.jsonl"
+    touched = [
+        getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+    ]
+    handlers = {each: signal.getsignal(each) for each in touched}
+    try:
+        signal.signal(signal.SIGINT, signal.default_int_handler)  # Python's own, as in a terminal
+        cli._end_cleanly_on_sigterm()  # SIGTERM's, as the command sets it
+        run = run_cli("score", str(leting), "-f", "jsonl", "-o", str(out))
+    finally:
+        for each, handler in handlers.items():
+            signal.signal(each, handler)
+    assert run.code == code, run
+    assert temporaries(tmp_path) == [] and not out.exists()
 
 
 @pytest.mark.parametrize(

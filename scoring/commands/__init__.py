@@ -320,7 +320,10 @@ class _Writer:
             )
         if mode is None or stat.S_ISREG(mode):
             self._target = os.path.realpath(output)
-            self._fd, self._temporary = _temporary_file(self._target, output)
+            # The file made and its name kept as one step: a signal's exit raised between the
+            # two (the file there, its name not yet the writer's) left it beside the output.
+            with _signals_held():
+                self._fd, self._temporary = _temporary_file(self._target, output)
         else:  # opened by its own name: /dev/stdout is a link only the system can follow to a pipe
             try:
                 self._fd = os.open(output, os.O_WRONLY | os.O_NOCTTY)
@@ -362,6 +365,10 @@ class _Writer:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(temporary)
             raise _cannot_write(self.output, exc, kept=True) from None
+        except BaseException:  # a signal's exit (Ctrl-C, SIGTERM) while the file was synced
+            with contextlib.suppress(FileNotFoundError):  # gone: renamed into place already
+                os.unlink(temporary)
+            raise
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
 
@@ -389,6 +396,44 @@ def _written_into(output: str) -> bool:
     neither a regular file nor a folder (a device, a FIFO, or a symlink to one)."""
     mode = _mode(output)
     return mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Ctrl-C, SIGTERM and SIGHUP held back while the block runs, then each given to the
+    handler it would have met (which raises as it raises: KeyboardInterrupt, exit 128 + the
+    signal, or notes it while a pool scores). For steps that must not be parted: a handler
+    raises wherever this process happens to be, so between two of them it would leave the
+    first done and the second not. Only in the main thread, the one a handler runs in; a
+    signal ignored (``nohup``), or handled outside Python, is left as it is."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held: list[int] = []
+    before = {number: signal.getsignal(number) for number in _ending_signals()}
+    handlers = {n: h for n, h in before.items() if h is not None and h is not signal.SIG_IGN}
+    try:
+        for number in handlers:
+            signal.signal(number, lambda number, frame: held.append(number))
+        yield
+    finally:
+        for number, handler in handlers.items():
+            signal.signal(number, handler)
+        for number in dict.fromkeys(held):  # each once, in the order they came
+            signal.raise_signal(number)
+
+
+def _ending_signals() -> tuple:
+    """The signals that end a run through its clean-up: Ctrl-C, SIGTERM, and SIGHUP where the
+    system has it (not Windows)."""
+    import signal
+
+    return tuple(
+        getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+    )
 
 
 def _temporary_file(target: str, output: str) -> tuple[int, str]:

@@ -29,6 +29,7 @@ from . import (
     FORMAT_OF_SUFFIX,
     Copies,
     _emit,
+    _ending_signals,
     _json,
     _not_written,
     _output_options,
@@ -654,16 +655,6 @@ def _signals_awaited() -> Iterator[list[int]]:
         raise KeyboardInterrupt
     if asked:
         raise SystemExit(128 + asked[0])
-
-
-def _ending_signals() -> tuple:
-    """The signals that end a run through its clean-up: Ctrl-C, SIGTERM, and SIGHUP where the
-    system has it (not Windows)."""
-    import signal
-
-    return tuple(
-        getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
-    )
 
 
 _WORKER: dict[str, Any] = {}  # a worker's batch, host and rule set, set once when it starts
