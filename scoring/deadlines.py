@@ -94,6 +94,7 @@ _NOT_DONE = re.compile(
 _AHEAD = re.compile(r"提前(?:\d++(?:\.\d++)?+|" + _N + r")?[^\d]{0,6}")
 # Done late, by how much: 延期1个月完成, 推迟10天. Without the amount (延期完成) it is words,
 # for the tiers to read.
+_DELAYED_TO = re.compile(r"(?:延期|推迟|延后|延迟)(?:至|到)")
 _BEHIND = re.compile(r"(?:延期|推迟|延后|延迟|逾期|滞后)(?:\d++(?:\.\d++)?+|" + _N + r")[^\d]{0,6}")
 _SPACES = re.compile(r"\s+")
 _DIGITS_AND_POINTS = re.compile(r"[\d.]+")
@@ -119,7 +120,7 @@ class Stretch:
         month, day = self.last
         if day is not None and day > calendar.monthrange(year, month)[1]:
             raise ValueProblem(
-                _("{day} is not a day of {year}").format(day=self.label, year=year),
+                _("{day} is not a day of {year}").format(day=f"{month}月{day}日", year=year),
                 _("write a day of that year, e.g. {month}月{last}日").format(
                     month=month, last=calendar.monthrange(year, month)[1]
                 ),
@@ -334,7 +335,9 @@ def judge(
     _refuse_not_done(text, deadline)
     if _AHEAD.fullmatch(_compact(text)):
         return Timing(True, text, readings.ahead.format(actual=text))
-    if _BEHIND.fullmatch(_compact(text)):
+    if _BEHIND.fullmatch(_compact(text)) or (
+        deadline.within is not None and _DELAYED_TO.match(_compact(text))
+    ):  # 延期10天; against a time limit, 延期至8月完成 says late without how long it took
         return Timing(False, text, readings.behind.format(actual=text))
     if deadline.by is not None:
         return _by_date(deadline.by, text, year, readings)

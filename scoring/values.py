@@ -1044,7 +1044,9 @@ def align_units(
     _refuse_a_fraction(a_value, a_unit, t_value, t_unit, units, "target")
     _refuse_a_bare_multiple(t_unit, a_value, a_unit, units, "actual")
     _refuse_a_bare_multiple(a_unit, t_value, t_unit, units, "target")
-    _refuse_a_nearer_reading(target.value, target.unit, actual.value, actual.unit, units, "actual")
+    _refuse_a_nearer_reading(
+        target.value, target.unit, actual.value, actual.unit, units, "actual", target.text
+    )
     _refuse_a_nearer_reading(actual.value, actual.unit, target.value, target.unit, units, "target")
     if rate and t_unit is None and a_unit is None:
         _refuse_bare_rates(t_value, a_value)
@@ -1121,7 +1123,7 @@ def _refuse_a_bare_multiple(unit, bare, bare_unit, units, field: str) -> None:
     8000 万亩. Money is exempt: a bare amount is in the target's 万元, as amounts are."""
     if bare_unit is not None or unit is None or not units.multiplied(unit):
         return
-    if units.family(unit) == "money" or bare == 0:
+    if _money_of(unit, units) is not None or bare == 0:  # amounts: by _refuse_a_nearer_reading
         return
     base = next(unit[len(p) :] for p in units.multipliers if unit.startswith(p))
     shown = format_decimal(bare)
@@ -1137,13 +1139,17 @@ def _refuse_a_bare_multiple(unit, bare, bare_unit, units, field: str) -> None:
     )
 
 
-def _refuse_a_nearer_reading(value, unit, bare, bare_unit, units, field: str) -> None:
+def _refuse_a_nearer_reading(
+    value, unit, bare, bare_unit, units, field: str, shown: str | None = None
+) -> None:
     """``bare`` (no unit) against ``value`` in ``unit`` where it may be read two ways that
     differ ten thousandfold: against money (in the other side's unit, as amounts are, or in 元
     or 万元, the form's units of money), or against a figure with 万 or 亿 and no unit (a number,
     or that many 万). The usual reading stands unless another puts ``bare`` nearer the other
     side's figure — ``6000`` against ``≤0.5万元`` is 6000 元 or 6000 万元; ``33`` against
-    ``≤30万`` is 33 or 33万 — and then both are named and the value refused."""
+    ``≤30万`` is 33 or 33万; ``0.25`` against ``≥2000元/人`` is 0.25 元/人 or 0.25 万元/人 — and then
+    both are named and the value refused. ``shown``: the other side as the message names it (a
+    range's text, for one of its bounds)."""
     if bare_unit is not None or unit is None or bare <= 0 or value <= 0:
         return
     if unit in units.multipliers:  # 30万: the figure 300000; a bare 33 is 33, or 33万?
@@ -1152,9 +1158,10 @@ def _refuse_a_nearer_reading(value, unit, bare, bare_unit, units, field: str) ->
             (bare * _factor(unit, units), f"{format_decimal(bare)}{unit}"),
         ]
         other = value * _factor(unit, units)
-    elif units.family(unit) == "money":  # a bare amount in the other's unit, 元 or 万元
+    elif (money := _money_of(unit, units)) is not None:  # in the other's unit, 元 or 万元
+        top, per = money
         readings = []
-        for reading in dict.fromkeys((unit, "元", "万元")):
+        for reading in dict.fromkeys((top + per, "元" + per, "万元" + per)):
             converted = units.convert(bare, reading, unit)
             if converted is not None:
                 readings.append((converted, f"{format_decimal(bare)}{reading}"))
@@ -1169,7 +1176,7 @@ def _refuse_a_nearer_reading(value, unit, bare, bare_unit, units, field: str) ->
         _("{label} {value} has no unit, and against {other} it may be {usual} or {nearer}").format(
             label=_field_label(field),
             value=format_decimal(bare),
-            other=f"{format_decimal(value)}{unit}",
+            other=shown or f"{format_decimal(value)}{unit}",
             usual=readings[0][1],
             nearer=nearest[1],
         ),
@@ -1177,6 +1184,15 @@ def _refuse_a_nearer_reading(value, unit, bare, bare_unit, units, field: str) ->
         code="unit-ambiguous",
         field=field,
     )
+
+
+def _money_of(unit: str, units) -> tuple[str, str] | None:
+    """A unit of money, or of money per something, as (its money, the rest): 万元 → (万元, ""),
+    元/人 → (元, /人); None for any other unit."""
+    top, slash, below = unit.partition("/")
+    if units.family(top) != "money":
+        return None
+    return top, slash + below
 
 
 def _factor(unit: str, units) -> Decimal:

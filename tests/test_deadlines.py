@@ -393,3 +393,9 @@ def test_a_time_limit_read_from_its_name_or_unit_takes_what_a_deadline_takes(
     }
     row = scoring.score(data).projects[0].indicators[0]
     assert (str(row.score), row.method) == (score, "deadline")
+
+
+def test_delayed_to_a_date_against_a_time_limit_is_late():
+    """延期至8月完成 against 180天内 says it was late, not how long it took."""
+    timing = judge(parse_target("180天内").deadline, "延期至8月完成", YEAR, standard())
+    assert timing is not None and timing.on_time is False

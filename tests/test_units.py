@@ -250,3 +250,21 @@ def test_tens_of_millions_of_yuan_convert():
         D("2.5"),
         "千万元",
     )
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "aligned"),
+    [
+        ("≥2000元/人", "1800", (D(2000), D(1800), "元/人")),
+        ("≤500万元/公里", "480", (D(500), D(480), "万元/公里")),  # amounts: in the target's unit
+    ],
+)
+def test_money_per_unit_reads_a_bare_amount_as_money_does(target, actual, aligned):
+    assert align_units(parse_target(target), parse_quantity(actual), standard()) == aligned
+
+
+@pytest.mark.parametrize(("target", "actual"), [("≥2000元/人", "0.25"), ("≤3000元/平方米", "0.28")])
+def test_money_per_unit_refuses_a_bare_amount_nearer_in_wan(target, actual):
+    """0.25 against ≥2000元/人: 0.25 元/人, or 0.25 万元/人 = 2500 元/人, 8000 times nearer."""
+    with pytest.raises(ValueProblem, match="has no unit"):
+        align_units(parse_target(target), parse_quantity(actual), standard())
