@@ -274,7 +274,8 @@ def candidates(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> list
                 # a time limit read from its name or unit (工期 | 180天, ≤2h), scored as 180天内
                 assert filed.target.unit is not None
                 deadline = Deadline(
-                    within=Duration(filed.target.value, filed.target.unit), strict=row.op == LT
+                    within=Duration(filed.target.value, filed.target.unit),
+                    strict=filed.target.op == LT,
                 )
             if deadline is not None:
                 on_time = on_time_text(deadline, evaluation.department.year)

@@ -280,15 +280,17 @@ def test_a_range_is_reached_at_the_bound_it_misses(cli, tmp_path):
 
 
 TIME_LIMITS = _one_project(
-    ("产出指标", "时效指标", "施工工期", "180天", "200天", 45, "雨季停工"),
-    ("产出指标", "时效指标", "现场响应时间", "≤2h", "3h", 45, "夜间值守不足"),
+    ("产出指标", "时效指标", "施工工期", "180天", "200天", 30, "雨季停工"),
+    ("产出指标", "时效指标", "现场响应时间", "≤2h", "3h", 30, "夜间值守不足"),
+    ("产出指标", "时效指标", "热线接通时间", "<2h", "3h", 30, "线路故障"),
 )
 
 
 def test_a_time_limit_read_from_its_name_or_unit_is_reached_on_time(cli, tmp_path):
-    """工期 | 180天 (a limit by its name) and ≤2h (a unit the grammar of deadlines does not
-    spell) are deadlines, late: 部分达成, 0.7 × 45 = 31.50 each, 10 + 63 = 73.00. Full marks
-    are reached on time, 180天 and 2小时 — it was said to be unreachable."""
+    """工期 | 180天 (a limit by its name), ≤2h and <2h (units the grammar of deadlines does
+    not spell) are deadlines, late: 部分达成, 0.7 × 30 = 21.00 each, 10 + 63 = 73.00. Full
+    marks are reached on time: 180天, 2小时, and 1小时 under the strict <2h — it was said to be
+    unreachable."""
     path = tmp_path / "limits.toml"
     path.write_text(TIME_LIMITS, "utf-8")
     run = cli("whatif", str(path), "--score", "100", "-f", "json")
@@ -299,6 +301,7 @@ def test_a_time_limit_read_from_its_name_or_unit_is_reached_on_time(cli, tmp_pat
     assert changes == {
         "projects[0].indicators[0].actual": "180天",
         "projects[0].indicators[1].actual": "2小时",
+        "projects[0].indicators[2].actual": "1小时",
     }
     assert data["goal"]["after"]["score"] == 100
 
