@@ -333,8 +333,11 @@ def rows(draw, weight=None, filed_places=2, level1s=("产出指标", "效益指�
         op = draw(st.sampled_from(list(OP_FORMS)))
         unit = draw(st.sampled_from(UNITS))
         target = OP_FORMS[op].format(v=text(draw(amounts)), u=unit)
-        # a bare fraction against a percentage is refused as ambiguous: give % its sign
-        actual = text(draw(amounts)) + (unit if unit == "%" else draw(st.sampled_from([unit, ""])))
+        # a bare fraction against a percentage, and a bare amount nearer its target in 元 or
+        # 万元 than in the target's unit, are refused as ambiguous: give % and money their unit
+        actual = text(draw(amounts)) + (
+            unit if unit in ("%", "万元") else draw(st.sampled_from([unit, ""]))
+        )
     return indicator(target, actual, weight, filed, level1=level1)
 
 
