@@ -1642,3 +1642,18 @@ def test_a_code_a_budget_system_prints_before_a_name_is_left_out(written, name):
     from scoring.excel.read import _without_code
 
     assert _without_code(written) == name
+
+
+def test_a_budget_never_adjusted_counts_its_initial_amount_in_the_department_s_sum(tmp_path):
+    """No 部门 sheet, and 项目3's 全年预算数 left empty (never adjusted: 年初预算数 10 stands for
+    it, as the project itself is read). The department's 全年预算数 is 20 + 35 + 10 = 65, not 55
+    — which gave 63.62 / 55 = 115.67 % and a false projects-over-department finding."""
+    path = tmp_path / "表.xlsx"
+    book = evaluation_workbook(toml_data(LETING))
+    del book["部门"]
+    book["项目3"]["D6"] = None
+    book.save(path)
+    result = scoring.score(path)
+    budget = result.department.execution
+    assert (budget.adjusted, budget.spent) == (D(65), D("63.62"))
+    assert "projects-over-department" not in {f.code for f in result.findings}

@@ -580,7 +580,7 @@ def _complete_department(
         reading.notes.append(("department.year", said))
     if "budget" not in department and projects:
         budget = {
-            key: sum((_amount(p["budget"].get(key)) for p in projects), Decimal(0))
+            key: sum((_amount(_as_read(p["budget"], key)) for p in projects), Decimal(0))
             for key in ("planned", "adjusted", "spent")
         }
         department["budget"] = budget
@@ -596,6 +596,16 @@ def _complete_department(
             )
         )
         reading.notes.append(("department.budget", said.format(sheet=DEPARTMENT_SHEET)))
+
+
+def _as_read(budget: dict, key: str):
+    """A project's amount as the loader reads it: 年初预算数 and 全年预算数 each stand for the
+    other when it is not filled (a budget never adjusted leaves 全年预算数 empty)."""
+    other = {"planned": "adjusted", "adjusted": "planned"}.get(key)
+    value = budget.get(key)
+    if value is None and other is not None:
+        return budget.get(other)
+    return value
 
 
 def _amount(raw) -> Decimal:
