@@ -19,7 +19,8 @@ characters aside — and they are merged only when nothing has to be chosen betw
   the department's.
 
 Otherwise the files stay apart, each counted as a department, and :class:`Apart` says why. One
-file given twice is counted once (the batch says it was given twice).
+file given twice, by one path or two (a link, ./a.toml), is counted once (the batch says it was
+given twice).
 The merged evaluation keeps every file's projects in the order the files were given, each
 renumbered (the second file's ``projects[0]`` is ``projects[1]`` when the first has one), with
 its read-assumptions and the cells they came from.
@@ -79,14 +80,16 @@ def departments(evaluations: Sequence[Evaluation]) -> tuple[list[Unit], list[Apa
         groups.setdefault((name_key(department.name), department.year), []).append(index)
     units: list[Unit | None] = [Unit(e, (e.source,)) for e in evaluations]
     for indexes in groups.values():  # one file given twice is counted once (said by the batch)
-        sources: set[str] = set()
+        files: set = set()
         for index in list(indexes):
             source = evaluations[index].source
-            if source in sources:
+            if source == DATA_SOURCE:  # data given in memory names no file
+                continue
+            identity = _identity(source)
+            if identity in files:
                 indexes.remove(index)
                 units[index] = None
-            elif source != DATA_SOURCE:  # data given in memory names no file
-                sources.add(source)
+            files.add(identity)
     apart: list[Apart] = []
     for indexes in groups.values():
         if len(indexes) < 2:
@@ -101,6 +104,18 @@ def departments(evaluations: Sequence[Evaluation]) -> tuple[list[Unit], list[Apa
         for index in indexes[1:]:
             units[index] = None
     return [unit for unit in units if unit is not None], apart
+
+
+def _identity(source: str):
+    """What a file is, whatever path names it (a/p1.toml, ./a/p1.toml, a link to it): its
+    device and inode, or the path when it cannot be looked at."""
+    import os
+
+    try:
+        found = os.stat(source)
+    except (OSError, ValueError):
+        return source
+    return found.st_dev, found.st_ino
 
 
 def merged(group: Sequence[Evaluation]) -> Evaluation:

@@ -363,3 +363,20 @@ def test_a_department_sheet_in_yuan_states_the_budget_beside_workbooks_without_o
     assert [budget.adjusted, budget.spent] == [Decimal("382.31"), Decimal("374.11")]
     assert "department.budget" not in dict(unit.evaluation.notes)
     assert "in yuan" in dict(unit.evaluation.notes)["department.budget.adjusted"]
+
+
+def test_one_file_given_by_two_paths_is_counted_once(tmp_path):
+    """p1 by its path and by a link to it: one file, counted once — the summary row is the
+    department's, 99.79 with 3 projects, not four rows."""
+    folder = tmp_path / "单位"
+    paths = split(folder)
+    link = tmp_path / "链接.toml"
+    link.symlink_to(paths[0])
+    (unit,), apart = departments([scoring.load(path) for path in [*paths, link]])
+    assert apart == [] and len(unit.evaluation.projects) == 3
+    out = tmp_path / "汇总.md"
+    ran = run_cli("report", str(folder), str(link), "--combined", "-o", str(out))
+    assert ran.code == 0, ran
+    assert summary_rows(out) == [
+        ["1", "乐亭县城区工业聚集区管理委员会", "2023", "99.79", "优", "97.86%", "3", "1"]
+    ]
