@@ -1657,3 +1657,24 @@ def test_a_budget_never_adjusted_counts_its_initial_amount_in_the_department_s_s
     budget = result.department.execution
     assert (budget.adjusted, budget.spent) == (D(65), D("63.62"))
     assert "projects-over-department" not in {f.code for f in result.findings}
+
+
+def test_a_department_sheet_titled_in_yuan_is_read_in_wan(tmp_path):
+    """部门整体情况（金额单位：元） above labels without a unit: 3823100 is 382.31 万元."""
+    path = tmp_path / "元.xlsx"
+    book = evaluation_workbook(toml_data(LETING))
+    sheet = book["部门"]
+    sheet.insert_rows(1)
+    sheet["A1"] = "部门整体情况（金额单位：元）"
+    for row in range(2, sheet.max_row + 1):
+        label = sheet.cell(row, 1).value or ""
+        if label.endswith("（万元）"):
+            sheet.cell(row, 1).value = label.removesuffix("（万元）")
+            sheet.cell(row, 2).value = int(D(str(sheet.cell(row, 2).value)) * 10000)
+    book.save(path)
+    budget = scoring.load(path).department.budget
+    assert [budget.planned, budget.adjusted, budget.spent] == [
+        D("382.31"),
+        D("382.31"),
+        D("374.11"),
+    ]

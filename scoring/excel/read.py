@@ -479,6 +479,11 @@ def _read_department(grid: Grid, reading: _Reading) -> dict:
     locations = reading.locations
     found: dict = {}
     in_yuan = False
+    # 金额单位：元 in the sheet's title or a line of its own: its amounts are in 元, unless a
+    # label says 万元
+    sheet_in_yuan = any(
+        AMOUNTS_IN_YUAN.search(text) for row in range(grid.rows) for text in grid.row_texts(row)
+    )
     for row in range(grid.rows):
         label = grid.text(row, 0)
         path = DEPARTMENT_LABELS.get(re.sub(r"[（(].*?[)）]", "", label))
@@ -489,7 +494,10 @@ def _read_department(grid: Grid, reading: _Reading) -> dict:
         if value is None:
             continue
         amount = _money(value) if path[-1] in ("planned", "adjusted", "spent") else None
-        if amount is not None and AMOUNTS_IN_YUAN.search(label):  # 全年预算数（元）
+        in_wan = re.search(r"[（(]\s*万元\s*[)）]", label) is not None
+        if amount is not None and (
+            AMOUNTS_IN_YUAN.search(label) or (sheet_in_yuan and not in_wan)
+        ):  # 全年预算数（元）, or a sheet titled （金额单位：元）
             value, in_yuan = f"{_plain(amount)}元", True
         if path == ("year",) and isinstance(value, Decimal) and value == int(value):
             value = int(value)
