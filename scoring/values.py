@@ -1007,18 +1007,35 @@ def _text_key(text: str) -> str:
     return _SPACES.sub("", normalise(text))
 
 
+# A code before a unit's or a project's name: 305-, 305001-, 51092324T000010299999-, in
+# brackets ([412], 【412001】) or of six characters or more followed by a space (412001 某县…), as
+# budget systems export it. A code of fewer than six characters before a digit, or before a space,
+# is a year (2023-2025年…, 2023 年度…), kept.
+UNIT_CODE = re.compile(
+    r"^(?:(?:[0-9][0-9A-Za-z]{5,}|[0-9][0-9A-Za-z]{2,4}(?=[-—－]\D))[-—－]\s*"
+    r"|[\[【][0-9][0-9A-Za-z]{2,}[\]】]\s*"
+    r"|[0-9][0-9A-Za-z]{5,}\s+(?=\D))"
+)
+
+
+def without_code(name: str) -> str:
+    """A unit's or project's name without the code a budget system prints before it."""
+    return UNIT_CODE.sub("", name.strip()).strip() or name.strip()
+
+
 def name_key(name: str) -> str:
     """What two spellings of one department's or project's name share: :func:`text_key` of its
-    Simplified form — ``乐亭县（本级）``, ``乐亭县(本级)``, ``乐亭县 （本级）`` and ``樂亭縣(本級)`` are
-    one name. Names of a batch repeat, and each is converted once."""
+    Simplified form without a code in front — ``乐亭县（本级）``, ``乐亭县(本级)``, ``乐亭县 （本级）``,
+    ``樂亭縣(本級)`` and ``[412]乐亭县（本级）`` are one name. Names of a batch repeat, and each is
+    converted once."""
     if len(name) <= CACHED_CHARS:
         return _name_key(name)
-    return text_key(simplified(name))
+    return text_key(simplified(without_code(name)))
 
 
 @lru_cache(maxsize=CACHE_SIZE)
 def _name_key(name: str) -> str:
-    return text_key(simplified(name))
+    return text_key(simplified(without_code(name)))
 
 
 _SPACES = re.compile(r"\s+")

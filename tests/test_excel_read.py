@@ -1639,9 +1639,9 @@ def test_a_department_sheet_in_yuan_is_read_in_wan(tmp_path):
 )
 def test_a_code_a_budget_system_prints_before_a_name_is_left_out(written, name):
     """The same unit exported by two systems is one name, so that its files merge."""
-    from scoring.excel.read import _without_code
+    from scoring.values import without_code
 
-    assert _without_code(written) == name
+    assert without_code(written) == name
 
 
 def test_a_budget_never_adjusted_counts_its_initial_amount_in_the_department_s_sum(tmp_path):

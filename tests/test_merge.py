@@ -380,3 +380,23 @@ def test_one_file_given_by_two_paths_is_counted_once(tmp_path):
     assert summary_rows(out) == [
         ["1", "乐亭县城区工业聚集区管理委员会", "2023", "99.79", "优", "97.86%", "3", "1"]
     ]
+
+
+def test_a_code_in_front_of_a_name_in_a_toml_file_is_no_part_of_it(tmp_path):
+    """[412]乐亭…, 【412001】乐亭… and 412001 乐亭… name one department in TOML as in a workbook;
+    305001-招商经费 beside 招商经费 is that project twice (a second version), not a fourth."""
+    codes = {1: "[412]", 2: "【412001】", 3: "412001 "}
+
+    def coded(number: int, head: str) -> str:
+        return head.replace('name = "乐亭', f'name = "{codes[number]}乐亭', 1)
+
+    paths = split(tmp_path / "单位", coded)
+    (unit,), apart = departments([scoring.load(path) for path in paths])
+    assert apart == [] and len(unit.evaluation.projects) == 3
+    second = tmp_path / "单位" / "p1-二稿.toml"
+    second.write_text(
+        paths[0].read_text("utf-8").replace('name = "招商经费"', 'name = "305001-招商经费"'),
+        "utf-8",
+    )
+    _units, apart = departments([scoring.load(path) for path in [*paths, second]])
+    assert len(apart) == 1 and "招商经费" in apart[0].reason

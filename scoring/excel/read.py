@@ -27,6 +27,7 @@ from typing import Any
 
 from ..errors import InputError, Problem
 from ..i18n import _, ngettext
+from ..values import without_code
 from ..words import listed
 from .grid import Grid, load_grids
 from .layout import DEPARTMENT_ROWS, DEPARTMENT_SHEET, OWN_TABLE_SHEET, REVIEW_TITLES
@@ -109,15 +110,6 @@ SUBTOTAL_LABELS = ("小计",)
 SUBTOTAL_ROW_LABELS = ("小计", "合计")
 AMOUNTS_IN_YUAN = re.compile(
     r"[（(]\s*(?:单位\s*[:：]?\s*)?元\s*[)）]|金额单位\s*[:：]\s*元(?!\S*万)"
-)
-# A code before a unit's or a project's name: 305-, 305001-, 51092324T000010299999-, in
-# brackets ([412], 【412001】) or of six characters or more followed by a space (412001 某县…), as
-# budget systems export it. A code of fewer than six characters before a digit, or before a space,
-# is a year (2023-2025年…, 2023 年度…), kept.
-CODE = re.compile(
-    r"^(?:(?:[0-9][0-9A-Za-z]{5,}|[0-9][0-9A-Za-z]{2,4}(?=[-—－]\D))[-—－]\s*"
-    r"|[\[【][0-9][0-9A-Za-z]{2,}[\]】]\s*"
-    r"|[0-9][0-9A-Za-z]{5,}\s+(?=\D))"
 )
 # The 部门整体 form by name: a sheet called so (a year before it, a bracket after it), or a title.
 OWN_TABLE_FORM = rf"{OWN_TABLE_SHEET}(?:支出)?(?:绩效)?"
@@ -502,7 +494,7 @@ def _read_department(grid: Grid, reading: _Reading) -> dict:
         if path == ("year",) and isinstance(value, Decimal) and value == int(value):
             value = int(value)
         elif path == ("name",):
-            value = _without_code(str(value))
+            value = without_code(str(value))
         elif path[-1] in ("grade", "reason", "weights_reason"):
             value = str(value)
         target = found
@@ -521,11 +513,6 @@ def _read_department(grid: Grid, reading: _Reading) -> dict:
     if "department.name" in locations:
         locations.setdefault("department", locations["department.name"])
     return found
-
-
-def _without_code(name: str) -> str:
-    """A unit's or project's name without the code a system prints before it."""
-    return CODE.sub("", name.strip()).strip() or name.strip()
 
 
 def _complete_department(
@@ -547,7 +534,7 @@ def _complete_department(
             )
             if found is not None:
                 (value, cell), region = found
-                department["name"] = _without_code(str(value))
+                department["name"] = without_code(str(value))
                 label = _bare(region.grid.text(cell[0], _label_column(region.grid, cell)))
                 reading.locations.setdefault("department.name", region.grid.address(*cell))
                 said = (
@@ -756,7 +743,7 @@ def _table_name(region: Region, prefix: str, reading: _Reading) -> str:
     found = _labelled(region, labels)
     if found:
         reading.locations[prefix] = grid.address(*found[1])
-        return _without_code(str(found[0]))
+        return without_code(str(found[0]))
     reading.locations[prefix] = grid.address(region.top, 0)
     if DEFAULT_SHEET.match(grid.sheet.strip()):
         raise InputError(
