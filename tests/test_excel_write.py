@@ -672,3 +672,21 @@ def test_a_filled_template_reads_back(tmp_path):
 
 def test_workbook_bytes_is_xlsx():
     assert workbook_bytes(evaluation_workbook(langfang()))[:2] == b"PK"
+
+
+def test_a_formula_the_file_carries_no_value_of_is_given_back_as_the_formula(tmp_path):
+    """convert writes the 执行率 as a formula, with no value until a spreadsheet opens it; the
+    workbook reviewed and given back keeps it (opened for its values alone, it was emptied)."""
+    import openpyxl
+
+    from tests.conftest import LETING, case_evaluation, run_cli
+
+    toml = tmp_path / "表.toml"
+    toml.write_text(case_evaluation(LETING), "utf-8")
+    source = tmp_path / "表.xlsx"
+    assert run_cli("convert", str(toml), "-o", str(source)).code == 0
+    back = tmp_path / "复核.xlsx"
+    run = run_cli("score", str(source), "-f", "xlsx", "-o", str(back))
+    assert run.code == 0, run
+    sheet = openpyxl.load_workbook(back)["项目1"]
+    assert sheet["G6"].value == '=IF(N(D6)>0,E6/D6,"")'

@@ -1218,7 +1218,27 @@ def open_xlsx(path: Path):
     survey_xlsx(path)
     workbook = _opened(path, read_only=False)
     _empty_dates_emptied(workbook)
+    _uncached_formulas_kept(workbook, path)
     return workbook
+
+
+def _uncached_formulas_kept(workbook, path: Path) -> None:
+    """A formula whose value the file does not carry (a file written by a program and never
+    opened in Excel or WPS, such as ``scoring convert``'s 执行率) kept as the formula, which the
+    spreadsheet computes on opening: opened for its values alone, it would be given back
+    empty."""
+    import openpyxl
+
+    with path.open("rb") as handle:
+        formulas = openpyxl.load_workbook(handle, data_only=False)
+    for sheet in workbook.worksheets:
+        if sheet.title not in formulas.sheetnames:
+            continue
+        source = formulas[sheet.title]
+        for row in source.iter_rows():
+            for cell in row:
+                if cell.data_type == "f" and sheet[cell.coordinate].value is None:
+                    sheet[cell.coordinate].value = cell.value
 
 
 def _empty_dates_emptied(workbook) -> None:
