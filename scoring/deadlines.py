@@ -95,7 +95,10 @@ _AHEAD = re.compile(r"提前(?:\d++(?:\.\d++)?+|" + _N + r")?[^\d]{0,6}")
 # Done late, by how much: 延期1个月完成, 推迟10天. Without the amount (延期完成) it is words,
 # for the tiers to read.
 _DELAYED_TO = re.compile(r"(?:延期|推迟|延后|延迟)(?:至|到)")
-_BEHIND = re.compile(r"(?:延期|推迟|延后|延迟|逾期|滞后)(?:\d++(?:\.\d++)?+|" + _N + r")[^\d]{0,6}")
+_BEHIND = re.compile(
+    r"(?:延期|推迟|延后|延迟|逾期|滞后)(?P<amount>\d++(?:\.\d++)?+|" + _N + r"|零)[^\d]{0,6}"
+)
+_NO_AMOUNT = re.compile(r"0+(?:\.0+)?|零")
 _SPACES = re.compile(r"\s+")
 _DIGITS_AND_POINTS = re.compile(r"[\d.]+")
 _BARE_NUMBER = re.compile(r"\d++(?:\.\d++)?+")
@@ -293,6 +296,10 @@ class Readings:
         return _("actual “{actual}”, behind the deadline")
 
     @cached_property
+    def no_delay(self) -> str:
+        return _("actual “{actual}”, no delay")
+
+    @cached_property
     def not_later(self) -> str:
         return _("actual {actual}, not later than {due}")
 
@@ -335,9 +342,11 @@ def judge(
     _refuse_not_done(text, deadline)
     if _AHEAD.fullmatch(_compact(text)):
         return Timing(True, text, readings.ahead.format(actual=text))
-    if _BEHIND.fullmatch(_compact(text)) or (
-        deadline.within is not None and _DELAYED_TO.match(_compact(text))
-    ):  # 延期10天; against a time limit, 延期至8月完成 says late without how long it took
+    behind = _BEHIND.fullmatch(_compact(text))
+    if behind and _NO_AMOUNT.fullmatch(behind["amount"]):  # 延期0天: no delay
+        return Timing(True, text, readings.no_delay.format(actual=text))
+    if behind or (deadline.within is not None and _DELAYED_TO.match(_compact(text))):
+        # 延期10天; against a time limit, 延期至8月完成 says late without how long it took
         return Timing(False, text, readings.behind.format(actual=text))
     if deadline.by is not None:
         return _by_date(deadline.by, text, year, readings)

@@ -294,6 +294,12 @@ def test_behind_by_an_amount_is_late(actual):
     assert timing is not None and timing.on_time is False
 
 
+@pytest.mark.parametrize("actual", ["延期0天", "推迟0天完成", "延期零天"])
+def test_behind_by_nothing_is_on_time(actual):
+    timing = judge(parse_deadline("6月底前"), actual, YEAR, standard())
+    assert timing is not None and timing.on_time is True
+
+
 def test_behind_without_an_amount_is_the_tiers_to_read():
     assert judge(parse_deadline("6月底前"), "延期完成", YEAR, standard()) is None
 
