@@ -37,7 +37,14 @@ from functools import cached_property
 from typing import NoReturn
 
 from .i18n import _
-from .values import ValueProblem, _leading_op, format_decimal, normalise, parse_quantity
+from .values import (
+    SENTENCE_END,
+    ValueProblem,
+    _leading_op,
+    format_decimal,
+    normalise,
+    parse_quantity,
+)
 
 _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -336,7 +343,7 @@ def judge(
     words of the reading, when the caller has them translated already."""
     text = actual if isinstance(actual, str) else format_decimal(actual)
     # an op written in an actual (≤12天) is not its value, nor the full stop of a sentence (5月。)
-    _op, text = _leading_op(normalise(text).rstrip(",;、。"))
+    _op, text = _leading_op(normalise(text).rstrip(SENTENCE_END))
     if readings is None:
         readings = Readings()
     _refuse_not_done(text, deadline)

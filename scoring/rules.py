@@ -287,13 +287,11 @@ class RuleSet:
         return self._reverse_word(name, level1, level2)
 
     def _find_reverse_word(self, name: str, level1: str, level2: str) -> str | None:
-        from .values import normalise
-
         rule = self.data["reverse_indicators"]
-        name = "".join(normalise(name).split())
-        if any(word in name for word in rule.get("except", ())):
+        looked_at = self._unexcepted(name)
+        if looked_at is None:
             return None
-        found = next((word for word in rule["names"] if word in name), None)
+        found = next((word for word in rule["names"] if word in looked_at), None)
         if found is None:
             levels = rule.get("levels", ())
             found = next((level for level in (level2, level1) if level in levels), None)
@@ -304,13 +302,21 @@ class RuleSet:
         ``reverse_indicators.durations`` in its 三级指标 (工期, 建设周期), unless a word of
         ``except`` is there too. Such a word says nothing of a count or a rate (工期内安全检查次数,
         工期履约率): the caller asks only for a target in a unit of time."""
+        looked_at = self._unexcepted(name)
+        if looked_at is None:
+            return None
+        durations = self.data["reverse_indicators"].get("durations", ())
+        return next((word for word in durations if word in looked_at), None)
+
+    def _unexcepted(self, name: str) -> str | None:
+        """A 三级指标 as its words are looked for (normalised, without spaces), or None when a
+        word of ``reverse_indicators.except`` is in it (整改, 完成率: more is better)."""
         from .values import normalise
 
-        rule = self.data["reverse_indicators"]
         name = "".join(normalise(name).split())
-        if any(word in name for word in rule.get("except", ())):
+        if any(word in name for word in self.data["reverse_indicators"].get("except", ())):
             return None
-        return next((word for word in rule.get("durations", ()) if word in name), None)
+        return name
 
     @cached_property
     def over_achievement(self) -> dict | None:

@@ -932,8 +932,7 @@ def _inferred_op(ind: Indicator, ctx: Context) -> tuple[str, str]:
     rules = ctx.ruleset
     default = rules.quantitative["default_op"]
     word = rules.reverse_word(ind.name, ind.level1, ind.level2)
-    unit = ind.target.unit
-    if word is None and unit is not None and rules.units.family(unit) in TIME_FAMILIES:
+    if word is None and _in_time(ind.target.unit, ctx):
         word = rules.duration_word(ind.name)  # 工期 | 180天: a limit of time
     if word is None or default in (LE, "<"):
         return default, ""

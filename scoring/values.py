@@ -459,7 +459,7 @@ def _parse_quantity(raw) -> Quantity | None:
         raise ValueProblem(
             _("expected a number or text, got {type}").format(type=type(raw).__name__)
         )
-    text = normalise(raw).rstrip(_TRAILING_PUNCTUATION)
+    text = normalise(raw).rstrip(SENTENCE_END)
     _op, rest = _leading_op(text)
     _op, rest = _trailing_op(rest)
     _refuse_not_finite(raw, rest)
@@ -538,7 +538,7 @@ def _parse_target(raw) -> Target:
         raise ValueProblem(
             _("expected text or a number, got {type}").format(type=type(raw).__name__)
         )
-    text = normalise(raw).rstrip(_TRAILING_PUNCTUATION)
+    text = normalise(raw).rstrip(SENTENCE_END)
     if not text:
         raise ValueProblem(_("the target is empty"), target_hint())
     text, bound = _bound_marked(text)
@@ -872,8 +872,9 @@ def _refuse_a_bare_bound(
     )
 
 
-# What a value typed as a sentence ends with (≥95%，, 6%。), as NFKC leaves it: not part of it.
-_TRAILING_PUNCTUATION = ",;、。"
+# What a value typed as a sentence ends with (≥95%，, 6%。, 达成。), as NFKC leaves it: not part
+# of it.
+SENTENCE_END = ",;、。!"
 # A deviation either way: ±5%, +-5%, ±5%以内 — the range -5% to 5%.
 _PLUS_MINUS = re.compile(r"(?:±|\+-|\+/-)\s*(?P<figure>\d.*?)(?:以内|之内|内)?")
 
@@ -1099,8 +1100,9 @@ def _multiple_of(unit: str | None, other: str | None, units) -> str | None:
         return unit
     if other in units.multipliers:  # 10万 against 2亿: two numbers
         return unit
-    if units.family(other) == "money":
-        return unit + "元"
+    money = _money_of(other, units)
+    if money is not None:  # 120万 against 元 or 元/人: 120 万元 (per 人)
+        return unit + "元" + money[1]
     if not units.multiplied(other):  # 1万 against 9000份 is 10000 份, as a number is
         return unit
     return unit + _without_multiplier(other, units)
@@ -1142,7 +1144,7 @@ def _refuse_a_bare_multiple(unit, bare, bare_unit, units, field: str) -> None:
         return
     if _money_of(unit, units) is not None or bare == 0:  # amounts: by _refuse_a_nearer_reading
         return
-    base = next(unit[len(p) :] for p in units.multipliers if unit.startswith(p))
+    base = _without_multiplier(unit, units)
     shown = format_decimal(bare)
     raise ValueProblem(
         _("{label} {value} has no unit, against {unit}: {value}{base} or {value}{unit}?").format(
@@ -1172,9 +1174,9 @@ def _refuse_a_nearer_reading(
     if unit in units.multipliers:  # 30万: the figure 300000; a bare 33 is 33, or 33万?
         readings = [
             (bare, format_decimal(bare)),
-            (bare * _factor(unit, units), f"{format_decimal(bare)}{unit}"),
+            (_unfold(bare, unit, units)[0], f"{format_decimal(bare)}{unit}"),
         ]
-        other = value * _factor(unit, units)
+        other = _unfold(value, unit, units)[0]
     elif (money := _money_of(unit, units)) is not None:  # in the other's unit, 元 or 万元
         top, per = money
         readings = []
@@ -1210,12 +1212,6 @@ def _money_of(unit: str, units) -> tuple[str, str] | None:
     if units.family(top) != "money":
         return None
     return top, slash + below
-
-
-def _factor(unit: str, units) -> Decimal:
-    """What a multiplier (万, 亿) multiplies by, as a Decimal."""
-    factor = units.multipliers[unit]
-    return Decimal(factor.numerator) / Decimal(factor.denominator)
 
 
 def _distance(value: Decimal, other: Decimal) -> Decimal:

@@ -29,7 +29,7 @@ from collections.abc import Iterable
 
 from .frozen import record
 from .i18n import _
-from .values import CACHE_SIZE, CACHED_CHARS
+from .values import CACHE_SIZE, CACHED_CHARS, SENTENCE_END
 from .values import text_key as _key
 
 # Repeats are possessive where what follows cannot start with what they repeat: the engine
@@ -127,7 +127,7 @@ class Words:
         return found
 
     def _read(self, actual: str, target: str | None) -> Reading | None:
-        word = _key(actual).rstrip(",;、。.!")  # 达成。: a sentence's end is no part of the word
+        word = _key(actual).rstrip(SENTENCE_END)  # 达成。: a sentence's end is no part of it
         if not word:
             return None
         if target is not None:
