@@ -175,6 +175,21 @@ def test_a_converted_workbook_shows_its_execution_rate(tmp_path):
     assert percent_shown(shown["项目1"][5][6]) == "86.20"
 
 
+def test_a_converted_workbook_reviewed_still_shows_its_execution_rate(tmp_path):
+    """The converted workbook scored and given back (-f xlsx) keeps convert's 执行率 formula,
+    which carries no value until a program computes it: LibreOffice shows 86.20 % there."""
+    source = tmp_path / "langfang.toml"
+    source.write_text(case_evaluation(LANGFANG), "utf-8")
+    converted = tmp_path / "表.xlsx"
+    assert run_cli("convert", str(source), "-o", str(converted)).code == 0
+    back = tmp_path / "复核.xlsx"
+    run = run_cli("score", str(converted), "-f", "xlsx", "-o", str(back))
+    assert run.code == 0, run
+    shown = sheets_as_shown(back, tmp_path)
+    no_errors(shown)
+    assert percent_shown(shown["项目1"][5][6]) == "86.20"
+
+
 def test_the_template_in_libreoffice(tmp_path):
     path = tmp_path / "空白.xlsx"
     path.write_bytes(workbook_bytes(template_workbook(2024, scoring.ruleset("mof-2020"))))

@@ -1227,10 +1227,7 @@ def _uncached_formulas_kept(workbook, path: Path) -> None:
     opened in Excel or WPS, such as ``scoring convert``'s 执行率) kept as the formula, which the
     spreadsheet computes on opening: opened for its values alone, it would be given back
     empty."""
-    import openpyxl
-
-    with path.open("rb") as handle:
-        formulas = openpyxl.load_workbook(handle, data_only=False)
+    formulas = _opened(path, read_only=False, data_only=False)
     for sheet in workbook.worksheets:
         if sheet.title not in formulas.sheetnames:
             continue
@@ -1251,16 +1248,17 @@ def _empty_dates_emptied(workbook) -> None:
                     cell.data_type = "n"
 
 
-def _opened(path: Path, read_only: bool):
-    """openpyxl's workbook of the .xlsx at ``path``; what it cannot read is damage."""
+def _opened(path: Path, read_only: bool, data_only: bool = True):
+    """openpyxl's workbook of the .xlsx at ``path`` (the values Excel saved, or with
+    ``data_only`` False its formulas); what it cannot read is damage."""
     import openpyxl
 
     try:
         with path.open("rb") as handle:  # a file, not a name: openpyxl would refuse .xls
             if read_only:  # it reads the sheets when asked for their cells, from the file
                 data = io.BytesIO(handle.read())
-                return openpyxl.load_workbook(data, read_only=True, data_only=True)
-            return openpyxl.load_workbook(handle, data_only=True)
+                return openpyxl.load_workbook(data, read_only=True, data_only=data_only)
+            return openpyxl.load_workbook(handle, data_only=data_only)
     except Exception as exc:  # openpyxl raises the standard library's types and its own per fault
         raise _damaged(
             path,
