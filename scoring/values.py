@@ -163,8 +163,13 @@ class ValueProblem(ValueError):
 
 # Text this long or shorter is cached where it is read (labels, values, tier words repeat
 # across the rows and files of a batch); longer text is read anew, so that the caches stay small.
+# Each cache keeps the CACHE_SIZE texts last used: the ones a batch repeats (≥95%, 达成, the
+# category names) stay, and those met once (a department's name, an amount) push each other
+# out. Measured on 10,000 generated files, caches of 4,096 were still filling after the first
+# 2,500 files, and a process grew with them (+15 % from 2,500 to 10,000 files); caches of
+# 1,024 are full within the first few hundred, at the same speed.
 CACHED_CHARS = 64
-CACHE_SIZE = 4096
+CACHE_SIZE = 1024
 
 
 def normalise(text: str) -> str:
