@@ -29,7 +29,7 @@ from .deadlines import Deadline, Duration, on_time_text
 from .errors import UsageError
 from .i18n import _
 from .result import Result, TableResult
-from .values import LE, LT, ValueProblem, align_units, format_decimal
+from .values import GT, LE, LT, ValueProblem, align_units, format_decimal
 
 if TYPE_CHECKING:
     from .host import Host
@@ -165,6 +165,7 @@ class Candidate:
     step: Decimal | None  # precision of a numeric value; None for a word
     gain: Decimal  # department points at full marks, for ordering
     filed: str = ""  # the value as filed, when ``current`` is it in another unit
+    excluded: Decimal | None = None  # the bound a strict target leaves out (<5%: 5)
 
     def text(self, value: Value) -> str:
         return value if isinstance(value, str) else f"{format_decimal(value)}{self.unit}"
@@ -314,7 +315,10 @@ def candidates(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> list
                 # already at its target: what it lacks is a cut or a deduction, not an
                 # achievement — no change is proposed that would report less
                 continue
-            full = (target if row.op == LE else target - step) if reverse else target
+            # a strict target (<5%, >95%) is met a step past its bound, not at it: there the
+            # rule set may still give full marks, but the row is flagged (strict-bound-equal)
+            strict = row.op in (LT, GT)
+            full = target + (-step if reverse else step) if strict else target
             found.append(
                 Candidate(
                     f"{filed.where}.actual",
@@ -325,6 +329,7 @@ def candidates(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> list
                     step,
                     gain,
                     filed.actual_text,
+                    target if strict else None,
                 )
             )
     return sorted(found, key=lambda c: -c.gain)
@@ -531,7 +536,10 @@ def _least_value(
             high = middle
         else:
             low = middle
-    return full if high == steps else current + direction * high * step
+    value = full if high == steps else current + direction * high * step
+    if value == candidate.excluded:  # the bound of a strict target does not meet it
+        value += direction * step  # still between the current value and ``full``
+    return value
 
 
 def goal_from(

@@ -306,6 +306,53 @@ def test_a_time_limit_read_from_its_name_or_unit_is_reached_on_time(cli, tmp_pat
     assert data["goal"]["after"]["score"] == 100
 
 
+STRICT_TARGETS = _one_project(
+    ("产出指标", "质量指标", "抽检合格率", ">95%", "90%", 45, "个别批次返工"),
+    ("效益指标", "社会效益指标", "群众投诉率", "<5%", "9%", 45, "补助标准有异议"),
+)
+
+
+def test_a_strict_target_is_reached_past_its_bound_not_at_it(cli, tmp_path):
+    """>95% with 90%: ratio 90/95 × 45 = 42.63; <5% with 9%: reverse-linear (2 − 9/5) × 45 =
+    9.00. Before: 10 + 42.63 + 9.00 = 61.63. mof-2020 gives full marks at the bound itself (95%,
+    5%) and flags the row (strict-bound-equal); the least change that meets the target as
+    written is one step of the filed precision past it: 96% and 4%, 100.00 with no such
+    finding. Before the fix, 95% and 5% were proposed."""
+    path = tmp_path / "strict.toml"
+    path.write_text(STRICT_TARGETS, "utf-8")
+    run = cli("whatif", str(path), "--score", "100", "-f", "json")
+    assert run.code == 0, run
+    data = json.loads(run.out, parse_float=Decimal)
+    assert data["before"]["score"] == Decimal("61.63")
+    changes = {c["where"]: c["to"] for c in data["goal"]["changes"]}
+    assert changes == {
+        "projects[0].indicators[0].actual": "96%",
+        "projects[0].indicators[1].actual": "4%",
+    }
+    assert data["goal"]["after"]["score"] == 100
+    changed = tmp_path / "changed.toml"
+    changed.write_text(STRICT_TARGETS.replace('"90%"', '"96%"').replace('"9%"', '"4%"'), "utf-8")
+    checked = cli("score", str(changed), "-f", "json")
+    assert checked.code == 0, checked
+    (scored,) = json.loads(checked.out, parse_float=Decimal)
+    assert scored["department"]["score"] == 100
+    assert "strict-bound-equal" not in {f["code"] for f in scored["findings"]}
+
+
+def test_a_strict_target_s_least_change_stops_a_step_past_its_bound(cli, tmp_path):
+    """优 (≥ 90) from 61.63 above: the search finds that 投诉率 at 5% (the bound: full marks
+    under mof-2020) with 合格率 at 74% reaches it; 5% does not meet <5%, so 4% is proposed, and
+    the plan still reaches 优: 10 + 74/95 × 45 (35.05) + 45 = 90.05."""
+    path = tmp_path / "strict.toml"
+    path.write_text(STRICT_TARGETS.replace('actual = "90%"', 'actual = "50%"'), "utf-8")
+    run = cli("whatif", str(path), "--grade", "优", "-f", "json")
+    assert run.code == 0, run
+    data = json.loads(run.out, parse_float=Decimal)
+    changes = {c["where"]: c["to"] for c in data["goal"]["changes"]}
+    assert changes["projects[0].indicators[1].actual"] == "4%"
+    assert data["goal"]["after"]["score"] == Decimal("90.05")
+
+
 # --- the search reads the file once, and rescores the tables it changes -----------------------
 
 
