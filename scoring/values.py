@@ -547,11 +547,9 @@ def _parse_target(raw) -> Target:
     if not text:
         raise ValueProblem(_("the target is empty"), target_hint())
     text, bound = _bound_marked(text)
-    tolerance = _tolerance(text) if text[0] in "±+" else None
-    if tolerance is not None:
-        if bound == "不含":  # ±5%（不含）: at 5%, full marks or none?
-            raise _strict_range(raw, -tolerance[0], tolerance[0], tolerance[1], None)
-        return Target(raw.strip(), RANGE, -tolerance[0], tolerance[1], upper=tolerance[0])
+    deviation = _deviation(text, raw, bound) if _DEVIATION_SIGN.search(text) else None
+    if deviation is not None:
+        return deviation
     if "(" in text:  # ≥3（个）, ≤30（天）: the unit in brackets
         text = _BRACKETED_UNIT.sub(r"\1", text)
     deadline = None
@@ -882,6 +880,80 @@ def _refuse_a_bare_bound(
 SENTENCE_END = ",;、。!"
 # A deviation either way: ±5%, +-5%, ±5%以内 — the range -5% to 5%.
 _PLUS_MINUS = re.compile(r"(?:±|\+-|\+/-)\s*(?P<figure>\d.*?)(?:以内|之内|内)?")
+
+
+_DEVIATION_SIGN = re.compile(r"±|\+-|\+/-")
+
+
+def _deviation(text: str, raw, bound: str | None) -> Target | None:
+    """A deviation allowed either way, as the range it allows: ``±5%`` (-5% to 5%), the same
+    within words or ≤ (``控制在±5%``, ``≤±5%``), and about a figure (``100±5个``: 95个 to 105个);
+    None when ``text`` is none of these. Refused: a strict one (``<±5%``, ``±5%（不含）``: at
+    5%, full marks or none?), and one whose deviation is in another unit than its figure
+    (``95±5%``: 90%-100%, or 5 % of 95? ``100万元±5%``: 5 % of it?)."""
+    lead, rest = _leading_op(text)
+    sign = _DEVIATION_SIGN.search(rest)
+    if sign is None:
+        return None
+    if lead not in (None, LE, LT):  # ≥±5%: at least which bound?
+        raise ValueProblem(
+            _("{value} says both {first} and {second}").format(
+                value=quoted(raw), first=lead, second=sign.group()
+            ),
+            _("keep one: the range (±5%), or one comparison (≥-5%)"),
+        )
+    tolerance = _tolerance(rest[sign.start() :])
+    left = rest[: sign.start()].strip()
+    centre = _split_number(left) if left else (Decimal(0), "")
+    if tolerance is None or centre is None:
+        return None
+    size, unit = tolerance
+    centre_unit = _unit_or_none(centre[1])
+    if centre_unit is False:
+        return None
+    if left and (centre_unit != unit if centre_unit and unit else unit == "%" and centre[0]):
+        raise _deviation_in_another_unit(raw, centre[0], centre_unit, size, unit)
+    unit = unit or centre_unit
+    lower, upper = centre[0] - size, centre[0] + size
+    if bound == "不含" or lead == LT:  # ±5%（不含）, <±5%: at 5%, full marks or none?
+        raise _strict_range(raw, lower, upper, unit, None)
+    return Target(raw.strip(), RANGE, lower, unit, upper=upper)
+
+
+def _deviation_in_another_unit(
+    raw, centre: Decimal, centre_unit: str | None, size: Decimal, unit: str | None
+) -> ValueProblem:
+    """``95±5%``, ``100万元±5%``, ``1万元±500元``: a deviation in another unit than its figure's
+    (or with none): in that unit about the figure, or a share of it? The fix names the range of
+    each reading the text allows."""
+    problem = _(
+        "{value} gives its figure in {centre_unit} and its deviation in {unit}: the range it "
+        "allows is not clear"
+    ).format(value=quoted(raw), centre_unit=centre_unit or _("no unit"), unit=unit or _("no unit"))
+    if unit != "%":  # 1万元±500元
+        return ValueProblem(
+            problem, _("write the figure and its deviation in one unit, or the range it allows")
+        )
+    share = centre * size / 100
+    as_share = f"{format_decimal(centre - share)}{centre_unit or ''}-" + (
+        f"{format_decimal(centre + share)}{centre_unit or ''}"
+    )
+    if centre_unit is not None:  # 100万元±5%: only a share of it
+        return ValueProblem(
+            problem, _("write the range it allows, e.g. {range}").format(range=as_share)
+        )
+    return ValueProblem(  # 95±5%: 90%-100%, or 5 % of 95?
+        problem,
+        _(
+            "write the range it allows: {points} if {figure} is a percentage too, or {share} for "
+            "{size}% of it"
+        ).format(
+            points=f"{format_decimal(centre - size)}%-{format_decimal(centre + size)}%",
+            figure=format_decimal(centre),
+            share=as_share,
+            size=format_decimal(size),
+        ),
+    )
 
 
 def _tolerance(text: str) -> tuple[Decimal, str | None] | None:

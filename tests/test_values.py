@@ -770,6 +770,14 @@ def test_what_is_no_range_is_read_as_before(text):
         ("≥0.9，≤100%", "may be read two ways", "90%"),
         ("95%-1", "may be read two ways", "100%"),
         ("±5%（不含）", "a bound outside it", "≥-5%，≤5%"),
+        ("<±5%", "a bound outside it", "≥-5%，≤5%"),
+        ("100±5个（不含）", "a bound outside it", "≥95个，≤105个"),
+        # a deviation in another unit than its figure: in that unit, or a share of it?
+        ("95±5%", "the range it allows is not clear", "90%-100% if 95 is a percentage too"),
+        ("95±5%", "the range it allows is not clear", "90.25-99.75 for 5% of it"),
+        ("100万元±5%", "the range it allows is not clear", "95万元-105万元"),
+        ("1万元±500元", "the range it allows is not clear", "in one unit"),
+        ("≥±5%", "says both ≥ and ±", "the range (±5%)"),
         ("1万人次-20000", "may be read two ways", "20000人次"),  # 20000人次 or 2亿人次?
         ("1万元-20000", "may be read two ways", "20000元"),
         ("5000-1万元", "may be read two ways", "5000元"),  # 5000元 or 5000万元?
@@ -911,7 +919,25 @@ def test_comparison_words_units_write(text, op, value, unit):
 
 @pytest.mark.parametrize(
     ("text", "lower", "upper", "unit"),
-    [("±5%", "-5", "5", "%"), ("±5%以内", "-5", "5", "%"), ("+-0.5米", "-0.5", "0.5", "米")],
+    [
+        ("±5%", "-5", "5", "%"),
+        ("±5%以内", "-5", "5", "%"),
+        ("+-0.5米", "-0.5", "0.5", "米"),
+        # within it, in words or with ≤: the same range
+        ("控制在±5%", "-5", "5", "%"),
+        ("控制在±5%以内", "-5", "5", "%"),
+        ("≤±3%", "-3", "3", "%"),
+        ("不超过±2天", "-2", "2", "天"),
+        # about a figure: the unit written once is both's
+        ("100±5", "95", "105", None),
+        ("100±5个", "95", "105", "个"),
+        ("100个±5", "95", "105", "个"),
+        ("20℃±2℃", "18", "22", "°C"),
+        ("95%±5%", "90", "100", "%"),
+        ("95%±5", "90", "100", "%"),
+        ("0±5%", "-5", "5", "%"),  # about 0: ±5%
+        ("1.5±0.25米", "1.25", "1.75", "米"),
+    ],
 )
 def test_a_deviation_either_way_is_a_range(text, lower, upper, unit):
     target = parse_target(text)
