@@ -88,8 +88,11 @@ def test_the_word_report_opens_and_prints_in_libreoffice(example, tmp_path):
     width, height = (float(v) * 25.4 / 72 for v in (pages[0].mediabox.width, pages[0].mediabox.height))  # fmt: skip
     assert round(width) == 210 and round(height) == 297  # A4
     text = "".join(_pdf_text(pdf).split())  # CJK text may come out with spaces between
+    # pypdf (where pdftotext is not installed) gives the quotation marks out of their place:
+    # "得分99.79“”分，等级为优"
+    text = text.replace("“", "").replace("”", "")
     assert DEPARTMENT in text
-    assert "部门整体自评得分99.79分" in text and "等级为“优”" in text
+    assert "部门整体自评得分99.79分" in text and "等级为优" in text
     assert "—1—" in text and f"—{len(pages)}—" in text  # page numbers in the footer
     assert "附表1招商经费项目支出绩效自评表" in text
 
