@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
+from itertools import pairwise
 from typing import NoReturn
 
 from .i18n import _
@@ -81,12 +82,25 @@ _MARK = r"(?P<mark>之前|以前|前|之内|以内|内)?"
 _TAIL = r"(?P<tail>(?:[\u4e00-\u9fff][^\d,，.。;；]{0,11})?)"
 _DATE = re.compile(rf"{_PREFIX}(?:{_ISO}|{_YEAR}{_PERIOD}){_MARK}{_TAIL}")
 _WHOLE_YEAR = re.compile(rf"{_PREFIX}(?P<y>(?:19|20)\d{{2}})年度?{_MARK}{_TAIL}")
-# A limit may follow what starts the clock: 收到资金后30日内, 合同签订后15个工作日内.
-_DURATION = re.compile(
-    r"(?:[^\d]{1,12}?后)?(?P<n>\d++(?:\.\d++)?+|" + _N + r")"
-    r"(?P<unit>个工作日|工作日|个自然日|自然日|日历天|日历日|个月|小时|分钟|秒|天|日|周|星期|年)"
-    r"(?P<within>之内|以内|内)?" + _TAIL
+# A length of time: a figure and a unit of time, or up to three of them from the largest down
+# (1小时30分钟, 2天12小时), with a half written out (1个半月, 1天半, 半小时). A limit may follow
+# what starts the clock: 收到资金后30日内, 合同签订后15个工作日内.
+_AMOUNT = r"\d++(?:\.\d++)?+|" + _N
+_UNIT_OF_TIME = r"个工作日|工作日|个自然日|自然日|日历天|日历日|个月|小时|分钟|秒|天|日|周|星期|年"
+_HALVED = r"月|小时|工作日|天|日|年|周|分钟"  # 半个月, 1个半小时
+_PART = (
+    rf"(?P<n>{_AMOUNT})(?:个半(?P<halved>{_HALVED})|(?P<unit>{_UNIT_OF_TIME})(?P<half>半)?)"
+    rf"|半个?(?P<alone>{_HALVED})"
 )
+_PARTS = re.compile(_PART)
+_PART_UNNAMED = _PART
+for _group in ("n", "halved", "unit", "half", "alone"):  # a name may appear once in a pattern
+    _PART_UNNAMED = _PART_UNNAMED.replace(f"(?P<{_group}>", "(?:")
+_LENGTH = re.compile(rf"(?:{_PART_UNNAMED}){{1,3}}+")
+_DURATION = re.compile(
+    r"(?:[^\d]{1,12}?后)?(?P<time>" + _LENGTH.pattern + r")(?P<within>之内|以内|内)?" + _TAIL
+)
+HALF = Decimal("0.5")  # 半: half of the unit it is written with
 # Every pattern here is matched whole (fullmatch) from one position; runs of digits are
 # possessive (\d++), as what follows a number is never a digit nor a point: no shorter run is
 # retried, and the time taken is linear in the text.
@@ -146,10 +160,11 @@ class Duration:
 
     value: Decimal
     unit: str
+    written: str = ""  # as written, when not value and unit (1小时30分钟 for 90分钟)
 
     @property
     def label(self) -> str:
-        return f"{format_decimal(self.value)}{self.unit}"
+        return self.written or f"{format_decimal(self.value)}{self.unit}"
 
 
 @dataclass(frozen=True)
@@ -239,13 +254,71 @@ def _month_or_day(year, offset, month, day, part) -> Stretch | None:
 
 
 def duration_of(text: str, *, limit: bool = False) -> Duration | None:
-    """A length of time (``3个月``, ``10个工作日``); with ``limit``, only one written as a limit
-    (``3个月内``, ``30天以内``)."""
+    """A length of time (``3个月``, ``10个工作日``, ``1个半月``, ``1小时30分钟``); with ``limit``,
+    only one written as a limit (``3个月内``, ``30天以内``). One of several units (``1小时30分钟``)
+    is the time in the smallest of them, by the standard table of units (90分钟), labelled as
+    written; None when they are not from the largest down (``30分钟1小时``). ValueProblem for
+    units that do not convert into one another (``3个月15天``: a month is not a whole number of
+    days)."""
     match = _DURATION.fullmatch(_compact(text))
     if match is None or (limit and not match.group("within")):
         return None
-    n = match.group("n")
-    return Duration(Decimal(n) if n[0].isdigit() else Decimal(_number(n)), match.group("unit"))
+    parts = [_part(found) for found in _PARTS.finditer(match["time"])]
+    if len(parts) == 1:
+        written = match["time"] if "半" in match["time"] else ""
+        return Duration(parts[0].value, parts[0].unit, written)
+    return _one_length(parts, match["time"])
+
+
+def length_of(text: str) -> Duration | None:
+    """A length of time and nothing else, as :func:`duration_of` reads it (``1小时30分钟`` is 90
+    分钟, ``1个半月`` 1.5个月), for a figure a number and a unit do not spell; None for any
+    other text."""
+    compact = _compact(text)
+    if _LENGTH.fullmatch(compact) is None:
+        return None
+    return duration_of(compact)
+
+
+def _part(found: re.Match) -> Duration:
+    """One figure and unit of time: 1个半月 is 1.5个月, 1天半 1.5天, 半小时 0.5小时."""
+    unit = found["unit"] or found["halved"] or found["alone"]
+    value = _amount(found["n"]) if found["n"] else Decimal(0)
+    if found["half"] or found["halved"] or found["alone"]:
+        value += HALF
+    return Duration(value, "个月" if unit == "月" else unit)
+
+
+def _amount(text: str) -> Decimal:
+    return Decimal(text) if text[0].isdigit() else Decimal(_number(text))
+
+
+def _one_length(parts: list[Duration], written: str) -> Duration | None:
+    """The parts of a length of time (1小时, 30分钟) as one, in the smallest unit, labelled
+    ``written``."""
+    from .units import standard
+
+    units = standard()
+    smallest = parts[-1].unit
+    total = Decimal(0)
+    for larger, part in pairwise(parts):
+        if not _larger(units.convert(Decimal(1), larger.unit, part.unit)):
+            if units.family(larger.unit) == units.family(part.unit):
+                return None  # 30分钟1小时, 1小时1小时: no length is written so
+            raise ValueProblem(
+                _("{text} adds {unit} and {other}, which do not convert into one another").format(
+                    text=repr(written), unit=larger.unit, other=part.unit
+                ),
+                _("write it in one unit, e.g. in {unit}").format(unit=smallest),
+            )
+    for part in parts:
+        total += units.convert(part.value, part.unit, smallest) or Decimal(0)
+    return Duration(total, smallest, written)
+
+
+def _larger(factor: Decimal | None) -> bool:
+    """Whether one of a unit is more than one of the next (a factor above 1)."""
+    return factor is not None and factor > 1
 
 
 def parse_deadline(text: str, op: str | None = None) -> Deadline | None:

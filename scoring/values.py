@@ -473,6 +473,9 @@ def _parse_quantity(raw) -> Quantity | None:
         return None
     number, tail = split
     unit = _unit_or_none(tail)
+    length = _length(rest) if unit is False or "半" in tail else None
+    if length is not None:  # 1小时30分钟: 90分钟; 1天半 (not 1 of a unit 天半): 1.5天
+        return Quantity(length.value, length.unit)
     if unit is False:
         raise ValueProblem(
             _("{value}: the text after the number ({tail}) is not a unit").format(
@@ -601,6 +604,9 @@ def _parse_target(raw) -> Target:
             _("write the date as 12月31日前, 2024年6月前 or 2024-06-30前"),
         )
     unit = _unit_or_none(split[1]) if split else False
+    length = _length(rest) if unit is False or (split and "半" in split[1]) else None
+    if length is not None:  # ≥1小时30分钟: ≥90分钟; 1年3个月 (工期): 15个月; 1天半: 1.5天
+        split, unit = (length.value, ""), length.unit
     if split is None or unit is False:
         return Target(raw.strip())  # 定性: no leading number, or a tail longer than a unit
     value = split[0]
@@ -615,6 +621,16 @@ def _parse_target(raw) -> Target:
             _("write > or < in front, e.g. >{number}").format(number=cut(rest)),
         )
     return Target(raw.strip(), op, value, unit)
+
+
+def _length(text: str):
+    """A length of time in more than one unit or with a half (``1小时30分钟``, ``1个半月``), as
+    :func:`scoring.deadlines.length_of` reads it; None for other text."""
+    if not _TIME_WORDS.search(text):
+        return None
+    from .deadlines import length_of
+
+    return length_of(text)
 
 
 # What follows a date, never a unit: 12.31前, 2024.6月底前.

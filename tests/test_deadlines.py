@@ -150,6 +150,15 @@ def test_actuals_are_stretches_of_the_calendar(text, first, last):
         ("2023.6前", "2023.8", False),  # against a date, a year and month with a dot is a month
         ("2023.6前", "2023.5", True),
         ("2023年12月前", "2023.10", True),
+        # a time in several units, or with a half, on either side
+        ("≤2小时", "1小时30分钟", True),
+        ("≤1小时30分钟", "1小时", True),
+        ("≤1小时30分钟", "90分钟", True),
+        ("<1小时30分钟", "90分钟", False),  # the strict limit itself is not under it
+        ("≤1小时30分钟", "1小时31分钟", False),
+        ("1天半内", "36小时", True),
+        ("1天半内", "2天", False),
+        ("半个月内", "1个半月", False),
     ],
 )
 def test_judged_on_time_or_late(target, actual, on_time):
@@ -195,6 +204,47 @@ def test_duration_of_reads_amounts_and_limits():
     assert duration_of("45天") == Duration(Decimal(45), "天")
     assert duration_of("45天", limit=True) is None
     assert duration_of("45天内", limit=True) == Duration(Decimal(45), "天")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "label"),
+    [
+        # several units from the largest down: the time in the smallest, labelled as written
+        ("1小时30分钟", "90", "分钟", "1小时30分钟"),
+        ("1小时30分钟内", "90", "分钟", "1小时30分钟"),
+        ("2天12小时", "60", "小时", "2天12小时"),
+        ("1年3个月", "15", "个月", "1年3个月"),
+        ("1周3天", "10", "天", "1周3天"),
+        ("1天2小时30分钟", "1590", "分钟", "1天2小时30分钟"),  # 1440 + 120 + 30
+        # a half written out
+        ("1个半月", "1.5", "个月", "1个半月"),
+        ("一个半小时", "1.5", "小时", "一个半小时"),
+        ("1天半", "1.5", "天", "1天半"),
+        ("半小时", "0.5", "小时", "半小时"),
+        ("半个月内", "0.5", "个月", "半个月"),
+        ("收到资金后1天半内", "1.5", "天", "1天半"),
+        # one figure and unit: as before, labelled by its value
+        ("45天", "45", "天", "45天"),
+    ],
+)
+def test_a_length_in_several_units_or_with_a_half_is_one_time(text, value, unit, label):
+    duration = duration_of(text)
+    assert duration is not None
+    assert (duration.value, duration.unit, duration.label) == (Decimal(value), unit, label)
+
+
+@pytest.mark.parametrize("text", ["30分钟1小时", "1小时1小时", "上半年", "下半年内"])
+def test_what_no_one_writes_for_a_length_is_none(text):
+    assert duration_of(text) is None
+
+
+def test_a_length_in_units_that_do_not_convert_is_refused():
+    """3个月15天: a month is not a whole number of days; 10个工作日2天: working days are not
+    calendar days."""
+    for text in ("3个月15天", "10个工作日2天"):
+        with pytest.raises(ValueProblem, match="do not convert") as raised:
+            duration_of(text)
+        assert "one unit" in (raised.value.hint or "")
 
 
 @pytest.mark.parametrize(

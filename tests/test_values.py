@@ -964,3 +964,33 @@ def test_a_range_refused_offers_fixes_that_read(text, fix):
     assert fix in (raised.value.hint or "")
     if text == "95%--100%":
         assert "-100%" not in (raised.value.hint or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "op", "value", "unit"),
+    [
+        ("≥1小时30分钟", "≥", "90", "分钟"),
+        ("1小时30分钟以上", "≥", "90", "分钟"),
+        ("1年3个月", None, "15", "个月"),  # a 工期's limit, by its name
+        ("半小时以上", "≥", "0.5", "小时"),
+        ("≥1天半", "≥", "1.5", "天"),
+    ],
+)
+def test_a_target_length_in_several_units_or_with_a_half_is_one_time(text, op, value, unit):
+    target = parse_target(text)
+    assert (target.op, target.value, target.unit, target.text) == (op, D(value), unit, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [("1小时12分钟", "72", "分钟"), ("2天12小时", "60", "小时"), ("1个半月", "1.5", "个月")],
+)
+def test_an_actual_length_in_several_units_or_with_a_half_is_one_time(text, value, unit):
+    assert parse_quantity(text) == Quantity(D(value), unit)
+
+
+def test_a_length_in_units_that_do_not_convert_is_refused_where_it_is_written():
+    with pytest.raises(ValueProblem, match="do not convert"):
+        parse_target("≥3个月15天")
+    with pytest.raises(ValueProblem, match="do not convert"):
+        parse_quantity("3个月15天")
