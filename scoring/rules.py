@@ -297,16 +297,26 @@ class RuleSet:
             found = next((level for level in (level2, level1) if level in levels), None)
         return found
 
-    def duration_word(self, name: str) -> str | None:
-        """What marks a row whose target is a time as a limit: a word of
-        ``reverse_indicators.durations`` in its 三级指标 (工期, 建设周期), unless a word of
-        ``except`` is there too. Such a word says nothing of a count or a rate (工期内安全检查次数,
-        工期履约率): the caller asks only for a target in a unit of time."""
-        looked_at = self._unexcepted(name)
-        if looked_at is None:
+    def duration_word(self, name: str, level1: str = "", level2: str = "") -> str | None:
+        """What marks a row whose target is a time, written without a sign, as a limit: a word
+        of ``reverse_indicators.names`` or ``durations`` in its 三级指标 (审批时限, 工期), or its
+        二级/一级指标 among ``levels`` or ``duration_levels`` (时效指标) — unless a word of
+        ``duration_except`` is in the name (提前完成天数: more is better). The words of
+        ``except`` name rates and counts (整改到位率) and do not undo a time: 整改时限 | 30天 is a
+        limit. Such a word says nothing of a count or a rate (工期内安全检查次数, 工期履约率): the
+        caller asks only for a target in a unit of time."""
+        from .values import normalise
+
+        rule = self.data["reverse_indicators"]
+        looked_at = "".join(normalise(name).split())
+        if any(word in looked_at for word in rule.get("duration_except", ())):
             return None
-        durations = self.data["reverse_indicators"].get("durations", ())
-        return next((word for word in durations if word in looked_at), None)
+        words = (*rule["names"], *rule.get("durations", ()))
+        found = next((word for word in words if word in looked_at), None)
+        if found is None:
+            levels = (*rule.get("levels", ()), *rule.get("duration_levels", ()))
+            found = next((level for level in (level2, level1) if level in levels), None)
+        return found
 
     def _unexcepted(self, name: str) -> str | None:
         """A 三级指标 as its words are looked for (normalised, without spaces), or None when a

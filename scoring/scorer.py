@@ -927,13 +927,15 @@ def _check_override_fits_a_range(ind: Indicator, rules: RuleSet) -> None:
 
 def _inferred_op(ind: Indicator, ctx: Context) -> tuple[str, str]:
     """The comparison of a target written without one: ≤ on a row whose name marks a limit
-    (预算调整率), or a time limit when the target is a time (工期 | 180天), when the rule set
-    infers it; otherwise the rule set's default."""
+    (预算调整率), or a time limit when the target is a time and its name or 二级指标 marks one
+    (工期 | 180天, 时效指标 | 项目完成时间 | 30天), when the rule set infers it; otherwise the rule
+    set's default."""
     rules = ctx.ruleset
     default = rules.quantitative["default_op"]
-    word = rules.reverse_word(ind.name, ind.level1, ind.level2)
-    if word is None and _in_time(ind.target.unit, ctx):
-        word = rules.duration_word(ind.name)  # 工期 | 180天: a limit of time
+    if _in_time(ind.target.unit, ctx):  # 工期 | 180天, 时效指标 | 项目完成时间 | 30天
+        word = rules.duration_word(ind.name, ind.level1, ind.level2)
+    else:
+        word = rules.reverse_word(ind.name, ind.level1, ind.level2)
     if word is None or default in (LE, "<"):
         return default, ""
     limit = f"≤{ind.target.text}"
