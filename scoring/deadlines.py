@@ -38,6 +38,7 @@ from itertools import pairwise
 from typing import NoReturn
 
 from .i18n import _
+from .methods import decimal_places
 from .values import (
     SENTENCE_END,
     ValueProblem,
@@ -348,8 +349,10 @@ def on_time_text(deadline: Deadline, year: int) -> str:
             else f"{due.month}月{due.day}日"
         )
     assert deadline.within is not None
-    if deadline.strict:
-        return f"{format_decimal(deadline.within.value - 1)}{deadline.within.unit}"
+    if deadline.strict:  # <30天: 29天; <1.5天: 1.4天 — a step of the limit's own precision
+        limit = deadline.within.value
+        step = Decimal(1).scaleb(-decimal_places(limit.normalize()))
+        return f"{format_decimal(limit - step)}{deadline.within.unit}"
     return deadline.within.label
 
 

@@ -32,6 +32,10 @@ from .values import format_decimal
 ZERO, ONE, TWO = Decimal(0), Decimal(1), Decimal(2)
 FRACTION_ZERO, FRACTION_ONE = Fraction(0), Fraction(1)
 RATE_PLACES = Decimal("0.0001")  # a rate shown: four decimals
+# More decimal places than a filed value has (they are refused beyond 15 significant digits):
+# a unit conversion without an end, shown to SHOWN_PLACES.
+CONVERTED_PLACES = 10
+SHOWN_PLACES = Decimal("0.01")
 Rate = Decimal | Fraction
 
 
@@ -121,7 +125,18 @@ def show_rate(rate: Rate) -> str:
 
 
 def _q(value: Decimal, unit: str | None) -> str:
+    """A quantity as an explanation shows it; one converted into the target's unit without an
+    end (10分钟 is 0.1666…小时) to two places, said to be rounded (≈0.17小时): the rate is
+    worked out from it exact."""
+    if decimal_places(value) > CONVERTED_PLACES:
+        return f"≈{format_decimal(value.quantize(SHOWN_PLACES, ROUND_HALF_UP))}{unit or ''}"
     return f"{format_decimal(value)}{unit or ''}"
+
+
+def decimal_places(value: Decimal) -> int:
+    """The decimal places ``value`` is written with (0 for a whole number)."""
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
 def _clamp(rate: Fraction) -> Fraction:

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from .deadlines import Deadline, Duration, on_time_text
 from .errors import UsageError
 from .i18n import _
+from .methods import CONVERTED_PLACES, decimal_places
 from .result import Result, TableResult
 from .values import GT, LE, LT, ValueProblem, align_units, format_decimal
 
@@ -304,6 +305,12 @@ def candidates(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> list
                 )
             except ValueProblem:  # scored some other way (a time limit read as a deadline)
                 continue
+            if filed.actual.unit and decimal_places(current) > CONVERTED_PLACES:
+                # 10分钟 against >半小时 is 0.1666…小时, which no step reaches: the search is
+                # made in the unit filed, where the target is exact (30分钟 → 31分钟)
+                back = ruleset.units.convert(target, unit or "", filed.actual.unit)
+                if back is not None and decimal_places(back) <= CONVERTED_PLACES:
+                    target, current, unit = back, filed.actual.value, filed.actual.unit
             unit = unit or ""
             # as fine as either value was filed: 50000元 in 万元 moves by 0.0001 (one 元)
             step = Decimal(1).scaleb(-_decimals(target, current))

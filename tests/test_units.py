@@ -268,3 +268,31 @@ def test_money_per_unit_refuses_a_bare_amount_nearer_in_wan(target, actual):
     """0.25 against ≥2000元/人: 0.25 元/人, or 0.25 万元/人 = 2500 元/人, 8000 times nearer."""
     with pytest.raises(ValueProblem, match="has no unit"):
         align_units(parse_target(target), parse_quantity(actual), standard())
+
+
+def test_a_conversion_without_an_end_is_shown_rounded_and_scored_exact():
+    """10分钟 against ≥半小时 is 0.1666…小时: the explanation shows ≈0.17小时 (not 28 digits),
+    and the rate is 10 / 30 exact: 1/3 × 90 = 30.00 (0.17 / 0.5 would give 30.60)."""
+    evaluation = {
+        "department": {"name": "某县人社局", "year": 2023, "budget": {"adjusted": 10, "spent": 10}},
+        "projects": [
+            {
+                "name": "职业技能培训",
+                "budget": {"adjusted": 10, "spent": 10},
+                "indicators": [
+                    {
+                        "level1": "产出指标",
+                        "level2": "数量指标",
+                        "name": "单次培训时长",
+                        "target": "≥半小时",
+                        "actual": "10分钟",
+                        "weight": 90,
+                        "reason": "课时压缩",
+                    }
+                ],
+            }
+        ],
+    }
+    row = scoring.score(evaluation).projects[0].indicators[0]
+    assert row.score == D("30.00")
+    assert "≈0.17小时" in row.explanation and "0.1666" not in row.explanation

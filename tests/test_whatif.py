@@ -353,6 +353,34 @@ def test_a_strict_target_s_least_change_stops_a_step_past_its_bound(cli, tmp_pat
     assert data["goal"]["after"]["score"] == Decimal("90.05")
 
 
+STRICT_TIMES = _one_project(
+    ("产出指标", "时效指标", "审批办结时间", "<1.5天", "2天", 30, "材料补正"),
+    ("产出指标", "时效指标", "热线接通时间", "<半小时", "1小时", 30, "线路故障"),
+    ("产出指标", "数量指标", "培训时长", ">半小时", "10分钟", 30, "课时压缩"),
+)
+
+
+def test_a_strict_time_is_reached_a_step_of_its_own_precision_inside_it(cli, tmp_path):
+    """<1.5天 and <半小时 with 2天 and 1小时: late, 0.7 × 30 = 21.00 each; >半小时 with 10分钟:
+    ratio 10 / 30 × 30 = 10.00. Before: 10 + 21 + 21 + 10 = 62.00. Full marks are met a step of
+    the limit's own precision inside it — 1.4天 and 0.4小时, not 0.5天 and -0.5小时 (a whole
+    unit off) — and 31分钟 in the unit filed: in the target's, 10分钟 is 0.1666…小时, and the
+    step was too fine to file (the proposal was refused as more than 15 digits)."""
+    path = tmp_path / "times.toml"
+    path.write_text(STRICT_TIMES, "utf-8")
+    run = cli("whatif", str(path), "--score", "100", "-f", "json")
+    assert run.code == 0, run
+    data = json.loads(run.out, parse_float=Decimal)
+    assert data["before"]["score"] == 62
+    changes = {c["where"]: c["to"] for c in data["goal"]["changes"]}
+    assert changes == {
+        "projects[0].indicators[0].actual": "1.4天",
+        "projects[0].indicators[1].actual": "0.4小时",
+        "projects[0].indicators[2].actual": "31分钟",
+    }
+    assert data["goal"]["after"]["score"] == 100
+
+
 # --- the search reads the file once, and rescores the tables it changes -----------------------
 
 
