@@ -38,7 +38,6 @@ from itertools import pairwise
 from typing import NoReturn
 
 from .i18n import _
-from .methods import decimal_places
 from .values import (
     SENTENCE_END,
     ValueProblem,
@@ -102,6 +101,11 @@ _DURATION = re.compile(
     r"(?:[^\d]{1,12}?后)?(?P<time>" + _LENGTH.pattern + r")(?P<within>之内|以内|内)?" + _TAIL
 )
 HALF = Decimal("0.5")  # 半: half of the unit it is written with
+# Minutes after hours written short: 1小时30分, 2h30min — never after 时 alone (8时30分 is a
+# time of day) nor m (米).
+_HOURS_AND_MINUTES = re.compile(
+    r"(?P<hours>\d++(?:\.\d++)?+)(?:小时|hrs|hr|h)(?P<minutes>\d++)(?:分钟|分|mins|min)"
+)
 # Every pattern here is matched whole (fullmatch) from one position; runs of digits are
 # possessive (\d++), as what follows a number is never a digit nor a point: no shorter run is
 # retried, and the time taken is linear in the text.
@@ -261,7 +265,7 @@ def duration_of(text: str, *, limit: bool = False) -> Duration | None:
     written; None when they are not from the largest down (``30分钟1小时``). ValueProblem for
     units that do not convert into one another (``3个月15天``: a month is not a whole number of
     days)."""
-    match = _DURATION.fullmatch(_compact(text))
+    match = _DURATION.fullmatch(_written_out(text))
     if match is None or (limit and not match.group("within")):
         return None
     parts = [_part(found) for found in _PARTS.finditer(match["time"])]
@@ -275,10 +279,19 @@ def length_of(text: str) -> Duration | None:
     """A length of time and nothing else, as :func:`duration_of` reads it (``1小时30分钟`` is 90
     分钟, ``1个半月`` 1.5个月), for a figure a number and a unit do not spell; None for any
     other text."""
-    compact = _compact(text)
+    compact = _written_out(text)
     if _LENGTH.fullmatch(compact) is None:
         return None
     return duration_of(compact)
+
+
+def _written_out(text: str) -> str:
+    """``text`` without spaces, minutes after hours written out (1小时30分, 2h30min →
+    1小时30分钟, 2小时30分钟)."""
+    compact = _compact(text)
+    if "h" in compact or "分" in compact:
+        compact = _HOURS_AND_MINUTES.sub(r"\g<hours>小时\g<minutes>分钟", compact)
+    return compact
 
 
 def _part(found: re.Match) -> Duration:
@@ -351,7 +364,8 @@ def on_time_text(deadline: Deadline, year: int) -> str:
     assert deadline.within is not None
     if deadline.strict:  # <30天: 29天; <1.5天: 1.4天 — a step of the limit's own precision
         limit = deadline.within.value
-        step = Decimal(1).scaleb(-decimal_places(limit.normalize()))
+        exponent = limit.normalize().as_tuple().exponent
+        step = Decimal(1).scaleb(exponent if isinstance(exponent, int) and exponent < 0 else 0)
         return f"{format_decimal(limit - step)}{deadline.within.unit}"
     return deadline.within.label
 

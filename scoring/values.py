@@ -624,9 +624,9 @@ def _parse_target(raw) -> Target:
 
 
 def _length(text: str):
-    """A length of time in more than one unit or with a half (``1小时30分钟``, ``1个半月``), as
-    :func:`scoring.deadlines.length_of` reads it; None for other text."""
-    if not _TIME_WORDS.search(text):
+    """A length of time in more than one unit or with a half (``1小时30分钟``, ``1个半月``,
+    ``2h30min``), as :func:`scoring.deadlines.length_of` reads it; None for other text."""
+    if not _TIME_WORDS.search(text) and "h" not in text:  # 2h30min has no Chinese word
         return None
     from .deadlines import length_of
 
@@ -895,7 +895,12 @@ def _refuse_a_bare_bound(
 # of it.
 SENTENCE_END = ",;、。!"
 # A deviation either way: ±5%, +-5%, ±5%以内 — the range -5% to 5%.
-_PLUS_MINUS = re.compile(r"(?:±|\+-|\+/-)\s*(?P<figure>\d.*?)(?:以内|之内|内)?")
+_PLUS_MINUS = re.compile(
+    r"(?:±|\+-|\+/-)\s*(?P<figure>\d.*?)(?:以内|之内|内|之间|范围内|范围之内|区间内)?"
+)
+# What may stand before a deviation: the quantity it is of (误差±5%, 偏差率控制在±5%以内), and
+# 在 before it (在±5%范围内, 控制在±5%).
+_DEVIATION_OF = re.compile(r"(?:误差|偏差)率?值?")
 
 
 _DEVIATION_SIGN = re.compile(r"±|\+-|\+/-")
@@ -903,11 +908,15 @@ _DEVIATION_SIGN = re.compile(r"±|\+-|\+/-")
 
 def _deviation(text: str, raw, bound: str | None) -> Target | None:
     """A deviation allowed either way, as the range it allows: ``±5%`` (-5% to 5%), the same
-    within words or ≤ (``控制在±5%``, ``≤±5%``), and about a figure (``100±5个``: 95个 to 105个);
-    None when ``text`` is none of these. Refused: a strict one (``<±5%``, ``±5%（不含）``: at
-    5%, full marks or none?), and one whose deviation is in another unit than its figure
-    (``95±5%``: 90%-100%, or 5 % of 95? ``100万元±5%``: 5 % of it?)."""
-    lead, rest = _leading_op(text)
+    within words or ≤ (``控制在±5%``, ``误差±5%以内``, ``在±5%范围内``, ``≤±5%``), and about a
+    figure (``100±5个``: 95个 to 105个; ``1万元±500元``: 0.95万元 to 1.05万元, the deviation in
+    the figure's unit when it converts); None when ``text`` is none of these. Refused: a
+    strict one (``<±5%``, ``±5%（不含）``: at 5%, full marks or none?), and one whose deviation is
+    in another unit than its figure (``95±5%``: 90%-100%, or 5 % of 95? ``100万元±5%``: 5 %
+    of it?)."""
+    of = _DEVIATION_OF.match(text)
+    lead, rest = _leading_op(text[of.end() :] if of else text)
+    rest = rest.removeprefix("在").strip()
     sign = _DEVIATION_SIGN.search(rest)
     if sign is None:
         return None
@@ -927,6 +936,12 @@ def _deviation(text: str, raw, bound: str | None) -> Target | None:
     centre_unit = _unit_or_none(centre[1])
     if centre_unit is False:
         return None
+    if left and centre_unit and unit and centre_unit != unit:  # 1万元±500元: ±0.05万元
+        from .units import standard
+
+        converted = standard().convert(size, unit, centre_unit) if unit != "%" else None
+        if converted is not None:
+            size, unit = converted, centre_unit
     if left and (centre_unit != unit if centre_unit and unit else unit == "%" and centre[0]):
         raise _deviation_in_another_unit(raw, centre[0], centre_unit, size, unit)
     unit = unit or centre_unit

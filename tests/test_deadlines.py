@@ -159,6 +159,8 @@ def test_actuals_are_stretches_of_the_calendar(text, first, last):
         ("1天半内", "36小时", True),
         ("1天半内", "2天", False),
         ("半个月内", "1个半月", False),
+        ("≤1小时30分", "1小时20分", True),  # 分 after 小时: minutes
+        ("≤2小时30分", "2h40min", False),
     ],
 )
 def test_judged_on_time_or_late(target, actual, on_time):
@@ -233,7 +235,9 @@ def test_a_length_in_several_units_or_with_a_half_is_one_time(text, value, unit,
     assert (duration.value, duration.unit, duration.label) == (Decimal(value), unit, label)
 
 
-@pytest.mark.parametrize("text", ["30分钟1小时", "1小时1小时", "上半年", "下半年内"])
+@pytest.mark.parametrize(
+    "text", ["30分钟1小时", "1小时1小时", "上半年", "下半年内", "8时30分", "2m30min"]
+)
 def test_what_no_one_writes_for_a_length_is_none(text):
     assert duration_of(text) is None
 

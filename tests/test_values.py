@@ -776,7 +776,7 @@ def test_what_is_no_range_is_read_as_before(text):
         ("95±5%", "the range it allows is not clear", "90%-100% if 95 is a percentage too"),
         ("95±5%", "the range it allows is not clear", "90.25-99.75 for 5% of it"),
         ("100万元±5%", "the range it allows is not clear", "95万元-105万元"),
-        ("1万元±500元", "the range it allows is not clear", "in one unit"),
+        ("1万元±5个", "the range it allows is not clear", "in one unit"),
         ("≥±5%", "says both ≥ and ±", "the range (±5%)"),
         ("1万人次-20000", "may be read two ways", "20000人次"),  # 20000人次 or 2亿人次?
         ("1万元-20000", "may be read two ways", "20000元"),
@@ -937,6 +937,16 @@ def test_comparison_words_units_write(text, op, value, unit):
         ("95%±5", "90", "100", "%"),
         ("0±5%", "-5", "5", "%"),  # about 0: ±5%
         ("1.5±0.25米", "1.25", "1.75", "米"),
+        # the quantity it is of, 在, and what may close it
+        ("误差±5%以内", "-5", "5", "%"),
+        ("偏差率控制在±5%以内", "-5", "5", "%"),
+        ("在±5%范围内", "-5", "5", "%"),
+        ("±5%之间", "-5", "5", "%"),
+        # percentage points are %; a deviation in a unit its figure's converts to
+        ("95%±5个百分点", "90", "100", "%"),
+        ("控制在±5个百分点", "-5", "5", "%"),
+        ("1万元±500元", "0.95", "1.05", "万元"),
+        ("1kg±5g", "0.995", "1.005", "千克"),
     ],
 )
 def test_a_deviation_either_way_is_a_range(text, lower, upper, unit):
@@ -974,6 +984,8 @@ def test_a_range_refused_offers_fixes_that_read(text, fix):
         ("1年3个月", None, "15", "个月"),  # a 工期's limit, by its name
         ("半小时以上", "≥", "0.5", "小时"),
         ("≥1天半", "≥", "1.5", "天"),
+        ("≥1小时30分", "≥", "90", "分钟"),  # 分 after 小时: minutes
+        ("2h30min以上", "≥", "150", "分钟"),
     ],
 )
 def test_a_target_length_in_several_units_or_with_a_half_is_one_time(text, op, value, unit):
@@ -983,7 +995,13 @@ def test_a_target_length_in_several_units_or_with_a_half_is_one_time(text, op, v
 
 @pytest.mark.parametrize(
     ("text", "value", "unit"),
-    [("1小时12分钟", "72", "分钟"), ("2天12小时", "60", "小时"), ("1个半月", "1.5", "个月")],
+    [
+        ("1小时12分钟", "72", "分钟"),
+        ("2天12小时", "60", "小时"),
+        ("1个半月", "1.5", "个月"),
+        ("1小时20分", "80", "分钟"),
+        ("2h40min", "160", "分钟"),
+    ],
 )
 def test_an_actual_length_in_several_units_or_with_a_half_is_one_time(text, value, unit):
     assert parse_quantity(text) == Quantity(D(value), unit)
