@@ -96,6 +96,7 @@ _PARTS = re.compile(_PART)
 _PART_UNNAMED = _PART
 for _group in ("n", "halved", "unit", "half", "alone"):  # a name may appear once in a pattern
     _PART_UNNAMED = _PART_UNNAMED.replace(f"(?P<{_group}>", "(?:")
+del _group
 _LENGTH = re.compile(rf"(?:{_PART_UNNAMED}){{1,3}}+")
 _DURATION = re.compile(
     r"(?:[^\d]{1,12}?后)?(?P<time>" + _LENGTH.pattern + r")(?P<within>之内|以内|内)?" + _TAIL
@@ -314,7 +315,6 @@ def _one_length(parts: list[Duration], written: str) -> Duration | None:
 
     units = standard()
     smallest = parts[-1].unit
-    total = Decimal(0)
     for larger, part in pairwise(parts):
         if not _larger(units.convert(Decimal(1), larger.unit, part.unit)):
             if units.family(larger.unit) == units.family(part.unit):
@@ -325,8 +325,11 @@ def _one_length(parts: list[Duration], written: str) -> Duration | None:
                 ),
                 _("write it in one unit, e.g. in {unit}").format(unit=smallest),
             )
-    for part in parts:
-        total += units.convert(part.value, part.unit, smallest) or Decimal(0)
+    total = Decimal(0)
+    for part in parts:  # each larger than the next: each converts into the smallest
+        converted = units.convert(part.value, part.unit, smallest)
+        assert converted is not None
+        total += converted
     return Duration(total, smallest, written)
 
 

@@ -305,10 +305,8 @@ class RuleSet:
         ``except`` name rates and counts (整改到位率) and do not undo a time: 整改时限 | 30天 is a
         limit. Such a word says nothing of a count or a rate (工期内安全检查次数, 工期履约率): the
         caller asks only for a target in a unit of time."""
-        from .values import normalise
-
         rule = self.data["reverse_indicators"]
-        looked_at = "".join(normalise(name).split())
+        looked_at = _looked_at(name)
         if any(word in looked_at for word in rule.get("duration_except", ())):
             return None
         words = (*rule["names"], *rule.get("durations", ()))
@@ -321,12 +319,10 @@ class RuleSet:
     def _unexcepted(self, name: str) -> str | None:
         """A 三级指标 as its words are looked for (normalised, without spaces), or None when a
         word of ``reverse_indicators.except`` is in it (整改, 完成率: more is better)."""
-        from .values import normalise
-
-        name = "".join(normalise(name).split())
-        if any(word in name for word in self.data["reverse_indicators"].get("except", ())):
+        looked_at = _looked_at(name)
+        if any(word in looked_at for word in self.data["reverse_indicators"].get("except", ())):
             return None
-        return name
+        return looked_at
 
     @cached_property
     def over_achievement(self) -> dict | None:
@@ -745,3 +741,11 @@ def _check_units(units: dict, source: str) -> None:
                     _("write its size in the family's base unit, e.g. 10000 or 2000/3"),
                     file=source,
                 )
+
+
+def _looked_at(name: str) -> str:
+    """A 三级指标 as the words of ``reverse_indicators`` are looked for in it: normalised,
+    without spaces."""
+    from .values import normalise
+
+    return "".join(normalise(name).split())

@@ -26,7 +26,7 @@ from .i18n import _
 from .limits import MAX_DIGITS, MAX_QUOTED
 
 if TYPE_CHECKING:
-    from .deadlines import Deadline
+    from .deadlines import Deadline, Duration
 
 GE, GT, LE, LT, EQ = "≥", ">", "≤", "<", "="
 OPS = (GE, GT, LE, LT, EQ)
@@ -623,7 +623,7 @@ def _parse_target(raw) -> Target:
     return Target(raw.strip(), op, value, unit)
 
 
-def _length(text: str):
+def _length(text: str) -> Duration | None:
     """A length of time in more than one unit or with a half (``1小时30分钟``, ``1个半月``,
     ``2h30min``), as :func:`scoring.deadlines.length_of` reads it; None for other text."""
     if not _TIME_WORDS.search(text) and "h" not in text:  # 2h30min has no Chinese word
@@ -901,8 +901,6 @@ _PLUS_MINUS = re.compile(
 # What may stand before a deviation: the quantity it is of (误差±5%, 偏差率控制在±5%以内), and
 # 在 before it (在±5%范围内, 控制在±5%).
 _DEVIATION_OF = re.compile(r"(?:误差|偏差)率?值?")
-
-
 _DEVIATION_SIGN = re.compile(r"±|\+-|\+/-")
 
 
@@ -954,14 +952,14 @@ def _deviation(text: str, raw, bound: str | None) -> Target | None:
 def _deviation_in_another_unit(
     raw, centre: Decimal, centre_unit: str | None, size: Decimal, unit: str | None
 ) -> ValueProblem:
-    """``95±5%``, ``100万元±5%``, ``1万元±500元``: a deviation in another unit than its figure's
-    (or with none): in that unit about the figure, or a share of it? The fix names the range of
-    each reading the text allows."""
+    """``95±5%``, ``100万元±5%``, ``1万元±5个``: a deviation in another unit than its figure's
+    (or with none), which does not convert to it: in that unit about the figure, or a share of
+    it? The fix names the range of each reading the text allows."""
     problem = _(
         "{value} gives its figure in {centre_unit} and its deviation in {unit}: the range it "
         "allows is not clear"
     ).format(value=quoted(raw), centre_unit=centre_unit or _("no unit"), unit=unit or _("no unit"))
-    if unit != "%":  # 1万元±500元
+    if unit != "%":  # 1万元±5个
         return ValueProblem(
             problem, _("write the figure and its deviation in one unit, or the range it allows")
         )

@@ -207,12 +207,7 @@ class Plan:
 
 def _decimals(*values: Decimal) -> int:
     """The most decimal places any of ``values`` is written with."""
-    places = 0
-    for value in values:
-        exponent = value.as_tuple().exponent  # an int for every finite number
-        if isinstance(exponent, int) and exponent < 0:
-            places = max(places, -exponent)
-    return places
+    return max(decimal_places(value) for value in values)
 
 
 def _share(result: Result, evaluation: Evaluation, index: int | None) -> Decimal:
