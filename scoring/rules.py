@@ -22,7 +22,7 @@ from typing import TypeVar
 from .errors import RulesetError, did_you_mean
 from .frozen import record
 from .i18n import _
-from .values import OPS, format_decimal, quoted, text_key
+from .values import GE, LE, OPS, format_decimal, quoted, text_key
 
 ROUNDING_MODES = {"half-up": ROUND_HALF_UP, "half-even": ROUND_HALF_EVEN, "down": ROUND_DOWN}
 REQUIRED_SECTIONS = (
@@ -297,24 +297,34 @@ class RuleSet:
             found = next((level for level in (level2, level1) if level in levels), None)
         return found
 
-    def duration_word(self, name: str, level1: str = "", level2: str = "") -> str | None:
-        """What marks a row whose target is a time, written without a sign, as a limit: a word
-        of ``reverse_indicators.names`` or ``durations`` in its 三级指标 (审批时限, 工期), or its
-        二级/一级指标 among ``levels`` or ``duration_levels`` (时效指标) — unless a word of
-        ``duration_except`` is in the name (提前完成天数: more is better). The words of
-        ``except`` name rates and counts (整改到位率) and do not undo a time: 整改时限 | 30天 is a
-        limit. Such a word says nothing of a count or a rate (工期内安全检查次数, 工期履约率): the
-        caller asks only for a target in a unit of time."""
+    def duration_reading(
+        self, name: str, level1: str = "", level2: str = ""
+    ) -> tuple[str | None, str | None]:
+        """How a row whose target is a time written without a sign is read, by the words of
+        ``reverse_indicators``, first found first: ``("≤", phrase)`` for a phrase of
+        ``duration_limit_phrases`` in its 三级指标 (审批时间缩短至); ``("≥", word)`` for a word of
+        ``duration_except`` (服务时长, 保修, 提前: a time kept or saved); ``("≤", word)`` for a
+        word of ``names`` or ``durations`` (审批时限, 工期, 完成时间) or its 二级/一级指标 among
+        ``levels`` (成本指标); ``(None, level)`` when none of them decides and its 二级/一级指标
+        is among ``duration_levels`` (时效指标: the caller asks for a sign); ``(None, None)``
+        otherwise (the default op). The words of ``except`` name rates and counts (整改到位率)
+        and are not asked of a time: 整改时限 | 30天 is a limit."""
         rule = self.data["reverse_indicators"]
         looked_at = _looked_at(name)
-        if any(word in looked_at for word in rule.get("duration_except", ())):
-            return None
+        phrase = next((p for p in rule.get("duration_limit_phrases", ()) if p in looked_at), None)
+        if phrase is not None:
+            return LE, phrase
+        kept = next((word for word in rule.get("duration_except", ()) if word in looked_at), None)
+        if kept is not None:
+            return GE, kept
         words = (*rule["names"], *rule.get("durations", ()))
         found = next((word for word in words if word in looked_at), None)
         if found is None:
-            levels = (*rule.get("levels", ()), *rule.get("duration_levels", ()))
-            found = next((level for level in (level2, level1) if level in levels), None)
-        return found
+            found = next((lv for lv in (level2, level1) if lv in rule.get("levels", ())), None)
+        if found is not None:
+            return LE, found
+        asked = rule.get("duration_levels", ())
+        return None, next((level for level in (level2, level1) if level in asked), None)
 
     def _unexcepted(self, name: str) -> str | None:
         """A 三级指标 as its words are looked for (normalised, without spaces), or None when a

@@ -925,6 +925,24 @@ def _check_override_fits_a_range(ind: Indicator, rules: RuleSet) -> None:
     )
 
 
+def _a_time_without_a_sign(ind: Indicator, level: str) -> InputError:
+    """A time written without ≤ or ≥ under 时效指标, on a row whose name says neither: at most
+    (项目完成时间 | 30天, a deadline) or at least (服务时长 | 8小时)? Both occur there; either
+    guess scores the other kind wrong."""
+    target = ind.target.text
+    return InputError(
+        _(
+            "「{name}」: the target {target} is a time without ≤ or ≥, under {level}, where a "
+            "time may be a limit (完成时间) or a floor (服务时长)"
+        ).format(name=cut(ind.name), target=quoted(target), level=level),
+        f"{ind.where}.target",
+        _(
+            "write ≤{target} when it is at most that long (a deadline), ≥{target} when at least"
+        ).format(target=target),
+        code="operator-ambiguous",
+    )
+
+
 def _inferred_op(ind: Indicator, ctx: Context) -> tuple[str, str]:
     """The comparison of a target written without one: ≤ on a row whose name marks a limit
     (预算调整率), or a time limit when the target is a time and its name or 二级指标 marks one
@@ -933,7 +951,11 @@ def _inferred_op(ind: Indicator, ctx: Context) -> tuple[str, str]:
     rules = ctx.ruleset
     default = rules.quantitative["default_op"]
     if _in_time(ind.target.unit, ctx):  # 工期 | 180天, 时效指标 | 项目完成时间 | 30天
-        word = rules.duration_word(ind.name, ind.level1, ind.level2)
+        op, word = rules.duration_reading(ind.name, ind.level1, ind.level2)
+        if op == GE:  # 服务时长 | 8小时, 提前完成天数 | 10天: a time kept or saved
+            return GE, ""
+        if op is None and word is not None:
+            raise _a_time_without_a_sign(ind, word)
     else:
         word = rules.reverse_word(ind.name, ind.level1, ind.level2)
     if word is None or default in (LE, "<"):

@@ -469,8 +469,9 @@ def _parse_quantity(raw) -> Quantity | None:
     _op, rest = _trailing_op(rest)
     _refuse_not_finite(raw, rest)
     split = _split_number(rest)
-    if split is None:
-        return None
+    if split is None:  # words, or a time with no figure in front (半小时, 两个半小时)
+        length = _length(rest) if "半" in rest or rest[:1] in _CHINESE_FIGURES else None
+        return Quantity(length.value, length.unit) if length is not None else None
     number, tail = split
     unit = _unit_or_none(tail)
     length = _length(rest) if unit is False or "半" in tail else None
@@ -621,6 +622,9 @@ def _parse_target(raw) -> Target:
             _("write > or < in front, e.g. >{number}").format(number=cut(rest)),
         )
     return Target(raw.strip(), op, value, unit)
+
+
+_CHINESE_FIGURES = "一二两三四五六七八九十"  # 两个半小时, 三天
 
 
 def _length(text: str) -> Duration | None:

@@ -30,11 +30,11 @@ from .errors import UsageError
 from .i18n import _
 from .methods import CONVERTED_PLACES, decimal_places
 from .result import Result, TableResult
-from .values import GT, LE, LT, ValueProblem, align_units, format_decimal
+from .values import GE, GT, LE, LT, RANGE, ValueProblem, align_units, format_decimal
 
 if TYPE_CHECKING:
     from .host import Host
-    from .model import Evaluation, Table
+    from .model import Evaluation, Indicator, Table
     from .rules import RuleSet
 
 _STEP = re.compile(r"\.?([^.\[\]]+)|\[(\d+)\]")
@@ -289,52 +289,68 @@ def candidates(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> list
                     )
                 )
                 continue
-            # both in the target's unit, as the row was scored (250000元 against ≤20万元 is
-            # 25万元); above a range, against its upper bound
-            bound = filed.target
-            if row.op in (LE, LT) and bound.upper is not None:
-                bound = bound.bound(LE)
-            try:
-                target, current, unit = align_units(
-                    bound, filed.actual, ruleset.units, rate=ruleset.names_a_rate(filed.name)
-                )
-            except ValueProblem:  # scored some other way (a time limit read as a deadline)
-                continue
-            if filed.actual.unit and decimal_places(current) > CONVERTED_PLACES:
-                # 10分钟 against >半小时 is 0.1666…小时, which no step reaches: the search is
-                # made in the unit filed, where the target is exact (30分钟 → 31分钟)
-                back = ruleset.units.convert(target, unit or "", filed.actual.unit)
-                if back is not None and decimal_places(back) <= CONVERTED_PLACES:
-                    target, current, unit = back, filed.actual.value, filed.actual.unit
-            unit = unit or ""
-            # as fine as either value was filed: 50000元 in 万元 moves by 0.0001 (one 元)
-            step = Decimal(1).scaleb(-_decimals(target, current))
-            if filed.actual.value and current != filed.actual.value:
-                filed_step = Decimal(1).scaleb(-_decimals(filed.actual.value))
-                step = min(step, filed_step * current / filed.actual.value)
-            reverse = row.op in (LE, LT)  # the comparison scored, inferred ones included
-            if (current <= target) if reverse else (current >= target):
-                # already at its target: what it lacks is a cut or a deduction, not an
-                # achievement — no change is proposed that would report less
-                continue
-            # a strict target (<5%, >95%) is met a step past its bound, not at it: there the
-            # rule set may still give full marks, but the row is flagged (strict-bound-equal)
-            strict = row.op in (LT, GT)
-            full = target + (-step if reverse else step) if strict else target
-            found.append(
-                Candidate(
-                    f"{filed.where}.actual",
-                    label,
-                    current,
-                    full,
-                    unit,
-                    step,
-                    gain,
-                    filed.actual_text,
-                    target if strict else None,
-                )
-            )
+            candidate = _numeric_candidate(filed, row.op, label, gain, ruleset)
+            if candidate is not None:
+                found.append(candidate)
     return sorted(found, key=lambda c: -c.gain)
+
+
+def _numeric_candidate(
+    filed: Indicator, op: str | None, label: str, gain: Decimal, ruleset: RuleSet
+) -> Candidate | None:
+    """A number against a number scored ``op`` below full marks, with the value that gives it
+    full marks: the bound it misses, in the target's unit, as the row was scored (250000元
+    against ≤20万元 is 25万元); None when it is at its target already (what it lacks is a cut
+    or a deduction: no change is proposed that would report less)."""
+    actual = filed.actual
+    assert actual is not None, "a row of words has its own candidate"
+    rate = ruleset.names_a_rate(filed.name)
+    reverse = op in (LE, LT)  # the comparison scored, inferred ones included
+    bound = filed.target
+    try:
+        if bound.op == RANGE:
+            # below a range, its lower bound (as ≥); above it, its upper (as ≤) — outside a
+            # range about 0 (±5%) the row was scored by its size as ≤, on either side
+            low, current, _unit = align_units(bound.bound(GE), actual, ruleset.units, rate=rate)
+            reverse = current >= low
+            bound = bound.bound(LE if reverse else GE)
+        target, current, unit = align_units(bound, actual, ruleset.units, rate=rate)
+    except ValueProblem:  # scored some other way (a time limit read as a deadline)
+        return None
+    step = _precision(target, current, actual.value)
+    if actual.unit and max(decimal_places(current), decimal_places(step)) > CONVERTED_PLACES:
+        # 10分钟 against >半小时 is 0.1666…小时, and 90分钟 against ≥2小时 moves by 1/60小时:
+        # the search is made in the unit filed, where the target is exact (30分钟 → 31分钟)
+        back = ruleset.units.convert(target, unit or "", actual.unit)
+        if back is not None and decimal_places(back) <= CONVERTED_PLACES:
+            target, current, unit = back, actual.value, actual.unit
+            step = _precision(target, current, current)
+    if (current <= target) if reverse else (current >= target):
+        return None
+    # a strict target (<5%, >95%) is met a step past its bound, not at it: there the rule set
+    # may still give full marks, but the row is flagged (strict-bound-equal)
+    strict = op in (LT, GT)
+    full = target + (-step if reverse else step) if strict else target
+    return Candidate(
+        f"{filed.where}.actual",
+        label,
+        current,
+        full,
+        unit or "",
+        step,
+        gain,
+        filed.actual_text,
+        target if strict else None,
+    )
+
+
+def _precision(target: Decimal, current: Decimal, filed: Decimal) -> Decimal:
+    """The precision a value moves by: as fine as either value was filed, and as the actual
+    was filed in its own unit (50000元 in 万元 moves by 0.0001, one 元)."""
+    step = Decimal(1).scaleb(-_decimals(target, current))
+    if filed and current != filed:
+        step = min(step, Decimal(1).scaleb(-_decimals(filed)) * current / filed)
+    return step
 
 
 def plan(

@@ -381,6 +381,34 @@ def test_a_strict_time_is_reached_a_step_of_its_own_precision_inside_it(cli, tmp
     assert data["goal"]["after"]["score"] == 100
 
 
+OUTSIDE_RANGES = _one_project(
+    ("产出指标", "成本指标", "造价偏差率", "控制在±5%", "-7%", 30, "材料降价"),
+    ("产出指标", "数量指标", "单次培训时长", "≥2小时", "90分钟", 30, "课时压缩"),
+    ("产出指标", "数量指标", "配送批次", "100±5批", "110批", 30, "追加配送"),
+)
+
+
+def test_a_range_about_0_missed_below_is_reached_at_its_lower_bound(cli, tmp_path):
+    """-7% outside ±5%: scored by its size 7% as ≤5%, (2 − 7/5) × 30 = 18.00; 90分钟 against
+    ≥2小时: 90 / 120 × 30 = 22.50; 110批 above 95-105批: (2 − 110/105) × 30 = 28.57. Before: 10 +
+    18 + 22.50 + 28.57 = 79.07. Full marks: -5% (the bound it misses, below — it was said to be
+    unreachable, the search looking at the upper bound it is under), 120分钟 (in the unit filed:
+    in 小时 the step was 1/60, and the proposal was refused as too many digits) and 105批."""
+    path = tmp_path / "ranges.toml"
+    path.write_text(OUTSIDE_RANGES, "utf-8")
+    run = cli("whatif", str(path), "--score", "100", "-f", "json")
+    assert run.code == 0, run
+    data = json.loads(run.out, parse_float=Decimal)
+    assert data["before"]["score"] == Decimal("79.07")
+    changes = {c["where"]: c["to"] for c in data["goal"]["changes"]}
+    assert changes == {
+        "projects[0].indicators[0].actual": "-5%",
+        "projects[0].indicators[1].actual": "120分钟",
+        "projects[0].indicators[2].actual": "105批",
+    }
+    assert data["goal"]["after"]["score"] == 100
+
+
 # --- the search reads the file once, and rescores the tables it changes -----------------------
 
 
