@@ -83,7 +83,7 @@ _TAIL = r"(?P<tail>(?:[\u4e00-\u9fff][^\d,，.。;；]{0,11})?)"
 _DATE = re.compile(rf"{_PREFIX}(?:{_ISO}|{_YEAR}{_PERIOD}){_MARK}{_TAIL}")
 _WHOLE_YEAR = re.compile(rf"{_PREFIX}(?P<y>(?:19|20)\d{{2}})年度?{_MARK}{_TAIL}")
 # A length of time: a figure and a unit of time, or up to three of them from the largest down
-# (1小时30分钟, 2天12小时), with a half written out (1个半月, 1天半, 半小时). A limit may follow
+# (1小时30分钟, 2天12小时, 1年零3个月), with a half written out (1个半月, 1天半, 半小时). A limit may follow
 # what starts the clock: 收到资金后30日内, 合同签订后15个工作日内.
 _AMOUNT = r"\d++(?:\.\d++)?+|" + _N
 _UNIT_OF_TIME = r"个工作日|工作日|个自然日|自然日|日历天|日历日|个月|小时|分钟|秒|天|日|周|星期|年"
@@ -97,7 +97,7 @@ _PART_UNNAMED = _PART
 for _group in ("n", "halved", "unit", "half", "alone"):  # a name may appear once in a pattern
     _PART_UNNAMED = _PART_UNNAMED.replace(f"(?P<{_group}>", "(?:")
 del _group
-_LENGTH = re.compile(rf"(?:{_PART_UNNAMED}){{1,3}}+")
+_LENGTH = re.compile(rf"(?:{_PART_UNNAMED})(?:零?(?:{_PART_UNNAMED})){{0,2}}+")  # 1年零3个月
 _DURATION = re.compile(
     r"(?:[^\d]{1,12}?后)?(?P<time>" + _LENGTH.pattern + r")(?P<within>之内|以内|内)?" + _TAIL
 )

@@ -900,12 +900,18 @@ def _refuse_a_bare_bound(
 SENTENCE_END = ",;、。!"
 # A deviation either way: ±5%, +-5%, ±5%以内 — the range -5% to 5%.
 _PLUS_MINUS = re.compile(
-    r"(?:±|\+-|\+/-)\s*(?P<figure>\d.*?)(?:以内|之内|内|之间|范围内|范围之内|区间内)?"
+    r"(?:±|\+-|\+/-)\s*(?P<figure>\d.*?)(?:以内|之内|内|以下|之间|范围内|范围之内|区间内)?"
 )
 # What may stand before a deviation: the quantity it is of (误差±5%, 偏差率控制在±5%以内), and
 # 在 before it (在±5%范围内, 控制在±5%).
 _DEVIATION_OF = re.compile(r"(?:误差|偏差)率?值?")
-_DEVIATION_SIGN = re.compile(r"±|\+-|\+/-")
+_DEVIATION_SIGN = re.compile(r"±|\+-|\+/-|正负|上下浮动")
+# ± in words (正负5%, 上下浮动不超过5%), and a figure and its deviation in brackets before their
+# unit ((12±2)%: 12%±2%).
+_DEVIATION_WORDS = re.compile(r"正负|上下浮动(?:不超过|不大于|不高于|控制在|在)?")
+_BRACKETED_DEVIATION = re.compile(
+    r"\((?P<centre>[^()±]*)±(?P<size>[^()±]*)\)(?P<unit>[^()\d]{1,4})"
+)
 
 
 def _deviation(text: str, raw, bound: str | None) -> Target | None:
@@ -916,6 +922,11 @@ def _deviation(text: str, raw, bound: str | None) -> Target | None:
     strict one (``<±5%``, ``±5%（不含）``: at 5%, full marks or none?), and one whose deviation is
     in another unit than its figure (``95±5%``: 90%-100%, or 5 % of 95? ``100万元±5%``: 5 %
     of it?)."""
+    text = _DEVIATION_WORDS.sub("±", text)
+    bracketed = _BRACKETED_DEVIATION.fullmatch(text)
+    if bracketed is not None:  # (12±2)%: 12%±2%
+        unit = bracketed["unit"]
+        text = f"{bracketed['centre']}{unit}±{bracketed['size']}{unit}"
     of = _DEVIATION_OF.match(text)
     lead, rest = _leading_op(text[of.end() :] if of else text)
     rest = rest.removeprefix("在").strip()

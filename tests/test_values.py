@@ -947,6 +947,12 @@ def test_comparison_words_units_write(text, op, value, unit):
         ("控制在±5个百分点", "-5", "5", "%"),
         ("1万元±500元", "0.95", "1.05", "万元"),
         ("1kg±5g", "0.995", "1.005", "千克"),
+        # ± in words, and a figure and its deviation in brackets before their unit
+        ("正负5%", "-5", "5", "%"),
+        ("上下浮动不超过5%", "-5", "5", "%"),
+        ("±5%以下", "-5", "5", "%"),
+        ("(12±2)%", "10", "14", "%"),
+        ("（60±10）%", "50", "70", "%"),
     ],
 )
 def test_a_deviation_either_way_is_a_range(text, lower, upper, unit):
