@@ -438,7 +438,9 @@ def _score_streamed(args, paths: list, fmt: str, mode: str, threshold: _Threshol
             else:
                 assert part.score is not None
                 scored += 1
-                copies.note(part.filing, part.source)
+                # the name the path list holds already (part.source is its copy, made in a
+                # worker): a batch keeps only a digest more per file
+                copies.note(part.filing, str(paths[index]))
                 writer.start()
                 if threshold is not None and _below(part.source, part.score, threshold):
                     below = True
