@@ -45,6 +45,7 @@ from .values import (
     format_decimal,
     normalise,
     parse_quantity,
+    refuse_a_time_of_day,
 )
 
 _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -601,6 +602,7 @@ def _within(
                 _("write how long it took, e.g. {limit}").format(limit=limit.label),
             )
         else:
+            refuse_a_time_of_day(_compact(text), text)  # 1:12: 72 minutes, or a time of day?
             taken = _in_a_unit_of_time(text, limit, units)
             if taken is None:
                 return None

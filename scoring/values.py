@@ -478,6 +478,7 @@ def _parse_quantity(raw) -> Quantity | None:
     if length is not None:  # 1小时30分钟: 90分钟; 1天半 (not 1 of a unit 天半): 1.5天
         return Quantity(length.value, length.unit)
     if unit is False:
+        refuse_a_time_of_day(rest, raw)
         raise ValueProblem(
             _("{value}: the text after the number ({tail}) is not a unit").format(
                 value=quoted(raw), tail=quoted(tail)
@@ -625,6 +626,18 @@ def _parse_target(raw) -> Target:
 
 
 _CHINESE_FIGURES = "一二两三四五六七八九十"  # 两个半小时, 三天
+_TIME_OF_DAY = re.compile(r"\d{1,2}:[0-5]\d(?::[0-5]\d)?")  # 1:12, 1:12:30
+
+
+def refuse_a_time_of_day(text: str, raw) -> None:
+    """ValueProblem for a value that reads as hours:minutes (``1:12``, as Excel keeps what is
+    typed so): a length of time (72 minutes), or a ratio (生师比 1:12)? Either reading is a
+    guess."""
+    if _TIME_OF_DAY.fullmatch(text):
+        raise ValueProblem(
+            _("{value} reads as a time of day (hours:minutes)").format(value=quoted(raw)),
+            _("write a length of time with its units (1小时12分钟), or a ratio in words (1比12)"),
+        )
 
 
 def _length(text: str) -> Duration | None:

@@ -1558,6 +1558,18 @@ def test_a_month_kept_as_a_date_cell_is_read_as_the_month(tmp_path):
     assert run.code == 2 and "t.xlsx!项目1!E8" in run.err and "2023年6月" in run.err, run.err
 
 
+def test_a_time_typed_into_a_cell_is_said_as_typed_and_refused(tmp_path):
+    """1:12 typed into a cell is kept by Excel as a time of day: 72 minutes, or a ratio (生师比
+    1:12)? Refused at its cell, as it was typed (it was said as ':12:00' not being a unit)."""
+    from datetime import time
+
+    rows = [["产出指标", "时效指标", "应急响应时间", "≤2小时", time(1, 12), 90, 90]]
+    path = _one_project(tmp_path, rows, formats={"E7": "h:mm"})
+    run = run_cli("score", str(path))
+    assert run.code == 2 and "t.xlsx!项目1!E7" in run.err, run.err
+    assert "'1:12'" in run.err and "time of day" in run.err and "1小时12分钟" in run.err
+
+
 def test_a_direction_in_the_op_column(tmp_path):
     """指标性质 written 反向指标 / 正向指标: ≤ and ≥, as the form means them."""
     import openpyxl

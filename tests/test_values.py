@@ -1018,3 +1018,11 @@ def test_a_length_in_units_that_do_not_convert_is_refused_where_it_is_written():
         parse_target("≥3个月15天")
     with pytest.raises(ValueProblem, match="do not convert"):
         parse_quantity("3个月15天")
+
+
+@pytest.mark.parametrize("text", ["1:12", "01:12:30"])
+def test_a_value_that_reads_as_a_time_of_day_is_refused(text):
+    """72 minutes, or a ratio (生师比 1:12)? A guess either way."""
+    with pytest.raises(ValueProblem, match="time of day") as raised:
+        parse_quantity(text)
+    assert "1小时12分钟" in (raised.value.hint or "")

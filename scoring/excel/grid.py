@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
 
@@ -101,6 +101,8 @@ def _cell_value(value, number_format: str = ""):
         return number
     if isinstance(value, (datetime, date)):
         return _date_as_shown(value, number_format)
+    if isinstance(value, time):  # 1:12 typed into a cell: Excel keeps a time of day
+        return f"{value.hour}:{value.minute:02}" + (f":{value.second:02}" if value.second else "")
     return str(value).strip()
 
 
