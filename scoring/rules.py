@@ -301,28 +301,34 @@ class RuleSet:
         self, name: str, level1: str = "", level2: str = ""
     ) -> tuple[str | None, str | None]:
         """How a row whose target is a time written without a sign is read, by the words of
-        ``reverse_indicators``, first found first: ``("≤", phrase)`` for a phrase of
-        ``duration_limit_phrases`` in its 三级指标 (审批时间缩短至); ``("≥", word)`` for a word of
-        ``duration_except`` (服务时长, 保修, 提前: a time kept or saved); ``("≤", word)`` for a
-        word of ``names`` or ``durations`` (审批时限, 工期, 完成时间) or its 二级/一级指标 among
-        ``levels`` (成本指标); ``(None, level)`` when none of them decides and its 二级/一级指标
-        is among ``duration_levels`` (时效指标: the caller asks for a sign); ``(None, None)``
-        otherwise (the default op). The words of ``except`` name rates and counts (整改到位率)
-        and are not asked of a time: 整改时限 | 30天 is a limit."""
+        ``reverse_indicators`` in its 三级指标 (the order is the rule set's, mof-2020 says why):
+        ``("≤", phrase)`` for a phrase of ``duration_limit_phrases`` (审批时间缩短至);
+        ``("≥", word)`` for a word of ``duration_except`` (提前, 缩短, 不少于: a time saved or a
+        floor); else, of the words of ``names`` and ``durations`` (≤) and ``duration_floors``
+        (≥), the one ending nearest the end of the name, the longer of two ending together
+        (保修期内故障响应时间: 响应时间, ≤; 设备保修期: 保修, ≥); else ``("≤", level)`` for a
+        二级/一级指标 among ``levels`` (成本指标); ``(None, level)`` for one among
+        ``duration_levels`` (时效指标: the caller asks for a sign); ``(None, None)`` otherwise
+        (the default op). The words of ``except`` name rates and counts (整改到位率) and are not
+        asked of a time: 整改时限 | 30天 is a limit."""
         rule = self.data["reverse_indicators"]
         looked_at = _looked_at(name)
         phrase = next((p for p in rule.get("duration_limit_phrases", ()) if p in looked_at), None)
         if phrase is not None:
             return LE, phrase
-        kept = next((word for word in rule.get("duration_except", ()) if word in looked_at), None)
-        if kept is not None:
-            return GE, kept
-        words = (*rule["names"], *rule.get("durations", ()))
-        found = next((word for word in words if word in looked_at), None)
-        if found is None:
-            found = next((lv for lv in (level2, level1) if lv in rule.get("levels", ())), None)
-        if found is not None:
-            return LE, found
+        saved = next((word for word in rule.get("duration_except", ()) if word in looked_at), None)
+        if saved is not None:
+            return GE, saved
+        last = _last_word(
+            looked_at,
+            [(word, LE) for word in (*rule["names"], *rule.get("durations", ()))]
+            + [(word, GE) for word in rule.get("duration_floors", ())],
+        )
+        if last is not None:
+            return last[1], last[0]
+        level = next((lv for lv in (level2, level1) if lv in rule.get("levels", ())), None)
+        if level is not None:
+            return LE, level
         asked = rule.get("duration_levels", ())
         return None, next((level for level in (level2, level1) if level in asked), None)
 
@@ -759,3 +765,18 @@ def _looked_at(name: str) -> str:
     from .values import normalise
 
     return "".join(normalise(name).split())
+
+
+def _last_word(text: str, words: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """Of ``words`` (each with what it reads as), the one in ``text`` that ends nearest its end,
+    the longer of two ending together; None when none is in it."""
+    best: tuple[int, int] | None = None
+    found = None
+    for word, reading in words:
+        start = text.rfind(word)
+        if start < 0:
+            continue
+        rank = (start + len(word), len(word))
+        if best is None or rank > best:
+            best, found = rank, (word, reading)
+    return found

@@ -952,8 +952,9 @@ def _inferred_op(ind: Indicator, ctx: Context) -> tuple[str, str]:
     default = rules.quantitative["default_op"]
     if _in_time(ind.target.unit, ctx):  # 工期 | 180天, 时效指标 | 项目完成时间 | 30天
         op, word = rules.duration_reading(ind.name, ind.level1, ind.level2)
-        if op == GE:  # 服务时长 | 8小时, 提前完成天数 | 10天: a time kept or saved
-            return GE, ""
+        if op == GE and word is not None:  # 服务时长 | 8小时, 提前完成天数 | 10天: kept or saved
+            named = ctx.texts.named.format(word=word)
+            return GE, ctx.texts.reverse_lead.format(marked=named, limit=f"≥{ind.target.text}")
         if op is None and word is not None:
             raise _a_time_without_a_sign(ind, word)
     else:
