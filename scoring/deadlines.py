@@ -103,6 +103,7 @@ _DURATION = re.compile(
     r"(?:[^\d]{1,12}?后)?(?P<time>" + _LENGTH.pattern + r")(?P<within>之内|以内|内)?" + _TAIL
 )
 HALF = Decimal("0.5")  # 半: half of the unit it is written with
+_UNIT_FIRST = re.compile(rf"(?:{_UNIT_OF_TIME}|个?{_HALVED})")  # a tail that is a unit, not words
 # Minutes after hours written short: 1小时30分, 2h30min — never after 时 alone (8时30分 is a
 # time of day) nor m (米).
 _HOURS_AND_MINUTES = re.compile(
@@ -269,6 +270,8 @@ def duration_of(text: str, *, limit: bool = False) -> Duration | None:
     days)."""
     match = _DURATION.fullmatch(_written_out(text))
     if match is None or (limit and not match.group("within")):
+        return None
+    if _UNIT_FIRST.match(match["tail"]):  # 1天半小时: 1天半 and an hour, or 1天 and half an hour?
         return None
     parts = [_part(found) for found in _PARTS.finditer(match["time"])]
     if len(parts) == 1:

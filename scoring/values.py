@@ -606,6 +606,8 @@ def _parse_target(raw) -> Target:
             _("write the date as 12月31日前, 2024年6月前 or 2024-06-30前"),
         )
     unit = _unit_or_none(split[1]) if split else False
+    if unit is False:
+        refuse_a_time_of_day(rest, raw)  # 1:30: 90 minutes, a time of day, or a ratio?
     length = _length(rest) if unit is False or (split and "半" in split[1]) else None
     if length is not None:  # ≥1小时30分钟: ≥90分钟; 1年3个月 (工期): 15个月; 1天半: 1.5天
         split, unit = (length.value, ""), length.unit
@@ -626,7 +628,7 @@ def _parse_target(raw) -> Target:
 
 
 _CHINESE_FIGURES = "一二两三四五六七八九十"  # 两个半小时, 三天
-_TIME_OF_DAY = re.compile(r"\d{1,2}:[0-5]\d(?::[0-5]\d)?")  # 1:12, 1:12:30
+_TIME_OF_DAY = re.compile(r"\d{1,4}:[0-5]\d(?::[0-5]\d)?")  # 1:12, 1:12:30
 
 
 def refuse_a_time_of_day(text: str, raw) -> None:
@@ -970,8 +972,19 @@ def _deviation(text: str, raw, bound: str | None) -> Target | None:
             size, unit = converted, centre_unit
     if left and (centre_unit != unit if centre_unit and unit else unit == "%" and centre[0]):
         raise _deviation_in_another_unit(raw, centre[0], centre_unit, size, unit)
+    if left and unit is None and "万" in centre[1]:  # 1万元±500: 500元 or 500万元?
+        raise _deviation_in_another_unit(raw, centre[0], centre_unit, size, unit)
     unit = unit or centre_unit
     lower, upper = centre[0] - size, centre[0] + size
+    if left and centre[0] and size >= abs(centre[0]):  # 100±200: from -100?
+        raise ValueProblem(
+            _("{value} allows a deviation as large as its figure").format(value=quoted(raw)),
+            _("write the range it allows, e.g. {range}").format(
+                range=f"{format_decimal(lower)}{unit or ''}至{format_decimal(upper)}{unit or ''}"
+            ),
+        )
+    if _of_times((lower, upper, unit)):
+        return None  # 30天±5天: a span of durations, read as words as 25天-35天 is
     if bound == "不含" or lead == LT:  # ±5%（不含）, <±5%: at 5%, full marks or none?
         raise _strict_range(raw, lower, upper, unit, None)
     return Target(raw.strip(), RANGE, lower, unit, upper=upper)
@@ -991,8 +1004,8 @@ def _deviation_in_another_unit(
         return ValueProblem(
             problem, _("write the figure and its deviation in one unit, or the range it allows")
         )
-    share = centre * size / 100
-    as_share = f"{format_decimal(centre - share)}{centre_unit or ''}-" + (
+    share = abs(centre) * size / 100
+    as_share = f"{format_decimal(centre - share)}{centre_unit or ''}至" + (
         f"{format_decimal(centre + share)}{centre_unit or ''}"
     )
     if centre_unit is not None:  # 100万元±5%: only a share of it
@@ -1005,7 +1018,7 @@ def _deviation_in_another_unit(
             "write the range it allows: {points} if {figure} is a percentage too, or {share} for "
             "{size}% of it"
         ).format(
-            points=f"{format_decimal(centre - size)}%-{format_decimal(centre + size)}%",
+            points=f"{format_decimal(centre - size)}%至{format_decimal(centre + size)}%",
             figure=format_decimal(centre),
             share=as_share,
             size=format_decimal(size),

@@ -238,7 +238,7 @@ def test_a_length_in_several_units_or_with_a_half_is_one_time(text, value, unit,
 
 
 @pytest.mark.parametrize(
-    "text", ["30分钟1小时", "1小时1小时", "上半年", "下半年内", "8时30分", "2m30min"]
+    "text", ["30分钟1小时", "1小时1小时", "上半年", "下半年内", "8时30分", "2m30min", "1天半小时"]
 )
 def test_what_no_one_writes_for_a_length_is_none(text):
     assert duration_of(text) is None

@@ -1570,6 +1570,19 @@ def test_a_time_typed_into_a_cell_is_said_as_typed_and_refused(tmp_path):
     assert "'1:12'" in run.err and "time of day" in run.err and "1小时12分钟" in run.err
 
 
+def test_a_duration_cell_is_said_as_shown(tmp_path):
+    """26:30 in a cell formatted [h]:mm is kept as a length of time: said as 26:30 (it was
+    said as '1 day, 2:30:00' not being a unit)."""
+    from datetime import timedelta
+
+    rows = [
+        ["产出指标", "时效指标", "应急响应时间", "≤30小时", timedelta(hours=26, minutes=30), 90, 90]
+    ]
+    path = _one_project(tmp_path, rows, formats={"E7": "[h]:mm"})
+    run = run_cli("score", str(path))
+    assert run.code == 2 and "t.xlsx!项目1!E7" in run.err and "'26:30'" in run.err, run.err
+
+
 def test_a_direction_in_the_op_column(tmp_path):
     """指标性质 written 反向指标 / 正向指标: ≤ and ≥, as the form means them."""
     import openpyxl

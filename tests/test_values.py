@@ -773,9 +773,12 @@ def test_what_is_no_range_is_read_as_before(text):
         ("<±5%", "a bound outside it", "≥-5%，≤5%"),
         ("100±5个（不含）", "a bound outside it", "≥95个，≤105个"),
         # a deviation in another unit than its figure: in that unit, or a share of it?
-        ("95±5%", "the range it allows is not clear", "90%-100% if 95 is a percentage too"),
-        ("95±5%", "the range it allows is not clear", "90.25-99.75 for 5% of it"),
-        ("100万元±5%", "the range it allows is not clear", "95万元-105万元"),
+        ("95±5%", "the range it allows is not clear", "90%至100% if 95 is a percentage too"),
+        ("95±5%", "the range it allows is not clear", "90.25至99.75 for 5% of it"),
+        ("100万元±5%", "the range it allows is not clear", "95万元至105万元"),
+        ("1万元±500", "the range it allows is not clear", "in one unit"),  # 500元 or 500万元?
+        ("100±200", "as large as its figure", "-100至300"),
+        ("-5±2%", "the range it allows is not clear", "-7%至-3%"),
         ("1万元±5个", "the range it allows is not clear", "in one unit"),
         ("≥±5%", "says both ≥ and ±", "the range (±5%)"),
         ("1万人次-20000", "may be read two ways", "20000人次"),  # 20000人次 or 2亿人次?
@@ -927,7 +930,7 @@ def test_comparison_words_units_write(text, op, value, unit):
         ("控制在±5%", "-5", "5", "%"),
         ("控制在±5%以内", "-5", "5", "%"),
         ("≤±3%", "-3", "3", "%"),
-        ("不超过±2天", "-2", "2", "天"),
+        ("不超过±2个", "-2", "2", "个"),
         # about a figure: the unit written once is both's
         ("100±5", "95", "105", None),
         ("100±5个", "95", "105", "个"),
@@ -1026,3 +1029,14 @@ def test_a_value_that_reads_as_a_time_of_day_is_refused(text):
     with pytest.raises(ValueProblem, match="time of day") as raised:
         parse_quantity(text)
     assert "1小时12分钟" in (raised.value.hint or "")
+
+
+@pytest.mark.parametrize("text", ["30天±5天", "1小时±10分钟"])
+def test_a_deviation_of_times_is_a_span_read_as_words(text):
+    """As 25天-35天 is: a span of durations, never a ratio of its numbers."""
+    assert parse_target(text).value is None
+
+
+def test_a_target_that_reads_as_a_time_of_day_is_refused():
+    with pytest.raises(ValueProblem, match="time of day"):
+        parse_target("1:30")

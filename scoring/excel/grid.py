@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -103,6 +103,9 @@ def _cell_value(value, number_format: str = ""):
         return _date_as_shown(value, number_format)
     if isinstance(value, time):  # 1:12 typed into a cell: Excel keeps a time of day
         return f"{value.hour}:{value.minute:02}" + (f":{value.second:02}" if value.second else "")
+    if isinstance(value, timedelta):  # 26:30 in a cell formatted [h]:mm
+        minutes, seconds = divmod(int(value.total_seconds()), 60)
+        return f"{minutes // 60}:{minutes % 60:02}" + (f":{seconds:02}" if seconds else "")
     return str(value).strip()
 
 
