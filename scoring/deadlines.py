@@ -87,7 +87,9 @@ _WHOLE_YEAR = re.compile(rf"{_PREFIX}(?P<y>(?:19|20)\d{{2}})年度?{_MARK}{_TAIL
 # (1小时30分钟, 2天12小时, 1年零3个月), with a half written out (1个半月, 1天半, 半小时). A limit may follow
 # what starts the clock: 收到资金后30日内, 合同签订后15个工作日内.
 _AMOUNT = r"\d++(?:\.\d++)?+|" + _N
-_UNIT_OF_TIME = r"个工作日|工作日|个自然日|自然日|日历天|日历日|个月|小时|分钟|秒|天|日|周|星期|年"
+_UNIT_OF_TIME = (
+    r"个工作日|工作日|个自然日|自然日|日历天|日历日|个月|个小时|小时|分钟|秒|天|日|周|星期|年"
+)
 _HALVED = r"月|小时|工作日|天|日|年|周|分钟"  # 半个月, 1个半小时
 _PART = (
     rf"(?P<n>{_AMOUNT})(?:个半(?P<halved>{_HALVED})|(?P<unit>{_UNIT_OF_TIME})(?P<half>半)?)"
@@ -104,10 +106,10 @@ _DURATION = re.compile(
 )
 HALF = Decimal("0.5")  # 半: half of the unit it is written with
 _UNIT_FIRST = re.compile(rf"(?:{_UNIT_OF_TIME}|个?{_HALVED})")  # a tail that is a unit, not words
-# Minutes after hours written short: 1小时30分, 2h30min — never after 时 alone (8时30分 is a
+# Minutes after hours written short: 1小时30分, 1个小时零5分, 2h30min — never after 时 alone (8时30分 is a
 # time of day) nor m (米).
 _HOURS_AND_MINUTES = re.compile(
-    r"(?P<hours>\d++(?:\.\d++)?+)(?:小时|hrs|hr|h)(?P<minutes>\d++)(?:分钟|分|mins|min)"
+    r"(?P<hours>\d++(?:\.\d++)?+)(?:个?小时|hrs|hr|h)零?(?P<minutes>\d++)(?:分钟|分|mins|min)"
 )
 # Every pattern here is matched whole (fullmatch) from one position; runs of digits are
 # possessive (\d++), as what follows a number is never a digit nor a point: no shorter run is
