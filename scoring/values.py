@@ -948,10 +948,11 @@ def _deviation(text: str, raw, bound: str | None) -> Target | None:
     sign = _DEVIATION_SIGN.search(rest)
     if sign is None:
         return None
-    if lead not in (None, LE, LT):  # ≥±5%: at least which bound?
+    trail = _trailing_op(rest)[0]
+    if lead not in (None, LE, LT) or trail == GE:  # ≥±5%, 100±5批以上: at least which bound?
         raise ValueProblem(
             _("{value} says both {first} and {second}").format(
-                value=quoted(raw), first=lead, second=sign.group()
+                value=quoted(raw), first=lead or trail, second=sign.group()
             ),
             _("keep one: the range (±5%), or one comparison (≥-5%)"),
         )

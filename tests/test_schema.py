@@ -136,3 +136,19 @@ def test_a_name_of_spaces_only_is_refused_as_empty(tmp_path, cli):
 def test_unknown_rule_set_key_is_named():
     found = schemas.problems("ruleset", {"execution": {"wieght": 10}})
     assert found[0].where == "execution.wieght" and "did you mean `weight`" in found[0].hint
+
+
+def test_a_key_written_above_its_table_is_sent_to_it(cli, tmp_path):
+    """`extends` above [ruleset], `year` above [department]: the fix names the table that
+    takes the key, rather than listing the keys allowed at the top."""
+    rules = tmp_path / "local.toml"
+    rules.write_text('extends = "mof-2020"\n[ruleset]\nid = "local"\n', "utf-8")
+    run = cli("rules", "check", str(rules))
+    assert run.code == 2 and "`extends` belongs in [ruleset]" in run.err, run.err
+    evaluation = tmp_path / "e.toml"
+    evaluation.write_text(
+        'year = 2023\n[department]\nname = "某局"\nbudget = { planned = 1, spent = 1 }\n',
+        "utf-8",
+    )
+    run = cli("score", str(evaluation))
+    assert run.code == 2 and "`year` belongs in [department]" in run.err, run.err

@@ -781,6 +781,7 @@ def test_what_is_no_range_is_read_as_before(text):
         ("-5±2%", "the range it allows is not clear", "-7%至-3%"),
         ("1万元±5个", "the range it allows is not clear", "in one unit"),
         ("≥±5%", "says both ≥ and ±", "the range (±5%)"),
+        ("100±5批以上", "says both ≥ and ±", "the range (±5%)"),
         ("1万人次-20000", "may be read two ways", "20000人次"),  # 20000人次 or 2亿人次?
         ("1万元-20000", "may be read two ways", "20000元"),
         ("5000-1万元", "may be read two ways", "5000元"),  # 5000元 or 5000万元?

@@ -588,6 +588,20 @@ def _plain_or_text(value):
     return float(value) if isinstance(value, Decimal) else str(value)
 
 
+def _belongs_in(name: str, tables: dict) -> str | None:
+    """The fix for a key written one level too high (``extends`` above ``[ruleset]``): the
+    table among ``tables`` (a schema's properties) that takes it, or None."""
+    owner = next(
+        (table for table, schema in tables.items() if name in schema.get("properties", {})),
+        None,
+    )
+    if owner is None:
+        return None
+    return _("`{key}` belongs in [{table}]: write it under that table").format(
+        key=name, table=owner
+    )
+
+
 def _describe(error, prefix) -> Problem:
     where = key_path([*prefix, *error.absolute_path]) or None
     kind = error.validator
@@ -595,8 +609,10 @@ def _describe(error, prefix) -> Problem:
         allowed = sorted(error.schema.get("properties", {}))
         unknown = sorted(set(error.instance) - set(allowed))
         name = cut(unknown[0]) if unknown else "?"
-        hint = did_you_mean(name, allowed) or _("allowed here: {keys}").format(
-            keys=", ".join(allowed)
+        hint = (
+            _belongs_in(name, error.schema.get("properties", {}))
+            or did_you_mean(name, allowed)
+            or _("allowed here: {keys}").format(keys=", ".join(allowed))
         )
         path = f"{where}.{name}" if where else name
         return Problem(_("unknown key `{key}`").format(key=name), path, hint)
