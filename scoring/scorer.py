@@ -53,6 +53,7 @@ from .values import (
     LE,
     LT,
     RANGE,
+    TIME_FAMILIES,
     Quantity,
     Target,
     ValueProblem,
@@ -503,9 +504,6 @@ def _values_blank(ind: Indicator, weight: Decimal, ctx: Context) -> IndicatorRes
         how.format(filed=filed_text, weight=weight_text, score=score),
     )
 
-
-# Families of the unit table whose units measure time: a limit in them is a deadline.
-TIME_FAMILIES = ("days", "months", "workdays")
 
 # The built-in methods that need a number on both sides; `tiers` needs a tier word.
 NUMERIC_METHODS = ("ratio", "reverse-linear", "reverse-ratio", "equal", "proportional", "bands")

@@ -170,6 +170,9 @@ class ValueProblem(ValueError):
 # 1,024 are full within the first few hundred, at the same speed.
 CACHED_CHARS = 64
 CACHE_SIZE = 1024
+# The families of the unit table that measure time: days (天, 小时, 周 …), months (个月, 年), and
+# working days, which convert to neither.
+TIME_FAMILIES = ("days", "months", "workdays")
 
 
 def normalise(text: str) -> str:
@@ -1220,11 +1223,17 @@ def align_units(
         return t_value, a_value, t_unit or a_unit
     converted = units.convert(a_value, a_unit, t_unit)
     if converted is None:
+        times = {units.family(t_unit), units.family(a_unit)} <= set(TIME_FAMILIES)
         raise ValueProblem(
             _("the target is in {target_unit} but the actual value is in {actual_unit}").format(
                 target_unit=repr(t_unit), actual_unit=repr(a_unit)
             ),
             _(
+                "write the actual in {unit}: a month is not a whole number of days, nor a "
+                "working day a calendar day"
+            ).format(unit=t_unit)
+            if times
+            else _(
                 "write both in the same unit (% and 百分比 are the same; 元, 万元 and 亿元 "
                 "convert, so do 亩, 公顷 and 平方米)"
             ),

@@ -296,3 +296,12 @@ def test_a_conversion_without_an_end_is_shown_rounded_and_scored_exact():
     row = scoring.score(evaluation).projects[0].indicators[0]
     assert row.score == D("30.00")
     assert "≈0.17小时" in row.explanation and "0.1666" not in row.explanation
+
+
+def test_times_that_do_not_convert_are_said_to_be_times():
+    """≥1年 against 200天: a month is not a whole number of days. The fix names the target's
+    unit, not money and areas."""
+    target = parse_target("≥1年")
+    with pytest.raises(ValueProblem) as raised:
+        align_units(target, parse_quantity("200天"), standard())
+    assert "年" in (raised.value.hint or "") and "万元" not in (raised.value.hint or "")
