@@ -121,6 +121,7 @@ def _findings() -> dict[str, str]:
         "placeholder-left": _("template placeholder left in"),
         "weights-off-default": _("weights differ from the defaults, unexplained"),
         "operator-inferred": _("scored as a reverse indicator"),
+        "operator-default": _("time read by the default comparison"),
         "deadline-late": _("not completed on time"),
         "strict-bound-equal": _("actual at a bound the target leaves out"),
         "values-blank": _("target not filled in"),

@@ -160,6 +160,18 @@ class Texts:
         )
 
     @cached_property
+    def time_by_default(self) -> str:
+        return _(
+            "“{name}”: the target “{target}” is a time without ≤ or ≥ and no word of its row "
+            "says whether it is a limit or a length kept, so it is scored as “{limit}”; write "
+            "“≤{target}” if it is at most that long, “≥{target}” if at least"
+        )
+
+    @cached_property
+    def time_by_default_lead(self) -> str:
+        return _("no word of its row says a limit or a length kept, so scored as {limit}: ")
+
+    @cached_property
     def deadlines(self) -> Readings:
         from .deadlines import Readings
 
@@ -941,6 +953,21 @@ def _a_time_without_a_sign(ind: Indicator, level: str) -> InputError:
     )
 
 
+def _time_by_default(ind: Indicator, ctx: Context, default: str) -> tuple[str, str]:
+    """A time no word of its row reads as a limit or a length kept, outside the levels that ask
+    for a sign: the rule set's default comparison (≥ in mof-2020), flagged ``operator-default``
+    so that the reviewer sees the guess, which scores a limit missed as met."""
+    limit = f"{default}{ind.target.text}"
+    texts = ctx.texts
+    ctx.flag(
+        "operator-default",
+        "warning",
+        f"{ind.where}.target",
+        texts.time_by_default.format(name=ind.name, target=ind.target.text, limit=limit),
+    )
+    return default, texts.time_by_default_lead.format(limit=limit)
+
+
 def _inferred_op(ind: Indicator, ctx: Context) -> tuple[str, str]:
     """The comparison of a target written without one: ≤ on a row whose name marks a limit
     (预算调整率), or a time limit when the target is a time and its name or 二级指标 marks one
@@ -955,6 +982,8 @@ def _inferred_op(ind: Indicator, ctx: Context) -> tuple[str, str]:
             return GE, ctx.texts.reverse_lead.format(marked=named, limit=f"≥{ind.target.text}")
         if op is None and word is not None:
             raise _a_time_without_a_sign(ind, word)
+        if op is None:  # 检修用时 | 2小时 under 质量指标: a guess either way, said
+            return _time_by_default(ind, ctx, default)
     else:
         word = rules.reverse_word(ind.name, ind.level1, ind.level2)
     if word is None or default in (LE, "<"):
