@@ -111,6 +111,9 @@ _UNIT_FIRST = re.compile(rf"(?:{_UNIT_OF_TIME}|个?{_HALVED})")  # a tail that i
 _HOURS_AND_MINUTES = re.compile(
     r"(?P<hours>\d++(?:\.\d++)?+)(?:个?小时|hrs|hr|h)零?(?P<minutes>\d++)(?:分钟|分|mins|min)"
 )
+# Minutes before seconds written short: 1分30秒 — 分 alone is never minutes otherwise (30分 may be
+# points).
+_MINUTES_BEFORE_SECONDS = re.compile(r"(?<=\d)分(?=零?\d++(?:\.\d++)?+秒)")
 # Every pattern here is matched whole (fullmatch) from one position; runs of digits are
 # possessive (\d++), as what follows a number is never a digit nor a point: no shorter run is
 # retried, and the time taken is linear in the text.
@@ -293,11 +296,13 @@ def length_of(text: str) -> Duration | None:
 
 
 def _written_out(text: str) -> str:
-    """``text`` without spaces, minutes after hours written out (1小时30分, 2h30min →
-    1小时30分钟, 2小时30分钟)."""
+    """``text`` without spaces, minutes after hours or before seconds written out (1小时30分,
+    2h30min, 1分30秒 → 1小时30分钟, 2小时30分钟, 1分钟30秒)."""
     compact = _compact(text)
     if "h" in compact or "分" in compact:
         compact = _HOURS_AND_MINUTES.sub(r"\g<hours>小时\g<minutes>分钟", compact)
+    if "秒" in compact:
+        compact = _MINUTES_BEFORE_SECONDS.sub("分钟", compact)
     return compact
 
 

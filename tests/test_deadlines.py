@@ -161,6 +161,8 @@ def test_actuals_are_stretches_of_the_calendar(text, first, last):
         ("半个月内", "1个半月", False),
         ("≤1小时30分", "1小时20分", True),  # 分 after 小时: minutes
         ("≤2小时30分", "2h40min", False),
+        ("≤1分30秒", "1分10秒", True),
+        ("≤1分30秒", "2分钟", False),
     ],
 )
 def test_judged_on_time_or_late(target, actual, on_time):
@@ -222,6 +224,9 @@ def test_duration_of_reads_amounts_and_limits():
         ("1小时零5分钟", "65", "分钟", "1小时5分钟"),
         ("1小时零5分", "65", "分钟", "1小时5分钟"),  # minutes written short: written out
         ("1个小时30分钟", "90", "分钟", "1小时30分钟"),
+        ("1分30秒", "90", "秒", "1分钟30秒"),  # 分 before 秒: minutes
+        ("1分零5秒", "65", "秒", "1分钟零5秒"),
+        ("1小时30分20秒", "5420", "秒", "1小时30分钟20秒"),  # 3600 + 1800 + 20
         # a half written out
         ("1个半月", "1.5", "个月", "1个半月"),
         ("一个半小时", "1.5", "小时", "一个半小时"),
@@ -240,7 +245,18 @@ def test_a_length_in_several_units_or_with_a_half_is_one_time(text, value, unit,
 
 
 @pytest.mark.parametrize(
-    "text", ["30分钟1小时", "1小时1小时", "上半年", "下半年内", "8时30分", "2m30min", "1天半小时"]
+    "text",
+    [
+        "30分钟1小时",
+        "1小时1小时",
+        "上半年",
+        "下半年内",
+        "8时30分",
+        "2m30min",
+        "1天半小时",
+        "30分",
+        "30分10",
+    ],
 )
 def test_what_no_one_writes_for_a_length_is_none(text):
     assert duration_of(text) is None
