@@ -15,6 +15,7 @@ whose name marks a limit (预算调整率) read as ≤, said so.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -660,6 +661,26 @@ def _refuse_blank_actual(ind: Indicator) -> None:
 NOT_ASSESSED = ("不适用", "不涉及", "本年度不适用")
 
 
+_POINTS_OR_MINUTES = re.compile(r"\d++(?:\.\d++)?+分")
+
+
+def _refuse_points_for_minutes(ind: Indicator) -> None:
+    """An actual ``20分`` against a time limit: 分 alone is minutes or points (得分), and neither
+    is guessed; the fix writes 分钟."""
+    actual = ind.actual_text.strip()
+    if _POINTS_OR_MINUTES.fullmatch(actual):
+        raise InputError(
+            _("「{name}」: 实际完成值 {actual} may be minutes or points (分)").format(
+                name=cut(ind.name), actual=quoted(actual)
+            ),
+            f"{ind.where}.actual",
+            _("write {minutes} if it is the time taken").format(
+                minutes=actual.removesuffix("分") + "分钟"
+            ),
+            code="actual-invalid",
+        )
+
+
 def _read_words(ind: Indicator, target_text: str | None, ctx: Context, dated: bool = False):
     """The tier the row's 实际完成值 names; ``dated``: a date or a duration would do too (the
     target is a deadline)."""
@@ -668,6 +689,8 @@ def _read_words(ind: Indicator, target_text: str | None, ctx: Context, dated: bo
     if reading is None:
         from .deadlines import duration_of, stretch_of
 
+        if dated:
+            _refuse_points_for_minutes(ind)
         hint = (
             _("write a date or a duration, or one of — {words}; or restate the target ({target})")
             if dated

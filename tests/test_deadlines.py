@@ -11,6 +11,7 @@ import pytest
 from scoring.deadlines import Duration, duration_of, judge, parse_deadline, stretch_of
 from scoring.units import standard
 from scoring.values import ValueProblem, parse_target
+from tests.conftest import CASES, case_evaluation
 
 YEAR = 2023
 
@@ -479,3 +480,13 @@ def test_delayed_to_a_date_against_a_time_limit_is_late():
     """延期至8月完成 against 180天内 says it was late, not how long it took."""
     timing = judge(parse_target("180天内").deadline, "延期至8月完成", YEAR, standard())
     assert timing is not None and timing.on_time is False
+
+
+def test_an_actual_in_fen_against_a_time_limit_asks_for_minutes(cli, tmp_path, chinese):
+    """20分 against ≤30分钟: minutes or points? Refused at the actual, 20分钟 the fix."""
+    path = tmp_path / "fen.toml"
+    path.write_text(case_evaluation(CASES / "error-minutes-written-as-points.toml"), "utf-8")
+    run = cli("score", str(path))
+    assert run.code == 2
+    assert "projects[0].indicators[0].actual" in run.err
+    assert "「分」可能是分钟，也可能是分数" in run.err and "请写 20分钟" in run.err
