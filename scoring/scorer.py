@@ -1076,21 +1076,32 @@ def score_table(table: Table, ctx: Context) -> TableResult:
 
 
 def _rescaled(parts, explanation, full, indicators, rules: RuleSet):
-    """The sum of the parts scaled to full marks: ``round(parts × total / (full − dropped))``,
-    where ``full`` is the weights filed (above ``total`` only when the rule set rescales them,
-    else it is ``total``) and ``dropped`` the not-applicable rows' (when it rescales those)."""
+    """The sum of the parts rescaled: ``round(parts × basis / (full − dropped))``, where
+    ``full`` is the weights filed with the execution row's, ``dropped`` the not-applicable rows'
+    (when the rule set rescales those) and ``basis`` the lesser of ``full`` and ``total``.
+    Weights above full marks are scaled to them; weights under them are scored as filed
+    (``weights-total`` says so), so dropping a row keeps the table's own basis: weights of 90
+    with a 20-point row not applicable and the other 70 met give 70 × 90 / 70 = 90, as the same
+    table with that row met would, never 70 × 100 / 80."""
     dropped = sum((i.weight for i in indicators if i.method == "not-applicable"), ZERO)
     dropped = dropped if rules.not_applicable == "rescale" else ZERO
     over = full > rules.total
     if not dropped and not over:
         return parts, explanation
-    remaining = (full if over else rules.total) - dropped
+    basis = min(full, rules.total)
+    remaining = full - dropped
     total = (
-        rules.round(Fraction(parts) * Fraction(rules.total) / Fraction(remaining))
+        rules.round(Fraction(parts) * Fraction(basis) / Fraction(remaining))
         if remaining > ZERO
         else ZERO
     )
-    if over and dropped:
+    if full < rules.total:
+        rescaled = _(
+            "{explanation}; the weights add up to {weights}, under full marks {full}, and the "
+            "not-applicable rows weigh {dropped}: rescaled to the weights filed, {parts} × "
+            "{weights} / {remaining} = {total}"
+        )
+    elif over and dropped:
         rescaled = _(
             "{explanation}; the weights add up to {weights}, above full marks {full}, and the "
             "not-applicable rows weigh {dropped}: rescaled {parts} × {full} / {remaining} = {total}"
