@@ -95,8 +95,8 @@ def to_toml(data: dict, source: str = "", notes=(), header: str | None = None) -
         )
     ]
     lines += [
-        _("# note: {where}: {note}").format(where=where, note=note).replace("\n", " ")
-        for where, note in notes
+        _("# note: {where}: {note}").format(where=note[0], note=note[1]).replace("\n", " ")
+        for note in notes
     ]
     return "\n".join(lines) + "\n\n" + tomli_w.dumps(_plain(data))
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from .combine import score_department
 from .errors import CheckFailed, InputError, ScoringError, cell_of_finding
-from .model import Evaluation, Table
+from .model import Evaluation, Note, Table
 from .result import SEVERITIES, Finding, Result, RulesetInfo, TableResult
 from .review import filed_values
 from .rules import RuleSet
@@ -92,7 +92,10 @@ def _evaluate(
         projects=projects,
     )
     scored = replace(scored, review=tuple(filed_values(evaluation, scored, ruleset)))
-    found = [Finding("read-assumption", "info", where, note) for where, note in evaluation.notes]
+    found = [
+        Finding("read-assumption", note.severity, note.where, note.words)
+        for note in map(Note.of, evaluation.notes)
+    ]
     found += ctx.findings
     found += _checked(evaluation, scored, ruleset, checks)
     found = _once_for_one_project(found, evaluation)

@@ -16,7 +16,7 @@ from pathlib import Path
 from . import schemas
 from .errors import InputError, Problem
 from .i18n import _
-from .model import DATA_SOURCE, Budget, Department, Evaluation, Indicator, Table
+from .model import DATA_SOURCE, Budget, Department, Evaluation, Indicator, Note, Table
 from .readers import result_hint, written_by_scoring
 from .values import (
     CACHE_SIZE,
@@ -140,11 +140,13 @@ def load_evaluation(data: dict, source: str = DATA_SOURCE) -> Evaluation:
         )
     if found.problems:
         raise found.problems.error(InputError, source)
-    notes = list(getattr(data, "notes", ()))
+    notes = [Note.of(note) for note in getattr(data, "notes", ())]
     if found.traditional:
         where, text = found.traditional[0]
         notes.append(
-            (where, f"{found.traditional_count} 处文字为繁体（如「{cut(text)}」），已按简体读取")
+            Note(
+                where, f"{found.traditional_count} 处文字为繁体（如「{cut(text)}」），已按简体读取"
+            )
         )
     return Evaluation(
         department=department,

@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from .i18n import _
-from .model import DATA_SOURCE, Budget, Evaluation, Table
+from .model import DATA_SOURCE, Budget, Evaluation, Note, Table
 from .values import format_decimal, name_key, text_key
 
 # The key path of the read-assumption a reader leaves when it took the department's budget as
@@ -130,8 +130,8 @@ def merged(group: Sequence[Evaluation]) -> Evaluation:
             moves[old] = new
             projects.append(_moved_table(table, old, new))
         locations.update({_moved_path(k, moves): v for k, v in evaluation.locations.items()})
-        for where, words in evaluation.notes:
-            note = (_moved_path(where, moves), words)
+        for note in map(Note.of, evaluation.notes):
+            note = Note(_moved_path(note.where, moves), note.words, note.severity)
             if note not in notes:  # the department's, said alike by each file, said once
                 notes.append(note)
     if any(not _summed(e) for e in group):  # a budget stated: no sum was taken

@@ -95,6 +95,37 @@ class Department:
 DATA_SOURCE = "<data>"
 
 
+class Note(tuple):
+    """What a reader had to assume: the pair ``(where, words)`` — a key path (``projects``,
+    ``department.year``) and the user's words — as readers give notes, so that ``dict(notes)``
+    and ``for where, words in notes`` hold, with the ``severity`` of the ``read-assumption``
+    finding it becomes: ``info``, or ``warning`` where the assumption may change a score
+    (content hidden in a workbook, not read). Two notes saying the same are equal whatever
+    their severity. :meth:`of` reads a plain pair or a note."""
+
+    severity: str
+
+    def __new__(cls, where: str, words: str, severity: str = "info") -> Note:
+        note = super().__new__(cls, (where, words))
+        note.severity = severity
+        return note
+
+    def __getnewargs__(self) -> tuple[str, str, str]:  # pickled whole, severity with it
+        return (self[0], self[1], self.severity)
+
+    @property
+    def where(self) -> str:
+        return self[0]
+
+    @property
+    def words(self) -> str:
+        return self[1]
+
+    @classmethod
+    def of(cls, note) -> Note:
+        return note if isinstance(note, cls) else cls(*note)
+
+
 @record
 class Evaluation:
     """One department, one year."""
@@ -104,7 +135,7 @@ class Evaluation:
     source: str = DATA_SOURCE
     # Where each value came from when the file was a spreadsheet: key path → "表.xlsx!项目1!F14".
     locations: dict = field(default_factory=dict, compare=False, repr=False)
-    # What the reader had to assume (key path, words), reported as findings.
-    notes: tuple = ()
+    # What the reader had to assume, reported as read-assumption findings.
+    notes: tuple[Note, ...] = ()
     # The data as read, for writers that give the file back in its own words (xlsx, convert).
     data: dict = field(default_factory=dict, compare=False, repr=False)

@@ -553,7 +553,9 @@ def test_a_hidden_column_of_last_year_s_actuals_is_not_read(tmp_path):
     table = result.projects[0]
     assert [i.actual for i in table.indicators] == ["1000人次", "70%", "95%"]
     assert table.score == D("94.50")
-    assert any("隐藏" in f.message and "未读取" in f.message for f in notes(result))
+    (hidden,) = [f for f in notes(result) if "隐藏" in f.message]
+    assert hidden.severity == "warning"  # it may hold what should be scored
+    assert "隐藏列（F 列）中有内容，未读取" in hidden.message and "取消隐藏" in hidden.message
 
 
 @pytest.mark.usefixtures("chinese")
@@ -568,7 +570,38 @@ def test_a_hidden_row_is_not_read(tmp_path):
     assert [i.name for i in table.indicators] == ["培训人次", "参训人员就业率", "参训人员满意度"]
     assert table.score == D("94.50")
     assert not any(f.code == "weights-total" for f in result.findings)
-    assert any("隐藏" in f.message and "未读取" in f.message for f in notes(result))
+    (hidden,) = [f for f in notes(result) if "隐藏" in f.message]
+    assert hidden.severity == "warning"
+    row = row_of(ws, "旧指标（已取消）")
+    assert f"隐藏行（第 {row} 行）中有内容，未读取" in hidden.message
+
+
+@pytest.mark.usefixtures("chinese")
+def test_a_hidden_project_sheet_is_said_not_scored(tmp_path):
+    """项目1 (shown) 100 / 100 / 95 → 94.50; 项目2 (hidden) 400 / 400 / 200 → 5.00 + 85 = 90.00.
+    Hidden, 项目2 is not read: the department is 项目1's 94.50 — and a warning says a hidden sheet
+    holds a 自评表, so the reviewer knows a project was left out (read, it would be
+    (94.50 × 100 + 90.00 × 400) / 500 = 90.90). A hidden list of words (a template's drop-downs)
+    is not said."""
+    workbook, _ = form()
+    form(workbook, sheet="项目2", name="公共就业服务项目", budget=(400, 400, 200, 5), total=90)
+    workbook["项目2"].sheet_state = "hidden"
+    lists = workbook.create_sheet("指标库")
+    lists.append(["一级指标", "二级指标", "三级指标"])
+    lists.append(["产出指标", "数量指标", "培训人次"])
+    lists.sheet_state = "hidden"
+    result = scoring.score(saved(workbook, tmp_path / "t.xlsx"))
+    assert [p.name for p in result.projects] == [PROJECT]
+    assert result.department.score == D("94.50")
+    (hidden,) = [f for f in notes(result) if "隐藏" in f.message]
+    assert hidden.severity == "warning" and hidden.where == "projects"
+    assert hidden.message == (
+        "工作表「项目2」已隐藏，其中有自评表：未读取，该项目未计分；如属于填报内容，请取消隐藏该工作表"
+    )
+    workbook["项目2"].sheet_state = "visible"  # shown, it is read: the score the warning warns of
+    shown = scoring.score(saved(workbook, tmp_path / "shown.xlsx"))
+    assert shown.department.score == D("90.90")
+    assert not [f for f in notes(shown) if "隐藏" in f.message]
 
 
 # --- 10. a project named 部门整体… is a project ---------------------------------------------------

@@ -66,8 +66,11 @@ class Grid:
     columns: int = 0
     # cells holding a formula whose value the file does not carry: (row, column)
     uncached: set = field(default_factory=set)
-    # rows and columns hidden in the sheet, whose cells held values: not read, and said so
-    hidden: list = field(default_factory=list)
+    # rows and columns hidden in the sheet whose cells held values (from 0): not read, said so
+    hidden_rows: set = field(default_factory=set)
+    hidden_columns: set = field(default_factory=set)
+    # False for a sheet hidden in the workbook: read only to say whether it holds a 自评表
+    shown: bool = True
 
     def value(self, row: int, column: int):
         return self.cells.get((row, column))
@@ -1285,11 +1288,7 @@ def _load_xlsx(path: Path) -> list[Grid]:
         sheets = workbook.worksheets
         if len(sheets) != len(surveys):  # the survey found the sheets as openpyxl finds them
             raise _damaged(path, _("its sheets do not read as the workbook part lists them"))
-        return [
-            _read_only_grid(path, sheet, survey)
-            for sheet, survey in zip(sheets, surveys)
-            if sheet.sheet_state == "visible"  # hidden lists (指标库) feed data validation
-        ]
+        return [_read_only_grid(path, sheet, survey) for sheet, survey in zip(sheets, surveys)]
     finally:
         workbook.close()
 
@@ -1299,6 +1298,7 @@ def _read_only_grid(path: Path, sheet, survey: _SheetSurvey) -> Grid:
     rows, columns = max(survey.rows, 1), max(survey.columns, 1)  # as openpyxl sizes a sheet
     title = survey.title
     grid = Grid(str(path), title, rows=rows, columns=columns, uncached=survey.uncached)
+    grid.shown = sheet.sheet_state == "visible"
     hidden_rows = {r - 1 for r in survey.hidden_rows}
     hidden_columns = {
         c - 1
@@ -1360,15 +1360,14 @@ def _number_format(path: Path, title: str, cell) -> str:
 
 
 def _grids_of_a_whole_workbook(path: Path, workbook, surveys: list[_SheetSurvey]) -> list[Grid]:
-    """Each visible sheet of a workbook openpyxl opened whole, as a grid."""
+    """Each sheet of a workbook openpyxl opened whole, as a grid."""
     from openpyxl.cell.cell import MergedCell
 
     grids = []
     for sheet, survey in zip(workbook.worksheets, surveys):
-        if sheet.sheet_state != "visible":
-            continue  # hidden lists (指标库) feed data validation; they are not tables
         grid = Grid(str(path), sheet.title, rows=sheet.max_row, columns=sheet.max_column)
         grid.uncached = survey.uncached
+        grid.shown = sheet.sheet_state == "visible"
         hidden_rows = {r - 1 for r, d in sheet.row_dimensions.items() if d.hidden}
         hidden_columns = {
             c - 1
@@ -1448,9 +1447,8 @@ def _load_xls(path: Path) -> list[Grid]:
     grids = []
     try:
         for sheet in xls_sheets(book, path):
-            if sheet.visibility:
-                continue  # hidden lists (指标库) feed data validation; they are not tables
             grid = Grid(str(path), sheet.name, rows=sheet.nrows, columns=sheet.ncols)
+            grid.shown = not sheet.visibility
             hidden_rows = {r for r, info in sheet.rowinfo_map.items() if info.hidden}
             hidden_columns = {c for c, info in sheet.colinfo_map.items() if info.hidden}
             for r in range(sheet.nrows):
@@ -1518,7 +1516,10 @@ def xls_date(book, cell):
 def _put(grid: Grid, row: int, column: int, value, hidden_rows, hidden_columns) -> None:
     """A cell into the grid, unless its row or column is hidden (then remembered)."""
     if row in hidden_rows or column in hidden_columns:
-        grid.hidden.append((row, column))
+        if row in hidden_rows:
+            grid.hidden_rows.add(row)
+        if column in hidden_columns:
+            grid.hidden_columns.add(column)
         return
     grid.cells[(row, column)] = value
 

@@ -27,9 +27,10 @@ from typing import Any
 
 from ..errors import InputError, Problem
 from ..i18n import _, ngettext
+from ..model import Note
 from ..values import without_code
 from ..words import listed
-from .grid import Grid, load_grids
+from .grid import Grid, column_letter, load_grids
 from .layout import DEPARTMENT_ROWS, DEPARTMENT_SHEET, OWN_TABLE_SHEET, REVIEW_TITLES
 
 # Column titles of the 绩效指标 grid, by role; the first word found wins.
@@ -199,21 +200,59 @@ class _Reading:
         return grid.value(row, column)
 
 
+def _note_hidden_tables(grids: list[Grid], reading: _Reading) -> None:
+    """A sheet hidden in the workbook is not read: most are the lists a template's drop-downs
+    draw on (指标库). One that holds a 自评表 — a project's, hidden — is said as a warning, as
+    its project is left out of the department's score."""
+    for grid in grids:
+        if any(_is_table(region) for region in _regions(grid)):
+            said = _(
+                "the sheet “{sheet}” is hidden and holds a self-evaluation form: not read, so its "
+                "project is not scored; unhide the sheet if it is part of the filing"
+            )
+            reading.notes.append(Note("projects", said.format(sheet=grid.sheet), "warning"))
+
+
+def _note_hidden_cells(grid: Grid, reading: _Reading) -> None:
+    """Rows and columns hidden in a sheet are not read (a unit hides what it cancelled: last
+    year's actuals, 旧指标（已取消）); as they may hold what should be scored, it is a warning."""
+    if grid.hidden_rows:
+        rows = [str(r + 1) for r in sorted(grid.hidden_rows)]
+        said = ngettext(
+            "the sheet “{sheet}” has content in a hidden row ({places}): not read; unhide it if "
+            "it is part of the filing",
+            "the sheet “{sheet}” has content in hidden rows ({places}): not read; unhide them if "
+            "they are part of the filing",
+            len(rows),
+        )
+        places = listed(rows[:8]) + ("…" if len(rows) > 8 else "")
+        reading.notes.append(
+            Note("projects", said.format(sheet=grid.sheet, places=places), "warning")
+        )
+    if grid.hidden_columns:
+        columns = [column_letter(c) for c in sorted(grid.hidden_columns)]
+        said = ngettext(
+            "the sheet “{sheet}” has content in a hidden column ({places}): not read; unhide it "
+            "if it is part of the filing",
+            "the sheet “{sheet}” has content in hidden columns ({places}): not read; unhide them "
+            "if they are part of the filing",
+            len(columns),
+        )
+        places = listed(columns[:8]) + ("…" if len(columns) > 8 else "")
+        reading.notes.append(
+            Note("projects", said.format(sheet=grid.sheet, places=places), "warning")
+        )
+
+
 def read_workbook(path: Path) -> SheetData:
     """The built-in reader for ``.xlsx`` and ``.xls`` evaluation files."""
     path = Path(path)
     reading = _Reading(path)
     grids = load_grids(path)
+    _note_hidden_tables([grid for grid in grids if not grid.shown], reading)
+    grids = [grid for grid in grids if grid.shown]
     for grid in grids:
-        if grid.hidden:
-            rows = sorted({r + 1 for r, _ in grid.hidden})
-            shown = listed(str(r) for r in rows[:8]) + ("…" if len(rows) > 8 else "")
-            said = ngettext(
-                "the sheet “{sheet}” has content in hidden rows or columns (row {rows}): not read",
-                "the sheet “{sheet}” has content in hidden rows or columns (rows {rows}): not read",
-                len(rows),
-            )
-            reading.notes.append(("projects", said.format(sheet=grid.sheet, rows=shown)))
+        _note_hidden_cells(grid, reading)
     _note_a_review(grids, reading)
     regions = [region for grid in grids for region in _regions(grid)]
     _refuse_a_project_without_its_grid(grids, regions, path)
