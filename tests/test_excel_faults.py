@@ -780,16 +780,23 @@ def test_a_row_without_a_三级指标_is_read_and_said(tmp_path):
     assert said and "D9" in said[0].message and said[0].cell == "t.xlsx!项目1!D9"
 
 
-@pytest.mark.parametrize("where", ["三级指标", "一级指标 merged to 三级指标"])
+@pytest.mark.parametrize(
+    "where",
+    ["三级指标", "一级指标 merged to 三级指标", "产出指标小计", "产出指标合计", "小计（产出指标）"],
+)
 def test_a_小计_row_in_the_grid_is_not_scored(tmp_path, where):
     """A 小计 row (40 / 40) after 培训人次: not an indicator. Three rows, 94.50, weights 100 — no
-    weights-total, no values-blank for it."""
+    weights-total, no values-blank for it. Named with its category (产出指标小计) it is one too:
+    read as a row, it would add 40 of weight (140, rescaled: 94.50 + 40 = 134.50 × 100 / 140 =
+    96.07, a higher score for a form that adds up wrong)."""
     if where == "三级指标":
         subtotal = ("产出指标", None, "小计", None, None, 40, 40, None)
-    else:
+    elif where.startswith("一级指标"):
         subtotal = ("小计", None, None, None, None, 40, 40, None)
+    else:
+        subtotal = ("产出指标", "数量指标", where, None, None, 40, 40, None)
     workbook, ws = form(rows=[ROWS[0], subtotal, *ROWS[1:]])
-    if where != "三级指标":
+    if where.startswith("一级指标"):
         ws.merge_cells("B9:D9")
     result = scoring.score(saved(workbook, tmp_path / "t.xlsx"))
     table = result.projects[0]

@@ -109,6 +109,9 @@ FORM_LABELS = (
 SUBTOTAL_LABELS = ("小计",)
 # In a label cell of the grid (一级/二级/三级指标) after a category's name: its subtotal.
 SUBTOTAL_ROW_LABELS = ("小计", "合计")
+# The same with the category named: 产出指标小计, 效益指标合计, 小计（产出指标）. A name ending in 合计
+# alone may be an indicator's (培训人次合计), so 合计 only after a category's 指标.
+SUBTOTAL_NAMED = re.compile(r"(?:小计|合计)(?:[(（:：].*)?|.*小计|.*指标合计")
 AMOUNTS_IN_YUAN = re.compile(
     r"[（(]\s*(?:单位\s*[:：]?\s*)?元\s*[)）]|金额单位\s*[:：]\s*元(?!\S*万)"
 )
@@ -1134,7 +1137,7 @@ def _is_subtotal(grid: Grid, row: int, roles: dict, first: str) -> bool:
     (产出指标 under 一级指标, 小计 under 三级指标). Its 分值 and 得分 add up rows already read:
     scored, they would count twice."""
     labels = [grid.text(row, roles[key]) for key in ("level1", "level2", "name")]
-    return first in SUBTOTAL_LABELS or any(text in SUBTOTAL_ROW_LABELS for text in labels)
+    return first in SUBTOTAL_LABELS or any(SUBTOTAL_NAMED.fullmatch(text) for text in labels)
 
 
 def _note_unsaved(reading: _Reading, grid: Grid, row: int, columns, where: str) -> None:
