@@ -820,6 +820,31 @@ def test_a_bare_满意度_target_against_a_fraction_is_refused_as_ambiguous(tmp_
     assert "t.xlsx!项目1!F10" in {p.cell for p in raised.value.problems} | {str(raised.value)}
 
 
+def test_a_分值_merged_over_two_rows_is_refused(tmp_path):
+    """分值 G9:G10 merged, showing 40 (参训人员就业率 40, 参训人员满意度 10 before): read on each row, the
+    weights would add up to 40 + 40 + 40 + 10 = 130 and be rescaled — 40 each, or 40 shared? —
+    so the file is refused at the range, the fix to unmerge it."""
+    workbook, ws = form()
+    ws.merge_cells("G9:G10")
+    with pytest.raises(InputError) as raised:
+        scoring.score(saved(workbook, tmp_path / "t.xlsx"))
+    assert raised.value.code == "merged-over-rows"
+    assert "G9:G10" in str(raised.value) and "分值" in str(raised.value)
+    assert [p.cell for p in raised.value.problems] == ["t.xlsx!项目1!G9"]
+
+
+def test_a_reason_merged_over_two_rows_is_each_row_s(tmp_path):
+    """偏差原因 I8:I9 merged, one reason for 培训人次 and 参训人员就业率: each row has it, the score
+    is the base 94.50 (35 of 40 for 就业率 with its reason, no reason-missing)."""
+    workbook, ws = form()
+    ws["I8"] = "就业形势偏紧"
+    ws["I9"] = None
+    ws.merge_cells("I8:I9")
+    result = scoring.score(saved(workbook, tmp_path / "t.xlsx"))
+    assert result.projects[0].score == D("94.50")
+    assert not any(f.code == "reason-missing" for f in result.findings)
+
+
 # --- 14. cells formatted out to column Z ---------------------------------------------------------
 
 

@@ -71,6 +71,8 @@ class Grid:
     hidden_columns: set = field(default_factory=set)
     # False for a sheet hidden in the workbook: read only to say whether it holds a 自评表
     shown: bool = True
+    # cells a range merged over several rows covers → that range (top, left, bottom, right)
+    spans: dict = field(default_factory=dict)
 
     def value(self, row: int, column: int):
         return self.cells.get((row, column))
@@ -1531,5 +1533,7 @@ def _fill(grid: Grid, top: int, left: int, bottom: int, right: int) -> None:
     for row in range(top, bottom + 1):
         for column in range(left, right + 1):
             grid.cells.setdefault((row, column), value)
+            if bottom > top:
+                grid.spans[(row, column)] = (top, left, bottom, right)
     grid.rows = max(grid.rows, bottom + 1)
     grid.columns = max(grid.columns, right + 1)

@@ -1059,9 +1059,39 @@ def _filed(grid: Grid, row: int, filed_column: int | None, score_column: int | N
     return None
 
 
+def _refuse_points_merged_over_rows(grid: Grid, row: int, roles: dict, shared: dict) -> None:
+    """A 分值 or 扣减分数 merged over two indicator rows or more gives each the same number: 35
+    for each, or 35 shared? Either scores. Refused at the merged range; ``shared`` keeps the
+    ranges rows read before, so that a range over a row and a blank one below it is read. A
+    filed 得分 so merged is read on each row, as it is only checked: the finding on the second
+    row says it differs."""
+    for key, title in (("weight", "分值"), ("deduction", "扣减分数")):
+        span = grid.spans.get((row, roles[key])) if key in roles else None
+        if span is None:
+            continue
+        if span not in shared:
+            shared[span] = row
+            continue
+        top, left, bottom, right = span
+        cells = f"{column_letter(left)}{top + 1}:{column_letter(right)}{bottom + 1}"
+        message = _(
+            "{cells}: one {title} merged over several indicator rows; each row's own {title} "
+            "cannot be told (the number for each, or shared?)"
+        ).format(cells=cells, title=title)
+        hint = _("unmerge the cells and write each row's {title}").format(title=title)
+        raise InputError(
+            message,
+            hint=hint,
+            file=grid.file,
+            code="merged-over-rows",
+            problems=[Problem(message, None, hint, grid.address(top, left))],
+        )
+
+
 def _read_rows(region: Region, roles: dict, start: int, prefix: str, reading: _Reading):
     grid = region.grid
     locations = reading.locations
+    shared: dict = {}  # merged ranges of points, by the first row that read them
     indicators: list[dict[str, Any]] = []
     level1 = level2 = None
     row = start
@@ -1102,6 +1132,7 @@ def _read_rows(region: Region, roles: dict, start: int, prefix: str, reading: _R
             # a named row with values but no 年度指标值 is never dropped: the scorer reads it
             # (both values blank with 分值 and 得分: the evaluator's judgement) or refuses it
             target = ""
+        _refuse_points_merged_over_rows(grid, row, roles, shared)
         indicator = {"level1": level1, "level2": level2, "name": _name(name), "target": target}
         locations[where] = grid.address(row, roles["name"])
         locations[f"{where}.target"] = grid.address(row, roles["target"])
