@@ -153,6 +153,18 @@ def system_reason(exc: OSError) -> str:
     return said() if said is not None else str(exc.strerror or exc)
 
 
+def read_hint(exc: OSError) -> str:
+    """What to do about a file the system would not read, by its errno: a permission asked
+    for, a link that loops replaced, otherwise the path and the disk checked."""
+    import errno
+
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return _("ask for permission to read it, or copy it to a folder of your own")
+    if exc.errno == errno.ELOOP:
+        return _("the link leads round in a loop: put the file itself in its place")
+    return _("check the path and the disk")
+
+
 def problems_in(file: str, count: int, at_least: bool = False) -> str:
     """The head line of an error of several problems: ``a.toml: 3 problems``."""
     if at_least:

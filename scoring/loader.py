@@ -434,7 +434,7 @@ def _kind_of(path: Path) -> str | None:
     with the system's reason."""
     import stat
 
-    from .errors import system_reason
+    from .errors import read_hint, system_reason
 
     try:
         mode = path.stat().st_mode
@@ -444,7 +444,7 @@ def _kind_of(path: Path) -> str | None:
         raise InputError(
             _("cannot read the file: {reason}").format(reason=system_reason(exc)),
             file=str(path),
-            hint=_("check the path"),
+            hint=read_hint(exc),
             code="unreadable",
         ) from None
     return "folder" if stat.S_ISDIR(mode) else "file"

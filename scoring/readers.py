@@ -15,7 +15,7 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
-from .errors import InputError, system_reason
+from .errors import InputError, read_hint, system_reason
 from .i18n import _
 from .limits import MAX_FILE_BYTES, MAX_KEY_PARTS
 
@@ -121,7 +121,9 @@ def read_limited(path: Path, error=InputError) -> bytes:
     except IsADirectoryError:
         raise error(_("this is a folder, not a file"), file=str(path), code="not-found") from None
     except OSError as exc:
-        raise error(_cannot_read(exc), file=str(path), code="unreadable") from None
+        raise error(
+            _cannot_read(exc), file=str(path), hint=read_hint(exc), code="unreadable"
+        ) from None
     try:
         info = os.fstat(descriptor)
         mode = info.st_mode
@@ -163,7 +165,9 @@ def _read_up_to(descriptor: int, limit: int, path: Path, error) -> bytes:
             pieces.append(piece)
             left -= len(piece)
     except OSError as exc:
-        raise error(_cannot_read(exc), file=str(path), code="unreadable") from None
+        raise error(
+            _cannot_read(exc), file=str(path), hint=read_hint(exc), code="unreadable"
+        ) from None
     return b"".join(pieces)
 
 

@@ -775,7 +775,7 @@ def test_a_folder_that_cannot_be_read_is_said_and_a_dangling_link_in_one_is_kept
 ):
     """A folder the system will not list is a user's error naming it (exit 2, no traceback);
     a link in a folder to a file no longer there is scored as the missing file it is, not left
-    out without a word."""
+    out without a word, and so is a link round in a loop, not stopping the folder."""
     kept = tmp_path / "单位"
     kept.mkdir()
     (kept / "a.toml").write_text(case_evaluation(LETING), "utf-8")
@@ -788,6 +788,20 @@ def test_a_folder_that_cannot_be_read_is_said_and_a_dangling_link_in_one_is_kept
 
     def refused(path):
         raise PermissionError(13, "Permission denied", str(path))
+
+    (kept / "b.toml").unlink()  # a link round in a loop: the good file is still scored
+    (kept / "c1.toml").symlink_to(kept / "c2.toml")
+    (kept / "c2.toml").symlink_to(kept / "c1.toml")
+    run_ = run_cli("score", str(kept), "-f", "jsonl")
+    assert run_.code == 2, run_
+    sources = [json.loads(line)["source"] for line in run_.out.splitlines()]
+    assert sources == [str(kept / name) for name in ("a.toml", "c1.toml", "c2.toml")]
+    first = json.loads(run_.out.splitlines()[0], parse_float=Decimal)
+    assert first["department"]["score"] == Decimal("99.79")
+    assert (
+        f"{kept / 'c1.toml'}: cannot read the file: too many levels of symbolic links" in run_.err
+    )
+    assert "the link leads round in a loop" in run_.err
 
     monkeypatch.setattr(scoring_commands.os, "scandir", refused)
     run_ = run_cli("check", str(kept))

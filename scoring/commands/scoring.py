@@ -259,7 +259,7 @@ def _evaluation_files_in(folder: str) -> list[str]:
                 for entry in os.scandir(folder)
                 if not entry.name.startswith((".", "~$"))
                 and os.path.splitext(entry.name)[1].lower() in readers
-                and (entry.is_file() or _dangling(entry))
+                and _listed(entry)
             ),
             key=name_order,
         )
@@ -375,10 +375,14 @@ def _standard_output_file() -> tuple[int, int] | None:
     return found.st_dev, found.st_ino
 
 
-def _dangling(entry: os.DirEntry) -> bool:
-    """A link to a file no longer there: kept, so that the batch says the file is missing
-    rather than leaving out a unit's table without a word."""
-    return entry.is_symlink() and not os.path.exists(entry.path)
+def _listed(entry: os.DirEntry) -> bool:
+    """A file, or a link that leads to none — to a file no longer there, or round in a loop:
+    kept, so that the batch says what is wrong with it, rather than leaving out a unit's table
+    without a word or stopping the whole folder."""
+    try:
+        return entry.is_file() or (entry.is_symlink() and not os.path.exists(entry.path))
+    except OSError:  # a link that loops (ELOOP): its own file's error, said with the others
+        return True
 
 
 def _streamed(fmt: str, renderer: Any) -> bool:
