@@ -759,6 +759,98 @@ def test_a_batch_stopped_by_a_signal_ends_cleanly(leting, tmp_path, number, code
         os.killpg(child.pid, 0)
 
 
+def _batch_under_way(leting, tmp_path) -> tuple[subprocess.Popen, Path, list[int]]:
+    """A batch of 3,000 files begun with --jobs 2 in a process group of its own, its first
+    file written: the command, its -o and its workers' ids."""
+    folder = tmp_path / "单位"
+    folder.mkdir()
+    for index in range(3000):
+        os.link(leting, folder / f"单位{index}.toml")
+    out = tmp_path / "结果.jsonl"
+    command = [sys.executable, "-m", "scoring", "score", str(folder), "-f", "jsonl"]
+    child = subprocess.Popen(
+        [*command, "--jobs", "2", "-o", str(out)],
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    for _ in range(1200):
+        if temporaries(tmp_path) or child.poll() is not None:
+            break
+        time.sleep(0.05)
+    assert child.poll() is None, "the batch ended before it could be stopped"
+    tasks = Path(f"/proc/{child.pid}/task")
+    workers = [
+        int(pid) for task in tasks.iterdir() for pid in (task / "children").read_text().split()
+    ]
+    assert len(workers) == 2, workers
+    return child, out, workers
+
+
+# A worker that ends while it scores, as one the system kills short of memory: forked from this
+# script, it runs the function put in place of the one that scores a chunk.
+_A_WORKER_ENDS = """
+import os, sys
+import scoring.commands.scoring as batch
+
+
+def ended(paths):
+    os._exit(137)
+
+
+batch._score_chunk = ended
+from scoring.cli import main
+
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@linux_only
+def test_a_worker_ended_from_outside_is_said_and_nothing_written(leting, tmp_path):
+    """A worker ended mid-batch from outside (the system short of memory): the command says so,
+    exit 2 — not an internal error of scoring — and writes no output file."""
+    folder = tmp_path / "单位"
+    folder.mkdir()
+    for index in range(20):
+        os.link(leting, folder / f"单位{index}.toml")
+    out = tmp_path / "结果.jsonl"
+    args = ["score", str(folder), "-f", "jsonl", "--jobs", "2", "-o", str(out)]
+    run = subprocess.run(
+        [sys.executable, "-c", _A_WORKER_ENDS, *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "SCORING_LANG": "en"},
+    )
+    assert run.returncode == 2, run.stderr
+    assert "a worker process ended before its files were scored" in run.stderr
+    assert "smaller --jobs (now 2)" in run.stderr
+    assert "internal error" not in run.stderr and "Traceback" not in run.stderr
+    assert temporaries(tmp_path) == [] and not out.exists()
+
+
+@linux_only
+def test_the_workers_end_with_a_command_killed(leting, tmp_path):
+    """The command killed outright (SIGKILL: no clean-up can run) mid-batch: its workers, which
+    would wait for work for ever, see it gone and end within seconds."""
+    child, _out, _workers = _batch_under_way(leting, tmp_path)
+    try:
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait(timeout=60)
+        for _ in range(300):  # each worker looks once a second
+            try:
+                os.killpg(child.pid, 0)
+            except ProcessLookupError:
+                break
+            time.sleep(0.1)
+        with pytest.raises(ProcessLookupError):  # no worker left in the process group
+            os.killpg(child.pid, 0)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(child.pid, signal.SIGKILL)
+        child.communicate()
+
+
 @pytest.mark.parametrize(
     ("number", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)], ids=["ctrl-c", "sigterm"]
 )

@@ -568,6 +568,7 @@ def _in_workers(paths: list, batch: _Batch, jobs: int) -> Iterator[_Part]:
     import multiprocessing
     from collections import deque
     from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     from . import output_stream
 
@@ -602,11 +603,44 @@ def _in_workers(paths: list, batch: _Batch, jobs: int) -> Iterator[_Part]:
             while pending and not asked:
                 yield from pending.popleft().result()
             finished = True
+        except BrokenProcessPool:
+            if not _signalled(asked):  # the command's own signal, if it came, says why
+                raise _a_worker_ended(jobs) from None
         finally:
             if not finished:  # a fault or a signal: the workers are stopped, not waited for
                 _stop(pool)
             pool.shutdown(wait=True, cancel_futures=True)
             gc.unfreeze()
+
+
+def _signalled(asked: list[int]) -> bool:
+    """Whether this process was sent an ending signal too: a signal sent to the whole process
+    group (Ctrl-C, ``kill -TERM -PGID``) ends the workers as it reaches this process, whose
+    handler may run a moment after their end is seen. Half a second at most, once."""
+    import time
+
+    for _step in range(10):
+        if asked:
+            return True
+        time.sleep(0.05)  # a signal arriving ends the sleep, and its handler runs
+    return bool(asked)
+
+
+def _a_worker_ended(jobs: int) -> Exception:
+    """A worker ended from outside — killed, by the system out of memory — before its
+    files were scored: not a fault of the files, nor of the scoring. An output file (-o) is
+    not written; what went to the standard output stays as far as it got."""
+    from ..errors import UsageError
+
+    return UsageError(
+        _(
+            "a worker process ended before its files were scored (killed, or by the system when "
+            "short of memory): the batch was not finished"
+        ),
+        hint=_("run it again; if memory is short, give a smaller --jobs (now {jobs})").format(
+            jobs=jobs
+        ),
+    )
 
 
 def _submitted(pool, chunk: list, jobs: int):
@@ -676,6 +710,11 @@ def _start_worker(batch: _Batch, forked: bool) -> None:
     from ..i18n import use
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    # SIGTERM and SIGHUP keep the handler the worker was forked with, which notes them: a
+    # signal to the process group is the command's to act on, which stops the workers between
+    # two chunks — a worker ended as it writes a chunk's parts would leave the pool waiting on
+    # the rest of them for ever.
+    _end_with_the_parent()
     sys.stdout = sys.stderr  # as in the main process: a plugin's printing is not output
     use(batch.language)  # a worker started afresh would ask the environment, not --lang
     if batch.blocked and not forked:
@@ -685,6 +724,24 @@ def _start_worker(batch: _Batch, forked: bool) -> None:
     import gc
 
     gc.freeze()  # for the worker's life: its host and rule set, and what it was forked with
+
+
+def _end_with_the_parent() -> None:
+    """A worker whose parent is gone (killed with SIGKILL, by the system short of memory, by a
+    CI job cancelled) would wait for work for ever: the pipe it reads is held open by the
+    other workers. A thread looks every second and ends the worker once it has a new parent."""
+    import threading
+    import time
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(1)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="scoring-parent-watch", daemon=True).start()
 
 
 def _score_chunk(paths: list) -> list[_Part]:
