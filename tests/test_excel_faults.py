@@ -820,6 +820,58 @@ def test_a_bare_满意度_target_against_a_fraction_is_refused_as_ambiguous(tmp_
     assert "t.xlsx!项目1!F10" in {p.cell for p in raised.value.problems} | {str(raised.value)}
 
 
+def test_cells_showing_their_formula_s_error_are_refused_where_needed(tmp_path):
+    """实际完成值 F9 shows #DIV/0! and 分值 G10 #N/A (formulas that failed, as Excel saved them):
+    neither is a value, so the file is refused, both cells named in one message (formula-error).
+    Never read as the words '#DIV/0!' against ≥80%, nor as no 分值."""
+    workbook, ws = form()
+    ws["F9"], ws["G10"] = "#DIV/0!", "#N/A"  # openpyxl stores them as error cells
+    with pytest.raises(InputError) as raised:
+        scoring.score(saved(workbook, tmp_path / "t.xlsx"))
+    assert raised.value.code == "formula-error"
+    assert [p.cell for p in raised.value.problems] == ["t.xlsx!项目1!F9", "t.xlsx!项目1!G10"]
+    assert "F9 shows #DIV/0!" in raised.value.problems[0].message
+
+
+@pytest.mark.usefixtures("chinese")
+def test_a_reason_or_a_filed_score_showing_an_error_is_read_as_not_filled_in(tmp_path):
+    """偏差原因 I9 shows #DIV/0! and the filed 得分 H8 #N/A: neither is needed to score, so the
+    table scores as ever, 94.50; each is said, and 参训人员就业率 (35.00 of 40) has no reason:
+    reason-missing, where the error text would have counted as one."""
+    workbook, ws = form()
+    ws["I9"], ws["H8"] = "#DIV/0!", "#N/A"
+    result = scoring.score(saved(workbook, tmp_path / "t.xlsx"))
+    assert result.projects[0].score == D("94.50")
+    said = {f.message for f in notes(result) if "公式错误" in f.message}
+    assert said == {
+        "t.xlsx!项目1!I9 显示公式错误 #DIV/0!：按未填写读取",
+        "t.xlsx!项目1!H8 显示公式错误 #N/A：按未填写读取",
+    }
+    missing = [f.where for f in result.findings if f.code == "reason-missing"]
+    assert missing == ["projects[0].indicators[1]"]
+
+
+def test_a_xls_cell_showing_an_error_is_refused_as_one(tmp_path):
+    """The same in a .xls: 实际完成值 F9 an error cell #DIV/0! (xlrd gives its code, 7) is
+    refused as the error it shows — not read as an empty cell, a row left blank."""
+    xlwt = pytest.importorskip("xlwt")
+    _, ws = form()
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("项目1")
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.value is not None and cell.coordinate != "F9":
+                sheet.write(cell.row - 1, cell.column - 1, cell.value)
+    sheet.row(8).set_cell_error(5, "#DIV/0!")
+    path = tmp_path / "t.xls"
+    book.save(str(path))
+    with pytest.raises(InputError) as raised:
+        scoring.score(path)
+    assert raised.value.code == "formula-error"
+    assert [p.cell for p in raised.value.problems] == ["t.xls!项目1!F9"]
+    assert "F9 shows #DIV/0!" in raised.value.problems[0].message
+
+
 def test_a_分值_merged_over_two_rows_is_refused(tmp_path):
     """分值 G9:G10 merged, showing 40 (参训人员就业率 40, 参训人员满意度 10 before): read on each row, the
     weights would add up to 40 + 40 + 40 + 10 = 130 and be rescaled — 40 each, or 40 shared? —

@@ -55,6 +55,13 @@ def column_letter(column: int) -> str:
     return letters
 
 
+# What a cell shows when its formula fails (#DIV/0! for a rate over a 0 budget), as Excel and
+# WPS write it: never a value, wherever it stands.
+EXCEL_ERRORS = frozenset(
+    ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#SPILL!", "#CALC!")
+)
+
+
 @dataclass
 class Grid:
     """One sheet: values by (row, column), both from 0."""
@@ -73,6 +80,8 @@ class Grid:
     shown: bool = True
     # cells a range merged over several rows covers → that range (top, left, bottom, right)
     spans: dict = field(default_factory=dict)
+    # cells showing the error of their formula (#DIV/0!, #N/A): (row, column)
+    errors: set = field(default_factory=set)
 
     def value(self, row: int, column: int):
         return self.cells.get((row, column))
@@ -1471,8 +1480,10 @@ def _xls_value(book, cell, path: Path, place):
     the cell's address, for a message."""
     import xlrd
 
-    if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_ERROR):
+    if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
         return None
+    if cell.ctype == xlrd.XL_CELL_ERROR:  # shown as Excel shows it, and never read as a value
+        return xlrd.error_text_from_code.get(cell.value, "#VALUE!")
     _xf, number_format = xls_format(book, cell, path, place)
     if cell.ctype == xlrd.XL_CELL_DATE:
         moment = xls_date(book, cell)
@@ -1524,6 +1535,8 @@ def _put(grid: Grid, row: int, column: int, value, hidden_rows, hidden_columns) 
             grid.hidden_columns.add(column)
         return
     grid.cells[(row, column)] = value
+    if isinstance(value, str) and value in EXCEL_ERRORS:
+        grid.errors.add((row, column))
 
 
 def _fill(grid: Grid, top: int, left: int, bottom: int, right: int) -> None:

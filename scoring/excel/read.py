@@ -168,12 +168,16 @@ class _Reading:
         self.path = path
         self.locations: dict[str, str] = {}
         self.notes: list[tuple[str, str]] = []
-        self.uncached: list[Problem] = []
+        self.uncached: list[Problem] = []  # cells whose formula gave no value, needed
+        self.formula_errors = False  # one of them shows its error (#DIV/0!)
         self.department_sheet = False
 
     def value(self, grid: Grid, row: int, column: int, where: str, needed: bool = True):
-        """A cell's value; a formula without a saved value is an error where the value is
-        needed, and a note where it is only filed (a filed 得分 is checked, never used)."""
+        """A cell's value; a formula without a saved value, or showing its error (#DIV/0!), is
+        an error where the value is needed, and a note where it is only filed (a filed 得分 is
+        checked, never used; a 偏差原因 showing #DIV/0! is no reason) — then read as empty."""
+        if (row, column) in grid.errors:
+            return self._formula_error(grid, row, column, where, needed)
         if (row, column) in grid.uncached:
             said = _("{cell} holds a formula whose value was never saved in the file").format(
                 cell=grid.address(row, column)
@@ -201,6 +205,25 @@ class _Reading:
                     )
                 )
         return grid.value(row, column)
+
+    def _formula_error(self, grid: Grid, row: int, column: int, where: str, needed: bool):
+        cell, error = grid.address(row, column), grid.value(row, column)
+        said = _("{cell} shows {error}, the error of its formula")
+        if needed:  # the message follows the cell's address: the cell named short
+            short = f"{column_letter(column)}{row + 1}"
+            hint = _("correct the formula or type the value, save the workbook, and score it again")
+            self.uncached.append(Problem(said.format(cell=short, error=error), where, hint, cell))
+            self.formula_errors = True
+            return error
+        said = said.format(cell=cell, error=error)
+        self.notes.append((where, _("{said}: read as not filled in").format(said=said)))
+        return None
+
+    def refused(self) -> Exception:
+        """The error listing every cell whose formula gave no value: ``formula-error`` when one
+        shows its error, ``formula-not-saved`` when each was only never calculated."""
+        code = "formula-error" if self.formula_errors else "formula-not-saved"
+        return InputError.from_problems(self.uncached, str(self.path), code=code)
 
 
 def _note_hidden_tables(grids: list[Grid], reading: _Reading) -> None:
@@ -331,7 +354,7 @@ def read_workbook(path: Path) -> SheetData:
                 ):
                     reading.locations[f"department.{key}"] = reading.locations["department"]
     if reading.uncached:
-        raise InputError.from_problems(reading.uncached, str(path), code="formula-not-saved")
+        raise reading.refused()
     _complete_department(department, projects or own, read_projects, reading, path)
     return SheetData(data, locations=reading.locations, notes=reading.notes)
 
@@ -953,9 +976,7 @@ def _refuse_a_missing_amount(
     if "spent" in budget and {"planned", "adjusted"} & set(budget):
         return
     if reading.uncached:
-        raise InputError.from_problems(
-            reading.uncached, str(reading.path), code="formula-not-saved"
-        )
+        raise reading.refused()
     key, label = ("spent", "全年执行数") if "spent" not in budget else ("adjusted", "全年预算数")
     column = columns.get(key, columns.get("planned", 0))
     message = _("the 项目资金 row has no {label}").format(label=label)
@@ -1119,7 +1140,9 @@ def _read_rows(region: Region, roles: dict, start: int, prefix: str, reading: _R
             reading.notes.append(
                 (where, said.format(cell=grid.address(row, roles["name"]), name=name))
             )
-        if target is None and (row, roles["target"]) in grid.uncached:
+        if (row, roles["target"]) in grid.errors or (
+            target is None and (row, roles["target"]) in grid.uncached
+        ):
             reading.value(grid, row, roles["target"], f"{where}.target")
         if target is None:
             if not any(
@@ -1149,6 +1172,10 @@ def _read_rows(region: Region, roles: dict, start: int, prefix: str, reading: _R
             if value is not None:
                 indicator[key] = str(value) if key == "reason" else _points(value, key)
         filed = _filed(grid, row, roles.get("filed"), roles.get("score"))
+        if filed is not None and filed[1] in grid.errors:  # only checked: said, not refused
+            cell_row, cell_column = filed[1]
+            reading.value(grid, cell_row, cell_column, f"{where}.score", needed=False)
+            filed = None
         if filed is not None and not (isinstance(filed[0], str) and "不适用" in filed[0]):
             indicator["score"] = filed[0]
             locations[f"{where}.score"] = grid.address(*filed[1])
