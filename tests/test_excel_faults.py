@@ -872,6 +872,19 @@ def test_a_xls_cell_showing_an_error_is_refused_as_one(tmp_path):
     assert "F9 shows #DIV/0!" in raised.value.problems[0].message
 
 
+@pytest.mark.usefixtures("chinese")
+def test_a_blank_全年预算数_is_taken_as_the_年初预算数_and_said(tmp_path):
+    """全年预算数 D6 left blank beside 年初预算数 100, 全年执行数 95: the rate is 95 / 100, 9.50 —
+    as with both filed — and a note says which cell stood for which."""
+    workbook, ws = form()
+    ws["D6"] = None
+    result = scoring.score(saved(workbook, tmp_path / "t.xlsx"))
+    assert result.projects[0].execution.score == D("9.50")
+    assert result.projects[0].score == D("94.50")
+    (said,) = notes(result, "projects[0].budget.adjusted")
+    assert said.message == "t.xlsx!项目1!D6 的全年预算数未填写：按年初预算数 100 计"
+
+
 def test_a_分值_merged_over_two_rows_is_refused(tmp_path):
     """分值 G9:G10 merged, showing 40 (参训人员就业率 40, 参训人员满意度 10 before): read on each row, the
     weights would add up to 40 + 40 + 40 + 10 = 130 and be rescaled — 40 each, or 40 shared? —

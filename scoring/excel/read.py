@@ -933,6 +933,7 @@ def _read_budget(region: Region, where: str, reading: _Reading) -> dict:
         amount = _money(value)
         budget[key] = f"{_plain(amount)}元" if in_yuan and amount is not None else value
     _refuse_a_missing_amount(grid, budget, columns, data_row, where, reading)
+    _note_a_budget_taken_for_the_other(grid, budget, columns, data_row, where, reading)
     if use_parts:
         named = listed(
             str(grid.value(r, amounts[0] - 1) or grid.row_texts(r)[0] or grid.address(r, 0))
@@ -958,7 +959,7 @@ def _read_budget(region: Region, where: str, reading: _Reading) -> dict:
     reason = None
     if "reason" in columns:
         locations[f"{where}.reason"] = grid.address(data_row, columns["reason"])
-        value = grid.value(data_row, columns["reason"])
+        value = reading.value(grid, data_row, columns["reason"], f"{where}.reason", needed=False)
         reason = (value, (data_row, columns["reason"])) if value is not None else None
     reason = reason or _labelled(region, ("资金偏差原因", "预算执行偏差原因"))
     if reason:
@@ -988,6 +989,23 @@ def _refuse_a_missing_amount(
         code="budget-missing",
         problems=[Problem(message, where, hint, grid.address(row, column))],
     )
+
+
+def _note_a_budget_taken_for_the_other(
+    grid: Grid, budget: dict, columns: dict, row: int, where: str, reading: _Reading
+) -> None:
+    """年初预算数 or 全年预算数 left blank beside the other: each stands for the other (the
+    execution rate is 全年执行数 over 全年预算数), and it is said, with the cell left blank."""
+    labels = {"planned": "年初预算数", "adjusted": "全年预算数"}
+    for blank, filled in (("adjusted", "planned"), ("planned", "adjusted")):
+        if blank in columns and blank not in budget and filled in budget:
+            said = _("{label} at {cell} is blank: taken as the {other}, {amount}").format(
+                label=labels[blank],
+                cell=grid.address(row, columns[blank]),
+                other=labels[filled],
+                amount=budget[filled],
+            )
+            reading.notes.append((f"{where}.{blank}", said))
 
 
 def _placeholder(value) -> bool:
