@@ -15,9 +15,29 @@ from .model import Evaluation, Table
 from .result import Finding, Result
 from .rules import RuleSet
 from .values import format_decimal as fmt
-from .values import percent, percent_below
+from .values import percent, percent_below, text_key
 
 ZERO = Decimal(0)
+
+
+def project_repeated(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> Iterator[Finding]:
+    """Two projects of one file under the same name (a sheet copied and not renamed, a table
+    pasted twice): both are scored and weigh in the department's score, so it is asked."""
+    first: dict[str, int] = {}
+    for index, project in enumerate(evaluation.projects):
+        key = text_key(project.name)
+        if key not in first:
+            first[key] = index
+            continue
+        yield Finding(
+            "project-repeated",
+            "warning",
+            f"projects[{index}].name",
+            _(
+                "the project “{name}” is filed twice (projects {first} and {second}): both are "
+                "scored and weigh in the department's score; remove one if it is a copy"
+            ).format(name=project.name, first=first[key] + 1, second=index + 1),
+        )
 
 
 def _tables(evaluation: Evaluation, result: Result):
@@ -98,6 +118,17 @@ def _budget_rows(evaluation: Evaluation, result: Result):
     return rows
 
 
+def _measured_rows(evaluation: Evaluation, result: Result, ruleset: RuleSet):
+    """The 预算执行率 rows with a budget to measure execution against: one whose budget is 0 has
+    a rate of 0 that measures nothing — budget-zero says so — and asks for no reason."""
+    denominator = ruleset.execution["denominator"]
+    return [
+        (budget, execution)
+        for budget, execution in _budget_rows(evaluation, result)
+        if getattr(execution, denominator)
+    ]
+
+
 def reason_missing(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> Iterator[Finding]:
     """No reason given where the rule set asks for one: a score below its weight
     (``reason_required_below_weight``), execution below ``execution_reason_below``
@@ -122,7 +153,7 @@ def reason_missing(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> 
     if threshold is None or execution_severity == "off":
         return
     below = Decimal(threshold)
-    for budget, execution in _budget_rows(evaluation, result):
+    for budget, execution in _measured_rows(evaluation, result, ruleset):
         if execution.rate < below and not budget.reason:
             yield Finding(
                 "reason-missing",
@@ -166,7 +197,7 @@ def execution_low(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> I
     if threshold is None:
         return
     below = Decimal(threshold)
-    for budget, execution in _budget_rows(evaluation, result):
+    for budget, execution in _measured_rows(evaluation, result, ruleset):
         if execution.rate < below:
             yield Finding(
                 "execution-low",
@@ -430,4 +461,5 @@ BUILTIN = {
     "weights-off-default": weights_off_default,
     "projects-over-department": projects_over_department,
     "placeholder-left": placeholder_left,
+    "project-repeated": project_repeated,
 }

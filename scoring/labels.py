@@ -119,6 +119,7 @@ def _findings() -> dict[str, str]:
         "qualitative-for-number": _("should be a quantitative indicator"),
         "targets-equal-actuals": _("every actual equals its target"),
         "placeholder-left": _("template placeholder left in"),
+        "project-repeated": _("project filed twice"),
         "weights-off-default": _("weights differ from the defaults, unexplained"),
         "operator-inferred": _("scored as a reverse indicator"),
         "operator-default": _("time read by the default comparison"),
