@@ -31,16 +31,19 @@ def read_text(path: Path, error=InputError) -> str:
 
 def decoded(data: bytes, path: Path | str, error=InputError) -> str:
     """``data`` as UTF-8 text (a byte-order mark is accepted); refused naming ``path``, with a
-    hint when it is GBK."""
+    hint when it is UTF-16 (Notepad's “Unicode”, by its byte-order mark) or GBK."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         hint = _("save the file as UTF-8")
-        try:
-            data.decode("gb18030")
-            hint = _("the file looks like GBK/GB18030; save it as UTF-8")
-        except UnicodeDecodeError:
-            pass
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            hint = _("the file is UTF-16 (“Unicode” in Notepad); save it as UTF-8")
+        else:
+            try:
+                data.decode("gb18030")
+                hint = _("the file looks like GBK/GB18030; save it as UTF-8")
+            except UnicodeDecodeError:
+                pass
         raise error(
             _("not UTF-8 text (at byte {offset})").format(offset=exc.start),
             file=str(path),
@@ -98,6 +101,10 @@ def read_standard_input(error=InputError) -> dict:
 # JSON, not TOML: an object, or a list of objects (scoring's own -f json, said to be results);
 # a TOML file starts with a key or a table's header (`[department]`), never `[{` or `[]`.
 _JSON_START = re.compile(r"\s*(\{|\[\s*[\{\]])")
+# TOML, not JSON: comments, then a table's header ([department], [[projects]]) or a key = value.
+_TOML_START = re.compile(
+    r"(?:\s*#[^\n]*\n)*\s*(?:\[\[?[A-Za-z_][\w.]*\]\]?\s*$|[A-Za-z_][\w.-]*\s*=)", re.M
+)
 
 
 def read_limited(path: Path, error=InputError) -> bytes:
@@ -235,10 +242,15 @@ def parse_toml(text: str, file: str, error=InputError) -> dict:
         if where is None and "end of document" in message:
             where = _("line {line} (the end of the file)").format(line=text.count(chr(10)) + 1)
         message = _TOML_POSITION.sub("", message).replace("(at end of document)", "").strip()
+        hint = (
+            _("the file holds JSON, not TOML: rename it to .json")
+            if _JSON_START.match(text)
+            else _syntax_hint(text, int(found.group(1)) if found else None)
+        )
         raise error(
             _("not valid TOML: {reason}").format(reason=_toml_reason(message)),
             where,
-            _syntax_hint(text, int(found.group(1)) if found else None),
+            hint,
             file=file,
             code="syntax",
         ) from None
@@ -453,10 +465,15 @@ def parse_json(text: str, file: str, error=InputError) -> dict:
                 code="syntax",
                 hint=result_hint(),
             ) from None
+        hint = (
+            _("the file holds TOML, not JSON: rename it to .toml")
+            if _TOML_START.match(text)
+            else _syntax_hint(text, exc.lineno)
+        )
         raise error(
             _("not valid JSON: {reason}").format(reason=_json_reason(exc.msg)),
             line_and_column(exc.lineno, exc.colno),
-            _syntax_hint(text, exc.lineno),
+            hint,
             file=file,
             code="syntax",
         ) from None

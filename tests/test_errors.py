@@ -280,6 +280,37 @@ def test_not_utf8(cli, tmp_path):
     assert run.code == 2 and "not UTF-8" in run.err and "GBK" in run.err
 
 
+def test_utf16_is_named_as_such(cli, tmp_path):
+    """Saved as “Unicode” in Notepad (UTF-16 with its byte-order mark): said so, not GBK."""
+    path = tmp_path / "unicode.toml"
+    path.write_bytes(base().encode("utf-16"))
+    run = cli("score", str(path))
+    assert run.code == 2 and "not UTF-8" in run.err and "the file is UTF-16" in run.err
+
+
+@pytest.mark.parametrize(
+    ("suffix", "text", "said"),
+    [
+        (
+            ".toml",
+            '{"department": {"name": "x"}}',
+            "the file holds JSON, not TOML: rename it to .json",
+        ),
+        (
+            ".json",
+            '# 自评表\n[department]\nname = "x"\n',
+            "the file holds TOML, not JSON: rename it to .toml",
+        ),
+        (".json", "department = 1\n", "the file holds TOML, not JSON: rename it to .toml"),
+    ],
+)
+def test_json_and_toml_under_each_other_s_name(cli, tmp_path, suffix, text, said):
+    path = tmp_path / f"unit{suffix}"
+    path.write_text(text, "utf-8")
+    run = cli("score", str(path))
+    assert run.code == 2 and said in run.err, run.err
+
+
 def test_a_folder_and_a_missing_file(cli, tmp_path):
     assert "a folder" in cli("score", str(tmp_path)).err
     run = cli("score", str(tmp_path / "missing.toml"))
