@@ -427,8 +427,9 @@ def placeholder_left(evaluation: Evaluation, result: Result, ruleset: RuleSet) -
                     "the project's name"
                 ).format(name=project.name),
             )
+        unnamed = _("(no indicator name)")  # a workbook's row left without a name: said so
         for j, row in enumerate(project.indicators):
-            if _is_placeholder(row.name):
+            if _is_placeholder(row.name) and row.name != unnamed:
                 yield Finding(
                     "placeholder-left",
                     "error",

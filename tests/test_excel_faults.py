@@ -33,6 +33,7 @@ import pytest
 
 import scoring
 from scoring.errors import InputError
+from scoring.i18n import using
 
 from . import workbook_layouts as W
 from .conftest import run_cli
@@ -778,6 +779,37 @@ def test_a_row_without_a_三级指标_is_read_and_said(tmp_path):
     assert table.score == D("95.75")
     said = notes(result, "projects[0].indicators[1]")
     assert said and "D9" in said[0].message and said[0].cell == "t.xlsx!项目1!D9"
+    # named （未填写指标名称） in Chinese, in full-width brackets: not the template's placeholder
+    with using("zh_CN"):
+        again = scoring.score(tmp_path / "t.xlsx")
+    assert again.projects[0].indicators[1].name == "（未填写指标名称）"
+    assert not any(f.code == "placeholder-left" for f in again.findings)
+
+
+@pytest.mark.usefixtures("chinese")
+def test_a_label_merged_across_its_row_is_not_its_value(tmp_path):
+    """自评等级 merged over A12:H12 and 总分 over A11:F11 with 94.5 in G11… the merged label fills
+    the 得分 column of the 自评等级 row with “自评等级”: no grade was filed, and none is read (no
+    recorded-grade-mismatch against 自评「自评等级」)."""
+    workbook, ws = form()
+    ws.append(["自评等级"])
+    ws.merge_cells(f"A{ws.max_row}:H{ws.max_row}")
+    result = scoring.score(saved(workbook, tmp_path / "t.xlsx"))
+    assert result.projects[0].filed_grade is None
+    assert not any(f.code == "recorded-grade-mismatch" for f in result.findings)
+
+
+@pytest.mark.usefixtures("chinese")
+def test_a_refusal_of_a_table_whose_column_is_hidden_says_so(tmp_path):
+    """实际完成值 (column F) hidden: no row reads as filled, and the refusal's fix begins with the
+    hidden column — the likely cause — before the fix for a blank form."""
+    workbook, ws = form()
+    ws.column_dimensions["F"].hidden = True
+    with pytest.raises(InputError) as raised:
+        scoring.score(saved(workbook, tmp_path / "t.xlsx"))
+    assert raised.value.hint.startswith(
+        "工作表「项目1」的隐藏列（F 列）中有内容，未读取；如属于填报内容，请取消隐藏；否则，"
+    )
 
 
 @pytest.mark.parametrize(

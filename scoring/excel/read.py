@@ -279,6 +279,30 @@ def read_workbook(path: Path) -> SheetData:
     grids = [grid for grid in grids if grid.shown]
     for grid in grids:
         _note_hidden_cells(grid, reading)
+    try:
+        return _read_shown(path, grids, reading)
+    except InputError as exc:
+        raise _hidden_said(exc, reading) from None
+
+
+def _hidden_said(exc: InputError, reading: _Reading) -> InputError:
+    """``exc`` with what is hidden and was not read added to its fixes: a refusal of a table
+    whose 实际完成值 column or whose sheet is hidden is answered by unhiding it."""
+    hidden = [note[1] for note in reading.notes if getattr(note, "severity", "") == "warning"]
+    if hidden:
+        said = _("; ").join(hidden)
+        for problem in exc.problems:
+            problem.hint = (
+                _("{hidden}; otherwise: {fix}").format(hidden=said, fix=problem.hint)
+                if problem.hint
+                else said
+            )
+        exc.hint = exc.problems[0].hint
+    return exc
+
+
+def _read_shown(path: Path, grids: list[Grid], reading: _Reading) -> SheetData:
+    """The evaluation the shown sheets hold (see :func:`read_workbook`)."""
     _note_a_review(grids, reading)
     regions = [region for grid in grids for region in _regions(grid)]
     _refuse_a_project_without_its_grid(grids, regions, path)
@@ -711,6 +735,15 @@ def _label_column(grid: Grid, cell: tuple[int, int]) -> int:
 
 
 # --- one 自评表 ------------------------------------------------------------------------------
+
+
+def _not_the_label(filed, grid: Grid):
+    """A filed 总分 or 自评等级, unless its cell shows the row's label: the label merged across
+    the row (A22:H22 自评等级) fills the 得分 column with its own words, and nothing was filed
+    there."""
+    if filed is None:
+        return None
+    return None if grid.text(*filed[1]) in (*TOTAL_LABELS, *GRADE_LABELS) else filed
 
 
 def _labelled(region: Region, labels: tuple[str, ...]):
@@ -1320,7 +1353,7 @@ def _read_totals(
                 problems=[Problem(message, prefix, hint, grid.address(row, roles["name"]))],
             )
         if first in TOTAL_LABELS and "score" not in table:
-            filed = _filed(grid, row, roles.get("filed"), roles.get("score"))
+            filed = _not_the_label(_filed(grid, row, roles.get("filed"), roles.get("score")), grid)
             if "score" in roles:  # the 总分 row, filed or not: the review writes beside it
                 locations.setdefault(f"{prefix}.score", grid.address(row, roles["score"]))
             if filed is not None:
@@ -1330,7 +1363,7 @@ def _read_totals(
                 reading, grid, row, (roles.get("filed"), roles.get("score")), f"{prefix}.score"
             )
         elif first in GRADE_LABELS and "grade" not in table:
-            filed = _filed(grid, row, roles.get("filed"), roles.get("score"))
+            filed = _not_the_label(_filed(grid, row, roles.get("filed"), roles.get("score")), grid)
             if filed is None:
                 filed = next(
                     (
