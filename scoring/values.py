@@ -482,13 +482,14 @@ def _parse_quantity(raw) -> Quantity | None:
         return Quantity(length.value, length.unit)
     if unit is False:
         refuse_a_time_of_day(rest, raw)
+        _refuse_a_date(rest, raw)
         raise ValueProblem(
             _("{value}: the text after the number ({tail}) is not a unit").format(
                 value=quoted(raw), tail=quoted(tail)
             ),
             _(
                 "a unit has at most {count} characters and no digit; write the number "
-                "and its unit only, and put explanations in `reason`"
+                "and its unit only, and put explanations in the 偏差原因 (reason)"
             ).format(count=UNIT_MAX_CHARS),
         )
     return Quantity(number, unit)
@@ -642,6 +643,23 @@ def refuse_a_time_of_day(text: str, raw) -> None:
         raise ValueProblem(
             _("{value} reads as a time of day (hours:minutes)").format(value=quoted(raw)),
             _("write a length of time with its units (1小时12分钟), or a ratio in words (1比12)"),
+        )
+
+
+_ISO_DATE = re.compile(r"(?:19|20)\d\d-\d\d?-\d\d?")
+
+
+def _refuse_a_date(text: str, raw) -> None:
+    """ValueProblem for a date where a number is read (``2024-03-05``, a date cell of a
+    workbook): Excel turns 3/5 or 3-5 typed into a cell into a date, so what was typed is not
+    known; said as a date, with the fix."""
+    if _ISO_DATE.fullmatch(text):
+        raise ValueProblem(
+            _("{value} is a date, where a number is expected").format(value=quoted(raw)),
+            _(
+                "if Excel turned what was typed (3/5, 3-5) into a date, format the cell as text "
+                "and type it again; a number is written with its unit (3个)"
+            ),
         )
 
 

@@ -1111,3 +1111,15 @@ def test_a_project_sheet_whose_grid_header_was_renamed_is_refused(cli, tmp_path)
     assert "renamed.xlsx!项目1!A3：工作表「项目1」写有项目名称，却没有绩效指标表" in run.err
     assert "请按表样恢复绩效指标表的表头行" in run.err
     assert openpyxl.load_workbook(path)["项目2"]  # the others are there: only 项目1 is refused
+
+
+def test_a_date_cell_where_a_number_is_expected_is_said_as_a_date(tmp_path):
+    """实际完成值 F8 a date cell (what Excel made of 3/5 typed): refused as a date, with the fix
+    to format the cell as text — not as a number followed by '-03-05' that is no unit."""
+    workbook, ws = form()
+    ws["F8"] = date(2024, 3, 5)
+    ws["F8"].number_format = "yyyy-mm-dd"
+    with pytest.raises(InputError) as raised:
+        scoring.score(saved(workbook, tmp_path / "t.xlsx"))
+    assert "'2024-03-05' is a date, where a number is expected" in str(raised.value)
+    assert "format the cell as text" in (raised.value.hint or "")

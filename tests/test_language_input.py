@@ -157,7 +157,7 @@ def test_a_value_of_the_wrong_kind_is_described_in_the_users_language(cli, letin
             'actual = "3个（全部签约落地）"',
             "projects[0].indicators[0].actual：'3个（全部签约落地）'：数字后面的文字"
             "（'个(全部签约落地)'）不是单位\n"
-            "    → 单位最多 4 个字符且不含数字；此处只写数字和单位，说明文字请写在 `reason` 中",
+            "    → 单位最多 4 个字符且不含数字；此处只写数字和单位，说明文字请写在偏差原因中",
             "projects[0].indicators[0].actual: '3个（全部签约落地）': the text after the number "
             "('个(全部签约落地)') is not a unit",
         ),
