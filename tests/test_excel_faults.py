@@ -1123,3 +1123,23 @@ def test_a_date_cell_where_a_number_is_expected_is_said_as_a_date(tmp_path):
         scoring.score(saved(workbook, tmp_path / "t.xlsx"))
     assert "'2024-03-05' is a date, where a number is expected" in str(raised.value)
     assert "format the cell as text" in (raised.value.hint or "")
+
+
+@pytest.mark.usefixtures("chinese")
+def test_a_blank_copy_of_the_form_on_a_sheet_of_its_own_is_left_and_said(tmp_path):
+    """项目2 copied from the form and never filled in (no 项目名称, no amounts, no rows; its 分值
+    10 and 总分 100 came with it): not a project — the department is 项目1's 94.50 — and a note
+    says the sheet was not read. With a 项目名称 filled it is a project, refused for its
+    missing 全年执行数."""
+    workbook, _ = form()
+    form(workbook, sheet="项目2", name=None, budget=(None, None, None, None), rows=[], total=None)
+    result = scoring.score(saved(workbook, tmp_path / "t.xlsx"))
+    assert [p.name for p in result.projects] == [PROJECT]
+    assert result.department.score == D("94.50")
+    assert [f.message for f in notes(result, "projects") if "项目2" in f.message] == [
+        "工作表「项目2」是空白的自评表（未填项目名称、资金和指标），是未填写的表样副本：未读取"
+    ]
+    workbook["项目2"]["C3"] = "公共就业服务项目"
+    with pytest.raises(InputError) as raised:
+        scoring.score(saved(workbook, tmp_path / "named.xlsx"))
+    assert raised.value.code == "budget-missing"

@@ -351,6 +351,13 @@ def _read_shown(path: Path, grids: list[Grid], reading: _Reading) -> SheetData:
             code="table-empty",
             problems=[Problem(message, None, hint, first.grid.address(first.header, 0))],
         )
+    for region in [r for r in regions if _is_blank_copy(r)]:
+        regions.remove(region)
+        said = _(
+            "the sheet “{sheet}” holds a blank 自评表 (no 项目名称, no amounts, no indicator rows), "
+            "a copy of the form never filled in: not read"
+        )
+        reading.notes.append(("projects", said.format(sheet=region.grid.sheet)))
     own = [r for r in regions if _is_own_table(r)]
     projects = [r for r in regions if r not in own]
     department_grid = next((g for g in grids if _is_department_sheet(g) and not _regions(g)), None)
@@ -513,6 +520,21 @@ def _is_table(region: Region) -> bool:
     }
     spent = any(word in words for word in BUDGET_COLUMNS["spent"])
     return spent or bool(words & {"项目名称", "部门名称", "单位名称"})
+
+
+def _is_blank_copy(region: Region) -> bool:
+    """A 自评表 nothing was filled in: no 项目名称, no amount in its 项目资金 block, no named row
+    (a sheet 项目2 copied from the template and left). The form's own 分值 and formulas do not
+    count: they came with it."""
+    if _has_rows(region) or _labelled(region, ("项目名称",)) is not None:
+        return False
+    grid = region.grid
+    for row, columns, end in _budget_headers(region):
+        amounts = _amount_columns(columns)
+        data_row = _budget_row(grid, row, end, amounts)
+        if any(_money(grid.value(data_row, column)) for column in amounts):
+            return False
+    return True
 
 
 def _has_rows(region: Region) -> bool:
