@@ -335,3 +335,20 @@ def test_a_plugins_rule_set_that_cannot_score_names_the_plugin(cli, site, leting
     assert run.code == 2, run
     assert f"installed by the plugin faulty ({NAMED})" in run.err, run
     assert "-p no:faulty" in run.err and "Traceback" not in run.err
+
+
+def test_a_recorder_that_raises_in_every_worker_is_named_once(cli, site, leting, tmp_path):
+    """--jobs 2: the recorder fails in each worker, which names it to the command; the command
+    says it once, as a single process does, and scores every file."""
+    install_plugin(site, "scoring-faulty", "1.0", {"faulty": "faulty_plugin"}, {
+        "faulty_plugin": "from scoring import hookimpl\n\n"
+        "@hookimpl\ndef scoring_evaluated(result):\n    raise RuntimeError('recorder down')\n"
+    })  # fmt: skip
+    folder = tmp_path / "单位"
+    folder.mkdir()
+    for index in range(40):
+        (folder / f"单位{index}.toml").write_text(leting.read_text("utf-8"), "utf-8")
+    run = cli("score", str(folder), "-f", "jsonl", "--jobs", "2", env=plugin_env(site))
+    assert run.code == 0, run
+    assert len(run.out.splitlines()) == 40
+    assert run.err.count("recorder down") == 1, run.err

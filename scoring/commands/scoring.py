@@ -416,6 +416,9 @@ class _Part(NamedTuple):
     errors: bool  # an error-level finding
     source: str  # the file, as the output names it
     filing: bytes = b""  # what it files (:func:`filing`): the same in two files, a copy
+    # warnings a worker raised while it scored (a plugin's fault): (category, message), said
+    # by the command once however many workers met them
+    warned: tuple = ()
 
 
 def _score_streamed(args, paths: list, fmt: str, mode: str, threshold: _Threshold | None) -> int:
@@ -594,14 +597,15 @@ def _in_workers(paths: list, batch: _Batch, jobs: int) -> Iterator[_Part]:
         finished = False
         try:
             pending: deque[Future[list[_Part]]] = deque()  # in the order of the files
+            warned: set = set()
             for start in range(0, len(paths), size):
                 if len(pending) >= ahead:  # the first chunk out is the next to write
-                    yield from pending.popleft().result()
+                    yield from _warned_once(pending.popleft().result(), warned)
                 if asked:
                     break
                 pending.append(_submitted(pool, paths[start : start + size], jobs))
             while pending and not asked:
-                yield from pending.popleft().result()
+                yield from _warned_once(pending.popleft().result(), warned)
             finished = True
         except BrokenProcessPool:
             if not _signalled(asked):  # the command's own signal, if it came, says why
@@ -745,9 +749,31 @@ def _end_with_the_parent() -> None:
 
 
 def _score_chunk(paths: list) -> list[_Part]:
-    """In a worker: the parts of a few files."""
+    """In a worker: the parts of a few files, the warnings raised while they were scored kept
+    with the first, for the command to say (see :func:`_warned_once`)."""
+    import warnings
+
     batch, host, ruleset = _WORKER["batch"], _WORKER["host"], _WORKER["ruleset"]
-    return list(_scored_parts(paths, batch, host, ruleset, debug=False))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        parts = list(_scored_parts(paths, batch, host, ruleset, debug=False))
+    if caught and parts:
+        said = tuple((warning.category, str(warning.message)) for warning in caught)
+        parts[0] = parts[0]._replace(warned=said)
+    return parts
+
+
+def _warned_once(parts: list[_Part], warned: set) -> Iterator[_Part]:
+    """``parts`` as they come, each warning a worker raised said here, once in the run: a
+    plugin that fails in every worker is named once, as in one process."""
+    import warnings
+
+    for part in parts:
+        for category, message in part.warned:
+            if (category, message) not in warned:
+                warned.add((category, message))
+                warnings.warn(message, category, stacklevel=2)
+        yield part
 
 
 def cmd_check(args) -> int:
