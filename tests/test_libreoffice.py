@@ -12,6 +12,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 import scoring
@@ -201,3 +202,29 @@ def test_the_template_in_libreoffice(tmp_path):
     assert table[5][5] == "10"  # the execution row's 分值
     assert next(row for row in table if row[0] == "总分")[5] == "100"
     assert pages(path, tmp_path) == 2  # 部门 and 项目1; the hidden 指标库 is not printed
+
+
+def test_a_xls_returned_keeps_the_unit_s_notes_and_hidden_rows(tmp_path):
+    """A unit's .xls made by LibreOffice (what WPS and old Excel file), with a note on the
+    actual of 培训人次 and a hidden row: the returned .xlsx keeps the note (the review added
+    below it where the cell has a finding) and the row hidden."""
+    from openpyxl.comments import Comment
+
+    from .test_excel_faults import form, row_of
+
+    workbook, ws = form()
+    ws["F8"].comment = Comment("单位备注：含外省学员", "单位")
+    ws.append(["说明", "本行仅供打印隐藏"])
+    ws.row_dimensions[ws.max_row].hidden = True
+    hidden = ws.max_row
+    source = tmp_path / "unit.xlsx"
+    workbook.save(source)
+    (xls,) = open_in_libreoffice(source, "xls", tmp_path)
+    out = tmp_path / "复核.xlsx"
+    run = run_cli("score", str(xls), "-f", "xlsx", "-o", str(out))
+    assert run.code == 0, run
+    returned = openpyxl.load_workbook(out)["项目1"]
+    assert returned["F8"].comment is not None
+    assert returned["F8"].comment.text.startswith("单位备注：含外省学员")
+    assert returned.row_dimensions[hidden].hidden
+    assert row_of(returned, "培训人次") == 8

@@ -6,7 +6,8 @@ as a scanned seal). Formulas come back as the values the unit's file showed: ope
 save a formula with its value, and a copy whose cells are empty until recalculated would not
 read back. A ``.xls`` cannot be written back as ``.xls``: it is copied into a new ``.xlsx``
 with its values, number formats, merged cells, column widths (the default one too), row
-heights, fonts, fills, alignment and borders, as xlrd reads them.
+heights, hidden rows and columns, fonts, fills, alignment, borders and the unit's notes on
+cells, as xlrd reads them (not its drop-down lists, which xlrd does not read).
 
 A workbook this tool reviewed before (a unit returning a corrected copy) loses that review
 first — its 汇总 and 复核发现 sheets, its review columns, and the fills and comments it added — so
@@ -47,6 +48,7 @@ def _xls_copy(path: Path):
 def _copy_sheets(book, sheets, path: Path):
     import xlrd
     from openpyxl import Workbook
+    from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
@@ -86,6 +88,8 @@ def _copy_sheets(book, sheets, path: Path):
                         target.data_type = "s"
                 elif cell.ctype == xlrd.XL_CELL_BOOLEAN:
                     target.value = bool(cell.value)
+                elif cell.ctype == xlrd.XL_CELL_ERROR:  # as the unit's file shows it
+                    target.value = xlrd.error_text_from_code.get(cell.value, "#VALUE!")
                 target.number_format = number_format
                 background = xf.background
                 colour = book.colour_map.get(background.pattern_colour_index)
@@ -115,6 +119,8 @@ def _copy_sheets(book, sheets, path: Path):
                         top=thin if lines.top_line_style else Side(),
                         bottom=thin if lines.bottom_line_style else Side(),
                     )
+        for (r, c), note in source.cell_note_map.items():  # the unit's own notes on cells
+            sheet.cell(row=r + 1, column=c + 1).comment = Comment(note.text, note.author or "")
         for top, bottom, left, right in source.merged_cells:
             sheet.merge_cells(
                 start_row=top + 1, start_column=left + 1, end_row=bottom, end_column=right
@@ -126,7 +132,11 @@ def _copy_sheets(book, sheets, path: Path):
             # a set width is in 1/256 of a character with the cell's padding, as in .xlsx
             width = info.width / 256 if info is not None else default
             sheet.column_dimensions[get_column_letter(column + 1)].width = width
+            if info is not None and info.hidden:
+                sheet.column_dimensions[get_column_letter(column + 1)].hidden = True
         for row, info in source.rowinfo_map.items():
+            if info.hidden:
+                sheet.row_dimensions[row + 1].hidden = True
             if not info.height_mismatch:
                 continue  # the default height: let the program size it
             sheet.row_dimensions[row + 1].height = info.height / 20
