@@ -1143,3 +1143,22 @@ def test_a_blank_copy_of_the_form_on_a_sheet_of_its_own_is_left_and_said(tmp_pat
     with pytest.raises(InputError) as raised:
         scoring.score(saved(workbook, tmp_path / "named.xlsx"))
     assert raised.value.code == "budget-missing"
+
+
+@pytest.mark.usefixtures("chinese")
+@pytest.mark.parametrize(
+    ("label", "said"), [("产出指标（40分）", False), ("产出指标（50分）", True)]
+)
+def test_a_weight_in_a_label_is_checked_against_its_rows(tmp_path, label, said):
+    """产出指标 labelled 40 or 50 points over 培训人次, 分值 40: the rows are scored as filed
+    (94.50 either way); a label that says 50 is a warning naming its cell — a row left out?"""
+    rows = [(label, *ROWS[0][1:]), *ROWS[1:]]
+    result = scoring.score(saved(form(rows=rows)[0], tmp_path / "t.xlsx"))
+    assert result.projects[0].score == D("94.50")
+    warned = [f for f in notes(result) if "标明" in f.message]
+    if said:
+        assert [(f.severity, f.message) for f in warned] == [
+            ("warning", "t.xlsx!项目1!B8 标明产出指标 50 分，但其下各行分值合计为 40")
+        ]
+    else:
+        assert warned == []

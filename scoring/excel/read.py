@@ -1260,7 +1260,45 @@ def _read_rows(region: Region, roles: dict, start: int, prefix: str, reading: _R
             indicator["applicable"] = False
         indicators.append(indicator)
         row += 1
+    _note_label_weights(grid, roles, start, row, indicators, prefix, reading)
     return indicators, row
+
+
+def _note_label_weights(
+    grid: Grid, roles: dict, start: int, end: int, indicators: list, prefix: str, reading
+) -> None:
+    """A 一级 or 二级指标 with its weight written into its label (产出指标（60分）) whose rows'
+    分值 add up to another number: a row left out, hidden or mistyped? The rows' 分值 are
+    scored; the difference is a warning naming the label's cell."""
+    labelled: dict[tuple[str, str], tuple[Decimal, int]] = {}
+    for row in range(start, end):
+        for key in ("level1", "level2"):
+            found = WEIGHT_IN_LABEL.search(grid.text(row, roles[key]))
+            label = _label(grid.value(row, roles[key]))
+            if found and label:
+                weight = Decimal(re.sub(r"[^\d.]", "", found.group()))
+                labelled.setdefault((key, label), (weight, row))
+    for (key, label), (weight, row) in labelled.items():
+        read = [_decimal_or_none(i.get("weight")) for i in indicators if i[key] == label]
+        filed = [w for w in read if w is not None]
+        if not read or len(filed) < len(read) or sum(filed, Decimal(0)) == weight:
+            continue  # the rows' weights unread, or not all numbers: said where they are read
+        said = _("{cell} labels {label} {weight} points, but its rows' 分值 add up to {sum}")
+        text = said.format(
+            cell=grid.address(row, roles[key]),
+            label=label,
+            weight=_plain(weight),
+            sum=_plain(sum(filed, Decimal(0))),
+        )
+        reading.notes.append(Note(prefix, text, "warning"))
+
+
+def _decimal_or_none(value) -> Decimal | None:
+    """A 分值 as filed, as a number, or None when it does not read as one (said elsewhere)."""
+    try:
+        return Decimal(str(value).strip()) if value is not None else None
+    except ArithmeticError:
+        return None
 
 
 def _is_subtotal(grid: Grid, row: int, roles: dict, first: str) -> bool:
