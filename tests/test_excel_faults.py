@@ -1162,3 +1162,16 @@ def test_a_weight_in_a_label_is_checked_against_its_rows(tmp_path, label, said):
         ]
     else:
         assert warned == []
+
+
+@pytest.mark.usefixtures("chinese")
+@pytest.mark.parametrize(("carried", "said"), [(19, False), (14, True)])
+def test_其中_rows_off_their_total_are_a_warning(tmp_path, carried, said):
+    """年度资金总额 100 / 100 / 95 over 本年财政拨款 80 / 80 / 76 and 上年结转资金 20 / 20 / carried:
+    the total is scored (9.50, 94.50) either way; 76 + 14 = 90, not 95, is a warning naming E6."""
+    parts = (("本年财政拨款", (80, 80, 76)), ("上年结转资金", (20, 20, carried)))
+    result = scoring.score(saved(form(parts=parts)[0], tmp_path / "t.xlsx"))
+    assert result.projects[0].score == D("94.50")
+    warned = [f.message for f in notes(result) if "其中各行" in f.message]
+    expected = ["其中各行的全年执行数合计为 90，而 t.xlsx!项目1!E6 的年度资金总额为 95"]
+    assert warned == (expected if said else [])

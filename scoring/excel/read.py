@@ -989,6 +989,8 @@ def _read_budget(region: Region, where: str, reading: _Reading) -> dict:
         budget[key] = f"{_plain(amount)}元" if in_yuan and amount is not None else value
     _refuse_a_missing_amount(grid, budget, columns, data_row, where, reading)
     _note_a_budget_taken_for_the_other(grid, budget, columns, data_row, where, reading)
+    if not use_parts and unsure is None:
+        _note_parts_off_the_total(grid, columns, data_row, parts, where, reading)
     if use_parts:
         named = listed(
             str(grid.value(r, amounts[0] - 1) or grid.row_texts(r)[0] or grid.address(r, 0))
@@ -1061,6 +1063,29 @@ def _note_a_budget_taken_for_the_other(
                 amount=budget[filled],
             )
             reading.notes.append((f"{where}.{blank}", said))
+
+
+def _note_parts_off_the_total(
+    grid: Grid, columns: dict, row: int, parts: list[int], where: str, reading: _Reading
+) -> None:
+    """其中 rows (本年财政拨款, 其他资金 …) whose amounts do not add up to the 年度资金总额 filed
+    above them: the total is what is scored; the difference is a warning naming its cell."""
+    labels = {"planned": "年初预算数", "adjusted": "全年预算数", "spent": "全年执行数"}
+    for key, label in labels.items():
+        if key not in columns:
+            continue
+        total = _money(grid.value(row, columns[key]))
+        held = [m for r in parts if (m := _money(grid.value(r, columns[key]))) is not None]
+        if total is None or not held or sum(held, Decimal(0)) == total:
+            continue
+        said = _("the 其中 rows' {label} add up to {sum}, the 年度资金总额 at {cell} says {total}")
+        text = said.format(
+            label=label,
+            sum=_plain(sum(held, Decimal(0))),
+            cell=grid.address(row, columns[key]),
+            total=_plain(total),
+        )
+        reading.notes.append(Note(f"{where}.{key}", text, "warning"))
 
 
 def _placeholder(value) -> bool:
