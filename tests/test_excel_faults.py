@@ -1175,3 +1175,31 @@ def test_其中_rows_off_their_total_are_a_warning(tmp_path, carried, said):
     warned = [f.message for f in notes(result) if "其中各行" in f.message]
     expected = ["其中各行的全年执行数合计为 90，而 t.xlsx!项目1!E6 的年度资金总额为 95"]
     assert warned == (expected if said else [])
+
+
+def test_a_其中_row_showing_an_error_is_refused_not_summed_as_0(tmp_path):
+    """年度资金总额 left blank over 本年财政拨款 80 / 80 / 76 and 上年结转资金 20 / 20 / #REF!: the
+    sum would take #REF! as 0 (spent 76, 7.60); refused at E8 instead, as the total itself
+    would be."""
+    parts = (("本年财政拨款", (80, 80, 76)), ("上年结转资金", (20, 20, "#REF!")))
+    workbook, ws = form(budget=(None, None, None, None), parts=parts)
+    with pytest.raises(InputError) as raised:
+        scoring.score(saved(workbook, tmp_path / "t.xlsx"))
+    assert raised.value.code == "formula-error"
+    assert [p.cell for p in raised.value.problems] == ["t.xlsx!项目1!E8"]
+
+
+@pytest.mark.usefixtures("chinese")
+def test_a_filed_得分_of_the_budget_row_or_the_total_showing_an_error_is_not_filed(tmp_path):
+    """The 项目资金 row's 得分 H6 and the 总分's H11 show #DIV/0!: only checked, so read as not
+    filed, each said; the table scores 94.50."""
+    workbook, ws = form()
+    ws["H6"], ws["H11"] = "#DIV/0!", "#DIV/0!"
+    result = scoring.score(saved(workbook, tmp_path / "t.xlsx"))
+    assert result.projects[0].score == D("94.50")
+    assert result.projects[0].filed_score is None
+    said = sorted(f.message for f in notes(result) if "公式错误" in f.message)
+    assert said == [
+        "t.xlsx!项目1!H11 显示公式错误 #DIV/0!：按未填写读取",
+        "t.xlsx!项目1!H6 显示公式错误 #DIV/0!：按未填写读取",
+    ]

@@ -593,7 +593,8 @@ def _read_department(grid: Grid, reading: _Reading) -> dict:
         if path is None:
             continue
         where = "department." + ".".join(path)
-        value = reading.value(grid, row, 1, where, needed=path[-1] not in ("score", "grade"))
+        filed_only = ("score", "grade", "reason", "weights_reason")
+        value = reading.value(grid, row, 1, where, needed=path[-1] not in filed_only)
         if value is None:
             continue
         amount = _money(value) if path[-1] in ("planned", "adjusted", "spent") else None
@@ -617,6 +618,15 @@ def _read_department(grid: Grid, reading: _Reading) -> dict:
         first = next(
             k for k in ("adjusted", "planned", "spent") if f"department.budget.{k}" in locations
         )
+        budget = found["budget"]
+        for blank, filled in (("adjusted", "planned"), ("planned", "adjusted")):
+            if blank not in budget and filled in budget:
+                said = _("{label} is not filled in: taken as the {other}, {amount}").format(
+                    label=_BUDGET_LABELS[blank],
+                    other=_BUDGET_LABELS[filled],
+                    amount=budget[filled],
+                )
+                reading.notes.append((f"department.budget.{blank}", said))
         locations.setdefault("department.budget", locations[f"department.budget.{first}"])
         if in_yuan:  # at the amount: department.budget is where a budget summed is said
             said = _("the department's budget is given in yuan: converted to units of 10,000 yuan")
@@ -757,6 +767,16 @@ def _label_column(grid: Grid, cell: tuple[int, int]) -> int:
 
 
 # --- one 自评表 ------------------------------------------------------------------------------
+
+
+def _unless_an_error(filed, grid: Grid, where: str, reading: _Reading):
+    """A filed value and its cell — a 得分, a reason, only checked — or None when the cell shows
+    its formula's error (#DIV/0!), said as read as not filled in."""
+    if filed is None or filed[1] not in grid.errors:
+        return filed
+    row, column = filed[1]
+    reading.value(grid, row, column, where, needed=False)
+    return None
 
 
 def _not_the_label(filed, grid: Grid):
@@ -980,6 +1000,9 @@ def _read_budget(region: Region, where: str, reading: _Reading) -> dict:
         column = columns[key]
         locations[f"{where}.{key}"] = grid.address(data_row, column)
         if use_parts:
+            for r in parts:  # a part showing #REF! is no 0: refused, with the total's others
+                if (r, column) in grid.errors:
+                    reading.value(grid, r, column, f"{where}.{key}")
             value = sum((_money(grid.value(r, column)) or Decimal(0) for r in parts), Decimal(0))
         else:
             value = reading.value(grid, data_row, column, f"{where}.{key}")
@@ -1007,7 +1030,12 @@ def _read_budget(region: Region, where: str, reading: _Reading) -> dict:
         reading.notes.append(
             (where, _("project funds are given in yuan: converted to units of 10,000 yuan"))
         )
-    filed = _filed(grid, data_row, columns.get("filed"), columns.get("score"))
+    filed = _unless_an_error(
+        _filed(grid, data_row, columns.get("filed"), columns.get("score")),
+        grid,
+        f"{where}.score",
+        reading,
+    )
     if filed is not None and not _placeholder(filed[0]) and not use_parts:
         budget["score"], cell = filed
         locations[f"{where}.score"] = grid.address(*cell)
@@ -1018,7 +1046,9 @@ def _read_budget(region: Region, where: str, reading: _Reading) -> dict:
         locations[f"{where}.reason"] = grid.address(data_row, columns["reason"])
         value = reading.value(grid, data_row, columns["reason"], f"{where}.reason", needed=False)
         reason = (value, (data_row, columns["reason"])) if value is not None else None
-    reason = reason or _labelled(region, ("资金偏差原因", "预算执行偏差原因"))
+    reason = reason or _unless_an_error(
+        _labelled(region, ("资金偏差原因", "预算执行偏差原因")), grid, f"{where}.reason", reading
+    )
     if reason:
         budget["reason"] = str(reason[0])
         locations[f"{where}.reason"] = grid.address(*reason[1])
@@ -1048,18 +1078,20 @@ def _refuse_a_missing_amount(
     )
 
 
+_BUDGET_LABELS = {"planned": "年初预算数", "adjusted": "全年预算数", "spent": "全年执行数"}
+
+
 def _note_a_budget_taken_for_the_other(
     grid: Grid, budget: dict, columns: dict, row: int, where: str, reading: _Reading
 ) -> None:
     """年初预算数 or 全年预算数 left blank beside the other: each stands for the other (the
     execution rate is 全年执行数 over 全年预算数), and it is said, with the cell left blank."""
-    labels = {"planned": "年初预算数", "adjusted": "全年预算数"}
     for blank, filled in (("adjusted", "planned"), ("planned", "adjusted")):
         if blank in columns and blank not in budget and filled in budget:
             said = _("{label} at {cell} is blank: taken as the {other}, {amount}").format(
-                label=labels[blank],
+                label=_BUDGET_LABELS[blank],
                 cell=grid.address(row, columns[blank]),
-                other=labels[filled],
+                other=_BUDGET_LABELS[filled],
                 amount=budget[filled],
             )
             reading.notes.append((f"{where}.{blank}", said))
@@ -1070,10 +1102,9 @@ def _note_parts_off_the_total(
 ) -> None:
     """其中 rows (本年财政拨款, 其他资金 …) whose amounts do not add up to the 年度资金总额 filed
     above them: the total is what is scored; the difference is a warning naming its cell."""
-    labels = {"planned": "年初预算数", "adjusted": "全年预算数", "spent": "全年执行数"}
-    for key, label in labels.items():
-        if key not in columns:
-            continue
+    for key, label in _BUDGET_LABELS.items():
+        if key not in columns or any((r, columns[key]) in grid.errors for r in parts):
+            continue  # a part showing an error: said where the parts are summed, or not needed
         total = _money(grid.value(row, columns[key]))
         held = [m for r in parts if (m := _money(grid.value(r, columns[key]))) is not None]
         if total is None or not held or sum(held, Decimal(0)) == total:
@@ -1270,10 +1301,7 @@ def _read_rows(region: Region, roles: dict, start: int, prefix: str, reading: _R
             if value is not None:
                 indicator[key] = str(value) if key == "reason" else _points(value, key)
         filed = _filed(grid, row, roles.get("filed"), roles.get("score"))
-        if filed is not None and filed[1] in grid.errors:  # only checked: said, not refused
-            cell_row, cell_column = filed[1]
-            reading.value(grid, cell_row, cell_column, f"{where}.score", needed=False)
-            filed = None
+        filed = _unless_an_error(filed, grid, f"{where}.score", reading)
         if filed is not None and not (isinstance(filed[0], str) and "不适用" in filed[0]):
             indicator["score"] = filed[0]
             locations[f"{where}.score"] = grid.address(*filed[1])
@@ -1439,6 +1467,7 @@ def _read_totals(
             )
         if first in TOTAL_LABELS and "score" not in table:
             filed = _not_the_label(_filed(grid, row, roles.get("filed"), roles.get("score")), grid)
+            filed = _unless_an_error(filed, grid, f"{prefix}.score", reading)
             if "score" in roles:  # the 总分 row, filed or not: the review writes beside it
                 locations.setdefault(f"{prefix}.score", grid.address(row, roles["score"]))
             if filed is not None:
