@@ -814,7 +814,16 @@ def test_a_refusal_of_a_table_whose_column_is_hidden_says_so(tmp_path):
 
 @pytest.mark.parametrize(
     "where",
-    ["三级指标", "一级指标 merged to 三级指标", "产出指标小计", "产出指标合计", "小计（产出指标）"],
+    [
+        "三级指标",
+        "一级指标 merged to 三级指标",
+        "产出指标小计",
+        "产出指标合计",
+        "小计（产出指标）",
+        "产出指标小计（40分）",
+        "产出合计：40",
+        "（产出指标小计）",
+    ],
 )
 def test_a_小计_row_in_the_grid_is_not_scored(tmp_path, where):
     """A 小计 row (40 / 40) after 培训人次: not an indicator. Three rows, 94.50, weights 100 — no
@@ -1203,3 +1212,13 @@ def test_a_filed_得分_of_the_budget_row_or_the_total_showing_an_error_is_not_f
         "t.xlsx!项目1!H11 显示公式错误 #DIV/0!：按未填写读取",
         "t.xlsx!项目1!H6 显示公式错误 #DIV/0!：按未填写读取",
     ]
+
+
+def test_a_row_with_its_values_is_an_indicator_whatever_its_name(tmp_path):
+    """培训人次小计 | ≥1000人次 | 1000人次 | 40 | 40: its values are filed, so it is an indicator,
+    not a subtotal — the table is the base 94.50 with it, 54.50 and weights 60 without it."""
+    rows = [("产出指标", "数量指标", "培训人次小计", *ROWS[0][3:]), *ROWS[1:]]
+    result = scoring.score(saved(form(rows=rows)[0], tmp_path / "t.xlsx"))
+    names = [i.name for i in result.projects[0].indicators]
+    assert names == ["培训人次小计", "参训人员就业率", "参训人员满意度"]
+    assert result.projects[0].score == D("94.50")

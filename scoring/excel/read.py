@@ -109,9 +109,14 @@ FORM_LABELS = (
 SUBTOTAL_LABELS = ("小计",)
 # In a label cell of the grid (一级/二级/三级指标) after a category's name: its subtotal.
 SUBTOTAL_ROW_LABELS = ("小计", "合计")
-# The same with the category named: 产出指标小计, 效益指标合计, 小计（产出指标）. A name ending in 合计
-# alone may be an indicator's (培训人次合计), so 合计 only after a category's 指标.
-SUBTOTAL_NAMED = re.compile(r"(?:小计|合计)(?:[(（:：].*)?|.*小计|.*指标合计")
+# The same with the category named (产出指标小计, 效益指标合计, 产出合计, 小计（产出指标）), on a row
+# without values: one with its 年度指标值 or 实际完成值 is an indicator, whatever its name
+# (培训人次合计, 培训人次小计).
+SUBTOTAL_NAMED = re.compile(r"(?:小计|合计|总计).*|.*(?:小计|合计|总计)")
+# What a subtotal's label may carry around its words: its points (（50分）, ：50), brackets.
+SUBTOTAL_DRESS = re.compile(
+    r"[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）]|[:：]\s*\d+(?:\.\d+)?\s*分?$|^[（(]|[)）]$"
+)
 AMOUNTS_IN_YUAN = re.compile(
     r"[（(]\s*(?:单位\s*[:：]?\s*)?元\s*[)）]|金额单位\s*[:：]\s*元(?!\S*万)"
 )
@@ -1359,7 +1364,11 @@ def _is_subtotal(grid: Grid, row: int, roles: dict, first: str) -> bool:
     (产出指标 under 一级指标, 小计 under 三级指标). Its 分值 and 得分 add up rows already read:
     scored, they would count twice."""
     labels = [grid.text(row, roles[key]) for key in ("level1", "level2", "name")]
-    return first in SUBTOTAL_LABELS or any(SUBTOTAL_NAMED.fullmatch(text) for text in labels)
+    if first in SUBTOTAL_LABELS or any(text in SUBTOTAL_ROW_LABELS for text in labels):
+        return True
+    if any(grid.value(row, roles[key]) is not None for key in ("target", "actual")):
+        return False  # its values filed: an indicator (培训人次小计 | ≥100人次 | 90人次)
+    return any(SUBTOTAL_NAMED.fullmatch(SUBTOTAL_DRESS.sub("", text)) for text in labels if text)
 
 
 def _note_unsaved(reading: _Reading, grid: Grid, row: int, columns, where: str) -> None:
