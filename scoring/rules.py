@@ -316,7 +316,9 @@ class RuleSet:
         phrase = next((p for p in rule.get("duration_limit_phrases", ()) if p in looked_at), None)
         if phrase is not None:
             return LE, phrase
-        saved = next((word for word in rule.get("duration_except", ()) if word in looked_at), None)
+        saved = next(
+            (word for word in rule.get("duration_except", ()) if _saved(word, looked_at)), None
+        )
         if saved is not None:
             return GE, saved
         last = _last_word(
@@ -765,6 +767,12 @@ def _looked_at(name: str) -> str:
     from .values import normalise
 
     return "".join(normalise(name).split())
+
+
+def _saved(word: str, text: str) -> bool:
+    """Whether ``word`` (缩短, 减少 …) is in ``text`` as a time saved, not followed by 后:
+    缩短后审批时间 is the time after the cut, a limit."""
+    return re.search(re.escape(word) + "(?!后)", text) is not None
 
 
 def _last_word(text: str, words: list[tuple[str, str]]) -> tuple[str, str] | None:

@@ -629,6 +629,13 @@ def _in_time(unit: str | None, ctx: Context) -> bool:
     return unit is not None and ctx.ruleset.units.family(unit) in TIME_FAMILIES
 
 
+def _per_time(unit: str | None, ctx: Context) -> bool:
+    """Whether ``unit`` is a time for each of something (小时/次, 天/件, 分钟/人次): read by the
+    words of a time for its comparison, scored as the number it is."""
+    head = unit.partition("/")[0] if unit and "/" in unit else None
+    return _in_time(head, ctx)
+
+
 def _refuse_blank_actual(ind: Indicator) -> None:
     """A row with its target and no 实际完成值 (blank, or a placeholder such as ``/``) is said to
     be empty, and one whose 实际完成值 is 不适用 to be marked not applicable — not to be a word
@@ -980,6 +987,9 @@ def _time_by_default(ind: Indicator, ctx: Context, default: str) -> tuple[str, s
     """A time no word of its row reads as a limit or a length kept, outside the levels that ask
     for a sign: the rule set's default comparison (≥ in mof-2020), flagged ``operator-default``
     so that the reviewer sees the guess, which scores a limit missed as met."""
+    actual, target = ind.actual, ind.target
+    if actual is None or (actual.unit, actual.value) == (target.unit, target.value):
+        return default, ""  # scored by its words, or met either way: the guess changes nothing
     limit = f"{default}{ind.target.text}"
     texts = ctx.texts
     ctx.flag(
@@ -998,7 +1008,8 @@ def _inferred_op(ind: Indicator, ctx: Context) -> tuple[str, str]:
     set's default."""
     rules = ctx.ruleset
     default = rules.quantitative["default_op"]
-    if _in_time(ind.target.unit, ctx):  # 工期 | 180天, 时效指标 | 项目完成时间 | 30天
+    # 工期 | 180天, 时效指标 | 项目完成时间 | 30天; 平均维修时长 | 2小时/次 (a time each time)
+    if _in_time(ind.target.unit, ctx) or _per_time(ind.target.unit, ctx):
         op, word = rules.duration_reading(ind.name, ind.level1, ind.level2)
         if op == GE and word is not None:  # 服务时长 | 8小时, 提前完成天数 | 10天: kept or saved
             named = ctx.texts.named.format(word=word)
