@@ -36,7 +36,9 @@ def decoded(data: bytes, path: Path | str, error=InputError) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         hint = _("save the file as UTF-8")
-        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+            hint = _("the file is UTF-32; save it as UTF-8")
+        elif data.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_a_mark(data):
             hint = _("the file is UTF-16 (“Unicode” in Notepad); save it as UTF-8")
         else:
             try:
@@ -50,6 +52,15 @@ def decoded(data: bytes, path: Path | str, error=InputError) -> str:
             hint=hint,
             code="not-utf8",
         ) from None
+
+
+def _utf16_without_a_mark(data: bytes) -> bool:
+    """UTF-16 without its byte-order mark: every other byte of its first ones 0, as ASCII (the
+    keys, the brackets) is in it."""
+    head = data[:64]
+    return len(head) >= 8 and (
+        head[1::2].count(0) >= len(head) // 3 or head[0::2].count(0) >= len(head) // 3
+    )
 
 
 STANDARD_INPUT = "-"  # the name that reads an evaluation from standard input, as given

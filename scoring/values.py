@@ -1242,6 +1242,14 @@ def align_units(
     converted = units.convert(a_value, a_unit, t_unit)
     if converted is None:
         times = {units.family(t_unit), units.family(a_unit)} <= set(TIME_FAMILIES)
+        for fen, time, value in ((a_unit, t_unit, a_value), (t_unit, a_unit, t_value)):
+            if fen == "分" and units.family(time) in TIME_FAMILIES:  # 20分 against 分钟
+                raise ValueProblem(
+                    _("{value}分 beside a time in {unit}: minutes, or points (分)?").format(
+                        value=format_decimal(value), unit=time
+                    ),
+                    _("write {value}分钟 if it is minutes").format(value=format_decimal(value)),
+                )
         raise ValueProblem(
             _("the target is in {target_unit} but the actual value is in {actual_unit}").format(
                 target_unit=repr(t_unit), actual_unit=repr(a_unit)

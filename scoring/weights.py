@@ -73,6 +73,16 @@ def effective_weights(table: Table, ruleset: RuleSet) -> tuple[list[Decimal], li
         notes = _check_total(table, weights, ruleset)
     elif any(weighted):
         first = counted[weighted.index(False)]
+        if not first.applicable:  # 不适用 with its 分值 left blank or /: the others' basis
+            raise InputError(
+                _(
+                    "「{name}」 is not applicable and has no weight (分值): the other rows are "
+                    "rescaled by the points it would have carried"
+                ).format(name=first.name),
+                f"{first.where}.weight",
+                _("write its 分值 as the table gave it (the row stays not applicable)"),
+                code="weights-partial",
+            )
         raise InputError(
             _("some indicators of this table have a weight (分值) and some do not"),
             first.where,

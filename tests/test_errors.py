@@ -280,12 +280,20 @@ def test_not_utf8(cli, tmp_path):
     assert run.code == 2 and "not UTF-8" in run.err and "GBK" in run.err
 
 
-def test_utf16_is_named_as_such(cli, tmp_path):
-    """Saved as “Unicode” in Notepad (UTF-16 with its byte-order mark): said so, not GBK."""
+@pytest.mark.parametrize(
+    ("encoding", "said"),
+    [
+        ("utf-16", "the file is UTF-16"),  # Notepad's “Unicode”, with its byte-order mark
+        ("utf-16-le", "the file is UTF-16"),  # without one
+        ("utf-32", "the file is UTF-32"),
+    ],
+)
+def test_utf16_and_utf32_are_named_as_such(cli, tmp_path, encoding, said):
+    """A file saved as UTF-16 or UTF-32: said so, not GBK."""
     path = tmp_path / "unicode.toml"
-    path.write_bytes(base().encode("utf-16"))
+    path.write_bytes(base().encode(encoding))
     run = cli("score", str(path))
-    assert run.code == 2 and "not UTF-8" in run.err and "the file is UTF-16" in run.err
+    assert run.code == 2 and "not UTF-8" in run.err and said in run.err, run.err
 
 
 @pytest.mark.parametrize(

@@ -305,3 +305,15 @@ def test_times_that_do_not_convert_are_said_to_be_times():
     with pytest.raises(ValueProblem) as raised:
         align_units(target, parse_quantity("200天"), standard())
     assert "年" in (raised.value.hint or "") and "万元" not in (raised.value.hint or "")
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "said"), [("≥30分钟", "20分", "20"), ("≥30分", "20分钟", "30")]
+)
+def test_fen_beside_a_time_is_asked_minutes_or_points(target, actual, said):
+    """20分 against ≥30分钟 (or ≥30分 against 20分钟): 分 alone is minutes or points (得分), so
+    it is not read as either; the fix writes 分钟."""
+    with pytest.raises(ValueProblem) as raised:
+        align_units(parse_target(target), parse_quantity(actual), standard())
+    assert f"{said}分 beside a time in 分钟: minutes, or points" in str(raised.value)
+    assert f"write {said}分钟 if it is minutes" in (raised.value.hint or "")
