@@ -1222,3 +1222,14 @@ def test_a_row_with_its_values_is_an_indicator_whatever_its_name(tmp_path):
     names = [i.name for i in result.projects[0].indicators]
     assert names == ["培训人次小计", "参训人员就业率", "参训人员满意度"]
     assert result.projects[0].score == D("94.50")
+
+
+def test_review_scores_are_shown_to_the_rule_set_s_places(tmp_path):
+    """复核得分 of 培训人次 is 40.00 (a whole number) and of 参训人员就业率 35.00, the 总分 94.50:
+    each shown as 0.00, as mof-2020 rounds them — not 40 beside 94.50."""
+    path = saved(form()[0], tmp_path / "unit.xlsx")
+    out = tmp_path / "复核.xlsx"
+    review(path, out)
+    sheet = openpyxl.load_workbook(out)["项目1"]
+    for cell, value in (("J8", 40), ("J9", 35), ("J11", 94.5), ("J6", 9.5)):
+        assert (sheet[cell].value, sheet[cell].number_format) == (value, "0.00"), cell

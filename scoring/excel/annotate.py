@@ -13,6 +13,7 @@ number, never a formula. Every sheet is set to print one page wide.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from .. import labels
@@ -71,19 +72,22 @@ class _Overlay:
         return self.columns[sheet_title]
 
     def write(self, location: str, score, remark: str, explanation: str = "") -> tuple[str, str]:
-        """Write the review of the row holding ``location``; returns the 复核得分 cell."""
+        """Write the review of the row holding ``location``: ``score`` a computed score (a
+        Decimal, shown to the places the rule set rounded it to: 19.00 beside 14.21) or a
+        method's name; returns the 复核得分 cell."""
         from openpyxl.utils import get_column_letter
 
         title, cell = _split(location)
         sheet = self.workbook[title]
         row = _row(cell)
         first = self.column(title)
-        put(sheet, row, first, score)
+        put(sheet, row, first, number(score) if isinstance(score, Decimal) else score)
         put(sheet, row, first + 1, remark or None)
         for column in (first, first + 1):
             _style(sheet.cell(row=row, column=column))
-        if isinstance(score, float):
-            sheet.cell(row=row, column=first).number_format = "0.00"
+        if isinstance(score, Decimal):
+            places = max(0, -int(score.as_tuple().exponent))
+            sheet.cell(row=row, column=first).number_format = "0." + "0" * places if places else "0"
         if explanation:
             self.notes.setdefault((title, f"{get_column_letter(first)}{row}"), []).append(
                 explanation
@@ -179,7 +183,7 @@ def _review_table(overlay, locations, review, where, table) -> None:
         remark = f"执行率 {percent(execution.rate)}" + _differs(
             review.get(f"{where}.budget.score"), execution.score
         )
-        overlay.write(budget_at, number(execution.score), remark, execution.explanation)
+        overlay.write(budget_at, execution.score, remark, execution.explanation)
     header_at = locations.get(f"{where}.indicators")
     if header_at:
         overlay.head(header_at)
@@ -193,14 +197,14 @@ def _review_table(overlay, locations, review, where, table) -> None:
         remark = labels.method(row.method, chinese=True) + _differs(
             review.get(f"{row.where}.score"), row.score
         )
-        overlay.write(at, number(row.score), remark, row.explanation)
+        overlay.write(at, row.score, remark, row.explanation)
     total_at = locations.get(f"{where}.score")
     if total_at:
         remark = f"等级 {table.grade}" + _differs(review.get(f"{where}.score"), table.score)
         grade = review.get(f"{where}.grade")
         if grade is not None and not grade.agrees:
             remark += f"；自评等级 {grade.filed}"
-        overlay.write(total_at, number(table.score), remark, table.explanation)
+        overlay.write(total_at, table.score, remark, table.explanation)
 
 
 def _differs(row, computed) -> str:
