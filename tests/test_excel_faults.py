@@ -1233,3 +1233,14 @@ def test_review_scores_are_shown_to_the_rule_set_s_places(tmp_path):
     sheet = openpyxl.load_workbook(out)["项目1"]
     for cell, value in (("J8", 40), ("J9", 35), ("J11", 94.5), ("J6", 9.5)):
         assert (sheet[cell].value, sheet[cell].number_format) == (value, "0.00"), cell
+
+
+def test_a_logical_cell_is_read_as_shown(tmp_path):
+    """实际完成值 F8 a logical cell (TRUE, as Excel shows it) against ≥1000人次: refused as the
+    word TRUE where a number is expected, with the fix — not as a value of type bool."""
+    workbook, ws = form()
+    ws["F8"] = True
+    with pytest.raises(InputError) as raised:
+        scoring.score(saved(workbook, tmp_path / "t.xlsx"))
+    assert "实际完成值 'TRUE' is not a number" in str(raised.value)
+    assert "1000人次" in (raised.value.hint or "")

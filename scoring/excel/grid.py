@@ -104,8 +104,8 @@ def _cell_value(value, number_format: str = ""):
     """A cell's cached value as the scorer reads it: exact decimals, percentages as text."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    if isinstance(value, bool):
-        return value
+    if isinstance(value, bool):  # a logical cell, as Excel and WPS show it
+        return "TRUE" if value else "FALSE"
     if isinstance(value, (int, float)):
         # a cached float as Excel shows it: 15 significant digits (9.500000000000002 is 9.5)
         number = Decimal(format(value, ".15g")) if isinstance(value, float) else Decimal(value)
@@ -1490,7 +1490,7 @@ def _xls_value(book, cell, path: Path, place):
         if moment is not None:
             return _cell_value(moment, number_format)
     if cell.ctype == xlrd.XL_CELL_BOOLEAN:
-        return bool(cell.value)
+        return _cell_value(bool(cell.value))
     return _cell_value(cell.value, number_format)
 
 
