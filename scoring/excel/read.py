@@ -175,6 +175,7 @@ class _Reading:
         self.notes: list[tuple[str, str]] = []
         self.uncached: list[Problem] = []  # cells whose formula gave no value, needed
         self.formula_errors = False  # one of them shows its error (#DIV/0!)
+        self.hidden: list[str] = []  # what is hidden and not read, said
         self.department_sheet = False
 
     def value(self, grid: Grid, row: int, column: int, where: str, needed: bool = True):
@@ -224,6 +225,11 @@ class _Reading:
         self.notes.append((where, _("{said}: read as not filled in").format(said=said)))
         return None
 
+    def hide(self, said: str) -> None:
+        """Say, as a warning, that something hidden (a sheet, rows, columns) was not read."""
+        self.hidden.append(said)
+        self.notes.append(Note("projects", said, "warning"))
+
     def refused(self) -> Exception:
         """The error listing every cell whose formula gave no value: ``formula-error`` when one
         shows its error, ``formula-not-saved`` when each was only never calculated."""
@@ -241,7 +247,7 @@ def _note_hidden_tables(grids: list[Grid], reading: _Reading) -> None:
                 "the sheet “{sheet}” is hidden and holds a self-evaluation form: not read, so its "
                 "project is not scored; unhide the sheet if it is part of the filing"
             )
-            reading.notes.append(Note("projects", said.format(sheet=grid.sheet), "warning"))
+            reading.hide(said.format(sheet=grid.sheet))
 
 
 def _note_hidden_cells(grid: Grid, reading: _Reading) -> None:
@@ -257,9 +263,7 @@ def _note_hidden_cells(grid: Grid, reading: _Reading) -> None:
             len(rows),
         )
         places = listed(rows[:8]) + ("…" if len(rows) > 8 else "")
-        reading.notes.append(
-            Note("projects", said.format(sheet=grid.sheet, places=places), "warning")
-        )
+        reading.hide(said.format(sheet=grid.sheet, places=places))
     if grid.hidden_columns:
         columns = [column_letter(c) for c in sorted(grid.hidden_columns)]
         said = ngettext(
@@ -270,9 +274,7 @@ def _note_hidden_cells(grid: Grid, reading: _Reading) -> None:
             len(columns),
         )
         places = listed(columns[:8]) + ("…" if len(columns) > 8 else "")
-        reading.notes.append(
-            Note("projects", said.format(sheet=grid.sheet, places=places), "warning")
-        )
+        reading.hide(said.format(sheet=grid.sheet, places=places))
 
 
 def read_workbook(path: Path) -> SheetData:
@@ -293,9 +295,8 @@ def read_workbook(path: Path) -> SheetData:
 def _hidden_said(exc: InputError, reading: _Reading) -> InputError:
     """``exc`` with what is hidden and was not read added to its fixes: a refusal of a table
     whose 实际完成值 column or whose sheet is hidden is answered by unhiding it."""
-    hidden = [note[1] for note in reading.notes if getattr(note, "severity", "") == "warning"]
-    if hidden:
-        said = _("; ").join(hidden)
+    if reading.hidden:
+        said = _("; ").join(reading.hidden)
         for problem in exc.problems:
             problem.hint = (
                 _("{hidden}; otherwise: {fix}").format(hidden=said, fix=problem.hint)
