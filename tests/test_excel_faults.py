@@ -1191,7 +1191,7 @@ def test_a_其中_row_showing_an_error_is_refused_not_summed_as_0(tmp_path):
     sum would take #REF! as 0 (spent 76, 7.60); refused at E8 instead, as the total itself
     would be."""
     parts = (("本年财政拨款", (80, 80, 76)), ("上年结转资金", (20, 20, "#REF!")))
-    workbook, ws = form(budget=(None, None, None, None), parts=parts)
+    workbook, _ = form(budget=(None, None, None, None), parts=parts)
     with pytest.raises(InputError) as raised:
         scoring.score(saved(workbook, tmp_path / "t.xlsx"))
     assert raised.value.code == "formula-error"
