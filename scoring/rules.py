@@ -306,7 +306,8 @@ class RuleSet:
         ``("≥", word)`` for a word of ``duration_except`` (提前, 缩短, 不少于: a time saved or a
         floor); else, of the words of ``names`` and ``durations`` (≤) and ``duration_floors``
         (≥), the one ending nearest the end of the name, the longer of two ending together
-        (保修期内故障响应时间: 响应时间, ≤; 设备保修期: 保修, ≥); else ``("≤", level)`` for a
+        (保修期内故障响应时间: 响应时间, ≤; 设备保修期: 保修, ≥) — a kept-time word right after
+        a word of ``duration_stops`` is a limit (停止供电时间); else ``("≤", level)`` for a
         二级/一级指标 among ``levels`` (成本指标); ``(None, level)`` for one among
         ``duration_levels`` (时效指标: the caller asks for a sign); ``(None, None)`` otherwise
         (the default op). The words of ``except`` name rates and counts (整改到位率) and are not
@@ -326,6 +327,11 @@ class RuleSet:
             [(word, LE) for word in (*rule["names"], *rule.get("durations", ()))]
             + [(word, GE) for word in rule.get("duration_floors", ())],
         )
+        if last is not None and last[1] == GE:  # 停止供电时间: a time kept, stopped: a limit
+            before = looked_at[: looked_at.rfind(last[0])]
+            stop = next((s for s in rule.get("duration_stops", ()) if before.endswith(s)), None)
+            if stop is not None:
+                return LE, stop + last[0]
         if last is not None:
             return last[1], last[0]
         level = next((lv for lv in (level2, level1) if lv in rule.get("levels", ())), None)
