@@ -334,21 +334,24 @@ def test_a_finding_on_an_empty_reason_merged_over_rows_is_written(tmp_path):
 
 
 @pytest.mark.usefixtures("chinese")
-def test_a_finding_on_a_merged_score_cell_is_written(tmp_path):
-    """得分 40 merged over H8:H9 (培训人次 and 参训人员就业率): row 9 computes 35.00, so the filed 40
-    differs → recorded-score-mismatch at H9, inside the range. Exit 0; fill and comment on H8."""
-    workbook, ws = form(rows=[ROWS[0], (*ROWS[1][:6], None, "就业形势偏紧"), ROWS[2]], total=99.5)
+def test_a_filed_得分_merged_over_two_rows_is_no_row_s_and_said_at_it(tmp_path):
+    """得分 40 merged over H8:H9 (培训人次 40 of 40, 参训人员就业率 35.00 of 40): 40 for each row,
+    or the two together? It is only checked, so it is read as neither — no mismatch found on a
+    guess — and a note says so at H8, where the returned workbook writes it. Exit 0."""
+    workbook, ws = form(rows=[ROWS[0], (*ROWS[1][:6], None, "就业形势偏紧"), ROWS[2]], total=94.5)
     ws.merge_cells("H8:H9")
     path = saved(workbook, tmp_path / "t.xlsx")
     result = scoring.score(path)
-    assert [i.score for i in result.projects[0].indicators] == [40, D("35.00"), 10]
-    mismatch = [f for f in result.findings if f.code == "recorded-score-mismatch"]
-    assert "t.xlsx!项目1!H9" in {f.cell for f in mismatch}
+    table = result.projects[0]
+    assert [i.score for i in table.indicators] == [40, D("35.00"), 10]
+    assert [i.filed_score for i in table.indicators][:2] == [None, None]
+    assert not any(f.code == "recorded-score-mismatch" for f in result.findings)
+    (said,) = [f for f in notes(result) if "合并" in f.message]
+    assert said.cell == "t.xlsx!项目1!H8" and "H8:H9" in said.message
     out = tmp_path / "复核.xlsx"
     review(path, out)
     sheet = openpyxl.load_workbook(out)["项目1"]
-    assert fill_of(sheet["H8"]) == WARNING_FILL
-    assert sheet["H8"].comment is not None and "按规则 35.00" in sheet["H8"].comment.text
+    assert sheet["H8"].comment is not None and "H8:H9" in sheet["H8"].comment.text
 
 
 # --- 4. a grid header merged down over two rows ------------------------------------------------
@@ -1244,3 +1247,60 @@ def test_a_logical_cell_is_read_as_shown(tmp_path):
         scoring.score(saved(workbook, tmp_path / "t.xlsx"))
     assert "实际完成值 'TRUE' is not a number" in str(raised.value)
     assert "1000人次" in (raised.value.hint or "")
+
+
+@pytest.mark.usefixtures("chinese")
+@pytest.mark.parametrize("values", [(None, None), ("/", "/"), ("—", "—")])
+def test_a_合计_row_above_the_总分_is_a_subtotal(tmp_path, values):
+    """满意度指标 | 合计 | values | 10 | 10 below the rows, above the 总分 (94.5): a subtotal — the
+    table is 94.50 and its filed total the 总分's 94.5, not the 合计's 10; its values left blank
+    or marked / or — alike."""
+    subtotal = ("满意度指标", None, "合计", *values, 10, 10, None)
+    result = scoring.score(saved(form(rows=[*ROWS, subtotal])[0], tmp_path / "t.xlsx"))
+    table = result.projects[0]
+    assert [i.name for i in table.indicators] == [r[2] for r in ROWS]
+    assert table.score == D("94.50") and table.filed_score == D("94.5")
+    assert not any(f.code == "recorded-score-mismatch" for f in result.findings)
+
+
+@pytest.mark.usefixtures("chinese")
+def test_each_label_whose_points_differ_is_its_own_warning(tmp_path):
+    """效益指标（30分） over 参训人员就业率 of 40, 满意度指标（20分） over 参训人员满意度 of 10: two
+    warnings, one at each label's cell (B9, B10), not one for the table."""
+    rows = [ROWS[0], ("效益指标（30分）", *ROWS[1][1:]), ("满意度指标（20分）", *ROWS[2][1:])]
+    result = scoring.score(saved(form(rows=rows)[0], tmp_path / "t.xlsx"))
+    said = sorted((f.cell, f.message) for f in notes(result) if "标明" in f.message)
+    assert said == [
+        ("t.xlsx!项目1!B10", "t.xlsx!项目1!B10 标明满意度指标 20 分，但其下各行分值合计为 10"),
+        ("t.xlsx!项目1!B9", "t.xlsx!项目1!B9 标明效益指标 30 分，但其下各行分值合计为 40"),
+    ]
+
+
+def test_a_name_showing_an_error_is_refused_a_grade_read_as_not_filed(tmp_path):
+    """三级指标 D9 shows #N/A (a name decides how a row reads): refused, formula-error at D9. A
+    自评等级 showing #N/A is only checked: read as not filed."""
+    workbook, ws = form()
+    ws["D9"] = "#N/A"
+    with pytest.raises(InputError) as raised:
+        scoring.score(saved(workbook, tmp_path / "t.xlsx"))
+    assert raised.value.code == "formula-error"
+    assert [p.cell for p in raised.value.problems] == ["t.xlsx!项目1!D9"]
+    workbook, ws = form()
+    ws.append(["自评等级", None, None, None, None, None, None, "#N/A"])
+    result = scoring.score(saved(workbook, tmp_path / "grade.xlsx"))
+    assert result.projects[0].filed_grade is None
+    assert not any(f.code == "recorded-grade-mismatch" for f in result.findings)
+
+
+@pytest.mark.usefixtures("chinese")
+def test_points_in_labels_over_rows_without_分值_are_said(tmp_path):
+    """产出指标（60分） over 培训人次 with no 分值 in any row: the rule set's defaults score the
+    rows, not the 60 the form gives — a warning says so at B8."""
+    rows = [("产出指标（60分）", *ROWS[0][1:5], None, None, None)]
+    rows += [(*row[:5], None, None, row[7]) for row in ROWS[1:]]
+    result = scoring.score(saved(form(rows=rows)[0], tmp_path / "t.xlsx"))
+    said = [f.message for f in notes(result) if "标明" in f.message]
+    assert said == [
+        "t.xlsx!项目1!B8 标明产出指标 60 分，但其下各行未填写分值：按规则默认分值计分；"
+        "如要按表中分值计分，请为每行填写分值"
+    ]

@@ -393,6 +393,8 @@ def _read_shown(path: Path, grids: list[Grid], reading: _Reading) -> SheetData:
     if reading.uncached:
         raise reading.refused()
     _complete_department(department, projects or own, read_projects, reading, path)
+    if reading.uncached:  # the department's name taken from a cell showing #N/A
+        raise reading.refused()
     return SheetData(data, locations=reading.locations, notes=reading.notes)
 
 
@@ -502,11 +504,28 @@ def _rows_end(grid: Grid, header: int) -> int:
     for row in range(header + 2, grid.rows):
         texts = grid.row_texts(row)
         first = next((t for t in texts if t), "")
-        if first in TOTAL_LABELS or first in GRADE_LABELS or first in END_LABELS:
+        if _ends_the_rows(grid, row, first, grid.rows):
             return row
         if any(TABLE_START.search(t) for t in texts) or _grid_headers_at(grid, row):
             return row
     return grid.rows
+
+
+def _ends_the_rows(grid: Grid, row: int, first: str, limit: int) -> bool:
+    """Whether ``row``, whose first text is ``first``, ends a grid's indicator rows: its 总分,
+    等级 or 分值调整说明. A 合计 or 总计 is the total only when no 总分 follows it before
+    ``limit`` — one that does is a category's subtotal (合计 above the 总分 row), skipped."""
+    if first in GRADE_LABELS or first in END_LABELS or first == "总分":
+        return True
+    if first not in TOTAL_LABELS:
+        return False
+    for later in range(row + 1, limit):
+        texts = grid.row_texts(later)
+        if any(TABLE_START.search(t) for t in texts) or _grid_headers_at(grid, later):
+            return True  # the next table: nothing of this one follows
+        if next((t for t in texts if t), "") == "总分":
+            return False
+    return True
 
 
 def _grid_headers_at(grid: Grid, row: int) -> bool:
@@ -661,6 +680,7 @@ def _complete_department(
             )
             if found is not None:
                 (value, cell), region = found
+                reading.value(region.grid, cell[0], cell[1], "department.name")  # #N/A: refused
                 department["name"] = without_code(str(value))
                 label = _bare(region.grid.text(cell[0], _label_column(region.grid, cell)))
                 reading.locations.setdefault("department.name", region.grid.address(*cell))
@@ -785,6 +805,26 @@ def _unless_an_error(filed, grid: Grid, where: str, reading: _Reading):
     return None
 
 
+def _unless_merged_over_rows(filed, grid: Grid, where: str, shared: dict, reading: _Reading):
+    """A filed 得分 and its cell, or None when the cell is merged over several indicator rows
+    (G11:G12 showing 18): each row's, or the rows' together? It is only checked, so it is not
+    read as either — said once, at its first row — rather than found wrong on each."""
+    span = grid.spans.get(filed[1]) if filed is not None else None
+    if span is None:
+        return filed
+    if span not in shared:
+        shared[span] = where
+        top, left, bottom, right = span
+        cells = f"{column_letter(left)}{top + 1}:{column_letter(right)}{bottom + 1}"
+        said = _(
+            "the 得分 {cells} is merged over several indicator rows: not read as any row's filed "
+            "score (each row's, or theirs together?)"
+        ).format(cells=cells)
+        reading.notes.append((where, said))
+        reading.locations[where] = grid.address(top, left)
+    return None
+
+
 def _not_the_label(filed, grid: Grid):
     """A filed 总分 or 自评等级, unless its cell shows the row's label: the label merged across
     the row (A22:H22 自评等级) fills the 得分 column with its own words, and nothing was filed
@@ -889,6 +929,8 @@ def _table_name(region: Region, prefix: str, reading: _Reading) -> str:
     found = _labelled(region, labels)
     if found:
         reading.locations[prefix] = grid.address(*found[1])
+        name_row, name_column = found[1]
+        reading.value(grid, name_row, name_column, f"{prefix}.name")  # #REF!: refused
         return without_code(str(found[0]))
     reading.locations[prefix] = grid.address(region.top, 0)
     if DEFAULT_SHEET.match(grid.sheet.strip()):
@@ -1125,6 +1167,11 @@ def _note_parts_off_the_total(
         reading.notes.append(Note(f"{where}.{key}", text, "warning"))
 
 
+def _filled(value) -> bool:
+    """A cell holding a value, not left blank or marked so (—, /)."""
+    return value is not None and not _placeholder(value)
+
+
 def _placeholder(value) -> bool:
     return isinstance(value, str) and value.strip() in ("—", "-", "/", "／", "")
 
@@ -1254,7 +1301,7 @@ def _read_rows(region: Region, roles: dict, start: int, prefix: str, reading: _R
     while row < region.bottom:
         texts = grid.row_texts(row)
         first = next((t for t in texts if t), "")
-        if first in TOTAL_LABELS or first in GRADE_LABELS or first in END_LABELS:
+        if _ends_the_rows(grid, row, first, region.bottom):
             break
         if _is_subtotal(grid, row, roles, first) or _spans_the_row(grid, row, roles):
             row += 1  # a 小计 of a category, or a note merged across the grid
@@ -1291,6 +1338,9 @@ def _read_rows(region: Region, roles: dict, start: int, prefix: str, reading: _R
             # (both values blank with 分值 and 得分: the evaluator's judgement) or refuses it
             target = ""
         _refuse_points_merged_over_rows(grid, row, roles, shared)
+        for key in ("level1", "level2", "name"):  # a name decides how a row reads: no #N/A
+            if (row, roles[key]) in grid.errors:
+                reading.value(grid, row, roles[key], f"{where}.{key}")
         indicator = {"level1": level1, "level2": level2, "name": _name(name), "target": target}
         locations[where] = grid.address(row, roles["name"])
         locations[f"{where}.target"] = grid.address(row, roles["target"])
@@ -1308,6 +1358,7 @@ def _read_rows(region: Region, roles: dict, start: int, prefix: str, reading: _R
                 indicator[key] = str(value) if key == "reason" else _points(value, key)
         filed = _filed(grid, row, roles.get("filed"), roles.get("score"))
         filed = _unless_an_error(filed, grid, f"{where}.score", reading)
+        filed = _unless_merged_over_rows(filed, grid, f"{where}.score", shared, reading)
         if filed is not None and not (isinstance(filed[0], str) and "不适用" in filed[0]):
             indicator["score"] = filed[0]
             locations[f"{where}.score"] = grid.address(*filed[1])
@@ -1338,18 +1389,26 @@ def _note_label_weights(
                 weight = Decimal(re.sub(r"[^\d.]", "", found.group()))
                 labelled.setdefault((key, label), (weight, row))
     for (key, label), (weight, row) in labelled.items():
-        read = [_decimal_or_none(i.get("weight")) for i in indicators if i[key] == label]
+        under = [index for index, i in enumerate(indicators) if i[key] == label]
+        read = [_decimal_or_none(indicators[index].get("weight")) for index in under]
         filed = [w for w in read if w is not None]
-        if not read or len(filed) < len(read) or sum(filed, Decimal(0)) == weight:
-            continue  # the rows' weights unread, or not all numbers: said where they are read
-        said = _("{cell} labels {label} {weight} points, but its rows' 分值 add up to {sum}")
-        text = said.format(
-            cell=grid.address(row, roles[key]),
-            label=label,
-            weight=_plain(weight),
-            sum=_plain(sum(filed, Decimal(0))),
-        )
-        reading.notes.append(Note(prefix, text, "warning"))
+        if not read or 0 < len(filed) < len(read) or sum(filed, Decimal(0)) == weight:
+            continue  # some weights not numbers: said where they are read
+        cell = grid.address(row, roles[key])
+        if filed:
+            said = _("{cell} labels {label} {weight} points, but its rows' 分值 add up to {sum}")
+            text = said.format(
+                cell=cell, label=label, weight=_plain(weight), sum=_plain(sum(filed, Decimal(0)))
+            )
+        else:  # no row has its 分值: the rule set's defaults score, not the label's points
+            said = _(
+                "{cell} labels {label} {weight} points, but its rows have no 分值: they are "
+                "scored with the rule set's default weights; write each row's 分值 to score "
+                "them by the form's"
+            )
+            text = said.format(cell=cell, label=label, weight=_plain(weight))
+        # at the label of its first row: each label's own finding, not one for the table
+        reading.notes.append(Note(f"{prefix}.indicators[{under[0]}].{key}", text, "warning"))
 
 
 def _decimal_or_none(value) -> Decimal | None:
@@ -1367,7 +1426,7 @@ def _is_subtotal(grid: Grid, row: int, roles: dict, first: str) -> bool:
     labels = [grid.text(row, roles[key]) for key in ("level1", "level2", "name")]
     if first in SUBTOTAL_LABELS or any(text in SUBTOTAL_ROW_LABELS for text in labels):
         return True
-    if any(grid.value(row, roles[key]) is not None for key in ("target", "actual")):
+    if any(_filled(grid.value(row, roles[key])) for key in ("target", "actual")):
         return False  # its values filed: an indicator (培训人次小计 | ≥100人次 | 90人次)
     return any(SUBTOTAL_NAMED.fullmatch(SUBTOTAL_DRESS.sub("", text)) for text in labels if text)
 
@@ -1497,6 +1556,7 @@ def _read_totals(
                     ),
                     None,
                 )
+            filed = _unless_an_error(filed, grid, f"{prefix}.grade", reading)
             if filed is not None:
                 table["grade"] = str(filed[0])
                 locations[f"{prefix}.grade"] = grid.address(*filed[1])
