@@ -1304,3 +1304,19 @@ def test_points_in_labels_over_rows_without_分值_are_said(tmp_path):
         "t.xlsx!项目1!B8 标明产出指标 60 分，但其下各行未填写分值：按规则默认分值计分；"
         "如要按表中分值计分，请为每行填写分值"
     ]
+
+
+@pytest.mark.usefixtures("chinese")
+def test_a_blank_amount_of_the_total_is_the_sum_of_its_其中_rows(tmp_path):
+    """年度资金总额 100 / blank / 95 over 本年财政拨款 60 / 70 / 55 and 上年结转资金 40 / 40 / 40: the
+    全年预算数 is the parts' 110, said — not the 年初预算数 100 in its place. Execution 10 × 95 /
+    110 = 8.636… → 8.64; the table 8.64 + 85 = 93.64."""
+    parts = (("本年财政拨款", (60, 70, 55)), ("上年结转资金", (40, 40, 40)))
+    workbook, ws = form(parts=parts)
+    ws["D6"] = None
+    result = scoring.score(saved(workbook, tmp_path / "t.xlsx"))
+    table = result.projects[0]
+    assert (table.execution.adjusted, table.execution.score) == (D("110"), D("8.64"))
+    assert table.score == D("93.64")
+    said = [f.message for f in notes(result, "projects[0].budget.adjusted")]
+    assert said == ["年度资金总额的全年预算数未填写：按其中各行之和 110 计"]

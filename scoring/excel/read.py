@@ -1047,6 +1047,7 @@ def _read_budget(region: Region, where: str, reading: _Reading) -> dict:
             continue
         column = columns[key]
         locations[f"{where}.{key}"] = grid.address(data_row, column)
+        value: Any
         if use_parts:
             for r in parts:  # a part showing #REF! is no 0: refused, with the total's others
                 if (r, column) in grid.errors:
@@ -1054,6 +1055,8 @@ def _read_budget(region: Region, where: str, reading: _Reading) -> dict:
             value = sum((_money(grid.value(r, column)) or Decimal(0) for r in parts), Decimal(0))
         else:
             value = reading.value(grid, data_row, column, f"{where}.{key}")
+            if value is None and unsure is None:  # the total's cell blank: its parts', said
+                value = _sum_of_the_parts(grid, parts, column, f"{where}.{key}", key, reading)
         if value is None:
             continue
         amount = _money(value)
@@ -1127,6 +1130,24 @@ def _refuse_a_missing_amount(
 
 
 _BUDGET_LABELS = {"planned": "年初预算数", "adjusted": "全年预算数", "spent": "全年执行数"}
+
+
+def _sum_of_the_parts(
+    grid: Grid, parts: list[int], column: int, where: str, key: str, reading: _Reading
+) -> Decimal | None:
+    """An amount of the 年度资金总额 row left blank while its 其中 rows hold it (全年预算数 blank,
+    本年财政拨款 70 and 上年结转 40): their sum, 110, said — not the 年初预算数 in its place. None
+    when no part holds it; a part showing an error is refused."""
+    for r in parts:
+        if (r, column) in grid.errors:
+            reading.value(grid, r, column, where)
+    held = [m for r in parts if (m := _money(grid.value(r, column))) is not None]
+    if not held:
+        return None
+    total = sum(held, Decimal(0))
+    said = _("the 年度资金总额's {label} is blank: taken as the sum of its 其中 rows, {total}")
+    reading.notes.append((where, said.format(label=_BUDGET_LABELS[key], total=_plain(total))))
+    return total
 
 
 def _note_a_budget_taken_for_the_other(
