@@ -1236,6 +1236,9 @@ def test_review_scores_are_shown_to_the_rule_set_s_places(tmp_path):
     sheet = openpyxl.load_workbook(out)["项目1"]
     for cell, value in (("J8", 40), ("J9", 35), ("J11", 94.5), ("J6", 9.5)):
         assert (sheet[cell].value, sheet[cell].number_format) == (value, "0.00"), cell
+    summary = openpyxl.load_workbook(out)["汇总"]
+    (row,) = [r for r in summary.iter_rows() if r[0].value == PROJECT]
+    assert (row[4].value, row[4].number_format) == (94.5, "0.00")  # 得分 in 汇总 too
 
 
 def test_a_logical_cell_is_read_as_shown(tmp_path):

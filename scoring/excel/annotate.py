@@ -86,8 +86,7 @@ class _Overlay:
         for column in (first, first + 1):
             _style(sheet.cell(row=row, column=column))
         if isinstance(score, Decimal):
-            places = max(0, -int(score.as_tuple().exponent))
-            sheet.cell(row=row, column=first).number_format = "0." + "0" * places if places else "0"
+            sheet.cell(row=row, column=first).number_format = places_format(score)
         if explanation:
             self.notes.setdefault((title, f"{get_column_letter(first)}{row}"), []).append(
                 explanation
@@ -215,6 +214,13 @@ def _differs(row, computed) -> str:
         return "；与自评一致"
     note = f"（{row.note}）" if row.note else ""
     return f"；自评 {fmt(row.filed)}，按规则 {computed}{note}"
+
+
+def places_format(value: Decimal) -> str:
+    """The number format that shows ``value`` to its own places, as the rule set rounded it:
+    ``0.00`` for 94.50 and for 40.00, ``0`` for a whole-point score."""
+    places = max(0, -int(value.as_tuple().exponent))
+    return "0." + "0" * places if places else "0"
 
 
 def _paint(overlay: _Overlay) -> None:
@@ -443,6 +449,9 @@ def _summary_sheet(workbook, result: Result):
             put(sheet, row, column, value)
             _style(sheet.cell(row=row, column=column))
         sheet.cell(row=row, column=4).number_format = "0.00%"
+        sheet.cell(row=row, column=5).number_format = places_format(table.score)
+        if isinstance(filed, ScoreRow) and not filed.agrees:
+            sheet.cell(row=row, column=7).number_format = places_format(filed.filed)
     for letter, width in zip("ABCDEFG", (36, 14, 14, 10, 10, 8, 10)):
         sheet.column_dimensions[letter].width = width
     print_as_form(sheet)

@@ -1172,8 +1172,11 @@ def _note_parts_off_the_total(
     """其中 rows (本年财政拨款, 其他资金 …) whose amounts do not add up to the 年度资金总额 filed
     above them: the total is what is scored; the difference is a warning naming its cell."""
     for key, label in _BUDGET_LABELS.items():
-        if key not in columns or any((r, columns[key]) in grid.errors for r in parts):
-            continue  # a part showing an error: said where the parts are summed, or not needed
+        if key not in columns or any(
+            _filled(grid.value(r, columns[key])) and _money(grid.value(r, columns[key])) is None
+            for r in parts
+        ):
+            continue  # a part that is no amount (#REF!, 六十): its sum would mislead
         total = _money(grid.value(row, columns[key]))
         held = [m for r in parts if (m := _money(grid.value(r, columns[key]))) is not None]
         if total is None or not held or sum(held, Decimal(0)) == total:
