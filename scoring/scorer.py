@@ -645,7 +645,9 @@ def _refuse_fen_on_a_time(ind: Indicator, ctx: Context) -> None:
             "minutes, or points?"
         ).format(name=cut(ind.name), target=quoted(ind.target.text), word=word),
         f"{ind.where}.target",
-        _("write {value}分钟 if it is minutes, with 分钟 in the 实际完成值 too").format(value=value),
+        _("write {value}分钟 if it is minutes, with 分钟 in the 实际完成值 too").format(
+            value=value
+        ),
         code="unit-ambiguous",
     )
 
