@@ -262,8 +262,7 @@ def _note_hidden_cells(grid: Grid, reading: _Reading) -> None:
             "they are part of the filing",
             len(rows),
         )
-        places = listed(rows[:8]) + ("…" if len(rows) > 8 else "")
-        reading.hide(said.format(sheet=grid.sheet, places=places))
+        reading.hide(said.format(sheet=grid.sheet, places=_first_eight(rows)))
     if grid.hidden_columns:
         columns = [column_letter(c) for c in sorted(grid.hidden_columns)]
         said = ngettext(
@@ -273,8 +272,12 @@ def _note_hidden_cells(grid: Grid, reading: _Reading) -> None:
             "if they are part of the filing",
             len(columns),
         )
-        places = listed(columns[:8]) + ("…" if len(columns) > 8 else "")
-        reading.hide(said.format(sheet=grid.sheet, places=places))
+        reading.hide(said.format(sheet=grid.sheet, places=_first_eight(columns)))
+
+
+def _first_eight(places: list[str]) -> str:
+    """Rows or columns listed, the first eight of them, … after them when there are more."""
+    return listed(places[:8]) + ("…" if len(places) > 8 else "")
 
 
 def read_workbook(path: Path) -> SheetData:
