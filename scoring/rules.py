@@ -307,7 +307,8 @@ class RuleSet:
         floor); else, of the words of ``names`` and ``durations`` (≤) and ``duration_floors``
         (≥), the one ending nearest the end of the name, the longer of two ending together
         (保修期内故障响应时间: 响应时间, ≤; 设备保修期: 保修, ≥) — a kept-time word right after
-        a word of ``duration_stops`` is a limit (停止供电时间); else ``("≤", level)`` for a
+        a word of ``duration_stops`` — a word of ``duration_stoppable``, a time something runs —
+        is a limit (停止供电时间, not 无中断运行时间); else ``("≤", level)`` for a
         二级/一级指标 among ``levels`` (成本指标); ``(None, level)`` for one among
         ``duration_levels`` (时效指标: the caller asks for a sign); ``(None, None)`` otherwise
         (the default op). The words of ``except`` name rates and counts (整改到位率) and are not
@@ -327,10 +328,9 @@ class RuleSet:
             [(word, LE) for word in (*rule["names"], *rule.get("durations", ()))]
             + [(word, GE) for word in rule.get("duration_floors", ())],
         )
-        if last is not None and last[1] == GE:  # 停止供电时间: a time kept, stopped: a limit
-            before = looked_at[: looked_at.rfind(last[0])]
-            stop = next((s for s in rule.get("duration_stops", ()) if before.endswith(s)), None)
-            if stop is not None:
+        if last is not None and last[0] in rule.get("duration_stoppable", ()):
+            stop = _stopped(looked_at[: looked_at.rfind(last[0])], rule.get("duration_stops", ()))
+            if stop is not None:  # 停止供电时间: a time something runs, stopped: a limit
                 return LE, stop + last[0]
         if last is not None:
             return last[1], last[0]
@@ -773,6 +773,19 @@ def _looked_at(name: str) -> str:
     from .values import normalise
 
     return "".join(normalise(name).split())
+
+
+# Words that deny the stop after them: 不停运行时间, 无中断运行时间 are times run without a stop.
+_DENIALS = ("不", "无", "零", "未", "没有")
+
+
+def _stopped(before: str, stops) -> str | None:
+    """The word of ``stops`` that ``before`` ends with (停止供电时间: 停止), unless a denial
+    comes right before it (无中断运行时间); None otherwise."""
+    for stop in stops:
+        if before.endswith(stop) and not before[: -len(stop)].endswith(_DENIALS):
+            return stop
+    return None
 
 
 def _saved(word: str, text: str) -> bool:

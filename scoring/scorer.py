@@ -588,7 +588,7 @@ def _prepare(ind: Indicator, weight: Decimal, ctx: Context) -> Plan:
     if target.qualitative:
         return _tier_plan(ind, weight, ctx, _read_words(ind, ind.target.text, ctx))
     read = None  # the comparison, when it was decided here: (op, lead)
-    if target.unit == "分":
+    if target.unit is not None and (target.unit == "分" or target.unit.startswith("分/")):
         _refuse_fen_on_a_time(ind, ctx)
     if target.op != RANGE and _in_time(target.unit, ctx):
         read = (target.op, "") if target.op is not None else _inferred_op(ind, ctx)
@@ -632,21 +632,21 @@ def _in_time(unit: str | None, ctx: Context) -> bool:
 
 
 def _refuse_fen_on_a_time(ind: Indicator, ctx: Context) -> None:
-    """A target in 分 on a row whose name is a time's (出警时间 | ≤15分, 响应时间 | 2分): minutes,
-    or points (分)? As minutes it is a time limit (late: 部分达成), as points a number scored
-    by ratio; neither is guessed. The fix writes 分钟."""
+    """A target in 分 (or 分/次) on a row whose name ends with a time's word (出警时间 | ≤15分,
+    响应时长 | 15分/次): minutes, or points (分)? As minutes it is a time limit (late: 部分达成),
+    as points a number scored by ratio; neither is guessed. The fix writes 分钟. A name that
+    ends otherwise (服务时长考核得分 | 90分) is a score's: points."""
     op, word = ctx.ruleset.duration_reading(ind.name)
-    if op is None or word is None:
-        return  # no time word in the name: 考核得分 | ≥90分 is points
-    value = fmt(ind.target.value) if ind.target.value is not None else ""
+    if op is None or word is None or not "".join(ind.name.split()).endswith(word):
+        return  # no time word ending the name: 考核得分 | ≥90分 is points
     raise InputError(
         _(
             "「{name}」: the target {target} is in 分 on a row whose name is a time's ({word}): "
             "minutes, or points?"
         ).format(name=cut(ind.name), target=quoted(ind.target.text), word=word),
         f"{ind.where}.target",
-        _("write {value}分钟 if it is minutes, with 分钟 in the 实际完成值 too").format(
-            value=value
+        _("write {value} if it is minutes, with 分钟 in the 实际完成值 too").format(
+            value=ind.target.text.replace("分", "分钟")
         ),
         code="unit-ambiguous",
     )

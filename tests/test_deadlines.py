@@ -490,3 +490,24 @@ def test_an_actual_in_fen_against_a_time_limit_asks_for_minutes(cli, tmp_path, c
     assert run.code == 2
     assert "projects[0].indicators[0].actual" in run.err
     assert "「分」可能是分钟，也可能是分数" in run.err and "请写 20分钟" in run.err
+
+
+@pytest.mark.parametrize(
+    ("name", "target", "refused"),
+    [
+        ("出警时长", "15分/次", True),  # a time for each time, in 分: minutes or points?
+        ("出警时间", "10-15分", True),
+        ("服务时长考核得分", "90分", False),  # the name ends with a score's word: points
+        ("保修期满意度评分", "≥90分", False),
+    ],
+)
+def test_fen_on_a_row_named_for_a_time_is_asked(cli, tmp_path, chinese, name, target, refused):
+    text = case_evaluation(CASES / "error-minutes-in-fen-on-a-time-row.toml")
+    text = text.replace('"平均出警时间"', f'"{name}"').replace('"15分"', f'"{target}"')
+    path = tmp_path / "fen.toml"
+    path.write_text(text.replace('"20分"', '"12分"'), "utf-8")
+    run = cli("score", str(path))
+    assert (run.code == 2) is refused, run
+    if refused:
+        fix = target.replace("分", "分钟")
+        assert f"如为分钟，请写 {fix}" in run.err

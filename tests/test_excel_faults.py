@@ -1239,6 +1239,8 @@ def test_review_scores_are_shown_to_the_rule_set_s_places(tmp_path):
     summary = openpyxl.load_workbook(out)["汇总"]
     (row,) = [r for r in summary.iter_rows() if r[0].value == PROJECT]
     assert (row[4].value, row[4].number_format) == (94.5, "0.00")  # 得分 in 汇总 too
+    (score,) = [r for r in summary.iter_rows() if r[0].value == "得分"]
+    assert (score[1].value, score[1].number_format) == (94.5, "0.00")  # the department's
 
 
 def test_a_logical_cell_is_read_as_shown(tmp_path):
@@ -1323,3 +1325,46 @@ def test_a_blank_amount_of_the_total_is_the_sum_of_its_其中_rows(tmp_path):
     assert table.score == D("93.64")
     said = [f.message for f in notes(result, "projects[0].budget.adjusted")]
     assert said == ["年度资金总额的全年预算数未填写：按其中各行之和 110 计"]
+
+
+def test_a_filed_得分_merged_over_its_row_and_a_blank_one_is_that_row_s(tmp_path):
+    """得分 35 merged over H9:H10, 参训人员就业率's row and a blank row below it: one indicator
+    row reads it, so it is that row's filed 得分 (35, as computed: no mismatch)."""
+    blank = (None,) * 8
+    workbook, ws = form(rows=[ROWS[0], ROWS[1], blank, ROWS[2]])
+    ws.merge_cells("H9:H10")
+    result = scoring.score(saved(workbook, tmp_path / "t.xlsx"))
+    assert [i.filed_score for i in result.projects[0].indicators] == [40, 35, 10]
+    assert not [f for f in notes(result) if "H9:H10" in f.message]
+
+
+@pytest.mark.usefixtures("chinese")
+@pytest.mark.parametrize("last", ["总计", "合计"])
+def test_a_合计_above_another_total_row_is_a_subtotal(tmp_path, last):
+    """满意度指标 | 合计 | 10 | 10 above a last row 总计 (or 合计, as a Sichuan form ends) holding
+    100 / 94.5: the later total with its numbers is the total, the first a subtotal — 94.50, the
+    filed 94.5 compared with it. A line of words after a 合计 (总分 | 90分以上为优) is no total."""
+    subtotal = ("满意度指标", None, "合计", None, None, 10, 10, None)
+    workbook, ws = form(rows=[*ROWS, subtotal])
+    ws.cell(ws.max_row, 1, last)
+    result = scoring.score(saved(workbook, tmp_path / "t.xlsx"))
+    assert result.projects[0].score == D("94.50") and result.projects[0].filed_score == D("94.5")
+    assert not any(f.code in ("recorded-score-mismatch", "total-not-sum") for f in result.findings)
+    workbook, ws = form(total=99)
+    ws.cell(ws.max_row, 1, "合计")
+    ws.append(["总分", "90分以上为优"])
+    result = scoring.score(saved(workbook, tmp_path / "legend.xlsx"))
+    assert result.projects[0].filed_score == D("99")  # the 合计 is the total, 99 ≠ 94.50
+
+
+@pytest.mark.usefixtures("chinese")
+def test_a_blank_amount_whose_其中_rows_are_partly_filled_is_not_their_sum(tmp_path):
+    """全年预算数 blank over 本年财政拨款 70 / 70 / 60 and 上年结转资金 30 / blank / 30: the parts
+    give only 70 of it, so it is not their sum; it is the 年初预算数 100, said — execution
+    10 × 90 / 100 = 9.00, not 90 / 70 capped at 10."""
+    parts = (("本年财政拨款", (70, 70, 60)), ("上年结转资金", (30, None, 30)))
+    workbook, _ = form(budget=(100, None, 90, 9), parts=parts)
+    result = scoring.score(saved(workbook, tmp_path / "t.xlsx"))
+    assert result.projects[0].execution.score == D("9.00")
+    said = [f.message for f in notes(result, "projects[0].budget.adjusted")]
+    assert said == ["t.xlsx!项目1!D6 的全年预算数未填写：按年初预算数 100 计"]

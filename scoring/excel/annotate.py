@@ -420,6 +420,8 @@ def _summary_sheet(workbook, result: Result):
         put(sheet, row, 2, value)
         if text == "执行率":
             sheet.cell(row=row, column=2).number_format = "0.00%"
+        elif text == "得分":
+            sheet.cell(row=row, column=2).number_format = places_format(department.score)
         sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=7)
         for column in range(2, 8):
             _style(sheet.cell(row=row, column=column))

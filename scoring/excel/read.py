@@ -516,8 +516,10 @@ def _rows_end(grid: Grid, header: int) -> int:
 
 def _ends_the_rows(grid: Grid, row: int, first: str, limit: int) -> bool:
     """Whether ``row``, whose first text is ``first``, ends a grid's indicator rows: its 总分,
-    等级 or 分值调整说明. A 合计 or 总计 is the total only when no 总分 follows it before
-    ``limit`` — one that does is a category's subtotal (合计 above the 总分 row), skipped."""
+    等级 or 分值调整说明. A 合计 or 总计 is the total only when no other total row with a
+    number (总分 | 100 | 97, 总计 | 97) follows it before ``limit`` — one that does makes it a
+    category's subtotal (合计 above the 总分 row, a Sichuan form's 合计 by category), skipped;
+    a line of words (总分 | 90分以上为优) is no total row."""
     if first in GRADE_LABELS or first in END_LABELS or first == "总分":
         return True
     if first not in TOTAL_LABELS:
@@ -526,7 +528,9 @@ def _ends_the_rows(grid: Grid, row: int, first: str, limit: int) -> bool:
         texts = grid.row_texts(later)
         if any(TABLE_START.search(t) for t in texts) or _grid_headers_at(grid, later):
             return True  # the next table: nothing of this one follows
-        if next((t for t in texts if t), "") == "总分":
+        if next((t for t in texts if t), "") in TOTAL_LABELS and any(
+            isinstance(grid.value(later, c), Decimal) for c in range(grid.columns)
+        ):
             return False
     return True
 
@@ -808,16 +812,20 @@ def _unless_an_error(filed, grid: Grid, where: str, reading: _Reading):
     return None
 
 
-def _unless_merged_over_rows(filed, grid: Grid, where: str, shared: dict, reading: _Reading):
-    """A filed 得分 and its cell, or None when the cell is merged over several indicator rows
-    (G11:G12 showing 18): each row's, or the rows' together? It is only checked, so it is not
-    read as either — said once, at its first row — rather than found wrong on each."""
-    span = grid.spans.get(filed[1]) if filed is not None else None
-    if span is None:
-        return filed
-    if span not in shared:
-        shared[span] = where
-        top, left, bottom, right = span
+def _forget_scores_merged_over_rows(
+    grid: Grid, spans: dict, indicators: list, prefix: str, reading: _Reading
+) -> None:
+    """A filed 得分 merged over several indicator rows (G11:G12 showing 18): each row's, or the
+    rows' together? It is only checked, so it is read as none of theirs — said once, at its
+    first row — rather than found wrong on each. One merged over a row and a blank one below
+    it is that row's."""
+    for (top, left, bottom, right), rows in spans.items():
+        if len(rows) < 2:
+            continue
+        for index in rows:
+            indicators[index].pop("score", None)
+            reading.locations.pop(f"{prefix}.indicators[{index}].score", None)
+        where = f"{prefix}.indicators[{rows[0]}].score"
         cells = f"{column_letter(left)}{top + 1}:{column_letter(right)}{bottom + 1}"
         said = _(
             "the 得分 {cells} is merged over several indicator rows: not read as any row's filed "
@@ -825,7 +833,6 @@ def _unless_merged_over_rows(filed, grid: Grid, where: str, shared: dict, readin
         ).format(cells=cells)
         reading.notes.append((where, said))
         reading.locations[where] = grid.address(top, left)
-    return None
 
 
 def _not_the_label(filed, grid: Grid):
@@ -1059,7 +1066,9 @@ def _read_budget(region: Region, where: str, reading: _Reading) -> dict:
         else:
             value = reading.value(grid, data_row, column, f"{where}.{key}")
             if value is None and unsure is None:  # the total's cell blank: its parts', said
-                value = _sum_of_the_parts(grid, parts, column, f"{where}.{key}", key, reading)
+                value = _sum_of_the_parts(
+                    grid, parts, column, amounts, f"{where}.{key}", key, reading
+                )
         if value is None:
             continue
         amount = _money(value)
@@ -1136,16 +1145,25 @@ _BUDGET_LABELS = {"planned": "年初预算数", "adjusted": "全年预算数", "
 
 
 def _sum_of_the_parts(
-    grid: Grid, parts: list[int], column: int, where: str, key: str, reading: _Reading
+    grid: Grid,
+    parts: list[int],
+    column: int,
+    amounts: list[int],
+    where: str,
+    key: str,
+    reading: _Reading,
 ) -> Decimal | None:
     """An amount of the 年度资金总额 row left blank while its 其中 rows hold it (全年预算数 blank,
     本年财政拨款 70 and 上年结转 40): their sum, 110, said — not the 年初预算数 in its place. None
-    when no part holds it; a part showing an error is refused."""
+    when a part that holds money in another column leaves this one blank (70 of a 100 whose
+    other 30 is missing is no total), or when none holds it; a part showing an error is
+    refused."""
     for r in parts:
         if (r, column) in grid.errors:
             reading.value(grid, r, column, where)
     held = [m for r in parts if (m := _money(grid.value(r, column))) is not None]
-    if not held:
+    with_money = [r for r in parts if any(_money(grid.value(r, c)) for c in amounts)]
+    if not held or any(_money(grid.value(r, column)) is None for r in with_money):
         return None
     total = sum(held, Decimal(0))
     said = _("the 年度资金总额's {label} is blank: taken as the sum of its 其中 rows, {total}")
@@ -1322,6 +1340,7 @@ def _read_rows(region: Region, roles: dict, start: int, prefix: str, reading: _R
     grid = region.grid
     locations = reading.locations
     shared: dict = {}  # merged ranges of points, by the first row that read them
+    scored_spans: dict = {}  # merged ranges of filed 得分 → the indicators that read them
     indicators: list[dict[str, Any]] = []
     level1 = level2 = None
     row = start
@@ -1385,10 +1404,11 @@ def _read_rows(region: Region, roles: dict, start: int, prefix: str, reading: _R
                 indicator[key] = str(value) if key == "reason" else _points(value, key)
         filed = _filed(grid, row, roles.get("filed"), roles.get("score"))
         filed = _unless_an_error(filed, grid, f"{where}.score", reading)
-        filed = _unless_merged_over_rows(filed, grid, f"{where}.score", shared, reading)
         if filed is not None and not (isinstance(filed[0], str) and "不适用" in filed[0]):
             indicator["score"] = filed[0]
             locations[f"{where}.score"] = grid.address(*filed[1])
+            if filed[1] in grid.spans:  # merged: over this row alone, or over others too?
+                scored_spans.setdefault(grid.spans[filed[1]], []).append(len(indicators))
         _note_unsaved(
             reading, grid, row, (roles.get("filed"), roles.get("score")), f"{where}.score"
         )
@@ -1397,6 +1417,7 @@ def _read_rows(region: Region, roles: dict, start: int, prefix: str, reading: _R
             indicator["applicable"] = False
         indicators.append(indicator)
         row += 1
+    _forget_scores_merged_over_rows(grid, scored_spans, indicators, prefix, reading)
     _note_label_weights(grid, roles, start, row, indicators, prefix, reading)
     return indicators, row
 
