@@ -173,6 +173,17 @@ class Texts:
         return _("no word of its row says a limit or a length kept, so scored as {limit}: ")
 
     @cached_property
+    def none_allowed(self) -> str:
+        return _(
+            "“{name}”: the target “{target}” is 0, which “at least” would meet whatever "
+            "happened: scored as “{limit}”, none allowed"
+        )
+
+    @cached_property
+    def none_allowed_lead(self) -> str:
+        return _("a target of 0 allows none, so scored as {limit}: ")
+
+    @cached_property
     def deadlines(self) -> Readings:
         from .deadlines import Readings
 
@@ -1024,6 +1035,20 @@ def _time_by_default(ind: Indicator, ctx: Context, default: str) -> tuple[str, s
     return default, texts.time_by_default_lead.format(limit=limit)
 
 
+def _none_allowed(ind: Indicator, ctx: Context) -> tuple[str, str]:
+    """A target of 0 with a unit and no sign (群体性食物中毒事件 | 0起): none allowed, ≤0. At
+    least 0 would be met whatever happened — 1起 full marks. Said as a reverse reading (info).
+    A bare 0% is left to the words of its name: 增长率 | 0% is at least."""
+    limit = f"≤{ind.target.text}"
+    ctx.flag(
+        "operator-inferred",
+        "info",
+        f"{ind.where}.target",
+        ctx.texts.none_allowed.format(name=ind.name, target=ind.target.text, limit=limit),
+    )
+    return LE, ctx.texts.none_allowed_lead.format(limit=limit)
+
+
 def _inferred_op(ind: Indicator, ctx: Context) -> tuple[str, str]:
     """The comparison of a target written without one: ≤ on a row whose name marks a limit
     (预算调整率), or a time limit when the target is a time and its name or 二级指标 marks one
@@ -1031,6 +1056,8 @@ def _inferred_op(ind: Indicator, ctx: Context) -> tuple[str, str]:
     set's default."""
     rules = ctx.ruleset
     default = rules.quantitative["default_op"]
+    if default in (GE, ">") and ind.target.value == 0 and ind.target.unit not in (None, "%"):
+        return _none_allowed(ind, ctx)
     # 工期 | 180天, 时效指标 | 项目完成时间 | 30天; 平均维修时长 | 2小时/次 (a time each time)
     if _in_time(ind.target.unit, ctx) or _per_time(ind.target.unit, ctx):
         op, word = rules.duration_reading(ind.name, ind.level1, ind.level2)
