@@ -427,9 +427,15 @@ def _unit_or_none(tail: str) -> str | Literal[False] | None:
     return _read_unit(tail)
 
 
+# A unit with its alternative in brackets, as equipment tables write it: 台（套）, 个（套）, 处（座）.
+_UNIT_OR_UNIT = re.compile(r"[^\W\d_]{1,2}\((?!含|不含)[^\W\d_]{1,2}\)")
+
+
 def _read_unit(tail: str) -> str | Literal[False]:
     if tail.startswith("(") and tail.endswith(")"):  # ≥3（个）: the unit in brackets
         tail = tail[1:-1].strip()
+    if _UNIT_OR_UNIT.fullmatch(tail):  # 1200台（套）: one unit, written so on both sides
+        return tail
     parts = tail.split("/")
     if len(parts) > 2 or not all(_unit_shaped(part) for part in parts):
         return False

@@ -317,3 +317,26 @@ def test_fen_beside_a_time_is_asked_minutes_or_points(target, actual, said):
         align_units(parse_target(target), parse_quantity(actual), standard())
     assert f"{said}分 beside a time in 分钟: minutes, or points" in str(raised.value)
     assert f"write {said}分钟 if it is minutes" in (raised.value.hint or "")
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "aligned"),
+    [
+        (
+            "≥1200台（套）",
+            "1268台（套）",
+            ("1200", "1268", "台(套)"),
+        ),  # as equipment tables write it
+        ("≥1200台(套)", "1268台（套）", ("1200", "1268", "台(套)")),
+        ("≥3个（含）", "3个", ("3", "3", "个")),  # （含） is a bound's mark, not a unit
+    ],
+)
+def test_a_unit_with_its_alternative_in_brackets_is_one_unit(target, actual, aligned):
+    t_value, a_value, unit = align_units(parse_target(target), parse_quantity(actual), standard())
+    assert (str(t_value), str(a_value), unit) == aligned
+
+
+def test_a_unit_with_its_alternative_against_one_of_them_is_refused():
+    """≥1200台（套） against 1268台: the same unit or not? Refused, the fix to write both alike."""
+    with pytest.raises(ValueProblem, match="台"):
+        align_units(parse_target("≥1200台（套）"), parse_quantity("1268台"), standard())
