@@ -138,7 +138,18 @@ def reason_missing(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> 
     if severity != "off":
         for table, scored in _tables(evaluation, result):
             for filed, row in zip(table.indicators, scored.indicators):
-                if row.applicable and row.score < row.weight and not filed.reason:
+                rescaled = ruleset.not_applicable == "rescale"
+                if not row.applicable and rescaled and row.weight and not filed.reason:
+                    yield Finding(  # 不适用 lifts the others: why is the reviewer's question
+                        "reason-missing",
+                        severity,
+                        row.where,
+                        _(
+                            "“{name}” is marked not applicable (its weight {weight} left out of "
+                            "the total), and no reason is given"
+                        ).format(name=row.name, weight=fmt(row.weight)),
+                    )
+                elif row.applicable and row.score < row.weight and not filed.reason:
                     yield Finding(
                         "reason-missing",
                         severity,
