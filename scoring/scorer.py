@@ -173,17 +173,6 @@ class Texts:
         return _("no word of its row says a limit or a length kept, so scored as {limit}: ")
 
     @cached_property
-    def none_allowed(self) -> str:
-        return _(
-            "“{name}”: the target “{target}” is 0, which “at least” would meet whatever "
-            "happened: scored as “{limit}”, none allowed"
-        )
-
-    @cached_property
-    def none_allowed_lead(self) -> str:
-        return _("a target of 0 allows none, so scored as {limit}: ")
-
-    @cached_property
     def deadlines(self) -> Readings:
         from .deadlines import Readings
 
@@ -1035,18 +1024,23 @@ def _time_by_default(ind: Indicator, ctx: Context, default: str) -> tuple[str, s
     return default, texts.time_by_default_lead.format(limit=limit)
 
 
-def _none_allowed(ind: Indicator, ctx: Context) -> tuple[str, str]:
-    """A target of 0 with a unit and no sign (群体性食物中毒事件 | 0起): none allowed, ≤0. At
-    least 0 would be met whatever happened — 1起 full marks. Said as a reverse reading (info).
-    A bare 0% is left to the words of its name: 增长率 | 0% is at least."""
-    limit = f"≤{ind.target.text}"
-    ctx.flag(
-        "operator-inferred",
-        "info",
+def _a_zero_without_a_sign(ind: Indicator) -> InputError:
+    """A target of 0 without ≤ or ≥ that no word of its row reads (群体性食物中毒事件 | 0起): none
+    allowed, or any number will do? At least 0 is met whatever happened — 1起 full marks — and
+    at most 0 gives 1起 nothing; units mean either (重大舆情事件 | 0起, 新建公厕 | 0座), so
+    neither is guessed."""
+    target = ind.target.text
+    return InputError(
+        _(
+            "「{name}」: the target {target} is 0 without ≤ or ≥: at least 0 is met by anything, "
+            "at most 0 allows none"
+        ).format(name=cut(ind.name), target=quoted(target)),
         f"{ind.where}.target",
-        ctx.texts.none_allowed.format(name=ind.name, target=ind.target.text, limit=limit),
+        _("write ≤{target} if none is allowed, ≥{target} if any number will do").format(
+            target=target
+        ),
+        code="operator-ambiguous",
     )
-    return LE, ctx.texts.none_allowed_lead.format(limit=limit)
 
 
 def _inferred_op(ind: Indicator, ctx: Context) -> tuple[str, str]:
@@ -1056,8 +1050,6 @@ def _inferred_op(ind: Indicator, ctx: Context) -> tuple[str, str]:
     set's default."""
     rules = ctx.ruleset
     default = rules.quantitative["default_op"]
-    if default in (GE, ">") and ind.target.value == 0 and ind.target.unit not in (None, "%"):
-        return _none_allowed(ind, ctx)
     # 工期 | 180天, 时效指标 | 项目完成时间 | 30天; 平均维修时长 | 2小时/次 (a time each time)
     if _in_time(ind.target.unit, ctx) or _per_time(ind.target.unit, ctx):
         op, word = rules.duration_reading(ind.name, ind.level1, ind.level2)
@@ -1070,6 +1062,10 @@ def _inferred_op(ind: Indicator, ctx: Context) -> tuple[str, str]:
             return _time_by_default(ind, ctx, default)
     else:
         word = rules.reverse_word(ind.name, ind.level1, ind.level2)
+        # a count of 0 (0起, 0): none, or any? 0% is a rate, left to the default (增长率 | 0%)
+        zero = ind.target.value == 0 and ind.target.unit != "%"
+        if word is None and default in (GE, ">") and zero:
+            raise _a_zero_without_a_sign(ind)
     if word is None or default in (LE, "<"):
         return default, ""
     limit = f"≤{ind.target.text}"

@@ -428,7 +428,10 @@ def _unit_or_none(tail: str) -> str | Literal[False] | None:
 
 
 # A unit with its alternative in brackets, as equipment tables write it: 台（套）, 个（套）, 处（座）.
-_UNIT_OR_UNIT = re.compile(r"[^\W\d_]{1,2}\((?!含|不含)[^\W\d_]{1,2}\)")
+# Not a bound or a span in brackets: 2次（以内）, 5件（以下）, 30天（内）, 1万元（年）, 50人（左右）.
+_UNIT_OR_UNIT = re.compile(
+    r"[^\W\d_]{1,2}\((?!含|不含|以|之|内|左右|上下|年\)|月\)|日\)|天\))[^\W\d_]{1,2}\)"
+)
 
 
 def _read_unit(tail: str) -> str | Literal[False]:
@@ -450,6 +453,8 @@ def _unit_shaped(part: str) -> bool:
         return True
     # no unit ends in 内 (30元内: within 30元, a comparison the grammar does not read), nor
     # holds a bracket (95（含）%: a bound's mark inside the figure)
+    if _UNIT_OR_UNIT.fullmatch(part):  # 元/台（套）: per one of them
+        return True
     if part.endswith("内") or "(" in part or ")" in part:
         return False
     return 0 < len(part) <= UNIT_MAX_CHARS and not any(ch.isdigit() for ch in part)

@@ -340,3 +340,20 @@ def test_a_unit_with_its_alternative_against_one_of_them_is_refused():
     """≥1200台（套） against 1268台: the same unit or not? Refused, the fix to write both alike."""
     with pytest.raises(ValueProblem, match="台"):
         align_units(parse_target("≥1200台（套）"), parse_quantity("1268台"), standard())
+
+
+@pytest.mark.parametrize(
+    "target", ["2次（以内）", "5件（以下）", "30天（内）", "1万元（年）", "50人（左右）"]
+)
+def test_a_bound_or_a_span_in_brackets_is_no_unit(target):
+    """2次（以内） is at most 2次, not 2 of a unit 次（以内）: read so, it was scored as at least.
+    Not a unit; the row is words, refused at its actual with the target to restate."""
+    assert parse_target(target).unit is None
+
+
+def test_a_unit_per_one_with_its_alternative():
+    """≤500元/台（套） with 480元/台（套）: money for each 台（套）, one unit."""
+    t_value, a_value, unit = align_units(
+        parse_target("≤500元/台（套）"), parse_quantity("480元/台（套）"), standard()
+    )
+    assert (str(t_value), str(a_value), unit) == ("500", "480", "元/台(套)")
