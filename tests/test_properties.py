@@ -332,7 +332,10 @@ def rows(draw, weight=None, filed_places=2, level1s=("产出指标", "效益指�
     else:
         op = draw(st.sampled_from(list(OP_FORMS)))
         unit = draw(st.sampled_from(UNITS))
-        target = OP_FORMS[op].format(v=text(draw(amounts)), u=unit)
+        value = draw(amounts)
+        if op is None and value == 0 and unit != "%":
+            op = "≥"  # a bare 0 no word reads is refused (none allowed, or any?): given its sign
+        target = OP_FORMS[op].format(v=text(value), u=unit)
         # a bare fraction against a percentage, and a bare amount nearer its target in 元 or
         # 万元 than in the target's unit, are refused as ambiguous: give % and money their unit
         actual = text(draw(amounts)) + (
