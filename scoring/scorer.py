@@ -61,6 +61,7 @@ from .values import (
     align_units,
     cut,
     is_blank,
+    normalise,
     percent,
     percent_below,
     quoted,
@@ -637,7 +638,8 @@ def _refuse_fen_on_a_time(ind: Indicator, ctx: Context) -> None:
     as points a number scored by ratio; neither is guessed. The fix writes 分钟. A name that
     ends otherwise (服务时长考核得分 | 90分) is a score's: points."""
     op, word = ctx.ruleset.duration_reading(ind.name)
-    if op is None or word is None or not "".join(ind.name.split()).endswith(word):
+    looked_at = "".join(normalise(ind.name).split())  # as the rule set's words are looked for
+    if op is None or word is None or not looked_at.endswith(word):
         return  # no time word ending the name: 考核得分 | ≥90分 is points
     raise InputError(
         _(

@@ -62,6 +62,11 @@ EXCEL_ERRORS = frozenset(
 )
 
 
+def range_name(top: int, left: int, bottom: int, right: int) -> str:
+    """A range of cells as Excel names it, from its bounds (from 0): (10, 5, 11, 5) → F11:F12."""
+    return f"{column_letter(left)}{top + 1}:{column_letter(right)}{bottom + 1}"
+
+
 @dataclass
 class Grid:
     """One sheet: values by (row, column), both from 0."""

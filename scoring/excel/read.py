@@ -30,7 +30,7 @@ from ..i18n import _, ngettext
 from ..model import Note
 from ..values import without_code
 from ..words import listed
-from .grid import Grid, column_letter, load_grids
+from .grid import Grid, column_letter, load_grids, range_name
 from .layout import DEPARTMENT_ROWS, DEPARTMENT_SHEET, OWN_TABLE_SHEET, REVIEW_TITLES
 
 # Column titles of the 绩效指标 grid, by role; the first word found wins.
@@ -826,7 +826,7 @@ def _forget_scores_merged_over_rows(
             indicators[index].pop("score", None)
             reading.locations.pop(f"{prefix}.indicators[{index}].score", None)
         where = f"{prefix}.indicators[{rows[0]}].score"
-        cells = f"{column_letter(left)}{top + 1}:{column_letter(right)}{bottom + 1}"
+        cells = range_name(top, left, bottom, right)
         said = _(
             "the 得分 {cells} is merged over several indicator rows: not read as any row's filed "
             "score (each row's, or theirs together?)"
@@ -1321,7 +1321,7 @@ def _refuse_points_merged_over_rows(grid: Grid, row: int, roles: dict, shared: d
             shared[span] = row
             continue
         top, left, bottom, right = span
-        cells = f"{column_letter(left)}{top + 1}:{column_letter(right)}{bottom + 1}"
+        cells = range_name(top, left, bottom, right)
         message = _(
             "{cells}: one {title} merged over several indicator rows; each row's own {title} "
             "cannot be told (the number for each, or shared?)"
