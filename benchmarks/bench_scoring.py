@@ -888,9 +888,11 @@ def _goal_lines(f: dict) -> list[str]:
 def _large_goals(f: dict) -> list[tuple[str, str, str]]:
     big = f["large"]["runs"][-1]
     size = big["files"] * f["shape"]["projects"] * f["shape"]["indicators"]
+    # --quick runs a twentieth of the goal's size: its verdict is no verdict on the goal
+    scaled = "" if size >= 10**6 else " (goal: 10⁶)"
     time_goal, peak_goal, flat_goal = (
-        f"{size:,} indicators < 60 s",
-        f"peak memory at {size:,} < 100 MB",
+        f"{size:,} indicators < 60 s{scaled}",
+        f"peak memory at {size:,} < 100 MB{scaled}",
         "peak memory flat: 4N ≤ 1.1 × N files",
     )
     if "failed" in big:
