@@ -422,6 +422,25 @@ def test_result_from_toml_is_the_form_with_the_review_beside_it():
     assert "执行率得分 8.62 + 指标得分 88.62 = 97.24" in sheet["I20"].comment.text
 
 
+def test_every_review_cell_has_the_review_style_in_each_workbook_of_a_process():
+    """The review's cells — titles bold, the rest plain — are in the form's font at 10 points,
+    wrapped, with thin borders, in every workbook a process gives back, the second as the first
+    (each workbook keeps its own list of styles); a number keeps its own format."""
+    from scoring.excel.form import FONT
+
+    data = langfang()
+    for _ in range(2):
+        book = reload(result_workbook(scoring.load(data), scoring.score(data)))
+        sheet = book["项目1"]
+        for cell, bold in (("I10", True), ("J10", True), ("I11", False), ("J20", False)):
+            style = sheet[cell]
+            assert (style.font.name, style.font.size, style.font.bold) == (FONT, 10, bold)
+            assert style.alignment.wrap_text and style.alignment.vertical == "center"
+            assert style.border.left.style == style.border.bottom.style == "thin"
+        assert sheet["I11"].number_format == "0.00"
+        assert book["汇总"]["A1"].font.bold and book["复核发现"]["A3"].border.top.style == "thin"
+
+
 @pytest.mark.usefixtures("chinese")
 def test_result_colours_the_cells_findings_are_about():
     data = langfang()
@@ -690,3 +709,73 @@ def test_a_formula_the_file_carries_no_value_of_is_given_back_as_the_formula(tmp
     assert run.code == 0, run
     sheet = openpyxl.load_workbook(back)["项目1"]
     assert sheet["G6"].value == '=IF(N(D6)>0,E6/D6,"")'
+
+
+def _rewritten(tmp_path, edits: dict[str, str]):
+    """convert's workbook of the 乐亭 case with its 项目1 sheet's XML edited (old text → new)."""
+    import zipfile
+
+    from tests.conftest import LETING, case_evaluation, run_cli
+
+    toml = tmp_path / "表.toml"
+    toml.write_text(case_evaluation(LETING), "utf-8")
+    written = tmp_path / "written.xlsx"
+    assert run_cli("convert", str(toml), "-o", str(written)).code == 0
+    part = "xl/worksheets/sheet2.xml"  # 项目1
+    with zipfile.ZipFile(written) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    xml = parts[part].decode()
+    for old, new in edits.items():
+        assert old in xml
+        xml = xml.replace(old, new)
+    parts[part] = xml.encode()
+    source = tmp_path / "表.xlsx"
+    with zipfile.ZipFile(source, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return source
+
+
+def test_a_shared_formula_without_values_is_given_back_as_each_cell_s_formula(tmp_path):
+    """A formula filled down is written once, as a shared formula its other cells refer to; none
+    of them carries a value in a file a program wrote. Each is given back as its own formula,
+    translated to its row, as Excel shows it."""
+    import openpyxl
+
+    from scoring.excel.grid import open_xlsx
+    from tests.conftest import run_cli
+
+    h6, h7 = '<c r="H6" s="3" t="n"></c>', '<c r="H7" s="3" t="n"></c>'
+    source = _rewritten(
+        tmp_path,
+        {
+            h6: h6 + '<c r="I6"><f t="shared" ref="I6:K7" si="0">D6*2</f></c>',
+            # J7 has no cell at all: the formulas read around the gap
+            h7: h7 + '<c r="I7"><f t="shared" si="0"/></c><c r="K7"><f t="shared" si="0"/></c>',
+        },
+    )
+    sheet = open_xlsx(source)["项目1"]
+    assert (sheet["I6"].value, sheet["I7"].value, sheet["K7"].value) == ("=D6*2", "=D7*2", "=F7*2")
+    assert sheet["J7"].value is None
+    back = tmp_path / "复核.xlsx"
+    run = run_cli("score", str(source), "-f", "xlsx", "-o", str(back))
+    assert run.code == 0, run
+    given = openpyxl.load_workbook(back)["项目1"]
+    assert (given["I6"].value, given["I7"].value) == ("=D6*2", "=D7*2")
+
+
+def test_a_formula_without_a_value_in_a_merged_range_is_given_back_as_excel_shows_it(tmp_path):
+    """A formula in a cell a merged range covers is never shown (the range shows its first
+    cell): the workbook is given back with the range as it was, not refused as an error."""
+    import openpyxl
+
+    from tests.conftest import run_cli
+
+    covered = '<c r="G7" s="3" t="n"></c>'  # 资金偏差原因 is merged over C7:H7
+    source = _rewritten(tmp_path, {covered: '<c r="G7" s="3"><f>D7*2</f></c>'})
+    back = tmp_path / "复核.xlsx"
+    run = run_cli("score", str(source), "-f", "xlsx", "-o", str(back))
+    assert run.code == 0, run
+    sheet = openpyxl.load_workbook(back)["项目1"]
+    assert "C7:H7" in {str(r) for r in sheet.merged_cells.ranges}
+    assert sheet["G7"].value is None

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from .. import labels
 from ..errors import cell_of_finding
@@ -115,13 +116,32 @@ class _Overlay:
             self.notes.setdefault(key, []).append(text)
 
 
+# By workbook: the indexes of the review's font, alignment and border in its lists of styles,
+# plain and bold. openpyxl finds a style's index by hashing it field by field each time one is
+# set, about 90 µs a cell; a workbook given back with a thousand review cells spent a quarter
+# of its time there. Setting the indexes gives each cell the same style, at no cost.
+_REVIEW_STYLES: WeakKeyDictionary = WeakKeyDictionary()
+
+
 def _style(cell, bold: bool = False) -> None:
+    """A review cell's style: the form's font at 10 points (bold for titles), wrapped, centred
+    vertically, with thin borders. Its number format is left as it is."""
+    styles = _REVIEW_STYLES.setdefault(cell.parent.parent, {})
+    indexes = styles.get(bold)
+    if indexes is not None:
+        if cell._style is None:  # as openpyxl's own setters do for a cell without a style
+            from openpyxl.styles.cell_style import StyleArray
+
+            cell._style = StyleArray()
+        cell._style.fontId, cell._style.alignmentId, cell._style.borderId = indexes
+        return
     from openpyxl.styles import Alignment, Border, Font, Side
 
     thin = Side(style="thin")
     cell.font = Font(name=FONT, size=10, bold=bold)
     cell.alignment = Alignment(wrap_text=True, vertical="center")
     cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    styles[bold] = (cell._style.fontId, cell._style.alignmentId, cell._style.borderId)
 
 
 def _tables(result: Result):

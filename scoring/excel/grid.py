@@ -1239,27 +1239,47 @@ def _not_a_workbook_package(path: Path, names: set[str]) -> InputError:
 def open_xlsx(path: Path):
     """The .xlsx at ``path`` opened whole by openpyxl (the values Excel cached), to be
     annotated and saved, once it is counted against the limits."""
-    survey_xlsx(path)
+    surveys = survey_xlsx(path)
     workbook = _opened(path, read_only=False)
     _empty_dates_emptied(workbook)
-    _uncached_formulas_kept(workbook, path)
+    if any(survey.uncached for survey in surveys):
+        _uncached_formulas_kept(workbook, path, surveys)
     return workbook
 
 
-def _uncached_formulas_kept(workbook, path: Path) -> None:
+def _uncached_formulas_kept(workbook, path: Path, surveys: list[_SheetSurvey]) -> None:
     """A formula whose value the file does not carry (a file written by a program and never
     opened in Excel or WPS, such as ``scoring convert``'s 执行率) kept as the formula, which the
     spreadsheet computes on opening: opened for its values alone, it would be given back
-    empty."""
-    formulas = _opened(path, read_only=False, data_only=False)
-    for sheet in workbook.worksheets:
-        if sheet.title not in formulas.sheetnames:
-            continue
-        source = formulas[sheet.title]
-        for row in source.iter_rows():
-            for cell in row:
-                if cell.data_type == "f" and sheet[cell.coordinate].value is None:
-                    sheet[cell.coordinate].value = cell.value
+    empty. The formulas are read from the rows the survey found them on, in read-only mode:
+    opening the workbook whole a second time would double the time of returning it."""
+    from openpyxl.cell.cell import MergedCell
+
+    formulas = _opened(path, read_only=True, data_only=False)
+    try:
+        # the three list the worksheets in one order; titles may differ (see _titles_as_opened)
+        for sheet, source, survey in zip(workbook.worksheets, formulas.worksheets, surveys):
+            if not survey.uncached:
+                continue
+            rows, columns = zip(*survey.uncached)
+            top, left = min(rows), min(columns)
+            # bounds given: a read-only sheet stops at the used range its XML declares; a
+            # position without a cell in the XML is an empty cell without a place of its own
+            cells = source.iter_rows(
+                min_row=top + 1, max_row=max(rows) + 1, min_col=left + 1, max_col=max(columns) + 1
+            )
+            for row_number, row in enumerate(cells, top):
+                for column_number, cell in enumerate(row, left):
+                    if (row_number, column_number) not in survey.uncached:
+                        continue
+                    target = sheet.cell(row=row_number + 1, column=column_number + 1)
+                    # a cell a merged range covers shows nothing, and keeps nothing
+                    if isinstance(target, MergedCell) or cell.data_type != "f":
+                        continue
+                    if target.value is None:
+                        target.value = cell.value
+    finally:
+        formulas.close()
 
 
 def _empty_dates_emptied(workbook) -> None:
