@@ -73,7 +73,7 @@ QUALITATIVE = ("效果明显", "持续优化", "形成长效机制", "群众获�
 # mof-2020's default rates of the two qualitative tiers the generator files (no score filed).
 TIER_RATE = {"达成": Decimal(1), "部分达成": Decimal("0.7")}
 EXECUTION_WEIGHT = TEN  # mof-2020 [execution] weight: 10 × min(spent / adjusted, 1)
-FULL_SIZE = {"files": 2000, "large_files": 10_000}
+FULL_SIZE = {"files": 2000, "large_files": 10_000, "workbooks": 200}
 QUICK_DIVISOR = 20
 STARTUP_REPEAT = 10  # fresh processes per start-up row: short, so the most disturbed by others
 
@@ -490,6 +490,126 @@ def label(fmt: str, jobs: int | None) -> str:
     return f"scoring score -f {fmt}" + (f" --jobs {jobs}" if jobs is not None else "")
 
 
+# --- workbooks -------------------------------------------------------------------------------
+
+
+def write_workbooks(paths: list[Path], folder: Path) -> list[Path]:
+    """The files as ``scoring convert FILE.json FILE.xlsx`` writes them (a 部门 sheet and a sheet
+    per project, the tool's layout), named as the files are."""
+    import scoring
+    from scoring.excel.write import evaluation_workbook, workbook_bytes
+
+    folder.mkdir(parents=True, exist_ok=True)
+    books = []
+    for path in paths:
+        book = folder / f"{path.stem}.xlsx"
+        book.write_bytes(workbook_bytes(evaluation_workbook(scoring.load(path).data)))
+        books.append(book)
+    return books
+
+
+def calamine_module() -> Any | None:
+    """python-calamine (Rust's calamine) when installed: the lever the work on speed named for
+    reading workbooks; never a dependency of scoring."""
+    try:
+        import python_calamine
+    except ImportError:
+        return None
+    return python_calamine
+
+
+def calamine_values(calamine: Any, books: list[Path]) -> int:
+    """Every sheet's values of ``books`` read by python-calamine (as Python objects, without
+    number formats: 95% arrives as 0.95); the number of cells holding one."""
+    cells = 0
+    for book in books:
+        workbook = calamine.CalamineWorkbook.from_path(str(book))
+        for name in workbook.sheet_names:
+            rows = workbook.get_sheet_by_name(name).to_python()
+            cells += sum(value not in ("", None) for row in rows for value in row)
+    return cells
+
+
+def workbook_stages(books: list[Path], repeat: int) -> dict:
+    """Where a workbook's reading goes, in this process, per workbook: the survey (the limits,
+    merged ranges, hidden rows and columns, streamed), openpyxl opening the workbook and reading
+    every cell with its number format into grids, and the forms read from the grids — against
+    python-calamine reading the values alone, when installed."""
+    from scoring.excel.grid import load_grids, survey_xlsx
+    from scoring.excel.read import read_workbook
+
+    def each(stage: Callable[[Path], Any]) -> float:
+        return best_of(repeat, lambda: [stage(book) for book in books])[1] / len(books)
+
+    survey, grids, forms = each(survey_xlsx), each(load_grids), each(read_workbook)
+    stages = {"survey": survey, "cells": grids - survey, "forms": forms - grids, "all": forms}
+    calamine = calamine_module()
+    if calamine is None:
+        return {**stages, "calamine": None}
+    seconds = best_of(repeat, lambda: calamine_values(calamine, books))[1] / len(books)
+    return {**stages, "calamine": seconds, "calamine_version": _version("python-calamine")}
+
+
+def workbook_rows(args: argparse.Namespace, product: Product, paths: list[Path], out: Path) -> dict:
+    """The first files as JSON and as .xlsx, each scored in one serial call (``-f jsonl
+    --jobs 1``, as a folder), checked against the bare loop; and where a workbook's time goes."""
+    books = write_workbooks(paths, out.parent / "workbooks")
+    fmt = "jsonl" if product.jsonl else "json"
+    jobs = 1 if product.jobs else None
+    expected = bare_loop(paths)
+    rows = []
+    for what, given in (("JSON", paths), (".xlsx", books)):
+        target = out / f"workbooks.{fmt}"
+        folder = linked_folder(given, out.parent / f"given-{what.strip('.').lower()}")
+        row = {"label": f"{label(fmt, jobs)}: {what}"}
+        row |= product.run([folder] if product.folders else given, fmt, jobs, target, args.repeat)
+        if "max_rss" in row:
+            check_scores(expected, product_scores(target, fmt), row["label"])
+        rows.append(row)
+        target.unlink(missing_ok=True)
+    return {
+        "files": len(paths),
+        "rows": rows,
+        "stages": workbook_stages(books[: min(len(books), 20)], args.repeat),
+        "stage_files": min(len(books), 20),
+    }
+
+
+def _workbook_lines(w: dict) -> list[str]:
+    json_row, xlsx_row = w["rows"]
+    lines = [
+        f"{w['files']:,} of the files as .xlsx (scoring convert's layout), best of the runs",
+        f"{'':<{WIDTH}}{'time':>11}{'× JSON':>8}{'cpu':>11}{'× JSON':>8}{'peak 1 proc':>14}",
+    ]
+    for row in w["rows"]:
+        if "max_rss" not in row:
+            lines.append(_row(row, json_row))
+            continue
+        lines.append(
+            f"{row['label']:<{WIDTH}}{_s(row['seconds']):>11}"
+            f"{_x(row['seconds'], json_row.get('seconds')):>8}{_s(row['cpu']):>11}"
+            f"{_x(row['cpu'], json_row.get('cpu')):>8}{_mb(row['max_rss']):>14}"
+        )
+    if "max_rss" in xlsx_row:
+        lines.append(f"department scores equal, all {w['files']:,}: bare loop = JSON = .xlsx")
+    s = w["stages"]
+    ms = {key: f"{value * 1000:.1f} ms" for key, value in s.items() if isinstance(value, float)}
+    lines.append(
+        f"reading one .xlsx in process (CPU, mean of {w['stage_files']}): survey {ms['survey']}, "
+        f"openpyxl's cells {ms['cells']}, the forms {ms['forms']}; in all {ms['all']}"
+    )
+    if s["calamine"] is None:
+        lines.append("python-calamine, the values alone: n/a (pip install python-calamine)")
+    else:
+        saved = s["cells"] - s["calamine"]
+        lines.append(
+            f"python-calamine {s['calamine_version']}, the values alone (no number formats): "
+            f"{ms['calamine']}; in place of openpyxl's cells it would save at most "
+            f"{saved * 1000:.1f} ms, {saved / s['all']:.0%} of the reading"
+        )
+    return lines
+
+
 # --- timing ----------------------------------------------------------------------------------
 
 
@@ -712,6 +832,8 @@ def measure(args: argparse.Namespace, folder: Path) -> dict:
     }
     if args.large_files:
         figures["large"] = large_runs(args, product, paths[: args.large_files], out)
+    if args.workbooks:
+        figures["workbooks"] = workbook_rows(args, product, paths[: args.workbooks], out)
     figures["startup"] = startup_rows()
     if args.api_files:
         data = [json.loads(p.read_text(encoding="utf-8")) for p in paths[: args.api_files]]
@@ -719,10 +841,10 @@ def measure(args: argparse.Namespace, folder: Path) -> dict:
     return figures
 
 
-def _version() -> str:
+def _version(distribution: str = "scoring") -> str:
     from importlib.metadata import version
 
-    return version("scoring")
+    return version(distribution)
 
 
 # --- output ----------------------------------------------------------------------------------
@@ -972,6 +1094,8 @@ def render(f: dict) -> str:
     ]
     if "large" in f:
         lines += ["", *_large_lines(f)]
+    if "workbooks" in f:
+        lines += ["", *_workbook_lines(f["workbooks"])]
     lines += ["", *_startup_lines(f["startup"])]
     if "in_process" in f:
         lines += ["", *_in_process_lines(f["in_process"])]
@@ -995,6 +1119,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="parallel rows")
     parser.add_argument("--repeat", type=int, default=3, help="runs per batch row; best kept")
     parser.add_argument("--seed", type=int, default=2023)
+    parser.add_argument(
+        "--workbooks", type=int, help="files also scored as .xlsx, 0 to skip (default 200)"
+    )
     parser.add_argument("--api-files", type=int, default=200, help="in-process rows, 0 to skip")
     parser.add_argument("--embedded", type=int, default=200, help="API calls in one process")
     parser.add_argument(

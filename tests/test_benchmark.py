@@ -53,3 +53,14 @@ def test_a_score_that_differs_stops_the_benchmark(bench, floor):
     name = next(iter(floor))
     with pytest.raises(SystemExit, match=name):
         bench.check_scores(floor, {**floor, name: floor[name] + 1}, "the product")
+
+
+def test_the_workbooks_of_the_files_score_as_the_bare_loop_scores_the_files(
+    bench, files, floor, tmp_path
+):
+    books = bench.write_workbooks(files[:2], tmp_path / "books")
+    assert [book.suffix for book in books] == [".xlsx", ".xlsx"]
+    out = tmp_path / "out.json"
+    child = bench.run_child(bench.Product.command(books, "json", out, None))
+    assert child.code == 0, child.stderr
+    assert bench.product_scores(out, "json") == bench.bare_loop(files[:2])
