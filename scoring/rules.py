@@ -281,21 +281,28 @@ class RuleSet:
 
     def reverse_word(self, name: str, level1: str = "", level2: str = "") -> str | None:
         """What marks a row as a limit: a word of ``reverse_indicators.names`` in its 三级指标,
-        or its 二级/一级指标 among ``levels`` — unless a word of ``except`` is in the name."""
+        or its 二级/一级指标 among ``levels``. Of the words of ``names`` and ``except`` (rates
+        where more is better) in the name, the one ending nearest its end decides, the longer of
+        two ending together (违规问题整改到位率: 到位率, not a limit; 整改后投诉率: 投诉, a
+        limit); a word of ``except`` right after one of ``except_negations`` is not one (不合格率,
+        未整改问题数). A name with a word of ``except`` and none of ``names`` is no limit, whatever
+        its level (资金拨付率 under 成本指标)."""
         if len(name) + len(level1) + len(level2) > REMEMBERED_TEXT:
             return self._find_reverse_word(name, level1, level2)
         return self._reverse_word(name, level1, level2)
 
     def _find_reverse_word(self, name: str, level1: str, level2: str) -> str | None:
         rule = self.data["reverse_indicators"]
-        looked_at = self._unexcepted(name)
-        if looked_at is None:
-            return None
-        found = next((word for word in rule["names"] if word in looked_at), None)
-        if found is None:
-            levels = rule.get("levels", ())
-            found = next((level for level in (level2, level1) if level in levels), None)
-        return found
+        last = _last_word(
+            _looked_at(name),
+            [(word, LE) for word in rule["names"]]
+            + [(word, GE) for word in rule.get("except", ())],
+            tuple(rule.get("except_negations", ())),
+        )
+        if last is not None:  # the word nearest the end decides: 事故隐患排查率 is a rate of checks
+            return last[0] if last[1] == LE else None
+        levels = rule.get("levels", ())
+        return next((level for level in (level2, level1) if level in levels), None)
 
     def duration_reading(
         self, name: str, level1: str = "", level2: str = ""
@@ -339,14 +346,6 @@ class RuleSet:
             return LE, level
         asked = rule.get("duration_levels", ())
         return None, next((level for level in (level2, level1) if level in asked), None)
-
-    def _unexcepted(self, name: str) -> str | None:
-        """A 三级指标 as its words are looked for (normalised, without spaces), or None when a
-        word of ``reverse_indicators.except`` is in it (整改, 完成率: more is better)."""
-        looked_at = _looked_at(name)
-        if any(word in looked_at for word in self.data["reverse_indicators"].get("except", ())):
-            return None
-        return looked_at
 
     @cached_property
     def over_achievement(self) -> dict | None:
@@ -794,13 +793,18 @@ def _saved(word: str, text: str) -> bool:
     return re.search(re.escape(word) + "(?!后)", text) is not None
 
 
-def _last_word(text: str, words: list[tuple[str, str]]) -> tuple[str, str] | None:
+def _last_word(
+    text: str, words: list[tuple[str, str]], negations: tuple[str, ...] = ()
+) -> tuple[str, str] | None:
     """Of ``words`` (each with what it reads as), the one in ``text`` that ends nearest its end,
-    the longer of two ending together; None when none is in it."""
+    the longer of two ending together; None when none is in it. A word read as ≥ right after one
+    of ``negations`` is not there (合格率 in 不合格率, 整改 in 未整改)."""
     best: tuple[int, int] | None = None
     found = None
     for word, reading in words:
         start = text.rfind(word)
+        while reading == GE and negations and text.endswith(negations, 0, max(start, 0)):
+            start = text.rfind(word, 0, start + len(word) - 1)
         if start < 0:
             continue
         rank = (start + len(word), len(word))
