@@ -72,13 +72,13 @@ class _Collector:
         if type(value) is str:  # the same few texts on every row of a batch: read once
             if value in _POINTS:
                 return _POINTS[value]
-            read = self.take(where, _score, value, key)
+            read = self.take(where, parse_points, value, key)
             if read is not None or is_blank(value):  # a refused text is refused at each place
                 if len(_POINTS) >= CACHE_SIZE:
                     _POINTS.clear()
                 _POINTS[value] = read
             return read
-        return self.take(where, _score, value, key)
+        return self.take(where, parse_points, value, key)
 
     def note_traditional(self, where: str, text: str) -> None:
         """Text written in 繁体: the first is quoted, the others counted."""
@@ -124,7 +124,7 @@ def load_evaluation(data: dict, source: str = DATA_SOURCE) -> Evaluation:
         year=found.take("department.year", parse_year, department_data["year"]) or 0,
         budget=budget,
         table=table,
-        score=found.take("department.score", _score, department_data.get("score")),
+        score=found.take("department.score", parse_points, department_data.get("score")),
         grade=department_data.get("grade"),
         goal=department_data.get("goal", ""),
         result=department_data.get("result", ""),
@@ -212,7 +212,9 @@ def parse_year(raw) -> int:
     return year
 
 
-def _score(raw) -> Decimal | None:
+def parse_points(raw) -> Decimal | None:
+    """Points as filed (分值, 得分, 扣减分数): a number, or a number of 分 (``"9.5分"``); None
+    when blank. Anything else, or a negative number, is a ValueProblem."""
     if is_blank(raw):
         return None
     quantity = parse_quantity(raw)

@@ -1500,8 +1500,9 @@ def test_literal_percent_formats_and_bracketed_titles(tmp_path):
     )
     result = scoring.score(path)
     row = result.projects[0].indicators[0]
+    # a quoted % shows 96 as 96%, not multiplied by 100: read as shown
     assert (
-        row.actual == "96" and row.weight == D(90) and row.filed_score == D(90)
+        row.actual == "96%" and row.weight == D(90) and row.filed_score == D(90)
     )  # 分值（分） read
     assert result.projects[0].score == D(100)
 
@@ -1703,3 +1704,133 @@ def test_a_department_sheet_titled_in_yuan_is_read_in_wan(tmp_path):
         D("382.31"),
         D("374.11"),
     ]
+
+
+# --- what a number format shows around the digits ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "number_format", "read"),
+    [
+        (0.05, '"≤"0%', "≤5%"),  # a sign the format shows before a percentage
+        (10, '"≤"0"件"', "≤10件"),
+        (5, "\\≤0", "≤5"),  # an escaped character is shown as it is
+        (1000000, '#,##0"元"', "1000000元"),  # a unit after the digits
+        (0.95, '0.00%"以上"', "95%以上"),
+        (96, '0"%"', "96%"),  # a quoted %: shown, not multiplied by 100
+        (3, '[Red]0"次"', "3次"),  # a colour is not shown
+        (-2, '0.0"天";-0.0"天"', "-2天"),  # the section for negatives, the number's own sign
+        (1234567, '#,##0,"千元"', "1234.567千元"),  # a comma after the digits: in thousands
+        (1234567, "#,##0,", D("1234.567")),
+        (1234567, "#,##0", D(1234567)),  # a comma between digits separates, and no more
+        (5, "#,##0_);(#,##0)", D(5)),  # a space and brackets say nothing
+        (-5, "#,##0_);(#,##0)", D(-5)),
+        (0, '_ * #,##0_ ;_ * -#,##0_ ;_ * "-"_ ;_ @_ ', D(0)),  # accounting's "-" for zero
+        (100, "[$¥-804]#,##0.00", D(100)),  # a currency mark: the amount's own unit
+        (100, "¥#,##0.00", D(100)),
+        (9.5, "0.00", D("9.5")),
+        (9.5, "General", D("9.5")),
+    ],
+)
+def test_a_number_reads_as_its_format_shows_it_around_the_digits(value, number_format, read):
+    from scoring.excel.grid import _cell_value
+
+    assert _cell_value(value, number_format) == read
+
+
+def _form_with_formats(saver, tmp_path, budget_format=None):
+    """A one-project 自评表 whose numbers carry formats that show a sign or a unit.
+
+    Execution: 1,000,000 / 1,000,000 / 950,000 (shown in 元 when ``budget_format`` is given,
+    else 100 / 100 / 95 万元) → 95% → 10 × 0.95 = 9.50.
+    - 绿化带缺株率: 0.05 shown ≤5%, actual 0.03 shown 3% → ≤5% met → 20.00 (read as a bare 5%,
+      no word of a limit in its name, it was ≥: 3 / 5 × 20 = 12.00);
+    - 占道经营点位数: 10 shown ≤10个, 8 shown 8个 → met → 20.00 (as bare numbers 16.00);
+    - 受益人数: 1000 shown ≥1,000人, 900 shown 900人 → 900 / 1000 × 30 = 27.00;
+    - 群众满意度: 0.9 shown ≥90%, 0.95 shown 95% → met → 20.00.
+    Total 9.50 + 20 + 20 + 27 + 20 = 96.50 (as bare numbers 84.50)."""
+    sheet = Sheet("项目1")
+    sheet.put(1, 1, "项目支出绩效自评表（2023年度）")
+    sheet.put(2, 1, "项目名称")
+    sheet.put(2, 2, "道路维护")
+    sheet.put(3, 1, "主管部门")
+    sheet.put(3, 2, "某区城管局")
+    for column, text in enumerate(
+        ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "得分"], 1
+    ):
+        sheet.put(4, column, text or None)
+    amounts = (1000000, 1000000, 950000) if budget_format else (100, 100, 95)
+    sheet.put(5, 2, "年度资金总额")
+    for column, amount in enumerate(amounts, 3):
+        sheet.put(5, column, amount, budget_format)
+    sheet.put(5, 6, 10)
+    titles = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]
+    for column, text in enumerate(titles, 1):
+        sheet.put(6, column, text)
+    rows = [
+        ("产出指标", "质量指标", "绿化带缺株率", (0.05, '"≤"0%'), (0.03, "0%"), 20),
+        ("产出指标", "数量指标", "占道经营点位数", (10, '"≤"0"个"'), (8, '0"个"'), 20),
+        ("效益指标", "社会效益指标", "受益人数", (1000, '"≥"#,##0"人"'), (900, '#,##0"人"'), 30),
+        ("满意度指标", "服务对象满意度指标", "群众满意度", (0.9, '"≥"0%'), (0.95, "0%"), 20),
+    ]
+    for row, (level1, level2, name, target, actual, weight) in enumerate(rows, 7):
+        for column, text in enumerate((level1, level2, name), 1):
+            sheet.put(row, column, text)
+        sheet.put(row, 4, *target)
+        sheet.put(row, 5, *actual)
+        sheet.put(row, 6, weight)
+    return saver([sheet], tmp_path / f"t{'.xls' if saver is save_xls else '.xlsx'}")
+
+
+@pytest.mark.parametrize("saver", [save_xlsx, save_xls], ids=["xlsx", "xls"])
+def test_a_sign_or_unit_a_number_format_shows_is_read_with_the_number(saver, tmp_path):
+    result = scoring.score(_form_with_formats(saver, tmp_path))
+    rows = result.projects[0].indicators
+    assert [(row.target, row.actual) for row in rows] == [
+        ("≤5%", "3%"),
+        ("≤10个", "8个"),
+        ("≥1000人", "900人"),
+        ("≥90%", "95%"),
+    ]
+    assert [row.score for row in rows] == [D(20), D(20), D(27), D(20)]
+    assert result.projects[0].score == D("96.50")
+
+
+@pytest.mark.parametrize("saver", [save_xlsx, save_xls], ids=["xlsx", "xls"])
+@pytest.mark.parametrize(
+    "budget_format", ['#,##0"元"', '#,##0.00"元"', '#,##0,"千元"'], ids=["元", "元.00", "千元"]
+)
+def test_amounts_a_number_format_shows_in_yuan_are_read_in_yuan(saver, budget_format, tmp_path):
+    """1,000,000 shown as 1,000,000元 under a 万元 header is 100 万元 (read as 万元 it weighed
+    10,000 times as much in the department's mean); shown in thousands, 1,000千元 is 100 万元."""
+    evaluation = scoring.load(_form_with_formats(saver, tmp_path, budget_format))
+    budget = evaluation.projects[0].budget
+    assert (budget.planned, budget.adjusted, budget.spent) == (D(100), D(100), D(95))
+    assert scoring.score(evaluation).projects[0].score == D("96.50")
+
+
+def test_points_written_with_their_unit_add_up_to_the_label_s_points(tmp_path):
+    """分值 typed as 20分 are read as 20 (the loader's reading): a label's points are checked
+    against them, not said to have no 分值. Execution 10.00; 60 + 30 met → 100.00."""
+    path = _one_project(
+        tmp_path,
+        [
+            ["产出指标（60分）", "数量指标", "培训人次", "≥100人次", "100人次", "60分", "60分"],
+            ["效益指标（30分）", "社会效益指标", "技能提升率", "≥90%", "95%", "30分", "30分"],
+        ],
+    )
+    result = scoring.score(path)
+    assert [row.weight for row in result.projects[0].indicators] == [D(60), D(30)]
+    assert result.projects[0].score == D(100)
+    assert not [f for f in result.findings if f.where.endswith((".level1", ".level2"))]
+    # the same with a label that disagrees: said with the rows' sum, 60
+    path = _one_project(
+        tmp_path,
+        [
+            ["产出指标（50分）", "数量指标", "培训人次", "≥100人次", "100人次", "60分", "60分"],
+            ["效益指标（30分）", "社会效益指标", "技能提升率", "≥90%", "95%", "30分", "30分"],
+        ],
+        name="off.xlsx",
+    )
+    said = [f.message for f in scoring.score(path).findings if f.where.endswith(".level1")]
+    assert len(said) == 1 and "60" in said[0] and "50" in said[0]

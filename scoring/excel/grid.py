@@ -26,6 +26,7 @@ import io
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 from ..errors import InputError, Problem, system_reason
@@ -114,9 +115,14 @@ def _cell_value(value, number_format: str = ""):
     if isinstance(value, (int, float)):
         # a cached float as Excel shows it: 15 significant digits (9.500000000000002 is 9.5)
         number = Decimal(format(value, ".15g")) if isinstance(value, float) else Decimal(value)
+        shown = _shown_around(number_format, number)
+        if shown.thousands:  # 1234567 formatted #,##0, shows 1,235: in thousands, exactly
+            number = number.scaleb(-3 * shown.thousands)
         if _percent_format(number_format):
             # 0.95 shown as 95% in Excel is 95% on the form
-            return f"{_plain(number * 100)}%"
+            return f"{shown.before}{_plain(number * 100)}%{shown.after}"
+        if shown.before or shown.after:  # 0.05 formatted "≤"0% shows ≤5%; 0"人" 10人
+            return f"{shown.before}{_plain(number)}{shown.after}"
         return number
     if isinstance(value, (datetime, date)):
         return _date_as_shown(value, number_format)
@@ -139,6 +145,117 @@ def _date_as_shown(value, number_format: str) -> str:
             return f"{value.year}年"
         return f"{value.year}年{value.month}月"
     return value.date().isoformat() if isinstance(value, datetime) else value.isoformat()
+
+
+# The signs and currency marks a number format may show around the digits, which say nothing
+# the number does not: it carries its sign, and ¥ is the amount's own unit.
+_SIGNS = " +-()$¥￥"
+
+
+@dataclass(frozen=True)
+class _Shown:
+    """What a number format shows around a number's digits, and how it scales them."""
+
+    before: str = ""
+    after: str = ""
+    thousands: int = 0  # each comma after the last digit shows the number in thousands
+
+
+def _shown_around(number_format: str, number: Decimal) -> _Shown:
+    """What ``number_format`` shows around the digits of ``number``, from its section for the
+    number's sign: quoted text and escaped characters (``"≤"0%`` → ≤ before, ``#,##0"元"`` → 元
+    after, ``0.0"天";-0.0"天"`` for −2 → 天 after), and the thousands a comma after the last
+    digit divides by (``#,##0,"千元"`` shows 1234567 as 1,235千元). Colours, conditions,
+    spaces (``_x``), fills (``*x``), text between digits, signs and currency marks are not
+    shown; a section without digits (accounting's "-" for zero) shows the number as it is."""
+    if not number_format or number_format.lower() == "general":
+        return _NOTHING_AROUND
+    sign = (number > 0) - (number < 0)
+    return _around(number_format, sign)
+
+
+_NOTHING_AROUND = _Shown()
+
+
+@lru_cache(maxsize=256)
+def _around(number_format: str, sign: int) -> _Shown:
+    sections = _sections(number_format)
+    index = 1 if sign < 0 and len(sections) > 1 else 2 if sign == 0 and len(sections) > 2 else 0
+    before: list[str] = []
+    after: list[str] = []
+    digits = thousands = 0
+    for kind, text in _format_tokens(sections[index]):
+        if kind == "digit":
+            digits, thousands = digits + 1, 0
+            after.clear()
+        elif kind == "comma":
+            thousands += 1 if digits and not after else 0
+        elif kind == "text" and digits:
+            after.append(text)
+        elif kind == "text":
+            before.append(text)
+    if not digits:
+        return _NOTHING_AROUND
+    # the section's own minus or brackets say the sign the number carries
+    shown_before = "" if sign < 0 else "".join(before).strip(_SIGNS)
+    return _Shown(shown_before, "".join(after).strip(_SIGNS), thousands)
+
+
+def _sections(number_format: str) -> list[str]:
+    """A number format's sections, split at the semicolons outside quotes and escapes."""
+    sections: list[str] = []
+    current: list[str] = []
+    quoted = escaped = False
+    for char in number_format:
+        if escaped:
+            escaped = False
+        elif char == "\\" and not quoted:
+            escaped = True
+        elif char == '"':
+            quoted = not quoted
+        elif char == ";" and not quoted:
+            sections.append("".join(current))
+            current = []
+            continue
+        current.append(char)
+    sections.append("".join(current))
+    return sections
+
+
+def _format_tokens(section: str):
+    """(kind, text) for each part of a format's section: ``("text", …)`` for text it shows,
+    ``("digit", …)`` for a digit, a decimal point, a percent or an exponent, ``("comma", ",")``;
+    brackets, spaces (``_x``) and fills (``*x``) give nothing."""
+    at, length = 0, len(section)
+    while at < length:
+        char = section[at]
+        step = 1
+        if char == '"':
+            end = section.find('"', at + 1)
+            end = length if end < 0 else end
+            yield "text", section[at + 1 : end]
+            step = end + 1 - at
+        elif char == "\\":
+            yield "text", section[at + 1 : at + 2]
+            step = 2
+        elif char == "[":
+            end = section.find("]", at)
+            step = (length if end < 0 else end + 1) - at
+        elif char in "_*":
+            step = 2
+        elif char == ",":
+            yield "comma", char
+        elif char in "0#?.%":
+            yield "digit", char
+        elif char in "Ee" and section[at + 1 : at + 2] in ("+", "-"):
+            yield "digit", section[at : at + 2]
+            step = 2
+        elif section[at : at + 7].lower() == "general":
+            yield "digit", "General"
+            step = 7
+        else:
+            yield "text", char
+        at += step
 
 
 def _percent_format(number_format: str) -> bool:

@@ -1460,10 +1460,14 @@ def _note_label_weights(
 
 
 def _decimal_or_none(value) -> Decimal | None:
-    """A 分值 as filed, as a number, or None when it does not read as one (said elsewhere)."""
+    """A 分值 as filed, as the loader reads it (20, or 20分), or None when it does not read as
+    one (said where it is read)."""
+    from ..loader import parse_points
+    from ..values import ValueProblem
+
     try:
-        return Decimal(str(value).strip()) if value is not None else None
-    except ArithmeticError:
+        return parse_points(value)
+    except ValueProblem:
         return None
 
 
