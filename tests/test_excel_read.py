@@ -1834,3 +1834,114 @@ def test_points_written_with_their_unit_add_up_to_the_label_s_points(tmp_path):
     )
     said = [f.message for f in scoring.score(path).findings if f.where.endswith(".level1")]
     assert len(said) == 1 and "60" in said[0] and "50" in said[0]
+
+
+# --- headers as units title them --------------------------------------------------------------
+
+_TITLED_ROWS = [
+    ("产出指标", "数量指标", "培训人次", "≥100人次", "90人次", 20, 18),
+    ("产出指标", "质量指标", "培训合格率", "≥95%", "98%", 15, 15),
+    ("产出指标", "时效指标", "完成及时率", "≥100%", "100%", 15, 15),
+    ("效益指标", "社会效益指标", "就业率", "≥80%", "85%", 30, 30),
+    ("满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "95%", 10, 10),
+]
+
+
+def _titled_form(tmp_path, upper, lower=None, merges=(), budget_titles=None, name="t.xlsx"):
+    """A one-project form whose grid header is ``upper`` (and ``lower``, a second header row),
+    with ``merges`` (top, left, bottom, right; rows from 6). The numbers, worked by hand:
+    execution 95 / 100 → 10 × 0.95 = 9.50; 培训人次 90 / 100 × 20 = 18.00; the other four met:
+    15 + 15 + 30 + 10; total 9.50 + 18 + 15 + 15 + 30 + 10 = 97.50. With the rule set's
+    default weights instead of the filed 20 / 15 / 15 / 30 / 10, it would be 97.83."""
+    sheet = Sheet("项目1")
+    sheet.put(1, 1, "项目支出绩效自评表（2023年度）")
+    sheet.put(2, 1, "项目名称")
+    sheet.put(2, 2, "职业技能培训")
+    sheet.put(3, 1, "主管部门")
+    sheet.put(3, 2, "某县人社局")
+    titles = budget_titles or ("年初预算数", "全年预算数", "全年执行数")
+    for column, text in enumerate(["项目资金（万元）", None, *titles, "分值", "执行率", "得分"], 1):
+        sheet.put(4, column, text)
+    for column, value in enumerate([None, "年度资金总额", 100, 100, 95, 10], 1):
+        sheet.put(5, column, value)
+    for column, text in enumerate(upper, 1):
+        sheet.put(6, column, text)
+    for column, text in enumerate(lower or (), 1):
+        sheet.put(7, column, text)
+    for merge in merges:
+        sheet.merge(*merge)
+    first = 8 if lower else 7
+    for row, values in enumerate(_TITLED_ROWS, first):
+        for column, value in enumerate(values, 1):
+            sheet.put(row, column, value)
+    sheet.put(first + len(_TITLED_ROWS), 1, "总分")
+    return save_xlsx([sheet], tmp_path / name)
+
+
+_GRID = ("一级指标", "二级指标", "三级指标")
+
+
+@pytest.mark.parametrize(
+    ("upper", "lower", "merges"),
+    [
+        (  # 指标值 over 年度指标值 | 实际完成值; the rest merged down over both rows
+            (*_GRID, "指标值", None, "分值", "得分"),
+            (None, None, None, "年度指标值", "实际完成值"),
+            [(6, 1, 7, 1), (6, 2, 7, 2), (6, 3, 7, 3), (6, 4, 6, 5), (6, 6, 7, 6), (6, 7, 7, 7)],
+        ),
+        (  # 评分 over 分值 | 得分
+            (*_GRID, "年度指标值", "实际完成值", "评分"),
+            (None, None, None, None, None, "分值", "得分"),
+            [(6, 1, 7, 1), (6, 2, 7, 2), (6, 3, 7, 3), (6, 4, 7, 4), (6, 5, 7, 5), (6, 6, 6, 7)],
+        ),
+        (  # both
+            (*_GRID, "指标值", None, "评分"),
+            (None, None, None, "年度指标值", "实际完成值", "分值", "得分"),
+            [(6, 1, 7, 1), (6, 2, 7, 2), (6, 3, 7, 3), (6, 4, 6, 5), (6, 6, 6, 7)],
+        ),
+    ],
+    ids=["指标值-over-two", "评分-over-two", "both"],
+)
+def test_a_header_of_two_rows_reads_its_lower_titles(tmp_path, upper, lower, merges):
+    result = scoring.score(_titled_form(tmp_path, upper, lower, merges))
+    rows = result.projects[0].indicators
+    assert [row.weight for row in rows] == [D(20), D(15), D(15), D(30), D(10)]
+    assert [row.filed_score for row in rows] == [D(18), D(15), D(15), D(30), D(10)]
+    assert [row.score for row in rows] == [D(18), D(15), D(15), D(30), D(10)]
+    assert result.projects[0].score == D("97.50")
+    assert not [f for f in result.findings if f.code == "recorded-score-mismatch"]
+
+
+@pytest.mark.parametrize(
+    ("column", "title"),
+    [(3, "指标名称"), (4, "预期指标值"), (5, "全年实际完成值"), (6, "权重分"), (7, "评分")],
+)
+def test_grid_columns_under_the_titles_units_give_them(tmp_path, column, title):
+    upper = list((*_GRID, "年度指标值", "实际完成值", "分值", "得分"))
+    upper[column - 1] = title
+    result = scoring.score(_titled_form(tmp_path, upper))
+    rows = result.projects[0].indicators
+    assert [row.weight for row in rows] == [D(20), D(15), D(15), D(30), D(10)]
+    assert [row.filed_score for row in rows] == [D(18), D(15), D(15), D(30), D(10)]
+    assert result.projects[0].score == D("97.50")
+
+
+@pytest.mark.parametrize("spent", ["实际执行数", "执行数", "全年支出数", "实际支出数"])
+def test_the_spending_column_under_the_titles_units_give_it(tmp_path, spent):
+    upper = (*_GRID, "年度指标值", "实际完成值", "分值", "得分")
+    path = _titled_form(tmp_path, upper, budget_titles=("年初预算数", "全年预算数", spent))
+    result = scoring.score(path)
+    assert result.projects[0].execution.rate == D("0.95")
+    assert result.projects[0].score == D("97.50")
+
+
+def test_a_grid_column_under_a_title_the_reader_does_not_know_is_named(tmp_path):
+    """Not refused as a blank form: the missing column is named, with the header's titles the
+    reader did not know and their cells."""
+    upper = (*_GRID, "年度绩效目标", "实际完成值", "分值", "得分")
+    with pytest.raises(scoring.InputError) as refused:
+        scoring.score(_titled_form(tmp_path, upper))
+    error = refused.value
+    assert error.code == "column-missing"
+    assert "年度指标值" in str(error) and "年度绩效目标（D6）" in str(error)
+    assert "空白" not in str(error) and "blank" not in str(error)

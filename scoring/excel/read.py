@@ -39,11 +39,11 @@ GRID_COLUMNS = {
     "level2": ("二级指标",),
     "name": ("三级指标", "指标名称", "指标内容"),
     "op": ("指标性质", "运算符号", "符号"),
-    "target": ("年度指标值", "指标值", "年度目标值", "目标值"),
+    "target": ("年度指标值", "指标值", "年度目标值", "目标值", "预期指标值", "预期目标值"),
     "unit": ("度量单位", "计量单位", "单位"),
-    "actual": ("实际完成值", "全年实际值", "实际值", "完成值"),
-    "weight": ("分值", "权重", "指标权重", "标准分值", "权重分值", "分值标准"),
-    "score": ("得分", "指标得分", "实际得分"),
+    "actual": ("实际完成值", "全年实际值", "实际值", "完成值", "全年实际完成值", "实际完成指标值"),
+    "weight": ("分值", "权重", "指标权重", "标准分值", "权重分值", "分值标准", "权重分"),
+    "score": ("得分", "指标得分", "实际得分", "评分"),
     "filed": ("自评得分",),
     "reason": (
         "偏差原因分析及改进措施",
@@ -63,7 +63,15 @@ DIRECTIONS = {"正向": "≥", "正向指标": "≥", "反向": "≤", "反向�
 BUDGET_COLUMNS = {
     "planned": ("年初预算数", "年初预算"),
     "adjusted": ("全年预算数", "调整后预算数", "调整后预算", "全年预算"),
-    "spent": ("全年执行数", "预算执行数", "全年执行"),
+    "spent": (
+        "全年执行数",
+        "预算执行数",
+        "全年执行",
+        "实际执行数",
+        "执行数",
+        "全年支出数",
+        "实际支出数",
+    ),
     "score": ("得分",),
     "filed": ("自评得分",),
     "reason": ("原因", "偏差原因", "资金偏差原因"),
@@ -346,6 +354,10 @@ def _read_shown(path: Path, grids: list[Grid], reading: _Reading) -> SheetData:
             hint=_("each project's 自评表 needs the header row of its indicator grid"),
             code="no-table",
         )
+    for region in regions:  # a form's rows under a title the reader does not know: said so
+        roles, _start = _columns(region.grid, region.header)
+        if "name" in roles and not _has_rows(region) and _named_rows(region, roles):
+            _refuse_a_missing_column(region.grid, region.header, roles)
     if not any(_has_rows(region) for region in regions):
         first = regions[0]
         message = _("no indicator row is filled in: the 自评表 is blank")
@@ -571,10 +583,16 @@ def _is_blank_copy(region: Region) -> bool:
 
 def _has_rows(region: Region) -> bool:
     """A named row under the grid's header, before its 总分."""
-    grid = region.grid
-    roles, start = _columns(grid, region.header)
+    roles, _start = _columns(region.grid, region.header)
     if not {"name", "target", "actual"} <= set(roles):
         return False  # an indicator library (指标库) lists names, not a 自评表
+    return _named_rows(region, roles)
+
+
+def _named_rows(region: Region, roles: dict) -> bool:
+    """Whether a row under the grid's header, before its 总分, has a 三级指标."""
+    grid = region.grid
+    _roles, start = _columns(grid, region.header)
     end = min(_rows_end(grid, region.header), region.bottom)
     return any(grid.value(row, roles["name"]) is not None for row in range(start, end))
 
@@ -874,8 +892,8 @@ def _bare(text: str) -> str:
 def _columns(grid: Grid, header: int) -> tuple[dict[str, int], int]:
     """Column of each role, and the first data row (after a sub-header row, if any)."""
     below = grid.row_texts(header + 1) if header + 1 < grid.rows else []
-    has_sub = any(t in SUB_HEADERS for t in below)
     known = {word for words in GRID_COLUMNS.values() for word in words}
+    has_sub = _sub_header(grid, header, below, known)
     # Under a two-row header (年度指标值 over 指标性质 | 指标值 | 度量单位) the lower title names
     # the column; elsewhere the upper one does.
     titles = [
@@ -899,22 +917,60 @@ def _columns(grid: Grid, header: int) -> tuple[dict[str, int], int]:
     return roles, start
 
 
+def _sub_header(grid: Grid, header: int, below: list[str], known: set[str]) -> bool:
+    """Whether the row under a grid's header names columns of its own: 年度指标值 over 指标性质 |
+    指标值 | 度量单位, 评分 over 分值 | 得分, 指标值 over 年度指标值 | 实际完成值 — a title the
+    reader knows that differs from the one above it, in a row without numbers (a title merged
+    down over both rows repeats itself, and is no sub-header)."""
+    if any(t in SUB_HEADERS for t in below):
+        return True
+    if any(isinstance(grid.value(header + 1, c), Decimal) for c in range(len(below))):
+        return False  # the first indicator row
+    return any(t in known and t != grid.text(header, c) for c, t in enumerate(below))
+
+
+def _refuse_a_missing_column(grid: Grid, header: int, roles: dict) -> None:
+    """A grid without a column the scoring needs (一级/二级/三级指标, 年度指标值, 实际完成值) is
+    refused at its header, naming the titles the column may have and the header's titles the
+    reader did not know (全年完成数 for 实际完成值?)."""
+    known = {word for words in GRID_COLUMNS.values() for word in words} | {"绩效指标"}
+    below = grid.row_texts(header + 1) if header + 1 < grid.rows else []
+    rows = (header, header + 1) if _sub_header(grid, header, below, known) else (header,)
+    for needed in ("level1", "level2", "name", "target", "actual"):
+        if needed in roles:
+            continue
+        message = _("the indicator grid has no column for {column}").format(
+            column=GRID_COLUMNS[needed][0]
+        )
+        unknown = [
+            f"{title}（{grid.address(row, column).rsplit('!', 1)[-1]}）"
+            for row in rows
+            for column in range(grid.columns)
+            if (title := re.sub(r"[（(][^）)]*[)）]$", "", grid.text(row, column)))
+            and title not in known
+            and title not in SUB_HEADERS
+            and (row == header or title != grid.text(header, column))
+        ]
+        hint = _("title the column as on the 自评表: {words}").format(
+            words=" / ".join(GRID_COLUMNS[needed])
+        )
+        if unknown:
+            hint += _("; titles of this header the reader does not know: {titles}").format(
+                titles="、".join(dict.fromkeys(unknown))
+            )
+        raise InputError(
+            message,
+            hint=hint,
+            file=grid.file,
+            code="column-missing",
+            problems=[Problem(message, None, hint, grid.address(header, 0))],
+        )
+
+
 def _read_table(region: Region, prefix: str, reading: _Reading) -> dict:
     grid, header = region.grid, region.header
     roles, start = _columns(grid, header)
-    for needed in ("level1", "level2", "name", "target", "actual"):
-        if needed not in roles:
-            message = _("the indicator grid has no column for {column}").format(
-                column=GRID_COLUMNS[needed][0]
-            )
-            hint = _("add the column, titled as on the 自评表")
-            raise InputError(
-                message,
-                hint=hint,
-                file=grid.file,
-                code="column-missing",
-                problems=[Problem(message, None, hint, grid.address(header, 0))],
-            )
+    _refuse_a_missing_column(grid, header, roles)
     locations = reading.locations
     table: dict = {"name": _table_name(region, prefix, reading)}
     table["budget"] = _read_budget(region, f"{prefix}.budget", reading)
