@@ -12,7 +12,8 @@ own keys; the table is then scored again through the whole pipeline. ``--grade �
    reaches the goal with the others as they stand (a binary search over the value's own
    precision: whole 个, cents of 万元);
 4. the result is always checked by rescoring the changed table; a goal beyond the score of a
-   table with every row at full marks is reported as unreachable, with that score.
+   table with every value at its target is reported as unreachable, with that score and the
+   rows still below full marks there (a filed 得分 the rules adopt, which no value lifts).
 """
 
 from __future__ import annotations
@@ -198,7 +199,11 @@ class Plan:
     before: Result
     after: Result | None  # the rescored table with the changes; None when unreachable
     changes: tuple[Change, ...]
-    best: Decimal | None = None  # the score with every row at full marks, when unreachable
+    best: Decimal | None = None  # the score with every value at its target, when unreachable
+    # when unreachable: the rows still below full marks with every value at its target — a
+    # filed 得分 the rules adopt (a cut of the unit's own), the evaluator's judgement — each
+    # as (label, score, weight)
+    held: tuple[tuple[str, Decimal, Decimal], ...] = ()
 
     @property
     def reachable(self) -> bool:
@@ -376,7 +381,9 @@ def plan(
     search = _Search(evaluation, ruleset, host)
     best = search.score([(c, c.full) for c in rows])
     if best < goal:
-        return Plan(goal, goal_label, before, None, (), best)
+        return Plan(
+            goal, goal_label, before, None, (), best, _held(evaluation, rows, ruleset, host)
+        )
     chosen: list[Choice] = []
     add = search.adding()
     for candidate in rows:
@@ -402,6 +409,31 @@ def plan(
         Change(c.path, c.label, c.filed or c.text(c.current), c.text(v)) for c, v in chosen
     )
     return Plan(goal, goal_label, before, after, changes)
+
+
+def _held(
+    evaluation: Evaluation, rows: list[Candidate], ruleset: RuleSet, host: Host | None
+) -> tuple[tuple[str, Decimal, Decimal], ...]:
+    """The rows below full marks once every candidate is at its target, scored through the
+    whole pipeline: what keeps the goal out of reach, which no value of the table changes (a
+    filed 得分 of 27 the rules adopt within the 达成 band, an over-achievement's accepted cut,
+    the evaluator's judgement)."""
+    from .api import score
+    from .loader import load_evaluation
+
+    changed = copy.deepcopy(evaluation.data)
+    for candidate in rows:
+        set_value(changed, candidate.path, candidate.text(candidate.full))
+    best = score(load_evaluation(changed, evaluation.source), ruleset, host=host, record=False)
+    tables = [*best.projects]
+    if best.department.table is not None:
+        tables.append(best.department.table)
+    return tuple(
+        (f"{table.name} · {row.name}", row.score, row.weight)
+        for table in tables
+        for row in table.indicators
+        if row.applicable and row.score is not None and row.score < row.weight
+    )
 
 
 # The values a search sets in one table, by key path, as text: ((path, value), …) in order.

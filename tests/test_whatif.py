@@ -152,6 +152,36 @@ def test_goal_by_grade_and_the_unreachable(cli, tmp_path):
     assert unreachable.code == 0 and "无法达到" in unreachable.out and "90.00" in unreachable.out
 
 
+@pytest.mark.usefixtures("chinese")
+def test_out_of_reach_names_the_filed_scores_that_hold_it(cli, tmp_path):
+    """A filed 得分 the rules adopt (27 within the 达成 band [24, 30]) is the unit's own cut: no
+    value of the table lifts it, so the best is not 'every row at full marks'. Execution
+    196 / 200 = 98% → 9.80 now, 10 at full spending; 50 + 27 + 10 = 87 → best 97.00, named
+    with the row that holds it; the goal of 98 is out of reach."""
+    table = tmp_path / "qual.toml"
+    table.write_text(
+        '[department]\nname = "某县农业农村局"\nyear = 2023\n'
+        "budget = { planned = 200, adjusted = 200, spent = 196 }\n"
+        '[[projects]]\nname = "高标准农田建设"\n'
+        "budget = { planned = 200, adjusted = 200, spent = 196 }\n"
+        '[[projects.indicators]]\nlevel1 = "产出指标"\nlevel2 = "数量指标"\n'
+        'name = "新建高标准农田面积"\ntarget = "≥1万亩"\nactual = "1万亩"\nweight = 50\n'
+        '[[projects.indicators]]\nlevel1 = "效益指标"\nlevel2 = "经济效益指标"\n'
+        'name = "农业生产条件改善"\ntarget = "明显改善"\nactual = "达成"\nweight = 30\n'
+        "score = 27\n"
+        '[[projects.indicators]]\nlevel1 = "满意度指标"\nlevel2 = "服务对象满意度指标"\n'
+        'name = "农户满意度"\ntarget = "≥90%"\nactual = "95%"\nweight = 10\n',
+        "utf-8",
+    )
+    run = cli("whatif", str(table), "--score", "98", "-f", "json")
+    goal = json.loads(run.out)["goal"]
+    assert not goal["reachable"] and goal["best"] == 97
+    assert goal["held"] == [{"row": "高标准农田建设 · 农业生产条件改善", "score": 27, "weight": 30}]
+    shown = cli("whatif", str(table), "--score", "98")
+    assert shown.code == 0 and "97.00" in shown.out and "农业生产条件改善 27/30" in shown.out
+    assert "每一行都得满分" not in shown.out
+
+
 def test_whatif_usage_errors(cli, langfang):
     assert cli("whatif", str(langfang)).code == 2
     run = cli("whatif", str(langfang), "--set", "projects[2].budget.spent=1")

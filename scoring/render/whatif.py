@@ -38,6 +38,10 @@ def to_dict(source, edits, before, changed, goal_plan, rules: str, given=()) -> 
             "label": goal_plan.goal_label,
             "reachable": goal_plan.reachable,
             "best": number(goal_plan.best),
+            "held": [
+                {"row": label, "score": number(score), "weight": number(weight)}
+                for label, score, weight in goal_plan.held
+            ],
             "changes": [c.to_dict() for c in goal_plan.changes],
             "command": check_command(source, rules, goal_plan.changes, given)
             if goal_plan.changes
@@ -96,6 +100,8 @@ def check_command(source: str, rules: str, changes, given=()) -> str:
 def _goal(source, goal_plan, options, rules: str, given=()) -> str:
     from rich.table import Table
 
+    from ..result import number
+
     console, buffer = string_console(options)
     now = goal_plan.before.department
     head = markup(
@@ -107,10 +113,22 @@ def _goal(source, goal_plan, options, rules: str, given=()) -> str:
         console.print(f"[bold]{head}[/]")
         console.print(
             _(
-                "[red]Out of reach[/]: even with full marks on every row, "
-                "the department scores only {best}."
+                "[red]Out of reach[/]: with every value at its target, the department scores "
+                "only {best}."
             ).format(best=goal_plan.best)
         )
+        if goal_plan.held:
+            console.print(
+                _(
+                    "Still below full marks, by a filed 得分 the rules adopt or the evaluator's "
+                    "judgement, which no value changes: {rows}"
+                ).format(
+                    rows="; ".join(
+                        f"{markup(label)} {number(score)}/{number(weight)}"
+                        for label, score, weight in goal_plan.held
+                    )
+                )
+            )
         return buffer.getvalue()
     if not goal_plan.changes:
         console.print(_("[bold]{goal}[/]: already reached, nothing to change.").format(goal=head))
