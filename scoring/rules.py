@@ -538,7 +538,8 @@ def _check_consistent(data: dict, source: str) -> None:
                     did_you_mean(name, names) or _("tiers: {names}").format(names=", ".join(names)),
                     file=source,
                 )
-    _check_grades(data["grades"], source)
+    _check_grades(data["grades"], source, data["weights"]["total"])
+    _check_caps(data.get("caps", ()), source, data["weights"]["total"])
     categories = [k for k in data["weights"] if k not in WEIGHT_SETTINGS]
     execution = data["execution"]["weight"]
     weights_sum = execution + sum((data["weights"][c] for c in categories), Decimal(0))
@@ -621,8 +622,37 @@ def _check_tier_bands(tiers: list[dict], source: str) -> None:
             )
 
 
-def _check_grades(grades: dict, source: str) -> None:
-    """Grades are listed best first, with falling bounds, the last one reachable by any score."""
+def _check_caps(caps: list[dict], source: str, total) -> None:
+    """A cap's ``execution_below`` is a rate (0.9 for 90%), and its ``max_score`` at most the
+    total: a cap below 90 written as 90 would cap every project, however well spent, and one
+    above the total caps none."""
+    for i, cap in enumerate(caps):
+        if cap["execution_below"] > 1:
+            raise RulesetError(
+                _(
+                    "execution_below = {value} is not a rate: every execution rate is below it, "
+                    "so every project would be capped"
+                ).format(value=format_decimal(cap["execution_below"])),
+                f"caps[{i}].execution_below",
+                _("write the rate as a fraction: 0.9 for 90%"),
+                file=source,
+            )
+        if cap["max_score"] > total:
+            raise RulesetError(
+                _("max_score = {value} is above the total {total}: it caps nothing").format(
+                    value=format_decimal(cap["max_score"]), total=total
+                ),
+                f"caps[{i}].max_score",
+                _(
+                    "give the highest score a project under the cap may have, at most {total}"
+                ).format(total=total),
+                file=source,
+            )
+
+
+def _check_grades(grades: dict, source: str, total) -> None:
+    """Grades are listed best first, with falling bounds, the first reachable by a score on
+    ``total`` (weights.total, 100), the last by any score."""
     bounds = list(grades.values())
     names = list(grades)
     for (name, bound), (next_name, next_bound) in zip(grades.items(), list(grades.items())[1:]):
@@ -635,6 +665,17 @@ def _check_grades(grades: dict, source: str) -> None:
                 _("list the grades from the best down, bounds falling"),
                 file=source,
             )
+    if bounds[0] > total:
+        raise RulesetError(
+            _("the grade {name} starts at {bound}, above {full}: no score reaches it").format(
+                name=quoted(names[0]), bound=bounds[0], full=total
+            ),
+            f"grades.{names[0]}",
+            _("scores are on {full}: give the best grade a bound of at most {full}").format(
+                full=total
+            ),
+            file=source,
+        )
     if bounds[-1] != 0:
         raise RulesetError(
             _("the lowest grade {name} starts at {bound}, so lower scores have no grade").format(
@@ -718,6 +759,30 @@ def _check_bands(params: dict, at: tuple, source: str) -> None:
                 _("swap them, or remove the band"),
                 file=source,
             )
+    _refuse_a_band_never_reached(params["bands"], where, source)
+
+
+def _refuse_a_band_never_reached(bands: list[dict], where: str, source: str) -> None:
+    """A value takes the first band it falls in: a band inside an earlier one is never reached
+    (bands listed from the lowest ``min`` up give every value the first band's rate: 110%
+    spent would score as the band from 0). Refused, naming both bands."""
+    for later, band in enumerate(bands):
+        for earlier, before in enumerate(bands[:later]):
+            low = "min" not in before or ("min" in band and before["min"] <= band["min"])
+            high = "max" not in before or ("max" in band and before["max"] >= band["max"])
+            if low and high:
+                raise RulesetError(
+                    _(
+                        "band {index} is never reached: every value in it falls in band "
+                        "{earlier} before it, which is taken first"
+                    ).format(index=later, earlier=earlier),
+                    f"{where}.bands[{later}]",
+                    _(
+                        "a value takes the first band it falls in: list the bands from the "
+                        "highest min down"
+                    ),
+                    file=source,
+                )
 
 
 def _check_tier_words(tiers: list[dict], source: str) -> None:

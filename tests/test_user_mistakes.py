@@ -378,6 +378,38 @@ RULE_SET_MISTAKES = [
         "execution.bands[0]",
         "no value falls in it",
     ),
+    (  # listed from the lowest min up: 110% spent would take the first band's 0.4
+        "bands-from-the-lowest",
+        '[execution]\nmethod = "bands"\n'
+        "bands = [{ min = 0, rate = 0.4 }, { min = 0.6, rate = 0.6 }, { min = 0.9, rate = 1 }]\n",
+        "execution.bands[1]",
+        "never reached",
+    ),
+    (  # a band inside an earlier one's [min, max]
+        "band-inside-an-earlier-one",
+        '[[overrides]]\nmatch = { name = "*率" }\nmethod = "bands"\n'
+        "params = { bands = [{ min = 0.5, max = 1, rate = 1 }, { min = 0.6, max = 0.8, rate = 0.5 }] }\n",
+        "overrides[0].params.bands[1]",
+        "never reached",
+    ),
+    (  # 90 for 90%: every project capped, however well spent
+        "cap-below-a-percentage",
+        "[[caps]]\nexecution_below = 90\nmax_score = 89\n",
+        "caps[0].execution_below",
+        "is not a rate",
+    ),
+    (
+        "cap-above-the-total",
+        "[[caps]]\nexecution_below = 0.9\nmax_score = 150\n",
+        "caps[0].max_score",
+        "caps nothing",
+    ),
+    (
+        "grade-above-the-total",
+        '[grades]\n"优" = 190\n"良" = 80\n"中" = 60\n"差" = 0\n',
+        "grades.优",
+        "no score reaches it",
+    ),
     (
         "bands-of-unknown",
         '[quantitative]\n"≥" = "bands"\n[methods.bands]\nof = "ratio"\n'
