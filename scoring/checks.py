@@ -220,6 +220,28 @@ def execution_low(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> I
             )
 
 
+def execution_weight_filed(
+    evaluation: Evaluation, result: Result, ruleset: RuleSet
+) -> Iterator[Finding]:
+    """A 预算执行率 row whose 分值 is filed other than the rule set's execution weight (mof-2020:
+    10, 第十七条): the rule set's weight scores the row, so its 得分 and the table's 分值 total
+    are not the form's — said at the filed cell, with both."""
+    weight = Decimal(ruleset.execution["weight"])
+    for table, scored in _tables(evaluation, result):
+        filed = table.budget.weight
+        if filed is None or filed == weight:
+            continue
+        yield Finding(
+            "execution-weight-filed",
+            "warning",
+            f"{table.budget.where}.weight",
+            _(
+                "{table}: the 预算执行率 row's 分值 is filed as {filed}; the rule set scores it "
+                "on {weight}, and the table's 分值 total with it"
+            ).format(table=scored.name, filed=fmt(filed), weight=fmt(weight)),
+        )
+
+
 def total_not_sum(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> Iterator[Finding]:
     """A filed 总分 that is not the sum of the filed rows — a form whose total row reads 0 while
     every row is filled is a generator fault (as in published 池州 tables)."""
@@ -465,6 +487,7 @@ BUILTIN = {
     "score-above-weight": score_above_weight,
     "reason-missing": reason_missing,
     "execution-low": execution_low,
+    "execution-weight-filed": execution_weight_filed,
     "adjustment-unexplained": adjustment_unexplained,
     "total-not-sum": total_not_sum,
     "spending-results-mismatch": spending_results_mismatch,

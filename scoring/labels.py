@@ -108,6 +108,7 @@ def _findings() -> dict[str, str]:
         "weights-default": _("default weights used"),
         "category-missing": _("level-1 indicator missing"),
         "execution-low": _("low execution rate"),
+        "execution-weight-filed": _("execution 分值 not the rule set's"),
         "adjustment-unexplained": _("budget adjustment not explained"),
         "spent-over-budget": _("spending above budget"),
         "budget-zero": _("budget is zero"),

@@ -257,6 +257,7 @@ def _budget(raw: dict, where: str, found: _Collector) -> Budget:
         score=found.points(raw, where, "score"),
         reason=raw.get("reason", "").strip(),
         where=where,
+        weight=found.points(raw, where, "weight"),
     )
 
 

@@ -26,6 +26,7 @@ class Budget:
     score: Decimal | None = None  # the execution row's 得分 as filed
     reason: str = ""
     where: str = "department.budget"
+    weight: Decimal | None = None  # the execution row's 分值 as filed (the rule set's scores)
 
 
 # What a row of the grid is: scored as its values say ("row"); scored as the evaluator's filed

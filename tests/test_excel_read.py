@@ -1847,7 +1847,9 @@ _TITLED_ROWS = [
 ]
 
 
-def _titled_form(tmp_path, upper, lower=None, merges=(), budget_titles=None, name="t.xlsx"):
+def _titled_form(
+    tmp_path, upper, lower=None, merges=(), budget_titles=None, name="t.xlsx", execution=10
+):
     """A one-project form whose grid header is ``upper`` (and ``lower``, a second header row),
     with ``merges`` (top, left, bottom, right; rows from 6). The numbers, worked by hand:
     execution 95 / 100 → 10 × 0.95 = 9.50; 培训人次 90 / 100 × 20 = 18.00; the other four met:
@@ -1862,7 +1864,7 @@ def _titled_form(tmp_path, upper, lower=None, merges=(), budget_titles=None, nam
     titles = budget_titles or ("年初预算数", "全年预算数", "全年执行数")
     for column, text in enumerate(["项目资金（万元）", None, *titles, "分值", "执行率", "得分"], 1):
         sheet.put(4, column, text)
-    for column, value in enumerate([None, "年度资金总额", 100, 100, 95, 10], 1):
+    for column, value in enumerate([None, "年度资金总额", 100, 100, 95, execution], 1):
         sheet.put(5, column, value)
     for column, text in enumerate(upper, 1):
         sheet.put(6, column, text)
@@ -1945,3 +1947,21 @@ def test_a_grid_column_under_a_title_the_reader_does_not_know_is_named(tmp_path)
     assert error.code == "column-missing"
     assert "年度指标值" in str(error) and "年度绩效目标（D6）" in str(error)
     assert "空白" not in str(error) and "blank" not in str(error)
+
+
+@pytest.mark.usefixtures("chinese")
+def test_the_execution_row_s_filed_points_other_than_the_rule_set_s_are_said(tmp_path):
+    """The form's 预算执行率 分值 of 20 under mof-2020, which scores the row on 10: said at its
+    cell with both, and scored as before (9.50 + 18 + 15 + 15 + 30 + 10 = 97.50); the form's
+    10 is said nowhere."""
+    upper = (*_GRID, "年度指标值", "实际完成值", "分值", "得分")
+    result = scoring.score(_titled_form(tmp_path, upper, execution=20))
+    said = [f for f in result.findings if f.code == "execution-weight-filed"]
+    assert [(f.where, f.severity, f.cell) for f in said] == [
+        ("projects[0].budget.weight", "warning", "t.xlsx!项目1!F5")
+    ]
+    assert "20" in said[0].message and "10" in said[0].message
+    assert result.projects[0].execution.score == D("9.50")
+    assert result.projects[0].score == D("97.50")
+    plain = scoring.score(_titled_form(tmp_path, upper, name="plain.xlsx"))
+    assert not [f for f in plain.findings if f.code == "execution-weight-filed"]

@@ -252,6 +252,7 @@ def write_table(
         put(sheet, 6, 6, number(execution.weight))
         put(sheet, 6, 7, rate4(execution.rate))
     else:  # 全年执行数 / 全年预算数, or / 年初预算数 when that is all the table gives
+        value(6, 6, cell_value(budget.get("weight")), f"{where}.budget.weight")
         only_planned = "planned" in budget and "adjusted" not in budget
         sheet["G6"] = execution_rate_formula("C" if only_planned else "D")
     sheet["G6"].number_format = RATE_FORMAT

@@ -72,6 +72,7 @@ BUDGET_COLUMNS = {
         "全年支出数",
         "实际支出数",
     ),
+    "weight": ("分值", "权重"),
     "score": ("得分",),
     "filed": ("自评得分",),
     "reason": ("原因", "偏差原因", "资金偏差原因"),
@@ -1160,6 +1161,11 @@ def _read_budget(region: Region, where: str, reading: _Reading) -> dict:
         locations[f"{where}.score"] = grid.address(*cell)
     columns_filed = (columns.get("filed"), columns.get("score"))
     _note_unsaved(reading, grid, data_row, columns_filed, f"{where}.score")
+    if "weight" in columns and not use_parts:  # the form's 分值 of the 预算执行率 row
+        weight = reading.value(grid, data_row, columns["weight"], f"{where}.weight", needed=False)
+        if weight is not None and not _placeholder(weight):
+            budget["weight"] = weight
+            locations[f"{where}.weight"] = grid.address(data_row, columns["weight"])
     reason = None
     if "reason" in columns:
         locations[f"{where}.reason"] = grid.address(data_row, columns["reason"])

@@ -19,7 +19,7 @@ _c7 = 9999
 _c8 = frozenset({'planned'})
 _c9 = frozenset({'adjusted'})
 _c10 = frozenset({'spent'})
-_c11 = frozenset({'adjusted', 'planned', 'reason', 'score', 'spent'})
+_c11 = frozenset({'adjusted', 'planned', 'reason', 'score', 'spent', 'weight'})
 _c12 = frozenset({'actual', 'level1', 'level2', 'name', 'target'})
 _c13 = frozenset({'actual', 'applicable', 'deduction', 'level1', 'level2', 'name', 'reason', 'score', 'target', 'weight'})
 _c14 = re.compile('[^\\s\\u200b-\\u200f\\u2060-\\u2064\\ufeff]')
@@ -37,7 +37,7 @@ _c25 = frozenset({' ', '', '\n', '\r', '\t', '\u1680', '\u2000', '\u2001', '\u20
 _c26 = frozenset({'planned'})
 _c27 = frozenset({'adjusted'})
 _c28 = frozenset({'spent'})
-_c29 = frozenset({'adjusted', 'planned', 'reason', 'score', 'spent'})
+_c29 = frozenset({'adjusted', 'planned', 'reason', 'score', 'spent', 'weight'})
 _c30 = frozenset({'actual', 'level1', 'level2', 'name', 'target'})
 _c31 = frozenset({'actual', 'applicable', 'deduction', 'level1', 'level2', 'name', 'reason', 'score', 'target', 'weight'})
 _c32 = re.compile('[^\\s\\u200b-\\u200f\\u2060-\\u2064\\ufeff]')
@@ -162,6 +162,9 @@ def _s3(x):
         return False
     v = x['spent']
     if not ((isinstance(v, str) or (type(v) in _NUMBERS or _number(v)))):
+        return False
+    v = x.get('weight', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str) or (type(v) in _NUMBERS or _number(v)))):
         return False
     v = x.get('score', _MISSING)
     if v is not _MISSING and not ((isinstance(v, str) or (type(v) in _NUMBERS or _number(v)))):
@@ -300,6 +303,9 @@ def _s12(x):
         return False
     v = x['spent']
     if not ((isinstance(v, str) or (type(v) in _NUMBERS or _number(v)))):
+        return False
+    v = x.get('weight', _MISSING)
+    if v is not _MISSING and not ((isinstance(v, str) or (type(v) in _NUMBERS or _number(v)))):
         return False
     v = x.get('score', _MISSING)
     if v is not _MISSING and not ((isinstance(v, str) or (type(v) in _NUMBERS or _number(v)))):
