@@ -100,6 +100,16 @@ FAULTS = [
         },
     ),
     Fault(
+        "check-yielding-a-finding-placed-nowhere",
+        {
+            "faulty_plugin": "from scoring import Finding, hookimpl\n\n"
+            "@hookimpl\ndef scoring_register_checks():\n"
+            "    def nowhere(evaluation, result, ruleset):\n"
+            "        yield Finding('nowhere', 'warning', None, 'no place')\n"
+            "    return {'nowhere': nowhere}\n"
+        },
+    ),
+    Fault(
         "entry-point-named-as-a-built-in",
         {
             "faulty_plugin": "from scoring import hookimpl\n\n"
@@ -216,6 +226,17 @@ def _check_that_raises(run, results, cli, env):
         assert failed[0]["severity"] == "warning"
 
 
+def _check_placed_nowhere(run, results, cli, env):
+    """A finding whose place is not text fails its check as raising would: named once, and
+    every result of the batch written, each saying which check it lacks and why."""
+    assert run.err.count("check 'nowhere'") == 1 and "whose where is None" in run.err
+    for result in results:
+        failed = [f for f in result["findings"] if f["code"] == "check-failed"]
+        assert len(failed) == 1 and NAMED in failed[0]["message"], result["findings"]
+        assert "whose where is None" in failed[0]["message"]
+        assert "nowhere" not in {f["code"] for f in result["findings"]}
+
+
 def _entry_point_named_as_a_built_in(run, results, cli, env):
     assert "its entry-point name 'scoring.methods' is also that of scoring" in run.err
 
@@ -248,6 +269,7 @@ EXPECTED = {
     "system-exit-in-a-hook": _system_exit_in_a_hook,
     "prints-on-standard-output": _prints,
     "check-that-raises": _check_that_raises,
+    "check-yielding-a-finding-placed-nowhere": _check_placed_nowhere,
     "entry-point-named-as-a-built-in": _entry_point_named_as_a_built_in,
     "hook-with-an-argument-its-hook-lacks": _hook_with_an_argument_its_hook_lacks,
     "recorder-that-raises": _recorder_that_raises,
@@ -352,3 +374,53 @@ def test_a_recorder_that_raises_in_every_worker_is_named_once(cli, site, leting,
     assert run.code == 0, run
     assert len(run.out.splitlines()) == 40
     assert run.err.count("recorder down") == 1, run.err
+
+
+BAD_READER = """
+import tomllib
+from scoring import hookimpl
+
+
+class Sheet(dict):
+    pass
+
+
+@hookimpl
+def scoring_register_readers():
+    def read(path):
+        sheet = Sheet(tomllib.loads(path.read_text("utf-8")))
+        sheet.locations = {locations}
+        sheet.notes = {notes}
+        return sheet
+
+    return {{".odd": read}}
+"""
+
+
+@pytest.mark.parametrize(
+    ("locations", "notes", "said"),
+    [
+        ("['x']", "[]", "returned locations as ['x'] (list), not a dict"),
+        ("{}", "None", "returned notes as None (NoneType), not a list"),
+        ("{}", "[(None, 'w')]", "returned notes whose item 0 has the key path None"),
+    ],
+)
+def test_a_reader_answering_with_wrong_places_or_notes_fails_that_file(
+    cli, site, leting, tmp_path, locations, notes, said
+):
+    """Exit 2, naming the file, the reader, its plugin and what is wrong; the other files of
+    the batch are scored and written."""
+    install_plugin(site, DIST, VERSION, {"faulty": "faulty_plugin"}, {
+        "faulty_plugin": BAD_READER.format(locations=locations, notes=notes)
+    })  # fmt: skip
+    odd = tmp_path / "表.odd"
+    odd.write_text(leting.read_text("utf-8"), "utf-8")
+    run = cli("score", str(leting), str(odd), str(leting), "-f", "json", env=plugin_env(site))
+    assert run.code == 2, run
+    assert "Traceback" not in run.err and "internal error" not in run.err, run
+    results = json.loads(run.out)
+    assert [r.get("department", {}).get("score") for r in results] == [99.79, None, 99.79]
+    assert results[1]["error"]["code"] == "plugin-fault"
+    shown = f"reader '.odd' of plugin faulty ({NAMED}) {said}"
+    assert shown in results[1]["error"]["message"] and shown in run.err, run
+    assert str(odd) in run.err and "-p no:faulty" in run.err

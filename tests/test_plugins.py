@@ -11,6 +11,7 @@ import pytest
 import scoring
 from scoring.host import Host
 from scoring.methods import Rating
+from scoring.model import Note
 from tests.conftest import install_plugin, plugin_env
 
 
@@ -453,3 +454,143 @@ def test_threads_resolve_a_rule_set_once(leting):
     assert scores[:4] == [
         scoring.score(data, rules=rid, host=host).department.score for rid in ids[:4]
     ]
+
+
+# --- a plugin's answers of the wrong shape: named with the plugin, the batch goes on -----------
+
+
+def _checking(**fields):
+    """A plugin whose check 'odd' yields one finding with ``fields`` over proper ones."""
+    finding = {"code": "odd", "severity": "warning", "where": "projects[0]", "message": "m"}
+
+    class Checking:
+        @scoring.hookimpl
+        def scoring_register_checks(self):
+            def odd(evaluation, result, ruleset):
+                yield scoring.Finding(**(finding | fields))
+
+            return {"odd": odd}
+
+    return Checking()
+
+
+@pytest.mark.parametrize(
+    ("fields", "said"),
+    [
+        ({"where": None}, "whose where is None (NoneType)"),
+        ({"where": 5}, "whose where is 5 (int)"),
+        ({"code": 123}, "whose code is 123 (int)"),
+        ({"code": ""}, "whose code is ''"),
+        ({"message": None}, "whose message is None (NoneType)"),
+        ({"message": 42}, "whose message is 42 (int)"),
+        ({"cell": 7}, "whose cell is 7 (int)"),
+        ({"severity": "fatal"}, "severity 'fatal'"),
+    ],
+)
+def test_a_check_yielding_an_improper_finding_fails_as_a_check(leting, langfang, fields, said):
+    """The check is named once and left out; every file of the batch is scored, and each
+    result says which check it lacks and why."""
+    with pytest.warns(UserWarning, match="check 'odd' of plugin Checking") as warned:
+        host = Host(plugins=(_checking(**fields),), autoload=False)
+        batch = list(scoring.score_many([leting, langfang, leting], host=host))
+    assert len([w for w in warned if "check 'odd'" in str(w.message)]) == 1
+    assert [item.result.department.score for item in batch] == [
+        Decimal("99.79"),
+        Decimal("97.24"),
+        Decimal("99.79"),
+    ]
+    for item in batch:
+        failed = [f for f in item.result.findings if f.code == "check-failed"]
+        assert len(failed) == 1 and "odd" not in {f.code for f in item.result.findings}
+        assert "check 'odd' of plugin Checking" in failed[0].message
+        assert said in failed[0].message, failed[0].message
+        json.dumps(item.result.to_dict())
+
+
+def test_the_check_failed_finding_is_in_the_results_language(leting):
+    from scoring.i18n import using
+
+    host = Host(plugins=(_checking(where=None),), autoload=False)
+    with pytest.warns(UserWarning):
+        with using("zh_CN"):
+            chinese = scoring.score(leting, host=host)
+        with using("en"):
+            english = scoring.score(leting, host=host)
+    chinese, english = (
+        next(f.message for f in result.findings if f.code == "check-failed")
+        for result in (chinese, english)
+    )
+    assert chinese.startswith("插件 Checking 的复核检查 'odd' 出错，已停用，本结果未经此项检查")
+    assert "位置（where）为 None" in chinese
+    assert english.startswith("review check 'odd' of plugin Checking failed and is left out")
+
+
+def _reading(**attributes):
+    """A plugin reading `.odd` files as TOML, its answer given ``attributes``."""
+    import tomllib
+
+    class Sheet(dict):
+        pass
+
+    class Reading:
+        @scoring.hookimpl
+        def scoring_register_readers(self):
+            def read(path):
+                sheet = Sheet(tomllib.loads(path.read_text("utf-8")))
+                for name, value in attributes.items():
+                    setattr(sheet, name, value)
+                return sheet
+
+            return {".odd": read}
+
+    return Reading()
+
+
+@pytest.mark.parametrize(
+    ("attributes", "said"),
+    [
+        ({"locations": ["x"]}, "returned locations as ['x'] (list), not a dict"),
+        ({"locations": None}, "returned locations as None (NoneType), not a dict"),
+        ({"locations": {"projects[0].name": 5}}, "'projects[0].name': 5 (int); both should be"),
+        ({"locations": {7: "x"}}, "the entry 7 (int): 'x'"),
+        ({"notes": None}, "returned notes as None (NoneType), not a list"),
+        ({"notes": "abc"}, "returned notes as 'abc', not a list"),
+        ({"notes": [("projects[0]",)]}, "item 0 is ('projects[0]',) (tuple), not a (key path"),
+        ({"notes": [("projects[0]", "w"), None]}, "item 1 is None (NoneType)"),
+        ({"notes": [(None, "w")]}, "item 0 has the key path None (NoneType)"),
+        ({"notes": [("projects[0]", 42)]}, "item 0 has the words 42 (int)"),
+        (
+            {"notes": [Note("projects[0]", "w", "fatal")]},
+            "item 0 has the severity 'fatal'",
+        ),
+    ],
+)
+def test_a_reader_answering_with_wrong_places_or_notes_fails_that_file(
+    leting, langfang, tmp_path, attributes, said
+):
+    odd = tmp_path / "表.odd"
+    odd.write_text(leting.read_text("utf-8"), "utf-8")
+    host = Host(plugins=(_reading(**attributes),), autoload=False)
+    first, second, third = scoring.score_many([leting, odd, langfang], host=host)
+    assert first.result.department.score == Decimal("99.79")
+    assert third.result.department.score == Decimal("97.24")
+    assert second.result is None and second.error.code == "plugin-fault"
+    assert isinstance(second.error, scoring.PluginError)
+    shown = second.error.render()
+    assert shown.startswith(f"{odd}: reader '.odd' of plugin Reading returned "), shown
+    assert said in shown, shown
+    assert "-p no:Reading" in shown
+    with pytest.raises(scoring.PluginError):
+        scoring.score(odd, host=host)
+
+
+def test_a_readers_proper_places_and_notes_are_used(leting, tmp_path):
+    odd = tmp_path / "表.odd"
+    odd.write_text(leting.read_text("utf-8"), "utf-8")
+    plugin = _reading(
+        locations={"projects[0].indicators[0].actual": "表.odd line 5, column 9"},
+        notes=[("projects[0].indicators[0]", "假定单位"), Note("projects", "w", "warning")],
+    )
+    result = scoring.score(odd, host=Host(plugins=(plugin,), autoload=False))
+    notes = {(f.severity, f.message) for f in result.findings if f.code == "read-assumption"}
+    assert notes == {("info", "假定单位"), ("warning", "w")}
