@@ -15,7 +15,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from .combine import score_department
-from .errors import CheckFailed, InputError, ScoringError, cell_of_finding
+from .errors import CheckFailed, InputError, PluginError, ScoringError, cell_of_finding
 from .model import Evaluation, Note, Table
 from .result import SEVERITIES, Finding, Result, RulesetInfo, TableResult
 from .review import filed_values
@@ -35,7 +35,28 @@ def evaluate(
     from .i18n import current, using
 
     with decimal.localcontext(_arithmetic()), using(current()):
+        _require_methods(ruleset, methods)
         return _evaluate(evaluation, ruleset, methods, checks, engine_version)
+
+
+def _require_methods(ruleset: RuleSet, methods: dict) -> None:
+    """Refuse to score under ``ruleset`` when ``methods`` lacks a method it asks for (a rule
+    set resolved where a plugin provided it, scored where none does): a PluginError naming the
+    method and the rule-set key that asks for it, never a score computed without it."""
+    from .i18n import _
+
+    for method, key in ruleset.methods_used().items():
+        if method not in methods:
+            raise PluginError(
+                _("method {name} is not provided by any loaded plugin").format(name=repr(method)),
+                key,
+                _(
+                    "score with the plugins the rule set was resolved with; `scoring plugins` "
+                    "lists what is loaded"
+                ),
+                file=ruleset.source,
+                code="method-missing",
+            )
 
 
 def department_score(

@@ -450,7 +450,14 @@ class Host:
 
     def ruleset(self, rules: Any = "mof-2020") -> RuleSet:
         """A compiled rule set from an installed id, a path, a dict or itself (see
-        :class:`scoring.catalog.Resolver`); raises RulesetError or PluginError."""
+        :class:`scoring.catalog.Resolver`); raises RulesetError or PluginError.
+
+        A rule set already resolved — perhaps by another host, with plugins this one lacks —
+        is held to this host's methods and checks as one it resolves itself: a method it asks
+        for that no plugin of this host provides is refused, naming the method and its key."""
+        if isinstance(rules, RuleSet):
+            self.require_methods(rules)
+            return rules
         return self._resolver.ruleset(rules)
 
     @property

@@ -334,3 +334,33 @@ def test_a_batch_leaves_what_the_program_froze_frozen(leting):
         gc.unfreeze()
     assert [item.error for item in scoring.score_many([leting])] == [None]
     assert gc.get_freeze_count() == 0
+
+
+class _Halving:
+    """A plugin method the default host does not have."""
+
+    @scoring.hookimpl
+    def scoring_register_methods(self):
+        return {"half": lambda indicator, params: scoring.Rating(Decimal("0.5"), "half")}
+
+
+HALVES = {"ruleset": {"id": "halves", "extends": "mof-2020"}, "quantitative": {"≥": "half"}}
+
+
+def test_a_rule_set_resolved_with_a_plugin_is_refused_by_a_host_without_it(leting, langfang):
+    """Resolved where a plugin gave its method, scored where none does: the method is named
+    with the key asking for it, as for a rule set the host resolves itself — by score, by
+    score_many when called (before any file is read), and by the engine itself."""
+    from scoring.engine import evaluate
+
+    resolved = scoring.ruleset(HALVES, Host(plugins=(_Halving(),), autoload=False))
+    bare = Host(autoload=False)
+    with pytest.raises(scoring.PluginError) as raised:
+        scoring.score(leting, resolved, host=bare)
+    assert raised.value.code == "method-missing" and raised.value.where == "quantitative.≥"
+    assert "'half'" in raised.value.render()
+    with pytest.raises(scoring.PluginError, match="'half'"):
+        scoring.score_many([leting, langfang], resolved, host=bare)
+    with pytest.raises(scoring.PluginError, match="'half'") as direct:
+        evaluate(scoring.load(leting, bare), resolved, bare.methods, bare.checks)
+    assert direct.value.where == "quantitative.≥"
