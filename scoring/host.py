@@ -131,6 +131,25 @@ def _allowed(name: str, distribution: str, allow: set) -> bool:
     return name in allow or _normalized(distribution) in {_normalized(word) for word in allow}
 
 
+def _warn_unmatched(source: str, allow: list[str], found: list) -> None:
+    """Warn of each name in ``allow`` (given as ``source``: the ``allow`` argument or
+    ``SCORING_PLUGINS``) that is no installed plugin's entry-point or distribution name: a
+    misspelt name would leave out the plugin it meant without a word."""
+    everyone = [(ep.name, dist) for ep, dist, _version in found]
+    outside = [(name, dist) for name, dist in everyone if dist != BUILTIN_DISTRIBUTION]
+    names = sorted({name for name, _dist in outside} | {dist for _name, dist in outside if dist})
+    for word in allow:
+        if not any(_allowed(name, dist, {word}) for name, dist in everyone):
+            warnings.warn(
+                _(
+                    "{source}: no installed plugin or distribution is named {name}, so none "
+                    "loads under it (installed: {names})"
+                ).format(source=source, name=repr(word), names=", ".join(names) or "—"),
+                PluginLoadWarning,
+                stacklevel=4,
+            )
+
+
 def _entry_points() -> list:
     """The entry points of scoring's group installed (:mod:`scoring.entry_points`)."""
     from .entry_points import installed
@@ -169,16 +188,24 @@ class Host:
             self.pm.enable_tracing()
         if autoload is None:
             autoload = not _env_flag(AUTOLOAD_OFF)
+        allowed_by = "allow"
         if allow is None and os.environ.get(ALLOW, "").strip():
             allow = [name.strip() for name in os.environ[ALLOW].split(",") if name.strip()]
+            allowed_by = ALLOW
         for name in blocked:
             self.pm.set_blocked(name)
-        self._load_entry_points(autoload, None if allow is None else set(allow), set(blocked))
+        found = self._load_entry_points(
+            autoload, None if allow is None else set(allow), set(blocked)
+        )
+        if allow is not None:
+            _warn_unmatched(allowed_by, allow, found)
         for plugin in plugins:
             self.register(plugin)
 
     # --- loading -------------------------------------------------------------------------------
-    def _load_entry_points(self, autoload: bool, allow: set | None, blocked: set) -> None:
+    def _load_entry_points(self, autoload: bool, allow: set | None, blocked: set) -> list:
+        """Load the entry points found, but those blocked, not allowed or not autoloaded;
+        returns what was found, as (entry point, distribution, version)."""
         found = [(ep, ep.distribution, ep.version) for ep in _entry_points()]
         unmatched = set(blocked)
         for ep, dist, version in found:
@@ -247,6 +274,7 @@ class Host:
                 PluginLoadWarning,
                 stacklevel=3,
             )
+        return found
 
     def register(self, plugin: Any, name: str | None = None, distribution: str = "",
                  version: str = "") -> bool:  # fmt: skip
@@ -347,7 +375,10 @@ class Host:
                 )
                 continue
             for name, value in (provided or {}).items():
-                if _acceptable(kind, value):
+                refused = _name_refused(kind, name)
+                if refused:
+                    self._fault(info, refused, kind)
+                elif _acceptable(kind, value):
                     claims.setdefault(name, []).append((info, value))
                 else:
                     self._fault(
@@ -534,6 +565,34 @@ def _a_reading(method: str) -> bool:
     from .methods import BUILTIN
 
     return method in METHODS and method not in BUILTIN
+
+
+def _name_refused(kind: str, name: Any) -> str | None:
+    """Why a plugin may not register something of ``kind`` under ``name``, or None: a name is
+    non-empty text without spaces, and a reader's is a file suffix as scoring looks it up
+    (a dot, then the suffix in lower case: ``.csv``)."""
+    if not isinstance(name, str):
+        return _(
+            "registers {kind} under the name {name} ({type}): a name is text; it is left out"
+        ).format(kind=_kind(kind), name=repr(name), type=type(name).__name__)
+    if not name.strip() or any(character.isspace() for character in name):
+        return _(
+            "registers {kind} under the name {name}; a name is text without spaces, so it is "
+            "left out"
+        ).format(kind=_kind(kind), name=repr(name))
+    if kind == "reader" and not _a_suffix(name):
+        suffix = "." + name.strip(".").lower().rsplit(".", 1)[-1]
+        return _(
+            "registers reader {name}, which is not a file suffix as scoring looks it up, so no "
+            "file would ever reach it; it is left out: register it as {suffix}"
+        ).format(name=repr(name), suffix=repr(suffix))
+    return None
+
+
+def _a_suffix(name: str) -> bool:
+    """Whether ``name`` is a file suffix as the readers are looked up by: ``.csv``, one dot,
+    lower case (``Path.suffix.lower()``)."""
+    return len(name) > 1 and name[0] == "." and "." not in name[1:] and name == name.lower()
 
 
 def _wanted(kind: str) -> str:

@@ -424,3 +424,42 @@ def test_a_reader_answering_with_wrong_places_or_notes_fails_that_file(
     shown = f"reader '.odd' of plugin faulty ({NAMED}) {said}"
     assert shown in results[1]["error"]["message"] and shown in run.err, run
     assert str(odd) in run.err and "-p no:faulty" in run.err
+
+
+def test_names_a_plugin_cannot_register_under_are_named_by_scoring_plugins(cli, site, leting):
+    """A method under a number or an empty name, a reader without its dot: each named and
+    left out; `scoring plugins` lists the rest, and a .csv file is refused saying why."""
+    install_plugin(site, DIST, VERSION, {"faulty": "faulty_plugin"}, {
+        "faulty_plugin": "from decimal import Decimal\nfrom scoring import Rating, hookimpl\n\n"
+        "def one(indicator, params):\n    return Rating(Decimal(1), 'one')\n\n"
+        "@hookimpl\ndef scoring_register_methods():\n"
+        "    return {5: one, '': one, 'one': one}\n\n"
+        "@hookimpl\ndef scoring_register_readers():\n    return {'csv': dict}\n"
+    })  # fmt: skip
+    env = plugin_env(site)
+    shown = cli("plugins", env=env)
+    assert shown.code == 0, shown
+    assert "Traceback" not in shown.err and "internal error" not in shown.err
+    listing = " ".join(shown.out.split())
+    assert "method: one" in listing or "methods: one" in listing, shown
+    for said in (
+        "registers method under the name 5 (int): a name is text; it is left out",
+        "registers method under the name ''; a name is text without spaces",
+        "registers reader 'csv', which is not a file suffix",
+    ):
+        assert said in listing, (said, shown)
+    table = site.parent / "表.csv"
+    table.write_text("a,b\n", "utf-8")
+    run = cli("score", str(table), str(leting), "-f", "json", env=env)
+    assert run.code == 2, run
+    assert "register it as '.csv'" in " ".join(run.err.split()), run
+    assert json.loads(run.out)[1]["department"]["score"] == 99.79
+
+
+def test_a_misspelt_name_in_scoring_plugins_is_named(cli, leting):
+    run = cli("score", str(leting), env={"SCORING_PLUGINS": "scoring-plugin-exmaple"})
+    assert run.code == 0, run
+    assert (
+        "SCORING_PLUGINS: no installed plugin or distribution is named 'scoring-plugin-exmaple'"
+        in run.err
+    )

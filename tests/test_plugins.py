@@ -594,3 +594,47 @@ def test_a_readers_proper_places_and_notes_are_used(leting, tmp_path):
     result = scoring.score(odd, host=Host(plugins=(plugin,), autoload=False))
     notes = {(f.severity, f.message) for f in result.findings if f.code == "read-assumption"}
     assert notes == {("info", "假定单位"), ("warning", "w")}
+
+
+class _Naming:
+    """A plugin registering methods and readers under names that cannot be used."""
+
+    @scoring.hookimpl
+    def scoring_register_methods(self):
+        method = lambda indicator, params: Rating(Decimal(1), "")  # noqa: E731
+        return {5: method, "": method, "two words": method, "fine": method}
+
+    @scoring.hookimpl
+    def scoring_register_readers(self):
+        return {"csv": dict, ".CSV": dict, ".tar.gz": dict, ".fine": dict}
+
+
+def test_names_that_cannot_be_used_are_refused_and_named():
+    with pytest.warns(UserWarning) as warned:
+        host = Host(plugins=(_Naming(),), autoload=False)
+        assert "fine" in host.methods and ".fine" in host.readers
+    said = [str(w.message) for w in warned]
+    for expected in (
+        "registers method under the name 5 (int): a name is text",
+        "registers method under the name ''; a name is text without spaces",
+        "registers method under the name 'two words'; a name is text without spaces",
+        "registers reader 'csv', which is not a file suffix",
+        "left out: register it as '.csv'",
+        "registers reader '.CSV', which",
+        "registers reader '.tar.gz', which",
+    ):
+        assert any(expected in text for text in said), (expected, said)
+    assert set(host.methods) - {"fine"} == set(Host(autoload=False).methods)
+    assert {".fine", ".toml"} <= set(host.readers) and "csv" not in host.readers
+    assert [kind for kind, name in host.owners if name in (5, "", "csv")] == []
+
+
+def test_a_misspelt_name_in_allow_is_named():
+    with pytest.warns(UserWarning, match="allow: no installed plugin or distribution is named"):
+        Host(allow=["scoring-plugin-exmaple", "scoring.methods"])
+    import warnings
+
+    with warnings.catch_warnings(record=True) as warned:
+        warnings.simplefilter("always")
+        Host(allow=["scoring.methods"])  # a built-in's name: it is installed
+    assert not [w for w in warned if "no installed plugin" in str(w.message)]
