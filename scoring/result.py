@@ -10,7 +10,7 @@ keyword, each in one step (:func:`scoring.frozen.record`).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation, localcontext
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
@@ -48,13 +48,17 @@ def jsonable(value: Any) -> Any:
 
 
 RATE_QUANTUM = Decimal("0.0001")  # a rate in JSON: 4 decimals
+# The context a rate is rounded in, and a result's JSON written in, whatever the caller's
+# thread has set (a lower precision, traps on Inexact or Rounded): the JSON of a result does
+# not depend on who asks for it.
+_RATE_CONTEXT = Context(prec=28, rounding=ROUND_HALF_UP, traps=[InvalidOperation])
 
 
 def rate4(value: Decimal | None) -> int | float | None:
-    """A rate as a JSON number, rounded half-up to 4 decimals."""
+    """A rate as a JSON number, rounded half-up to 4 decimals in a context of its own."""
     if value is None:
         return None
-    return number(value.quantize(RATE_QUANTUM, rounding=ROUND_HALF_UP))
+    return number(value.quantize(RATE_QUANTUM, context=_RATE_CONTEXT))
 
 
 @record
@@ -281,6 +285,12 @@ class Result:
         return any(f.severity == "error" for f in self.findings)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON structure of ``scoring score -f json``, written in a decimal context of
+        its own: the caller's (a lower precision, traps on Inexact or Rounded) changes nothing."""
+        with localcontext(_RATE_CONTEXT):
+            return self._plain()
+
+    def _plain(self) -> dict[str, Any]:
         return {
             "engine": {"name": "scoring", "version": self.engine_version},
             "ruleset": self.ruleset.to_dict(),

@@ -364,3 +364,19 @@ def test_a_rule_set_resolved_with_a_plugin_is_refused_by_a_host_without_it(letin
     with pytest.raises(scoring.PluginError, match="'half'") as direct:
         evaluate(scoring.load(leting, bare), resolved, bare.methods, bare.checks)
     assert direct.value.where == "quantitative.≥"
+
+
+def test_a_result_is_written_as_json_whatever_the_callers_decimal_context(leting, langfang):
+    """Traps on Inexact or Rounded, or a precision of 2: to_dict is the same."""
+    import decimal
+
+    results = [scoring.score(source) for source in (leting, langfang)]
+    expected = [result.to_dict() for result in results]
+    for context in (
+        decimal.Context(traps=[decimal.Inexact]),
+        decimal.Context(traps=[decimal.Rounded]),
+        decimal.Context(prec=2, rounding=decimal.ROUND_DOWN),
+    ):
+        with decimal.localcontext(context):
+            assert [result.to_dict() for result in results] == expected
+            assert scoring.result.rate4(Decimal("0.123456")) == 0.1235
