@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import schemas
 from .errors import InputError, Problem
-from .i18n import _
+from .i18n import _, ngettext
 from .model import DATA_SOURCE, Budget, Department, Evaluation, Indicator, Note, Table
 from .readers import result_hint, written_by_scoring
 from .values import (
@@ -142,12 +142,7 @@ def load_evaluation(data: dict, source: str = DATA_SOURCE) -> Evaluation:
         raise found.problems.error(InputError, source)
     notes = [Note.of(note) for note in getattr(data, "notes", ())]
     if found.traditional:
-        where, text = found.traditional[0]
-        notes.append(
-            Note(
-                where, f"{found.traditional_count} 处文字为繁体（如「{cut(text)}」），已按简体读取"
-            )
-        )
+        notes.append(_traditional_note(found))
     return Evaluation(
         department=department,
         projects=projects,
@@ -155,6 +150,22 @@ def load_evaluation(data: dict, source: str = DATA_SOURCE) -> Evaluation:
         locations=getattr(data, "locations", {}),
         notes=tuple(notes),
         data=data,
+    )
+
+
+def _traditional_note(found: _Collector) -> Note:
+    """What was assumed of text written in Traditional characters: read as Simplified, said at
+    the first such text, quoted, with how many there were."""
+    where, text = found.traditional[0]
+    return Note(
+        where,
+        ngettext(
+            "{count} text is written in Traditional characters (such as “{text}”) and was read "
+            "as Simplified",
+            "{count} texts are written in Traditional characters (such as “{text}”) and were "
+            "read as Simplified",
+            found.traditional_count,
+        ).format(count=found.traditional_count, text=cut(text)),
     )
 
 

@@ -380,3 +380,29 @@ def test_a_result_is_written_as_json_whatever_the_callers_decimal_context(leting
         with decimal.localcontext(context):
             assert [result.to_dict() for result in results] == expected
             assert scoring.result.rate4(Decimal("0.123456")) == 0.1235
+
+
+def _traditional(leting) -> dict:
+    """The Leting table with two labels written in Traditional characters."""
+    import tomllib
+
+    data = tomllib.loads(leting.read_text("utf-8"), parse_float=Decimal)
+    data["projects"][0]["indicators"][0]["level1"] = "產出指標"
+    data["projects"][0]["indicators"][1]["level1"] = "產出指標"
+    return data
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("en", "2 texts are written in Traditional characters (such as “產出指標”) and were read"),
+        ("zh_CN", "2 处文字为繁体（如「產出指標」），已按简体读取"),
+    ],
+)
+def test_the_traditional_characters_note_is_in_the_results_language(leting, language, words):
+    from scoring.i18n import using
+
+    with using(language):
+        result = scoring.score(_traditional(leting))
+    notes = [f.message for f in result.findings if f.code == "read-assumption"]
+    assert len(notes) == 1 and notes[0].startswith(words), notes
