@@ -219,12 +219,16 @@ _TOTAL = re.compile(r"(?:项目)?(?:合计|总计)")
 _ALL_PROJECTS = re.compile(
     r"合计|总计|全部|所有|(?<!\d)\d++\s*+个|^(?:部门|预算|评价|自评|绩效)?项目(?:支出|资金)?$"
 )
-_DEPARTMENT_ROW = re.compile(r"部门|整体|单位")
-_PART_ROW = re.compile(r"基本支出|人员|公用|其他")
+# These three are matched against a row's whole label (see :func:`_row_word`): a project may
+# be called 人员培训经费, 其他教育事业费, 部门预算编制经费 or 教师培训（上年结转）.
+_DEPARTMENT_ROW = re.compile(r"[本全]?(?:部门|单位)(?:整体|合计|总计|本级)?(?:支出|预算)?|整体")
+_PART_ROW = re.compile(r"基本支出|(?:人员|公用|日常公用)(?:经费|支出)(?:支出)?|其他(?:支出|经费)?")
 # The rows of a 自评表's 项目资金 block (年度资金总额, 其中：财政拨款 …) restate the table of the
 # project the heading above names: whose they are is the heading's, which a table row cannot
 # tell; said nothing of rather than read as a project called 年度资金总额.
-_FUNDS_ROW = re.compile(r"年度资金总额|财政拨款|上年结转|其他资金")
+_FUNDS_ROW = re.compile(r"年度资金总额|财政拨款(?:资金)?|上年结转(?:资金)?|其他资金")
+# What may stand before such a row's word: 其中：, a number (1.、（一）), spaces.
+_ROW_LEAD = re.compile(r"(?:其中|[:、.\s]|\d++|[(][一二三四五六七八九十\d]++[)])*+")
 _SERIAL = re.compile(r"序号|编号|序")
 _DEPARTMENTS_COLUMN = re.compile(
     r"(?:部门|单位)(?:名称)?"
@@ -439,7 +443,8 @@ class _Table:
         # a 合计 row may span the 序号 column and leave the names' column empty
         at = self.names if self.names < len(cells) and cells[self.names].strip() else 0
         label = _nfkc(cells[at]) if cells else ""
-        if _FUNDS_ROW.search(label):
+        word = _row_word(label)
+        if _FUNDS_ROW.fullmatch(word):
             self.other_rows += 1
             return ""
         if _TOTAL.match(label):
@@ -450,10 +455,10 @@ class _Table:
             if not _ALL_PROJECTS.search(label):
                 cells = _relabelled(cells, at, _quoted(cells[at]))  # one project
                 one_project = True
-        elif _PART_ROW.search(label):
+        elif _PART_ROW.fullmatch(word):
             self.other_rows += 1
             return ""  # 基本支出, 人员经费: a part of the department's spending
-        elif self.of_projects and not _DEPARTMENT_ROW.search(label):
+        elif self.of_projects and not _DEPARTMENT_ROW.fullmatch(word):
             self.project_rows += 1
             cells = _relabelled(cells, at, _quoted(cells[at]))  # one project
             one_project = True
@@ -465,6 +470,18 @@ class _Table:
             for i, cell in enumerate(cells)
             if i >= at  # a row's 序号 says nothing
         )
+
+
+def _row_word(label: str) -> str:
+    """A row's label without what may stand around a word of its own: ``其中：财政拨款`` is
+    财政拨款, ``1.基本支出（人员经费）`` is 基本支出, ``教师培训（上年结转）`` is 教师培训 (a
+    project, no 上年结转 row)."""
+    lead = _ROW_LEAD.match(label)
+    assert lead is not None  # every part of the pattern is optional
+    word = label[lead.end() :].strip()
+    if word.endswith(")") and "(" in word:  # one note in brackets after the word
+        word = word[: word.rindex("(")].rstrip()
+    return word
 
 
 def _relabelled(cells: list[str], at: int, label: str) -> list[str]:
