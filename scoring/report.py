@@ -188,7 +188,7 @@ _TOTAL_WORDS = re.compile(r"全年|年度|总|合计")
 # A heading or an item about a subject rather than a project: 绩效目标完成情况, 存在的问题.
 _TOPIC = re.compile(
     r"情况|概况|分析|评价|自评|绩效|目标|指标|问题|措施|建议|应用|说明|结论|总结|成效|做法"
-    r"|经验|预算|执行|支出|资金|收入|总体|效益|满意度|职责|职能|机构"
+    r"|经验|预算|执行|支出|资金|收入|总体|效益|满意度|职责|职能|机构|附表|附件"
 )
 _PLAIN_TITLE = re.compile(r"[\u4e00-\u9fff、()]++")  # （二）文物保护修缮: a name, nothing else
 
@@ -309,6 +309,7 @@ def review(
     if evaluation is not None:
         found.extend(_identity_mismatches(figures, evaluation))
         found.extend(_table_mismatches(figures, evaluation))
+        found.extend(_unknown_projects(figures, evaluation))
         if result is not None:
             found.extend(_score_mismatches(figures, evaluation, result))
     return [finding for _, finding in sorted(found, key=lambda pair: pair[0])]
@@ -972,14 +973,23 @@ def _project_markers(normal: str, start: int, end: int, listed: _Listed) -> Iter
 def _name_markers(normal: str, start: int, end: int, listed: _Listed) -> Iterator[_Marker]:
     """A marker for each name ending in 项目, 经费…: one project's, all projects' (预算项目,
     3 个项目), 该项目, 项目 alone, or nobody's (人员经费, and two names joined: 农田水利维护项目
-    和动物防疫经费 share what follows)."""
+    和动物防疫经费 share what follows). A name that goes on after such an ending is one name:
+    学生资助补助经费项目, 耕地地力保护补贴资金项目 (not 经费项目 and 资金项目)."""
     floor = start  # a name starts after the one before it
     joinable = -1  # where the last one project's name ended
+    named = -1  # where the one project's name that ends at ``floor`` starts, when one does
+    joined = False  # whether that name is joined to the one before it
     for match in _NAME_END.finditer(normal, start, end):
         first = _name_start(normal, max(floor, match.start() - NAME_CHARS), match.start())
         lead = _NAME_LEAD.match(normal, first, match.start())
         prefix_from = lead.end() if lead else first
         prefix = normal[prefix_from : match.start()]
+        if named >= 0 and prefix_from == floor and _goes_on(prefix, match.end() - named):
+            owner = _of_project(normal[named : match.end()], listed)
+            yield _Marker(match.end(), "owner", _OF_NOBODY if joined else owner)
+            floor = joinable = match.end()
+            continue
+        named = -1
         if not prefix:
             if match.group() == "项目":
                 yield _Marker(match.end(), "bare")
@@ -997,8 +1007,18 @@ def _name_markers(normal: str, start: int, end: int, listed: _Listed) -> Iterato
             joined = joinable >= 0 and _joins(normal[joinable:prefix_from])
             owner = _of_project(normal[prefix_from : match.end()], listed)
             yield _Marker(match.end(), "owner", _OF_NOBODY if joined else owner)
-            joinable = match.end()
+            joinable, named = match.end(), prefix_from
         floor = match.end()
+
+
+def _goes_on(prefix: str, length: int) -> bool:
+    """Whether the words ``prefix`` between a project's name and the next 项目, 经费… go on
+    with the same name (补助 + 经费 + 项目, 补贴 + 资金项目), ``length`` being the name's length
+    so far: not when they name all the projects (等各项目), this one (该项目) or a part of the
+    spending, nor past the length a name is read back."""
+    return length <= NAME_CHARS and not (
+        _ALL_NAMED.search(prefix) or _THIS_NAMED.search(prefix) or _PART_NAMED.fullmatch(prefix)
+    )
 
 
 def _name_start(normal: str, floor: int, end: int) -> int:
@@ -1359,12 +1379,72 @@ def _table_values(evaluation: Evaluation) -> Filed:
 
 def _filed_project(name: str, evaluation: Evaluation) -> Table | None:
     """The project of the table a report's name stands for: the one so named, else the only one
-    whose name holds it or is held by it; None when none or several are."""
+    whose name holds it or is held by it (项目 at the end of the name aside: 招商项目 stands for
+    招商经费); None when none or several are."""
+    found = _named(name, evaluation)
+    return found[0] if len(found) == 1 else None
+
+
+def _named(name: str, evaluation: Evaluation) -> list[Table]:
+    """The projects of the table a report's name may stand for: those so named; else those whose
+    name holds it or is held by it; else, for a name ending in 项目, those that hold it without
+    its 项目."""
     projects = evaluation.projects
-    exact = [project for project in projects if _same_name(name, project.name)]
-    if len(exact) > 1:
-        exact = [project for project in exact if _plain(project.name) == _plain(name)]
-    return exact[0] if len(exact) == 1 else None
+    exact = [project for project in projects if _plain(project.name) == _plain(name)]
+    if exact:
+        return exact
+    alike = [project for project in projects if _same_name(name, project.name)]
+    bare = _plain(name).removesuffix("项目")
+    if not alike and len(bare) >= 2 and bare != _plain(name):
+        alike = [project for project in projects if bare in _plain(project.name)]
+    return alike
+
+
+def _unknown_projects(
+    figures: list[Figure], evaluation: Evaluation
+) -> Iterator[tuple[int, Finding]]:
+    """A project's figure the table has no project for, or several: said once for each name
+    the report writes, where it is first stated, since it is compared with nothing."""
+    said: set[str] = set()
+    for figure in figures:
+        if figure.kind not in (*PROJECT, "project_score", "project_grade"):
+            continue
+        key = _plain(figure.project)
+        if key in said:
+            continue
+        said.add(key)
+        found = _named(figure.project, evaluation)
+        if len(found) == 1:
+            continue
+        if found:
+            words = _(
+                "line {line}: the report states {label} {value}; “{project}” may be any of the "
+                "table's projects {names}, so it is compared with none (“{sentence}”)"
+            )
+        else:
+            words = _(
+                "line {line}: the report states {label} {value}; the table has no project named "
+                "“{project}”, so it is compared with nothing (“{sentence}”)"
+            )
+        yield _finding(
+            "report-table-mismatch",
+            figure.line,
+            words.format(
+                line=figure.line,
+                label=figure.label,
+                value=_stated_value(figure),
+                project=figure.project,
+                names="、".join(f"「{project.name}」" for project in found),
+                sentence=_quote(figure.sentence),
+            ),
+        )
+
+
+def _stated_value(figure: Figure) -> str:
+    """A figure's value as a finding names it: 100 万元, 96%, “良”."""
+    if figure.kind in GRADES:
+        return _("“{grade}”").format(grade=figure.text)
+    return _shown(figure)
 
 
 def _table_mismatches(

@@ -163,6 +163,7 @@ BLOCKS = {
     "figure", "footer", "form", "header", "hr", "li", "main", "nav", "ol", "p", "pre",
     "section", "ul", "caption", "br",
 }  # fmt: skip
+PARAGRAPHS = {"p", "blockquote", "pre"}  # blocks that end a paragraph
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 HIDDEN = {"script", "style", "svg", "template", "noscript", "head", "math", "object"}
 _SPACES = re.compile(r"\s+")
@@ -220,6 +221,10 @@ class _PageText(HTMLParser):
             self.heading = False
         elif tag in BLOCKS:
             self._end_line()
+            if tag in PARAGRAPHS and self.lines and self.lines[-1]:
+                # a blank line after a paragraph, as in Markdown and in a Word document: whose
+                # a figure is does not run on from the paragraph before
+                self.lines.append("")
 
     def handle_data(self, data: str) -> None:
         if self.hidden:

@@ -85,7 +85,8 @@ def test_checked_html_ignores_what_is_not_text(tmp_path):
         "<tr><td>甲 | 乙</td><td>20</td></tr></table></body></html>"
     )
     assert html_text(page) == (
-        "# 报告\n全年预算数 382.31 万元。\n| 项目名称 | 全年预算数 |\n|---|---|\n| 甲 ｜ 乙 | 20 |\n\n"
+        # a blank line after a paragraph, as in Markdown
+        "# 报告\n全年预算数 382.31 万元。\n\n| 项目名称 | 全年预算数 |\n|---|---|\n| 甲 ｜ 乙 | 20 |\n\n"
     )
 
 

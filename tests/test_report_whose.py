@@ -579,12 +579,18 @@ def test_a_projects_figure_against_its_row_of_the_table():
     )
 
 
-def test_a_name_the_table_does_not_have_is_not_compared_with_it():
-    """农技推广项目 is none of the evaluation's projects: nothing to compare it with."""
+def test_a_name_the_table_does_not_have_is_said_to_be_compared_with_nothing():
+    """农技推广项目 is none of the evaluation's projects: nothing to compare it with, which is
+    said once, where the name is first stated (not once per figure)."""
     text = NAMED_IN_THE_TABLE + "农技推广项目预算 80 万元，实际支出 72 万元，执行率 90%。\n"
     figures = extract(text, NAMES)
     assert [f.project for f in figures if f.line == 8] == ["农技推广项目"] * 3
-    assert review(figures, evaluation()) == []
+    findings = review(figures, evaluation())
+    assert codes_and_places(findings) == [("report-table-mismatch", "line 8")]
+    assert findings[0].message == (
+        "第 8 行报告「农技推广项目」预算资金 80 万元，自评表中没有名为「农技推广项目」的项目，"
+        "无从核对（「农技推广项目预算 80 万元，实际支出 72 万元，执行率 90%」）"
+    )
 
 
 def test_a_heading_written_with_xiangmu_is_the_tables_project():
