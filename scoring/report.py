@@ -137,7 +137,8 @@ _GRADE = re.compile(
 # Only the department's own projects count: 预算项目 3 个, 评价项目 3 个, "，项目 3 个" — never
 # 在建项目 9 个 or 引进项目 3 个, which are results of the work, not budget projects.
 _PROJECT_COUNT = re.compile(
-    r"(?:^|[,:、]|其中|共|涉及|预算|评价|自评|绩效|支出|部门)项目,?(?:共|总数|数量|个数|数)?(?:为|有|是)?$"
+    r"(?:^|[,:、]|其中|共|涉及|预算|评价|自评|绩效|支出|部门|(?:评价|自评)的|共实施)项目,?"
+    r"(?:共|总数|数量|个数|数)?(?:为|有|是)?$"
 )
 # A target (年初设定…90% 以上, 目标为 95%) is what was planned, not a figure stated as done;
 # 绩效目标完成率 100% is done, so 目标 marks a target only right before the figure.
@@ -169,6 +170,8 @@ _NAME_LEAD = re.compile(
 _ALL_NAMED = re.compile(
     r"(?:各|各项|所有|全部|上述|以上|这些|其他|其余|个|预算|评价|自评|绩效|支出|部门|重点|整体)$"
 )
+# 项目 counted right after it (项目共 3 个, 项目 3 个): all the projects
+_COUNTED = re.compile(r"[共计有为是:,]{0,3}+\d++\s*+个(?!月)")
 # 该项目, 对本项目: the one the text is about (not 资本项目)
 _THIS_NAMED = re.compile(r"(?:该|此|这个|这一|^[对在从为]?本)$")
 _PART_NAMED = re.compile(r"人员|公用|基本|日常|运转|办公")  # 人员经费: a part of the spending
@@ -178,6 +181,8 @@ _QUOTED_NAME = re.compile(r"「([^「」]{1,60}+)」")  # as a table row of one 
 _ENUMERATION = re.compile(r"(?<![\u4e00-\u9fff])[一二三四五六七八九十]是([\u4e00-\u9fff]++)")
 _NAME_STOP = re.compile(r"预算|支出|执行|资金|金额|全年|年度|合计|共计|总")
 _PART_WORD = re.compile(r"其中")  # 其中中央资金 200 万元: a part of something, nobody's total
+# Among a budget's parts (其中基本支出…，项目支出 65 万元), words of spending done close them.
+_DONE = re.compile(r"实际|执行|完成|支付|拨付")
 # Words that make a figure the department's own: 本部门, 我局, 部门整体 — not 相关部门.
 _DEPARTMENT_WORDS = re.compile(
     r"(?<!相关)(?<!有关)(?<!各)(?<!职能)(?<!其他)(?<!上级)(?<!主管)部门"
@@ -262,6 +267,8 @@ class Figure:
     # it is cut (every figure of a long sentence showing all of it made output quadratic)
     excerpt: str = ""
     project: str = ""
+    # a budget said to be the one at the start of the year (年初预算), not the full year's
+    planned: bool = False
 
     @property
     def label(self) -> str:
@@ -616,13 +623,14 @@ def _sentence_figures(block: _Block, start: int, end: int, paragraph: _Paragraph
     unsaid: _Owner | None = None  # whose a figure no marker precedes is, found when needed
     figures = []
     lead_start = start
+    parts = _Parts()
     for match in _in_order(
         _FIGURE.finditer(normal, start, end), _GRADE.finditer(normal, start, end)
     ):
         value: Decimal | None
         measure: str | None
         if match.re is _GRADE:
-            value, unit, measure = None, "", "grade"
+            value, unit, measure, lead = None, "", "grade", ""
         else:
             # The words since the previous figure say what this one is.
             lead = _SPACES.sub("", normal[lead_start : match.start()])
@@ -630,7 +638,7 @@ def _sentence_figures(block: _Block, start: int, end: int, paragraph: _Paragraph
             if _TARGET_BEFORE.search(lead) or _TARGET_AFTER.match(normal, match.end(), end):
                 continue
             value, unit = _value(match, block.line(match.start()))
-            measure = _measure(unit, lead)
+            measure = parts.read(_measure(unit, lead), lead)
             if measure is None:
                 continue
         owner = reading.at(match.start())
@@ -655,11 +663,52 @@ def _sentence_figures(block: _Block, start: int, end: int, paragraph: _Paragraph
             # a project's budget, spent, rate, score and grade carry its name (not its
             # completion rate)
             project = owner.project if kind in (*PROJECT, "project_score", "project_grade") else ""
+            planned = measure == "budget" and _planned(lead)
             figures.append(
-                Figure(kind, value, unit, text, sentence, line, sentence_line, excerpt, project)
+                Figure(
+                    kind,
+                    value,
+                    unit,
+                    text,
+                    sentence,
+                    line,
+                    sentence_line,
+                    excerpt,
+                    project,
+                    planned,
+                )
             )
     paragraph.read(reading.at(end), normal, start, end)
     return figures
+
+
+def _planned(lead: str) -> bool:
+    """Whether the words before a budget say it is the one of the start of the year (年初预算
+    1,200 万元), not the full year's (调整后全年预算 1,350.50 万元, 年初预算经调整后)."""
+    return lead.rfind("年初") > lead.rfind("调整")
+
+
+class _Parts:
+    """The parts a sentence lists after its budget: in 部门预算资金 382.31 万元，其中基本支出 317.31
+    万元，项目支出 65 万元, 项目支出 is the projects' share of the budget, not their spending. Read
+    figure by figure: 其中 right after a budget opens its parts (after a spending, the spending's),
+    and words of spending done (实际支出, 执行) close them."""
+
+    def __init__(self) -> None:
+        self.last: str | None = None  # the last budget or spending the sentence stated
+        self.open = False  # the budget's parts are being listed
+
+    def read(self, measure: str | None, lead: str) -> str | None:
+        """What a figure after the words ``lead`` states, ``measure`` as its words alone say."""
+        if _PART_WORD.search(lead):
+            self.open = self.last == "budget"
+        elif _DONE.search(lead):
+            self.open = False
+        if measure == "spent" and self.open and lead.endswith("项目支出"):
+            measure = "budget"
+        if measure in ("budget", "spent"):
+            self.last = measure
+        return measure
 
 
 def _in_order(*found: Iterator[re.Match[str]]) -> Iterator[re.Match[str]]:
@@ -995,7 +1044,7 @@ def _name_markers(normal: str, start: int, end: int, listed: _Listed) -> Iterato
                 yield _Marker(match.end(), "bare")
                 floor = match.end()
             continue  # 经费 right after 项目 goes on the same name
-        if _ALL_NAMED.search(prefix):
+        if _ALL_NAMED.search(prefix) or _counted(normal, match, end):
             yield _Marker(match.end(), "owner", _OF_PROJECTS)
         elif _THIS_NAMED.search(prefix):
             yield _Marker(match.end(), "this")
@@ -1009,6 +1058,16 @@ def _name_markers(normal: str, start: int, end: int, listed: _Listed) -> Iterato
             yield _Marker(match.end(), "owner", _OF_NOBODY if joined else owner)
             joinable, named = match.end(), prefix_from
         floor = match.end()
+
+
+def _counted(normal: str, match: re.Match[str], end: int) -> bool:
+    """Whether a 项目 is all the projects, by what its words say of it: counted right after it
+    (本年度共实施项目 3 个, 纳入自评的项目共 3 个), or described before it (纳入自评的项目)."""
+    if match.group() != "项目":
+        return False
+    return normal[match.start() - 1 : match.start()] == "的" or bool(
+        _COUNTED.match(normal, match.end(), end)
+    )
 
 
 def _goes_on(prefix: str, length: int) -> bool:
@@ -1147,7 +1206,9 @@ def _stated(
         slot = _SLOTS.get(figure.kind)
         if slot is not None:
             key = (figure.sentence_line, figure.sentence, _whose(figure))
-            by_sentence.setdefault(key, {}).setdefault(slot, figure)
+            stated = by_sentence.setdefault(key, {})
+            if slot not in stated or (stated[slot].planned and not figure.planned):
+                stated[slot] = figure  # the full year's budget before the start of the year's
     for (_line, _sentence, whose), stated in by_sentence.items():
         yield whose, stated.get("budget"), stated.get("spent"), stated.get("rate")
 
@@ -1237,13 +1298,14 @@ def _restatements(figures: list[Figure]) -> Iterator[tuple[int, Finding]]:
     the projects' total against their total, one project's against the same project's (named
     alike). Completion rates differ by project, and a figure whose owner the report does not
     make clear is compared with none."""
-    first: dict[tuple[str, str], Figure] = {}
+    first: dict[tuple[str, str, bool], Figure] = {}
     for figure in figures:
         if figure.kind in ("completion_rate", *IDENTITY, *UNPLACED, *GRADES, "project_score"):
             # a project's score is compared with the table only: indicators of two projects
             # may share a name, and a report restates a project's score in its 附表
             continue
-        earlier = first.setdefault((figure.kind, _project_key(figure.project)), figure)
+        key = (figure.kind, _project_key(figure.project), figure.planned)
+        earlier = first.setdefault(key, figure)
         if figure.value != earlier.value:
             yield _finding(
                 "stated-figure-mismatch",
