@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from ..labels import grid_titles
 from ..labels import method as method_title
 from ..render import money, percent, plain, shown_score, shown_weight
 from ..values import format_decimal
-from .issues import Issues, find_issues
+from .issues import SHOWN_ONLY, Issues, find_issues, missed
 
 if TYPE_CHECKING:
     from ..result import CategoryResult, ExecutionResult, IndicatorResult, Result, TableResult
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 # The execution rate below which spending counts as slow, when no rule set says otherwise: the
 # 90 % that provincial rules (Sichuan 2023) and the ministry's system use.
 DEFAULT_EXECUTION_LINE = Decimal("0.9")
+FULL_MARKS = Decimal(100)  # a table's full marks when no rule set is given
 ORDINALS = "一二三四五六七八九十"
 
 
@@ -64,6 +66,7 @@ class Row:
     applicable: bool
     missed: bool
     over: bool
+    breakdown: bool  # a 其中 row: a part of the row above, not an indicator of its own
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,30 @@ class Columns:
 
 
 @dataclass(frozen=True)
+class Total:
+    """How a table's 总分 follows from its rows: ``rows`` is the 预算执行率 row's 得分 and every
+    scored row's summed (what the table's 得分 column adds up to); ``weights`` the 分值 set,
+    the execution row's with every row's, those not applicable too; ``full`` the 满分 the total
+    is on (the lesser of ``weights`` and the rule set's full marks). When rows are not
+    applicable (``dropped`` their 分值, ``dropped_rows`` their names) or ``weights`` exceed the
+    full marks, ``rows`` is rescaled: ``rows`` × ``full`` / ``remaining`` = ``rescaled``; a cap
+    (``capped``, below the execution rate ``cap_line``) then holds the total to ``score``."""
+
+    rows: str
+    weights: str
+    full: str
+    dropped: str
+    dropped_rows: tuple[str, ...]
+    remaining: str
+    over: bool  # the 分值 set exceed the full marks
+    rescaled: bool
+    rescaled_score: str
+    capped: bool
+    cap_line: str  # "" when the rule set is not known
+    score: str
+
+
+@dataclass(frozen=True)
 class Table:
     """A project (or the department's own table): its number in the report (``ordinal``
     一、二 …), texts as filed, funds, rows, categories, and its total and grade; and its rows
@@ -112,8 +139,14 @@ class Table:
     funds: Funds
     rows: tuple[Row, ...]
     missed: tuple[Row, ...]
+    reduced: tuple[Row, ...]  # rows above their targets whose 得分 is below their 分值
     categories: tuple[Category, ...]
-    weight: str  # the table's full marks: execution weight and every row's 分值
+    set_categories: tuple[Category, ...]  # as set in 二: every indicator and its 分值
+    inapplicable: tuple[Row, ...]  # rows not applicable: set, not scored
+    breakdowns: int  # 其中 rows, shown and not scored
+    indicator_count: int  # the indicators set: rows that are not a 其中 breakdown
+    weight: str  # the 分值 set: execution weight and every row's 分值
+    total: Total
     score: str
     score_value: Decimal
     grade: str
@@ -148,6 +181,7 @@ class Department:
     method_title: str
     convention: bool
     explanation: str
+    budgets_zero: bool  # weighted by budget was asked for, but the budgets add up to 0
 
 
 @dataclass(frozen=True)
@@ -191,15 +225,18 @@ def report_context(
     """The report's records from ``result``; ``ruleset`` (the one it was scored under) adds the
     basis and the execution threshold (``checks.execution_reason_below``, else 90 %)."""
     line = execution_line(ruleset)
-    projects = tuple(_table(i, p, result) for i, p in enumerate(result.projects, start=1))
+    projects = tuple(
+        _table(i, p, result, ruleset) for i, p in enumerate(result.projects, start=1)
+    )
     table = result.department.table
     totals = _totals(result.projects)
+    own = _table(len(projects) + 1, table, result, ruleset) if table is not None else None
     return Report(
         department=_department(result),
         funds=funds(result.department.execution),
         totals=totals,
         projects=projects,
-        own_table=_table(len(projects) + 1, table, result) if table is not None else None,
+        own_table=own,
         completion=_categories([p.categories for p in result.projects], result.projects),
         rules=_rules(result, ruleset),
         issues=find_issues(result, line),
@@ -208,7 +245,7 @@ def report_context(
         date=chinese_date(date or datetime.date.today()),
         engine=result.engine_version,
         source=result.source,
-        indicator_count=sum(len(p.indicators) for p in result.projects),
+        indicator_count=sum(p.indicator_count for p in projects),
         project_rows=_project_rows(projects, totals),
         columns=Columns(),
     )
@@ -251,17 +288,30 @@ def funds(execution: ExecutionResult) -> Funds:
 
 def _department(result: Result) -> Department:
     department = result.department
+    method = used_method(result)
     return Department(
         name=department.name,
         year=department.year,
         score=str(department.score),
         score_value=department.score,
         grade=department.grade,
-        method=department.method,
-        method_title=method_title(department.method, chinese=True),
-        convention=department.method != "table",
+        method=method,
+        method_title=method_title(method, chinese=True),
+        convention=method != "table",
         explanation=department.explanation,
+        budgets_zero=department.method == "budget-weighted" and method == "mean",
     )
+
+
+def used_method(result: Result) -> str:
+    """How the department's score was combined: its method, except that a mean weighted by
+    budgets that add up to 0 is the plain mean (as the scoring takes it)."""
+    method = result.department.method
+    if method == "budget-weighted" and not sum(
+        (p.execution.adjusted for p in result.projects), Decimal(0)
+    ):
+        return "mean"
+    return method
 
 
 def _totals(projects: tuple[TableResult, ...]) -> Totals:
@@ -272,11 +322,16 @@ def _totals(projects: tuple[TableResult, ...]) -> Totals:
     return Totals(len(projects), money(adjusted), money(spent), percent(rate), rate)
 
 
-def _table(number: int, table: TableResult, result: Result) -> Table:
+def _table(
+    number: int, table: TableResult, result: Result, ruleset: RuleSet | None = None
+) -> Table:
     over = _over_achieving(result)
     rows = tuple(_row(indicator, indicator.where in over) for indicator in table.indicators)
-    weight = plain(table.execution.weight + sum((i.weight for i in table.indicators), Decimal(0)))
+    scored = tuple(row for row in rows if not row.breakdown)
+    set_weight = table.execution.weight + sum((i.weight for i in table.indicators), Decimal(0))
+    weight = plain(set_weight)
     money_row = funds(table.execution)
+    total = _total(table, ruleset)
     return Table(
         number=number,
         ordinal=ordinal(number),
@@ -287,8 +342,18 @@ def _table(number: int, table: TableResult, result: Result) -> Table:
         funds=money_row,
         rows=rows,
         missed=tuple(row for row in rows if row.missed),
+        reduced=tuple(
+            row
+            for row, i in zip(rows, table.indicators, strict=True)
+            if row.over and i.score is not None and i.score < i.weight
+        ),
         categories=_categories([table.categories], [table]),
+        set_categories=_set_categories(table),
+        inapplicable=tuple(row for row in scored if not row.applicable),
+        breakdowns=len(rows) - len(scored),
+        indicator_count=len(scored),
         weight=weight,
+        total=total,
         score=str(table.score),
         score_value=table.score,
         grade=table.grade,
@@ -296,7 +361,7 @@ def _table(number: int, table: TableResult, result: Result) -> Table:
         grid=(
             ("预算执行率", "", "", "", money_row.rate, money_row.weight, money_row.score),
             *((r.level1, r.level2, r.name, r.target, r.actual, r.weight, r.score) for r in rows),
-            ("总分", "", "", "", "", weight, str(table.score)),
+            ("总分", "", "", "", "", total.full, str(table.score)),
         ),
         form=(
             (
@@ -313,7 +378,7 @@ def _table(number: int, table: TableResult, result: Result) -> Table:
                 (r.level1, r.level2, r.name, r.target, r.actual, r.weight, r.score, r.reason)
                 for r in rows
             ),
-            ("总分", "", "", "", "", weight, str(table.score), ""),
+            ("总分", "", "", "", "", total.full, str(table.score), ""),
         ),
         funds_row=(
             "年度资金总额",
@@ -327,6 +392,84 @@ def _table(number: int, table: TableResult, result: Result) -> Table:
     )
 
 
+def _total(table: TableResult, ruleset: RuleSet | None) -> Total:
+    """How the table's 总分 follows from its rows (see :class:`Total`), as the scoring reached
+    it: the rows rescaled for those not applicable and for 分值 above the full marks, then
+    capped."""
+    execution = table.execution
+    rows = execution.score + sum(
+        (i.score for i in table.indicators if i.applicable and i.score is not None), Decimal(0)
+    )
+    weights = execution.weight + sum((i.weight for i in table.indicators), Decimal(0))
+    most = ruleset.total if ruleset is not None else FULL_MARKS
+    rescale = ruleset is None or ruleset.not_applicable == "rescale"
+    dropped_rows = [i for i in table.indicators if i.method == "not-applicable"]
+    dropped = sum((i.weight for i in dropped_rows), Decimal(0)) if rescale else Decimal(0)
+    full = min(weights, most)
+    remaining = weights - dropped
+    rescaled = bool(dropped) or weights > most
+    value = rows
+    if rescaled and remaining > 0:
+        exact = Fraction(rows) * Fraction(full) / Fraction(remaining)
+        value = ruleset.round(exact) if ruleset is not None else _rounded(exact, table.score)
+    capped = value != table.score
+    return Total(
+        rows=str(rows),
+        weights=plain(weights),
+        full=plain(full),
+        dropped=plain(dropped),
+        dropped_rows=tuple(i.name for i in dropped_rows) if dropped else (),
+        remaining=plain(remaining),
+        over=weights > most,
+        rescaled=rescaled,
+        rescaled_score=str(value),
+        capped=capped,
+        cap_line=_cap_line(execution.rate, ruleset) if capped else "",
+        score=str(table.score),
+    )
+
+
+def _rounded(exact: Fraction, like: Decimal) -> Decimal:
+    """``exact`` half up to the decimals of ``like`` (the rule set's, as the total has them)."""
+    value = Decimal(exact.numerator) / Decimal(exact.denominator)
+    return value.quantize(like, ROUND_HALF_UP)
+
+
+def _cap_line(rate: Decimal, ruleset: RuleSet | None) -> str:
+    """The execution rate below which the rule set caps a total, of the caps that hold at
+    ``rate`` the one with the lowest cap; "" when the rule set is not known."""
+    if ruleset is None:
+        return ""
+    holding = [cap for cap in ruleset.caps if rate < Decimal(str(cap["execution_below"]))]
+    if not holding:
+        return ""
+    cap = min(holding, key=lambda c: Decimal(str(c["max_score"])))
+    return percent(Decimal(str(cap["execution_below"])))
+
+
+def _set_categories(table: TableResult) -> tuple[Category, ...]:
+    """Each 一级指标 as set in 二: its indicators (a 其中 row is none) and their 分值, those not
+    applicable too; 得分 and the share earned as scored."""
+    counts: dict[str, int] = {}
+    weights: dict[str, Decimal] = {}
+    for indicator in table.indicators:
+        if indicator.method in SHOWN_ONLY:
+            continue
+        name = indicator.level1
+        counts[name] = counts.get(name, 0) + 1
+        weights[name] = weights.get(name, Decimal(0)) + indicator.weight
+    scored = table.categories
+    return tuple(
+        _category(
+            name,
+            counts[name],
+            weights[name],
+            scored[name].score if name in scored else Decimal(0),
+        )
+        for name in counts
+    )
+
+
 def _project_rows(projects: tuple[Table, ...], totals: Totals) -> Cells:
     """一's table: each project's 全年预算数, 全年执行数, 执行率, 得分 and 等级, then 合计."""
     rows = tuple(
@@ -336,7 +479,6 @@ def _project_rows(projects: tuple[Table, ...], totals: Totals) -> Cells:
 
 
 def _row(indicator: IndicatorResult, over: bool) -> Row:
-    score = indicator.score
     return Row(
         level1=indicator.level1,
         level2=indicator.level2,
@@ -347,8 +489,9 @@ def _row(indicator: IndicatorResult, over: bool) -> Row:
         score=shown_score(indicator, chinese=True),
         reason=indicator.reason,
         applicable=indicator.applicable,
-        missed=indicator.applicable and score is not None and score < indicator.weight,
+        missed=missed(indicator, over),
         over=over,
+        breakdown=indicator.method in SHOWN_ONLY,
     )
 
 
@@ -370,7 +513,8 @@ def _categories(
     counts: dict[str, int] = {}
     for table in tables:
         for indicator in table.indicators:
-            counts[indicator.level1] = counts.get(indicator.level1, 0) + 1
+            if indicator.method not in SHOWN_ONLY:
+                counts[indicator.level1] = counts.get(indicator.level1, 0) + 1
     return tuple(
         _category(name, counts.get(name, 0), weights[name], scores[name]) for name in weights
     )

@@ -25,6 +25,10 @@ if TYPE_CHECKING:
     from ..result import Finding, IndicatorResult, Result
 
 DEPARTMENT = "部门整体"
+# Rows shown and not scored: a 其中 breakdown of the row above, an empty row.
+SHOWN_ONLY = ("breakdown", "empty")
+# A qualitative tier that says the target was met, whatever score in its band was filed.
+MET_TIER = "达成"
 # Findings the issues below already say in their own words.
 COVERED = ("execution-low", "reason-missing", "over-achievement")
 _PROJECT = re.compile(r"projects\[(\d+)\]")
@@ -103,9 +107,10 @@ class Issues:
 def find_issues(result: Result, line: Decimal) -> Issues:
     """The issues ``result`` shows; ``line`` is the execution rate below which spending is slow."""
     rows = _rows_by_place(result)
+    over = {f.where for f in result.findings if f.code == "over-achievement"}
     return Issues(
         slow=tuple(_slow(result, line)),
-        shortfalls=tuple(_shortfalls(result)),
+        shortfalls=tuple(_shortfalls(result, over)),
         missing_reasons=tuple(
             MissingReason(owner_of(f.where, result), _subject(f.where, rows))
             for f in result.findings
@@ -135,24 +140,37 @@ def _rows_by_place(result: Result) -> dict[str, IndicatorResult]:
     return {row.where: row for table in tables for row in table.indicators}
 
 
+def missed(row: IndicatorResult, over: bool) -> bool:
+    """Whether a row missed its target: it earned less than its 分值, and was neither well
+    above its target (``over``: an over-achievement finding, whose score may be cut or filed
+    lower) nor rated 达成 (a filed score inside that tier's band)."""
+    if not row.applicable or row.score is None or row.score >= row.weight:
+        return False
+    return not over and row.tier != MET_TIER
+
+
 def _slow(result: Result, line: Decimal):
-    """Budgets spent below the line: each project's, then the department's own."""
+    """Budgets spent below the line: each project's, then the department's own; a budget of 0
+    asks for no spending, so it is never slow (the scoring says budget-zero instead)."""
     for project in result.projects:
-        if project.execution.rate < line:
-            yield SlowSpending(
-                project.name, percent(project.execution.rate), project.execution.reason
-            )
+        execution = project.execution
+        if execution.adjusted and execution.rate < line:
+            yield SlowSpending(project.name, percent(execution.rate), execution.reason)
     execution = result.department.execution
-    if execution.rate < line:
+    if execution.adjusted and execution.rate < line:
         yield SlowSpending(DEPARTMENT, percent(execution.rate), execution.reason)
 
 
-def _shortfalls(result: Result):
-    for project in result.projects:
-        for row in project.indicators:
-            if row.applicable and row.score is not None and row.score < row.weight:
+def _shortfalls(result: Result, over: set[str]):
+    """The rows that missed their targets: each project's, then the department's own table's."""
+    tables = [(project.name, project) for project in result.projects]
+    if result.department.table is not None:
+        tables.append((DEPARTMENT, result.department.table))
+    for owner, table in tables:
+        for row in table.indicators:
+            if missed(row, row.where in over):
                 yield Shortfall(
-                    owner=project.name,
+                    owner=owner,
                     name=row.name,
                     target=row.target,
                     actual=row.actual,
