@@ -175,7 +175,8 @@ _COUNTED = re.compile(r"[共计有为是:,]{0,3}+\d++\s*+个(?!月)")
 # 该项目, 对本项目: the one the text is about (not 资本项目)
 _THIS_NAMED = re.compile(r"(?:该|此|这个|这一|^[对在从为]?本)$")
 _PART_NAMED = re.compile(r"人员|公用|基本|日常|运转|办公")  # 人员经费: a part of the spending
-_QUOTED_NAME = re.compile(r"「([^「」]{1,60}+)」")  # as a table row of one project reads
+# as a table row of one project reads: a name as long as a column's title may be
+_QUOTED_NAME = re.compile(rf"「([^「」]{{1,{MAX_TITLE_CHARS}}}+)」")
 # 一是乡村道路养护，…；二是人居环境整治，…: the words after 一是 name what the clause is about,
 # up to the first word of a figure (一是乡村道路养护预算 120 万元).
 _ENUMERATION = re.compile(r"(?<![\u4e00-\u9fff])[一二三四五六七八九十]是([\u4e00-\u9fff]++)")
@@ -205,7 +206,9 @@ _RULE_CHARS = re.compile(r"[\s|:-]++")
 _LINE_MARKUP = re.compile(
     r"^\s*+(?P<heading>#{1,6}+\s++)?(?:>\s*+)*+(?P<item>[-*+]\s++|\d++[.)]\s++)?"
 )
-_EMPHASIS = re.compile(r"[*_`]++|~~")  # a single ~ is a range: 3~5 个
+# Emphasis marks, removed (a single ~ is a range: 3~5 个), and a punctuation character escaped
+# with a backslash, read as itself (\# 标题, \[链接\], \*: a name the drafted report made inert).
+_EMPHASIS = re.compile(r"\\([!-/:-@\[-`{-~])|[*_`]++|~~")
 _TITLE_UNIT = re.compile(r"[(（]\s*+(万元|亿元|元|%|％|个)\s*+[)）]")
 _BARE_NUMBER = re.compile(r"\s*+[\d.,]++\s*+")
 _SPACES = re.compile(r"\s+")
@@ -404,7 +407,8 @@ def _table_cells(line: str) -> list[str]:
 
 
 def _strip_markup(text: str) -> str:
-    return _EMPHASIS.sub("", text).strip()
+    """A line or a cell without its emphasis marks, its escaped characters as themselves."""
+    return _EMPHASIS.sub(lambda match: match.group(1) or "", text).strip()
 
 
 def _prose_line(line: str) -> _Line:
@@ -1452,14 +1456,27 @@ def _named(name: str, evaluation: Evaluation) -> list[Table]:
     name holds it or is held by it; else, for a name ending in 项目, those that hold it without
     its 项目."""
     projects = evaluation.projects
-    exact = [project for project in projects if _plain(project.name) == _plain(name)]
+    stated = _plain(name)
+    exact = [project for project in projects if stated in _forms(project.name)]
     if exact:
         return exact
-    alike = [project for project in projects if _same_name(name, project.name)]
-    bare = _plain(name).removesuffix("项目")
-    if not alike and len(bare) >= 2 and bare != _plain(name):
-        alike = [project for project in projects if bare in _plain(project.name)]
+    alike = [
+        project
+        for project in projects
+        if any(stated in form or form in stated for form in _forms(project.name))
+    ]
+    bare = stated.removesuffix("项目")
+    if not alike and len(bare) >= 2 and bare != stated:
+        alike = [project for project in projects if any(bare in f for f in _forms(project.name))]
     return alike
+
+
+def _forms(name: str) -> tuple[str, ...]:
+    """A table's name as a report may write it: as filed, and as shown with a control character
+    escaped (\\x1b, as the drafted report writes it), compared as :func:`_plain` reads it."""
+    from .inert import terminal
+
+    return (_plain(name), _plain(terminal(name)))
 
 
 def _unknown_projects(

@@ -102,6 +102,16 @@ def _refuse_large_zip(data: bytes, file: str) -> set[str]:
     return {info.filename for info in infos}
 
 
+_MARKS = re.compile(r"([\\*_`~])")
+
+
+def literal(text: str) -> str:
+    """A document's text as Markdown that reads as the text itself: the characters Markdown
+    takes for emphasis or code (``*粗体*``, ``代码`` in backquotes) and the backslash escaped, as
+    a name a unit wrote so is no markup of the document's."""
+    return _MARKS.sub(r"\\\1", text)
+
+
 def _block_lines(parent: Any, lines: list[str]) -> None:
     """The lines of the paragraphs and tables directly in ``parent`` (a body or a content
     control's content), in order."""
@@ -122,7 +132,8 @@ def _block_lines(parent: Any, lines: list[str]) -> None:
 
 def _paragraph_line(element: Any) -> str:
     """A paragraph's text; a heading or title marked as one (``# ``)."""
-    text = element.text.replace("\n", " ")  # python-docx's paragraph element: runs, tabs, breaks
+    # python-docx's paragraph element: runs, tabs, breaks
+    text = literal(element.text.replace("\n", " "))
     style = _style_id(element)
     heading = style.startswith(("heading", "title")) or style in ("1", "2", "3")
     return f"# {text}" if heading and text.strip() else text
@@ -152,7 +163,7 @@ def _cell_text(cell: Any) -> str:
     """A cell's paragraphs on one line (a row is one line), its ``|`` kept from ending it."""
     from docx.oxml.ns import qn
 
-    texts = [paragraph.text.replace("\n", " ") for paragraph in cell.iter(qn("w:p"))]
+    texts = [literal(paragraph.text.replace("\n", " ")) for paragraph in cell.iter(qn("w:p"))]
     return " ".join(text for text in texts if text).replace("|", "｜")
 
 
@@ -229,7 +240,7 @@ class _PageText(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.hidden:
             return
-        (self.cell if self.cell is not None else self.text).append(data)
+        (self.cell if self.cell is not None else self.text).append(literal(data))
 
     def _table_row(self, cells: list[str]) -> None:
         self.lines.append("| " + " | ".join(cells) + " |")

@@ -5,6 +5,7 @@ the Markdown and the Word document."""
 from __future__ import annotations
 
 import io
+import json
 import tomllib
 from pathlib import Path
 
@@ -126,3 +127,22 @@ def test_a_combined_summary_checks_clean(cli, tmp_path):
     import json
 
     assert json.loads(checked.out)[0]["findings"] == []
+
+
+ODD = Path(__file__).resolve().parent / "data" / "report-odd.toml"
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_names_with_markup_and_control_characters_read_back_as_themselves(cli, fmt, tmp_path):
+    """Names such as `=HYPERLINK("http://x","点我") | # 标题 <script>…` (61 characters) and
+    `[链接](javascript:alert(1)) **粗体** `代码` \\x1b[31m红色…` are written inert; check reads
+    each back as the table's project (its 320.00 and 600.00 万元 that project's, not the
+    department's 1350.50), whatever the format, and finds nothing."""
+    out = tmp_path / f"odd.{fmt}"
+    assert cli("report", str(ODD), "-o", str(out)).code == 0
+    run = cli("check", str(out), "--with", str(ODD), "-f", "json")
+    (data,) = json.loads(run.out)
+    assert data["findings"] == []
+    budgets = {f["value"] for f in data["figures"] if f["kind"] == "project_budget"}
+    assert {320, 600} <= budgets
+    assert {f["value"] for f in data["figures"] if f["kind"] == "budget"} == {1350.5}

@@ -225,9 +225,7 @@ def report_context(
     """The report's records from ``result``; ``ruleset`` (the one it was scored under) adds the
     basis and the execution threshold (``checks.execution_reason_below``, else 90 %)."""
     line = execution_line(ruleset)
-    projects = tuple(
-        _table(i, p, result, ruleset) for i, p in enumerate(result.projects, start=1)
-    )
+    projects = tuple(_table(i, p, result, ruleset) for i, p in enumerate(result.projects, start=1))
     table = result.department.table
     totals = _totals(result.projects)
     own = _table(len(projects) + 1, table, result, ruleset) if table is not None else None
