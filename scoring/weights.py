@@ -142,18 +142,31 @@ def _check_total(table: Table, weights: list[Decimal], ruleset: RuleSet) -> list
             ),
             code="weights-over-total",
         )
-    return [
-        WeightNote(
-            "weights-total",
-            "warning",
-            where,
-            _(
-                "the weights add up to {total} (budget execution rate {execution} + indicators "
-                "{indicators}), not {full}; the total is rescaled by {full} / {total} so as not "
-                "to exceed full marks"
-            ).format(**figures),
+    # rows not applicable leave the total (the scorer's _rescaled): what remains is rescaled
+    dropped = Decimal(0)
+    if ruleset.not_applicable == "rescale":
+        counted = [ind for ind in table.indicators if ind.counted]  # as ``weights`` are
+        dropped = sum((w for ind, w in zip(counted, weights) if not ind.applicable), Decimal(0))
+    figures |= {"dropped": format_decimal(dropped), "remaining": format_decimal(total - dropped)}
+    if not dropped:
+        message = _(
+            "the weights add up to {total} (budget execution rate {execution} + indicators "
+            "{indicators}), not {full}; the total is rescaled by {full} / {total} so as not "
+            "to exceed full marks"
         )
-    ]
+    elif total - dropped == ruleset.total:
+        message = _(
+            "the weights add up to {total} (budget execution rate {execution} + indicators "
+            "{indicators}), not {full}; {dropped} of them are on rows not applicable, left out, "
+            "and the rest add up to {full}: the total is not rescaled"
+        )
+    else:
+        message = _(
+            "the weights add up to {total} (budget execution rate {execution} + indicators "
+            "{indicators}), not {full}; {dropped} of them are on rows not applicable, left out, "
+            "and the total is rescaled by {full} / {remaining} so as not to exceed full marks"
+        )
+    return [WeightNote("weights-total", "warning", where, message.format(**figures))]
 
 
 def _defaults_used(table: Table, counted: list[Indicator], weights: list[Decimal]) -> WeightNote:

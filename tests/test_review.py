@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
+
+import pytest
 
 import scoring
 
@@ -102,3 +105,61 @@ def test_with_given_twice_is_refused(cli, tmp_path, leting, langfang):
     run = cli("check", str(REPORT), "--with", str(leting), "--with", str(langfang))
     assert run.code == 2, run
     assert "--with: given twice; a report is checked against one evaluation file" in run.err
+
+
+def _over_full_marks_with_a_row_not_applicable(first_weight: int) -> dict:
+    """Execution 95 / 100 → 9.50; 培训人次 90 / 100 of its weight; 合格率, 就业率, 满意度 met;
+    one row not applicable (分值 10) with its reason."""
+
+    def row(name, target, actual, weight, level1="产出指标", level2="数量指标") -> dict:
+        return {
+            "level1": level1,
+            "level2": level2,
+            "name": name,
+            "target": target,
+            "actual": actual,
+            "weight": weight,
+        }
+
+    rows = [
+        row("培训人次", "≥100人次", "90人次", first_weight),
+        row("培训合格率", "≥95%", "98%", 30, level2="质量指标"),
+        {**row("实训基地建成数", "≥1个", "0个", 10), "applicable": False, "reason": "未立项"},
+        row("就业率", "≥80%", "85%", 30, "效益指标", "社会效益指标"),
+        row("学员满意度", "≥90%", "92%", 10, "满意度指标", "服务对象满意度指标"),
+    ]
+    budget = {"planned": 100, "adjusted": 100, "spent": 95}
+    return {
+        "department": {"name": "某县人社局", "year": 2023, "budget": budget},
+        "projects": [{"name": "职业技能培训", "budget": budget, "indicators": rows}],
+    }
+
+
+@pytest.mark.parametrize(
+    ("first_weight", "score", "said"),
+    [
+        # 20 + 30 + 10 + 30 + 10 = 100, with execution 110; the row not applicable's 10 left
+        # out, the rest add up to 100: 9.50 + 18 + 30 + 30 + 10 = 97.50, not rescaled
+        (
+            20,
+            Decimal("97.50"),
+            "10 of them are on rows not applicable, left out, and the rest "
+            "add up to 100: the total is not rescaled",
+        ),
+        # 30 + 30 + 10 + 30 + 10 = 110, with execution 120; 10 left out, 110 remain:
+        # 9.50 + 27 + 30 + 30 + 10 = 106.50 × 100 / 110 = 96.818… → 96.82
+        (
+            30,
+            Decimal("96.82"),
+            "10 of them are on rows not applicable, left out, and the total "
+            "is rescaled by 100 / 110",
+        ),
+    ],
+)
+def test_weights_over_full_marks_with_a_row_not_applicable_say_the_rescaling_made(
+    first_weight, score, said
+):
+    result = scoring.score(_over_full_marks_with_a_row_not_applicable(first_weight))
+    assert result.projects[0].score == score
+    total = [f.message for f in result.findings if f.code == "weights-total"]
+    assert len(total) == 1 and said in total[0], total
