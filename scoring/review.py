@@ -10,7 +10,7 @@ without tolerance.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from typing import Any, ClassVar, Literal
 
 from .frozen import record
@@ -19,6 +19,10 @@ from .model import Evaluation, Table
 from .result import Result, TableResult, number
 from .rules import RuleSet
 from .values import format_decimal as fmt
+
+# A difference of two scores as it is, whatever the calling thread's precision or traps: the
+# scores hold a few digits each, far under 50.
+_SCORES = Context(prec=50, rounding=ROUND_HALF_UP, traps=[InvalidOperation])
 
 
 @record(kw_only=True)
@@ -42,7 +46,8 @@ class ScoreRow:
 
     @property
     def difference(self) -> Decimal:
-        return self.computed - self.filed
+        """computed − filed, exactly, whatever the calling thread's decimal context."""
+        return _SCORES.subtract(self.computed, self.filed)
 
     def to_dict(self) -> dict[str, Any]:
         return _row_dict(self, number(self.filed), number(self.computed), number(self.difference))

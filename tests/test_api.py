@@ -382,6 +382,18 @@ def test_a_result_is_written_as_json_whatever_the_callers_decimal_context(leting
             assert scoring.result.rate4(Decimal("0.123456")) == 0.1235
 
 
+def test_a_review_row_s_difference_is_exact_whatever_the_callers_decimal_context(langfang):
+    """The school filed 98 where the rules give 97.24, and 9 where they give 8.62: −0.76 and
+    −0.38, not −0.8 and −0.4 under a caller's precision of 1."""
+    import decimal
+
+    rows = [row for row in scoring.score(langfang).review if row.kind == "score" and not row.same]
+    exact = {row.where: row.computed - row.filed for row in rows}
+    assert Decimal("-0.76") in exact.values() and Decimal("-0.38") in exact.values()
+    with decimal.localcontext(decimal.Context(prec=1, traps=[decimal.Inexact])):
+        assert {row.where: row.difference for row in rows} == exact
+
+
 def _traditional(leting) -> dict:
     """The Leting table with two labels written in Traditional characters."""
     import tomllib
