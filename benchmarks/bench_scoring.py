@@ -22,6 +22,8 @@ P projects of K indicators (default 20 × 5) mixing quantitative targets ("≥95
   and the peak at a quarter of the files, to see whether memory grows with the number of files —
   beside the peak of a bare interpreter given the same files as arguments, the interpreter's own
   share of that command line;
+- workbooks: the first files also as ``.xlsx`` (``scoring convert``'s layout), scored serially
+  beside their JSON; where a workbook's reading goes, and python-calamine reading its values;
 - start-up: ``python -c pass``, ``import scoring``, ``scoring --version`` and
   ``scoring score leting-2023.toml`` (the bundled example), each as a fresh process;
 - in process: ``scoring.load`` and the engine on their own, and many calls through the API.
