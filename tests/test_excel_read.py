@@ -1721,7 +1721,12 @@ def test_a_department_sheet_titled_in_yuan_is_read_in_wan(tmp_path):
         (3, '[Red]0"次"', "3次"),  # a colour is not shown
         (-2, '0.0"天";-0.0"天"', "-2天"),  # the section for negatives, the number's own sign
         (1234567, '#,##0,"千元"', "1234.567千元"),  # a comma after the digits: in thousands
-        (1234567, "#,##0,", D("1234.567")),
+        (500000, '0!.0000"万元"', "50万元"),  # a point written as text: 元 shown as 万元
+        (500000, '0\\.0000"万元"', "50万元"),
+        (432000, '0!.0,"万"', "43.2万"),  # in thousands, then a written point: 43.2万
+        # divided under a word that is no money nor multiplier: read as it is, as it means
+        (12000, '0.0,"千人"', D(12000)),
+        (1234567, "#,##0,", D(1234567)),  # no word after it: the number as it is
         (1234567, "#,##0", D(1234567)),  # a comma between digits separates, and no more
         (5, "#,##0_);(#,##0)", D(5)),  # a space and brackets say nothing
         (-5, "#,##0_);(#,##0)", D(-5)),
@@ -1798,7 +1803,9 @@ def test_a_sign_or_unit_a_number_format_shows_is_read_with_the_number(saver, tmp
 
 @pytest.mark.parametrize("saver", [save_xlsx, save_xls], ids=["xlsx", "xls"])
 @pytest.mark.parametrize(
-    "budget_format", ['#,##0"元"', '#,##0.00"元"', '#,##0,"千元"'], ids=["元", "元.00", "千元"]
+    "budget_format",
+    ['#,##0"元"', '#,##0.00"元"', '#,##0,"千元"', '0!.0000"万元"'],
+    ids=["元", "元.00", "千元", "元-as-万元"],
 )
 def test_amounts_a_number_format_shows_in_yuan_are_read_in_yuan(saver, budget_format, tmp_path):
     """1,000,000 shown as 1,000,000元 under a 万元 header is 100 万元 (read as 万元 it weighed
@@ -1848,7 +1855,14 @@ _TITLED_ROWS = [
 
 
 def _titled_form(
-    tmp_path, upper, lower=None, merges=(), budget_titles=None, name="t.xlsx", execution=10
+    tmp_path,
+    upper,
+    lower=None,
+    merges=(),
+    budget_titles=None,
+    name="t.xlsx",
+    execution=10,
+    title="项目支出绩效自评表（2023年度）",
 ):
     """A one-project form whose grid header is ``upper`` (and ``lower``, a second header row),
     with ``merges`` (top, left, bottom, right; rows from 6). The numbers, worked by hand:
@@ -1856,7 +1870,7 @@ def _titled_form(
     15 + 15 + 30 + 10; total 9.50 + 18 + 15 + 15 + 30 + 10 = 97.50. With the rule set's
     default weights instead of the filed 20 / 15 / 15 / 30 / 10, it would be 97.83."""
     sheet = Sheet("项目1")
-    sheet.put(1, 1, "项目支出绩效自评表（2023年度）")
+    sheet.put(1, 1, title)
     sheet.put(2, 1, "项目名称")
     sheet.put(2, 2, "职业技能培训")
     sheet.put(3, 1, "主管部门")
@@ -1965,3 +1979,13 @@ def test_the_execution_row_s_filed_points_other_than_the_rule_set_s_are_said(tmp
     assert result.projects[0].score == D("97.50")
     plain = scoring.score(_titled_form(tmp_path, upper, name="plain.xlsx"))
     assert not [f for f in plain.findings if f.code == "execution-weight-filed"]
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["项目支出绩效自评表（二〇二三年度）", "评价年度：2023", "项目支出绩效自评表 预算年度: 2023"],
+)
+def test_the_year_as_units_write_it_in_the_title(tmp_path, title):
+    upper = (*_GRID, "年度指标值", "实际完成值", "分值", "得分")
+    evaluation = scoring.load(_titled_form(tmp_path, upper, title=title))
+    assert evaluation.department.year == 2023

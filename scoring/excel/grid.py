@@ -116,8 +116,8 @@ def _cell_value(value, number_format: str = ""):
         # a cached float as Excel shows it: 15 significant digits (9.500000000000002 is 9.5)
         number = Decimal(format(value, ".15g")) if isinstance(value, float) else Decimal(value)
         shown = _shown_around(number_format, number)
-        if shown.thousands:  # 1234567 formatted #,##0, shows 1,235: in thousands, exactly
-            number = number.scaleb(-3 * shown.thousands)
+        if shown.scale:  # 1234567 formatted #,##0,"千元" shows 1,235千元: in thousands, exactly
+            number = number.scaleb(-shown.scale)
         if _percent_format(number_format):
             # 0.95 shown as 95% in Excel is 95% on the form
             return f"{shown.before}{_plain(number * 100)}%{shown.after}"
@@ -158,16 +158,26 @@ class _Shown:
 
     before: str = ""
     after: str = ""
-    thousands: int = 0  # each comma after the last digit shows the number in thousands
+    # the powers of ten the digits are shown divided by: 3 for each comma after the last digit
+    # (#,##0,), and the digits after a point the format writes as text (0!.0000: 元 as 万元)
+    scale: int = 0
+
+
+# What a format that shows a number divided (#,##0,"千元", 0!.0000"万元") may show after it to be
+# read so: money, or a bare multiplier. Another word (0.0,"千人" shows 12000 as 12.0千人) is not
+# read from the format: the number is read as it is, 12000, which is what it shows.
+_SCALED_UNITS = ("元", "千元", "万元", "亿元", "万", "亿")
 
 
 def _shown_around(number_format: str, number: Decimal) -> _Shown:
     """What ``number_format`` shows around the digits of ``number``, from its section for the
     number's sign: quoted text and escaped characters (``"≤"0%`` → ≤ before, ``#,##0"元"`` → 元
-    after, ``0.0"天";-0.0"天"`` for −2 → 天 after), and the thousands a comma after the last
-    digit divides by (``#,##0,"千元"`` shows 1234567 as 1,235千元). Colours, conditions,
-    spaces (``_x``), fills (``*x``), text between digits, signs and currency marks are not
-    shown; a section without digits (accounting's "-" for zero) shows the number as it is."""
+    after, ``0.0"天";-0.0"天"`` for −2 → 天 after), and how it divides the digits — a comma after
+    the last digit by a thousand (``#,##0,"千元"`` shows 1234567 as 1,235千元), a point written as
+    text by ten for each digit after it (``0!.0000"万元"`` shows 500000 as 50.0000万元) — when
+    money or a multiplier follows (:data:`_SCALED_UNITS`). Colours, conditions, spaces
+    (``_x``), fills (``*x``), text between digits, signs and currency marks are not shown; a
+    section without digits (accounting's "-" for zero) shows the number as it is."""
     if not number_format or number_format.lower() == "general":
         return _NOTHING_AROUND
     sign = (number > 0) - (number < 0)
@@ -183,9 +193,15 @@ def _around(number_format: str, sign: int) -> _Shown:
     index = 1 if sign < 0 and len(sections) > 1 else 2 if sign == 0 and len(sections) > 2 else 0
     before: list[str] = []
     after: list[str] = []
-    digits = thousands = 0
+    digits = thousands = shift = 0
+    point = written_point = False  # a decimal point; a point written as text between digits
     for kind, text in _format_tokens(sections[index]):
         if kind == "digit":
+            if text == ".":
+                point = True
+            elif text in "0#?":
+                written_point = written_point or (bool(after) and after[-1] == "." and not point)
+                shift += 1 if written_point else 0
             digits, thousands = digits + 1, 0
             after.clear()
         elif kind == "comma":
@@ -198,7 +214,11 @@ def _around(number_format: str, sign: int) -> _Shown:
         return _NOTHING_AROUND
     # the section's own minus or brackets say the sign the number carries
     shown_before = "" if sign < 0 else "".join(before).strip(_SIGNS)
-    return _Shown(shown_before, "".join(after).strip(_SIGNS), thousands)
+    shown_after = "".join(after).strip(_SIGNS)
+    scale = 3 * thousands + shift
+    if scale and shown_after not in _SCALED_UNITS:
+        return _NOTHING_AROUND  # shown divided under a word of its own: read as it is
+    return _Shown(shown_before, shown_after, scale)
 
 
 def _sections(number_format: str) -> list[str]:
@@ -209,7 +229,7 @@ def _sections(number_format: str) -> list[str]:
     for char in number_format:
         if escaped:
             escaped = False
-        elif char == "\\" and not quoted:
+        elif char in "\\!" and not quoted:
             escaped = True
         elif char == '"':
             quoted = not quoted
@@ -235,7 +255,7 @@ def _format_tokens(section: str):
             end = length if end < 0 else end
             yield "text", section[at + 1 : end]
             step = end + 1 - at
-        elif char == "\\":
+        elif char in "\\!":  # an escaped character: \. or !. shows a point as text
             yield "text", section[at + 1 : at + 2]
             step = 2
         elif char == "[":

@@ -91,8 +91,12 @@ NUMBERED = re.compile(r"^指标\s*\d+\s*[:：]\s*")  # 指标1：工程验收合
 # The year of a table: （2023年度）, else a year not followed by a month (not 填报日期 2024年3月).
 YEARS = (
     re.compile(r"((?:19|20)\d{2})\s*年\s*度"),
+    re.compile(r"(?:评价|预算|自评)?年度\s*[:：]\s*((?:19|20)\d{2})(?!\d)"),  # 评价年度：2023
     re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)"),
 )
+# A year written in Chinese numerals (二〇二三年度), read as its digits.
+CHINESE_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=\s*年)")
+CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 # A date's label and the date after it (填报日期：2024年3月15日), taken out before a year is read.
 FILING_DATE = re.compile(r"(?:填报|填表|报送|编制|填写|制表)?日期\s*[:：]?\s*[\d年月日./\-\s]*")
 # Labels of the form's head: a value right of one of these never runs into the next label.
@@ -796,7 +800,9 @@ def _year(regions: list[Region]):
             grid = region.grid
             for row in range(region.top, min(region.top + 4, region.header)):
                 for column in range(min(grid.columns, 12)):
-                    text = grid.text(row, column)
+                    text = CHINESE_YEAR.sub(
+                        lambda m: m.group().translate(CHINESE_DIGITS), grid.text(row, column)
+                    )
                     if "日期" in text:
                         # 填报日期：2024年3月15日 is when, not which year; a （2023年度） typed into
                         # the same cell still is
