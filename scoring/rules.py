@@ -284,21 +284,26 @@ class RuleSet:
         or its 二级/一级指标 among ``levels``. Of the words of ``names`` and ``except`` (rates
         where more is better) in the name, the one ending nearest its end decides, the longer of
         two ending together (违规问题整改到位率: 到位率, not a limit; 整改后投诉率: 投诉, a
-        limit); a word of ``except`` right after one of ``except_negations`` is not one (不合格率,
-        未整改问题数). A name with a word of ``except`` and none of ``names`` is no limit, whatever
-        its level (资金拨付率 under 成本指标)."""
+        limit); a word of ``except`` negated — right after a word of ``except_negations``, or
+        after one and a word of ``except_manners`` — is a limit (不合格率, 未办结率, 未按时完成率,
+        投诉不及时回复率). A name with a word of ``except`` and none of ``names`` is no limit,
+        whatever its level (资金拨付率 under 成本指标)."""
         if len(name) + len(level1) + len(level2) > REMEMBERED_TEXT:
             return self._find_reverse_word(name, level1, level2)
         return self._reverse_word(name, level1, level2)
 
     def _find_reverse_word(self, name: str, level1: str, level2: str) -> str | None:
         rule = self.data["reverse_indicators"]
-        last = _last_word(
-            _looked_at(name),
-            [(word, LE) for word in rule["names"]]
-            + [(word, GE) for word in rule.get("except", ())],
-            tuple(rule.get("except_negations", ())),
-        )
+        text = _looked_at(name)
+        negations = tuple(rule.get("except_negations", ()))
+        manners = tuple(rule.get("except_manners", ()))
+        words = [(word, LE) for word in rule["names"]]
+        for word in rule.get("except", ()):
+            start = text.rfind(word)
+            if start >= 0:  # 完成率 negated (未按时完成率) is a limit
+                negation = _negation(text[:start], negations, manners)
+                words.append((negation + word, LE) if negation else (word, GE))
+        last = _last_word(text, words)
         if last is not None:  # the word nearest the end decides: 事故隐患排查率 is a rate of checks
             return last[0] if last[1] == LE else None
         levels = rule.get("levels", ())
@@ -858,21 +863,29 @@ def _saved(word: str, text: str) -> bool:
     return re.search(re.escape(word) + "(?!后)", text) is not None
 
 
-def _last_word(
-    text: str, words: list[tuple[str, str]], negations: tuple[str, ...] = ()
-) -> tuple[str, str] | None:
+def _last_word(text: str, words: list[tuple[str, str]]) -> tuple[str, str] | None:
     """Of ``words`` (each with what it reads as), the one in ``text`` that ends nearest its end,
-    the longer of two ending together; None when none is in it. A word read as ≥ right after one
-    of ``negations`` is not there (合格率 in 不合格率, 整改 in 未整改)."""
+    the longer of two ending together; None when none is in it."""
     best: tuple[int, int] | None = None
     found = None
     for word, reading in words:
         start = text.rfind(word)
-        while reading == GE and negations and text.endswith(negations, 0, max(start, 0)):
-            start = text.rfind(word, 0, start + len(word) - 1)
         if start < 0:
             continue
         rank = (start + len(word), len(word))
         if best is None or rank > best:
             best, found = rank, (word, reading)
     return found
+
+
+def _negation(before: str, negations: tuple[str, ...], manners: tuple[str, ...]) -> str:
+    """The words that negate what follows ``before``: a negation right before it (不 in 不合格率,
+    未 in 未办结率), or one before a word of manner (未按时 in 未按时完成率, 不及时 in
+    投诉不及时回复率); empty when none does (不定期检查率: 定期 is no word of manner)."""
+    for negation in negations:
+        if before.endswith(negation):
+            return negation
+        for manner in manners:
+            if before.endswith(negation + manner):
+                return negation + manner
+    return ""

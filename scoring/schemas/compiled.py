@@ -84,7 +84,7 @@ _c72 = 1
 _c73 = 0
 _c74 = 1
 _c75 = frozenset({'negations', 'no', 'not_negations', 'yes'})
-_c76 = frozenset({'basis', 'duration_except', 'duration_floors', 'duration_levels', 'duration_limit_phrases', 'duration_stoppable', 'duration_stops', 'durations', 'except', 'except_negations', 'infer', 'levels', 'names'})
+_c76 = frozenset({'basis', 'duration_except', 'duration_floors', 'duration_levels', 'duration_limit_phrases', 'duration_stoppable', 'duration_stops', 'durations', 'except', 'except_manners', 'except_negations', 'infer', 'levels', 'names'})
 _c77 = frozenset({'late'})
 _c78 = frozenset({'accept_filed', 'action', 'points', 'ratio'})
 _c79 = 0
@@ -831,6 +831,13 @@ def _s58(x):
         if not ((isinstance(v, str)) and (len(v) >= 1)):
             return False
     return True
+def _s59(x):
+    if not (isinstance(x, list)):
+        return False
+    for v in x:
+        if not ((isinstance(v, str)) and (len(v) >= 1)):
+            return False
+    return True
 def _s47(x):
     if not (isinstance(x, dict)):
         return False
@@ -851,32 +858,35 @@ def _s47(x):
     v = x.get('duration_floors', _MISSING)
     if v is not _MISSING and not (_s51(v)):
         return False
-    v = x.get('except_negations', _MISSING)
+    v = x.get('except_manners', _MISSING)
     if v is not _MISSING and not (_s52(v)):
         return False
-    v = x.get('duration_stops', _MISSING)
+    v = x.get('except_negations', _MISSING)
     if v is not _MISSING and not (_s53(v)):
         return False
-    v = x.get('duration_stoppable', _MISSING)
+    v = x.get('duration_stops', _MISSING)
     if v is not _MISSING and not (_s54(v)):
         return False
-    v = x.get('duration_levels', _MISSING)
+    v = x.get('duration_stoppable', _MISSING)
     if v is not _MISSING and not (_s55(v)):
         return False
-    v = x.get('duration_except', _MISSING)
+    v = x.get('duration_levels', _MISSING)
     if v is not _MISSING and not (_s56(v)):
         return False
-    v = x.get('except', _MISSING)
+    v = x.get('duration_except', _MISSING)
     if v is not _MISSING and not (_s57(v)):
+        return False
+    v = x.get('except', _MISSING)
+    if v is not _MISSING and not (_s58(v)):
         return False
     v = x.get('basis', _MISSING)
     if v is not _MISSING and not ((isinstance(v, str))):
         return False
     v = x.get('levels', _MISSING)
-    if v is not _MISSING and not (_s58(v)):
+    if v is not _MISSING and not (_s59(v)):
         return False
     return True
-def _s59(x):
+def _s60(x):
     if not (isinstance(x, dict)):
         return False
     if not x.keys() <= _c77:
@@ -885,7 +895,7 @@ def _s59(x):
     if v is not _MISSING and not ((isinstance(v, str)) and (len(v) >= 1)):
         return False
     return True
-def _s60(x):
+def _s61(x):
     if not (isinstance(x, dict)):
         return False
     if not x.keys() <= _c78:
@@ -903,7 +913,7 @@ def _s60(x):
     if v is not _MISSING and not ((isinstance(v, bool))):
         return False
     return True
-def _s62(x):
+def _s63(x):
     if not (isinstance(x, list)):
         return False
     if not _unique(x):
@@ -912,7 +922,7 @@ def _s62(x):
         if not ((isinstance(v, str) and v in _c83)):
             return False
     return True
-def _s63(x):
+def _s64(x):
     if not (isinstance(x, list)):
         return False
     if len(x) < 1:
@@ -921,22 +931,22 @@ def _s63(x):
         if not ((isinstance(v, str)) and (len(v) >= 1)):
             return False
     return True
-def _s61(x):
+def _s62(x):
     if not (isinstance(x, dict)):
         return False
     if not x.keys() <= _c82:
         return False
     v = x.get('when', _MISSING)
-    if v is not _MISSING and not (_s62(v)):
+    if v is not _MISSING and not (_s63(v)):
         return False
     v = x.get('no_formula_tiers', _MISSING)
-    if v is not _MISSING and not (_s63(v)):
+    if v is not _MISSING and not (_s64(v)):
         return False
     v = x.get('no_formula_default', _MISSING)
     if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v))) and (not v < _c84 and not v > _c85)):
         return False
     return True
-def _s64(x):
+def _s65(x):
     if not (isinstance(x, dict)):
         return False
     if not x.keys() <= _c86:
@@ -945,7 +955,7 @@ def _s64(x):
     if v is not _MISSING and not ((isinstance(v, bool))):
         return False
     return True
-def _s65(x):
+def _s66(x):
     if not (isinstance(x, dict)):
         return False
     if not x.keys() <= _c87:
@@ -954,7 +964,7 @@ def _s65(x):
     if v is not _MISSING and not ((isinstance(v, str) and v in _c88)):
         return False
     return True
-def _s67(x):
+def _s68(x):
     if not (isinstance(x, dict)):
         return False
     if not x.keys() >= _c89:
@@ -968,21 +978,21 @@ def _s67(x):
     if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c92)):
         return False
     return True
-def _s66(x):
+def _s67(x):
     if not (isinstance(x, list)):
         return False
     for v in x:
-        if not (_s67(v)):
+        if not (_s68(v)):
             return False
     return True
-def _s69(x):
+def _s70(x):
     if not (isinstance(x, dict)):
         return False
     for k, v in x.items():
         if k not in _c98 and not ((isinstance(v, str) and v in _c97)):
             return False
     return True
-def _s70(x):
+def _s71(x):
     if not (isinstance(x, dict)):
         return False
     if not x.keys() >= _c101:
@@ -996,14 +1006,14 @@ def _s70(x):
     if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c105 and not v > _c106)):
         return False
     return True
-def _s71(x):
+def _s72(x):
     if not (isinstance(x, list)):
         return False
     for v in x:
         if not ((isinstance(v, str)) and (len(v) >= 1)):
             return False
     return True
-def _s68(x):
+def _s69(x):
     if not (isinstance(x, dict)):
         return False
     if not x.keys() <= _c93:
@@ -1015,7 +1025,7 @@ def _s68(x):
     if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v))) and (not v < _c95 and not v > _c96)):
         return False
     v = x.get('severity', _MISSING)
-    if v is not _MISSING and not (_s69(v)):
+    if v is not _MISSING and not (_s70(v)):
         return False
     v = x.get('execution_reason', _MISSING)
     if v is not _MISSING and not ((isinstance(v, str) and v in _c99)):
@@ -1027,10 +1037,10 @@ def _s68(x):
     if v is not _MISSING and not ((isinstance(v, bool))):
         return False
     v = x.get('spending_results', _MISSING)
-    if v is not _MISSING and not (_s70(v)):
+    if v is not _MISSING and not (_s71(v)):
         return False
     v = x.get('numeric_words', _MISSING)
-    if v is not _MISSING and not (_s71(v)):
+    if v is not _MISSING and not (_s72(v)):
         return False
     v = x.get('targets_equal_actuals_rows', _MISSING)
     if v is not _MISSING and not (((type(v) is int or _integer(v))) and (not v < _c107)):
@@ -1039,7 +1049,7 @@ def _s68(x):
     if v is not _MISSING and not ((isinstance(v, str) and v in _c108)):
         return False
     return True
-def _s72(x):
+def _s73(x):
     if not (isinstance(x, dict)):
         return False
     if not x.keys() <= _c109:
@@ -1048,7 +1058,7 @@ def _s72(x):
     if v is not _MISSING and not ((isinstance(v, str) and v in _c110)):
         return False
     return True
-def _s75(x):
+def _s76(x):
     if not (isinstance(x, dict)):
         return False
     if len(x) < 1:
@@ -1065,7 +1075,7 @@ def _s75(x):
     if v is not _MISSING and not ((isinstance(v, str))):
         return False
     return True
-def _s74(x):
+def _s75(x):
     if not (isinstance(x, dict)):
         return False
     if not x.keys() >= _c111:
@@ -1073,7 +1083,7 @@ def _s74(x):
     if not x.keys() <= _c112:
         return False
     v = x['match']
-    if not (_s75(v)):
+    if not (_s76(v)):
         return False
     v = x['method']
     if not ((isinstance(v, str)) and (len(v) >= 1)):
@@ -1082,61 +1092,61 @@ def _s74(x):
     if v is not _MISSING and not ((isinstance(v, dict))):
         return False
     return True
-def _s73(x):
+def _s74(x):
     if not (isinstance(x, list)):
         return False
     for v in x:
-        if not (_s74(v)):
+        if not (_s75(v)):
             return False
     return True
-def _s76(x):
+def _s77(x):
     if not (isinstance(x, dict)):
         return False
     for k, v in x.items():
         if k not in _c114 and not ((isinstance(v, dict))):
             return False
     return True
-def _s78(x):
+def _s79(x):
     if not (isinstance(x, dict)):
         return False
     for k, v in x.items():
         if k not in _c117 and not (((type(v) in _NUMBERS or _number(v))) and (not v <= _c116)):
             return False
     return True
-def _s79(x):
+def _s80(x):
     if not (isinstance(x, dict)):
         return False
     for k, v in x.items():
         if k not in _c118 and not ((isinstance(v, str)) and (len(v) >= 1)):
             return False
     return True
-def _s81(x):
+def _s82(x):
     if not (isinstance(x, dict)):
         return False
     for k, v in x.items():
         if k not in _c120 and not ((isinstance(v, str) or (type(v) in _NUMBERS or _number(v))) and (not isinstance(v, str) or (_c119.search(v) is not None))):
             return False
     return True
-def _s80(x):
+def _s81(x):
     if not (isinstance(x, dict)):
         return False
     for k, v in x.items():
-        if k not in _c121 and not (_s81(v)):
+        if k not in _c121 and not (_s82(v)):
             return False
     return True
-def _s77(x):
+def _s78(x):
     if not (isinstance(x, dict)):
         return False
     if not x.keys() <= _c115:
         return False
     v = x.get('multipliers', _MISSING)
-    if v is not _MISSING and not (_s78(v)):
-        return False
-    v = x.get('aliases', _MISSING)
     if v is not _MISSING and not (_s79(v)):
         return False
-    v = x.get('families', _MISSING)
+    v = x.get('aliases', _MISSING)
     if v is not _MISSING and not (_s80(v)):
+        return False
+    v = x.get('families', _MISSING)
+    if v is not _MISSING and not (_s81(v)):
         return False
     return True
 def _s19(x):
@@ -1172,40 +1182,40 @@ def _s19(x):
     if v is not _MISSING and not (_s47(v)):
         return False
     v = x.get('deadlines', _MISSING)
-    if v is not _MISSING and not (_s59(v)):
-        return False
-    v = x.get('over_achievement', _MISSING)
     if v is not _MISSING and not (_s60(v)):
         return False
-    v = x.get('judgement', _MISSING)
+    v = x.get('over_achievement', _MISSING)
     if v is not _MISSING and not (_s61(v)):
         return False
-    v = x.get('deductions', _MISSING)
-    if v is not _MISSING and not (_s64(v)):
+    v = x.get('judgement', _MISSING)
+    if v is not _MISSING and not (_s62(v)):
         return False
-    v = x.get('not_applicable', _MISSING)
+    v = x.get('deductions', _MISSING)
     if v is not _MISSING and not (_s65(v)):
         return False
-    v = x.get('caps', _MISSING)
+    v = x.get('not_applicable', _MISSING)
     if v is not _MISSING and not (_s66(v)):
         return False
+    v = x.get('caps', _MISSING)
+    if v is not _MISSING and not (_s67(v)):
+        return False
     v = x.get('checks', _MISSING)
-    if v is not _MISSING and not (_s68(v)):
+    if v is not _MISSING and not (_s69(v)):
         return False
     v = x.get('department', _MISSING)
-    if v is not _MISSING and not (_s72(v)):
-        return False
-    v = x.get('overrides', _MISSING)
     if v is not _MISSING and not (_s73(v)):
         return False
-    v = x.get('methods', _MISSING)
-    if v is not _MISSING and not (_s76(v)):
+    v = x.get('overrides', _MISSING)
+    if v is not _MISSING and not (_s74(v)):
         return False
-    v = x.get('units', _MISSING)
+    v = x.get('methods', _MISSING)
     if v is not _MISSING and not (_s77(v)):
         return False
+    v = x.get('units', _MISSING)
+    if v is not _MISSING and not (_s78(v)):
+        return False
     return True
-def _s83(x):
+def _s84(x):
     if not (isinstance(x, dict)):
         return False
     if not x.keys() >= _c122:
@@ -1222,18 +1232,18 @@ def _s83(x):
     if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c124 and not v > _c125)):
         return False
     return True
-def _s82(x):
+def _s83(x):
     if not (isinstance(x, list)):
         return False
     if len(x) < 1:
         return False
     for v in x:
-        if not (_s83(v)):
+        if not (_s84(v)):
             return False
     return True
 
 FUNCTIONS = {
     ('evaluation', None): _s1,
     ('ruleset', None): _s19,
-    ('ruleset', 'bands'): _s82,
+    ('ruleset', 'bands'): _s83,
 }
