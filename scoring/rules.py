@@ -642,9 +642,19 @@ def _check_caps(caps: list[dict], source: str, total) -> None:
                 _("write the rate as a fraction: 0.9 for 90%"),
                 file=source,
             )
-        if cap["max_score"] > total:
+        if cap["execution_below"] <= 0:
             raise RulesetError(
-                _("max_score = {value} is above the total {total}: it caps nothing").format(
+                _(
+                    "execution_below = {value}: no execution rate is below it, so the cap never "
+                    "applies"
+                ).format(value=format_decimal(cap["execution_below"])),
+                f"caps[{i}].execution_below",
+                _("write the rate as a fraction: 0.9 for 90%"),
+                file=source,
+            )
+        if cap["max_score"] >= total:
+            raise RulesetError(
+                _("max_score = {value} is not below the total {total}: it caps nothing").format(
                     value=format_decimal(cap["max_score"]), total=total
                 ),
                 f"caps[{i}].max_score",
@@ -783,8 +793,8 @@ def _refuse_a_band_never_reached(bands: list[dict], where: str, source: str) -> 
                     ).format(index=later, earlier=earlier),
                     f"{where}.bands[{later}]",
                     _(
-                        "a value takes the first band it falls in: list the bands from the "
-                        "highest min down"
+                        "a value takes the first band it falls in: put the narrower band first — "
+                        "bands by min from the highest down, bands by max from the lowest up"
                     ),
                     file=source,
                 )

@@ -415,9 +415,9 @@ def _held(
     evaluation: Evaluation, rows: list[Candidate], ruleset: RuleSet, host: Host | None
 ) -> tuple[tuple[str, Decimal, Decimal], ...]:
     """The rows below full marks once every candidate is at its target, scored through the
-    whole pipeline: what keeps the goal out of reach, which no value of the table changes (a
-    filed 得分 of 27 the rules adopt within the 达成 band, an over-achievement's accepted cut,
-    the evaluator's judgement)."""
+    whole pipeline: what keeps the goal out of reach, since no value is lowered (a filed 得分 of
+    27 the rules adopt within the 达成 band, the unit's own cut for exceeding its target — which
+    reporting less would undo — or the evaluator's judgement)."""
     from .api import score
     from .loader import load_evaluation
 

@@ -405,6 +405,25 @@ RULE_SET_MISTAKES = [
         "caps nothing",
     ),
     (
+        "cap-at-the-total",
+        "[[caps]]\nexecution_below = 1\nmax_score = 100\n",
+        "caps[0].max_score",
+        "caps nothing",
+    ),
+    (
+        "cap-below-nothing",
+        "[[caps]]\nexecution_below = 0\nmax_score = 80\n",
+        "caps[0].execution_below",
+        "never applies",
+    ),
+    (  # bands by max listed from the highest down: the first takes every value under it
+        "max-bands-from-the-highest",
+        '[[overrides]]\nmatch = { name = "*率" }\nmethod = "bands"\n'
+        "params = { bands = [{ max = 1, rate = 0.5 }, { max = 0.5, rate = 1 }] }\n",
+        "overrides[0].params.bands[1]",
+        "bands by max from the lowest up",
+    ),
+    (
         "grade-above-the-total",
         '[grades]\n"优" = 190\n"良" = 80\n"中" = 60\n"差" = 0\n',
         "grades.优",

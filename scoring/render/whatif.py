@@ -113,15 +113,16 @@ def _goal(source, goal_plan, options, rules: str, given=()) -> str:
         console.print(f"[bold]{head}[/]")
         console.print(
             _(
-                "[red]Out of reach[/]: with every value at its target, the department scores "
-                "only {best}."
+                "[red]Out of reach[/]: with every value raised to its target (none lowered), "
+                "the department scores only {best}."
             ).format(best=goal_plan.best)
         )
         if goal_plan.held:
             console.print(
                 _(
-                    "Still below full marks, by a filed 得分 the rules adopt or the evaluator's "
-                    "judgement, which no value changes: {rows}"
+                    "Still below full marks there, by a filed 得分 the rules adopt (a score within "
+                    "its tier's band, a cut for exceeding the target) or the evaluator's "
+                    "judgement: {rows}"
                 ).format(
                     rows="; ".join(
                         f"{markup(label)} {number(score)}/{number(weight)}"
