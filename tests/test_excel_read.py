@@ -1989,3 +1989,14 @@ def test_the_year_as_units_write_it_in_the_title(tmp_path, title):
     upper = (*_GRID, "年度指标值", "实际完成值", "分值", "得分")
     evaluation = scoring.load(_titled_form(tmp_path, upper, title=title))
     assert evaluation.department.year == 2023
+
+
+def test_an_untitled_column_of_numbers_beside_a_grid_without_weights_is_named(tmp_path):
+    """The 分值 column's title left blank: the rule set's default weights score the rows (as
+    weights-missing says), and a warning names column F and its numbers, 20、15、15、30、10."""
+    upper = (*_GRID, "年度指标值", "实际完成值", None, "得分")
+    result = scoring.score(_titled_form(tmp_path, upper))
+    said = [f for f in result.findings if "column F has no title" in f.message]
+    assert len(said) == 1 and said[0].severity == "warning"
+    assert "20、15、15、30、10" in said[0].message
+    assert "weights-missing" in {f.code for f in result.findings}

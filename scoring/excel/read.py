@@ -988,8 +988,41 @@ def _read_table(region: Region, prefix: str, reading: _Reading) -> dict:
             locations[f"{prefix}.{key}"] = grid.address(*cell)
     locations[f"{prefix}.indicators"] = grid.address(header, 0)
     table["indicators"], end = _read_rows(region, roles, start, prefix, reading)
+    if "weight" not in roles:
+        _note_untitled_numbers(grid, header, roles, (start, end), prefix, reading)
     _read_totals(region, roles, end, table, prefix, reading)
     return table
+
+
+def _note_untitled_numbers(
+    grid: Grid, header: int, roles: dict, rows: tuple[int, int], prefix: str, reading: _Reading
+) -> None:
+    """A grid without a 分值 column that has a column without a title holding numbers on most
+    of its named rows: the 分值 with its title left blank? The rule set's default weights score
+    the rows, and a warning names the column and its numbers, so that a reviewer does not take
+    the filed scores' mismatches for the unit's."""
+    named = [r for r in range(*rows) if grid.value(r, roles["name"]) is not None]
+    for column in range(grid.columns):
+        if column in roles.values() or grid.text(header, column):
+            continue
+        if header + 1 < rows[0] and grid.text(header + 1, column):
+            continue  # titled on the header's second row
+        numbers = [v for r in named if isinstance(v := grid.value(r, column), Decimal)]
+        if len(numbers) < 2 or 2 * len(numbers) < len(named):
+            continue
+        said = _(
+            "column {column} has no title but holds numbers on the indicator rows ({numbers}): "
+            "title it 分值 if they are the weights; without a 分值 column the rule set's default "
+            "weights score the rows"
+        )
+        shown = "、".join(_plain(n) for n in numbers[:6]) + ("…" if len(numbers) > 6 else "")
+        reading.notes.append(
+            Note(
+                f"{prefix}.indicators",
+                said.format(column=column_letter(column), numbers=shown),
+                "warning",
+            )
+        )
 
 
 def _table_name(region: Region, prefix: str, reading: _Reading) -> str:
