@@ -285,24 +285,32 @@ class RuleSet:
         where more is better) in the name, the one ending nearest its end decides, the longer of
         two ending together (违规问题整改到位率: 到位率, not a limit; 整改后投诉率: 投诉, a
         limit); a word of ``except`` negated — right after a word of ``except_negations``, or
-        after one and a word of ``except_manners`` — is a limit (不合格率, 未办结率, 未按时完成率,
-        投诉不及时回复率). A name with a word of ``except`` and none of ``names`` is no limit,
-        whatever its level (资金拨付率 under 成本指标)."""
+        after one and a word of ``except_manners`` — is a limit when the name measures it (ends
+        with it, or with a rate of it: 不达标率, 未办结率, 未按时完成率, 投诉不及时回复率), and no
+        word at all before another measure (不满意问题改进率). A note in brackets is not read. A
+        name with a word of ``except`` and none of ``names`` is no limit, whatever its level
+        (资金拨付率 under 成本指标)."""
         if len(name) + len(level1) + len(level2) > REMEMBERED_TEXT:
             return self._find_reverse_word(name, level1, level2)
         return self._reverse_word(name, level1, level2)
 
     def _find_reverse_word(self, name: str, level1: str, level2: str) -> str | None:
         rule = self.data["reverse_indicators"]
-        text = _looked_at(name)
+        # a note in brackets is no part of what the name measures (合格率（不发生质量事故）)
+        text = _NOTE_IN_BRACKETS.sub("", _looked_at(name)) or _looked_at(name)
         negations = tuple(rule.get("except_negations", ()))
         manners = tuple(rule.get("except_manners", ()))
         words = [(word, LE) for word in rule["names"]]
         for word in rule.get("except", ()):
             start = text.rfind(word)
-            if start >= 0:  # 完成率 negated (未按时完成率) is a limit
-                negation = _negation(text[:start], negations, manners)
-                words.append((negation + word, LE) if negation else (word, GE))
+            if start < 0:
+                continue
+            negation = _negation(text[:start], negations, manners)
+            if not negation:
+                words.append((word, GE))
+            elif text[start + len(word) :] in _A_RATE_OF_IT:  # 未按时完成率, 不满意率: a limit
+                words.append((negation + word, LE))
+            # negated before another measure (不满意问题改进率): neither
         last = _last_word(text, words)
         if last is not None:  # the word nearest the end decides: 事故隐患排查率 is a rate of checks
             return last[0] if last[1] == LE else None
@@ -886,6 +894,12 @@ def _last_word(text: str, words: list[tuple[str, str]]) -> tuple[str, str] | Non
         if best is None or rank > best:
             best, found = rank, (word, reading)
     return found
+
+
+# A note in brackets in a 三级指标, and what may follow a negated word of ``except`` for the
+# name to measure that negation (不满意率, 未按时完成率): nothing, or a rate of it.
+_NOTE_IN_BRACKETS = re.compile(r"[（(][^（()）]*[）)]")
+_A_RATE_OF_IT = ("", "率", "比例", "比率", "占比")
 
 
 def _negation(before: str, negations: tuple[str, ...], manners: tuple[str, ...]) -> str:

@@ -1727,6 +1727,13 @@ def test_a_department_sheet_titled_in_yuan_is_read_in_wan(tmp_path):
         # divided under a word that is no money nor multiplier: read as it is, as it means
         (12000, '0.0,"千人"', D(12000)),
         (1234567, "#,##0,", D(1234567)),  # no word after it: the number as it is
+        (432000, '#,##0.00,,"百万元"', "0.432百万元"),  # said as it shows: no unit of money
+        # a condition decides which section shows, not the sign: read as it is
+        (3724, '[>=10000]0.00"万元";0"元"', D(3724)),
+        (0.85, '[>=0.9]"达标"0%;0%', "85%"),
+        # words before the digits in both sections say the sign, which the number carries
+        (0.03, '"增长"0.0%;"减少"0.0%', "3%"),
+        (-0.05, '"增长"0.0%;"减少"0.0%', "-5%"),
         (1234567, "#,##0", D(1234567)),  # a comma between digits separates, and no more
         (5, "#,##0_);(#,##0)", D(5)),  # a space and brackets say nothing
         (-5, "#,##0_);(#,##0)", D(-5)),

@@ -23,6 +23,7 @@ as such.
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -166,7 +167,7 @@ class _Shown:
 # What a format that shows a number divided (#,##0,"千元", 0!.0000"万元") may show after it to be
 # read so: money, or a bare multiplier. Another word (0.0,"千人" shows 12000 as 12.0千人) is not
 # read from the format: the number is read as it is, 12000, which is what it shows.
-_SCALED_UNITS = ("元", "千元", "万元", "亿元", "万", "亿")
+_SCALED_UNITS = ("元", "千元", "万元", "亿元", "万", "亿", "百万", "百万元")
 
 
 def _shown_around(number_format: str, number: Decimal) -> _Shown:
@@ -190,6 +191,8 @@ _NOTHING_AROUND = _Shown()
 @lru_cache(maxsize=256)
 def _around(number_format: str, sign: int) -> _Shown:
     sections = _sections(number_format)
+    if any(_CONDITION.search(section) for section in sections):
+        return _NOTHING_AROUND  # [>=10000]…;…: which section shows is the value's, not its sign's
     index = 1 if sign < 0 and len(sections) > 1 else 2 if sign == 0 and len(sections) > 2 else 0
     before: list[str] = []
     after: list[str] = []
@@ -212,13 +215,30 @@ def _around(number_format: str, sign: int) -> _Shown:
             before.append(text)
     if not digits:
         return _NOTHING_AROUND
-    # the section's own minus or brackets say the sign the number carries
-    shown_before = "" if sign < 0 else "".join(before).strip(_SIGNS)
+    # the section's own minus or brackets say the sign the number carries; and where the
+    # negatives' section has words of its own before the digits ("增长"0%;"下降"0%), the words
+    # of either section say the sign, which the number carries
+    signed = len(sections) > 1 and _words_before(sections[1])
+    shown_before = "" if sign < 0 or signed else "".join(before).strip(_SIGNS)
     shown_after = "".join(after).strip(_SIGNS)
     scale = 3 * thousands + shift
     if scale and shown_after not in _SCALED_UNITS:
         return _NOTHING_AROUND  # shown divided under a word of its own: read as it is
     return _Shown(shown_before, shown_after, scale)
+
+
+# A condition of a format's section ([>=10000], [<0.9]), not a colour or a locale.
+_CONDITION = re.compile(r"\[\s*[<>=]")
+
+
+def _words_before(section: str) -> bool:
+    """Whether a format's section shows text before its first digit, other than signs."""
+    before = []
+    for kind, text in _format_tokens(section):
+        if kind != "text":
+            break
+        before.append(text)
+    return bool("".join(before).strip(_SIGNS))
 
 
 def _sections(number_format: str) -> list[str]:
