@@ -308,7 +308,7 @@ class RuleSet:
             negation = _negation(text[:start], negations, manners)
             if not negation:
                 words.append((word, GE))
-            elif text[start + len(word) :] in _A_RATE_OF_IT:  # 未按时完成率, 不满意率: a limit
+            elif _measures_it(text[start + len(word) :]):  # 未按时完成率, 未整改问题数
                 words.append((negation + word, LE))
             # negated before another measure (不满意问题改进率): neither
         last = _last_word(text, words)
@@ -900,16 +900,27 @@ def _last_word(text: str, words: list[tuple[str, str]]) -> tuple[str, str] | Non
 # name to measure that negation (不满意率, 未按时完成率): nothing, or a rate of it.
 _NOTE_IN_BRACKETS = re.compile(r"[（(][^（()）]*[）)]")
 _A_RATE_OF_IT = ("", "率", "比例", "比率", "占比")
+_A_COUNT = ("数", "数量", "批次")
+
+
+def _measures_it(rest: str) -> bool:
+    """Whether a name whose negated word is followed by ``rest`` measures that negation: nothing
+    or a rate of it (不满意率), or a count without a rate (未整改问题数, 群众不满意件数) — not
+    another rate (不满意问题改进率)."""
+    return rest in _A_RATE_OF_IT or (rest.endswith(_A_COUNT) and "率" not in rest)
 
 
 def _negation(before: str, negations: tuple[str, ...], manners: tuple[str, ...]) -> str:
     """The words that negate what follows ``before``: a negation right before it (不 in 不合格率,
     未 in 未办结率), or one before a word of manner (未按时 in 未按时完成率, 不及时 in
     投诉不及时回复率); empty when none does (不定期检查率: 定期 is no word of manner)."""
-    for negation in negations:
-        if before.endswith(negation):
-            return negation
-        for manner in manners:
-            if before.endswith(negation + manner):
-                return negation + manner
+    said = ""  # the words of manner, up to two (未按时足额发放率)
+    for _round in range(3):
+        for negation in negations:
+            if before.endswith(negation):
+                return negation + said
+        manner = next((m for m in manners if before.endswith(m)), None)
+        if manner is None:
+            return ""
+        before, said = before[: -len(manner)], manner + said
     return ""
