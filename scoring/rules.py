@@ -312,6 +312,8 @@ class RuleSet:
                 words.append((negation + word, LE))
             # negated before another measure (不满意问题改进率): neither
         last = _last_word(text, words)
+        if last is not None and last[1] == LE and _done_about(text, last[0], words):
+            return None  # 整改违规问题数: what is done about the harm, counted
         if last is not None:  # the word nearest the end decides: 事故隐患排查率 is a rate of checks
             return last[0] if last[1] == LE else None
         levels = rule.get("levels", ())
@@ -908,6 +910,16 @@ def _measures_it(rest: str) -> bool:
     or a rate of it (不满意率), or a count without a rate (未整改问题数, 群众不满意件数) — not
     another rate (不满意问题改进率)."""
     return rest in _A_RATE_OF_IT or (rest.endswith(_A_COUNT) and "率" not in rest)
+
+
+def _done_about(text: str, limit: str, words: list[tuple[str, str]]) -> bool:
+    """Whether a name whose last limit word is ``limit`` starts with what is done about it: a
+    word read as ≥ before it, and after it no rate of it (整改违规问题数, 化解逾期债务金额 — but
+    整改后投诉率 measures complaints)."""
+    start = text.rfind(limit)
+    if _measures_it(text[start + len(limit) :]) and not text.endswith(_A_COUNT):
+        return False
+    return any(reading == GE and 0 <= text.find(word) < start for word, reading in words)
 
 
 def _negation(before: str, negations: tuple[str, ...], manners: tuple[str, ...]) -> str:
