@@ -2007,3 +2007,20 @@ def test_an_untitled_column_of_numbers_beside_a_grid_without_weights_is_named(tm
     assert len(said) == 1 and said[0].severity == "warning"
     assert "20、15、15、30、10" in said[0].message
     assert "weights-missing" in {f.code for f in result.findings}
+
+
+def test_a_dash_in_an_amount_s_cell_is_no_amount_as_a_blank_is(tmp_path):
+    """年初预算数 filed as — beside 全年预算数 100: read as not filled, the 全年预算数 standing
+    for it (and said), as a blank cell is; the 执行率 is 95 / 100 = 95% → 9.50."""
+    upper = (*_GRID, "年度指标值", "实际完成值", "分值", "得分")
+    path = _titled_form(tmp_path, upper)
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(path)
+    workbook["项目1"]["C5"] = "—"
+    workbook.save(path)
+    result = scoring.score(path)
+    assert result.projects[0].execution.score == D("9.50")
+    evaluation = scoring.load(path)
+    assert evaluation.projects[0].budget.planned == D(100)
+    assert any(where.endswith("budget.planned") for where, *_ in evaluation.notes)

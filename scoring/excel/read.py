@@ -1161,6 +1161,8 @@ def _read_budget(region: Region, where: str, reading: _Reading) -> dict:
             value = sum((_money(grid.value(r, column)) or Decimal(0) for r in parts), Decimal(0))
         else:
             value = reading.value(grid, data_row, column, f"{where}.{key}")
+            if _placeholder(value):  # — or / in an amount's cell: not filled, as a blank
+                value = None
             if value is None and unsure is None:  # the total's cell blank: its parts', said
                 value = _sum_of_the_parts(
                     grid, parts, column, amounts, f"{where}.{key}", key, reading
