@@ -2024,3 +2024,26 @@ def test_a_dash_in_an_amount_s_cell_is_no_amount_as_a_blank_is(tmp_path):
     evaluation = scoring.load(path)
     assert evaluation.projects[0].budget.planned == D(100)
     assert any(where.endswith("budget.planned") for where, *_ in evaluation.notes)
+
+
+def test_a_form_written_in_traditional_characters_reads_as_its_simplified_twin(tmp_path):
+    """Every text of the form in Traditional characters (項目名稱, 一級指標, 項目資金（萬元）,
+    培訓人次): the labels are read in Simplified and said once, the values as the loader reads
+    them (said too); the scores are the twin's, 97.50."""
+    import opencc
+    import openpyxl
+
+    upper = (*_GRID, "年度指标值", "实际完成值", "分值", "得分")
+    path = _titled_form(tmp_path, upper)
+    workbook = openpyxl.load_workbook(path)
+    to_traditional = opencc.OpenCC("s2t")
+    for row in workbook["项目1"].iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str):
+                cell.value = to_traditional.convert(cell.value)
+    assert workbook.active["A6"].value == "一級指標"
+    workbook.save(path)
+    result = scoring.score(path)
+    assert result.projects[0].score == D("97.50")
+    said = [f.message for f in result.findings if "Traditional" in f.message]
+    assert len([m for m in said if "labels" in m]) == 1, said  # once for the sheet

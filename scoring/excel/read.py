@@ -302,10 +302,49 @@ def read_workbook(path: Path) -> SheetData:
     grids = [grid for grid in grids if grid.shown]
     for grid in grids:
         _note_hidden_cells(grid, reading)
+        _labels_simplified(grid, reading)
     try:
         return _read_shown(path, grids, reading)
     except InputError as exc:
         raise _hidden_said(exc, reading) from None
+
+
+def _form_labels() -> frozenset[str]:
+    """Every label and column title the reader looks for, as written in Simplified."""
+    words = [w for table in (GRID_COLUMNS, BUDGET_COLUMNS) for ws in table.values() for w in ws]
+    words += [*SUB_HEADERS, *TOTAL_ROW, *GOAL_LABELS, *RESULT_LABELS, *TOTAL_LABELS, *END_LABELS]
+    words += [*GRADE_LABELS, *FORM_LABELS, *DEPARTMENT_NAME_LABELS, "绩效指标", "年度总体目标"]
+    return frozenset(words)
+
+
+def _labels_simplified(grid: Grid, reading: _Reading) -> None:
+    """A form whose labels are written in Traditional characters (項目名稱, 一級指標, 項目資金
+    （萬元）, 項目支出績效自評表) — a sheet without a grid header the reader knows — read with its
+    labels in Simplified, as the reader knows them, and said once per sheet; the values are
+    read as filed (the loader reads 達成 as 达成, and says so)."""
+    from ..values import simplified
+
+    if _grid_headers(grid):
+        return  # its grid is read: the labels it needs are in Simplified
+    labels = _form_labels()
+    changed = []
+    for place, value in list(grid.cells.items()):
+        if not isinstance(value, str) or value.isascii():
+            continue
+        plain = simplified(value)
+        if plain == value:
+            continue
+        bare = re.sub(r"[（(][^）)]*[)）]$", "", "".join(plain.split()))
+        if bare in labels or TABLE_START.search(plain) or bare.startswith("项目资金"):
+            grid.cells[place] = plain
+            changed.append((value, plain))
+    if changed:
+        said = _(
+            "the sheet 「{sheet}」's labels are written in Traditional characters: read as "
+            "Simplified ({was} → {now})"
+        )
+        was, now = changed[0]
+        reading.notes.append(("projects", said.format(sheet=grid.sheet, was=was, now=now)))
 
 
 def _hidden_said(exc: InputError, reading: _Reading) -> InputError:
