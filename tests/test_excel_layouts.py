@@ -676,3 +676,41 @@ def test_xls_every_refused_value_in_one_error(tmp_path):
             built.cell("projects[0].indicators[4].actual"),
         ],
     )
+
+
+@pytest.mark.parametrize("mark", ["/", "—", None])
+def test_system_export_with_an_amount_in_no_fund_row_stands_for_it_as_filed(mark, tmp_path):
+    """The zeroed 年度资金总额 with its 全年预算数 filed in no 其中 row (/, — or blank): not 0 —
+    the 年初预算数 stands for it, 50 + 10 = 60, and the 执行率 is 55.7 / 60 = 92.83% → 9.28 (it
+    was 0 and budget-zero)."""
+    import openpyxl
+
+    built = system("xlsx", tmp_path)
+    workbook = openpyxl.load_workbook(built.path)
+    for label in ("本年财政拨款", "上年结转资金"):
+        sheet, cell = built.cells[f"projects[0].funds.{label}.adjusted"].split("!")
+        workbook[sheet][cell] = mark
+    workbook.save(built.path)
+    budget = scoring.load(built.path).projects[0].budget
+    assert (budget.planned, budget.adjusted, budget.spent) == (D(60), D(60), D("55.7"))
+    result = scoring.score(built.path)
+    assert result.projects[0].execution.score == D("9.28")
+    assert "budget-zero" not in {f.code for f in result.findings}
+
+
+def test_system_export_s_execution_points_on_the_zeroed_row_are_read(tmp_path):
+    """The 分值 of the 预算执行率 row printed on the zeroed 年度资金总额 row is the form's: 20
+    there under mof-2020 is said (execution-weight-filed), the row scored on 10 as before."""
+    import openpyxl
+
+    built = system("xlsx", tmp_path)
+    workbook = openpyxl.load_workbook(built.path)
+    sheet = workbook.worksheets[0]
+    row = next(c.row for r in sheet.iter_rows() for c in r if c.value == "年度资金总额:")
+    assert sheet.cell(row, 6).value == 10
+    sheet.cell(row, 6).value = 20
+    workbook.save(built.path)
+    result = scoring.score(built.path)
+    said = [f for f in result.findings if f.code == "execution-weight-filed"]
+    assert [f.where for f in said] == ["projects[0].budget.weight"]
+    assert result.projects[0].execution.score == D("9.60")

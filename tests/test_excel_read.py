@@ -1734,6 +1734,10 @@ def test_a_department_sheet_titled_in_yuan_is_read_in_wan(tmp_path):
         # words before the digits in both sections say the sign, which the number carries
         (0.03, '"增长"0.0%;"减少"0.0%', "3%"),
         (-0.05, '"增长"0.0%;"减少"0.0%', "-5%"),
+        # the same words in both sections are no words of the sign
+        (800, '"≤"0"个";"≤"-0"个"', "≤800个"),
+        (0.05, '"≤"0%;-0%', "≤5%"),
+        (90, "0!%", "90%"),  # an escaped %: shown, not multiplied by 100
         (1234567, "#,##0", D(1234567)),  # a comma between digits separates, and no more
         (5, "#,##0_);(#,##0)", D(5)),  # a space and brackets say nothing
         (-5, "#,##0_);(#,##0)", D(-5)),
@@ -1990,7 +1994,13 @@ def test_the_execution_row_s_filed_points_other_than_the_rule_set_s_are_said(tmp
 
 @pytest.mark.parametrize(
     "title",
-    ["项目支出绩效自评表（二〇二三年度）", "评价年度：2023", "项目支出绩效自评表 预算年度: 2023"],
+    [
+        "项目支出绩效自评表（二〇二三年度）",
+        "项目支出绩效自评表（二○二三年度）",  # ○, the circle, as often as 〇
+        "评价年度：2023",
+        "评价年度：二〇二三",
+        "项目支出绩效自评表 预算年度: 2023",
+    ],
 )
 def test_the_year_as_units_write_it_in_the_title(tmp_path, title):
     upper = (*_GRID, "年度指标值", "实际完成值", "分值", "得分")
@@ -2047,3 +2057,20 @@ def test_a_form_written_in_traditional_characters_reads_as_its_simplified_twin(t
     assert result.projects[0].score == D("97.50")
     said = [f.message for f in result.findings if "Traditional" in f.message]
     assert len([m for m in said if "labels" in m]) == 1, said  # once for the sheet
+
+
+def test_a_traditional_label_beside_a_simplified_grid_is_read(tmp_path):
+    """全年預算數 in Traditional over a grid in Simplified: read as 全年预算数 (120), so the
+    执行率 is 95 / 120 = 79.17% → 7.92, and it is said; unread, 100 stood for it (9.50)."""
+    import openpyxl
+
+    upper = (*_GRID, "年度指标值", "实际完成值", "分值", "得分")
+    path = _titled_form(tmp_path, upper)
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook["项目1"]
+    sheet["D4"], sheet["D5"] = "全年預算數", 120
+    workbook.save(path)
+    result = scoring.score(path)
+    assert result.projects[0].execution.adjusted == D(120)
+    assert result.projects[0].execution.score == D("7.92")
+    assert any("Traditional" in f.message and "全年預算數" in f.message for f in result.findings)

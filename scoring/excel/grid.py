@@ -140,7 +140,7 @@ def _date_as_shown(value, number_format: str) -> str:
     a day gives the month (2024年6月), without a month the year, and a full date its ISO day."""
     import re
 
-    bare = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", number_format).lower()
+    bare = re.sub(r'"[^"]*"|[\\!].|\[[^\]]*\]', "", number_format).lower()
     if number_format and "d" not in bare:
         if "m" not in bare:
             return f"{value.year}年"
@@ -218,7 +218,8 @@ def _around(number_format: str, sign: int) -> _Shown:
     # the section's own minus or brackets say the sign the number carries; and where the
     # negatives' section has words of its own before the digits ("增长"0%;"下降"0%), the words
     # of either section say the sign, which the number carries
-    signed = len(sections) > 1 and _words_before(sections[1])
+    negatives = _words_before(sections[1]) if len(sections) > 1 else ""
+    signed = bool(negatives) and negatives != _words_before(sections[0])
     shown_before = "" if sign < 0 or signed else "".join(before).strip(_SIGNS)
     shown_after = "".join(after).strip(_SIGNS)
     scale = 3 * thousands + shift
@@ -231,14 +232,14 @@ def _around(number_format: str, sign: int) -> _Shown:
 _CONDITION = re.compile(r"\[\s*[<>=]")
 
 
-def _words_before(section: str) -> bool:
-    """Whether a format's section shows text before its first digit, other than signs."""
+def _words_before(section: str) -> str:
+    """The text a format's section shows before its first digit, signs aside."""
     before = []
     for kind, text in _format_tokens(section):
         if kind != "text":
             break
         before.append(text)
-    return bool("".join(before).strip(_SIGNS))
+    return "".join(before).strip(_SIGNS)
 
 
 def _sections(number_format: str) -> list[str]:
@@ -302,7 +303,7 @@ def _percent_format(number_format: str) -> bool:
     """A format that multiplies by 100: a % outside quotes and not escaped (0.00%, not 0"%")."""
     import re
 
-    bare = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", number_format)
+    bare = re.sub(r'"[^"]*"|[\\!].|\[[^\]]*\]', "", number_format)
     return "%" in bare
 
 

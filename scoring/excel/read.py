@@ -95,8 +95,10 @@ YEARS = (
     re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)"),
 )
 # A year written in Chinese numerals (二〇二三年度), read as its digits.
-CHINESE_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=\s*年)")
-CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+CHINESE_YEAR = re.compile(
+    r"[〇○零一二三四五六七八九]{4}(?=\s*年)|(?<=[:：])\s*[〇○零一二三四五六七八九]{4}"
+)
+CHINESE_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 # A date's label and the date after it (填报日期：2024年3月15日), taken out before a year is read.
 FILING_DATE = re.compile(r"(?:填报|填表|报送|编制|填写|制表)?日期\s*[:：]?\s*[\d年月日./\-\s]*")
 # Labels of the form's head: a value right of one of these never runs into the next label.
@@ -309,6 +311,10 @@ def read_workbook(path: Path) -> SheetData:
         raise _hidden_said(exc, reading) from None
 
 
+# The longest text looked at as a label in Traditional characters (a title with its year).
+LABEL_LENGTH = 30
+
+
 def _form_labels() -> frozenset[str]:
     """Every label and column title the reader looks for, as written in Simplified."""
     words = [w for table in (GRID_COLUMNS, BUDGET_COLUMNS) for ws in table.values() for w in ws]
@@ -319,17 +325,15 @@ def _form_labels() -> frozenset[str]:
 
 def _labels_simplified(grid: Grid, reading: _Reading) -> None:
     """A form whose labels are written in Traditional characters (項目名稱, 一級指標, 項目資金
-    （萬元）, 項目支出績效自評表) — a sheet without a grid header the reader knows — read with its
-    labels in Simplified, as the reader knows them, and said once per sheet; the values are
-    read as filed (the loader reads 達成 as 达成, and says so)."""
+    （萬元）, 調整後預算數, 項目支出績效自評表), all or some, read with its labels in Simplified, as
+    the reader knows them, and said once per sheet; the values are read as filed (the loader
+    reads 達成 as 达成, and says so)."""
     from ..values import simplified
 
-    if _grid_headers(grid):
-        return  # its grid is read: the labels it needs are in Simplified
     labels = _form_labels()
     changed = []
     for place, value in list(grid.cells.items()):
-        if not isinstance(value, str) or value.isascii():
+        if not isinstance(value, str) or value.isascii() or len(value) > LABEL_LENGTH:
             continue
         plain = simplified(value)
         if plain == value:
@@ -1197,7 +1201,9 @@ def _read_budget(region: Region, where: str, reading: _Reading) -> dict:
             for r in parts:  # a part showing #REF! is no 0: refused, with the total's others
                 if (r, column) in grid.errors:
                     reading.value(grid, r, column, f"{where}.{key}")
-            value = sum((_money(grid.value(r, column)) or Decimal(0) for r in parts), Decimal(0))
+            held = [m for r in parts if (m := _money(grid.value(r, column))) is not None]
+            # no part holds this amount (blank, — or /): not filled, as the total's cell
+            value = sum(held, Decimal(0)) if held else None
         else:
             value = reading.value(grid, data_row, column, f"{where}.{key}")
             if _placeholder(value):  # — or / in an amount's cell: not filled, as a blank
@@ -1241,7 +1247,7 @@ def _read_budget(region: Region, where: str, reading: _Reading) -> dict:
         locations[f"{where}.score"] = grid.address(*cell)
     columns_filed = (columns.get("filed"), columns.get("score"))
     _note_unsaved(reading, grid, data_row, columns_filed, f"{where}.score")
-    if "weight" in columns and not use_parts:  # the form's 分值 of the 预算执行率 row
+    if "weight" in columns:  # the form's 分值 of the 预算执行率 row, on the total's row
         weight = reading.value(grid, data_row, columns["weight"], f"{where}.weight", needed=False)
         if weight is not None and not _placeholder(weight):
             budget["weight"] = weight
