@@ -256,3 +256,21 @@ def _moved_path(where: str, moves: dict[str, str]) -> str:
         if moved is not None:
             return moved + rest
     return where
+
+
+def filing(result) -> bytes:
+    """What a file files, as a key: its department, year and projects' names (each as
+    :func:`scoring.values.name_key` has it: width, spaces and Traditional characters aside),
+    the projects in any order. Two files of a batch with the same key are one unit's
+    table twice — a copy, a second version, a reviewed workbook returned (``-f xlsx``) left
+    beside the unit's own — and a list of the batch would count the unit twice. The projects
+    tell apart the files of a unit that files one project per file. A digest: a batch keeps
+    one per file."""
+    import hashlib
+
+    from .values import name_key
+
+    department = result.department
+    projects = sorted(name_key(project.name) for project in result.projects)
+    text = "\x1f".join([name_key(department.name), str(department.year), *projects])
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()

@@ -171,6 +171,23 @@ def test_combined_from_the_command_line(cli, langfang, tmp_path):
     assert "各部门自评得分排名" in page and "<svg" in page
 
 
+def test_combined_names_a_unit_filed_twice(cli, langfang, tmp_path):
+    """The same table in two files is counted twice — which one is the unit's is the reviewer's
+    call — and the summary says so in its own words, naming both files: 3 departments, one of
+    them twice."""
+    again = tmp_path / "leting-重报.toml"
+    again.write_text(EXAMPLE.read_text("utf-8"), "utf-8")
+    out = tmp_path / "summary.md"
+    run = cli("report", str(EXAMPLE), str(langfang), str(again), "--combined", "-o", str(out))
+    assert run.code == 0, run
+    page = out.read_text("utf-8")
+    assert "本汇总收录 3 个部门" in page
+    assert "leting-重报.toml 与 leting-2023.toml 填报的部门、年度和项目相同" in page
+    once = tmp_path / "once.md"
+    assert cli("report", str(EXAMPLE), str(langfang), "--combined", "-o", str(once)).code == 0
+    assert "重复报送" not in once.read_text("utf-8")
+
+
 def test_several_files_make_one_report_each_in_a_folder(cli, langfang, tmp_path):
     folder = tmp_path / "reports"
     run = cli("report", str(EXAMPLE), str(langfang), "-f", "docx", "-o", str(folder))

@@ -59,26 +59,8 @@ def _json(payload: Any) -> str:
     return dumps(payload)
 
 
-def filing(result) -> bytes:
-    """What a file files, as a key: its department, year and projects' names (each as
-    :func:`scoring.values.name_key` has it: width, spaces and Traditional characters aside),
-    the projects in any order. Two files of a batch with the same key are one unit's
-    table twice — a copy, a second version, a reviewed workbook returned (``-f xlsx``) left
-    beside the unit's own — and a list of the batch would count the unit twice. The projects
-    tell apart the files of a unit that files one project per file. A digest: a batch keeps
-    one per file."""
-    import hashlib
-
-    from ..values import name_key
-
-    department = result.department
-    projects = sorted(name_key(project.name) for project in result.projects)
-    text = "\x1f".join([name_key(department.name), str(department.year), *projects])
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
-
-
 class Copies:
-    """The files of a batch that file what an earlier one did (:func:`filing`), each said on
+    """The files of a batch that file what an earlier one did (:func:`scoring.merge.filing`), each said on
     standard error as it is met: scored all the same (which one is the unit's is the
     reviewer's call), never silently counted twice."""
 
@@ -106,6 +88,8 @@ class Copies:
 
     def note_all(self, results: list) -> None:
         """:meth:`note` for each scored result of a batch not written file by file."""
+        from ..merge import filing
+
         for result in results:
             self.note(filing(result), result.source)
 

@@ -28,6 +28,7 @@ import sys
 from pathlib import Path
 
 from ..i18n import _
+from ..merge import filing
 from . import (
     EXIT_OK,
     EXIT_USER,
@@ -35,7 +36,6 @@ from . import (
     _emit,
     _not_written,
     _refuse_overwriting_input,
-    filing,
     format_hint,
     names_a_folder,
 )

@@ -22,6 +22,7 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from ..i18n import _
+from ..merge import filing
 from . import (
     EXIT_FAIL,
     EXIT_OK,
@@ -38,7 +39,6 @@ from . import (
     _renderer,
     _Writer,
     _written_into,
-    filing,
     format_hint,
     output_format,
 )

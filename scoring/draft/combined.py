@@ -84,6 +84,9 @@ class Combined:
     finding_columns: tuple[str, ...]
     finding_rows: tuple[tuple[str, ...], ...]
     left_out: tuple[str, ...] = ()  # the files given that could not be read or scored
+    # files that file what an earlier one did (one unit's table twice?), each with that one's
+    # name: counted apart, and said
+    repeated: tuple[tuple[str, str], ...] = ()
 
 
 def combined_context(
@@ -131,7 +134,26 @@ def combined_context(
         finding_columns=("复核发现", "涉及部门数", "出现次数"),
         finding_rows=tuple((f.title, str(f.departments), str(f.occurrences)) for f in recurring),
         left_out=left_out,
+        repeated=_repeated(results),
     )
+
+
+def _repeated(results: list[Result]) -> tuple[tuple[str, str], ...]:
+    """(file, the earlier file it repeats) for each result filing the same department, year and
+    projects as an earlier one (:func:`scoring.merge.filing`): a copy, a second version — the
+    summary counts both, and says so, for the reviewer to keep one."""
+    from pathlib import PurePath
+
+    from ..merge import filing
+
+    first: dict[bytes, str] = {}
+    pairs = []
+    for result in results:
+        name = PurePath(result.source).name
+        earlier = first.setdefault(filing(result), name)
+        if earlier != name:
+            pairs.append((name, earlier))
+    return tuple(pairs)
 
 
 def ranking(results: list[Result]) -> tuple[Entry, ...]:
