@@ -2074,3 +2074,24 @@ def test_a_traditional_label_beside_a_simplified_grid_is_read(tmp_path):
     assert result.projects[0].execution.adjusted == D(120)
     assert result.projects[0].execution.score == D("7.92")
     assert any("Traditional" in f.message and "全年預算數" in f.message for f in result.findings)
+
+
+def test_a_header_of_two_rows_is_repeated_whole_on_each_printed_page(tmp_path):
+    """The reviewed workbook prints the grid's header on every page: both rows of a header of
+    two (评分 over 分值 | 得分), rows 6 and 7."""
+    import openpyxl
+
+    upper = (*_GRID, "年度指标值", "实际完成值", "评分")
+    lower = (None, None, None, None, None, "分值", "得分")
+    merges = [(6, 1, 7, 1), (6, 2, 7, 2), (6, 3, 7, 3), (6, 4, 7, 4), (6, 5, 7, 5), (6, 6, 6, 7)]
+    path = _titled_form(tmp_path, upper, lower, merges)
+    back = tmp_path / "复核.xlsx"
+    run = run_cli("score", str(path), "-f", "xlsx", "-o", str(back))
+    assert run.code == 0, run
+    assert openpyxl.load_workbook(back)["项目1"].print_title_rows == "$6:$7"
+    plain = _titled_form(
+        tmp_path, (*_GRID, "年度指标值", "实际完成值", "分值", "得分"), name="p.xlsx"
+    )
+    back = tmp_path / "复核p.xlsx"
+    assert run_cli("score", str(plain), "-f", "xlsx", "-o", str(back)).code == 0
+    assert openpyxl.load_workbook(back)["项目1"].print_title_rows == "$6:$6"

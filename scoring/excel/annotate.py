@@ -291,7 +291,7 @@ def _last_row(sheet) -> int:
 
 
 def _title_rows(title: str, locations: dict) -> str | None:
-    """The grid's header row, repeated on each printed page, for a sheet with one table."""
+    """The grid's header rows, repeated on each printed page, for a sheet with one table."""
     headers = {
         _row(cell)
         for key, location in locations.items()
@@ -302,7 +302,16 @@ def _title_rows(title: str, locations: dict) -> str | None:
     if len(headers) != 1:
         return None
     row = headers.pop()
-    return f"{row}:{row}"
+    # a header of two rows (评分 over 分值 | 得分): its first indicator two rows below it
+    firsts = {
+        _row(cell)
+        for key, location in locations.items()
+        if key.endswith(".indicators[0]")
+        for sheet, cell in [_split(location)]
+        if sheet == title
+    }
+    last = row + 1 if firsts == {row + 2} else row
+    return f"{row}:{last}"
 
 
 def unreview(workbook) -> None:
