@@ -188,6 +188,19 @@ def test_combined_names_a_unit_filed_twice(cli, langfang, tmp_path):
     assert "重复报送" not in once.read_text("utf-8")
 
 
+def test_combined_names_a_unit_filed_twice_under_one_name_by_its_paths(cli, langfang, tmp_path):
+    """Two files named alike in two folders, one table: named by their paths."""
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "unit.toml").write_text(EXAMPLE.read_text("utf-8"), "utf-8")
+    out = tmp_path / "summary.md"
+    first, second = tmp_path / "a" / "unit.toml", tmp_path / "b" / "unit.toml"
+    run = cli("report", str(first), str(second), str(langfang), "--combined", "-o", str(out))
+    assert run.code == 0, run
+    page = out.read_text("utf-8")  # the paths as Markdown writes them (test\_… escaped)
+    assert "b/unit.toml 与 " in page and "a/unit.toml 填报的部门、年度和项目相同" in page
+
+
 def test_several_files_make_one_report_each_in_a_folder(cli, langfang, tmp_path):
     folder = tmp_path / "reports"
     run = cli("report", str(EXAMPLE), str(langfang), "-f", "docx", "-o", str(folder))

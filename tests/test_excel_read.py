@@ -2095,3 +2095,35 @@ def test_a_header_of_two_rows_is_repeated_whole_on_each_printed_page(tmp_path):
     back = tmp_path / "复核p.xlsx"
     assert run_cli("score", str(plain), "-f", "xlsx", "-o", str(back)).code == 0
     assert openpyxl.load_workbook(back)["项目1"].print_title_rows == "$6:$6"
+
+
+def test_a_heading_row_under_a_one_row_header_is_not_printed_on_each_page(tmp_path):
+    """A row of 产出指标 | 数量指标 alone under the grid's header is the first heading, not a
+    second header row: the printed title is row 6 alone."""
+    import openpyxl
+
+    path = _titled_form(tmp_path, (*_GRID, "年度指标值", "实际完成值", "分值", "得分"))
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook["项目1"]
+    sheet.insert_rows(7)
+    sheet["A7"], sheet["B7"] = "产出指标", "数量指标"
+    workbook.save(path)
+    back = tmp_path / "复核.xlsx"
+    run = run_cli("score", str(path), "-f", "xlsx", "-o", str(back))
+    assert run.code == 0, run
+    assert openpyxl.load_workbook(back)["项目1"].print_title_rows == "$6:$6"
+
+
+def test_a_unit_s_text_holding_a_traditional_label_stays_as_written(tmp_path):
+    """A reason written 項目名稱填寫有誤 holds the label 項目名稱 but is no label: it is read as
+    the unit wrote it, and no note says labels were read in Simplified."""
+    import openpyxl
+
+    upper = (*_GRID, "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施")
+    path = _titled_form(tmp_path, upper)
+    workbook = openpyxl.load_workbook(path)
+    workbook["项目1"]["H7"] = "項目名稱填寫有誤"
+    workbook.save(path)
+    evaluation = scoring.load(path)
+    assert evaluation.projects[0].indicators[0].reason == "項目名稱填寫有誤"
+    assert not [n for n in evaluation.notes if "labels" in str(n[1])]

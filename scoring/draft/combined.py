@@ -142,17 +142,23 @@ def _repeated(results: list[Result]) -> tuple[tuple[str, str], ...]:
     """(file, the earlier file it repeats) for each result filing the same department, year and
     projects as an earlier one (:func:`scoring.merge.filing`): a copy, a second version — the
     summary counts both, and says so, for the reviewer to keep one."""
+    from collections import Counter
     from pathlib import PurePath
 
     from ..merge import filing
 
+    names = Counter(PurePath(result.source).name for result in results)
+
+    def shown(source: str) -> str:  # its name, or its path where two files share the name
+        name = PurePath(source).name
+        return name if names[name] == 1 else source
+
     first: dict[bytes, str] = {}
     pairs = []
     for result in results:
-        name = PurePath(result.source).name
-        earlier = first.setdefault(filing(result), name)
-        if earlier != name:
-            pairs.append((name, earlier))
+        earlier = first.setdefault(filing(result), result.source)
+        if earlier != result.source:
+            pairs.append((shown(result.source), shown(earlier)))
     return tuple(pairs)
 
 

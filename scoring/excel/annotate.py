@@ -179,7 +179,9 @@ def annotate(workbook, result: Result, locations: dict) -> None:
         sheet = workbook[title]
         for offset, width in enumerate((11, 34)):
             sheet.column_dimensions[get_column_letter(first + offset)].width = width
-        print_as_form(sheet, title_rows=sheet.print_title_rows or _title_rows(title, locations))
+        print_as_form(
+            sheet, title_rows=sheet.print_title_rows or _title_rows(workbook, title, locations)
+        )
         sheet.print_area = f"A1:{get_column_letter(first + 1)}{_last_row(sheet)}"
     for sheet in workbook.worksheets:
         if sheet.title not in overlay.columns and sheet.sheet_state == "visible":
@@ -290,7 +292,7 @@ def _last_row(sheet) -> int:
     return max(used, default=1)
 
 
-def _title_rows(title: str, locations: dict) -> str | None:
+def _title_rows(workbook, title: str, locations: dict) -> str | None:
     """The grid's header rows, repeated on each printed page, for a sheet with one table."""
     headers = {
         _row(cell)
@@ -302,7 +304,8 @@ def _title_rows(title: str, locations: dict) -> str | None:
     if len(headers) != 1:
         return None
     row = headers.pop()
-    # a header of two rows (评分 over 分值 | 得分): its first indicator two rows below it
+    # a header of two rows (评分 over 分值 | 得分): its first indicator two rows below it, and
+    # titles on the row between (not a heading row of 产出指标 alone)
     firsts = {
         _row(cell)
         for key, location in locations.items()
@@ -310,8 +313,18 @@ def _title_rows(title: str, locations: dict) -> str | None:
         for sheet, cell in [_split(location)]
         if sheet == title
     }
-    last = row + 1 if firsts == {row + 2} else row
+    last = row + 1 if firsts == {row + 2} and _titled(workbook[title], row + 1) else row
     return f"{row}:{last}"
+
+
+def _titled(sheet, row: int) -> bool:
+    """Whether ``row`` of ``sheet`` holds a title of the grid's columns (分值, 年度指标值 …)."""
+    from .read import GRID_COLUMNS, SUB_HEADERS
+
+    titles = {word for words in GRID_COLUMNS.values() for word in words} | set(SUB_HEADERS)
+    return any(
+        isinstance(cell.value, str) and "".join(cell.value.split()) in titles for cell in sheet[row]
+    )
 
 
 def unreview(workbook) -> None:

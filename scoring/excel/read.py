@@ -311,8 +311,11 @@ def read_workbook(path: Path) -> SheetData:
         raise _hidden_said(exc, reading) from None
 
 
-# The longest text looked at as a label in Traditional characters (a title with its year).
+# The longest text looked at as a label in Traditional characters (a title with its year), the
+# funds block's label, and how a form's title ends.
 LABEL_LENGTH = 30
+FUNDS_LABEL = re.compile(r"\s*项目资金\s*[（(][^）)]*[)）]\s*")
+TITLE_ENDS = ("自评表", "年度）", "年度)")
 
 
 def _form_labels() -> frozenset[str]:
@@ -339,7 +342,9 @@ def _labels_simplified(grid: Grid, reading: _Reading) -> None:
         if plain == value:
             continue
         bare = re.sub(r"[（(][^）)]*[)）]$", "", "".join(plain.split()))
-        if bare in labels or TABLE_START.search(plain) or bare.startswith("项目资金"):
+        # a label whole, the funds block's (项目资金（万元）) or a form's title — never a text of
+        # the unit's that holds one (项目名称填写有误 stays as written)
+        if bare in labels or FUNDS_LABEL.fullmatch(plain) or plain.endswith(TITLE_ENDS):
             grid.cells[place] = plain
             changed.append((value, plain))
     if changed:
