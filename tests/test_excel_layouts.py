@@ -714,3 +714,37 @@ def test_system_export_s_execution_points_on_the_zeroed_row_are_read(tmp_path):
     said = [f for f in result.findings if f.code == "execution-weight-filed"]
     assert [f.where for f in said] == ["projects[0].budget.weight"]
     assert result.projects[0].execution.score == D("9.60")
+
+
+def test_system_export_with_one_fund_row_not_adjusted_takes_its_own_budget(tmp_path):
+    """上年结转资金 10 / — / 9.5 under a zeroed 年度资金总额: the part's 年初预算数 stands for its
+    全年预算数, 48 + 10 = 58, said at its cell; 55.7 / 58 = 96.03% → 9.60 (summed as 0 it was
+    48, and 55.7 / 48 spent over the budget)."""
+    import openpyxl
+
+    built = system("xlsx", tmp_path)
+    workbook = openpyxl.load_workbook(built.path)
+    sheet, cell = built.cells["projects[0].funds.上年结转资金.adjusted"].split("!")
+    workbook[sheet][cell] = "—"
+    workbook.save(built.path)
+    budget = scoring.load(built.path).projects[0].budget
+    assert (budget.planned, budget.adjusted, budget.spent) == (D(60), D(58), D("55.7"))
+    result = scoring.score(built.path)
+    assert result.projects[0].execution.score == D("9.60")
+    said = [f for f in result.findings if cell in (f.message or "")]
+    assert len(said) == 1 and "年初预算数" in said[0].message
+
+
+def test_system_export_with_one_fund_row_s_spending_missing_is_refused(tmp_path):
+    """本年财政拨款's 全年执行数 left blank: the batch's spending is not known — refused, not
+    summed as 0 (46.2 missing from 55.7)."""
+    import openpyxl
+
+    built = system("xlsx", tmp_path)
+    workbook = openpyxl.load_workbook(built.path)
+    sheet, cell = built.cells["projects[0].funds.本年财政拨款.spent"].split("!")
+    workbook[sheet][cell] = None
+    workbook.save(built.path)
+    with pytest.raises(scoring.InputError) as refused:
+        scoring.load(built.path)
+    assert refused.value.code == "budget-missing"

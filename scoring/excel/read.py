@@ -1206,9 +1206,7 @@ def _read_budget(region: Region, where: str, reading: _Reading) -> dict:
             for r in parts:  # a part showing #REF! is no 0: refused, with the total's others
                 if (r, column) in grid.errors:
                     reading.value(grid, r, column, f"{where}.{key}")
-            held = [m for r in parts if (m := _money(grid.value(r, column))) is not None]
-            # no part holds this amount (blank, — or /): not filled, as the total's cell
-            value = sum(held, Decimal(0)) if held else None
+            value = _parts_amount(grid, parts, columns, key, amounts, f"{where}.{key}", reading)
         else:
             value = reading.value(grid, data_row, column, f"{where}.{key}")
             if _placeholder(value):  # — or / in an amount's cell: not filled, as a blank
@@ -1295,6 +1293,43 @@ def _refuse_a_missing_amount(
 
 
 _BUDGET_LABELS = {"planned": "年初预算数", "adjusted": "全年预算数", "spent": "全年执行数"}
+
+
+def _parts_amount(
+    grid: Grid, parts: list[int], columns: dict, key: str, amounts: list[int], where: str, reading
+) -> Decimal | None:
+    """An amount of a zeroed 年度资金总额 as the sum of its 其中 rows. A part holding money
+    elsewhere but not this amount (blank, — or /) takes its own other budget for 年初预算数 or
+    全年预算数 (a part not adjusted: 上年结转资金 10 / — / 9.5 is 10 adjusted), said at its cell;
+    its 全年执行数 missing leaves the amount not filled (refused where needed), as does no part
+    holding it at all — never 0."""
+    column = columns[key]
+    other = {"planned": "adjusted", "adjusted": "planned"}.get(key)
+    total, held, said = Decimal(0), False, []
+    for r in parts:
+        amount = _money(grid.value(r, column))
+        if amount is None and any(_money(grid.value(r, c)) for c in amounts):
+            stand_in = _money(grid.value(r, columns[other])) if other in columns else None
+            if stand_in is None:
+                return None
+            amount = stand_in
+            said.append(grid.address(r, column))
+        if amount is not None:
+            total, held = total + amount, True
+    if not held:
+        return None
+    for cell in said:
+        assert other is not None  # only 年初预算数 and 全年预算数 are stood for
+        reading.notes.append(
+            Note(
+                where,
+                _("{cell} is not filled: the 其中 row's {other} stands for it in the sum").format(
+                    cell=cell, other=_BUDGET_LABELS[other]
+                ),
+                "info",
+            )
+        )
+    return total
 
 
 def _sum_of_the_parts(
