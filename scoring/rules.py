@@ -642,22 +642,21 @@ def _check_caps(caps: list[dict], source: str, total) -> None:
     total: a cap below 90 written as 90 would cap every project, however well spent, and one
     above the total caps none."""
     for i, cap in enumerate(caps):
-        if cap["execution_below"] > 1:
-            raise RulesetError(
+        below = cap["execution_below"]
+        if not 0 < below <= 1:
+            what = (
                 _(
                     "execution_below = {value} is not a rate: every execution rate is below it, "
                     "so every project would be capped"
-                ).format(value=format_decimal(cap["execution_below"])),
-                f"caps[{i}].execution_below",
-                _("write the rate as a fraction: 0.9 for 90%"),
-                file=source,
-            )
-        if cap["execution_below"] <= 0:
-            raise RulesetError(
-                _(
+                )
+                if below > 1
+                else _(
                     "execution_below = {value}: no execution rate is below it, so the cap never "
                     "applies"
-                ).format(value=format_decimal(cap["execution_below"])),
+                )
+            )
+            raise RulesetError(
+                what.format(value=format_decimal(below)),
                 f"caps[{i}].execution_below",
                 _("write the rate as a fraction: 0.9 for 90%"),
                 file=source,

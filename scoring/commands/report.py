@@ -28,7 +28,6 @@ import sys
 from pathlib import Path
 
 from ..i18n import _
-from ..merge import filing
 from . import (
     EXIT_OK,
     EXIT_USER,
@@ -360,6 +359,8 @@ def _scored(args, batch, folder: Path | None, waiting: bool = False) -> list:
     only where the file could not be read: one read and not scored is said by the caller; the
     ``folder`` -o names is made once a file has scored (a run that scores nothing makes
     none)."""
+    from ..merge import filing
+
     scored = []
     copies = Copies()  # a unit filed twice would be drafted, or summed up, twice
     for item in batch:

@@ -22,7 +22,6 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from ..i18n import _
-from ..merge import filing
 from . import (
     EXIT_FAIL,
     EXIT_OK,
@@ -415,7 +414,9 @@ class _Part(NamedTuple):
     score: Decimal | None  # the department's score
     errors: bool  # an error-level finding
     source: str  # the file, as the output names it
-    filing: bytes = b""  # what it files (:func:`filing`): the same in two files, a copy
+    filing: bytes = (
+        b""  # what it files (:func:`scoring.merge.filing`): the same in two files, a copy
+    )
     # warnings a worker raised while it scored (a plugin's fault): (category, message), said
     # by the command once however many workers met them
     warned: tuple = ()
@@ -507,6 +508,8 @@ def _part(scored, data: bytes, debug: bool) -> _Part:
         if debug:
             raise scored.error
         return _Part(data, scored.error.render(), None, False, scored.source)
+    from ..merge import filing
+
     assert scored.result is not None
     result = scored.result
     return _Part(
@@ -832,6 +835,8 @@ def cmd_compare(args) -> int:
                 _("formats: {formats}").format(formats="table, json, markdown"),
             ),
         )
+    from ..merge import filing
+
     host = default_host()
     rulesets = [host.ruleset(name) for name in names]
     groups, items = [], []

@@ -294,36 +294,35 @@ def _last_row(sheet) -> int:
 
 def _title_rows(workbook, title: str, locations: dict) -> str | None:
     """The grid's header rows, repeated on each printed page, for a sheet with one table."""
-    headers = {
-        _row(cell)
-        for key, location in locations.items()
-        if key.endswith(".indicators")
-        for sheet, cell in [_split(location)]
-        if sheet == title
-    }
+    headers = _rows_at(locations, title, ".indicators")
     if len(headers) != 1:
         return None
     row = headers.pop()
     # a header of two rows (评分 over 分值 | 得分): its first indicator two rows below it, and
     # titles on the row between (not a heading row of 产出指标 alone)
-    firsts = {
-        _row(cell)
-        for key, location in locations.items()
-        if key.endswith(".indicators[0]")
-        for sheet, cell in [_split(location)]
-        if sheet == title
-    }
+    firsts = _rows_at(locations, title, ".indicators[0]")
     last = row + 1 if firsts == {row + 2} and _titled(workbook[title], row + 1) else row
     return f"{row}:{last}"
 
 
+def _rows_at(locations: dict, title: str, ending: str) -> set[int]:
+    """The rows of sheet ``title`` holding the values whose key paths end with ``ending``."""
+    return {
+        _row(cell)
+        for key, location in locations.items()
+        if key.endswith(ending)
+        for sheet, cell in [_split(location)]
+        if sheet == title
+    }
+
+
 def _titled(sheet, row: int) -> bool:
     """Whether ``row`` of ``sheet`` holds a title of the grid's columns (分值, 年度指标值 …)."""
-    from .read import GRID_COLUMNS, SUB_HEADERS
+    from .read import GRID_TITLES
 
-    titles = {word for words in GRID_COLUMNS.values() for word in words} | set(SUB_HEADERS)
     return any(
-        isinstance(cell.value, str) and "".join(cell.value.split()) in titles for cell in sheet[row]
+        isinstance(cell.value, str) and "".join(cell.value.split()) in GRID_TITLES
+        for cell in sheet[row]
     )
 
 

@@ -57,6 +57,7 @@ GRID_COLUMNS = {
     "applicable": ("是否适用", "适用"),
 }
 SUB_HEADERS = ("指标性质", "度量单位", "计量单位", "指标值")
+GRID_TITLES = frozenset(word for words in GRID_COLUMNS.values() for word in words)
 # 指标性质 written as a direction: a 正向 target is reached from below (≥), a 反向 one from above.
 DIRECTIONS = {"正向": "≥", "正向指标": "≥", "反向": "≤", "反向指标": "≤"}
 # The 项目资金 block's column titles, 2020 national form and Sichuan 2023 form.
@@ -318,12 +319,19 @@ FUNDS_LABEL = re.compile(r"\s*项目资金\s*[（(][^）)]*[)）]\s*")
 TITLE_ENDS = ("自评表", "年度）", "年度)")
 
 
-def _form_labels() -> frozenset[str]:
-    """Every label and column title the reader looks for, as written in Simplified."""
-    words = [w for table in (GRID_COLUMNS, BUDGET_COLUMNS) for ws in table.values() for w in ws]
-    words += [*SUB_HEADERS, *TOTAL_ROW, *GOAL_LABELS, *RESULT_LABELS, *TOTAL_LABELS, *END_LABELS]
-    words += [*GRADE_LABELS, *FORM_LABELS, *DEPARTMENT_NAME_LABELS, "绩效指标", "年度总体目标"]
-    return frozenset(words)
+# Every label and column title the reader looks for, as written in Simplified.
+FORM_WORDS = GRID_TITLES.union(
+    *BUDGET_COLUMNS.values(),
+    TOTAL_ROW,
+    GOAL_LABELS,
+    RESULT_LABELS,
+    TOTAL_LABELS,
+    END_LABELS,
+    GRADE_LABELS,
+    FORM_LABELS,
+    DEPARTMENT_NAME_LABELS,
+    ("绩效指标", "年度总体目标"),
+)
 
 
 def _labels_simplified(grid: Grid, reading: _Reading) -> None:
@@ -333,7 +341,6 @@ def _labels_simplified(grid: Grid, reading: _Reading) -> None:
     reads 達成 as 达成, and says so)."""
     from ..values import simplified
 
-    labels = _form_labels()
     changed = []
     for place, value in list(grid.cells.items()):
         if not isinstance(value, str) or value.isascii() or len(value) > LABEL_LENGTH:
@@ -344,7 +351,7 @@ def _labels_simplified(grid: Grid, reading: _Reading) -> None:
         bare = re.sub(r"[（(][^）)]*[)）]$", "", "".join(plain.split()))
         # a label whole, the funds block's (项目资金（万元）) or a form's title — never a text of
         # the unit's that holds one (项目名称填写有误 stays as written)
-        if bare in labels or FUNDS_LABEL.fullmatch(plain) or plain.endswith(TITLE_ENDS):
+        if bare in FORM_WORDS or FUNDS_LABEL.fullmatch(plain) or plain.endswith(TITLE_ENDS):
             grid.cells[place] = plain
             changed.append((value, plain))
     if changed:
@@ -947,12 +954,11 @@ def _bare(text: str) -> str:
 def _columns(grid: Grid, header: int) -> tuple[dict[str, int], int]:
     """Column of each role, and the first data row (after a sub-header row, if any)."""
     below = grid.row_texts(header + 1) if header + 1 < grid.rows else []
-    known = {word for words in GRID_COLUMNS.values() for word in words}
-    has_sub = _sub_header(grid, header, below, known)
+    has_sub = _sub_header(grid, header, below)
     # Under a two-row header (年度指标值 over 指标性质 | 指标值 | 度量单位) the lower title names
     # the column; elsewhere the upper one does.
     titles = [
-        below[c] if has_sub and c < len(below) and below[c] in known else grid.text(header, c)
+        below[c] if has_sub and c < len(below) and below[c] in GRID_TITLES else grid.text(header, c)
         for c in range(grid.columns)
     ]
     # 分值（分）, 权重（%）, 年度指标值（A）: the title without what is in brackets
@@ -972,7 +978,7 @@ def _columns(grid: Grid, header: int) -> tuple[dict[str, int], int]:
     return roles, start
 
 
-def _sub_header(grid: Grid, header: int, below: list[str], known: set[str]) -> bool:
+def _sub_header(grid: Grid, header: int, below: list[str]) -> bool:
     """Whether the row under a grid's header names columns of its own: 年度指标值 over 指标性质 |
     指标值 | 度量单位, 评分 over 分值 | 得分, 指标值 over 年度指标值 | 实际完成值 — a title the
     reader knows that differs from the one above it, in a row without numbers (a title merged
@@ -981,16 +987,16 @@ def _sub_header(grid: Grid, header: int, below: list[str], known: set[str]) -> b
         return True
     if any(isinstance(grid.value(header + 1, c), Decimal) for c in range(len(below))):
         return False  # the first indicator row
-    return any(t in known and t != grid.text(header, c) for c, t in enumerate(below))
+    return any(t in GRID_TITLES and t != grid.text(header, c) for c, t in enumerate(below))
 
 
 def _refuse_a_missing_column(grid: Grid, header: int, roles: dict) -> None:
     """A grid without a column the scoring needs (一级/二级/三级指标, 年度指标值, 实际完成值) is
     refused at its header, naming the titles the column may have and the header's titles the
     reader did not know (全年完成数 for 实际完成值?)."""
-    known = {word for words in GRID_COLUMNS.values() for word in words} | {"绩效指标"}
+    known = GRID_TITLES | {"绩效指标"}
     below = grid.row_texts(header + 1) if header + 1 < grid.rows else []
-    rows = (header, header + 1) if _sub_header(grid, header, below, known) else (header,)
+    rows = (header, header + 1) if _sub_header(grid, header, below) else (header,)
     for needed in ("level1", "level2", "name", "target", "actual"):
         if needed in roles:
             continue
@@ -1003,7 +1009,6 @@ def _refuse_a_missing_column(grid: Grid, header: int, roles: dict) -> None:
             for column in range(grid.columns)
             if (title := re.sub(r"[（(][^）)]*[)）]$", "", grid.text(row, column)))
             and title not in known
-            and title not in SUB_HEADERS
             and (row == header or title != grid.text(header, column))
         ]
         hint = _("title the column as on the 自评表: {words}").format(
