@@ -138,8 +138,6 @@ def _cell_value(value, number_format: str = ""):
 def _date_as_shown(value, number_format: str) -> str:
     """A date cell as the form shows it: Excel keeps 2024年6月 as 2024-06-01, so a format without
     a day gives the month (2024年6月), without a month the year, and a full date its ISO day."""
-    import re
-
     bare = re.sub(r'"[^"]*"|[\\!].|\[[^\]]*\]', "", number_format).lower()
     if number_format and "d" not in bare:
         if "m" not in bare:
@@ -301,8 +299,6 @@ def _format_tokens(section: str):
 
 def _percent_format(number_format: str) -> bool:
     """A format that multiplies by 100: a % outside quotes and not escaped (0.00%, not 0"%")."""
-    import re
-
     bare = re.sub(r'"[^"]*"|[\\!].|\[[^\]]*\]', "", number_format)
     return "%" in bare
 
@@ -1309,8 +1305,6 @@ def _span_or_reach(tally: _Tally, title: str, ref: str, bounds, what: str) -> No
 def _ranges_in(listed: str) -> int:
     """How many ranges a sqref lists ("B11 B12:B20 …", split at whitespace as openpyxl splits
     it), counted without splitting a list that may be megabytes long."""
-    import re
-
     return sum(1 for _ in re.finditer(r"\S+", listed))
 
 

@@ -415,8 +415,9 @@ def _read_shown(path: Path, grids: list[Grid], reading: _Reading) -> SheetData:
             code="no-table",
         )
     for region in regions:  # a form's rows under a title the reader does not know: said so
-        roles, _start = _columns(region.grid, region.header)
-        if "name" in roles and not _has_rows(region) and _named_rows(region, roles):
+        roles, start = _columns(region.grid, region.header)
+        lacking = not {"target", "actual"} <= set(roles)
+        if "name" in roles and lacking and _named_rows(region, roles, start):
             _refuse_a_missing_column(region.grid, region.header, roles)
     if not any(_has_rows(region) for region in regions):
         first = regions[0]
@@ -643,16 +644,16 @@ def _is_blank_copy(region: Region) -> bool:
 
 def _has_rows(region: Region) -> bool:
     """A named row under the grid's header, before its 总分."""
-    roles, _start = _columns(region.grid, region.header)
+    roles, start = _columns(region.grid, region.header)
     if not {"name", "target", "actual"} <= set(roles):
         return False  # an indicator library (指标库) lists names, not a 自评表
-    return _named_rows(region, roles)
+    return _named_rows(region, roles, start)
 
 
-def _named_rows(region: Region, roles: dict) -> bool:
-    """Whether a row under the grid's header, before its 总分, has a 三级指标."""
+def _named_rows(region: Region, roles: dict, start: int) -> bool:
+    """Whether a row from ``start`` (the first under the grid's header), before its 总分, has a
+    三级指标."""
     grid = region.grid
-    _roles, start = _columns(grid, region.header)
     end = min(_rows_end(grid, region.header), region.bottom)
     return any(grid.value(row, roles["name"]) is not None for row in range(start, end))
 
