@@ -276,25 +276,34 @@ class RuleSet:
         return pattern is not None and pattern.search(name) is not None
 
     @cached_property
-    def _reverse_word(self):
-        return lru_cache(maxsize=REMEMBERED)(self._find_reverse_word)
+    def _direction(self):
+        return lru_cache(maxsize=REMEMBERED)(self._find_direction)
 
     def reverse_word(self, name: str, level1: str = "", level2: str = "") -> str | None:
         """What marks a row as a limit: a word of ``reverse_indicators.names`` in its 三级指标,
-        or its 二级/一级指标 among ``levels``. Of the words of ``names`` and ``except`` (rates
-        where more is better) in the name, the one ending nearest its end decides, the longer of
-        two ending together (违规问题整改到位率: 到位率, not a limit; 整改后投诉率: 投诉, a
-        limit); a word of ``except`` negated — right after a word of ``except_negations``, or
-        after one and a word of ``except_manners`` — is a limit when the name measures it (ends
-        with it, or with a rate of it: 不达标率, 未办结率, 未按时完成率, 投诉不及时回复率), and no
-        word at all before another measure (不满意问题改进率). A note in brackets is not read. A
-        name with a word of ``except`` and none of ``names`` is no limit, whatever its level
-        (资金拨付率 under 成本指标)."""
-        if len(name) + len(level1) + len(level2) > REMEMBERED_TEXT:
-            return self._find_reverse_word(name, level1, level2)
-        return self._reverse_word(name, level1, level2)
+        or its 二级/一级指标 among ``levels`` (see :meth:`direction`); None when nothing does."""
+        found = self.direction(name, level1, level2)
+        return found[0] if found is not None and found[1] == LE else None
 
-    def _find_reverse_word(self, name: str, level1: str, level2: str) -> str | None:
+    def direction(self, name: str, level1: str = "", level2: str = "") -> tuple[str, str] | None:
+        """What decides whether a row is a limit, as ``(word, "≤")`` or ``(word, "≥")``; None
+        when nothing in its name or levels says (the rule set's default op then decides, a
+        guess). Of the words of ``reverse_indicators.names`` (limits) and ``except`` (rates
+        where more is better) in the 三级指标, the one ending nearest its end decides, the
+        longer of two ending together (违规问题整改到位率: 到位率, ≥; 整改后投诉率: 投诉, ≤); a
+        word of ``except`` negated — right after a word of ``except_negations``, or after one
+        and a word of ``except_manners`` — is a limit when the name measures it (ends with it,
+        or with a rate of it: 不达标率, 未办结率, 未按时完成率, 投诉不及时回复率), and no word
+        at all before another measure (不满意问题改进率). A name counting what is done about a
+        harm (整改违规问题数) is ≥ by its first word. A note in brackets is not read. Without a
+        word, a 二级/一级指标 among ``levels`` is a limit (成本指标); a name with a word of
+        ``except`` and none of ``names`` is no limit, whatever its level (资金拨付率 under
+        成本指标)."""
+        if len(name) + len(level1) + len(level2) > REMEMBERED_TEXT:
+            return self._find_direction(name, level1, level2)
+        return self._direction(name, level1, level2)
+
+    def _find_direction(self, name: str, level1: str, level2: str) -> tuple[str, str] | None:
         rule = self.data["reverse_indicators"]
         # a note in brackets is no part of what the name measures (合格率（不发生质量事故）)
         text = _NOTE_IN_BRACKETS.sub("", _looked_at(name)) or _looked_at(name)
@@ -313,11 +322,15 @@ class RuleSet:
             # negated before another measure (不满意问题改进率): neither
         last = _last_word(text, words)
         if last is not None and last[1] == LE and _done_about(text, last[0], words):
-            return None  # 整改违规问题数: what is done about the harm, counted
+            # 整改违规问题数: what is done about the harm, counted; its first ≥ word decides
+            return min(
+                ((word, GE) for word, reading in words if reading == GE and word in text),
+                key=lambda found: text.find(found[0]),
+            )
         if last is not None:  # the word nearest the end decides: 事故隐患排查率 is a rate of checks
-            return last[0] if last[1] == LE else None
+            return last
         levels = rule.get("levels", ())
-        return next((level for level in (level2, level1) if level in levels), None)
+        return next(((level, LE) for level in (level2, level1) if level in levels), None)
 
     def duration_reading(
         self, name: str, level1: str = "", level2: str = ""

@@ -174,6 +174,12 @@ class Texts:
         return _("no word of its row says a limit or a length kept, so scored as {limit}: ")
 
     @cached_property
+    def by_default_lead(self) -> str:
+        return _(
+            "no sign, and no word of its row says whether more or less is better, so scored as {limit}: "
+        )
+
+    @cached_property
     def deadlines(self) -> Readings:
         from .deadlines import Readings
 
@@ -1026,6 +1032,17 @@ def _time_by_default(ind: Indicator, ctx: Context, default: str) -> tuple[str, s
     return default, texts.time_by_default_lead.format(limit=limit)
 
 
+def _by_default_lead(ind: Indicator, ctx: Context, default: str) -> str:
+    """The start of the explanation of a target without a sign that no word of its row reads
+    either way (不合格产品数 | 5, a word no list holds): scored by the rule set's default
+    comparison, which the explanation says where the guess changes the score — the actual is
+    not the target. A word list is never complete: a limit it misses reads as at least."""
+    actual, target = ind.actual, ind.target
+    if actual is None or (actual.unit, actual.value) == (target.unit, target.value):
+        return ""
+    return ctx.texts.by_default_lead.format(limit=f"{default}{target.text}")
+
+
 def _a_zero_without_a_sign(ind: Indicator) -> InputError:
     """A target of 0 without ≤ or ≥ that no word of its row reads (群体性食物中毒事件 | 0起): none
     allowed, or any number will do? At least 0 is met whatever happened — 1起 full marks — and
@@ -1063,11 +1080,14 @@ def _inferred_op(ind: Indicator, ctx: Context) -> tuple[str, str]:
         if op is None:  # 检修用时 | 2小时 under 质量指标: a guess either way, said
             return _time_by_default(ind, ctx, default)
     else:
-        word = rules.reverse_word(ind.name, ind.level1, ind.level2)
+        found = rules.direction(ind.name, ind.level1, ind.level2)
+        word = found[0] if found is not None and found[1] == LE else None
         # a count of 0 (0起, 0): none, or any? 0% is a rate, left to the default (增长率 | 0%)
         zero = ind.target.value == 0 and ind.target.unit != "%"
         if word is None and default in (GE, ">") and zero:
             raise _a_zero_without_a_sign(ind)
+        if found is None and default in (GE, ">"):
+            return default, _by_default_lead(ind, ctx, default)
     if word is None or default in (LE, "<"):
         return default, ""
     limit = f"≤{ind.target.text}"

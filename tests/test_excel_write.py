@@ -418,7 +418,9 @@ def test_result_from_toml_is_the_form_with_the_review_beside_it():
     assert sheet["J15"].value == "反向线性计分；与自评一致"  # 成本控制率: a limit by its name
     assert [sheet["I20"].value, sheet["J20"].value] == [97.24, "等级 优；自评 98，按规则 97.24"]
     # the rule and arithmetic behind each computed score, in its comment
-    assert sheet["I11"].comment.text == "实际 37.24 / 目标 43.2 × 10 = 8.62"
+    assert sheet["I11"].comment.text == (  # a bare target no word reads: the default ≥, said
+        "未写比较符号，行内也无词语表明越大越好还是越小越好，按 ≥43.2 计：实际 37.24 / 目标 43.2 × 10 = 8.62"
+    )
     assert "执行率得分 8.62 + 指标得分 88.62 = 97.24" in sheet["I20"].comment.text
 
 

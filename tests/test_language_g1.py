@@ -40,8 +40,15 @@ def test_the_explanations_of_scores_in_chinese_and_in_english(cli, langfang):
         chinese["projects"][0]["indicators"][0],
         english["projects"][0]["indicators"][0],
     )
-    assert row["explanation"] == "实际 37.24 / 目标 43.2 × 10 = 8.62"
-    assert english_row["explanation"].startswith("actual 37.24 / target 43.2")
+    # 工程资金金额 | 43.2 | 37.24: no sign and no word of the row reads it, so the default ≥ is
+    # taken, and said, since 37.24 is not the target: 37.24 / 43.2 × 10 = 8.6203… → 8.62
+    assert row["explanation"] == (
+        "未写比较符号，行内也无词语表明越大越好还是越小越好，按 ≥43.2 计：实际 37.24 / 目标 43.2 × 10 = 8.62"
+    )
+    assert english_row["explanation"].startswith(
+        "no sign, and no word of its row says whether more or less is better, so scored as "
+        "≥43.2: actual 37.24 / target 43.2"
+    )
     assert chinese["department"]["explanation"] == (
         "按项目全年预算数加权平均（惯例做法，无官方规定）：(97.24 × 43.2) / 43.2 = 97.24"
     )
