@@ -31,7 +31,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 from itertools import pairwise
@@ -39,9 +39,15 @@ from typing import NoReturn
 
 from .i18n import _
 from .values import (
+    EQ,
+    GE,
+    GT,
+    LE,
+    LT,
     SENTENCE_END,
     ValueProblem,
     _leading_op,
+    _trailing_op,
     format_decimal,
     normalise,
     parse_quantity,
@@ -446,8 +452,11 @@ def judge(
     is words for the tiers to read. ValueProblem when it cannot be compared. ``readings``: the
     words of the reading, when the caller has them translated already."""
     text = actual if isinstance(actual, str) else format_decimal(actual)
-    # an op written in an actual (≤12天) is not its value, nor the full stop of a sentence (5月。)
-    _op, text = _leading_op(normalise(text).rstrip(SENTENCE_END))
+    # an op written in an actual (≤12天, 超过30天) is not its value, nor the full stop of a
+    # sentence (5月。); it makes the time a bound of the time taken, judged as one
+    written = normalise(text).rstrip(SENTENCE_END)
+    bound, text = _leading_op(written)
+    bound = bound or _trailing_op(text)[0]  # 30天以上, 30天以内
     if readings is None:
         readings = Readings()
     _refuse_not_done(text, deadline)
@@ -462,7 +471,9 @@ def judge(
     if deadline.by is not None:
         return _by_date(deadline.by, text, year, readings)
     assert deadline.within is not None
-    return _within(deadline.within, text, units, readings, deadline.strict)
+    if bound == EQ:
+        bound = None  # =30天 is the figure itself
+    return _within(deadline.within, text, units, readings, deadline.strict, (bound, written))
 
 
 def _refuse_not_done(text: str, deadline: Deadline) -> None:
@@ -544,6 +555,11 @@ def _by_date(target: Stretch, text: str, year: int, readings: Readings) -> Timin
         f"{due.year}年{due.month}月{due.day}日" if due.year != year else f"{due.month}月{due.day}日"
     )
     shown = _span(stretch, first, last, readings)
+    after = _AFTER.search(_compact(text))
+    if after is not None:  # 6月30日后: done after that day, on a day it does not give
+        # 以后 may hold the stretch itself (6月以后: from June on); 后 and 之后 do not
+        first = first if after.group() == "以后" else last + timedelta(days=1)
+        last, shown = date.max, shown + after.group()
     if last <= due:
         return Timing(True, stretch.label, readings.not_later.format(actual=shown, due=due_label))
     if first > due:
@@ -594,9 +610,21 @@ def _span(stretch: Stretch, first: date, last: date, readings: Readings) -> str:
     )
 
 
+# Words after a date that put the day done after it (6月30日后, 12月31日之后, 6月以后).
+_AFTER = re.compile("[之以]?后$")
+
+
 def _within(
-    limit: Duration, text: str, units, readings: Readings, strict: bool = False
+    limit: Duration,
+    text: str,
+    units,
+    readings: Readings,
+    strict: bool = False,
+    bound: tuple[str | None, str] = (None, ""),
 ) -> Timing | None:
+    """Whether the time ``text`` says was taken is within ``limit`` (``strict``: under it).
+    ``bound``: the comparison written with the time (超过30天: ``>``) and the text as written,
+    which make it a bound of the time taken (:func:`_a_bound_of_time`)."""
     taken = duration_of(text)
     if taken is None:
         bare = _BARE_NUMBER.fullmatch(_compact(text))
@@ -624,6 +652,8 @@ def _within(
             ).format(unit=limit.unit, actual=taken.label, other=taken.unit),
             _("write the actual in {unit}").format(unit=limit.unit),
         )
+    if bound[0] is not None:
+        return _a_bound_of_time(bound[0], bound[1], value, limit, strict, readings)
     shown = (
         taken.label
         if value == taken.value
@@ -636,3 +666,24 @@ def _within(
     else:
         on_time, reading = False, readings.over
     return Timing(on_time, taken.label, reading.format(taken=shown, limit=limit.label))
+
+
+def _a_bound_of_time(
+    bound: str, written: str, value: Decimal, limit: Duration, strict: bool, readings: Readings
+) -> Timing:
+    """A time taken written as a bound (超过30天 and 30天以上: ``bound`` > and ≥; 不超过20天:
+    ≤), ``value`` its figure in the limit's unit: late where every time the bound allows is
+    over the limit (超过30天 against 30天内), on time where every one is within it (不超过20天);
+    refused where the bound leaves it open (≥20天 against 30天内), as it gives no figure."""
+    over = value > limit.value or (value == limit.value and strict)  # the figure itself late
+    if (bound == GT and value >= limit.value) or (bound == GE and over):
+        return Timing(False, written, readings.over.format(taken=written, limit=limit.label))
+    if (bound == LT and value <= limit.value) or (bound == LE and not over):
+        return Timing(True, written, readings.within.format(taken=written, limit=limit.label))
+    raise ValueProblem(
+        _(
+            "实际完成值 {text} gives a bound of the time taken, which may be within the limit "
+            "{limit} or over it"
+        ).format(text=repr(written), limit=limit.label),
+        _("write how long it took, e.g. {limit}").format(limit=limit.label),
+    )

@@ -49,6 +49,7 @@ from .result import (
 from .rules import RuleSet
 from .schemas import ProblemList
 from .values import (
+    EQ,
     GE,
     GT,
     LE,
@@ -850,10 +851,16 @@ def _number_plan(
             code="actual-negative",
         )
     if target.op == RANGE:
+        if actual.bound is not None:  # ≥98% in 95%-100%: inside it, or above?
+            raise _an_unsettled_bound(ind)
         return _range_plan(ind, actual, actual_value, unit, weight, ctx)
     op, lead = read if read is not None else (target.op, "")
     if op is None:
         op, lead = _inferred_op(ind, ctx)
+    if actual.bound is not None and not _bound_settles(
+        op, actual.bound, actual_value, target_value
+    ):
+        raise _an_unsettled_bound(ind)
     if op in (GT, LT) and actual_value == target_value:
         _flag_an_excluded_bound_reached(ind, op, ctx)
     override = _override(ind, rules) if rules.overrides else None
@@ -863,6 +870,38 @@ def _number_plan(
     params = override.params if override else rules.params(method_name)
     view = _quantitative(ind, weight, op, target_value, actual_value, unit)
     return Plan(view, method_name, params, lead=lead)
+
+
+def _bound_settles(op: str, bound: str, actual: Decimal, target: Decimal) -> bool:
+    """Whether an actual value written as a bound (``bound`` ≥ in ≥266米: at least 266米) shows
+    the target met, so that scoring its figure is scoring what was reached or less: at least a
+    figure that meets a ≥, > or = target, at most one that meets a ≤ or < target. A bound the
+    other way (不足90% against ≥90%, 超过100万元 against ≤100万元) says the target may be, or is,
+    missed by an amount it does not give; its figure scored would be full marks."""
+    if op in (GE, GT, EQ) and bound in (GE, GT) and (op != EQ or target != 0):
+        return actual > target or (actual == target and (op != GT or bound == GT))
+    if op in (LE, LT) and bound in (LE, LT):
+        return actual < target or (actual == target and (op != LT or bound == LT))
+    return False
+
+
+def _an_unsettled_bound(ind: Indicator) -> InputError:
+    """An actual value written as a bound that does not show its target met (see
+    :func:`_bound_settles`): no figure to score by, as an approximate one (约88%) has none."""
+    return InputError(
+        _(
+            "「{name}」: 实际完成值 {actual} gives a bound, not the figure reached, and the bound "
+            "does not show the target {target} met"
+        ).format(
+            name=cut(ind.name), actual=quoted(ind.actual_text), target=quoted(ind.target.text)
+        ),
+        f"{ind.where}.actual",
+        _(
+            "write the figure reached itself, without ≥, 不足, 超过 or 以上; why it differs from "
+            "the target goes in the 偏差原因 (reason)"
+        ),
+        code="actual-invalid",
+    )
 
 
 def _flag_an_excluded_bound_reached(ind: Indicator, op: str, ctx: Context) -> None:

@@ -251,10 +251,13 @@ def _canonical(unit: str) -> str:
 
 @record
 class Quantity:
-    """A number with the unit it was written with (``None`` for a bare number)."""
+    """A number with the unit it was written with (``None`` for a bare number), and the
+    comparison written with it, if any (``bound``: ``≥`` for ≥266米, 266米以上; ``<`` for
+    不足90%), which makes it a bound of the figure reached, not the figure."""
 
     value: Decimal
     unit: str | None = None
+    bound: str | None = None
 
     def __str__(self) -> str:
         return f"{format_decimal(self.value)}{self.unit or ''}"
@@ -464,7 +467,8 @@ def parse_quantity(raw) -> Quantity | None:
     """A number written as a number or as text with an optional unit and optional op.
 
     Returns None for text that does not start with a number (a tier word, say). An op written
-    in front (``≥266米``) is dropped: only targets carry a comparison.
+    with the number (``≥266米``, ``不足90%``, ``100万元以上``) is kept as the quantity's
+    ``bound``: the scorer decides whether the bound settles the target (``=`` is no bound).
     """
     if type(raw) is str and len(raw) <= CACHED_CHARS:
         return _quantity_of_text(raw)
@@ -479,18 +483,19 @@ def _parse_quantity(raw) -> Quantity | None:
             _("expected a number or text, got {type}").format(type=type(raw).__name__)
         )
     text = normalise(raw).rstrip(SENTENCE_END)
-    _op, rest = _leading_op(text)
-    _op, rest = _trailing_op(rest)
+    lead, rest = _leading_op(text)
+    trail, rest = _trailing_op(rest)
+    bound = None if (lead or trail) == EQ else lead or trail  # =42个 is the figure itself
     _refuse_not_finite(raw, rest)
     split = _split_number(rest)
     if split is None:  # words, or a time with no figure in front (半小时, 两个半小时)
         length = _length(rest) if "半" in rest or rest[:1] in _CHINESE_FIGURES else None
-        return Quantity(length.value, length.unit) if length is not None else None
+        return Quantity(length.value, length.unit, bound) if length is not None else None
     number, tail = split
     unit = _unit_or_none(tail)
     length = _length(rest) if unit is False or "半" in tail else None
     if length is not None:  # 1小时30分钟: 90分钟; 1天半 (not 1 of a unit 天半): 1.5天
-        return Quantity(length.value, length.unit)
+        return Quantity(length.value, length.unit, bound)
     if unit is False:
         refuse_a_time_of_day(rest, raw)
         _refuse_a_date(rest, raw)
@@ -503,7 +508,7 @@ def _parse_quantity(raw) -> Quantity | None:
                 "and its unit only, and put explanations in the 偏差原因 (reason)"
             ).format(count=UNIT_MAX_CHARS),
         )
-    return Quantity(number, unit)
+    return Quantity(number, unit, bound)
 
 
 # Each text read once: what it reads as (a frozen record) is shared by every row that repeats

@@ -251,7 +251,8 @@ def test_parse_money_rejects_what_is_not_money(raw):
 )
 def test_thousands_separators(raw, value, unit):
     quantity = parse_quantity(raw)
-    assert quantity == Quantity(D(value), unit)
+    assert quantity is not None
+    assert (quantity.value, quantity.unit) == (D(value), unit)
 
 
 @pytest.mark.parametrize("raw", ["12.3456789012345", "0.1", "0.30", "1000000.01", "-0.5", ".5"])
@@ -613,20 +614,25 @@ def test_table_form_target_through_the_api():
 
 
 @pytest.mark.parametrize(
-    ("raw", "value", "unit"),
+    ("raw", "value", "unit", "bound"),
     [
-        ("≥266米", "266", "米"),  # an op in the actual is ignored
-        ("不少于7个", "7", "个"),
-        ("95%以上", "95", "%"),
-        ("７个", "7", "个"),
-        ("97.86%", "97.86", "%"),
-        (D("97.86"), "97.86", None),
-        (7, "7", None),
-        ("-3", "-3", None),
+        # an op in the actual makes its figure a bound, kept for the scorer to judge
+        ("≥266米", "266", "米", "≥"),
+        ("不少于7个", "7", "个", "≥"),
+        ("95%以上", "95", "%", "≥"),
+        ("不足90%", "90", "%", "<"),
+        ("超100万元", "100", "万元", ">"),
+        ("100万元以下", "100", "万元", "≤"),
+        ("=42个", "42", "个", None),  # = is the figure itself
+        ("７个", "7", "个", None),
+        ("97.86%", "97.86", "%", None),
+        (D("97.86"), "97.86", None, None),
+        (7, "7", None, None),
+        ("-3", "-3", None, None),
     ],
 )
-def test_parse_actual(raw, value, unit):
-    assert parse_quantity(raw) == Quantity(D(value), unit)
+def test_parse_actual(raw, value, unit, bound):
+    assert parse_quantity(raw) == Quantity(D(value), unit, bound)
 
 
 @pytest.mark.parametrize("raw", ["达成", "完成", "部分达成", "效果明显", ""])
