@@ -87,16 +87,19 @@ def recorded_grade_mismatch(
 def score_above_weight(
     evaluation: Evaluation, result: Result, ruleset: RuleSet
 ) -> Iterator[Finding]:
-    """A filed score above its row's weight: the official system refuses it."""
+    """A filed score above its row's weight: the official system refuses it. The 预算执行率
+    row's weight is the one filed on the form where it has one (19 of 20 is no error there;
+    execution-weight-filed says the rule set's is 10), else the rule set's."""
     for table, scored in _tables(evaluation, result):
         execution = scored.execution
-        if execution.filed_score is not None and execution.filed_score > execution.weight:
+        weight = table.budget.weight if table.budget.weight is not None else execution.weight
+        if execution.filed_score is not None and execution.filed_score > weight:
             yield Finding(
                 "score-above-weight",
                 "error",
                 table.budget.where,
                 _("budget execution rate: filed score {filed} is above its weight {weight}").format(
-                    filed=fmt(execution.filed_score), weight=fmt(execution.weight)
+                    filed=fmt(execution.filed_score), weight=fmt(weight)
                 ),
             )
         for filed, row in zip(table.indicators, scored.indicators):

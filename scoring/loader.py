@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import replace
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from . import schemas
@@ -34,6 +34,7 @@ from .values import (
     read_label,
     same_text,
     target_hint,
+    text_key,
     to_decimal,
 )
 
@@ -54,6 +55,7 @@ class _Collector:
         self.problems = schemas.ProblemList()
         self.traditional: list[tuple[str, str]] = []  # (key path, text) written in 繁体
         self.traditional_count = 0
+        self.notes: list[Note] = []  # other assumptions, each said where it was made
 
     def take(self, where: str, parse, raw, key: str = ""):
         """``parse(raw)``, or None with the problem noted at ``where`` (then ``.key``, when
@@ -115,6 +117,7 @@ def load_evaluation(data: dict, source: str = DATA_SOURCE) -> Evaluation:
         # The department's filed score and grade are its own, checked once as the department's.
         own = {k: v for k, v in department_data.items() if k not in ("score", "grade")}
         table = _table(own, "department", found, budget=budget)
+        budget = table.budget  # with the table's own 预算执行率 row, when it files one
     projects = tuple(
         _table(project, f"projects[{i}]", found)
         for i, project in enumerate(data.get("projects", []))
@@ -143,6 +146,7 @@ def load_evaluation(data: dict, source: str = DATA_SOURCE) -> Evaluation:
     notes = [Note.of(note) for note in getattr(data, "notes", ())]
     if found.traditional:
         notes.append(_traditional_note(found))
+    notes.extend(found.notes)
     return Evaluation(
         department=department,
         projects=projects,
@@ -197,6 +201,7 @@ def _department_again(department: Department, raw: dict, found: _Collector) -> D
     if department.table is not None:
         own = {k: v for k, v in raw.items() if k not in ("score", "grade")}
         table = _table(own, "department", found, budget=budget)
+        budget = table.budget
     return replace(department, budget=budget, table=table)
 
 
@@ -287,6 +292,10 @@ def _table(raw: dict, where: str, found: _Collector, budget: Budget | None = Non
         _indicator(ind, f"{where}.indicators[{i}]", found)
         for i, ind in enumerate(raw["indicators"])
     )
+    rows = [ind for ind in indicators if ind.counted and text_key(ind.name) == EXECUTION_ROW]
+    if rows:  # the table's own 预算执行率 row among its indicators (部门整体 tables file it so)
+        budget = _execution_row(rows, budget, found)
+        indicators = tuple(ind for ind in indicators if ind is not rows[0])
     _refuse_all_not_applicable(raw, indicators, where, found)
     return Table(
         name=raw["name"],
@@ -299,6 +308,59 @@ def _table(raw: dict, where: str, found: _Collector, budget: Budget | None = Non
         weights_reason=raw.get("weights_reason", "").strip(),
         where=where,
     )
+
+
+# The name of the form's execution row: a row so named among the indicators is that row.
+EXECUTION_ROW = "预算执行率"
+
+
+def _execution_row(rows: list[Indicator], budget: Budget, found: _Collector) -> Budget:
+    """The table's 预算执行率 row filed among its indicators (部门整体 tables built on 财预
+    〔2013〕53号 put it under 过程): the execution row itself, not an indicator beside the one
+    the rule set adds — counted twice, a table of 100 points became 110. Its 分值, 得分 and
+    偏差原因 become the execution row's (the rule set's own 分值 scores it, and
+    ``execution-weight-filed`` says where the two differ); it is scored, as that row is, by
+    全年执行数 / 全年预算数, and a 实际完成值 that says another rate is said beside it. A second
+    such row, or one beside a 分值 filed for the execution row, is refused: which is it?"""
+    row = rows[0]
+    if len(rows) > 1 or budget.weight is not None:
+        found.problems.add(
+            Problem(
+                _("the table has two 预算执行率 rows: this one, and {other}").format(
+                    other=rows[0].where if len(rows) > 1 else budget.where
+                ),
+                rows[-1].where,
+                _("keep one 预算执行率 row: the execution row is scored from the budget"),
+            )
+        )
+        return budget
+    words = _(
+        "「{name}」 is the table's 预算执行率 row ({weight} points filed): scored as that row, "
+        "by 全年执行数 / 全年预算数, not as an indicator beside it"
+    ).format(name=row.name, weight=format_decimal(row.weight) if row.weight is not None else "—")
+    filed = _filed_rate(row, budget)
+    if filed is not None:
+        words += _("; its 实际完成值 {actual} is not that rate, {rate}").format(
+            actual=quoted(row.actual_text), rate=filed
+        )
+    found.notes.append(Note(row.where, words, "warning" if filed is not None else "info"))
+    return replace(
+        budget,
+        weight=row.weight,
+        score=budget.score if budget.score is not None else row.score,
+        reason=budget.reason or row.reason,
+    )
+
+
+def _filed_rate(row: Indicator, budget: Budget) -> str | None:
+    """The rate the budget gives (全年执行数 / 全年预算数, as a percentage to the places the row's
+    实际完成值 has, half up), where that 实际完成值 is a percentage other than it; else None."""
+    actual = row.actual
+    if actual is None or actual.unit != "%" or budget.adjusted <= 0:
+        return None
+    places = Decimal(1).scaleb(min(actual.value.as_tuple().exponent, 0))  # type: ignore[arg-type]
+    rate = (budget.spent * 100 / budget.adjusted).quantize(places, ROUND_HALF_UP)
+    return None if rate == actual.value else f"{format_decimal(rate)}%"
 
 
 def _refuse_all_not_applicable(raw: dict, indicators, where: str, found: _Collector) -> None:

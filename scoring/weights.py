@@ -124,12 +124,13 @@ def _check_total(table: Table, weights: list[Decimal], ruleset: RuleSet) -> list
         "indicators": format_decimal(total - execution),
         "full": format_decimal(ruleset.total),
     }
+    filed = _filed_execution(table, execution, total)
     if total < ruleset.total:
         message = _(
             "the weights add up to {total} (budget execution rate {execution} + indicators "
             "{indicators}), not {full}; scored with the weights as filed, not rescaled"
         )
-        return [WeightNote("weights-total", "warning", where, message.format(**figures))]
+        return [WeightNote("weights-total", "warning", where, message.format(**figures) + filed)]
     if ruleset.data["weights"]["over_total"] == "refuse":
         raise InputError(
             _("the weights (分值) add up to {total}, more than full marks ({full})").format(
@@ -166,7 +167,24 @@ def _check_total(table: Table, weights: list[Decimal], ruleset: RuleSet) -> list
             "{indicators}), not {full}; {dropped} of them are on rows not applicable, left out, "
             "and the total is rescaled by {full} / {remaining} so as not to exceed full marks"
         )
-    return [WeightNote("weights-total", "warning", where, message.format(**figures))]
+    return [WeightNote("weights-total", "warning", where, message.format(**figures) + filed)]
+
+
+def _filed_execution(table: Table, execution: Decimal, total: Decimal) -> str:
+    """What the table's own 分值 for its 预算执行率 row, where it files one other than the rule
+    set's ``execution``, does to the total (20 filed: 80 of indicators add up to 100 with it):
+    the weights-total note counts the rule set's, and the unit's form adds up with its own."""
+    filed = table.budget.weight
+    if filed is None or filed == execution:
+        return ""
+    return _(
+        "; with the 预算执行率 row's {filed} as filed they add up to {filed_total}, but the rule "
+        "set scores that row on {execution} (execution-weight-filed)"
+    ).format(
+        filed=format_decimal(filed),
+        filed_total=format_decimal(total - execution + filed),
+        execution=format_decimal(execution),
+    )
 
 
 def _defaults_used(table: Table, counted: list[Indicator], weights: list[Decimal]) -> WeightNote:

@@ -1,0 +1,82 @@
+"""A table's 预算执行率 filed among its indicators is its execution row (see
+cases/department-table-execution-row.toml): moved to the budget with its 分值, 得分 and 偏差原因,
+said, and checked against the rate the budget gives; two such rows are refused."""
+
+from __future__ import annotations
+
+import pytest
+
+import scoring
+from scoring.errors import InputError
+
+
+def _project(rows: list[dict], budget: dict | None = None) -> dict:
+    money = {"planned": "100", "adjusted": "100", "spent": "80"}
+    return {
+        "department": {"name": "某县测试单位", "year": 2023, "budget": money},
+        "projects": [{"name": "测试项目", "budget": budget or money, "indicators": rows}],
+    }
+
+
+def _row(name: str, target: str, actual: str, weight: str, level1: str = "产出指标") -> dict:
+    return {
+        "level1": level1,
+        "level2": "数量指标",
+        "name": name,
+        "target": target,
+        "actual": actual,
+        "weight": weight,
+    }
+
+
+OTHERS = [
+    _row("培训人次", "≥100人次", "100人次", "50"),
+    _row("受益人数", "≥50人", "50人", "30", "效益指标"),
+]
+
+
+def test_the_row_is_scored_as_the_execution_row_and_its_other_rate_said():
+    # 预算执行率 | 100% | 90% | 分值 20, with 80 of 100 spent: the row is the execution row,
+    # 10 × 80 / 100 = 8.00 under mof-2020 (its own 分值 20 said by execution-weight-filed);
+    # indicators 50 + 30 = 80; total 88.00. Its 90% is not the budget's 80%: said, warning.
+    data = _project([_row("预算执行率", "100%", "90%", "20"), *OTHERS])
+    evaluation = scoring.load(data)
+    result = scoring.score(data, record=False)
+    project = result.projects[0]
+    assert [ind.name for ind in project.indicators] == ["培训人次", "受益人数"]
+    assert [str(project.execution.score), str(project.score)] == ["8.00", "88.00"]
+    assert evaluation.projects[0].budget.weight == 20
+    notes = [f for f in result.findings if f.code == "read-assumption"]
+    assert [(n.where, n.severity) for n in notes] == [("projects[0].indicators[0]", "warning")]
+    assert "its 实际完成值 '90%' is not that rate, 80%" in notes[0].message
+    codes = {f.code for f in result.findings}
+    assert "execution-weight-filed" in codes
+
+
+def test_a_rate_written_to_fewer_places_agrees_when_it_rounds_to_the_budgets():
+    # 86.2 of 100 spent is 86.20%; the row's 86% is that rate to its own places: no warning
+    budget = {"planned": "100", "adjusted": "100", "spent": "86.2"}
+    data = _project([_row("预算执行率", "100%", "86%", "10"), *OTHERS], budget)
+    result = scoring.score(data, record=False)
+    notes = [f for f in result.findings if f.code == "read-assumption"]
+    assert [n.severity for n in notes] == ["info"]
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [_row("预算执行率", "100%", "80%", "10"), _row("预算执行率", "100%", "80%", "10")],
+    ],
+)
+def test_two_execution_rows_are_refused(rows):
+    with pytest.raises(InputError) as raised:
+        scoring.load(_project([*rows, *OTHERS]))
+    assert raised.value.problems[0].where == "projects[0].indicators[1]"
+
+
+def test_a_row_beside_a_filed_execution_weight_is_refused():
+    budget = {"planned": "100", "adjusted": "100", "spent": "80", "weight": "10"}
+    with pytest.raises(InputError) as raised:
+        scoring.load(_project([_row("预算执行率", "100%", "80%", "10"), *OTHERS], budget))
+    assert raised.value.problems[0].where == "projects[0].indicators[0]"
+    assert "projects[0].budget" in raised.value.problems[0].message
