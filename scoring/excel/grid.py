@@ -132,7 +132,34 @@ def _cell_value(value, number_format: str = ""):
     if isinstance(value, timedelta):  # 26:30 in a cell formatted [h]:mm
         minutes, seconds = divmod(int(value.total_seconds()), 60)
         return f"{minutes // 60}:{minutes % 60:02}" + (f":{seconds:02}" if seconds else "")
-    return str(value).strip()
+    return _text_as_shown(str(value).strip(), number_format)
+
+
+def _text_as_shown(text: str, number_format: str) -> str:
+    """A text cell as its format's text section shows it: the text in place of each ``@``, with
+    what the section shows around it (``5%`` formatted ``"≤"@`` shows ≤5%, ``90`` formatted
+    ``0%;-0%;0%;"≤"@`` ≤90), so that it reads as the same text typed would. A format without a
+    text section (``General``, ``0%``; a fourth section without ``@``) shows the text as it is,
+    and so does every format for a formula's error (``#N/A``)."""
+    section = _text_section(number_format) if text not in EXCEL_ERRORS else None
+    if section is None:
+        return text
+    shown = {"at": text, "text": None}
+    return "".join(
+        shown[kind] or part for kind, part in _format_tokens(section) if kind in shown
+    ).strip()
+
+
+def _text_section(number_format: str) -> str | None:
+    """The section of a number format that shows text, None for none: the fourth, or the last
+    of fewer when it holds an ``@`` (``"≤"@``, ``0.00;@``), and then only when it does — a
+    fourth section of words alone (``;;;"—"``) or none at all shows nothing of the text, which
+    is read as it is."""
+    if not number_format or number_format.lower() == "general":
+        return None
+    sections = _sections(number_format)
+    section = sections[3] if len(sections) > 3 else sections[-1]
+    return section if any(kind == "at" for kind, _part in _format_tokens(section)) else None
 
 
 def _date_as_shown(value, number_format: str) -> str:
@@ -263,8 +290,9 @@ def _sections(number_format: str) -> list[str]:
 
 def _format_tokens(section: str):
     """(kind, text) for each part of a format's section: ``("text", …)`` for text it shows,
-    ``("digit", …)`` for a digit, a decimal point, a percent or an exponent, ``("comma", ",")``;
-    brackets, spaces (``_x``) and fills (``*x``) give nothing."""
+    ``("digit", …)`` for a digit, a decimal point, a percent or an exponent, ``("comma", ",")``,
+    ``("at", "@")`` for the text of a text cell; brackets, spaces (``_x``) and fills (``*x``)
+    give nothing."""
     at, length = 0, len(section)
     while at < length:
         char = section[at]
@@ -286,6 +314,8 @@ def _format_tokens(section: str):
             yield "comma", char
         elif char in "0#?.%":
             yield "digit", char
+        elif char == "@":  # where a text section shows the cell's text
+            yield "at", char
         elif char in "Ee" and section[at + 1 : at + 2] in ("+", "-"):
             yield "digit", section[at : at + 2]
             step = 2

@@ -1,0 +1,133 @@
+"""A cell reads as its number format shows it, in the shapes a person reads differently from the
+value the cell holds: text shown through a format's text section (``"≤"@``), a fall a format
+shows in words (``"上升"0%;"下降"0%``), and a number shown divided under a word (``0.0,"千人"``).
+
+Every workbook here is built cell by cell (openpyxl for .xlsx, xlwt for .xls) and scored; each
+score an evaluator would check is worked out by hand beside it.
+"""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal as D
+
+import pytest
+
+import scoring
+
+from .test_excel_read import Sheet, save_xls, save_xlsx
+
+openpyxl = pytest.importorskip("openpyxl")
+
+SAVERS = pytest.mark.parametrize("saver", [save_xlsx, save_xls], ids=["xlsx", "xls"])
+
+
+def _form(saver, tmp_path, rows, name="t"):
+    """A one-project 自评表 whose indicator rows are ``rows``: (三级指标, target, actual, 分值),
+    each target and actual a value or (value, number format). Execution: 100 / 100 / 95 万元
+    → 95% → 10 × 0.95 = 9.50."""
+    sheet = Sheet("项目1")
+    sheet.put(1, 1, "项目支出绩效自评表（2023年度）")
+    sheet.put(2, 1, "项目名称")
+    sheet.put(2, 2, "道路维护")
+    sheet.put(3, 1, "主管部门")
+    sheet.put(3, 2, "某区城管局")
+    titles = ["项目资金（万元）", None, "年初预算数", "全年预算数", "全年执行数", "分值", "得分"]
+    for column, text in enumerate(titles, 1):
+        sheet.put(4, column, text)
+    for column, value in enumerate(["年度资金总额", 100, 100, 95, 10], 2):
+        sheet.put(5, column, value)
+    titles = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]
+    for column, text in enumerate(titles, 1):
+        sheet.put(6, column, text)
+    for row, (label, target, actual, weight) in enumerate(rows, 7):
+        for column, text in enumerate(("产出指标", "数量指标", label), 1):
+            sheet.put(row, column, text)
+        for column, cell in ((4, target), (5, actual)):
+            sheet.put(row, column, *(cell if isinstance(cell, tuple) else (cell,)))
+        sheet.put(row, 6, weight)
+    suffix = ".xls" if saver is save_xls else ".xlsx"
+    return saver([sheet], tmp_path / f"{name}{suffix}")
+
+
+def _read(saver, tmp_path, rows):
+    """The indicator rows of ``_form`` as read: [(target, actual)]."""
+    project = scoring.load(_form(saver, tmp_path, rows)).projects[0]
+    return [(row.target, row.actual) for row in project.indicators]
+
+
+# --- text shown through a format's text section ---------------------------------------------
+
+
+def test_openpyxl_gives_a_text_cell_its_number_format_in_either_mode(tmp_path):
+    """The reader reads a workbook's cells read-only (a whole workbook only when its rows are
+    out of order): both give a text cell the format its style holds."""
+    path = _form(save_xlsx, tmp_path, [("缺株率", ("5%", '"≤"@'), "3%", 90)])
+    for read_only in (True, False):
+        with path.open("rb") as handle:
+            book = openpyxl.load_workbook(
+                io.BytesIO(handle.read()), read_only=read_only, data_only=True
+            )
+        cell = next(book["项目1"].iter_rows(min_row=7, max_row=7, min_col=4, max_col=4))[0]
+        assert (cell.value, cell.number_format) == ("5%", '"≤"@')
+        book.close()
+
+
+def test_both_ways_of_reading_an_xlsx_read_a_text_cell_through_its_text_section(tmp_path):
+    from scoring.excel.grid import _grids_of_a_whole_workbook, _opened, load_grids, survey_xlsx
+
+    path = _form(save_xlsx, tmp_path, [("缺株率", ("5%", '"≤"@'), "3%", 90)])
+    whole = _grids_of_a_whole_workbook(path, _opened(path, read_only=False), survey_xlsx(path))
+    for grid in (load_grids(path)[0], whole[0]):
+        assert grid.value(6, 3) == "≤5%"
+
+
+@pytest.mark.parametrize(
+    ("text", "number_format", "read"),
+    [
+        ("5%", '"≤"@', "≤5%"),  # the sign before the text
+        ("90", '0%;-0%;0%;"≤"@', "≤90"),  # the fourth section is the text's
+        ("90", '0.00;"≥"@', "≥90"),  # a last section with @ is the text's
+        ("90", '@"人次"', "90人次"),  # a unit after it
+        ("90", '[Red]"≤"@', "≤90"),  # a colour is not shown
+        ("90", "@", "90"),  # the Text format shows the text as it is
+        ("90", '_ * #,##0_ ;_ * -#,##0_ ;_ * "-"_ ;_ @_ ', "90"),  # accounting's: spaces
+        ("5%", "0%", "5%"),  # no text section: as it is, never multiplied by 100
+        ("5%", '"≤"0%', "5%"),  # a number's words are not shown for text
+        ("5%", '0;-0;0;"—"', "5%"),  # a fourth section without @ shows no text: as it is
+        ("#N/A", '"≤"@', "#N/A"),  # a formula's error shows as itself, whatever the format
+    ],
+)
+def test_a_text_cell_reads_as_its_format_s_text_section_shows_it(text, number_format, read):
+    from scoring.excel.grid import _cell_value
+
+    assert _cell_value(text, number_format) == read
+
+
+@SAVERS
+def test_a_sign_a_text_format_shows_is_read_with_the_text(saver, tmp_path):
+    """Text cells whose format shows a sign before them. Execution 9.50.
+    - 绿化带缺株率: "5%" shown ≤5% (``"≤"@``), actual 3% → ≤5% met → 30.00 (read as the bare
+      5% it holds — its name says no limit, so at least — it was 3 / 5 × 30 = 18.00);
+    - 占道经营点位数: "10" shown ≤10 (the fourth section of ``0;-0;0;"≤"@``), actual 8 → met →
+      30.00 (as a bare 10: 8 / 10 × 30 = 24.00);
+    - 群众满意度: "95%" formatted 0% (no text section) is 95%, actual 96% → met → 30.00.
+    Total 9.50 + 30 + 30 + 30 = 99.50 (as the text the cells hold, 81.50)."""
+    path = _form(
+        saver,
+        tmp_path,
+        [
+            ("绿化带缺株率", ("5%", '"≤"@'), "3%", 30),
+            ("占道经营点位数", ("10", '0;-0;0;"≤"@'), 8, 30),
+            ("群众满意度", ("95%", "0%"), "96%", 30),
+        ],
+    )
+    result = scoring.score(path)
+    rows = result.projects[0].indicators
+    assert [(row.target, row.actual) for row in rows] == [
+        ("≤5%", "3%"),
+        ("≤10", "8"),
+        ("95%", "96%"),
+    ]
+    assert [row.score for row in rows] == [D(30), D(30), D(30)]
+    assert result.projects[0].score == D("99.50")
