@@ -1731,9 +1731,10 @@ def test_a_department_sheet_titled_in_yuan_is_read_in_wan(tmp_path):
         # a condition decides which section shows, not the sign: read as it is
         (3724, '[>=10000]0.00"万元";0"元"', D(3724)),
         (0.85, '[>=0.9]"达标"0%;0%', "85%"),
-        # words before the digits in both sections say the sign, which the number carries
+        # words before the digits in both sections say the sign: a positive number carries
+        # it, a negative one is shown unsigned and read as shown (tests/test_formats_shown.py)
         (0.03, '"增长"0.0%;"减少"0.0%', "3%"),
-        (-0.05, '"增长"0.0%;"减少"0.0%', "-5%"),
+        (-0.05, '"增长"0.0%;"减少"0.0%', "减少5%"),
         # the same words in both sections are no words of the sign
         (800, '"≤"0"个";"≤"-0"个"', "≤800个"),
         (0.05, '"≤"0%;-0%', "≤5%"),

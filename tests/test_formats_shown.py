@@ -51,9 +51,11 @@ def _form(saver, tmp_path, rows, name="t"):
 
 
 def _read(saver, tmp_path, rows):
-    """The indicator rows of ``_form`` as read: [(target, actual)]."""
-    project = scoring.load(_form(saver, tmp_path, rows)).projects[0]
-    return [(row.target, row.actual) for row in project.indicators]
+    """The 年度指标值 and 实际完成值 cells of ``_form``'s rows as read: [(target, actual)]."""
+    from scoring.excel.grid import load_grids
+
+    grid = load_grids(_form(saver, tmp_path, rows))[0]
+    return [(grid.value(row, 3), grid.value(row, 4)) for row in range(6, 6 + len(rows))]
 
 
 # --- text shown through a format's text section ---------------------------------------------
@@ -131,3 +133,102 @@ def test_a_sign_a_text_format_shows_is_read_with_the_text(saver, tmp_path):
     ]
     assert [row.score for row in rows] == [D(30), D(30), D(30)]
     assert result.projects[0].score == D("99.50")
+
+
+# --- a fall a format shows in words ------------------------------------------------------------
+
+RISE_FALL = '"上升"0%;"下降"0%'
+
+
+@pytest.mark.parametrize(
+    ("value", "number_format", "read"),
+    [
+        # the negatives' section's words are the sign: Excel shows the digits unsigned
+        (-0.05, RISE_FALL, "下降5%"),
+        (-0.05, '0%;"降低"0%', "降低5%"),  # words in the negatives' section alone
+        (-0.05, '"增长"0.0%;"减少"0.0%', "减少5%"),  # the digits exact, as every number
+        (-0.0512, '[Red]"上升"0.0%;[Green]"下降"0.0%', "下降5.12%"),  # Excel: 下降5.1%
+        (-5, '0"人";"减少"0"人"', "减少5人"),
+        (-0.05, '0%"增长";0%"下降"', "5%下降"),  # words after the digits
+        (-0.05, '"上升"0%;"下降"0%;"持平";"≤"@', "下降5%"),  # a text section beside them
+        (-800, '"≤"0"个";"≤"-0"个"', "≤-800个"),  # the section's own minus beside its words
+        (-0.05, '"高于"0%;"低于"0%', "低于5%"),  # words the grammar reads: below 5%, as shown
+        # a positive number's words say its sign, which the number carries
+        (0.05, RISE_FALL, "5%"),
+        (0, '"上升"0%;"下降"0%;"持平"', "0%"),  # a section without digits: as it is
+        # no words of the sign: the number carries it
+        (-2, '0.0"天";-0.0"天"', "-2天"),
+        (-5, '0"人";0"人"', "-5人"),
+        (-5, "#,##0_);(#,##0)", D(-5)),
+        (-0.05, '"≤"0%;-0%', "-5%"),
+    ],
+)
+def test_a_negative_number_reads_as_its_section_shows_it(value, number_format, read):
+    from scoring.excel.grid import _cell_value
+
+    assert _cell_value(value, number_format) == read
+
+
+@SAVERS
+def test_a_fall_a_format_shows_in_words_reads_as_those_words(saver, tmp_path):
+    """−0.05 and −0.08 formatted ``"上升"0%;"下降"0%`` show 下降5% and 下降8%, and are read so
+    (they were −5% and −8%); 0.05 and 0.08 show 上升5% and 上升8%, read 5% and 8%."""
+    rows = [
+        ("能耗下降", (-0.05, RISE_FALL), (-0.08, RISE_FALL), 45),
+        ("产值增长", (0.05, RISE_FALL), (0.08, RISE_FALL), 45),
+    ]
+    assert _read(saver, tmp_path, rows) == [("下降5%", "下降8%"), ("5%", "8%")]
+
+
+def _refusal(path) -> tuple:
+    with pytest.raises(scoring.InputError) as raised:
+        scoring.score(path)
+    problems = raised.value.problems
+    return raised.value.code, [(p.cell.rsplit("!", 1)[1], p.message) for p in problems]
+
+
+@SAVERS
+@pytest.mark.parametrize(
+    ("target", "actual"),
+    [
+        # 下降5% against 下降8%: a fall beyond the target, which as −5% and −8% scored 0.00 of
+        # 90 (−8% is not at least −5%). Typed, 下降5% is a word (定性) target, and 下降8% no
+        # tier of it: refused at E7, which names the fix (a tier, or the target restated)
+        ((-0.05, RISE_FALL), (-0.08, RISE_FALL)),
+        # 下降5% against 上升2%: a rise where a fall was the target, which as −5% and 2% had
+        # full marks, 90 of 90 (2% is at least −5%): refused at E7 the same way
+        ((-0.05, RISE_FALL), (0.02, RISE_FALL)),
+        # 上升5% against 下降2%: 5% against the text 下降2%, which is no number: refused at E7
+        ((0.05, RISE_FALL), (-0.02, RISE_FALL)),
+    ],
+    ids=["fell-more", "rose", "fell-against-a-rise"],
+)
+def test_a_fall_in_words_is_refused_where_the_same_text_typed_is(saver, target, actual, tmp_path):
+    formatted = _form(saver, tmp_path, [("能耗变化率", target, actual, 90)], name="formatted")
+    shown = [_cell_text(target), _cell_text(actual)]
+    typed = _form(saver, tmp_path, [("能耗变化率", *shown, 90)], name="typed")
+    code, problems = _refusal(formatted)
+    assert (code, problems) == _refusal(typed)
+    assert [cell for cell, _message in problems] == ["E7"]
+
+
+def _cell_text(cell) -> str:
+    """What a (value, format) cell of these tests shows, typed as text."""
+    from scoring.excel.grid import _cell_value
+
+    return _cell_value(*cell)
+
+
+@SAVERS
+def test_a_fall_in_words_scores_as_the_same_text_typed(saver, tmp_path):
+    """下降5% (−0.05 formatted ``"上升"0%;"下降"0%``) against 完成 is a word target met, as
+    typed: 定性 达成 → 90.00; 上升5% against 上升8% is 5% against 8%, at least 5% met → 90.00
+    (its own row). Execution 9.50; each form 9.50 + 90 = 99.50."""
+    for name, target, actual in (
+        ("fall", (-0.05, RISE_FALL), "完成"),
+        ("rise", (0.05, RISE_FALL), (0.08, RISE_FALL)),
+    ):
+        formatted = _form(saver, tmp_path, [("能耗变化率", target, actual, 90)], name=name)
+        result = scoring.score(formatted)
+        assert result.projects[0].indicators[0].score == D(90)
+        assert result.projects[0].score == D("99.50")

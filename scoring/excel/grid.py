@@ -117,6 +117,8 @@ def _cell_value(value, number_format: str = ""):
         # a cached float as Excel shows it: 15 significant digits (9.500000000000002 is 9.5)
         number = Decimal(format(value, ".15g")) if isinstance(value, float) else Decimal(value)
         shown = _shown_around(number_format, number)
+        if shown.unsigned:  # -0.05 formatted "上升"0%;"下降"0% shows 下降5%
+            number = -number
         if shown.scale:  # 1234567 formatted #,##0,"千元" shows 1,235千元: in thousands, exactly
             number = number.scaleb(-shown.scale)
         if _percent_format(number_format):
@@ -187,6 +189,9 @@ class _Shown:
     # the powers of ten the digits are shown divided by: 3 for each comma after the last digit
     # (#,##0,), and the digits after a point the format writes as text (0!.0000: 元 as 万元)
     scale: int = 0
+    # a negative number shown without its minus, its sign in the words around it (下降5%): the
+    # cell reads as that text, as if typed
+    unsigned: bool = False
 
 
 # What a format that shows a number divided (#,##0,"千元", 0!.0000"万元") may show after it to be
@@ -201,9 +206,11 @@ def _shown_around(number_format: str, number: Decimal) -> _Shown:
     after, ``0.0"天";-0.0"天"`` for −2 → 天 after), and how it divides the digits — a comma after
     the last digit by a thousand (``#,##0,"千元"`` shows 1234567 as 1,235千元), a point written as
     text by ten for each digit after it (``0!.0000"万元"`` shows 500000 as 50.0000万元) — when
-    money or a multiplier follows (:data:`_SCALED_UNITS`). Colours, conditions, spaces
-    (``_x``), fills (``*x``), text between digits, signs and currency marks are not shown; a
-    section without digits (accounting's "-" for zero) shows the number as it is."""
+    money or a multiplier follows (:data:`_SCALED_UNITS`). A negatives' section that says the
+    sign in words of its own (``"上升"0%;"下降"0%``) shows the digits unsigned, and its text as it
+    is (−0.05 as 下降5%: ``unsigned``). Colours, conditions, spaces (``_x``), fills (``*x``),
+    text between digits, signs and currency marks are not shown; a section without digits
+    (accounting's "-" for zero) shows the number as it is."""
     if not number_format or number_format.lower() == "general":
         return _NOTHING_AROUND
     sign = (number > 0) - (number < 0)
@@ -215,15 +222,78 @@ _NOTHING_AROUND = _Shown()
 
 @lru_cache(maxsize=256)
 def _around(number_format: str, sign: int) -> _Shown:
-    sections = _sections(number_format)
-    if any(_CONDITION.search(section) for section in sections):
+    sections = _number_sections(number_format)
+    if not sections or any(_CONDITION.search(section) for section in sections):
         return _NOTHING_AROUND  # [>=10000]…;…: which section shows is the value's, not its sign's
     index = 1 if sign < 0 and len(sections) > 1 else 2 if sign == 0 and len(sections) > 2 else 0
+    layout = _layout(sections[index])
+    if not layout.digits:
+        return _NOTHING_AROUND
+    if index == 1 and _shows_the_sign(sections):
+        # "上升"0%;"下降"0% shows −0.05 as 下降5%: the words are the sign, the digits unsigned
+        return _Shown(layout.before.strip(), layout.after.strip(), layout.scale, unsigned=True)
+    # the section's own minus or brackets say the sign the number carries; and where the
+    # negatives' section has words of its own before the digits ("增长"0%;"下降"0%), a positive
+    # number's words say its sign, which the number carries
+    negatives = _words(sections[1])[0] if len(sections) > 1 else ""
+    signed = bool(negatives) and negatives != _words(sections[0])[0]
+    shown_before = "" if sign < 0 or signed else layout.before.strip(_SIGNS)
+    shown_after = layout.after.strip(_SIGNS)
+    if layout.scale and shown_after not in _SCALED_UNITS:
+        return _NOTHING_AROUND  # shown divided under a word of its own: read as it is
+    return _Shown(shown_before, shown_after, layout.scale)
+
+
+# A condition of a format's section ([>=10000], [<0.9]), not a colour or a locale.
+_CONDITION = re.compile(r"\[\s*[<>=]")
+
+
+def _number_sections(number_format: str) -> list[str]:
+    """The sections of a number format that show numbers — positive, negative, zero — without
+    its section for text (see :func:`_text_section`)."""
+    sections = _sections(number_format)[:3]
+    if sections and any(kind == "at" for kind, _part in _format_tokens(sections[-1])):
+        sections.pop()  # "≤"@ or 0.00;@: the last is the text's
+    return sections
+
+
+def _shows_the_sign(sections: list[str]) -> bool:
+    """Whether the negatives' section shows a negative number's sign itself, Excel then showing
+    its digits unsigned: in words of its own, before or after the digits (``"上升"0%;"下降"0%``
+    shows −0.05 as 下降5%, ``0%;"下降"0%`` too, ``0%"增长";0%"下降"`` as 5%下降), or with its own
+    minus beside words (``"≤"0"个";"≤"-0"个"`` shows −800 as ≤-800个). Words the same as the
+    positives' without a minus (``0"人";0"人"``) or a minus alone (``0.0;-0.0``) do not."""
+    negatives = _words(sections[1])
+    if not any(negatives):
+        return False
+    return negatives != _words(sections[0]) or "-" in _layout(sections[1]).before
+
+
+@lru_cache(maxsize=256)
+def _words(section: str) -> tuple[str, str]:
+    """The text a format's section shows before and after its digits, signs aside."""
+    layout = _layout(section)
+    return layout.before.strip(_SIGNS), layout.after.strip(_SIGNS)
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """A format's section read: the text it shows before its first digit and after its last,
+    whether it shows digits, and the powers of ten it divides them by (see :class:`_Shown`)."""
+
+    before: str
+    after: str
+    digits: bool
+    scale: int
+
+
+@lru_cache(maxsize=256)
+def _layout(section: str) -> _Layout:
     before: list[str] = []
     after: list[str] = []
     digits = thousands = shift = 0
     point = written_point = False  # a decimal point; a point written as text between digits
-    for kind, text in _format_tokens(sections[index]):
+    for kind, text in _format_tokens(section):
         if kind == "digit":
             if text == ".":
                 point = True
@@ -238,33 +308,7 @@ def _around(number_format: str, sign: int) -> _Shown:
             after.append(text)
         elif kind == "text":
             before.append(text)
-    if not digits:
-        return _NOTHING_AROUND
-    # the section's own minus or brackets say the sign the number carries; and where the
-    # negatives' section has words of its own before the digits ("增长"0%;"下降"0%), the words
-    # of either section say the sign, which the number carries
-    negatives = _words_before(sections[1]) if len(sections) > 1 else ""
-    signed = bool(negatives) and negatives != _words_before(sections[0])
-    shown_before = "" if sign < 0 or signed else "".join(before).strip(_SIGNS)
-    shown_after = "".join(after).strip(_SIGNS)
-    scale = 3 * thousands + shift
-    if scale and shown_after not in _SCALED_UNITS:
-        return _NOTHING_AROUND  # shown divided under a word of its own: read as it is
-    return _Shown(shown_before, shown_after, scale)
-
-
-# A condition of a format's section ([>=10000], [<0.9]), not a colour or a locale.
-_CONDITION = re.compile(r"\[\s*[<>=]")
-
-
-def _words_before(section: str) -> str:
-    """The text a format's section shows before its first digit, signs aside."""
-    before = []
-    for kind, text in _format_tokens(section):
-        if kind != "text":
-            break
-        before.append(text)
-    return "".join(before).strip(_SIGNS)
+    return _Layout("".join(before), "".join(after), bool(digits), 3 * thousands + shift)
 
 
 def _sections(number_format: str) -> list[str]:
