@@ -22,10 +22,10 @@ openpyxl = pytest.importorskip("openpyxl")
 SAVERS = pytest.mark.parametrize("saver", [save_xlsx, save_xls], ids=["xlsx", "xls"])
 
 
-def _form(saver, tmp_path, rows, name="t"):
+def _form(saver, tmp_path, rows, name="t", budget=(100, 100, 95)):
     """A one-project 自评表 whose indicator rows are ``rows``: (三级指标, target, actual, 分值),
-    each target and actual a value or (value, number format). Execution: 100 / 100 / 95 万元
-    → 95% → 10 × 0.95 = 9.50."""
+    each target, actual and amount of ``budget`` a value or (value, number format). Execution:
+    100 / 100 / 95 万元 → 95% → 10 × 0.95 = 9.50."""
     sheet = Sheet("项目1")
     sheet.put(1, 1, "项目支出绩效自评表（2023年度）")
     sheet.put(2, 1, "项目名称")
@@ -35,8 +35,8 @@ def _form(saver, tmp_path, rows, name="t"):
     titles = ["项目资金（万元）", None, "年初预算数", "全年预算数", "全年执行数", "分值", "得分"]
     for column, text in enumerate(titles, 1):
         sheet.put(4, column, text)
-    for column, value in enumerate(["年度资金总额", 100, 100, 95, 10], 2):
-        sheet.put(5, column, value)
+    for column, value in enumerate(["年度资金总额", *budget, 10], 2):
+        sheet.put(5, column, *(value if isinstance(value, tuple) else (value,)))
     titles = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]
     for column, text in enumerate(titles, 1):
         sheet.put(6, column, text)
@@ -232,3 +232,134 @@ def test_a_fall_in_words_scores_as_the_same_text_typed(saver, tmp_path):
         result = scoring.score(formatted)
         assert result.projects[0].indicators[0].score == D(90)
         assert result.projects[0].score == D("99.50")
+
+
+# --- a number shown divided under a word --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "number_format", "read"),
+    [
+        # a thousand 人 times 15.0: 15000人, exactly (the grammar reads no thousand in 15千人)
+        (15000, '0.0,"千人"', "15000人"),
+        (12345, '0.0,"千人"', "12345人"),  # Excel shows 12.3千人
+        (15000, '"≥"0.0,"千人次以上"', "≥15000人次以上"),
+        (15000, '0.0,"千瓦"', "15000瓦"),
+        (15000, '0.0,"千"', D(15000)),  # a thousand times 15.0: the number itself
+        (15000, '0.0,,"千"', D(15)),  # a thousand times 0.015
+        (432000, '#,##0.00,,"百万"', D(432000)),
+        (432000, '#,##0.00,,"百万元"', "432000元"),  # 0.432百万元: no unit of money, 43.2万元
+        (15000, '0.0,"十万元"', "1500000元"),
+        (15000, '0.0,"千万元"', "15千万元"),  # units the unit table knows whole: as shown
+        (15000, '0.0,"千克"', "15千克"),
+        (15000, '0.0,"千米"', "15千米"),
+        (15000, '0.0,"千分比"', "15千分比"),
+        (15000, '0.0,"吨"', "15吨"),  # a word without a multiplier: as it shows, 15吨
+        (1234567, '#,##0,"千元"', "1234.567千元"),  # money, as before
+        (1234567, "#,##0,", D(1234567)),  # no word: the number as it is, as before
+    ],
+)
+def test_a_number_shown_divided_under_a_word_reads_as_it_shows(value, number_format, read):
+    from scoring.excel.grid import _cell_value
+
+    assert _cell_value(value, number_format) == read
+
+
+@SAVERS
+def test_numbers_shown_in_thousands_of_a_unit_score_as_they_show(saver, tmp_path):
+    """Amounts, people and tonnes shown divided. Execution: 1,000,000 / 1,000,000 / 950,000
+    formatted ``#,##0.00,,"百万元"`` (1.00百万元, 0.95百万元) are 100 / 100 / 95 万元 → 9.50
+    (read as 1百万元, no unit of money, the file was refused).
+    - 受益人数: ≥1.2万人 against 9000 shown 9.0千人 → 9000人 of 12000人 → 9000 / 12000 × 30
+      = 22.50 (read as the bare 9000 it holds, the file was refused: 9000人 or 9000万人?);
+    - 培训人次: 12000 and 13000 both shown in 千人次 → 13000人次 against 12000人次 → met → 30.00;
+    - 垃圾清运量: ≥800吨 against 600000 shown 600.0吨 → 600吨 → 600 / 800 × 30 = 22.50 (read as
+      the bare 600000 it holds, in the target's unit, 600000吨: met, 30.00).
+    Total 9.50 + 22.50 + 30 + 22.50 = 84.50."""
+    million = '#,##0.00,,"百万元"'
+    thousands = '0.0,"千人次"'
+    path = _form(
+        saver,
+        tmp_path,
+        [
+            ("受益人数", "≥1.2万人", (9000, '0.0,"千人"'), 30),
+            ("培训人次", (12000, thousands), (13000, thousands), 30),
+            ("垃圾清运量", "≥800吨", (600000, '0.0,"吨"'), 30),
+        ],
+        budget=((1000000, million), (1000000, million), (950000, million)),
+    )
+    result = scoring.score(path)
+    project = result.projects[0]
+    assert (project.execution.adjusted, project.execution.spent) == (D(100), D(95))
+    assert project.execution.score == D("9.50")
+    assert [(row.target, row.actual) for row in project.indicators] == [
+        ("≥1.2万人", "9000人"),
+        ("12000人次", "13000人次"),
+        ("≥800吨", "600吨"),
+    ]
+    assert [row.score for row in project.indicators] == [D("22.50"), D(30), D("22.50")]
+    assert project.score == D("84.50")
+
+
+@SAVERS
+def test_thousands_shown_against_a_target_typed_in_thousands_are_refused_not_multiplied(
+    saver, tmp_path
+):
+    """≥12千人 typed against 9000 shown 9.0千人: 9000人, which the unit table does not convert to
+    千人 (a unit of its own), so refused at E7 — read as the bare 9000, in the target's unit,
+    9000千人 met it with full marks, 90.00."""
+    path = _form(saver, tmp_path, [("受益人数", "≥12千人", (9000, '0.0,"千人"'), 90)])
+    _code, problems = _refusal(path)
+    assert [cell for cell, _message in problems] == ["E7"]
+    assert "千人" in problems[0][1] and "'人'" in problems[0][1]
+
+
+@SAVERS
+@pytest.mark.parametrize("number_format", ['"约"0.0,"千人"', '0.0,"千人左右"'])
+def test_a_number_shown_divided_in_words_not_read_as_it_is_refused_at_its_cell(
+    saver, number_format, tmp_path
+):
+    """约15.0千人 and 15.0千人左右 read as 约15000人 (words, 定性) and 15000人左右 (refused as
+    approximate): neither as the 15000 shown, nor can 15000 stand for what they say. Refused at
+    E7, with the fix."""
+    path = _form(saver, tmp_path, [("受益人数", "≥12000人", (15000, number_format), 90)])
+    with pytest.raises(scoring.InputError) as raised:
+        scoring.score(path)
+    error = raised.value
+    assert error.code == "number-format-unread"
+    assert [problem.cell for problem in error.problems] == [f"{path.name}!项目1!E7"]
+    assert "15000" in error.problems[0].message and number_format in error.problems[0].message
+    assert "15000" in (error.problems[0].hint or "")
+
+
+def test_a_number_shown_divided_in_a_hidden_row_or_sheet_is_not_refused(tmp_path):
+    """A hidden row, or a hidden sheet, is not read: a cell there shown 约15.0千人 is not refused,
+    and the form is scored without it. Execution 9.50; 培训人次 met → 30.00 of its 30; total
+    39.50."""
+    path = _form(
+        save_xlsx,
+        tmp_path,
+        [
+            ("受益人数", "≥12000人", (15000, '"约"0.0,"千人"'), 60),
+            ("培训人次", "≥100人次", "120人次", 30),
+        ],
+    )
+    book = openpyxl.load_workbook(path)
+    book["项目1"].row_dimensions[7].hidden = True
+    lists = book.create_sheet("备用")
+    lists["A1"] = 15000
+    lists["A1"].number_format = '"约"0.0,"千人"'
+    lists.sheet_state = "hidden"
+    book.save(path)
+    result = scoring.score(path)
+    assert [row.name for row in result.projects[0].indicators] == ["培训人次"]
+    assert result.projects[0].score == D("39.50")
+
+
+def test_the_refusal_of_a_number_shown_divided_is_said_in_chinese(chinese, tmp_path):
+    path = _form(save_xlsx, tmp_path, [("受益人数", "≥12000人", (15000, '"约"0.0,"千人"'), 90)])
+    with pytest.raises(scoring.InputError) as raised:
+        scoring.score(path)
+    problem = raised.value.problems[0]
+    assert problem.cell == f"{path.name}!项目1!E7"
+    assert "缩小显示" in problem.message and "15000 及其单位" in (problem.hint or "")

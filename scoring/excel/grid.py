@@ -116,17 +116,7 @@ def _cell_value(value, number_format: str = ""):
     if isinstance(value, (int, float)):
         # a cached float as Excel shows it: 15 significant digits (9.500000000000002 is 9.5)
         number = Decimal(format(value, ".15g")) if isinstance(value, float) else Decimal(value)
-        shown = _shown_around(number_format, number)
-        if shown.unsigned:  # -0.05 formatted "上升"0%;"下降"0% shows 下降5%
-            number = -number
-        if shown.scale:  # 1234567 formatted #,##0,"千元" shows 1,235千元: in thousands, exactly
-            number = number.scaleb(-shown.scale)
-        if _percent_format(number_format):
-            # 0.95 shown as 95% in Excel is 95% on the form
-            return f"{shown.before}{_plain(number * 100)}%{shown.after}"
-        if shown.before or shown.after:  # 0.05 formatted "≤"0% shows ≤5%; 0"人" 10人
-            return f"{shown.before}{_plain(number)}{shown.after}"
-        return number
+        return _number_as_shown(number, number_format)
     if isinstance(value, (datetime, date)):
         return _date_as_shown(value, number_format)
     if isinstance(value, time):  # 1:12 typed into a cell: Excel keeps a time of day
@@ -135,6 +125,45 @@ def _cell_value(value, number_format: str = ""):
         minutes, seconds = divmod(int(value.total_seconds()), 60)
         return f"{minutes // 60}:{minutes % 60:02}" + (f":{seconds:02}" if seconds else "")
     return _text_as_shown(str(value).strip(), number_format)
+
+
+def _number_as_shown(number: Decimal, number_format: str) -> Decimal | str:
+    """A number cell as its format shows it (see :func:`_shown_around`): the number, or text
+    when the format shows it as a percentage or with words. Raises :class:`_ShownUnread` for a
+    number shown divided in words the value grammar would not read as that number."""
+    shown = _shown_around(number_format, number)
+    digits = -number if shown.unsigned else number  # "上升"0%;"下降"0% shows -0.05 as 下降5%
+    if shown.scale:  # 1234567 formatted #,##0,"千元" shows 1,235千元: in thousands, exactly
+        digits = Decimal(_plain(digits.scaleb(-shown.scale)))
+    if _percent_format(number_format):
+        # 0.95 shown as 95% in Excel is 95% on the form
+        return f"{shown.before}{_plain(digits * 100)}%{shown.after}"
+    if not (shown.before or shown.after):
+        return digits
+    text = f"{shown.before}{_plain(digits)}{shown.after}"  # "≤"0% shows 0.05 as ≤5%; 0"人" 10人
+    if shown.checked and not _reads_as(text, digits):
+        raise _ShownUnread(number, number_format)
+    return text
+
+
+def _reads_as(text: str, number: Decimal) -> bool:
+    """Whether the value grammar reads ``text`` as ``number`` (15000人, ≥15000人: 15000)."""
+    from ..values import parse_target
+
+    try:
+        return parse_target(text).value == number
+    except ValueError:  # the grammar refuses it (15000人左右: approximate)
+        return False
+
+
+class _ShownUnread(ValueError):
+    """A number its format shows divided in words that the value grammar would not read as the
+    number shown: refused at its cell (see :func:`_hidden_or_refused`)."""
+
+    def __init__(self, number: Decimal, number_format: str):
+        super().__init__(number_format)
+        self.number = number
+        self.number_format = number_format
 
 
 def _text_as_shown(text: str, number_format: str) -> str:
@@ -192,12 +221,21 @@ class _Shown:
     # a negative number shown without its minus, its sign in the words around it (下降5%): the
     # cell reads as that text, as if typed
     unsigned: bool = False
+    # shown divided under a word that is not money (see _divided): read only if the value
+    # grammar reads the text as the number it shows
+    checked: bool = False
 
 
 # What a format that shows a number divided (#,##0,"千元", 0!.0000"万元") may show after it to be
-# read so: money, or a bare multiplier. Another word (0.0,"千人" shows 12000 as 12.0千人) is not
-# read from the format: the number is read as it is, 12000, which is what it shows.
-_SCALED_UNITS = ("元", "千元", "万元", "亿元", "万", "亿", "百万", "百万元")
+# read as it shows: money, or a multiplier the value grammar reads. Another word is read by
+# _divided.
+_SCALED_UNITS = ("元", "千元", "万元", "亿元", "万", "亿")
+
+# Words that multiply the number before them, which the value grammar does not read so (it reads
+# 万 and 亿: 千 and 百 begin units of their own, 千米, 千克), longest first. A format dividing a
+# number under one shows that multiple of the unit after it: 0.0,"千人" shows 15000 as 15.0千人,
+# a thousand 人 times 15.0, and 15000人 is what it shows.
+_MULTIPLYING_WORDS = (("十万", 5), ("百万", 6), ("千万", 7), ("百", 2), ("千", 3))
 
 
 def _shown_around(number_format: str, number: Decimal) -> _Shown:
@@ -240,8 +278,35 @@ def _around(number_format: str, sign: int) -> _Shown:
     shown_before = "" if sign < 0 or signed else layout.before.strip(_SIGNS)
     shown_after = layout.after.strip(_SIGNS)
     if layout.scale and shown_after not in _SCALED_UNITS:
-        return _NOTHING_AROUND  # shown divided under a word of its own: read as it is
+        return _divided(shown_before, shown_after, layout.scale)
     return _Shown(shown_before, shown_after, layout.scale)
+
+
+def _divided(before: str, word: str, scale: int) -> _Shown:
+    """What a format shows around a number it divides by ``10 ** scale`` under ``word``, which is
+    not money nor 万 or 亿. No word (``#,##0,``): nothing, the number is read as it is. A word
+    that begins with a multiplier the value grammar does not read (:data:`_MULTIPLYING_WORDS`),
+    unless the unit table knows it whole (千克, 千米, 千分比): that multiple of the rest —
+    ``0.0,"千人"`` shows 15000 as 15000人, ``0.0,"千"`` as 15000, ``#,##0.00,,"百万元"`` 432000 as
+    432000元. Any other word (``0.0,"吨"``: 15吨) as it shows. Either way ``checked``: the text
+    must read back as its digits, or the cell is refused."""
+    if not word:
+        return _NOTHING_AROUND
+    if not _known_unit(word):
+        for multiplier, power in _MULTIPLYING_WORDS:
+            if word.startswith(multiplier):
+                word, scale = word[len(multiplier) :], scale - power
+                break
+    return _Shown(before, word, scale, checked=True)
+
+
+def _known_unit(word: str) -> bool:
+    """Whether the standard unit table knows ``word`` as a unit or a spelling of one."""
+    from ..units import standard
+
+    table = standard()
+    unit = table.canonical(word)
+    return unit != word or unit in table.factors
 
 
 # A condition of a format's section ([>=10000], [<0.9]), not a colour or a locale.
@@ -410,6 +475,27 @@ def _refusal(
     ``cell`` (file!sheet!cell)."""
     problems = [Problem(message, where, hint, cell)] if cell else []
     return InputError(message, where, hint, file=str(path), code=code, problems=problems)
+
+
+def _hidden_or_refused(path: Path, cell: str, unread: _ShownUnread, hidden: bool) -> Decimal:
+    """The value of a number shown divided in words not read as the number shown: in a hidden
+    row, column or sheet, which is not read, the number itself; else refused at ``cell``
+    (表.xlsx!项目1!E7)."""
+    if hidden:
+        return unread.number
+    raise _refusal(
+        path,
+        _(
+            "the number {number} is shown divided by its number format {format}, in words that "
+            "do not read as the number shown"
+        ).format(number=_plain(unread.number), format=unread.number_format),
+        _(
+            "format the cell to show the number itself (no comma after its digits, no point "
+            "written as text), or type the value as text as it is meant: {number} with its unit"
+        ).format(number=_plain(unread.number)),
+        "number-format-unread",
+        cell=cell,
+    )
 
 
 def _password_protected(path: Path) -> InputError:
@@ -1574,7 +1660,7 @@ def _read_only_grid(path: Path, sheet, survey: _SheetSurvey) -> Grid:
             for cell in row:
                 if cell.value is None or (cell.row - 1, cell.column - 1) in covered:
                     continue  # a cell a merged range covers holds no value of its own
-                value = _cell_value(cell.value, _number_format(path, title, cell))
+                value = _xlsx_value(path, grid, cell, hidden_rows, hidden_columns)
                 if value is not None:
                     _put(grid, cell.row - 1, cell.column - 1, value, hidden_rows, hidden_columns)
     except InputError:
@@ -1589,6 +1675,17 @@ def _read_only_grid(path: Path, sheet, survey: _SheetSurvey) -> Grid:
     for top, left, bottom, right in survey.merged:
         _fill(grid, top - 1, left - 1, bottom - 1, right - 1)
     return grid
+
+
+def _xlsx_value(path: Path, grid: Grid, cell, hidden_rows, hidden_columns):
+    """An .xlsx cell of ``grid``'s sheet as the scorer reads it, with its number format
+    (:func:`_cell_value`)."""
+    try:
+        return _cell_value(cell.value, _number_format(path, grid.sheet, cell))
+    except _ShownUnread as unread:
+        row, column = cell.row - 1, cell.column - 1
+        hidden = not grid.shown or row in hidden_rows or column in hidden_columns
+        return _hidden_or_refused(path, grid.address(row, column), unread, hidden)
 
 
 def _covered(merged: list) -> set[tuple[int, int]]:
@@ -1642,7 +1739,7 @@ def _grids_of_a_whole_workbook(path: Path, workbook, surveys: list[_SheetSurvey]
             for cell in row:
                 if isinstance(cell, MergedCell):
                     continue  # never a value of its own: its range's first cell has it
-                value = _cell_value(cell.value, _number_format(path, sheet.title, cell))
+                value = _xlsx_value(path, grid, cell, hidden_rows, hidden_columns)
                 if value is not None:
                     _put(grid, cell.row - 1, cell.column - 1, value, hidden_rows, hidden_columns)
         for merged in sheet.merged_cells.ranges:
@@ -1715,7 +1812,12 @@ def _load_xls(path: Path) -> list[Grid]:
             hidden_columns = {c for c, info in sheet.colinfo_map.items() if info.hidden}
             for r in range(sheet.nrows):
                 for c in range(sheet.row_len(r)):
-                    value = _xls_value(book, sheet.cell(r, c), path, xls_place(path, sheet, r, c))
+                    place = xls_place(path, sheet, r, c)
+                    try:
+                        value = _xls_value(book, sheet.cell(r, c), path, place)
+                    except _ShownUnread as unread:
+                        hidden = not grid.shown or r in hidden_rows or c in hidden_columns
+                        value = _hidden_or_refused(path, place(), unread, hidden)
                     if value is not None:
                         _put(grid, r, c, value, hidden_rows, hidden_columns)
             for top, bottom, left, right in sheet.merged_cells:  # half-open, as xlrd gives them
