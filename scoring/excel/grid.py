@@ -181,6 +181,7 @@ def _text_as_shown(text: str, number_format: str) -> str:
     ).strip()
 
 
+@lru_cache(maxsize=256)
 def _text_section(number_format: str) -> str | None:
     """The section of a number format that shows text, None for none: the fourth, or the last
     of fewer when it holds an ``@`` (``"≤"@``, ``0.00;@``), and then only when it does — a
