@@ -3,7 +3,10 @@
 ``.xlsx`` is read with openpyxl (``data_only``: the values Excel cached, formulas are never
 evaluated; defusedxml guards the XML) from its read-only sheets, the merged ranges and hidden
 rows and columns taken from the count below; ``.xls`` with xlrd, which keeps each cell's number
-format, so a cell shown as 95% reads as ``95%`` in either. A formula whose value was never
+format, so a cell reads as its format shows it in either: 0.95 shown as 95% as ``95%``, text
+through the format's text section (``"≤"@``), a fall shown in words as those words (下降5%), a
+number shown divided as what it shows (15.0千人: ``15000人``) — or, where that text would not
+read as the number shown, refused at its cell. A formula whose value was never
 saved (a file written by a program, not by Excel) is remembered, so that it is named rather
 than read as empty. Hidden rows and columns are not part of the form a unit prints and stamps:
 their cells are not read, and the grid remembers which held values, to say so. A merged range shows its top-left value in every cell it covers, so a
