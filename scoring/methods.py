@@ -173,6 +173,16 @@ def _no_formula(ind: Quantitative, sign: str) -> Rating:
 
 
 def _reached(ind: Quantitative, sign: str) -> Rating:
+    if ind.op in ("<", ">") and ind.actual == ind.target:
+        # >100人 with 100人: the bound the target leaves out, which this method has no formula
+        # short of; full marks, not "met" (strict-bound-equal asks the reviewer)
+        return Rating(
+            ONE,
+            _(
+                "actual {actual} is the bound the target {op}{target} leaves out, scored as "
+                "reached by this method"
+            ).format(actual=_q(ind.actual, ind.unit), op=ind.op, target=_q(ind.target, ind.unit)),
+        )
     return Rating(
         ONE,
         _("actual {actual} {sign} target {target}: target met").format(

@@ -108,3 +108,20 @@ def test_a_time_done_written_as_a_bound(target, actual, score):
         assert "may be" in raised.value.problems[0].message
     else:
         assert str(_scored(target, actual, "时效指标").score) == score
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "said"),
+    [
+        # >100人 with 100人: mof-2020's ratio has no formula short of a bound, so full marks,
+        # 90.00 — but the explanation does not call the target met (strict-bound-equal warns)
+        (">100人", "100人", "actual 100人 is the bound the target >100人 leaves out"),
+        ("<100万元", "100万元", "actual 100万元 is the bound the target <100万元 leaves out"),
+        ("≥100人", "100人", "actual 100人 ≥ target 100人: target met"),
+    ],
+)
+def test_an_actual_at_the_bound_a_target_leaves_out_is_not_called_met(target, actual, said):
+    row = _scored(target, actual)
+    assert str(row.score) == "90.00"
+    assert row.explanation.startswith(said), row.explanation
+    assert ("target met" in row.explanation) == target.startswith("≥")
