@@ -257,6 +257,8 @@ def _budget(raw: dict, where: str, found: _Collector) -> Budget:
     planned = amounts["planned"] if "planned" in raw else amounts.get("adjusted")
     adjusted = amounts["adjusted"] if "adjusted" in raw else planned
     spent = amounts["spent"]
+    if "adjusted" not in raw and planned is not None:  # scored on the planned
+        found.notes.append(_a_budget_taken_for_the_other(where, "adjusted", "planned", planned))
     for key, value in amounts.items():
         if value is not None and value < 0:
             found.problems.add(
@@ -274,6 +276,22 @@ def _budget(raw: dict, where: str, found: _Collector) -> Budget:
         reason=raw.get("reason", "").strip(),
         where=where,
         weight=found.points(raw, where, "weight"),
+    )
+
+
+# The budget row's amounts as the form names them.
+_BUDGET_LABELS = {"planned": "年初预算数", "adjusted": "全年预算数", "spent": "全年执行数"}
+
+
+def _a_budget_taken_for_the_other(where: str, blank: str, filled: str, amount: Decimal) -> Note:
+    """全年预算数 not given beside the 年初预算数, which stands for it (SPEC's default), as is
+    said: one left out may hide a budget adjusted in the year, and the execution rate is
+    全年执行数 over it. (年初预算数 left out is taken as the 全年预算数 unsaid: it scores nothing.)"""
+    return Note(
+        f"{where}.{blank}",
+        _("{label} is not given: taken as the {other}, {amount}").format(
+            label=_BUDGET_LABELS[blank], other=_BUDGET_LABELS[filled], amount=format_decimal(amount)
+        ),
     )
 
 
