@@ -16,7 +16,7 @@ from decimal import Decimal
 from .i18n import _
 from .methods import Qualitative, Quantitative, Row, show_rate
 from .model import Indicator
-from .values import EQ, GE, GT, LE, LT
+from .values import EQ, GE, GT, LE, LT, percent
 from .values import format_decimal as fmt
 
 ZERO = Decimal(0)
@@ -219,22 +219,7 @@ def over_achievement(ind: Indicator, view: Quantitative, outcome: Outcome, ctx) 
             ).format(said=said),
         )
     if rule.get("accept_filed") and filed is not None and ZERO <= filed < weight:
-        score, rate = _taken(filed, weight, ctx)
-        ctx.flag(
-            "over-achievement",
-            "info",
-            ind.where,
-            _(
-                "{said} (actual well above target); the filed, reduced score {score} is taken"
-            ).format(said=said, score=score),
-        )
-        return Outcome(
-            score,
-            rate,
-            _("{explanation}; {said}: the filed, moderately reduced score taken: {score}").format(
-                explanation=outcome.explanation, said=said, score=score
-            ),
-        )
+        return _a_filed_cut(ind, filed, weight, said, outcome, ctx)
     if action == "deduct":
         points = Decimal(rule["points"])
         score = max(ZERO, outcome.score - points)
@@ -265,6 +250,59 @@ def over_achievement(ind: Indicator, view: Quantitative, outcome: Outcome, ctx) 
         message.format(said=said),
     )
     return outcome
+
+
+def _a_filed_cut(
+    ind: Indicator, filed: Decimal, weight: Decimal, said: str, outcome: Outcome, ctx
+) -> Outcome:
+    """An over-achieved row's filed score below full marks, taken as the evaluator's cut (适度
+    调减, ``accept_filed``). A cut of more than ``moderate_cut`` of the 分值 (5 of 50 filed: 90 %)
+    is taken too — it is the unit's own — but not called moderate: a warning asks whether it is
+    a slip (5 for 50) or a score from another row, where the cut within it is information."""
+    score, rate = _taken(filed, weight, ctx)
+    limit = ctx.ruleset.over_achievement.get("moderate_cut")
+    cut = weight - score
+    if limit is None or cut <= limit * weight:
+        ctx.flag(
+            "over-achievement",
+            "info",
+            ind.where,
+            _(
+                "{said} (actual well above target); the filed, reduced score {score} is taken"
+            ).format(said=said, score=score),
+        )
+        return Outcome(
+            score,
+            rate,
+            _("{explanation}; {said}: the filed, moderately reduced score taken: {score}").format(
+                explanation=outcome.explanation, said=said, score=score
+            ),
+        )
+    figures = {
+        "said": said,
+        "score": score,
+        "cut": str(ctx.ruleset.round(cut)),
+        "share": percent(cut / weight),
+        "limit": percent(limit),
+    }
+    ctx.flag(
+        "over-achievement",
+        "warning",
+        ind.where,
+        _(
+            "{said} (actual well above target); the filed score {score} is taken, a cut of {cut} "
+            "({share} of the weight), more than a moderate cut ({limit} at most): check it is "
+            "not a slip"
+        ).format(**figures),
+    )
+    return Outcome(
+        score,
+        rate,
+        _(
+            "{explanation}; {said}: the filed score taken, a cut of {cut} ({share} of the "
+            "weight), more than a moderate cut: {score}"
+        ).format(explanation=outcome.explanation, **figures),
+    )
 
 
 def filed_deduction(ind: Indicator, view: Row, outcome: Outcome, ctx) -> Outcome:

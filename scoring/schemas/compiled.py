@@ -86,54 +86,56 @@ _c74 = 1
 _c75 = frozenset({'negations', 'no', 'not_negations', 'yes'})
 _c76 = frozenset({'basis', 'duration_except', 'duration_floors', 'duration_levels', 'duration_limit_phrases', 'duration_stoppable', 'duration_stops', 'durations', 'except', 'except_manners', 'except_negations', 'infer', 'levels', 'names'})
 _c77 = frozenset({'late'})
-_c78 = frozenset({'accept_filed', 'action', 'points', 'ratio'})
+_c78 = frozenset({'accept_filed', 'action', 'moderate_cut', 'points', 'ratio'})
 _c79 = 0
 _c80 = frozenset({'deduct', 'flag', 'require-reason'})
 _c81 = 0
-_c82 = frozenset({'no_formula_default', 'no_formula_tiers', 'when'})
-_c83 = frozenset({'equal-missed', 'reverse-exceeded'})
-_c84 = 0
-_c85 = 1
-_c86 = frozenset({'apply'})
-_c87 = frozenset({'mode'})
-_c88 = frozenset({'rescale', 'zero'})
-_c89 = frozenset({'execution_below', 'max_score'})
-_c90 = frozenset({'execution_below', 'max_score'})
-_c91 = 0
-_c92 = 0
-_c93 = frozenset({'adjustment_reason', 'execution_reason', 'execution_reason_below', 'numeric_words', 'reason_required_below_weight', 'severity', 'spending_results', 'targets_equal_actuals_rows', 'total_is_sum', 'weights_reason'})
-_c94 = frozenset({'error', 'info', 'off', 'warning'})
-_c95 = 0
-_c96 = 1
-_c97 = frozenset({'error', 'info', 'off', 'warning'})
-_c98 = frozenset({})
+_c82 = 1
+_c83 = 0
+_c84 = frozenset({'no_formula_default', 'no_formula_tiers', 'when'})
+_c85 = frozenset({'equal-missed', 'reverse-exceeded'})
+_c86 = 0
+_c87 = 1
+_c88 = frozenset({'apply'})
+_c89 = frozenset({'mode'})
+_c90 = frozenset({'rescale', 'zero'})
+_c91 = frozenset({'execution_below', 'max_score'})
+_c92 = frozenset({'execution_below', 'max_score'})
+_c93 = 0
+_c94 = 0
+_c95 = frozenset({'adjustment_reason', 'execution_reason', 'execution_reason_below', 'numeric_words', 'reason_required_below_weight', 'severity', 'spending_results', 'targets_equal_actuals_rows', 'total_is_sum', 'weights_reason'})
+_c96 = frozenset({'error', 'info', 'off', 'warning'})
+_c97 = 0
+_c98 = 1
 _c99 = frozenset({'error', 'info', 'off', 'warning'})
-_c100 = frozenset({'error', 'info', 'off', 'warning'})
-_c101 = frozenset({'completion_at_least', 'execution_below'})
-_c102 = frozenset({'completion_at_least', 'execution_below'})
-_c103 = 0
-_c104 = 1
+_c100 = frozenset({})
+_c101 = frozenset({'error', 'info', 'off', 'warning'})
+_c102 = frozenset({'error', 'info', 'off', 'warning'})
+_c103 = frozenset({'completion_at_least', 'execution_below'})
+_c104 = frozenset({'completion_at_least', 'execution_below'})
 _c105 = 0
 _c106 = 1
-_c107 = 1
-_c108 = frozenset({'error', 'info', 'off', 'warning'})
-_c109 = frozenset({'method'})
-_c110 = frozenset({'auto', 'budget-weighted', 'mean', 'table'})
-_c111 = frozenset({'match', 'method'})
-_c112 = frozenset({'match', 'method', 'params'})
-_c113 = frozenset({'level1', 'level2', 'name'})
-_c114 = frozenset({})
-_c115 = frozenset({'aliases', 'families', 'multipliers'})
-_c116 = 0
-_c117 = frozenset({})
-_c118 = frozenset({})
-_c119 = re.compile('^[0-9]+(\\.[0-9]+)?(/[0-9]+)?$')
+_c107 = 0
+_c108 = 1
+_c109 = 1
+_c110 = frozenset({'error', 'info', 'off', 'warning'})
+_c111 = frozenset({'method'})
+_c112 = frozenset({'auto', 'budget-weighted', 'mean', 'table'})
+_c113 = frozenset({'match', 'method'})
+_c114 = frozenset({'match', 'method', 'params'})
+_c115 = frozenset({'level1', 'level2', 'name'})
+_c116 = frozenset({})
+_c117 = frozenset({'aliases', 'families', 'multipliers'})
+_c118 = 0
+_c119 = frozenset({})
 _c120 = frozenset({})
-_c121 = frozenset({})
-_c122 = frozenset({'rate'})
-_c123 = frozenset({'max', 'min', 'rate'})
-_c124 = 0
-_c125 = 1
+_c121 = re.compile('^[0-9]+(\\.[0-9]+)?(/[0-9]+)?$')
+_c122 = frozenset({})
+_c123 = frozenset({})
+_c124 = frozenset({'rate'})
+_c125 = frozenset({'max', 'min', 'rate'})
+_c126 = 0
+_c127 = 1
 
 def _s4(x):
     if isinstance(x, dict):
@@ -912,6 +914,9 @@ def _s61(x):
     v = x.get('accept_filed', _MISSING)
     if v is not _MISSING and not ((isinstance(v, bool))):
         return False
+    v = x.get('moderate_cut', _MISSING)
+    if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v))) and (not v > _c82 and not v <= _c83)):
+        return False
     return True
 def _s63(x):
     if not (isinstance(x, list)):
@@ -919,7 +924,7 @@ def _s63(x):
     if not _unique(x):
         return False
     for v in x:
-        if not ((isinstance(v, str) and v in _c83)):
+        if not ((isinstance(v, str) and v in _c85)):
             return False
     return True
 def _s64(x):
@@ -934,7 +939,7 @@ def _s64(x):
 def _s62(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() <= _c82:
+    if not x.keys() <= _c84:
         return False
     v = x.get('when', _MISSING)
     if v is not _MISSING and not (_s63(v)):
@@ -943,13 +948,13 @@ def _s62(x):
     if v is not _MISSING and not (_s64(v)):
         return False
     v = x.get('no_formula_default', _MISSING)
-    if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v))) and (not v < _c84 and not v > _c85)):
+    if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v))) and (not v < _c86 and not v > _c87)):
         return False
     return True
 def _s65(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() <= _c86:
+    if not x.keys() <= _c88:
         return False
     v = x.get('apply', _MISSING)
     if v is not _MISSING and not ((isinstance(v, bool))):
@@ -958,24 +963,24 @@ def _s65(x):
 def _s66(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() <= _c87:
+    if not x.keys() <= _c89:
         return False
     v = x.get('mode', _MISSING)
-    if v is not _MISSING and not ((isinstance(v, str) and v in _c88)):
+    if v is not _MISSING and not ((isinstance(v, str) and v in _c90)):
         return False
     return True
 def _s68(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() >= _c89:
+    if not x.keys() >= _c91:
         return False
-    if not x.keys() <= _c90:
+    if not x.keys() <= _c92:
         return False
     v = x['execution_below']
-    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c91)):
+    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c93)):
         return False
     v = x['max_score']
-    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c92)):
+    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c94)):
         return False
     return True
 def _s67(x):
@@ -989,21 +994,21 @@ def _s70(x):
     if not (isinstance(x, dict)):
         return False
     for k, v in x.items():
-        if k not in _c98 and not ((isinstance(v, str) and v in _c97)):
+        if k not in _c100 and not ((isinstance(v, str) and v in _c99)):
             return False
     return True
 def _s71(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() >= _c101:
+    if not x.keys() >= _c103:
         return False
-    if not x.keys() <= _c102:
+    if not x.keys() <= _c104:
         return False
     v = x['completion_at_least']
-    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c103 and not v > _c104)):
+    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c105 and not v > _c106)):
         return False
     v = x['execution_below']
-    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c105 and not v > _c106)):
+    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c107 and not v > _c108)):
         return False
     return True
 def _s72(x):
@@ -1016,22 +1021,22 @@ def _s72(x):
 def _s69(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() <= _c93:
+    if not x.keys() <= _c95:
         return False
     v = x.get('reason_required_below_weight', _MISSING)
-    if v is not _MISSING and not ((isinstance(v, str) and v in _c94)):
+    if v is not _MISSING and not ((isinstance(v, str) and v in _c96)):
         return False
     v = x.get('execution_reason_below', _MISSING)
-    if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v))) and (not v < _c95 and not v > _c96)):
+    if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v))) and (not v < _c97 and not v > _c98)):
         return False
     v = x.get('severity', _MISSING)
     if v is not _MISSING and not (_s70(v)):
         return False
     v = x.get('execution_reason', _MISSING)
-    if v is not _MISSING and not ((isinstance(v, str) and v in _c99)):
+    if v is not _MISSING and not ((isinstance(v, str) and v in _c101)):
         return False
     v = x.get('adjustment_reason', _MISSING)
-    if v is not _MISSING and not ((isinstance(v, str) and v in _c100)):
+    if v is not _MISSING and not ((isinstance(v, str) and v in _c102)):
         return False
     v = x.get('total_is_sum', _MISSING)
     if v is not _MISSING and not ((isinstance(v, bool))):
@@ -1043,19 +1048,19 @@ def _s69(x):
     if v is not _MISSING and not (_s72(v)):
         return False
     v = x.get('targets_equal_actuals_rows', _MISSING)
-    if v is not _MISSING and not (((type(v) is int or _integer(v))) and (not v < _c107)):
+    if v is not _MISSING and not (((type(v) is int or _integer(v))) and (not v < _c109)):
         return False
     v = x.get('weights_reason', _MISSING)
-    if v is not _MISSING and not ((isinstance(v, str) and v in _c108)):
+    if v is not _MISSING and not ((isinstance(v, str) and v in _c110)):
         return False
     return True
 def _s73(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() <= _c109:
+    if not x.keys() <= _c111:
         return False
     v = x.get('method', _MISSING)
-    if v is not _MISSING and not ((isinstance(v, str) and v in _c110)):
+    if v is not _MISSING and not ((isinstance(v, str) and v in _c112)):
         return False
     return True
 def _s76(x):
@@ -1063,7 +1068,7 @@ def _s76(x):
         return False
     if len(x) < 1:
         return False
-    if not x.keys() <= _c113:
+    if not x.keys() <= _c115:
         return False
     v = x.get('level1', _MISSING)
     if v is not _MISSING and not ((isinstance(v, str))):
@@ -1078,9 +1083,9 @@ def _s76(x):
 def _s75(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() >= _c111:
+    if not x.keys() >= _c113:
         return False
-    if not x.keys() <= _c112:
+    if not x.keys() <= _c114:
         return False
     v = x['match']
     if not (_s76(v)):
@@ -1103,41 +1108,41 @@ def _s77(x):
     if not (isinstance(x, dict)):
         return False
     for k, v in x.items():
-        if k not in _c114 and not ((isinstance(v, dict))):
+        if k not in _c116 and not ((isinstance(v, dict))):
             return False
     return True
 def _s79(x):
     if not (isinstance(x, dict)):
         return False
     for k, v in x.items():
-        if k not in _c117 and not (((type(v) in _NUMBERS or _number(v))) and (not v <= _c116)):
+        if k not in _c119 and not (((type(v) in _NUMBERS or _number(v))) and (not v <= _c118)):
             return False
     return True
 def _s80(x):
     if not (isinstance(x, dict)):
         return False
     for k, v in x.items():
-        if k not in _c118 and not ((isinstance(v, str)) and (len(v) >= 1)):
+        if k not in _c120 and not ((isinstance(v, str)) and (len(v) >= 1)):
             return False
     return True
 def _s82(x):
     if not (isinstance(x, dict)):
         return False
     for k, v in x.items():
-        if k not in _c120 and not ((isinstance(v, str) or (type(v) in _NUMBERS or _number(v))) and (not isinstance(v, str) or (_c119.search(v) is not None))):
+        if k not in _c122 and not ((isinstance(v, str) or (type(v) in _NUMBERS or _number(v))) and (not isinstance(v, str) or (_c121.search(v) is not None))):
             return False
     return True
 def _s81(x):
     if not (isinstance(x, dict)):
         return False
     for k, v in x.items():
-        if k not in _c121 and not (_s82(v)):
+        if k not in _c123 and not (_s82(v)):
             return False
     return True
 def _s78(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() <= _c115:
+    if not x.keys() <= _c117:
         return False
     v = x.get('multipliers', _MISSING)
     if v is not _MISSING and not (_s79(v)):
@@ -1218,9 +1223,9 @@ def _s19(x):
 def _s84(x):
     if not (isinstance(x, dict)):
         return False
-    if not x.keys() >= _c122:
+    if not x.keys() >= _c124:
         return False
-    if not x.keys() <= _c123:
+    if not x.keys() <= _c125:
         return False
     v = x.get('min', _MISSING)
     if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v)))):
@@ -1229,7 +1234,7 @@ def _s84(x):
     if v is not _MISSING and not (((type(v) in _NUMBERS or _number(v)))):
         return False
     v = x['rate']
-    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c124 and not v > _c125)):
+    if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c126 and not v > _c127)):
         return False
     return True
 def _s83(x):
