@@ -228,10 +228,10 @@ def execution_weight_filed(
 ) -> Iterator[Finding]:
     """A 预算执行率 row whose 分值 is filed other than the rule set's execution weight (mof-2020:
     10, 第十七条): the rule set's weight scores the row, so its 得分 and the table's 分值 total
-    are not the form's — said at the filed cell, with both."""
-    weight = Decimal(ruleset.execution["weight"])
+    are not the form's — said at the filed cell, with both. (The department's own table is
+    scored on the 分值 it files: :func:`scoring.weights.execution_weight`.)"""
     for table, scored in _tables(evaluation, result):
-        filed = table.budget.weight
+        filed, weight = table.budget.weight, scored.execution.weight
         if filed is None or filed == weight:
             continue
         yield Finding(

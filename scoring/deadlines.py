@@ -469,7 +469,7 @@ def judge(
         # 延期10天; against a time limit, 延期至8月完成 says late without how long it took
         return Timing(False, text, readings.behind.format(actual=text))
     if deadline.by is not None:
-        return _by_date(deadline.by, text, year, readings)
+        return _by_date(deadline.by, text, year, readings, bound)
     assert deadline.within is not None
     if bound == EQ:
         bound = None  # =30天 is the figure itself
@@ -512,7 +512,14 @@ _DATE_LIKE = re.compile(r"(?:(?:19|20)\d{2}[年.\-/])?\d{1,2}[月.\-/]\d{1,2}[�
 _YEAR_MONTH = re.compile(r"((?:19|20)\d{2})\.(0[1-9]|1[0-2]|[2-9])")
 
 
-def _by_date(target: Stretch, text: str, year: int, readings: Readings) -> Timing | None:
+def _by_date(
+    target: Stretch, text: str, year: int, readings: Readings, bound: str | None = None
+) -> Timing | None:
+    """Whether the date ``text`` says the work was done is by ``target``'s last day. A word or
+    a sign after or before it makes it a bound of that day (``bound``: the sign written before
+    it): 6月30日后 and >6月30日 are after that day, 6月以后 and ≥6月 from it on, 7月前 and
+    ≤7月 on or before its last day (as 6月30日前 is in a target), <7月1日 before it; judged
+    where the bound settles it, refused where the day could be either side."""
     try:
         _first, due = target.dates(year)
     except ValueProblem as exc:  # 2月29日前 in 2023: the target's day, not the actual's
@@ -555,11 +562,14 @@ def _by_date(target: Stretch, text: str, year: int, readings: Readings) -> Timin
         f"{due.year}年{due.month}月{due.day}日" if due.year != year else f"{due.month}月{due.day}日"
     )
     shown = _span(stretch, first, last, readings)
-    after = _AFTER.search(_compact(text))
-    if after is not None:  # 6月30日后: done after that day, on a day it does not give
-        # 以后 may hold the stretch itself (6月以后: from June on); 后 and 之后 do not
-        first = first if after.group() == "以后" else last + timedelta(days=1)
-        last, shown = date.max, shown + after.group()
+    side = _side(_compact(text), bound)
+    if side is not None:  # 6月30日后, 7月前: a bound of the day done, which it does not give
+        word, later, held = side
+        if later:  # 以后 and ≥ hold the stretch itself (6月以后: from June on); 后, > do not
+            first, last = (first if held else last + timedelta(days=1)), date.max
+        else:  # 前 and ≤ hold it (7月前: by the end of July, as a target says); < does not
+            first, last = date.min, (last if held else first - timedelta(days=1))
+        shown = word + shown if word == bound else shown + word  # ≥6月30日, 6月30日后
     if last <= due:
         return Timing(True, stretch.label, readings.not_later.format(actual=shown, due=due_label))
     if first > due:
@@ -610,8 +620,24 @@ def _span(stretch: Stretch, first: date, last: date, readings: Readings) -> str:
     )
 
 
-# Words after a date that put the day done after it (6月30日后, 12月31日之后, 6月以后).
-_AFTER = re.compile("[之以]?后$")
+# Words after a date that put the day done after or before it (6月30日后, 12月31日之后, 6月以后,
+# 7月前, 7月之前, 7月以前), and whether they hold the date's own days (以后, 前, 之前, 以前).
+_SIDES = re.compile("(?:[之以]?后|[之以]?前)$")
+
+
+def _side(text: str, bound: str | None) -> tuple[str, bool, bool] | None:
+    """The bound a date done is written as: (the words shown, later, the date itself held) —
+    from a word after it (6月30日后: later, not held) or a sign before it (≥6月30日: later,
+    held); None for a date itself."""
+    found = _SIDES.search(text)
+    if found is not None:
+        word = found.group()
+        return word, word.endswith("后"), word != "后" and word != "之后"
+    if bound in (">", "≥"):
+        return bound, True, bound == "≥"
+    if bound in ("<", "≤"):
+        return bound, False, bound == "≤"
+    return None
 
 
 def _within(

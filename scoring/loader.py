@@ -310,7 +310,7 @@ def _table(raw: dict, where: str, found: _Collector, budget: Budget | None = Non
         _indicator(ind, f"{where}.indicators[{i}]", found)
         for i, ind in enumerate(raw["indicators"])
     )
-    rows = [ind for ind in indicators if ind.counted and text_key(ind.name) == EXECUTION_ROW]
+    rows = [ind for ind in indicators if ind.counted and ind.applicable and _executes(ind.name)]
     if rows:  # the table's own 预算执行率 row among its indicators (部门整体 tables file it so)
         budget = _execution_row(rows, budget, found)
         indicators = tuple(ind for ind in indicators if ind is not rows[0])
@@ -328,8 +328,19 @@ def _table(raw: dict, where: str, found: _Collector, budget: Budget | None = Non
     )
 
 
-# The name of the form's execution row: a row so named among the indicators is that row.
-EXECUTION_ROW = "预算执行率"
+# The names of the form's execution row, a row so named among the indicators being that row:
+# 预算执行率 and 资金执行率, with whose budget they are (项目, 部门, 年度 …), a note in brackets
+# aside (预算执行率（%）, 预算执行率（20分）) — not the rate of one kind of spending
+# (政府采购执行率, “三公”经费执行率), which is an indicator of its own.
+_EXECUTION_ROW = re.compile(
+    "(?:项目|部门|单位|整体|年度|全年|本年|当年)*(?:预算资金|财政资金|项目资金|预算|资金)?执行率"
+)
+_A_NOTE = re.compile(r"[（(][^（()）]*[）)]|[。.，,；;：:]+$")
+
+
+def _executes(name: str) -> bool:
+    """Whether an indicator's 三级指标 names the table's 预算执行率 row (see _EXECUTION_ROW)."""
+    return _EXECUTION_ROW.fullmatch(_A_NOTE.sub("", text_key(name))) is not None
 
 
 def _execution_row(rows: list[Indicator], budget: Budget, found: _Collector) -> Budget:

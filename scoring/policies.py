@@ -11,7 +11,7 @@ evaluator instead of a method's rate.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_UP, Decimal
 
 from .i18n import _
 from .methods import Qualitative, Quantitative, Row, show_rate
@@ -282,7 +282,7 @@ def _a_filed_cut(
         "said": said,
         "score": score,
         "cut": str(ctx.ruleset.round(cut)),
-        "share": percent(cut / weight),
+        "share": _share_above(cut / weight, limit),
         "limit": percent(limit),
     }
     ctx.flag(
@@ -303,6 +303,15 @@ def _a_filed_cut(
             "weight), more than a moderate cut: {score}"
         ).format(explanation=outcome.explanation, **figures),
     )
+
+
+def _share_above(share: Decimal, limit: Decimal) -> str:
+    """``share`` as a percentage said to be above ``limit``: two decimals, or four rounded up
+    where two would print the limit itself (10 of 33.33 is 30.0030%, not 30.00%)."""
+    shown = percent(share)
+    if shown == percent(limit):
+        shown = f"{(share * 100).quantize(Decimal('0.0001'), rounding=ROUND_UP)}%"
+    return shown
 
 
 def filed_deduction(ind: Indicator, view: Row, outcome: Outcome, ctx) -> Outcome:

@@ -49,7 +49,6 @@ from .result import (
 from .rules import RuleSet
 from .schemas import ProblemList
 from .values import (
-    EQ,
     GE,
     GT,
     LE,
@@ -69,7 +68,7 @@ from .values import (
     text_key,
 )
 from .values import format_decimal as fmt
-from .weights import effective_weights
+from .weights import effective_weights, execution_weight
 
 if TYPE_CHECKING:
     from .deadlines import Readings
@@ -175,6 +174,12 @@ class Texts:
         return _("no word of its row says a limit or a length kept, so scored as {limit}: ")
 
     @cached_property
+    def bound_lead(self) -> str:
+        return _(
+            "actual value “{actual}” is a bound, which its figure {figure} shows meets the target: "
+        )
+
+    @cached_property
     def by_default_lead(self) -> str:
         return _(
             "no sign, and no word of its row says whether more or less is better, so scored as {limit}: "
@@ -248,7 +253,7 @@ def score_execution(budget: Budget, ctx: Context) -> ExecutionResult:
     """The 预算执行率 row: rate = spent / budget (adjusted by default), as it really is (above
     100% when more was spent), scored by the rule set's method on at most 100%."""
     rules = ctx.ruleset.execution
-    weight = rules["weight"]
+    weight = execution_weight(budget, ctx.ruleset)
     adjusted = rules["denominator"] == "adjusted"
     denominator = budget.adjusted if adjusted else budget.planned
     label = _("adjusted budget") if adjusted else _("initial budget")
@@ -856,29 +861,32 @@ def _number_plan(
         return _range_plan(ind, actual, actual_value, unit, weight, ctx)
     op, lead = read if read is not None else (target.op, "")
     if op is None:
-        op, lead = _inferred_op(ind, ctx)
+        op, lead = _inferred_op(ind, ctx, actual_value == target_value)
     if actual.bound is not None and not _bound_settles(
         op, actual.bound, actual_value, target_value
     ):
         raise _an_unsettled_bound(ind)
-    if op in (GT, LT) and actual_value == target_value:
-        _flag_an_excluded_bound_reached(ind, op, ctx)
+    if op in (GT, LT) and actual_value == target_value and actual.bound != op:
+        _flag_an_excluded_bound_reached(ind, op, ctx)  # not >90% with 超过90%: more than it
     override = _override(ind, rules) if rules.overrides else None
     if override is not None:
         _check_override_fits(override, ind, None, rules)
     method_name = override.method if override else rules.quantitative[op]
     params = override.params if override else rules.params(method_name)
     view = _quantitative(ind, weight, op, target_value, actual_value, unit)
+    if actual.bound is not None:  # ≥266米 against ≥250米: the bound's figure, which meets it
+        lead += ctx.texts.bound_lead.format(actual=ind.actual_text, figure=fmt(actual_value))
     return Plan(view, method_name, params, lead=lead)
 
 
 def _bound_settles(op: str, bound: str, actual: Decimal, target: Decimal) -> bool:
     """Whether an actual value written as a bound (``bound`` ≥ in ≥266米: at least 266米) shows
     the target met, so that scoring its figure is scoring what was reached or less: at least a
-    figure that meets a ≥, > or = target, at most one that meets a ≤ or < target. A bound the
+    figure that meets a ≥ or > target, at most one that meets a ≤ or < target (an = target
+    asks for the figure itself: under hebei one not met exactly is the evaluator's). A bound the
     other way (不足90% against ≥90%, 超过100万元 against ≤100万元) says the target may be, or is,
     missed by an amount it does not give; its figure scored would be full marks."""
-    if op in (GE, GT, EQ) and bound in (GE, GT) and (op != EQ or target != 0):
+    if op in (GE, GT) and bound in (GE, GT):  # = asks for the figure itself: no bound shows it
         return actual > target or (actual == target and (op != GT or bound == GT))
     if op in (LE, LT) and bound in (LE, LT):
         return actual < target or (actual == target and (op != LT or bound == LT))
@@ -1071,13 +1079,17 @@ def _time_by_default(ind: Indicator, ctx: Context, default: str) -> tuple[str, s
     return default, texts.time_by_default_lead.format(limit=limit)
 
 
-def _by_default_lead(ind: Indicator, ctx: Context, default: str) -> str:
+def _by_default_lead(ind: Indicator, ctx: Context, default: str, met: bool | None) -> str:
     """The start of the explanation of a target without a sign that no word of its row reads
     either way (不合格产品数 | 5, a word no list holds): scored by the rule set's default
     comparison, which the explanation says where the guess changes the score — the actual is
-    not the target. A word list is never complete: a limit it misses reads as at least."""
+    not the target (``met``: the two equal once in one unit, 1万 and 10000; None when not yet
+    known, then compared as written). A word list is never complete: a limit it misses reads as
+    at least."""
     actual, target = ind.actual, ind.target
-    if actual is None or (actual.unit, actual.value) == (target.unit, target.value):
+    if met is None:
+        met = actual is not None and (actual.unit, actual.value) == (target.unit, target.value)
+    if actual is None or met:
         return ""
     return ctx.texts.by_default_lead.format(limit=f"{default}{target.text}")
 
@@ -1101,11 +1113,12 @@ def _a_zero_without_a_sign(ind: Indicator) -> InputError:
     )
 
 
-def _inferred_op(ind: Indicator, ctx: Context) -> tuple[str, str]:
+def _inferred_op(ind: Indicator, ctx: Context, met: bool | None = None) -> tuple[str, str]:
     """The comparison of a target written without one: ≤ on a row whose name marks a limit
     (预算调整率), or a time limit when the target is a time and its name or 二级指标 marks one
     (工期 | 180天, 时效指标 | 项目完成时间 | 30天), when the rule set infers it; otherwise the rule
-    set's default."""
+    set's default. ``met``: whether the actual equals the target in one unit, when the caller
+    has aligned them."""
     rules = ctx.ruleset
     default = rules.quantitative["default_op"]
     # 工期 | 180天, 时效指标 | 项目完成时间 | 30天; 平均维修时长 | 2小时/次 (a time each time)
@@ -1126,7 +1139,7 @@ def _inferred_op(ind: Indicator, ctx: Context) -> tuple[str, str]:
         if word is None and default in (GE, ">") and zero:
             raise _a_zero_without_a_sign(ind)
         if found is None and default in (GE, ">"):
-            return default, _by_default_lead(ind, ctx, default)
+            return default, _by_default_lead(ind, ctx, default, met)
     if word is None or default in (LE, "<"):
         return default, ""
     limit = f"≤{ind.target.text}"

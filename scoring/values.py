@@ -485,7 +485,8 @@ def _parse_quantity(raw) -> Quantity | None:
     text = normalise(raw).rstrip(SENTENCE_END)
     lead, rest = _leading_op(text)
     trail, rest = _trailing_op(rest)
-    bound = None if (lead or trail) == EQ else lead or trail  # =42个 is the figure itself
+    # =42个 and 达到85% (reached 85%) are the figure itself, not a bound of it
+    bound = None if (lead or trail) == EQ or text.startswith("达到") else lead or trail
     _refuse_not_finite(raw, rest)
     split = _split_number(rest)
     if split is None:  # words, or a time with no figure in front (半小时, 两个半小时)

@@ -21,7 +21,7 @@ from decimal import ROUND_DOWN, Decimal
 from .errors import InputError
 from .frozen import record
 from .i18n import _, current
-from .model import Indicator, Table
+from .model import Budget, Indicator, Table
 from .rules import RuleSet
 from .values import format_decimal
 
@@ -112,8 +112,22 @@ def effective_weights(table: Table, ruleset: RuleSet) -> tuple[list[Decimal], li
     return [next(given) if ind.counted else Decimal(0) for ind in table.indicators], notes
 
 
+# The key path of the department's own budget row, whose table may weight its execution row.
+DEPARTMENT_BUDGET = "department.budget"
+
+
+def execution_weight(budget: Budget, ruleset: RuleSet) -> Decimal:
+    """The 分值 of a table's 预算执行率 row: the rule set's (第十七条: 10 of a project's 100),
+    whatever a project's form files (``execution-weight-filed`` says where they differ) —
+    except on the department's own 部门整体 table, which weights it itself where it files one
+    (财预〔2013〕53号 leaves those weights to each province; 20 of 100 is common): that one."""
+    if budget.weight is not None and budget.where == DEPARTMENT_BUDGET:
+        return budget.weight
+    return ruleset.execution["weight"]
+
+
 def _check_total(table: Table, weights: list[Decimal], ruleset: RuleSet) -> list[WeightNote]:
-    execution = ruleset.execution["weight"]
+    execution = execution_weight(table.budget, ruleset)
     total = execution + sum(weights, Decimal(0))
     if total == ruleset.total:
         return []

@@ -52,10 +52,16 @@ def _scored(target: str, actual: str, level2: str = "数量指标"):
         ("<5%", "<5%", "90.00"),
         ("=42个", "=42个", "90.00"),  # = is the figure itself
         ("≥10个", "=8个", "72.00"),  # 8 / 10 × 90 = 72.00
+        ("≥90%", "达到85%", "85.00"),  # 达到: reached 85%, the figure: 85 / 90 × 90 = 85.00
+        (">90%", "超过90%", "90.00"),  # more than 90 meets more than 90 (no strict-bound-equal)
     ],
 )
 def test_a_bound_that_shows_the_target_met_is_scored_by_its_figure(target, actual, score):
-    assert str(_scored(target, actual).score) == score
+    data_row = _scored(target, actual)
+    assert str(data_row.score) == score
+    bound = actual[:1] in "≥>≤<" or actual.endswith("以上") or actual.startswith(("超过", "不"))
+    # a bound scored by its figure says so first; the figure itself (=42个, 达到85%) does not
+    assert data_row.explanation.startswith("actual value “") == bound, data_row.explanation
 
 
 @pytest.mark.parametrize(
@@ -73,6 +79,7 @@ def test_a_bound_that_shows_the_target_met_is_scored_by_its_figure(target, actua
         ("≤10次", "≤12次"),  # at most 12: within 10 or not
         ("95%-100%", "≥98%"),  # inside the range, or above it?
         ("=0起", "≥0起"),  # = 0 is met only by none
+        ("=100人", "≥100人"),  # = asks for the figure itself, which a bound does not give
     ],
 )
 def test_a_bound_that_does_not_settle_the_target_is_refused(target, actual):
@@ -98,6 +105,13 @@ def test_a_bound_that_does_not_settle_the_target_is_refused(target, actual):
         ("6月底前", "7月以后", "63.00"),  # from July on: late
         ("6月底前", "6月以后", None),  # from June on: June is on time, July is not
         ("6月底前", "5月31日后", None),  # after 5月31日: June or later
+        ("6月底前", "7月1日前", None),  # on or before 7月1日, as a target's 前 holds its day
+        ("6月底前", "7月前", None),  # by the end of July: June or July
+        ("6月底前", "6月20日前", "90.00"),  # by 6月20日: on time
+        ("6月底前", "6月前", "90.00"),  # by the end of June: on time
+        ("6月底前", ">6月30日", "63.00"),  # after the deadline's day: late
+        ("6月底前", "≥6月30日", None),  # on it (on time) or after (late)
+        ("6月底前", "<7月1日", "90.00"),  # before July: on time
     ],
 )
 def test_a_time_done_written_as_a_bound(target, actual, score):
@@ -125,3 +139,34 @@ def test_an_actual_at_the_bound_a_target_leaves_out_is_not_called_met(target, ac
     assert str(row.score) == "90.00"
     assert row.explanation.startswith(said), row.explanation
     assert ("target met" in row.explanation) == target.startswith("≥")
+
+
+def test_more_than_a_strict_bound_is_not_called_the_bound_itself():
+    # >90% with 超过90%: more than 90, met — strict-bound-equal is for an actual of exactly 90%
+    data = {
+        "department": {
+            "name": "某县测试单位",
+            "year": 2023,
+            "budget": {"planned": "10", "adjusted": "10", "spent": "10"},
+        },
+        "projects": [
+            {
+                "name": "测试项目",
+                "budget": {"planned": "10", "adjusted": "10", "spent": "10"},
+                "indicators": [
+                    {
+                        "level1": "产出指标",
+                        "level2": "质量指标",
+                        "name": "工作量",
+                        "target": target,
+                        "actual": actual,
+                        "weight": "90",
+                    }
+                    for target, actual in ((">90%", "超过90%"), (">90%", "90%"))
+                ],
+            }
+        ],
+    }
+    found = [f.where for f in scoring.score(data, record=False).findings]
+    assert found.count("projects[0].indicators[1]") == 1  # the 90% row's strict-bound-equal
+    assert "projects[0].indicators[0]" not in found

@@ -80,3 +80,51 @@ def test_a_row_beside_a_filed_execution_weight_is_refused():
         scoring.load(_project([_row("预算执行率", "100%", "80%", "10"), *OTHERS], budget))
     assert raised.value.problems[0].where == "projects[0].indicators[0]"
     assert "projects[0].budget" in raised.value.problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("name", "is_it"),
+    [
+        ("预算执行率", True),
+        ("预算执行率（%）", True),
+        ("预算执行率(20分)", True),
+        ("项目预算执行率", True),
+        ("部门预算执行率", True),
+        ("资金执行率", True),
+        ("财政资金执行率", True),
+        ("执行率", True),
+        ("政府采购执行率", False),  # the rate of one kind of spending: an indicator of its own
+        ("三公经费执行率", False),
+        ("支付进度率", False),
+    ],
+)
+def test_the_names_of_the_execution_row(name, is_it):
+    data = _project([_row(name, "100%", "80%", "10"), *OTHERS])
+    names = [ind.name for ind in scoring.load(data).projects[0].indicators]
+    assert (name not in names) == is_it
+
+
+def test_a_row_not_applicable_stays_an_indicator_left_out():
+    row = _row("预算执行率", "100%", "80%", "10") | {"applicable": False}
+    evaluation = scoring.load(_project([row, *OTHERS]))
+    assert evaluation.projects[0].indicators[0].name == "预算执行率"
+    assert evaluation.projects[0].budget.weight is None
+
+
+def test_the_department_table_is_scored_on_the_execution_weight_it_files():
+    # 部门整体: 预算执行率 20 of 100, spent 950 of 1000 (95%): 20 × 95% = 19.00, indicators met
+    # 80.00: 99.00 优 under mof-2020, whose own execution row (a project's) is 10
+    money = {"planned": "1000", "adjusted": "1000", "spent": "950"}
+    rows = [
+        _row("预算执行率", "100%", "95%", "20", "过程"),
+        _row("重点工作完成率", "100%", "100%", "50", "产出"),
+        _row("满意度", "≥90%", "95%", "30", "效果"),
+    ]
+    data = {"department": {"name": "某县测试局", "year": 2023, "budget": money, "indicators": rows}}
+    result = scoring.score(data, record=False)
+    table = result.department.table
+    assert table is not None
+    assert [str(table.execution.weight), str(table.execution.score)] == ["20", "19.00"]
+    assert [str(result.department.score), result.department.grade] == ["99.00", "优"]
+    codes = {f.code for f in result.findings}
+    assert not codes & {"weights-total", "execution-weight-filed"}
