@@ -1050,6 +1050,127 @@ def test_正向_beside_a_value_written_with_its_sign(tmp_path):
     assert got.projects[0].score == want.projects[0].score
 
 
+# The Sichuan form (farmland project): row 16 管护设施完好率 | 指标性质 ≥ | 指标值 F16 90 |
+# 度量单位 G16 % | 完成值 H16 92 | 权重 15 | 得分 15. The project: 执行率 83.6 / 95 = 88% → 8.80;
+# rows 14.70 + 15 + 10 + 10 + 15 + 10.50 + 10 = 85.20; total 94.00.
+def _sichuan_rate(tmp_path, target, actual, unit="%", formats=("General", "General")) -> Path:
+    """The Sichuan form with 管护设施完好率's 指标值 (F16), 度量单位 (G16) and 完成值 (H16) as
+    given, each value cell in its number format."""
+    built = W.sichuan_2023(
+        tmp_path / "s.xlsx",
+        W.farmland_project(),
+        department="某县农业农村局",
+        unit="某县农田建设服务中心",
+    )
+    assert built.cells["projects[0].indicators[1].target"] == "项目支出绩效自评表!F16"
+    workbook = openpyxl.load_workbook(built.path)
+    ws = workbook["项目支出绩效自评表"]
+    assert ws["D16"].value == "管护设施完好率" and ws["E16"].value == "≥"
+    for cell, value, fmt in (("F16", target, formats[0]), ("H16", actual, formats[1])):
+        ws[cell].value, ws[cell].number_format = value, fmt
+    ws["G16"].value = unit
+    return saved(workbook, tmp_path / "rate.xlsx")
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "unit", "field", "typed"),
+    [
+        # ≥0.85% against 80 (80%): met, full marks 15, where 0.85 meant 85% is 80 / 85 × 15 =
+        # 14.12. 0.85 in (0, 1] against 80 % (1 % or more): ambiguous, at the 指标值, type 85
+        (0.85, 80, "%", "target", "85"),
+        (0.9, 92, "%", "target", "90"),  # 0.9 against 92 %: type 90
+        ("0.9", 92, "%", "target", "90"),  # typed as text, the same
+        (0.9, "92%", "%", "target", "90"),  # the 完成值 written 92%: the same
+        (1, 92, "%", "target", "100"),  # 1 is in (0, 1]: 1% or 100%?
+        (1.5, 92, "%", "target", "150"),  # in (1, 2) against 50 % or more: 1.5% or 150%?
+        (-0.5, -5, "%", "target", "-50"),  # signs aside: |−0.5| in (0, 1], |−5 %| ≥ 1
+        (0.9, 92, "百分比", "target", "90"),  # 百分比 is %
+        (0.9, 92, "‰", "target", "900"),  # 92‰ is 9.2 % (≥ 1 %): 0.9 meant 90% is 900‰
+        # the other way: ≥90% against 0.92, in (0, 1] against 90 %: at the 完成值, type 92
+        (90, 0.92, "%", "actual", "92"),
+    ],
+)
+def test_a_fraction_typed_beside_a_percent_unit_is_refused_at_its_cell(
+    tmp_path, target, actual, unit, field, typed
+):
+    """A number typed without % beside 度量单位 % is joined to it (0.85 → 0.85%): against a
+    完成值 of 80 it was a fraction more likely than 0.85%, and ≥0.85% gave 80% full marks
+    (project 97.67 where 85% gives 96.49). The rule for a bare number against a percentage
+    (docs/rulesets.md): refused at the cell, percent-ambiguous, with the fix."""
+    path = _sichuan_rate(tmp_path, target, actual, unit)
+    with pytest.raises(InputError) as raised:
+        scoring.score(path)
+    error = raised.value
+    cell = "F16" if field == "target" else "H16"
+    assert error.code == "percent-ambiguous"
+    [problem] = error.problems
+    assert problem.cell == f"rate.xlsx!项目支出绩效自评表!{cell}"
+    assert problem.where == f"projects[0].indicators[1].{field}"
+    assert "管护设施完好率" in (problem.place or "")
+    assert f"type {typed} in {cell} or format {cell} as a percentage" in (problem.hint or "")
+
+
+@pytest.mark.usefixtures("chinese")
+def test_a_fraction_beside_a_percent_unit_is_said_in_chinese(tmp_path):
+    """The brief's row in Chinese: 指标值 0.85 beside %, 完成值 80 — 0.85% or 85%, and the fix."""
+    with pytest.raises(InputError) as raised:
+        scoring.score(_sichuan_rate(tmp_path, 0.85, 80))
+    [problem] = raised.value.problems
+    assert problem.message == (
+        "年度指标值 0.85 未带 %，而该行度量单位为 %，实际完成值为 80%：是 0.85% 还是 85%？"
+    )
+    assert (problem.hint or "").startswith(
+        "如果 0.85 是小数比例，请在 F16 填 85，或把 F16 设为百分比格式"
+    )
+
+
+def test_every_fraction_beside_a_percent_unit_is_named_in_one_error(tmp_path):
+    """Two such rows, 管护设施完好率 (F16 0.9 against 92) and 受益农户满意度 (F21 0.9 against
+    94): one error naming both cells, so that a unit corrects them at once."""
+    path = _sichuan_rate(tmp_path, 0.9, 92)
+    workbook = openpyxl.load_workbook(path)
+    ws = workbook["项目支出绩效自评表"]
+    assert ws["D21"].value == "受益农户满意度" and ws["G21"].value == "%"
+    ws["F21"].value = 0.9
+    with pytest.raises(InputError) as raised:
+        scoring.score(saved(workbook, tmp_path / "two.xlsx"))
+    assert raised.value.code == "percent-ambiguous"
+    assert [p.cell for p in raised.value.problems] == [
+        "two.xlsx!项目支出绩效自评表!F16",
+        "two.xlsx!项目支出绩效自评表!F21",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "formats", "reads", "score", "total"),
+    [
+        # formatted as percentages: 0.9 shows 90%, 0.8 shows 80%: ≥90% against 80% →
+        # 80 / 90 × 15 = 13.333… = 13.33; total 94.00 − 15 + 13.33 = 92.33
+        (0.9, 0.8, ("0%", "0%"), ("≥90%", "80%"), "13.33", "92.33"),
+        # the fix typed: 85 beside %, 80 → 80 / 85 × 15 = 14.117… = 14.12; total 93.12
+        (85, 80, ("General", "General"), ("≥85%", "80"), "14.12", "93.12"),
+        # two small rates, as typed: ≥0.5% against 0.3 (0.3%; 0.5 % is under 1 %) →
+        # 0.3 / 0.5 × 15 = 9.00; total 94.00 − 15 + 9.00 = 88.00
+        (0.5, 0.3, ("General", "General"), ("≥0.5%", "0.3"), "9.00", "88.00"),
+        # 0 is 0 either way: ≥0.9% against 0 → 0 / 0.9 × 15 = 0.00; total 79.00
+        (0.9, 0, ("General", "General"), ("≥0.9%", "0"), "0.00", "79.00"),
+        # a unit other than %: ≥0.9亩 against 92 (a unit's own numbers) → 15; total 94.00
+        (0.9, 92, ("General", "General"), ("≥0.9亩", "92"), "15.00", "94.00"),
+    ],
+)
+def test_a_percent_unit_beside_what_is_not_ambiguous_is_read(
+    tmp_path, target, actual, formats, reads, score, total
+):
+    """What reads one way only is scored: a cell formatted as a percentage reads as one (0.9
+    formatted 0% is 90%), a number typed on the scale of 100 is that many %, two small rates
+    are what they say, 0 is 0 whichever, and a unit other than % joins as it is."""
+    unit = "亩" if reads[0].endswith("亩") else "%"
+    got = scoring.score(_sichuan_rate(tmp_path, target, actual, unit, formats))
+    row = got.projects[0].indicators[1]
+    assert (row.target, str(row.actual)) == reads
+    assert row.score == D(score) and got.projects[0].score == D(total)
+
+
 def test_a_workbook_is_not_written_as_xls(tmp_path):
     path = saved(form()[0], tmp_path / "t.xlsx")
     out = tmp_path / "复核.xls"

@@ -191,6 +191,8 @@ class _Reading:
         self.notes: list[tuple[str, str]] = []
         self.uncached: list[Problem] = []  # cells whose formula gave no value, needed
         self.formula_errors = False  # one of them shows its error (#DIV/0!)
+        # numbers typed without % beside a 度量单位 of %, a fraction or a percentage? (one error)
+        self.fractions: list[Problem] = []
         self.hidden: list[str] = []  # what is hidden and not read, said
         self.department_sheet = False
 
@@ -468,6 +470,9 @@ def _read_shown(path: Path, grids: list[Grid], reading: _Reading) -> SheetData:
                     reading.locations[f"department.{key}"] = reading.locations["department"]
     if reading.uncached:
         raise reading.refused()
+    if reading.fractions:  # each named as the form names it: 第 1 个项目 · 第 2 项指标「…」
+        refused = InputError.from_problems(reading.fractions, str(path), code="percent-ambiguous")
+        raise refused.in_file(str(path), reading.locations, data)
     _complete_department(department, projects or own, read_projects, reading, path)
     if reading.uncached:  # the department's name taken from a cell showing #N/A
         raise reading.refused()
@@ -1609,6 +1614,8 @@ def _read_rows(region: Region, roles: dict, start: int, prefix: str, reading: _R
         marked = grid.text(row, roles["applicable"]) if "applicable" in roles else ""
         if marked in ("否", "不适用") or grid.text(row, roles["actual"]) == "不适用":
             indicator["applicable"] = False
+        else:
+            _refuse_a_fraction_beside_percent(grid, row, roles, target, where, reading)
         indicators.append(indicator)
         row += 1
     _forget_scores_merged_over_rows(grid, scored_spans, indicators, prefix, reading)
@@ -1739,6 +1746,119 @@ def _target(grid: Grid, row: int, roles: dict):
     text = value if isinstance(value, str) else _plain(value)
     unit_text = str(unit).strip() if unit is not None and str(unit) not in text else ""
     return f"{str(op).strip() if op is not None else ''}{text}{unit_text}"
+
+
+def _refuse_a_fraction_beside_percent(
+    grid: Grid, row: int, roles: dict, target, where: str, reading: _Reading
+) -> None:
+    """A number typed without % (``0.85``) on a row whose 度量单位 is % reads as 0.85%, the unit
+    joined to it; beside a 完成值 of 80 (80%) it was more likely 85% typed as a fraction, and
+    ``≥0.85%`` gave 80% full marks. So the cell is held to the rule a bare number meets against
+    a percentage anywhere (``values.align_units``): typed as a number or as text, its size in
+    (0, 1] against the other value's 1 % or more, or in (1, 2) against 50 % or more, signs
+    aside, 0 either way, is ambiguous — said at its cell with the fix (type 85, or format the
+    cell as a percentage), in the reading's one error. The 指标值 and the 完成值 are each so
+    held, against the other as it reads (a number typed beside the % is in %). A cell formatted
+    as a percentage reads as one (0.85 shown 85%), and two small rates (0.5 and 0.3) are read as
+    typed."""
+    from ..units import standard
+    from ..values import canonical_unit, normalise
+
+    written = grid.value(row, roles["unit"]) if "unit" in roles else None
+    unit = canonical_unit(normalise(str(written)).strip()) if written is not None else None
+    table = standard()
+    if unit is None or table.family(unit) != "percent":
+        return
+    cells = {"target": (row, roles["target"]), "actual": (row, roles["actual"])}
+    typed = {field: _typed_without_unit(grid.value(*cell), field) for field, cell in cells.items()}
+    for field, other in (("target", "actual"), ("actual", "target")):
+        number = typed[field]
+        if number is None:
+            continue
+        bare = typed[other]  # typed beside the %: in %
+        against = (
+            (bare, unit) if bare is not None else _with_its_unit(grid.value(*cells[other]), other)
+        )
+        if against is None or not _fraction_or_percent(number, *against, table):
+            continue
+        column = cells[field][1]
+        shown = _plain(number)
+        if other == "target":
+            other_shown = str(target)  # as joined: ≥85%
+        else:
+            other_shown = (
+                f"{_plain(bare)}{unit}" if bare is not None else str(grid.value(*cells[other]))
+            )
+        hundredfold = table.convert(number * 100, "%", unit) or number * 100
+        message = _(
+            "{label} {value} is typed without %, on a row whose unit is {unit}, and {other_label} "
+            "is {other}: is it {value}{unit} or {percent}%?"
+        ).format(
+            label=_("the target") if field == "target" else _("the actual value"),
+            value=shown,
+            unit=unit,
+            other_label=_("the target") if other == "target" else _("the actual value"),
+            other=other_shown,
+            percent=_plain(number * 100),
+        )
+        short = f"{column_letter(column)}{row + 1}"
+        hint = _(
+            "if {value} is a fraction, type {typed} in {cell} or format {cell} as a percentage "
+            "(0%); if it is meant in {unit}, type {value}{unit} in {cell} as text"
+        ).format(value=shown, typed=_plain(hundredfold), cell=short, unit=unit)
+        reading.fractions.append(
+            Problem(message, f"{where}.{field}", hint, grid.address(row, column))
+        )
+        return
+
+
+def _fraction_or_percent(number: Decimal, value: Decimal, unit: str, table) -> bool:
+    """Whether ``number``, read without a unit against ``value`` in ``unit``, may be a fraction
+    or a percentage: the scorer's own test (``values.align_units``), so that a workbook's cell
+    is refused exactly where the same number typed bare would be."""
+    from ..values import ValueProblem, _refuse_a_fraction
+
+    try:
+        _refuse_a_fraction(value, unit, number, None, table, "target")
+    except ValueProblem:
+        return True
+    return False
+
+
+def _typed_without_unit(value, field: str) -> Decimal | None:
+    """A 指标值 or 完成值 typed as a number without a unit (``0.85``, ``≥0.85`` as text), the
+    number; None for anything else (a unit of its own, 85% as formatted, words, a range)."""
+    from ..values import ValueProblem, parse_quantity, parse_target
+
+    if isinstance(value, Decimal):
+        return value
+    if not isinstance(value, str):
+        return None
+    try:
+        if field == "target":
+            read = parse_target(value)
+            bare = read.unit is None and read.upper is None and read.deadline is None
+            return read.value if bare else None
+        quantity = parse_quantity(value)
+    except ValueProblem:
+        return None  # refused, if needed, where it is scored
+    return quantity.value if quantity is not None and quantity.unit is None else None
+
+
+def _with_its_unit(value, field: str) -> tuple[Decimal, str] | None:
+    """A 指标值 or 完成值 written with a unit of its own (``80%``; 0.8 formatted ``0%``): its
+    number and unit, None for words or what does not read."""
+    from ..values import ValueProblem, parse_quantity, parse_target
+
+    if not isinstance(value, str):
+        return None
+    try:
+        read = parse_target(value) if field == "target" else parse_quantity(value)
+    except ValueProblem:
+        return None
+    if read is None or read.value is None or read.unit is None:
+        return None
+    return read.value, read.unit
 
 
 def _is_comparison(text: str) -> bool:
