@@ -107,6 +107,7 @@ def _evaluate(
             sha256=ruleset.sha256,
             title=ruleset.title,
             grades=tuple(ruleset.grades),
+            grade_aliases=tuple(ruleset.grade_aliases.items()),
         ),
         source=evaluation.source,
         department=department,

@@ -127,7 +127,7 @@ _SCORE = _ends_with(
 )
 _PART_SCORE = re.compile(r"指标|分值|执行率|满分|扣|上年|去年|前年|同比|较|(?:19|20)\d{2}年(?!度)")
 # A grade stated as done: 等级为"优", 评价等级：良好, 自评结果为"良" (the grades' usual words; the table's own
-# word is what it is compared with, so 优秀 stands for 优).
+# grade is what it is compared with, through the rule set's aliases: 优秀 stands for 优).
 _GRADE = re.compile(
     r"(?:等级|评价结果|自评结果)(?:为|是|:|评定为|评为)?+[“\"「『']?+"
     r"(优秀|良好|中等|不合格|合格|优|良|中|差)"
@@ -1559,7 +1559,7 @@ def _score_mismatches(
 ) -> Iterator[tuple[int, Finding]]:
     """The 得分 and 等级 the report states — the department's, one project's — against the
     scored table. A score may be stated with fewer decimals (97.2 分 for 97.24, rounded or cut
-    off); a grade in its usual longer word (优秀 for 优)."""
+    off); a grade in one of its aliases in the rule set's [grades] (优秀 for 优)."""
     for figure in figures:
         if figure.kind not in (*SCORES, *GRADES):
             continue
@@ -1575,7 +1575,7 @@ def _score_mismatches(
             stated = _shown(figure)
             filed = _("score {score} 分").format(score=format_decimal(score))
         else:
-            if _same_grade(figure.text, grade):
+            if result.ruleset.names_grade(figure.text, grade):
                 continue
             stated = _("“{grade}”").format(grade=figure.text)
             filed = _("grade “{grade}”").format(grade=grade)
@@ -1608,9 +1608,3 @@ def _scored_of(
     index = next(i for i, project in enumerate(evaluation.projects) if project is filed)
     project = result.projects[index]
     return project.score, project.grade
-
-
-def _same_grade(stated: str, grade: str) -> bool:
-    """A stated grade word is the table's grade: the same word, or its longer form (优秀 for
-    优, 良好 for 良, 中等 for 中)."""
-    return stated == grade or (len(grade) == 1 and stated.startswith(grade))

@@ -248,6 +248,15 @@ class RulesetInfo:
     sha256: str
     title: str = ""
     grades: tuple[tuple[str, Decimal], ...] = ()  # (name, lower bound), highest first
+    # (alias as values.text_key reads it, grade): the other words of each grade (优秀 for 优)
+    grade_aliases: tuple[tuple[str, str], ...] = ()
+
+    def names_grade(self, word: str, grade: str) -> bool:
+        """Whether ``word`` is ``grade``: its name or one of its aliases (see
+        :func:`scoring.words.names_grade`)."""
+        from .words import names_grade
+
+        return names_grade(word, grade, dict(self.grade_aliases))
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "version": self.version, "sha256": self.sha256, "title": self.title}

@@ -63,12 +63,13 @@ class GradeRow:
     filed: str
     computed: str
     rule: str
+    same: bool  # the filed word names the computed grade: its name or an alias (优秀 for 优)
     note: str = ""
     kind: ClassVar[Literal["grade"]] = "grade"
 
     @property
     def agrees(self) -> bool:
-        return self.filed == self.computed
+        return self.same
 
     @property
     def difference(self) -> None:
@@ -136,6 +137,23 @@ def _grade_rule(score: Decimal, grade: str, ruleset: RuleSet) -> str:
     return _("total {score} ≥ {bound} → {grade}").format(score=score, bound=fmt(bound), grade=grade)
 
 
+def _grade_row(
+    where: str, label: str, filed: str, score: Decimal, grade: str, ruleset: RuleSet
+) -> GradeRow:
+    """A filed grade beside the computed one; the same when the filed word is the grade's name
+    or one of its aliases in the rule set's ``[grades]`` (优秀 for 优)."""
+    filed = filed.strip()
+    return GradeRow(
+        where=where,
+        finding_where=where,
+        label=label,
+        filed=filed,
+        computed=grade,
+        rule=_grade_rule(score, grade, ruleset),
+        same=ruleset.names_grade(filed, grade),
+    )
+
+
 def _table_rows(
     prefix: str, filed_table: Table, scored: TableResult, ruleset: RuleSet
 ) -> Iterator[ReviewRow]:
@@ -174,13 +192,13 @@ def _table_rows(
             ruleset,
         )
     if scored.filed_grade is not None:
-        yield GradeRow(
-            where=f"{where}.grade",
-            finding_where=f"{where}.grade",
-            label=_("{table} · grade").format(table=prefix),
-            filed=scored.filed_grade.strip(),
-            computed=scored.grade,
-            rule=_grade_rule(scored.score, scored.grade, ruleset),
+        yield _grade_row(
+            f"{where}.grade",
+            _("{table} · grade").format(table=prefix),
+            scored.filed_grade,
+            scored.score,
+            scored.grade,
+            ruleset,
         )
 
 
@@ -228,13 +246,13 @@ def filed_values(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> li
         )
     if department.filed_grade is not None:
         rows.append(
-            GradeRow(
-                where="department.grade",
-                finding_where="department.grade",
-                label=_("department · grade"),
-                filed=department.filed_grade.strip(),
-                computed=department.grade,
-                rule=_grade_rule(department.score, department.grade, ruleset),
+            _grade_row(
+                "department.grade",
+                _("department · grade"),
+                department.filed_grade,
+                department.score,
+                department.grade,
+                ruleset,
             )
         )
     return rows

@@ -172,7 +172,20 @@ class RuleSet:
     @cached_property
     def grades(self) -> tuple[tuple[str, Decimal], ...]:
         """Grade names with their lower bounds, highest first."""
-        return tuple(sorted(self.data["grades"].items(), key=lambda item: -item[1]))
+        bounds = ((name, grade_bound(entry)) for name, entry in self.data["grades"].items())
+        return tuple(sorted(bounds, key=lambda item: -item[1]))
+
+    @cached_property
+    def grade_aliases(self) -> dict[str, str]:
+        """The grade each alias of ``[grades]`` names, by the alias's :func:`text_key`
+        (``优秀`` → ``优`` under mof-2020)."""
+        return FrozenDict(grade_aliases(self.data["grades"]))
+
+    def names_grade(self, filed: str, grade: str) -> bool:
+        """Whether a filed grade word is ``grade``: see :func:`scoring.words.names_grade`."""
+        from .words import names_grade
+
+        return names_grade(filed, grade, self.grade_aliases)
 
     def grade(self, score: Decimal) -> str:
         for name, bound in self.grades:
@@ -687,9 +700,27 @@ def _check_caps(caps: list[dict], source: str, total) -> None:
             )
 
 
+def grade_bound(entry) -> Decimal:
+    """A grade's lower bound: ``"优" = 90``, or ``"优" = { min = 90, aliases = ["优秀"] }``."""
+    return entry["min"] if isinstance(entry, dict) else entry
+
+
+def grade_aliases(grades) -> dict[str, str]:
+    """The grade each alias in ``[grades]`` names, by the alias's :func:`text_key`."""
+    return {
+        text_key(alias): name
+        for name, entry in grades.items()
+        if isinstance(entry, dict)
+        for alias in entry.get("aliases", ())
+    }
+
+
 def _check_grades(grades: dict, source: str, total) -> None:
     """Grades are listed best first, with falling bounds, the first reachable by a score on
-    ``total`` (weights.total, 100), the last by any score."""
+    ``total`` (weights.total, 100), the last by any score; each word — a grade's name or one of
+    its aliases — names one grade, or a filed grade would be read as whichever came first."""
+    _check_grade_words(grades, source)
+    grades = {name: grade_bound(entry) for name, entry in grades.items()}
     bounds = list(grades.values())
     names = list(grades)
     for (name, bound), (next_name, next_bound) in zip(grades.items(), list(grades.items())[1:]):
@@ -820,6 +851,26 @@ def _refuse_a_band_never_reached(bands: list[dict], where: str, source: str) -> 
                     ),
                     file=source,
                 )
+
+
+def _check_grade_words(grades: dict, source: str) -> None:
+    """One word names one grade: an alias that is another grade's name or alias (优秀 under 优
+    and 良) would make a filed grade agree with either."""
+    owner = {text_key(name): name for name in grades}
+    for name, entry in grades.items():
+        aliases = entry.get("aliases", ()) if isinstance(entry, dict) else ()
+        for j, word in enumerate(aliases):
+            key = text_key(word)
+            if key in owner and owner[key] != name:
+                raise RulesetError(
+                    _("{word} names two grades: {first} and {second}").format(
+                        word=quoted(word), first=quoted(owner[key]), second=quoted(name)
+                    ),
+                    f"grades.{name}.aliases[{j}]",
+                    _("give each word to one grade"),
+                    file=source,
+                )
+            owner.setdefault(key, name)
 
 
 def _check_tier_words(tiers: list[dict], source: str) -> None:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from .frozen import record
 from .i18n import _
@@ -200,6 +200,17 @@ class Words:
                 tiers=text, words=listed(sorted(self.yes | self.no))
             )
         return text
+
+
+def names_grade(filed: str, grade: str, aliases: Mapping[str, str]) -> bool:
+    """Whether a grade word a unit filed (自评等级) or a report states is ``grade``: its name,
+    or one of its aliases in the rule set's ``[grades]`` (``aliases``: the grade of each alias,
+    by the alias's text key) — under mof-2020 优秀 is 优, 良好 良, 中等 中 and 较差 差 — compared
+    as texts are (spaces and full-width forms aside). Another grade's name or alias (良好 filed
+    for 优) is not, nor a word the rule set does not list (A, 优良). The one test of a grade
+    word: the review table, its findings and the report's check all ask it."""
+    key = _key(filed)
+    return key == _key(grade) or aliases.get(key) == grade
 
 
 def listed(items: Iterable[str], joined: str | None = None) -> str:

@@ -1,7 +1,7 @@
 """A report's stated 得分 and 等级 — the department's, each project's — against the scored table
 (``scoring check REPORT --with FILE``). Only a table's total is a score (自评得分, 综合得分, 总分),
 never a part of one (产出指标得分, 预算执行率得分, 分值, 满分); a score may be stated with fewer
-decimals, a grade in its longer word (优秀 for 优).
+decimals, a grade in one of its aliases in the rule set's [grades] (优秀 for 优 under mof-2020).
 
 The evaluation, worked by hand: two projects, one indicator of 分值 90 met in each (90.00);
   公共文化服务 147 / 150 = 98% → 10 × 0.98 = 9.80 → 99.80 优;
