@@ -310,7 +310,11 @@ def _table(raw: dict, where: str, found: _Collector, budget: Budget | None = Non
         _indicator(ind, f"{where}.indicators[{i}]", found)
         for i, ind in enumerate(raw["indicators"])
     )
-    rows = [ind for ind in indicators if ind.counted and ind.applicable and _executes(ind.name)]
+    rows = [
+        ind
+        for ind in indicators
+        if ind.counted and ind.applicable and names_the_execution_row(ind.name)
+    ]
     if rows:  # the table's own 预算执行率 row among its indicators (部门整体 tables file it so)
         budget = _execution_row(rows, budget, found)
         indicators = tuple(ind for ind in indicators if ind is not rows[0])
@@ -338,8 +342,10 @@ _EXECUTION_ROW = re.compile(
 _A_NOTE = re.compile(r"[（(][^（()）]*[）)]|[。.，,；;：:]+$")
 
 
-def _executes(name: str) -> bool:
-    """Whether an indicator's 三级指标 names the table's 预算执行率 row (see _EXECUTION_ROW)."""
+def names_the_execution_row(name: str) -> bool:
+    """Whether an indicator's 三级指标 names the table's 预算执行率 row (预算执行率, 资金执行率,
+    项目预算执行率, 预算执行率（%）…; not 政府采购执行率): the loader reads such a row, counted
+    and applicable, as the table's execution row."""
     return _EXECUTION_ROW.fullmatch(_A_NOTE.sub("", text_key(name))) is not None
 
 

@@ -128,3 +128,27 @@ def test_the_department_table_is_scored_on_the_execution_weight_it_files():
     assert [str(result.department.score), result.department.grade] == ["99.00", "优"]
     codes = {f.code for f in result.findings}
     assert not codes & {"weights-total", "execution-weight-filed"}
+
+
+def test_the_returned_workbook_counts_the_execution_row_once():
+    # the same 部门整体 table given back as the unit's form: 分值 20 in F6 (the execution row's, as
+    # scored), the grid's 预算执行率 row shown as filed, and the 总分's 分值 20 + 50 + 30 = 100,
+    # not 120 (F6 and the grid row both counted)
+    import io
+
+    import openpyxl
+
+    from scoring.excel.write import result_workbook, workbook_bytes
+
+    money = {"planned": "1000", "adjusted": "1000", "spent": "950"}
+    rows = [
+        _row("预算执行率", "100%", "95%", "20", "过程"),
+        _row("重点工作完成率", "100%", "100%", "50", "产出"),
+        _row("满意度", "≥90%", "95%", "30", "效果"),
+    ]
+    data = {"department": {"name": "某县测试局", "year": 2023, "budget": money, "indicators": rows}}
+    book = result_workbook(scoring.load(data), scoring.score(data, record=False))
+    sheet = openpyxl.load_workbook(io.BytesIO(workbook_bytes(book)))["部门整体"]
+    assert [sheet["F6"].value, sheet["I6"].value] == [20, 19]
+    assert [sheet["C11"].value, sheet["F11"].value] == ["预算执行率", "20"]  # as filed (text)
+    assert [sheet["A14"].value, sheet["F14"].value, sheet["I14"].value] == ["总分", 100, 99]

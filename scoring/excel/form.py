@@ -292,9 +292,12 @@ def write_table(
 
     total_row = last_indicator + 1
     label(total_row, 1, "总分")
-    weights = [_points(ind["weight"]) if "weight" in ind else None for ind in indicators]
+    # the table's own 预算执行率 row among its indicators is the execution row (F6), not a
+    # second one: the 总分's 分值 counts it once
+    counted = [ind for ind in indicators if not _the_execution_row(ind)]
+    weights = [_points(ind["weight"]) if "weight" in ind else None for ind in counted]
     filled = [w for w in weights if w is not None]
-    if indicators and len(filled) == len(weights) and execution is not None:
+    if counted and len(filled) == len(weights) and execution is not None:
         put(sheet, total_row, 6, number(sum(filled, execution.weight)))
     value(total_row, 7, cell_value(raw.get("score")), f"{where}.score")
     at.setdefault(f"{where}.score", f"G{total_row}")
@@ -390,6 +393,18 @@ def print_as_form(sheet, title_rows: str | None = None) -> None:
     sheet.print_area = f"A1:{get_column_letter(max(sheet.max_column, 1))}{max(sheet.max_row, 1)}"
     if title_rows:
         sheet.print_title_rows = title_rows
+
+
+def _the_execution_row(ind: dict) -> bool:
+    """Whether a row of the data is the table's 预算执行率 row, as the loader reads it."""
+    from ..loader import names_the_execution_row
+
+    name = ind.get("name")
+    return (
+        isinstance(name, str)
+        and ind.get("applicable") is not False
+        and names_the_execution_row(name)
+    )
 
 
 def write_department(sheet, department: dict) -> dict:
