@@ -2128,3 +2128,28 @@ def test_a_unit_s_text_holding_a_traditional_label_stays_as_written(tmp_path):
     evaluation = scoring.load(path)
     assert evaluation.projects[0].indicators[0].reason == "項目名稱填寫有誤"
     assert not [n for n in evaluation.notes if "labels" in str(n[1])]
+
+
+@pytest.mark.parametrize(
+    ("number_format", "score", "actual"),
+    [
+        # 2023-06-30 shown 6月30日后: after the deadline's day, late: 部分达成 0.7 × 90 = 63.00
+        ('m"月"d"日后"', "63.00", "2023-06-30后"),
+        # shown 6月30日前: on or before it, on time: 90.00
+        ('m"月"d"日前"', "90.00", "2023-06-30前"),
+        # shown 6月30日: the day itself, on time
+        ('m"月"d"日"', "90.00", "2023-06-30"),
+    ],
+)
+def test_a_date_cell_reads_with_the_word_its_format_shows_after_it(
+    tmp_path, number_format, score, actual
+):
+    from datetime import datetime
+
+    path = _one_project(
+        tmp_path,
+        [["产出指标", "时效指标", "完成时间", "6月底前", datetime(2023, 6, 30), 90, None]],
+        formats={"E7": number_format},
+    )
+    row = scoring.score(path).projects[0].indicators[0]
+    assert (row.actual, str(row.score)) == (actual, score)

@@ -199,13 +199,30 @@ def _text_section(number_format: str) -> str | None:
 
 def _date_as_shown(value, number_format: str) -> str:
     """A date cell as the form shows it: Excel keeps 2024年6月 as 2024-06-01, so a format without
-    a day gives the month (2024年6月), without a month the year, and a full date its ISO day."""
+    a day gives the month (2024年6月), without a month the year, and a full date its ISO day;
+    with the word after or before a date the format shows (m"月"d"日后": 6月30日后), which
+    makes it a bound of the day done, as the same text typed."""
     bare = re.sub(r'"[^"]*"|[\\!].|\[[^\]]*\]', "", number_format).lower()
+    side = _side_shown(number_format)
     if number_format and "d" not in bare:
         if "m" not in bare:
-            return f"{value.year}年"
-        return f"{value.year}年{value.month}月"
-    return value.date().isoformat() if isinstance(value, datetime) else value.isoformat()
+            return f"{value.year}年{side}"
+        return f"{value.year}年{value.month}月{side}"
+    day = value.date().isoformat() if isinstance(value, datetime) else value.isoformat()
+    return day + side
+
+
+# The words a date's format may show after it that put the day done after or before it.
+_DATE_SIDES = ("之后", "以后", "之前", "以前", "后", "前")
+
+
+def _side_shown(number_format: str) -> str:
+    """The word of _DATE_SIDES a date format shows at its end (m"月"d"日后": 后), the date's
+    own words (年, 月, 日, 号) aside; empty for none."""
+    section = _sections(number_format)[0] if number_format else ""
+    literals = "".join(a or b for a, b in re.findall(r'"([^"]*)"|[\\!](.)', section))
+    words = re.sub(r"[年月日号\s./-]", "", literals)
+    return next((side for side in _DATE_SIDES if words.endswith(side)), "")
 
 
 # The signs and currency marks a number format may show around the digits, which say nothing
