@@ -326,6 +326,33 @@ def qualitative_for_number(
                     )
 
 
+def rate_above_100(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> Iterator[Finding]:
+    """A 实际完成值 above 100% on a row whose name ends with a rate that cannot pass it
+    (``checks.rates_within_100``: 满意度, 合格率 …): 105% satisfied is a slip or an invented
+    figure, and the ratio method gives it full marks without a word."""
+    words = tuple(ruleset.checks.get("rates_within_100", ()))
+    if not words:
+        return
+    hundred = Decimal(100)
+    for table, _scored in _tables(evaluation, result):
+        for ind in table.indicators:
+            actual = ind.actual
+            if actual is None or actual.unit != "%" or actual.value <= hundred:
+                continue
+            name = "".join(ind.name.split())
+            word = next((w for w in words if name.endswith(w)), None)
+            if word is not None and ind.applicable and ind.counted:
+                yield Finding(
+                    "rate-above-100",
+                    "warning",
+                    f"{ind.where}.actual",
+                    _(
+                        "“{name}”: the actual value {actual} is above 100%, which a {word} cannot "
+                        "be: check the figure"
+                    ).format(name=ind.name, actual=ind.actual_text, word=word),
+                )
+
+
 def targets_equal_actuals(
     evaluation: Evaluation, result: Result, ruleset: RuleSet
 ) -> Iterator[Finding]:
@@ -496,6 +523,7 @@ BUILTIN = {
     "spending-results-mismatch": spending_results_mismatch,
     "qualitative-for-number": qualitative_for_number,
     "targets-equal-actuals": targets_equal_actuals,
+    "rate-above-100": rate_above_100,
     "weights-off-default": weights_off_default,
     "projects-over-department": projects_over_department,
     "placeholder-left": placeholder_left,

@@ -119,6 +119,7 @@ def _findings() -> dict[str, str]:
         "spending-results-mismatch": _("outputs and benefits do not match the spending"),
         "qualitative-for-number": _("should be a quantitative indicator"),
         "targets-equal-actuals": _("every actual equals its target"),
+        "rate-above-100": _("a rate above 100%"),
         "placeholder-left": _("template placeholder left in"),
         "project-repeated": _("project filed twice"),
         "weights-off-default": _("weights differ from the defaults, unexplained"),

@@ -106,7 +106,7 @@ _c94 = frozenset({'execution_below', 'max_score'})
 _c95 = frozenset({'execution_below', 'max_score'})
 _c96 = 0
 _c97 = 0
-_c98 = frozenset({'adjustment_reason', 'execution_reason', 'execution_reason_below', 'numeric_words', 'reason_required_below_weight', 'severity', 'spending_results', 'targets_equal_actuals_rows', 'total_is_sum', 'weights_reason'})
+_c98 = frozenset({'adjustment_reason', 'execution_reason', 'execution_reason_below', 'numeric_words', 'rates_within_100', 'reason_required_below_weight', 'severity', 'spending_results', 'targets_equal_actuals_rows', 'total_is_sum', 'weights_reason'})
 _c99 = frozenset({'error', 'info', 'off', 'warning'})
 _c100 = 0
 _c101 = 1
@@ -1046,6 +1046,13 @@ def _s75(x):
         if not ((isinstance(v, str)) and (len(v) >= 1)):
             return False
     return True
+def _s76(x):
+    if not (isinstance(x, list)):
+        return False
+    for v in x:
+        if not ((isinstance(v, str)) and (len(v) >= 1)):
+            return False
+    return True
 def _s72(x):
     if not (isinstance(x, dict)):
         return False
@@ -1078,11 +1085,14 @@ def _s72(x):
     v = x.get('targets_equal_actuals_rows', _MISSING)
     if v is not _MISSING and not (((type(v) is int or _integer(v))) and (not v < _c112)):
         return False
+    v = x.get('rates_within_100', _MISSING)
+    if v is not _MISSING and not (_s76(v)):
+        return False
     v = x.get('weights_reason', _MISSING)
     if v is not _MISSING and not ((isinstance(v, str) and v in _c113)):
         return False
     return True
-def _s76(x):
+def _s77(x):
     if not (isinstance(x, dict)):
         return False
     if not x.keys() <= _c114:
@@ -1091,7 +1101,7 @@ def _s76(x):
     if v is not _MISSING and not ((isinstance(v, str) and v in _c115)):
         return False
     return True
-def _s79(x):
+def _s80(x):
     if not (isinstance(x, dict)):
         return False
     if len(x) < 1:
@@ -1108,7 +1118,7 @@ def _s79(x):
     if v is not _MISSING and not ((isinstance(v, str))):
         return False
     return True
-def _s78(x):
+def _s79(x):
     if not (isinstance(x, dict)):
         return False
     if not x.keys() >= _c116:
@@ -1116,7 +1126,7 @@ def _s78(x):
     if not x.keys() <= _c117:
         return False
     v = x['match']
-    if not (_s79(v)):
+    if not (_s80(v)):
         return False
     v = x['method']
     if not ((isinstance(v, str)) and (len(v) >= 1)):
@@ -1125,61 +1135,61 @@ def _s78(x):
     if v is not _MISSING and not ((isinstance(v, dict))):
         return False
     return True
-def _s77(x):
+def _s78(x):
     if not (isinstance(x, list)):
         return False
     for v in x:
-        if not (_s78(v)):
+        if not (_s79(v)):
             return False
     return True
-def _s80(x):
+def _s81(x):
     if not (isinstance(x, dict)):
         return False
     for k, v in x.items():
         if k not in _c119 and not ((isinstance(v, dict))):
             return False
     return True
-def _s82(x):
+def _s83(x):
     if not (isinstance(x, dict)):
         return False
     for k, v in x.items():
         if k not in _c122 and not (((type(v) in _NUMBERS or _number(v))) and (not v <= _c121)):
             return False
     return True
-def _s83(x):
+def _s84(x):
     if not (isinstance(x, dict)):
         return False
     for k, v in x.items():
         if k not in _c123 and not ((isinstance(v, str)) and (len(v) >= 1)):
             return False
     return True
-def _s85(x):
+def _s86(x):
     if not (isinstance(x, dict)):
         return False
     for k, v in x.items():
         if k not in _c125 and not ((isinstance(v, str) or (type(v) in _NUMBERS or _number(v))) and (not isinstance(v, str) or (_c124.search(v) is not None))):
             return False
     return True
-def _s84(x):
+def _s85(x):
     if not (isinstance(x, dict)):
         return False
     for k, v in x.items():
-        if k not in _c126 and not (_s85(v)):
+        if k not in _c126 and not (_s86(v)):
             return False
     return True
-def _s81(x):
+def _s82(x):
     if not (isinstance(x, dict)):
         return False
     if not x.keys() <= _c120:
         return False
     v = x.get('multipliers', _MISSING)
-    if v is not _MISSING and not (_s82(v)):
-        return False
-    v = x.get('aliases', _MISSING)
     if v is not _MISSING and not (_s83(v)):
         return False
-    v = x.get('families', _MISSING)
+    v = x.get('aliases', _MISSING)
     if v is not _MISSING and not (_s84(v)):
+        return False
+    v = x.get('families', _MISSING)
+    if v is not _MISSING and not (_s85(v)):
         return False
     return True
 def _s19(x):
@@ -1236,19 +1246,19 @@ def _s19(x):
     if v is not _MISSING and not (_s72(v)):
         return False
     v = x.get('department', _MISSING)
-    if v is not _MISSING and not (_s76(v)):
-        return False
-    v = x.get('overrides', _MISSING)
     if v is not _MISSING and not (_s77(v)):
         return False
-    v = x.get('methods', _MISSING)
-    if v is not _MISSING and not (_s80(v)):
+    v = x.get('overrides', _MISSING)
+    if v is not _MISSING and not (_s78(v)):
         return False
-    v = x.get('units', _MISSING)
+    v = x.get('methods', _MISSING)
     if v is not _MISSING and not (_s81(v)):
         return False
+    v = x.get('units', _MISSING)
+    if v is not _MISSING and not (_s82(v)):
+        return False
     return True
-def _s87(x):
+def _s88(x):
     if not (isinstance(x, dict)):
         return False
     if not x.keys() >= _c127:
@@ -1265,18 +1275,18 @@ def _s87(x):
     if not (((type(v) in _NUMBERS or _number(v))) and (not v < _c129 and not v > _c130)):
         return False
     return True
-def _s86(x):
+def _s87(x):
     if not (isinstance(x, list)):
         return False
     if len(x) < 1:
         return False
     for v in x:
-        if not (_s87(v)):
+        if not (_s88(v)):
             return False
     return True
 
 FUNCTIONS = {
     ('evaluation', None): _s1,
     ('ruleset', None): _s19,
-    ('ruleset', 'bands'): _s86,
+    ('ruleset', 'bands'): _s87,
 }
