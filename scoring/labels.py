@@ -124,7 +124,7 @@ def _findings() -> dict[str, str]:
         "project-repeated": _("project filed twice"),
         "weights-off-default": _("weights differ from the defaults, unexplained"),
         "operator-inferred": _("scored as a reverse indicator"),
-        "operator-default": _("time read by the default comparison"),
+        "operator-default": _("read by the default comparison"),
         "deadline-late": _("not completed on time"),
         "strict-bound-equal": _("actual at a bound the target leaves out"),
         "values-blank": _("target not filled in"),

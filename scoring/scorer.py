@@ -180,6 +180,14 @@ class Texts:
         )
 
     @cached_property
+    def by_default(self) -> str:
+        return _(
+            "“{name}”: the target “{target}” has no sign and no word of its row says whether more "
+            "or less is better, so it is scored as “{limit}”; if it is an upper limit, write "
+            "“≤{target}”"
+        )
+
+    @cached_property
     def by_default_lead(self) -> str:
         return _(
             "no sign, and no word of its row says whether more or less is better, so scored as {limit}: "
@@ -1082,16 +1090,23 @@ def _time_by_default(ind: Indicator, ctx: Context, default: str) -> tuple[str, s
 def _by_default_lead(ind: Indicator, ctx: Context, default: str, met: bool | None) -> str:
     """The start of the explanation of a target without a sign that no word of its row reads
     either way (不合格产品数 | 5, a word no list holds): scored by the rule set's default
-    comparison, which the explanation says where the guess changes the score — the actual is
-    not the target (``met``: the two equal once in one unit, 1万 and 10000; None when not yet
-    known, then compared as written). A word list is never complete: a limit it misses reads as
-    at least."""
+    comparison, which the explanation and ``operator-default`` (info) say where the guess changes
+    the score — the actual is not the target (``met``: the two equal once in one unit, 1万 and
+    10000; None when not yet known, then compared as written). A word list is never complete: a
+    limit it misses reads as at least."""
     actual, target = ind.actual, ind.target
     if met is None:
         met = actual is not None and (actual.unit, actual.value) == (target.unit, target.value)
     if actual is None or met:
         return ""
-    return ctx.texts.by_default_lead.format(limit=f"{default}{target.text}")
+    limit = f"{default}{target.text}"
+    ctx.flag(
+        "operator-default",
+        "info",
+        f"{ind.where}.target",
+        ctx.texts.by_default.format(name=ind.name, target=target.text, limit=limit),
+    )
+    return ctx.texts.by_default_lead.format(limit=limit)
 
 
 def _a_zero_without_a_sign(ind: Indicator) -> InputError:

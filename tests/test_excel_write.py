@@ -517,8 +517,9 @@ def test_result_numbers_of_langfang():
         98,
     ]
     # the department's budget is its one project's: each budget finding once — three filed
-    # scores off, execution low and its reason missing; 成本控制率 read as a limit
-    assert facts["复核发现"] == "警告 5，提示 1"
+    # scores off, execution low and its reason missing; 成本控制率 read as a limit, 工程资金金额
+    # read by the default ≥ (a bare target no word reads, 37.24 not 43.2)
+    assert facts["复核发现"] == "警告 5，提示 2"
 
 
 def test_result_not_applicable_and_extra_columns():

@@ -595,3 +595,35 @@ def test_the_least_change_is_as_fine_as_the_value_was_filed(cli, tmp_path):
     assert data["before"]["score"] == 63.33
     assert [(c["from"], c["to"]) for c in data["goal"]["changes"]] == [("50000元", "3.9556万元")]
     assert data["goal"]["after"]["score"] == 64
+
+
+def test_a_change_to_a_row_read_by_the_default_comparison_is_noted(cli, tmp_path):
+    # 不合格产品数 | 5 | 3 (weight 90): no word reads it, so ≥5: 3 / 5 × 90 = 54.00, total 64.00
+    # 中; 优 asks for 5 (10 + 90 = 100 ≥ 90; 4 gives 10 + 72 = 82). Raising a count of faulty
+    # products is the wrong way if it is a limit: the plan says the reading was a guess.
+    path = tmp_path / "bare.toml"
+    path.write_text(
+        """[department]
+name = "某县测试单位"
+year = 2023
+budget = { planned = 10, adjusted = 10, spent = 10 }
+
+[[projects]]
+name = "质量抽检"
+budget = { planned = 10, adjusted = 10, spent = 10 }
+
+[[projects.indicators]]
+level1 = "产出指标"
+level2 = "数量指标"
+name = "不合格产品数"
+target = "5"
+actual = "3"
+weight = 90
+""",
+        encoding="utf-8",
+    )
+    run = cli("--lang", "en", "whatif", str(path), "--grade", "优")
+    assert run.code == 0, run
+    flat = " ".join(run.out.split())
+    assert "--set 'projects[0].indicators[0].actual=5'" in flat
+    assert "“质量抽检 · 不合格产品数”: the target has no sign and is read as at least" in flat

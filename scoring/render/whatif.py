@@ -83,6 +83,17 @@ def render_table(source, edits, before, changed, goal_plan, options, rules: str,
     return text
 
 
+def _guessed(goal_plan) -> list:
+    """The changes to rows whose bare target was read by the default comparison
+    (``operator-default``): a change in the wrong direction if the row is a limit."""
+    guessed = {
+        f.where.removesuffix(".target")
+        for f in goal_plan.before.findings
+        if f.code == "operator-default"
+    }
+    return [c for c in goal_plan.changes if c.path.rpartition(".")[0] in guessed]
+
+
 def check_command(source: str, rules: str, changes, given=()) -> str:
     """The command line that reproduces a goal plan: the rule set, the user's own --set (where
     the plan does not change the same value), then the plan's changes."""
@@ -154,6 +165,13 @@ def _goal(source, goal_plan, options, rules: str, given=()) -> str:
             markup(change.after),
         )
     console.print(table)
+    for change in _guessed(goal_plan):  # 不合格产品数 | 5 read as ≥5: raising it may be wrong
+        console.print(
+            _(
+                "[yellow]Note[/]: “{row}”: the target has no sign and is read as at least (no "
+                "word of its row says otherwise); if it is an upper limit, write ≤ and ask again"
+            ).format(row=markup(change.label))
+        )
     after = goal_plan.after.department
     console.print(
         _(
