@@ -7,6 +7,7 @@ A filed value is compared with the computed one at the rule set's decimals, with
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -326,6 +327,10 @@ def qualitative_for_number(
                     )
 
 
+# A note in brackets after a 三级指标 (满意度（%）, 满意度（10分）), and a full stop.
+_NOTE = re.compile(r"[（(][^（()）]*[）)]|[。.；;]+$")
+
+
 def rate_above_100(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> Iterator[Finding]:
     """A 实际完成值 above 100% on a row whose name ends with a rate that cannot pass it
     (``checks.rates_within_100``: 满意度, 合格率 …): 105% satisfied is a slip or an invented
@@ -337,9 +342,12 @@ def rate_above_100(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> 
     for table, _scored in _tables(evaluation, result):
         for ind in table.indicators:
             actual = ind.actual
-            if actual is None or actual.unit != "%" or actual.value <= hundred:
+            if actual is None or actual.value <= hundred:
                 continue
-            name = "".join(ind.name.split())
+            # a bare 105 against a target in % (the Sichuan form's 度量单位 column) is 105%
+            if (actual.unit or ind.target.unit) != "%":
+                continue
+            name = _NOTE.sub("", "".join(ind.name.split()))  # 群众满意度（%）
             word = next((w for w in words if name.endswith(w)), None)
             if word is not None and ind.applicable and ind.counted:
                 yield Finding(

@@ -574,11 +574,12 @@ def _by_date(
         return Timing(True, stretch.label, readings.not_later.format(actual=shown, due=due_label))
     if first > due:
         return Timing(False, stretch.label, readings.later.format(actual=shown, due=due_label))
+    example = first if first != date.min else last  # a day the text allows (7月前: 7月31日)
     raise ValueProblem(
         _("实际完成值 {text} ({shown}) may be before or after the deadline {due}").format(
             text=repr(text), shown=shown, due=due_label
         ),
-        _("write the day it was done, e.g. {day}").format(day=f"{first.month}月{first.day}日"),
+        _("write the day it was done, e.g. {day}").format(day=f"{example.month}月{example.day}日"),
     )
 
 
@@ -620,19 +621,24 @@ def _span(stretch: Stretch, first: date, last: date, readings: Readings) -> str:
     )
 
 
-# Words after a date that put the day done after or before it (6月30日后, 12月31日之后, 6月以后,
-# 7月前, 7月之前, 7月以前), and whether they hold the date's own days (以后, 前, 之前, 以前).
-_SIDES = re.compile("(?:[之以]?后|[之以]?前)$")
+# The words after a date that put the day done after it (6月30日后, 12月31日之后完成, 6月以后):
+# the start of the words the date grammar lets follow a date. Those before it (前, 之前, 以前)
+# are the grammar's own mark.
+_AFTER = re.compile("[之以]?后")
 
 
 def _side(text: str, bound: str | None) -> tuple[str, bool, bool] | None:
     """The bound a date done is written as: (the words shown, later, the date itself held) —
-    from a word after it (6月30日后: later, not held) or a sign before it (≥6月30日: later,
-    held); None for a date itself."""
-    found = _SIDES.search(text)
-    if found is not None:
-        word = found.group()
-        return word, word.endswith("后"), word != "后" and word != "之后"
+    from the words after it (6月30日后完成: later, not held; 6月以后: later, held; 7月前 and
+    7月10日前完成: earlier, held, as a target's 前 holds its day) or a sign before it
+    (≥6月30日: later, held; <7月1日: earlier, not held); None for a date itself."""
+    match = _DATE.fullmatch(text) or _WHOLE_YEAR.fullmatch(text)
+    if match is not None and match["mark"] in ("前", "之前", "以前"):
+        return match["mark"], False, True
+    after = _AFTER.match(match["tail"] or "") if match is not None else None
+    if after is not None:
+        word = after.group()
+        return word, True, word == "以后"
     if bound in (">", "≥"):
         return bound, True, bound == "≥"
     if bound in ("<", "≤"):

@@ -318,6 +318,8 @@ def _table(raw: dict, where: str, found: _Collector, budget: Budget | None = Non
     if rows:  # the table's own 预算执行率 row among its indicators (部门整体 tables file it so)
         budget = _execution_row(rows, budget, found)
         indicators = tuple(ind for ind in indicators if ind is not rows[0])
+        if not any(ind.counted and ind.applicable for ind in indicators):
+            found.problems.add(_only_the_execution_row(raw, rows[0]))
     _refuse_all_not_applicable(raw, indicators, where, found)
     return Table(
         name=raw["name"],
@@ -384,6 +386,19 @@ def _execution_row(rows: list[Indicator], budget: Budget, found: _Collector) -> 
         weight=row.weight,
         score=budget.score if budget.score is not None else row.score,
         reason=budget.reason or row.reason,
+    )
+
+
+def _only_the_execution_row(raw: dict, row: Indicator) -> Problem:
+    """A table whose one row to score is its 预算执行率: scored on it alone, a department's
+    18.00 差 would stand for its table, as one of rows all not applicable would (refused too)."""
+    return Problem(
+        _(
+            "「{name}」 has no indicator to score besides its 预算执行率 row, which is the "
+            "execution row"
+        ).format(name=cut(str(raw["name"]))),
+        row.where,
+        _("add the table's other indicators, or leave the table out of the file"),
     )
 
 

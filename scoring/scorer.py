@@ -881,7 +881,9 @@ def _number_plan(
         _check_override_fits(override, ind, None, rules)
     method_name = override.method if override else rules.quantitative[op]
     params = override.params if override else rules.params(method_name)
-    view = _quantitative(ind, weight, op, target_value, actual_value, unit)
+    # 超过90% against >90%: more than the bound, so met as ≥ explains it (not the bound itself)
+    shown_op = {GT: GE, LT: LE}[op] if actual.bound == op and op in (GT, LT) else op
+    view = _quantitative(ind, weight, shown_op, target_value, actual_value, unit)
     if actual.bound is not None:  # ≥266米 against ≥250米: the bound's figure, which meets it
         lead += ctx.texts.bound_lead.format(actual=ind.actual_text, figure=fmt(actual_value))
     return Plan(view, method_name, params, lead=lead)

@@ -485,8 +485,11 @@ def _parse_quantity(raw) -> Quantity | None:
     text = normalise(raw).rstrip(SENTENCE_END)
     lead, rest = _leading_op(text)
     trail, rest = _trailing_op(rest)
-    # =42个 and 达到85% (reached 85%) are the figure itself, not a bound of it
-    bound = None if (lead or trail) == EQ or text.startswith("达到") else lead or trail
+    # =42个 and 达到85% (reached 85%) are the figure itself, not a bound of it; 达到85%以上 is
+    # one by its 以上
+    if lead == EQ or text.startswith("达到"):
+        lead = None
+    bound = lead or (None if trail == EQ else trail)
     _refuse_not_finite(raw, rest)
     split = _split_number(rest)
     if split is None:  # words, or a time with no figure in front (半小时, 两个半小时)

@@ -80,6 +80,8 @@ def test_a_bound_that_shows_the_target_met_is_scored_by_its_figure(target, actua
         ("95%-100%", "≥98%"),  # inside the range, or above it?
         ("=0起", "≥0起"),  # = 0 is met only by none
         ("=100人", "≥100人"),  # = asks for the figure itself, which a bound does not give
+        ("≥90%", "达到85%以上"),  # 达到 is no bound, 以上 is: at least 85, 90 reached or not
+        ("≤5%", "达到8%以下"),  # at most 8: perhaps 3, which meets ≤5%
     ],
 )
 def test_a_bound_that_does_not_settle_the_target_is_refused(target, actual):
@@ -112,6 +114,12 @@ def test_a_bound_that_does_not_settle_the_target_is_refused(target, actual):
         ("6月底前", ">6月30日", "63.00"),  # after the deadline's day: late
         ("6月底前", "≥6月30日", None),  # on it (on time) or after (late)
         ("6月底前", "<7月1日", "90.00"),  # before July: on time
+        # words after the date's own (完成, 完工, 完成验收) and a 于 before it change nothing
+        ("6月底前", "6月30日后完成", "63.00"),
+        ("6月底前", "于6月30日之后完工", "63.00"),
+        ("6月底前", "7月10日前完成", None),  # by 7月10日: June or July
+        ("6月底前", "6月20日前完成", "90.00"),
+        ("年底前", "12月31日后完成验收", "63.00"),
     ],
 )
 def test_a_time_done_written_as_a_bound(target, actual, score):
@@ -139,6 +147,14 @@ def test_an_actual_at_the_bound_a_target_leaves_out_is_not_called_met(target, ac
     assert str(row.score) == "90.00"
     assert row.explanation.startswith(said), row.explanation
     assert ("target met" in row.explanation) == target.startswith("≥")
+
+
+def test_more_than_a_strict_bound_is_explained_as_met():
+    # >90% with 超过90%: more than 90, so met — not "the bound the target leaves out"
+    row = _scored(">90%", "超过90%")
+    assert str(row.score) == "90.00"
+    assert "leaves out" not in row.explanation
+    assert "actual 90% ≥ target 90%: target met" in row.explanation
 
 
 def test_more_than_a_strict_bound_is_not_called_the_bound_itself():

@@ -152,3 +152,14 @@ def test_the_returned_workbook_counts_the_execution_row_once():
     assert [sheet["F6"].value, sheet["I6"].value] == [20, 19]
     assert [sheet["C11"].value, sheet["F11"].value] == ["预算执行率", "20"]  # as filed (text)
     assert [sheet["A14"].value, sheet["F14"].value, sheet["I14"].value] == ["总分", 100, 99]
+
+
+def test_a_table_with_nothing_but_its_execution_row_is_refused():
+    # scored on its 预算执行率 alone, the department's table would be 20 × 90% = 18.00 差
+    money = {"planned": "100", "adjusted": "100", "spent": "90"}
+    rows = [_row("预算执行率", "100%", "90%", "20", "过程")]
+    data = {"department": {"name": "某县测试局", "year": 2023, "budget": money, "indicators": rows}}
+    with pytest.raises(InputError) as raised:
+        scoring.load(data)
+    assert raised.value.problems[0].where == "department.indicators[0]"
+    assert "no indicator to score besides its 预算执行率 row" in raised.value.problems[0].message
