@@ -143,6 +143,8 @@ OWN_TABLE_NAME = re.compile(
 )
 OWN_TABLE_TITLE = re.compile(rf"{OWN_TABLE_FORM}自评表")
 DEFAULT_SHEET = re.compile(r"^(?:sheet|工作表)\s*\d*$", re.IGNORECASE)
+# The amounts of a 项目资金 row, as keys of a budget.
+AMOUNTS = ("planned", "adjusted", "spent")
 # 部门 sheet labels (without what is in brackets) to their key in the evaluation.
 DEPARTMENT_LABELS = {re.sub(r"[（(].*?[)）]", "", text): path for text, path in DEPARTMENT_ROWS}
 
@@ -456,9 +458,12 @@ def _read_shown(path: Path, grids: list[Grid], reading: _Reading) -> SheetData:
         reading.department_sheet = True
         department.update(_read_department(department_grid, reading))
     if own:
+        on_sheet = {k: v for k, v in reading.locations.items() if k.startswith("department.")}
         table = _read_table(own[0], "department", reading)
         department.setdefault("name", table["name"])
-        department.setdefault("budget", table["budget"])
+        department["budget"] = _own_budget(
+            department.get("budget"), table["budget"], on_sheet, reading
+        )
         department["indicators"] = table["indicators"]
         for key in ("goal", "result", "weights_reason", "score", "grade"):
             if key in table:
@@ -730,10 +735,10 @@ def _read_department(grid: Grid, reading: _Reading) -> dict:
             target = target.setdefault(key, {})
         target[path[-1]] = value
         locations[where] = grid.address(row, 1)
-    if "budget" in found:
-        first = next(
-            k for k in ("adjusted", "planned", "spent") if f"department.budget.{k}" in locations
-        )
+    first = next(
+        (k for k in ("adjusted", "planned", "spent") if k in found.get("budget", {})), None
+    )
+    if first is not None:  # an amount given (a 执行率得分 alone gives none: see _own_budget)
         budget = found["budget"]
         for blank, filled in (("adjusted", "planned"), ("planned", "adjusted")):
             if blank not in budget and filled in budget:
@@ -750,6 +755,41 @@ def _read_department(grid: Grid, reading: _Reading) -> dict:
     if "department.name" in locations:
         locations.setdefault("department", locations["department.name"])
     return found
+
+
+def _own_budget(
+    on_sheet: dict | None, table: dict, cells: dict[str, str], reading: _Reading
+) -> dict:
+    """The department's budget where it files its own 部门整体 table as well as a 部门 sheet
+    (as ``scoring convert`` writes them, both): the 部门 sheet's amounts where it gives any, as
+    ever; the execution row's 分值 (F6, which the 部门 sheet has no row for) the table's; its 得分
+    (执行率得分) and 资金偏差原因 the 部门 sheet's where filled there, else the table's. Each
+    value points at a cell holding it — the table's 项目资金 row where it holds the same (the
+    review writes beside that row), else the 部门 sheet's (``cells``: its key paths, read before
+    the table's overwrote them). The amounts keep the table's cells, as before: the review's
+    columns are placed by them."""
+    if on_sheet is None:
+        return table
+    if not any(key in on_sheet for key in AMOUNTS):  # a 执行率得分 or a reason alone
+        budget = {**table, **on_sheet}
+    else:
+        budget = {**on_sheet, **{k: v for k, v in table.items() if k not in on_sheet}}
+        budget = {k: v for k, v in budget.items() if k not in AMOUNTS or k in on_sheet}
+    for key in ("score", "reason"):
+        where = f"department.budget.{key}"
+        if key in on_sheet and not _same(on_sheet[key], table.get(key)):
+            reading.locations[where] = cells[where]
+    return budget
+
+
+def _same(one, other) -> bool:
+    """Two filed values alike: the same points (10 and 10.0), or the same words."""
+    if one is None or other is None:
+        return False
+    points = _decimal_or_none(one), _decimal_or_none(other)
+    if None not in points:
+        return points[0] == points[1]
+    return str(one).strip() == str(other).strip()
 
 
 def _complete_department(
@@ -811,12 +851,12 @@ def _complete_department(
         department["year"], title = year
         said = _("year taken from the title “{title}”").format(title=title)
         reading.notes.append(("department.year", said))
-    if "budget" not in department and projects:
+    if not any(key in department.get("budget", {}) for key in AMOUNTS) and projects:
         budget = {
             key: sum((_amount(_as_read(p["budget"], key)) for p in projects), Decimal(0))
-            for key in ("planned", "adjusted", "spent")
+            for key in AMOUNTS
         }
-        department["budget"] = budget
+        department["budget"] = {**budget, **department.get("budget", {})}  # its 执行率得分 kept
         said = (
             _(
                 "department budget taken as the sum of the projects' budgets (the sheet “{sheet}” "
