@@ -2,7 +2,9 @@
 with the amounts, 执行率得分 and 资金偏差原因, and a sheet 部门整体 whose 项目资金 row holds the
 amounts again, the execution row's 分值 (F6) and its 得分 (H6). The department is scored on the
 分值 it files (weights.execution_weight), so F6 must reach ``department.budget`` as it does a
-project's, and its filed 得分 be reviewed.
+project's, and its filed 得分 be reviewed. A 预算执行率 row among the indicators beside a filled
+F6 is the same row shown twice where their 分值 agree (or the row has none), and refused where
+they differ.
 
 Every workbook is built by ``scoring convert`` of a TOML, edited where a unit's edit is the case,
 and scored through the command line as an evaluator runs it."""
@@ -16,6 +18,7 @@ from pathlib import Path
 import pytest
 
 import scoring
+from scoring.errors import InputError
 
 from .conftest import run_cli
 
@@ -167,3 +170,107 @@ def test_the_table_s_reason_stands_where_the_department_sheet_leaves_it_blank(tm
     assert "reason-missing" not in codes(report)
     report = scored(converted(tmp_path, toml, {"部门!B8": None, "部门整体!C7": None}))
     assert cells(report, "reason-missing") == ["部门整体!E6"]
+
+
+def test_a_filled_f6_and_the_same_weight_on_the_grid_s_row_are_one_execution_row(tmp_path):
+    # the 预算执行率 row filed among the indicators (C12, 分值 20) and the 项目资金 row's F6 also
+    # 20, 得分 9 in H6: one row shown twice, not two. Scored as the TOML with that row and a
+    # score of 9: execution 20 × 50% = 10.00, indicators 80.00, 90.00 → 优; the filed 9 is
+    # reviewed at H6; its 分值 20 + 80 = 100.
+    edits = {"部门整体!F6": 20, "部门整体!H6": 9}
+    book = converted(tmp_path, department(execution_row=True), edits)
+    report = scored(book)
+    assert execution(report) == [20, D("10.00"), D("90.00"), "优"]
+    assert cells(report, "recorded-score-mismatch") == ["部门整体!H6"]
+    assert not codes(report) & {"weights-total", "execution-weight-filed"}
+    notes = [f for f in report["findings"] if f["code"] == "read-assumption"]
+    assert [f["cell"].split("!", 1)[1] for f in notes] == ["部门整体!C12"]
+    assert "(20 points filed)" in notes[0]["message"]
+    toml = tmp_path / "same.toml"
+    toml.write_text(department(", score = 9", execution_row=True), "utf-8")
+    assert execution(scored(toml)) == execution(report)
+
+
+def test_a_grid_row_without_its_weight_takes_f6_s(tmp_path):
+    # F6 10, the grid's 预算执行率 row without 分值: its 分值 is F6's 10 (said as filed, not —).
+    # 10 × 50% = 5.00; indicators 80.00; total 85.00 → 良; the form's 分值 add up to 10 + 80 = 90:
+    # weights-total.
+    edits = {"部门整体!F6": 10, "部门整体!F12": None}
+    report = scored(converted(tmp_path, department(execution_row=True), edits))
+    assert execution(report) == [10, D("5.00"), D("85.00"), "良"]
+    assert "weights-total" in codes(report)
+    notes = [f["message"] for f in report["findings"] if f["code"] == "read-assumption"]
+    assert ["(10 points filed)" in note for note in notes] == [True]
+
+
+def test_a_filled_f6_and_another_weight_on_the_grid_s_row_are_refused(tmp_path):
+    # F6 10 (the form's, as the template prints it) and the grid's 预算执行率 row 20: which 分值
+    # is the execution row's? Refused at both cells.
+    book = converted(tmp_path, department(execution_row=True), {"部门整体!F6": 10})
+    with pytest.raises(InputError) as raised:
+        scoring.load(book)
+    assert raised.value.code == "execution-weight-twice"
+    (problem,) = raised.value.problems
+    assert problem.cell == "部门.xlsx!部门整体!F12"
+    assert "10 at F6 and 20 on the row among the indicators, at F12" in problem.message
+    run = run_cli("check", str(book))
+    assert run.code != 0 and "部门整体!F12" in run.err
+
+
+@pytest.mark.parametrize("weight", ["10", "20"])
+def test_a_returned_workbook_with_the_grid_s_execution_row_reads_back(tmp_path, weight):
+    # the review writes the execution row's 分值 into F6 beside the grid's 预算执行率 row: the
+    # department's own (20, from the row), and read back it is one row again, scored alike
+    # (90.00 优 with 20: 10.00 + 80.00). A project's F6 is the rule set's 10: with a row of 10
+    # it reads back (10 × 80 / 100 = 8.00, + 90 = 98.00); with a row of 20 the two differ, and
+    # it is refused as any such form.
+    toml = tmp_path / "表.toml"
+    toml.write_text(department(execution_row=True), "utf-8")
+    back = tmp_path / "复核.xlsx"
+    assert run_cli("score", str(toml), "-f", "xlsx", "-o", str(back)).code == 0
+    assert openpyxl.load_workbook(back)["部门整体"]["F6"].value == 20
+    assert execution(scored(back)) == execution(scored(toml)) == [20, D("10.00"), D("90.00"), "优"]
+    project = f"""\
+[department]
+name = "某县测试单位"
+year = 2023
+budget = {{ planned = 100, adjusted = 100, spent = 80 }}
+
+[[projects]]
+name = "测试项目"
+budget = {{ planned = 100, adjusted = 100, spent = 80 }}
+
+[[projects.indicators]]
+level1 = "产出指标"
+level2 = "数量指标"
+name = "培训人数"
+target = "≥100人"
+actual = "100人"
+weight = 40
+
+[[projects.indicators]]
+level1 = "产出指标"
+level2 = "成本指标"
+name = "预算执行率"
+target = "100%"
+actual = "80%"
+weight = {weight}
+
+[[projects.indicators]]
+level1 = "效益指标"
+level2 = "社会效益指标"
+name = "群众满意度"
+target = "≥90%"
+actual = "95%"
+weight = 50
+"""
+    toml.write_text(project, "utf-8")
+    assert run_cli("score", str(toml), "-f", "xlsx", "-o", str(back)).code == 0
+    assert openpyxl.load_workbook(back)["项目1"]["F6"].value == 10
+    if weight == "10":
+        got = scored(back)["projects"][0]
+        assert [got["execution"]["score"], got["score"]] == [D("8.00"), D("98.00")]
+    else:
+        with pytest.raises(InputError) as raised:
+            scoring.load(back)
+        assert raised.value.code == "execution-weight-twice"

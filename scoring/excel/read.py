@@ -1087,10 +1087,69 @@ def _read_table(region: Region, prefix: str, reading: _Reading) -> dict:
             locations[f"{prefix}.{key}"] = grid.address(*cell)
     locations[f"{prefix}.indicators"] = grid.address(header, 0)
     table["indicators"], end = _read_rows(region, roles, start, prefix, reading)
+    _one_execution_row(grid, table, prefix, reading)
     if "weight" not in roles:
         _note_untitled_numbers(grid, header, roles, (start, end), prefix, reading)
     _read_totals(region, roles, end, table, prefix, reading)
     return table
+
+
+def _one_execution_row(grid: Grid, table: dict, prefix: str, reading: _Reading) -> None:
+    """The 项目资金 row's 分值 (F6) beside a 预算执行率 row among the indicators: the form prints
+    the execution row's 分值 on every table (the template fills it in, a returned workbook
+    writes it), and a table that lists the row among its indicators as well shows one row
+    twice — not two, as a ``budget.weight`` and such a row are in TOML. The same 分值 in both
+    places, or none on the row, is one row: the row among the indicators, with F6's 分值, which
+    the loader reads as the execution row. Two different 分值 are refused at both cells: which
+    is the row's? Two such rows are the loader's to refuse."""
+    from ..loader import names_the_execution_row
+
+    budget = table["budget"]
+    if "weight" not in budget:
+        return
+    rows = [
+        index
+        for index, ind in enumerate(table["indicators"])
+        if ind.get("applicable") is not False
+        and isinstance(ind["name"], str)
+        and names_the_execution_row(ind["name"])
+    ]
+    filed = _decimal_or_none(budget["weight"])
+    if len(rows) != 1 or filed is None:
+        return  # F6 not points: refused at its cell
+    index = rows[0]
+    row = table["indicators"][index]
+    where = f"{prefix}.indicators[{index}].weight"
+    weight_cell = reading.locations[f"{prefix}.budget.weight"]
+    if not _filled(row.get("weight")):
+        row["weight"] = budget.pop("weight")
+        reading.locations[where] = weight_cell
+        return
+    weight = _decimal_or_none(row["weight"])
+    if weight is None or weight == filed:  # not points: refused at its cell
+        if weight is not None:
+            del budget["weight"]
+        return
+    row_cell = reading.locations.get(where, reading.locations[f"{prefix}.indicators[{index}]"])
+    message = _(
+        "the 预算执行率 row's 分值 is {filed} at {cell} and {weight} on the row among the "
+        "indicators, at {row_cell}: one row, two 分值"
+    ).format(
+        filed=_plain(filed),
+        cell=weight_cell.rsplit("!", 1)[-1],
+        weight=_plain(weight),
+        row_cell=row_cell.rsplit("!", 1)[-1],
+    )
+    hint = _(
+        "write the execution row's 分值 once: the same number in both cells, or clear one of them"
+    )
+    raise InputError(
+        message,
+        hint=hint,
+        file=grid.file,
+        code="execution-weight-twice",
+        problems=[Problem(message, None, hint, row_cell)],
+    )
 
 
 def _note_untitled_numbers(
