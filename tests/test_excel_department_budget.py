@@ -49,6 +49,43 @@ OTHERS = [
 # the 部门整体 table's own 预算执行率 row, under 过程 (财预〔2013〕53号), 20 of its 100 points
 EXECUTION_ROW = ("过程", "预算执行", "预算执行率", "100%", "50%", 20)
 
+# A project of 100 / 80 spent (80%) whose own 预算执行率 row, among its indicators, files
+# ``weight``; its other rows are met in full: 40 + 50 = 90.
+PROJECT = """\
+[department]
+name = "某县测试单位"
+year = 2023
+budget = {{ planned = 100, adjusted = 100, spent = 80 }}
+
+[[projects]]
+name = "测试项目"
+budget = {{ planned = 100, adjusted = 100, spent = 80 }}
+
+[[projects.indicators]]
+level1 = "产出指标"
+level2 = "数量指标"
+name = "培训人数"
+target = "≥100人"
+actual = "100人"
+weight = 40
+
+[[projects.indicators]]
+level1 = "产出指标"
+level2 = "成本指标"
+name = "预算执行率"
+target = "100%"
+actual = "80%"
+weight = {weight}
+
+[[projects.indicators]]
+level1 = "效益指标"
+level2 = "社会效益指标"
+name = "群众满意度"
+target = "≥90%"
+actual = "95%"
+weight = 50
+"""
+
 
 def department(budget: str = "", execution_row: bool = False) -> str:
     """The department's TOML: ``budget`` added to its budget row (``, weight = 20``), and its
@@ -230,41 +267,7 @@ def test_a_returned_workbook_with_the_grid_s_execution_row_reads_back(tmp_path, 
     assert run_cli("score", str(toml), "-f", "xlsx", "-o", str(back)).code == 0
     assert openpyxl.load_workbook(back)["部门整体"]["F6"].value == 20
     assert execution(scored(back)) == execution(scored(toml)) == [20, D("10.00"), D("90.00"), "优"]
-    project = f"""\
-[department]
-name = "某县测试单位"
-year = 2023
-budget = {{ planned = 100, adjusted = 100, spent = 80 }}
-
-[[projects]]
-name = "测试项目"
-budget = {{ planned = 100, adjusted = 100, spent = 80 }}
-
-[[projects.indicators]]
-level1 = "产出指标"
-level2 = "数量指标"
-name = "培训人数"
-target = "≥100人"
-actual = "100人"
-weight = 40
-
-[[projects.indicators]]
-level1 = "产出指标"
-level2 = "成本指标"
-name = "预算执行率"
-target = "100%"
-actual = "80%"
-weight = {weight}
-
-[[projects.indicators]]
-level1 = "效益指标"
-level2 = "社会效益指标"
-name = "群众满意度"
-target = "≥90%"
-actual = "95%"
-weight = 50
-"""
-    toml.write_text(project, "utf-8")
+    toml.write_text(PROJECT.format(weight=weight), "utf-8")
     assert run_cli("score", str(toml), "-f", "xlsx", "-o", str(back)).code == 0
     assert openpyxl.load_workbook(back)["项目1"]["F6"].value == 10
     if weight == "10":
@@ -274,3 +277,25 @@ weight = 50
         with pytest.raises(InputError) as raised:
             scoring.load(back)
         assert raised.value.code == "execution-weight-twice"
+
+
+def test_what_the_grid_s_execution_row_gives_the_budget_points_at_its_cells(tmp_path):
+    # the department's 预算执行率 row (C12, 20) with its 得分 9 in G12, F6 and H6 blank: the
+    # execution row's 9 against 20 × 50% = 10.00 is found at G12, where it was filed
+    book = converted(tmp_path, department(execution_row=True), {"部门整体!G12": 9})
+    report = scored(book)
+    (row,) = [r for r in report["review"] if r["where"] == "department.budget.score"]
+    assert [row["filed"], row["computed"]] == [9, D("10.00")]
+    assert cells(report, "recorded-score-mismatch") == ["部门整体!G12"]
+    # a project's row of 20 is scored on mof-2020's 10 (8.00 of 80%): execution-weight-filed
+    # names F12, the 20 filed, not the 全年执行数 in E6
+    toml = tmp_path / "项目.toml"
+    toml.write_text(PROJECT.format(weight=20), "utf-8")
+    book = tmp_path / "项目.xlsx"
+    assert run_cli("convert", str(toml), "-o", str(book)).code == 0
+    report = scored(book)
+    assert [report["projects"][0]["execution"]["score"], report["projects"][0]["score"]] == [
+        D("8.00"),
+        D("98.00"),
+    ]
+    assert cells(report, "execution-weight-filed") == ["项目1!F12"]

@@ -1095,18 +1095,20 @@ def _read_table(region: Region, prefix: str, reading: _Reading) -> dict:
 
 
 def _one_execution_row(grid: Grid, table: dict, prefix: str, reading: _Reading) -> None:
-    """The 项目资金 row's 分值 (F6) beside a 预算执行率 row among the indicators: the form prints
-    the execution row's 分值 on every table (the template fills it in, a returned workbook
-    writes it), and a table that lists the row among its indicators as well shows one row
-    twice — not two, as a ``budget.weight`` and such a row are in TOML. The same 分值 in both
-    places, or none on the row, is one row: the row among the indicators, with F6's 分值, which
-    the loader reads as the execution row. Two different 分值 are refused at both cells: which
-    is the row's? Two such rows are the loader's to refuse."""
+    """The table's own 预算执行率 row among its indicators, which the loader reads as its
+    execution row (its 分值, and its 得分 and 偏差原因 where the 项目资金 row has none): what it
+    gives the budget is pointed at on the row, where it was read.
+
+    Beside a 分值 in the 项目资金 row (F6): the form prints the execution row's 分值 on every
+    table (the template fills it in, a returned workbook writes it), and a table that lists the
+    row among its indicators as well shows one row twice — not two, as a ``budget.weight`` and
+    such a row are in TOML. The same 分值 in both places, or none on the row, is one row: the
+    row among the indicators, with F6's 分值. Two different 分值 are refused at both cells:
+    which is the row's? Two such rows are the loader's to refuse."""
     from ..loader import names_the_execution_row
 
     budget = table["budget"]
-    if "weight" not in budget:
-        return
+    locations = reading.locations
     rows = [
         index
         for index, ind in enumerate(table["indicators"])
@@ -1114,23 +1116,43 @@ def _one_execution_row(grid: Grid, table: dict, prefix: str, reading: _Reading) 
         and isinstance(ind["name"], str)
         and names_the_execution_row(ind["name"])
     ]
-    filed = _decimal_or_none(budget["weight"])
-    if len(rows) != 1 or filed is None:
-        return  # F6 not points: refused at its cell
+    if len(rows) != 1:
+        return
     index = rows[0]
     row = table["indicators"][index]
-    where = f"{prefix}.indicators[{index}].weight"
+    key = f"{prefix}.indicators[{index}]"
+    if "weight" in budget and not _weight_shown_twice(grid, budget, row, key, prefix, reading):
+        return  # F6 not points, or the row's not: refused at its cell
+    for field in ("weight", "score", "reason"):
+        if field in budget or not _filled(row.get(field)) or f"{key}.{field}" not in locations:
+            continue
+        if field == "weight":  # F6, holding the same 分值, is where the form shows it
+            locations.setdefault(f"{prefix}.budget.weight", locations[f"{key}.weight"])
+        else:
+            locations[f"{prefix}.budget.{field}"] = locations[f"{key}.{field}"]
+
+
+def _weight_shown_twice(
+    grid: Grid, budget: dict, row: dict, key: str, prefix: str, reading: _Reading
+) -> bool:
+    """Whether F6's 分值 and the 预算执行率 row among the indicators are one row: the same 分值,
+    or none on the row (F6's becomes its). F6 is then left to the row. Different 分值 are
+    refused; False where either is no number of points (the loader refuses it at its cell)."""
+    filed = _decimal_or_none(budget["weight"])
+    if filed is None:
+        return False
     weight_cell = reading.locations[f"{prefix}.budget.weight"]
     if not _filled(row.get("weight")):
         row["weight"] = budget.pop("weight")
-        reading.locations[where] = weight_cell
-        return
+        reading.locations[f"{key}.weight"] = weight_cell
+        return True
     weight = _decimal_or_none(row["weight"])
-    if weight is None or weight == filed:  # not points: refused at its cell
-        if weight is not None:
-            del budget["weight"]
-        return
-    row_cell = reading.locations.get(where, reading.locations[f"{prefix}.indicators[{index}]"])
+    if weight is None:
+        return False
+    if weight == filed:
+        del budget["weight"]
+        return True
+    row_cell = reading.locations.get(f"{key}.weight", reading.locations[key])
     message = _(
         "the 预算执行率 row's 分值 is {filed} at {cell} and {weight} on the row among the "
         "indicators, at {row_cell}: one row, two 分值"
