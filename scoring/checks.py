@@ -327,8 +327,9 @@ def qualitative_for_number(
                     )
 
 
-# A note in brackets after a 三级指标 (满意度（%）, 满意度（10分）), and a full stop.
-_NOTE = re.compile(r"[（(][^（()）]*[）)]|[。.；;]+$")
+# A note in brackets after a 三级指标 (满意度（%）, 满意度（10分）, 满意度【问卷】), and a % or a
+# full stop at its end.
+_NOTE = re.compile(r"[（(【\[][^（()）【】\[\]]*[）)】\]]|[%％。.；;]+$")
 
 
 def rate_above_100(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> Iterator[Finding]:
@@ -344,8 +345,9 @@ def rate_above_100(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> 
             actual = ind.actual
             if actual is None or actual.value <= hundred:
                 continue
-            # a bare 105 against a target in % (the Sichuan form's 度量单位 column) is 105%
-            if (actual.unit or ind.target.unit) != "%":
+            # a bare 105 against a target in % (the Sichuan form's 度量单位 column) is 105%, and
+            # against a bare 95 on such a row too: as a fraction it would be 10500%
+            if (actual.unit or ind.target.unit or "%") != "%":
                 continue
             name = _NOTE.sub("", "".join(ind.name.split()))  # 群众满意度（%）
             word = next((w for w in words if name.endswith(w)), None)

@@ -460,6 +460,7 @@ def judge(
     if readings is None:
         readings = Readings()
     _refuse_not_done(text, deadline)
+    _refuse_an_approximate_time(text)
     if _AHEAD.fullmatch(_compact(text)):
         return Timing(True, text, readings.ahead.format(actual=text))
     behind = _BEHIND.fullmatch(_compact(text))
@@ -474,6 +475,29 @@ def judge(
     if bound == EQ:
         bound = None  # =30天 is the figure itself
     return _within(deadline.within, text, units, readings, deadline.strict, (bound, written))
+
+
+# Words that make a date or a time done approximate (6月30日前后, 6月30日左右, 30天上下).
+_APPROXIMATELY = re.compile("前后|左右|上下")
+
+
+def _refuse_an_approximate_time(text: str) -> None:
+    """A date or a time done written as approximate (6月30日前后: around 30 June): it may be
+    either side of the deadline, and read without its word — 前后 as 前 — it was on time."""
+    found = _APPROXIMATELY.search(_compact(text))
+    if found is None:
+        return
+    before = _compact(text)[: found.start()]
+    if stretch_of(before) is None and duration_of(before) is None:
+        return  # words for the tiers to read
+    raise ValueProblem(
+        _("实际完成值 {text} is approximate: it may be either side of the deadline").format(
+            text=repr(text)
+        ),
+        _("write the day it was done, or how long it took, without {word}").format(
+            word=found.group()
+        ),
+    )
 
 
 def _refuse_not_done(text: str, deadline: Deadline) -> None:

@@ -73,6 +73,7 @@ class Quantitative(Row):
     target: Decimal
     actual: Decimal
     unit: str | None = None
+    bound: str | None = None  # the comparison the actual was written with (超过90%: >)
 
 
 @record
@@ -173,6 +174,14 @@ def _no_formula(ind: Quantitative, sign: str) -> Rating:
 
 
 def _reached(ind: Quantitative, sign: str) -> Rating:
+    if ind.op in ("<", ">") and ind.actual == ind.target and ind.bound == ind.op:
+        # 超过90% against >90%: more than the bound, which meets it
+        return Rating(
+            ONE,
+            _("actual {op}{actual}, target {op}{target}: target met").format(
+                actual=_q(ind.actual, ind.unit), op=ind.op, target=_q(ind.target, ind.unit)
+            ),
+        )
     if ind.op in ("<", ">") and ind.actual == ind.target:
         # >100人 with 100人: the bound the target leaves out, which this method has no formula
         # short of; full marks, not "met" (strict-bound-equal asks the reviewer)

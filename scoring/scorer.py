@@ -881,9 +881,7 @@ def _number_plan(
         _check_override_fits(override, ind, None, rules)
     method_name = override.method if override else rules.quantitative[op]
     params = override.params if override else rules.params(method_name)
-    # 超过90% against >90%: more than the bound, so met as ≥ explains it (not the bound itself)
-    shown_op = {GT: GE, LT: LE}[op] if actual.bound == op and op in (GT, LT) else op
-    view = _quantitative(ind, weight, shown_op, target_value, actual_value, unit)
+    view = _quantitative(ind, weight, op, target_value, actual_value, unit, actual.bound)
     if actual.bound is not None:  # ≥266米 against ≥250米: the bound's figure, which meets it
         lead += ctx.texts.bound_lead.format(actual=ind.actual_text, figure=fmt(actual_value))
     return Plan(view, method_name, params, lead=lead)
@@ -944,9 +942,16 @@ def _flag_an_excluded_bound_reached(ind: Indicator, op: str, ctx: Context) -> No
 
 
 def _quantitative(
-    ind: Indicator, weight: Decimal, op: str, target: Decimal, actual: Decimal, unit: str | None
+    ind: Indicator,
+    weight: Decimal,
+    op: str,
+    target: Decimal,
+    actual: Decimal,
+    unit: str | None,
+    bound: str | None = None,
 ) -> Quantitative:
-    """A method's view of a number against a number, both in ``unit``."""
+    """A method's view of a number against a number, both in ``unit`` (``bound``: the
+    comparison the actual was written with, 超过90%: >)."""
     return Quantitative(
         level1=ind.level1,
         level2=ind.level2,
@@ -959,6 +964,7 @@ def _quantitative(
         target=target,
         actual=actual,
         unit=unit,
+        bound=bound,
     )
 
 

@@ -152,9 +152,9 @@ def test_an_actual_at_the_bound_a_target_leaves_out_is_not_called_met(target, ac
 def test_more_than_a_strict_bound_is_explained_as_met():
     # >90% with 超过90%: more than 90, so met — not "the bound the target leaves out"
     row = _scored(">90%", "超过90%")
-    assert str(row.score) == "90.00"
+    assert (str(row.score), row.op) == ("90.00", ">")
     assert "leaves out" not in row.explanation
-    assert "actual 90% ≥ target 90%: target met" in row.explanation
+    assert "actual >90%, target >90%: target met" in row.explanation
 
 
 def test_more_than_a_strict_bound_is_not_called_the_bound_itself():
@@ -186,3 +186,13 @@ def test_more_than_a_strict_bound_is_not_called_the_bound_itself():
     found = [f.where for f in scoring.score(data, record=False).findings]
     assert found.count("projects[0].indicators[1]") == 1  # the 90% row's strict-bound-equal
     assert "projects[0].indicators[0]" not in found
+
+
+@pytest.mark.parametrize(
+    "actual", ["6月30日前后", "6月底前后", "6月30日前后完成", "6月30日左右", "2023年6月30日前后"]
+)
+def test_a_date_done_written_as_approximate_is_refused(actual):
+    # around 30 June: either side of 6月底前; read without its word (前后 as 前) it was on time
+    with pytest.raises(InputError) as raised:
+        _scored("6月底前", actual, "时效指标")
+    assert "is approximate" in raised.value.problems[0].message

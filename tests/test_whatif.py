@@ -627,3 +627,6 @@ weight = 90
     flat = " ".join(run.out.split())
     assert "--set 'projects[0].indicators[0].actual=5'" in flat
     assert "“质量抽检 · 不合格产品数”: the target has no sign and is read as at least" in flat
+    run = cli("whatif", str(path), "--grade", "优", "-f", "json")
+    goal = json.loads(run.out)["goal"]
+    assert goal["read_by_default"] == ["projects[0].indicators[0].actual"]

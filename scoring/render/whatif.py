@@ -43,6 +43,8 @@ def to_dict(source, edits, before, changed, goal_plan, rules: str, given=()) -> 
                 for label, score, weight in goal_plan.held
             ],
             "changes": [c.to_dict() for c in goal_plan.changes],
+            # the changes to rows whose bare target was read as ≥ by default (operator-default)
+            "read_by_default": [c.path for c in _guessed(goal_plan)],
             "command": check_command(source, rules, goal_plan.changes, given)
             if goal_plan.changes
             else None,
