@@ -196,6 +196,10 @@ def test_the_department_sheet_s_amounts_stand_over_the_table_s(tmp_path):
     toml = department(", weight = 20")
     report = scored(converted(tmp_path, toml, {"部门!B6": 600}))
     assert execution(report) == [20, D("12.00"), D("92.00"), "优"]
+    # the two sheets disagree, which may turn the grade: said, naming both cells
+    apart = [f for f in report["findings"] if "is not the department table's" in f["message"]]
+    assert [f["severity"] for f in apart] == ["warning"]
+    assert "部门!B6, 600" in apart[0]["message"] and "500 at" in apart[0]["message"]
 
 
 def test_the_table_s_reason_stands_where_the_department_sheet_leaves_it_blank(tmp_path):

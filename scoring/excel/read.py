@@ -28,7 +28,7 @@ from typing import Any
 from ..errors import InputError, Problem
 from ..i18n import _, ngettext
 from ..model import Note
-from ..values import without_code
+from ..values import format_decimal, without_code
 from ..words import listed
 from .grid import Grid, column_letter, load_grids, range_name
 from .layout import DEPARTMENT_ROWS, DEPARTMENT_SHEET, OWN_TABLE_SHEET, REVIEW_TITLES
@@ -779,7 +779,30 @@ def _own_budget(
         where = f"department.budget.{key}"
         if key in on_sheet and not _same(on_sheet[key], table.get(key)):
             reading.locations[where] = cells[where]
+    _note_amounts_apart(on_sheet, table, cells, reading)
     return budget
+
+
+def _note_amounts_apart(on_sheet: dict, table: dict, cells: dict[str, str], reading) -> None:
+    """An amount the 部门 sheet and the 部门整体 table both give, differently (900 beside 500
+    spent): the 部门 sheet's is scored, as ever, and the difference is a warning naming both
+    cells — the grade may turn on which one the unit meant."""
+    for key in AMOUNTS:
+        mine, theirs = _money(on_sheet.get(key)), _money(table.get(key))
+        if mine is None or theirs is None or mine == theirs:
+            continue
+        where = f"department.budget.{key}"
+        said = _(
+            "the 部门 sheet's {label} at {cell}, {amount}, is not the department table's, "
+            "{other} at {table_cell}: the 部门 sheet's is scored"
+        ).format(
+            label=_BUDGET_LABELS[key],
+            cell=cells.get(where, "—"),
+            amount=format_decimal(mine),
+            other=format_decimal(theirs),
+            table_cell=reading.locations.get(where, "—"),
+        )
+        reading.notes.append(Note(where, said, "warning"))
 
 
 def _same(one, other) -> bool:
@@ -1990,8 +2013,6 @@ def _is_comparison(text: str) -> bool:
 
 
 def _plain(value) -> str:
-    from ..values import format_decimal
-
     return format_decimal(value)
 
 
