@@ -228,7 +228,7 @@ def test_a_fall_in_words_scores_as_the_same_text_typed(saver, tmp_path):
         ("fall", (-0.05, RISE_FALL), "完成"),
         ("rise", (0.05, RISE_FALL), (0.08, RISE_FALL)),
     ):
-        formatted = _form(saver, tmp_path, [("能耗变化率", target, actual, 90)], name=name)
+        formatted = _form(saver, tmp_path, [("产值变化率", target, actual, 90)], name=name)
         result = scoring.score(formatted)
         assert result.projects[0].indicators[0].score == D(90)
         assert result.projects[0].score == D("99.50")
