@@ -663,10 +663,10 @@ def _side(text: str, bound: str | None) -> tuple[str, bool, bool] | None:
     if after is not None:
         word = after.group()
         return word, True, word == "以后"
-    if bound in (">", "≥"):
-        return bound, True, bound == "≥"
-    if bound in ("<", "≤"):
-        return bound, False, bound == "≤"
+    if bound in (GT, GE):
+        return bound, True, bound == GE
+    if bound in (LT, LE):
+        return bound, False, bound == LE
     return None
 
 

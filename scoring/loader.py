@@ -355,8 +355,9 @@ def _execution_row(rows: list[Indicator], budget: Budget, found: _Collector) -> 
     """The table's 预算执行率 row filed among its indicators (部门整体 tables built on 财预
     〔2013〕53号 put it under 过程): the execution row itself, not an indicator beside the one
     the rule set adds — counted twice, a table of 100 points became 110. Its 分值, 得分 and
-    偏差原因 become the execution row's (the rule set's own 分值 scores it, and
-    ``execution-weight-filed`` says where the two differ); it is scored, as that row is, by
+    偏差原因 become the execution row's (a project's is scored on the rule set's 分值, which
+    ``execution-weight-filed`` compares with it; the department's own table on this one, see
+    :func:`scoring.weights.execution_weight`); it is scored, as that row is, by
     全年执行数 / 全年预算数, and a 实际完成值 that says another rate is said beside it. A second
     such row, or one beside a 分值 filed for the execution row, is refused: which is it?"""
     row = rows[0]

@@ -170,7 +170,7 @@ class Texts:
         )
 
     @cached_property
-    def time_by_default_lead(self) -> str:
+    def time_read_by_default(self) -> str:
         return _("no word of its row says a limit or a length kept, so scored as {limit}: ")
 
     @cached_property
@@ -1095,10 +1095,10 @@ def _time_by_default(ind: Indicator, ctx: Context, default: str) -> tuple[str, s
     return default, texts.time_by_default_lead.format(limit=limit)
 
 
-def _by_default_lead(ind: Indicator, ctx: Context, default: str, met: bool | None) -> str:
-    """The start of the explanation of a target without a sign that no word of its row reads
-    either way (不合格产品数 | 5, a word no list holds): scored by the rule set's default
-    comparison, which the explanation and ``operator-default`` (info) say where the guess changes
+def _read_by_default(ind: Indicator, ctx: Context, default: str, met: bool | None) -> str:
+    """A target without a sign that no word of its row reads either way (不合格产品数 | 5, a
+    word no list holds), scored by the rule set's default comparison: flagged
+    ``operator-default`` (info), and the start of its explanation returned, where the guess changes
     the score — the actual is not the target (``met``: the two equal once in one unit, 1万 and
     10000; None when not yet known, then compared as written). A word list is never complete: a
     limit it misses reads as at least."""
@@ -1162,7 +1162,7 @@ def _inferred_op(ind: Indicator, ctx: Context, met: bool | None = None) -> tuple
         if word is None and default in (GE, ">") and zero:
             raise _a_zero_without_a_sign(ind)
         if found is None and default in (GE, ">"):
-            return default, _by_default_lead(ind, ctx, default, met)
+            return default, _read_by_default(ind, ctx, default, met)
     if word is None or default in (LE, "<"):
         return default, ""
     limit = f"≤{ind.target.text}"
