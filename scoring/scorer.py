@@ -170,7 +170,7 @@ class Texts:
         )
 
     @cached_property
-    def time_read_by_default(self) -> str:
+    def time_by_default_lead(self) -> str:
         return _("no word of its row says a limit or a length kept, so scored as {limit}: ")
 
     @cached_property
