@@ -171,6 +171,13 @@ def test_the_department_sheet_s_execution_score_stands_where_it_is_filed(tmp_pat
     (row,) = [r for r in report["review"] if r["where"] == "department.budget.score"]
     assert [row["filed"], row["computed"]] == [8, D("10.00")]
     assert cells(report, "recorded-score-mismatch") == ["部门!B7"]
+    # the table's 9, not reviewed, is said beside it with both cells
+    (apart,) = [
+        f for f in report["findings"] if "is not the department table's 得分" in f["message"]
+    ]
+    assert apart["severity"] == "warning"
+    assert "部门!B7, 8" in apart["message"] and "9 at" in apart["message"]
+    assert "部门整体!H6" in apart["message"]
     report = scored(converted(tmp_path, toml, {"部门!B7": None}))
     (row,) = [r for r in report["review"] if r["where"] == "department.budget.score"]
     assert [row["filed"], row["computed"]] == [9, D("10.00")]

@@ -778,9 +778,34 @@ def _own_budget(
     for key in ("score", "reason"):
         where = f"department.budget.{key}"
         if key in on_sheet and not _same(on_sheet[key], table.get(key)):
+            if key == "score" and table.get(key) is not None:  # two 得分 filed for one row
+                reading.notes.append(_scores_apart(on_sheet[key], table[key], cells, reading))
             reading.locations[where] = cells[where]
     _note_amounts_apart(on_sheet, table, cells, reading)
     return budget
+
+
+def _scores_apart(mine, theirs, cells: dict[str, str], reading) -> Note:
+    """The execution row's 得分 filed twice, differently: the 部门 sheet's 执行率得分 and the
+    部门整体 table's (H6). The 部门 sheet's is the one reviewed; the other, unreviewed, is said
+    with both cells (``reading.locations`` still holds the table's)."""
+    where = "department.budget.score"
+    said = _(
+        "the 部门 sheet's 执行率得分 at {cell}, {score}, is not the department table's 得分, "
+        "{other} at {table_cell}: the 部门 sheet's is reviewed"
+    ).format(
+        cell=cells.get(where, "—"),
+        score=_points_shown(mine),
+        other=_points_shown(theirs),
+        table_cell=reading.locations.get(where, "—"),
+    )
+    return Note(where, said, "warning")
+
+
+def _points_shown(value) -> str:
+    """Points as filed, for a message: 10 for 10.0, the text as written otherwise."""
+    points = _decimal_or_none(value)
+    return _plain(points) if points is not None else str(value)
 
 
 def _note_amounts_apart(on_sheet: dict, table: dict, cells: dict[str, str], reading) -> None:
