@@ -381,7 +381,15 @@ def _execution_row(rows: list[Indicator], budget: Budget, found: _Collector) -> 
         words += _("; its 实际完成值 {actual} is not that rate, {rate}").format(
             actual=quoted(row.actual_text), rate=filed
         )
-    found.notes.append(Note(row.where, words, "warning" if filed is not None else "info"))
+    severity = "warning" if filed is not None else "info"
+    mine, theirs = row.score, budget.score
+    if mine is not None and theirs is not None and mine != theirs:
+        # G11 16 beside H6 10: the execution row's is reviewed, the other said
+        words += _(
+            "; its 得分 {score} is not the execution row's, {other}, which is reviewed"
+        ).format(score=format_decimal(mine), other=format_decimal(theirs))
+        severity = "warning"
+    found.notes.append(Note(row.where, words, severity))
     return replace(
         budget,
         weight=row.weight,

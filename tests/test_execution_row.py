@@ -163,3 +163,15 @@ def test_a_table_with_nothing_but_its_execution_row_is_refused():
         scoring.load(data)
     assert raised.value.problems[0].where == "department.indicators[0]"
     assert "no indicator to score besides its 预算执行率 row" in raised.value.problems[0].message
+
+
+def test_a_second_filed_score_of_the_execution_row_is_said():
+    # 预算执行率 row filed 16 beside the budget's own 得分 10: the budget row's 10 is reviewed
+    # (80% of 10 = 8.00 by the rules); the row's 16, not reviewed, is said
+    budget = {"planned": "100", "adjusted": "100", "spent": "80", "score": "10"}
+    row = _row("预算执行率", "100%", "80%", "10") | {"score": "16"}
+    result = scoring.score(_project([row, *OTHERS], budget), record=False)
+    (note,) = [f for f in result.findings if f.code == "read-assumption"]
+    assert note.severity == "warning"
+    assert "its 得分 16 is not the execution row's, 10, which is reviewed" in note.message
+    assert result.projects[0].execution.filed_score == 10
