@@ -483,6 +483,7 @@ def _parse_quantity(raw) -> Quantity | None:
             _("expected a number or text, got {type}").format(type=type(raw).__name__)
         )
     text = normalise(raw).rstrip(SENTENCE_END)
+    _refuse_an_approximate_figure(text, raw)
     lead, rest = _leading_op(text)
     trail, rest = _trailing_op(rest)
     # =42个 and 达到85% (reached 85%) are the figure itself, not a bound of it; 达到85%以上 is
@@ -496,6 +497,9 @@ def _parse_quantity(raw) -> Quantity | None:
         length = _length(rest) if "半" in rest or rest[:1] in _CHINESE_FIGURES else None
         return Quantity(length.value, length.unit, bound) if length is not None else None
     number, tail = split
+    if tail[:1] in _MORE_THAN and _unit_or_none(tail[1:]) is not False:
+        # 1200余人次, 1200多人次: more than 1200 人次, a bound of the figure
+        tail, bound = tail[1:], bound or GT
     unit = _unit_or_none(tail)
     length = _length(rest) if unit is False or "半" in tail else None
     if length is not None:  # 1小时30分钟: 90分钟; 1天半 (not 1 of a unit 天半): 1.5天
@@ -513,6 +517,23 @@ def _parse_quantity(raw) -> Quantity | None:
             ).format(count=UNIT_MAX_CHARS),
         )
     return Quantity(number, unit, bound)
+
+
+# After a figure, before its unit: more than it (1200余人次, 3多个).
+_MORE_THAN = ("余", "多")
+# Before or after a figure: about it (约88%, 近90%, 4个左右).
+_ABOUT = re.compile(r"^(?:约为|大约|大概|约|近|将近|接近)\s*[+-]?\d|\d.*(?:左右|上下|前后)$")
+
+
+def _refuse_an_approximate_figure(text: str, raw) -> None:
+    """An actual value written as about a figure (约88%, 4个左右): no figure reached to score
+    by, and read without its word it would be taken as exact."""
+    if _ABOUT.search(text) is None:
+        return
+    raise ValueProblem(
+        _("{value} is approximate: it gives no figure reached").format(value=quoted(raw)),
+        _("write the figure reached itself, without 约, 近 or 左右"),
+    )
 
 
 # Each text read once: what it reads as (a frozen record) is shared by every row that repeats

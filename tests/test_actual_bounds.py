@@ -54,12 +54,20 @@ def _scored(target: str, actual: str, level2: str = "数量指标"):
         ("≥10个", "=8个", "72.00"),  # 8 / 10 × 90 = 72.00
         ("≥90%", "达到85%", "85.00"),  # 达到: reached 85%, the figure: 85 / 90 × 90 = 85.00
         (">90%", "超过90%", "90.00"),  # more than 90 meets more than 90 (no strict-bound-equal)
+        ("≥1000人次", "1200余人次", "90.00"),  # more than 1200: met
+        ("≥1000人次", "1200多人次", "90.00"),
     ],
 )
 def test_a_bound_that_shows_the_target_met_is_scored_by_its_figure(target, actual, score):
     data_row = _scored(target, actual)
     assert str(data_row.score) == score
-    bound = actual[:1] in "≥>≤<" or actual.endswith("以上") or actual.startswith(("超过", "不"))
+    bound = (
+        actual[:1] in "≥>≤<"
+        or actual.endswith("以上")
+        or actual.startswith(("超过", "不"))
+        or "余" in actual
+        or "多" in actual
+    )
     # a bound scored by its figure says so first; the figure itself (=42个, 达到85%) does not
     assert data_row.explanation.startswith("actual value “") == bound, data_row.explanation
 
@@ -82,6 +90,7 @@ def test_a_bound_that_shows_the_target_met_is_scored_by_its_figure(target, actua
         ("=100人", "≥100人"),  # = asks for the figure itself, which a bound does not give
         ("≥90%", "达到85%以上"),  # 达到 is no bound, 以上 is: at least 85, 90 reached or not
         ("≤5%", "达到8%以下"),  # at most 8: perhaps 3, which meets ≤5%
+        ("≥1500人次", "1200余人次"),  # more than 1200: 1500 reached or not
     ],
 )
 def test_a_bound_that_does_not_settle_the_target_is_refused(target, actual):
@@ -196,3 +205,11 @@ def test_a_date_done_written_as_approximate_is_refused(actual):
     with pytest.raises(InputError) as raised:
         _scored("6月底前", actual, "时效指标")
     assert "is approximate" in raised.value.problems[0].message
+
+
+@pytest.mark.parametrize("actual", ["约4个", "4个左右", "近4个", "大约4个", "4个上下"])
+def test_an_approximate_figure_is_refused(actual):
+    # about 4: no figure reached to score by; read without its word it would be exactly 4
+    with pytest.raises(InputError) as raised:
+        _scored("≥4个", actual)
+    assert "is approximate: it gives no figure reached" in raised.value.problems[0].message
