@@ -399,7 +399,7 @@ def weights_off_default(
 ) -> Iterator[Finding]:
     """Explicit weights whose category totals are not the rule set's defaults, with no
     ``weights_reason`` saying why."""
-    from .weights import default_category_weights, enumeration
+    from .weights import enumeration, table_default_weights
 
     severity = ruleset.checks.get("weights_reason", "off")
     if severity == "off":
@@ -411,7 +411,7 @@ def weights_off_default(
         present = list(filed)
         if any(name not in ruleset.categories for name in present):
             continue
-        defaults, _notes = default_category_weights(present, ruleset, scored.where)
+        defaults, _notes = table_default_weights(table, present, ruleset)
         off = [name for name in present if filed[name] != defaults[name]]
         if off:
             weight = _("{category} {filed} (default {default})")

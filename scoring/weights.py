@@ -235,13 +235,29 @@ def _default_weights(
                 ).format(categories=", ".join(categories)),
                 code="category-unknown",
             )
-    category_weight, notes = default_category_weights(present, ruleset, table.where or "department")
+    category_weight, notes = table_default_weights(table, present, ruleset)
     counts = {name: sum(1 for ind in counted if ind.level1 == name) for name in present}
     splits = {
         name: iter(apportion(category_weight[name], [Decimal(1)] * counts[name], ruleset.quantum))
         for name in present
     }
     return [next(splits[ind.level1]) for ind in counted], notes
+
+
+def table_default_weights(
+    table: Table, present: list[str], ruleset: RuleSet
+) -> tuple[dict[str, Decimal], list[WeightNote]]:
+    """:func:`default_category_weights` for ``table``: where the department's own table weights
+    its execution row itself (20, :func:`execution_weight`), the categories share what is left
+    of the total (80) in the rule set's proportions (50 / 30 / 10 → 44.44 / 26.67 / 8.89)."""
+    category_weight, notes = default_category_weights(present, ruleset, table.where or "department")
+    execution = execution_weight(table.budget, ruleset)
+    if execution != ruleset.execution["weight"]:
+        names = list(category_weight)
+        shares = [category_weight[name] for name in names]
+        left = apportion(ruleset.total - execution, shares, ruleset.quantum)
+        category_weight = dict(zip(names, left))
+    return category_weight, notes
 
 
 def default_category_weights(

@@ -175,3 +175,26 @@ def test_a_second_filed_score_of_the_execution_row_is_said():
     assert note.severity == "warning"
     assert "its 得分 16 is not the execution row's, 10, which is reviewed" in note.message
     assert result.projects[0].execution.filed_score == 10
+
+
+def test_the_department_table_s_default_weights_share_what_its_execution_row_leaves():
+    # 部门整体 with its execution row at 20 (budget.weight) and no indicator 分值: mof-2020's
+    # defaults 50 / 30 / 10 share the 80 left: 80 × 50/90 = 44.444… → 44.44, 80 × 30/90 = 26.666…
+    # → 26.67, 80 × 10/90 = 8.888… → 8.89 (largest remainders: 44.44 + 26.67 + 8.89 = 80.00);
+    # all met: 20 + 80 = 100.00, no rescaling, no weights-total
+    money = {"planned": "1000", "adjusted": "1000", "spent": "1000", "weight": "20"}
+    rows = [
+        {k: v for k, v in _row(name, "≥90%", "95%", "0", level1).items() if k != "weight"}
+        for name, level1 in (
+            ("完成率", "产出指标"),
+            ("覆盖率", "效益指标"),
+            ("满意度", "满意度指标"),
+        )
+    ]
+    data = {"department": {"name": "某县测试局", "year": 2023, "budget": money, "indicators": rows}}
+    result = scoring.score(data, record=False)
+    table = result.department.table
+    assert table is not None
+    assert [str(ind.weight) for ind in table.indicators] == ["44.44", "26.67", "8.89"]
+    assert str(result.department.score) == "100.00"
+    assert "weights-total" not in {f.code for f in result.findings}
