@@ -627,8 +627,8 @@ def _in_a_unit_of_time(text: str, limit: Duration, units) -> Duration | None:
         quantity = parse_quantity(text)
     except ValueProblem:
         return None
-    if quantity is None or quantity.unit is None:
-        return None
+    if quantity is None or quantity.unit is None or quantity.bound is not None:
+        return None  # 30多天: more than 30 days, no time taken (the grammar reads no 多)
     if units.convert(quantity.value, quantity.unit, limit.unit) is None:
         return None
     return Duration(quantity.value, quantity.unit)

@@ -234,7 +234,7 @@ def parse_points(raw) -> Decimal | None:
     if is_blank(raw):
         return None
     quantity = parse_quantity(raw)
-    if quantity is None or quantity.unit not in (None, "分"):
+    if quantity is None or quantity.unit not in (None, "分") or quantity.bound is not None:
         raise ValueProblem(
             _("{value} is not a score").format(value=quoted(raw)),
             _("write the points as a number, e.g. 9.5"),

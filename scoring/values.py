@@ -555,6 +555,11 @@ def _parse_money(raw) -> Decimal:
             _("{value} is not an amount of money").format(value=quoted(raw)),
             _('write it like 382.31 or "382.31万元"'),
         )
+    if quantity.bound is not None:  # 95余万元, ≥95万元: more than, not how much
+        raise ValueProblem(
+            _("{value} is a bound, not an amount").format(value=quoted(raw)),
+            _("write the amount itself, e.g. 95.32万元"),
+        )
     if quantity.unit is None:
         return quantity.value
     from .units import standard

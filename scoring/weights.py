@@ -122,6 +122,15 @@ def execution_weight(budget: Budget, ruleset: RuleSet) -> Decimal:
     except on the department's own 部门整体 table, which weights it itself where it files one
     (财预〔2013〕53号 leaves those weights to each province; 20 of 100 is common): that one."""
     if budget.weight is not None and budget.where == DEPARTMENT_BUDGET:
+        if budget.weight >= ruleset.total:  # nothing left for the indicators, or less
+            raise InputError(
+                _(
+                    "the 预算执行率 row's 分值 {weight} leaves nothing of full marks ({full})"
+                ).format(weight=format_decimal(budget.weight), full=format_decimal(ruleset.total)),
+                f"{budget.where}.weight",
+                _("write the 分值 the table gives the 预算执行率 row, e.g. 20"),
+                code="weights-over-total",
+            )
         return budget.weight
     return ruleset.execution["weight"]
 
@@ -248,34 +257,43 @@ def table_default_weights(
     table: Table, present: list[str], ruleset: RuleSet
 ) -> tuple[dict[str, Decimal], list[WeightNote]]:
     """:func:`default_category_weights` for ``table``: where the department's own table weights
-    its execution row itself (20, :func:`execution_weight`), the categories share what is left
-    of the total (80) in the rule set's proportions (50 / 30 / 10 → 44.44 / 26.67 / 8.89)."""
-    category_weight, notes = default_category_weights(present, ruleset, table.where or "department")
+    its execution row itself (20, :func:`execution_weight`), the rule set's category weights
+    share what is left of the total (80) in their proportions (50 / 30 / 10 → 44.44 / 26.67 /
+    8.89) before a missing category's is passed on or lost, as the rule set says."""
     execution = execution_weight(table.budget, ruleset)
-    if execution != ruleset.execution["weight"]:
-        names = list(category_weight)
-        shares = [category_weight[name] for name in names]
-        left = apportion(ruleset.total - execution, shares, ruleset.quantum)
-        category_weight = dict(zip(names, left))
-    return category_weight, notes
+    own = None if execution == ruleset.execution["weight"] else execution
+    return default_category_weights(present, ruleset, table.where or "department", own)
 
 
 def default_category_weights(
-    present: list[str], ruleset: RuleSet, where: str
+    present: list[str], ruleset: RuleSet, where: str, execution: Decimal | None = None
 ) -> tuple[dict[str, Decimal], list[WeightNote]]:
     """The default weight of each category a table has, after ``missing`` moved the weight of
-    the categories it lacks. The same for every table with these categories: worked out once
-    per rule set and language (the notes are words)."""
-    key = ("category-weights", tuple(present), current())
-    weights, notes = ruleset.remember(key, lambda: _category_weights(present, ruleset))
+    the categories it lacks; ``execution``: the table's own execution weight where it is not
+    the rule set's (the categories then share the rest). The same for every table with these
+    categories: worked out once per rule set, execution weight and language (the notes are
+    words)."""
+    key = ("category-weights", tuple(present), current(), execution)
+    weights, notes = ruleset.remember(key, lambda: _category_weights(present, ruleset, execution))
     return dict(weights), [replace(note, where=where) for note in notes]
 
 
+def _categories_sharing(ruleset: RuleSet, execution: Decimal | None) -> dict[str, Decimal]:
+    """The rule set's category weights, or, beside an execution weight of the table's own,
+    what it leaves of the total shared in their proportions."""
+    categories = dict(ruleset.categories)
+    if execution is None:
+        return categories
+    names = list(categories)
+    shares = [categories[name] for name in names]
+    return dict(zip(names, apportion(ruleset.total - execution, shares, ruleset.quantum)))
+
+
 def _category_weights(
-    present: list[str], ruleset: RuleSet
+    present: list[str], ruleset: RuleSet, execution: Decimal | None = None
 ) -> tuple[dict[str, Decimal], tuple[WeightNote, ...]]:
     """:func:`default_category_weights`, its notes not yet placed (``where`` empty)."""
-    categories = ruleset.categories
+    categories = _categories_sharing(ruleset, execution)
     notes: list[WeightNote] = []
     category_weight = {name: categories[name] for name in present}
     for lacking in categories:

@@ -198,3 +198,40 @@ def test_the_department_table_s_default_weights_share_what_its_execution_row_lea
     assert [str(ind.weight) for ind in table.indicators] == ["44.44", "26.67", "8.89"]
     assert str(result.department.score) == "100.00"
     assert "weights-total" not in {f.code for f in result.findings}
+
+
+def test_a_missing_category_s_share_is_lost_as_the_rule_set_says():
+    # execution 20 of the department's own table; only 产出指标 and 满意度指标 filed, no 分值:
+    # the 80 left is shared 44.44 / 26.67 / 8.89, 效益指标's 26.67 goes nowhere (mof-2020's
+    # missing), so full marks cannot pass 20 + 44.44 + 8.89 = 73.33 — as at the rule set's 10,
+    # where 效益's 30 is lost and the most is 70
+    money = {"planned": "1000", "adjusted": "1000", "spent": "1000", "weight": "20"}
+    rows = [
+        {k: v for k, v in _row(name, "≥90%", "95%", "0", level1).items() if k != "weight"}
+        for name, level1 in (("完成率", "产出指标"), ("满意度", "满意度指标"))
+    ]
+    data = {"department": {"name": "某县测试局", "year": 2023, "budget": money, "indicators": rows}}
+    result = scoring.score(data, record=False)
+    table = result.department.table
+    assert table is not None
+    assert [str(ind.weight) for ind in table.indicators] == ["44.44", "8.89"]
+    assert str(result.department.score) == "73.33"
+    assert "category-missing" in {f.code for f in result.findings}
+
+
+def test_an_execution_weight_of_full_marks_is_refused():
+    money = {"planned": "10", "adjusted": "10", "spent": "10", "weight": "100"}
+    rows = [_row("完成率", "≥90%", "95%", "10")]
+    data = {"department": {"name": "某县测试局", "year": 2023, "budget": money, "indicators": rows}}
+    with pytest.raises(InputError) as raised:
+        scoring.score(data, record=False)
+    assert raised.value.where == "department.budget.weight"
+
+
+def test_money_and_points_written_as_bounds_are_refused():
+    from scoring.values import ValueProblem, parse_money
+
+    for amount in ("95余万元", "≥95万元"):  # more than 95, not how much
+        with pytest.raises(ValueProblem):
+            parse_money(amount)
+    assert str(parse_money("95万元")) == "95"
