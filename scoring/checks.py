@@ -7,7 +7,6 @@ A filed value is compared with the computed one at the rule set's decimals, with
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -16,7 +15,7 @@ from .model import Evaluation, Table
 from .result import Finding, Result
 from .rules import RuleSet
 from .values import format_decimal as fmt
-from .values import percent, percent_below, text_key
+from .values import percent, percent_below, text_key, without_notes
 
 ZERO = Decimal(0)
 
@@ -327,11 +326,6 @@ def qualitative_for_number(
                     )
 
 
-# A note in brackets after a 三级指标 (满意度（%）, 满意度（10分）, 满意度【问卷】), and a % or a
-# full stop at its end.
-_NOTE = re.compile(r"[（(【\[][^（()）【】\[\]]*[）)】\]]|[%％。.；;]+$")
-
-
 def rate_above_100(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> Iterator[Finding]:
     """A 实际完成值 above 100% on a row whose name ends with a rate that cannot pass it
     (``checks.rates_within_100``: 满意度, 合格率 …): 105% satisfied is a slip or an invented
@@ -349,7 +343,7 @@ def rate_above_100(evaluation: Evaluation, result: Result, ruleset: RuleSet) -> 
             # against a bare 95 on such a row too: as a fraction it would be 10500%
             if (actual.unit or ind.target.unit or "%") != "%":
                 continue
-            name = _NOTE.sub("", "".join(ind.name.split()))  # 群众满意度（%）
+            name = without_notes(ind.name)  # 群众满意度（%）
             word = next((w for w in words if name.endswith(w)), None)
             if word is not None and ind.applicable and ind.counted:
                 yield Finding(

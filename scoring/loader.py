@@ -16,7 +16,16 @@ from pathlib import Path
 from . import schemas
 from .errors import InputError, Problem
 from .i18n import _, ngettext
-from .model import DATA_SOURCE, Budget, Department, Evaluation, Indicator, Note, Table
+from .model import (
+    BUDGET_LABELS,
+    DATA_SOURCE,
+    Budget,
+    Department,
+    Evaluation,
+    Indicator,
+    Note,
+    Table,
+)
 from .readers import result_hint, written_by_scoring
 from .values import (
     CACHE_SIZE,
@@ -34,8 +43,8 @@ from .values import (
     read_label,
     same_text,
     target_hint,
-    text_key,
     to_decimal,
+    without_notes,
 )
 
 # 其中：… rows break the row above down; without 分值 they are shown and not scored.
@@ -279,10 +288,6 @@ def _budget(raw: dict, where: str, found: _Collector) -> Budget:
     )
 
 
-# The budget row's amounts as the form names them.
-_BUDGET_LABELS = {"planned": "年初预算数", "adjusted": "全年预算数", "spent": "全年执行数"}
-
-
 def _a_budget_taken_for_the_other(where: str, blank: str, filled: str, amount: Decimal) -> Note:
     """全年预算数 not given beside the 年初预算数, which stands for it (SPEC's default), as is
     said: one left out may hide a budget adjusted in the year, and the execution rate is
@@ -290,7 +295,7 @@ def _a_budget_taken_for_the_other(where: str, blank: str, filled: str, amount: D
     return Note(
         f"{where}.{blank}",
         _("{label} is not given: taken as the {other}, {amount}").format(
-            label=_BUDGET_LABELS[blank], other=_BUDGET_LABELS[filled], amount=format_decimal(amount)
+            label=BUDGET_LABELS[blank], other=BUDGET_LABELS[filled], amount=format_decimal(amount)
         ),
     )
 
@@ -341,14 +346,13 @@ def _table(raw: dict, where: str, found: _Collector, budget: Budget | None = Non
 _EXECUTION_ROW = re.compile(
     "(?:项目|部门|单位|整体|年度|全年|本年|当年)*(?:预算资金|财政资金|项目资金|预算|资金)?执行率"
 )
-_A_NOTE = re.compile(r"[（(][^（()）]*[）)]|[。.，,；;：:]+$")
 
 
 def names_the_execution_row(name: str) -> bool:
     """Whether an indicator's 三级指标 names the table's 预算执行率 row (预算执行率, 资金执行率,
     项目预算执行率, 预算执行率（%）…; not 政府采购执行率): the loader reads such a row, counted
     and applicable, as the table's execution row."""
-    return _EXECUTION_ROW.fullmatch(_A_NOTE.sub("", text_key(name))) is not None
+    return _EXECUTION_ROW.fullmatch(without_notes(name)) is not None
 
 
 def _execution_row(rows: list[Indicator], budget: Budget, found: _Collector) -> Budget:

@@ -29,6 +29,10 @@ class Budget:
     weight: Decimal | None = None  # the execution row's 分值 as filed (the rule set's scores)
 
 
+# The budget row's amounts as the form names them.
+BUDGET_LABELS = {"planned": "年初预算数", "adjusted": "全年预算数", "spent": "全年执行数"}
+
+
 # What a row of the grid is: scored as its values say ("row"); scored as the evaluator's filed
 # 得分 because both values are blank ("blank"); a 其中 breakdown of the row above, without 分值
 # ("breakdown"); or a placeholder with nothing filed ("empty"). The last two are shown, never

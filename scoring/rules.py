@@ -22,7 +22,7 @@ from typing import TypeVar
 from .errors import RulesetError, did_you_mean
 from .frozen import record
 from .i18n import _
-from .values import GE, LE, OPS, format_decimal, quoted, text_key
+from .values import GE, LE, OPS, format_decimal, quoted, text_key, without_notes
 
 ROUNDING_MODES = {"half-up": ROUND_HALF_UP, "half-even": ROUND_HALF_EVEN, "down": ROUND_DOWN}
 REQUIRED_SECTIONS = (
@@ -319,7 +319,7 @@ class RuleSet:
     def _find_direction(self, name: str, level1: str, level2: str) -> tuple[str, str] | None:
         rule = self.data["reverse_indicators"]
         # a note in brackets is no part of what the name measures (合格率（不发生质量事故）)
-        text = _NOTE_IN_BRACKETS.sub("", _looked_at(name)) or _looked_at(name)
+        text = without_notes(name) or _looked_at(name)
         negations = tuple(rule.get("except_negations", ()))
         manners = tuple(rule.get("except_manners", ()))
         words = [(word, LE) for word in rule["names"]]
@@ -961,9 +961,8 @@ def _last_word(text: str, words: list[tuple[str, str]]) -> tuple[str, str] | Non
     return found
 
 
-# A note in brackets in a 三级指标, and what may follow a negated word of ``except`` for the
-# name to measure that negation (不满意率, 未按时完成率): nothing, or a rate of it.
-_NOTE_IN_BRACKETS = re.compile(r"[（(][^（()）]*[）)]")
+# What may follow a negated word of ``except`` for the name to measure that negation
+# (不满意率, 未按时完成率): nothing, or a rate of it.
 _A_RATE_OF_IT = ("", "率", "比例", "比率", "占比")
 _A_COUNT = ("数", "数量", "批次")
 

@@ -1218,6 +1218,17 @@ def text_key(text: str) -> str:
     return _SPACES.sub("", normalise(text))
 
 
+# A note in brackets in a 三级指标 (满意度（%）, 预算执行率（20分）, 满意度【问卷】), and the %
+# or the punctuation it ends with.
+_NOTES = re.compile(r"[（(【\[][^（()）【】\[\]]*[）)】\]]|[%％。.，,；;：:]+$")
+
+
+def without_notes(name: str) -> str:
+    """A 三级指标 as what it measures: :func:`text_key`, its notes in brackets and the % or
+    punctuation it ends with left out (群众满意度（%） is 群众满意度)."""
+    return _NOTES.sub("", text_key(name))
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def _text_key(text: str) -> str:
     return _SPACES.sub("", normalise(text))

@@ -11,32 +11,11 @@ import pytest
 import scoring
 from scoring.errors import InputError
 
+from .tables import one_project, row
+
 
 def _scored(target: str, actual: str, level2: str = "数量指标"):
-    data = {
-        "department": {
-            "name": "某县测试单位",
-            "year": 2023,
-            "budget": {"planned": "10", "adjusted": "10", "spent": "10"},
-        },
-        "projects": [
-            {
-                "name": "测试项目",
-                "budget": {"planned": "10", "adjusted": "10", "spent": "10"},
-                "indicators": [
-                    {
-                        "level1": "产出指标",
-                        "level2": level2,
-                        "name": "工作量",
-                        "target": target,
-                        "actual": actual,
-                        "weight": "90",
-                        "reason": "说明",
-                    }
-                ],
-            }
-        ],
-    }
+    data = one_project([row("工作量", target, actual, level2=level2, reason="说明")])
     return scoring.score(data, record=False).projects[0].indicators[0]
 
 
@@ -168,30 +147,8 @@ def test_more_than_a_strict_bound_is_explained_as_met():
 
 def test_more_than_a_strict_bound_is_not_called_the_bound_itself():
     # >90% with 超过90%: more than 90, met — strict-bound-equal is for an actual of exactly 90%
-    data = {
-        "department": {
-            "name": "某县测试单位",
-            "year": 2023,
-            "budget": {"planned": "10", "adjusted": "10", "spent": "10"},
-        },
-        "projects": [
-            {
-                "name": "测试项目",
-                "budget": {"planned": "10", "adjusted": "10", "spent": "10"},
-                "indicators": [
-                    {
-                        "level1": "产出指标",
-                        "level2": "质量指标",
-                        "name": "工作量",
-                        "target": target,
-                        "actual": actual,
-                        "weight": "90",
-                    }
-                    for target, actual in ((">90%", "超过90%"), (">90%", "90%"))
-                ],
-            }
-        ],
-    }
+    rows = [row("工作量", ">90%", actual, level2="质量指标") for actual in ("超过90%", "90%")]
+    data = one_project(rows)
     found = [f.where for f in scoring.score(data, record=False).findings]
     assert found.count("projects[0].indicators[1]") == 1  # the 90% row's strict-bound-equal
     assert "projects[0].indicators[0]" not in found

@@ -10,33 +10,13 @@ import pytest
 
 import scoring
 
+from .tables import one_project, row
+
 LEAD = "no sign, and no word of its row says whether more or less is better, so scored as "
 
 
 def _row(name: str, target: str, actual: str, level2: str = "数量指标") -> dict:
-    data = {
-        "department": {
-            "name": "某县测试单位",
-            "year": 2023,
-            "budget": {"planned": "10", "adjusted": "10", "spent": "10"},
-        },
-        "projects": [
-            {
-                "name": "测试项目",
-                "budget": {"planned": "10", "adjusted": "10", "spent": "10"},
-                "indicators": [
-                    {
-                        "level1": "产出指标",
-                        "level2": level2,
-                        "name": name,
-                        "target": target,
-                        "actual": actual,
-                        "weight": "90",
-                    }
-                ],
-            }
-        ],
-    }
+    data = one_project([row(name, target, actual, level2=level2)])
     return scoring.score(data, record=False).projects[0].indicators[0]
 
 

@@ -9,29 +9,18 @@ import pytest
 import scoring
 from scoring.errors import InputError
 
+from .tables import one_project, own_table, row
+
+SPENT_80 = {"planned": "100", "adjusted": "100", "spent": "80"}
+
 
 def _project(rows: list[dict], budget: dict | None = None) -> dict:
-    money = {"planned": "100", "adjusted": "100", "spent": "80"}
-    return {
-        "department": {"name": "某县测试单位", "year": 2023, "budget": money},
-        "projects": [{"name": "测试项目", "budget": budget or money, "indicators": rows}],
-    }
-
-
-def _row(name: str, target: str, actual: str, weight: str, level1: str = "产出指标") -> dict:
-    return {
-        "level1": level1,
-        "level2": "数量指标",
-        "name": name,
-        "target": target,
-        "actual": actual,
-        "weight": weight,
-    }
+    return one_project(rows, budget or SPENT_80)
 
 
 OTHERS = [
-    _row("培训人次", "≥100人次", "100人次", "50"),
-    _row("受益人数", "≥50人", "50人", "30", "效益指标"),
+    row("培训人次", "≥100人次", "100人次", "50"),
+    row("受益人数", "≥50人", "50人", "30", "效益指标"),
 ]
 
 
@@ -39,7 +28,7 @@ def test_the_row_is_scored_as_the_execution_row_and_its_other_rate_said():
     # 预算执行率 | 100% | 90% | 分值 20, with 80 of 100 spent: the row is the execution row,
     # 10 × 80 / 100 = 8.00 under mof-2020 (its own 分值 20 said by execution-weight-filed);
     # indicators 50 + 30 = 80; total 88.00. Its 90% is not the budget's 80%: said, warning.
-    data = _project([_row("预算执行率", "100%", "90%", "20"), *OTHERS])
+    data = _project([row("预算执行率", "100%", "90%", "20"), *OTHERS])
     evaluation = scoring.load(data)
     result = scoring.score(data, record=False)
     project = result.projects[0]
@@ -56,7 +45,7 @@ def test_the_row_is_scored_as_the_execution_row_and_its_other_rate_said():
 def test_a_rate_written_to_fewer_places_agrees_when_it_rounds_to_the_budgets():
     # 86.2 of 100 spent is 86.20%; the row's 86% is that rate to its own places: no warning
     budget = {"planned": "100", "adjusted": "100", "spent": "86.2"}
-    data = _project([_row("预算执行率", "100%", "86%", "10"), *OTHERS], budget)
+    data = _project([row("预算执行率", "100%", "86%", "10"), *OTHERS], budget)
     result = scoring.score(data, record=False)
     notes = [f for f in result.findings if f.code == "read-assumption"]
     assert [n.severity for n in notes] == ["info"]
@@ -65,7 +54,7 @@ def test_a_rate_written_to_fewer_places_agrees_when_it_rounds_to_the_budgets():
 @pytest.mark.parametrize(
     "rows",
     [
-        [_row("预算执行率", "100%", "80%", "10"), _row("预算执行率", "100%", "80%", "10")],
+        [row("预算执行率", "100%", "80%", "10"), row("预算执行率", "100%", "80%", "10")],
     ],
 )
 def test_two_execution_rows_are_refused(rows):
@@ -77,7 +66,7 @@ def test_two_execution_rows_are_refused(rows):
 def test_a_row_beside_a_filed_execution_weight_is_refused():
     budget = {"planned": "100", "adjusted": "100", "spent": "80", "weight": "10"}
     with pytest.raises(InputError) as raised:
-        scoring.load(_project([_row("预算执行率", "100%", "80%", "10"), *OTHERS], budget))
+        scoring.load(_project([row("预算执行率", "100%", "80%", "10"), *OTHERS], budget))
     assert raised.value.problems[0].where == "projects[0].indicators[0]"
     assert "projects[0].budget" in raised.value.problems[0].message
 
@@ -98,15 +87,15 @@ def test_a_row_beside_a_filed_execution_weight_is_refused():
         ("支付进度率", False),
     ],
 )
-def test_the_names_of_the_execution_row(name, is_it):
-    data = _project([_row(name, "100%", "80%", "10"), *OTHERS])
+def test_the_names_of_the_executionrow(name, is_it):
+    data = _project([row(name, "100%", "80%", "10"), *OTHERS])
     names = [ind.name for ind in scoring.load(data).projects[0].indicators]
     assert (name not in names) == is_it
 
 
 def test_a_row_not_applicable_stays_an_indicator_left_out():
-    row = _row("预算执行率", "100%", "80%", "10") | {"applicable": False}
-    evaluation = scoring.load(_project([row, *OTHERS]))
+    left_out = row("预算执行率", "100%", "80%", "10", applicable=False)
+    evaluation = scoring.load(_project([left_out, *OTHERS]))
     assert evaluation.projects[0].indicators[0].name == "预算执行率"
     assert evaluation.projects[0].budget.weight is None
 
@@ -116,11 +105,11 @@ def test_the_department_table_is_scored_on_the_execution_weight_it_files():
     # 80.00: 99.00 优 under mof-2020, whose own execution row (a project's) is 10
     money = {"planned": "1000", "adjusted": "1000", "spent": "950"}
     rows = [
-        _row("预算执行率", "100%", "95%", "20", "过程"),
-        _row("重点工作完成率", "100%", "100%", "50", "产出"),
-        _row("满意度", "≥90%", "95%", "30", "效果"),
+        row("预算执行率", "100%", "95%", "20", "过程"),
+        row("重点工作完成率", "100%", "100%", "50", "产出"),
+        row("满意度", "≥90%", "95%", "30", "效果"),
     ]
-    data = {"department": {"name": "某县测试局", "year": 2023, "budget": money, "indicators": rows}}
+    data = own_table(rows, money)
     result = scoring.score(data, record=False)
     table = result.department.table
     assert table is not None
@@ -142,11 +131,11 @@ def test_the_returned_workbook_counts_the_execution_row_once():
 
     money = {"planned": "1000", "adjusted": "1000", "spent": "950"}
     rows = [
-        _row("预算执行率", "100%", "95%", "20", "过程"),
-        _row("重点工作完成率", "100%", "100%", "50", "产出"),
-        _row("满意度", "≥90%", "95%", "30", "效果"),
+        row("预算执行率", "100%", "95%", "20", "过程"),
+        row("重点工作完成率", "100%", "100%", "50", "产出"),
+        row("满意度", "≥90%", "95%", "30", "效果"),
     ]
-    data = {"department": {"name": "某县测试局", "year": 2023, "budget": money, "indicators": rows}}
+    data = own_table(rows, money)
     book = result_workbook(scoring.load(data), scoring.score(data, record=False))
     sheet = openpyxl.load_workbook(io.BytesIO(workbook_bytes(book)))["部门整体"]
     assert [sheet["F6"].value, sheet["I6"].value] == [20, 19]
@@ -157,8 +146,8 @@ def test_the_returned_workbook_counts_the_execution_row_once():
 def test_a_table_with_nothing_but_its_execution_row_is_refused():
     # scored on its 预算执行率 alone, the department's table would be 20 × 90% = 18.00 差
     money = {"planned": "100", "adjusted": "100", "spent": "90"}
-    rows = [_row("预算执行率", "100%", "90%", "20", "过程")]
-    data = {"department": {"name": "某县测试局", "year": 2023, "budget": money, "indicators": rows}}
+    rows = [row("预算执行率", "100%", "90%", "20", "过程")]
+    data = own_table(rows, money)
     with pytest.raises(InputError) as raised:
         scoring.load(data)
     assert raised.value.problems[0].where == "department.indicators[0]"
@@ -169,8 +158,8 @@ def test_a_second_filed_score_of_the_execution_row_is_said():
     # 预算执行率 row filed 16 beside the budget's own 得分 10: the budget row's 10 is reviewed
     # (80% of 10 = 8.00 by the rules); the row's 16, not reviewed, is said
     budget = {"planned": "100", "adjusted": "100", "spent": "80", "score": "10"}
-    row = _row("预算执行率", "100%", "80%", "10") | {"score": "16"}
-    result = scoring.score(_project([row, *OTHERS], budget), record=False)
+    filed = row("预算执行率", "100%", "80%", "10", score="16")
+    result = scoring.score(_project([filed, *OTHERS], budget), record=False)
     (note,) = [f for f in result.findings if f.code == "read-assumption"]
     assert note.severity == "warning"
     assert "its 得分 16 is not the execution row's, 10, which is reviewed" in note.message
@@ -184,14 +173,14 @@ def test_the_department_table_s_default_weights_share_what_its_execution_row_lea
     # all met: 20 + 80 = 100.00, no rescaling, no weights-total
     money = {"planned": "1000", "adjusted": "1000", "spent": "1000", "weight": "20"}
     rows = [
-        {k: v for k, v in _row(name, "≥90%", "95%", "0", level1).items() if k != "weight"}
+        row(name, "≥90%", "95%", None, level1)
         for name, level1 in (
             ("完成率", "产出指标"),
             ("覆盖率", "效益指标"),
             ("满意度", "满意度指标"),
         )
     ]
-    data = {"department": {"name": "某县测试局", "year": 2023, "budget": money, "indicators": rows}}
+    data = own_table(rows, money)
     result = scoring.score(data, record=False)
     table = result.department.table
     assert table is not None
@@ -207,10 +196,10 @@ def test_a_missing_category_s_share_is_lost_as_the_rule_set_says():
     # where 效益's 30 is lost and the most is 70
     money = {"planned": "1000", "adjusted": "1000", "spent": "1000", "weight": "20"}
     rows = [
-        {k: v for k, v in _row(name, "≥90%", "95%", "0", level1).items() if k != "weight"}
+        row(name, "≥90%", "95%", None, level1)
         for name, level1 in (("完成率", "产出指标"), ("满意度", "满意度指标"))
     ]
-    data = {"department": {"name": "某县测试局", "year": 2023, "budget": money, "indicators": rows}}
+    data = own_table(rows, money)
     result = scoring.score(data, record=False)
     table = result.department.table
     assert table is not None
@@ -221,8 +210,8 @@ def test_a_missing_category_s_share_is_lost_as_the_rule_set_says():
 
 def test_an_execution_weight_of_full_marks_is_refused():
     money = {"planned": "10", "adjusted": "10", "spent": "10", "weight": "100"}
-    rows = [_row("完成率", "≥90%", "95%", "10")]
-    data = {"department": {"name": "某县测试局", "year": 2023, "budget": money, "indicators": rows}}
+    rows = [row("完成率", "≥90%", "95%", "10")]
+    data = own_table(rows, money)
     with pytest.raises(InputError) as raised:
         scoring.score(data, record=False)
     assert raised.value.where == "department.budget.weight"

@@ -27,7 +27,7 @@ from typing import Any
 
 from ..errors import InputError, Problem
 from ..i18n import _, ngettext
-from ..model import Note
+from ..model import BUDGET_LABELS, Note
 from ..values import format_decimal, without_code
 from ..words import listed
 from .grid import Grid, column_letter, load_grids, range_name
@@ -743,8 +743,8 @@ def _read_department(grid: Grid, reading: _Reading) -> dict:
         for blank, filled in (("adjusted", "planned"), ("planned", "adjusted")):
             if blank not in budget and filled in budget:
                 said = _("{label} is not filled in: taken as the {other}, {amount}").format(
-                    label=_BUDGET_LABELS[blank],
-                    other=_BUDGET_LABELS[filled],
+                    label=BUDGET_LABELS[blank],
+                    other=BUDGET_LABELS[filled],
                     amount=budget[filled],
                 )
                 reading.notes.append((f"department.budget.{blank}", said))
@@ -821,7 +821,7 @@ def _note_amounts_apart(on_sheet: dict, table: dict, cells: dict[str, str], read
             "the 部门 sheet's {label} at {cell}, {amount}, is not the department table's, "
             "{other} at {table_cell}: the 部门 sheet's is scored"
         ).format(
-            label=_BUDGET_LABELS[key],
+            label=BUDGET_LABELS[key],
             cell=cells.get(where, "—"),
             amount=format_decimal(mine),
             other=format_decimal(theirs),
@@ -1472,9 +1472,6 @@ def _refuse_a_missing_amount(
     )
 
 
-_BUDGET_LABELS = {"planned": "年初预算数", "adjusted": "全年预算数", "spent": "全年执行数"}
-
-
 def _parts_amount(
     grid: Grid, parts: list[int], columns: dict, key: str, amounts: list[int], where: str, reading
 ) -> Decimal | None:
@@ -1504,7 +1501,7 @@ def _parts_amount(
             Note(
                 where,
                 _("{cell} is not filled: the 其中 row's {other} stands for it in the sum").format(
-                    cell=cell, other=_BUDGET_LABELS[other]
+                    cell=cell, other=BUDGET_LABELS[other]
                 ),
                 "info",
             )
@@ -1535,7 +1532,7 @@ def _sum_of_the_parts(
         return None
     total = sum(held, Decimal(0))
     said = _("the 年度资金总额's {label} is blank: taken as the sum of its 其中 rows, {total}")
-    reading.notes.append((where, said.format(label=_BUDGET_LABELS[key], total=_plain(total))))
+    reading.notes.append((where, said.format(label=BUDGET_LABELS[key], total=_plain(total))))
     return total
 
 
@@ -1547,9 +1544,9 @@ def _note_a_budget_taken_for_the_other(
     for blank, filled in (("adjusted", "planned"), ("planned", "adjusted")):
         if blank in columns and blank not in budget and filled in budget:
             said = _("{label} at {cell} is blank: taken as the {other}, {amount}").format(
-                label=_BUDGET_LABELS[blank],
+                label=BUDGET_LABELS[blank],
                 cell=grid.address(row, columns[blank]),
-                other=_BUDGET_LABELS[filled],
+                other=BUDGET_LABELS[filled],
                 amount=budget[filled],
             )
             reading.notes.append((f"{where}.{blank}", said))
@@ -1560,7 +1557,7 @@ def _note_parts_off_the_total(
 ) -> None:
     """其中 rows (本年财政拨款, 其他资金 …) whose amounts do not add up to the 年度资金总额 filed
     above them: the total is what is scored; the difference is a warning naming its cell."""
-    for key, label in _BUDGET_LABELS.items():
+    for key, label in BUDGET_LABELS.items():
         if key not in columns or any(
             _filled(grid.value(r, columns[key])) and _money(grid.value(r, columns[key])) is None
             for r in parts
