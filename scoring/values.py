@@ -497,9 +497,9 @@ def _parse_quantity(raw) -> Quantity | None:
         length = _length(rest) if "半" in rest or rest[:1] in _CHINESE_FIGURES else None
         return Quantity(length.value, length.unit, bound) if length is not None else None
     number, tail = split
-    if tail[:1] in _MORE_THAN and _unit_or_none(tail[1:]) is not False:
-        # 1200余人次, 1200多人次: more than 1200 人次, a bound of the figure
-        tail, bound = tail[1:], bound or GT
+    unit_alone = _without_more_than(tail)
+    if unit_alone is not None:  # 1200余人次: more than 1200 人次, a bound of the figure
+        tail, bound = unit_alone, bound or GT
     unit = _unit_or_none(tail)
     length = _length(rest) if unit is False or "半" in tail else None
     if length is not None:  # 1小时30分钟: 90分钟; 1天半 (not 1 of a unit 天半): 1.5天
@@ -521,6 +521,22 @@ def _parse_quantity(raw) -> Quantity | None:
 
 # After a figure, before its unit: more than it (1200余人次, 3多个).
 _MORE_THAN = ("余", "多")
+
+
+def _without_more_than(tail: str) -> str | None:
+    """The unit of a figure written as more than it — 1200余人次, 1200多人次, and with the 余
+    after a multiplier 1.2万余人次, 120万多元 — without its 余 or 多; None for any other tail."""
+    if tail[:1] in _MORE_THAN:
+        unit = tail[1:]
+    elif tail[:1] in _MULTIPLIED and tail[1:2] in _MORE_THAN and len(tail) > 2:
+        unit = tail[:1] + tail[2:]
+    else:
+        return None
+    return unit if _unit_or_none(unit) is not False else None
+
+
+# The multipliers of the unit table (units.toml), before which 余 can also stand: 1.2万余人次.
+_MULTIPLIED = ("万", "亿")
 # Before or after a figure: about it (约88%, 近90%, 4个左右).
 _ABOUT = re.compile(r"^(?:约为|大约|大概|约|近|将近|接近)\s*[+-]?\d|\d.*(?:左右|上下|前后)$")
 

@@ -35,6 +35,9 @@ def _scored(target: str, actual: str, level2: str = "数量指标"):
         (">90%", "超过90%", "90.00"),  # more than 90 meets more than 90 (no strict-bound-equal)
         ("≥1000人次", "1200余人次", "90.00"),  # more than 1200: met
         ("≥1000人次", "1200多人次", "90.00"),
+        ("≥1万人次", "1.2万余人次", "90.00"),  # more than 12,000 人次 ≥ 10,000: met
+        ("≥10000人次", "1.2万多人次", "90.00"),  # the same, the target without 万
+        ("≥100万元", "120万余元", "90.00"),  # more than 120 万元: met
     ],
 )
 def test_a_bound_that_shows_the_target_met_is_scored_by_its_figure(target, actual, score):
@@ -70,6 +73,8 @@ def test_a_bound_that_shows_the_target_met_is_scored_by_its_figure(target, actua
         ("≥90%", "达到85%以上"),  # 达到 is no bound, 以上 is: at least 85, 90 reached or not
         ("≤5%", "达到8%以下"),  # at most 8: perhaps 3, which meets ≤5%
         ("≥1500人次", "1200余人次"),  # more than 1200: 1500 reached or not
+        ("≥1万人次", "0.9万余人次"),  # more than 9,000: 10,000 reached or not
+        ("≤100万元", "120万余元"),  # over the limit by how much?
     ],
 )
 def test_a_bound_that_does_not_settle_the_target_is_refused(target, actual):
