@@ -2,8 +2,8 @@
 
 The table is data — ``units.toml`` beside this module, extended by a rule set's ``[units]``
 table of the same shape — not code: families of units with exact factors (``亩 = 2000/3`` m²),
-aliases (``平米`` is ``平方米``, ``百分比`` is ``%``) and the multipliers 万 and 亿 that prefix any
-unit (``1.1万亩``, ``2.6万人次``). A compound unit converts part by part (``元/平方米``).
+aliases (``平米`` is ``平方米``, ``百分比`` is ``%``) and the multipliers (万, 亿, 百, 千, 百万,
+千万) that prefix any unit not listed under its own name (``1.1万亩``, ``2.6万人次``). A compound unit converts part by part (``元/平方米``).
 
 A unit outside every family (``个``, ``人次``, ``篇``) equals only itself, times a multiplier.
 
@@ -140,7 +140,7 @@ class UnitTable:
         return None
 
     def multiplied(self, unit: str) -> bool:
-        """A unit written with 万 or 亿 in front (万亩, 万人次), not listed as a unit of its own."""
+        """A unit written with a multiplier in front (万亩, 万人次, 千人), not listed as a unit of its own."""
         unit = self.canonical(unit)
         return unit not in self.factors and any(
             unit.startswith(prefix) and unit != prefix for prefix in self.multipliers

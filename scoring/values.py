@@ -125,7 +125,8 @@ _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u
 # Minus signs NFKC leaves alone (U+2212 MINUS SIGN, an en dash before a figure).
 _MINUS = str.maketrans({"\u2212": "-", "\u2013": "-"})
 # A Latin unit with an optional power: m2 (㎡, m²), km2, m3, kg, °C.
-_LATIN_UNIT = re.compile(r"°?[A-Za-z]{1,4}[23]?")
+# a Latin unit, also after a multiplier of the unit table (万m2, 万kWh; units.toml)
+_LATIN_UNIT = re.compile(r"(?:百万|千万|[万亿百千])?°?[A-Za-z]{1,4}[23]?")
 # What a cell holds when it holds nothing: the row is blank there.
 BLANKS = frozenset({"", "/", "\\", "-", "--", "—", "——", "–", "空"})
 
@@ -1475,14 +1476,33 @@ def _distance(value: Decimal, other: Decimal) -> Decimal:
     return max(value / other, other / value)
 
 
+def _nearer_as_a_fraction(size: Decimal, as_written: Decimal, aim: Decimal) -> bool:
+    """Whether ``size`` read as a fraction (× 100 %) is nearer ``aim`` (in %, above 0) than
+    ``as_written`` (``size`` in the target's unit, in %), by how many times it is off."""
+    if aim == 0:  # 0 % is as far from both
+        return False
+    return _times_off(size * 100, aim) <= _times_off(as_written, aim)
+
+
+def _times_off(value: Decimal, aim: Decimal) -> Decimal:
+    """How many times ``value`` (above 0) is off ``aim`` (above 0): 1 when equal."""
+    return value / aim if value >= aim else aim / value
+
+
 def _refuse_a_fraction(value, unit, bare, bare_unit, units, field: str) -> None:
     """``bare`` (no unit) against ``value`` in %: a fraction or a percentage? Ambiguous when
     its size is in (0, 1] against 1 % or more, or in (1, 2) against 50 % or more (1.02 for
-    102%, where 1.02% would be a collapse no unit reports by a bare figure)."""
+    102%, where 1.02% would be a collapse no unit reports by a bare figure); against less than
+    1 % (``≤5‰``, ``≤0.5%``), when read as a fraction it is nearer the target than read in the
+    target's unit (0.006 against ``≤5‰``: 6‰, or 0.006‰?)."""
     if bare_unit is not None or unit is None or units.family(unit) != "percent":
         return
     size, aim = abs(bare), abs(units.convert(value, unit, PERCENT))
-    if not ((0 < size <= 1 and aim >= 1) or (1 < size < 2 and aim >= 50)):
+    if not (
+        (0 < size <= 1 and aim >= 1)
+        or (1 < size < 2 and aim >= 50)
+        or (0 < size <= 1 and _nearer_as_a_fraction(size, units.convert(size, unit, PERCENT), aim))
+    ):
         return
     shown = format_decimal(bare)
     hundred = format_decimal(bare * 100)

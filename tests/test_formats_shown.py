@@ -302,16 +302,15 @@ def test_numbers_shown_in_thousands_of_a_unit_score_as_they_show(saver, tmp_path
 
 
 @SAVERS
-def test_thousands_shown_against_a_target_typed_in_thousands_are_refused_not_multiplied(
+def test_thousands_shown_against_a_target_typed_in_thousands_are_converted_not_multiplied(
     saver, tmp_path
 ):
-    """≥12千人 typed against 9000 shown 9.0千人: 9000人, which the unit table does not convert to
-    千人 (a unit of its own), so refused at E7 — read as the bare 9000, in the target's unit,
-    9000千人 met it with full marks, 90.00."""
+    """≥12千人 typed against 9000 shown 9.0千人: 9000人, which the unit table converts to 千人
+    (千 multiplies a unit as 万 does): 9 of 12千人, 9 / 12 × 90 = 67.50 — read as the bare
+    9000, in the target's unit, 9000千人 met it with full marks, 90.00."""
     path = _form(saver, tmp_path, [("受益人数", "≥12千人", (9000, '0.0,"千人"'), 90)])
-    _code, problems = _refusal(path)
-    assert [cell for cell, _message in problems] == ["E7"]
-    assert "千人" in problems[0][1] and "'人'" in problems[0][1]
+    row = scoring.score(path).projects[0].indicators[0]
+    assert (row.target, row.actual, row.score) == ("≥12千人", "9000人", D("67.50"))
 
 
 @SAVERS

@@ -357,3 +357,84 @@ def test_a_unit_per_one_with_its_alternative():
         parse_target("≤500元/台（套）"), parse_quantity("480元/台（套）"), standard()
     )
     assert (str(t_value), str(a_value), unit) == ("500", "480", "元/台(套)")
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "aligned"),
+    [
+        # 百万 and 千万 alone are numbers, as 万 is: 4百万 is 4,000,000 against 500万's
+        # 5,000,000 (400 / 500 = 80 %: 72.00 of 90); it had been 4 of a unit 百万, against
+        # 5,000,000 百万, and scored 0 without a word
+        ("≥500万", "4百万", (D(5000000), D(4000000), None)),
+        ("≥5000万", "4.5千万", (D(50000000), D(45000000), None)),
+        ("≥5千万", "4500万", (D(50000000), D(45000000), None)),
+        # 千 alone is a number: ≤3千 against 2800 is 2800 ≤ 3000 (it was 2800 千)
+        ("≤3千", "2800", (D(3000), D(2800), None)),
+        ("≥2千", "1800", (D(2000), D(1800), None)),
+        # before a unit nobody listed, 千 multiplies it: 1.5千人 is 1500 人
+        ("≥1.5千人", "1200人", (D("1.5"), D("1.2"), "千人")),
+        ("≥100万元", "3百万元", (D(100), D(300), "万元")),
+        # a unit listed under its own name is read by it: 千米 is 公里, 千克 a kilogram
+        ("≥100千米", "90公里", (D(100), D(90), "公里")),
+        ("≥5千克", "4.5公斤", (D(5), D("4.5"), "千克")),
+    ],
+)
+def test_bai_qian_baiwan_and_qianwan_multiply_as_wan_does(target, actual, aligned):
+    assert align_units(parse_target(target), parse_quantity(actual), standard()) == aligned
+
+
+@pytest.mark.parametrize(
+    ("target", "actual"),
+    [
+        ("≥1.5千人", "1200"),  # 1200 人 or 1200 千人?
+        ("≥5百万元", "450"),  # 450 万元 (4.5 百万元, nearer 5) or 450 百万元?
+    ],
+)
+def test_a_bare_number_against_qian_or_baiwan_before_a_unit_is_refused(target, actual):
+    with pytest.raises(ValueProblem) as raised:
+        align_units(parse_target(target), parse_quantity(actual), standard())
+    assert raised.value.code == "unit-ambiguous"
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "aligned"),
+    [
+        # a multiplier before a Latin unit: 1万㎡ (NFKC: 1万m2) against 9000㎡ is 0.9万m2
+        ("≥1万㎡", "9000㎡", (D(1), D("0.9"), "万m2")),
+        ("≥1万m³", "9000立方米", (D(1), D("0.9"), "万m3")),
+        ("≥1万平米", "0.9万㎡", (D(1), D("0.9"), "万平米")),
+        # a 度 of electricity is a 千瓦时 (kWh)
+        ("≥100万千瓦时", "90万度", (D(100), D(90), "万千瓦时")),
+        ("≥100万kWh", "900000千瓦时", (D(100), D(90), "万kWh")),
+        ("≤26度", "25度", (D(26), D(25), "度")),
+    ],
+)
+def test_square_metres_and_kilowatt_hours_with_wan(target, actual, aligned):
+    assert align_units(parse_target(target), parse_quantity(actual), standard()) == aligned
+
+
+@pytest.mark.parametrize(
+    ("target", "actual"),
+    [
+        ("≤5‰", "0.006"),  # 6‰ as a fraction (1.2 × 5‰), or 0.006‰ (a thousandth of it)?
+        ("≤0.5%", "0.006"),  # 0.6 % or 0.006 %?
+        ("≤0.8%", "0.009"),
+        ("≤0.5%", "0.005"),  # 0.5 % either way? 0.005 % as written: a hundredth of the target
+    ],
+)
+def test_a_fraction_nearer_a_small_percentage_than_its_reading_is_refused(target, actual):
+    with pytest.raises(ValueProblem) as raised:
+        align_units(parse_target(target), parse_quantity(actual), standard())
+    assert raised.value.code == "percent-ambiguous"
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "aligned"),
+    [
+        ("≤0.5%", "0.3", (D("0.5"), D("0.3"), "%")),  # 0.3 %: 30 % is 60 times off
+        ("≤5‰", "3", (D(5), D(3), "‰")),  # more than 1: not a fraction
+        ("≤5‰", "0.5", (D(5), D("0.5"), "‰")),  # 0.5‰ is 10 times off, 50 % 100 times
+    ],
+)
+def test_a_bare_number_nearest_a_small_percentage_as_written_is_read(target, actual, aligned):
+    assert align_units(parse_target(target), parse_quantity(actual), standard()) == aligned
