@@ -5,12 +5,14 @@ the 分值 of each 一级指标 to the 分值 set, the rows' 得分 to the 总�
 total was rescaled or capped, with the arithmetic), the department's score by the method that
 made it. The issues of 五 are those the scoring shows: a budget of 0 is not slow spending, a row
 above its target whose score was cut is no shortfall, and the department's own table's rows
-count.
+count. The department's own table is spoken of as the department's (部门整体), never as a
+project.
 """
 
 from __future__ import annotations
 
 import datetime
+import io
 import json
 from pathlib import Path
 
@@ -19,6 +21,8 @@ import pytest
 import scoring
 from scoring.draft import draft
 from scoring.draft.context import report_context
+
+from .tables import own_table, row
 
 DATA = Path(__file__).parent / "data"
 DAY = datetime.date(2024, 4, 9)
@@ -192,3 +196,106 @@ def test_these_drafts_pass_their_own_check(cli, name, rules, tmp_path):
     run = cli("check", str(out), "--with", str(source), "-r", rules, "-f", "json")
     (data,) = json.loads(run.out)
     assert data["findings"] == []
+
+
+# The department's own 部门整体 table alone: 200 of 200 spent, 10 × 1 = 10; 重点改革任务完成数
+# ≥10项 / 9项, 30 × 9 / 10 = 27; 企业满意度 ≥90% / 95%, 60. Total 10 + 27 + 60 = 97.00.
+DEPARTMENT_ONLY = own_table(
+    [
+        row("重点改革任务完成数", "≥10项", "9项", "30", reason="一项任务暂缓"),
+        row("企业满意度", "≥90%", "95%", "60", "满意度指标", "服务对象满意度指标"),
+    ],
+    {"planned": "200", "adjusted": "200", "spent": "200"},
+)
+
+
+def _department_only(folder: Path) -> Path:
+    path = folder / "部门整体.json"
+    path.write_text(json.dumps(DEPARTMENT_ONLY, ensure_ascii=False), "utf-8")
+    return path
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_department_s_own_table_is_spoken_of_as_the_department(cli, language, tmp_path):
+    """The report is a Chinese document in either interface; its own table's sentences name the
+    department (部门整体), not a project (本项目), and its funds are the department's budget."""
+    source = _department_only(tmp_path)
+    run = cli("report", str(source), "--date", "2024-04-09", env={"SCORING_LANG": language})
+    assert run.code == 0, run
+    text = run.out
+    assert "本项目" not in text and "各项目的绩效自评表" not in text
+    assert (
+        "部门整体绩效自评满分 100 分，自评得分 97.00 分，等级为“优”；其中预算执行率得分 10.00 分"
+        "（分值 10 分），绩效指标得分见表 4-1。"
+    ) in text
+    assert "以下为部门整体绩效自评表，得分按规则集 mof-2020 计算。" in text
+    assert (
+        "| 部门预算资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |"
+        in text
+    )
+    assert "项目资金（万元）" not in text
+
+
+def test_the_word_report_speaks_of_the_department_s_own_table_as_the_department(tmp_path):
+    from docx import Document
+
+    result = scoring.score(_department_only(tmp_path))
+    document = Document(io.BytesIO(draft(result, "docx", ruleset=scoring.ruleset(), date=DAY)))
+    paragraphs = [paragraph.text for paragraph in document.paragraphs]
+    assert not [text for text in paragraphs if "本项目" in text or "各项目的" in text]
+    assert any(
+        text.startswith("部门整体绩效自评满分 100 分，自评得分 97.00 分") for text in paragraphs
+    )
+    assert "以下为部门整体绩效自评表，得分按规则集 mof-2020 计算。" in paragraphs
+    heads = [table.rows[0].cells[0].text for table in document.tables]
+    assert "部门预算资金（万元）" in heads and "项目资金（万元）" not in heads
+
+
+def test_projects_beside_the_department_s_own_table_keep_their_own_words():
+    """report-edu-own.toml: four projects and the department's own table, which scores the
+    department (mof-2020's method auto): 75.15 × 100 ÷ 80 = 93.94."""
+    text = _draft("edu-own")
+    part = _project(text, "（五）部门整体绩效自评表")
+    assert part.count("本项目") == 0
+    assert (
+        "部门整体绩效自评满分 100 分，自评得分 93.94 分，等级为“优”；其中预算执行率得分 8.15 分"
+        "（分值 10 分），绩效指标得分见表 4-5。"
+    ) in part
+    assert _project(text, "学生资助补助经费").count("本项目满分 100 分，自评得分 91.18 分") == 1
+    assert "以下为各项目和部门整体的绩效自评表，得分按规则集 mof-2020 计算。" in text
+    appendix = text[text.index("### 附表 5　部门整体绩效自评表") :]
+    assert "| 部门预算资金（万元） |" in appendix and "项目资金（万元）" not in appendix
+    assert text.count("| 项目资金（万元） |") == 4
+
+
+def test_an_own_table_that_does_not_make_the_department_s_score_is_said_apart(cli, tmp_path):
+    """Under a rule set that combines the projects (budget-weighted), the department's own table
+    is scored but not counted: its total is said as the table's, which `scoring check` does not
+    take for the department's (93.94 beside the department's combined score)."""
+    rules = tmp_path / "weighted.toml"
+    rules.write_text(
+        '[ruleset]\nid = "weighted"\nextends = "mof-2020"\ntitle = "按预算加权"\n'
+        'version = "1"\n\n[department]\nmethod = "budget-weighted"\n',
+        "utf-8",
+    )
+    source = DATA / "report-edu-own.toml"
+    out = tmp_path / "edu-own.md"
+    assert cli("report", str(source), "-r", str(rules), "-o", str(out)).code == 0
+    text = out.read_text("utf-8")
+    assert "部门得分为各项目得分按全年预算数加权的平均" in text
+    assert (
+        "部门整体绩效自评表单独计分，不计入部门得分。本表满分 100 分，自评得分 93.94 分，等级为“优”"
+    ) in _project(text, "（五）部门整体绩效自评表")
+    run = cli("check", str(out), "--with", str(source), "-r", str(rules), "-f", "json")
+    (data,) = json.loads(run.out)
+    assert data["findings"] == []
+
+
+def test_the_web_page_speaks_of_the_department_s_own_table_as_the_department(tmp_path):
+    result = scoring.score(_department_only(tmp_path))
+    page = draft(result, "html", ruleset=scoring.ruleset(), date=DAY)
+    assert isinstance(page, str)
+    assert "本项目" not in page and "项目资金（万元）" not in page
+    assert "<p>部门整体绩效自评满分 100 分，自评得分 97.00 分" in page
+    assert "<p>以下为部门整体绩效自评表，得分按规则集 mof-2020 计算。</p>" in page
+    assert "部门预算资金（万元）" in page

@@ -97,6 +97,8 @@ class Columns:
         default_factory=lambda: (*grid_titles(chinese=True), "偏差原因分析及改进措施")
     )
     funds: tuple[str, ...] = ("项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")  # fmt: skip
+    # the department's own table's funds: the department's budget, not a project's
+    own_funds: tuple[str, ...] = ("部门预算资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -125,12 +127,15 @@ class Total:
 
 @dataclass(frozen=True)
 class Table:
-    """A project (or the department's own table): its number in the report (``ordinal``
-    一、二 …), texts as filed, funds, rows, categories, and its total and grade; and its rows
-    as table cells: ``targets`` (二、the indicators set), ``grid`` (四、scored, with the 预算执行率
-    row first and the 总分 row last), ``form`` (附表, with the reasons) and ``funds_row``."""
+    """A project (or the department's own table, ``own``): its number in the report
+    (``ordinal`` 一、二 …), texts as filed, funds, rows, categories, and its total and grade; and
+    its rows as table cells: ``targets`` (二、the indicators set), ``grid`` (四、scored, with the
+    预算执行率 row first and the 总分 row last), ``form`` (附表, with the reasons) and
+    ``funds_row``."""
 
     number: int
+    own: bool  # the department's own 部门整体 table: the report speaks of it as the department
+    department_scored: bool  # the department's score is this table's 总分 (method ``table``)
     ordinal: str
     name: str
     goal: str
@@ -228,7 +233,7 @@ def report_context(
     projects = tuple(_table(i, p, result, ruleset) for i, p in enumerate(result.projects, start=1))
     table = result.department.table
     totals = _totals(result.projects)
-    own = _table(len(projects) + 1, table, result, ruleset) if table is not None else None
+    own = _table(len(projects) + 1, table, result, ruleset, own=True) if table is not None else None
     return Report(
         department=_department(result),
         funds=funds(result.department.execution),
@@ -321,7 +326,12 @@ def _totals(projects: tuple[TableResult, ...]) -> Totals:
 
 
 def _table(
-    number: int, table: TableResult, result: Result, ruleset: RuleSet | None = None
+    number: int,
+    table: TableResult,
+    result: Result,
+    ruleset: RuleSet | None = None,
+    *,
+    own: bool = False,
 ) -> Table:
     over = _over_achieving(result)
     rows = tuple(_row(indicator, indicator.where in over) for indicator in table.indicators)
@@ -332,6 +342,8 @@ def _table(
     total = _total(table, ruleset)
     return Table(
         number=number,
+        own=own,
+        department_scored=own and used_method(result) == "table",
         ordinal=ordinal(number),
         name=table.name,
         goal=table.goal,
