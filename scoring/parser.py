@@ -1,6 +1,6 @@
-"""The command line's parsers (argparse): every command, its options and their help, in the
-language :mod:`scoring.i18n` chose. Imported when a command line is parsed, not for
-``scoring --version``.
+"""The command line's parsers (argparse): every command, its options, their help and the names
+of their values (the metavars: FILE, 文件 in Chinese), in the language :mod:`scoring.i18n`
+chose. Imported when a command line is parsed, not for ``scoring --version``.
 """
 
 from __future__ import annotations
@@ -45,11 +45,82 @@ class _OneRules(argparse.Action):
 
 
 FORMATS = ("table", "json", "jsonl", "markdown", "csv", "xlsx")
+# A colour a help text may carry (argparse's own, from Python 3.14): it takes no column.
+_COLOUR = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _columns(text: str) -> int:
+    """The columns ``text`` takes on a terminal: two for a Chinese character, as 文件."""
+    from unicodedata import east_asian_width
+
+    return sum(2 if east_asian_width(char) in "WF" else 1 for char in _COLOUR.sub("", text))
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help measured in terminal columns, where argparse counts characters: an
+    option with a Chinese metavar (``-r 规则集``) had pushed its help past the others', and a
+    usage of Chinese words had run past the terminal's width."""
+
+    def _format_usage(self, usage, actions, groups, prefix) -> str:
+        """argparse's usage, its lines under the first as far in as 用法：scoring score is wide,
+        and wrapped narrower until every line fits the width in columns (argparse's own when
+        none can, or when every character takes one column)."""
+        width, first = self._width, ""
+        try:
+            while True:
+                text = self._indented(super()._format_usage(usage, actions, groups, prefix))
+                first = first or text
+                if _columns(text) == len(text):
+                    return text
+                if all(_columns(line) <= width for line in text.split("\n")):
+                    return text
+                if self._width <= 20:
+                    return first
+                self._width -= 1
+        finally:
+            self._width = width
+
+    def _indented(self, usage: str) -> str:
+        """The usage's lines after the first moved in by the columns its prefix (用法：) takes
+        beyond its characters."""
+        first, _newline, rest = usage.partition("\n")
+        at = first.find(self._prog)
+        wider = _columns(first[:at]) - at
+        if not rest or at < 0 or wider <= 0:
+            return usage
+        lines = [" " * wider + line if line.strip() else line for line in rest.split("\n")]
+        return "\n".join([first, *lines])
+
+    def add_argument(self, action: argparse.Action) -> None:
+        super().add_argument(action)
+        if action.help is not argparse.SUPPRESS:
+            taken = _columns(self._format_action_invocation(action)) + self._current_indent
+            self._action_max_length = max(self._action_max_length, taken)
+
+    def _format_action(self, action: argparse.Action) -> str:
+        text = super()._format_action(action)
+        header = self._format_action_invocation(action)
+        plain = _COLOUR.sub("", header)
+        wider = _columns(plain) - len(plain)
+        lead = " " * self._current_indent + header
+        rest = text[len(lead) :]
+        if not wider or not action.help or not text.startswith(lead) or rest[:1] != " ":
+            return text  # no Chinese in it, or no help beside it
+        # beside its help, padded as if each character took one column
+        position = min(self._action_max_length + 2, self._max_help_position)
+        padding = len(rest) - len(rest.lstrip(" "))
+        if _columns(plain) <= position - self._current_indent - 2:
+            return lead + rest[wider:]
+        return f"{lead}\n{' ' * position}{rest[padding:]}"
 
 
 class _Parser(argparse.ArgumentParser):
     """The command line's parsers, and the option groups they share as parents (of the
     subparsers' own class, as typeshed wants of ``add_parser(parents=...)``)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
 
     def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         """Help and the version are output, written as every command writes its own: a full
@@ -158,7 +229,7 @@ def _common() -> _Parser:
         dest="plugin_options_after",
         action="append",
         default=argparse.SUPPRESS,
-        metavar="no:NAME",
+        metavar=_("no:NAME"),
         help=_("disable a plugin by name or distribution (repeatable), as pytest's -p no:NAME"),
     )
     return common
@@ -172,7 +243,7 @@ def _rules(default: str | None = "mof-2020", help: str = "") -> _Parser:
         default=default,
         required=default is None,
         action=_OneRules,
-        metavar="RULES",
+        metavar=_("RULES"),
         help=help or _("an installed rule-set id or a path (default: mof-2020)"),
     )
     return rules
@@ -183,7 +254,7 @@ def _output() -> _Parser:
     output.add_argument(
         "-o",
         "--output",
-        metavar="OUT",
+        metavar=_("OUT"),
         help=_("write to this file instead of standard output (- for standard output)"),
     )
     return output
@@ -196,7 +267,7 @@ def _scoring() -> _Parser:
         "-f",
         "--format",
         default=None,
-        metavar="FORMAT",
+        metavar=_("FORMAT"),
         help=_("output format: {formats} or one a plugin adds (default: table)").format(
             formats="|".join(FORMATS)
         ),
@@ -206,7 +277,7 @@ def _scoring() -> _Parser:
     )
     scoring.add_argument(
         "--fail-under",
-        metavar="SCORE|GRADE",
+        metavar=_("SCORE|GRADE"),
         help=_("exit 1 when a department scores below this score (0 to full marks) or grade"),
     )
     return scoring
@@ -220,7 +291,7 @@ def _jobs() -> _Parser:
         "--jobs",
         type=_positive,
         default=None,
-        metavar="N",
+        metavar=_("N"),
         help=_(
             "score in N processes (json, jsonl, csv; default: one per core for 8 files or "
             "more, else 1); the output is the same"
@@ -246,7 +317,7 @@ def _positive(text: str) -> int:
 
 def _format(formats: str) -> _Parser:
     fmt = _Parser(add_help=False)
-    fmt.add_argument("-f", "--format", default=None, metavar="FORMAT", help=formats)
+    fmt.add_argument("-f", "--format", default=None, metavar=_("FORMAT"), help=formats)
     return fmt
 
 
@@ -271,10 +342,10 @@ def build_parser(files: object = None) -> argparse.ArgumentParser:
         dest="plugin_options",
         action="append",
         default=[],
-        metavar="no:NAME",
+        metavar=_("no:NAME"),
         help=_("disable a plugin by name or distribution (repeatable), as pytest's -p no:NAME"),
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=_Parser)
     common = _common()
 
     def command(name: str, help: str, *parents: _Parser) -> _Parser:
@@ -290,7 +361,7 @@ def build_parser(files: object = None) -> argparse.ArgumentParser:
         score,
         "files",
         nargs="+",
-        metavar="FILE",
+        metavar=_("FILE"),
         help=_("evaluation files; a folder stands for the evaluation files in it"),
     )
     check = command(
@@ -307,7 +378,7 @@ def build_parser(files: object = None) -> argparse.ArgumentParser:
         check,
         "files",
         nargs="+",
-        metavar="FILE",
+        metavar=_("FILE"),
         help=_(
             "evaluation files or written reports; a folder stands for the evaluation files in it"
         ),
@@ -315,7 +386,7 @@ def build_parser(files: object = None) -> argparse.ArgumentParser:
     check.add_argument(
         "--with",
         dest="against",
-        metavar="FILE",
+        metavar=_("FILE"),
         action=_Once,
         help=_("an evaluation file to check a report's figures against"),
     )
@@ -326,34 +397,36 @@ def build_parser(files: object = None) -> argparse.ArgumentParser:
         _format("table|json|markdown"),
         _output(),
     )
-    file_argument(compare, "files", nargs="+", metavar="FILE")
+    file_argument(compare, "files", nargs="+", metavar=_("FILE"))
     whatif = command(
         "whatif",
         _("rescore with changes (--set), or find the smallest changes that reach a grade or score"),
         _rules(),
         _format("table|json"),
     )
-    file_argument(whatif, "file", metavar="FILE")
+    file_argument(whatif, "file", metavar=_("FILE"))
     whatif.add_argument(
         "--set",
         dest="changes",
         action="append",
         default=[],
-        metavar="PATH=VALUE",
+        metavar=_("PATH=VALUE"),
         help=_("a change by key path, e.g. projects[0].budget.spent=19.9 (repeatable)"),
     )
     goal = whatif.add_mutually_exclusive_group()
-    goal.add_argument("--grade", metavar="GRADE", help=_("the grade to reach, e.g. 优"))
-    goal.add_argument("--score", metavar="SCORE", help=_("the department score to reach, e.g. 90"))
+    goal.add_argument("--grade", metavar=_("GRADE"), help=_("the grade to reach, e.g. 优"))
+    goal.add_argument(
+        "--score", metavar=_("SCORE"), help=_("the department score to reach, e.g. 90")
+    )
     convert = command(
         "convert", _("write an evaluation in another format: .xlsx/.xls ↔ .toml/.json")
     )
-    file_argument(convert, "file", metavar="FILE")
+    file_argument(convert, "file", metavar=_("FILE"))
     convert.add_argument(
         "-o",
         "--output",
         required=True,
-        metavar="OUT",
+        metavar=_("OUT"),
         help=_("the file to write; its suffix (.toml, .json, .xlsx) chooses the format"),
     )
     template = command(
@@ -369,10 +442,14 @@ def build_parser(files: object = None) -> argparse.ArgumentParser:
         help=_("xlsx or toml (default: as the output file's suffix says, else xlsx)"),
     )
     template.add_argument(
-        "-o", "--output", metavar="OUT", help=_("the file to write (needed for xlsx)")
+        "-o", "--output", metavar=_("OUT"), help=_("the file to write (needed for xlsx)")
     )
     template.add_argument(
-        "--year", type=int, default=None, help=_("the budget year (default: last year)")
+        "--year",
+        type=int,
+        default=None,
+        metavar=_("YEAR"),
+        help=_("the budget year (default: last year)"),
     )
     command(
         "demo", _("score the bundled example (乐亭县城区工业聚集区管理委员会, 2023)"), _scoring()
@@ -380,25 +457,25 @@ def build_parser(files: object = None) -> argparse.ArgumentParser:
     report = command(
         "report", _("draft the written 自评报告 (md, html, docx) from scored files"), _rules()
     )
-    file_argument(report, "files", nargs="+", metavar="FILE")
+    file_argument(report, "files", nargs="+", metavar=_("FILE"))
     _report_options(report)
 
     rules = command("rules", _("list, show, check and diff rule sets"))
-    actions = rules.add_subparsers(dest="rules_command", metavar="ACTION", parser_class=_Parser)
+    actions = rules.add_subparsers(dest="rules_command", metavar=_("ACTION"), parser_class=_Parser)
     actions.required = True
     actions.add_parser("list", help=_("installed rule sets"), parents=[common])
     show = actions.add_parser(
         "show", help=_("a rule set resolved, with the file that set each key"), parents=[common]
     )
-    show.add_argument("name", metavar="ID|PATH")
+    show.add_argument("name", metavar=_("ID|PATH"))
     show.add_argument("-f", "--format", choices=("toml", "json"), default="toml")
     check_rules = actions.add_parser("check", help=_("validate a rule-set file"), parents=[common])
-    file_argument(check_rules, "name", metavar="PATH")
+    file_argument(check_rules, "name", metavar=_("PATH"))
     diff = actions.add_parser(
         "diff", help=_("what differs between two rule sets, key by key"), parents=[common]
     )
-    diff.add_argument("first", metavar="A")
-    diff.add_argument("second", metavar="B")
+    diff.add_argument("first", metavar=_("A"))
+    diff.add_argument("second", metavar=_("B"))
     diff.add_argument("-f", "--format", choices=("table", "json"), default="table")
 
     schema = command("schema", _("print a JSON Schema"))
@@ -446,18 +523,18 @@ def _report_options(report: argparse.ArgumentParser) -> None:
         "-f",
         "--format",
         default=None,
-        metavar="FORMAT",
+        metavar=_("FORMAT"),
         help=_("md|html|docx (default: as OUT's suffix says, else md)"),
     )
     report.add_argument(
         "-o",
         "--output",
-        metavar="OUT",
+        metavar=_("OUT"),
         help=_("the report's file; a folder for several files (one report each)"),
     )
     report.add_argument(
         "--template",
-        metavar="DIR|NAME",
+        metavar=_("DIR|NAME"),
         help=_("a folder of templates, or one a plugin installs, used before the built-in ones"),
     )
     report.add_argument(

@@ -3,6 +3,8 @@ or an English locale): help, argparse's own headings and errors, and the errors 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 # the environment of a Chinese evaluator's terminal (the suite itself runs in English)
@@ -51,6 +53,83 @@ def test_a_command_s_help_and_its_usage_errors_speak_chinese(cli):
     assert run.code == 2
     assert "scoring：错误：参数 -j/--jobs：'0' 不是有效的进程数（应为 1 或以上）" in run.err
     assert "参见 `scoring score --help`" in run.err
+
+
+COMMANDS = [
+    (),
+    ("score",),
+    ("check",),
+    ("compare",),
+    ("whatif",),
+    ("convert",),
+    ("template",),
+    ("demo",),
+    ("report",),
+    ("rules",),
+    ("rules", "list"),
+    ("rules", "show"),
+    ("rules", "check"),
+    ("rules", "diff"),
+    ("schema",),
+    ("plugins",),
+    ("completion",),
+]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "scoring")
+def test_the_chinese_help_names_the_values_in_chinese(cli, command):
+    """The placeholders of every command's help (its metavars) are Chinese words, as the rest of
+    the help is; what stays is a name to type (SCORING_LANG, JSON) or the date's pattern."""
+    run = cli(*command, "--help", env=CHINESE)
+    assert run.code == 0
+    left = set(re.findall(r"\b[A-Z][A-Za-z_]*\b", run.out)) - {"SCORING_LANG", "JSON", "Schema"}
+    assert left <= {"YYYY", "MM", "DD"}, left
+
+
+def test_the_usage_names_the_values_in_the_interface_s_language(cli):
+    chinese = cli("score", "--help", env=CHINESE).out
+    assert chinese.startswith(
+        "用法：scoring score [-h] [-r 规则集] [-o 输出] [-j 进程数] [-f 格式] [--explain]\n"
+        "                    [--fail-under 分数|等级] [--debug] [--lang zh|en] [-p no:名称]\n"
+        "                    文件 [文件 ...]\n"
+    )
+    assert "\n  -j 进程数, --jobs 进程数\n                        计分所用的进程数（" in chinese
+    english = cli("score", "--help", env=ENGLISH).out
+    assert english.startswith(
+        "usage: scoring score [-h] [-r RULES] [-o OUT] [-j N] [-f FORMAT] [--explain]\n"
+        "                     [--fail-under SCORE|GRADE] [--debug] [--lang zh|en] [-p no:NAME]\n"
+        "                     FILE [FILE ...]\n"
+    )
+    assert "\n  -j N, --jobs N        score in N processes" in english
+    whatif = cli("whatif", "--help", env=CHINESE).out
+    assert "[--set 键路径=值]" in whatif and "[--grade 等级 | --score 分数]" in whatif
+    assert "[--template 文件夹|名称]" in cli("report", "--help", env=CHINESE).out
+    assert "规则集1 规则集2" in cli("rules", "diff", "--help", env=CHINESE).out
+    assert "--year 年度" in cli("template", "--help", env=CHINESE).out
+    run = cli("rules", "diff", "mof-2020", env=CHINESE)
+    assert run.code == 2 and "缺少以下参数：规则集2" in run.err
+
+
+def _columns(text: str) -> int:
+    from unicodedata import east_asian_width
+
+    return sum(2 if east_asian_width(char) in "WF" else 1 for char in text)
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "scoring")
+def test_the_chinese_help_lines_up_in_terminal_columns(cli, command):
+    """A Chinese character takes two columns: the help beside an option with a Chinese value
+    (--year 年度, 文件) starts where the others' do, and the usage fits the width (100 columns,
+    argparse's 98) with its lines under the first's words."""
+    text = cli(*command, "--help", env=CHINESE).out
+    usage, _blank, rest = text.partition("\n\n")
+    assert all(_columns(line) <= 98 for line in usage.splitlines()), usage
+    prog = "scoring " + " ".join(command) if command else "scoring"
+    at = _columns(f"用法：{prog} ")
+    assert all(line[: at - 1].isspace() for line in usage.splitlines()[1:]), usage
+    beside = [line for line in rest.splitlines() if re.match(r"  \S.*?\S  +\S", line)]
+    starts = {_columns(re.match(r"  \S.*?\S  +", line).group()) for line in beside}
+    assert len(starts) == 1, text
 
 
 @pytest.mark.parametrize(

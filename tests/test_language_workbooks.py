@@ -114,4 +114,4 @@ def test_the_reviewed_workbook_of_two_files_is_refused_in_chinese(cli, tmp_path)
     out = tmp_path / "review.xlsx"
     err = said(cli("score", "-f", "xlsx", "-o", str(out), str(first), str(second), env=CHINESE))
     assert "-f xlsx 每个工作簿只写一份自评表" in err
-    assert "→ 请用 -f xlsx -o OUT.xlsx 每次只对一个文件计分" in err
+    assert "→ 请用 -f xlsx -o 输出.xlsx 每次只对一个文件计分" in err
