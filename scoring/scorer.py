@@ -733,6 +733,46 @@ def _refuse_points_for_minutes(ind: Indicator) -> None:
         )
 
 
+# A figure with its unit inside a target read as words: 同比增长5%, 培训200人次, ≥95%（抽检）.
+_FIGURE_IN_WORDS = re.compile(r"(\d+(?:\.\d+)?)\s*(%|‰|[^\W\d_]{1,3})?")
+
+
+def _a_figure_among_words(ind: Indicator) -> bool:
+    """Whether the row's target, read as words, holds a figure and its 实际完成值 is a number:
+    the unit meant a number (同比增长5% | 6%), which no tier word answers."""
+    from .values import ValueProblem, parse_quantity
+
+    if not _FIGURE_IN_WORDS.search(ind.target.text):
+        return False
+    try:
+        return parse_quantity(ind.actual_text) is not None
+    except ValueProblem:
+        return False
+
+
+def _figure_among_words(ind: Indicator) -> InputError:
+    """The refusal of a number against a target whose figure has words around it: the target
+    is what to write again, as its figure (≥5% or ≤5%), the words in the indicator's name.
+    Restating the target in the actual, as the tier words allow, would give full marks."""
+    found = _FIGURE_IN_WORDS.search(ind.target.text)
+    assert found is not None
+    figure = found.group(1) + (found.group(2) or "")
+    return InputError(
+        _(
+            "「{name}」: the 年度指标值 {target} has words around its figure and is read as "
+            "words (定性), which the number {actual} cannot answer"
+        ).format(
+            name=cut(ind.name), target=quoted(ind.target.text), actual=quoted(ind.actual_text)
+        ),
+        f"{ind.where}.target",
+        _(
+            "write the 年度指标值 as its figure with ≥ or ≤ ({at_least} or {at_most}), and the "
+            "words in the indicator's name"
+        ).format(at_least="≥" + figure, at_most="≤" + figure),
+        code="target-invalid",
+    )
+
+
 def _read_words(ind: Indicator, target_text: str | None, ctx: Context, dated: bool = False):
     """The tier the row's 实际完成值 names; ``dated``: a date or a duration would do too (the
     target is a deadline)."""
@@ -754,6 +794,8 @@ def _read_words(ind: Indicator, target_text: str | None, ctx: Context, dated: bo
                 "a time limit (6月底前, 年底前, 30天内) to compare a date with it, or answer with a "
                 "tier word (按时完成, 延期完成)"
             ).format(target=quoted(ind.target.text))
+        elif not dated and _a_figure_among_words(ind):
+            raise _figure_among_words(ind)
         raise InputError(
             _(
                 "「{name}」: 实际完成值 {actual} is not a tier of this qualitative (定性) indicator"
