@@ -734,7 +734,7 @@ def _refuse_points_for_minutes(ind: Indicator) -> None:
 
 
 # A figure with its unit inside a target read as words: 同比增长5%, 培训200人次, ≥95%（抽检）.
-_FIGURE_IN_WORDS = re.compile(r"(\d+(?:\.\d+)?)\s*(%|‰|[^\W\d_]{1,3})?")
+_FIGURE_IN_WORDS = re.compile(r"(\d+(?:\.\d+)?)\s*(%|‰|[^\W\d_]{1,3}(?![^\W\d_]))?")
 
 
 def _a_figure_among_words(ind: Indicator) -> bool:
@@ -1333,6 +1333,9 @@ def _apply_caps(total, execution, explanation, table, ctx):
     if total <= limit:
         return total, explanation
     below = percent(Decimal(cap["execution_below"]))
+    # the rate to as many places as it takes to be seen below the line (79.9960% against 80%):
+    # the table's 80.00% beside "below 80.00%" would read as a contradiction
+    rate = percent_below(execution.rate, Decimal(cap["execution_below"]))
     ctx.flag(
         "score-capped",
         "info",
@@ -1340,16 +1343,11 @@ def _apply_caps(total, execution, explanation, table, ctx):
         _(
             "execution rate {rate} is below {threshold}: the total is capped at {cap} "
             "(computed {total})"
-        ).format(
-            rate=percent_below(execution.rate, Decimal(cap["execution_below"])),
-            threshold=below,
-            cap=limit,
-            total=total,
-        ),
+        ).format(rate=rate, threshold=below, cap=limit, total=total),
     )
-    return limit, _("{explanation}; execution rate below {threshold}: capped at {cap}").format(
-        explanation=explanation, threshold=below, cap=limit
-    )
+    return limit, _(
+        "{explanation}; execution rate {rate} is below {threshold}: capped at {cap}"
+    ).format(explanation=explanation, rate=rate, threshold=below, cap=limit)
 
 
 def _categories(indicators: list[IndicatorResult]) -> Mapping[str, CategoryResult]:

@@ -197,9 +197,9 @@ LONG = 10_000
     ("where", "data"),
     [
         ("projects[0].indicators[0].actual", evaluation(row(actual="100人次" + "多" * LONG))),
-        # words for a target (no unit is that long): the actual is no tier of it, and the
-        # message quotes the target
-        ("projects[0].indicators[0].actual", evaluation(row(target="≥100" + "个" * LONG))),
+        # words for a target (no unit is that long), which the number in the actual cannot
+        # answer: refused at the target, and the message quotes it
+        ("projects[0].indicators[0].target", evaluation(row(target="≥100" + "个" * LONG))),
         (
             "department.year",
             {**evaluation(), "department": {**evaluation()["department"], "year": "2" * LONG}},

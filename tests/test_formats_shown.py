@@ -189,27 +189,31 @@ def _refusal(path) -> tuple:
 
 @SAVERS
 @pytest.mark.parametrize(
-    ("target", "actual"),
+    ("target", "actual", "cell"),
     [
         # 下降5% against 下降8%: a fall beyond the target, which as −5% and −8% scored 0.00 of
         # 90 (−8% is not at least −5%). Typed, 下降5% is a word (定性) target, and 下降8% no
         # tier of it: refused at E7, which names the fix (a tier, or the target restated)
-        ((-0.05, RISE_FALL), (-0.08, RISE_FALL)),
+        ((-0.05, RISE_FALL), (-0.08, RISE_FALL), "E7"),
         # 下降5% against 上升2%: a rise where a fall was the target, which as −5% and 2% had
-        # full marks, 90 of 90 (2% is at least −5%): refused at E7 the same way
-        ((-0.05, RISE_FALL), (0.02, RISE_FALL)),
+        # full marks, 90 of 90 (2% is at least −5%). 上升2% reads as the number 2%, which the
+        # words of the target cannot be compared with: refused at D7, the target, whose figure
+        # is the fix (≥5% or ≤5%, 下降 in the name)
+        ((-0.05, RISE_FALL), (0.02, RISE_FALL), "D7"),
         # 上升5% against 下降2%: 5% against the text 下降2%, which is no number: refused at E7
-        ((0.05, RISE_FALL), (-0.02, RISE_FALL)),
+        ((0.05, RISE_FALL), (-0.02, RISE_FALL), "E7"),
     ],
     ids=["fell-more", "rose", "fell-against-a-rise"],
 )
-def test_a_fall_in_words_is_refused_where_the_same_text_typed_is(saver, target, actual, tmp_path):
+def test_a_fall_in_words_is_refused_where_the_same_text_typed_is(
+    saver, target, actual, cell, tmp_path
+):
     formatted = _form(saver, tmp_path, [("能耗变化率", target, actual, 90)], name="formatted")
     shown = [_cell_text(target), _cell_text(actual)]
     typed = _form(saver, tmp_path, [("能耗变化率", *shown, 90)], name="typed")
     code, problems = _refusal(formatted)
     assert (code, problems) == _refusal(typed)
-    assert [cell for cell, _message in problems] == ["E7"]
+    assert [place for place, _message in problems] == [cell]
 
 
 def _cell_text(cell) -> str:
