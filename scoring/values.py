@@ -277,6 +277,10 @@ class Target:
     # a range's lower bound's own unit, when it was written in another than the upper's that
     # converts to it (1000元-2万元: 元; the range is 0.1-2 万元)
     lower_unit: str | None = None
+    # the unit was given apart from a value typed without one ({value = 0.95, unit = "%"}, as
+    # a budget system exports the form's 度量单位): the value is held to the fraction rule as
+    # a bare number is
+    unit_apart: bool = False
 
     @property
     def qualitative(self) -> bool:
@@ -1200,9 +1204,8 @@ def _target_from_table(raw: dict) -> Target:
                 _("give the unit once, in `unit` or in the value"),
             )
         value = converted
-    unit = stated or unit
-    text = f"{op or ''}{format_decimal(value)}{unit or ''}"
-    return Target(text, op, value, unit)
+    text = f"{op or ''}{format_decimal(value)}{stated or unit or ''}"
+    return Target(text, op, value, stated or unit, unit_apart=bool(stated) and unit is None)
 
 
 CENT = Decimal("0.01")
@@ -1303,6 +1306,8 @@ def align_units(
     a_value, a_unit = _unfold(actual.value, _multiple_of(actual.unit, target.unit, units), units)
     _refuse_a_fraction(t_value, t_unit, a_value, a_unit, units, "actual")
     _refuse_a_fraction(a_value, a_unit, t_value, t_unit, units, "target")
+    if target.unit_apart:
+        _refuse_a_fraction_apart(t_value, t_unit, target.op, a_value, a_unit or t_unit, units)
     _refuse_a_bare_multiple(t_unit, a_value, a_unit, units, "actual")
     _refuse_a_bare_multiple(a_unit, t_value, t_unit, units, "target")
     _refuse_a_nearer_reading(
@@ -1474,6 +1479,34 @@ def _money_of(unit: str, units) -> tuple[str, str] | None:
 def _distance(value: Decimal, other: Decimal) -> Decimal:
     """How many times larger the larger of two positive figures is than the smaller."""
     return max(value / other, other / value)
+
+
+def _refuse_a_fraction_apart(value, unit, op, actual, actual_unit, units) -> None:
+    """A target's ``value`` typed without a unit, its ``unit`` given apart (a table's
+    ``unit = "%"``), held to the fraction rule against the actual as a bare number is:
+    ``{value = 0.95, unit = "%"}`` against 90% is 0.95% or 95%? (As 0.95% it gave 90% full
+    marks.) Two small rates (0.5 and 0.3%) are read as typed, as in a workbook's 度量单位."""
+    try:
+        _refuse_a_fraction(actual, actual_unit, value, None, units, "target")
+    except ValueProblem as exc:
+        shown, hundred = format_decimal(value), format_decimal(value * 100)
+        raise ValueProblem(
+            _(
+                "the target's value {value} is given without a unit, and its unit {unit} apart, "
+                "against the actual value {actual}: is it {value}{unit} or {percent}%?"
+            ).format(
+                value=shown,
+                unit=unit,
+                actual=f"{format_decimal(actual)}{actual_unit or ''}",
+                percent=hundred,
+            ),
+            _(
+                "give value = {percent} if {value} is a fraction; if it is meant in {unit}, "
+                'write the target as text: "{text}"'
+            ).format(percent=hundred, value=shown, unit=unit, text=f"{op or ''}{shown}{unit}"),
+            code=exc.code,
+            field="target",
+        ) from None
 
 
 def _nearer_as_a_fraction(size: Decimal, as_written: Decimal, aim: Decimal) -> bool:

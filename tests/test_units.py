@@ -438,3 +438,34 @@ def test_a_fraction_nearer_a_small_percentage_than_its_reading_is_refused(target
 )
 def test_a_bare_number_nearest_a_small_percentage_as_written_is_read(target, actual, aligned):
     assert align_units(parse_target(target), parse_quantity(actual), standard()) == aligned
+
+
+@pytest.mark.parametrize("actual", ["90%", "90"])
+def test_a_fraction_with_its_percent_given_apart_is_refused(actual):
+    # {value = 0.95, unit = "%"} against 90%: 0.95 % (90 % met it: full marks) or 95 %
+    # (90 / 95 × 90 = 85.26)? A budget system exports the form's 度量单位 so.
+    from .tables import one_project, row
+
+    target = {"op": "≥", "value": D("0.95"), "unit": "%"}
+    with pytest.raises(scoring.InputError) as raised:
+        scoring.score(one_project([row("覆盖率", target, actual)]), record=False)
+    problem = raised.value.problems[0]
+    assert raised.value.code == "percent-ambiguous"
+    assert problem.where == "projects[0].indicators[0].target"
+    assert "0.95% or 95%" in problem.message
+    assert "value = 95" in problem.hint and '"≥0.95%"' in problem.hint
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "score"),
+    [
+        ({"op": "≥", "value": D(95), "unit": "%"}, "90%", "85.26"),  # 90 / 95 × 90
+        ({"op": "≤", "value": D("0.5"), "unit": "%"}, "0.3%", "90.00"),  # two small rates
+        ({"op": "≥", "value": "0.95%", "unit": "%"}, "90%", "90.00"),  # the % in the value
+    ],
+)
+def test_a_value_with_its_unit_apart_that_is_no_fraction_is_read(target, actual, score):
+    from .tables import one_project, row
+
+    data = one_project([row("覆盖率", target, actual)])
+    assert str(scoring.score(data, record=False).projects[0].indicators[0].score) == score
