@@ -17,8 +17,13 @@ words (``按时完成``, ``延期完成``) are read by the rule set's tiers, not
 
 How a reading is settled:
 
-- ``X月前`` is read as *by the end of month X* (``12月前`` means within the year), as units use
-  it; a strict deadline is written ``X月1日前``. ``D日前`` is *by day D*.
+- ``D日前`` is *by day D*, and ``X月底前`` (``末``) *by the end of month X*: one day each.
+- ``X月前`` (``之前``, ``以前``; ``7月份前``, ``2023年7月前``, ``7月中旬前``, ``三季度前``: a
+  stretch without a day or an end, then 前) has two readings, *before month X began* and *by its
+  end* (``7月前``: by 6月30日, or by 7月31日). The row is scored where both give the same
+  result, and its reading says so; where they differ (``7月15日``: late by one, on time by the
+  other) the target is refused with both deadlines as the fix. In an actual, ``7月前`` is
+  read the same two ways, and alike in both values of a row (``6月前`` against ``6月前``).
 - A month, quarter or year without a day stands for all its days: ``5月`` is on time for
   ``6月前`` and late for ``4月底前``; against ``5月15日前`` it could be either, and is refused.
 - The year is the evaluation's unless written (``2024年…``, or ``次年…`` for the year after).
@@ -87,8 +92,8 @@ _MARK = r"(?P<mark>之前|以前|前|之内|以内|内)?"
 # After the date: a few words (完成, 完成验收), no figure ("6月底前完成50%" is no deadline) and
 # no sign ("1969.01%" is a percentage).
 _TAIL = r"(?P<tail>(?:[\u4e00-\u9fff][^\d,，.。;；]{0,11})?)"
-_DATE = re.compile(rf"{_PREFIX}(?:{_ISO}|{_YEAR}{_PERIOD}){_MARK}{_TAIL}")
-_WHOLE_YEAR = re.compile(rf"{_PREFIX}(?P<y>(?:19|20)\d{{2}})年度?{_MARK}{_TAIL}")
+_DATE = re.compile(rf"{_PREFIX}(?P<date>{_ISO}|{_YEAR}{_PERIOD}){_MARK}{_TAIL}")
+_WHOLE_YEAR = re.compile(rf"{_PREFIX}(?P<date>(?P<y>(?:19|20)\d{{2}})年度?){_MARK}{_TAIL}")
 # A length of time: a figure and a unit of time, or up to three of them from the largest down
 # (1小时30分钟, 2天12小时, 1年零3个月), with a half written out (1个半月, 1天半, 半小时). A limit may follow
 # what starts the clock: 收到资金后30日内, 合同签订后15个工作日内.
@@ -189,11 +194,22 @@ class Duration:
 @dataclass(frozen=True)
 class Deadline:
     """A time target: by a date (``by``) or within a time (``within``; ``strict`` for a limit
-    written with <, which the limit itself does not meet)."""
+    written with <, which the limit itself does not meet). ``period``: the stretch as written
+    when the target is one without a day or an end before 前 (``7月`` of ``7月前``), which reads
+    two ways — before it began, or by its end (``by``'s last day); ``written``, the target then."""
 
     by: Stretch | None = None
     within: Duration | None = None
     strict: bool = False
+    period: str = ""
+    written: str = ""
+
+    def dues(self, year: int) -> list[date]:
+        """The last day on time by each reading of a date target, the earlier first: one day,
+        or two for a ``period`` (7月前: 6月30日 and 7月31日)."""
+        assert self.by is not None
+        first, last = self.by.dates(year)
+        return [first - timedelta(days=1), last] if self.period else [last]
 
     @property
     def label(self) -> str:
@@ -363,7 +379,7 @@ def parse_deadline(text: str, op: str | None = None) -> Deadline | None:
     if op is None:
         stretch = stretch_of(text)
         if stretch is not None:
-            return Deadline(by=stretch)
+            return _by(text, stretch)
         limit = duration_of(text, limit=True)
         return Deadline(within=limit) if limit else None
     if op in ("≤", "<"):
@@ -372,15 +388,43 @@ def parse_deadline(text: str, op: str | None = None) -> Deadline | None:
     return None
 
 
+# 前 after a date (6月30日前, 7月前, 7月以前).
+_BEFORE = ("前", "之前", "以前")
+
+
+def _kind(match: re.Match) -> str:
+    """What a date the grammar matched names: ``day`` (6月30日, 2024-06-30), ``end`` (7月底,
+    三季度末, 年底: its last day), or ``period`` (7月, 7月中旬, 三季度, 2024年), which a 前 or a
+    后 after it may take in or leave out."""
+    found = match.groupdict()
+    if found.get("d") or found.get("id"):
+        return "day"
+    return "end" if match["date"].endswith(("底", "末")) else "period"
+
+
+def _by(text: str, stretch: Stretch) -> Deadline:
+    """The deadline of a target that names ``stretch``: by its last day; two readings for a
+    period before 前 (7月前)."""
+    compact = _compact(text)
+    match = _DATE.fullmatch(compact) or _WHOLE_YEAR.fullmatch(compact)
+    assert match is not None  # stretch_of read it
+    if match["mark"] in _BEFORE and _kind(match) == "period":
+        return Deadline(by=stretch, period=match["date"], written=compact)
+    return Deadline(by=stretch)
+
+
+def _day(day: date, year: int) -> str:
+    """A day as the form writes it, with its year when not the evaluation's (2024年1月31日)."""
+    return (
+        f"{day.year}年{day.month}月{day.day}日" if day.year != year else f"{day.month}月{day.day}日"
+    )
+
+
 def on_time_text(deadline: Deadline, year: int) -> str:
-    """An actual that meets ``deadline`` exactly: its last day, or its limit."""
+    """An actual that meets ``deadline`` exactly: its last day (by every reading), or its
+    limit."""
     if deadline.by is not None:
-        _first, due = deadline.by.dates(year)
-        return (
-            f"{due.year}年{due.month}月{due.day}日"
-            if due.year != year
-            else f"{due.month}月{due.day}日"
-        )
+        return _day(deadline.dues(year)[0], year)
     assert deadline.within is not None
     if deadline.strict:  # <30天: 29天; <1.5天: 1.4天 — a step of the limit's own precision
         limit = deadline.within.value
@@ -429,6 +473,19 @@ class Readings:
         return _("{stretch} ({first} to {last})")
 
     @cached_property
+    def either(self) -> str:
+        return _(
+            "{reading} (年度指标值 {target} read as by {early} or by {late}: the same either way)"
+        )
+
+    @cached_property
+    def either_alike(self) -> str:
+        return _(
+            "{reading} (年度指标值 {target} read as by {early} or by {late}, and 实际完成值 "
+            "{actual} alike: the same either way)"
+        )
+
+    @cached_property
     def converted(self) -> str:
         return _("{taken} ({converted})")
 
@@ -470,7 +527,7 @@ def judge(
         # 延期10天; against a time limit, 延期至8月完成 says late without how long it took
         return Timing(False, text, readings.behind.format(actual=text))
     if deadline.by is not None:
-        return _by_date(deadline.by, text, year, readings, bound)
+        return _by_date(deadline, text, year, readings, bound)
     assert deadline.within is not None
     if bound == EQ:
         bound = None  # =30天 is the figure itself
@@ -537,18 +594,23 @@ _YEAR_MONTH = re.compile(r"((?:19|20)\d{2})\.(0[1-9]|1[0-2]|[2-9])")
 
 
 def _by_date(
-    target: Stretch, text: str, year: int, readings: Readings, bound: str | None = None
+    deadline: Deadline, text: str, year: int, readings: Readings, bound: str | None = None
 ) -> Timing | None:
-    """Whether the date ``text`` says the work was done is by ``target``'s last day. A word or
-    a sign after or before it makes it a bound of that day (``bound``: the sign written before
-    it): 6月30日后 and >6月30日 are after that day, 6月以后 and ≥6月 from it on, 7月前 and
-    ≤7月 on or before its last day (as 6月30日前 is in a target), <7月1日 before it; judged
-    where the bound settles it, refused where the day could be either side."""
+    """Whether the date ``text`` says the work was done is by the last day of ``deadline``'s
+    date, by each of its readings (7月前: 6月30日 and 7月31日). A word or a sign after or
+    before the date makes it a bound of that day (``bound``: the sign written before it):
+    6月30日后 and >6月30日 are after that day, 6月以后 and ≥6月 from it on, 6月30日前 and
+    ≤7月 on or before its last day, 7月前 before
+    July began or by its end (read as the target's 前 is), <7月1日 before it. Judged where
+    every reading settles it alike, said so where the target reads two ways; refused where a
+    reading leaves the day either side (the actual), or the target's readings differ (the
+    target)."""
     try:
-        _first, due = target.dates(year)
+        dues = deadline.dues(year)
     except ValueProblem as exc:  # 2月29日前 in 2023: the target's day, not the actual's
         exc.field = "target"
         raise
+    due = dues[-1]
     dotted = _YEAR_MONTH.fullmatch(_compact(text))
     if dotted is not None:
         text = f"{dotted[1]}年{int(dotted[2])}月"
@@ -582,29 +644,115 @@ def _by_date(
             ),
         )
     first, last = stretch.dates(year)
-    due_label = (
-        f"{due.year}年{due.month}月{due.day}日" if due.year != year else f"{due.month}月{due.day}日"
-    )
     shown = _span(stretch, first, last, readings)
+    spans, period = [(first, last)], ""
     side = _side(_compact(text), bound)
     if side is not None:  # 6月30日后, 7月前: a bound of the day done, which it does not give
-        word, later, held = side
+        word, later, held, kind, written = side
         if later:  # 以后 and ≥ hold the stretch itself (6月以后: from June on); 后, > do not
-            first, last = (first if held else last + timedelta(days=1)), date.max
-        else:  # 前 and ≤ hold it (7月前: by the end of July, as a target says); < does not
-            first, last = date.min, (last if held else first - timedelta(days=1))
+            spans = [(first if held else last + timedelta(days=1), date.max)]
+        elif kind == "period" and word in _BEFORE:  # 7月前: before July began, or by its end
+            spans, period = [(date.min, first - timedelta(days=1)), (date.min, last)], written
+        else:  # 前 and ≤ hold the day (7月10日前, 7月底前: by it); < does not
+            spans = [(date.min, last if held else first - timedelta(days=1))]
         shown = word + shown if word == bound else shown + word  # ≥6月30日, 6月30日后
-    if last <= due:
-        return Timing(True, stretch.label, readings.not_later.format(actual=shown, due=due_label))
-    if first > due:
-        return Timing(False, stretch.label, readings.later.format(actual=shown, due=due_label))
-    example = first if first != date.min else last  # a day the text allows (7月前: 7月31日)
-    raise ValueProblem(
-        _("实际完成值 {text} ({shown}) may be before or after the deadline {due}").format(
+    # each reading of the target, with the actual's own: the same reading in both values
+    # (7月前 against 7月前), or each against each where one of them has one reading
+    if len(dues) == len(spans):
+        pairs = list(zip(spans, dues, strict=True))
+    else:
+        pairs = [(span, day) for day in dues for span in spans]
+    verdicts = [_on_time(span, day) for span, day in pairs]
+    if None in verdicts:
+        span, day = pairs[verdicts.index(None)]
+        raise _either_side(deadline, (text, shown, period), spans, span, day, year)
+    if verdicts[0] != verdicts[-1]:  # late by 7月前 read as before July, on time by its end
+        raise _target_reads_two_ways(deadline, text, dues, year)
+    if verdicts[0]:
+        day = dues[0] if len(dues) > len(spans) else dues[-1]  # what binds: 6月30日 for 7月前
+        reading = readings.not_later.format(actual=shown, due=_day(day, year))
+    else:
+        reading = readings.later.format(actual=shown, due=_day(due, year))
+    if len(dues) > 1:
+        early, late = (_day(d, year) for d in dues)
+        if len(spans) > 1:
+            reading = readings.either_alike.format(
+                reading=reading,
+                target=repr(deadline.written),
+                early=early,
+                late=late,
+                actual=repr(text),
+            )
+        else:
+            reading = readings.either.format(
+                reading=reading, target=repr(deadline.written), early=early, late=late
+            )
+    return Timing(bool(verdicts[0]), stretch.label, reading)
+
+
+def _on_time(span: tuple[date, date], due: date) -> bool | None:
+    """Whether every day of ``span`` is by ``due`` (True), none is (False), or some are."""
+    if span[1] <= due:
+        return True
+    if span[0] > due:
+        return False
+    return None
+
+
+def _either_side(
+    deadline: Deadline,
+    done: tuple[str, str, str],
+    spans: list[tuple[date, date]],
+    span: tuple[date, date],
+    day: date,
+    year: int,
+) -> ValueProblem:
+    """The refusal of an actual (``done``: as written, as shown, its period when it reads two
+    ways; ``spans``, the days of each reading) that the reading ``span`` leaves either side of
+    the deadline ``day``."""
+    text, shown, period = done
+    due_label = _day(day, year)
+    if deadline.period:  # 6月30日, a reading of 7月前 the actual does not settle
+        due_label = _("{due} (a reading of 年度指标值 {target})").format(
+            due=due_label, target=repr(deadline.written)
+        )
+    if period:  # 7月前完成: before July, or by its end
+        early, late = (_day(last, year) for _first, last in spans)
+        problem = _(
+            "实际完成值 {text} may mean before {period} began (by {early}) or by its end (by "
+            "{late}), and may be before or after the deadline {due}"
+        ).format(text=repr(text), period=period, early=early, late=late, due=due_label)
+        example = spans[0][1]  # a day both readings allow: 6月30日 for 7月前
+    else:
+        problem = _("实际完成值 {text} ({shown}) may be before or after the deadline {due}").format(
             text=repr(text), shown=shown, due=due_label
-        ),
+        )
+        example = span[0] if span[0] != date.min else span[1]  # a day the text allows
+    return ValueProblem(
+        problem,
         _("write the day it was done, e.g. {day}").format(day=f"{example.month}月{example.day}日"),
     )
+
+
+def _target_reads_two_ways(deadline: Deadline, text: str, dues: list[date], year: int):
+    """The refusal of a target whose two readings (7月前: before July, or by its end) judge
+    the actual differently: late by one, on time by the other."""
+    early, late = (_day(day, year) for day in dues)
+    problem = ValueProblem(
+        _(
+            "年度指标值 {target} may mean before {period} began (by {early}) or by its end (by "
+            "{late}): 实际完成值 {actual} is late by the first and on time by the second"
+        ).format(
+            target=repr(deadline.written),
+            period=deadline.period,
+            early=early,
+            late=late,
+            actual=repr(text),
+        ),
+        _("write the deadline meant: {one} or {other}").format(one=f"{early}前", other=f"{late}前"),
+    )
+    problem.field = "target"
+    return problem
 
 
 # A converted time is shown to this many places, and said to be rounded when it had more
@@ -651,22 +799,24 @@ def _span(stretch: Stretch, first: date, last: date, readings: Readings) -> str:
 _AFTER = re.compile("[之以]?后")
 
 
-def _side(text: str, bound: str | None) -> tuple[str, bool, bool] | None:
-    """The bound a date done is written as: (the words shown, later, the date itself held) —
-    from the words after it (6月30日后完成: later, not held; 6月以后: later, held; 7月前 and
-    7月10日前完成: earlier, held, as a target's 前 holds its day) or a sign before it
-    (≥6月30日: later, held; <7月1日: earlier, not held); None for a date itself."""
+def _side(text: str, bound: str | None) -> tuple[str, bool, bool, str, str] | None:
+    """The bound a date done is written as: (the words shown, later, the date itself held,
+    what the date is — a ``day``, an ``end`` or a ``period``, as :func:`_kind` says, or "" for a
+    sign —, the date as written) — from the words after it (6月30日后完成: later, not held;
+    6月以后: later, held; 7月10日前完成: earlier, held, as a target's 前 holds its day) or a
+    sign before it (≥6月30日: later, held; <7月1日: earlier, not held); None for a date
+    itself."""
     match = _DATE.fullmatch(text) or _WHOLE_YEAR.fullmatch(text)
-    if match is not None and match["mark"] in ("前", "之前", "以前"):
-        return match["mark"], False, True
+    if match is not None and match["mark"] in _BEFORE:
+        return match["mark"], False, True, _kind(match), match["date"]
     after = _AFTER.match(match["tail"] or "") if match is not None else None
-    if after is not None:
+    if match is not None and after is not None:
         word = after.group()
-        return word, True, word == "以后"
+        return word, True, word == "以后", _kind(match), match["date"]
     if bound in (GT, GE):
-        return bound, True, bound == GE
+        return bound, True, bound == GE, "", ""
     if bound in (LT, LE):
-        return bound, False, bound == LE
+        return bound, False, bound == LE, "", ""
     return None
 
 

@@ -8,7 +8,14 @@ from decimal import Decimal
 
 import pytest
 
-from scoring.deadlines import Duration, duration_of, judge, parse_deadline, stretch_of
+from scoring.deadlines import (
+    Duration,
+    duration_of,
+    judge,
+    on_time_text,
+    parse_deadline,
+    stretch_of,
+)
 from scoring.units import standard
 from scoring.values import ValueProblem, parse_target
 from tests.conftest import CASES, case_evaluation
@@ -26,7 +33,7 @@ def due(text: str) -> date:
     ("text", "expected"),
     [
         ("6月底前", date(2023, 6, 30)),
-        ("6月前", date(2023, 6, 30)),  # by the end of June, as units use it
+        ("6月前", date(2023, 6, 30)),  # by the end of June: the later of its two readings
         ("6月", date(2023, 6, 30)),
         ("六月底前", date(2023, 6, 30)),
         ("十二月底前", date(2023, 12, 31)),
@@ -130,7 +137,7 @@ def test_actuals_are_stretches_of_the_calendar(text, first, last):
         ("6月底前", "6月", True),
         ("6月底前", "7月", False),
         ("12月底前", "12月", True),  # not a unit error
-        ("6月前", "6月", True),
+        ("6月前", "5月", True),  # by 5月31日 or by 6月30日: on time by both
         ("4月底前", "5月", False),
         ("6月15日前", "6月10日", True),
         ("6月15日前", "6月16日", False),
@@ -511,3 +518,154 @@ def test_fen_on_a_row_named_for_a_time_is_asked(cli, tmp_path, chinese, name, ta
     if refused:
         fix = target.replace("分", "分钟")
         assert f"如为分钟，请写 {fix}" in run.err
+
+
+# --- a stretch without a day or an end, then 前: before it began, or by its end --------------
+
+
+@pytest.mark.parametrize(
+    ("text", "dues"),
+    [
+        ("7月前", [date(2023, 6, 30), date(2023, 7, 31)]),
+        ("7月之前", [date(2023, 6, 30), date(2023, 7, 31)]),
+        ("7月以前", [date(2023, 6, 30), date(2023, 7, 31)]),
+        ("7月份前", [date(2023, 6, 30), date(2023, 7, 31)]),
+        ("七月前完成", [date(2023, 6, 30), date(2023, 7, 31)]),
+        ("于2023年7月前", [date(2023, 6, 30), date(2023, 7, 31)]),
+        ("2023-07前", [date(2023, 6, 30), date(2023, 7, 31)]),
+        ("2023.7前", [date(2023, 6, 30), date(2023, 7, 31)]),
+        ("7月上旬前", [date(2023, 6, 30), date(2023, 7, 10)]),
+        ("7月中旬前", [date(2023, 7, 10), date(2023, 7, 20)]),
+        ("7月下旬前", [date(2023, 7, 20), date(2023, 7, 31)]),
+        ("三季度前", [date(2023, 6, 30), date(2023, 9, 30)]),
+        ("下半年前", [date(2023, 6, 30), date(2023, 12, 31)]),
+        ("1月前", [date(2022, 12, 31), date(2023, 1, 31)]),  # before January: the year before
+        ("次年1月前", [date(2023, 12, 31), date(2024, 1, 31)]),
+        # a day, or an end, is one day: one reading
+        ("7月底前", [date(2023, 7, 31)]),
+        ("7月末之前", [date(2023, 7, 31)]),
+        ("7月31日前", [date(2023, 7, 31)]),
+        ("2023-07-31前", [date(2023, 7, 31)]),
+        ("三季度末前", [date(2023, 9, 30)]),
+        ("年底前", [date(2023, 12, 31)]),
+        # no 前: the stretch itself, by its last day
+        ("7月", [date(2023, 7, 31)]),
+        ("7月内", [date(2023, 7, 31)]),
+        ("7月中旬", [date(2023, 7, 20)]),
+        ("三季度", [date(2023, 9, 30)]),
+    ],
+)
+def test_a_stretch_before_qian_reads_two_ways(text, dues):
+    """7月前 was read as by 7月31日 alone, 7月前完成 in an actual both ways: one reading of
+    the two in a target, without a word."""
+    deadline = parse_target(text).deadline
+    assert deadline is not None and deadline.dues(YEAR) == dues
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "on_time", "binding"),
+    [
+        ("7月前", "6月20日", True, "6月30日"),  # on time by 6月30日, and so by 7月31日
+        ("7月前", "6月", True, "6月30日"),
+        ("7月前", "8月", False, "7月31日"),  # late by 7月31日, and so by 6月30日
+        ("7月前", "2023-08-01", False, "7月31日"),
+        ("三季度前", "5月", True, "6月30日"),
+        ("7月中旬前", "7月5日", True, "7月10日"),
+        ("12月前", "11月", True, "11月30日"),
+        ("2023年9月以前", "2023-08-31", True, "8月31日"),
+        ("次年1月前", "2023年12月", True, "12月31日"),
+    ],
+)
+@pytest.mark.usefixtures("chinese")
+def test_scored_where_both_readings_agree_and_said(target, actual, on_time, binding):
+    timing = judge(parse_target(target).deadline, actual, YEAR, standard())
+    assert timing is not None and timing.on_time is on_time
+    assert ("不晚于 " if on_time else "晚于 ") + binding in timing.reading
+    assert f"年度指标值 {target!r} 按 " in timing.reading and "结果相同" in timing.reading
+
+
+@pytest.mark.usefixtures("chinese")
+def test_the_reading_of_a_month_before_names_both_deadlines():
+    timing = judge(parse_deadline("7月前"), "6月20日", YEAR, standard())
+    assert timing.reading == (
+        "实际 6月20日，不晚于 6月30日（年度指标值 '7月前' 按 6月30日前 或 7月31日前 理解，"
+        "结果相同）"
+    )
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "fix"),
+    [
+        ("7月前", "7月15日", "6月30日前 or 7月31日前"),
+        ("7月前", "7月", "6月30日前 or 7月31日前"),
+        ("7月前", "7月1日", "6月30日前 or 7月31日前"),
+        ("7月份前", "2023-07-20", "6月30日前 or 7月31日前"),
+        ("7月之前", "7月底", "6月30日前 or 7月31日前"),
+        ("7月以前完成", "7月下旬", "6月30日前 or 7月31日前"),
+        ("2023年7月前", "2023年7月15日", "6月30日前 or 7月31日前"),
+        ("12月前", "12月", "11月30日前 or 12月31日前"),
+        ("6月前", "6月", "5月31日前 or 6月30日前"),
+        ("7月中旬前", "7月15日", "7月10日前 or 7月20日前"),
+        ("三季度前", "8月", "6月30日前 or 9月30日前"),
+        ("1月前", "1月10日", "2022年12月31日前 or 1月31日前"),
+        ("次年1月前", "2024年1月", "12月31日前 or 2024年1月31日前"),
+    ],
+)
+def test_where_the_readings_differ_the_target_is_refused(target, actual, fix):
+    """Late by one reading, on time by the other: no score follows, and the target is what
+    says which it meant."""
+    with pytest.raises(ValueProblem, match="late by the first and on time by the second") as raised:
+        judge(parse_target(target).deadline, actual, YEAR, standard())
+    assert raised.value.field == "target"
+    assert fix in (raised.value.hint or "")
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "on_time"),
+    [
+        ("6月前", "6月前", True),  # the target restated: one reading in both
+        ("6月前", "6月前完成", True),
+        ("7月前", "6月前", True),  # by 5月31日 or 6月30日 against 6月30日 or 7月31日
+        ("7月前", "7月上旬前", True),  # before July in both, or by 7月10日 against 7月31日
+        ("6月底前", "6月前", True),  # by 5月31日 or 6月30日 against 6月30日: either way
+        ("6月底前", "5月前完成", True),
+    ],
+)
+def test_7yue_qian_in_both_values_is_read_alike(target, actual, on_time):
+    timing = judge(parse_target(target).deadline, actual, YEAR, standard())
+    assert timing is not None and timing.on_time is on_time
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "words"),
+    [
+        # by the end of July the day may be in July: late, or on time
+        ("6月底前", "7月前完成", ("6月30日", "7月31日", "before 7月 began")),
+        ("6月底前", "7月之前", ("6月30日", "7月31日")),
+        ("6月前", "7月前", ("5月31日", "a reading of 年度指标值 '6月前'")),
+        # a reading of the target the actual does not settle
+        ("7月前", "7月15日前", ("6月30日", "a reading of 年度指标值 '7月前'")),
+        ("7月前", "三季度", ("7月31日", "a reading of 年度指标值 '7月前'")),
+    ],
+)
+def test_an_actual_a_reading_leaves_either_side_is_refused(target, actual, words):
+    with pytest.raises(ValueProblem, match="may be before or after") as raised:
+        judge(parse_target(target).deadline, actual, YEAR, standard())
+    assert raised.value.field == ""
+    assert all(word in str(raised.value) for word in words), str(raised.value)
+    assert raised.value.hint
+
+
+@pytest.mark.parametrize(
+    ("target", "meets"),
+    [
+        ("7月前", "6月30日"),
+        ("1月前", "2022年12月31日"),
+        ("7月中旬前", "7月10日"),
+        ("7月底前", "7月31日"),
+    ],
+)
+def test_what_if_proposes_a_day_every_reading_meets(target, meets):
+    deadline = parse_target(target).deadline
+    assert on_time_text(deadline, YEAR) == meets
+    assert judge(deadline, meets, YEAR, standard()).on_time is True

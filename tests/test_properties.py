@@ -525,15 +525,20 @@ def test_an_earlier_completion_never_scores_below_a_later_one(due, early, late, 
         row = indicator(form.format(m=due), done.format(m=month, d=1), NINETY, filed)
         return scoring.score(evaluation(project([row]))).projects[0].indicators[0]
 
-    if done.endswith("前") and late > due:
+    def refused(month):
         # done by the end of a month past the deadline (7月底前 against 6月底前): on time or
-        # late? a bound that does not settle it is refused, never scored either way
-        for month in {early, late} - set(range(1, due + 1)):
+        # late? a bound that does not settle it is refused, never scored either way; and so is
+        # a month done against X月前 of that month, late before it began, on time by its end
+        return (done.endswith("前") and month > due) or (form == "{m}月前" and month == due)
+
+    for month in {early, late}:
+        if refused(month):
             with pytest.raises(scoring.ScoringError):
                 scored(month)
-        if early > due:
-            return
-        late = early
+    kept = [month for month in (early, late) if not refused(month)]
+    if not kept:
+        return
+    early, late = kept[0], kept[-1]
     first, second = scored(early), scored(late)
     assert first.score >= second.score
     assert (first.score == first.weight) == (early <= due)  # on time is full marks, late is not
