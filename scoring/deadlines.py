@@ -24,6 +24,8 @@ How a reading is settled:
   result, and its reading says so; where they differ (``7月15日``: late by one, on time by the
   other) the target is refused with both deadlines as the fix. In an actual, ``7月前`` is
   read the same two ways, and alike in both values of a row (``6月前`` against ``6月前``).
+- A target with ``后`` (``6月后开工``) names no time to be done by, and one written as about a
+  date (``6月底前后``, ``6月30日左右``) no day: both are refused, not read as ``…前``.
 - A month, quarter or year without a day stands for all its days: ``5月`` is on time for
   ``6月前`` and late for ``4月底前``; against ``5月15日前`` it could be either, and is refused.
 - The year is the evaluation's unless written (``2024年…``, or ``次年…`` for the year after).
@@ -388,8 +390,12 @@ def parse_deadline(text: str, op: str | None = None) -> Deadline | None:
     return None
 
 
-# 前 after a date (6月30日前, 7月前, 7月以前).
+# 前 after a date, and the words that put a day done after it (6月30日后, 12月31日之后完成,
+# 6月以后): the start of the words the date grammar lets follow a date.
 _BEFORE = ("前", "之前", "以前")
+_AFTER = re.compile("[之以]?后")
+# Words that make a date or a time approximate (6月30日前后, 6月30日左右, 30天上下).
+_APPROXIMATELY = re.compile("前后|左右|上下")
 
 
 def _kind(match: re.Match) -> str:
@@ -404,13 +410,42 @@ def _kind(match: re.Match) -> str:
 
 def _by(text: str, stretch: Stretch) -> Deadline:
     """The deadline of a target that names ``stretch``: by its last day; two readings for a
-    period before 前 (7月前)."""
+    period before 前 (7月前). ValueProblem for a date with 后 (6月后开工: not a deadline to be
+    done by) or about a date (6月底前后, 6月30日左右: no day), which read as …前 were wrong."""
     compact = _compact(text)
     match = _DATE.fullmatch(compact) or _WHOLE_YEAR.fullmatch(compact)
     assert match is not None  # stretch_of read it
+    tail = match["tail"] or ""
+    about = _APPROXIMATELY.match((match["mark"] or "") + tail)
+    if about is not None:
+        raise ValueProblem(
+            _("年度指标值 {value} is approximate: it names no day to be done by").format(
+                value=repr(text)
+            ),
+            _("write the deadline meant, e.g. {deadline}").format(
+                deadline=_last_day_before(stretch)
+            ),
+        )
+    if match["mark"] is None and _AFTER.match(tail):
+        raise ValueProblem(
+            _("年度指标值 {value} names a time after which, not a deadline to be done by").format(
+                value=repr(text)
+            ),
+            _(
+                "write the day it is to be done by, e.g. 12月31日前; a time it may not come "
+                "before is no deadline: write the target in words"
+            ),
+        )
     if match["mark"] in _BEFORE and _kind(match) == "period":
         return Deadline(by=stretch, period=match["date"], written=compact)
     return Deadline(by=stretch)
+
+
+def _last_day_before(stretch: Stretch) -> str:
+    """``stretch``'s last day as a deadline is written (6月30日前, 9月底前, 次年3月底前)."""
+    year = f"{stretch.year}年" if stretch.year else ("次年" if stretch.offset else "")
+    month, day = stretch.last
+    return f"{year}{month}月{day}日前" if day else f"{year}{month}月底前"
 
 
 def _day(day: date, year: int) -> str:
@@ -532,10 +567,6 @@ def judge(
     if bound == EQ:
         bound = None  # =30天 is the figure itself
     return _within(deadline.within, text, units, readings, deadline.strict, (bound, written))
-
-
-# Words that make a date or a time done approximate (6月30日前后, 6月30日左右, 30天上下).
-_APPROXIMATELY = re.compile("前后|左右|上下")
 
 
 def _refuse_an_approximate_time(text: str) -> None:
@@ -791,12 +822,6 @@ def _span(stretch: Stretch, first: date, last: date, readings: Readings) -> str:
         first=f"{first.month}月{first.day}日",
         last=f"{last.month}月{last.day}日",
     )
-
-
-# The words after a date that put the day done after it (6月30日后, 12月31日之后完成, 6月以后):
-# the start of the words the date grammar lets follow a date. Those before it (前, 之前, 以前)
-# are the grammar's own mark.
-_AFTER = re.compile("[之以]?后")
 
 
 def _side(text: str, bound: str | None) -> tuple[str, bool, bool, str, str] | None:

@@ -657,6 +657,35 @@ def test_an_actual_a_reading_leaves_either_side_is_refused(target, actual, words
 
 
 @pytest.mark.parametrize(
+    "target",
+    ["6月后", "6月后开工", "6月以后", "7月之后完成", "6月30日后", "2023-06-30后", "2024年后"],
+)
+def test_a_target_with_hou_is_no_deadline(target):
+    """6月后开工 was read as 6月前: by 6月30日, the opposite of what it says."""
+    with pytest.raises(ValueProblem, match="after which, not a deadline") as raised:
+        parse_target(target)
+    assert "12月31日前" in (raised.value.hint or "")
+
+
+@pytest.mark.parametrize(
+    ("target", "fix"),
+    [
+        ("6月底前后", "6月底前"),
+        ("6月30日前后", "6月30日前"),
+        ("6月30日左右", "6月30日前"),
+        ("6月底前后完成", "6月底前"),
+        ("三季度末左右", "9月底前"),
+        ("2024年3月上下", "2024年3月底前"),
+    ],
+)
+def test_a_target_about_a_date_is_refused(target, fix):
+    """6月底前后 (around the end of June) was read as 6月底前."""
+    with pytest.raises(ValueProblem, match="approximate") as raised:
+        parse_target(target)
+    assert fix in (raised.value.hint or "")
+
+
+@pytest.mark.parametrize(
     ("target", "meets"),
     [
         ("7月前", "6月30日"),
