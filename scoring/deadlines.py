@@ -630,12 +630,12 @@ def _by_date(
     """Whether the date ``text`` says the work was done is by the last day of ``deadline``'s
     date, by each of its readings (7月前: 6月30日 and 7月31日). A word or a sign after or
     before the date makes it a bound of that day (``bound``: the sign written before it):
-    6月30日后 and >6月30日 are after that day, 6月以后 and ≥6月 from it on, 6月30日前 and
-    ≤7月 on or before its last day, 7月前 before
-    July began or by its end (read as the target's 前 is), <7月1日 before it. Judged where
-    every reading settles it alike, said so where the target reads two ways; refused where a
-    reading leaves the day either side (the actual), or the target's readings differ (the
-    target)."""
+    6月30日后 and >6月30日 are after that day, 6月30日以后 and ≥6月 from it on, 7月后 and
+    7月以后 from July's first day (after it began, or after it ended), 7月底后 after its last;
+    6月30日前, 7月底前 and ≤7月 on or before the last day, 7月前 before July began or by its
+    end (read as the target's 前 is), <7月1日 before it. Judged where every reading settles it
+    alike, said so where the target reads two ways; refused where a reading leaves the day
+    either side (the actual), or the target's readings differ (the target)."""
     try:
         dues = deadline.dues(year)
     except ValueProblem as exc:  # 2月29日前 in 2023: the target's day, not the actual's
@@ -680,8 +680,13 @@ def _by_date(
     side = _side(_compact(text), bound)
     if side is not None:  # 6月30日后, 7月前: a bound of the day done, which it does not give
         word, later, held, kind, written = side
-        if later:  # 以后 and ≥ hold the stretch itself (6月以后: from June on); 后, > do not
-            spans = [(first if held else last + timedelta(days=1), date.max)]
+        if kind == "end" and later:  # 7月底后, 7月底以后: after its last day, or from it
+            first, shown = last, _day(last, year)
+        if later:  # 以后 and ≥ hold the day (6月30日以后: from it on); 后 and > do not
+            if kind == "period":  # 7月后, 7月以后: after July began, or after it ended
+                spans = [(first, date.max)]
+            else:
+                spans = [(first if held else last + timedelta(days=1), date.max)]
         elif kind == "period" and word in _BEFORE:  # 7月前: before July began, or by its end
             spans, period = [(date.min, first - timedelta(days=1)), (date.min, last)], written
         else:  # 前 and ≤ hold the day (7月10日前, 7月底前: by it); < does not

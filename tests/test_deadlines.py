@@ -657,6 +657,38 @@ def test_an_actual_a_reading_leaves_either_side_is_refused(target, actual, words
 
 
 @pytest.mark.parametrize(
+    ("target", "actual", "on_time"),
+    [
+        ("6月底前", "7月后", False),  # after July began or after it ended: late either way
+        ("6月底前", "7月之后", False),
+        ("6月底前", "7月以后", False),
+        ("7月15日前", "7月底以后", False),  # from the end of July on
+        ("7月底前", "7月底后", False),
+        ("6月底前", "6月30日后", False),  # a day: after it
+    ],
+)
+def test_a_period_done_after_is_after_it_began(target, actual, on_time):
+    timing = judge(parse_target(target).deadline, actual, YEAR, standard())
+    assert timing is not None and timing.on_time is on_time
+
+
+@pytest.mark.parametrize(
+    ("target", "actual"),
+    [
+        ("7月底前", "7月后"),  # 7月后 may be after July began: July is on time
+        ("7月底前", "7月之后"),
+        ("6月底前", "6月后完成"),
+        ("6月底前", "6月以后"),
+    ],
+)
+def test_a_period_done_after_that_may_be_in_it_is_refused(target, actual):
+    """7月后 was after July ended, 7月以后 from July on: the words are used alike, and either
+    may be in July."""
+    with pytest.raises(ValueProblem, match="may be before or after"):
+        judge(parse_target(target).deadline, actual, YEAR, standard())
+
+
+@pytest.mark.parametrize(
     "target",
     ["6月后", "6月后开工", "6月以后", "7月之后完成", "6月30日后", "2023-06-30后", "2024年后"],
 )
