@@ -674,7 +674,7 @@ def _parse_target(raw) -> Target:
     if split is not None and _DATE_MARK.fullmatch(split[1]) and "." in rest:
         raise ValueProblem(  # 12.31前: no unit, a date the deadlines' grammar does not read
             _("{value} reads as a date written with dots").format(value=quoted(raw)),
-            _("write the date as 12月31日前, 2024年6月前 or 2024-06-30前"),
+            _("write the date as 12月31日前, 2024年6月底前 or 2024-06-30前"),
         )
     unit = _unit_or_none(split[1]) if split else False
     if unit is False:
