@@ -208,10 +208,15 @@ class Deadline:
 
     def dues(self, year: int) -> list[date]:
         """The last day on time by each reading of a date target, the earlier first: one day,
-        or two for a ``period`` (7月前: 6月30日 and 7月31日)."""
+        or two for a ``period`` (7月前: 6月30日 and 7月31日) — unless the period begins the
+        evaluation's ``year`` or earlier (1月前, 上半年前, 2023年前 in 2023): before it began
+        would be before the year the table is for, no deadline of that year's work, so it is
+        read by its end alone."""
         assert self.by is not None
         first, last = self.by.dates(year)
-        return [first - timedelta(days=1), last] if self.period else [last]
+        if self.period and first > date(year, 1, 1):
+            return [first - timedelta(days=1), last]
+        return [last]
 
     @property
     def label(self) -> str:

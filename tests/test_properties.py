@@ -529,7 +529,9 @@ def test_an_earlier_completion_never_scores_below_a_later_one(due, early, late, 
         # done by the end of a month past the deadline (7月底前 against 6月底前): on time or
         # late? a bound that does not settle it is refused, never scored either way; and so is
         # a month done against X月前 of that month, late before it began, on time by its end
-        return (done.endswith("前") and month > due) or (form == "{m}月前" and month == due)
+        # (1月前 reads by January's end alone: before it began is before the year)
+        two_ways = form == "{m}月前" and due > 1
+        return (done.endswith("前") and month > due) or (two_ways and month == due)
 
     for month in {early, late}:
         if refused(month):
