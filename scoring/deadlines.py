@@ -809,6 +809,18 @@ def _shown(value: Decimal, unit: str) -> str:
     return f"≈{format_decimal(rounded)}{unit}"
 
 
+def _more_than_a_time(text: str, limit: Duration, units) -> Decimal | None:
+    """The figure, in the limit's unit, of a time written as more than it (30多天, 30余天,
+    2个多月: a bound, >); None for anything else."""
+    try:
+        quantity = parse_quantity(text)
+    except ValueProblem:
+        return None
+    if quantity is None or quantity.unit is None or quantity.bound != GT:
+        return None
+    return units.convert(quantity.value, quantity.unit, limit.unit)
+
+
 def _in_a_unit_of_time(text: str, limit: Duration, units) -> Duration | None:
     """A time the grammar of durations does not spell, in a unit the table converts to the
     limit's (``90min``, ``1.5h``); None for anything else."""
@@ -882,6 +894,9 @@ def _within(
             )
         else:
             refuse_a_time_of_day(_compact(text), text)  # 1:12: 72 minutes, or a time of day?
+            more = _more_than_a_time(text, limit, units)
+            if more is not None:  # 30多天: more than 30 days, as 超过30天 is
+                return _a_bound_of_time(GT, text, more, limit, strict, readings)
             taken = _in_a_unit_of_time(text, limit, units)
             if taken is None:
                 return None

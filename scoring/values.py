@@ -530,18 +530,20 @@ _MORE_THAN = ("余", "多")
 
 def _without_more_than(tail: str) -> str | None:
     """The unit of a figure written as more than it — 1200余人次, 1200多人次, and with the 余
-    after a multiplier 1.2万余人次, 120万多元 — without its 余 or 多; None for any other tail."""
+    after a multiplier or a measure word, 1.2万余人次, 120万多元, 2个多月 — without its 余 or 多;
+    None for any other tail."""
     if tail[:1] in _MORE_THAN:
         unit = tail[1:]
-    elif tail[:1] in _MULTIPLIED and tail[1:2] in _MORE_THAN and len(tail) > 2:
+    elif tail[:1] in _BEFORE_MORE_THAN and tail[1:2] in _MORE_THAN and len(tail) > 2:
         unit = tail[:1] + tail[2:]
     else:
         return None
     return unit if _unit_or_none(unit) is not False else None
 
 
-# The multipliers of the unit table (units.toml), before which 余 can also stand: 1.2万余人次.
-_MULTIPLIED = ("万", "亿")
+# What 余 or 多 can also stand after: the multipliers of the unit table (units.toml), as in
+# 1.2万余人次, and the measure word of 个月 and 个小时 (2个多月).
+_BEFORE_MORE_THAN = ("万", "亿", "百", "千", "个")
 # Before or after a figure: about it (约88%, 近90%, 4个左右).
 _ABOUT = re.compile(r"^(?:约为|大约|大概|约|近|将近|接近)\s*[+-]?\d|\d.*(?:左右|上下|前后)$")
 

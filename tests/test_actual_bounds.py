@@ -95,6 +95,12 @@ def test_a_bound_that_does_not_settle_the_target_is_refused(target, actual):
         ("30天内", "不到30天", "90.00"),  # fewer than 30: on time
         ("≤30天", "不超过20天", "90.00"),
         ("30天内", "≤40天", None),  # at most 40: within 30 or not
+        # 30多天, 30余天: more than 30 days, as 超过30天 (they had listed the tier words)
+        ("30天内", "30多天", "63.00"),
+        ("20天内", "30余天", "63.00"),
+        ("≤3个月", "3个多月", "63.00"),  # more than 3 months: late
+        ("45天内", "30多天", None),  # more than 30: within 45 or not
+        ("≤3个月", "2个多月", None),
         ("6月底前", "6月30日后", "63.00"),  # after the deadline's own day: late
         ("12月31日前", "12月31日之后", "63.00"),
         ("6月底前", "7月以后", "63.00"),  # from July on: late
