@@ -982,11 +982,20 @@ def _refuse_a_bare_bound(
     bare = upper if low_unit else lower
     other = units.convert(lower if low_unit else upper, unit, PERCENT)
     fraction = other is not None and 0 < abs(bare) <= 1 <= abs(other)
-    multiplied = units.multiplied(unit) and (low_unit is not None or lower > upper)
+    alone = unit in units.multipliers  # 800-1万: a number, its 万 alone
+    multiplied = (units.multiplied(unit) or alone) and (low_unit is not None or lower > upper)
     if not (fraction or multiplied):
         return
     if fraction:
         example = f"{format_decimal(bare * 100)}%"
+    elif alone:  # both bounds as numbers: 800-10000
+        factor = units.multipliers[unit]
+        whole = (upper if high_unit else lower) * factor.numerator / factor.denominator
+        example = (
+            f"{format_decimal(lower)}-{format_decimal(whole)}"
+            if high_unit
+            else (f"{format_decimal(whole)}-{format_decimal(upper)}")
+        )
     else:  # in the unit without its 万 or 亿 (400000元, 20000人次): the one that keeps the order
         example = f"{format_decimal(bare)}{_without_multiplier(unit, units)}"
     raise ValueProblem(

@@ -791,6 +791,11 @@ def test_what_is_no_range_is_read_as_before(text):
         ("1万人次-20000", "may be read two ways", "20000人次"),  # 20000人次 or 2亿人次?
         ("1万元-20000", "may be read two ways", "20000元"),
         ("5000-1万元", "may be read two ways", "5000元"),  # 5000元 or 5000万元?
+        # a 万 alone on one bound: 800 to 10000, or 800万 to 1万 (reversed)? It had been
+        # refused as reversed, with the fix 1万-800万; 1万-20000 had been read as 1万-20000万
+        ("800-1万", "may be read two ways", "800-10000"),
+        ("5000-1万", "may be read two ways", "5000-10000"),
+        ("1万-20000", "may be read two ways", "10000-20000"),
     ],
 )
 def test_a_range_no_score_can_be_read_from_is_refused_with_the_fix(text, said, fix):
