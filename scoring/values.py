@@ -512,6 +512,7 @@ def _parse_quantity(raw) -> Quantity | None:
     if unit is False:
         refuse_a_time_of_day(rest, raw)
         _refuse_a_date(rest, raw)
+        _refuse_digits_apart(rest, raw)
         raise ValueProblem(
             _("{value}: the text after the number ({tail}) is not a unit").format(
                 value=quoted(raw), tail=quoted(tail)
@@ -522,6 +523,26 @@ def _parse_quantity(raw) -> Quantity | None:
             ).format(count=UNIT_MAX_CHARS),
         )
     return Quantity(number, unit, bound)
+
+
+# Digits apart inside one figure: a space (4 500人) or a comma not before three digits
+# (95,0000元, 1,2345人), where the number read ends.
+_DIGITS_APART = re.compile(r"\d[\d.]*(?:[ ,]+\d+)+(?:\.\d+)?")
+
+
+def _refuse_digits_apart(rest: str, raw) -> None:
+    """A figure whose digits a space or a comma splits where no thousands separator goes
+    (4 500人, 95,0000元): read to the split, the rest was called no unit. The fix joins them."""
+    found = _DIGITS_APART.match(rest)
+    if found is None:
+        return
+    joined = re.sub(r"[ ,]", "", found.group()) + rest[found.end() :]
+    raise ValueProblem(
+        _(
+            "{value}: its digits are split by a space or a comma where no thousands separator goes"
+        ).format(value=quoted(raw)),
+        _("write the figure without it: {joined}").format(joined=joined),
+    )
 
 
 # After a figure, before its unit: more than it (1200余人次, 3多个).

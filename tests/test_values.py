@@ -1052,3 +1052,24 @@ def test_a_deviation_of_times_is_a_span_read_as_words(text):
 def test_a_target_that_reads_as_a_time_of_day_is_refused():
     with pytest.raises(ValueProblem, match="time of day"):
         parse_target("1:30")
+
+
+@pytest.mark.parametrize(
+    ("raw", "joined"),
+    [
+        ("4 500人", "4500人"),  # a space inside the figure, as a cell copied from a report
+        ("95,0000元", "950000元"),  # a comma after four digits: grouped by 万
+        ("1,2345人", "12345人"),
+        ("4 500", "4500"),
+    ],
+)
+def test_digits_split_where_no_thousands_separator_goes_are_refused_joined(raw, joined):
+    # read to the split, the rest ('500人', '0元') had been called no unit
+    with pytest.raises(ValueProblem) as raised:
+        parse_quantity(raw)
+    assert "split by a space or a comma" in str(raised.value)
+    assert raised.value.hint == f"write the figure without it: {joined}"
+
+
+def test_a_thousands_separator_is_still_read():
+    assert parse_quantity("1,234人") == parse_quantity("1234人")
