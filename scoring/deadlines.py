@@ -118,6 +118,13 @@ _DURATION = re.compile(
     r"(?:[^\d]{1,12}?后)?(?P<time>" + _LENGTH.pattern + r")(?P<within>之内|以内|内)?" + _TAIL
 )
 HALF = Decimal("0.5")  # 半: half of the unit it is written with
+# After a length of time: more than it (1年多, 3个月余, 2个月有余, 1天多).
+_MORE_AFTER = ("有余", "多", "余")
+_MORE_THAN_A_LENGTH = re.compile(
+    r"(?P<time>"
+    + _LENGTH.pattern
+    + r")(?:有余|多|余)(?P<tail>(?:[\u4e00-\u9fff][^\d,，.。;；]{0,11})?)"
+)
 _UNIT_FIRST = re.compile(rf"(?:{_UNIT_OF_TIME}|个?{_HALVED})")  # a tail that is a unit, not words
 # Minutes after hours written short: 1小时30分, 1个小时零5分, 2h30min — never after 时 alone (8时30分 is a
 # time of day) nor m (米).
@@ -307,6 +314,8 @@ def duration_of(text: str, *, limit: bool = False) -> Duration | None:
         return None
     if _UNIT_FIRST.match(match["tail"]):  # 1天半小时: 1天半 and an hour, or 1天 and half an hour?
         return None
+    if match["tail"].startswith(_MORE_AFTER) and not match["within"]:
+        return None  # 1年多, 3个月余: more than the length, no length (_more_than_a_time)
     parts = [_part(found) for found in _PARTS.finditer(match["time"])]
     if len(parts) == 1:
         written = match["time"] if "半" in match["time"] else ""
@@ -809,16 +818,44 @@ def _shown(value: Decimal, unit: str) -> str:
     return f"≈{format_decimal(rounded)}{unit}"
 
 
-def _more_than_a_time(text: str, limit: Duration, units) -> Decimal | None:
-    """The figure, in the limit's unit, of a time written as more than it (30多天, 30余天,
-    2个多月: a bound, >); None for anything else."""
-    try:
-        quantity = parse_quantity(text)
-    except ValueProblem:
+def _more_than_a_time(text: str, limit: Duration, units) -> tuple[Decimal, Decimal | None] | None:
+    """A time written as more than a figure — 30多天, 30余天, 2个多月 (多 before the unit), 1年多,
+    3个月余, 2个月有余 (after it) — as (the figure, the figure it stays under or None), in the
+    limit's unit; None for anything else. A whole figure with 多 or 余 stays under the next
+    step of its last digit, as the words are used: 30多天 is 31 to 39 days, under 40; 2个多月 and
+    1年多 under 3 months and 2 years; 1200余 under 1300. A half or a fraction (半年多, 1.5年多)
+    gives no such step: more than it, and nothing more is said."""
+    compact = _compact(text)
+    after = _MORE_THAN_A_LENGTH.fullmatch(compact)
+    if after is not None:
+        parts = [_part(found) for found in _PARTS.finditer(after["time"])]
+        if len(parts) != 1:
+            return None
+        figure, unit = parts[0].value, parts[0].unit
+        whole = "半" not in after["time"]
+    else:
+        try:
+            quantity = parse_quantity(text)
+        except ValueProblem:
+            return None
+        if quantity is None or quantity.unit is None or quantity.bound != GT:
+            return None
+        figure, unit, whole = quantity.value, quantity.unit, True
+    value = units.convert(figure, unit, limit.unit)
+    if value is None:
         return None
-    if quantity is None or quantity.unit is None or quantity.bound != GT:
+    step = _next_step(figure) if whole else None
+    under = None if step is None else units.convert(figure + step, unit, limit.unit)
+    return value, under
+
+
+def _next_step(figure: Decimal) -> Decimal | None:
+    """The step of a whole figure's last digit that is not 0 (30 → 10, 2 → 1, 1200 → 100);
+    None for 0 or a figure with a fraction."""
+    if figure <= 0 or figure != figure.to_integral_value():
         return None
-    return units.convert(quantity.value, quantity.unit, limit.unit)
+    digits = str(int(figure))
+    return Decimal(10) ** (len(digits) - len(digits.rstrip("0")))
 
 
 def _in_a_unit_of_time(text: str, limit: Duration, units) -> Duration | None:
@@ -895,8 +932,8 @@ def _within(
         else:
             refuse_a_time_of_day(_compact(text), text)  # 1:12: 72 minutes, or a time of day?
             more = _more_than_a_time(text, limit, units)
-            if more is not None:  # 30多天: more than 30 days, as 超过30天 is
-                return _a_bound_of_time(GT, text, more, limit, strict, readings)
+            if more is not None:  # 30多天: more than 30 days, as 超过30天 is, and under 40
+                return _a_bound_of_time(GT, text, more[0], limit, strict, readings, more[1])
             taken = _in_a_unit_of_time(text, limit, units)
             if taken is None:
                 return None
@@ -925,17 +962,30 @@ def _within(
 
 
 def _a_bound_of_time(
-    bound: str, written: str, value: Decimal, limit: Duration, strict: bool, readings: Readings
+    bound: str,
+    written: str,
+    value: Decimal,
+    limit: Duration,
+    strict: bool,
+    readings: Readings,
+    under: Decimal | None = None,
 ) -> Timing:
     """A time taken written as a bound (超过30天 and 30天以上: ``bound`` > and ≥; 不超过20天:
     ≤), ``value`` its figure in the limit's unit: late where every time the bound allows is
-    over the limit (超过30天 against 30天内), on time where every one is within it (不超过20天);
-    refused where the bound leaves it open (≥20天 against 30天内), as it gives no figure."""
+    over the limit (超过30天 against 30天内), on time where every one is within it (不超过20天,
+    or 30多天 against 45天内: ``under``, the figure a time written with 多 stays under, 40, is
+    within, and the reading is said); refused where the bound leaves it open (≥20天 against
+    30天内), as it gives no figure."""
     over = value > limit.value or (value == limit.value and strict)  # the figure itself late
     if (bound == GT and value >= limit.value) or (bound == GE and over):
         return Timing(False, written, readings.over.format(taken=written, limit=limit.label))
     if (bound == LT and value <= limit.value) or (bound == LE and not over):
         return Timing(True, written, readings.within.format(taken=written, limit=limit.label))
+    if under is not None and under <= limit.value:  # every time under it is within the limit
+        taken = _("{taken} (read as under {under})").format(
+            taken=written, under=_shown(under, limit.unit)
+        )
+        return Timing(True, written, readings.within.format(taken=taken, limit=limit.label))
     raise ValueProblem(
         _(
             "实际完成值 {text} gives a bound of the time taken, which may be within the limit "

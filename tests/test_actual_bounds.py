@@ -99,8 +99,24 @@ def test_a_bound_that_does_not_settle_the_target_is_refused(target, actual):
         ("30天内", "30多天", "63.00"),
         ("20天内", "30余天", "63.00"),
         ("≤3个月", "3个多月", "63.00"),  # more than 3 months: late
-        ("45天内", "30多天", None),  # more than 30: within 45 or not
-        ("≤3个月", "2个多月", None),
+        # 多 or 余 after the unit: more than the length too (1年多 had been 1年: on time, 90.00)
+        ("≤1年", "1年多", "63.00"),
+        ("1年内", "一年多", "63.00"),
+        ("≤3个月", "3个月余", "63.00"),
+        ("≤2个月", "2个月有余", "63.00"),
+        ("≤6个月", "半年多", "63.00"),
+        ("≤24小时", "1天多", "63.00"),
+        ("≤7天", "1周多", "63.00"),
+        ("≤30天", "30天余", "63.00"),
+        # a whole figure with 多 stays under the next step of its last digit: 30多天 is under
+        # 40 days, 2个多月 under 3 months, 1年多 under 2 years — within a limit at or above it
+        ("45天内", "30多天", "90.00"),
+        ("≤60天", "50余天", "90.00"),
+        ("≤3个月", "2个多月", "90.00"),
+        ("≤2年", "1年多", "90.00"),
+        ("≤35天", "30多天", None),  # 31 to 39 days: within 35 or not
+        ("≤18个月", "1年多", None),  # 13 to 23 months
+        ("≤9个月", "半年多", None),  # more than six months, and no step said
         ("6月底前", "6月30日后", "63.00"),  # after the deadline's own day: late
         ("12月31日前", "12月31日之后", "63.00"),
         ("6月底前", "7月以后", "63.00"),  # from July on: late
@@ -128,7 +144,11 @@ def test_a_time_done_written_as_a_bound(target, actual, score):
         assert raised.value.problems[0].where == "projects[0].indicators[0].actual"
         assert "may be" in raised.value.problems[0].message
     else:
-        assert str(_scored(target, actual, "时效指标").score) == score
+        row = _scored(target, actual, "时效指标")
+        assert str(row.score) == score
+        # a time on time by the step its 多 stays under says so
+        said = score == "90.00" and ("多" in actual or "余" in actual)
+        assert ("read as under" in row.explanation) == said, row.explanation
 
 
 @pytest.mark.parametrize(
