@@ -1724,10 +1724,10 @@ def test_a_department_sheet_titled_in_yuan_is_read_in_wan(tmp_path):
         (500000, '0!.0000"万元"', "50万元"),  # a point written as text: 元 shown as 万元
         (500000, '0\\.0000"万元"', "50万元"),
         (432000, '0!.0,"万"', "43.2万"),  # in thousands, then a written point: 43.2万
-        # divided under a thousand of a unit: that unit, exactly (tests/test_formats_shown.py)
-        (12000, '0.0,"千人"', "12000人"),
+        # divided under a thousand of a unit: as shown, exactly (tests/test_formats_shown.py)
+        (12000, '0.0,"千人"', "12千人"),
         (1234567, "#,##0,", D(1234567)),  # no word after it: the number as it is
-        (432000, '#,##0.00,,"百万元"', "432000元"),  # a million 元 times 0.432
+        (432000, '#,##0.00,,"百万元"', "0.432百万元"),  # a million 元 times 0.432
         # a condition decides which section shows, not the sign: read as it is
         (3724, '[>=10000]0.00"万元";0"元"', D(3724)),
         (0.85, '[>=0.9]"达标"0%;0%', "85%"),

@@ -244,16 +244,20 @@ def test_a_fall_in_words_scores_as_the_same_text_typed(saver, tmp_path):
 @pytest.mark.parametrize(
     ("value", "number_format", "read"),
     [
-        # a thousand 人 times 15.0: 15000人, exactly (the grammar reads no thousand in 15千人)
-        (15000, '0.0,"千人"', "15000人"),
-        (12345, '0.0,"千人"', "12345人"),  # Excel shows 12.3千人
-        (15000, '"≥"0.0,"千人次以上"', "≥15000人次以上"),
-        (15000, '0.0,"千瓦"', "15000瓦"),
-        (15000, '0.0,"千"', D(15000)),  # a thousand times 15.0: the number itself
-        (15000, '0.0,,"千"', D(15)),  # a thousand times 0.015
-        (432000, '#,##0.00,,"百万"', D(432000)),
-        (432000, '#,##0.00,,"百万元"', "432000元"),  # 0.432百万元: no unit of money, 43.2万元
-        (15000, '0.0,"十万元"', "1500000元"),
+        # a thousand 人 times 15.0: 15千人, exactly, which the grammar reads as 15000 人 (千
+        # multiplies the unit after it, as 万 does)
+        (15000, '0.0,"千人"', "15千人"),
+        (12345, '0.0,"千人"', "12.345千人"),  # Excel shows 12.3千人: the digits exact
+        (15000, '"≥"0.0,"千人次以上"', "≥15千人次以上"),
+        (15000, '0.0,"千瓦"', "15千瓦"),
+        # 千 or 百万 alone: the figure shown with it, 15千 (15000), held to the rules a typed
+        # 15千 is against a bare figure beside it (4 against ≥5千: 4 or 4千?) — read as the
+        # bare 15000, it met a typed 4 as 4 and scored 0.07 of 90 without a word
+        (15000, '0.0,"千"', "15千"),
+        (15000, '0.0,,"千"', "0.015千"),  # a thousand times 0.015
+        (432000, '#,##0.00,,"百万"', "0.432百万"),
+        (432000, '#,##0.00,,"百万元"', "0.432百万元"),  # 43.2万元
+        (15000, '0.0,"十万元"', "1500000元"),  # 十万 is no multiplier of the unit table
         (15000, '0.0,"千万元"', "15千万元"),  # units the unit table knows whole: as shown
         (15000, '0.0,"千克"', "15千克"),
         (15000, '0.0,"千米"', "15千米"),
@@ -272,11 +276,10 @@ def test_a_number_shown_divided_under_a_word_reads_as_it_shows(value, number_for
 @SAVERS
 def test_numbers_shown_in_thousands_of_a_unit_score_as_they_show(saver, tmp_path):
     """Amounts, people and tonnes shown divided. Execution: 1,000,000 / 1,000,000 / 950,000
-    formatted ``#,##0.00,,"百万元"`` (1.00百万元, 0.95百万元) are 100 / 100 / 95 万元 → 9.50
-    (read as 1百万元, no unit of money, the file was refused).
-    - 受益人数: ≥1.2万人 against 9000 shown 9.0千人 → 9000人 of 12000人 → 9000 / 12000 × 30
-      = 22.50 (read as the bare 9000 it holds, the file was refused: 9000人 or 9000万人?);
-    - 培训人次: 12000 and 13000 both shown in 千人次 → 13000人次 against 12000人次 → met → 30.00;
+    formatted ``#,##0.00,,"百万元"`` (1.00百万元, 0.95百万元) are 100 / 100 / 95 万元 → 9.50.
+    - 受益人数: ≥1.2万人 against 9000 shown 9.0千人 → 9千人, 9000人 of 12000人 → 9000 / 12000 ×
+      30 = 22.50 (read as the bare 9000 it holds, the file was refused: 9000人 or 9000万人?);
+    - 培训人次: 12000 and 13000 both shown in 千人次 → 13千人次 against 12千人次 → met → 30.00;
     - 垃圾清运量: ≥800吨 against 600000 shown 600.0吨 → 600吨 → 600 / 800 × 30 = 22.50 (read as
       the bare 600000 it holds, in the target's unit, 600000吨: met, 30.00).
     Total 9.50 + 22.50 + 30 + 22.50 = 84.50."""
@@ -297,8 +300,8 @@ def test_numbers_shown_in_thousands_of_a_unit_score_as_they_show(saver, tmp_path
     assert (project.execution.adjusted, project.execution.spent) == (D(100), D(95))
     assert project.execution.score == D("9.50")
     assert [(row.target, row.actual) for row in project.indicators] == [
-        ("≥1.2万人", "9000人"),
-        ("12000人次", "13000人次"),
+        ("≥1.2万人", "9千人"),
+        ("12千人次", "13千人次"),
         ("≥800吨", "600吨"),
     ]
     assert [row.score for row in project.indicators] == [D("22.50"), D(30), D("22.50")]
@@ -309,12 +312,29 @@ def test_numbers_shown_in_thousands_of_a_unit_score_as_they_show(saver, tmp_path
 def test_thousands_shown_against_a_target_typed_in_thousands_are_converted_not_multiplied(
     saver, tmp_path
 ):
-    """≥12千人 typed against 9000 shown 9.0千人: 9000人, which the unit table converts to 千人
-    (千 multiplies a unit as 万 does): 9 of 12千人, 9 / 12 × 90 = 67.50 — read as the bare
-    9000, in the target's unit, 9000千人 met it with full marks, 90.00."""
+    """≥12千人 typed against 9000 shown 9.0千人: 9千人, of 12千人, 9 / 12 × 90 = 67.50 — read
+    as the bare 9000, in the target's unit, 9000千人 met it with full marks, 90.00."""
     path = _form(saver, tmp_path, [("受益人数", "≥12千人", (9000, '0.0,"千人"'), 90)])
     row = scoring.score(path).projects[0].indicators[0]
-    assert (row.target, row.actual, row.score) == ("≥12千人", "9000人", D("67.50"))
+    assert (row.target, row.actual, row.score) == ("≥12千人", "9千人", D("67.50"))
+
+
+@SAVERS
+@pytest.mark.parametrize(
+    ("target", "actual"),
+    [
+        ((5000, '"≥"0.0,"千"'), 4),  # ≥5千 against 4: 4 or 4千? (read as 5000, it was 0.07)
+        ((5000, '"≥"0.0,"千人"'), 4),  # ≥5千人 against 4: 4人 or 4千人?
+        ("≥5", (4000, '0.0,"千"')),  # 4千 against ≥5: 4000, or 4 thousands? (it was 90.00)
+    ],
+)
+def test_a_bare_figure_beside_thousands_shown_is_refused_as_typed_text_is(
+    saver, target, actual, tmp_path
+):
+    path = _form(saver, tmp_path, [("受益人数", target, actual, 90)])
+    with pytest.raises(scoring.InputError) as raised:
+        scoring.score(path)
+    assert raised.value.code == "unit-ambiguous"
 
 
 @SAVERS

@@ -5,7 +5,7 @@ evaluated; defusedxml guards the XML) from its read-only sheets, the merged rang
 rows and columns taken from the count below; ``.xls`` with xlrd, which keeps each cell's number
 format, so a cell reads as its format shows it in either: 0.95 shown as 95% as ``95%``, text
 through the format's text section (``"≤"@``), a fall shown in words as those words (下降5%), a
-number shown divided as what it shows (15.0千人: ``15000人``) — or, where that text would not
+number shown divided as what it shows (15.0千人: ``15千人``, which reads as 15000 人) — or, where that text would not
 read as the number shown, refused at its cell. A formula whose value was never
 saved (a file written by a program, not by Excel) is remembered, so that it is named rather
 than read as empty. Hidden rows and columns are not part of the form a unit prints and stamps:
@@ -253,10 +253,10 @@ class _Shown:
 _SCALED_UNITS = ("元", "千元", "万元", "亿元", "万", "亿")
 
 # Words that multiply the number before them, which the value grammar does not read so (it reads
-# 万 and 亿: 千 and 百 begin units of their own, 千米, 千克), longest first. A format dividing a
-# number under one shows that multiple of the unit after it: 0.0,"千人" shows 15000 as 15.0千人,
-# a thousand 人 times 15.0, and 15000人 is what it shows.
-_MULTIPLYING_WORDS = (("十万", 5), ("百万", 6), ("千万", 7), ("百", 2), ("千", 3))
+# the multipliers of the unit table — 万, 亿, 百, 千, 百万, 千万 — as 15.0千人 is 15000 人). A
+# format dividing a number under one shows that multiple of the unit after it: 0.0,"十万人"
+# shows 1500000 as 15.0十万人, and 1500000人 is what it shows.
+_MULTIPLYING_WORDS = (("十万", 5),)
 
 
 def _shown_around(number_format: str, number: Decimal) -> _Shown:
@@ -307,10 +307,11 @@ def _divided(before: str, word: str, scale: int) -> _Shown:
     """What a format shows around a number it divides by ``10 ** scale`` under ``word``, which is
     not money nor 万 or 亿. No word (``#,##0,``): nothing, the number is read as it is. A word
     that begins with a multiplier the value grammar does not read (:data:`_MULTIPLYING_WORDS`),
-    unless the unit table knows it whole (千克, 千米, 千分比): that multiple of the rest —
-    ``0.0,"千人"`` shows 15000 as 15000人, ``0.0,"千"`` as 15000, ``#,##0.00,,"百万元"`` 432000 as
-    432000元. Any other word (``0.0,"吨"``: 15吨) as it shows. Either way ``checked``: the text
-    must read back as its digits, or the cell is refused."""
+    unless the unit table knows it whole: that multiple of the rest — ``0.0,"十万人"`` shows
+    1500000 as 1500000人. Any other word as it shows: ``0.0,"吨"`` 15吨, ``0.0,"千人"`` 15千人,
+    ``0.0,"千"`` 15千 (read as 15000, and held to the rules a typed 15千 is, against a bare
+    figure beside it), ``#,##0.00,,"百万元"`` 0.43百万元. Either way ``checked``: the text must read
+    back as its digits, or the cell is refused."""
     if not word:
         return _NOTHING_AROUND
     if not _known_unit(word):
