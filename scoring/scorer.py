@@ -734,16 +734,25 @@ def _refuse_points_for_minutes(ind: Indicator) -> None:
 
 
 # A figure with its unit inside a target read as words: 同比增长5%, 培训200人次, ≥95%（抽检）.
-_FIGURE_IN_WORDS = re.compile(r"(\d+(?:\.\d+)?)\s*(%|‰|[^\W\d_]{1,3}(?![^\W\d_]))?")
+_FIGURE_IN_WORDS = re.compile(r"\d+(?:\.\d+)?")
+# Such a target whose figure and unit end it, but for a note in brackets, after words that do
+# not make the figure a fraction (千分之5, 百分之95): its figure is the fix, as written.
+_FIGURE_ENDING = re.compile(
+    r"(?P<words>.*?)(?P<figure>\d+(?:\.\d+)?)(?P<unit>%|‰|[^\W\d_]{1,3})?"
+    r"(?:(?<=[%‰])[^\W\d_]{1,6})?(?:[（(][^（()）]*[)）])?"
+)
 
 
 def _a_figure_among_words(ind: Indicator) -> bool:
-    """Whether the row's target, read as words, holds a figure and its 实际完成值 is a number:
-    the unit meant a number (同比增长5% | 6%), which no tier word answers."""
+    """Whether the row's target, read as words, holds a figure and its 实际完成值 is a number or
+    holds one too: the unit meant a number (同比增长5% | 6%, 全年培训200人次 | 全年培训180人次),
+    which no tier word answers."""
     from .values import ValueProblem, parse_quantity
 
     if not _FIGURE_IN_WORDS.search(ind.target.text):
         return False
+    if _FIGURE_IN_WORDS.search(ind.actual_text):
+        return True
     try:
         return parse_quantity(ind.actual_text) is not None
     except ValueProblem:
@@ -753,24 +762,43 @@ def _a_figure_among_words(ind: Indicator) -> bool:
 def _figure_among_words(ind: Indicator) -> InputError:
     """The refusal of a number against a target whose figure has words around it: the target
     is what to write again, as its figure (≥5% or ≤5%), the words in the indicator's name.
-    Restating the target in the actual, as the tier words allow, would give full marks."""
-    found = _FIGURE_IN_WORDS.search(ind.target.text)
-    assert found is not None
-    figure = found.group(1) + (found.group(2) or "")
+    Restating the target in the actual, as the tier words allow, would give full marks. The
+    figure is offered only where it ends the target with its unit; otherwise an example."""
+    found = _FIGURE_ENDING.fullmatch(ind.target.text.strip())
+    if found is not None and not found["words"].endswith("分之"):
+        figure = found["figure"] + (found["unit"] or "")
+        hint = _(
+            "write the 年度指标值 as its figure with ≥ or ≤ ({at_least} or {at_most}), and the "
+            "words in the indicator's name"
+        ).format(at_least="≥" + figure, at_most="≤" + figure)
+    else:
+        hint = _(
+            "write the 年度指标值 as a figure with its unit and ≥ or ≤ (e.g. ≥95%), and the "
+            "words in the indicator's name"
+        )
+    if parse_quantity_or_none(ind.actual_text) is None:
+        hint += _("; and the 实际完成值 as the figure reached")
     return InputError(
         _(
             "「{name}」: the 年度指标值 {target} has words around its figure and is read as "
-            "words (定性), which the number {actual} cannot answer"
+            "words (定性), which the figure in the 实际完成值 {actual} cannot be scored against"
         ).format(
             name=cut(ind.name), target=quoted(ind.target.text), actual=quoted(ind.actual_text)
         ),
         f"{ind.where}.target",
-        _(
-            "write the 年度指标值 as its figure with ≥ or ≤ ({at_least} or {at_most}), and the "
-            "words in the indicator's name"
-        ).format(at_least="≥" + figure, at_most="≤" + figure),
+        hint,
         code="target-invalid",
     )
+
+
+def parse_quantity_or_none(text: str):
+    """The quantity ``text`` reads as, or None (words, or a value refused)."""
+    from .values import ValueProblem, parse_quantity
+
+    try:
+        return parse_quantity(text)
+    except ValueProblem:
+        return None
 
 
 def _read_words(ind: Indicator, target_text: str | None, ctx: Context, dated: bool = False):

@@ -465,6 +465,8 @@ def _unit_shaped(part: str) -> bool:
         return True
     if part.endswith("内") or "(" in part or ")" in part:
         return False
+    if part[:1] in "%‰" and len(part) > 1:  # 100%完成, 95%覆盖: words after the percentage
+        return False
     return 0 < len(part) <= UNIT_MAX_CHARS and not any(ch.isdigit() for ch in part)
 
 
@@ -532,17 +534,29 @@ _DIGITS_APART = re.compile(r"\d[\d.]*(?:[ ,]+\d+)+(?:\.\d+)?")
 
 def _refuse_digits_apart(rest: str, raw) -> None:
     """A figure whose digits a space or a comma splits where no thousands separator goes
-    (4 500人, 95,0000元): read to the split, the rest was called no unit. The fix joins them."""
+    (4 500人, 95,0000元, ≥5 000人): read to the split, the rest was called no unit, or the whole
+    words. The fix joins them, as written otherwise (≥5000人); a comma before one or two digits
+    may be a decimal point too (1,5万: 15万 or 1.5万), and both are offered."""
     found = _DIGITS_APART.match(rest)
     if found is None:
         return
-    joined = re.sub(r"[ ,]", "", found.group()) + rest[found.end() :]
+    figure = found.group()
+    text = normalise(str(raw)).strip()
+    joined = text.replace(figure, re.sub(r"[ ,]", "", figure), 1)
+    hint = _("write the figure without it: {joined}").format(joined=joined)
+    decimal = _DECIMAL_COMMA.fullmatch(figure)
+    if decimal is not None:
+        pointed = text.replace(figure, f"{decimal[1]}.{decimal[2]}", 1)
+        hint = _(
+            "write the figure without it: {joined}, or {pointed} if the comma is a decimal point"
+        ).format(joined=joined, pointed=pointed)
     raise ValueProblem(
-        _(
-            "{value}: its digits are split by a space or a comma where no thousands separator goes"
-        ).format(value=quoted(raw)),
-        _("write the figure without it: {joined}").format(joined=joined),
+        _("{value}: its figure is split by a space or a comma").format(value=quoted(raw)), hint
     )
+
+
+# A comma before one or two digits and no more: a decimal comma, perhaps (1,5万).
+_DECIMAL_COMMA = re.compile(r"(\d+),(\d{1,2})")
 
 
 # After a figure, before its unit: more than it (1200余人次, 3多个).
@@ -702,6 +716,7 @@ def _parse_target(raw) -> Target:
     unit = _unit_or_none(split[1]) if split else False
     if unit is False:
         refuse_a_time_of_day(rest, raw)  # 1:30: 90 minutes, a time of day, or a ratio?
+        _refuse_digits_apart(rest, raw)  # ≥5 000人: one figure, not 5 and words
     length = _length(rest) if unit is False or (split and "半" in split[1]) else None
     if length is not None:  # ≥1小时30分钟: ≥90分钟; 1年3个月 (工期): 15个月; 1天半: 1.5天
         split, unit = (length.value, ""), length.unit

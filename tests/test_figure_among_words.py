@@ -41,9 +41,46 @@ def test_a_number_against_a_figure_among_words_names_the_target_to_rewrite(targe
     assert "restate" not in problem.hint
 
 
+@pytest.mark.parametrize(
+    ("target", "actual"),
+    [
+        ("≤千分之5", "0.4‰"),  # the figure is 5‰, not 5: an example, not ≤5
+        ("≥百分之95", "96%"),
+        ("较上年提高2个百分点", "3个百分点"),
+        ("≤万分之5", "0.0008"),
+    ],
+)
+def test_a_figure_that_is_no_fix_as_it_stands_gives_an_example(target, actual):
+    hint = _refusal(target, actual).problems[0].hint
+    assert "a figure with its unit and ≥ or ≤ (e.g. ≥95%)" in hint
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "figure"),
+    [
+        # the same words in both values: both to rewrite (it had listed the tier words)
+        ("全年培训200人次", "全年培训180人次", "200人次"),
+        ("同比增长5%", "同比增长4%", "5%"),
+    ],
+)
+def test_words_around_figures_on_both_sides_are_refused_at_the_target(target, actual, figure):
+    problem = _refusal(target, actual).problems[0]
+    assert problem.where == "projects[0].indicators[0].target"
+    assert f"≥{figure} or ≤{figure}" in problem.hint
+    assert problem.hint.endswith("and the 实际完成值 as the figure reached")
+
+
+def test_words_after_a_percentage_make_the_target_words():
+    # 100%完成 had been read as 100 of a unit "%完成", refused against 100% as another unit
+    problem = _refusal("100%完成", "100%").problems[0]
+    assert problem.where == "projects[0].indicators[0].target"
+    assert "≥100% or ≤100%" in problem.hint
+
+
 def test_the_refusal_in_chinese(chinese):
     problem = _refusal("同比增长5%", "6%").problems[0]
     assert "年度指标值 '同比增长5%'" in problem.message and "定性" in problem.message
+    assert "无法与之对照计分" in problem.message
     assert "≥5%" in problem.hint and "≤5%" in problem.hint
 
 

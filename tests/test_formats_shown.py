@@ -192,9 +192,10 @@ def _refusal(path) -> tuple:
     ("target", "actual", "cell"),
     [
         # 下降5% against 下降8%: a fall beyond the target, which as −5% and −8% scored 0.00 of
-        # 90 (−8% is not at least −5%). Typed, 下降5% is a word (定性) target, and 下降8% no
-        # tier of it: refused at E7, which names the fix (a tier, or the target restated)
-        ((-0.05, RISE_FALL), (-0.08, RISE_FALL), "E7"),
+        # 90 (−8% is not at least −5%). Typed, 下降5% is a word (定性) target, whose figure the
+        # figure in 下降8% cannot be scored against: refused at D7, the target, with its figure
+        # as the fix (≥5% or ≤5%, 下降 in the name)
+        ((-0.05, RISE_FALL), (-0.08, RISE_FALL), "D7"),
         # 下降5% against 上升2%: a rise where a fall was the target, which as −5% and 2% had
         # full marks, 90 of 90 (2% is at least −5%). 上升2% reads as the number 2%, which the
         # words of the target cannot be compared with: refused at D7, the target, whose figure

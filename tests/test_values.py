@@ -1068,7 +1068,22 @@ def test_digits_split_where_no_thousands_separator_goes_are_refused_joined(raw, 
     with pytest.raises(ValueProblem) as raised:
         parse_quantity(raw)
     assert "split by a space or a comma" in str(raised.value)
-    assert raised.value.hint == f"write the figure without it: {joined}"
+    assert raised.value.hint.startswith(f"write the figure without it: {joined}")
+
+
+@pytest.mark.parametrize(
+    ("raw", "hint"),
+    [
+        # a target so written had been read as words, and its figure offered as ≥5
+        ("≥5 000人", "write the figure without it: ≥5000人"),
+        ("≥10,00人", "without it: ≥1000人, or ≥10.00人 if the comma is a decimal point"),
+        ("≥1,5万人", "without it: ≥15万人, or ≥1.5万人 if the comma is a decimal point"),
+    ],
+)
+def test_a_target_with_its_digits_split_is_refused_joined(raw, hint):
+    with pytest.raises(ValueProblem) as raised:
+        parse_target(raw)
+    assert hint in raised.value.hint
 
 
 def test_a_thousands_separator_is_still_read():
