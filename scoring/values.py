@@ -467,7 +467,15 @@ def _unit_shaped(part: str) -> bool:
         return False
     if part[:1] in "%‰" and len(part) > 1:  # 100%完成, 95%覆盖: words after the percentage
         return False
-    return 0 < len(part) <= UNIT_MAX_CHARS and not any(ch.isdigit() for ch in part)
+    # a multiplier in front is no part of the unit's length: 百万千瓦时 is 百万 of 千瓦时
+    core = next(
+        (part[len(m) :] for m in _MULTIPLIER_PREFIXES if part.startswith(m) and part != m), part
+    )
+    return 0 < len(core) <= UNIT_MAX_CHARS and not any(ch.isdigit() for ch in part)
+
+
+# The multipliers of the standard unit table (units.toml), the longer first.
+_MULTIPLIER_PREFIXES = ("百万", "千万", "万", "亿", "百", "千")
 
 
 def parse_quantity(raw) -> Quantity | None:
@@ -996,6 +1004,12 @@ def _in_unit(
     units = standard()
     if low_unit == high_unit or (low_unit in units.multipliers and high_unit.startswith(low_unit)):
         return lower, None
+    if low_unit in units.multipliers:
+        if high_unit in units.multipliers:  # 5千-1万: two numbers, 5000 to 10000
+            converted = units.convert(lower, low_unit, high_unit)
+            return None if converted is None else (converted, None)
+        # 5千-1万元, 5千至1万人: the lower's 千 of the upper's unit, 5千元 and 5千人
+        low_unit += _without_multiplier(high_unit, units)
     converted = units.convert(lower, low_unit, high_unit)
     return None if converted is None else (converted, low_unit)
 
@@ -1537,6 +1551,8 @@ def _refuse_a_fraction_apart(value, unit, op, actual, actual_unit, units) -> Non
         _refuse_a_fraction(actual, actual_unit, value, None, units, "target")
     except ValueProblem as exc:
         shown, hundred = format_decimal(value), format_decimal(value * 100)
+        # the fraction in the unit given (0.005 as a fraction is 0.5 %, value = 5 in ‰)
+        in_unit = format_decimal(units.convert(value * 100, PERCENT, unit) or value * 100)
         raise ValueProblem(
             _(
                 "the target's value {value} is given without a unit, and its unit {unit} apart, "
@@ -1550,7 +1566,7 @@ def _refuse_a_fraction_apart(value, unit, op, actual, actual_unit, units) -> Non
             _(
                 "give value = {percent} if {value} is a fraction; if it is meant in {unit}, "
                 'write the target as text: "{text}"'
-            ).format(percent=hundred, value=shown, unit=unit, text=f"{op or ''}{shown}{unit}"),
+            ).format(percent=in_unit, value=shown, unit=unit, text=f"{op or ''}{shown}{unit}"),
             code=exc.code,
             field="target",
         ) from None

@@ -407,6 +407,9 @@ def test_a_bare_number_against_qian_or_baiwan_before_a_unit_is_refused(target, a
         ("≥100万千瓦时", "90万度", (D(100), D(90), "万千瓦时")),
         ("≥100万kWh", "900000千瓦时", (D(100), D(90), "万kWh")),
         ("≤26度", "25度", (D(26), D(25), "度")),
+        # a multiplier is no part of a unit's four characters: 百万千瓦时
+        ("≥1百万千瓦时", "0.9百万千瓦时", (D(1), D("0.9"), "百万千瓦时")),
+        ("≥1千万千瓦时", "900万千瓦时", (D(1), D("0.9"), "千万千瓦时")),
     ],
 )
 def test_square_metres_and_kilowatt_hours_with_wan(target, actual, aligned):
@@ -456,6 +459,16 @@ def test_a_fraction_with_its_percent_given_apart_is_refused(actual):
     assert "value = 95" in problem.hint and '"≥0.95%"' in problem.hint
 
 
+def test_a_fraction_with_its_permille_given_apart_is_fixed_in_permille():
+    # {value = 0.005, unit = "‰"} against 3‰: 0.005‰, or 0.5 % — which is 5‰, value = 5
+    from .tables import one_project, row
+
+    target = {"op": "≤", "value": D("0.005"), "unit": "‰"}
+    with pytest.raises(scoring.InputError) as raised:
+        scoring.score(one_project([row("差错率", target, "3‰")]), record=False)
+    assert "value = 5 if" in raised.value.problems[0].hint
+
+
 @pytest.mark.parametrize(
     ("target", "actual", "score"),
     [
@@ -468,4 +481,25 @@ def test_a_value_with_its_unit_apart_that_is_no_fraction_is_read(target, actual,
     from .tables import one_project, row
 
     data = one_project([row("覆盖率", target, actual)])
+    assert str(scoring.score(data, record=False).projects[0].indicators[0].score) == score
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "score"),
+    [
+        # 千 on one bound and 万 on the other: 5000 to 10000 (9000 had been asked 9000千 or
+        # 9000万?), or of the upper's unit (5千-1万元 is 0.5 to 1 万元: it was read as words)
+        ("5千-1万", "9000", "90.00"),
+        ("8千-1.2万", "9000", "90.00"),
+        ("5千-1万元", "8000元", "90.00"),
+        ("5千至1万人", "8000人", "90.00"),
+        # above the range: scored by its upper bound, reverse-linear, (2 − 1.2 / 1) × 90 = 72.00
+        ("5千-1万元", "1.2万元", "72.00"),
+        ("5千-1万", "12000", "72.00"),
+    ],
+)
+def test_a_range_with_qian_and_wan_on_its_bounds(target, actual, score):
+    from .tables import one_project, row
+
+    data = one_project([row("带动就业", target, actual)])
     assert str(scoring.score(data, record=False).projects[0].indicators[0].score) == score
