@@ -268,6 +268,12 @@ def test_projects_beside_the_department_s_own_table_keep_their_own_words():
     assert text.count("| 项目资金（万元） |") == 4
 
 
+def _department_name(source) -> str:
+    import tomllib
+
+    return tomllib.loads(source.read_text("utf-8"))["department"]["name"]
+
+
 def test_an_own_table_that_does_not_make_the_department_s_score_is_said_apart(cli, tmp_path):
     """Under a rule set that combines the projects (budget-weighted), the department's own table
     is scored but not counted: its total is said as the table's, which `scoring check` does not
@@ -286,6 +292,9 @@ def test_an_own_table_that_does_not_make_the_department_s_score_is_said_apart(cl
     assert (
         "部门整体绩效自评表单独计分，不计入部门得分。本表满分 100 分，自评得分 93.94 分，等级为“优”"
     ) in _project(text, "（五）部门整体绩效自评表")
+    # the combined score is the department's, not called 部门整体 beside the table that is
+    assert "部门整体自评得分" not in text
+    assert f"{_department_name(source)}部门得分 " in text
     run = cli("check", str(out), "--with", str(source), "-r", str(rules), "-f", "json")
     (data,) = json.loads(run.out)
     assert data["findings"] == []
