@@ -283,8 +283,9 @@ def _scoring() -> _Parser:
     return scoring
 
 
-def _jobs() -> _Parser:
-    """``--jobs N``: the processes that score a batch written file by file."""
+def _jobs(said: str | None = None) -> _Parser:
+    """``--jobs N``: the processes that score a batch written file by file; ``said``: its help,
+    where the command writes other formats than ``score``'s."""
     jobs = _Parser(add_help=False)
     jobs.add_argument(
         "-j",
@@ -292,7 +293,8 @@ def _jobs() -> _Parser:
         type=_positive,
         default=None,
         metavar=_("N"),
-        help=_(
+        help=said
+        or _(
             "score in N processes (json, jsonl, csv; default: one per core for 8 files or "
             "more, else 1); the output is the same"
         ),
@@ -372,7 +374,12 @@ def build_parser(files: object = None) -> argparse.ArgumentParser:
         ),
         _rules(),
         _format(_("table|json (default: table)")),
-        _jobs(),
+        _jobs(
+            _(
+                "check in N processes (default: one per core for 8 files or more, else 1); the "
+                "output is the same"
+            )
+        ),
     )
     file_argument(
         check,
@@ -397,14 +404,20 @@ def build_parser(files: object = None) -> argparse.ArgumentParser:
         _format("table|json|markdown"),
         _output(),
     )
-    file_argument(compare, "files", nargs="+", metavar=_("FILE"))
+    file_argument(
+        compare,
+        "files",
+        nargs="+",
+        metavar=_("FILE"),
+        help=_("evaluation files; a folder stands for the evaluation files in it"),
+    )
     whatif = command(
         "whatif",
         _("rescore with changes (--set), or find the smallest changes that reach a grade or score"),
         _rules(),
         _format("table|json"),
     )
-    file_argument(whatif, "file", metavar=_("FILE"))
+    file_argument(whatif, "file", metavar=_("FILE"), help=_("the evaluation file to rescore"))
     whatif.add_argument(
         "--set",
         dest="changes",
@@ -421,7 +434,12 @@ def build_parser(files: object = None) -> argparse.ArgumentParser:
     convert = command(
         "convert", _("write an evaluation in another format: .xlsx/.xls ↔ .toml/.json")
     )
-    file_argument(convert, "file", metavar=_("FILE"))
+    file_argument(
+        convert,
+        "file",
+        metavar=_("FILE"),
+        help=_("the evaluation file to convert (.xlsx, .xls, .toml, .json)"),
+    )
     convert.add_argument(
         "-o",
         "--output",
@@ -439,6 +457,7 @@ def build_parser(files: object = None) -> argparse.ArgumentParser:
         "--format",
         choices=("xlsx", "toml"),
         default=None,
+        metavar=_("FORMAT"),
         help=_("xlsx or toml (default: as the output file's suffix says, else xlsx)"),
     )
     template.add_argument(
@@ -457,7 +476,13 @@ def build_parser(files: object = None) -> argparse.ArgumentParser:
     report = command(
         "report", _("draft the written 自评报告 (md, html, docx) from scored files"), _rules()
     )
-    file_argument(report, "files", nargs="+", metavar=_("FILE"))
+    file_argument(
+        report,
+        "files",
+        nargs="+",
+        metavar=_("FILE"),
+        help=_("the evaluation files the report is drafted from"),
+    )
     _report_options(report)
 
     rules = command("rules", _("list, show, check and diff rule sets"))
@@ -468,7 +493,14 @@ def build_parser(files: object = None) -> argparse.ArgumentParser:
         "show", help=_("a rule set resolved, with the file that set each key"), parents=[common]
     )
     show.add_argument("name", metavar=_("ID|PATH"))
-    show.add_argument("-f", "--format", choices=("toml", "json"), default="toml")
+    show.add_argument(
+        "-f",
+        "--format",
+        choices=("toml", "json"),
+        default="toml",
+        metavar=_("FORMAT"),
+        help=_("toml|json (default: toml)"),
+    )
     check_rules = actions.add_parser("check", help=_("validate a rule-set file"), parents=[common])
     file_argument(check_rules, "name", metavar=_("PATH"))
     diff = actions.add_parser(
@@ -476,7 +508,14 @@ def build_parser(files: object = None) -> argparse.ArgumentParser:
     )
     diff.add_argument("first", metavar=_("A"))
     diff.add_argument("second", metavar=_("B"))
-    diff.add_argument("-f", "--format", choices=("table", "json"), default="table")
+    diff.add_argument(
+        "-f",
+        "--format",
+        choices=("table", "json"),
+        default="table",
+        metavar=_("FORMAT"),
+        help=_("table|json (default: table)"),
+    )
 
     schema = command("schema", _("print a JSON Schema"))
     schema.add_argument("name", choices=("evaluation", "ruleset"))
