@@ -125,8 +125,7 @@ _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u
 # Minus signs NFKC leaves alone (U+2212 MINUS SIGN, an en dash before a figure).
 _MINUS = str.maketrans({"\u2212": "-", "\u2013": "-"})
 # A Latin unit with an optional power: m2 (㎡, m²), km2, m3, kg, °C.
-# a Latin unit, also after a multiplier of the unit table (万m2, 万kWh; units.toml)
-_LATIN_UNIT = re.compile(r"(?:百万|千万|[万亿百千])?°?[A-Za-z]{1,4}[23]?")
+_LATIN_UNIT = re.compile(r"°?[A-Za-z]{1,4}[23]?")
 # What a cell holds when it holds nothing: the row is blank there.
 BLANKS = frozenset({"", "/", "\\", "-", "--", "—", "——", "–", "空"})
 
@@ -457,7 +456,9 @@ _unit_of_tail = lru_cache(maxsize=CACHE_SIZE)(_read_unit)
 
 
 def _unit_shaped(part: str) -> bool:
-    if _LATIN_UNIT.fullmatch(part):
+    # a multiplier in front is no part of the unit's shape: 万m2, 百万千瓦时 (百万 of 千瓦时)
+    core = next((part[len(m) :] for m in _multipliers() if part.startswith(m) and part != m), part)
+    if _LATIN_UNIT.fullmatch(core):
         return True
     # no unit ends in 内 (30元内: within 30元, a comparison the grammar does not read), nor
     # holds a bracket (95（含）%: a bound's mark inside the figure)
@@ -467,15 +468,16 @@ def _unit_shaped(part: str) -> bool:
         return False
     if part[:1] in "%‰" and len(part) > 1:  # 100%完成, 95%覆盖: words after the percentage
         return False
-    # a multiplier in front is no part of the unit's length: 百万千瓦时 is 百万 of 千瓦时
-    core = next(
-        (part[len(m) :] for m in _MULTIPLIER_PREFIXES if part.startswith(m) and part != m), part
-    )
     return 0 < len(core) <= UNIT_MAX_CHARS and not any(ch.isdigit() for ch in part)
 
 
-# The multipliers of the standard unit table (units.toml), the longer first.
-_MULTIPLIER_PREFIXES = ("百万", "千万", "万", "亿", "百", "千")
+@lru_cache(maxsize=1)
+def _multipliers() -> tuple[str, ...]:
+    """The multipliers of the standard unit table (units.toml: 万, 亿, 百, 千, 百万, 千万), the
+    longer first, so that 百万 is taken whole before 百."""
+    from .units import standard
+
+    return tuple(sorted(standard().multipliers, key=len, reverse=True))
 
 
 def parse_quantity(raw) -> Quantity | None:
@@ -577,16 +579,13 @@ def _without_more_than(tail: str) -> str | None:
     None for any other tail."""
     if tail[:1] in _MORE_THAN:
         unit = tail[1:]
-    elif tail[:1] in _BEFORE_MORE_THAN and tail[1:2] in _MORE_THAN and len(tail) > 2:
+    elif (tail[:1] in _multipliers() or tail[:1] == "个") and tail[1:2] in _MORE_THAN and tail[2:]:
         unit = tail[:1] + tail[2:]
     else:
         return None
     return unit if _unit_or_none(unit) is not False else None
 
 
-# What 余 or 多 can also stand after: the multipliers of the unit table (units.toml), as in
-# 1.2万余人次, and the measure word of 个月 and 个小时 (2个多月).
-_BEFORE_MORE_THAN = ("万", "亿", "百", "千", "个")
 # Before or after a figure: about it (约88%, 近90%, 4个左右).
 _ABOUT = re.compile(r"^(?:约为|大约|大概|约|近|将近|接近)\s*[+-]?\d|\d.*(?:左右|上下|前后)$")
 
@@ -1040,11 +1039,11 @@ def _refuse_a_bare_bound(
         example = f"{format_decimal(bare * 100)}%"
     elif alone:  # both bounds as numbers: 800-10000
         factor = units.multipliers[unit]
-        whole = (upper if high_unit else lower) * factor.numerator / factor.denominator
+        whole = format_decimal(
+            (upper if high_unit else lower) * factor.numerator / factor.denominator
+        )
         example = (
-            f"{format_decimal(lower)}-{format_decimal(whole)}"
-            if high_unit
-            else (f"{format_decimal(whole)}-{format_decimal(upper)}")
+            f"{format_decimal(lower)}-{whole}" if high_unit else f"{whole}-{format_decimal(upper)}"
         )
     else:  # in the unit without its 万 or 亿 (400000元, 20000人次): the one that keeps the order
         example = f"{format_decimal(bare)}{_without_multiplier(unit, units)}"
