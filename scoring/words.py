@@ -15,7 +15,9 @@ and its tier is rule-set data (``[qualitative]``); this module only applies it, 
    (``same_as_target``); a worse word takes its own tier, and never the ``same_as_target`` one
    (``良`` or ``良好`` against ``优秀`` is 部分达成). One character ending a longer
    target is no level (``明显提高`` does not set 高, ``减少偏差`` not 差). A target that lists the
-   words of any scale (``优良中低差``) sets no level.
+   words of any scale (``优良中低差``) sets no level. A target that asks for none of what the
+   scale ranks (``噪音影响不明显``, ``差异不显著``) is met by a word of its last rank, one tier
+   below by the rank above it, and contradicted by any higher (the lowest tier).
 4. A tier's name or one of its ``aliases``.
 
 Otherwise the word is not read: the caller refuses it, listing every accepted word by tier.
@@ -163,6 +165,17 @@ class Words:
             )
             if level is None:
                 continue
+            if _says_not(aim, level, scale):
+                # 噪音影响不明显, 差异不显著: none is asked for; a word of the scale's last rank
+                # says so, the rank above it is one tier below (一般), any higher says there
+                # was plainly some (较明显, 显著): the lowest tier
+                above = max(scale.values()) - scale[word]
+                if above == 0:
+                    return Reading(self.same, "agrees", word, aim)
+                if above == 1:
+                    below = self.order[min(self.order.index(self.same) + 1, len(self.order) - 1)]
+                    return Reading(below, "contradicts", word, aim)
+                return Reading(self.lowest, "contradicts", word, aim)
             if scale[word] <= scale[level]:
                 return Reading(self.same, "not-below", word, level)
             tier = self.aliases.get(word)
@@ -220,3 +233,17 @@ def listed(items: Iterable[str], joined: str | None = None) -> str:
     rest = iter(items)
     first = next(rest, "")
     return functools.reduce(lambda text, item: joined.format(list=text, item=item), rest, first)
+
+
+# Before a word of a scale, or beginning its last rank's: not (不明显, 不显著, 无明显效果).
+_NOT = ("不", "无", "未", "没有")
+
+
+def _says_not(aim: str, level: str, scale: Mapping[str, int]) -> bool:
+    """Whether the target asks for none of what the scale ranks: its level is a word of the
+    scale's last rank that says not (噪音影响不明显, 对环境无明显影响), or a word of the scale with
+    not before it (差异不显著). Not twice (无不合格) is no such target."""
+    before = aim[: len(aim) - len(level)]
+    negated_level = scale[level] == max(scale.values()) and level.startswith(_NOT)
+    negated_before = before.endswith(_NOT)
+    return negated_level != negated_before
