@@ -818,10 +818,12 @@ def _shown(value: Decimal, unit: str) -> str:
     return f"≈{format_decimal(rounded)}{unit}"
 
 
-def _more_than_a_time(text: str, limit: Duration, units) -> tuple[Decimal, Decimal | None] | None:
+def _more_than_a_time(
+    text: str, limit: Duration, units
+) -> tuple[Decimal, tuple[Decimal, str] | None] | None:
     """A time written as more than a figure — 30多天, 30余天, 2个多月 (多 before the unit), 1年多,
-    3个月余, 2个月有余 (after it) — as (the figure, the figure it stays under or None), in the
-    limit's unit; None for anything else. A whole figure with 多 or 余 stays under the next
+    3个月余, 2个月有余 (after it) — as (the figure in the limit's unit, and the figure it stays
+    under: in the limit's unit and as written, 40天; or None); None for anything else. A whole figure with 多 or 余 stays under the next
     step of its last digit, as the words are used: 30多天 is 31 to 39 days, under 40; 2个多月 and
     1年多 under 3 months and 2 years; 1200余 under 1300. A half or a fraction (半年多, 1.5年多)
     gives no such step: more than it, and nothing more is said."""
@@ -845,8 +847,11 @@ def _more_than_a_time(text: str, limit: Duration, units) -> tuple[Decimal, Decim
     if value is None:
         return None
     step = _next_step(figure) if whole else None
-    under = None if step is None else units.convert(figure + step, unit, limit.unit)
-    return value, under
+    if step is None:
+        return value, None
+    under = figure + step
+    converted = units.convert(under, unit, limit.unit)
+    return value, None if converted is None else (converted, f"{format_decimal(under)}{unit}")
 
 
 def _next_step(figure: Decimal) -> Decimal | None:
@@ -968,7 +973,7 @@ def _a_bound_of_time(
     limit: Duration,
     strict: bool,
     readings: Readings,
-    under: Decimal | None = None,
+    under: tuple[Decimal, str] | None = None,
 ) -> Timing:
     """A time taken written as a bound (超过30天 and 30天以上: ``bound`` > and ≥; 不超过20天:
     ≤), ``value`` its figure in the limit's unit: late where every time the bound allows is
@@ -981,10 +986,8 @@ def _a_bound_of_time(
         return Timing(False, written, readings.over.format(taken=written, limit=limit.label))
     if (bound == LT and value <= limit.value) or (bound == LE and not over):
         return Timing(True, written, readings.within.format(taken=written, limit=limit.label))
-    if under is not None and under <= limit.value:  # every time under it is within the limit
-        taken = _("{taken} (read as under {under})").format(
-            taken=written, under=_shown(under, limit.unit)
-        )
+    if under is not None and under[0] <= limit.value:  # every time under it is within
+        taken = _("{taken} (read as under {under})").format(taken=written, under=under[1])
         return Timing(True, written, readings.within.format(taken=taken, limit=limit.label))
     raise ValueProblem(
         _(

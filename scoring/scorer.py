@@ -743,6 +743,9 @@ _FIGURE_ENDING = re.compile(
 )
 
 
+_SIGNS = ("≥", "≤", ">", "<", "=")
+
+
 def _a_figure_among_words(ind: Indicator) -> bool:
     """Whether the row's target, read as words, holds a figure and its 实际完成值 is a number or
     holds one too: the unit meant a number (同比增长5% | 6%, 全年培训200人次 | 全年培训180人次),
@@ -765,13 +768,20 @@ def _figure_among_words(ind: Indicator) -> InputError:
     Restating the target in the actual, as the tier words allow, would give full marks. The
     figure is offered only where it ends the target with its unit; otherwise an example."""
     found = _FIGURE_ENDING.fullmatch(ind.target.text.strip())
-    if found is not None and not found["words"].endswith("分之"):
+    words = found["words"].strip() if found is not None else ""
+    if found is not None and not words.endswith("分之") and "/" not in ind.target.text:
         figure = found["figure"] + (found["unit"] or "")
-        hint = _(
-            "write the 年度指标值 as its figure with ≥ or ≤ ({at_least} or {at_most}), and the "
-            "words in the indicator's name"
-        ).format(at_least="≥" + figure, at_most="≤" + figure)
-    else:
+        if words[-1:] in _SIGNS:  # ≥95%（抽检）: the target's own sign
+            hint = _(
+                "write the 年度指标值 as its figure ({figure}), and the words in the "
+                "indicator's name"
+            ).format(figure=words[-1] + figure)
+        else:
+            hint = _(
+                "write the 年度指标值 as its figure with ≥ or ≤ ({at_least} or {at_most}), and "
+                "the words in the indicator's name"
+            ).format(at_least="≥" + figure, at_most="≤" + figure)
+    else:  # 千分之5, 15/10万: the figure is not the whole of it
         hint = _(
             "write the 年度指标值 as a figure with its unit and ≥ or ≤ (e.g. ≥95%), and the "
             "words in the indicator's name"
@@ -953,7 +963,9 @@ def _number_plan(
     params = override.params if override else rules.params(method_name)
     view = _quantitative(ind, weight, op, target_value, actual_value, unit, actual.bound)
     if actual.bound is not None:  # ≥266米 against ≥250米: the bound's figure, which meets it
-        lead += ctx.texts.bound_lead.format(actual=ind.actual_text, figure=fmt(actual_value))
+        # the figure in the unit it is compared in: 1.2万余人次 against ≥1万人次 is 1.2万人次
+        figure = f"{fmt(actual_value)}{unit or ''}"
+        lead += ctx.texts.bound_lead.format(actual=ind.actual_text, figure=figure)
     return Plan(view, method_name, params, lead=lead)
 
 

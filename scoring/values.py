@@ -429,6 +429,8 @@ def _unit_or_none(tail: str) -> str | Literal[False] | None:
     """The unit a tail spells, None for no unit, False when the tail is not a unit."""
     if not tail:
         return None
+    if " " in tail and not any(ch.isdigit() for ch in tail):
+        tail = "".join(tail.split())  # 100万 元: a space inside the unit is no part of it
     if len(tail) <= CACHED_CHARS:  # a handful of units follow most numbers
         return _unit_of_tail(tail)
     return _read_unit(tail)
@@ -447,12 +449,20 @@ def _read_unit(tail: str) -> str | Literal[False]:
     if _UNIT_OR_UNIT.fullmatch(tail):  # 1200台（套）: one unit, written so on both sides
         return tail
     parts = tail.split("/")
+    if (
+        len(parts) == 2
+        and _PER_A_FIGURE.fullmatch(parts[1])
+        and (not parts[0] or _unit_shaped(parts[0]))
+    ):
+        return tail  # 15/10万, 12人/10万人: a rate per a figure, one unit, equal only to itself
     if len(parts) > 2 or not all(_unit_shaped(part) for part in parts):
         return False
     return "/".join(_canonical(part) for part in parts)  # each part unit-shaped: not empty
 
 
 _unit_of_tail = lru_cache(maxsize=CACHE_SIZE)(_read_unit)
+# After a / : a figure a rate is per (10万, 1000, 10万人), as health tables write 孕产妇死亡率.
+_PER_A_FIGURE = re.compile(r"\d+(?:万|千|百|亿)?[^\W\d_]{0,3}")
 
 
 def _unit_shaped(part: str) -> bool:

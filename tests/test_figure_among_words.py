@@ -27,7 +27,6 @@ def _refusal(target: str, actual: str) -> InputError:
         ("同比增长5%", "4%", "5%"),  # restated, it would have been 达成: full marks for a miss
         ("完成100%", "98%", "100%"),
         ("全年培训200人次", "180人次", "200人次"),
-        ("≥95%（抽检）", "96%", "95%"),
         ("覆盖率达到95%", "93", "95%"),
     ],
 )
@@ -88,3 +87,9 @@ def test_the_refusal_in_chinese(chinese):
 def test_words_against_words_are_still_read_as_tiers(target, actual):
     data = one_project([row("增长率", target, actual)])
     assert str(scoring.score(data, record=False).projects[0].indicators[0].score) == "90.00"
+
+
+def test_a_target_s_own_sign_is_kept_in_the_fix():
+    # ≥95%（抽检）: the target says ≥ already; ≤95% is no fix of it
+    hint = _refusal("≥95%（抽检）", "96%").problems[0].hint
+    assert "(≥95%)" in hint and "≤95%" not in hint

@@ -503,3 +503,22 @@ def test_a_range_with_qian_and_wan_on_its_bounds(target, actual, score):
 
     data = one_project([row("带动就业", target, actual)])
     assert str(scoring.score(data, record=False).projects[0].indicators[0].score) == score
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "score"),
+    [
+        # a rate per a figure, as 孕产妇死亡率 is written: one unit, equal only to itself
+        ("≤15/10万", "12/10万", "90.00"),
+        ("≤15/10万", "12", "90.00"),  # a bare figure takes the target's unit
+        ("≤15人/10万人", "18人/10万人", "72.00"),  # reverse-linear: (2 − 18 / 15) × 90
+        # a space inside a unit is no part of it (100万 元 had been a unit '万 元')
+        ("≥100万 元", "95万元", "85.50"),  # 95 / 100 × 90
+        ("≥1.2万人", "1.15万 人", "86.25"),
+    ],
+)
+def test_rates_per_a_figure_and_units_with_a_space(target, actual, score):
+    from .tables import one_project, row
+
+    data = one_project([row("孕产妇死亡率", target, actual, reason="说明")])
+    assert str(scoring.score(data, record=False).projects[0].indicators[0].score) == score
