@@ -811,6 +811,33 @@ def parse_quantity_or_none(text: str):
         return None
 
 
+# A figure (in digits or in words) and a unit of time: what a deadline's 实际完成值 meant as a
+# time, in a shape not read (十多天, 20来天, 30几天, 约30天, 一个多月 against 2个月内).
+_A_TIME_IN_WORDS = re.compile(
+    r"[\d一二两三四五六七八九十百]\S{0,3}?(?:天|日|周|月|年|小时|分钟|工作日)"
+)
+
+
+def _a_time_not_read(ind: Indicator) -> InputError:
+    """The refusal of an actual that meant a time or a date on a deadline's row, in a shape the
+    grammar does not read or a unit the limit's does not convert to: not a list of tier words,
+    which it is not, but the shapes that are read."""
+    return InputError(
+        _(
+            "「{name}」: 实际完成值 {actual} is not read as a time or a date to compare with the "
+            "deadline {target}"
+        ).format(
+            name=cut(ind.name), actual=quoted(ind.actual_text), target=quoted(ind.target.text)
+        ),
+        f"{ind.where}.actual",
+        _(
+            "write how long it took as a figure in digits with the limit's unit (e.g. 35天, "
+            "2个月), or the day it was done (6月20日); or a tier word (按时完成, 延期完成)"
+        ),
+        code="actual-invalid",
+    )
+
+
 def _read_words(ind: Indicator, target_text: str | None, ctx: Context, dated: bool = False):
     """The tier the row's 实际完成值 names; ``dated``: a date or a duration would do too (the
     target is a deadline)."""
@@ -834,6 +861,8 @@ def _read_words(ind: Indicator, target_text: str | None, ctx: Context, dated: bo
             ).format(target=quoted(ind.target.text))
         elif not dated and _a_figure_among_words(ind):
             raise _figure_among_words(ind)
+        elif dated and _A_TIME_IN_WORDS.search(ind.actual_text):
+            raise _a_time_not_read(ind)
         raise InputError(
             _(
                 "「{name}」: 实际完成值 {actual} is not a tier of this qualitative (定性) indicator"

@@ -201,3 +201,24 @@ def test_an_approximate_figure_is_refused(actual):
     with pytest.raises(InputError) as raised:
         _scored("≥4个", actual)
     assert "is approximate: it gives no figure reached" in raised.value.problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("target", "actual"),
+    [
+        ("30天内", "十多天"),  # a figure in words
+        ("30天内", "20来天"),
+        ("45天内", "30几天"),
+        ("2个月内", "一个多月"),
+        ("2个月内", "30多天"),  # days against a limit in months: they do not convert
+        ("6月底前", "30多天"),  # a length of time against a date
+    ],
+)
+def test_a_time_not_read_on_a_deadline_row_says_what_is_read(target, actual):
+    # these had listed every tier word, as if the actual were a word the rule set lacks
+    with pytest.raises(InputError) as raised:
+        _scored(target, actual, "时效指标")
+    problem = raised.value.problems[0]
+    assert problem.where == "projects[0].indicators[0].actual"
+    assert "is not read as a time or a date" in problem.message
+    assert "35天" in problem.hint and "达成" not in problem.hint
