@@ -163,9 +163,13 @@ class Words:
                 key=len,
                 default=None,
             )
-            if level is None:
+            if level is not None:
+                negated = _says_not(aim, level, scale)
+            elif _negated_inside(aim, scale):  # 对周边环境无明显影响: none of it, inside
+                negated = True
+            else:
                 continue
-            if _says_not(aim, level, scale):
+            if negated:
                 # 噪音影响不明显, 差异不显著: none is asked for; a word of the scale's last rank
                 # says so, the rank above it is one tier below (一般), any higher says there
                 # was plainly some (较明显, 显著): the lowest tier
@@ -176,6 +180,7 @@ class Words:
                     below = self.order[min(self.order.index(self.same) + 1, len(self.order) - 1)]
                     return Reading(below, "contradicts", word, aim)
                 return Reading(self.lowest, "contradicts", word, aim)
+            assert level is not None
             if scale[word] <= scale[level]:
                 return Reading(self.same, "not-below", word, level)
             tier = self.aliases.get(word)
@@ -247,3 +252,16 @@ def _says_not(aim: str, level: str, scale: Mapping[str, int]) -> bool:
     negated_level = scale[level] == max(scale.values()) and level.startswith(_NOT)
     negated_before = before.endswith(_NOT)
     return negated_level != negated_before
+
+
+def _negated_inside(aim: str, scale: Mapping[str, int]) -> bool:
+    """Whether the target's longest word of ``scale`` (two characters or more), standing inside
+    it, is said not, once (对周边环境无明显影响, 施工噪音不明显扰民): the target asks for none of
+    what the scale ranks. Not twice up to the word's end is no such target (对生态无不满意投诉,
+    未发生不满意事件: none of the dissatisfied)."""
+    present = [word for word in scale if len(word) > 1 and word in aim]
+    if not present:
+        return False
+    word = max(present, key=len)
+    said = aim[: aim.find(word) + len(word)]
+    return sum(said.count(no) for no in _NOT) % 2 == 1

@@ -66,6 +66,13 @@ WORDS = scoring.ruleset("mof-2020").words
         ("较明显", "噪音影响不明显", "未达成"),
         ("显著", "差异不显著", "未达成"),
         ("不明显", "差异不显著", "达成"),
+        # … said not inside the target, once
+        ("明显", "对周边环境无明显影响", "未达成"),
+        ("不明显", "对周边环境无明显影响", "达成"),
+        ("较明显", "施工噪音不明显扰民", "未达成"),
+        # not twice is none of the dissatisfied: the word's own tier
+        ("满意", "对生态无不满意投诉", "达成"),
+        ("满意", "未发生不满意事件", "达成"),
         # a target that lists the scale sets no level
         ("良", "优良中低差", "达成"),
         ("中", "优/良/中/差", "部分达成"),
