@@ -823,10 +823,11 @@ def _more_than_a_time(
 ) -> tuple[Decimal, tuple[Decimal, str] | None] | None:
     """A time written as more than a figure — 30多天, 30余天, 2个多月 (多 before the unit), 1年多,
     3个月余, 2个月有余 (after it) — as (the figure in the limit's unit, and the figure it stays
-    under: in the limit's unit and as written, 40天; or None); None for anything else. A whole figure with 多 or 余 stays under the next
-    step of its last digit, as the words are used: 30多天 is 31 to 39 days, under 40; 2个多月 and
-    1年多 under 3 months and 2 years; 1200余 under 1300. A half or a fraction (半年多, 1.5年多)
-    gives no such step: more than it, and nothing more is said."""
+    under: in the limit's unit and as written, 40天; or None); None for anything else. As the
+    words are used, a whole figure with 多 or 余 before the unit stays under the next step of its
+    last digit (30多天 is 31 to 39 days, under 40; 2个多月 under 3个月; 1200余 under 1300), one
+    with 多 after the unit under one more of it (30天多 under 31天, 1年多 under 2年, 半年多 under
+    1年); a fraction before the unit (1.5多天) gives no step: more than it, nothing more said."""
     compact = _compact(text)
     after = _MORE_THAN_A_LENGTH.fullmatch(compact)
     if after is not None:
@@ -834,7 +835,9 @@ def _more_than_a_time(
         if len(parts) != 1:
             return None
         figure, unit = parts[0].value, parts[0].unit
-        whole = "半" not in after["time"]
+        # 多 after the unit is a part of one more of it: 30天多 under 31天, 1年多 under 2年,
+        # 半年多 under 1年
+        step: Decimal | None = HALF if "半" in after["time"] else Decimal(1)
     else:
         try:
             quantity = parse_quantity(text)
@@ -842,11 +845,11 @@ def _more_than_a_time(
             return None
         if quantity is None or quantity.unit is None or quantity.bound != GT:
             return None
-        figure, unit, whole = quantity.value, quantity.unit, True
+        figure, unit = quantity.value, quantity.unit
+        step = _next_step(figure)  # 30多天: under 40天
     value = units.convert(figure, unit, limit.unit)
     if value is None:
         return None
-    step = _next_step(figure) if whole else None
     if step is None:
         return value, None
     under = figure + step

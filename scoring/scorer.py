@@ -743,7 +743,19 @@ _FIGURE_ENDING = re.compile(
 )
 
 
-_SIGNS = ("≥", "≤", ">", "<", "=")
+def _sign_ending(words: str) -> str | None:
+    """The comparison the words before a target's figure end with (≥, 不低于, 不超过 …), as the
+    value grammar reads it; None when they end with none."""
+    from .values import ValueProblem, parse_target
+
+    for start in range(len(words)):
+        try:
+            read = parse_target(words[start:] + "1")
+        except ValueProblem:
+            continue
+        if read.value is not None and read.op is not None:
+            return read.op
+    return None
 
 
 def _a_figure_among_words(ind: Indicator) -> bool:
@@ -769,13 +781,15 @@ def _figure_among_words(ind: Indicator) -> InputError:
     figure is offered only where it ends the target with its unit; otherwise an example."""
     found = _FIGURE_ENDING.fullmatch(ind.target.text.strip())
     words = found["words"].strip() if found is not None else ""
-    if found is not None and not words.endswith("分之") and "/" not in ind.target.text:
+    whole = not words.endswith("分之") and not any(ch.isdigit() for ch in words)
+    if found is not None and whole and "/" not in ind.target.text:
         figure = found["figure"] + (found["unit"] or "")
-        if words[-1:] in _SIGNS:  # ≥95%（抽检）: the target's own sign
+        sign = _sign_ending(words)
+        if sign is not None:  # ≥95%（抽检）, 满意度不低于90%: the target's own sign
             hint = _(
                 "write the 年度指标值 as its figure ({figure}), and the words in the "
                 "indicator's name"
-            ).format(figure=words[-1] + figure)
+            ).format(figure=sign + figure)
         else:
             hint = _(
                 "write the 年度指标值 as its figure with ≥ or ≤ ({at_least} or {at_most}), and "

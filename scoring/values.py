@@ -429,8 +429,8 @@ def _unit_or_none(tail: str) -> str | Literal[False] | None:
     """The unit a tail spells, None for no unit, False when the tail is not a unit."""
     if not tail:
         return None
-    if " " in tail and not any(ch.isdigit() for ch in tail):
-        tail = "".join(tail.split())  # 100万 元: a space inside the unit is no part of it
+    if " " in tail and (tail.startswith("/") or not any(ch.isdigit() for ch in tail)):
+        tail = "".join(tail.split())  # 100万 元, 15/10 万: a space inside a unit is no part of it
     if len(tail) <= CACHED_CHARS:  # a handful of units follow most numbers
         return _unit_of_tail(tail)
     return _read_unit(tail)
@@ -462,7 +462,7 @@ def _read_unit(tail: str) -> str | Literal[False]:
 
 _unit_of_tail = lru_cache(maxsize=CACHE_SIZE)(_read_unit)
 # After a / : a figure a rate is per (10万, 1000, 10万人), as health tables write 孕产妇死亡率.
-_PER_A_FIGURE = re.compile(r"\d+(?:万|千|百|亿)?[^\W\d_]{0,3}")
+_PER_A_FIGURE = re.compile(r"(?:\d+(?:十万|万|千|百|亿)?|十万|万|千|百|亿)[^\W\d_]{0,3}")
 
 
 def _unit_shaped(part: str) -> bool:

@@ -148,7 +148,9 @@ class Words:
         says_none = word in self.no or (bool(self.no) and _ZERO_COUNT.fullmatch(word) is not None)
         if word not in self.yes and not says_none:
             return None
-        negated = aim.startswith(self.negations) and not aim.startswith(self.not_negations)
+        negated = (
+            aim.startswith(self.negations) and not aim.startswith(self.not_negations)
+        ) or self._asks_for_none(aim)  # 噪音影响不明显: 无 restates it, 有 contradicts it
         restates = says_none == negated
         if restates:
             return Reading(self.same, "agrees", word, aim)
@@ -158,11 +160,7 @@ class Words:
         for scale in self.scales:
             if word not in scale:
                 continue
-            level = max(
-                (w for w in scale if aim == w or (len(w) > 1 and aim.endswith(w))),
-                key=len,
-                default=None,
-            )
+            level = _level(aim, scale)
             if level is not None:
                 negated = _says_not(aim, level, scale)
             elif _negated_inside(aim, scale):  # 对周边环境无明显影响: none of it, inside
@@ -188,6 +186,17 @@ class Words:
                 tier = self.order[min(self.order.index(self.same) + 1, len(self.order) - 1)]
             return Reading(tier, "below", word, level)
         return None
+
+    def _asks_for_none(self, aim: str) -> bool:
+        """Whether the target asks for none of what a scale ranks (噪音影响不明显, 差异不显著,
+        对周边环境无明显影响): the scale's reading of it (:meth:`_on_scale`)."""
+        for scale in self.scales:
+            level = _level(aim, scale)
+            if level is not None and _says_not(aim, level, scale):
+                return True
+            if level is None and _negated_inside(aim, scale):
+                return True
+        return False
 
     def _lists_a_scale(self, aim: str) -> bool:
         """The target lists words of a scale (``优良中低差``, ``好/较好/一般/较差/差``)."""
@@ -252,6 +261,13 @@ def _says_not(aim: str, level: str, scale: Mapping[str, int]) -> bool:
     negated_level = scale[level] == max(scale.values()) and level.startswith(_NOT)
     negated_before = before.endswith(_NOT)
     return negated_level != negated_before
+
+
+def _level(aim: str, scale: Mapping[str, int]) -> str | None:
+    """The word of ``scale`` the target is, or ends in (two characters or more): its level."""
+    return max(
+        (w for w in scale if aim == w or (len(w) > 1 and aim.endswith(w))), key=len, default=None
+    )
 
 
 def _negated_inside(aim: str, scale: Mapping[str, int]) -> bool:

@@ -115,6 +115,9 @@ def test_a_bound_that_does_not_settle_the_target_is_refused(target, actual):
         ("≤3个月", "2个多月", "90.00"),
         ("≤2年", "1年多", "90.00"),
         ("≤35天", "30多天", None),  # 31 to 39 days: within 35 or not
+        # 多 after the unit is a part of one more of it: 30天多 under 31天, 半年多 under 1年
+        ("≤35天", "30天多", "90.00"),
+        ("≤1年", "半年多", "90.00"),
         ("≤18个月", "1年多", None),  # 13 to 23 months
         ("≤9个月", "半年多", None),  # more than six months, and no step said
         ("6月底前", "6月30日后", "63.00"),  # after the deadline's own day: late

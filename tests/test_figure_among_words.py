@@ -27,7 +27,6 @@ def _refusal(target: str, actual: str) -> InputError:
         ("同比增长5%", "4%", "5%"),  # restated, it would have been 达成: full marks for a miss
         ("完成100%", "98%", "100%"),
         ("全年培训200人次", "180人次", "200人次"),
-        ("覆盖率达到95%", "93", "95%"),
     ],
 )
 def test_a_number_against_a_figure_among_words_names_the_target_to_rewrite(target, actual, figure):
@@ -89,7 +88,22 @@ def test_words_against_words_are_still_read_as_tiers(target, actual):
     assert str(scoring.score(data, record=False).projects[0].indicators[0].score) == "90.00"
 
 
-def test_a_target_s_own_sign_is_kept_in_the_fix():
-    # ≥95%（抽检）: the target says ≥ already; ≤95% is no fix of it
-    hint = _refusal("≥95%（抽检）", "96%").problems[0].hint
-    assert "(≥95%)" in hint and "≤95%" not in hint
+@pytest.mark.parametrize(
+    ("target", "fix"),
+    [
+        ("≥95%（抽检）", "(≥95%)"),  # the target says ≥ already; ≤95% is no fix of it
+        ("满意度不低于90%", "(≥90%)"),  # in words, as the value grammar reads them
+        ("满意度≥90%", "(≥90%)"),
+        ("投诉率不超过2%", "(≤2%)"),
+        ("覆盖率达到95%", "(≥95%)"),
+    ],
+)
+def test_a_target_s_own_sign_is_kept_in_the_fix(target, fix):
+    hint = _refusal(target, "96%").problems[0].hint
+    assert fix in hint and " or " not in hint
+
+
+def test_a_target_with_another_figure_in_its_words_gives_an_example():
+    # 每10万人15例以下: 15 is per 10万人, and 15例以下 no figure to offer
+    hint = _refusal("每10万人15例以下", "12例").problems[0].hint
+    assert "(e.g. ≥95%)" in hint

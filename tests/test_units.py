@@ -512,6 +512,8 @@ def test_a_range_with_qian_and_wan_on_its_bounds(target, actual, score):
         ("≤15/10万", "12/10万", "90.00"),
         ("≤15/10万", "12", "90.00"),  # a bare figure takes the target's unit
         ("≤15人/10万人", "18人/10万人", "72.00"),  # reverse-linear: (2 − 18 / 15) × 90
+        ("≤1/万", "0.8/万", "90.00"),  # per 万 alone
+        ("≤15/10 万", "12/10万", "90.00"),  # a space inside the figure it is per
         # a space inside a unit is no part of it (100万 元 had been a unit '万 元')
         ("≥100万 元", "95万元", "85.50"),  # 95 / 100 × 90
         ("≥1.2万人", "1.15万 人", "86.25"),

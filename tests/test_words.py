@@ -70,6 +70,14 @@ WORDS = scoring.ruleset("mof-2020").words
         ("明显", "对周边环境无明显影响", "未达成"),
         ("不明显", "对周边环境无明显影响", "达成"),
         ("较明显", "施工噪音不明显扰民", "未达成"),
+        # 有/无 against a target that asks for none: 无 restates it, 有 contradicts it
+        ("无", "噪音影响不明显", "达成"),
+        ("有", "噪音影响不明显", "未达成"),
+        ("无", "差异不显著", "达成"),
+        # how well a measure worked is no size of an impact: read by its tier
+        ("成效显著", "差异不显著", "达成"),
+        ("效果不明显", "噪音影响不明显", "未达成"),
+        ("无明显影响", "噪音影响不明显", "达成"),  # the target's own words
         # not twice is none of the dissatisfied: the word's own tier
         ("满意", "对生态无不满意投诉", "达成"),
         ("满意", "未发生不满意事件", "达成"),
