@@ -401,7 +401,7 @@ def build_parser(files: object = None) -> argparse.ArgumentParser:
         "compare",
         _("score files under several rule sets, side by side"),
         _rules(None, _("two or more rule sets, by id or path, separated by commas")),
-        _format("table|json|markdown"),
+        _format(_("table|json|markdown (default: table)")),
         _output(),
     )
     file_argument(
@@ -415,7 +415,7 @@ def build_parser(files: object = None) -> argparse.ArgumentParser:
         "whatif",
         _("rescore with changes (--set), or find the smallest changes that reach a grade or score"),
         _rules(),
-        _format("table|json"),
+        _format(_("table|json (default: table)")),
     )
     file_argument(whatif, "file", metavar=_("FILE"), help=_("the evaluation file to rescore"))
     whatif.add_argument(
@@ -481,7 +481,10 @@ def build_parser(files: object = None) -> argparse.ArgumentParser:
         "files",
         nargs="+",
         metavar=_("FILE"),
-        help=_("the evaluation files the report is drafted from"),
+        help=_(
+            "the evaluation files the report is drafted from; a folder stands for the "
+            "evaluation files in it"
+        ),
     )
     _report_options(report)
 
@@ -492,7 +495,7 @@ def build_parser(files: object = None) -> argparse.ArgumentParser:
     show = actions.add_parser(
         "show", help=_("a rule set resolved, with the file that set each key"), parents=[common]
     )
-    show.add_argument("name", metavar=_("ID|PATH"))
+    show.add_argument("name", metavar=_("ID|PATH"), help=_("an installed rule set's id, or a file"))
     show.add_argument(
         "-f",
         "--format",
@@ -502,12 +505,12 @@ def build_parser(files: object = None) -> argparse.ArgumentParser:
         help=_("toml|json (default: toml)"),
     )
     check_rules = actions.add_parser("check", help=_("validate a rule-set file"), parents=[common])
-    file_argument(check_rules, "name", metavar=_("PATH"))
+    file_argument(check_rules, "name", metavar=_("PATH"), help=_("the rule-set file to check"))
     diff = actions.add_parser(
         "diff", help=_("what differs between two rule sets, key by key"), parents=[common]
     )
-    diff.add_argument("first", metavar=_("A"))
-    diff.add_argument("second", metavar=_("B"))
+    diff.add_argument("first", metavar=_("A"), help=_("a rule set, by id or path"))
+    diff.add_argument("second", metavar=_("B"), help=_("the rule set to compare it with"))
     diff.add_argument(
         "-f",
         "--format",
@@ -518,10 +521,14 @@ def build_parser(files: object = None) -> argparse.ArgumentParser:
     )
 
     schema = command("schema", _("print a JSON Schema"))
-    schema.add_argument("name", choices=("evaluation", "ruleset"))
+    schema.add_argument(
+        "name",
+        choices=("evaluation", "ruleset"),
+        help=_("evaluation (the input files) or ruleset (the rule-set files)"),
+    )
     command("plugins", _("installed plugins and the hooks each implements"))
     completion = command("completion", _("the shell completion script (bash, zsh or tcsh)"))
-    completion.add_argument("shell", choices=("bash", "zsh", "tcsh"))
+    completion.add_argument("shell", choices=("bash", "zsh", "tcsh"), help=_("the shell"))
     if files is not None:
         _offer_values(commands.choices)
     return parser
