@@ -562,7 +562,8 @@ def _refuse_digits_apart(rest: str, raw) -> None:
         return
     figure = found.group()
     text = normalise(str(raw)).strip()
-    joined = text.replace(figure, re.sub(r"[ ,]", "", figure), 1)
+    # every figure so split joined (2 000-3 000人: 2000-3000人)
+    joined = _DIGITS_APART.sub(lambda each: re.sub(r"[ ,]", "", each.group()), text)
     hint = _("write the figure without it: {joined}").format(joined=joined)
     decimal = _DECIMAL_COMMA.fullmatch(figure)
     if decimal is not None:

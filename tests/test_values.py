@@ -1076,6 +1076,7 @@ def test_digits_split_where_no_thousands_separator_goes_are_refused_joined(raw, 
     [
         # a target so written had been read as words, and its figure offered as ≥5
         ("≥5 000人", "write the figure without it: ≥5000人"),
+        ("2 000-3 000人", "write the figure without it: 2000-3000人"),  # every figure joined
         ("≥10,00人", "without it: ≥1000人, or ≥10.00人 if the comma is a decimal point"),
         ("≥1,5万人", "without it: ≥15万人, or ≥1.5万人 if the comma is a decimal point"),
     ],

@@ -74,7 +74,11 @@ WORDS = scoring.ruleset("mof-2020").words
         ("无", "噪音影响不明显", "达成"),
         ("有", "噪音影响不明显", "未达成"),
         ("无", "差异不显著", "达成"),
-        # how well a measure worked is no size of an impact: read by its tier
+        # how well a measure worked, a scale of its own: 效果较明显 below 效果明显
+        ("效果较明显", "效果明显", "部分达成"),
+        ("效果明显", "效果显著", "部分达成"),
+        ("效果显著", "效果明显", "达成"),
+        # … and no size of an impact: against a target asking for none, read by its tier
         ("成效显著", "差异不显著", "达成"),
         ("效果不明显", "噪音影响不明显", "未达成"),
         ("无明显影响", "噪音影响不明显", "达成"),  # the target's own words
