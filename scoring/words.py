@@ -6,8 +6,9 @@ and its tier is rule-set data (``[qualitative]``); this module only applies it, 
 
 1. The actual restates the target (``有效`` / ``有效``): the ``same_as_target`` tier.
 2. 有 / 无 (``polar``) answer the target: 无 restates a target that says there is none
-   (``无重大安全事故``, which starts with one of the ``negations`` — but not with one of the
-   ``not_negations`` such as 无障碍) and contradicts any other; 有 the reverse. A zero count
+   (``无重大安全事故``, ``全年无重大安全事故``, ``确保不发生事故``: one of the ``negations``
+   stands in it, where none of the ``not_negations`` such as 无障碍 begins) and contradicts any
+   other; 有 the reverse. A zero count
    (``0起``) is a 无. Restating is the ``same_as_target`` tier, contradicting the lowest tier.
 3. A word of a ``scale`` (best first; words of one rank grouped: 优, 优秀, 好) against a target
    on the same scale: a target that is a word of the scale (``高``), or ends in one of two
@@ -148,9 +149,8 @@ class Words:
         says_none = word in self.no or (bool(self.no) and _ZERO_COUNT.fullmatch(word) is not None)
         if word not in self.yes and not says_none:
             return None
-        negated = (
-            aim.startswith(self.negations) and not aim.startswith(self.not_negations)
-        ) or self._asks_for_none(aim)  # 噪音影响不明显: 无 restates it, 有 contradicts it
+        # 全年无重大安全事故, 确保不发生事故: says there is none; so does 噪音影响不明显
+        negated = self._says_none(aim) or self._asks_for_none(aim)
         restates = says_none == negated
         if restates:
             return Reading(self.same, "agrees", word, aim)
@@ -186,6 +186,18 @@ class Words:
                 tier = self.order[min(self.order.index(self.same) + 1, len(self.order) - 1)]
             return Reading(tier, "below", word, level)
         return None
+
+    def _says_none(self, aim: str) -> bool:
+        """Whether one of the ``negations`` stands in the target, where none of the
+        ``not_negations`` begins (无重大安全事故, 全年无重大安全事故, 确保不发生重大事故; not
+        无障碍设施建设)."""
+        for negation in self.negations:
+            at = aim.find(negation)
+            while at != -1:
+                if not aim.startswith(self.not_negations, at):
+                    return True
+                at = aim.find(negation, at + 1)
+        return False
 
     def _asks_for_none(self, aim: str) -> bool:
         """Whether the target asks for none of what a scale ranks (噪音影响不明显, 差异不显著,
