@@ -800,7 +800,7 @@ def _figure_among_words(ind: Indicator) -> InputError:
             "write the 年度指标值 as a figure with its unit and ≥ or ≤ (e.g. ≥95%), and the "
             "words in the indicator's name"
         )
-    if parse_quantity_or_none(ind.actual_text) is None:
+    if _quantity_or_none(ind.actual_text) is None:
         hint += _("; and the 实际完成值 as the figure reached")
     return InputError(
         _(
@@ -815,7 +815,7 @@ def _figure_among_words(ind: Indicator) -> InputError:
     )
 
 
-def parse_quantity_or_none(text: str):
+def _quantity_or_none(text: str):
     """The quantity ``text`` reads as, or None (words, or a value refused)."""
     from .values import ValueProblem, parse_quantity
 
