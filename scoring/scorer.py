@@ -978,7 +978,10 @@ def _number_plan(
             rate=rules.names_a_rate(ind.name),
         )
     except ValueProblem as exc:
-        raise _refused(ind, exc, exc.code or "unit-mismatch") from None
+        within = _both_readings_within(ind, actual, exc, ctx)
+        if within is None:
+            raise _refused(ind, exc, exc.code or "unit-mismatch") from None
+        target_value, actual_value, unit = within
     if actual_value < ZERO and rules.quantitative["negative_actual"] == "error":
         raise InputError(
             _("实际完成值 {actual} is negative").format(actual=quoted(ind.actual_text)),
@@ -1010,6 +1013,42 @@ def _number_plan(
         figure = f"{fmt(actual_value)}{unit or ''}"
         lead += ctx.texts.bound_lead.format(actual=ind.actual_text, figure=figure)
     return Plan(view, method_name, params, lead=lead)
+
+
+def _both_readings_within(
+    ind: Indicator, actual: Quantity, exc: ValueProblem, ctx: Context
+) -> tuple[Decimal, Decimal, str | None] | None:
+    """A bare 实际完成值 refused as a fraction or a percentage (0.004 against ≤5‰: 0.004‰, or
+    0.4% = 4‰?) whose two readings are both within the target's limit: full marks either way,
+    so it is scored as written and the reading said (``read-assumption``). None where the
+    readings may score apart: a ``≥`` target, or one reading over the limit (0.006: 6‰)."""
+    target = ind.target
+    if exc.code != "percent-ambiguous" or exc.field != "actual" or actual.unit is not None:
+        return None
+    if target.op not in (LE, LT) or target.unit is None:
+        return None
+    units = ctx.ruleset.units
+    written = align_units(target, Quantity(actual.value, target.unit), units)
+    fraction = align_units(target, Quantity(actual.value * 100, "%"), units)
+    limit = written[0]
+    if not all(a < limit or (a == limit and target.op == LE) for a in (written[1], fraction[1])):
+        return None
+    ctx.flag(
+        "read-assumption",
+        "info",
+        f"{ind.where}.actual",
+        _(
+            "「{name}」: 实际完成值 {actual} has no unit: read as {written}; as a fraction, "
+            "{percent}%, it is within the target {target} too, and scores the same"
+        ).format(
+            name=cut(ind.name),
+            actual=quoted(ind.actual_text),
+            written=f"{fmt(actual.value)}{target.unit}",
+            percent=fmt(actual.value * 100),
+            target=quoted(target.text),
+        ),
+    )
+    return written
 
 
 def _bound_settles(op: str, bound: str, actual: Decimal, target: Decimal) -> bool:

@@ -524,3 +524,39 @@ def test_rates_per_a_figure_and_units_with_a_space(target, actual, score):
 
     data = one_project([row("孕产妇死亡率", target, actual, reason="说明")])
     assert str(scoring.score(data, record=False).projects[0].indicators[0].score) == score
+
+
+@pytest.mark.parametrize(
+    ("target", "actual"),
+    [
+        ("≤5‰", "0.004"),  # 0.004‰, or 0.4% = 4‰: within 5‰ either way
+        ("≤0.5%", "0.003"),  # 0.003%, or 0.3%
+        ("≤5%", "0.03"),  # 0.03%, or 3%
+        ("≤5‰", "0.005"),  # 0.5% = 5‰ is at the limit, which ≤ holds
+    ],
+)
+def test_a_bare_fraction_within_a_limit_either_way_is_scored_and_said(target, actual):
+    # full marks, 90.00, by both readings (it had been refused as 0.004‰ or 0.4%?)
+    from .tables import one_project, row
+
+    result = scoring.score(one_project([row("差错率", target, actual)]), record=False)
+    assert str(result.projects[0].indicators[0].score) == "90.00"
+    said = [f for f in result.findings if f.code == "read-assumption"]
+    assert [f.where for f in said] == ["projects[0].indicators[0].actual"]
+    assert "within the target" in said[0].message
+
+
+@pytest.mark.parametrize(
+    ("target", "actual"),
+    [
+        ("<5‰", "0.005"),  # 0.5% = 5‰ is the bound < leaves out: the readings score apart
+        ("≥0.5%", "0.004"),  # at least: 0.004% misses, 0.4% misses less
+        ("≥95%", "0.9"),
+    ],
+)
+def test_a_bare_fraction_whose_readings_may_score_apart_is_still_refused(target, actual):
+    from .tables import one_project, row
+
+    with pytest.raises(scoring.InputError) as raised:
+        scoring.score(one_project([row("差错率", target, actual)]), record=False)
+    assert raised.value.code == "percent-ambiguous"
