@@ -121,9 +121,7 @@ HALF = Decimal("0.5")  # 半: half of the unit it is written with
 # After a length of time: more than it (1年多, 3个月余, 2个月有余, 1天多).
 _MORE_AFTER = ("有余", "多", "余")
 _MORE_THAN_A_LENGTH = re.compile(
-    r"(?P<time>"
-    + _LENGTH.pattern
-    + r")(?:有余|多|余)(?P<tail>(?:[\u4e00-\u9fff][^\d,，.。;；]{0,11})?)"
+    r"(?P<time>" + _LENGTH.pattern + r")(?:" + "|".join(_MORE_AFTER) + ")" + _TAIL
 )
 _UNIT_FIRST = re.compile(rf"(?:{_UNIT_OF_TIME}|个?{_HALVED})")  # a tail that is a unit, not words
 # Minutes after hours written short: 1小时30分, 1个小时零5分, 2h30min — never after 时 alone (8时30分 is a

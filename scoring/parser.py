@@ -323,6 +323,16 @@ def _format(formats: str) -> _Parser:
     return fmt
 
 
+def _format_of(
+    sub: argparse.ArgumentParser, choices: tuple[str, ...], default: str | None, said: str
+) -> None:
+    """``-f FORMAT`` of a command whose formats are its own, not the renderers' (checked by
+    argparse: rules show, rules diff, template)."""
+    sub.add_argument(
+        "-f", "--format", choices=choices, default=default, metavar=_("FORMAT"), help=said
+    )
+
+
 def build_parser(files: object = None) -> argparse.ArgumentParser:
     """The command line. ``files`` marks the arguments that name files, for shell completion
     (shtab's FILE); None when parsing."""
@@ -452,13 +462,11 @@ def build_parser(files: object = None) -> argparse.ArgumentParser:
         _("a blank 自评表 to fill in"),
         _rules(help=_("the rule set whose categories the drop-downs offer (default mof-2020)")),
     )
-    template.add_argument(
-        "-f",
-        "--format",
-        choices=("xlsx", "toml"),
-        default=None,
-        metavar=_("FORMAT"),
-        help=_("xlsx or toml (default: as the output file's suffix says, else xlsx)"),
+    _format_of(
+        template,
+        ("xlsx", "toml"),
+        None,
+        _("xlsx or toml (default: as the output file's suffix says, else xlsx)"),
     )
     template.add_argument(
         "-o", "--output", metavar=_("OUT"), help=_("the file to write (needed for xlsx)")
@@ -496,14 +504,7 @@ def build_parser(files: object = None) -> argparse.ArgumentParser:
         "show", help=_("a rule set resolved, with the file that set each key"), parents=[common]
     )
     show.add_argument("name", metavar=_("ID|PATH"), help=_("an installed rule set's id, or a file"))
-    show.add_argument(
-        "-f",
-        "--format",
-        choices=("toml", "json"),
-        default="toml",
-        metavar=_("FORMAT"),
-        help=_("toml|json (default: toml)"),
-    )
+    _format_of(show, ("toml", "json"), "toml", _("toml|json (default: toml)"))
     check_rules = actions.add_parser("check", help=_("validate a rule-set file"), parents=[common])
     file_argument(check_rules, "name", metavar=_("PATH"), help=_("the rule-set file to check"))
     diff = actions.add_parser(
@@ -511,14 +512,7 @@ def build_parser(files: object = None) -> argparse.ArgumentParser:
     )
     diff.add_argument("first", metavar=_("A"), help=_("a rule set, by id or path"))
     diff.add_argument("second", metavar=_("B"), help=_("the rule set to compare it with"))
-    diff.add_argument(
-        "-f",
-        "--format",
-        choices=("table", "json"),
-        default="table",
-        metavar=_("FORMAT"),
-        help=_("table|json (default: table)"),
-    )
+    _format_of(diff, ("table", "json"), "table", _("table|json (default: table)"))
 
     schema = command("schema", _("print a JSON Schema"))
     schema.add_argument(

@@ -1028,8 +1028,11 @@ def _both_readings_within(
     if target.op not in (LE, LT) or target.unit is None:
         return None
     units = ctx.ruleset.units
-    written = align_units(target, Quantity(actual.value, target.unit), units)
-    fraction = align_units(target, Quantity(actual.value * 100, "%"), units)
+    try:
+        written = align_units(target, Quantity(actual.value, target.unit), units)
+        fraction = align_units(target, Quantity(actual.value * 100, "%"), units)
+    except ValueProblem:  # a reading refused on its own: the first refusal stands
+        return None
     limit = written[0]
     if not all(a < limit or (a == limit and target.op == LE) for a in (written[1], fraction[1])):
         return None

@@ -11,7 +11,20 @@ import scoring
 from scoring.units import standard
 from scoring.values import ValueProblem, align_units, parse_money, parse_quantity, parse_target
 
+from .tables import one_project, row
+
 D = Decimal
+
+
+def _row_scored(target, actual: str, name: str = "覆盖率"):
+    """The scored row of a department whose one project files this one row (weight 90)."""
+    return scoring.score(one_project([row(name, target, actual, reason="说明")]), record=False)
+
+
+def _row_refused(target, actual: str, name: str = "覆盖率") -> scoring.InputError:
+    with pytest.raises(scoring.InputError) as raised:
+        _row_scored(target, actual, name)
+    return raised.value
 
 
 @pytest.mark.parametrize(
@@ -447,13 +460,9 @@ def test_a_bare_number_nearest_a_small_percentage_as_written_is_read(target, act
 def test_a_fraction_with_its_percent_given_apart_is_refused(actual):
     # {value = 0.95, unit = "%"} against 90%: 0.95 % (90 % met it: full marks) or 95 %
     # (90 / 95 × 90 = 85.26)? A budget system exports the form's 度量单位 so.
-    from .tables import one_project, row
-
-    target = {"op": "≥", "value": D("0.95"), "unit": "%"}
-    with pytest.raises(scoring.InputError) as raised:
-        scoring.score(one_project([row("覆盖率", target, actual)]), record=False)
-    problem = raised.value.problems[0]
-    assert raised.value.code == "percent-ambiguous"
+    refused = _row_refused({"op": "≥", "value": D("0.95"), "unit": "%"}, actual)
+    problem = refused.problems[0]
+    assert refused.code == "percent-ambiguous"
     assert problem.where == "projects[0].indicators[0].target"
     assert "0.95% or 95%" in problem.message
     assert "value = 95" in problem.hint and '"≥0.95%"' in problem.hint
@@ -461,12 +470,8 @@ def test_a_fraction_with_its_percent_given_apart_is_refused(actual):
 
 def test_a_fraction_with_its_permille_given_apart_is_fixed_in_permille():
     # {value = 0.005, unit = "‰"} against 3‰: 0.005‰, or 0.5 % — which is 5‰, value = 5
-    from .tables import one_project, row
-
-    target = {"op": "≤", "value": D("0.005"), "unit": "‰"}
-    with pytest.raises(scoring.InputError) as raised:
-        scoring.score(one_project([row("差错率", target, "3‰")]), record=False)
-    assert "value = 5 if" in raised.value.problems[0].hint
+    refused = _row_refused({"op": "≤", "value": D("0.005"), "unit": "‰"}, "3‰", "差错率")
+    assert "value = 5 if" in refused.problems[0].hint
 
 
 @pytest.mark.parametrize(
@@ -478,10 +483,7 @@ def test_a_fraction_with_its_permille_given_apart_is_fixed_in_permille():
     ],
 )
 def test_a_value_with_its_unit_apart_that_is_no_fraction_is_read(target, actual, score):
-    from .tables import one_project, row
-
-    data = one_project([row("覆盖率", target, actual)])
-    assert str(scoring.score(data, record=False).projects[0].indicators[0].score) == score
+    assert str(_row_scored(target, actual).projects[0].indicators[0].score) == score
 
 
 @pytest.mark.parametrize(
@@ -499,10 +501,7 @@ def test_a_value_with_its_unit_apart_that_is_no_fraction_is_read(target, actual,
     ],
 )
 def test_a_range_with_qian_and_wan_on_its_bounds(target, actual, score):
-    from .tables import one_project, row
-
-    data = one_project([row("带动就业", target, actual)])
-    assert str(scoring.score(data, record=False).projects[0].indicators[0].score) == score
+    assert str(_row_scored(target, actual, "带动就业").projects[0].indicators[0].score) == score
 
 
 @pytest.mark.parametrize(
@@ -520,10 +519,8 @@ def test_a_range_with_qian_and_wan_on_its_bounds(target, actual, score):
     ],
 )
 def test_rates_per_a_figure_and_units_with_a_space(target, actual, score):
-    from .tables import one_project, row
-
-    data = one_project([row("孕产妇死亡率", target, actual, reason="说明")])
-    assert str(scoring.score(data, record=False).projects[0].indicators[0].score) == score
+    scored = _row_scored(target, actual, "孕产妇死亡率")
+    assert str(scored.projects[0].indicators[0].score) == score
 
 
 @pytest.mark.parametrize(
@@ -537,9 +534,7 @@ def test_rates_per_a_figure_and_units_with_a_space(target, actual, score):
 )
 def test_a_bare_fraction_within_a_limit_either_way_is_scored_and_said(target, actual):
     # full marks, 90.00, by both readings (it had been refused as 0.004‰ or 0.4%?)
-    from .tables import one_project, row
-
-    result = scoring.score(one_project([row("差错率", target, actual)]), record=False)
+    result = _row_scored(target, actual, "差错率")
     assert str(result.projects[0].indicators[0].score) == "90.00"
     said = [f for f in result.findings if f.code == "read-assumption"]
     assert [f.where for f in said] == ["projects[0].indicators[0].actual"]
@@ -555,8 +550,4 @@ def test_a_bare_fraction_within_a_limit_either_way_is_scored_and_said(target, ac
     ],
 )
 def test_a_bare_fraction_whose_readings_may_score_apart_is_still_refused(target, actual):
-    from .tables import one_project, row
-
-    with pytest.raises(scoring.InputError) as raised:
-        scoring.score(one_project([row("差错率", target, actual)]), record=False)
-    assert raised.value.code == "percent-ambiguous"
+    assert _row_refused(target, actual, "差错率").code == "percent-ambiguous"
