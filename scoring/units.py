@@ -2,7 +2,7 @@
 
 The table is data — ``units.toml`` beside this module, extended by a rule set's ``[units]``
 table of the same shape — not code: families of units with exact factors (``亩 = 2000/3`` m²),
-aliases (``平米`` is ``平方米``, ``百分比`` is ``%``) and the multipliers (万, 亿, 百, 千, 百万,
+aliases (``平米`` is ``平方米``, ``百分比`` is ``%``) and the multipliers (万, 亿, 百, 千, 十万, 百万,
 千万) that prefix any unit not listed under its own name (``1.1万亩``, ``2.6万人次``). A compound unit converts part by part (``元/平方米``).
 
 A unit outside every family (``个``, ``人次``, ``篇``) equals only itself, times a multiplier.

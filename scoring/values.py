@@ -483,7 +483,7 @@ def _unit_shaped(part: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _multipliers() -> tuple[str, ...]:
-    """The multipliers of the standard unit table (units.toml: 万, 亿, 百, 千, 百万, 千万), the
+    """The multipliers of the standard unit table (units.toml: 万, 亿, 百, 千, 十万, 百万, 千万), the
     longer first, so that 百万 is taken whole before 百."""
     from .units import standard
 

@@ -258,7 +258,7 @@ def test_a_fall_in_words_scores_as_the_same_text_typed(saver, tmp_path):
         (15000, '0.0,,"千"', "0.015千"),  # a thousand times 0.015
         (432000, '#,##0.00,,"百万"', "0.432百万"),
         (432000, '#,##0.00,,"百万元"', "0.432百万元"),  # 43.2万元
-        (15000, '0.0,"十万元"', "1500000元"),  # 十万 is no multiplier of the unit table
+        (15000, '0.0,"十万元"', "15十万元"),  # 1,500,000 元, as the unit table reads 十万
         (15000, '0.0,"千万元"', "15千万元"),  # units the unit table knows whole: as shown
         (15000, '0.0,"千克"', "15千克"),
         (15000, '0.0,"千米"', "15千米"),

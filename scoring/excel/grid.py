@@ -252,13 +252,6 @@ class _Shown:
 # _divided.
 _SCALED_UNITS = ("元", "千元", "万元", "亿元", "万", "亿")
 
-# Words that multiply the number before them, which the value grammar does not read so (it reads
-# the multipliers of the unit table — 万, 亿, 百, 千, 百万, 千万 — as 15.0千人 is 15000 人). A
-# format dividing a number under one shows that multiple of the unit after it: 0.0,"十万人"
-# shows 1500000 as 15.0十万人, and 1500000人 is what it shows.
-_MULTIPLYING_WORDS = (("十万", 5),)
-
-
 def _shown_around(number_format: str, number: Decimal) -> _Shown:
     """What ``number_format`` shows around the digits of ``number``, from its section for the
     number's sign: quoted text and escaped characters (``"≤"0%`` → ≤ before, ``#,##0"元"`` → 元
@@ -305,30 +298,14 @@ def _around(number_format: str, sign: int) -> _Shown:
 
 def _divided(before: str, word: str, scale: int) -> _Shown:
     """What a format shows around a number it divides by ``10 ** scale`` under ``word``, which is
-    not money nor 万 or 亿. No word (``#,##0,``): nothing, the number is read as it is. A word
-    that begins with a multiplier the value grammar does not read (:data:`_MULTIPLYING_WORDS`),
-    unless the unit table knows it whole: that multiple of the rest — ``0.0,"十万人"`` shows
-    1500000 as 1500000人. Any other word as it shows: ``0.0,"吨"`` 15吨, ``0.0,"千人"`` 15千人,
-    ``0.0,"千"`` 15千 (read as 15000, and held to the rules a typed 15千 is, against a bare
-    figure beside it), ``#,##0.00,,"百万元"`` 0.43百万元. Either way ``checked``: the text must read
-    back as its digits, or the cell is refused."""
+    not money nor 万 or 亿. No word (``#,##0,``): nothing, the number is read as it is. Any other
+    word as it shows, read by the value grammar with the unit table's multipliers (百, 千, 十万,
+    百万, 千万): ``0.0,"吨"`` 15吨, ``0.0,"千人"`` 15千人 (15000 人), ``0.0,"千"`` 15千 (15000,
+    held to the rules a typed 15千 is against a bare figure beside it), ``#,##0.00,,"百万元"``
+    0.432百万元. ``checked``: the text must read back as its digits, or the cell is refused."""
     if not word:
         return _NOTHING_AROUND
-    if not _known_unit(word):
-        for multiplier, power in _MULTIPLYING_WORDS:
-            if word.startswith(multiplier):
-                word, scale = word[len(multiplier) :], scale - power
-                break
     return _Shown(before, word, scale, checked=True)
-
-
-def _known_unit(word: str) -> bool:
-    """Whether the standard unit table knows ``word`` as a unit or a spelling of one."""
-    from ..units import standard
-
-    table = standard()
-    unit = table.canonical(word)
-    return unit != word or unit in table.factors
 
 
 # A condition of a format's section ([>=10000], [<0.9]), not a colour or a locale.
