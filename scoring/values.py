@@ -449,20 +449,27 @@ def _read_unit(tail: str) -> str | Literal[False]:
     if _UNIT_OR_UNIT.fullmatch(tail):  # 1200台（套）: one unit, written so on both sides
         return tail
     parts = tail.split("/")
-    if (
-        len(parts) == 2
-        and _PER_A_FIGURE.fullmatch(parts[1])
-        and (not parts[0] or _unit_shaped(parts[0]))
-    ):
+    if len(parts) <= 2 and all(_unit_shaped(part) for part in parts):
+        return "/".join(_canonical(part) for part in parts)  # each part unit-shaped: not empty
+    if len(parts) == 2 and (not parts[0] or _unit_shaped(parts[0])) and _per_a_figure(parts[1]):
         return tail  # 15/10万, 12人/10万人: a rate per a figure, one unit, equal only to itself
-    if len(parts) > 2 or not all(_unit_shaped(part) for part in parts):
-        return False
-    return "/".join(_canonical(part) for part in parts)  # each part unit-shaped: not empty
+    return False
 
 
 _unit_of_tail = lru_cache(maxsize=CACHE_SIZE)(_read_unit)
-# After a / : a figure a rate is per (10万, 1000, 10万人), as health tables write 孕产妇死亡率.
-_PER_A_FIGURE = re.compile(r"(?:\d+(?:十万|万|千|百|亿)?|十万|万|千|百|亿)[^\W\d_]{0,3}")
+_DIGITS_THEN_WORDS = re.compile(r"(\d*)([^\W\d_]*)")
+
+
+def _per_a_figure(text: str) -> bool:
+    """Whether ``text``, after a /, is a figure a rate is per — digits, a multiplier of the unit
+    table or both, then at most three characters of a unit (10万, 1000, 万, 10万人) — as health
+    tables write 孕产妇死亡率 (15/10万)."""
+    found = _DIGITS_THEN_WORDS.fullmatch(text)
+    if found is None:
+        return False
+    digits, words = found.groups()
+    multiplier = next((m for m in _multipliers() if words.startswith(m)), "")
+    return bool(digits or multiplier) and len(words) - len(multiplier) <= 3
 
 
 def _unit_shaped(part: str) -> bool:
