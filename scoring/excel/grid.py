@@ -252,6 +252,7 @@ class _Shown:
 # _divided.
 _SCALED_UNITS = ("元", "千元", "万元", "亿元", "万", "亿")
 
+
 def _shown_around(number_format: str, number: Decimal) -> _Shown:
     """What ``number_format`` shows around the digits of ``number``, from its section for the
     number's sign: quoted text and escaped characters (``"≤"0%`` → ≤ before, ``#,##0"元"`` → 元
